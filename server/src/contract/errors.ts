@@ -1,0 +1,22 @@
+/** Stable error codes shared by REST responses and socket acks. */
+export const ErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  InvalidState: 'INVALID_STATE',
+  AlreadyTaken: 'ALREADY_TAKEN',
+  Conflict: 'CONFLICT',
+  RateLimited: 'RATE_LIMITED',
+  MediaError: 'MEDIA_ERROR',
+  Unavailable: 'UNAVAILABLE',
+  Timeout: 'TIMEOUT',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}

@@ -1,0 +1,37 @@
+/**
+ * mediasoup's RTP and DTLS structures cross the wire as JSON. The server never looks inside
+ * them: the SFU validates them, and mediasoup-client builds them. They are opaque here so
+ * that no mediasoup type leaks into the server or the contract.
+ */
+type Opaque<Brand extends string> = Record<string, unknown> & { readonly __media?: Brand };
+
+export type RtpCapabilitiesJson = Opaque<'RtpCapabilities'>;
+export type RtpParametersJson = Opaque<'RtpParameters'>;
+export type DtlsParametersJson = Opaque<'DtlsParameters'>;
+export type IceParametersJson = Opaque<'IceParameters'>;
+export type IceCandidateJson = Opaque<'IceCandidate'>;
+
+export type MediaKind = 'audio' | 'video';
+/** What a producer carries: the face camera, the microphone, or the document camera. */
+export type MediaSource = 'camera' | 'microphone' | 'document';
+export type TransportDirection = 'send' | 'recv';
+
+export interface TransportOptions {
+  id: string;
+  direction: TransportDirection;
+  iceParameters: IceParametersJson;
+  iceCandidates: IceCandidateJson[];
+  dtlsParameters: DtlsParametersJson;
+}
+
+export interface ConsumerOptions {
+  consumerId: string;
+  producerId: string;
+  kind: MediaKind;
+  source: MediaSource;
+  rtpParameters: RtpParametersJson;
+  /** Whose media this is. */
+  peerRole: PeerRole;
+}
+
+export type PeerRole = 'kiosk' | 'staff';

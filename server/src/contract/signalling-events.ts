@@ -1,0 +1,89 @@
+import type { AckCallback } from './ack';
+import type { EndReason, PeerInfo, QueueEntry } from './consultation';
+import type {
+  ConsumerOptions,
+  IceParametersJson,
+  PeerRole,
+  RtpCapabilitiesJson,
+  TransportOptions,
+} from './media-types';
+import type {
+  ConnectTransportPayload,
+  EmptyPayload,
+  HangUpPayload,
+  JoinRoomPayload,
+  ProducePayload,
+  ProducerPayload,
+  SessionPayload,
+  TransportPayload,
+} from './signalling-schemas';
+
+export interface ServerInfo {
+  role: PeerRole;
+  displayName: string;
+  /** The same for every room: clients load their Device once, before any call. */
+  routerRtpCapabilities: RtpCapabilitiesJson;
+}
+
+export interface CallStaffResult {
+  sessionId: string;
+  queuePosition: number;
+}
+
+export interface AcceptCallResult {
+  sessionId: string;
+  kioskName: string;
+  kioskLocation: string;
+}
+
+export interface JoinRoomResult {
+  sendTransport: TransportOptions;
+  recvTransport: TransportOptions;
+  peers: PeerInfo[];
+}
+
+/**
+ * Requests: camelCase commands, each answered exactly once through its ack.
+ * Every payload is checked against signalling-schemas on arrival.
+ */
+export interface ClientToServerEvents {
+  getServerInfo: (payload: EmptyPayload, ack: AckCallback<ServerInfo>) => void;
+  /** kiosk: a resident asks for a specialist (walk-in). */
+  callStaff: (payload: EmptyPayload, ack: AckCallback<CallStaffResult>) => void;
+  /** kiosk: the resident stops waiting. */
+  cancelCall: (payload: SessionPayload, ack: AckCallback<null>) => void;
+  /** staff: the waiting residents. */
+  getQueue: (payload: EmptyPayload, ack: AckCallback<QueueEntry[]>) => void;
+  /** staff: take a waiting resident; exactly one staff member wins. */
+  acceptCall: (payload: SessionPayload, ack: AckCallback<AcceptCallResult>) => void;
+  joinRoom: (payload: JoinRoomPayload, ack: AckCallback<JoinRoomResult>) => void;
+  connectTransport: (payload: ConnectTransportPayload, ack: AckCallback<null>) => void;
+  produce: (payload: ProducePayload, ack: AckCallback<{ producerId: string }>) => void;
+  closeProducer: (payload: ProducerPayload, ack: AckCallback<null>) => void;
+  restartIce: (payload: TransportPayload, ack: AckCallback<{ iceParameters: IceParametersJson }>) => void;
+  hangUp: (payload: HangUpPayload, ack: AckCallback<null>) => void;
+}
+
+/** Notifications report what already happened; newConsumer is the one server request. */
+export interface ServerToClientEvents {
+  queueUpdated: (queue: QueueEntry[]) => void;
+  callAccepted: (payload: { sessionId: string; staffName: string }) => void;
+  /** The consumer is paused on the server until the client acks, so no RTP arrives before its SDP. */
+  newConsumer: (payload: ConsumerOptions & { sessionId: string }, ack: AckCallback<null>) => void;
+  consumerClosed: (payload: { sessionId: string; consumerId: string }) => void;
+  peerJoined: (payload: { sessionId: string; peer: PeerInfo }) => void;
+  peerLeft: (payload: { sessionId: string; role: PeerRole }) => void;
+  callEnded: (payload: { sessionId: string; reason: EndReason }) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketPrincipal {
+  role: 'kiosk' | 'staff' | 'admin';
+  id: string;
+  displayName: string;
+}
+
+export interface SocketData {
+  principal: SocketPrincipal;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Runtime checks for every client-to-server socket payload. TypeScript types do nothing at
+ * runtime, so the server parses each payload with these before touching it.
+ */
+const id = z.string().uuid();
+const mediaJson = z.record(z.string(), z.unknown());
+
+export const EmptyPayload = z.object({}).strict();
+
+export const SessionPayload = z.object({ sessionId: id }).strict();
+
+export const JoinRoomPayload = z
+  .object({ sessionId: id, rtpCapabilities: mediaJson })
+  .strict();
+
+export const ConnectTransportPayload = z
+  .object({ sessionId: id, transportId: id, dtlsParameters: mediaJson })
+  .strict();
+
+export const ProducePayload = z
+  .object({
+    sessionId: id,
+    transportId: id,
+    kind: z.enum(['audio', 'video']),
+    source: z.enum(['camera', 'microphone', 'document']),
+    rtpParameters: mediaJson,
+  })
+  .strict();
+
+export const ProducerPayload = z.object({ sessionId: id, producerId: id }).strict();
+
+export const TransportPayload = z.object({ sessionId: id, transportId: id }).strict();
+
+export const HangUpPayload = z.object({ sessionId: id }).strict();
+
+export type SessionPayload = z.infer<typeof SessionPayload>;
+export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;
+export type ConnectTransportPayload = z.infer<typeof ConnectTransportPayload>;
+export type ProducePayload = z.infer<typeof ProducePayload>;
+export type ProducerPayload = z.infer<typeof ProducerPayload>;
+export type TransportPayload = z.infer<typeof TransportPayload>;
+export type HangUpPayload = z.infer<typeof HangUpPayload>;
+export type EmptyPayload = z.infer<typeof EmptyPayload>;
