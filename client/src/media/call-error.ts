@@ -1,0 +1,43 @@
+import { ErrorCode } from '@contract/errors';
+import type { ErrorBody } from '@contract/errors';
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Every failure the call core reports carries one of the contract's stable codes. */
+export class CallError extends Error {
+  override readonly name = 'CallError';
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+
+  static fromAck(body: ErrorBody): CallError {
+    const code = KNOWN_CODES.has(body.code) ? body.code : ErrorCode.Internal;
+    return new CallError(code, body.message);
+  }
+
+  static timeout(what: string, cause?: unknown): CallError {
+    return new CallError(ErrorCode.Timeout, `no answer to ${what} in time`, { cause });
+  }
+
+  static invalidState(message: string): CallError {
+    return new CallError(ErrorCode.InvalidState, message);
+  }
+
+  static unavailable(message: string): CallError {
+    return new CallError(ErrorCode.Unavailable, message);
+  }
+
+  static media(message: string, cause?: unknown): CallError {
+    return new CallError(ErrorCode.MediaError, message, { cause });
+  }
+}
+
+/** Turns anything thrown into a CallError once, keeping the original as `cause`. */
+export function toCallError(error: unknown, fallback: ErrorCode = ErrorCode.Internal): CallError {
+  if (error instanceof CallError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CallError(fallback, message, { cause: error });
+}

@@ -1,0 +1,15 @@
+import type { CallSessionSnapshot } from './call-session-types';
+
+/** Before the first connection, and what a call leaves behind once it is torn down. */
+export const EMPTY_SNAPSHOT: CallSessionSnapshot = Object.freeze<CallSessionSnapshot>({
+  connection: 'idle',
+  serverInfo: null,
+  callState: 'idle',
+  call: null,
+  media: { send: 'new', recv: 'new' },
+  localStream: null,
+  remoteTracks: [],
+  peers: [],
+  queue: [],
+  lastError: null,
+});

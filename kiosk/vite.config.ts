@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+// The kiosk app is served by the Madoguchi server at `/kiosk/`; `npm run dev` proxies the API.
+export default defineConfig({
+  base: '/kiosk/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@contract': fromHere('../server/src/contract'),
+      '@media': fromHere('../client/src/media'),
+    },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
+      '/socket.io': { target: 'ws://localhost:3000', ws: true },
+    },
+  },
+});

@@ -1,0 +1,18 @@
+/** What a bearer token allows. Staff and kiosk tokens have different audiences. */
+export type StaffRole = 'staff' | 'admin';
+
+export interface StaffGrant {
+  kind: 'staff';
+  staffId: string;
+  role: StaffRole;
+}
+
+export interface KioskGrant {
+  kind: 'kiosk';
+  kioskId: string;
+}
+
+export type Grant = StaffGrant | KioskGrant;
+
+export const TOKEN_ISSUER = 'madoguchi';
+export const AUDIENCE = { staff: 'madoguchi:staff', kiosk: 'madoguchi:kiosk' } as const;

@@ -1,0 +1,62 @@
+import jwt from 'jsonwebtoken';
+import { AppError } from '../domain/app-error';
+import { AUDIENCE, TOKEN_ISSUER, type Grant, type KioskGrant, type StaffGrant, type StaffRole } from './grants';
+
+const ALGORITHM = 'HS256';
+
+export interface TokenServiceOptions {
+  secret: string;
+  staffTtlSeconds: number;
+  kioskTtlSeconds: number;
+}
+
+/** Issues and verifies access tokens; the algorithm, issuer and audience are pinned. */
+export class TokenService {
+  constructor(private readonly options: TokenServiceOptions) {}
+
+  issueStaff(grant: StaffGrant): { token: string; expiresInSeconds: number } {
+    const expiresInSeconds = this.options.staffTtlSeconds;
+    const token = jwt.sign({ role: grant.role }, this.options.secret, {
+      algorithm: ALGORITHM,
+      issuer: TOKEN_ISSUER,
+      audience: AUDIENCE.staff,
+      subject: grant.staffId,
+      expiresIn: expiresInSeconds,
+    });
+    return { token, expiresInSeconds };
+  }
+
+  issueKiosk(grant: KioskGrant): { token: string; expiresInSeconds: number } {
+    const expiresInSeconds = this.options.kioskTtlSeconds;
+    const token = jwt.sign({}, this.options.secret, {
+      algorithm: ALGORITHM,
+      issuer: TOKEN_ISSUER,
+      audience: AUDIENCE.kiosk,
+      subject: grant.kioskId,
+      expiresIn: expiresInSeconds,
+    });
+    return { token, expiresInSeconds };
+  }
+
+  /** Accepts a staff or kiosk token; anything else is UNAUTHENTICATED. */
+  verify(token: string): Grant {
+    let claims: jwt.JwtPayload;
+    try {
+      const decoded = jwt.verify(token, this.options.secret, {
+        algorithms: [ALGORITHM],
+        issuer: TOKEN_ISSUER,
+        audience: [AUDIENCE.staff, AUDIENCE.kiosk],
+      });
+      if (typeof decoded === 'string') throw new Error('unexpected token payload');
+      claims = decoded;
+    } catch (error) {
+      throw AppError.unauthenticated('invalid or expired token', error);
+    }
+    const subject = claims.sub;
+    if (!subject) throw AppError.unauthenticated('token has no subject');
+    if (claims.aud === AUDIENCE.kiosk) return { kind: 'kiosk', kioskId: subject };
+    const role = claims['role'];
+    if (role !== 'staff' && role !== 'admin') throw AppError.unauthenticated('token has no valid role');
+    return { kind: 'staff', staffId: subject, role: role as StaffRole };
+  }
+}

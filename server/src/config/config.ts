@@ -1,0 +1,96 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: port.default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  JWT_SECRET: z.string().min(32).optional(),
+  STAFF_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600),
+  KIOSK_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
+  MEDIA_ANNOUNCED_IP: z.string().min(1).optional(),
+  MEDIA_PORT: port.optional(),
+  MEDIA_MIN_PORT: port.default(40000),
+  MEDIA_MAX_PORT: port.default(49999),
+  SFU_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
+  RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  DEMO_SEED: bool.default(true),
+  DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: string | undefined;
+  staffTokenTtlSeconds: number;
+  kioskTokenTtlSeconds: number;
+  media: {
+    listenIp: string;
+    announcedIp: string | undefined;
+    webRtcServerPort: number | undefined;
+    minPort: number;
+    maxPort: number;
+    workers: number;
+  };
+  reconnectGraceMs: number;
+  demo: { seed: boolean; staffPassword: string };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once into a checked, frozen Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET (32+ characters) must be set in production');
+  }
+  if (e.MEDIA_MIN_PORT > e.MEDIA_MAX_PORT) {
+    throw new ConfigError('MEDIA_MIN_PORT must not exceed MEDIA_MAX_PORT');
+  }
+  if (e.MEDIA_LISTEN_IP === '0.0.0.0' && !e.MEDIA_ANNOUNCED_IP) {
+    throw new ConfigError('MEDIA_ANNOUNCED_IP is needed when MEDIA_LISTEN_IP is 0.0.0.0');
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    jwtSecret: e.JWT_SECRET,
+    staffTokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS,
+    kioskTokenTtlSeconds: e.KIOSK_TOKEN_TTL_SECONDS,
+    media: Object.freeze({
+      listenIp: e.MEDIA_LISTEN_IP,
+      announcedIp: e.MEDIA_ANNOUNCED_IP,
+      webRtcServerPort: e.MEDIA_PORT,
+      minPort: e.MEDIA_MIN_PORT,
+      maxPort: e.MEDIA_MAX_PORT,
+      workers: e.SFU_WORKERS,
+    }),
+    reconnectGraceMs: e.RECONNECT_GRACE_SECONDS * 1000,
+    demo: Object.freeze({ seed: e.DEMO_SEED, staffPassword: e.DEMO_STAFF_PASSWORD }),
+    logLevel: e.LOG_LEVEL,
+  });
+}

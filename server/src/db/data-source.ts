@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { ConsultationSessionEntity } from './entities/consultation-session-entity';
+import { KioskEntity } from './entities/kiosk-entity';
+import { StaffUserEntity } from './entities/staff-user-entity';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+
+export const entities = [StaffUserEntity, KioskEntity, ConsultationSessionEntity];
+export const migrations = [InitialSchema1763800000000];
+
+/**
+ * Connects and brings the schema up to date through migrations (never synchronize).
+ * `searchPath` puts everything in one Postgres schema; tests use it to stay apart.
+ */
+export async function openDataSource(url: string, options: { searchPath?: string } = {}): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: 10,
+      application_name: 'madoguchi',
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    },
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'all' });
+  return dataSource;
+}

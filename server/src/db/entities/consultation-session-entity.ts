@@ -1,0 +1,32 @@
+import { EntitySchema } from 'typeorm';
+import { END_REASONS, type EndReason } from '../../contract/consultation';
+
+export interface ConsultationSessionRow {
+  id: string;
+  kioskId: string;
+  staffId: string | null;
+  queuedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  endReason: EndReason | null;
+}
+
+export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow>({
+  name: 'ConsultationSession',
+  tableName: 'consultation_session',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    kioskId: { type: 'uuid', name: 'kiosk_id' },
+    staffId: { type: 'uuid', name: 'staff_id', nullable: true },
+    queuedAt: { type: 'timestamptz', name: 'queued_at' },
+    answeredAt: { type: 'timestamptz', name: 'answered_at', nullable: true },
+    endedAt: { type: 'timestamptz', name: 'ended_at', nullable: true },
+    endReason: {
+      type: 'enum',
+      name: 'end_reason',
+      enum: [...END_REASONS],
+      enumName: 'session_end_reason',
+      nullable: true,
+    },
+  },
+});

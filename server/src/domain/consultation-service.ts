@@ -1,0 +1,273 @@
+import type { MediaRoomApi, SfuApi } from '@madoguchi/sfu';
+import type { EndReason, QueueEntry } from '../contract/consultation';
+import { ErrorCode } from '../contract/errors';
+import type { DtlsParametersJson, IceParametersJson, RtpCapabilitiesJson } from '../contract/media-types';
+import type { JoinRoomResult, SocketPrincipal } from '../contract/signalling-events';
+import type { ProducePayload } from '../contract/signalling-schemas';
+import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { KioskRepository } from '../db/repositories/kiosk-repository';
+import { createLogger } from '../logging/logger';
+import { AppError } from './app-error';
+import { Consultation, type Participant } from './consultation';
+import type { ConsultationNotifier } from './consultation-notifier';
+import { KeyedMutex } from './keyed-mutex';
+
+const log = createLogger('consultation-service');
+
+export interface ConsultationServiceOptions {
+  sessions: ConsultationSessionRepository;
+  kiosks: KioskRepository;
+  sfu: SfuApi;
+  notifier: ConsultationNotifier;
+  reconnectGraceMs: number;
+  now?: () => Date;
+}
+
+export const peerIdOf = (principal: SocketPrincipal): string =>
+  principal.role === 'kiosk' ? `kiosk:${principal.id}` : `staff:${principal.id}`;
+
+/**
+ * Owns every consultation's lifecycle: the in-memory state machine, the session record in
+ * Postgres and the media room. All operations on one consultation run in order.
+ */
+export class ConsultationService {
+  private readonly live = new Map<string, Consultation>();
+  private readonly mutex = new KeyedMutex();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ConsultationServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    options.sfu.onRoomsFailed((roomIds) => {
+      for (const id of roomIds) void this.end(id, 'network_lost').catch((error: unknown) => log.error({ err: error }, 'ending failed room'));
+    });
+  }
+
+  /** Sessions a previous process left open cannot be resumed: close them honestly. */
+  async recoverAfterRestart(): Promise<number> {
+    const count = await this.options.sessions.endAllOpen('server_restart', this.now());
+    if (count > 0) log.info({ count }, 'closed sessions left open by the previous run');
+    return count;
+  }
+
+  queue(): QueueEntry[] {
+    return [...this.live.values()]
+      .filter((c) => c.state === 'queued')
+      .sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime())
+      .map((c) => c.toQueueEntry());
+  }
+
+  async callStaff(kioskId: string): Promise<{ sessionId: string; queuePosition: number }> {
+    return this.mutex.run(`kiosk:${kioskId}`, async () => {
+      const existing = this.findOpenForKiosk(kioskId);
+      if (existing?.state === 'active') throw AppError.invalidState('this kiosk is already in a call');
+      // A kiosk that reconnected while waiting keeps its place in the queue.
+      if (existing) {
+        clearTimeout(existing.graceTimers.get(`kiosk:${kioskId}`));
+        existing.graceTimers.delete(`kiosk:${kioskId}`);
+      }
+      if (!existing) {
+        const kiosk = await this.options.kiosks.findById(kioskId);
+        if (!kiosk || !kiosk.active) throw AppError.forbidden('kiosk is not registered');
+        const row = await this.options.sessions.createQueued(kioskId, this.now());
+        this.live.set(row.id, new Consultation(row.id, kiosk, row.queuedAt));
+        log.info({ sessionId: row.id, kioskId }, 'resident queued');
+        this.publishQueue();
+      }
+      const queue = this.queue();
+      const sessionId = existing?.id ?? queue.find((e) => e.kioskId === kioskId)?.sessionId;
+      if (!sessionId) throw AppError.invalidState('queue entry vanished');
+      return { sessionId, queuePosition: queue.findIndex((e) => e.sessionId === sessionId) + 1 };
+    });
+  }
+
+  async cancel(principal: SocketPrincipal, sessionId: string): Promise<void> {
+    const consultation = this.get(sessionId);
+    if (principal.role !== 'kiosk' || consultation.kiosk.id !== principal.id) throw AppError.forbidden();
+    if (consultation.state !== 'queued') throw AppError.invalidState('the call has already been answered');
+    await this.end(sessionId, 'resident_left');
+  }
+
+  async accept(principal: SocketPrincipal, sessionId: string): Promise<{ sessionId: string; kioskName: string; kioskLocation: string }> {
+    return this.mutex.run(sessionId, async () => {
+      const consultation = this.live.get(sessionId);
+      if (!consultation || consultation.state !== 'queued') {
+        throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left');
+      }
+      const answered = await this.options.sessions.markAnswered(sessionId, principal.id, this.now());
+      if (!answered) throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident');
+      consultation.staff = { id: principal.id, displayName: principal.displayName };
+      consultation.setState('active');
+      const room = await this.options.sfu.createRoom(sessionId);
+      room.on('consumerClosed', (peerId, consumerId) => {
+        const socketId = consultation.participants.get(peerId)?.socketId;
+        if (socketId) this.options.notifier.consumerClosed(socketId, { sessionId, consumerId });
+      });
+      this.options.notifier.callAccepted(consultation.kiosk.id, { sessionId, staffName: principal.displayName });
+      this.publishQueue();
+      return { sessionId, kioskName: consultation.kiosk.name, kioskLocation: consultation.kiosk.location };
+    });
+  }
+
+  async join(
+    principal: SocketPrincipal,
+    socketId: string,
+    { sessionId, rtpCapabilities }: { sessionId: string; rtpCapabilities: RtpCapabilitiesJson },
+  ): Promise<JoinRoomResult & { afterAck: () => Promise<void> }> {
+    return this.mutex.run(sessionId, async () => {
+      const consultation = this.participantOf(principal, sessionId);
+      if (consultation.state !== 'active') throw AppError.invalidState('the call has not been answered yet');
+      const room = this.room(sessionId);
+      const peerId = peerIdOf(principal);
+      const participant: Participant = {
+        role: principal.role === 'kiosk' ? 'kiosk' : 'staff',
+        peerId,
+        displayName: principal.displayName,
+        socketId,
+      };
+      const rejoin = consultation.participants.has(peerId);
+      clearTimeout(consultation.graceTimers.get(peerId));
+      consultation.graceTimers.delete(peerId);
+      room.addPeer({ peerId, role: participant.role, rtpCapabilities });
+      consultation.participants.set(peerId, participant);
+      this.options.notifier.addToConsultation(socketId, sessionId);
+      const sendTransport = await room.createTransport(peerId, 'send');
+      const recvTransport = await room.createTransport(peerId, 'recv');
+      log.info({ sessionId, role: participant.role, rejoin }, 'participant joined');
+      this.options.notifier.peerJoined(sessionId, { role: participant.role, displayName: participant.displayName });
+      const peers = consultation.peers().filter((p) => p.role !== participant.role);
+      // Existing media is offered only after the join ack, when the client has its transports.
+      const afterAck = async (): Promise<void> => {
+        for (const producer of room.producersFor(peerId)) {
+          await this.offerConsumer(consultation, room, participant, producer.producerId);
+        }
+      };
+      return { sendTransport, recvTransport, peers, afterAck };
+    });
+  }
+
+  async connectTransport(principal: SocketPrincipal, sessionId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
+    this.participantOf(principal, sessionId);
+    await this.room(sessionId).connectTransport(peerIdOf(principal), transportId, dtlsParameters);
+  }
+
+  async restartIce(principal: SocketPrincipal, sessionId: string, transportId: string): Promise<IceParametersJson> {
+    this.participantOf(principal, sessionId);
+    return this.room(sessionId).restartIce(peerIdOf(principal), transportId);
+  }
+
+  async produce(principal: SocketPrincipal, payload: ProducePayload): Promise<{ producerId: string }> {
+    const { sessionId } = payload;
+    const consultation = this.participantOf(principal, sessionId);
+    const room = this.room(sessionId);
+    const peerId = peerIdOf(principal);
+    const producer = await this.mutex.run(sessionId, () =>
+      room.produce({ peerId, transportId: payload.transportId, kind: payload.kind, source: payload.source, rtpParameters: payload.rtpParameters }),
+    );
+    // Offered after this ack returns, so the producer exists on both ends first.
+    setImmediate(() => {
+      for (const other of consultation.participants.values()) {
+        if (other.peerId === peerId) continue;
+        void this.offerConsumer(consultation, room, other, producer.producerId);
+      }
+    });
+    return { producerId: producer.producerId };
+  }
+
+  async closeProducer(principal: SocketPrincipal, sessionId: string, producerId: string): Promise<void> {
+    this.participantOf(principal, sessionId);
+    this.room(sessionId).closeProducer(peerIdOf(principal), producerId);
+  }
+
+  async hangUp(principal: SocketPrincipal, sessionId: string): Promise<void> {
+    this.participantOf(principal, sessionId);
+    // The resident leaving and the specialist closing a finished consultation are different
+    // facts in the record.
+    await this.end(sessionId, principal.role === 'kiosk' ? 'resident_left' : 'completed');
+  }
+
+  /** A socket went away: give its owner a grace period to come back before ending the call. */
+  handleDisconnect(principal: SocketPrincipal, socketId: string): void {
+    const peerId = peerIdOf(principal);
+    for (const consultation of this.live.values()) {
+      if (!consultation.isParticipant(peerId)) continue;
+      const participant = consultation.participants.get(peerId);
+      // Another socket of the same participant has already taken over.
+      if (participant && participant.socketId !== socketId) continue;
+      const waitingKiosk = consultation.state === 'queued';
+      if (participant) {
+        participant.socketId = null;
+        this.options.notifier.peerLeft(consultation.id, participant.role);
+      }
+      const reason: EndReason = waitingKiosk ? 'resident_left' : 'network_lost';
+      const timer = setTimeout(() => {
+        consultation.graceTimers.delete(peerId);
+        void this.end(consultation.id, reason).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
+      }, this.options.reconnectGraceMs);
+      timer.unref();
+      consultation.graceTimers.set(peerId, timer);
+    }
+  }
+
+  /** Ends a consultation once: record, media, notifications. Later calls do nothing. */
+  async end(sessionId: string, reason: EndReason): Promise<void> {
+    await this.mutex.run(sessionId, async () => {
+      const consultation = this.live.get(sessionId);
+      if (!consultation || consultation.state === 'ended') return;
+      consultation.setState('ended');
+      consultation.endReason = reason;
+      consultation.clearGraceTimers();
+      this.live.delete(sessionId);
+      this.options.sfu.getRoom(sessionId)?.close();
+      const peerIds = [`kiosk:${consultation.kiosk.id}`, ...(consultation.staff ? [`staff:${consultation.staff.id}`] : [])];
+      this.options.notifier.callEnded(sessionId, peerIds, reason);
+      this.publishQueue();
+      log.info({ sessionId, reason }, 'consultation ended');
+      await this.options.sessions.markEnded(sessionId, reason, this.now());
+    });
+  }
+
+  /** Ends everything still live, e.g. on shutdown. */
+  async endAll(reason: EndReason): Promise<void> {
+    await Promise.all([...this.live.keys()].map((id) => this.end(id, reason)));
+  }
+
+  private async offerConsumer(consultation: Consultation, room: MediaRoomApi, participant: Participant, producerId: string): Promise<void> {
+    const socketId = participant.socketId;
+    if (!socketId || room.closed) return;
+    try {
+      const consumer = await room.consume({ peerId: participant.peerId, producerId });
+      if (!consumer) return;
+      const accepted = await this.options.notifier.requestConsumer(socketId, { ...consumer, sessionId: consultation.id });
+      if (accepted && !room.closed) await room.resumeConsumer(participant.peerId, consumer.consumerId);
+    } catch (error) {
+      log.warn({ err: error, sessionId: consultation.id }, 'offering a consumer failed');
+    }
+  }
+
+  private publishQueue(): void {
+    this.options.notifier.queueChanged(this.queue());
+  }
+
+  private findOpenForKiosk(kioskId: string): Consultation | undefined {
+    for (const consultation of this.live.values()) if (consultation.kiosk.id === kioskId) return consultation;
+    return undefined;
+  }
+
+  private get(sessionId: string): Consultation {
+    const consultation = this.live.get(sessionId);
+    if (!consultation) throw AppError.notFound('consultation');
+    return consultation;
+  }
+
+  private participantOf(principal: SocketPrincipal, sessionId: string): Consultation {
+    const consultation = this.get(sessionId);
+    if (!consultation.isParticipant(peerIdOf(principal))) throw AppError.forbidden('you are not part of this consultation');
+    return consultation;
+  }
+
+  private room(sessionId: string): MediaRoomApi {
+    const room = this.options.sfu.getRoom(sessionId);
+    if (!room) throw AppError.invalidState('the call has no media room');
+    return room;
+  }
+}

@@ -1,0 +1,74 @@
+import type { ConsultationState, EndReason, PeerInfo, QueueEntry } from '../contract/consultation';
+import type { PeerRole } from '../contract/media-types';
+import { createLogger } from '../logging/logger';
+import { AppError } from './app-error';
+
+const log = createLogger('consultation');
+
+const TRANSITIONS: Record<ConsultationState, readonly ConsultationState[]> = {
+  queued: ['active', 'ended'],
+  active: ['ended'],
+  ended: [],
+};
+
+export interface Participant {
+  role: PeerRole;
+  /** `kiosk:<id>` or `staff:<id>`; the SFU peer id. */
+  peerId: string;
+  displayName: string;
+  /** The socket that joined last; media requests go to it. */
+  socketId: string | null;
+}
+
+/** One live consultation held in memory while it is queued or active. */
+export class Consultation {
+  private current: ConsultationState = 'queued';
+  staff: { id: string; displayName: string } | null = null;
+  endReason: EndReason | null = null;
+  readonly participants = new Map<string, Participant>();
+  /** Timers that end the call if a participant does not come back. */
+  readonly graceTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    readonly id: string,
+    readonly kiosk: { id: string; name: string; location: string },
+    readonly queuedAt: Date,
+  ) {}
+
+  get state(): ConsultationState {
+    return this.current;
+  }
+
+  setState(next: ConsultationState): void {
+    if (next === this.current) return;
+    if (!TRANSITIONS[this.current].includes(next)) {
+      throw AppError.invalidState(`consultation cannot go from ${this.current} to ${next}`);
+    }
+    log.info({ sessionId: this.id }, `[state] ${this.current} -> ${next}`);
+    this.current = next;
+  }
+
+  isParticipant(peerId: string): boolean {
+    if (peerId === `kiosk:${this.kiosk.id}`) return true;
+    return this.staff !== null && peerId === `staff:${this.staff.id}`;
+  }
+
+  peers(): PeerInfo[] {
+    return [...this.participants.values()].map(({ role, displayName }) => ({ role, displayName }));
+  }
+
+  toQueueEntry(): QueueEntry {
+    return {
+      sessionId: this.id,
+      kioskId: this.kiosk.id,
+      kioskName: this.kiosk.name,
+      kioskLocation: this.kiosk.location,
+      queuedAt: this.queuedAt.toISOString(),
+    };
+  }
+
+  clearGraceTimers(): void {
+    for (const timer of this.graceTimers.values()) clearTimeout(timer);
+    this.graceTimers.clear();
+  }
+}

@@ -1,0 +1,28 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ErrorCode } from '../contract/errors';
+import { AppError, HTTP_STATUS, toAppError } from '../domain/app-error';
+import { createLogger } from '../logging/logger';
+
+const log = createLogger('http');
+
+/** The one place where errors become HTTP responses: `{ error: { code, message, details? } }`. */
+export function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const appError = fromBodyParser(error) ?? toAppError(error);
+  if (appError.code === ErrorCode.Internal) log.error({ err: error, path: req.path }, 'request failed');
+  if (res.headersSent) return;
+  res.status(HTTP_STATUS[appError.code]).json({ error: appError.toBody() });
+}
+
+export function notFoundMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  next(AppError.notFound(`route ${req.method} ${req.path.slice(0, 100)}`));
+}
+
+/** express.json() reports bad JSON and oversized bodies with a status of its own. */
+function fromBodyParser(error: unknown): AppError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || typeof type !== 'string') return null;
+  if (type === 'entity.too.large') return new AppError(ErrorCode.BadRequest, 'request body is too large');
+  if (status >= 400 && status < 500) return new AppError(ErrorCode.BadRequest, 'request body is not valid JSON');
+  return null;
+}

@@ -1,0 +1,12 @@
+import { ProducerPayload } from '../../contract/signalling-schemas';
+import { defineHandler } from '../signalling-types';
+
+export const closeProducer = defineHandler({
+  event: 'closeProducer',
+  schema: ProducerPayload,
+  roles: ['kiosk', 'staff', 'admin'],
+  run: async ({ principal, consultations }, { sessionId, producerId }) => {
+    await consultations.closeProducer(principal, sessionId, producerId);
+    return null;
+  },
+});

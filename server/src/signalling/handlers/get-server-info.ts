@@ -1,0 +1,13 @@
+import { EmptyPayload } from '../../contract/signalling-schemas';
+import { defineHandler } from '../signalling-types';
+
+export const getServerInfo = defineHandler({
+  event: 'getServerInfo',
+  schema: EmptyPayload,
+  roles: ['kiosk', 'staff', 'admin'],
+  run: async ({ principal, sfu }) => ({
+    role: principal.role === 'kiosk' ? ('kiosk' as const) : ('staff' as const),
+    displayName: principal.displayName,
+    routerRtpCapabilities: sfu.routerRtpCapabilities,
+  }),
+});

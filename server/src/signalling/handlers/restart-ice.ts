@@ -1,0 +1,11 @@
+import { TransportPayload } from '../../contract/signalling-schemas';
+import { defineHandler } from '../signalling-types';
+
+export const restartIce = defineHandler({
+  event: 'restartIce',
+  schema: TransportPayload,
+  roles: ['kiosk', 'staff', 'admin'],
+  run: async ({ principal, consultations }, { sessionId, transportId }) => ({
+    iceParameters: await consultations.restartIce(principal, sessionId, transportId),
+  }),
+});

@@ -1,0 +1,36 @@
+import type { Ack } from '../contract/ack';
+import type { ConsultationNotifier } from '../domain/consultation-notifier';
+import { principalRoom, STAFF_ROOM } from './socket-server';
+import type { SignallingServer } from './signalling-types';
+
+const CONSUMER_ACK_TIMEOUT_MS = 10_000;
+const consultationRoom = (sessionId: string): string => `consultation:${sessionId}`;
+
+/** Delivers the domain's notifications over Socket.IO rooms. */
+export function createSocketNotifier(getIo: () => SignallingServer): ConsultationNotifier {
+  return {
+    queueChanged: (queue) => void getIo().to(STAFF_ROOM).emit('queueUpdated', queue),
+    callAccepted: (kioskId, payload) => void getIo().to(principalRoom({ role: 'kiosk', id: kioskId })).emit('callAccepted', payload),
+    peerJoined: (sessionId, peer) => void getIo().to(consultationRoom(sessionId)).emit('peerJoined', { sessionId, peer }),
+    peerLeft: (sessionId, role) => void getIo().to(consultationRoom(sessionId)).emit('peerLeft', { sessionId, role }),
+    callEnded: (sessionId, peerIds, reason) => {
+      const io = getIo();
+      const rooms = peerIds.map((peerId) => `peer:${peerId}`);
+      io.to(rooms).emit('callEnded', { sessionId, reason });
+      io.in(consultationRoom(sessionId)).socketsLeave(consultationRoom(sessionId));
+    },
+    consumerClosed: (socketId, payload) => void getIo().to(socketId).emit('consumerClosed', payload),
+    addToConsultation: (socketId, sessionId) => getIo().in(socketId).socketsJoin(consultationRoom(sessionId)),
+    async requestConsumer(socketId, payload) {
+      try {
+        const responses = (await getIo()
+          .to(socketId)
+          .timeout(CONSUMER_ACK_TIMEOUT_MS)
+          .emitWithAck('newConsumer', payload)) as Ack<null>[];
+        return responses.length > 0 && responses.every((response) => response?.ok === true);
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type {
+  ConsumerOptions,
+  DtlsParametersJson,
+  IceParametersJson,
+  MediaKind,
+  MediaSource,
+  PeerRole,
+  RtpCapabilitiesJson,
+  RtpParametersJson,
+  TransportDirection,
+  TransportOptions,
+} from '@contract/media-types';
+
+/**
+ * The only surface the server sees of the media layer. No mediasoup type crosses it, so the
+ * SFU can move behind an RPC boundary later without touching the server.
+ */
+export interface SfuApi {
+  /** Identical for every room (same codec list), so clients can load it before a call. */
+  readonly routerRtpCapabilities: RtpCapabilitiesJson;
+  createRoom(roomId: string): Promise<MediaRoomApi>;
+  getRoom(roomId: string): MediaRoomApi | undefined;
+  /** Called with the ids of the rooms that died with their worker. */
+  onRoomsFailed(listener: (roomIds: string[]) => void): void;
+  stats(): Promise<SfuStats>;
+  close(): Promise<void>;
+}
+
+export interface ProduceOptions {
+  peerId: string;
+  transportId: string;
+  kind: MediaKind;
+  source: MediaSource;
+  rtpParameters: RtpParametersJson;
+}
+
+export interface ConsumeOptions {
+  /** The peer that receives. */
+  peerId: string;
+  producerId: string;
+}
+
+export interface ProducerInfo {
+  producerId: string;
+  peerId: string;
+  peerRole: PeerRole;
+  kind: MediaKind;
+  source: MediaSource;
+}
+
+export interface MediaRoomEvents {
+  /** A consumer went away because its producer or transport closed. */
+  consumerClosed: (peerId: string, consumerId: string) => void;
+}
+
+export interface MediaRoomApi {
+  readonly id: string;
+  readonly closed: boolean;
+  addPeer(options: { peerId: string; role: PeerRole; rtpCapabilities: RtpCapabilitiesJson }): void;
+  hasPeer(peerId: string): boolean;
+  createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions>;
+  connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void>;
+  restartIce(peerId: string, transportId: string): Promise<IceParametersJson>;
+  produce(options: ProduceOptions): Promise<ProducerInfo>;
+  closeProducer(peerId: string, producerId: string): void;
+  /** Producers of everyone but this peer, for a peer that joins late. */
+  producersFor(peerId: string): ProducerInfo[];
+  /** Creates a paused consumer; null when the peer cannot decode that producer. */
+  consume(options: ConsumeOptions): Promise<ConsumerOptions | null>;
+  resumeConsumer(peerId: string, consumerId: string): Promise<void>;
+  removePeer(peerId: string): void;
+  on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): void;
+  close(): void;
+}
+
+export interface WorkerStats {
+  pid: number;
+  rooms: number;
+  /** User + system CPU time of the worker process, in ms. */
+  cpuMs: number;
+  /** Resident set size of the worker process, in kB. */
+  maxRssKb: number;
+}
+
+export interface SfuStats {
+  workers: WorkerStats[];
+  rooms: number;
+}

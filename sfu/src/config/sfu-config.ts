@@ -1,0 +1,44 @@
+import type { types } from 'mediasoup';
+
+export interface SfuConfig {
+  /** Number of mediasoup workers; one per core is the usual choice. */
+  workers: number;
+  /** Address the media sockets bind to. */
+  listenIp: string;
+  /** Address written into ICE candidates when the bind address is not reachable as is (NAT, 0.0.0.0). */
+  announcedIp?: string;
+  /**
+   * Single-port mode: each worker's WebRtcServer listens on `webRtcServerPort + workerIndex`
+   * (UDP and TCP), so a city-hall firewall opens one port per core. 0 asks the OS for a port.
+   * Undefined selects port-range mode instead.
+   */
+  webRtcServerPort?: number;
+  /** Port-range mode: each transport takes its own port in [rtcMinPort, rtcMaxPort]. */
+  rtcMinPort: number;
+  rtcMaxPort: number;
+  initialOutgoingBitrate: number;
+  /** Caps what one transport may send us; a document camera at 1080p needs about 2.5 Mbps. */
+  maxIncomingBitrate: number;
+  logLevel: types.WorkerLogLevel;
+}
+
+export const mediaCodecs: types.RtpCodecCapability[] = [
+  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
+  { kind: 'video', mimeType: 'video/VP8', clockRate: 90000, parameters: { 'x-google-start-bitrate': 1000 } },
+  {
+    kind: 'video',
+    mimeType: 'video/H264',
+    clockRate: 90000,
+    parameters: { 'packetization-mode': 1, 'profile-level-id': '42e01f', 'level-asymmetry-allowed': 1 },
+  },
+];
+
+export const defaultSfuConfig: SfuConfig = {
+  workers: 1,
+  listenIp: '127.0.0.1',
+  rtcMinPort: 40000,
+  rtcMaxPort: 49999,
+  initialOutgoingBitrate: 1_000_000,
+  maxIncomingBitrate: 5_000_000,
+  logLevel: 'warn',
+};

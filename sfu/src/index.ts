@@ -1,0 +1,72 @@
+import type { RtpCapabilitiesJson } from '@contract/media-types';
+import type { MediaRoomApi, SfuApi, SfuStats } from './api';
+import { defaultSfuConfig, mediaCodecs, type SfuConfig } from './config/sfu-config';
+import { MediaRoom } from './rooms/media-room';
+import { WorkerPool } from './workers/worker-pool';
+
+export type { MediaRoomApi, ProducerInfo, SfuApi, SfuStats, WorkerStats } from './api';
+export { SfuError } from './errors';
+export { defaultSfuConfig, type SfuConfig } from './config/sfu-config';
+
+/** Starts the worker pool and returns the media layer's API. The only export the server uses. */
+export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<SfuApi> {
+  const config: SfuConfig = { ...defaultSfuConfig, ...overrides };
+  const rooms = new Map<string, MediaRoom>();
+  const failedListeners: ((roomIds: string[]) => void)[] = [];
+
+  const pool = await WorkerPool.start(config);
+
+  // Every router gets the same codec list, so one probe gives the capabilities of all.
+  const probe = await pool.leastLoaded().worker.createRouter({ mediaCodecs });
+  const routerRtpCapabilities = probe.rtpCapabilities as unknown as RtpCapabilitiesJson;
+  probe.close();
+
+  return {
+    routerRtpCapabilities,
+
+    async createRoom(roomId: string): Promise<MediaRoomApi> {
+      const existing = rooms.get(roomId);
+      if (existing && !existing.closed) return existing;
+      const slot = pool.leastLoaded();
+      const router = await slot.worker.createRouter({ mediaCodecs });
+      const room = new MediaRoom(roomId, router, slot, config, (closed, workerDied) => {
+        if (rooms.get(closed.id) === closed) rooms.delete(closed.id);
+        // mediasoup closes a dead worker's routers before it reports the death, so each
+        // room reports its own failure.
+        if (workerDied) for (const listener of failedListeners) listener([closed.id]);
+      });
+      rooms.set(roomId, room);
+      return room;
+    },
+
+    getRoom(roomId: string): MediaRoomApi | undefined {
+      const room = rooms.get(roomId);
+      return room && !room.closed ? room : undefined;
+    },
+
+    onRoomsFailed(listener: (roomIds: string[]) => void): void {
+      failedListeners.push(listener);
+    },
+
+    async stats(): Promise<SfuStats> {
+      const workers = await Promise.all(
+        pool.workers.map(async (slot) => {
+          const usage = await slot.worker.getResourceUsage();
+          return {
+            pid: slot.worker.pid,
+            rooms: slot.rooms,
+            cpuMs: usage.ru_utime + usage.ru_stime,
+            maxRssKb: usage.ru_maxrss,
+          };
+        }),
+      );
+      return { workers, rooms: rooms.size };
+    },
+
+    async close(): Promise<void> {
+      for (const room of rooms.values()) room.close();
+      rooms.clear();
+      pool.close();
+    },
+  };
+}

@@ -1,0 +1,232 @@
+import type { types } from 'mediasoup';
+import type {
+  ConsumerOptions,
+  DtlsParametersJson,
+  IceParametersJson,
+  MediaKind,
+  MediaSource,
+  PeerRole,
+  RtpCapabilitiesJson,
+  TransportDirection,
+  TransportOptions,
+} from '@contract/media-types';
+import type { ConsumeOptions, MediaRoomApi, MediaRoomEvents, ProduceOptions, ProducerInfo } from '../api';
+import type { SfuConfig } from '../config/sfu-config';
+import { SfuError, toSfuError } from '../errors';
+import type { PooledWorker } from '../workers/worker-pool';
+import { MediaPeer } from './media-peer';
+
+interface ProducerAppData extends Record<string, unknown> {
+  peerId: string;
+  source: MediaSource;
+}
+
+/**
+ * One consultation's media: a Router on one worker and each peer's transports, producers and
+ * consumers. Closing the room closes the router, which cascades to everything under it.
+ */
+export class MediaRoom implements MediaRoomApi {
+  private readonly peers = new Map<string, MediaPeer>();
+  private readonly listeners: { [E in keyof MediaRoomEvents]: MediaRoomEvents[E][] } = { consumerClosed: [] };
+  private isClosed = false;
+
+  constructor(
+    readonly id: string,
+    private readonly router: types.Router,
+    private readonly slot: PooledWorker,
+    private readonly config: SfuConfig,
+    private readonly onClose: (room: MediaRoom, workerDied: boolean) => void,
+  ) {
+    slot.rooms += 1;
+    router.on('workerclose', () => this.closeRoom(true));
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  get workerPid(): number {
+    return this.slot.worker.pid;
+  }
+
+  addPeer({ peerId, role, rtpCapabilities }: { peerId: string; role: PeerRole; rtpCapabilities: RtpCapabilitiesJson }): void {
+    this.assertOpen();
+    // A peer that joins again (reload, reconnect) starts from a clean slate.
+    this.removePeer(peerId);
+    this.peers.set(peerId, new MediaPeer(peerId, role, rtpCapabilities));
+  }
+
+  hasPeer(peerId: string): boolean {
+    return this.peers.has(peerId);
+  }
+
+  async createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions> {
+    const peer = this.peer(peerId);
+    const { config, slot } = this;
+    const common = {
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: config.initialOutgoingBitrate,
+      appData: { peerId, direction },
+    };
+    const transport = slot.webRtcServer
+      ? await this.router.createWebRtcTransport({ ...common, webRtcServer: slot.webRtcServer })
+      : await this.router.createWebRtcTransport({
+          ...common,
+          listenIps: [{ ip: config.listenIp, announcedIp: config.announcedIp }],
+        });
+    if (direction === 'send') {
+      await transport.setMaxIncomingBitrate(config.maxIncomingBitrate).catch(() => undefined);
+    }
+    peer.transports.set(transport.id, transport);
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed' || state === 'closed') transport.close();
+    });
+    transport.observer.on('close', () => peer.transports.delete(transport.id));
+    return {
+      id: transport.id,
+      direction,
+      iceParameters: transport.iceParameters as unknown as IceParametersJson,
+      iceCandidates: transport.iceCandidates as unknown as TransportOptions['iceCandidates'],
+      dtlsParameters: transport.dtlsParameters as unknown as DtlsParametersJson,
+    };
+  }
+
+  async connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
+    const transport = this.peer(peerId).transport(transportId);
+    await transport
+      .connect({ dtlsParameters: dtlsParameters as unknown as types.DtlsParameters })
+      .catch((error: unknown) => {
+        throw toSfuError(error);
+      });
+  }
+
+  async restartIce(peerId: string, transportId: string): Promise<IceParametersJson> {
+    const transport = this.peer(peerId).transport(transportId);
+    const iceParameters = await transport.restartIce();
+    return iceParameters as unknown as IceParametersJson;
+  }
+
+  async produce({ peerId, transportId, kind, source, rtpParameters }: ProduceOptions): Promise<ProducerInfo> {
+    const peer = this.peer(peerId);
+    const transport = peer.transport(transportId);
+    if (transport.appData['direction'] !== 'send') {
+      throw new SfuError('BAD_REQUEST', 'produce needs a send transport');
+    }
+    for (const existing of peer.producers.values()) {
+      if ((existing.appData as ProducerAppData).source === source) {
+        throw new SfuError('INVALID_STATE', `already producing ${source}`);
+      }
+    }
+    const appData: ProducerAppData = { peerId, source };
+    const producer = await transport
+      .produce({ kind, rtpParameters: rtpParameters as unknown as types.RtpParameters, appData })
+      .catch((error: unknown) => {
+        throw toSfuError(error);
+      });
+    peer.producers.set(producer.id, producer);
+    producer.observer.on('close', () => peer.producers.delete(producer.id));
+    return this.describe(peer, producer);
+  }
+
+  closeProducer(peerId: string, producerId: string): void {
+    const producer = this.peer(peerId).producers.get(producerId);
+    if (!producer) throw SfuError.notFound(`producer ${producerId}`);
+    producer.close();
+  }
+
+  producersFor(peerId: string): ProducerInfo[] {
+    const result: ProducerInfo[] = [];
+    for (const peer of this.peers.values()) {
+      if (peer.id === peerId) continue;
+      for (const producer of peer.producers.values()) result.push(this.describe(peer, producer));
+    }
+    return result;
+  }
+
+  async consume({ peerId, producerId }: ConsumeOptions): Promise<ConsumerOptions | null> {
+    const peer = this.peer(peerId);
+    const owner = this.ownerOf(producerId);
+    const producer = owner?.producers.get(producerId);
+    if (!owner || !producer) throw SfuError.notFound(`producer ${producerId}`);
+    const rtpCapabilities = peer.rtpCapabilities as unknown as types.RtpCapabilities;
+    if (!this.router.canConsume({ producerId, rtpCapabilities })) return null;
+    // Paused until the peer has set up its side: no RTP before its SDP, and the resume
+    // triggers a key frame so the first picture arrives at once.
+    const consumer = await peer
+      .recvTransport()
+      .consume({ producerId, rtpCapabilities, paused: true })
+      .catch((error: unknown) => {
+        throw toSfuError(error);
+      });
+    peer.consumers.set(consumer.id, consumer);
+    const gone = (): void => {
+      if (!peer.consumers.delete(consumer.id)) return;
+      for (const listener of this.listeners.consumerClosed) listener(peer.id, consumer.id);
+    };
+    consumer.on('producerclose', gone);
+    consumer.on('transportclose', gone);
+    const { source } = producer.appData as ProducerAppData;
+    return {
+      consumerId: consumer.id,
+      producerId,
+      kind: consumer.kind as MediaKind,
+      source,
+      rtpParameters: consumer.rtpParameters as unknown as ConsumerOptions['rtpParameters'],
+      peerRole: owner.role,
+    };
+  }
+
+  async resumeConsumer(peerId: string, consumerId: string): Promise<void> {
+    const consumer = this.peer(peerId).consumers.get(consumerId);
+    if (!consumer) throw SfuError.notFound(`consumer ${consumerId}`);
+    await consumer.resume();
+  }
+
+  removePeer(peerId: string): void {
+    const peer = this.peers.get(peerId);
+    if (!peer) return;
+    this.peers.delete(peerId);
+    peer.close();
+  }
+
+  on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): void {
+    this.listeners[event].push(listener);
+  }
+
+  close(): void {
+    this.closeRoom(false);
+  }
+
+  private closeRoom(workerDied: boolean): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.slot.rooms -= 1;
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.router.close();
+    this.onClose(this, workerDied);
+  }
+
+  private peer(peerId: string): MediaPeer {
+    this.assertOpen();
+    const peer = this.peers.get(peerId);
+    if (!peer) throw new SfuError('INVALID_STATE', 'join the room first');
+    return peer;
+  }
+
+  private ownerOf(producerId: string): MediaPeer | undefined {
+    for (const peer of this.peers.values()) if (peer.producers.has(producerId)) return peer;
+    return undefined;
+  }
+
+  private describe(peer: MediaPeer, producer: types.Producer): ProducerInfo {
+    const { source } = producer.appData as ProducerAppData;
+    return { producerId: producer.id, peerId: peer.id, peerRole: peer.role, kind: producer.kind, source };
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw SfuError.closed(`room ${this.id}`);
+  }
+}
