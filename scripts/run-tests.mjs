@@ -35,7 +35,7 @@ for (const suite of suites) {
   const result = spawnSync(process.execPath, [...args, ...files], {
     cwd: root,
     stdio: 'inherit',
-    env: { TZ: 'UTC', ...process.env },
+    env: { LOG_LEVEL: 'warn', ...process.env, TZ: 'UTC' },
   });
   if (result.status !== 0) failed = true;
 }

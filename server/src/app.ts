@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps): App {
     consultations,
     repositories: { staff, kiosks, sessions },
     async close() {
-      await consultations.endAll('server_restart');
+      await consultations.shutdown('server_restart');
       await new Promise<void>((resolve) => {
         io?.close(() => resolve());
       });

@@ -34,6 +34,7 @@ export class ConsultationService {
   private readonly live = new Map<string, Consultation>();
   private readonly mutex = new KeyedMutex();
   private readonly now: () => Date;
+  private stopping = false;
 
   constructor(private readonly options: ConsultationServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -187,6 +188,7 @@ export class ConsultationService {
 
   /** A socket went away: give its owner a grace period to come back before ending the call. */
   handleDisconnect(principal: SocketPrincipal, socketId: string): void {
+    if (this.stopping) return;
     const peerId = peerIdOf(principal);
     for (const consultation of this.live.values()) {
       if (!consultation.isParticipant(peerId)) continue;
@@ -226,8 +228,10 @@ export class ConsultationService {
     });
   }
 
-  /** Ends everything still live, e.g. on shutdown. */
-  async endAll(reason: EndReason): Promise<void> {
+  /** On shutdown: ends everything still live and stops reacting to disconnects. */
+  async shutdown(reason: EndReason): Promise<void> {
+    this.stopping = true;
+    for (const consultation of this.live.values()) consultation.clearGraceTimers();
     await Promise.all([...this.live.keys()].map((id) => this.end(id, reason)));
   }
 

@@ -1,0 +1,38 @@
+import type { LoginResponse, StaffProfile } from '@contract/rest';
+
+const STORAGE_KEY = 'madoguchi.staff.auth';
+
+export interface StaffAuth {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  user: StaffProfile;
+}
+
+export function authFromLogin(response: LoginResponse, now: number = Date.now()): StaffAuth {
+  return { accessToken: response.accessToken, expiresAt: now + response.expiresInSeconds * 1000, user: response.user };
+}
+
+/**
+ * The staff token lives in sessionStorage: it survives a reload but not closing the tab,
+ * which matters on shared counter PCs.
+ */
+export function loadAuth(now: number = Date.now()): StaffAuth | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const auth = JSON.parse(raw) as Partial<StaffAuth>;
+    if (typeof auth.accessToken !== 'string' || typeof auth.expiresAt !== 'number' || !auth.user) return null;
+    return auth.expiresAt > now ? (auth as StaffAuth) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveAuth(auth: StaffAuth): void {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(auth));
+}
+
+export function clearAuth(): void {
+  sessionStorage.removeItem(STORAGE_KEY);
+}

@@ -1,0 +1,12 @@
+import { createContext } from 'react';
+import type { StaffAuth } from '../api/auth-storage';
+
+export interface AuthContextValue {
+  auth: StaffAuth | null;
+  /** Why the user was signed out, shown on the login page. */
+  signOutReason: string | null;
+  signIn(auth: StaffAuth): void;
+  signOut(reason?: string): void;
+}
+
+export const AuthContext = createContext<AuthContextValue | null>(null);

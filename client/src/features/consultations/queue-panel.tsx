@@ -1,0 +1,55 @@
+import { useMemo, useState } from 'react';
+import { ErrorCode } from '@contract/errors';
+import { toCallError } from '@media/call-error';
+import { useCallSession } from '../../hooks/use-call-session';
+import { useConnectionState } from '../../hooks/use-connection-state';
+import { useNow } from '../../hooks/use-now';
+import { useQueue } from '../../hooks/use-queue';
+import { messages } from '../../i18n/messages';
+import { QueueItem } from './queue-item';
+
+export function QueuePanel({ onNotice }: { onNotice: (text: string | null) => void }) {
+  const session = useCallSession();
+  const queue = useQueue();
+  const connection = useConnectionState();
+  const now = useNow();
+  const [accepting, setAccepting] = useState(false);
+  const sorted = useMemo(() => [...queue].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)), [queue]);
+
+  async function answer(sessionId: string) {
+    setAccepting(true);
+    onNotice(null);
+    try {
+      await session.acceptCall(sessionId);
+    } catch (error) {
+      const { code } = toCallError(error);
+      onNotice(code === ErrorCode.AlreadyTaken ? messages.queue.alreadyTaken : messages.queue.acceptFailed);
+    } finally {
+      setAccepting(false);
+    }
+  }
+
+  return (
+    <section className="queue" aria-labelledby="queue-heading">
+      <h2 id="queue-heading" className="queue__heading">
+        {messages.queue.heading}
+        <span className="queue__count">{sorted.length}</span>
+      </h2>
+      {sorted.length === 0 ? (
+        <p className="queue__empty">{messages.queue.empty}</p>
+      ) : (
+        <ul className="queue__list">
+          {sorted.map((entry) => (
+            <QueueItem
+              key={entry.sessionId}
+              entry={entry}
+              now={now}
+              disabled={accepting || connection !== 'connected'}
+              onAnswer={(id) => void answer(id)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

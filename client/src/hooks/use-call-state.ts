@@ -1,0 +1,6 @@
+import type { CallState } from '@media/call-session-types';
+import { useCallSnapshot } from './use-call-snapshot';
+
+export function useCallState(): CallState {
+  return useCallSnapshot((snapshot) => snapshot.callState);
+}

@@ -1,0 +1,6 @@
+import type { ConnectionState } from '@media/call-session-types';
+import { useCallSnapshot } from './use-call-snapshot';
+
+export function useConnectionState(): ConnectionState {
+  return useCallSnapshot((snapshot) => snapshot.connection);
+}

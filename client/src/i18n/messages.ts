@@ -1,0 +1,119 @@
+import type { EndReason } from '@contract/consultation';
+
+/** Every string the staff app shows. Another language is one more object of this type. */
+export interface Messages {
+  appTitle: string;
+  login: {
+    heading: string;
+    loginId: string;
+    password: string;
+    submit: string;
+    submitting: string;
+    invalidCredentials: string;
+    rateLimited: string;
+    unavailable: string;
+    sessionExpired: string;
+  };
+  header: { signedInAs: (name: string) => string; logout: string };
+  connection: {
+    connecting: string;
+    reconnecting: string;
+    failed: string;
+    connected: string;
+  };
+  queue: {
+    heading: string;
+    empty: string;
+    waitingFor: (elapsedSeconds: number) => string;
+    place: string;
+    answer: string;
+    alreadyTaken: string;
+    acceptFailed: string;
+  };
+  call: {
+    heading: (kioskName: string) => string;
+    location: (place: string) => string;
+    residentVideo: string;
+    selfView: string;
+    hangUp: string;
+    joining: string;
+    waitingForVideo: string;
+    connectingMedia: string;
+    unstable: string;
+    reconnectingMedia: string;
+    inCall: string;
+    peerJoined: string;
+    peerLeft: string;
+    serverReconnecting: string;
+    noLocalMedia: string;
+    ended: (reason: EndReason) => string;
+  };
+}
+
+const END_REASON_JA: Record<EndReason, string> = {
+  completed: '通話が終了しました。',
+  resident_left: '住民の方が通話を終了しました。',
+  staff_ended: '通話を終了しました。',
+  network_lost: '通信が切断されたため、通話が終了しました。',
+  transferred: '通話は別の窓口に引き継がれました。',
+  server_restart: 'サーバーの再起動のため、通話が終了しました。',
+};
+
+function formatWait(elapsedSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(elapsedSeconds));
+  const minutes = Math.floor(seconds / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return minutes > 0 ? `${minutes}分${rest}秒` : `${seconds}秒`;
+}
+
+export const ja: Messages = {
+  appTitle: 'まどぐち 職員コンソール',
+  login: {
+    heading: '職員ログイン',
+    loginId: 'ログインID',
+    password: 'パスワード',
+    submit: 'ログイン',
+    submitting: 'ログインしています…',
+    invalidCredentials: 'ログインIDまたはパスワードが正しくありません。',
+    rateLimited: 'ログインの試行回数が多すぎます。しばらく待ってからもう一度お試しください。',
+    unavailable: 'サーバーに接続できません。しばらくしてからもう一度お試しください。',
+    sessionExpired: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+  },
+  header: { signedInAs: (name) => `${name} さん`, logout: 'ログアウト' },
+  connection: {
+    connecting: 'サーバーに接続しています…',
+    reconnecting: 'サーバーとの接続が切れました。再接続しています…',
+    failed: 'サーバーに接続できません。ページを再読み込みしてください。',
+    connected: '接続済み',
+  },
+  queue: {
+    heading: '呼び出し中の窓口',
+    empty: '現在、呼び出しはありません。',
+    waitingFor: (elapsed) => `待ち時間 ${formatWait(elapsed)}`,
+    place: '場所',
+    answer: '応答',
+    alreadyTaken: '他の職員が応答しました',
+    acceptFailed: '応答できませんでした。もう一度お試しください。',
+  },
+  call: {
+    heading: (kioskName) => `${kioskName} と通話`,
+    location: (place) => `場所: ${place}`,
+    residentVideo: '住民の方の映像',
+    selfView: '自分の映像',
+    hangUp: '通話を終了',
+    joining: '接続しています…',
+    waitingForVideo: '相手の映像を待っています…',
+    connectingMedia: '映像と音声を接続しています…',
+    unstable: '通信が不安定です…',
+    reconnectingMedia: '映像と音声を再接続しています…',
+    inCall: '通話中',
+    peerJoined: '住民の方が接続しました',
+    peerLeft: '住民の方の接続が切れました',
+    serverReconnecting: 'サーバーに再接続しています…',
+    noLocalMedia: 'カメラまたはマイクを使用できません。ブラウザの設定を確認してください。',
+    ended: (reason) => END_REASON_JA[reason],
+  },
+};
+
+/** The language in use; switch here (or from a setting) once another one exists. */
+export const messages: Messages = ja;

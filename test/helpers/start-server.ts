@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import { createSfu, type SfuApi } from '@madoguchi/sfu';
+import { createApp, type App } from '../../server/src/app';
+import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  sfu: SfuApi;
+  db: TestDatabase;
+  demo: DemoAccess;
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** createApp() on port 0 with a real SFU and a real database; close() tears all down. */
+export async function startTestServer(options: { database?: DatabaseKind; reconnectGraceMs?: number; port?: number } = {}): Promise<TestServer> {
+  const db = await openTestDatabase(options.database ?? 'embedded');
+  const sfu = await createSfu({ workers: 1, listenIp: '127.0.0.1', rtcMinPort: 20000, rtcMaxPort: 29999 });
+  const app = createApp({
+    config: {
+      staffTokenTtlSeconds: 3600,
+      kioskTokenTtlSeconds: 900,
+      reconnectGraceMs: options.reconnectGraceMs ?? 3000,
+      publicUrl: undefined,
+    },
+    jwtSecret: TEST_JWT_SECRET,
+    dataSource: db.dataSource,
+    sfu,
+  });
+  const demo = await ensureDemoAccess({ ...app.repositories, dataDir: db.dataDir, staffPassword: 'test-password' });
+  await new Promise<void>((resolve) => app.httpServer.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await app.close();
+    await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
+    await sfu.close();
+    await db.close();
+  };
+  return { url: `http://127.0.0.1:${port}`, app, sfu, db, demo, close, [Symbol.asyncDispose]: close };
+}
