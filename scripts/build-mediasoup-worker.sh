@@ -174,9 +174,18 @@ run_worker_tests() {
   log "building and running mediasoup's worker test suite"
   ninja -C "$BUILD_DIR" mediasoup-worker-test >"${CACHE_DIR}/ninja-test.log" 2>&1 ||
     die "worker test build failed; see ${CACHE_DIR}/ninja-test.log"
-  # The suite reads data files relative to the worker dir; the npm tarball leaves them out,
-  # so the cases that need them report "cannot open file".
-  (cd "$BUILD_SRC" && "$BUILD_DIR/mediasoup-worker-test" --reporter compact) || return $?
+  local test_bin="$BUILD_DIR/mediasoup-worker-test"
+  local total
+  total="$(cd "$BUILD_SRC" && "$test_bin" --list-test-names-only | grep -c .)"
+  # These two read packet captures from worker/test/data, which the npm tarball leaves out;
+  # they fail with "cannot open file" whatever the libraries.
+  local -a needs_data=("Scenario: parse RTP packets" "Scenario: parse RTP packets with H264 SVC")
+  local -a exclude=()
+  local name
+  for name in "${needs_data[@]}"; do exclude+=("~${name}"); done
+  log "running ${total} test cases, less ${#needs_data[@]} that need data files missing from the npm package:"
+  for name in "${needs_data[@]}"; do log "  - ${name}"; done
+  (cd "$BUILD_SRC" && "$test_bin" --reporter compact "${exclude[@]}")
 }
 
 install_binary() {

@@ -35,6 +35,7 @@ export class ConsultationService {
   private readonly mutex = new KeyedMutex();
   private readonly now: () => Date;
   private stopping = false;
+  private readonly ending = new Set<Promise<void>>();
 
   constructor(private readonly options: ConsultationServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -210,9 +211,9 @@ export class ConsultationService {
     }
   }
 
-  /** Ends a consultation once: record, media, notifications. Later calls do nothing. */
+  /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
   async end(sessionId: string, reason: EndReason): Promise<void> {
-    await this.mutex.run(sessionId, async () => {
+    const ending = this.mutex.run(sessionId, async () => {
       const consultation = this.live.get(sessionId);
       if (!consultation || consultation.state === 'ended') return;
       consultation.setState('ended');
@@ -220,12 +221,24 @@ export class ConsultationService {
       consultation.clearGraceTimers();
       this.live.delete(sessionId);
       this.options.sfu.getRoom(sessionId)?.close();
+      try {
+        await this.options.sessions.markEnded(sessionId, reason, this.now());
+      } catch (error) {
+        // The call is over for the people in it whatever the database says; the record is
+        // closed as server_restart at the next start if this write never lands.
+        log.error({ err: error, sessionId }, 'could not record the end of a consultation');
+      }
       const peerIds = [`kiosk:${consultation.kiosk.id}`, ...(consultation.staff ? [`staff:${consultation.staff.id}`] : [])];
       this.options.notifier.callEnded(sessionId, peerIds, reason);
       this.publishQueue();
       log.info({ sessionId, reason }, 'consultation ended');
-      await this.options.sessions.markEnded(sessionId, reason, this.now());
     });
+    this.ending.add(ending);
+    try {
+      await ending;
+    } finally {
+      this.ending.delete(ending);
+    }
   }
 
   /** On shutdown: ends everything still live and stops reacting to disconnects. */
@@ -233,6 +246,7 @@ export class ConsultationService {
     this.stopping = true;
     for (const consultation of this.live.values()) consultation.clearGraceTimers();
     await Promise.all([...this.live.keys()].map((id) => this.end(id, reason)));
+    await Promise.allSettled([...this.ending]);
   }
 
   private async offerConsumer(consultation: Consultation, room: MediaRoomApi, participant: Participant, producerId: string): Promise<void> {

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { connectParties, startCall } from '../fixtures/call-scenario';
+import { kioskToken, postJson } from '../helpers/api-client';
+import { connectSocket, expectOk, request, requestRaw } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+const someId = '6f1c2b1e-1111-4111-8111-111111111111';
+
+describe('bad input gets a clear error and breaks nothing', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('refuses a socket without a valid token', async () => {
+    await assert.rejects(connectSocket(server.url, undefined), /token is required/);
+    await assert.rejects(connectSocket(server.url, 'not-a-jwt'), /invalid or expired token/);
+  });
+
+  it('answers malformed payloads, unknown events and wrong roles with error acks', async () => {
+    const { kiosk, staff, close } = await connectParties(server);
+    try {
+      const hostile: [string, unknown][] = [
+        ['callStaff', 'a string'],
+        ['callStaff', { extra: true }],
+        ['acceptCall', { sessionId: 42 }],
+        ['acceptCall', { sessionId: 'x'.repeat(10_000) }],
+        ['joinRoom', { sessionId: someId, rtpCapabilities: [] }],
+        ['joinRoom', JSON.parse('{"sessionId":"6f1c2b1e-1111-4111-8111-111111111111","rtpCapabilities":{},"__proto__":{"admin":true}}')],
+        ['produce', { sessionId: someId, transportId: someId, kind: 'smell', source: 'camera', rtpParameters: {} }],
+        ['hangUp', null],
+        ['noSuchEvent', {}],
+      ];
+      for (const [event, payload] of hostile) {
+        const ack = await requestRaw(staff, event, payload);
+        assert.equal(ack.ok, false, `${event} should be refused`);
+        assert.ok(!ack.ok && ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND'].includes(ack.error.code), `${event}: ${JSON.stringify(ack)}`);
+      }
+      const kioskAccepting = await request(kiosk, 'acceptCall', { sessionId: someId });
+      assert.equal(!kioskAccepting.ok && kioskAccepting.error.code, 'FORBIDDEN');
+      const staffCalling = await request(staff, 'callStaff', {});
+      assert.equal(!staffCalling.ok && staffCalling.error.code, 'FORBIDDEN');
+      assert.equal(({} as Record<string, unknown>)['admin'], undefined);
+    } finally {
+      close();
+    }
+  });
+
+  it('refuses calls out of order: join before answer, produce before join, hang up twice', async () => {
+    const { kiosk, staff, close } = await connectParties(server);
+    try {
+      const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+      const { routerRtpCapabilities } = expectOk(await request(kiosk, 'getServerInfo', {}));
+      const early = await request(kiosk, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities });
+      assert.equal(!early.ok && early.error.code, 'INVALID_STATE');
+      expectOk(await request(staff, 'acceptCall', { sessionId }));
+      const produceFirst = await request(kiosk, 'produce', {
+        sessionId, transportId: someId, kind: 'video', source: 'camera', rtpParameters: {},
+      });
+      assert.equal(!produceFirst.ok && produceFirst.error.code, 'INVALID_STATE');
+      const badCaps = await request(kiosk, 'joinRoom', { sessionId, rtpCapabilities: { codecs: 'nope' } });
+      assert.equal(badCaps.ok, true, 'capabilities are only checked when consuming');
+      const badDtls = await request(kiosk, 'connectTransport', { sessionId, transportId: badCaps.ok ? badCaps.data.sendTransport.id : someId, dtlsParameters: { role: 'sideways' } });
+      assert.equal(!badDtls.ok && badDtls.error.code, 'BAD_REQUEST');
+      expectOk(await request(staff, 'hangUp', { sessionId }));
+      const twice = await request(staff, 'hangUp', { sessionId });
+      assert.equal(!twice.ok && twice.error.code, 'NOT_FOUND');
+      const record = await server.app.repositories.sessions.findById(sessionId);
+      assert.equal(record?.endReason, 'completed');
+    } finally {
+      close();
+    }
+  });
+
+  it('keeps REST errors in one shape and never answers 5xx to bad bodies', async () => {
+    const login = `${server.url}/api/auth/login`;
+    const cases: unknown[] = ['{not json', [], { loginId: 1 }, { loginId: 'a', password: 'b', extra: 1 }, { loginId: 'x'.repeat(5000), password: 'y' }];
+    for (const body of cases) {
+      const { status, body: response } = await postJson(login, body);
+      assert.equal(status, 400, JSON.stringify(body).slice(0, 50));
+      assert.equal((response as { error: { code: string } }).error.code, 'BAD_REQUEST');
+    }
+    const huge = await postJson(login, { loginId: 'a', password: 'p'.repeat(100_000) });
+    assert.equal(huge.status, 400);
+    const wrong = await postJson(login, { loginId: 'demo-staff', password: 'wrong-password' });
+    assert.equal(wrong.status, 401);
+    const badKiosk = await postJson(`${server.url}/api/kiosk/token`, { credential: `${someId}.${'A'.repeat(43)}` });
+    assert.equal(badKiosk.status, 401);
+  });
+
+  it('keeps kiosks away from staff routes', async () => {
+    const { accessToken } = await kioskToken(server.url, server.demo.kioskCredential);
+    const response = await fetch(`${server.url}/api/sessions`, { headers: { authorization: `Bearer ${accessToken}` } });
+    assert.equal(response.status, 403);
+    const anonymous = await fetch(`${server.url}/api/sessions`);
+    assert.equal(anonymous.status, 401);
+  });
+
+  it('is still serving calls after all of that', async () => {
+    const { staff, sessionId, close } = await startCall(server);
+    try {
+      expectOk(await request(staff, 'hangUp', { sessionId }));
+    } finally {
+      close();
+    }
+  });
+});

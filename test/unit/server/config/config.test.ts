@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../../../server/src/config/config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a local demo', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.media.listenIp, '127.0.0.1');
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('refuses to start in production without JWT_SECRET', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), ConfigError);
+  });
+
+  it('says which variable is wrong', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && e.message.includes('PORT'));
+    assert.throws(() => loadConfig({ MEDIA_LISTEN_IP: 'not-an-ip' }), /MEDIA_LISTEN_IP/);
+  });
+
+  it('needs an announced address when media listens on every interface', () => {
+    assert.throws(() => loadConfig({ MEDIA_LISTEN_IP: '0.0.0.0' }), /MEDIA_ANNOUNCED_IP/);
+    assert.equal(loadConfig({ MEDIA_LISTEN_IP: '0.0.0.0', MEDIA_ANNOUNCED_IP: '192.0.2.10' }).media.announcedIp, '192.0.2.10');
+  });
+});
