@@ -25,7 +25,6 @@ export interface KioskMessages {
     unstable: string;
     reconnecting: string;
     inCall: string;
-    staffLeft: string;
     noLocalMedia: string;
   };
   ended: {
@@ -79,7 +78,6 @@ export const kioskJa: KioskMessages = {
     unstable: '通信が不安定です…',
     reconnecting: '再接続しています…',
     inCall: '通話中',
-    staffLeft: '職員の接続が切れました。しばらくお待ちください。',
     noLocalMedia: 'カメラまたはマイクが使えません。声や映像が職員に届いていない可能性があります。',
   },
   ended: {

@@ -176,9 +176,11 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     const prev = this.snapshot.state;
     const next = transition(prev, event);
     if (next === prev) return;
-    logger.info(`state ${prev.name} -> ${next.name}`, { event: event.type });
-    this.clearStateTimer();
-    this.armStateTimer(next);
+    if (next.name !== prev.name) {
+      logger.info(`state ${prev.name} -> ${next.name}`, { event: event.type });
+      this.clearStateTimer();
+      this.armStateTimer(next);
+    }
     this.patch({ state: next });
     this.safeEmit('stateChanged', next, prev);
   }

@@ -1,0 +1,27 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { attachStream } from '@media/media-element';
+
+export interface VideoViewProps {
+  source: MediaStream | MediaStreamTrack | null;
+  label: string;
+  className?: string;
+  mirrored?: boolean;
+}
+
+/** Always muted: the self view must never echo, and remote sound has its own <audio>. */
+export function VideoView({ source, label, className, mirrored = false }: VideoViewProps) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const stream = useMemo(
+    () => (source instanceof MediaStreamTrack ? new MediaStream([source]) : source),
+    [source],
+  );
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !stream) return;
+    return attachStream(element, stream, { muted: true });
+  }, [stream]);
+
+  const classes = ['video-view', className, mirrored ? 'video-view--mirrored' : null].filter(Boolean).join(' ');
+  return <video ref={ref} className={classes} aria-label={label} autoPlay playsInline muted />;
+}

@@ -1,0 +1,14 @@
+import type { CallSessionSnapshot } from '@media/call-session-types';
+import type { KioskMessages } from '../messages';
+
+/** The one status line on the in-call screen, in words a resident understands. */
+export function describeCallStatus(call: CallSessionSnapshot | null, texts: KioskMessages['inCall']): string {
+  if (!call || call.connection !== 'connected') return texts.reconnecting;
+  if (call.callState !== 'inCall') return texts.connecting;
+  const { send, recv } = call.media;
+  if (send === 'failed' || recv === 'failed') return texts.reconnecting;
+  if (send === 'disconnected' || recv === 'disconnected') return texts.unstable;
+  if (!call.remoteTracks.some((track) => track.kind === 'video')) return texts.waitingForVideo;
+  if (recv !== 'connected') return texts.connecting;
+  return texts.inCall;
+}

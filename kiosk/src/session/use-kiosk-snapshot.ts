@@ -1,0 +1,10 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { KioskSnapshot } from './kiosk-session';
+import { useKioskSession } from './use-kiosk-session';
+
+/** The kiosk's state plus the call core's snapshot; a new object on every change. */
+export function useKioskSnapshot(): KioskSnapshot {
+  const session = useKioskSession();
+  const subscribe = useCallback((onChange: () => void) => session.on('changed', onChange), [session]);
+  return useSyncExternalStore(subscribe, () => session.getSnapshot());
+}

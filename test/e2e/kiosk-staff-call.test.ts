@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+import { databaseKinds } from '../helpers/test-database';
+
+const database = databaseKinds().at(-1) ?? 'embedded';
+
+describe(`a resident at the kiosk talks with a specialist (Chromium, mediasoup, ${database} PostgreSQL)`, () => {
+  let server: TestServer;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+
+  before(async () => {
+    server = await startTestServer({ database });
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+  });
+  after(async () => {
+    await kiosk?.close();
+    await staff?.close();
+    await server?.close();
+  });
+
+  it('the kiosk calls, staff answer, both decode each other, hang-up is recorded', async () => {
+    await staff.page.goto(`${server.url}/`);
+    await staff.page.getByLabel('ログインID').fill(server.demo.staffLoginId);
+    await staff.page.getByLabel('パスワード').fill(server.demo.staffPassword);
+    await staff.page.getByRole('button', { name: 'ログイン' }).click();
+
+    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    await kiosk.page.getByRole('button', { name: '職員を呼び出す' }).click({ timeout: 15_000 });
+
+    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
+
+    const hasVideoAndAudio = (m: { videoFramesDecoded: number; audioPacketsReceived: number }): boolean =>
+      m.videoFramesDecoded > 10 && m.audioPacketsReceived > 10;
+    const [atStaff, atKiosk] = await Promise.all([
+      waitForMedia(staff.page, hasVideoAndAudio),
+      waitForMedia(kiosk.page, hasVideoAndAudio),
+    ]);
+    assert.ok(hasVideoAndAudio(atStaff), `staff decoded too little: ${JSON.stringify(atStaff)}`);
+    assert.ok(hasVideoAndAudio(atKiosk), `kiosk decoded too little: ${JSON.stringify(atKiosk)}`);
+    for (const media of [atStaff, atKiosk]) {
+      assert.ok(media.dtlsStates.includes('connected'), 'media runs over DTLS');
+      assert.ok(media.srtpCiphers.length > 0, 'media is SRTP-encrypted');
+    }
+
+    const sessions = await server.app.repositories.sessions.list({ limit: 1 });
+    const sessionId = sessions[0]?.id;
+    assert.ok(sessionId);
+
+    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await kiosk.page.getByRole('button', { name: '職員を呼び出す' }).waitFor({ timeout: 20_000 });
+    await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached', timeout: 10_000 });
+
+    const record = await server.app.repositories.sessions.findById(sessionId);
+    assert.ok(record?.answeredAt, 'answered time stored');
+    assert.ok(record?.endedAt, 'ended time stored');
+    assert.equal(record?.endReason, 'completed');
+    assert.ok(new Date(record.endedAt) >= new Date(record.answeredAt));
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Flags that work headless on this machine; without the loopback one ICE never connects. */
+export const chromiumArgs = (extra: string[] = []): string[] => [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream=fps=30',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+  ...extra,
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A Chromium profile of its own (kiosk and staff never share storage). Every
+ * RTCPeerConnection the page creates is remembered so the test can read getStats().
+ */
+export async function openBrowser(options: { extraArgs?: string[] } = {}): Promise<BrowserSession> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(options.extraArgs),
+    viewport: { width: 1280, height: 800 },
+    locale: 'ja-JP',
+  });
+  await context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const seen: RTCPeerConnection[] = [];
+    (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = seen;
+    class Recorded extends Native {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        seen.push(this);
+      }
+    }
+    window.RTCPeerConnection = Recorded;
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface InboundMedia {
+  videoFramesDecoded: number;
+  videoWidth: number;
+  videoHeight: number;
+  audioPacketsReceived: number;
+  dtlsStates: string[];
+  srtpCiphers: string[];
+}
+
+/** Sums inbound RTP over every peer connection of the page. */
+export async function readInboundMedia(page: Page): Promise<InboundMedia> {
+  return page.evaluate(async () => {
+    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    const result = { videoFramesDecoded: 0, videoWidth: 0, videoHeight: 0, audioPacketsReceived: 0, dtlsStates: [] as string[], srtpCiphers: [] as string[] };
+    for (const pc of connections) {
+      if (pc.connectionState === 'closed') continue;
+      const stats = await pc.getStats();
+      stats.forEach((report: Record<string, unknown>) => {
+        if (report['type'] === 'inbound-rtp' && report['kind'] === 'video') {
+          result.videoFramesDecoded += Number(report['framesDecoded'] ?? 0);
+          result.videoWidth = Math.max(result.videoWidth, Number(report['frameWidth'] ?? 0));
+          result.videoHeight = Math.max(result.videoHeight, Number(report['frameHeight'] ?? 0));
+        }
+        if (report['type'] === 'inbound-rtp' && report['kind'] === 'audio') {
+          result.audioPacketsReceived += Number(report['packetsReceived'] ?? 0);
+        }
+        if (report['type'] === 'transport') {
+          result.dtlsStates.push(String(report['dtlsState']));
+          if (report['srtpCipher']) result.srtpCiphers.push(String(report['srtpCipher']));
+        }
+      });
+    }
+    return result;
+  });
+}
+
+/** Polls until `check` holds or the time is up; returns the last reading either way. */
+export async function waitForMedia(page: Page, check: (m: InboundMedia) => boolean, timeoutMs = 20_000): Promise<InboundMedia> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await readInboundMedia(page);
+  while (!check(last) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await readInboundMedia(page);
+  }
+  return last;
+}
