@@ -22,6 +22,24 @@ export const chromiumArgs = (extra: string[] = []): string[] => [
   ...extra,
 ];
 
+/**
+ * Plain JavaScript on purpose: tsx compiles functions with esbuild's keepNames, whose
+ * `__name` helper does not exist inside the page.
+ */
+const RECORD_PEER_CONNECTIONS = `
+  (() => {
+    const Native = window.RTCPeerConnection;
+    const seen = [];
+    window.__peerConnections = seen;
+    window.RTCPeerConnection = class extends Native {
+      constructor(configuration) {
+        super(configuration);
+        seen.push(this);
+      }
+    };
+  })();
+`;
+
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;
@@ -32,7 +50,7 @@ export interface BrowserSession {
  * A Chromium profile of its own (kiosk and staff never share storage). Every
  * RTCPeerConnection the page creates is remembered so the test can read getStats().
  */
-export async function openBrowser(options: { extraArgs?: string[] } = {}): Promise<BrowserSession> {
+export async function openBrowser(options: { extraArgs?: string[]; initScripts?: string[] } = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -41,19 +59,11 @@ export async function openBrowser(options: { extraArgs?: string[] } = {}): Promi
     viewport: { width: 1280, height: 800 },
     locale: 'ja-JP',
   });
-  await context.addInitScript(() => {
-    const Native = window.RTCPeerConnection;
-    const seen: RTCPeerConnection[] = [];
-    (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = seen;
-    class Recorded extends Native {
-      constructor(configuration?: RTCConfiguration) {
-        super(configuration);
-        seen.push(this);
-      }
-    }
-    window.RTCPeerConnection = Recorded;
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  await context.addInitScript({ content: RECORD_PEER_CONNECTIONS });
+  for (const content of options.initScripts ?? []) await context.addInitScript({ content });
+  // Init scripts apply to pages opened after them; the persistent context's first tab predates them.
+  const page = await context.newPage();
+  for (const early of context.pages()) if (early !== page) await early.close();
   return {
     context,
     page,
