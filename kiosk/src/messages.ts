@@ -14,6 +14,7 @@ export interface KioskMessages {
     lead: string;
     position: (position: number) => string;
     cancel: string;
+    reconnecting: string;
   };
   inCall: {
     staffName: (name: string) => string;
@@ -67,6 +68,7 @@ export const kioskJa: KioskMessages = {
     lead: 'そのままお待ちください。職員が応答すると、画面が切り替わります。',
     position: (position) => `お待ちの順番：${position}番目`,
     cancel: 'やめる',
+    reconnecting: '通信を確認しています。順番はそのままです。',
   },
   inCall: {
     staffName: (name) => `担当：${name}`,

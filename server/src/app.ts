@@ -88,14 +88,15 @@ export function createApp(deps: AppDeps): App {
   app.use(errorMiddleware);
 
   const httpServer = http.createServer(app);
-  let io: SignallingServer | undefined;
+  // The notifier and the socket server need each other; the notifier looks it up late.
+  const signalling: { io?: SignallingServer } = {};
   const consultations = new ConsultationService({
     sessions,
     kiosks,
     sfu,
     notifier: createSocketNotifier(() => {
-      if (!io) throw new Error('signalling not ready');
-      return io;
+      if (!signalling.io) throw new Error('signalling not ready');
+      return signalling.io;
     }),
     reconnectGraceMs: config.reconnectGraceMs,
   });
@@ -112,13 +113,14 @@ export function createApp(deps: AppDeps): App {
     return { role: user.role, id: user.id, displayName: user.displayName };
   };
 
-  io = createSignallingServer({
+  const io = createSignallingServer({
     httpServer,
     authenticate,
     consultations,
     sfu,
     allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : undefined,
   });
+  signalling.io = io;
 
   return {
     express: app,
@@ -129,7 +131,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       await consultations.shutdown('server_restart');
       await new Promise<void>((resolve) => {
-        io?.close(() => resolve());
+        io.close(() => resolve());
       });
     },
   };

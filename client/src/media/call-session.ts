@@ -6,18 +6,13 @@ import type { ConsumerOptions, PeerRole, TransportOptions } from '@contract/medi
 import type { AcceptCallResult, CallStaffResult, ServerInfo } from '@contract/signalling-events';
 import { CallError, toCallError } from './call-error';
 import { CallMedia } from './call-media';
-import type {
-  CallInfo,
-  CallSessionEvents,
-  CallSessionOptions,
-  CallSessionSnapshot,
-  CallState,
-  ConnectionState,
-} from './call-session-types';
+import { CallSessionState } from './call-session-state';
+import type { CallInfo, CallSessionOptions, ConnectionState } from './call-session-types';
 import { createDeferred } from './deferred';
-import { EMPTY_SNAPSHOT } from './empty-snapshot';
 import type { Deferred } from './deferred';
+import { EMPTY_SNAPSHOT } from './empty-snapshot';
 import { acquireLocalMedia, stopStream } from './local-media';
+import type { LocalMedia } from './local-media';
 import { createLogger } from './logger';
 import { fromRtpCapabilities, toRtpCapabilities } from './media-json';
 import { createMediaSignalling } from './media-signalling';
@@ -25,7 +20,6 @@ import { DefaultReconnectPolicy } from './reconnect-policy';
 import { SessionConnection } from './session-connection';
 import { request } from './signalling';
 import type { RequestName, RequestPayload, RequestResult } from './signalling';
-import { TypedEmitter } from './typed-emitter';
 
 const logger = createLogger('call-session');
 
@@ -33,20 +27,25 @@ const logger = createLogger('call-session');
 interface ActiveCall {
   info: CallInfo;
   media: CallMedia | null;
-  localStream: MediaStream | null;
+  /** Opened once per call and kept across re-joins; stopped at teardown. */
+  localMedia: Promise<LocalMedia> | null;
+  /** Resolved with each join's media; newConsumer waits on it. */
   recvReady: Deferred<CallMedia>;
+  /** Bumped by every join, so a join overtaken by a newer one stops quietly. */
+  joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
   acceptedEarly: { sessionId: string; staffName: string } | null;
 }
+
+const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
 
 /**
  * The browser side of a consultation: the signalling socket, the mediasoup Device and the
  * media of the current call. No UI; screens read getSnapshot() and listen to its events.
  */
-export class CallSession extends TypedEmitter<CallSessionEvents> {
+export class CallSession extends CallSessionState {
   private readonly options: CallSessionOptions;
   private readonly connection: SessionConnection;
-  private snapshot: CallSessionSnapshot = EMPTY_SNAPSHOT;
   private device: Device | null = null;
   private active: ActiveCall | null = null;
 
@@ -59,14 +58,9 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       url: options.url,
       authPolicy: options.reconnectPolicy ?? new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
       onReady: () => this.prepare(),
-      onStateChange: (state, error) => this.setConnection(state, error),
-      onDisconnect: () => this.onDisconnect(),
+      onStateChange: (state, error) => this.onConnectionState(state, error),
     });
     this.listenToServer();
-  }
-
-  getSnapshot(): CallSessionSnapshot {
-    return this.snapshot;
   }
 
   /** Opens the socket; resolves once the server is known and the Device loaded. */
@@ -76,7 +70,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   /** Ends any call, closes the socket; the session cannot be used again. */
   close(): void {
-    if (this.snapshot.connection === 'closed') return;
+    if (this.getSnapshot().connection === 'closed') return;
     if (this.active) void this.hangUp();
     this.connection.close();
   }
@@ -84,8 +78,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   /** Kiosk: ask for a specialist. The call stays `calling` until callAccepted arrives. */
   async callStaff(): Promise<CallStaffResult> {
     this.assertReady('kiosk');
-    const call = this.beginCall({ sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false });
-    this.setCallState('calling');
+    const call = this.beginCall(NEW_CALL, 'calling');
     let result: CallStaffResult;
     try {
       result = await this.request('callStaff', {});
@@ -95,7 +88,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     }
     if (this.active !== call) {
       // The resident gave up before the server answered.
-      void this.request('cancelCall', { sessionId: result.sessionId }).catch((e: unknown) => logger.warn('late cancel failed', { error: e }));
+      void this.request('cancelCall', { sessionId: result.sessionId }).catch(() => undefined);
       return result;
     }
     this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
@@ -107,7 +100,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   /** Kiosk: stop waiting. Does nothing once the call has been answered. */
   async cancelCall(): Promise<void> {
     const call = this.active;
-    if (!call || this.snapshot.callState !== 'calling') return;
+    if (!call || this.getSnapshot().callState !== 'calling') return;
     const sessionId = call.info.sessionId;
     this.endCall(call, 'resident_left', 'local');
     if (!sessionId) return; // callStaff() cancels once its answer arrives
@@ -134,8 +127,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
    */
   async acceptCall(sessionId: string): Promise<AcceptCallResult> {
     this.assertReady('staff');
-    const call = this.beginCall({ sessionId, peerName: null, peerLocation: null, queuePosition: null, answered: false });
-    this.setCallState('joining');
+    const call = this.beginCall({ ...NEW_CALL, sessionId }, 'joining');
     let result: AcceptCallResult;
     try {
       result = await this.request('acceptCall', { sessionId });
@@ -156,9 +148,9 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   async hangUp(): Promise<void> {
     const call = this.active;
     if (!call) return;
-    if (this.snapshot.callState === 'calling') return this.cancelCall();
+    if (this.getSnapshot().callState === 'calling') return this.cancelCall();
     const sessionId = call.info.sessionId;
-    const reason: EndReason = this.snapshot.serverInfo?.role === 'kiosk' ? 'resident_left' : 'staff_ended';
+    const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'staff_ended';
     // Sent before teardown so the packet leaves even if the socket closes right after.
     const pending = sessionId ? this.request('hangUp', { sessionId }) : null;
     this.endCall(call, reason, 'local');
@@ -171,7 +163,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   private async prepare(): Promise<ServerInfo> {
     const info = await this.request('getServerInfo', {});
-    if (!this.device) this.device = await (this.options.createDevice ?? (() => Device.factory()))();
+    this.device ??= await (this.options.createDevice ?? (() => Device.factory()))();
     if (!this.device.loaded) {
       await this.device.load({ routerRtpCapabilities: toRtpCapabilities(info.routerRtpCapabilities) });
     }
@@ -185,9 +177,35 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     return info;
   }
 
-  private onDisconnect(): void {
-    // The server drops a queue entry when its kiosk goes away, so waiting on is pointless.
-    if (this.active && this.snapshot.callState === 'calling') this.endCall(this.active, 'network_lost', 'local');
+  private onConnectionState(state: ConnectionState, error?: CallError): void {
+    const wasConnected = this.getSnapshot().connection === 'connected';
+    this.setConnection(state, error);
+    if (state === 'connected' && !wasConnected && this.active) void this.resume(this.active);
+  }
+
+  /**
+   * The socket came back during a call. The server keeps our place for a grace period:
+   * a waiting kiosk asks again and gets the same session; a peer in a call joins again
+   * and the server replaces its old transports.
+   */
+  private async resume(call: ActiveCall): Promise<void> {
+    const { sessionId } = call.info;
+    if (!sessionId) return; // callStaff() is still waiting for its own answer
+    logger.info('resuming after reconnect', { sessionId, callState: this.getSnapshot().callState });
+    if (this.getSnapshot().callState !== 'calling') {
+      await this.join(call).catch(() => undefined);
+      return;
+    }
+    try {
+      const result = await this.request('callStaff', {});
+      if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+    } catch (error) {
+      if (this.active !== call) return;
+      if (toCallError(error).code !== ErrorCode.InvalidState) return this.failCall(call, toCallError(error));
+      // Answered while we were away: the callAccepted notification went to the old socket.
+      this.updateCall(call, { answered: true, queuePosition: null });
+      await this.join(call).catch(() => undefined);
+    }
   }
 
   private listenToServer(): void {
@@ -200,12 +218,12 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     });
     socket.on('peerJoined', ({ sessionId, peer }) => {
       if (!this.isCurrent(sessionId)) return;
-      this.patch({ peers: [...this.snapshot.peers.filter((p) => p.role !== peer.role), peer] });
+      this.patch({ peers: [...this.getSnapshot().peers.filter((p) => p.role !== peer.role), peer] });
       this.safeEmit('peerJoined', peer);
     });
     socket.on('peerLeft', ({ sessionId, role }) => {
       if (!this.isCurrent(sessionId)) return;
-      this.patch({ peers: this.snapshot.peers.filter((p) => p.role !== role) });
+      this.patch({ peers: this.getSnapshot().peers.filter((p) => p.role !== role) });
       this.safeEmit('peerLeft', role);
     });
     socket.on('callEnded', ({ sessionId, reason }) => {
@@ -215,7 +233,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   private onCallAccepted(payload: { sessionId: string; staffName: string }): void {
     const call = this.active;
-    if (!call || this.snapshot.callState !== 'calling') return;
+    if (!call || this.getSnapshot().callState !== 'calling') return;
     if (call.info.sessionId === null) {
       call.acceptedEarly = payload;
       return;
@@ -245,40 +263,42 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     }
   }
 
+  /** Joins the room (again, after a reconnect): fresh transports, the same local tracks. */
   private async join(call: ActiveCall): Promise<void> {
     const sessionId = call.info.sessionId;
-    if (!sessionId || !this.device) throw CallError.invalidState('join without a session');
-    this.setCallState('joining');
-    const localMedia = (this.options.acquireMedia ?? acquireLocalMedia)();
-    let streamTaken = false;
+    const device = this.device;
+    if (!sessionId || !device) throw CallError.invalidState('join without a session');
+    const generation = ++call.joinGeneration;
+    const stale = (): boolean => this.active !== call || call.joinGeneration !== generation;
+    if (this.getSnapshot().callState !== 'inCall') this.setCallState('joining', sessionId);
+    call.media?.close();
+    call.media = null;
+    call.recvReady = createDeferred();
+    this.patch({ media: EMPTY_SNAPSHOT.media });
+    call.localMedia ??= (this.options.acquireMedia ?? acquireLocalMedia)();
     try {
-      const joined = await this.request('joinRoom', { sessionId, rtpCapabilities: fromRtpCapabilities(this.device.rtpCapabilities) });
-      if (this.active !== call) return;
+      const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
+      const joined = await this.request('joinRoom', { sessionId, rtpCapabilities });
+      if (stale()) return;
       this.patch({ peers: joined.peers });
       const media = this.createMedia(call, joined.sendTransport, joined.recvTransport);
       call.media = media;
       call.recvReady.resolve(media);
-      const { stream, error } = await localMedia;
-      if (this.active !== call) return;
-      streamTaken = true;
-      call.localStream = stream;
-      this.patch({ localStream: stream });
-      this.safeEmit('localStreamChanged', stream);
-      if (error) this.reportError(error);
-      this.setCallState('inCall');
+      const { stream, error } = await call.localMedia;
+      if (stale()) return;
+      this.setLocalStream(stream);
+      if (error && generation === 1) this.reportError(error);
+      this.setCallState('inCall', sessionId);
       if (stream) await media.produceLocal(stream);
     } catch (error) {
       const callError = toCallError(error, ErrorCode.MediaError);
-      logger.error('join failed', { sessionId, error: callError });
-      this.reportError(callError);
-      if (this.active === call) {
-        this.endCall(call, 'network_lost', 'local');
-        void this.request('hangUp', { sessionId }).catch(() => undefined);
+      if (stale()) return;
+      if (!this.connection.socket.connected) {
+        logger.warn('join interrupted by a disconnect; resuming on reconnect', { sessionId });
+        return;
       }
+      this.failCall(call, callError);
       throw callError;
-    } finally {
-      // Camera and mic opened for a call that is already gone must be released too.
-      if (!streamTaken) void localMedia.then(({ stream }) => stopStream(stream));
     }
   }
 
@@ -292,32 +312,46 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       signalling: createMediaSignalling(this.connection.socket, sessionId, this.options.requestTimeoutMs),
     });
     media.on('remoteTrackAdded', (remote) => {
-      this.patch({ remoteTracks: [...this.snapshot.remoteTracks, remote] });
+      this.patch({ remoteTracks: [...this.getSnapshot().remoteTracks, remote] });
       this.safeEmit('remoteTrackAdded', remote);
     });
     media.on('remoteTrackRemoved', (remote) => {
-      this.patch({ remoteTracks: this.snapshot.remoteTracks.filter((r) => r.consumerId !== remote.consumerId) });
+      this.patch({ remoteTracks: this.getSnapshot().remoteTracks.filter((r) => r.consumerId !== remote.consumerId) });
       this.safeEmit('remoteTrackRemoved', remote);
     });
     media.on('transportStateChanged', (direction, state) => {
-      if (this.active !== call) return;
-      this.patch({ media: { ...this.snapshot.media, [direction]: state } });
+      if (call.media !== media) return;
+      this.patch({ media: { ...this.getSnapshot().media, [direction]: state } });
       this.safeEmit('transportStateChanged', direction, state);
     });
     media.on('failed', (error) => {
-      if (this.active !== call) return;
-      this.reportError(error);
-      this.endCall(call, 'network_lost', 'local');
-      void this.request('hangUp', { sessionId }).catch(() => undefined);
+      if (call.media === media && this.active === call) this.failCall(call, error);
     });
     return media;
   }
 
-  private beginCall(info: CallInfo): ActiveCall {
+  /** Something broke for good: end the call here and tell the server, if it can hear us. */
+  private failCall(call: ActiveCall, error: CallError): void {
+    const { sessionId } = call.info;
+    logger.error('call failed', { sessionId, error });
+    this.reportError(error);
+    this.endCall(call, 'network_lost', 'local');
+    if (sessionId) void this.request('hangUp', { sessionId }).catch(() => undefined);
+  }
+
+  private beginCall(info: CallInfo, state: 'calling' | 'joining'): ActiveCall {
     if (this.active) throw CallError.invalidState('a call is already in progress');
-    const call: ActiveCall = { info, media: null, localStream: null, recvReady: createDeferred(), acceptedEarly: null };
+    const call: ActiveCall = {
+      info,
+      media: null,
+      localMedia: null,
+      recvReady: createDeferred(),
+      joinGeneration: 0,
+      acceptedEarly: null,
+    };
     this.active = call;
     this.patch({ call: info, lastError: null });
+    this.setCallState(state, info.sessionId);
     return call;
   }
 
@@ -340,11 +374,11 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.active = null;
     call.recvReady.reject(CallError.invalidState('call ended'));
     call.media?.close();
-    stopStream(call.localStream);
-    const hadStream = this.snapshot.localStream !== null;
-    this.patch({ call: null, localStream: null, remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media });
-    if (hadStream) this.safeEmit('localStreamChanged', null);
-    this.setCallState('idle');
+    // Also stops a camera that opens only after the call is gone.
+    void call.localMedia?.then(({ stream }) => stopStream(stream));
+    this.setLocalStream(null);
+    this.patch({ call: null, remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media });
+    this.setCallState('idle', call.info.sessionId);
   }
 
   private isCurrent(sessionId: string): boolean {
@@ -352,45 +386,12 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   }
 
   private assertReady(role: PeerRole): void {
-    if (this.snapshot.connection !== 'connected') throw CallError.unavailable('not connected to the server');
-    if (this.snapshot.serverInfo?.role !== role) {
-      throw new CallError(ErrorCode.Forbidden, `only a ${role} may do this`);
-    }
+    const { connection, serverInfo } = this.getSnapshot();
+    if (connection !== 'connected') throw CallError.unavailable('not connected to the server');
+    if (serverInfo?.role !== role) throw new CallError(ErrorCode.Forbidden, `only a ${role} may do this`);
   }
 
   private request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
     return request(this.connection.socket, event, payload, this.options.requestTimeoutMs);
-  }
-
-  private setConnection(next: ConnectionState, error?: CallError): void {
-    const prev = this.snapshot.connection;
-    if (error) this.reportError(error);
-    if (prev === next) return;
-    logger.info(`connection ${prev} -> ${next}`);
-    this.patch({ connection: next });
-    this.safeEmit('connectionStateChanged', next, prev);
-  }
-
-  private setCallState(next: CallState): void {
-    const prev = this.snapshot.callState;
-    if (prev === next) return;
-    logger.info(`call ${prev} -> ${next}`, { sessionId: this.active?.info.sessionId ?? null });
-    this.patch({ callState: next });
-    this.safeEmit('callStateChanged', next, prev);
-  }
-
-  private setQueue(queue: QueueEntry[]): void {
-    this.patch({ queue });
-    this.safeEmit('queueUpdated', queue);
-  }
-
-  private reportError(error: CallError): void {
-    this.patch({ lastError: error });
-    this.safeEmit('error', error);
-  }
-
-  private patch(changes: Partial<CallSessionSnapshot>): void {
-    this.snapshot = Object.freeze({ ...this.snapshot, ...changes });
-    this.safeEmit('changed', this.snapshot);
   }
 }

@@ -19,7 +19,6 @@ export interface SessionConnectionOptions {
   /** Runs after every (re)connection; the connection counts as ready once it resolves. */
   onReady: () => Promise<ServerInfo>;
   onStateChange: (state: ConnectionState, error?: CallError) => void;
-  onDisconnect: () => void;
 }
 
 interface RetryState {
@@ -108,7 +107,6 @@ export class SessionConnection {
   private onDisconnect(reason: string): void {
     if (this.state === 'closed') return;
     logger.info('socket disconnected', { reason });
-    this.options.onDisconnect();
     if (reason === 'io client disconnect') return;
     this.setState('reconnecting');
     if (reason === 'io server disconnect') {

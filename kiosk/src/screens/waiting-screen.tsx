@@ -5,10 +5,11 @@ import { messages } from '../messages';
 
 export interface WaitingScreenProps {
   queuePosition: number | null;
+  connected: boolean;
   onCancel: () => void;
 }
 
-export function WaitingScreen({ queuePosition, onCancel }: WaitingScreenProps) {
+export function WaitingScreen({ queuePosition, connected, onCancel }: WaitingScreenProps) {
   return (
     <ScreenFrame name="waiting">
       <CallingAnimation />
@@ -19,6 +20,7 @@ export function WaitingScreen({ queuePosition, onCancel }: WaitingScreenProps) {
       {queuePosition !== null && queuePosition > 1 ? (
         <p className="waiting__position">{messages.waiting.position(queuePosition)}</p>
       ) : null}
+      {connected ? null : <p className="screen__hint">{messages.waiting.reconnecting}</p>}
       <BigButton variant="quiet" onClick={onCancel}>
         {messages.waiting.cancel}
       </BigButton>

@@ -6,7 +6,7 @@ import { DefaultReconnectPolicy } from '@media/reconnect-policy';
 import { TypedEmitter } from '@media/typed-emitter';
 import { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { transition } from './kiosk-state';
-import type { FaultKind, KioskEvent, KioskState } from './kiosk-state';
+import type { FaultKind, KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 
 const logger = createLogger('kiosk-session');
 
@@ -61,6 +61,10 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     };
   }
 
+  stateName(): KioskStateName {
+    return this.snapshot.state.name;
+  }
+
   getSnapshot(): KioskSnapshot {
     return this.snapshot;
   }
@@ -75,7 +79,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.keeper = keeper;
     keeper.on('rejected', () => this.dispatch({ type: 'fault', fault: 'rejected' }));
     keeper.on('retrying', () => {
-      if (this.snapshot.state.name === 'starting') this.dispatch({ type: 'fault', fault: 'offline' });
+      if (this.stateName() === 'starting') this.dispatch({ type: 'fault', fault: 'offline' });
     });
     keeper.on('tokenChanged', ({ kiosk }) => this.patch({ kiosk }));
     try {
@@ -92,7 +96,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   /** The resident pressed 「職員を呼び出す」. */
   async callStaff(): Promise<void> {
     const session = this.callSession;
-    if (!session || this.snapshot.state.name !== 'idle') return;
+    if (!session || this.stateName() !== 'idle') return;
     if (session.getSnapshot().connection !== 'connected') return;
     this.dispatch({ type: 'callRequested' });
     try {
@@ -100,13 +104,13 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
       this.dispatch({ type: 'queued', queuePosition });
     } catch (error) {
       logger.warn('callStaff failed', { error });
-      if (this.snapshot.state.name === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
+      if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
     }
   }
 
   /** The resident pressed 「やめる」 while waiting. */
   async cancel(): Promise<void> {
-    if (this.snapshot.state.name !== 'calling') return;
+    if (this.stateName() !== 'calling') return;
     this.dispatch({ type: 'cancelled' });
     await this.callSession?.cancelCall();
   }
@@ -154,7 +158,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   }
 
   private onConnectionFailed(): void {
-    const name = this.snapshot.state.name;
+    const name = this.stateName();
     if (name === 'starting' || name === 'idle') this.dispatch({ type: 'fault', fault: 'offline' });
     if (this.reconnectTimer !== null || this.closed) return;
     this.reconnectTimer = window.setTimeout(() => {
@@ -168,7 +172,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
       this.dispatch({ type: 'callEnded', reason });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
-      if (this.snapshot.state.name === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
+      if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
     }
   }
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ConsultationSessionEntity } from './entities/consultation-session-entity';
 import { KioskEntity } from './entities/kiosk-entity';
 import { StaffUserEntity } from './entities/staff-user-entity';
-import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { InitialSchema1763800000000 } from './migrations/initial-schema';
 
 export const entities = [StaffUserEntity, KioskEntity, ConsultationSessionEntity];
 export const migrations = [InitialSchema1763800000000];

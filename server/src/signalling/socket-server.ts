@@ -35,13 +35,7 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       if (!origin) return callback(null, true);
-      let sameHost = false;
-      try {
-        sameHost = new URL(origin).host === req.headers.host;
-      } catch {
-        sameHost = false;
-      }
-      callback(null, sameHost || (options.allowedOrigins?.includes(origin) ?? false));
+      callback(null, originHost(origin) === req.headers.host || (options.allowedOrigins?.includes(origin) ?? false));
     },
   });
 
@@ -62,6 +56,14 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
 
   io.on('connection', (socket) => onConnection(socket, options));
   return io;
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 function onConnection(socket: SignallingSocket, options: SignallingOptions): void {

@@ -51,11 +51,15 @@ export function CallPanel() {
       {audioTracks.map((remote) => (
         <AudioPlayer key={remote.consumerId} track={remote.track} />
       ))}
-      <StatusLine text={status.text} tone={status.tone} />
-      {noLocalMedia ? <StatusLine text={messages.call.noLocalMedia} tone="warning" /> : null}
-      <button type="button" className="button button--danger call__hangup" onClick={() => void session.hangUp()}>
-        {messages.call.hangUp}
-      </button>
+      <div className="call__bar">
+        <div className="call__statuses">
+          <StatusLine text={status.text} tone={status.tone} />
+          {noLocalMedia ? <StatusLine text={messages.call.noLocalMedia} tone="warning" /> : null}
+        </div>
+        <button type="button" className="button button--danger call__hangup" onClick={() => void session.hangUp()}>
+          {messages.call.hangUp}
+        </button>
+      </div>
     </section>
   );
 }
