@@ -150,7 +150,8 @@ export class CallSession extends CallSessionState {
     if (!call) return;
     if (this.getSnapshot().callState === 'calling') return this.cancelCall();
     const sessionId = call.info.sessionId;
-    const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'staff_ended';
+    // The same reasons the server records for a hang-up by each side.
+    const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'completed';
     // Sent before teardown so the packet leaves even if the socket closes right after.
     const pending = sessionId ? this.request('hangUp', { sessionId }) : null;
     this.endCall(call, reason, 'local');

@@ -61,7 +61,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     };
   }
 
-  stateName(): KioskStateName {
+  private stateName(): KioskStateName {
     return this.snapshot.state.name;
   }
 
@@ -148,7 +148,13 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
       if (state === 'connected') this.dispatch({ type: 'ready' });
       if (state === 'failed') this.onConnectionFailed();
     });
-    session.on('callAccepted', ({ staffName }) => this.dispatch({ type: 'accepted', staffName }));
+    // Joining, not callAccepted, marks the answer: after a reconnect the core may learn of
+    // it only from the server's refusal to queue the kiosk again.
+    session.on('callStateChanged', (state) => {
+      if (state === 'joining' || state === 'inCall') {
+        this.dispatch({ type: 'accepted', staffName: session.getSnapshot().call?.peerName ?? null });
+      }
+    });
     session.on('callEnded', (event) => this.onCallEnded(event));
     return session;
   }

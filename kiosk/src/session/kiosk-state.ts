@@ -22,7 +22,7 @@ export type KioskEvent =
   | { type: 'ready' }
   | { type: 'callRequested' }
   | { type: 'queued'; queuePosition: number }
-  | { type: 'accepted'; staffName: string }
+  | { type: 'accepted'; staffName: string | null }
   /** The resident stopped waiting. */
   | { type: 'cancelled' }
   | { type: 'callEnded'; reason: EndReason }

@@ -39,10 +39,18 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     },
   });
 
+  /** Socket.IO hands the client only message and data; the code goes into data. */
+  const refuse = (error: unknown): Error & { data?: unknown } => {
+    const appError = toAppError(error);
+    const refusal: Error & { data?: unknown } = new Error(appError.message);
+    refusal.data = { code: appError.code };
+    return refusal;
+  };
+
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth['token'];
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
-      next(AppError.unauthenticated('a token is required'));
+      next(refuse(AppError.unauthenticated('a token is required')));
       return;
     }
     options.authenticate(token).then(
@@ -50,7 +58,7 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
         socket.data.principal = principal;
         next();
       },
-      (error: unknown) => next(toAppError(error)),
+      (error: unknown) => next(refuse(error)),
     );
   });
 
