@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { resolveJwtSecret } from './config/jwt-secret';
 import { openDataSource } from './db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { ensureBootstrapAdmin } from './db/seed/bootstrap-admin';
 import { ensureDemoAccess } from './db/seed/demo-seed';
 import { configureLogging, createLogger } from './logging/logger';
 
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
   });
   const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu });
   await app.consultations.recoverAfterRestart();
+  if (config.bootstrapAdmin) {
+    await ensureBootstrapAdmin(app.repositories.staff, config.bootstrapAdmin.loginId, config.bootstrapAdmin.password);
+  }
   const demo = config.demo.seed
     ? await ensureDemoAccess({ ...app.repositories, dataDir: config.dataDir, staffPassword: config.demo.staffPassword })
     : undefined;

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
   RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   DEMO_SEED: bool.default(true),
+  BOOTSTRAP_ADMIN_LOGIN: z.string().min(1).max(100).optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
   DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -47,6 +49,7 @@ export interface Config {
   };
   reconnectGraceMs: number;
   demo: { seed: boolean; staffPassword: string };
+  bootstrapAdmin: { loginId: string; password: string } | undefined;
   logLevel: string;
 }
 
@@ -91,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     reconnectGraceMs: e.RECONNECT_GRACE_SECONDS * 1000,
     demo: Object.freeze({ seed: e.DEMO_SEED, staffPassword: e.DEMO_STAFF_PASSWORD }),
+    bootstrapAdmin:
+      e.BOOTSTRAP_ADMIN_LOGIN && e.BOOTSTRAP_ADMIN_PASSWORD
+        ? Object.freeze({ loginId: e.BOOTSTRAP_ADMIN_LOGIN, password: e.BOOTSTRAP_ADMIN_PASSWORD })
+        : undefined,
     logLevel: e.LOG_LEVEL,
   });
 }
