@@ -6,13 +6,14 @@ import { databaseKinds } from '../helpers/test-database';
 
 const database = databaseKinds().at(-1) ?? 'embedded';
 
-describe(`a resident at the kiosk talks with a specialist (Chromium, mediasoup, ${database} PostgreSQL)`, () => {
+describe(`a resident at the kiosk talks with a specialist (Chromium, single-port mediasoup, ${database} PostgreSQL)`, () => {
   let server: TestServer;
   let kiosk: BrowserSession;
   let staff: BrowserSession;
 
   before(async () => {
-    server = await startTestServer({ database });
+    // The firewall-friendly single-port WebRtcServer, as a city hall would run it.
+    server = await startTestServer({ database, webRtcServerPort: 0 });
     kiosk = await openBrowser();
     staff = await openBrowser();
   });

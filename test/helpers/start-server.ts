@@ -17,9 +17,23 @@ export interface TestServer {
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 /** createApp() on port 0 with a real SFU and a real database; close() tears all down. */
-export async function startTestServer(options: { database?: DatabaseKind; reconnectGraceMs?: number; port?: number } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  database?: DatabaseKind;
+  reconnectGraceMs?: number;
+  port?: number;
+  /** Single-port WebRtcServer mode (0: any free port) instead of a port range. */
+  webRtcServerPort?: number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const db = await openTestDatabase(options.database ?? 'embedded');
-  const sfu = await createSfu({ workers: 1, listenIp: '127.0.0.1', rtcMinPort: 20000, rtcMaxPort: 29999 });
+  const sfu = await createSfu({
+    workers: 1,
+    listenIp: '127.0.0.1',
+    rtcMinPort: 20000,
+    rtcMaxPort: 29999,
+    webRtcServerPort: options.webRtcServerPort,
+  });
   const app = createApp({
     config: {
       staffTokenTtlSeconds: 3600,
