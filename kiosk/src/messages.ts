@@ -52,8 +52,10 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   transferred: '別の窓口へおつなぎしました。',
 };
 
-const dateFormat = new Intl.DateTimeFormat('ja-JP', { month: 'long', day: 'numeric', weekday: 'short' });
-const timeFormat = new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', hour12: false });
+// Japanese municipal time whatever the kiosk PC's own time zone is set to.
+const TIME_ZONE = 'Asia/Tokyo';
+const dateFormat = new Intl.DateTimeFormat('ja-JP', { month: 'long', day: 'numeric', weekday: 'short', timeZone: TIME_ZONE });
+const timeFormat = new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE });
 
 export const kioskJa: KioskMessages = {
   appTitle: 'まどぐち ビデオ相談',
