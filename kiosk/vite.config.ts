@@ -12,6 +12,8 @@ export default defineConfig({
     alias: {
       '@contract': fromHere('../server/src/contract'),
       '@media': fromHere('../client/src/media'),
+      // Presentational parts that are the same on both screens (e.g. the remote audio player).
+      '@ui': fromHere('../client/src/components'),
     },
   },
   build: {

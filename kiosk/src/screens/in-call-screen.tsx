@@ -1,5 +1,5 @@
 import type { CallSessionSnapshot } from '@media/call-session-types';
-import { AudioPlayer } from '../components/audio-player';
+import { AudioPlayer } from '@ui/audio-player';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { VideoView } from '../components/video-view';
