@@ -8,27 +8,60 @@ import type { SfuApi } from '@madoguchi/sfu';
 import { TokenService } from './auth/token-service';
 import type { Config } from './config/config';
 import type { SocketPrincipal } from './contract/signalling-events';
+import { AppointmentRepository } from './db/repositories/appointment-repository';
+import { AuditLogRepository } from './db/repositories/audit-log-repository';
 import { ConsultationSessionRepository } from './db/repositories/consultation-session-repository';
+import { DepartmentRepository } from './db/repositories/department-repository';
 import { KioskRepository } from './db/repositories/kiosk-repository';
+import { ReportRepository } from './db/repositories/report-repository';
+import { SessionEventRepository } from './db/repositories/session-event-repository';
 import { StaffUserRepository } from './db/repositories/staff-user-repository';
 import { AppError } from './domain/app-error';
+import { AppointmentService } from './domain/appointment-service';
+import { AttemptLimiter } from './domain/attempt-limiter';
 import { ConsultationService } from './domain/consultation-service';
-import { createAuthRouter } from './http/auth-router';
+import { startNoShowJob } from './domain/no-show-job';
+import { ApiRegistry } from './http/api-registry';
 import { errorMiddleware, notFoundMiddleware } from './http/error-middleware';
-import { createKioskAuthRouter } from './http/kiosk-auth-router';
-import { createSessionsRouter } from './http/sessions-router';
+import { registerAppointmentRoutes } from './http/routes/appointment-routes';
+import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
+import { registerAuthRoutes } from './http/routes/auth-routes';
+import { registerDepartmentRoutes } from './http/routes/department-routes';
+import { registerKioskDeviceRoutes } from './http/routes/kiosk-device-routes';
+import { registerKioskRoutes } from './http/routes/kiosk-routes';
+import { registerReportRoutes } from './http/routes/report-routes';
+import type { RouteDeps } from './http/routes/route-deps';
+import { registerSessionRoutes } from './http/routes/session-routes';
+import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
-import { createSignallingServer } from './signalling/socket-server';
+import { createSignallingServer, principalRoom } from './signalling/socket-server';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface AppDeps {
-  config: Pick<Config, 'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl'>;
+  config: Pick<
+    Config,
+    'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs'
+  >;
   jwtSecret: string;
   dataSource: DataSource;
   sfu: SfuApi;
+  /** The no-show sweep; tests turn it off (0) and call appointments.markNoShows themselves. */
+  noShowIntervalMs?: number;
+  now?: () => Date;
+}
+
+export interface Repositories {
+  staff: StaffUserRepository;
+  kiosks: KioskRepository;
+  sessions: ConsultationSessionRepository;
+  departments: DepartmentRepository;
+  appointments: AppointmentRepository;
+  events: SessionEventRepository;
+  audit: AuditLogRepository;
+  reports: ReportRepository;
 }
 
 export interface App {
@@ -36,11 +69,8 @@ export interface App {
   httpServer: http.Server;
   io: SignallingServer;
   consultations: ConsultationService;
-  repositories: {
-    staff: StaffUserRepository;
-    kiosks: KioskRepository;
-    sessions: ConsultationSessionRepository;
-  };
+  appointments: AppointmentService;
+  repositories: Repositories;
   /** Ends live calls, closes sockets and the HTTP server; the caller owns the DB and SFU. */
   close(): Promise<void>;
 }
@@ -53,9 +83,32 @@ export function createApp(deps: AppDeps): App {
     staffTtlSeconds: config.staffTokenTtlSeconds,
     kioskTtlSeconds: config.kioskTokenTtlSeconds,
   });
-  const staff = new StaffUserRepository(dataSource);
-  const kiosks = new KioskRepository(dataSource);
-  const sessions = new ConsultationSessionRepository(dataSource);
+  const now = deps.now ?? (() => new Date());
+  const repositories: Repositories = {
+    staff: new StaffUserRepository(dataSource),
+    kiosks: new KioskRepository(dataSource),
+    sessions: new ConsultationSessionRepository(dataSource),
+    departments: new DepartmentRepository(dataSource),
+    appointments: new AppointmentRepository(dataSource),
+    events: new SessionEventRepository(dataSource),
+    audit: new AuditLogRepository(dataSource),
+    reports: new ReportRepository(dataSource),
+  };
+  const { staff, kiosks, sessions } = repositories;
+  const appointments = new AppointmentService({
+    appointments: repositories.appointments,
+    departments: repositories.departments,
+    kiosks,
+    staff,
+    audit: repositories.audit,
+    now,
+  });
+  // The notifier, the socket server and the REST routes need each other; they look io up late.
+  const signalling: { io?: SignallingServer } = {};
+  const ioOf = (): SignallingServer => {
+    if (!signalling.io) throw new Error('signalling not ready');
+    return signalling.io;
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -80,25 +133,66 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(express.json({ limit: '32kb' }));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.use('/api/auth', createAuthRouter({ staff, tokens }));
-  app.use('/api/kiosk', createKioskAuthRouter({ kiosks, tokens }));
-  app.use('/api/sessions', createSessionsRouter({ sessions, tokens }));
+  const routeDeps: RouteDeps = {
+    tokens,
+    staff,
+    kiosks,
+    departments: repositories.departments,
+    sessions,
+    events: repositories.events,
+    appointmentRows: repositories.appointments,
+    appointments,
+    reports: repositories.reports,
+    audit: repositories.audit,
+    limiters: {
+      login: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
+      pairing: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
+    },
+    disconnect: {
+      kiosk: (kioskId) => ioOf().in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
+      staff: (staffId) => ioOf().in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
+    },
+    pairingCodeTtlMs: config.pairingCodeTtlMs,
+    now,
+  };
+  const api = new ApiRegistry();
+  registerAuthRoutes(api, routeDeps);
+  registerKioskDeviceRoutes(api, routeDeps);
+  registerDepartmentRoutes(api, routeDeps);
+  registerStaffRoutes(api, routeDeps);
+  registerKioskRoutes(api, routeDeps);
+  registerAppointmentRoutes(api, routeDeps);
+  registerSessionRoutes(api, routeDeps);
+  registerReportRoutes(api, routeDeps);
+  registerAuditRoutes(api, routeDeps);
+  registerOpenApiRoute(api);
+  app.use(
+    api.router(tokens, {
+      async staffActive(staffId) {
+        const user = await staff.findById(staffId);
+        if (!user?.active) throw AppError.unauthenticated('this account is no longer active');
+      },
+      async kioskActive(kioskId) {
+        const kiosk = await kiosks.findById(kioskId);
+        if (!kiosk?.active) throw AppError.unauthenticated('this kiosk is not registered');
+      },
+    }),
+  );
   app.use('/api', notFoundMiddleware);
   app.use(createStaticAppsRouter(repoRoot));
   app.use(errorMiddleware);
 
   const httpServer = http.createServer(app);
-  // The notifier and the socket server need each other; the notifier looks it up late.
-  const signalling: { io?: SignallingServer } = {};
   const consultations = new ConsultationService({
     sessions,
     kiosks,
+    departments: repositories.departments,
+    events: repositories.events,
+    appointments,
     sfu,
-    notifier: createSocketNotifier(() => {
-      if (!signalling.io) throw new Error('signalling not ready');
-      return signalling.io;
-    }),
+    notifier: createSocketNotifier(ioOf),
     reconnectGraceMs: config.reconnectGraceMs,
+    now,
   });
 
   const authenticate = async (token: string): Promise<SocketPrincipal> => {
@@ -118,17 +212,22 @@ export function createApp(deps: AppDeps): App {
     authenticate,
     consultations,
     sfu,
+    presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
     allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : undefined,
   });
   signalling.io = io;
+  const stopNoShowJob =
+    deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 
   return {
     express: app,
     httpServer,
     io,
     consultations,
-    repositories: { staff, kiosks, sessions },
+    appointments,
+    repositories,
     async close() {
+      stopNoShowJob();
       await consultations.shutdown('server_restart');
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -5,6 +5,7 @@ import { resolveJwtSecret } from './config/jwt-secret';
 import { openDataSource } from './db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { ensureBootstrapAdmin } from './db/seed/bootstrap-admin';
+import { seedDemoData } from './db/seed/demo-data';
 import { ensureDemoAccess } from './db/seed/demo-seed';
 import { configureLogging, createLogger } from './logging/logger';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const demo = config.demo.seed
     ? await ensureDemoAccess({ ...app.repositories, dataDir: config.dataDir, staffPassword: config.demo.staffPassword })
     : undefined;
+  if (config.demo.seed) await seedDemoData(dataSource, app.repositories, config.demo.staffPassword);
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     `  Staff app:  ${base}/`,
     demo ? `  Kiosk app:  ${base}/kiosk/#credential=${demo.kioskCredential}` : `  Kiosk app:  ${base}/kiosk/`,
     demo ? `  Demo staff login: ${demo.staffLoginId} / ${demo.staffPassword}` : '',
+    demo ? `  Demo admin login: demo-admin / ${demo.staffPassword}` : '',
     `  Database:   ${embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'}`,
     '',
   ];

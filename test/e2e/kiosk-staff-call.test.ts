@@ -47,8 +47,8 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
       assert.ok(media.srtpCiphers.length > 0, 'media is SRTP-encrypted');
     }
 
-    const sessions = await server.app.repositories.sessions.list({ limit: 1 });
-    const sessionId = sessions[0]?.id;
+    const sessions = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);
 
     await staff.page.getByRole('button', { name: '通話を終了' }).click();

@@ -23,6 +23,8 @@ export interface TestServerOptions {
   port?: number;
   /** Single-port WebRtcServer mode (0: any free port) instead of a port range. */
   webRtcServerPort?: number;
+  /** A clock for the domain (appointments, check-in windows); real time if absent. */
+  now?: () => Date;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -40,7 +42,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       kioskTokenTtlSeconds: 900,
       reconnectGraceMs: options.reconnectGraceMs ?? 3000,
       publicUrl: undefined,
+      noShowGraceMs: 15 * 60_000,
+      pairingCodeTtlMs: 60 * 60_000,
     },
+    noShowIntervalMs: 0,
+    now: options.now,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,
     sfu,

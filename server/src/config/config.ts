@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
   RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   DEMO_SEED: bool.default(true),
+  NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  PAIRING_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   BOOTSTRAP_ADMIN_LOGIN: z.string().min(1).max(100).optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
   DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
@@ -48,6 +50,9 @@ export interface Config {
     workers: number;
   };
   reconnectGraceMs: number;
+  /** A scheduled appointment becomes a no-show this long after its start. */
+  noShowGraceMs: number;
+  pairingCodeTtlMs: number;
   demo: { seed: boolean; staffPassword: string };
   bootstrapAdmin: { loginId: string; password: string } | undefined;
   logLevel: string;
@@ -93,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       workers: e.SFU_WORKERS,
     }),
     reconnectGraceMs: e.RECONNECT_GRACE_SECONDS * 1000,
+    noShowGraceMs: e.NO_SHOW_GRACE_MINUTES * 60_000,
+    pairingCodeTtlMs: e.PAIRING_CODE_TTL_MINUTES * 60_000,
     demo: Object.freeze({ seed: e.DEMO_SEED, staffPassword: e.DEMO_STAFF_PASSWORD }),
     bootstrapAdmin:
       e.BOOTSTRAP_ADMIN_LOGIN && e.BOOTSTRAP_ADMIN_PASSWORD

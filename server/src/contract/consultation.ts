@@ -1,4 +1,8 @@
+import { z } from 'zod';
+import type { AppointmentNeeds } from './appointments';
+import type { Language } from './languages';
 import type { PeerRole } from './media-types';
+import { LocalDate, PageQuery } from './pagination';
 
 /**
  * Lifecycle of one consultation, booked or walk-in:
@@ -17,14 +21,93 @@ export const END_REASONS = [
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
+export type ConsultationKind = 'booked' | 'walk_in';
+
 /** One waiting resident as the staff queue shows it. */
 export interface QueueEntry {
   sessionId: string;
+  kind: ConsultationKind;
   kioskId: string;
   kioskName: string;
   kioskLocation: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  appointmentId: string | null;
+  /** Booked residents only (walk-ins are anonymous until they speak). */
+  residentName: string | null;
+  language: Language;
+  needs: AppointmentNeeds | null;
   queuedAt: string;
 }
+
+export const OUTCOME_CODES = [
+  'resolved',
+  'follow_up',
+  'referred',
+  'documents_needed',
+  'visit_counter',
+  'no_conversation',
+  'other',
+] as const;
+export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+
+export const SESSION_EVENT_TYPES = [
+  'queued',
+  'answered',
+  'joined',
+  'left',
+  'reconnected',
+  'producer_started',
+  'producer_stopped',
+  'snapshot_taken',
+  'transferred',
+  'message_sent',
+  'ended',
+] as const;
+export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];
+
+export interface SessionEvent {
+  at: string;
+  type: SessionEventType;
+  /** 'kiosk', 'staff' or 'system'. */
+  actor: string;
+  details: Record<string, unknown>;
+}
+
+/** Per-direction means over the call, reported from getStats. */
+export const QualityDirection = z
+  .object({
+    meanRttMs: z.number().min(0).max(60_000).nullable(),
+    lossPercent: z.number().min(0).max(100).nullable(),
+    meanBitrateKbps: z.number().min(0).max(1_000_000).nullable(),
+  })
+  .strict();
+export const QualitySummary = z
+  .object({ kioskToStaff: QualityDirection, staffToKiosk: QualityDirection })
+  .strict();
+export type QualitySummary = z.infer<typeof QualitySummary>;
+
+export const SessionOutcomeRequest = z
+  .object({ outcomeCode: z.enum(OUTCOME_CODES), notes: z.string().trim().max(4000).default('') })
+  .strict();
+export type SessionOutcomeRequest = z.input<typeof SessionOutcomeRequest>;
+
+const sessionStatuses = ['queued', 'active', 'ended'] as const;
+export const SessionListQuery = z
+  .object({
+    ...PageQuery,
+    /** Japan days, inclusive, on the queued time. */
+    from: LocalDate.optional(),
+    to: LocalDate.optional(),
+    departmentId: z.uuid().optional(),
+    kioskId: z.uuid().optional(),
+    staffId: z.uuid().optional(),
+    status: z.enum(sessionStatuses).optional(),
+    kind: z.enum(['booked', 'walk_in']).optional(),
+    outcomeCode: z.enum(OUTCOME_CODES).optional(),
+  })
+  .strict();
+export type SessionListQuery = z.input<typeof SessionListQuery>;
 
 export interface PeerInfo {
   role: PeerRole;
@@ -36,8 +119,14 @@ export interface SessionRecord {
   id: string;
   kioskId: string;
   kioskName: string;
+  kioskLocation: string;
+  kind: ConsultationKind;
+  departmentId: string | null;
+  departmentName: string | null;
+  appointmentId: string | null;
   staffId: string | null;
   staffName: string | null;
+  status: ConsultationState;
   queuedAt: string;
   answeredAt: string | null;
   endedAt: string | null;
@@ -46,4 +135,12 @@ export interface SessionRecord {
   waitSeconds: number | null;
   /** Seconds from answered to ended; derived. */
   durationSeconds: number | null;
+  outcomeCode: OutcomeCode | null;
+  notes: string;
+  satisfaction: number | null;
+  quality: QualitySummary | null;
+}
+
+export interface SessionDetail extends SessionRecord {
+  events: SessionEvent[];
 }

@@ -10,6 +10,8 @@ export interface StaffProfile {
   loginId: string;
   displayName: string;
   role: 'staff' | 'admin';
+  departmentIds: string[];
+  mustChangePassword: boolean;
 }
 
 export interface LoginResponse {
@@ -36,6 +38,3 @@ export interface KioskTokenResponse {
   kiosk: KioskProfile;
 }
 
-export const SessionListQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(200).default(50) })
-  .strict();

@@ -8,7 +8,10 @@ import type {
   TransportOptions,
 } from './media-types';
 import type {
+  CallStaffPayload,
+  CheckInPayload,
   ConnectTransportPayload,
+  SubmitSurveyPayload,
   EmptyPayload,
   HangUpPayload,
   JoinRoomPayload,
@@ -30,6 +33,17 @@ export interface CallStaffResult {
   queuePosition: number;
 }
 
+export interface CheckInResult extends CallStaffResult {
+  appointment: {
+    id: string;
+    departmentName: string;
+    startsAt: string;
+    endsAt: string;
+    /** Shown on the kiosk so the resident knows it is theirs; cleared after the call. */
+    residentName: string;
+  };
+}
+
 export interface AcceptCallResult {
   sessionId: string;
   kioskName: string;
@@ -49,7 +63,13 @@ export interface JoinRoomResult {
 export interface ClientToServerEvents {
   getServerInfo: (payload: EmptyPayload, ack: AckCallback<ServerInfo>) => void;
   /** kiosk: a resident asks for a specialist (walk-in). */
-  callStaff: (payload: EmptyPayload, ack: AckCallback<CallStaffResult>) => void;
+  callStaff: (payload: CallStaffPayload, ack: AckCallback<CallStaffResult>) => void;
+  /** kiosk: a booked resident checks in with their code and joins the queue. */
+  checkIn: (payload: CheckInPayload, ack: AckCallback<CheckInResult>) => void;
+  /** kiosk: the satisfaction survey after the call (once per session). */
+  submitSurvey: (payload: SubmitSurveyPayload, ack: AckCallback<null>) => void;
+  /** kiosk: alive; admins see online/offline from this. Sent every 30 s. */
+  heartbeat: (payload: EmptyPayload, ack: AckCallback<null>) => void;
   /** kiosk: the resident stops waiting. */
   cancelCall: (payload: SessionPayload, ack: AckCallback<null>) => void;
   /** staff: the waiting residents. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from './languages';
 
 /**
  * Runtime checks for every client-to-server socket payload. TypeScript types do nothing at
@@ -33,6 +34,21 @@ export const ProducerPayload = z.object({ sessionId: id, producerId: id }).stric
 
 export const TransportPayload = z.object({ sessionId: id, transportId: id }).strict();
 
+/** Walk-in: the department the resident chose (none = the general counter) and the kiosk's language. */
+export const CallStaffPayload = z
+  .object({ departmentId: id.optional(), language: z.enum(LANGUAGES).optional() })
+  .strict();
+
+/** Booked: the six-digit code from the check-in slip, typed or read from its QR. */
+export const CheckInPayload = z
+  .object({ code: z.string().regex(/^\d{6}$/), language: z.enum(LANGUAGES).optional() })
+  .strict();
+
+/** After the call: 1-5, or null for 「とばす」. */
+export const SubmitSurveyPayload = z
+  .object({ sessionId: id, rating: z.number().int().min(1).max(5).nullable() })
+  .strict();
+
 export const HangUpPayload = z.object({ sessionId: id }).strict();
 
 export type SessionPayload = z.infer<typeof SessionPayload>;
@@ -42,4 +58,7 @@ export type ProducePayload = z.infer<typeof ProducePayload>;
 export type ProducerPayload = z.infer<typeof ProducerPayload>;
 export type TransportPayload = z.infer<typeof TransportPayload>;
 export type HangUpPayload = z.infer<typeof HangUpPayload>;
+export type CallStaffPayload = z.infer<typeof CallStaffPayload>;
+export type CheckInPayload = z.infer<typeof CheckInPayload>;
+export type SubmitSurveyPayload = z.infer<typeof SubmitSurveyPayload>;
 export type EmptyPayload = z.infer<typeof EmptyPayload>;

@@ -2,10 +2,25 @@ import { DataSource } from 'typeorm';
 import { ConsultationSessionEntity } from './entities/consultation-session-entity';
 import { KioskEntity } from './entities/kiosk-entity';
 import { StaffUserEntity } from './entities/staff-user-entity';
+import { AppointmentChangeEntity } from './entities/appointment-change-entity';
+import { AppointmentEntity } from './entities/appointment-entity';
+import { AuditLogEntity } from './entities/audit-log-entity';
+import { DepartmentEntity } from './entities/department-entity';
+import { SessionEventEntity } from './entities/session-event-entity';
 import { InitialSchema1763800000000 } from './migrations/initial-schema';
+import { SchedulingSchema1763900000000 } from './migrations/scheduling-schema';
 
-export const entities = [StaffUserEntity, KioskEntity, ConsultationSessionEntity];
-export const migrations = [InitialSchema1763800000000];
+export const entities = [
+  StaffUserEntity,
+  KioskEntity,
+  ConsultationSessionEntity,
+  DepartmentEntity,
+  AppointmentEntity,
+  AppointmentChangeEntity,
+  SessionEventEntity,
+  AuditLogEntity,
+];
+export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000];
 
 /**
  * Connects and brings the schema up to date through migrations (never synchronize).
@@ -23,7 +38,7 @@ export async function openDataSource(url: string, options: { searchPath?: string
     extra: {
       max: 10,
       application_name: 'madoguchi',
-      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath},public` } : {}),
     },
   });
   await dataSource.initialize();

@@ -5,10 +5,16 @@ import type { DtlsParametersJson, IceParametersJson, RtpCapabilitiesJson } from 
 import type { JoinRoomResult, SocketPrincipal } from '../contract/signalling-events';
 import type { ProducePayload } from '../contract/signalling-schemas';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
+import type { SessionEventRepository } from '../db/repositories/session-event-repository';
+import type { Language } from '../contract/languages';
+import type { SessionEventType } from '../contract/consultation';
+import type { CheckInResult } from '../contract/signalling-events';
+import type { AppointmentService } from './appointment-service';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
-import { Consultation, type Participant } from './consultation';
+import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from './consultation';
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
 
@@ -17,11 +23,16 @@ const log = createLogger('consultation-service');
 export interface ConsultationServiceOptions {
   sessions: ConsultationSessionRepository;
   kiosks: KioskRepository;
+  departments: DepartmentRepository;
+  events: SessionEventRepository;
+  appointments: AppointmentService;
   sfu: SfuApi;
   notifier: ConsultationNotifier;
   reconnectGraceMs: number;
   now?: () => Date;
 }
+
+const peerRoleOf = (principal: SocketPrincipal): 'kiosk' | 'staff' => (principal.role === 'kiosk' ? 'kiosk' : 'staff');
 
 export const peerIdOf = (principal: SocketPrincipal): string =>
   principal.role === 'kiosk' ? `kiosk:${principal.id}` : `staff:${principal.id}`;
@@ -48,6 +59,7 @@ export class ConsultationService {
   async recoverAfterRestart(): Promise<number> {
     const count = await this.options.sessions.endAllOpen('server_restart', this.now());
     if (count > 0) log.info({ count }, 'closed sessions left open by the previous run');
+    await this.options.appointments.reconcileAfterRestart();
     return count;
   }
 
@@ -58,10 +70,63 @@ export class ConsultationService {
       .map((c) => c.toQueueEntry());
   }
 
-  async callStaff(kioskId: string): Promise<{ sessionId: string; queuePosition: number }> {
+  /** A walk-in resident asks for a specialist of one department (or the general counter). */
+  async callStaff(
+    kioskId: string,
+    request: { departmentId?: string | undefined; language?: Language | undefined } = {},
+  ): Promise<{ sessionId: string; queuePosition: number }> {
+    let intake: ConsultationIntake = { ...WALK_IN, language: request.language ?? 'ja' };
+    if (request.departmentId) {
+      const department = await this.options.departments.findById(request.departmentId);
+      if (!department?.active) throw AppError.badRequest('no such department');
+      intake = { ...intake, departmentId: department.id, departmentName: department.name };
+    }
+    return this.enqueue(kioskId, intake);
+  }
+
+  /** A booked resident checks in with their code; their appointment becomes a queued consultation. */
+  async checkIn(kioskId: string, code: string, language: Language | undefined): Promise<CheckInResult> {
+    if (this.findOpenForKiosk(kioskId)) throw AppError.invalidState('this kiosk already has a resident waiting or in a call');
+    const appointment = await this.options.appointments.checkIn(kioskId, code);
+    try {
+      const queued = await this.enqueue(kioskId, {
+        departmentId: appointment.departmentId,
+        departmentName: appointment.departmentName,
+        appointmentId: appointment.id,
+        residentName: appointment.residentName,
+        language: language ?? appointment.preferredLanguage,
+        needs: appointment.needs,
+      });
+      return {
+        ...queued,
+        appointment: {
+          id: appointment.id,
+          departmentName: appointment.departmentName,
+          startsAt: appointment.startsAt,
+          endsAt: appointment.endsAt,
+          residentName: appointment.residentName,
+        },
+      };
+    } catch (error) {
+      await this.options.appointments.sessionEnded(appointment.id, false).catch((undo: unknown) => log.error({ err: undo }, 'could not undo a check-in'));
+      throw error;
+    }
+  }
+
+  /** The satisfaction survey: once, by the kiosk that had the call, soon after it ended. */
+  async submitSurvey(kioskId: string, sessionId: string, rating: number | null): Promise<void> {
+    if (rating === null) return;
+    const stored = await this.options.sessions.recordSatisfaction(sessionId, kioskId, rating, this.now());
+    if (!stored) throw AppError.invalidState('this consultation cannot take a rating now');
+  }
+
+  private async enqueue(kioskId: string, intake: ConsultationIntake): Promise<{ sessionId: string; queuePosition: number }> {
     return this.mutex.run(`kiosk:${kioskId}`, async () => {
       const existing = this.findOpenForKiosk(kioskId);
       if (existing?.state === 'active') throw AppError.invalidState('this kiosk is already in a call');
+      if (existing && intake.appointmentId && existing.intake.appointmentId !== intake.appointmentId) {
+        throw AppError.invalidState('this kiosk already has a resident waiting');
+      }
       // A kiosk that reconnected while waiting keeps its place in the queue.
       if (existing) {
         clearTimeout(existing.graceTimers.get(`kiosk:${kioskId}`));
@@ -70,8 +135,9 @@ export class ConsultationService {
       if (!existing) {
         const kiosk = await this.options.kiosks.findById(kioskId);
         if (!kiosk || !kiosk.active) throw AppError.forbidden('kiosk is not registered');
-        const row = await this.options.sessions.createQueued(kioskId, this.now());
-        this.live.set(row.id, new Consultation(row.id, kiosk, row.queuedAt));
+        const row = await this.options.sessions.createQueued(kioskId, this.now(), intake);
+        this.live.set(row.id, new Consultation(row.id, kiosk, row.queuedAt, intake));
+        this.recordEvent(row.id, 'queued', 'kiosk', { kind: intake.appointmentId ? 'booked' : 'walk_in' });
         log.info({ sessionId: row.id, kioskId }, 'resident queued');
         this.publishQueue();
       }
@@ -99,6 +165,13 @@ export class ConsultationService {
       if (!answered) throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident');
       consultation.staff = { id: principal.id, displayName: principal.displayName };
       consultation.setState('active');
+      this.recordEvent(sessionId, 'answered', 'staff', { staffId: principal.id });
+      const appointmentId = consultation.intake.appointmentId;
+      if (appointmentId) {
+        await this.options.appointments
+          .startSession(appointmentId, principal.id)
+          .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not mark the appointment in session'));
+      }
       const room = await this.options.sfu.createRoom(sessionId);
       room.on('consumerClosed', (peerId, consumerId) => {
         const socketId = consultation.participants.get(peerId)?.socketId;
@@ -135,6 +208,7 @@ export class ConsultationService {
       const sendTransport = await room.createTransport(peerId, 'send');
       const recvTransport = await room.createTransport(peerId, 'recv');
       log.info({ sessionId, role: participant.role, rejoin }, 'participant joined');
+      this.recordEvent(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
       this.options.notifier.peerJoined(sessionId, { role: participant.role, displayName: participant.displayName });
       const peers = consultation.peers().filter((p) => p.role !== participant.role);
       // Existing media is offered only after the join ack, when the client has its transports.
@@ -165,6 +239,7 @@ export class ConsultationService {
     const producer = await this.mutex.run(sessionId, () =>
       room.produce({ peerId, transportId: payload.transportId, kind: payload.kind, source: payload.source, rtpParameters: payload.rtpParameters }),
     );
+    this.recordEvent(sessionId, 'producer_started', peerRoleOf(principal), { source: payload.source, kind: payload.kind });
     // Offered after this ack returns, so the producer exists on both ends first.
     setImmediate(() => {
       for (const other of consultation.participants.values()) {
@@ -178,6 +253,7 @@ export class ConsultationService {
   async closeProducer(principal: SocketPrincipal, sessionId: string, producerId: string): Promise<void> {
     this.participantOf(principal, sessionId);
     this.room(sessionId).closeProducer(peerIdOf(principal), producerId);
+    this.recordEvent(sessionId, 'producer_stopped', peerRoleOf(principal), { producerId });
   }
 
   async hangUp(principal: SocketPrincipal, sessionId: string): Promise<void> {
@@ -200,6 +276,7 @@ export class ConsultationService {
       if (participant) {
         participant.socketId = null;
         this.options.notifier.peerLeft(consultation.id, participant.role);
+        this.recordEvent(consultation.id, 'left', participant.role);
       }
       const reason: EndReason = waitingKiosk ? 'resident_left' : 'network_lost';
       const timer = setTimeout(() => {
@@ -227,6 +304,13 @@ export class ConsultationService {
         // The call is over for the people in it whatever the database says; the record is
         // closed as server_restart at the next start if this write never lands.
         log.error({ err: error, sessionId }, 'could not record the end of a consultation');
+      }
+      this.recordEvent(sessionId, 'ended', 'system', { reason });
+      const appointmentId = consultation.intake.appointmentId;
+      if (appointmentId) {
+        await this.options.appointments
+          .sessionEnded(appointmentId, consultation.staff !== null)
+          .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
       }
       const peerIds = [`kiosk:${consultation.kiosk.id}`, ...(consultation.staff ? [`staff:${consultation.staff.id}`] : [])];
       this.options.notifier.callEnded(sessionId, peerIds, reason);
@@ -260,6 +344,13 @@ export class ConsultationService {
     } catch (error) {
       log.warn({ err: error, sessionId: consultation.id }, 'offering a consumer failed');
     }
+  }
+
+  /** The timeline is evidence, not control: a failed write is logged and the call goes on. */
+  private recordEvent(sessionId: string, type: SessionEventType, actor: string, details: Record<string, unknown> = {}): void {
+    void this.options.events
+      .append(sessionId, type, actor, details, this.now())
+      .catch((error: unknown) => log.error({ err: error, sessionId, type }, 'could not record a session event'));
   }
 
   private publishQueue(): void {

@@ -1,4 +1,6 @@
+import type { AppointmentNeeds } from '../contract/appointments';
 import type { ConsultationState, EndReason, PeerInfo, QueueEntry } from '../contract/consultation';
+import type { Language } from '../contract/languages';
 import type { PeerRole } from '../contract/media-types';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -20,6 +22,25 @@ export interface Participant {
   socketId: string | null;
 }
 
+/** Who is waiting and for what: the department, and the appointment for booked residents. */
+export interface ConsultationIntake {
+  departmentId: string | null;
+  departmentName: string | null;
+  appointmentId: string | null;
+  residentName: string | null;
+  language: Language;
+  needs: AppointmentNeeds | null;
+}
+
+export const WALK_IN: ConsultationIntake = {
+  departmentId: null,
+  departmentName: null,
+  appointmentId: null,
+  residentName: null,
+  language: 'ja',
+  needs: null,
+};
+
 /** One live consultation held in memory while it is queued or active. */
 export class Consultation {
   private current: ConsultationState = 'queued';
@@ -33,6 +54,7 @@ export class Consultation {
     readonly id: string,
     readonly kiosk: { id: string; name: string; location: string },
     readonly queuedAt: Date,
+    readonly intake: ConsultationIntake = WALK_IN,
   ) {}
 
   get state(): ConsultationState {
@@ -60,9 +82,16 @@ export class Consultation {
   toQueueEntry(): QueueEntry {
     return {
       sessionId: this.id,
+      kind: this.intake.appointmentId ? 'booked' : 'walk_in',
       kioskId: this.kiosk.id,
       kioskName: this.kiosk.name,
       kioskLocation: this.kiosk.location,
+      departmentId: this.intake.departmentId,
+      departmentName: this.intake.departmentName,
+      appointmentId: this.intake.appointmentId,
+      residentName: this.intake.residentName,
+      language: this.intake.language,
+      needs: this.intake.needs,
       queuedAt: this.queuedAt.toISOString(),
     };
   }

@@ -10,6 +10,11 @@ import type {
 import type { ConsultationService } from '../domain/consultation-service';
 import type { SfuApi } from '@madoguchi/sfu';
 
+/** Kiosk liveness for the admins' view. */
+export interface KioskPresence {
+  kioskAlive(kioskId: string): Promise<void>;
+}
+
 export type SignallingServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type SignallingSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -18,6 +23,7 @@ export interface HandlerContext {
   socketId: string;
   consultations: ConsultationService;
   sfu: SfuApi;
+  presence: KioskPresence;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

@@ -8,7 +8,7 @@ import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import { createLogger } from '../logging/logger';
 import { requestHandlers } from './handlers';
-import type { AnyRequestHandler, HandlerContext, SignallingServer, SignallingSocket } from './signalling-types';
+import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
 
 const log = createLogger('signalling');
 
@@ -18,6 +18,7 @@ export interface SignallingOptions {
   authenticate(token: string): Promise<SocketPrincipal>;
   consultations: ConsultationService;
   sfu: SfuApi;
+  presence: KioskPresence;
   allowedOrigins: string[] | undefined;
 }
 
@@ -78,6 +79,9 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   const { principal } = socket.data;
   void socket.join(principalRoom(principal));
   if (principal.role !== 'kiosk') void socket.join(STAFF_ROOM);
+  if (principal.role === 'kiosk') {
+    void options.presence.kioskAlive(principal.id).catch((error: unknown) => log.warn({ err: error }, 'could not record kiosk presence'));
+  }
   log.debug({ role: principal.role, socketId: socket.id }, 'socket connected');
 
   const known = new Set<string>();
@@ -115,6 +119,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
       socketId: socket.id,
       consultations: options.consultations,
       sfu: options.sfu,
+      presence: options.presence,
       afterAck: (task) => deferred.push(task),
     };
     void (async () => {

@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import { END_REASONS, type EndReason } from '../../contract/consultation';
+import { END_REASONS, type EndReason, type OutcomeCode, type QualitySummary } from '../../contract/consultation';
+import type { Language } from '../../contract/languages';
 
 export interface ConsultationSessionRow {
   id: string;
@@ -9,6 +10,13 @@ export interface ConsultationSessionRow {
   answeredAt: Date | null;
   endedAt: Date | null;
   endReason: EndReason | null;
+  departmentId: string | null;
+  appointmentId: string | null;
+  language: Language;
+  outcomeCode: OutcomeCode | null;
+  notes: string;
+  satisfaction: number | null;
+  quality: QualitySummary | null;
 }
 
 export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow>({
@@ -28,5 +36,12 @@ export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow
       enumName: 'session_end_reason',
       nullable: true,
     },
+    departmentId: { type: 'uuid', name: 'department_id', nullable: true },
+    appointmentId: { type: 'uuid', name: 'appointment_id', nullable: true },
+    language: { type: 'text', default: 'ja' },
+    outcomeCode: { type: 'text', name: 'outcome_code', nullable: true },
+    notes: { type: 'text', default: '' },
+    satisfaction: { type: 'smallint', nullable: true },
+    quality: { type: 'jsonb', nullable: true },
   },
 });

@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import type { CameraRoles } from '../../contract/kiosks';
 
 export interface KioskRow {
   id: string;
@@ -6,6 +7,11 @@ export interface KioskRow {
   location: string;
   credentialHash: string | null;
   active: boolean;
+  address: string;
+  lastHeartbeatAt: Date | null;
+  cameraRoles: CameraRoles;
+  pairingCodeHash: string | null;
+  pairingExpiresAt: Date | null;
   createdAt: Date;
 }
 
@@ -18,6 +24,11 @@ export const KioskEntity = new EntitySchema<KioskRow>({
     location: { type: 'text' },
     credentialHash: { type: 'text', name: 'credential_hash', nullable: true },
     active: { type: 'boolean', default: true },
+    address: { type: 'text', default: '' },
+    lastHeartbeatAt: { type: 'timestamptz', name: 'last_heartbeat_at', nullable: true },
+    cameraRoles: { type: 'jsonb', name: 'camera_roles' },
+    pairingCodeHash: { type: 'text', name: 'pairing_code_hash', nullable: true },
+    pairingExpiresAt: { type: 'timestamptz', name: 'pairing_expires_at', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },
 });

@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { StaffRole } from '../../auth/grants';
+import type { Language } from '../../contract/languages';
 
 export interface StaffUserRow {
   id: string;
@@ -8,6 +9,8 @@ export interface StaffUserRow {
   passwordHash: string;
   role: StaffRole;
   active: boolean;
+  languages: Language[];
+  mustChangePassword: boolean;
   createdAt: Date;
 }
 
@@ -21,6 +24,8 @@ export const StaffUserEntity = new EntitySchema<StaffUserRow>({
     passwordHash: { type: 'text', name: 'password_hash' },
     role: { type: 'enum', enum: ['staff', 'admin'], enumName: 'staff_role' },
     active: { type: 'boolean', default: true },
+    languages: { type: 'text', array: true, default: ['ja'] },
+    mustChangePassword: { type: 'boolean', name: 'must_change_password', default: false },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },
 });

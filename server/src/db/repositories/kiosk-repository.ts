@@ -1,21 +1,72 @@
 import type { DataSource, Repository } from 'typeorm';
+import type { CameraRoles, KioskStatus, KioskSummary } from '../../contract/kiosks';
 import { KioskEntity, type KioskRow } from '../entities/kiosk-entity';
 
 export interface KioskRecord {
   id: string;
   name: string;
   location: string;
+  address: string;
+  cameraRoles: CameraRoles;
   active: boolean;
 }
 
+/** A kiosk is online while its heartbeats (every 30 s) keep arriving. */
+export const KIOSK_ONLINE_WINDOW_SECONDS = 90;
+
 function toRecord(row: KioskRow): KioskRecord {
-  return { id: row.id, name: row.name, location: row.location, active: row.active };
+  return {
+    id: row.id,
+    name: row.name,
+    location: row.location,
+    address: row.address,
+    cameraRoles: row.cameraRoles,
+    active: row.active,
+  };
+}
+
+interface SummaryRow {
+  id: string;
+  name: string;
+  location: string;
+  address: string;
+  camera_roles: CameraRoles;
+  active: boolean;
+  last_heartbeat_at: Date | null;
+  paired: boolean;
+  pairing_expires_at: Date | null;
+  online: boolean;
+  busy: boolean;
+}
+
+const SELECT_SUMMARY = `
+  SELECT k.id, k.name, k.location, k.address, k.camera_roles, k.active, k.last_heartbeat_at,
+         (k.credential_hash IS NOT NULL AND k.active) AS paired,
+         CASE WHEN k.pairing_expires_at > now() THEN k.pairing_expires_at END AS pairing_expires_at,
+         (k.last_heartbeat_at > now() - make_interval(secs => ${KIOSK_ONLINE_WINDOW_SECONDS})) AS online,
+         EXISTS (SELECT 1 FROM consultation_session s WHERE s.kiosk_id = k.id AND s.ended_at IS NULL) AS busy
+    FROM kiosk k`;
+
+function toSummary(row: SummaryRow): KioskSummary {
+  const status: KioskStatus = !row.online ? 'offline' : row.busy ? 'busy' : 'online';
+  return {
+    id: row.id,
+    name: row.name,
+    location: row.location,
+    address: row.address,
+    status,
+    lastHeartbeatAt: row.last_heartbeat_at?.toISOString() ?? null,
+    paired: row.paired,
+    pairingExpiresAt: row.pairing_expires_at?.toISOString() ?? null,
+    cameraRoles: row.camera_roles,
+    active: row.active,
+  };
 }
 
 export class KioskRepository {
   private readonly repo: Repository<KioskRow>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(KioskEntity);
   }
 
@@ -34,12 +85,66 @@ export class KioskRepository {
     return row ? toRecord(row) : null;
   }
 
-  async create(input: { name: string; location: string; credentialHash: string | null }): Promise<KioskRecord> {
-    const row = await this.repo.save(this.repo.create({ ...input, active: true }));
+  async listSummaries(): Promise<KioskSummary[]> {
+    const rows: SummaryRow[] = await this.dataSource.query(`${SELECT_SUMMARY} ORDER BY k.active DESC, k.name, k.id`);
+    return rows.map(toSummary);
+  }
+
+  async findSummary(id: string): Promise<KioskSummary | null> {
+    const rows: SummaryRow[] = await this.dataSource.query(`${SELECT_SUMMARY} WHERE k.id = $1`, [id]);
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  async create(input: { name: string; location: string; address?: string; credentialHash: string | null }): Promise<KioskRecord> {
+    const row = await this.repo.save(
+      this.repo.create({
+        name: input.name,
+        location: input.location,
+        address: input.address ?? '',
+        credentialHash: input.credentialHash,
+        cameraRoles: { faceCameraId: null, documentCameraId: null },
+        active: true,
+      }),
+    );
     return toRecord(row);
+  }
+
+  async update(id: string, changes: Partial<Pick<KioskRow, 'name' | 'location' | 'address' | 'cameraRoles'>>): Promise<boolean> {
+    const result = await this.repo.update({ id }, changes);
+    return (result.affected ?? 0) > 0;
   }
 
   async updateCredentialHash(id: string, credentialHash: string): Promise<void> {
     await this.repo.update({ id }, { credentialHash });
+  }
+
+  /** A new code replaces any outstanding one; the current credential keeps working until the code is used. */
+  async setPairingCode(id: string, pairingCodeHash: string, expiresAt: Date): Promise<boolean> {
+    const result = await this.repo.update({ id }, { pairingCodeHash, pairingExpiresAt: expiresAt, active: true });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Uses a pairing code once: swaps in the new credential if the code is live. Returns the kiosk or null. */
+  async completePairing(pairingCodeHash: string, credentialHash: string, now: Date): Promise<KioskRecord | null> {
+    const rows: [KioskRow[], number] | KioskRow[] = await this.dataSource.query(
+      `UPDATE kiosk SET credential_hash = $2, pairing_code_hash = NULL, pairing_expires_at = NULL, active = true
+        WHERE pairing_code_hash = $1 AND pairing_expires_at > $3 RETURNING id`,
+      [pairingCodeHash, credentialHash, now],
+    );
+    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
+    const id = list[0]?.id;
+    return id ? this.findById(id) : null;
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    const result = await this.repo.update(
+      { id },
+      { credentialHash: null, pairingCodeHash: null, pairingExpiresAt: null, active: false },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async recordHeartbeat(id: string, at: Date): Promise<void> {
+    await this.repo.update({ id }, { lastHeartbeatAt: at });
   }
 }

@@ -1,9 +1,9 @@
-import { EmptyPayload } from '../../contract/signalling-schemas';
+import { CallStaffPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const callStaff = defineHandler({
   event: 'callStaff',
-  schema: EmptyPayload,
+  schema: CallStaffPayload,
   roles: ['kiosk'],
-  run: ({ principal, consultations }) => consultations.callStaff(principal.id),
+  run: ({ principal, consultations }, payload) => consultations.callStaff(principal.id, payload),
 });

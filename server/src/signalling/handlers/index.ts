@@ -2,20 +2,26 @@ import type { AnyRequestHandler } from '../signalling-types';
 import { acceptCall } from './accept-call';
 import { callStaff } from './call-staff';
 import { cancelCall } from './cancel-call';
+import { checkIn } from './check-in';
 import { closeProducer } from './close-producer';
 import { connectTransport } from './connect-transport';
 import { getQueue } from './get-queue';
 import { getServerInfo } from './get-server-info';
 import { hangUp } from './hang-up';
+import { heartbeat } from './heartbeat';
 import { joinRoom } from './join-room';
 import { produce } from './produce';
 import { restartIce } from './restart-ice';
+import { submitSurvey } from './submit-survey';
 
 /** Every request the server answers; an event not listed here gets an error ack. */
 export const requestHandlers: readonly AnyRequestHandler[] = [
   getServerInfo,
   callStaff,
+  checkIn,
   cancelCall,
+  submitSurvey,
+  heartbeat,
   getQueue,
   acceptCall,
   joinRoom,

@@ -1,0 +1,71 @@
+/**
+ * Every REST route, who may call it, and its path: the one permission table. The server
+ * registers handlers by these keys (and refuses to start if one is missing); the OpenAPI
+ * document and the permission test walk this same table; the web apps build URLs from it.
+ */
+export type Caller = 'public' | 'kiosk' | 'staff' | 'admin';
+export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** Express-style path; `:id` parameters are UUIDs. */
+  path: string;
+  access: readonly Caller[];
+  summary: string;
+}
+
+const route = <const T extends RouteSpec>(spec: T): T => spec;
+
+export const API_ROUTES = {
+  login: route({ method: 'post', path: '/api/auth/login', access: ['public'], summary: 'Staff or admin login' }),
+  me: route({ method: 'get', path: '/api/auth/me', access: ['staff', 'admin'], summary: 'The logged-in member' }),
+  changePassword: route({ method: 'post', path: '/api/auth/password', access: ['staff', 'admin'], summary: 'Change own password' }),
+
+  kioskToken: route({ method: 'post', path: '/api/kiosk/token', access: ['public'], summary: 'Trade a device credential for a kiosk token' }),
+  kioskPair: route({ method: 'post', path: '/api/kiosk/pair', access: ['public'], summary: 'Trade a one-time pairing code for a device credential' }),
+  kioskConfig: route({ method: 'get', path: '/api/kiosk/config', access: ['kiosk'], summary: "The kiosk's own settings and the departments it offers" }),
+
+  listDepartments: route({ method: 'get', path: '/api/departments', access: ['staff', 'admin'], summary: 'Departments' }),
+  createDepartment: route({ method: 'post', path: '/api/departments', access: ['admin'], summary: 'Add a department' }),
+  updateDepartment: route({ method: 'patch', path: '/api/departments/:id', access: ['admin'], summary: 'Edit or deactivate a department' }),
+
+  listStaff: route({ method: 'get', path: '/api/staff', access: ['admin'], summary: 'Staff accounts' }),
+  createStaff: route({ method: 'post', path: '/api/staff', access: ['admin'], summary: 'Invite a member (returns a temporary password once)' }),
+  updateStaff: route({ method: 'patch', path: '/api/staff/:id', access: ['admin'], summary: 'Edit, change role or deactivate a member' }),
+  resetStaffPassword: route({ method: 'post', path: '/api/staff/:id/reset-password', access: ['admin'], summary: 'Issue a new temporary password' }),
+
+  listKiosks: route({ method: 'get', path: '/api/kiosks', access: ['staff', 'admin'], summary: 'Kiosks with their live status' }),
+  createKiosk: route({ method: 'post', path: '/api/kiosks', access: ['admin'], summary: 'Register a kiosk (returns a pairing code)' }),
+  updateKiosk: route({ method: 'patch', path: '/api/kiosks/:id', access: ['admin'], summary: 'Edit a kiosk and its camera roles' }),
+  issuePairingCode: route({ method: 'post', path: '/api/kiosks/:id/pairing-code', access: ['admin'], summary: 'New one-time pairing code' }),
+  revokeKiosk: route({ method: 'post', path: '/api/kiosks/:id/revoke', access: ['admin'], summary: "Revoke a kiosk's credential and disconnect it" }),
+
+  listAppointments: route({ method: 'get', path: '/api/appointments', access: ['staff', 'admin'], summary: 'Appointments in a range' }),
+  createAppointment: route({ method: 'post', path: '/api/appointments', access: ['admin'], summary: 'Book a resident (409 on a taken slot)' }),
+  checkConflicts: route({ method: 'post', path: '/api/appointments/conflicts', access: ['admin'], summary: 'Which appointments a slot would collide with' }),
+  getAppointment: route({ method: 'get', path: '/api/appointments/:id', access: ['staff', 'admin'], summary: 'One appointment with its history' }),
+  updateAppointment: route({ method: 'patch', path: '/api/appointments/:id', access: ['admin'], summary: 'Edit or reschedule' }),
+  cancelAppointment: route({ method: 'post', path: '/api/appointments/:id/cancel', access: ['admin'], summary: 'Cancel' }),
+  appointmentIcs: route({ method: 'get', path: '/api/appointments/:id/ics', access: ['staff', 'admin'], summary: 'iCalendar file' }),
+
+  listSessions: route({ method: 'get', path: '/api/sessions', access: ['staff', 'admin'], summary: 'Consultation records' }),
+  getSession: route({ method: 'get', path: '/api/sessions/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
+  recordOutcome: route({ method: 'put', path: '/api/sessions/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
+
+  report: route({ method: 'get', path: '/api/reports/summary', access: ['admin'], summary: 'Figures per period and group' }),
+  reportCsv: route({ method: 'get', path: '/api/reports/export.csv', access: ['admin'], summary: 'The same figures as CSV (UTF-8 with BOM)' }),
+  listAudit: route({ method: 'get', path: '/api/audit', access: ['admin'], summary: 'Audit log' }),
+
+  openapi: route({ method: 'get', path: '/api/openapi.json', access: ['public'], summary: 'This API as OpenAPI 3.1' }),
+} as const;
+
+export type RouteKey = keyof typeof API_ROUTES;
+
+/** Fills `:id` style parameters: apiPath('getSession', { id }). */
+export function apiPath(key: RouteKey, params: Record<string, string> = {}): string {
+  return API_ROUTES[key].path.replace(/:([a-zA-Z]+)/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { LanguageSchema, type Language } from './languages';
+import { Instant, PageQuery } from './pagination';
+
+/**
+ * Appointment lifecycle, owned by AppointmentService:
+ *   scheduled -> checked_in -> in_session -> completed
+ *   scheduled -> cancelled
+ *   scheduled -> no_show      (automatically, a grace period after its start)
+ *   checked_in -> scheduled   (the resident gave up waiting before anyone answered)
+ */
+export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'in_session', 'completed', 'cancelled', 'no_show'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const AppointmentNeeds = z
+  .object({
+    interpreter: z.boolean().default(false),
+    hearingSupport: z.boolean().default(false),
+    wheelchair: z.boolean().default(false),
+    other: z.string().trim().max(200).default(''),
+  })
+  .strict();
+export type AppointmentNeeds = z.output<typeof AppointmentNeeds>;
+
+const appointmentFields = {
+  departmentId: z.uuid(),
+  kioskId: z.uuid(),
+  staffId: z.uuid().nullable().default(null),
+  startsAt: Instant,
+  endsAt: Instant,
+  residentName: z.string().trim().min(1).max(60),
+  residentKana: z.string().trim().max(60).regex(/^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s]*$/u, 'kana only').default(''),
+  preferredLanguage: LanguageSchema.default('ja'),
+  needs: AppointmentNeeds.default({ interpreter: false, hearingSupport: false, wheelchair: false, other: '' }),
+  topic: z.string().trim().max(120).default(''),
+  notes: z.string().trim().max(2000).default(''),
+};
+
+const MAX_APPOINTMENT_MS = 4 * 60 * 60 * 1000;
+const validSpan = (v: { startsAt?: string | undefined; endsAt?: string | undefined }): boolean => {
+  if (!v.startsAt || !v.endsAt) return true;
+  const span = Date.parse(v.endsAt) - Date.parse(v.startsAt);
+  return span > 0 && span <= MAX_APPOINTMENT_MS;
+};
+const spanIssue = { message: 'endsAt must be after startsAt, at most 4 hours later', path: ['endsAt'] };
+
+export const CreateAppointmentRequest = z.object(appointmentFields).strict().refine(validSpan, spanIssue);
+export type CreateAppointmentRequest = z.input<typeof CreateAppointmentRequest>;
+
+/** Any subset; changing time, kiosk or staff is a reschedule and is kept in the history. */
+export const UpdateAppointmentRequest = z
+  .object({
+    departmentId: z.uuid(),
+    kioskId: z.uuid(),
+    staffId: z.uuid().nullable(),
+    startsAt: Instant,
+    endsAt: Instant,
+    residentName: z.string().trim().min(1).max(60),
+    residentKana: appointmentFields.residentKana.unwrap(),
+    preferredLanguage: LanguageSchema,
+    needs: AppointmentNeeds,
+    topic: z.string().trim().max(120),
+    notes: z.string().trim().max(2000),
+  })
+  .partial()
+  .strict()
+  .refine(validSpan, spanIssue);
+export type UpdateAppointmentRequest = z.input<typeof UpdateAppointmentRequest>;
+
+export const CancelAppointmentRequest = z.object({ reason: z.string().trim().max(200).default('') }).strict();
+export type CancelAppointmentRequest = z.input<typeof CancelAppointmentRequest>;
+
+/** Ask before saving: which live appointments would this slot collide with? */
+export const ConflictCheckRequest = z
+  .object({
+    kioskId: z.uuid(),
+    staffId: z.uuid().nullable().default(null),
+    startsAt: Instant,
+    endsAt: Instant,
+    excludeAppointmentId: z.uuid().optional(),
+  })
+  .strict()
+  .refine(validSpan, spanIssue);
+export type ConflictCheckRequest = z.input<typeof ConflictCheckRequest>;
+
+const statusList = z
+  .string()
+  .max(200)
+  .transform((s) => s.split(',').filter(Boolean))
+  .pipe(z.array(z.enum(APPOINTMENT_STATUSES)));
+
+export const AppointmentListQuery = z
+  .object({
+    ...PageQuery,
+    pageSize: z.coerce.number().int().min(1).max(500).default(200),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    departmentId: z.uuid().optional(),
+    kioskId: z.uuid().optional(),
+    staffId: z.uuid().optional(),
+    /** Comma-separated statuses, e.g. `scheduled,checked_in`. */
+    status: statusList.optional(),
+  })
+  .strict();
+export type AppointmentListQuery = z.input<typeof AppointmentListQuery>;
+
+export interface Appointment {
+  id: string;
+  status: AppointmentStatus;
+  departmentId: string;
+  departmentName: string;
+  kioskId: string;
+  kioskName: string;
+  kioskLocation: string;
+  kioskAddress: string;
+  staffId: string | null;
+  staffName: string | null;
+  /** ISO 8601 instants (UTC); show them in Asia/Tokyo. */
+  startsAt: string;
+  endsAt: string;
+  residentName: string;
+  residentKana: string;
+  preferredLanguage: Language;
+  needs: AppointmentNeeds;
+  topic: string;
+  notes: string;
+  /** Six digits the resident types at the kiosk; null once the appointment is closed. */
+  checkInCode: string | null;
+  /** The consultation this appointment became, once checked in. */
+  sessionId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const APPOINTMENT_ACTIONS = [
+  'created',
+  'updated',
+  'rescheduled',
+  'cancelled',
+  'checked_in',
+  'check_in_withdrawn',
+  'session_started',
+  'completed',
+  'no_show',
+] as const;
+export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
+
+export interface AppointmentChange {
+  at: string;
+  action: AppointmentAction;
+  actorName: string | null;
+  fromStatus: AppointmentStatus | null;
+  toStatus: AppointmentStatus;
+  /** For reschedules: the previous and new slot, kiosk and staff. */
+  details: Record<string, unknown>;
+}
+
+export interface AppointmentDetail extends Appointment {
+  history: AppointmentChange[];
+}
+
+/** The 409 body's `details` when a slot is taken. */
+export interface AppointmentConflictDetails {
+  conflicts: ConflictingAppointment[];
+}
+
+export interface ConflictingAppointment {
+  id: string;
+  /** Which resource collides. */
+  on: 'kiosk' | 'staff';
+  kioskName: string;
+  staffName: string | null;
+  startsAt: string;
+  endsAt: string;
+  residentName: string;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { PageQuery } from './pagination';
+
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'password_changed',
+  'password_reset',
+  'staff_created',
+  'staff_updated',
+  'department_created',
+  'department_updated',
+  'kiosk_registered',
+  'kiosk_updated',
+  'kiosk_pairing_issued',
+  'kiosk_paired',
+  'kiosk_pairing_failed',
+  'kiosk_revoked',
+  'appointment_created',
+  'appointment_updated',
+  'appointment_cancelled',
+  'check_in_failed',
+  'session_viewed',
+  'session_outcome_recorded',
+  'report_exported',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AuditListQuery = z
+  .object({ ...PageQuery, action: z.enum(AUDIT_ACTIONS).optional(), actorId: z.uuid().optional() })
+  .strict();
+
+/** Who did what to which record; never personal data beyond ids. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorKind: 'staff' | 'kiosk' | 'anonymous' | 'system';
+  actorId: string | null;
+  actorName: string | null;
+  action: AuditAction;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+}

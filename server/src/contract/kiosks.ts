@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const KIOSK_STATUSES = ['online', 'offline', 'busy'] as const;
+/** Derived, never stored: online = heartbeat within the last 90 s; busy = online with an open session. */
+export type KioskStatus = (typeof KIOSK_STATUSES)[number];
+
+export const CameraRoles = z
+  .object({
+    /** MediaDeviceInfo.deviceId of the face camera; null = the browser's default camera. */
+    faceCameraId: z.string().max(200).nullable(),
+    documentCameraId: z.string().max(200).nullable(),
+  })
+  .strict();
+export type CameraRoles = z.infer<typeof CameraRoles>;
+
+export const CreateKioskRequest = z
+  .object({
+    name: z.string().trim().min(1).max(60),
+    /** The branch or building, e.g. 「北支所 1階」. */
+    location: z.string().trim().min(1).max(80),
+    address: z.string().trim().max(200).default(''),
+  })
+  .strict();
+export type CreateKioskRequest = z.input<typeof CreateKioskRequest>;
+
+export const UpdateKioskRequest = z
+  .object({
+    name: z.string().trim().min(1).max(60),
+    location: z.string().trim().min(1).max(80),
+    address: z.string().trim().max(200),
+    cameraRoles: CameraRoles,
+  })
+  .partial()
+  .strict();
+export type UpdateKioskRequest = z.input<typeof UpdateKioskRequest>;
+
+export interface KioskSummary {
+  id: string;
+  name: string;
+  location: string;
+  address: string;
+  status: KioskStatus;
+  lastHeartbeatAt: string | null;
+  /** Holds a device credential that works (paired and not revoked). */
+  paired: boolean;
+  /** A pairing code is outstanding until this instant. */
+  pairingExpiresAt: string | null;
+  cameraRoles: CameraRoles;
+  active: boolean;
+}
+
+/** Shown once to the admin; the installer types it on the kiosk. */
+export interface PairingCode {
+  kioskId: string;
+  code: string;
+  expiresAt: string;
+}
+
+export interface KioskRegistered {
+  kiosk: KioskSummary;
+  pairing: PairingCode;
+}
+
+/** Unauthenticated (rate-limited): the kiosk trades a pairing code for its device credential. */
+export const PairKioskRequest = z.object({ code: z.string().regex(/^\d{8}$/, 'eight digits') }).strict();
+export type PairKioskRequest = z.input<typeof PairKioskRequest>;
+
+export interface PairKioskResponse {
+  /** `<kioskId>.<secret>`; the kiosk keeps it and trades it for short-lived tokens. */
+  credential: string;
+  kiosk: { id: string; name: string; location: string };
+}

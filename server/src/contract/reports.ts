@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { LocalDate } from './pagination';
+
+export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;
+export const REPORT_GROUPINGS = ['none', 'department', 'kiosk'] as const;
+
+/** Days are Japan days; `to` is inclusive. Weeks start on Monday. */
+export const ReportQuery = z
+  .object({
+    from: LocalDate,
+    to: LocalDate,
+    granularity: z.enum(REPORT_GRANULARITIES).default('day'),
+    groupBy: z.enum(REPORT_GROUPINGS).default('none'),
+    departmentId: z.uuid().optional(),
+    kioskId: z.uuid().optional(),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
+    message: 'at most 366 days at a time',
+    path: ['to'],
+  });
+export type ReportQuery = z.input<typeof ReportQuery>;
+
+/**
+ * Figures for one period (and group). Sessions count by the Japan day they were queued;
+ * appointments by the Japan day they were booked for. Waits are over answered sessions.
+ */
+export interface ReportFigures {
+  sessions: number;
+  booked: number;
+  walkIn: number;
+  answered: number;
+  /** Ended without anyone answering (the resident left the queue). */
+  abandoned: number;
+  /** Bookings for the period, cancelled ones excluded. */
+  appointments: number;
+  noShows: number;
+  /** noShows / appointments; null when there were none. */
+  noShowRate: number | null;
+  meanWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  meanDurationSeconds: number | null;
+  /** Counts of ratings 1..5 (index 0 = rating 1). */
+  satisfaction: [number, number, number, number, number];
+  satisfactionMean: number | null;
+}
+
+export interface ReportRow extends ReportFigures {
+  /** First Japan day of the period, YYYY-MM-DD. */
+  period: string;
+  groupId: string | null;
+  groupName: string | null;
+}
+
+export interface Report {
+  from: string;
+  to: string;
+  granularity: (typeof REPORT_GRANULARITIES)[number];
+  groupBy: (typeof REPORT_GROUPINGS)[number];
+  rows: ReportRow[];
+  totals: ReportFigures;
+  /** Sessions by Japan hour of day (24 entries, index = hour). */
+  sessionsByHour: number[];
+}

@@ -1,0 +1,145 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { z, type ZodType } from 'zod';
+import type { Grant } from '../auth/grants';
+import type { TokenService } from '../auth/token-service';
+import { API_ROUTES, type Caller, type RouteKey } from '../contract/api-routes';
+import { AppError } from '../domain/app-error';
+import { parseInput } from './validate';
+
+/** Who is calling, after the token and the account behind it have been checked. */
+export type CallerIdentity =
+  | { kind: 'public' }
+  | { kind: 'staff'; staffId: string; role: 'staff' | 'admin' }
+  | { kind: 'kiosk'; kioskId: string };
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  caller: CallerIdentity;
+  req: Request;
+  res: Response;
+}
+
+/** A download: the registry sends it with these headers instead of JSON. */
+export class FileResponse {
+  constructor(
+    readonly contentType: string,
+    readonly filename: string,
+    readonly body: string | Buffer,
+  ) {}
+}
+
+interface RouteSchemas<P, Q, B> {
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** 200 unless told; a handler returning undefined answers 204. */
+  status?: number;
+  /** For the OpenAPI document: what a success returns. */
+  returns?: string;
+}
+
+interface Registered {
+  schemas: RouteSchemas<unknown, unknown, unknown>;
+  handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<unknown>;
+}
+
+export interface AccountCheck {
+  /** Throws if the staff account behind a valid token has been deactivated. */
+  staffActive(staffId: string): Promise<void>;
+  kioskActive(kioskId: string): Promise<void>;
+}
+
+export const IdParams = z.object({ id: z.uuid() }).strict();
+
+/**
+ * Binds handlers to the routes of API_ROUTES. Access is checked here, before any handler
+ * runs, from the one table in the contract; every route must have a handler.
+ */
+export class ApiRegistry {
+  private readonly handlers = new Map<RouteKey, Registered>();
+
+  handle<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+    key: RouteKey,
+    schemas: RouteSchemas<P, Q, B>,
+    handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>,
+  ): void {
+    if (this.handlers.has(key)) throw new Error(`route ${key} registered twice`);
+    this.handlers.set(key, { schemas, handler } as unknown as Registered);
+  }
+
+  schemasOf(key: RouteKey): RouteSchemas<unknown, unknown, unknown> | undefined {
+    return this.handlers.get(key)?.schemas;
+  }
+
+  router(tokens: TokenService, accounts: AccountCheck): Router {
+    const missing = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => !this.handlers.has(key));
+    if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
+    const router = express.Router();
+    for (const [key, registered] of this.handlers) {
+      const spec = API_ROUTES[key];
+      router[spec.method](spec.path, async (req: Request, res: Response) => {
+        const caller = await identify(req, tokens, accounts);
+        if (!mayCall(spec.access, caller)) {
+          throw caller.kind === 'public' ? AppError.unauthenticated() : AppError.forbidden();
+        }
+        const { schemas, handler } = registered;
+        const ctx: RouteContext<unknown, unknown, unknown> = {
+          params: schemas.params ? parseInput(schemas.params, req.params) : {},
+          query: schemas.query ? parseInput(schemas.query, req.query) : parseInput(z.object({}).strict(), req.query),
+          body: schemas.body ? parseInput(schemas.body, req.body) : undefined,
+          caller,
+          req,
+          res,
+        };
+        const result = await handler(ctx);
+        if (result instanceof FileResponse) {
+          res.setHeader('Content-Type', result.contentType);
+          res.setHeader('Content-Disposition', `attachment; filename="${result.filename}"`);
+          res.setHeader('Cache-Control', 'no-store');
+          res.status(200).send(result.body);
+          return;
+        }
+        if (result === undefined) {
+          res.status(204).end();
+          return;
+        }
+        res.status(schemas.status ?? 200).json(result);
+      });
+    }
+    return router;
+  }
+}
+
+export function mayCall(access: readonly Caller[], caller: CallerIdentity): boolean {
+  if (access.includes('public')) return true;
+  if (caller.kind === 'staff') return access.includes(caller.role);
+  if (caller.kind === 'kiosk') return access.includes('kiosk');
+  return false;
+}
+
+async function identify(req: Request, tokens: TokenService, accounts: AccountCheck): Promise<CallerIdentity> {
+  const header = req.headers.authorization;
+  if (header === undefined) return { kind: 'public' };
+  const match = /^Bearer ([A-Za-z0-9._-]{1,4096})$/.exec(header);
+  if (!match?.[1]) throw AppError.unauthenticated('malformed Authorization header');
+  const grant: Grant = tokens.verify(match[1]);
+  if (grant.kind === 'kiosk') {
+    await accounts.kioskActive(grant.kioskId);
+    return { kind: 'kiosk', kioskId: grant.kioskId };
+  }
+  await accounts.staffActive(grant.staffId);
+  return { kind: 'staff', staffId: grant.staffId, role: grant.role };
+}
+
+/** Narrows a caller inside a handler whose route allows only staff or admins. */
+export function staffOf(caller: CallerIdentity): { staffId: string; role: 'staff' | 'admin' } {
+  if (caller.kind !== 'staff') throw AppError.forbidden('a staff login is required');
+  return caller;
+}
+
+export function kioskOf(caller: CallerIdentity): { kioskId: string } {
+  if (caller.kind !== 'kiosk') throw AppError.forbidden('a kiosk token is required');
+  return caller;
+}

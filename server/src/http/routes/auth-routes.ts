@@ -1,0 +1,60 @@
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import type { LoginResponse, StaffProfile } from '../../contract/rest';
+import { LoginRequest } from '../../contract/rest';
+import { ChangePasswordRequest } from '../../contract/staff';
+import { AppError } from '../../domain/app-error';
+import { createLogger } from '../../logging/logger';
+import { staffOf, type ApiRegistry } from '../api-registry';
+import type { RouteDeps } from './route-deps';
+
+const log = createLogger('auth');
+
+export function registerAuthRoutes(api: ApiRegistry, deps: RouteDeps): void {
+  const profileOf = async (staffId: string): Promise<StaffProfile> => {
+    const member = await deps.staff.findMember(staffId);
+    if (!member?.active) throw AppError.unauthenticated('this account is no longer active');
+    return {
+      id: member.id,
+      loginId: member.loginId,
+      displayName: member.displayName,
+      role: member.role,
+      departmentIds: member.departmentIds,
+      mustChangePassword: member.mustChangePassword,
+    };
+  };
+
+  api.handle('login', { body: LoginRequest, returns: 'LoginResponse' }, async ({ body, req }) => {
+    // Per login id and per address, so one attacker cannot lock everyone out nor try every id.
+    const keys = [`id:${body.loginId.toLowerCase()}`, `ip:${req.ip ?? 'unknown'}`];
+    for (const key of keys) deps.limiters.login.assertAllowed(key);
+    const user = await deps.staff.findByLoginIdWithHash(body.loginId);
+    const valid = user !== null && user.active && (await verifyPassword(body.password, user.passwordHash));
+    if (!user || !valid) {
+      for (const key of keys) deps.limiters.login.recordFailure(key);
+      log.info('login refused');
+      await deps.audit.record({ actorKind: 'anonymous', actorId: user?.id ?? null, action: 'login_failed' });
+      throw AppError.unauthenticated('ログインIDまたはパスワードが違います');
+    }
+    deps.limiters.login.reset(keys[0] ?? '');
+    const { token, expiresInSeconds } = deps.tokens.issueStaff({ kind: 'staff', staffId: user.id, role: user.role });
+    await deps.audit.record({ actorKind: 'staff', actorId: user.id, action: 'login' });
+    const response: LoginResponse = { accessToken: token, expiresInSeconds, user: await profileOf(user.id) };
+    return response;
+  });
+
+  api.handle('me', { returns: 'StaffProfile' }, async ({ caller }) => profileOf(staffOf(caller).staffId));
+
+  api.handle('changePassword', { body: ChangePasswordRequest }, async ({ caller, body }) => {
+    const { staffId } = staffOf(caller);
+    const user = await deps.staff.findWithHashById(staffId);
+    if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      throw AppError.badRequest('the current password is not correct', [{ path: 'currentPassword', message: 'wrong password' }]);
+    }
+    if (body.newPassword === body.currentPassword) {
+      throw AppError.badRequest('choose a password different from the current one', [{ path: 'newPassword', message: 'unchanged' }]);
+    }
+    await deps.staff.setPassword(staffId, await hashPassword(body.newPassword), false);
+    await deps.audit.record({ actorKind: 'staff', actorId: staffId, action: 'password_changed', targetType: 'staff', targetId: staffId });
+    return undefined;
+  });
+}

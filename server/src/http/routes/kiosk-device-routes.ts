@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { deviceSecretMatches, hashDeviceSecret, newDeviceSecret, parseDeviceCredential } from '../../auth/device-credentials';
+import { PairKioskRequest, type PairKioskResponse } from '../../contract/kiosks';
+import { KioskTokenRequest, type KioskTokenResponse } from '../../contract/rest';
+import { AppError } from '../../domain/app-error';
+import { createLogger } from '../../logging/logger';
+import { kioskOf, type ApiRegistry } from '../api-registry';
+import type { RouteDeps } from './route-deps';
+
+const log = createLogger('kiosk-auth');
+
+export const hashPairingCode = (code: string): string => createHash('sha256').update(`pairing:${code}`).digest('hex');
+
+/** What a kiosk device does for itself: pair once, then trade its credential for tokens. */
+export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): void {
+  api.handle('kioskToken', { body: KioskTokenRequest, returns: 'KioskTokenResponse' }, async ({ body }) => {
+    const parsed = parseDeviceCredential(body.credential);
+    const kiosk = parsed ? await deps.kiosks.findByIdWithCredentialHash(parsed.kioskId) : null;
+    if (!parsed || !kiosk?.active || !kiosk.credentialHash || !deviceSecretMatches(parsed.secret, kiosk.credentialHash)) {
+      log.info('kiosk credential refused');
+      throw AppError.unauthenticated('this kiosk is not registered or its credential was revoked');
+    }
+    const { token, expiresInSeconds } = deps.tokens.issueKiosk({ kind: 'kiosk', kioskId: kiosk.id });
+    const response: KioskTokenResponse = {
+      accessToken: token,
+      expiresInSeconds,
+      kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location },
+    };
+    return response;
+  });
+
+  api.handle('kioskPair', { body: PairKioskRequest, returns: 'PairKioskResponse' }, async ({ body, req }) => {
+    const key = `ip:${req.ip ?? 'unknown'}`;
+    deps.limiters.pairing.assertAllowed(key);
+    const secret = newDeviceSecret();
+    const kiosk = await deps.kiosks.completePairing(hashPairingCode(body.code), hashDeviceSecret(secret), deps.now());
+    if (!kiosk) {
+      deps.limiters.pairing.recordFailure(key);
+      await deps.audit.record({ actorKind: 'anonymous', actorId: null, action: 'kiosk_pairing_failed' });
+      throw AppError.notFound('pairing code (it may have expired; ask the administrator for a new one)');
+    }
+    await deps.audit.record({ actorKind: 'kiosk', actorId: kiosk.id, action: 'kiosk_paired', targetType: 'kiosk', targetId: kiosk.id });
+    // A device paired anew replaces whatever held the old credential.
+    deps.disconnect.kiosk(kiosk.id);
+    const response: PairKioskResponse = {
+      credential: `${kiosk.id}.${secret}`,
+      kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location },
+    };
+    return response;
+  });
+
+  api.handle('kioskConfig', { returns: 'The kiosk and its departments' }, async ({ caller }) => {
+    const kiosk = await deps.kiosks.findById(kioskOf(caller).kioskId);
+    if (!kiosk) throw AppError.notFound('kiosk');
+    return {
+      kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location, address: kiosk.address, cameraRoles: kiosk.cameraRoles },
+      departments: await deps.departments.list({ includeInactive: false }),
+    };
+  });
+}

@@ -1,0 +1,30 @@
+import type { TokenService } from '../../auth/token-service';
+import type { AppointmentRepository } from '../../db/repositories/appointment-repository';
+import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
+import type { ConsultationSessionRepository } from '../../db/repositories/consultation-session-repository';
+import type { DepartmentRepository } from '../../db/repositories/department-repository';
+import type { KioskRepository } from '../../db/repositories/kiosk-repository';
+import type { ReportRepository } from '../../db/repositories/report-repository';
+import type { SessionEventRepository } from '../../db/repositories/session-event-repository';
+import type { StaffUserRepository } from '../../db/repositories/staff-user-repository';
+import type { AppointmentService } from '../../domain/appointment-service';
+import type { AttemptLimiter } from '../../domain/attempt-limiter';
+
+/** What the REST handlers need; app.ts builds it once. */
+export interface RouteDeps {
+  tokens: TokenService;
+  staff: StaffUserRepository;
+  kiosks: KioskRepository;
+  departments: DepartmentRepository;
+  sessions: ConsultationSessionRepository;
+  events: SessionEventRepository;
+  appointmentRows: AppointmentRepository;
+  appointments: AppointmentService;
+  reports: ReportRepository;
+  audit: AuditLogRepository;
+  limiters: { login: AttemptLimiter; pairing: AttemptLimiter };
+  /** Cuts live sockets at once when an account or device loses its access. */
+  disconnect: { kiosk(kioskId: string): void; staff(staffId: string): void };
+  pairingCodeTtlMs: number;
+  now: () => Date;
+}

@@ -1,0 +1,49 @@
+import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionRecord } from '../../contract/consultation';
+import { AppError } from '../../domain/app-error';
+import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
+import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import type { RouteDeps } from './route-deps';
+
+/**
+ * Consultation records. Admins see all; staff see their departments' sessions, the general
+ * counter's, and the ones they handled.
+ */
+export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
+  const scopeOf = async (caller: { staffId: string; role: 'staff' | 'admin' }) =>
+    caller.role === 'admin' ? undefined : { staffId: caller.staffId, departmentIds: await deps.staff.departmentIdsOf(caller.staffId) };
+
+  const visible = (record: SessionRecord, scope: Awaited<ReturnType<typeof scopeOf>>): boolean =>
+    !scope || record.staffId === scope.staffId || record.departmentId === null || scope.departmentIds.includes(record.departmentId);
+
+  api.handle('listSessions', { query: SessionListQuery, returns: 'Page<SessionRecord>' }, async ({ query, caller }) =>
+    deps.sessions.list({
+      ...query,
+      from: query.from ? startOfJapanDay(query.from) : undefined,
+      to: query.to ? endOfJapanDay(query.to) : undefined,
+      visibleTo: await scopeOf(staffOf(caller)),
+    }),
+  );
+
+  api.handle('getSession', { params: IdParams, returns: 'SessionDetail' }, async ({ params, caller }) => {
+    const actor = staffOf(caller);
+    const record = await deps.sessions.findById(params.id);
+    if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');
+    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'session_viewed', targetType: 'session', targetId: params.id });
+    const detail: SessionDetail = { ...record, events: await deps.events.listFor(params.id) };
+    return detail;
+  });
+
+  api.handle('recordOutcome', { params: IdParams, body: SessionOutcomeRequest, returns: 'SessionRecord' }, async ({ params, body, caller }) => {
+    const actor = staffOf(caller);
+    const record = await deps.sessions.findById(params.id);
+    if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');
+    if (actor.role !== 'admin' && record.staffId !== actor.staffId) throw AppError.forbidden('only the member who handled the consultation, or an admin, can record its outcome');
+    if (!(await deps.sessions.recordOutcome(params.id, body.outcomeCode, body.notes))) {
+      throw AppError.invalidState('a consultation nobody answered has no outcome');
+    }
+    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'session_outcome_recorded', targetType: 'session', targetId: params.id, details: { outcomeCode: body.outcomeCode } });
+    const updated = await deps.sessions.findById(params.id);
+    if (!updated) throw AppError.notFound('session');
+    return updated;
+  });
+}

@@ -1,0 +1,12 @@
+import { SubmitSurveyPayload } from '../../contract/signalling-schemas';
+import { defineHandler } from '../signalling-types';
+
+export const submitSurvey = defineHandler({
+  event: 'submitSurvey',
+  schema: SubmitSurveyPayload,
+  roles: ['kiosk'],
+  run: async ({ principal, consultations }, { sessionId, rating }) => {
+    await consultations.submitSurvey(principal.id, sessionId, rating);
+    return null;
+  },
+});
