@@ -40,7 +40,7 @@ const GROUP_COLUMN = { none: null, department: 'department_id', kiosk: 'kiosk_id
 
 function figuresSql(scope: ReportScope, grouped: boolean): string {
   const groupColumn = GROUP_COLUMN[scope.groupBy];
-  const periodOf = (column: string): string => `to_char(date_trunc($3, ${column} AT TIME ZONE ${TZ}), 'YYYY-MM-DD')`;
+  const periodOf = (column: string): string => `to_char(date_trunc($3::text, ${column} AT TIME ZONE ${TZ}), 'YYYY-MM-DD')`;
   // FULL JOIN ... USING never matches NULLs, so "no group" is a fixed placeholder id.
   const groupOf = (alias: string): string => (groupColumn ? `COALESCE(${alias}.${groupColumn}, '${NO_GROUP}')` : `'${NO_GROUP}'::uuid`);
   const keys = grouped ? ['period', 'group_id'] : [];
@@ -68,6 +68,7 @@ function figuresSql(scope: ReportScope, grouped: boolean): string {
         FROM consultation_session s
        WHERE s.queued_at >= $1 AND s.queued_at < $2
          AND ($4::uuid IS NULL OR s.department_id = $4) AND ($5::uuid IS NULL OR s.kiosk_id = $5)
+         AND $3::text IS NOT NULL
        ${groupBy}
     ), a AS (
       SELECT ${select('a', 'starts_at')}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hrefFor, parseHash, routeAllowed } from '../../../../client/src/app/routes';
+import type { Route } from '../../../../client/src/app/routes';
+
+describe('hash routes', () => {
+  it('an empty hash is the console', () => {
+    assert.deepEqual(parseHash(''), { name: 'console' });
+    assert.deepEqual(parseHash('#/'), { name: 'console' });
+  });
+
+  it('parses ids, sections and queries', () => {
+    assert.deepEqual(parseHash('#/sessions/abc-1'), { name: 'session', id: 'abc-1' });
+    assert.deepEqual(parseHash('#/settings/kiosks'), { name: 'settings', section: 'kiosks' });
+    assert.deepEqual(parseHash('#/sessions?page=2&kind=walk_in'), { name: 'sessions', query: { page: '2', kind: 'walk_in' } });
+    assert.deepEqual(parseHash('#/appointments/x/slip'), { name: 'slip', appointmentId: 'x' });
+    assert.deepEqual(parseHash('#/settings/nope'), { name: 'notFound' });
+  });
+
+  it('hrefFor() is the inverse of parseHash()', () => {
+    const routes: Route[] = [
+      { name: 'console' },
+      { name: 'calendar', query: { view: 'week', date: '2026-11-24' } },
+      { name: 'session', id: 'abc' },
+      { name: 'settings', section: 'staff' },
+      { name: 'slip', appointmentId: 'a1' },
+      { name: 'audit', query: { page: '3' } },
+    ];
+    for (const route of routes) assert.deepEqual(parseHash(hrefFor(route)), route);
+  });
+
+  it('staff reach only the console and the records', () => {
+    assert.equal(routeAllowed({ name: 'sessions', query: {} }, 'staff'), true);
+    assert.equal(routeAllowed({ name: 'session', id: 'x' }, 'staff'), true);
+    assert.equal(routeAllowed({ name: 'calendar', query: {} }, 'staff'), false);
+    assert.equal(routeAllowed({ name: 'settings', section: 'staff' }, 'staff'), false);
+    assert.equal(routeAllowed({ name: 'audit', query: {} }, 'admin'), true);
+  });
+});
