@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { API_ROUTES } from '../../server/src/contract/api-routes';
+import type { AuditEntry } from '../../server/src/contract/audit';
+import type { SessionDetail, SessionRecord } from '../../server/src/contract/consultation';
+import type { KioskRegistered, KioskSummary, PairKioskResponse, PairingCode } from '../../server/src/contract/kiosks';
+import type { Page } from '../../server/src/contract/pagination';
+import type { LoginResponse } from '../../server/src/contract/rest';
+import type { StaffCredentialsIssued, StaffMember } from '../../server/src/contract/staff';
+import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
+import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+describe('administration: staff, kiosks, pairing, records and the route table', () => {
+  let server: TestServer;
+  let admin: RestClient;
+
+  before(async () => {
+    server = await startTestServer();
+    admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+  });
+  after(() => server.close());
+
+  it('invites a member with a one-time password that must be changed', async () => {
+    const issued = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'tanaka', displayName: '田中' } }), 201);
+    assert.equal(issued.member.mustChangePassword, true);
+    const login = await loginStaff(server.url, 'tanaka', issued.temporaryPassword);
+    assert.equal(login.user.mustChangePassword, true);
+    const member = restClient(server.url, login.accessToken);
+    const weak = await member.call('changePassword', { body: { currentPassword: issued.temporaryPassword, newPassword: 'short' } });
+    assert.equal(weak.status, 400);
+    expectStatus(await member.call('changePassword', { body: { currentPassword: issued.temporaryPassword, newPassword: 'a-long-new-password' } }), 204);
+    const again = await loginStaff(server.url, 'tanaka', 'a-long-new-password');
+    assert.equal(again.user.mustChangePassword, false);
+    const duplicate = await admin.call('createStaff', { body: { loginId: 'tanaka', displayName: '別人' } });
+    assert.equal(duplicate.status, 409);
+  });
+
+  it('deactivating a member refuses their token at once and cuts their socket', async () => {
+    const issued = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'leaving', displayName: '退職' } }), 201);
+    const login = await loginStaff(server.url, 'leaving', issued.temporaryPassword);
+    const socket = await connectSocket(server.url, login.accessToken);
+    const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    expectStatus(await admin.call<StaffMember>('updateStaff', { params: { id: issued.member.id }, body: { active: false } }), 200);
+    await disconnected;
+    assert.equal((await restClient(server.url, login.accessToken).call('me')).status, 401);
+    const relogin = await postJson(`${server.url}/api/auth/login`, { loginId: 'leaving', password: issued.temporaryPassword });
+    assert.equal(relogin.status, 401);
+    const self = (await admin.call<StaffMember>('me')).body as unknown as { id: string };
+    const selfDemote = await admin.call('updateStaff', { params: { id: self.id }, body: { role: 'staff' } });
+    assert.equal(selfDemote.status, 409, 'an admin cannot lock themselves out');
+  });
+
+  it('registers a kiosk, pairs it once with its code, and revokes it', async () => {
+    const registered = expectStatus(
+      await admin.call<KioskRegistered>('createKiosk', { body: { name: '東出張所', location: '東出張所 1階', address: '東町2-1' } }),
+      201,
+    );
+    assert.match(registered.pairing.code, /^\d{8}$/);
+    assert.equal(registered.kiosk.paired, false);
+    assert.equal(registered.kiosk.status, 'offline');
+    const paired = await postJson(`${server.url}/api/kiosk/pair`, { code: registered.pairing.code });
+    assert.equal(paired.status, 200);
+    const { credential } = paired.body as PairKioskResponse;
+    const reuse = await postJson(`${server.url}/api/kiosk/pair`, { code: registered.pairing.code });
+    assert.equal(reuse.status, 404, 'a pairing code works once');
+    const token = await kioskToken(server.url, credential);
+    const config = expectStatus(await restClient(server.url, token.accessToken).call<{ kiosk: { name: string } }>('kioskConfig'), 200);
+    assert.equal(config.kiosk.name, '東出張所');
+    const socket = await connectSocket(server.url, token.accessToken);
+    expectOk(await request(socket, 'heartbeat', {}));
+    const online = expectStatus(await admin.call<KioskSummary[]>('listKiosks'), 200).find((k) => k.id === registered.kiosk.id);
+    assert.equal(online?.status, 'online');
+    assert.equal(online?.paired, true);
+    const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    expectStatus(await admin.call('revokeKiosk', { params: { id: registered.kiosk.id } }), 200);
+    await disconnected;
+    const refused = await postJson(`${server.url}/api/kiosk/token`, { credential });
+    assert.equal(refused.status, 401, 'a revoked kiosk cannot get a token');
+    // Re-pairing a revoked kiosk brings it back with a new credential.
+    const code = expectStatus(await admin.call<PairingCode>('issuePairingCode', { params: { id: registered.kiosk.id } }), 200);
+    const repaired = await postJson(`${server.url}/api/kiosk/pair`, { code: code.code });
+    assert.equal(repaired.status, 200);
+  });
+
+  it('rate-limits pairing-code guessing', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) statuses.push((await postJson(`${server.url}/api/kiosk/pair`, { code: String(10_000_000 + i) })).status);
+    assert.ok(statuses.slice(0, 8).every((s) => s === 404));
+    assert.equal(statuses.at(-1), 429);
+  });
+
+  it('records an outcome and a survey rating on the session, with its event timeline', async () => {
+    const staffLogin: LoginResponse = await loginStaff(server.url, 'demo-staff', 'test-password');
+    const kioskAuth = await kioskToken(server.url, server.demo.kioskCredential);
+    const kiosk = await connectSocket(server.url, kioskAuth.accessToken);
+    const staff = await connectSocket(server.url, staffLogin.accessToken);
+    try {
+      const { sessionId } = expectOk(await request(kiosk, 'callStaff', { language: 'vi' }));
+      expectOk(await request(staff, 'acceptCall', { sessionId }));
+      const ended = nextEvent(kiosk, 'callEnded');
+      expectOk(await request(staff, 'hangUp', { sessionId }));
+      await ended;
+      expectOk(await request(kiosk, 'submitSurvey', { sessionId, rating: 4 }));
+      const twice = await request(kiosk, 'submitSurvey', { sessionId, rating: 1 });
+      assert.equal(twice.ok, false, 'one rating per session');
+      const asStaff = restClient(server.url, staffLogin.accessToken);
+      const recorded = expectStatus(
+        await asStaff.call<SessionRecord>('recordOutcome', { params: { id: sessionId }, body: { outcomeCode: 'follow_up', notes: '書類を郵送' } }),
+        200,
+      );
+      assert.equal(recorded.outcomeCode, 'follow_up');
+      assert.equal(recorded.satisfaction, 4);
+      assert.equal(recorded.kind, 'walk_in');
+      const detail = expectStatus(await admin.call<SessionDetail>('getSession', { params: { id: sessionId } }), 200);
+      assert.deepEqual(detail.events.map((e) => e.type), ['queued', 'answered', 'ended']);
+      const list = expectStatus(await admin.call<Page<SessionRecord>>('listSessions', { query: { outcomeCode: 'follow_up' } }), 200);
+      assert.deepEqual(list.items.map((s) => s.id), [sessionId]);
+      const audit = expectStatus(await admin.call<Page<AuditEntry>>('listAudit', { query: { action: 'session_viewed' } }), 200);
+      assert.ok(audit.items.some((a) => a.targetId === sessionId), 'viewing a record is audited');
+    } finally {
+      kiosk.disconnect();
+      staff.disconnect();
+    }
+  });
+
+  it('walks the permission table: every route refuses callers it does not list', async () => {
+    const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+    const kioskTokenValue = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
+    const callers = { public: undefined, staff: staffToken, admin: undefined as string | undefined, kiosk: kioskTokenValue };
+    callers.admin = (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken;
+    const someId = '6f1c2b1e-1111-4111-8111-111111111111';
+    for (const [key, spec] of Object.entries(API_ROUTES)) {
+      for (const [caller, token] of Object.entries(callers)) {
+        if ((spec.access as readonly string[]).includes(caller) || (spec.access as readonly string[]).includes('public')) continue;
+        const response = await restClient(server.url, token).call(key as keyof typeof API_ROUTES, { params: { id: someId } });
+        const expected = caller === 'public' ? 401 : 403;
+        assert.equal(response.status, expected, `${key} as ${caller}: ${response.status}`);
+      }
+    }
+  });
+
+  it('publishes an OpenAPI document covering every route', async () => {
+    const doc = expectStatus(await restClient(server.url).call<{ openapi: string; paths: Record<string, Record<string, { operationId: string }>> }>('openapi'), 200);
+    assert.equal(doc.openapi, '3.1.0');
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+    assert.deepEqual(new Set(operations), new Set(Object.keys(API_ROUTES)));
+    const create = doc.paths['/api/appointments']?.['post'] as unknown as { requestBody: { content: { 'application/json': { schema: { required: string[] } } } } };
+    assert.ok(create.requestBody.content['application/json'].schema.required.includes('startsAt'));
+  });
+});
