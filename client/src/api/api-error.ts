@@ -5,11 +5,14 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
   readonly code: ErrorCode;
+  /** The body's `error.details`, e.g. AppointmentConflictDetails on a 409. */
+  readonly details: unknown;
 
-  constructor(status: number, code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(status: number, code: ErrorCode, message: string, options?: { cause?: unknown; details?: unknown }) {
     super(message, options);
     this.status = status;
     this.code = code;
+    this.details = options?.details;
   }
 
   /** No HTTP answer at all: offline, DNS, server down. */

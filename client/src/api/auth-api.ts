@@ -1,6 +1,16 @@
-import type { LoginRequest, LoginResponse } from '@contract/rest';
-import { postJson } from './http-client';
+import type { LoginRequest, LoginResponse, StaffProfile } from '@contract/rest';
+import type { ChangePasswordRequest } from '@contract/staff';
+import type { RequestOptions } from './http-client';
+import { callRoute } from './route-call';
 
 export function login(credentials: LoginRequest): Promise<LoginResponse> {
-  return postJson<LoginResponse>('/api/auth/login', credentials);
+  return callRoute<LoginResponse>('login', { body: credentials });
+}
+
+export function fetchMe(options: RequestOptions): Promise<StaffProfile> {
+  return callRoute<StaffProfile>('me', options);
+}
+
+export async function changePassword(body: ChangePasswordRequest, options: RequestOptions): Promise<void> {
+  await callRoute<unknown>('changePassword', { ...options, body });
 }

@@ -1,16 +1,19 @@
-import { ConsolePage } from '../features/consultations/console-page';
+import { AppShell } from './app-shell';
 import { AuthGuard } from './auth-guard';
 import { AuthProvider } from './auth-provider';
 import { CallSessionProvider } from './call-session-provider';
+import { PasswordGate } from './password-gate';
 
 export function App() {
   return (
     <AuthProvider>
       <AuthGuard>
         {(token) => (
-          <CallSessionProvider token={token}>
-            <ConsolePage />
-          </CallSessionProvider>
+          <PasswordGate>
+            <CallSessionProvider token={token}>
+              <AppShell />
+            </CallSessionProvider>
+          </PasswordGate>
         )}
       </AuthGuard>
     </AuthProvider>

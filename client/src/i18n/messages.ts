@@ -1,4 +1,5 @@
 import type { EndReason } from '@contract/consultation';
+import { pick } from './language';
 
 /** Every string the staff app shows. Another language is one more object of this type. */
 export interface Messages {
@@ -115,5 +116,69 @@ export const ja: Messages = {
   },
 };
 
-/** The language in use; switch here (or from a setting) once another one exists. */
-export const messages: Messages = ja;
+const END_REASON_EN: Record<EndReason, string> = {
+  completed: 'The call has ended.',
+  resident_left: 'The resident ended the call.',
+  staff_ended: 'You ended the call.',
+  network_lost: 'The call ended because the connection was lost.',
+  transferred: 'The call was handed over to another desk.',
+  server_restart: 'The call ended because the server restarted.',
+};
+
+function formatWaitEn(elapsedSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(elapsedSeconds));
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+export const en: Messages = {
+  appTitle: 'Madoguchi staff console',
+  login: {
+    heading: 'Staff sign-in',
+    loginId: 'Login ID',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    invalidCredentials: 'The login ID or password is not correct.',
+    rateLimited: 'Too many attempts. Wait a while, then try again.',
+    unavailable: 'Cannot reach the server. Try again in a moment.',
+    sessionExpired: 'Your sign-in has expired. Please sign in again.',
+  },
+  header: { signedInAs: (name) => name, logout: 'Sign out' },
+  connection: {
+    connecting: 'Connecting to the server…',
+    reconnecting: 'Lost the connection to the server. Reconnecting…',
+    failed: 'Cannot connect to the server. Reload the page.',
+    connected: 'Connected',
+  },
+  queue: {
+    heading: 'Kiosks calling',
+    empty: 'No one is calling right now.',
+    waitingFor: (elapsed) => `Waiting ${formatWaitEn(elapsed)}`,
+    place: 'Place',
+    answer: 'Answer',
+    alreadyTaken: 'Another member answered',
+    acceptFailed: 'Could not answer. Please try again.',
+  },
+  call: {
+    heading: (kioskName) => `Call with ${kioskName}`,
+    location: (place) => `Place: ${place}`,
+    residentVideo: "Resident's video",
+    selfView: 'Your video',
+    hangUp: 'End call',
+    joining: 'Connecting…',
+    waitingForVideo: "Waiting for the resident's video…",
+    connectingMedia: 'Connecting video and audio…',
+    unstable: 'The connection is unstable…',
+    reconnectingMedia: 'Reconnecting video and audio…',
+    inCall: 'In call',
+    peerJoined: 'The resident is connected',
+    peerLeft: "The resident's connection dropped",
+    serverReconnecting: 'Reconnecting to the server…',
+    noLocalMedia: 'Your camera or microphone cannot be used. Check the browser settings.',
+    ended: (reason) => END_REASON_EN[reason],
+  },
+};
+
+/** The language in use, chosen once at start-up (see switchLanguage). */
+export const messages: Messages = pick({ ja, en });

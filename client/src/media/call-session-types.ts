@@ -20,6 +20,9 @@ export type CallState = 'idle' | 'calling' | 'joining' | 'inCall';
 
 export type TransportConnectionState = types.ConnectionState;
 
+/** Kiosk requests outside the call lifecycle, sent through CallSession.sendKioskNotice(). */
+export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
+
 export interface MediaStatus {
   send: TransportConnectionState;
   recv: TransportConnectionState;

@@ -3,11 +3,12 @@ import type { AckCallback } from '@contract/ack';
 import type { EndReason, QueueEntry } from '@contract/consultation';
 import { ErrorCode } from '@contract/errors';
 import type { ConsumerOptions, PeerRole, TransportOptions } from '@contract/media-types';
-import type { AcceptCallResult, CallStaffResult, ServerInfo } from '@contract/signalling-events';
+import type { AcceptCallResult, CallStaffResult, CheckInResult, ServerInfo } from '@contract/signalling-events';
+import type { CallStaffPayload, CheckInPayload } from '@contract/signalling-schemas';
 import { CallError, toCallError } from './call-error';
 import { CallMedia } from './call-media';
 import { CallSessionState } from './call-session-state';
-import type { CallInfo, CallSessionOptions, ConnectionState } from './call-session-types';
+import type { CallInfo, CallSessionOptions, ConnectionState, KioskNoticeName } from './call-session-types';
 import { createDeferred } from './deferred';
 import type { Deferred } from './deferred';
 import { EMPTY_SNAPSHOT } from './empty-snapshot';
@@ -35,6 +36,8 @@ interface ActiveCall {
   joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
   acceptedEarly: { sessionId: string; staffName: string } | null;
+  /** Kiosk: the request that queued this call (callStaff or checkIn), sent again after a reconnect. */
+  requeue: (() => Promise<CallStaffResult>) | null;
 }
 
 const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
@@ -75,13 +78,29 @@ export class CallSession extends CallSessionState {
     this.connection.close();
   }
 
-  /** Kiosk: ask for a specialist. The call stays `calling` until callAccepted arrives. */
-  async callStaff(): Promise<CallStaffResult> {
+  /** Kiosk: ask for a specialist (walk-in). The call stays `calling` until callAccepted arrives. */
+  callStaff(payload: CallStaffPayload = {}): Promise<CallStaffResult> {
+    return this.queueCall(() => this.request('callStaff', payload));
+  }
+
+  /** Kiosk: a booked resident checks in with their code and waits like callStaff(). */
+  checkIn(payload: CheckInPayload): Promise<CheckInResult> {
+    return this.queueCall(() => this.request('checkIn', payload));
+  }
+
+  /** Kiosk: a request that belongs to no call in progress (heartbeat, the survey after a call). */
+  sendKioskNotice<E extends KioskNoticeName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertReady('kiosk');
+    return this.request(event, payload);
+  }
+
+  private async queueCall<T extends CallStaffResult>(ask: () => Promise<T>): Promise<T> {
     this.assertReady('kiosk');
     const call = this.beginCall(NEW_CALL, 'calling');
-    let result: CallStaffResult;
+    call.requeue = ask;
+    let result: T;
     try {
-      result = await this.request('callStaff', {});
+      result = await ask();
     } catch (error) {
       this.discardCall(call);
       throw toCallError(error);
@@ -193,12 +212,12 @@ export class CallSession extends CallSessionState {
     const { sessionId } = call.info;
     if (!sessionId) return; // callStaff() is still waiting for its own answer
     logger.info('resuming after reconnect', { sessionId, callState: this.getSnapshot().callState });
-    if (this.getSnapshot().callState !== 'calling') {
+    if (this.getSnapshot().callState !== 'calling' || !call.requeue) {
       await this.join(call).catch(() => undefined);
       return;
     }
     try {
-      const result = await this.request('callStaff', {});
+      const result = await call.requeue();
       if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
     } catch (error) {
       if (this.active !== call) return;
@@ -349,6 +368,7 @@ export class CallSession extends CallSessionState {
       recvReady: createDeferred(),
       joinGeneration: 0,
       acceptedEarly: null,
+      requeue: null,
     };
     this.active = call;
     this.patch({ call: info, lastError: null });

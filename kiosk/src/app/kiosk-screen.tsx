@@ -1,31 +1,102 @@
+import { useEffect } from 'react';
+import { htmlLangFor } from '../i18n/messages';
+import { CheckInScreen } from '../screens/check-in-screen';
 import { EndedScreen } from '../screens/ended-screen';
 import { FaultScreen } from '../screens/fault-screen';
 import { IdleScreen } from '../screens/idle-screen';
 import { InCallScreen } from '../screens/in-call-screen';
+import { PairingScreen } from '../screens/pairing-screen';
+import { StartScreen } from '../screens/start-screen';
 import { StartingScreen } from '../screens/starting-screen';
+import { SurveyScreen } from '../screens/survey-screen';
 import { WaitingScreen } from '../screens/waiting-screen';
+import { WalkInScreen } from '../screens/walk-in-screen';
+import { selectableDepartments } from '../session/department-label';
 import { useKioskSession } from '../session/use-kiosk-session';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 
+export interface KioskScreenProps {
+  /** Leaves a pairing screen opened with `#pair` and starts again with the stored credential. */
+  onLeavePairing: () => void;
+}
+
 /** Exactly one screen per kiosk state. */
-export function KioskScreen() {
+export function KioskScreen({ onLeavePairing }: KioskScreenProps) {
   const session = useKioskSession();
-  const { state, kiosk, call } = useKioskSnapshot();
+  const { state, kiosk, config, call, language } = useKioskSnapshot();
+
+  useEffect(() => {
+    document.documentElement.lang = htmlLangFor(language);
+  }, [language]);
+
   switch (state.name) {
     case 'starting':
       return <StartingScreen />;
+    case 'pairing':
+      return (
+        <PairingScreen
+          reason={state.reason}
+          submitting={state.submitting}
+          error={state.error}
+          onLeave={session.canLeavePairing ? onLeavePairing : null}
+          onSubmit={(code) => void session.pair(code)}
+        />
+      );
     case 'idle':
-      return <IdleScreen kiosk={kiosk} connection={call?.connection ?? 'idle'} onCallStaff={() => void session.callStaff()} />;
+      return (
+        <IdleScreen
+          place={config?.kiosk ?? kiosk}
+          connection={call?.connection ?? 'idle'}
+          language={language}
+          onLanguage={(next) => session.setLanguage(next)}
+          onBegin={() => session.begin()}
+        />
+      );
+    case 'start':
+      return (
+        <StartScreen
+          onBooked={() => session.chooseBooking()}
+          onWalkIn={() => session.chooseWalkIn()}
+          onBack={() => session.back()}
+        />
+      );
+    case 'checkIn': {
+      const roles = config?.kiosk.cameraRoles;
+      const camera = roles?.documentCameraId
+        ? { deviceId: roles.documentCameraId, mirrored: false }
+        : { deviceId: roles?.faceCameraId ?? null, mirrored: true };
+      return (
+        <CheckInScreen
+          submitting={state.submitting}
+          error={state.error}
+          camera={camera}
+          onSubmit={(code) => void session.checkIn(code)}
+          onBack={() => session.back()}
+        />
+      );
+    }
+    case 'walkIn':
+      return (
+        <WalkInScreen
+          departments={selectableDepartments(config?.departments ?? [])}
+          language={language}
+          onChoose={(departmentId) => void session.callStaff(departmentId)}
+          onBack={() => session.back()}
+        />
+      );
     case 'calling':
       return (
         <WaitingScreen
           queuePosition={state.queuePosition}
+          residentName={state.residentName}
           connected={call?.connection === 'connected'}
           onCancel={() => void session.cancel()}
         />
       );
     case 'inCall':
       return <InCallScreen staffName={state.staffName} call={call} onHangUp={() => void session.hangUp()} />;
+    case 'survey':
+      return <SurveyScreen reason={state.reason} onAnswer={(rating) => session.answerSurvey(rating)} />;
     case 'ended':
       return <EndedScreen reason={state.reason} />;
     case 'fault':

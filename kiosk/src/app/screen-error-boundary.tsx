@@ -1,7 +1,7 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { createLogger } from '@media/logger';
-import { messages } from '../messages';
+import { DEFAULT_LANGUAGE, messagesFor } from '../i18n/messages';
 
 const logger = createLogger('kiosk-app');
 
@@ -40,6 +40,8 @@ export class ScreenErrorBoundary extends Component<ScreenErrorBoundaryProps, { f
 
   override render(): ReactNode {
     if (this.state.gaveUp) {
+      // For whoever comes to fix it: the resident's language is of no help any more.
+      const messages = messagesFor(DEFAULT_LANGUAGE);
       return (
         <main className="screen screen--fault">
           <p className="screen__title" role="alert">

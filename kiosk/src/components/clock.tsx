@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { messages } from '../messages';
+import { useMessages } from '../session/use-messages';
 
 /** Date and time, refreshed on the second so the minute flips on time. */
 export function Clock() {
+  const messages = useMessages();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 1000);

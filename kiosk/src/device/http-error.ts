@@ -1,30 +1,59 @@
+import type { ErrorCode } from '@contract/errors';
+
 /** A REST answer other than 2xx; status 0 means the request never got an answer. */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
   readonly status: number;
+  /** The contract's code from the error body (`{ error: { code } }`), when there was one. */
+  readonly code: ErrorCode | null;
 
-  constructor(status: number, message: string, options?: { cause?: unknown }) {
+  constructor(status: number, message: string, options?: { cause?: unknown; code?: ErrorCode | null }) {
     super(message, options);
     this.status = status;
+    this.code = options?.code ?? null;
   }
 
   /** The server understood and said no: retrying the same request cannot help. */
   get isRejection(): boolean {
     return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
   }
+
+  get isRateLimited(): boolean {
+    return this.status === 429 || this.code === 'RATE_LIMITED';
+  }
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
+async function errorCodeOf(response: Response): Promise<ErrorCode | null> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? (body.error.code as ErrorCode) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
+    response = await fetch(path, init);
   } catch (error) {
     throw new HttpError(0, 'network request failed', { cause: error });
   }
-  if (!response.ok) throw new HttpError(response.status, `${path} answered ${response.status}`);
+  if (!response.ok) {
+    const code = await errorCodeOf(response);
+    throw new HttpError(response.status, `${path} answered ${response.status}`, { code });
+  }
   return (await response.json()) as T;
+}
+
+export function postJson<T>(path: string, body: unknown): Promise<T> {
+  return send<T>(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export function getJson<T>(path: string, bearerToken: string): Promise<T> {
+  return send<T>(path, { headers: { Accept: 'application/json', Authorization: `Bearer ${bearerToken}` } });
 }

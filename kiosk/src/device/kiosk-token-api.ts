@@ -1,7 +1,8 @@
+import { apiPath } from '@contract/api-routes';
 import type { KioskTokenRequest, KioskTokenResponse } from '@contract/rest';
 import { postJson } from './http-error';
 
 export function exchangeCredential(credential: string): Promise<KioskTokenResponse> {
   const body: KioskTokenRequest = { credential };
-  return postJson<KioskTokenResponse>('/api/kiosk/token', body);
+  return postJson<KioskTokenResponse>(apiPath('kioskToken'), body);
 }

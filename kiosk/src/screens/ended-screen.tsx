@@ -1,8 +1,9 @@
 import type { EndReason } from '@contract/consultation';
 import { ScreenFrame } from '../components/screen-frame';
-import { messages } from '../messages';
+import { useMessages } from '../session/use-messages';
 
 export function EndedScreen({ reason }: { reason: EndReason }) {
+  const messages = useMessages();
   const note = messages.ended.reason(reason);
   return (
     <ScreenFrame name="ended">

@@ -1,32 +1,37 @@
-import type { KioskProfile } from '@contract/rest';
+import type { Language } from '@contract/languages';
 import type { ConnectionState } from '@media/call-session-types';
 import { BigButton } from '../components/big-button';
 import { Clock } from '../components/clock';
+import { LanguagePicker } from '../components/language-picker';
 import { ScreenFrame } from '../components/screen-frame';
-import { messages } from '../messages';
+import { useMessages } from '../session/use-messages';
 
 export interface IdleScreenProps {
-  kiosk: KioskProfile | null;
+  place: { name: string; location: string } | null;
   connection: ConnectionState;
-  onCallStaff: () => void;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onBegin: () => void;
 }
 
-export function IdleScreen({ kiosk, connection, onCallStaff }: IdleScreenProps) {
+export function IdleScreen({ place, connection, language, onLanguage, onBegin }: IdleScreenProps) {
+  const messages = useMessages();
   const ready = connection === 'connected';
   return (
     <ScreenFrame name="idle">
       <header className="idle__place">
-        <p className="idle__location">{kiosk?.location ?? ''}</p>
-        <p className="idle__name">{kiosk?.name ?? messages.appTitle}</p>
+        <p className="idle__location">{place?.location ?? ''}</p>
+        <p className="idle__name">{place?.name ?? messages.appTitle}</p>
       </header>
       <Clock />
       <p className="idle__lead">{messages.idle.lead}</p>
-      <BigButton size="huge" onClick={onCallStaff} disabled={!ready}>
-        {messages.idle.callStaff}
+      <BigButton size="huge" onClick={onBegin} disabled={!ready}>
+        {messages.idle.begin}
       </BigButton>
       <p className="idle__status" role="status">
         {ready ? '' : messages.idle.notReady}
       </p>
+      <LanguagePicker current={language} label={messages.languageGroup} onChoose={onLanguage} />
     </ScreenFrame>
   );
 }

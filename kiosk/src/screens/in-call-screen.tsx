@@ -3,8 +3,8 @@ import { AudioPlayer } from '@ui/audio-player';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { VideoView } from '../components/video-view';
-import { messages } from '../messages';
 import { describeCallStatus } from '../session/describe-call-status';
+import { useMessages } from '../session/use-messages';
 
 export interface InCallScreenProps {
   staffName: string | null;
@@ -14,6 +14,7 @@ export interface InCallScreenProps {
 
 /** The specialist large, the resident small (mirrored, muted), one big hang-up button. */
 export function InCallScreen({ staffName, call, onHangUp }: InCallScreenProps) {
+  const { inCall } = useMessages();
   const remoteTracks = call?.remoteTracks ?? [];
   const staffVideo =
     remoteTracks.find((t) => t.kind === 'video' && t.source === 'camera') ?? remoteTracks.find((t) => t.kind === 'video');
@@ -23,22 +24,22 @@ export function InCallScreen({ staffName, call, onHangUp }: InCallScreenProps) {
   return (
     <ScreenFrame name="in-call">
       <div className="in-call__stage">
-        <VideoView className="in-call__remote" source={staffVideo?.track ?? null} label={messages.inCall.staffVideo} />
-        <VideoView className="in-call__self" source={call?.localStream ?? null} label={messages.inCall.selfView} mirrored />
+        <VideoView className="in-call__remote" source={staffVideo?.track ?? null} label={inCall.staffVideo} />
+        <VideoView className="in-call__self" source={call?.localStream ?? null} label={inCall.selfView} mirrored />
       </div>
       {audioTracks.map((remote) => (
         <AudioPlayer key={remote.consumerId} track={remote.track} />
       ))}
       <div className="in-call__bar">
         <div className="in-call__info">
-          {staffName ? <p className="in-call__staff">{messages.inCall.staffName(staffName)}</p> : null}
+          {staffName ? <p className="in-call__staff">{inCall.staffName(staffName)}</p> : null}
           <p className="in-call__status" role="status">
-            {describeCallStatus(call, messages.inCall)}
+            {describeCallStatus(call, inCall)}
           </p>
-          {noLocalMedia ? <p className="in-call__warning">{messages.inCall.noLocalMedia}</p> : null}
+          {noLocalMedia ? <p className="in-call__warning">{inCall.noLocalMedia}</p> : null}
         </div>
         <BigButton variant="danger" onClick={onHangUp}>
-          {messages.inCall.hangUp}
+          {inCall.hangUp}
         </BigButton>
       </div>
     </ScreenFrame>

@@ -1,7 +1,8 @@
 import { ScreenFrame } from '../components/screen-frame';
-import { messages } from '../messages';
+import { useMessages } from '../session/use-messages';
 
 export function StartingScreen() {
+  const messages = useMessages();
   return (
     <ScreenFrame name="starting">
       <p className="screen__message" role="status">

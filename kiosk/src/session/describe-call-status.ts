@@ -1,5 +1,5 @@
 import type { CallSessionSnapshot } from '@media/call-session-types';
-import type { KioskMessages } from '../messages';
+import type { KioskMessages } from '../i18n/messages';
 
 /** The one status line on the in-call screen, in words a resident understands. */
 export function describeCallStatus(call: CallSessionSnapshot | null, texts: KioskMessages['inCall']): string {

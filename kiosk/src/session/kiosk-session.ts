@@ -1,18 +1,31 @@
+import type { Language } from '@contract/languages';
 import type { KioskProfile } from '@contract/rest';
 import { CallSession } from '@media/call-session';
 import type { CallEndedEvent, CallSessionSnapshot } from '@media/call-session-types';
 import { createLogger } from '@media/logger';
 import { DefaultReconnectPolicy } from '@media/reconnect-policy';
 import { TypedEmitter } from '@media/typed-emitter';
+import { clearPairingRequest, storeCredential } from '../device/credential-store';
+import { Heartbeat } from '../device/heartbeat';
+import { fetchKioskConfig } from '../device/kiosk-config-api';
+import type { KioskConfig } from '../device/kiosk-config-api';
+import { pairKiosk } from '../device/kiosk-pairing-api';
 import { KioskTokenKeeper } from '../device/kiosk-token-keeper';
-import { transition } from './kiosk-state';
+import { DEFAULT_LANGUAGE } from '../i18n/messages';
+import { selectableDepartments } from './department-label';
+import { checkInErrorOf, pairingErrorOf } from './kiosk-errors';
+import { INTERACTIVE_STATES, transition } from './kiosk-state';
 import type { FaultKind, KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 
 const logger = createLogger('kiosk-session');
 
 export interface KioskSnapshot {
   state: KioskState;
+  /** The resident's language; back to Japanese whenever the kiosk returns to Idle on its own. */
+  language: Language;
   kiosk: KioskProfile | null;
+  /** Departments and camera roles from the server; null until (or if never) loaded. */
+  config: KioskConfig | null;
   /** The call core's view: connection, local and remote media. */
   call: CallSessionSnapshot | null;
 }
@@ -24,6 +37,8 @@ export type KioskSessionEvents = {
 
 export interface KioskSessionOptions {
   credential: string | null;
+  /** `#pair`: show the pairing screen even with a stored credential. */
+  forcePairing?: boolean;
   /** How long the thank-you screen stays. */
   endedDisplayMs?: number;
   /** How long a temporary fault stays before Idle returns. */
@@ -32,52 +47,68 @@ export interface KioskSessionOptions {
   maxWaitMs?: number;
   /** Retry a failed connection after this long. */
   reconnectDelayMs?: number;
+  /** Nobody touched a choosing or typing screen for this long: back to Idle. */
+  inactivityMs?: number;
+  /** The survey skips itself after this long. */
+  surveyMs?: number;
 }
 
+type Timings = Required<Omit<KioskSessionOptions, 'credential' | 'forcePairing'>>;
+
 const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswer', 'unexpected']);
+/** Departments change rarely; re-read them when Idle returns, at most this often. */
+const CONFIG_MAX_AGE_MS = 60_000;
 
 /**
- * The kiosk's state machine with its side effects: the device token, the call core, and
- * the timers that bring the screen back to Idle. Screens only read the snapshot and call
- * callStaff(), cancel() and hangUp().
+ * The kiosk's state machine with its side effects: pairing, the device token, the call
+ * core, the heartbeat and the timers that bring the screen back to Idle. Screens only read
+ * the snapshot and call the resident's actions below.
  */
 export class KioskSession extends TypedEmitter<KioskSessionEvents> {
-  private readonly options: Required<Omit<KioskSessionOptions, 'credential'>> & { credential: string | null };
-  private snapshot: KioskSnapshot = { state: { name: 'starting' }, kiosk: null, call: null };
+  private readonly timings: Timings;
+  private credential: string | null;
+  private forcePairing: boolean;
+  private snapshot: KioskSnapshot = { state: { name: 'starting' }, language: DEFAULT_LANGUAGE, kiosk: null, config: null, call: null };
   private keeper: KioskTokenKeeper | null = null;
   private callSession: CallSession | null = null;
+  private heartbeat: Heartbeat | null = null;
   private stateTimer: number | null = null;
   private reconnectTimer: number | null = null;
+  private configLoadedAt = 0;
   private closed = false;
 
-  constructor({ credential, ...timings }: KioskSessionOptions) {
+  constructor({ credential, forcePairing = false, ...timings }: KioskSessionOptions) {
     super();
-    this.options = {
-      credential,
+    this.credential = credential;
+    this.forcePairing = forcePairing;
+    this.timings = {
       endedDisplayMs: timings.endedDisplayMs ?? 6_000,
       faultDisplayMs: timings.faultDisplayMs ?? 8_000,
       maxWaitMs: timings.maxWaitMs ?? 15 * 60_000,
       reconnectDelayMs: timings.reconnectDelayMs ?? 5_000,
+      inactivityMs: timings.inactivityMs ?? 90_000,
+      surveyMs: timings.surveyMs ?? 30_000,
     };
-  }
-
-  private stateName(): KioskStateName {
-    return this.snapshot.state.name;
   }
 
   getSnapshot(): KioskSnapshot {
     return this.snapshot;
   }
 
+  /** A pairing screen the installer opened on purpose (`#pair`) over a working credential. */
+  get canLeavePairing(): boolean {
+    const { state } = this.snapshot;
+    return state.name === 'pairing' && state.reason === 'requested' && this.credential !== null;
+  }
+
   async start(): Promise<void> {
-    const { credential } = this.options;
-    if (!credential) {
-      this.dispatch({ type: 'fault', fault: 'unregistered' });
+    if (this.forcePairing || !this.credential) {
+      this.dispatch({ type: 'pairingRequired', reason: this.credential ? 'requested' : 'unregistered' });
       return;
     }
-    const keeper = new KioskTokenKeeper({ credential });
+    const keeper = new KioskTokenKeeper({ credential: this.credential });
     this.keeper = keeper;
-    keeper.on('rejected', () => this.dispatch({ type: 'fault', fault: 'rejected' }));
+    keeper.on('rejected', () => this.onCredentialRefused());
     keeper.on('retrying', () => {
       if (this.stateName() === 'starting') this.dispatch({ type: 'fault', fault: 'offline' });
     });
@@ -86,25 +117,103 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
       await keeper.start();
     } catch (error) {
       logger.error('no kiosk token', { error });
-      return; // 'rejected' has already moved us to the fault screen
+      return; // 'rejected' has already moved us to the pairing screen
     }
-    if (this.closed) return;
+    if (this.closed || this.keeper !== keeper) return;
     this.callSession = this.createCallSession(keeper);
     this.connect();
   }
 
-  /** The resident pressed 「職員を呼び出す」. */
-  async callStaff(): Promise<void> {
+  /** The installer typed the eight digits from the admin screen. */
+  async pair(code: string): Promise<void> {
+    const { state } = this.snapshot;
+    if (state.name !== 'pairing' || state.submitting) return;
+    this.dispatch({ type: 'pairingSubmitted' });
+    try {
+      const { credential, kiosk } = await pairKiosk(code);
+      storeCredential(credential);
+      clearPairingRequest();
+      logger.info('paired', { kiosk: kiosk.id });
+      this.credential = credential;
+      this.forcePairing = false;
+    } catch (error) {
+      logger.warn('pairing refused', { error });
+      this.dispatch({ type: 'pairingFailed', error: pairingErrorOf(error) });
+      return;
+    }
+    this.dispatch({ type: 'paired' });
+    await this.start();
+  }
+
+  setLanguage(language: Language): void {
+    if (this.stateName() !== 'idle' && this.stateName() !== 'start') return;
+    if (language !== this.snapshot.language) this.patch({ language });
+  }
+
+  /** Idle: 「はじめる」. */
+  begin(): void {
+    if (this.isConnected()) this.dispatch({ type: 'begin' });
+  }
+
+  /** Start: 「予約があります」. */
+  chooseBooking(): void {
+    this.dispatch({ type: 'bookingChosen' });
+  }
+
+  /** Start: 「予約なしで相談」; with no departments to choose from, straight to the general counter. */
+  chooseWalkIn(): void {
+    if (this.departments().length > 0) this.dispatch({ type: 'walkInChosen' });
+    else void this.callStaff();
+  }
+
+  back(): void {
+    this.dispatch({ type: 'back' });
+  }
+
+  /** Any touch on a choosing or typing screen: someone is still there. */
+  noteActivity(): void {
+    const { state } = this.snapshot;
+    if (!INTERACTIVE_STATES.has(state.name)) return;
+    this.clearStateTimer();
+    this.armStateTimer(state);
+  }
+
+  /** A walk-in asks for a specialist; no department means the general counter. */
+  async callStaff(departmentId?: string): Promise<void> {
     const session = this.callSession;
-    if (!session || this.stateName() !== 'idle') return;
-    if (session.getSnapshot().connection !== 'connected') return;
+    const name = this.stateName();
+    if (!session || (name !== 'walkIn' && name !== 'start')) return;
+    if (!this.isConnected()) {
+      this.dispatch({ type: 'fault', fault: 'offline' });
+      return;
+    }
     this.dispatch({ type: 'callRequested' });
     try {
-      const { queuePosition } = await session.callStaff();
+      const payload = departmentId ? { departmentId, language: this.snapshot.language } : { language: this.snapshot.language };
+      const { queuePosition } = await session.callStaff(payload);
       this.dispatch({ type: 'queued', queuePosition });
     } catch (error) {
       logger.warn('callStaff failed', { error });
       if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
+    }
+  }
+
+  /** A booked resident entered or scanned their six-digit code. */
+  async checkIn(code: string): Promise<void> {
+    const session = this.callSession;
+    const { state } = this.snapshot;
+    if (!session || state.name !== 'checkIn' || state.submitting) return;
+    this.dispatch({ type: 'checkInSubmitted' });
+    if (!this.isConnected()) {
+      this.dispatch({ type: 'checkInFailed', error: 'offline' });
+      return;
+    }
+    try {
+      const { queuePosition, appointment } = await session.checkIn({ code, language: this.snapshot.language });
+      this.dispatch({ type: 'checkedIn', queuePosition, residentName: appointment.residentName });
+    } catch (error) {
+      logger.info('check-in refused', { error });
+      this.dispatch({ type: 'checkInFailed', error: checkInErrorOf(error) });
     }
   }
 
@@ -120,6 +229,14 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     await this.callSession?.hangUp();
   }
 
+  /** A face (1 = bad … 5 = good) or 「とばす」 (null). The answer goes out while the thank-you shows. */
+  answerSurvey(rating: number | null): void {
+    const { state } = this.snapshot;
+    if (state.name !== 'survey') return;
+    this.dispatch({ type: 'surveyDone' });
+    this.sendSurvey(state.sessionId, rating);
+  }
+
   /** Back to Idle after an unexpected error, dropping whatever call there was. */
   reset(): void {
     void this.callSession?.hangUp();
@@ -129,10 +246,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   close(): void {
     this.closed = true;
     this.clearStateTimer();
-    if (this.reconnectTimer !== null) window.clearTimeout(this.reconnectTimer);
-    this.keeper?.stop();
-    this.callSession?.close();
-    this.callSession?.removeAllListeners();
+    this.stopConnection();
     this.removeAllListeners();
   }
 
@@ -143,9 +257,17 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
       // A kiosk never gives up: it has nobody to press "retry".
       reconnectPolicy: new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
     });
+    const heartbeat = new Heartbeat({ send: () => session.sendKioskNotice('heartbeat', {}) });
+    this.heartbeat = heartbeat;
     session.on('changed', (call) => this.patch({ call }));
     session.on('connectionStateChanged', (state) => {
-      if (state === 'connected') this.dispatch({ type: 'ready' });
+      if (state === 'connected') {
+        heartbeat.start();
+        this.dispatch({ type: 'ready' });
+        void this.loadConfig();
+      } else {
+        heartbeat.stop();
+      }
       if (state === 'failed') this.onConnectionFailed();
     });
     // Joining, not callAccepted, marks the answer: after a reconnect the core may learn of
@@ -163,6 +285,26 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.callSession?.connect().catch((error: unknown) => logger.warn('connect failed', { error }));
   }
 
+  /** The server no longer accepts this kiosk's credential (revoked, or the kiosk deleted). */
+  private onCredentialRefused(): void {
+    logger.warn('credential refused; waiting for a new pairing');
+    this.stopConnection();
+    this.dispatch({ type: 'pairingRequired', reason: 'revoked' });
+  }
+
+  private stopConnection(): void {
+    if (this.reconnectTimer !== null) window.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this.heartbeat?.stop();
+    this.heartbeat = null;
+    this.keeper?.stop();
+    this.keeper?.removeAllListeners();
+    this.keeper = null;
+    this.callSession?.close();
+    this.callSession?.removeAllListeners();
+    this.callSession = null;
+  }
+
   private onConnectionFailed(): void {
     const name = this.stateName();
     if (name === 'starting' || name === 'idle') this.dispatch({ type: 'fault', fault: 'offline' });
@@ -170,49 +312,107 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.reconnectTimer = window.setTimeout(() => {
       this.reconnectTimer = null;
       this.connect();
-    }, this.options.reconnectDelayMs);
+    }, this.timings.reconnectDelayMs);
   }
 
-  private onCallEnded({ answered, initiator, reason }: CallEndedEvent): void {
+  private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
     if (answered) {
-      this.dispatch({ type: 'callEnded', reason });
+      this.dispatch({ type: 'callEnded', reason, sessionId });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
       if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
     }
   }
 
+  private sendSurvey(sessionId: string, rating: number | null): void {
+    const session = this.callSession;
+    if (!session || !this.isConnected()) {
+      logger.warn('survey answer dropped: not connected', { sessionId });
+      return;
+    }
+    session
+      .sendKioskNotice('submitSurvey', { sessionId, rating })
+      .catch((error: unknown) => logger.warn('survey answer not accepted', { sessionId, error }));
+  }
+
+  private async loadConfig(): Promise<void> {
+    const token = this.keeper?.token;
+    if (!token) return;
+    this.configLoadedAt = Date.now();
+    try {
+      const config = await fetchKioskConfig(token);
+      if (!this.closed) this.patch({ config });
+    } catch (error) {
+      // Without departments 「予約なしで相談」 still reaches the general counter.
+      logger.warn('kiosk config not loaded', { error });
+    }
+  }
+
+  private departments(): ReturnType<typeof selectableDepartments> {
+    return selectableDepartments(this.snapshot.config?.departments ?? []);
+  }
+
   private dispatch(event: KioskEvent): void {
     const prev = this.snapshot.state;
     const next = transition(prev, event);
     if (next === prev) return;
-    if (next.name !== prev.name) {
-      logger.info(`state ${prev.name} -> ${next.name}`, { event: event.type });
+    const changes: Partial<KioskSnapshot> = { state: next };
+    if (next.name !== prev.name) logger.info(`state ${prev.name} -> ${next.name}`, { event: event.type });
+    // An interactive state re-arms on every change, so a refused check-in gets a full
+    // inactivity period again.
+    if (next.name !== prev.name || INTERACTIVE_STATES.has(next.name)) {
       this.clearStateTimer();
       this.armStateTimer(next);
     }
-    this.patch({ state: next });
+    if (next.name === 'idle' && event.type !== 'back') {
+      // The next resident starts in Japanese, with nothing of the last one left.
+      changes.language = DEFAULT_LANGUAGE;
+      if (Date.now() - this.configLoadedAt > CONFIG_MAX_AGE_MS) void this.loadConfig();
+    }
+    this.patch(changes);
     this.safeEmit('stateChanged', next, prev);
   }
 
   private armStateTimer(state: KioskState): void {
-    let delay: number | null = null;
-    let onTimeout = (): void => this.dispatch({ type: 'timeout' });
-    if (state.name === 'ended') delay = this.options.endedDisplayMs;
-    if (state.name === 'fault' && TEMPORARY_FAULTS.has(state.fault)) delay = this.options.faultDisplayMs;
+    const delay = this.timerDelay(state);
+    if (delay === null) return;
+    this.stateTimer = window.setTimeout(() => {
+      this.stateTimer = null;
+      this.onStateTimeout(state);
+    }, delay);
+  }
+
+  private timerDelay(state: KioskState): number | null {
+    if (INTERACTIVE_STATES.has(state.name)) return this.timings.inactivityMs;
+    if (state.name === 'survey') return this.timings.surveyMs;
+    if (state.name === 'ended') return this.timings.endedDisplayMs;
+    if (state.name === 'calling') return this.timings.maxWaitMs;
+    if (state.name === 'fault' && TEMPORARY_FAULTS.has(state.fault)) return this.timings.faultDisplayMs;
+    return null;
+  }
+
+  private onStateTimeout(state: KioskState): void {
     if (state.name === 'calling') {
-      delay = this.options.maxWaitMs;
-      onTimeout = () => {
-        void this.callSession?.cancelCall();
-        this.dispatch({ type: 'fault', fault: 'noAnswer' });
-      };
+      void this.callSession?.cancelCall();
+      this.dispatch({ type: 'fault', fault: 'noAnswer' });
+      return;
     }
-    if (delay !== null) this.stateTimer = window.setTimeout(onTimeout, delay);
+    // Nobody answered the survey: the same as 「とばす」.
+    if (state.name === 'survey') this.sendSurvey(state.sessionId, null);
+    this.dispatch({ type: 'timeout' });
   }
 
   private clearStateTimer(): void {
     if (this.stateTimer !== null) window.clearTimeout(this.stateTimer);
     this.stateTimer = null;
+  }
+
+  private stateName(): KioskStateName {
+    return this.snapshot.state.name;
+  }
+
+  private isConnected(): boolean {
+    return this.callSession?.getSnapshot().connection === 'connected';
   }
 
   private patch(changes: Partial<KioskSnapshot>): void {

@@ -1,17 +1,30 @@
 import type { EndReason } from '@contract/consultation';
 
 /**
- * Why the kiosk cannot serve right now. The first two need an administrator; `offline`
- * heals when the server is back; the rest return to Idle on their own after a while.
+ * Why the kiosk cannot serve right now. `offline` heals when the server is back; the rest
+ * return to Idle on their own after a while. A kiosk without a working credential is not
+ * in a fault but in `pairing`, waiting for an installer.
  */
-export type FaultKind = 'unregistered' | 'rejected' | 'offline' | 'callFailed' | 'noAnswer' | 'unexpected';
+export type FaultKind = 'offline' | 'callFailed' | 'noAnswer' | 'unexpected';
 
-/** One state, one screen. */
+/** unregistered: no credential stored; revoked: the server refused it; requested: `#pair`. */
+export type PairingReason = 'unregistered' | 'revoked' | 'requested';
+export type PairingError = 'wrongCode' | 'rateLimited' | 'offline';
+export type CheckInError = 'notFound' | 'rateLimited' | 'offline';
+
+/** One state, one screen. Nothing about a resident outlives the state that shows it. */
 export type KioskState =
   | { name: 'starting' }
+  | { name: 'pairing'; reason: PairingReason; submitting: boolean; error: PairingError | null }
   | { name: 'idle' }
-  | { name: 'calling'; queuePosition: number | null }
+  /** 「予約があります」 or 「予約なしで相談」. */
+  | { name: 'start' }
+  | { name: 'checkIn'; submitting: boolean; error: CheckInError | null }
+  | { name: 'walkIn' }
+  /** Waiting for a specialist; `residentName` only for a checked-in booking. */
+  | { name: 'calling'; queuePosition: number | null; residentName: string | null }
   | { name: 'inCall'; staffName: string | null }
+  | { name: 'survey'; sessionId: string; reason: EndReason }
   | { name: 'ended'; reason: EndReason }
   | { name: 'fault'; fault: FaultKind };
 
@@ -20,46 +33,126 @@ export type KioskStateName = KioskState['name'];
 export type KioskEvent =
   /** Token and signalling are up: the kiosk can take a resident. */
   | { type: 'ready' }
+  | { type: 'pairingRequired'; reason: PairingReason }
+  | { type: 'pairingSubmitted' }
+  | { type: 'pairingFailed'; error: PairingError }
+  /** A credential is stored: start over with it. */
+  | { type: 'paired' }
+  /** Idle: the resident touched 「はじめる」. */
+  | { type: 'begin' }
+  | { type: 'bookingChosen' }
+  | { type: 'walkInChosen' }
+  /** One screen back: checkIn and walkIn to start, start to idle. */
+  | { type: 'back' }
+  | { type: 'checkInSubmitted' }
+  | { type: 'checkInFailed'; error: CheckInError }
+  | { type: 'checkedIn'; queuePosition: number; residentName: string }
+  /** A walk-in asked for a specialist (with or without a department). */
   | { type: 'callRequested' }
   | { type: 'queued'; queuePosition: number }
   | { type: 'accepted'; staffName: string | null }
   /** The resident stopped waiting. */
   | { type: 'cancelled' }
-  | { type: 'callEnded'; reason: EndReason }
-  /** The thank-you or a temporary fault has been shown long enough. */
+  /** `sessionId` null: nothing to rate, so no survey. */
+  | { type: 'callEnded'; reason: EndReason; sessionId: string | null }
+  /** The resident chose a face or 「とばす」. */
+  | { type: 'surveyDone' }
+  /** The state's timer ran out: inactivity, the survey's auto-skip, a notice shown long enough. */
   | { type: 'timeout' }
   | { type: 'fault'; fault: FaultKind };
 
-const PERMANENT_FAULTS: ReadonlySet<FaultKind> = new Set(['unregistered', 'rejected']);
+/** States where a resident is choosing or typing; nobody touching them for a while means nobody is there. */
+export const INTERACTIVE_STATES: ReadonlySet<KioskStateName> = new Set(['start', 'checkIn', 'walkIn']);
 
-export function isPermanentFault(state: KioskState): boolean {
-  return state.name === 'fault' && PERMANENT_FAULTS.has(state.fault);
+const IDLE: KioskState = { name: 'idle' };
+
+function fromPairing(state: Extract<KioskState, { name: 'pairing' }>, event: KioskEvent): KioskState {
+  switch (event.type) {
+    case 'pairingRequired':
+      return state.reason === event.reason ? state : { ...state, reason: event.reason };
+    case 'pairingSubmitted':
+      return state.submitting ? state : { ...state, submitting: true, error: null };
+    case 'pairingFailed':
+      return state.submitting ? { ...state, submitting: false, error: event.error } : state;
+    case 'paired':
+      return state.submitting ? { name: 'starting' } : state;
+    default:
+      return state;
+  }
+}
+
+function fromCheckIn(state: Extract<KioskState, { name: 'checkIn' }>, event: KioskEvent): KioskState {
+  if (state.submitting) {
+    if (event.type === 'checkedIn') {
+      return { name: 'calling', queuePosition: event.queuePosition, residentName: event.residentName };
+    }
+    if (event.type === 'checkInFailed') return { name: 'checkIn', submitting: false, error: event.error };
+    // A specialist can answer before the check-in's own ack reaches the kiosk.
+    if (event.type === 'accepted') return { name: 'inCall', staffName: event.staffName };
+    return state;
+  }
+  if (event.type === 'checkInSubmitted') return { name: 'checkIn', submitting: true, error: null };
+  if (event.type === 'back') return { name: 'start' };
+  if (event.type === 'timeout') return IDLE;
+  return state;
+}
+
+function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: KioskEvent): KioskState {
+  switch (event.type) {
+    case 'queued':
+      return state.queuePosition === event.queuePosition ? state : { ...state, queuePosition: event.queuePosition };
+    case 'accepted':
+      return { name: 'inCall', staffName: event.staffName };
+    case 'cancelled':
+      return IDLE;
+    default:
+      return state;
+  }
 }
 
 /**
  * The kiosk's transitions:
- *   starting -> idle -> calling -> inCall -> ended -> idle
+ *   starting -> idle -> start -> walkIn -> calling -> inCall -> survey -> ended -> idle
+ *                       start -> checkIn -> calling            (start -> calling with no departments)
+ *   start, checkIn, walkIn -> back one screen, or idle after inactivity
  *   calling -> idle (cancelled)      any -> fault      fault -> idle (ready or timeout)
+ *   any -> pairing (no or revoked credential) -> starting (paired)
  * An event that does not apply returns the same state object, so callers can compare.
  */
 export function transition(state: KioskState, event: KioskEvent): KioskState {
-  if (isPermanentFault(state)) return state;
-  if (event.type === 'fault') return { name: 'fault', fault: event.fault };
+  if (state.name === 'pairing') return fromPairing(state, event);
+  if (event.type === 'pairingRequired') return { name: 'pairing', reason: event.reason, submitting: false, error: null };
+  if (event.type === 'fault') {
+    return state.name === 'fault' && state.fault === event.fault ? state : { name: 'fault', fault: event.fault };
+  }
   switch (state.name) {
     case 'starting':
-      return event.type === 'ready' ? { name: 'idle' } : state;
+      return event.type === 'ready' ? IDLE : state;
     case 'idle':
-      return event.type === 'callRequested' ? { name: 'calling', queuePosition: null } : state;
+      return event.type === 'begin' ? { name: 'start' } : state;
+    case 'start':
+      if (event.type === 'bookingChosen') return { name: 'checkIn', submitting: false, error: null };
+      if (event.type === 'walkInChosen') return { name: 'walkIn' };
+      if (event.type === 'callRequested') return { name: 'calling', queuePosition: null, residentName: null };
+      return event.type === 'back' || event.type === 'timeout' ? IDLE : state;
+    case 'checkIn':
+      return fromCheckIn(state, event);
+    case 'walkIn':
+      if (event.type === 'callRequested') return { name: 'calling', queuePosition: null, residentName: null };
+      if (event.type === 'back') return { name: 'start' };
+      return event.type === 'timeout' ? IDLE : state;
     case 'calling':
-      if (event.type === 'queued') return { name: 'calling', queuePosition: event.queuePosition };
-      if (event.type === 'accepted') return { name: 'inCall', staffName: event.staffName };
-      if (event.type === 'cancelled') return { name: 'idle' };
-      return state;
+      return fromCalling(state, event);
     case 'inCall':
-      return event.type === 'callEnded' ? { name: 'ended', reason: event.reason } : state;
+      if (event.type !== 'callEnded') return state;
+      return event.sessionId
+        ? { name: 'survey', sessionId: event.sessionId, reason: event.reason }
+        : { name: 'ended', reason: event.reason };
+    case 'survey':
+      return event.type === 'surveyDone' || event.type === 'timeout' ? { name: 'ended', reason: state.reason } : state;
     case 'ended':
-      return event.type === 'timeout' ? { name: 'idle' } : state;
+      return event.type === 'timeout' ? IDLE : state;
     case 'fault':
-      return event.type === 'ready' || event.type === 'timeout' ? { name: 'idle' } : state;
+      return event.type === 'ready' || event.type === 'timeout' ? IDLE : state;
   }
 }

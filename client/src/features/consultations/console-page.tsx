@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { ErrorCode } from '@contract/errors';
-import { AppHeader } from '../../components/app-header';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
@@ -8,12 +7,13 @@ import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { useCallState } from '../../hooks/use-call-state';
 import { useConnectionState } from '../../hooks/use-connection-state';
 import { messages } from '../../i18n/messages';
+import { shellMessages } from '../../i18n/shell-messages';
 import { CallPanel } from './call-panel';
 import { QueuePanel } from './queue-panel';
 
 /** The specialist's desk: the live queue, or the current call. */
 export function ConsolePage() {
-  const { auth, signOut } = useAuth();
+  const { signOut } = useAuth();
   const connection = useConnectionState();
   const callState = useCallState();
   const lastError = useCallSnapshot((snapshot) => snapshot.lastError);
@@ -30,22 +30,17 @@ export function ConsolePage() {
 
   const inCall = callState === 'joining' || callState === 'inCall';
   return (
-    <div className="console">
-      <AppHeader
-        title={messages.appTitle}
-        userLabel={messages.header.signedInAs(auth?.user.displayName ?? '')}
-        logoutLabel={messages.header.logout}
-        onLogout={() => signOut()}
-      />
-      <main className="console__main">
-        <ConnectionBanner state={connection} texts={messages.connection} />
-        {notice && !inCall ? (
-          <p className="console__notice" role="status">
-            {notice}
-          </p>
-        ) : null}
-        {inCall ? <CallPanel /> : <QueuePanel onNotice={setNotice} />}
-      </main>
-    </div>
+    <section className="console__main" aria-labelledby="console-heading">
+      <h1 id="console-heading" className="visually-hidden">
+        {shellMessages.nav.console}
+      </h1>
+      <ConnectionBanner state={connection} texts={messages.connection} />
+      {notice && !inCall ? (
+        <p className="console__notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {inCall ? <CallPanel /> : <QueuePanel onNotice={setNotice} />}
+    </section>
   );
 }
