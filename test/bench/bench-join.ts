@@ -3,11 +3,10 @@
  * staff's accept to the first decoded video frame on each side, split into signalling (accept
  * until the page creates its peer connection), transport connect (ICE + DTLS) and first frame.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openBrowser } from '../helpers/browser';
 import { startTestServer } from '../helpers/start-server';
+import { percentile, writeBenchSection } from './bench-docs';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 
@@ -60,10 +59,6 @@ async function waitTimeline(page: Page, timeoutMs = 20_000): Promise<Timeline> {
   return page.evaluate(() => (window as unknown as { __timeline: Timeline }).__timeline);
 }
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
 
 async function main(): Promise<void> {
   const server = await startTestServer({ database: 'embedded' });
@@ -127,9 +122,7 @@ function report(
   const table = lines.join('\n');
   process.stdout.write(`\n${table}\n\n${memory}\n`);
 
-  const file = path.resolve('docs/benchmarks.md');
-  const section = [
-    '<!-- bench:join -->',
+  writeBenchSection('join', [
     '## bench:join',
     '',
     `\`npm run bench:join\` — ${rows.staff.length} calls in a row, Chromium (fake devices) on loopback, ${new Date().toISOString().slice(0, 10)}.`,
@@ -139,11 +132,7 @@ function report(
     table,
     '',
     memory,
-    '<!-- /bench:join -->',
-  ].join('\n');
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const pattern = /<!-- bench:join -->[\s\S]*<!-- \/bench:join -->/;
-  writeFileSync(file, pattern.test(existing) ? existing.replace(pattern, section) : `${existing.trimEnd()}\n\n${section}\n`);
+  ]);
 }
 
 main().catch((error: unknown) => {

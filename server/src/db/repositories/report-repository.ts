@@ -11,98 +11,114 @@ export interface ReportScope {
   kioskId?: string | undefined;
 }
 
-interface FiguresRow {
-  period?: string | null;
-  group_id?: string | null;
-  sessions: string | null;
-  booked: string | null;
-  walk_in: string | null;
-  answered: string | null;
-  abandoned: string | null;
-  appointments: string | null;
-  no_shows: string | null;
-  mean_wait: string | null;
-  p90_wait: string | null;
-  mean_duration: string | null;
-  s1: string | null;
-  s2: string | null;
-  s3: string | null;
-  s4: string | null;
-  s5: string | null;
-  satisfaction_mean: string | null;
+export interface ReportData {
+  rows: Omit<ReportRow, 'groupName'>[];
+  totals: ReportFigures;
+  sessionsByHour: number[];
 }
 
-const TZ = `'Asia/Tokyo'`;
+type Counts = Record<string, string | null>;
+
+// GROUP BY treats NULLs as one group, but a placeholder keeps "no department" distinct from "not grouped".
 const NO_GROUP = '00000000-0000-0000-0000-000000000000';
 
-/** Column expressions per grouping; never built from request text. */
+/** Column names per grouping; never built from request text. */
 const GROUP_COLUMN = { none: null, department: 'department_id', kiosk: 'kiosk_id' } as const;
 
-function figuresSql(scope: ReportScope, grouped: boolean): string {
-  const groupColumn = GROUP_COLUMN[scope.groupBy];
-  const periodOf = (column: string): string => `to_char(date_trunc($3::text, ${column} AT TIME ZONE ${TZ}), 'YYYY-MM-DD')`;
-  // FULL JOIN ... USING never matches NULLs, so "no group" is a fixed placeholder id.
-  const groupOf = (alias: string): string => (groupColumn ? `COALESCE(${alias}.${groupColumn}, '${NO_GROUP}')` : `'${NO_GROUP}'::uuid`);
-  const keys = grouped ? ['period', 'group_id'] : [];
-  const select = (alias: string, timeColumn: string): string =>
-    grouped ? `${periodOf(`${alias}.${timeColumn}`)} AS period, ${groupOf(alias)} AS group_id,` : '';
-  const groupBy = grouped ? 'GROUP BY 1, 2' : '';
-  const join = grouped ? `FULL JOIN a USING (${keys.join(', ')})` : 'CROSS JOIN a';
+/**
+ * Japan has a fixed +09:00 offset (no daylight saving since 1951), so UTC + 9 h is Japan's wall
+ * clock exactly, and much cheaper per row than a time-zone lookup.
+ */
+const japanLocal = (column: string): string => `((${column} AT TIME ZONE 'UTC') + interval '9 hours')`;
+
+/** Granularity comes from the zod enum, never from free text. */
+const PERIOD_FIELD = { day: 'day', week: 'week', month: 'month' } as const;
+const periodExpr = (scope: ReportScope, local: string): string => `date_trunc('${PERIOD_FIELD[scope.granularity]}', ${local})::date::text`;
+
+const groupExpr = (scope: ReportScope, alias: string): string => {
+  const column = GROUP_COLUMN[scope.groupBy];
+  return column ? `COALESCE(${alias}.${column}, '${NO_GROUP}')` : `'${NO_GROUP}'::uuid`;
+};
+
+/**
+ * One sort over the sessions gives the per-period rows and the totals (GROUPING SETS with a
+ * common prefix); `g` is 0 for a period row and 3 for the totals.
+ */
+function sessionsSql(scope: ReportScope): string {
   return `
-    WITH s AS (
-      SELECT ${select('s', 'queued_at')}
-             count(*) AS sessions,
-             count(*) FILTER (WHERE s.appointment_id IS NOT NULL) AS booked,
-             count(*) FILTER (WHERE s.appointment_id IS NULL) AS walk_in,
-             count(*) FILTER (WHERE s.answered_at IS NOT NULL) AS answered,
-             count(*) FILTER (WHERE s.answered_at IS NULL AND s.ended_at IS NOT NULL) AS abandoned,
-             avg(EXTRACT(EPOCH FROM s.answered_at - s.queued_at)) AS mean_wait,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.answered_at - s.queued_at)) AS p90_wait,
-             avg(EXTRACT(EPOCH FROM s.ended_at - s.answered_at)) AS mean_duration,
-             count(*) FILTER (WHERE s.satisfaction = 1) AS s1,
-             count(*) FILTER (WHERE s.satisfaction = 2) AS s2,
-             count(*) FILTER (WHERE s.satisfaction = 3) AS s3,
-             count(*) FILTER (WHERE s.satisfaction = 4) AS s4,
-             count(*) FILTER (WHERE s.satisfaction = 5) AS s5,
-             avg(s.satisfaction) AS satisfaction_mean
-        FROM consultation_session s
-       WHERE s.queued_at >= $1 AND s.queued_at < $2
-         AND ($4::uuid IS NULL OR s.department_id = $4) AND ($5::uuid IS NULL OR s.kiosk_id = $5)
-         AND $3::text IS NOT NULL
-       ${groupBy}
-    ), a AS (
-      SELECT ${select('a', 'starts_at')}
-             count(*) FILTER (WHERE a.status <> 'cancelled') AS appointments,
-             count(*) FILTER (WHERE a.status = 'no_show') AS no_shows
-        FROM appointment a
-       WHERE a.starts_at >= $1 AND a.starts_at < $2
-         AND ($4::uuid IS NULL OR a.department_id = $4) AND ($5::uuid IS NULL OR a.kiosk_id = $5)
-       ${groupBy}
-    )
-    SELECT * FROM s ${join} ${grouped ? 'ORDER BY period, group_id' : ''}`;
+    SELECT GROUPING(period, group_id) AS g, period, group_id,
+           count(*) AS sessions,
+           count(*) FILTER (WHERE booked) AS booked,
+           count(*) FILTER (WHERE NOT booked) AS walk_in,
+           count(wait) AS answered,
+           count(*) FILTER (WHERE wait IS NULL AND ended) AS abandoned,
+           avg(wait) AS mean_wait,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY wait) AS p90_wait,
+           avg(duration) AS mean_duration,
+           count(*) FILTER (WHERE satisfaction = 1) AS s1,
+           count(*) FILTER (WHERE satisfaction = 2) AS s2,
+           count(*) FILTER (WHERE satisfaction = 3) AS s3,
+           count(*) FILTER (WHERE satisfaction = 4) AS s4,
+           count(*) FILTER (WHERE satisfaction = 5) AS s5,
+           avg(satisfaction) AS satisfaction_mean
+      FROM (
+        SELECT ${periodExpr(scope, 'local')} AS period, ${groupExpr(scope, 's')} AS group_id,
+               s.appointment_id IS NOT NULL AS booked, s.ended_at IS NOT NULL AS ended,
+               date_part('epoch', s.answered_at - s.queued_at) AS wait,
+               date_part('epoch', s.ended_at - s.answered_at) AS duration, s.satisfaction
+          FROM consultation_session s CROSS JOIN LATERAL (SELECT ${japanLocal('s.queued_at')} AS local) l
+         WHERE s.queued_at >= $1 AND s.queued_at < $2
+           AND ($3::uuid IS NULL OR s.department_id = $3) AND ($4::uuid IS NULL OR s.kiosk_id = $4)
+      ) x
+     GROUP BY GROUPING SETS ((period, group_id), ())`;
+}
+
+/** Sessions by Japan hour of day: counts only, so a hash aggregate with no sort. */
+function hoursSql(): string {
+  return `
+    SELECT date_part('hour', ${japanLocal('s.queued_at')})::int AS hour, count(*) AS sessions
+      FROM consultation_session s
+     WHERE s.queued_at >= $1 AND s.queued_at < $2
+       AND ($3::uuid IS NULL OR s.department_id = $3) AND ($4::uuid IS NULL OR s.kiosk_id = $4)
+     GROUP BY 1`;
+}
+
+function appointmentsSql(scope: ReportScope): string {
+  return `
+    SELECT GROUPING(period, group_id) AS g, period, group_id,
+           count(*) FILTER (WHERE status <> 'cancelled') AS appointments,
+           count(*) FILTER (WHERE status = 'no_show') AS no_shows
+      FROM (
+        SELECT ${periodExpr(scope, japanLocal('a.starts_at'))} AS period,
+               ${groupExpr(scope, 'a')} AS group_id, a.status
+          FROM appointment a
+         WHERE a.starts_at >= $1 AND a.starts_at < $2
+           AND ($3::uuid IS NULL OR a.department_id = $3) AND ($4::uuid IS NULL OR a.kiosk_id = $4)
+      ) x
+     GROUP BY GROUPING SETS ((period, group_id), ())`;
 }
 
 const int = (value: string | null | undefined): number => (value === null || value === undefined ? 0 : Number(value));
 const real = (value: string | null | undefined, digits = 1): number | null =>
   value === null || value === undefined ? null : Math.round(Number(value) * 10 ** digits) / 10 ** digits;
 
-function toFigures(row: FiguresRow | undefined): ReportFigures {
-  const appointments = int(row?.appointments);
-  const noShows = int(row?.no_shows);
+function toFigures(sessions: Counts | undefined, appointmentsRow: Counts | undefined): ReportFigures {
+  const appointments = int(appointmentsRow?.['appointments']);
+  const noShows = int(appointmentsRow?.['no_shows']);
   return {
-    sessions: int(row?.sessions),
-    booked: int(row?.booked),
-    walkIn: int(row?.walk_in),
-    answered: int(row?.answered),
-    abandoned: int(row?.abandoned),
+    sessions: int(sessions?.['sessions']),
+    booked: int(sessions?.['booked']),
+    walkIn: int(sessions?.['walk_in']),
+    answered: int(sessions?.['answered']),
+    abandoned: int(sessions?.['abandoned']),
     appointments,
     noShows,
     noShowRate: appointments > 0 ? Math.round((noShows / appointments) * 1000) / 1000 : null,
-    meanWaitSeconds: real(row?.mean_wait),
-    p90WaitSeconds: real(row?.p90_wait),
-    meanDurationSeconds: real(row?.mean_duration),
-    satisfaction: [int(row?.s1), int(row?.s2), int(row?.s3), int(row?.s4), int(row?.s5)],
-    satisfactionMean: real(row?.satisfaction_mean, 2),
+    meanWaitSeconds: real(sessions?.['mean_wait']),
+    p90WaitSeconds: real(sessions?.['p90_wait']),
+    meanDurationSeconds: real(sessions?.['mean_duration']),
+    satisfaction: [int(sessions?.['s1']), int(sessions?.['s2']), int(sessions?.['s3']), int(sessions?.['s4']), int(sessions?.['s5'])],
+    satisfactionMean: real(sessions?.['satisfaction_mean'], 2),
   };
 }
 
@@ -110,36 +126,44 @@ function toFigures(row: FiguresRow | undefined): ReportFigures {
 export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private params(scope: ReportScope): unknown[] {
-    return [scope.from, scope.to, scope.granularity, scope.departmentId ?? null, scope.kioskId ?? null];
-  }
+  async compute(scope: ReportScope): Promise<ReportData> {
+    const params = [scope.from, scope.to, scope.departmentId ?? null, scope.kioskId ?? null];
+    const [sessionRows, appointmentRows, hourRows] = await this.dataSource.transaction(async (manager) => {
+      // percentile_cont sorts each group; keep a year of sessions in memory rather than on disk.
+      await manager.query(`SET LOCAL work_mem = '32MB'`);
+      const sessions: Counts[] = await manager.query(sessionsSql(scope), params);
+      const appointments: Counts[] = await manager.query(appointmentsSql(scope), params);
+      const hours: Counts[] = await manager.query(hoursSql(), params);
+      return [sessions, appointments, hours] as const;
+    });
 
-  async rows(scope: ReportScope): Promise<Omit<ReportRow, 'groupName'>[]> {
-    const rows: FiguresRow[] = await this.dataSource.query(figuresSql(scope, true), this.params(scope));
-    return rows.map((row) => ({
-      ...toFigures(row),
-      period: row.period ?? '',
-      groupId: row.group_id && row.group_id !== NO_GROUP ? row.group_id : null,
-    }));
-  }
-
-  async totals(scope: ReportScope): Promise<ReportFigures> {
-    const rows: FiguresRow[] = await this.dataSource.query(figuresSql(scope, false), this.params(scope));
-    return toFigures(rows[0]);
-  }
-
-  async sessionsByHour(scope: ReportScope): Promise<number[]> {
-    const rows: { hour: number; sessions: string }[] = await this.dataSource.query(
-      `SELECT EXTRACT(HOUR FROM s.queued_at AT TIME ZONE ${TZ})::int AS hour, count(*) AS sessions
-         FROM consultation_session s
-        WHERE s.queued_at >= $1 AND s.queued_at < $2
-          AND ($4::uuid IS NULL OR s.department_id = $4) AND ($5::uuid IS NULL OR s.kiosk_id = $5)
-          AND $3::text IS NOT NULL
-        GROUP BY 1`,
-      this.params(scope),
-    );
-    const hours = Array.from({ length: 24 }, () => 0);
-    for (const row of rows) hours[row.hour] = Number(row.sessions);
-    return hours;
+    const key = (row: Counts): string => `${row['period']}|${row['group_id']}`;
+    const byCell = new Map<string, { period: string; groupId: string; sessions?: Counts; appointments?: Counts }>();
+    const cell = (row: Counts) => {
+      const k = key(row);
+      const existing = byCell.get(k) ?? { period: String(row['period']), groupId: String(row['group_id']) };
+      byCell.set(k, existing);
+      return existing;
+    };
+    let sessionTotals: Counts | undefined;
+    let appointmentTotals: Counts | undefined;
+    const sessionsByHour = Array.from({ length: 24 }, () => 0);
+    for (const row of sessionRows) {
+      if (Number(row['g']) === 0) cell(row).sessions = row;
+      else sessionTotals = row;
+    }
+    for (const row of hourRows) sessionsByHour[Number(row['hour'])] = int(row['sessions']);
+    for (const row of appointmentRows) {
+      if (Number(row['g']) === 0) cell(row).appointments = row;
+      else appointmentTotals = row;
+    }
+    const rows = [...byCell.values()]
+      .sort((a, b) => a.period.localeCompare(b.period) || a.groupId.localeCompare(b.groupId))
+      .map((c) => ({
+        ...toFigures(c.sessions, c.appointments),
+        period: c.period,
+        groupId: c.groupId !== NO_GROUP ? c.groupId : null,
+      }));
+    return { rows, totals: toFigures(sessionTotals, appointmentTotals), sessionsByHour };
   }
 }

@@ -11,11 +11,7 @@ const percent = (rate: number | null): number | null => (rate === null ? null : 
 export function registerReportRoutes(api: ApiRegistry, deps: RouteDeps): void {
   const build = async (query: z.output<typeof ReportQuery>): Promise<Report> => {
     const scope = { ...query, from: startOfJapanDay(query.from), to: endOfJapanDay(query.to) };
-    const [rows, totals, sessionsByHour] = await Promise.all([
-      deps.reports.rows(scope),
-      deps.reports.totals(scope),
-      deps.reports.sessionsByHour(scope),
-    ]);
+    const { rows, totals, sessionsByHour } = await deps.reports.compute(scope);
     const names = new Map<string, string>();
     if (query.groupBy === 'department') for (const d of await deps.departments.list({ includeInactive: true })) names.set(d.id, d.name);
     if (query.groupBy === 'kiosk') for (const k of await deps.kiosks.listSummaries()) names.set(k.id, k.name);

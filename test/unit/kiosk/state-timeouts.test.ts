@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_TIMINGS, stateTimeoutMs } from '../../../kiosk/src/session/state-timeouts';
+
+describe('stateTimeoutMs()', () => {
+  it('returns choosing and typing screens to Idle after inactivity', () => {
+    assert.equal(stateTimeoutMs({ name: 'start' }, DEFAULT_TIMINGS), 90_000);
+    assert.equal(stateTimeoutMs({ name: 'walkIn' }, DEFAULT_TIMINGS), 90_000);
+    assert.equal(stateTimeoutMs({ name: 'checkIn', submitting: false, error: 'notFound' }, DEFAULT_TIMINGS), 90_000);
+  });
+
+  it('skips the survey after about 30 s', () => {
+    assert.equal(stateTimeoutMs({ name: 'survey', sessionId: 's', reason: 'completed' }, DEFAULT_TIMINGS), 30_000);
+  });
+
+  it('gives up waiting for a specialist and leaves notices after their display time', () => {
+    assert.equal(stateTimeoutMs({ name: 'calling', queuePosition: 1, residentName: null }, DEFAULT_TIMINGS), 15 * 60_000);
+    assert.equal(stateTimeoutMs({ name: 'ended', reason: 'completed' }, DEFAULT_TIMINGS), 6_000);
+    assert.equal(stateTimeoutMs({ name: 'fault', fault: 'noAnswer' }, DEFAULT_TIMINGS), 8_000);
+  });
+
+  it('never times out Idle, a call, pairing or being offline', () => {
+    assert.equal(stateTimeoutMs({ name: 'idle' }, DEFAULT_TIMINGS), null);
+    assert.equal(stateTimeoutMs({ name: 'inCall', staffName: null }, DEFAULT_TIMINGS), null);
+    assert.equal(stateTimeoutMs({ name: 'pairing', reason: 'unregistered', submitting: false, error: null }, DEFAULT_TIMINGS), null);
+    assert.equal(stateTimeoutMs({ name: 'fault', fault: 'offline' }, DEFAULT_TIMINGS), null);
+  });
+});
