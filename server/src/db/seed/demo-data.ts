@@ -85,19 +85,24 @@ export async function seedDemoData(dataSource: DataSource, repositories: Reposit
           const departmentCode = pick(DEMO_DEPARTMENTS).code;
           const departmentId = departmentIds.get(departmentCode) ?? null;
           const staffId = pick(staffIds);
-          const queuedAt = new Date(base.getTime() + (9 * 60 + randomInt(0, 7 * 60)) * 60_000);
+          const booked = n % 2 === 0;
+          // Booked residents come a few minutes before their fixed slot (09:00, 13:00); walk-ins any time.
+          const slotStart = new Date(base.getTime() + (9 + 2 * n) * 3_600_000);
+          const queuedAt = booked
+            ? new Date(slotStart.getTime() - randomInt(0, 10) * 60_000)
+            : new Date(base.getTime() + (9 * 60 + randomInt(0, 7 * 60)) * 60_000);
           const waitSeconds = randomInt(20, 600);
           const answered = randomInt(0, 10) > 0;
           const answeredAt = answered ? new Date(queuedAt.getTime() + waitSeconds * 1000) : null;
           const endedAt = answeredAt ? new Date(answeredAt.getTime() + randomInt(300, 1800) * 1000) : new Date(queuedAt.getTime() + waitSeconds * 1000);
           let appointmentId: string | null = null;
-          if (n % 2 === 0) {
+          if (booked) {
             const rows: { id: string }[] = await manager.query(
               `INSERT INTO appointment (status, department_id, kiosk_id, staff_id, starts_at, ends_at, resident_name, resident_kana,
                                         needs, topic, check_in_code)
                VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, '{"interpreter":false,"hearingSupport":false,"wheelchair":false,"other":""}', $8, $9)
                RETURNING id`,
-              [answered ? 'completed' : 'scheduled', departmentId, kioskId, queuedAt, new Date(queuedAt.getTime() + 30 * 60_000),
+              [answered ? 'completed' : 'scheduled', departmentId, kioskId, slotStart, new Date(slotStart.getTime() + 30 * 60_000),
                 ...pick(RESIDENTS), pick(TOPICS), newCheckInCode()],
             );
             appointmentId = rows[0]?.id ?? null;

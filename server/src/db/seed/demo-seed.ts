@@ -60,7 +60,7 @@ export async function ensureDemoAccess(options: {
   if (kiosk) {
     await kiosks.updateCredentialHash(kiosk.id, hashDeviceSecret(secret));
   } else {
-    kiosk = await kiosks.create({ name: DEMO_KIOSK_NAME, location: '中央図書館 1階', credentialHash: hashDeviceSecret(secret) });
+    kiosk = await kiosks.create({ name: DEMO_KIOSK_NAME, location: '中央図書館 1階', address: '本町1-2-3', credentialHash: hashDeviceSecret(secret) });
     log.info('demo kiosk created');
   }
   const kioskCredential = `${kiosk.id}.${secret}`;
