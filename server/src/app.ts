@@ -22,7 +22,10 @@ import { AttemptLimiter } from './domain/attempt-limiter';
 import { ConsultationService } from './domain/consultation-service';
 import { startNoShowJob } from './domain/no-show-job';
 import { ApiRegistry } from './http/api-registry';
-import { errorMiddleware, notFoundMiddleware } from './http/error-middleware';
+import { createErrorMiddleware, notFoundMiddleware } from './http/error-middleware';
+import { createHealthRouter } from './http/health-routes';
+import { requestLog } from './http/request-log';
+import { Metrics } from './observability/metrics';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
 import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
 import { registerAuthRoutes } from './http/routes/auth-routes';
@@ -43,7 +46,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export interface AppDeps {
   config: Pick<
     Config,
-    'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs'
+    'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken'
   >;
   jwtSecret: string;
   dataSource: DataSource;
@@ -71,6 +74,7 @@ export interface App {
   consultations: ConsultationService;
   appointments: AppointmentService;
   repositories: Repositories;
+  metrics: Metrics;
   /** Ends live calls, closes sockets and the HTTP server; the caller owns the DB and SFU. */
   close(): Promise<void>;
 }
@@ -131,8 +135,15 @@ export function createApp(deps: AppDeps): App {
       strictTransportSecurity: false,
     }),
   );
+  let closing = false;
+  const metrics = new Metrics({
+    sfu,
+    liveCounts: () => consultations.liveCounts(),
+    queue: () => consultations.queue(),
+  });
+  app.use(requestLog);
+  app.use(createHealthRouter({ dataSource, sfu, metrics, metricsToken: config.metricsToken, accepting: () => !closing }));
   app.use(express.json({ limit: '32kb' }));
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   const routeDeps: RouteDeps = {
     tokens,
     staff,
@@ -180,7 +191,7 @@ export function createApp(deps: AppDeps): App {
   );
   app.use('/api', notFoundMiddleware);
   app.use(createStaticAppsRouter(repoRoot));
-  app.use(errorMiddleware);
+  app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
 
   const httpServer = http.createServer(app);
   const consultations = new ConsultationService({
@@ -193,6 +204,7 @@ export function createApp(deps: AppDeps): App {
     notifier: createSocketNotifier(ioOf),
     reconnectGraceMs: config.reconnectGraceMs,
     now,
+    onRejoin: () => metrics.reconnects.inc(),
   });
 
   const authenticate = async (token: string): Promise<SocketPrincipal> => {
@@ -213,6 +225,10 @@ export function createApp(deps: AppDeps): App {
     consultations,
     sfu,
     presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
+    onRequestDone: (event, seconds, errorCode) => {
+      if (errorCode) metrics.errors.inc({ code: errorCode, edge: 'socket' });
+      else if (event === 'joinRoom') metrics.joinLatency.observe(seconds);
+    },
     allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : undefined,
   });
   signalling.io = io;
@@ -226,7 +242,9 @@ export function createApp(deps: AppDeps): App {
     consultations,
     appointments,
     repositories,
+    metrics,
     async close() {
+      closing = true;
       stopNoShowJob();
       await consultations.shutdown('server_restart');
       await new Promise<void>((resolve) => {

@@ -82,7 +82,17 @@ export interface WorkerStats {
   maxRssKb: number;
 }
 
+export interface RoomMediaStats {
+  transports: number;
+  producers: number;
+  consumers: number;
+  /** Bytes through the live transports since they opened. */
+  bytesReceived: number;
+  bytesSent: number;
+}
+
 export interface SfuStats {
   workers: WorkerStats[];
   rooms: number;
+  media: RoomMediaStats;
 }

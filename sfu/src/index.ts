@@ -1,10 +1,10 @@
 import type { RtpCapabilitiesJson } from '@contract/media-types';
-import type { MediaRoomApi, SfuApi, SfuStats } from './api';
+import type { MediaRoomApi, RoomMediaStats, SfuApi, SfuStats } from './api';
 import { defaultSfuConfig, mediaCodecs, type SfuConfig } from './config/sfu-config';
 import { MediaRoom } from './rooms/media-room';
 import { WorkerPool } from './workers/worker-pool';
 
-export type { MediaRoomApi, ProducerInfo, SfuApi, SfuStats, WorkerStats } from './api';
+export type { MediaRoomApi, ProducerInfo, RoomMediaStats, SfuApi, SfuStats, WorkerStats } from './api';
 export { SfuError } from './errors';
 export { defaultSfuConfig, type SfuConfig } from './config/sfu-config';
 
@@ -60,7 +60,13 @@ export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<Sfu
           };
         }),
       );
-      return { workers, rooms: rooms.size };
+      const media: RoomMediaStats = { transports: 0, producers: 0, consumers: 0, bytesReceived: 0, bytesSent: 0 };
+      for (const room of rooms.values()) {
+        if (room.closed) continue;
+        const roomStats = await room.mediaStats();
+        for (const key of Object.keys(media) as (keyof RoomMediaStats)[]) media[key] += roomStats[key];
+      }
+      return { workers, rooms: rooms.size, media };
     },
 
     async close(): Promise<void> {

@@ -12,11 +12,11 @@ export interface RestResponse<T = unknown> {
 export function restClient(baseUrl: string, token?: string) {
   const call = async <T = unknown>(
     key: RouteKey,
-    options: { params?: Record<string, string>; query?: Record<string, string | number | boolean>; body?: unknown } = {},
+    options: { params?: Record<string, string>; query?: Record<string, string | number | boolean | undefined>; body?: unknown } = {},
   ): Promise<RestResponse<T>> => {
     const spec = API_ROUTES[key];
     const url = new URL(apiPath(key, options.params), baseUrl);
-    for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, String(value));
+    for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
     const response = await fetch(url, {
       method: spec.method.toUpperCase(),
       headers: {

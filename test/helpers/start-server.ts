@@ -44,6 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       publicUrl: undefined,
       noShowGraceMs: 15 * 60_000,
       pairingCodeTtlMs: 60 * 60_000,
+      metricsToken: undefined,
     },
     noShowIntervalMs: 0,
     now: options.now,

@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_LOGIN: z.string().min(1).max(100).optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
   DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +57,8 @@ export interface Config {
   demo: { seed: boolean; staffPassword: string };
   bootstrapAdmin: { loginId: string; password: string } | undefined;
   logLevel: string;
+  /** When set, /metrics requires it as a bearer token. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         ? Object.freeze({ loginId: e.BOOTSTRAP_ADMIN_LOGIN, password: e.BOOTSTRAP_ADMIN_PASSWORD })
         : undefined,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   });
 }

@@ -30,6 +30,8 @@ export interface ConsultationServiceOptions {
   notifier: ConsultationNotifier;
   reconnectGraceMs: number;
   now?: () => Date;
+  /** Told when a participant joins a consultation again after losing their connection. */
+  onRejoin?: () => void;
 }
 
 const peerRoleOf = (principal: SocketPrincipal): 'kiosk' | 'staff' => (principal.role === 'kiosk' ? 'kiosk' : 'staff');
@@ -61,6 +63,16 @@ export class ConsultationService {
     if (count > 0) log.info({ count }, 'closed sessions left open by the previous run');
     await this.options.appointments.reconcileAfterRestart();
     return count;
+  }
+
+  liveCounts(): { queued: number; active: number } {
+    let queued = 0;
+    let active = 0;
+    for (const c of this.live.values()) {
+      if (c.state === 'queued') queued += 1;
+      else if (c.state === 'active') active += 1;
+    }
+    return { queued, active };
   }
 
   queue(): QueueEntry[] {
@@ -209,6 +221,7 @@ export class ConsultationService {
       const recvTransport = await room.createTransport(peerId, 'recv');
       log.info({ sessionId, role: participant.role, rejoin }, 'participant joined');
       this.recordEvent(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
+      if (rejoin) this.options.onRejoin?.();
       this.options.notifier.peerJoined(sessionId, { role: participant.role, displayName: participant.displayName });
       const peers = consultation.peers().filter((p) => p.role !== participant.role);
       // Existing media is offered only after the join ack, when the client has its transports.

@@ -6,11 +6,18 @@ import { createLogger } from '../logging/logger';
 const log = createLogger('http');
 
 /** The one place where errors become HTTP responses: `{ error: { code, message, details? } }`. */
-export function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const appError = fromBodyParser(error) ?? toAppError(error);
-  if (appError.code === ErrorCode.Internal) log.error({ err: error, path: req.path }, 'request failed');
-  if (res.headersSent) return;
-  res.status(HTTP_STATUS[appError.code]).json({ error: appError.toBody() });
+export function createErrorMiddleware(onError?: (code: ErrorCode) => void) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const appError = fromBodyParser(error) ?? toAppError(error);
+    onError?.(appError.code);
+    if (appError.code === ErrorCode.Internal) log.error({ err: error, path: req.path, requestId: res.locals['requestId'] }, 'request failed');
+    if (res.headersSent) return;
+    if (appError.code === ErrorCode.RateLimited) {
+      const retry = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
+    }
+    res.status(HTTP_STATUS[appError.code]).json({ error: appError.toBody() });
+  };
 }
 
 export function notFoundMiddleware(req: Request, _res: Response, next: NextFunction): void {

@@ -19,6 +19,8 @@ export interface SignallingOptions {
   consultations: ConsultationService;
   sfu: SfuApi;
   presence: KioskPresence;
+  /** Told about every answered request: its event, how long it took, and the error code if it failed. */
+  onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
   allowedOrigins: string[] | undefined;
 }
 
@@ -122,6 +124,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
       presence: options.presence,
       afterAck: (task) => deferred.push(task),
     };
+    const started = performance.now();
     void (async () => {
       try {
         if (!handler.roles.includes(principal.role)) throw AppError.forbidden(`${handler.event} is not allowed for ${principal.role}`);
@@ -130,11 +133,13 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
         if (!parsed.success) throw AppError.badRequest('invalid payload', parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));
         const data = await (handler.run as (c: HandlerContext, p: unknown) => Promise<unknown>)(context, parsed.data);
         reply({ ok: true, data });
+        options.onRequestDone?.(handler.event, (performance.now() - started) / 1000, null);
       } catch (error) {
         const appError = toAppError(error);
         if (appError.code === ErrorCode.Internal) log.error({ err: error, event: handler.event }, 'request failed');
         else log.debug({ code: appError.code, event: handler.event }, 'request refused');
         reply({ ok: false, error: appError.toBody() });
+        options.onRequestDone?.(handler.event, (performance.now() - started) / 1000, appError.code);
         return;
       }
       for (const task of deferred) await task().catch((error: unknown) => log.warn({ err: error }, 'after-ack task failed'));

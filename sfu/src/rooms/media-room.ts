@@ -10,7 +10,7 @@ import type {
   TransportDirection,
   TransportOptions,
 } from '@contract/media-types';
-import type { ConsumeOptions, MediaRoomApi, MediaRoomEvents, ProduceOptions, ProducerInfo } from '../api';
+import type { ConsumeOptions, MediaRoomApi, MediaRoomEvents, ProduceOptions, ProducerInfo, RoomMediaStats } from '../api';
 import type { SfuConfig } from '../config/sfu-config';
 import { SfuError, toSfuError } from '../errors';
 import type { PooledWorker } from '../workers/worker-pool';
@@ -193,6 +193,23 @@ export class MediaRoom implements MediaRoomApi {
 
   on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): void {
     this.listeners[event].push(listener);
+  }
+
+  /** Transports, producers, consumers and bytes moved so far, for metrics. */
+  async mediaStats(): Promise<RoomMediaStats> {
+    const stats: RoomMediaStats = { transports: 0, producers: 0, consumers: 0, bytesReceived: 0, bytesSent: 0 };
+    for (const peer of this.peers.values()) {
+      stats.transports += peer.transports.size;
+      stats.producers += peer.producers.size;
+      stats.consumers += peer.consumers.size;
+      for (const transport of peer.transports.values()) {
+        if (transport.closed) continue;
+        const [transportStats] = await transport.getStats().catch(() => []);
+        stats.bytesReceived += transportStats?.bytesReceived ?? 0;
+        stats.bytesSent += transportStats?.bytesSent ?? 0;
+      }
+    }
+    return stats;
   }
 
   close(): void {
