@@ -26,6 +26,7 @@ import { createErrorMiddleware, notFoundMiddleware } from './http/error-middlewa
 import { createHealthRouter } from './http/health-routes';
 import { requestLog } from './http/request-log';
 import { Metrics } from './observability/metrics';
+import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
 import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
 import { registerAuthRoutes } from './http/routes/auth-routes';
@@ -46,13 +47,15 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export interface AppDeps {
   config: Pick<
     Config,
-    'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken'
+    'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken' | 'redisUrl' | 'nodeId'
   >;
   jwtSecret: string;
   dataSource: DataSource;
   sfu: SfuApi;
   /** The no-show sweep; tests turn it off (0) and call appointments.markNoShows themselves. */
   noShowIntervalMs?: number;
+  /** Redis channel prefix for the node cluster (tests keep their clusters apart with it). */
+  clusterKey?: string;
   now?: () => Date;
 }
 
@@ -75,6 +78,7 @@ export interface App {
   appointments: AppointmentService;
   repositories: Repositories;
   metrics: Metrics;
+  cluster: ClusterLink;
   /** Ends live calls, closes sockets and the HTTP server; the caller owns the DB and SFU. */
   close(): Promise<void>;
 }
@@ -142,7 +146,16 @@ export function createApp(deps: AppDeps): App {
     queue: () => consultations.queue(),
   });
   app.use(requestLog);
-  app.use(createHealthRouter({ dataSource, sfu, metrics, metricsToken: config.metricsToken, accepting: () => !closing }));
+  app.use(
+    createHealthRouter({
+      dataSource,
+      sfu,
+      metrics,
+      metricsToken: config.metricsToken,
+      accepting: () => !closing,
+      adapterReady: () => cluster.ready(),
+    }),
+  );
   app.use(express.json({ limit: '32kb' }));
   const routeDeps: RouteDeps = {
     tokens,
@@ -201,7 +214,7 @@ export function createApp(deps: AppDeps): App {
     events: repositories.events,
     appointments,
     sfu,
-    notifier: createSocketNotifier(ioOf),
+    notifier: createSocketNotifier(ioOf, () => cluster),
     reconnectGraceMs: config.reconnectGraceMs,
     now,
     onRejoin: () => metrics.reconnects.inc(),
@@ -224,6 +237,7 @@ export function createApp(deps: AppDeps): App {
     authenticate,
     consultations,
     sfu,
+    cluster: () => cluster,
     presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {
       if (errorCode) metrics.errors.inc({ code: errorCode, edge: 'socket' });
@@ -232,6 +246,16 @@ export function createApp(deps: AppDeps): App {
     allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : undefined,
   });
   signalling.io = io;
+  const cluster = createClusterLink(io, () => consultations, {
+    nodeId: config.nodeId,
+    redisUrl: config.redisUrl,
+    key: deps.clusterKey,
+    nodeUrl: () => {
+      if (config.publicUrl) return config.publicUrl;
+      const address = httpServer.address();
+      return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+    },
+  });
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 
@@ -243,6 +267,7 @@ export function createApp(deps: AppDeps): App {
     appointments,
     repositories,
     metrics,
+    cluster,
     async close() {
       closing = true;
       stopNoShowJob();
@@ -250,6 +275,7 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
+      await cluster.close();
     },
   };
 }

@@ -25,10 +25,15 @@ export interface TestServerOptions {
   webRtcServerPort?: number;
   /** A clock for the domain (appointments, check-in windows); real time if absent. */
   now?: () => Date;
+  /** Join other nodes through Redis (the multi-node test). */
+  redisUrl?: string;
+  nodeId?: string;
+  /** Another node's database: several nodes share one. The first node owns and closes it. */
+  sharedDatabase?: TestDatabase;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const db = await openTestDatabase(options.database ?? 'embedded');
+  const db = options.sharedDatabase ?? (await openTestDatabase(options.database ?? 'embedded'));
   const sfu = await createSfu({
     workers: 1,
     listenIp: '127.0.0.1',
@@ -45,8 +50,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       noShowGraceMs: 15 * 60_000,
       pairingCodeTtlMs: 60 * 60_000,
       metricsToken: undefined,
+      redisUrl: options.redisUrl,
+      nodeId: options.nodeId ?? 'test-node',
     },
     noShowIntervalMs: 0,
+    clusterKey: `madoguchi-test-${process.pid}`,
     now: options.now,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,
@@ -62,7 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await app.close();
     await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
     await sfu.close();
-    await db.close();
+    if (!options.sharedDatabase) await db.close();
   };
   return { url: `http://127.0.0.1:${port}`, app, sfu, db, demo, close, [Symbol.asyncDispose]: close };
 }

@@ -15,7 +15,7 @@ describe('health, readiness and metrics', () => {
     assert.deepEqual(await (await fetch(`${server.url}/healthz`)).json(), { status: 'ok' });
     const ready = await fetch(`${server.url}/readyz`);
     assert.equal(ready.status, 200);
-    assert.deepEqual(await ready.json(), { status: 'ready', checks: { accepting: true, database: true, mediaWorkers: true } });
+    assert.deepEqual(await ready.json(), { status: 'ready', checks: { accepting: true, database: true, mediaWorkers: true, adapter: true } });
   });
 
   it('exposes sessions, queue, media objects, join latency and errors to Prometheus', async () => {

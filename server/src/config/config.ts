@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_LOGIN: z.string().min(1).max(100).optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
   DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
+  REDIS_URL: z.string().url().optional(),
+  NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -57,6 +59,9 @@ export interface Config {
   demo: { seed: boolean; staffPassword: string };
   bootstrapAdmin: { loginId: string; password: string } | undefined;
   logLevel: string;
+  /** Several nodes share queue and notifications through Redis when set. */
+  redisUrl: string | undefined;
+  nodeId: string;
   /** When set, /metrics requires it as a bearer token. */
   metricsToken: string | undefined;
 }
@@ -110,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         : undefined,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    redisUrl: e.REDIS_URL,
+    nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${process.pid}`,
   });
 }

@@ -48,6 +48,11 @@ export interface AcceptCallResult {
   sessionId: string;
   kioskName: string;
   kioskLocation: string;
+  /**
+   * Set when the consultation's media lives on another server node: the client joins the room
+   * through a socket to this URL. Null when this node holds it.
+   */
+  mediaNodeUrl: string | null;
 }
 
 export interface JoinRoomResult {
@@ -96,7 +101,15 @@ export interface ServerToClientEvents {
   callEnded: (payload: { sessionId: string; reason: EndReason }) => void;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */
+export interface InterServerEvents {
+  /** A node's own waiting residents; every node merges them into the queue its staff see. */
+  queueSnapshot: (snapshot: { nodeId: string; entries: QueueEntry[] }) => void;
+  /** A node that just started asks the others for their snapshots. */
+  queueRequest: (fromNodeId: string) => void;
+  /** Staff on one node accept a resident waiting on another; the owning node answers. */
+  acceptRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<AcceptCallResult>) => void;
+}
 
 export interface SocketPrincipal {
   role: 'kiosk' | 'staff' | 'admin';

@@ -10,7 +10,7 @@ import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { SessionEventRepository } from '../db/repositories/session-event-repository';
 import type { Language } from '../contract/languages';
 import type { SessionEventType } from '../contract/consultation';
-import type { CheckInResult } from '../contract/signalling-events';
+import type { AcceptCallResult, CheckInResult } from '../contract/signalling-events';
 import type { AppointmentService } from './appointment-service';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -63,6 +63,11 @@ export class ConsultationService {
     if (count > 0) log.info({ count }, 'closed sessions left open by the previous run');
     await this.options.appointments.reconcileAfterRestart();
     return count;
+  }
+
+  /** Whether this node holds the consultation (its media and its state). */
+  has(sessionId: string): boolean {
+    return this.live.has(sessionId);
   }
 
   liveCounts(): { queued: number; active: number } {
@@ -167,7 +172,7 @@ export class ConsultationService {
     await this.end(sessionId, 'resident_left');
   }
 
-  async accept(principal: SocketPrincipal, sessionId: string): Promise<{ sessionId: string; kioskName: string; kioskLocation: string }> {
+  async accept(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult> {
     return this.mutex.run(sessionId, async () => {
       const consultation = this.live.get(sessionId);
       if (!consultation || consultation.state !== 'queued') {
@@ -191,7 +196,7 @@ export class ConsultationService {
       });
       this.options.notifier.callAccepted(consultation.kiosk.id, { sessionId, staffName: principal.displayName });
       this.publishQueue();
-      return { sessionId, kioskName: consultation.kiosk.name, kioskLocation: consultation.kiosk.location };
+      return { sessionId, kioskName: consultation.kiosk.name, kioskLocation: consultation.kiosk.location, mediaNodeUrl: null };
     });
   }
 

@@ -12,6 +12,8 @@ export interface HealthDeps {
   metricsToken: string | undefined;
   /** False while the process is shutting down: stop sending new sessions here. */
   accepting(): boolean;
+  /** The Socket.IO adapter (Redis when several nodes share the work). */
+  adapterReady(): boolean;
 }
 
 const sameSecret = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -26,6 +28,7 @@ export function createHealthRouter(deps: HealthDeps): Router {
     const checks: Record<string, boolean> = { accepting: deps.accepting() };
     checks['database'] = await deps.dataSource.query('SELECT 1').then(() => true, () => false);
     checks['mediaWorkers'] = await deps.sfu.stats().then((s) => s.workers.length > 0, () => false);
+    checks['adapter'] = deps.adapterReady();
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
   });

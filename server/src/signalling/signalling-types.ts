@@ -9,6 +9,7 @@ import type {
 } from '../contract/signalling-events';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { SfuApi } from '@madoguchi/sfu';
+import type { ClusterLink } from '../cluster/cluster-link';
 
 /** Kiosk liveness for the admins' view. */
 export interface KioskPresence {
@@ -24,6 +25,7 @@ export interface HandlerContext {
   consultations: ConsultationService;
   sfu: SfuApi;
   presence: KioskPresence;
+  cluster: ClusterLink;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

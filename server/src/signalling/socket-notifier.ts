@@ -1,15 +1,17 @@
 import type { Ack } from '../contract/ack';
 import type { ConsultationNotifier } from '../domain/consultation-notifier';
-import { principalRoom, STAFF_ROOM } from './socket-server';
+import type { ClusterLink } from '../cluster/cluster-link';
+import { principalRoom } from './socket-server';
 import type { SignallingServer } from './signalling-types';
 
 const CONSUMER_ACK_TIMEOUT_MS = 10_000;
 const consultationRoom = (sessionId: string): string => `consultation:${sessionId}`;
 
 /** Delivers the domain's notifications over Socket.IO rooms. */
-export function createSocketNotifier(getIo: () => SignallingServer): ConsultationNotifier {
+export function createSocketNotifier(getIo: () => SignallingServer, getCluster: () => ClusterLink): ConsultationNotifier {
   return {
-    queueChanged: (queue) => void getIo().to(STAFF_ROOM).emit('queueUpdated', queue),
+    // Staff everywhere see the union of every node's queue; the cluster link merges and delivers it.
+    queueChanged: (queue) => getCluster().publishLocalQueue(queue),
     callAccepted: (kioskId, payload) => void getIo().to(principalRoom({ role: 'kiosk', id: kioskId })).emit('callAccepted', payload),
     peerJoined: (sessionId, peer) => void getIo().to(consultationRoom(sessionId)).emit('peerJoined', { sessionId, peer }),
     peerLeft: (sessionId, role) => void getIo().to(consultationRoom(sessionId)).emit('peerLeft', { sessionId, role }),

@@ -6,6 +6,7 @@ import { ErrorCode } from '../contract/errors';
 import type { SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
+import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
 import { requestHandlers } from './handlers';
 import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
@@ -19,6 +20,8 @@ export interface SignallingOptions {
   consultations: ConsultationService;
   sfu: SfuApi;
   presence: KioskPresence;
+  /** Read per request: the link is made after the server. */
+  cluster: () => ClusterLink;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
   allowedOrigins: string[] | undefined;
@@ -122,6 +125,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
       consultations: options.consultations,
       sfu: options.sfu,
       presence: options.presence,
+      cluster: options.cluster(),
       afterAck: (task) => deferred.push(task),
     };
     const started = performance.now();

@@ -5,5 +5,7 @@ export const acceptCall = defineHandler({
   event: 'acceptCall',
   schema: SessionPayload,
   roles: ['staff', 'admin'],
-  run: ({ principal, consultations }, { sessionId }) => consultations.accept(principal, sessionId),
+  // The node holding the resident decides; Postgres still guarantees a single winner.
+  run: ({ principal, consultations, cluster }, { sessionId }) =>
+    consultations.has(sessionId) ? consultations.accept(principal, sessionId) : cluster.acceptElsewhere(principal, sessionId),
 });

@@ -5,5 +5,5 @@ export const getQueue = defineHandler({
   event: 'getQueue',
   schema: EmptyPayload,
   roles: ['staff', 'admin'],
-  run: async ({ consultations }) => consultations.queue(),
+  run: async ({ cluster }) => cluster.queue(),
 });

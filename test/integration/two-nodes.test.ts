@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import { kioskToken, loginStaff } from '../helpers/api-client';
+import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  try {
+    await probe.connect();
+    await probe.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+async function queueOf(socket: TestSocket): Promise<string[]> {
+  return expectOk(await request(socket, 'getQueue', {})).map((e) => e.sessionId);
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('two server nodes sharing queue and notifications through Redis', async () => {
+  const reachable = await redisReachable();
+  let node1: TestServer;
+  let node2: TestServer;
+
+  before(async () => {
+    if (!reachable) return;
+    node1 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `node1-${process.pid}` });
+    node2 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `node2-${process.pid}`, sharedDatabase: node1.db });
+    await eventually(async () => node1.app.cluster.ready() && node2.app.cluster.ready());
+  });
+  after(async () => {
+    if (!reachable) return;
+    await node2.close();
+    await node1.close();
+  });
+
+  it('a kiosk on node 1 is answered by staff on node 2, media on node 1', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    const kioskAuth = await kioskToken(node1.url, node1.demo.kioskCredential);
+    const staffAuth = await loginStaff(node2.url, 'demo-staff', 'test-password');
+    const kiosk = await connectSocket(node1.url, kioskAuth.accessToken);
+    const staffOn2 = await connectSocket(node2.url, staffAuth.accessToken);
+    const staffOn1 = await connectSocket(node1.url, staffAuth.accessToken);
+    try {
+      const queuedOn2 = nextEvent(staffOn2, 'queueUpdated');
+      const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+      assert.deepEqual((await queuedOn2)[0].map((e) => e.sessionId), [sessionId], 'node 2 staff hear of the resident on node 1');
+      await eventually(async () => (await queueOf(staffOn2)).includes(sessionId));
+      assert.deepEqual(await queueOf(staffOn1), [sessionId]);
+
+      const acceptedAtKiosk = nextEvent(kiosk, 'callAccepted');
+      const emptiedOn2 = nextEvent(staffOn2, 'queueUpdated');
+      const accepted = expectOk(await request(staffOn2, 'acceptCall', { sessionId }));
+      assert.equal(accepted.mediaNodeUrl, node1.url, 'staff are sent to the node that holds the media');
+      assert.equal((await acceptedAtKiosk)[0].sessionId, sessionId);
+      assert.deepEqual((await emptiedOn2)[0], [], 'the queue on node 2 updates');
+      await eventually(async () => (await queueOf(staffOn1)).length === 0);
+
+      // A second accept from either node loses.
+      const again = await request(staffOn2, 'acceptCall', { sessionId });
+      assert.equal(!again.ok && again.error.code, 'ALREADY_TAKEN');
+
+      // The staff member joins the room through node 1, as told.
+      const { routerRtpCapabilities } = expectOk(await request(staffOn1, 'getServerInfo', {}));
+      const joined = expectOk(await request(staffOn1, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+      assert.ok(joined.sendTransport.id);
+
+      // Ending on node 1 reaches the staff socket on node 2 too.
+      const endedOn2 = nextEvent(staffOn2, 'callEnded');
+      expectOk(await request(kiosk, 'hangUp', { sessionId }));
+      assert.equal((await endedOn2)[0].reason, 'resident_left');
+    } finally {
+      kiosk.disconnect();
+      staffOn1.disconnect();
+      staffOn2.disconnect();
+    }
+  });
+});
