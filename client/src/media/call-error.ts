@@ -7,15 +7,18 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 export class CallError extends Error {
   override readonly name = 'CallError';
   readonly code: ErrorCode;
+  /** The ack's `details`, e.g. `{ reason: 'too_early' }` on a check-in refused for its time. */
+  readonly details: unknown;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: unknown }) {
     super(message, options);
     this.code = code;
+    this.details = options?.details;
   }
 
   static fromAck(body: ErrorBody): CallError {
     const code = KNOWN_CODES.has(body.code) ? body.code : ErrorCode.Internal;
-    return new CallError(code, body.message);
+    return new CallError(code, body.message, { details: body.details });
   }
 
   static timeout(what: string, cause?: unknown): CallError {

@@ -36,8 +36,6 @@ interface ActiveCall {
   joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
   acceptedEarly: { sessionId: string; staffName: string } | null;
-  /** Kiosk: the request that queued this call (callStaff or checkIn), sent again after a reconnect. */
-  requeue: (() => Promise<CallStaffResult>) | null;
 }
 
 const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
@@ -97,7 +95,6 @@ export class CallSession extends CallSessionState {
   private async queueCall<T extends CallStaffResult>(ask: () => Promise<T>): Promise<T> {
     this.assertReady('kiosk');
     const call = this.beginCall(NEW_CALL, 'calling');
-    call.requeue = ask;
     let result: T;
     try {
       result = await ask();
@@ -212,12 +209,14 @@ export class CallSession extends CallSessionState {
     const { sessionId } = call.info;
     if (!sessionId) return; // callStaff() is still waiting for its own answer
     logger.info('resuming after reconnect', { sessionId, callState: this.getSnapshot().callState });
-    if (this.getSnapshot().callState !== 'calling' || !call.requeue) {
+    if (this.getSnapshot().callState !== 'calling') {
       await this.join(call).catch(() => undefined);
       return;
     }
     try {
-      const result = await call.requeue();
+      // Also for a checked-in booking: the server hands back the kiosk's open session
+      // whichever request queued it (checkIn itself refuses a kiosk that has one).
+      const result = await this.request('callStaff', {});
       if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
     } catch (error) {
       if (this.active !== call) return;
@@ -368,7 +367,6 @@ export class CallSession extends CallSessionState {
       recvReady: createDeferred(),
       joinGeneration: 0,
       acceptedEarly: null,
-      requeue: null,
     };
     this.active = call;
     this.patch({ call: info, lastError: null });

@@ -15,7 +15,10 @@ import { DEFAULT_LANGUAGE } from '../i18n/messages';
 import { selectableDepartments } from './department-label';
 import { checkInErrorOf, pairingErrorOf } from './kiosk-errors';
 import { INTERACTIVE_STATES, transition } from './kiosk-state';
-import type { FaultKind, KioskEvent, KioskState, KioskStateName } from './kiosk-state';
+import { OneShotTimer } from './one-shot-timer';
+import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
+import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
+import type { KioskTimings } from './state-timeouts';
 
 const logger = createLogger('kiosk-session');
 
@@ -35,27 +38,11 @@ export type KioskSessionEvents = {
   stateChanged: [KioskState, KioskState];
 };
 
-export interface KioskSessionOptions {
+export interface KioskSessionOptions extends Partial<KioskTimings> {
   credential: string | null;
   /** `#pair`: show the pairing screen even with a stored credential. */
   forcePairing?: boolean;
-  /** How long the thank-you screen stays. */
-  endedDisplayMs?: number;
-  /** How long a temporary fault stays before Idle returns. */
-  faultDisplayMs?: number;
-  /** Stop waiting for a specialist after this long. */
-  maxWaitMs?: number;
-  /** Retry a failed connection after this long. */
-  reconnectDelayMs?: number;
-  /** Nobody touched a choosing or typing screen for this long: back to Idle. */
-  inactivityMs?: number;
-  /** The survey skips itself after this long. */
-  surveyMs?: number;
 }
-
-type Timings = Required<Omit<KioskSessionOptions, 'credential' | 'forcePairing'>>;
-
-const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswer', 'unexpected']);
 /** Departments change rarely; re-read them when Idle returns, at most this often. */
 const CONFIG_MAX_AGE_MS = 60_000;
 
@@ -65,15 +52,16 @@ const CONFIG_MAX_AGE_MS = 60_000;
  * the snapshot and call the resident's actions below.
  */
 export class KioskSession extends TypedEmitter<KioskSessionEvents> {
-  private readonly timings: Timings;
+  private readonly timings: KioskTimings;
   private credential: string | null;
   private forcePairing: boolean;
   private snapshot: KioskSnapshot = { state: { name: 'starting' }, language: DEFAULT_LANGUAGE, kiosk: null, config: null, call: null };
   private keeper: KioskTokenKeeper | null = null;
   private callSession: CallSession | null = null;
   private heartbeat: Heartbeat | null = null;
-  private stateTimer: number | null = null;
-  private reconnectTimer: number | null = null;
+  private readonly stateTimer = new OneShotTimer();
+  private readonly languageTimer = new OneShotTimer();
+  private readonly reconnectTimer = new OneShotTimer();
   private configLoadedAt = 0;
   private closed = false;
 
@@ -81,14 +69,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     super();
     this.credential = credential;
     this.forcePairing = forcePairing;
-    this.timings = {
-      endedDisplayMs: timings.endedDisplayMs ?? 6_000,
-      faultDisplayMs: timings.faultDisplayMs ?? 8_000,
-      maxWaitMs: timings.maxWaitMs ?? 15 * 60_000,
-      reconnectDelayMs: timings.reconnectDelayMs ?? 5_000,
-      inactivityMs: timings.inactivityMs ?? 90_000,
-      surveyMs: timings.surveyMs ?? 30_000,
-    };
+    this.timings = { ...DEFAULT_TIMINGS, ...timings };
   }
 
   getSnapshot(): KioskSnapshot {
@@ -148,6 +129,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   setLanguage(language: Language): void {
     if (this.stateName() !== 'idle' && this.stateName() !== 'start') return;
     if (language !== this.snapshot.language) this.patch({ language });
+    this.armLanguageReset();
   }
 
   /** Idle: 「はじめる」. */
@@ -168,14 +150,13 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   back(): void {
     this.dispatch({ type: 'back' });
+    if (this.stateName() === 'idle') this.armLanguageReset();
   }
 
   /** Any touch on a choosing or typing screen: someone is still there. */
   noteActivity(): void {
     const { state } = this.snapshot;
-    if (!INTERACTIVE_STATES.has(state.name)) return;
-    this.clearStateTimer();
-    this.armStateTimer(state);
+    if (INTERACTIVE_STATES.has(state.name)) this.armStateTimer(state);
   }
 
   /** A walk-in asks for a specialist; no department means the general counter. */
@@ -245,7 +226,8 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   close(): void {
     this.closed = true;
-    this.clearStateTimer();
+    this.stateTimer.clear();
+    this.languageTimer.clear();
     this.stopConnection();
     this.removeAllListeners();
   }
@@ -293,8 +275,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   }
 
   private stopConnection(): void {
-    if (this.reconnectTimer !== null) window.clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
+    this.reconnectTimer.clear();
     this.heartbeat?.stop();
     this.heartbeat = null;
     this.keeper?.stop();
@@ -308,11 +289,8 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   private onConnectionFailed(): void {
     const name = this.stateName();
     if (name === 'starting' || name === 'idle') this.dispatch({ type: 'fault', fault: 'offline' });
-    if (this.reconnectTimer !== null || this.closed) return;
-    this.reconnectTimer = window.setTimeout(() => {
-      this.reconnectTimer = null;
-      this.connect();
-    }, this.timings.reconnectDelayMs);
+    if (this.reconnectTimer.pending || this.closed) return;
+    this.reconnectTimer.set(this.timings.reconnectDelayMs, () => this.connect());
   }
 
   private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
@@ -360,10 +338,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (next.name !== prev.name) logger.info(`state ${prev.name} -> ${next.name}`, { event: event.type });
     // An interactive state re-arms on every change, so a refused check-in gets a full
     // inactivity period again.
-    if (next.name !== prev.name || INTERACTIVE_STATES.has(next.name)) {
-      this.clearStateTimer();
-      this.armStateTimer(next);
-    }
+    if (next.name !== prev.name || INTERACTIVE_STATES.has(next.name)) this.armStateTimer(next);
     if (next.name === 'idle' && event.type !== 'back') {
       // The next resident starts in Japanese, with nothing of the last one left.
       changes.language = DEFAULT_LANGUAGE;
@@ -373,22 +348,20 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.safeEmit('stateChanged', next, prev);
   }
 
-  private armStateTimer(state: KioskState): void {
-    const delay = this.timerDelay(state);
-    if (delay === null) return;
-    this.stateTimer = window.setTimeout(() => {
-      this.stateTimer = null;
-      this.onStateTimeout(state);
-    }, delay);
+  /** A language left chosen on Idle by someone who walked away goes back to Japanese. */
+  private armLanguageReset(): void {
+    this.languageTimer.clear();
+    if (this.snapshot.language === DEFAULT_LANGUAGE) return;
+    this.languageTimer.set(this.timings.inactivityMs, () => {
+      if (this.stateName() === 'idle') this.patch({ language: DEFAULT_LANGUAGE });
+    });
   }
 
-  private timerDelay(state: KioskState): number | null {
-    if (INTERACTIVE_STATES.has(state.name)) return this.timings.inactivityMs;
-    if (state.name === 'survey') return this.timings.surveyMs;
-    if (state.name === 'ended') return this.timings.endedDisplayMs;
-    if (state.name === 'calling') return this.timings.maxWaitMs;
-    if (state.name === 'fault' && TEMPORARY_FAULTS.has(state.fault)) return this.timings.faultDisplayMs;
-    return null;
+  /** Replaces the running state timer, if any, with the one for `state`. */
+  private armStateTimer(state: KioskState): void {
+    this.stateTimer.clear();
+    const delay = stateTimeoutMs(state, this.timings);
+    if (delay !== null) this.stateTimer.set(delay, () => this.onStateTimeout(state));
   }
 
   private onStateTimeout(state: KioskState): void {
@@ -400,11 +373,6 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     // Nobody answered the survey: the same as 「とばす」.
     if (state.name === 'survey') this.sendSurvey(state.sessionId, null);
     this.dispatch({ type: 'timeout' });
-  }
-
-  private clearStateTimer(): void {
-    if (this.stateTimer !== null) window.clearTimeout(this.stateTimer);
-    this.stateTimer = null;
   }
 
   private stateName(): KioskStateName {

@@ -10,7 +10,8 @@ export type FaultKind = 'offline' | 'callFailed' | 'noAnswer' | 'unexpected';
 /** unregistered: no credential stored; revoked: the server refused it; requested: `#pair`. */
 export type PairingReason = 'unregistered' | 'revoked' | 'requested';
 export type PairingError = 'wrongCode' | 'rateLimited' | 'offline';
-export type CheckInError = 'notFound' | 'rateLimited' | 'offline';
+/** notFound also covers a code already used; tooEarly and tooLate: the booking's check-in window. */
+export type CheckInError = 'notFound' | 'tooEarly' | 'tooLate' | 'rateLimited' | 'offline';
 
 /** One state, one screen. Nothing about a resident outlives the state that shows it. */
 export type KioskState =

@@ -174,3 +174,12 @@ export interface ConflictingAppointment {
   endsAt: string;
   residentName: string;
 }
+
+/** `details.reason` of an INVALID_STATE check-in refusal: the kiosk words each one kindly. */
+export type CheckInRefusalReason = 'too_early' | 'too_late';
+
+/**
+ * What a check-in slip's QR code holds: the six-digit code itself. Kiosks also accept text
+ * with exactly one run of six digits.
+ */
+export const CHECK_IN_QR_CONTENT = /^\d{6}$/;

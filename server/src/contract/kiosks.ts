@@ -1,3 +1,4 @@
+import type { Department } from './departments';
 import { z } from 'zod';
 
 export const KIOSK_STATUSES = ['online', 'offline', 'busy'] as const;
@@ -69,4 +70,11 @@ export interface PairKioskResponse {
   /** `<kioskId>.<secret>`; the kiosk keeps it and trades it for short-lived tokens. */
   credential: string;
   kiosk: { id: string; name: string; location: string };
+}
+
+/** GET /api/kiosk/config: what a kiosk needs to draw its screens. */
+export interface KioskConfig {
+  kiosk: { id: string; name: string; location: string; address: string; cameraRoles: CameraRoles };
+  /** Active departments, for the walk-in buttons (icon and names per language). */
+  departments: Department[];
 }

@@ -3,6 +3,7 @@ import type {
   Appointment,
   AppointmentDetail,
   AppointmentStatus,
+  CheckInRefusalReason,
   ConflictingAppointment,
   CreateAppointmentRequest,
   UpdateAppointmentRequest,
@@ -187,9 +188,9 @@ export class AppointmentService {
       case 'already':
         throw AppError.invalidState('this appointment is already checked in');
       case 'too_early':
-        throw new AppError(ErrorCode.InvalidState, 'check-in opens one hour before the appointment', { reason: 'too_early' });
+        throw new AppError(ErrorCode.InvalidState, 'check-in opens one hour before the appointment', { reason: 'too_early' satisfies CheckInRefusalReason });
       case 'too_late':
-        throw new AppError(ErrorCode.InvalidState, 'the appointment time has passed', { reason: 'too_late' });
+        throw new AppError(ErrorCode.InvalidState, 'the appointment time has passed', { reason: 'too_late' satisfies CheckInRefusalReason });
       case 'ok': {
         this.checkInLimiter.reset(limiterKey);
         const appointment = await this.mustFind(outcome.id);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deviceSecretMatches, hashDeviceSecret, newDeviceSecret, parseDeviceCredential } from '../../auth/device-credentials';
-import { PairKioskRequest, type PairKioskResponse } from '../../contract/kiosks';
+import { PairKioskRequest, type KioskConfig, type PairKioskResponse } from '../../contract/kiosks';
 import { KioskTokenRequest, type KioskTokenResponse } from '../../contract/rest';
 import { AppError } from '../../domain/app-error';
 import { createLogger } from '../../logging/logger';
@@ -52,9 +52,10 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
   api.handle('kioskConfig', { returns: 'The kiosk and its departments' }, async ({ caller }) => {
     const kiosk = await deps.kiosks.findById(kioskOf(caller).kioskId);
     if (!kiosk) throw AppError.notFound('kiosk');
-    return {
+    const config: KioskConfig = {
       kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location, address: kiosk.address, cameraRoles: kiosk.cameraRoles },
       departments: await deps.departments.list({ includeInactive: false }),
     };
+    return config;
   });
 }

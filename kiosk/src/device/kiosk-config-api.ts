@@ -1,0 +1,9 @@
+import { apiPath } from '@contract/api-routes';
+import type { KioskConfig } from '@contract/kiosks';
+import { getJson } from './http-error';
+
+export type { KioskConfig };
+
+export function fetchKioskConfig(token: string): Promise<KioskConfig> {
+  return getJson<KioskConfig>(apiPath('kioskConfig'), token);
+}

@@ -1,0 +1,124 @@
+import type { EndReason } from '@contract/consultation';
+
+/** Every string the kiosk shows, in one language; plain words, for residents of all ages. */
+export interface KioskMessages {
+  appTitle: string;
+  starting: string;
+  /** The name of the language group on Idle, read out by screen readers. */
+  languageGroup: string;
+  idle: {
+    lead: string;
+    begin: string;
+    notReady: string;
+  };
+  start: {
+    title: string;
+    booked: string;
+    bookedHint: string;
+    walkIn: string;
+    walkInHint: string;
+  };
+  checkIn: {
+    title: string;
+    lead: string;
+    submit: string;
+    submitting: string;
+    notFound: string;
+    tooEarly: string;
+    tooLate: string;
+    rateLimited: string;
+    offline: string;
+    useQr: string;
+    useKeypad: string;
+    qrLead: string;
+    qrCameraError: string;
+  };
+  keypad: {
+    /** Deletes the last digit. */
+    backspace: string;
+    /** Deletes every digit. */
+    clear: string;
+    /** For screen readers: "code entered so far". */
+    codeLabel: string;
+  };
+  walkIn: {
+    title: string;
+    lead: string;
+    unsure: string;
+  };
+  pairing: {
+    title: string;
+    lead: string;
+    revoked: string;
+    submit: string;
+    submitting: string;
+    wrongCode: string;
+    rateLimited: string;
+    offline: string;
+    cancel: string;
+  };
+  back: string;
+  waiting: {
+    title: string;
+    /** A checked-in booking: the name on the appointment. */
+    resident: (name: string) => string;
+    lead: string;
+    position: (position: number) => string;
+    cancel: string;
+    reconnecting: string;
+  };
+  inCall: {
+    staffName: (name: string) => string;
+    staffVideo: string;
+    selfView: string;
+    hangUp: string;
+    connecting: string;
+    waitingForVideo: string;
+    unstable: string;
+    reconnecting: string;
+    inCall: string;
+    noLocalMedia: string;
+  };
+  survey: {
+    title: string;
+    question: string;
+    /** Rating 1 (bad) to 5 (good), in that order. */
+    ratings: readonly [string, string, string, string, string];
+    skip: string;
+  };
+  ended: {
+    title: string;
+    reason: (reason: EndReason) => string | null;
+    returning: string;
+  };
+  fault: {
+    offline: string;
+    callFailed: string;
+    noAnswer: string;
+    unexpected: string;
+    contact: string;
+    returning: string;
+  };
+  clock: { date: (date: Date) => string; time: (date: Date) => string };
+}
+
+// Japanese municipal time whatever the kiosk PC's own time zone is set to. The contract's
+// DISPLAY_TIME_ZONE says the same, but importing it would pull zod into the kiosk bundle.
+const TIME_ZONE = 'Asia/Tokyo';
+
+/** Date and time formatters for one language. */
+export function clockFor(locale: string): KioskMessages['clock'] {
+  const dateFormat = new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone: TIME_ZONE,
+  });
+  const timeFormat = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: TIME_ZONE,
+  });
+  return { date: (date) => dateFormat.format(date), time: (date) => timeFormat.format(date) };
+}

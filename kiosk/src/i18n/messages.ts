@@ -1,0 +1,47 @@
+import type { Language } from '@contract/languages';
+import type { KioskMessages } from './kiosk-messages';
+import { kioskEn } from './messages-en';
+import { kioskEs } from './messages-es';
+import { kioskJa } from './messages-ja';
+import { kioskJaEasy } from './messages-ja-easy';
+import { kioskKo } from './messages-ko';
+import { kioskPt } from './messages-pt';
+import { kioskVi } from './messages-vi';
+import { kioskZh } from './messages-zh';
+
+export type { KioskMessages } from './kiosk-messages';
+
+/** Japanese is the default; every kiosk starts and returns to it. */
+export const DEFAULT_LANGUAGE: Language = 'ja';
+
+const MESSAGES: Record<Language, KioskMessages> = {
+  ja: kioskJa,
+  'ja-easy': kioskJaEasy,
+  en: kioskEn,
+  zh: kioskZh,
+  ko: kioskKo,
+  vi: kioskVi,
+  pt: kioskPt,
+  es: kioskEs,
+};
+
+/** The language buttons on Idle, in this order, each written in its own language. */
+export const LANGUAGE_CHOICES: readonly { language: Language; label: string; htmlLang: string }[] = [
+  { language: 'ja', label: '日本語', htmlLang: 'ja' },
+  { language: 'ja-easy', label: 'やさしい日本語', htmlLang: 'ja' },
+  { language: 'en', label: 'English', htmlLang: 'en' },
+  { language: 'zh', label: '中文', htmlLang: 'zh-Hans' },
+  { language: 'ko', label: '한국어', htmlLang: 'ko' },
+  { language: 'vi', label: 'Tiếng Việt', htmlLang: 'vi' },
+  { language: 'pt', label: 'Português', htmlLang: 'pt-BR' },
+  { language: 'es', label: 'Español', htmlLang: 'es' },
+];
+
+export function messagesFor(language: Language): KioskMessages {
+  return MESSAGES[language];
+}
+
+/** The `lang` attribute for the page, so screen readers and fonts pick the right language. */
+export function htmlLangFor(language: Language): string {
+  return LANGUAGE_CHOICES.find((choice) => choice.language === language)?.htmlLang ?? 'ja';
+}

@@ -1,0 +1,39 @@
+import { INTERACTIVE_STATES } from './kiosk-state';
+import type { FaultKind, KioskState } from './kiosk-state';
+
+export interface KioskTimings {
+  /** How long the thank-you screen stays. */
+  endedDisplayMs: number;
+  /** How long a temporary fault stays before Idle returns. */
+  faultDisplayMs: number;
+  /** Stop waiting for a specialist after this long. */
+  maxWaitMs: number;
+  /** Retry a failed connection after this long. */
+  reconnectDelayMs: number;
+  /** Nobody touched a choosing or typing screen for this long: back to Idle. */
+  inactivityMs: number;
+  /** The survey skips itself after this long. */
+  surveyMs: number;
+}
+
+export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
+  endedDisplayMs: 6_000,
+  faultDisplayMs: 8_000,
+  maxWaitMs: 15 * 60_000,
+  reconnectDelayMs: 5_000,
+  // Long enough to find a slip in a bag, short enough that a half-typed code does not wait for the next person.
+  inactivityMs: 90_000,
+  surveyMs: 30_000,
+});
+
+const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswer', 'unexpected']);
+
+/** How long a state may last before the kiosk moves on by itself; null: as long as it takes. */
+export function stateTimeoutMs(state: KioskState, timings: KioskTimings): number | null {
+  if (INTERACTIVE_STATES.has(state.name)) return timings.inactivityMs;
+  if (state.name === 'survey') return timings.surveyMs;
+  if (state.name === 'ended') return timings.endedDisplayMs;
+  if (state.name === 'calling') return timings.maxWaitMs;
+  if (state.name === 'fault' && TEMPORARY_FAULTS.has(state.fault)) return timings.faultDisplayMs;
+  return null;
+}
