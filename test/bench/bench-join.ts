@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
 
     for (let call = 1; call <= CALLS; call += 1) {
-      await kiosk.page.getByRole('button', { name: '職員を呼び出す' }).click({ timeout: 30_000 });
+      await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 30_000 });
+      await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
       const answer = staff.page.getByRole('button', { name: '応答' }).first();
       await answer.waitFor({ timeout: 15_000 });
       await Promise.all([resetTimeline(kiosk.page), resetTimeline(staff.page)]);
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       process.stdout.write(`call ${call}/${CALLS}: staff ${rows.staff.at(-1)?.total} ms, kiosk ${rows.kiosk.at(-1)?.total} ms\n`);
       await staff.page.getByRole('button', { name: '通話を終了' }).click();
       await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached' });
+      await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 15_000 });
     }
     const workerStats = await server.sfu.stats();
     const workerPeakMb = Math.max(...workerStats.workers.map((w) => w.maxRssKb)) / 1024;

@@ -30,7 +30,8 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
     await staff.page.getByRole('button', { name: 'ログイン' }).click();
 
     await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
-    await kiosk.page.getByRole('button', { name: '職員を呼び出す' }).click({ timeout: 15_000 });
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
+    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
 
     await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
 
@@ -52,13 +53,16 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
     assert.ok(sessionId);
 
     await staff.page.getByRole('button', { name: '通話を終了' }).click();
-    await kiosk.page.getByRole('button', { name: '職員を呼び出す' }).waitFor({ timeout: 20_000 });
+    // After the call the resident is asked how it went; 「満足」 is stored on the record.
+    await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
     await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached', timeout: 10_000 });
 
     const record = await server.app.repositories.sessions.findById(sessionId);
     assert.ok(record?.answeredAt, 'answered time stored');
     assert.ok(record?.endedAt, 'ended time stored');
     assert.equal(record?.endReason, 'completed');
+    assert.equal(record?.satisfaction, 4);
     assert.ok(new Date(record.endedAt) >= new Date(record.answeredAt));
   });
 });
