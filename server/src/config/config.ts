@@ -72,7 +72,9 @@ export class ConfigError extends Error {
 
 /** Reads the environment once into a checked, frozen Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const parsed = EnvSchema.safeParse(env);
+  // `NAME=` (as compose files and shells often leave it) means unset, not an invalid value.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
