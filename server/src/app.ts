@@ -79,6 +79,11 @@ export interface App {
   repositories: Repositories;
   metrics: Metrics;
   cluster: ClusterLink;
+  /**
+   * Graceful shutdown, first half: readiness turns false, new residents are refused, and live
+   * consultations get up to `limitMs` to finish.
+   */
+  drain(limitMs: number): Promise<{ remaining: number }>;
   /** Ends live calls, closes sockets and the HTTP server; the caller owns the DB and SFU. */
   close(): Promise<void>;
 }
@@ -268,6 +273,10 @@ export function createApp(deps: AppDeps): App {
     repositories,
     metrics,
     cluster,
+    drain(limitMs) {
+      closing = true;
+      return consultations.drain(limitMs);
+    },
     async close() {
       closing = true;
       stopNoShowJob();

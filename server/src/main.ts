@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, drainSeconds: config.drainTimeoutMs / 1000 }, 'shutting down: finishing live consultations');
+    const { remaining } = await app.drain(config.drainTimeoutMs);
+    if (remaining > 0) log.warn({ remaining }, 'drain limit reached; ending the remaining consultations');
     await app.close().catch((error: unknown) => log.error({ err: error }, 'closing app'));
     await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
     await sfu.close();
@@ -67,7 +69,8 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // A second Ctrl-C skips the wait.
+  process.on('SIGINT', () => (stopping ? process.exit(130) : void shutdown('SIGINT')));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
   REDIS_URL: z.string().url().optional(),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -62,6 +63,8 @@ export interface Config {
   /** Several nodes share queue and notifications through Redis when set. */
   redisUrl: string | undefined;
   nodeId: string;
+  /** On SIGTERM, how long live consultations may go on before they are ended. */
+  drainTimeoutMs: number;
   /** When set, /metrics requires it as a bearer token. */
   metricsToken: string | undefined;
 }
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         : undefined,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${process.pid}`,
   });

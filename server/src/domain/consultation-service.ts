@@ -48,6 +48,8 @@ export class ConsultationService {
   private readonly mutex = new KeyedMutex();
   private readonly now: () => Date;
   private stopping = false;
+  private draining = false;
+  private readonly idleWaiters = new Set<() => void>();
   private readonly ending = new Set<Promise<void>>();
 
   constructor(private readonly options: ConsultationServiceOptions) {
@@ -137,9 +139,37 @@ export class ConsultationService {
     if (!stored) throw AppError.invalidState('this consultation cannot take a rating now');
   }
 
+  /**
+   * Graceful shutdown, first half: take no new residents, let the waiting and talking ones
+   * finish. Resolves when none are left or after `limitMs`, whichever comes first.
+   */
+  async drain(limitMs: number): Promise<{ remaining: number }> {
+    this.draining = true;
+    if (this.live.size > 0) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          this.idleWaiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, limitMs);
+        timer.unref();
+        this.idleWaiters.add(done);
+      });
+    }
+    return { remaining: this.live.size };
+  }
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
   private async enqueue(kioskId: string, intake: ConsultationIntake): Promise<{ sessionId: string; queuePosition: number }> {
     return this.mutex.run(`kiosk:${kioskId}`, async () => {
       const existing = this.findOpenForKiosk(kioskId);
+      if (!existing && this.draining) {
+        throw new AppError(ErrorCode.Unavailable, 'this server is restarting; please try again in a moment');
+      }
       if (existing?.state === 'active') throw AppError.invalidState('this kiosk is already in a call');
       if (existing && intake.appointmentId && existing.intake.appointmentId !== intake.appointmentId) {
         throw AppError.invalidState('this kiosk already has a resident waiting');
@@ -334,6 +364,8 @@ export class ConsultationService {
       this.options.notifier.callEnded(sessionId, peerIds, reason);
       this.publishQueue();
       log.info({ sessionId, reason }, 'consultation ended');
+      // A drain waits for the last record to be written, not just for the call to stop.
+      if (this.live.size === 0) for (const wake of [...this.idleWaiters]) wake();
     });
     this.ending.add(ending);
     try {
