@@ -33,6 +33,7 @@ import { registerAuthRoutes } from './http/routes/auth-routes';
 import { registerDepartmentRoutes } from './http/routes/department-routes';
 import { registerKioskDeviceRoutes } from './http/routes/kiosk-device-routes';
 import { registerKioskRoutes } from './http/routes/kiosk-routes';
+import { registerOperationsRoutes } from './http/routes/operations-routes';
 import { registerReportRoutes } from './http/routes/report-routes';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
@@ -194,6 +195,7 @@ export function createApp(deps: AppDeps): App {
   registerSessionRoutes(api, routeDeps);
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
+  registerOperationsRoutes(api, { ...routeDeps, sfu, nodeId: config.nodeId });
   registerOpenApiRoute(api);
   app.use(
     api.router(tokens, {

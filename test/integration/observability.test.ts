@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { OperationsOverview } from '../../server/src/contract/operations';
 import { startCall } from '../fixtures/call-scenario';
+import { loginStaff } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { expectOk, request } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
@@ -33,6 +36,24 @@ describe('health, readiness and metrics', () => {
       assert.match(text, /madoguchi_process_resident_memory_bytes/);
       assert.ok(!/demo-staff|窓口 花子|Bearer/.test(text), 'no personal data or tokens in metrics');
     } finally {
+      await request(call.staff, 'hangUp', { sessionId: call.sessionId });
+      await call.close();
+    }
+  });
+
+  it('gives admins an operations overview: kiosks, live sessions, worker load', async () => {
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const call = await startCall(server);
+    try {
+      await admin.call('operationsOverview');
+      const overview = expectStatus(await admin.call<OperationsOverview>('operationsOverview'), 200);
+      assert.equal(overview.nodeId, 'test-node');
+      assert.deepEqual(overview.liveSessions.map((s) => [s.id, s.status]), [[call.sessionId, 'active']]);
+      assert.equal(overview.kiosks.find((k) => k.name === '中央図書館 相談窓口')?.status, 'busy');
+      assert.equal(overview.workers.length, 1);
+      assert.equal(typeof overview.workers[0]?.cpuPercent, 'number');
+    } finally {
+      await request(call.staff, 'hangUp', { sessionId: call.sessionId });
       await call.close();
     }
   });

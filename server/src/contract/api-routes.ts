@@ -54,6 +54,7 @@ export const API_ROUTES = {
 
   report: route({ method: 'get', path: '/api/reports/summary', access: ['admin'], summary: 'Figures per period and group' }),
   reportCsv: route({ method: 'get', path: '/api/reports/export.csv', access: ['admin'], summary: 'The same figures as CSV (UTF-8 with BOM)' }),
+  operationsOverview: route({ method: 'get', path: '/api/operations/overview', access: ['admin'], summary: 'Kiosks online, live sessions, worker load' }),
   listAudit: route({ method: 'get', path: '/api/audit', access: ['admin'], summary: 'Audit log' }),
 
   openapi: route({ method: 'get', path: '/api/openapi.json', access: ['public'], summary: 'This API as OpenAPI 3.1' }),
