@@ -86,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET (32+ characters) must be set in production');
   }
+  if (e.NODE_ENV === 'production' && e.DEMO_SEED && e.DEMO_STAFF_PASSWORD === 'madoguchi-demo') {
+    throw new ConfigError('production with demo accounts needs a DEMO_STAFF_PASSWORD of its own; better, set DEMO_SEED=false');
+  }
+  if (e.NODE_ENV === 'production' && e.JWT_SECRET && /^(changeme|secret|test|madoguchi)/i.test(e.JWT_SECRET)) {
+    throw new ConfigError('JWT_SECRET looks like a placeholder; generate one (e.g. openssl rand -base64 48)');
+  }
   if (e.MEDIA_MIN_PORT > e.MEDIA_MAX_PORT) {
     throw new ConfigError('MEDIA_MIN_PORT must not exceed MEDIA_MAX_PORT');
   }

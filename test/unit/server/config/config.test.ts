@@ -15,6 +15,17 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production' }), ConfigError);
   });
 
+  it('refuses production with demo passwords or placeholder secrets', () => {
+    const secret = 'q3J9x0vLw8mZp2Rt6Yb1Nc4Hd7Fg5Ks0Ae9Ui3Oy6';
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }), /DEMO_SEED/);
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'changeme-changeme-changeme-changeme', DEMO_SEED: 'false' }), /placeholder/);
+    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_SEED: 'false' }).env, 'production');
+  });
+
+  it('treats an empty variable as unset', () => {
+    assert.equal(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).databaseUrl, undefined);
+  });
+
   it('says which variable is wrong', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && e.message.includes('PORT'));
     assert.throws(() => loadConfig({ MEDIA_LISTEN_IP: 'not-an-ip' }), /MEDIA_LISTEN_IP/);

@@ -1,0 +1,144 @@
+/**
+ * N synthetic consultations running at once on one rig: per peer a generator socket (its RTP
+ * streams, paced) and a sink socket, wired to the SFU by the rig, driven by one timer loop.
+ */
+import { createSocket, type Socket } from 'node:dgram';
+import { once } from 'node:events';
+import type { PeerRole } from '@contract/media-types';
+import type { ConsultationRig, PeerEndpoints } from './consultation-rig';
+import { OPUS_PAYLOAD_TYPE, PEER_ROLES, VP8_PAYLOAD_TYPE } from './consultation-shape';
+import type { ClipName, MediaClip } from './media-clips';
+import { RtpSink } from './rtp-sink';
+import { RtpStream } from './rtp-stream';
+import { SrtpSession } from './srtp-session';
+
+const LOCALHOST = '127.0.0.1';
+const TICK_MS = 2;
+/** Streams start spread over this long, so their first key frames do not arrive together. */
+const START_SPREAD_MS = 1000;
+/** The most Linux grants without privileges here (net.core.rmem_max); the sink must not drop. */
+const SINK_RECEIVE_BUFFER = 4 * 1024 * 1024;
+
+export interface ConsultationLoadOptions {
+  rig: ConsultationRig;
+  sessions: number;
+  clips: Record<ClipName, MediaClip>;
+  srtp: boolean;
+}
+
+export interface GeneratorSnapshot {
+  packetsSent: number;
+  framesReleased: number;
+  lateFrames: number;
+  rtcpReceived: number;
+}
+
+export class ConsultationLoad {
+  readonly sink = new RtpSink();
+  /** The SFU's send-transport ports: where loss at the SFU's input shows up. */
+  readonly sfuInputPorts: number[] = [];
+  readonly sinkPorts: number[] = [];
+  private readonly streams: RtpStream[] = [];
+  private readonly sockets: Socket[] = [];
+  private readonly pending: { startOffsetMs: number; build: (startMs: number) => RtpStream }[] = [];
+  private rtcpReceived = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** Packets per second the streams should send on average. */
+  expectedPacketsPerSecond = 0;
+
+  private constructor(private readonly options: ConsultationLoadOptions) {}
+
+  /** Opens the sockets and the consultations; nothing is sent until start(). */
+  static async open(options: ConsultationLoadOptions): Promise<ConsultationLoad> {
+    const load = new ConsultationLoad(options);
+    for (let index = 0; index < options.sessions; index += 1) await load.openSession(index);
+    return load;
+  }
+
+  start(): void {
+    const now = performance.now();
+    for (const { build, startOffsetMs } of this.pending) this.streams.push(build(now + startOffsetMs));
+    this.pending.length = 0;
+    const tick = (): void => {
+      const at = performance.now();
+      for (const stream of this.streams) stream.pump(at);
+      this.timer = setTimeout(tick, TICK_MS);
+    };
+    tick();
+  }
+
+  generatorSnapshot(): GeneratorSnapshot {
+    const snapshot = { packetsSent: 0, framesReleased: 0, lateFrames: 0, rtcpReceived: this.rtcpReceived };
+    for (const stream of this.streams) {
+      snapshot.packetsSent += stream.packetsSent;
+      snapshot.framesReleased += stream.framesReleased;
+      snapshot.lateFrames += stream.lateFrames;
+    }
+    return snapshot;
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.options.rig.closeSessions();
+    for (const socket of this.sockets) socket.close();
+  }
+
+  private async openSession(index: number): Promise<void> {
+    const { rig, srtp, clips } = this.options;
+    const generators = {} as Record<PeerRole, Socket>;
+    const sinks = {} as Record<PeerRole, Socket>;
+    const endpoints = {} as Record<PeerRole, PeerEndpoints>;
+    for (const role of PEER_ROLES) {
+      generators[role] = await this.bind(createSocket('udp4'));
+      generators[role].on('message', () => void (this.rtcpReceived += 1));
+      sinks[role] = await this.bind(createSocket({ type: 'udp4', recvBufferSize: SINK_RECEIVE_BUFFER }));
+      endpoints[role] = {
+        generatorPort: generators[role].address().port,
+        sinkPort: sinks[role].address().port,
+        generatorKey: srtp ? SrtpSession.generateKeyBase64() : undefined,
+        sinkKey: srtp ? SrtpSession.generateKeyBase64() : undefined,
+      };
+      this.sinkPorts.push(endpoints[role].sinkPort);
+    }
+    const wired = await rig.openSession(index, endpoints);
+    for (const role of PEER_ROLES) {
+      const { sendPort, recvKey } = wired.peers[role];
+      this.sfuInputPorts.push(sendPort);
+      // Connected: no address lookup per send, and only the SFU's RTCP comes back.
+      generators[role].connect(sendPort, LOCALHOST);
+      await once(generators[role], 'connect');
+      const received = wired.streams.filter((stream) => stream.spec.peer !== role).map((stream) => stream.consumerSsrc);
+      this.sink.attach(sinks[role], received, recvKey ? SrtpSession.fromKeyBase64(recvKey) : undefined);
+    }
+    // One SRTP session per transport, as a browser has; a peer's streams share its keys.
+    const senderSrtp = (role: PeerRole): SrtpSession | undefined => {
+      const key = endpoints[role].generatorKey;
+      return key ? SrtpSession.fromKeyBase64(key) : undefined;
+    };
+    const srtpByPeer = { kiosk: senderSrtp('kiosk'), staff: senderSrtp('staff') };
+    for (const { spec, producerSsrc } of wired.streams) {
+      const socket = generators[spec.peer];
+      const clip = clips[spec.clip];
+      this.expectedPacketsPerSecond += RtpStream.packetsPerSecond(clip);
+      this.pending.push({
+        startOffsetMs: Math.random() * START_SPREAD_MS,
+        build: (startMs) =>
+          new RtpStream({
+            clip,
+            ssrc: producerSsrc,
+            payloadType: clip.kind === 'audio' ? OPUS_PAYLOAD_TYPE : VP8_PAYLOAD_TYPE,
+            srtp: srtpByPeer[spec.peer],
+            send: (packet) => socket.send(packet),
+            startMs,
+          }),
+      });
+    }
+  }
+
+  private async bind(socket: Socket): Promise<Socket> {
+    this.sockets.push(socket);
+    socket.bind(0, LOCALHOST);
+    await once(socket, 'listening');
+    return socket;
+  }
+}

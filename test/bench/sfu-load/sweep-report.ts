@@ -1,0 +1,96 @@
+/** Judging, tabulating and comparing the steps of the bench:sfu sweep. */
+import type { StepResult } from './load-step';
+
+export const MAX_LOSS_PERCENT = 1;
+/** Below this share of its planned packets the generator, not the SFU, is the limit. */
+const GENERATOR_KEPT_UP = 0.97;
+
+/** Why a step ends the sweep of its variant; 'ok' lets it go on. */
+export type Verdict = 'ok' | 'loss' | 'silent consumers' | 'generator behind' | 'SRTP check failed';
+
+export function verdictOf(result: StepResult): Verdict {
+  if (result.authFailures > 0) return 'SRTP check failed';
+  if (result.generatorSentPerSecond < GENERATOR_KEPT_UP * result.generatorExpectedPerSecond) return 'generator behind';
+  // A consumer that got nothing in the window lost its key frame: its loss is invisible to the
+  // sequence numbers, but the consultation would show a frozen picture.
+  if (result.silentConsumers > 0) return 'silent consumers';
+  if (result.lossPercent > MAX_LOSS_PERCENT) return 'loss';
+  return 'ok';
+}
+
+export const TABLE_HEADER = [
+  '| variant | sessions | forwarded pkt/s | pkt per worker CPU-s | loss % | worker CPU % | bench CPU % | drops SFU in / sink | verdict |',
+  '|---|---|---|---|---|---|---|---|---|',
+];
+
+export function tableRow(result: StepResult, verdict: Verdict): string {
+  const int = (value: number): string => Math.round(value).toLocaleString('en');
+  const late = result.generatorLateFrames > 0 ? `, ${result.generatorLateFrames} late frames` : '';
+  return [
+    '',
+    result.variant,
+    result.sessions,
+    int(result.forwardedPerSecond),
+    int(result.forwardedPerWorkerCpuSecond),
+    result.lossPercent.toFixed(2),
+    result.workerCpuPercent.toFixed(0),
+    result.benchCpuPercent.toFixed(0),
+    `${result.sfuInputDrops} / ${result.sinkDrops}`,
+    `${verdict}${late}`,
+    '',
+  ]
+    .join(' | ')
+    .trim();
+}
+
+export interface VariantSummary {
+  /** Most sessions of a step that passed; 0 when none did. */
+  maxSessions: number;
+  /** True when the sweep stopped this variant on a failing step (not on time or steps). */
+  limitFound: boolean;
+  /** Forwarded packets per worker CPU-second over the steps both variants passed. */
+  packetsPerCpuSecond: number;
+}
+
+export interface SweepSummary {
+  ours: VariantSummary;
+  bare: VariantSummary;
+  /** Session counts both variants passed: the steps the efficiency ratio is taken over. */
+  commonSessions: number[];
+  efficiencyRatio: number;
+  maxSessionsRatio: number;
+}
+
+export function summarizeSweep(results: StepResult[]): SweepSummary {
+  const passed = (variant: 'ours' | 'bare'): StepResult[] =>
+    results.filter((result) => result.variant === variant && verdictOf(result) === 'ok');
+  const oursPassed = passed('ours');
+  const barePassed = passed('bare');
+  const commonSessions = oursPassed
+    .map((result) => result.sessions)
+    .filter((sessions) => barePassed.some((result) => result.sessions === sessions));
+  const variant = (name: 'ours' | 'bare', ok: StepResult[]): VariantSummary => {
+    const common = ok.filter((result) => commonSessions.includes(result.sessions));
+    const packets = common.reduce((sum, result) => sum + result.forwardedPackets, 0);
+    const cpu = common.reduce((sum, result) => sum + result.workerCpuSeconds, 0);
+    return {
+      maxSessions: Math.max(0, ...ok.map((result) => result.sessions)),
+      limitFound: results.some((result) => result.variant === name && verdictOf(result) !== 'ok'),
+      packetsPerCpuSecond: cpu > 0 ? packets / cpu : 0,
+    };
+  };
+  const ours = variant('ours', oursPassed);
+  const bare = variant('bare', barePassed);
+  return {
+    ours,
+    bare,
+    commonSessions,
+    efficiencyRatio: bare.packetsPerCpuSecond > 0 ? ours.packetsPerCpuSecond / bare.packetsPerCpuSecond : NaN,
+    maxSessionsRatio: bare.maxSessions > 0 ? ours.maxSessions / bare.maxSessions : NaN,
+  };
+}
+
+/** "45" when a failing step bounded it, "≥ 160" when the sweep ran out of steps or time first. */
+export function maxSessionsText(summary: VariantSummary): string {
+  return summary.limitFound ? String(summary.maxSessions) : `≥ ${summary.maxSessions}`;
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Appointment } from '../../server/src/contract/appointments';
+import type { Department } from '../../server/src/contract/departments';
+import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, request } from '../helpers/socket-client';
+
+/**
+ * The real server process at debug level, driven through login, booking, check-in and a call;
+ * its whole log must hold no names, login ids, passwords, codes, credentials or tokens.
+ */
+describe('logs hold no personal data or secrets', () => {
+  let child: ChildProcess;
+  let dataDir: string;
+  let output = '';
+  const port = 3700 + Math.floor(Math.random() * 200);
+  const url = `http://127.0.0.1:${port}`;
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-logs-'));
+    chmodSync(dataDir, 0o755);
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', SFU_WORKERS: '1', DATABASE_URL: '', REDIS_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const deadline = Date.now() + 60_000;
+    while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  after(async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('after logins, a failed login, booking, check-in and a call', async () => {
+    const credential = readFileSync(path.join(dataDir, 'demo-kiosk-credential'), 'utf8').trim();
+    await postJson(`${url}/api/auth/login`, { loginId: 'demo-admin', password: 'wrong-password-123' });
+    const adminLogin = await loginStaff(url, 'demo-admin', 'madoguchi-demo');
+    const admin = restClient(url, adminLogin.accessToken);
+    const departments = expectStatus(await admin.call<Department[]>('listDepartments'), 200);
+    const kioskId = credential.split('.')[0] ?? '';
+    const now = Date.now();
+    const appointment = expectStatus(
+      await admin.call<Appointment>('createAppointment', {
+        body: {
+          departmentId: departments[0]?.id,
+          kioskId,
+          startsAt: new Date(now + 10 * 60_000).toISOString(),
+          endsAt: new Date(now + 40 * 60_000).toISOString(),
+          residentName: '秘密 花子',
+          residentKana: 'ヒミツ ハナコ',
+          notes: '生活保護の相談',
+        },
+      }),
+      201,
+    );
+    const staffLogin = await loginStaff(url, 'demo-staff', 'madoguchi-demo');
+    const kioskAuth = await kioskToken(url, credential);
+    const kiosk = await connectSocket(url, kioskAuth.accessToken);
+    const staff = await connectSocket(url, staffLogin.accessToken);
+    try {
+      const checked = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
+      expectOk(await request(staff, 'acceptCall', { sessionId: checked.sessionId }));
+      expectOk(await request(staff, 'hangUp', { sessionId: checked.sessionId }));
+      await request(kiosk, 'checkIn', { code: '000000' });
+    } finally {
+      kiosk.disconnect();
+      staff.disconnect();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    assert.ok(output.includes('"msg"'), 'the server did log');
+    const secret = credential.split('.')[1] ?? 'missing';
+    const forbidden: [string, string][] = [
+      ['resident name', '秘密'],
+      ['resident kana', 'ヒミツ'],
+      ['consultation notes', '生活保護'],
+      ['staff display name', '窓口 花子'],
+      ['login id', '"demo-staff"'],
+      ['login id', '"demo-admin"'],
+      ['password', 'madoguchi-demo'],
+      ['wrong password', 'wrong-password-123'],
+      ['check-in code', `"${appointment.checkInCode}"`],
+      ['kiosk device secret', secret],
+      ['staff token', staffLogin.accessToken.split('.')[2] ?? 'missing'],
+      ['kiosk token', kioskAuth.accessToken.split('.')[2] ?? 'missing'],
+    ];
+    // The start-up banner prints the demo login and kiosk URL to the operator's terminal on
+    // purpose; only structured log lines are checked.
+    const logLines = output.split('\n').filter((line) => line.startsWith('{'));
+    assert.ok(logLines.length > 10, 'debug logging produced lines');
+    for (const [what, text] of forbidden) {
+      const hit = logLines.find((line) => line.includes(text));
+      assert.equal(hit, undefined, `the log contains a ${what}: ${hit?.slice(0, 200)}`);
+    }
+  });
+});
