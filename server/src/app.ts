@@ -39,7 +39,9 @@ import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
-import { createSignallingServer, principalRoom } from './signalling/socket-server';
+import { authSessionRoom, createSignallingServer, principalRoom, type SocketAuth } from './signalling/socket-server';
+import { AuthSessionRepository } from './db/repositories/auth-session-repository';
+import { AuthSessionService } from './domain/auth-sessions';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
@@ -48,7 +50,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export interface AppDeps {
   config: Pick<
     Config,
-    'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken' | 'redisUrl' | 'nodeId'
+    'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken' | 'redisUrl' | 'nodeId' | 'staffSessionHours'
   >;
   jwtSecret: string;
   dataSource: DataSource;
@@ -163,7 +165,17 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(express.json({ limit: '32kb' }));
+  const authSessions = new AuthSessionService({
+    sessions: new AuthSessionRepository(dataSource),
+    staff,
+    tokens,
+    audit: repositories.audit,
+    sessionLifetimeMs: config.staffSessionHours * 3_600_000,
+    disconnectSession: (sessionId) => ioOf().in(authSessionRoom(sessionId)).disconnectSockets(true),
+    // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
+  });
   const routeDeps: RouteDeps = {
+    authSessions,
     tokens,
     staff,
     kiosks,
@@ -199,9 +211,10 @@ export function createApp(deps: AppDeps): App {
   registerOpenApiRoute(api);
   app.use(
     api.router(tokens, {
-      async staffActive(staffId) {
+      async staffActive(staffId, sessionId) {
         const user = await staff.findById(staffId);
         if (!user?.active) throw AppError.unauthenticated('this account is no longer active');
+        if (!(await authSessions.isLive(sessionId, staffId))) throw AppError.unauthenticated('this login has ended; please log in again');
       },
       async kioskActive(kioskId) {
         const kiosk = await kiosks.findById(kioskId);
@@ -227,16 +240,18 @@ export function createApp(deps: AppDeps): App {
     onRejoin: () => metrics.reconnects.inc(),
   });
 
-  const authenticate = async (token: string): Promise<SocketPrincipal> => {
-    const grant = tokens.verify(token);
+  const authenticate = async (token: string): Promise<SocketAuth> => {
+    const { grant, expiresAt } = tokens.verifyWithExpiry(token);
     if (grant.kind === 'kiosk') {
       const kiosk = await kiosks.findById(grant.kioskId);
       if (!kiosk?.active) throw AppError.unauthenticated('kiosk is not registered');
-      return { role: 'kiosk', id: kiosk.id, displayName: kiosk.name };
+      return { principal: { role: 'kiosk', id: kiosk.id, displayName: kiosk.name }, expiresAt };
     }
     const user = await staff.findById(grant.staffId);
     if (!user?.active) throw AppError.unauthenticated('account is not active');
-    return { role: user.role, id: user.id, displayName: user.displayName };
+    if (!(await authSessions.isLive(grant.sessionId, user.id))) throw AppError.unauthenticated('this login has ended; please log in again');
+    const principal: SocketPrincipal = { role: user.role, id: user.id, displayName: user.displayName };
+    return { principal, expiresAt, authSessionId: grant.sessionId };
   };
 
   const io = createSignallingServer({

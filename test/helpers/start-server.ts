@@ -25,6 +25,7 @@ export interface TestServerOptions {
   webRtcServerPort?: number;
   /** A clock for the domain (appointments, check-in windows); real time if absent. */
   now?: () => Date;
+  staffTokenTtlSeconds?: number;
   /** Join other nodes through Redis (the multi-node test). */
   redisUrl?: string;
   nodeId?: string;
@@ -43,7 +44,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const app = createApp({
     config: {
-      staffTokenTtlSeconds: 3600,
+      staffTokenTtlSeconds: options.staffTokenTtlSeconds ?? 900,
+      staffSessionHours: 12,
       kioskTokenTtlSeconds: 900,
       reconnectGraceMs: options.reconnectGraceMs ?? 3000,
       publicUrl: undefined,

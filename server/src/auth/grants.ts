@@ -5,6 +5,8 @@ export interface StaffGrant {
   kind: 'staff';
   staffId: string;
   role: StaffRole;
+  /** The login session (refresh-token family) the token belongs to; revoking it stops the token. */
+  sessionId: string;
 }
 
 export interface KioskGrant {

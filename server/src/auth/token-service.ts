@@ -16,7 +16,7 @@ export class TokenService {
 
   issueStaff(grant: StaffGrant): { token: string; expiresInSeconds: number } {
     const expiresInSeconds = this.options.staffTtlSeconds;
-    const token = jwt.sign({ role: grant.role }, this.options.secret, {
+    const token = jwt.sign({ role: grant.role, sid: grant.sessionId }, this.options.secret, {
       algorithm: ALGORITHM,
       issuer: TOKEN_ISSUER,
       audience: AUDIENCE.staff,
@@ -40,6 +40,11 @@ export class TokenService {
 
   /** Accepts a staff or kiosk token; anything else is UNAUTHENTICATED. */
   verify(token: string): Grant {
+    return this.verifyWithExpiry(token).grant;
+  }
+
+  /** The grant and the instant the token stops working. */
+  verifyWithExpiry(token: string): { grant: Grant; expiresAt: Date } {
     let claims: jwt.JwtPayload;
     try {
       const decoded = jwt.verify(token, this.options.secret, {
@@ -54,9 +59,12 @@ export class TokenService {
     }
     const subject = claims.sub;
     if (!subject) throw AppError.unauthenticated('token has no subject');
-    if (claims.aud === AUDIENCE.kiosk) return { kind: 'kiosk', kioskId: subject };
+    const expiresAt = new Date((claims.exp ?? 0) * 1000);
+    if (claims.aud === AUDIENCE.kiosk) return { grant: { kind: 'kiosk', kioskId: subject }, expiresAt };
     const role = claims['role'];
+    const sessionId = claims['sid'];
     if (role !== 'staff' && role !== 'admin') throw AppError.unauthenticated('token has no valid role');
-    return { kind: 'staff', staffId: subject, role: role as StaffRole };
+    if (typeof sessionId !== 'string') throw AppError.unauthenticated('token has no session');
+    return { grant: { kind: 'staff', staffId: subject, role: role as StaffRole, sessionId }, expiresAt };
   }
 }

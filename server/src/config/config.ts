@@ -13,8 +13,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   JWT_SECRET: z.string().min(32).optional(),
-  STAFF_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600),
-  KIOSK_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  // Access tokens live at most 15 minutes; the login itself lasts STAFF_SESSION_HOURS through refreshes.
+  STAFF_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  KIOSK_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
   MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
   MEDIA_ANNOUNCED_IP: z.string().min(1).optional(),
   MEDIA_PORT: port.optional(),
@@ -44,6 +46,7 @@ export interface Config {
   dataDir: string;
   jwtSecret: string | undefined;
   staffTokenTtlSeconds: number;
+  staffSessionHours: number;
   kioskTokenTtlSeconds: number;
   media: {
     listenIp: string;
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataDir: path.resolve(e.DATA_DIR),
     jwtSecret: e.JWT_SECRET,
     staffTokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS,
+    staffSessionHours: e.STAFF_SESSION_HOURS,
     kioskTokenTtlSeconds: e.KIOSK_TOKEN_TTL_SECONDS,
     media: Object.freeze({
       listenIp: e.MEDIA_LISTEN_IP,

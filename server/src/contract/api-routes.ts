@@ -18,6 +18,8 @@ const route = <const T extends RouteSpec>(spec: T): T => spec;
 
 export const API_ROUTES = {
   login: route({ method: 'post', path: '/api/auth/login', access: ['public'], summary: 'Staff or admin login' }),
+  refresh: route({ method: 'post', path: '/api/auth/refresh', access: ['public'], summary: 'Trade a refresh token for new tokens (rotates it)' }),
+  logout: route({ method: 'post', path: '/api/auth/logout', access: ['staff', 'admin'], summary: 'End this login: its tokens and sockets stop at once' }),
   me: route({ method: 'get', path: '/api/auth/me', access: ['staff', 'admin'], summary: 'The logged-in member' }),
   changePassword: route({ method: 'post', path: '/api/auth/password', access: ['staff', 'admin'], summary: 'Change own password' }),
 

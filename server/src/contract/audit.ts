@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'login_failed',
   'logout',
+  'refresh_token_reused',
   'password_changed',
   'password_reset',
   'staff_created',

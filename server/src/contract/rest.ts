@@ -15,10 +15,16 @@ export interface StaffProfile {
 }
 
 export interface LoginResponse {
+  /** Lives at most 15 minutes; renew it with the refresh token before it ends. */
   accessToken: string;
   expiresInSeconds: number;
+  /** Single use: each refresh returns a new one. Presenting a used one ends the login everywhere. */
+  refreshToken: string;
   user: StaffProfile;
 }
+
+export const RefreshRequest = z.object({ refreshToken: z.string().regex(/^[A-Za-z0-9_-]{40,100}$/) }).strict();
+export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
 /** A kiosk trades its device credential ("<kioskId>.<secret>") for a short-lived token. */
 export const KioskTokenRequest = z

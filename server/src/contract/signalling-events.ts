@@ -73,6 +73,8 @@ export interface ClientToServerEvents {
   checkIn: (payload: CheckInPayload, ack: AckCallback<CheckInResult>) => void;
   /** kiosk: the satisfaction survey after the call (once per session). */
   submitSurvey: (payload: SubmitSurveyPayload, ack: AckCallback<null>) => void;
+  /** Any client: a fresh access token for this socket before the current one expires. */
+  renewAuth: (payload: { token: string }, ack: AckCallback<{ expiresAt: string }>) => void;
   /** kiosk: alive; admins see online/offline from this. Sent every 30 s. */
   heartbeat: (payload: EmptyPayload, ack: AckCallback<null>) => void;
   /** kiosk: the resident stops waiting. */
@@ -91,6 +93,8 @@ export interface ClientToServerEvents {
 
 /** Notifications report what already happened; newConsumer is the one server request. */
 export interface ServerToClientEvents {
+  /** The socket's token ends soon: send renewAuth, or the socket is closed at `expiresAt`. */
+  authExpiring: (payload: { expiresAt: string }) => void;
   queueUpdated: (queue: QueueEntry[]) => void;
   callAccepted: (payload: { sessionId: string; staffName: string }) => void;
   /** The consumer is paused on the server until the client acks, so no RTP arrives before its SDP. */
@@ -119,4 +123,8 @@ export interface SocketPrincipal {
 
 export interface SocketData {
   principal: SocketPrincipal;
+  /** When the token the socket authenticated with (or last renewed with) stops working. */
+  authExpiresAt: number;
+  /** Staff only: the login session, so logging out or revoking it closes the socket. */
+  authSessionId?: string;
 }

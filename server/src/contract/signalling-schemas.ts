@@ -49,6 +49,9 @@ export const SubmitSurveyPayload = z
   .object({ sessionId: id, rating: z.number().int().min(1).max(5).nullable() })
   .strict();
 
+export const RenewAuthPayload = z.object({ token: z.string().min(20).max(4096) }).strict();
+export type RenewAuthPayload = z.infer<typeof RenewAuthPayload>;
+
 export const HangUpPayload = z.object({ sessionId: id }).strict();
 
 export type SessionPayload = z.infer<typeof SessionPayload>;

@@ -9,6 +9,7 @@ import { DepartmentEntity } from './entities/department-entity';
 import { SessionEventEntity } from './entities/session-event-entity';
 import { InitialSchema1763800000000 } from './migrations/initial-schema';
 import { SchedulingSchema1763900000000 } from './migrations/scheduling-schema';
+import { AuthSessionsSchema1764000000000 } from './migrations/auth-sessions-schema';
 
 export const entities = [
   StaffUserEntity,
@@ -20,7 +21,7 @@ export const entities = [
   SessionEventEntity,
   AuditLogEntity,
 ];
-export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000];
+export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000];
 
 /**
  * Connects and brings the schema up to date through migrations (never synchronize).

@@ -9,7 +9,7 @@ import { parseInput } from './validate';
 /** Who is calling, after the token and the account behind it have been checked. */
 export type CallerIdentity =
   | { kind: 'public' }
-  | { kind: 'staff'; staffId: string; role: 'staff' | 'admin' }
+  | { kind: 'staff'; staffId: string; role: 'staff' | 'admin'; sessionId: string }
   | { kind: 'kiosk'; kioskId: string };
 
 export interface RouteContext<P, Q, B> {
@@ -46,8 +46,8 @@ interface Registered {
 }
 
 export interface AccountCheck {
-  /** Throws if the staff account behind a valid token has been deactivated. */
-  staffActive(staffId: string): Promise<void>;
+  /** Throws if the account behind a valid token was deactivated or its login session revoked. */
+  staffActive(staffId: string, sessionId: string): Promise<void>;
   kioskActive(kioskId: string): Promise<void>;
 }
 
@@ -129,12 +129,12 @@ async function identify(req: Request, tokens: TokenService, accounts: AccountChe
     await accounts.kioskActive(grant.kioskId);
     return { kind: 'kiosk', kioskId: grant.kioskId };
   }
-  await accounts.staffActive(grant.staffId);
-  return { kind: 'staff', staffId: grant.staffId, role: grant.role };
+  await accounts.staffActive(grant.staffId, grant.sessionId);
+  return { kind: 'staff', staffId: grant.staffId, role: grant.role, sessionId: grant.sessionId };
 }
 
 /** Narrows a caller inside a handler whose route allows only staff or admins. */
-export function staffOf(caller: CallerIdentity): { staffId: string; role: 'staff' | 'admin' } {
+export function staffOf(caller: CallerIdentity): { staffId: string; role: 'staff' | 'admin'; sessionId: string } {
   if (caller.kind !== 'staff') throw AppError.forbidden('a staff login is required');
   return caller;
 }

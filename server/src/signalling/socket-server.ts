@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { Ack } from '../contract/ack';
 import { ErrorCode } from '../contract/errors';
+import { RenewAuthPayload } from '../contract/signalling-schemas';
 import type { SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
@@ -15,8 +16,8 @@ const log = createLogger('signalling');
 
 export interface SignallingOptions {
   httpServer: HttpServer;
-  /** Verifies the handshake token and loads who is behind it; throws AppError if not allowed. */
-  authenticate(token: string): Promise<SocketPrincipal>;
+  /** Verifies a token and loads who is behind it; throws AppError if not allowed. */
+  authenticate(token: string): Promise<SocketAuth>;
   consultations: ConsultationService;
   sfu: SfuApi;
   presence: KioskPresence;
@@ -26,6 +27,18 @@ export interface SignallingOptions {
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
   allowedOrigins: string[] | undefined;
 }
+
+export interface SocketAuth {
+  principal: SocketPrincipal;
+  expiresAt: Date;
+  /** Staff: the login session behind the token. */
+  authSessionId?: string | undefined;
+}
+
+/** Sockets of one staff login session, closed together when it is revoked. */
+export const authSessionRoom = (sessionId: string): string => `auth:${sessionId}`;
+/** How long before expiry a socket is asked to renew its token. */
+const RENEW_WARNING_MS = 60_000;
 
 export const principalRoom = (principal: { role: string; id: string }): string =>
   principal.role === 'kiosk' ? `peer:kiosk:${principal.id}` : `peer:staff:${principal.id}`;
@@ -60,8 +73,10 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
       return;
     }
     options.authenticate(token).then(
-      (principal) => {
-        socket.data.principal = principal;
+      (auth) => {
+        socket.data.principal = auth.principal;
+        socket.data.authExpiresAt = auth.expiresAt.getTime();
+        if (auth.authSessionId) socket.data.authSessionId = auth.authSessionId;
         next();
       },
       (error: unknown) => next(refuse(error)),
@@ -83,13 +98,16 @@ function originHost(origin: string): string | null {
 function onConnection(socket: SignallingSocket, options: SignallingOptions): void {
   const { principal } = socket.data;
   void socket.join(principalRoom(principal));
+  if (socket.data.authSessionId) void socket.join(authSessionRoom(socket.data.authSessionId));
+  const expiry = watchTokenExpiry(socket);
   if (principal.role !== 'kiosk') void socket.join(STAFF_ROOM);
   if (principal.role === 'kiosk') {
     void options.presence.kioskAlive(principal.id).catch((error: unknown) => log.warn({ err: error }, 'could not record kiosk presence'));
   }
   log.debug({ role: principal.role, socketId: socket.id }, 'socket connected');
 
-  const known = new Set<string>();
+  const known = new Set<string>(['renewAuth']);
+  registerRenewAuth(socket, options, expiry);
   for (const handler of requestHandlers) {
     known.add(handler.event);
     registerHandler(socket, handler, options);
@@ -106,7 +124,64 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
     }
   });
   socket.on('disconnect', () => {
+    expiry.stop();
     options.consultations.handleDisconnect(principal, socket.id);
+  });
+}
+
+/** Warns a minute before the token ends and closes the socket when it does, unless renewed. */
+function watchTokenExpiry(socket: SignallingSocket): { reschedule(): void; stop(): void } {
+  let warn: NodeJS.Timeout | undefined;
+  let expire: NodeJS.Timeout | undefined;
+  const stop = (): void => {
+    clearTimeout(warn);
+    clearTimeout(expire);
+  };
+  const reschedule = (): void => {
+    stop();
+    const remaining = socket.data.authExpiresAt - Date.now();
+    const expiresAt = new Date(socket.data.authExpiresAt).toISOString();
+    // A minute ahead, or halfway for tokens shorter than two minutes.
+    warn = setTimeout(() => socket.emit('authExpiring', { expiresAt }), Math.max(0, remaining - Math.min(RENEW_WARNING_MS, remaining / 2)));
+    expire = setTimeout(() => {
+      log.info({ role: socket.data.principal.role }, 'socket token expired');
+      socket.disconnect(true);
+    }, Math.max(0, remaining));
+    warn.unref();
+    expire.unref();
+  };
+  reschedule();
+  return { reschedule, stop };
+}
+
+/** A fresh token for the same principal extends the socket's life (the call goes on). */
+function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions, expiry: { reschedule(): void }): void {
+  const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
+  rawOn('renewAuth', (...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') return;
+    const reply = ack as (response: Ack<{ expiresAt: string }>) => void;
+    void (async () => {
+      try {
+        const parsed = RenewAuthPayload.safeParse(args[0]);
+        if (!parsed.success || args.length !== 2) throw AppError.badRequest('renewAuth takes { token }');
+        const auth = await options.authenticate(parsed.data.token);
+        const current = socket.data.principal;
+        if (auth.principal.id !== current.id || (auth.principal.role === 'kiosk') !== (current.role === 'kiosk')) {
+          throw AppError.forbidden('the new token belongs to someone else');
+        }
+        if (auth.authSessionId && auth.authSessionId !== socket.data.authSessionId) {
+          if (socket.data.authSessionId) void socket.leave(authSessionRoom(socket.data.authSessionId));
+          socket.data.authSessionId = auth.authSessionId;
+          void socket.join(authSessionRoom(auth.authSessionId));
+        }
+        socket.data.authExpiresAt = auth.expiresAt.getTime();
+        expiry.reschedule();
+        reply({ ok: true, data: { expiresAt: auth.expiresAt.toISOString() } });
+      } catch (error) {
+        reply({ ok: false, error: toAppError(error).toBody() });
+      }
+    })();
   });
 }
 

@@ -1,6 +1,6 @@
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import type { LoginResponse, StaffProfile } from '../../contract/rest';
-import { LoginRequest } from '../../contract/rest';
+import { LoginRequest, RefreshRequest } from '../../contract/rest';
 import { ChangePasswordRequest } from '../../contract/staff';
 import { AppError } from '../../domain/app-error';
 import { createLogger } from '../../logging/logger';
@@ -36,10 +36,20 @@ export function registerAuthRoutes(api: ApiRegistry, deps: RouteDeps): void {
       throw AppError.unauthenticated('ログインIDまたはパスワードが違います');
     }
     deps.limiters.login.reset(keys[0] ?? '');
-    const { token, expiresInSeconds } = deps.tokens.issueStaff({ kind: 'staff', staffId: user.id, role: user.role });
+    const response: LoginResponse = await deps.authSessions.start(user, await profileOf(user.id));
     await deps.audit.record({ actorKind: 'staff', actorId: user.id, action: 'login' });
-    const response: LoginResponse = { accessToken: token, expiresInSeconds, user: await profileOf(user.id) };
     return response;
+  });
+
+  api.handle('refresh', { body: RefreshRequest, returns: 'LoginResponse' }, async ({ body }) =>
+    deps.authSessions.refresh(body.refreshToken, profileOf),
+  );
+
+  api.handle('logout', {}, async ({ caller }) => {
+    const { staffId, sessionId } = staffOf(caller);
+    await deps.authSessions.logout(sessionId);
+    await deps.audit.record({ actorKind: 'staff', actorId: staffId, action: 'logout' });
+    return undefined;
   });
 
   api.handle('me', { returns: 'StaffProfile' }, async ({ caller }) => profileOf(staffOf(caller).staffId));

@@ -53,7 +53,10 @@ export function registerStaffRoutes(api: ApiRegistry, deps: RouteDeps): void {
       throw translate(error);
     });
     if (!found) throw AppError.notFound('staff member');
-    if (body.active === false || body.role !== undefined) deps.disconnect.staff(params.id);
+    if (body.active === false || body.role !== undefined) {
+      await deps.authSessions.revokeAllFor(params.id, body.active === false ? 'deactivated' : 'role_changed');
+      deps.disconnect.staff(params.id);
+    }
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'staff_updated', targetType: 'staff', targetId: params.id, details: { fields: Object.keys(body), role: body.role, active: body.active } });
     return mustFind(params.id);
   });
@@ -62,6 +65,7 @@ export function registerStaffRoutes(api: ApiRegistry, deps: RouteDeps): void {
     await mustFind(params.id);
     const temporaryPassword = newTemporaryPassword();
     await deps.staff.setPassword(params.id, await hashPassword(temporaryPassword), true);
+    await deps.authSessions.revokeAllFor(params.id, 'password_reset');
     deps.disconnect.staff(params.id);
     await deps.audit.record({ actorKind: 'staff', actorId: staffOf(caller).staffId, action: 'password_reset', targetType: 'staff', targetId: params.id });
     const issued: StaffCredentialsIssued = { member: await mustFind(params.id), temporaryPassword };

@@ -10,8 +10,10 @@ const unauthenticated = (e: unknown): boolean => e instanceof AppError && e.code
 
 describe('TokenService', () => {
   it('round-trips staff and kiosk grants with their own audiences', () => {
-    const staff = tokens.issueStaff({ kind: 'staff', staffId: 'u1', role: 'admin' });
-    assert.deepEqual(tokens.verify(staff.token), { kind: 'staff', staffId: 'u1', role: 'admin' });
+    const staff = tokens.issueStaff({ kind: 'staff', staffId: 'u1', role: 'admin', sessionId: 's1' });
+    assert.deepEqual(tokens.verify(staff.token), { kind: 'staff', staffId: 'u1', role: 'admin', sessionId: 's1' });
+    const { expiresAt } = tokens.verifyWithExpiry(staff.token);
+    assert.ok(Math.abs(expiresAt.getTime() - (Date.now() + 60_000)) < 2000, 'the expiry is read from the token');
     const kiosk = tokens.issueKiosk({ kind: 'kiosk', kioskId: 'k1' });
     assert.deepEqual(tokens.verify(kiosk.token), { kind: 'kiosk', kioskId: 'k1' });
   });
@@ -32,6 +34,11 @@ describe('TokenService', () => {
       issuer: 'madoguchi', audience: 'madoguchi:staff', subject: 'u1',
     });
     assert.throws(() => tokens.verify(expired), unauthenticated);
+  });
+
+  it('refuses a staff token without a login session', () => {
+    const noSession = jwt.sign({ role: 'admin' }, secret, { issuer: 'madoguchi', audience: 'madoguchi:staff', subject: 'u1' });
+    assert.throws(() => tokens.verify(noSession), unauthenticated);
   });
 
   it('never reads staff powers out of a kiosk token', () => {
