@@ -23,6 +23,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // Only the lazily loaded admin screens use these; keep them out of the console's start-up.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'qrcode', test: /node_modules[\\/](qrcode|dijkstrajs|pngjs)[\\/]/ },
             { name: 'media', test: /node_modules[\\/]/ },
           ],
         },

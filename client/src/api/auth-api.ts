@@ -14,3 +14,12 @@ export function fetchMe(options: RequestOptions): Promise<StaffProfile> {
 export async function changePassword(body: ChangePasswordRequest, options: RequestOptions): Promise<void> {
   await callRoute<unknown>('changePassword', { ...options, body });
 }
+
+/** Trades the refresh token for new tokens; the old refresh token is spent. */
+export function refreshLogin(refreshToken: string): Promise<LoginResponse> {
+  return callRoute<LoginResponse>('refresh', { body: { refreshToken } });
+}
+
+export async function logout(options: RequestOptions): Promise<void> {
+  await callRoute<unknown>('logout', options);
+}

@@ -4,13 +4,20 @@ const STORAGE_KEY = 'madoguchi.staff.auth';
 
 export interface StaffAuth {
   accessToken: string;
+  /** Single use; replaced on every refresh. */
+  refreshToken: string;
   /** Epoch milliseconds. */
   expiresAt: number;
   user: StaffProfile;
 }
 
 export function authFromLogin(response: LoginResponse, now: number = Date.now()): StaffAuth {
-  return { accessToken: response.accessToken, expiresAt: now + response.expiresInSeconds * 1000, user: response.user };
+  return {
+    accessToken: response.accessToken,
+    refreshToken: response.refreshToken,
+    expiresAt: now + response.expiresInSeconds * 1000,
+    user: response.user,
+  };
 }
 
 /**
@@ -22,8 +29,12 @@ export function loadAuth(now: number = Date.now()): StaffAuth | null {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
     const auth = JSON.parse(raw) as Partial<StaffAuth>;
-    if (typeof auth.accessToken !== 'string' || typeof auth.expiresAt !== 'number' || !auth.user) return null;
-    return auth.expiresAt > now ? (auth as StaffAuth) : null;
+    if (typeof auth.accessToken !== 'string' || typeof auth.refreshToken !== 'string' || typeof auth.expiresAt !== 'number' || !auth.user) {
+      return null;
+    }
+    // An expired access token is fine: the refresh token renews it (or the server says the login ended).
+    void now;
+    return auth as StaffAuth;
   } catch {
     return null;
   }

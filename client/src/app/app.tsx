@@ -8,9 +8,9 @@ export function App() {
   return (
     <AuthProvider>
       <AuthGuard>
-        {(token) => (
+        {(userId) => (
           <PasswordGate>
-            <CallSessionProvider token={token}>
+            <CallSessionProvider key={userId}>
               <AppShell />
             </CallSessionProvider>
           </PasswordGate>

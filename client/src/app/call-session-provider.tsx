@@ -2,16 +2,19 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CallSession } from '@media/call-session';
 import { CallSessionContext } from '../hooks/call-session-context';
+import { useAuth } from '../hooks/use-auth';
 
 /**
- * One CallSession per access token. It is created in an effect, not during render, so
- * StrictMode's double mount closes the first one instead of leaking a socket.
+ * One CallSession per login (mount it keyed by the member). Token refreshes do not replace it:
+ * the socket reads the current token on reconnect and renews its auth when the server asks, so
+ * a call survives them. Created in an effect so StrictMode's double mount closes the first one.
  */
-export function CallSessionProvider({ token, children }: { token: string; children: ReactNode }) {
+export function CallSessionProvider({ children }: { children: ReactNode }) {
+  const { getToken, ensureFreshToken } = useAuth();
   const [session, setSession] = useState<CallSession | null>(null);
 
   useEffect(() => {
-    const next = new CallSession({ getToken: () => token });
+    const next = new CallSession({ getToken, refreshToken: ensureFreshToken });
     setSession(next);
     // Failures show through the snapshot's connection state.
     next.connect().catch(() => undefined);
@@ -19,7 +22,7 @@ export function CallSessionProvider({ token, children }: { token: string; childr
       next.close();
       next.removeAllListeners();
     };
-  }, [token]);
+  }, [getToken, ensureFreshToken]);
 
   if (!session) return null;
   return <CallSessionContext value={session}>{children}</CallSessionContext>;

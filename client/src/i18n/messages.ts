@@ -14,6 +14,7 @@ export interface Messages {
     rateLimited: string;
     unavailable: string;
     sessionExpired: string;
+    resuming: string;
   };
   header: { signedInAs: (name: string) => string; logout: string };
   connection: {
@@ -79,6 +80,7 @@ export const ja: Messages = {
     rateLimited: 'ログインの試行回数が多すぎます。しばらく待ってからもう一度お試しください。',
     unavailable: 'サーバーに接続できません。しばらくしてからもう一度お試しください。',
     sessionExpired: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+    resuming: 'ログイン状態を確認しています…',
   },
   header: { signedInAs: (name) => `${name} さん`, logout: 'ログアウト' },
   connection: {
@@ -143,6 +145,7 @@ export const en: Messages = {
     rateLimited: 'Too many attempts. Wait a while, then try again.',
     unavailable: 'Cannot reach the server. Try again in a moment.',
     sessionExpired: 'Your sign-in has expired. Please sign in again.',
+    resuming: 'Checking your sign-in…',
   },
   header: { signedInAs: (name) => name, logout: 'Sign out' },
   connection: {

@@ -227,9 +227,21 @@ export class CallSession extends CallSessionState {
     }
   }
 
+  /** The server closes a socket whose token lapses: hand it a fresh one so the call goes on. */
+  private async renewSocketAuth(): Promise<void> {
+    try {
+      await this.options.refreshToken?.();
+      const token = this.options.getToken();
+      if (token && this.connection.socket.connected) await this.request('renewAuth', { token });
+    } catch {
+      // If this fails the server closes the socket; reconnecting asks for a token again.
+    }
+  }
+
   private listenToServer(): void {
     const socket = this.connection.socket;
     socket.on('queueUpdated', (queue) => this.setQueue(queue));
+    socket.on('authExpiring', () => void this.renewSocketAuth());
     socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
     socket.on('newConsumer', (payload, ack) => void this.onNewConsumer(payload, ack));
     socket.on('consumerClosed', ({ sessionId, consumerId }) => {

@@ -5,7 +5,9 @@ import { ApiError } from '../../api/api-error';
 import { login } from '../../api/auth-api';
 import { authFromLogin } from '../../api/auth-storage';
 import { useAuth } from '../../hooks/use-auth';
+import { LanguageSwitch } from '../../components/language-switch';
 import { messages } from '../../i18n/messages';
+import { shellMessages } from '../../i18n/shell-messages';
 
 function loginErrorText(error: unknown): string {
   if (error instanceof ApiError) {
@@ -40,6 +42,7 @@ export function LoginPage() {
   const notice = error ?? signOutReason;
   return (
     <main className="login">
+      <LanguageSwitch label={shellMessages.language.label} names={shellMessages.language} />
       <form className="login__form" onSubmit={(event) => void submit(event)} aria-describedby={notice ? ids.error : undefined}>
         <h1 className="login__title">{messages.appTitle}</h1>
         <h2 className="login__heading">{messages.login.heading}</h2>

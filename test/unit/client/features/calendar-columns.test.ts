@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KioskSummary } from '../../../../server/src/contract/kiosks';
 import type { StaffMember } from '../../../../server/src/contract/staff';
-import { buildColumns, weekResource } from '../../../../client/src/features/calendar/calendar-columns';
+import { buildColumns, newAppointmentSeed, weekResource } from '../../../../client/src/features/calendar/calendar-columns';
 import { calendarStateFromQuery } from '../../../../client/src/features/calendar/calendar-model';
 
 const kiosk = (id: string, active = true) => ({ id, name: `K${id}`, location: `L${id}`, active }) as KioskSummary;
@@ -31,5 +31,20 @@ describe('calendar columns', () => {
     const columns = buildColumns({ ...state, resourceId: '3' }, sources);
     assert.equal(columns.length, 7);
     assert.deepEqual([columns[0]?.date, columns[6]?.date, columns[0]?.kioskId], ['2026-11-23', '2026-11-29', '3']);
+  });
+});
+
+describe('new appointment seeds', () => {
+  it('a clicked slot gives its day, time and kiosk; 「新しい予約」 in the week view gives the resource shown', () => {
+    const day = calendarStateFromQuery({ date: '2026-11-24', department: 'd1' });
+    assert.deepEqual(newAppointmentSeed(day, null, { key: 'k', heading: '', date: '2026-11-24', kioskId: 'k1' }, 600), {
+      date: '2026-11-24',
+      startTime: '10:00',
+      kioskId: 'k1',
+      departmentId: 'd1',
+    });
+    const week = calendarStateFromQuery({ view: 'week', by: 'staff', date: '2026-11-26' });
+    assert.deepEqual(newAppointmentSeed(week, 's1'), { date: '2026-11-26', staffId: 's1' });
+    assert.deepEqual(newAppointmentSeed(week, 'unassigned'), { date: '2026-11-26' });
   });
 });

@@ -1,0 +1,52 @@
+import type {
+  Appointment,
+  AppointmentDetail,
+  AppointmentListQuery,
+  AppointmentStatus,
+  CancelAppointmentRequest,
+  ConflictCheckRequest,
+  ConflictingAppointment,
+  CreateAppointmentRequest,
+  UpdateAppointmentRequest,
+} from '@contract/appointments';
+import type { Page } from '@contract/pagination';
+import type { RequestOptions } from './http-client';
+import { callRoute, downloadRoute } from './route-call';
+import type { DownloadedFile } from './route-call';
+
+/** The list query with numbers for paging (the schema coerces strings) and statuses as a list. */
+export type AppointmentFilter = Omit<AppointmentListQuery, 'status' | 'page' | 'pageSize'> & {
+  page?: number;
+  pageSize?: number;
+  status?: readonly AppointmentStatus[];
+};
+
+export function listAppointments({ status, ...filter }: AppointmentFilter, options: RequestOptions): Promise<Page<Appointment>> {
+  return callRoute<Page<Appointment>>('listAppointments', { ...options, query: { ...filter, status: status?.join(',') } });
+}
+
+export function getAppointment(id: string, options: RequestOptions): Promise<AppointmentDetail> {
+  return callRoute<AppointmentDetail>('getAppointment', { ...options, params: { id } });
+}
+
+export function createAppointment(body: CreateAppointmentRequest, options: RequestOptions): Promise<Appointment> {
+  return callRoute<Appointment>('createAppointment', { ...options, body });
+}
+
+export function updateAppointment(id: string, body: UpdateAppointmentRequest, options: RequestOptions): Promise<Appointment> {
+  return callRoute<Appointment>('updateAppointment', { ...options, params: { id }, body });
+}
+
+export function cancelAppointment(id: string, body: CancelAppointmentRequest, options: RequestOptions): Promise<Appointment> {
+  return callRoute<Appointment>('cancelAppointment', { ...options, params: { id }, body });
+}
+
+/** The server may answer with the list itself or wrapped as `{ conflicts }`; both are accepted. */
+export async function checkConflicts(body: ConflictCheckRequest, options: RequestOptions): Promise<ConflictingAppointment[]> {
+  const answer = await callRoute<ConflictingAppointment[] | { conflicts: ConflictingAppointment[] }>('checkConflicts', { ...options, body });
+  return Array.isArray(answer) ? answer : answer.conflicts;
+}
+
+export function downloadAppointmentIcs(id: string, options: RequestOptions): Promise<DownloadedFile> {
+  return downloadRoute('appointmentIcs', 'text/calendar', { ...options, params: { id } });
+}

@@ -1,0 +1,15 @@
+import type { AuditAction, AuditEntry } from '@contract/audit';
+import type { Page } from '@contract/pagination';
+import type { RequestOptions } from './http-client';
+import { callRoute } from './route-call';
+
+export interface AuditFilter {
+  page?: number;
+  pageSize?: number;
+  action?: AuditAction;
+  actorId?: string;
+}
+
+export function listAudit(filter: AuditFilter, options: RequestOptions): Promise<Page<AuditEntry>> {
+  return callRoute<Page<AuditEntry>>('listAudit', { ...options, query: { ...filter } });
+}

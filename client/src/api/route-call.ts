@@ -1,0 +1,49 @@
+import { API_ROUTES, apiPath } from '@contract/api-routes';
+import type { RouteKey } from '@contract/api-routes';
+import { requestJson, send } from './http-client';
+import type { RequestOptions } from './http-client';
+import { queryString } from './query-string';
+import type { QueryValue } from './query-string';
+
+export interface RouteCallOptions extends RequestOptions {
+  /** `:id` style path parameters. */
+  params?: Record<string, string>;
+  query?: Readonly<Record<string, QueryValue>>;
+  body?: unknown;
+}
+
+function urlFor(key: RouteKey, params: Record<string, string> = {}, query: Readonly<Record<string, QueryValue>> = {}): string {
+  return apiPath(key, params) + queryString(query);
+}
+
+/** Calls one route of the contract's table with its own method and path, and parses the JSON answer. */
+export function callRoute<T>(key: RouteKey, { params, query, ...options }: RouteCallOptions = {}): Promise<T> {
+  return requestJson<T>(API_ROUTES[key].method, urlFor(key, params, query), options);
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  fileName: string | null;
+}
+
+/** Calls a route that answers with a file (ICS, CSV) using the bearer token, and returns its bytes. */
+export async function downloadRoute(key: RouteKey, accept: string, { params, query, ...options }: RouteCallOptions = {}): Promise<DownloadedFile> {
+  const response = await send(API_ROUTES[key].method, urlFor(key, params, query), { ...options, accept });
+  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('Content-Disposition')) };
+}
+
+/** `attachment; filename="a.csv"; filename*=UTF-8''%E2%80%A6` → the best name offered. */
+export function fileNameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Malformed escape: fall back to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}

@@ -1,0 +1,19 @@
+import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@contract/consultation';
+import type { Page } from '@contract/pagination';
+import type { RequestOptions } from './http-client';
+import { callRoute } from './route-call';
+
+/** The list query with numbers for paging (the schema coerces strings). */
+export type SessionFilter = Omit<SessionListQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
+
+export function listSessions(query: SessionFilter, options: RequestOptions): Promise<Page<SessionRecord>> {
+  return callRoute<Page<SessionRecord>>('listSessions', { ...options, query: { ...query } });
+}
+
+export function getSession(id: string, options: RequestOptions): Promise<SessionDetail> {
+  return callRoute<SessionDetail>('getSession', { ...options, params: { id } });
+}
+
+export function recordOutcome(id: string, body: SessionOutcomeRequest, options: RequestOptions): Promise<SessionRecord> {
+  return callRoute<SessionRecord>('recordOutcome', { ...options, params: { id }, body });
+}

@@ -1,0 +1,53 @@
+import { Suspense } from 'react';
+import type { StaffRole } from '@contract/staff';
+import { Notice } from '../components/notice';
+import { PageErrorBoundary } from '../components/page-error-boundary';
+import { common } from '../i18n/common-messages';
+import { shellMessages } from '../i18n/shell-messages';
+import { AuditPage, CalendarPage, ReportsPage, SessionDetailPage, SessionsPage, SettingsPage, SlipPage } from './lazy-pages';
+import { hrefFor, routeAllowed } from './routes';
+import type { Route } from './routes';
+
+function NotAvailable({ text }: { text: string }) {
+  return (
+    <section className="page">
+      <Notice tone="error" text={text} />
+      <a className="button button--secondary" href={hrefFor({ name: 'console' })}>
+        {shellMessages.goToConsole}
+      </a>
+    </section>
+  );
+}
+
+function pageFor(route: Route) {
+  switch (route.name) {
+    case 'calendar':
+      return <CalendarPage query={route.query} />;
+    case 'slip':
+      return <SlipPage appointmentId={route.appointmentId} />;
+    case 'sessions':
+      return <SessionsPage query={route.query} />;
+    case 'session':
+      return <SessionDetailPage id={route.id} />;
+    case 'reports':
+      return <ReportsPage query={route.query} />;
+    case 'settings':
+      return <SettingsPage section={route.section} />;
+    case 'audit':
+      return <AuditPage query={route.query} />;
+    case 'console':
+      return null;
+    case 'notFound':
+      return <NotAvailable text={shellMessages.notFound} />;
+  }
+}
+
+/** The screen for every route except the console, which the shell keeps mounted itself. */
+export function PageOutlet({ route, role }: { route: Route; role: StaffRole }) {
+  if (!routeAllowed(route, role)) return <NotAvailable text={shellMessages.notAllowed} />;
+  return (
+    <PageErrorBoundary resetKey={hrefFor(route)} fallback={<NotAvailable text={shellMessages.pageFailed} />}>
+      <Suspense fallback={<p role="status" className="page__loading">{common.loading}</p>}>{pageFor(route)}</Suspense>
+    </PageErrorBoundary>
+  );
+}

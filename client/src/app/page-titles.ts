@@ -1,0 +1,24 @@
+import { shellMessages } from '../i18n/shell-messages';
+import type { Route } from './routes';
+
+/** The menu label of the screen a route shows, for document.title. */
+export function pageTitle(route: Route): string {
+  const nav = shellMessages.nav;
+  switch (route.name) {
+    case 'console':
+    case 'notFound':
+      return nav.console;
+    case 'calendar':
+    case 'slip':
+      return nav.calendar;
+    case 'sessions':
+    case 'session':
+      return nav.sessions;
+    case 'reports':
+      return nav.reports;
+    case 'settings':
+      return `${nav.settings}: ${shellMessages.settingsNav[route.section]}`;
+    case 'audit':
+      return nav.audit;
+  }
+}

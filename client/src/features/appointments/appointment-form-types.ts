@@ -1,0 +1,31 @@
+import type { Department } from '@contract/departments';
+import type { KioskSummary } from '@contract/kiosks';
+import type { StaffMember } from '@contract/staff';
+import { appointmentMessages } from '../../i18n/appointment-messages';
+import type { AppointmentDraft, DraftField, DraftProblems } from './appointment-draft';
+
+export interface AppointmentFormOptions {
+  departments: readonly Department[];
+  kiosks: readonly KioskSummary[];
+  staff: readonly StaffMember[];
+}
+
+export interface AppointmentFieldsProps {
+  draft: AppointmentDraft;
+  onChange: (patch: Partial<AppointmentDraft>) => void;
+  problems: DraftProblems;
+  disabled: boolean;
+}
+
+/** The message for one field's problem, or null. */
+export function problemFor(problems: DraftProblems, field: DraftField): string | null {
+  const problem = problems[field];
+  return problem ? appointmentMessages.problem(field, problem) : null;
+}
+
+/** Members who work for the department (everyone while none is chosen), plus whoever is already assigned. */
+export function staffForDepartment(staff: readonly StaffMember[], departmentId: string, assignedId: string): StaffMember[] {
+  return staff.filter(
+    (member) => member.id === assignedId || (member.active && (!departmentId || member.departmentIds.includes(departmentId))),
+  );
+}

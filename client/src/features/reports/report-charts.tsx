@@ -1,0 +1,21 @@
+import type { Report } from '@contract/reports';
+import { BarChart } from '../../components/bar-chart';
+import { reportMessages } from '../../i18n/report-messages';
+import { sessionsPerPeriod } from './report-series';
+
+const c = reportMessages.charts;
+
+/** Sessions per period, sessions by hour of day, and the satisfaction distribution. */
+export function ReportCharts({ report }: { report: Report }) {
+  const perPeriod = sessionsPerPeriod(report.rows, report).map((p) => ({ label: reportMessages.periodLabel(p.period, report.granularity), value: p.sessions }));
+  const byHour = report.sessionsByHour.map((value, hour) => ({ label: c.hour(hour), value }));
+  const ratings = report.totals.satisfaction.map((value, index) => ({ label: c.rating(index + 1), value }));
+  const shared = { valueText: c.count, summary: c.summary, emptyText: c.empty };
+  return (
+    <div className="charts">
+      <BarChart title={c.perPeriod} points={perPeriod} width={960} className="chart--wide" {...shared} />
+      <BarChart title={c.byHour} points={byHour} maxLabels={12} {...shared} />
+      <BarChart title={c.satisfaction} points={ratings} {...shared} />
+    </div>
+  );
+}

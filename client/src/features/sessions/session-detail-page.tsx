@@ -1,0 +1,58 @@
+import { getSession } from '../../api/sessions-api';
+import { hrefFor } from '../../app/routes';
+import { Notice } from '../../components/notice';
+import { useApiData } from '../../hooks/use-api-data';
+import { common } from '../../i18n/common-messages';
+import { describeError } from '../../i18n/describe-error';
+import { sessionMessages } from '../../i18n/session-messages';
+import { formatDateTime } from '../../time/jst-format';
+import { OutcomeForm } from './outcome-form';
+import { SessionFacts } from './session-facts';
+import { SessionQuality } from './session-quality';
+import { SessionTimeline } from './session-timeline';
+
+const t = sessionMessages.detail;
+
+/** One consultation record: facts, quality, the event timeline and the outcome form. */
+export function SessionDetailPage({ id }: { id: string }) {
+  const detail = useApiData((o) => getSession(id, o), id);
+  const session = detail.data;
+  return (
+    <section className="page" aria-labelledby="session-heading">
+      <p>
+        <a href={hrefFor({ name: 'sessions', query: {} })} onClick={(e) => {
+          // Back keeps the list's filters, which live in the previous URL.
+          if (window.history.length > 1) {
+            e.preventDefault();
+            window.history.back();
+          }
+        }}>
+          ← {t.back}
+        </a>
+      </p>
+      <h1 id="session-heading" className="page__title">
+        {session ? t.heading(session.kioskName, formatDateTime(session.queuedAt)) : sessionMessages.heading}
+      </h1>
+      {detail.error ? <Notice tone="error" text={describeError(detail.error)} actionLabel={common.actions.retry} onAction={detail.reload} /> : null}
+      {!session && !detail.error ? <p role="status">{common.loading}</p> : null}
+      {session ? (
+        <>
+          <SessionFacts session={session} />
+          <OutcomeForm key={session.id} session={session} onSaved={detail.reload} />
+          <section aria-labelledby="session-quality" className="card">
+            <h2 id="session-quality" className="card__title">
+              {t.quality}
+            </h2>
+            <SessionQuality quality={session.quality} />
+          </section>
+          <section aria-labelledby="session-events" className="card">
+            <h2 id="session-events" className="card__title">
+              {t.events}
+            </h2>
+            <SessionTimeline events={session.events} />
+          </section>
+        </>
+      ) : null}
+    </section>
+  );
+}

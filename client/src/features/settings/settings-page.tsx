@@ -1,0 +1,28 @@
+import { SETTINGS_SECTIONS, hrefFor } from '../../app/routes';
+import type { SettingsSection } from '../../app/routes';
+import { NavLinks } from '../../components/nav-links';
+import { shellMessages } from '../../i18n/shell-messages';
+import { DepartmentsSection } from './departments-section';
+import { KiosksSection } from './kiosks-section';
+import { StaffSection } from './staff-section';
+
+/** 設定: departments, staff and kiosks, one section at a time. */
+export function SettingsPage({ section }: { section: SettingsSection }) {
+  const links = SETTINGS_SECTIONS.map((s) => ({
+    key: s,
+    href: hrefFor({ name: 'settings', section: s }),
+    label: shellMessages.settingsNav[s],
+    current: s === section,
+  }));
+  return (
+    <section className="page page--wide" aria-labelledby="settings-heading">
+      <h1 id="settings-heading" className="page__title">
+        {shellMessages.nav.settings}
+      </h1>
+      <NavLinks label={shellMessages.settingsNav.label} links={links} className="nav nav--tabs" />
+      {section === 'departments' ? <DepartmentsSection /> : null}
+      {section === 'staff' ? <StaffSection /> : null}
+      {section === 'kiosks' ? <KiosksSection /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { StaffCredentialsIssued, StaffMember } from '@contract/staff';
+import { resetStaffPassword, updateStaff } from '../../api/staff-api';
+import { useAction } from '../../hooks/use-action';
+import type { Action } from '../../hooks/use-action';
+import { staffMessages } from '../../i18n/staff-messages';
+
+const t = staffMessages;
+
+export type PendingStaffAction = { kind: 'deactivate' | 'reset'; member: StaffMember } | null;
+
+export interface StaffActions {
+  action: Action;
+  /** The change waiting for the admin's confirmation. */
+  pending: PendingStaffAction;
+  ask(pending: PendingStaffAction): void;
+  confirm(): void;
+  setActive(member: StaffMember, active: boolean): void;
+  /** A temporary password to show once. */
+  issued: StaffCredentialsIssued | null;
+  showIssued(issued: StaffCredentialsIssued | null): void;
+}
+
+/** Deactivate, reactivate and reset, each reported through `onDone` with its message. */
+export function useStaffActions(onDone: (message: string) => void): StaffActions {
+  const action = useAction();
+  const [pending, setPending] = useState<PendingStaffAction>(null);
+  const [issued, setIssued] = useState<StaffCredentialsIssued | null>(null);
+
+  const finish = (message: string) => {
+    setPending(null);
+    onDone(message);
+  };
+  const setActive = async (member: StaffMember, active: boolean) => {
+    const result = await action.perform((o) => updateStaff(member.id, { active }, o));
+    if (result.ok) finish(active ? t.reactivated : t.deactivated);
+  };
+  const reset = async (member: StaffMember) => {
+    const result = await action.perform((o) => resetStaffPassword(member.id, o));
+    if (!result.ok) return;
+    finish(t.passwordReset);
+    setIssued(result.value);
+  };
+
+  return {
+    action,
+    pending,
+    ask: (next) => {
+      action.clearError();
+      setPending(next);
+    },
+    confirm: () => {
+      if (pending?.kind === 'deactivate') void setActive(pending.member, false);
+      if (pending?.kind === 'reset') void reset(pending.member);
+    },
+    setActive: (member, active) => void setActive(member, active),
+    issued,
+    showIssued: setIssued,
+  };
+}

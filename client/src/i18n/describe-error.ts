@@ -1,0 +1,30 @@
+import { ErrorCode } from '@contract/errors';
+import { ApiError } from '../api/api-error';
+import { common } from './common-messages';
+
+/** One sentence saying what went wrong and what to do next. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return common.errors.unexpected;
+  switch (error.code) {
+    case ErrorCode.Unauthenticated:
+      return common.errors.unauthenticated;
+    case ErrorCode.Forbidden:
+      return common.errors.forbidden;
+    case ErrorCode.NotFound:
+      return common.errors.notFound;
+    case ErrorCode.BadRequest:
+      return common.errors.badRequest(error.message);
+    case ErrorCode.Conflict:
+    case ErrorCode.AlreadyTaken:
+      return common.errors.conflict;
+    case ErrorCode.InvalidState:
+      return common.errors.invalidState;
+    case ErrorCode.RateLimited:
+      return common.errors.rateLimited;
+    case ErrorCode.Unavailable:
+    case ErrorCode.Timeout:
+      return common.errors.unavailable;
+    default:
+      return common.errors.unexpected;
+  }
+}

@@ -1,0 +1,247 @@
+import type { SessionEventType } from '@contract/consultation';
+import { pick } from './language';
+
+export interface SessionMessages {
+  heading: string;
+  filters: {
+    label: string;
+    from: string;
+    to: string;
+    department: string;
+    kiosk: string;
+    staff: string;
+    status: string;
+    kind: string;
+    outcome: string;
+    all: string;
+    noOutcome: string;
+    apply: string;
+    invalidRange: string;
+  };
+  columns: {
+    queuedAt: string;
+    kind: string;
+    department: string;
+    kiosk: string;
+    staff: string;
+    status: string;
+    wait: string;
+    duration: string;
+    outcome: string;
+  };
+  tableCaption: string;
+  empty: string;
+  open: (when: string) => string;
+  unassigned: string;
+  detail: {
+    heading: (kiosk: string, when: string) => string;
+    back: string;
+    times: string;
+    queuedAt: string;
+    answeredAt: string;
+    endedAt: string;
+    endReason: string;
+    wait: string;
+    duration: string;
+    people: string;
+    appointment: string;
+    openAppointment: string;
+    satisfaction: string;
+    satisfactionValue: (rating: number) => string;
+    notRated: string;
+    quality: string;
+    noQuality: string;
+    kioskToStaff: string;
+    staffToKiosk: string;
+    rtt: string;
+    loss: string;
+    bitrate: string;
+    direction: string;
+    events: string;
+    noEvents: string;
+    eventType: Record<SessionEventType, string>;
+    actor: (actor: string) => string;
+  };
+  outcomeForm: {
+    heading: string;
+    outcome: string;
+    notes: string;
+    notesHint: string;
+    choose: string;
+    chooseFirst: string;
+    save: string;
+    saved: string;
+  };
+}
+
+const ja: SessionMessages = {
+  heading: '相談記録',
+  filters: {
+    label: '相談記録の絞り込み',
+    from: '期間（開始日）',
+    to: '期間（終了日）',
+    department: '部署',
+    kiosk: '端末',
+    staff: '担当職員',
+    status: '状態',
+    kind: '種別',
+    outcome: '相談結果',
+    all: 'すべて',
+    noOutcome: '（結果の指定なし）',
+    apply: 'この条件で表示',
+    invalidRange: '終了日は開始日と同じか、それより後の日にしてください。',
+  },
+  columns: {
+    queuedAt: '受付日時',
+    kind: '種別',
+    department: '部署',
+    kiosk: '端末',
+    staff: '担当職員',
+    status: '状態',
+    wait: '待ち時間',
+    duration: '相談時間',
+    outcome: '相談結果',
+  },
+  tableCaption: '相談記録の一覧（日時は日本時間）',
+  empty: '条件に合う相談記録はありません。期間や条件を変えてください。',
+  open: (when) => `${when} の相談の詳細`,
+  unassigned: '未応答',
+  detail: {
+    heading: (kiosk, when) => `${when} ${kiosk} の相談`,
+    back: '相談記録の一覧に戻る',
+    times: '時刻',
+    queuedAt: '呼び出し（待機開始）',
+    answeredAt: '応答',
+    endedAt: '終了',
+    endReason: '終了の理由',
+    wait: '待ち時間',
+    duration: '相談時間',
+    people: '相談の内容',
+    appointment: '予約',
+    openAppointment: '予約を開く',
+    satisfaction: '満足度（住民の評価）',
+    satisfactionValue: (rating) => `5段階中 ${rating}`,
+    notRated: '評価なし',
+    quality: '通話品質（平均）',
+    noQuality: '通話品質の記録はありません。',
+    kioskToStaff: '端末 → 職員',
+    staffToKiosk: '職員 → 端末',
+    rtt: '往復遅延',
+    loss: 'パケット損失',
+    bitrate: 'ビットレート',
+    direction: '方向',
+    events: '経過',
+    noEvents: '記録された出来事はありません。',
+    eventType: {
+      queued: '呼び出し開始',
+      answered: '職員が応答',
+      joined: '接続',
+      left: '切断',
+      reconnected: '再接続',
+      producer_started: '映像・音声の送信開始',
+      producer_stopped: '映像・音声の送信停止',
+      snapshot_taken: '書類の撮影',
+      transferred: '転送',
+      message_sent: 'メッセージ送信',
+      ended: '終了',
+    },
+    actor: (actor) => ({ kiosk: '端末', staff: '職員', system: 'システム' })[actor] ?? actor,
+  },
+  outcomeForm: {
+    heading: '相談結果の記録',
+    outcome: '相談結果',
+    notes: 'メモ',
+    notesHint: '対応内容や引き継ぎ事項。4000文字まで。',
+    choose: '選んでください',
+    chooseFirst: '相談結果を選んでから保存してください。',
+    save: '結果を保存',
+    saved: '相談結果を保存しました。',
+  },
+};
+
+const en: SessionMessages = {
+  heading: 'Consultation records',
+  filters: {
+    label: 'Filter records',
+    from: 'From',
+    to: 'To',
+    department: 'Department',
+    kiosk: 'Kiosk',
+    staff: 'Staff member',
+    status: 'Status',
+    kind: 'Kind',
+    outcome: 'Outcome',
+    all: 'All',
+    noOutcome: '(any outcome)',
+    apply: 'Show',
+    invalidRange: 'The end date must be the same as or after the start date.',
+  },
+  columns: {
+    queuedAt: 'Called at',
+    kind: 'Kind',
+    department: 'Department',
+    kiosk: 'Kiosk',
+    staff: 'Staff',
+    status: 'Status',
+    wait: 'Wait',
+    duration: 'Duration',
+    outcome: 'Outcome',
+  },
+  tableCaption: 'Consultation records (Japan time)',
+  empty: 'No records match. Change the period or the filters.',
+  open: (when) => `Details of the consultation at ${when}`,
+  unassigned: 'Not answered',
+  detail: {
+    heading: (kiosk, when) => `Consultation at ${kiosk}, ${when}`,
+    back: 'Back to the records',
+    times: 'Times',
+    queuedAt: 'Called (queued)',
+    answeredAt: 'Answered',
+    endedAt: 'Ended',
+    endReason: 'Why it ended',
+    wait: 'Wait',
+    duration: 'Duration',
+    people: 'Consultation',
+    appointment: 'Appointment',
+    openAppointment: 'Open the appointment',
+    satisfaction: 'Satisfaction (resident rating)',
+    satisfactionValue: (rating) => `${rating} of 5`,
+    notRated: 'Not rated',
+    quality: 'Call quality (means)',
+    noQuality: 'No call quality was recorded.',
+    kioskToStaff: 'Kiosk → staff',
+    staffToKiosk: 'Staff → kiosk',
+    rtt: 'Round trip',
+    loss: 'Packet loss',
+    bitrate: 'Bitrate',
+    direction: 'Direction',
+    events: 'Timeline',
+    noEvents: 'No events were recorded.',
+    eventType: {
+      queued: 'Called',
+      answered: 'Answered by staff',
+      joined: 'Joined',
+      left: 'Left',
+      reconnected: 'Reconnected',
+      producer_started: 'Started sending media',
+      producer_stopped: 'Stopped sending media',
+      snapshot_taken: 'Document photo taken',
+      transferred: 'Transferred',
+      message_sent: 'Message sent',
+      ended: 'Ended',
+    },
+    actor: (actor) => ({ kiosk: 'Kiosk', staff: 'Staff', system: 'System' })[actor] ?? actor,
+  },
+  outcomeForm: {
+    heading: 'Record the outcome',
+    outcome: 'Outcome',
+    notes: 'Notes',
+    notesHint: 'What was done, what to follow up. Up to 4000 characters.',
+    choose: 'Choose…',
+    chooseFirst: 'Choose an outcome, then save.',
+    save: 'Save outcome',
+    saved: 'Outcome saved.',
+  },
+};
+
+export const sessionMessages: SessionMessages = pick({ ja, en });
