@@ -1,6 +1,13 @@
 import type { EndReason } from '@contract/consultation';
 import { pick } from './language';
 
+const LANGUAGE_NAMES_JA: Record<string, string> = {
+  ja: '日本語', 'ja-easy': 'やさしい日本語', en: '英語', zh: '中国語', ko: '韓国語', vi: 'ベトナム語', pt: 'ポルトガル語', es: 'スペイン語',
+};
+const LANGUAGE_NAMES_EN: Record<string, string> = {
+  ja: 'Japanese', 'ja-easy': 'Easy Japanese', en: 'English', zh: 'Chinese', ko: 'Korean', vi: 'Vietnamese', pt: 'Portuguese', es: 'Spanish',
+};
+
 /** Every string the staff app shows. Another language is one more object of this type. */
 export interface Messages {
   appTitle: string;
@@ -28,6 +35,11 @@ export interface Messages {
     empty: string;
     waitingFor: (elapsedSeconds: number) => string;
     place: string;
+    booked: string;
+    walkIn: string;
+    generalCounter: string;
+    language: (code: string) => string;
+    needs: { interpreter: string; hearingSupport: string; wheelchair: string };
     answer: string;
     alreadyTaken: string;
     acceptFailed: string;
@@ -94,6 +106,11 @@ export const ja: Messages = {
     empty: '現在、呼び出しはありません。',
     waitingFor: (elapsed) => `待ち時間 ${formatWait(elapsed)}`,
     place: '場所',
+    booked: '予約',
+    walkIn: '予約なし',
+    generalCounter: '総合窓口',
+    language: (code) => `言語: ${LANGUAGE_NAMES_JA[code] ?? code}`,
+    needs: { interpreter: '通訳', hearingSupport: '聴覚支援', wheelchair: '車いす' },
     answer: '応答',
     alreadyTaken: '他の職員が応答しました',
     acceptFailed: '応答できませんでした。もう一度お試しください。',
@@ -159,6 +176,11 @@ export const en: Messages = {
     empty: 'No one is calling right now.',
     waitingFor: (elapsed) => `Waiting ${formatWaitEn(elapsed)}`,
     place: 'Place',
+    booked: 'Booked',
+    walkIn: 'Walk-in',
+    generalCounter: 'General counter',
+    language: (code) => `Language: ${LANGUAGE_NAMES_EN[code] ?? code}`,
+    needs: { interpreter: 'Interpreter', hearingSupport: 'Hearing support', wheelchair: 'Wheelchair' },
     answer: 'Answer',
     alreadyTaken: 'Another member answered',
     acceptFailed: 'Could not answer. Please try again.',

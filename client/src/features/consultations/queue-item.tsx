@@ -8,19 +8,36 @@ export interface QueueItemProps {
   onAnswer: (sessionId: string) => void;
 }
 
+/** One waiting resident: who (if booked), for which department, from where, how long, and what help they need. */
 export function QueueItem({ entry, now, disabled, onAnswer }: QueueItemProps) {
+  const q = messages.queue;
   const elapsedSeconds = (now - Date.parse(entry.queuedAt)) / 1000;
+  const needs = entry.needs
+    ? (['interpreter', 'hearingSupport', 'wheelchair'] as const).filter((need) => entry.needs?.[need]).map((need) => q.needs[need])
+    : [];
+  if (entry.needs?.other) needs.push(entry.needs.other);
   return (
     <li className="queue-item">
       <div className="queue-item__text">
-        <span className="queue-item__name">{entry.kioskName}</span>
-        <span className="queue-item__place">
-          {messages.queue.place}: {entry.kioskLocation}
+        <span className="queue-item__name">
+          <span className={`badge badge--${entry.kind === 'booked' ? 'booked' : 'walk-in'}`}>{entry.kind === 'booked' ? q.booked : q.walkIn}</span>{' '}
+          {entry.residentName ?? entry.kioskName}
         </span>
-        <span className="queue-item__wait">{messages.queue.waitingFor(elapsedSeconds)}</span>
+        <span className="queue-item__place">
+          {entry.departmentName ?? q.generalCounter} ・ {q.place}: {entry.kioskName}（{entry.kioskLocation}）
+        </span>
+        <span className="queue-item__badges">
+          {entry.language !== 'ja' ? <span className="badge badge--language">{q.language(entry.language)}</span> : null}
+          {needs.map((need) => (
+            <span key={need} className="badge badge--need">
+              {need}
+            </span>
+          ))}
+        </span>
+        <span className="queue-item__wait">{q.waitingFor(elapsedSeconds)}</span>
       </div>
       <button type="button" className="button button--primary" disabled={disabled} onClick={() => onAnswer(entry.sessionId)}>
-        {messages.queue.answer}
+        {q.answer}
       </button>
     </li>
   );

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Appointment } from '../../server/src/contract/appointments';
+import type { Department } from '../../server/src/contract/departments';
+import type { Page as ApiPage } from '../../server/src/contract/pagination';
+import type { Report } from '../../server/src/contract/reports';
+import { loginStaff } from '../helpers/api-client';
+import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { expectStatus, restClient } from '../helpers/rest-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+/**
+ * The whole booked path through the real apps: an admin books in the calendar, the resident
+ * checks in at the kiosk with the code, staff answer from the queue, they talk, and the report
+ * counts it. The server's domain clock runs from a fixed Japan weekday morning so the test
+ * does not depend on when it runs; tokens use real time.
+ */
+const DAY = '2030-04-01';
+const clockStart = Date.parse(`${DAY}T10:05:00+09:00`);
+const realStart = Date.now();
+const domainNow = (): Date => new Date(clockStart + (Date.now() - realStart));
+
+describe('an admin books a resident, who checks in at the kiosk and is answered; the report counts it', () => {
+  let server: TestServer;
+  let admin: BrowserSession;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+
+  before(async () => {
+    server = await startTestServer({ webRtcServerPort: 0, now: domainNow });
+    const adminApi = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    expectStatus(await adminApi.call<Department>('createDepartment', { body: { code: 'kosodate', name: '子育て支援課', icon: 'child' } }), 201);
+    admin = await openBrowser();
+  });
+  after(async () => {
+    await admin?.close();
+    await kiosk?.close();
+    await staff?.close();
+    await server?.close();
+  });
+
+  it('books in the calendar, checks in by code, calls, and reports', async () => {
+    // The admin books 10:15-10:45 in the calendar dialog.
+    const page = admin.page;
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('ログインID').fill('demo-admin');
+    await page.getByLabel('パスワード').fill('test-password');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('link', { name: '予約カレンダー' }).click({ timeout: 15_000 });
+    await page.getByRole('button', { name: '新しい予約' }).first().click({ timeout: 15_000 });
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('部署').selectOption({ label: '子育て支援課' });
+    await dialog.getByLabel('端末（相談する場所）').selectOption({ label: '中央図書館 相談窓口（中央図書館 1階）' });
+    await dialog.getByLabel('日付').fill(DAY);
+    await dialog.getByLabel('開始時刻').fill('10:15');
+    await dialog.getByLabel('住民の氏名').fill('山田 太郎');
+    await dialog.getByText('ほかの予約との重なりはありません。').waitFor({ timeout: 10_000 });
+    await dialog.getByRole('button', { name: '予約を登録' }).click();
+    await page.getByText('予約を登録しました。').waitFor({ timeout: 10_000 });
+
+    const adminApi = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const booked = expectStatus(await adminApi.call<ApiPage<Appointment>>('listAppointments', { query: { status: 'scheduled' } }), 200);
+    const appointment = booked.items.find((a) => a.residentName === '山田 太郎');
+    assert.ok(appointment?.checkInCode, 'the calendar booking has a check-in code');
+    assert.equal(appointment.startsAt, new Date(`${DAY}T10:15:00+09:00`).toISOString(), 'the time typed is Japan time');
+    await admin.close();
+
+    // The resident types the code on the kiosk's keypad.
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+    await staff.page.goto(`${server.url}/`);
+    await staff.page.getByLabel('ログインID').fill('demo-staff');
+    await staff.page.getByLabel('パスワード').fill('test-password');
+    await staff.page.getByRole('button', { name: 'ログイン' }).click();
+    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
+    await kiosk.page.getByRole('button', { name: /予約があります/ }).click();
+    for (const digit of appointment.checkInCode) {
+      await kiosk.page.getByRole('button', { name: digit, exact: true }).click();
+    }
+    await kiosk.page.getByRole('button', { name: 'この番号で受付' }).click();
+    await kiosk.page.getByText('山田 太郎 様、順番にお呼びします').waitFor({ timeout: 15_000 });
+
+    // Staff see the booked resident in the queue and answer.
+    await staff.page.getByText('山田 太郎').first().waitFor({ timeout: 15_000 });
+    await staff.page.getByRole('button', { name: '応答' }).first().click();
+    const talking = (m: { videoFramesDecoded: number; audioPacketsReceived: number }): boolean => m.videoFramesDecoded > 10 && m.audioPacketsReceived > 10;
+    const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, talking), waitForMedia(kiosk.page, talking)]);
+    assert.ok(talking(atStaff) && talking(atKiosk), 'both sides decode each other');
+    assert.equal(await kiosk.page.getByText('山田 太郎').count(), 0, 'the resident name leaves the kiosk screen once the call starts');
+    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
+
+    const after = expectStatus(await adminApi.call<Appointment>('getAppointment', { params: { id: appointment.id } }), 200);
+    assert.equal(after.status, 'completed');
+
+    // The admin's report for that day counts one booked, answered consultation rated 4.
+    admin = await openBrowser();
+    await admin.page.goto(`${server.url}/#/reports`);
+    await admin.page.getByLabel('ログインID').fill('demo-admin');
+    await admin.page.getByLabel('パスワード').fill('test-password');
+    await admin.page.getByRole('button', { name: 'ログイン' }).click();
+    await admin.page.getByRole('link', { name: 'レポート' }).click({ timeout: 15_000 });
+    await admin.page.getByLabel('開始日').fill(DAY);
+    await admin.page.getByLabel('終了日').fill(DAY);
+    await admin.page.getByRole('button', { name: '集計する' }).click();
+    const totals = admin.page.locator('tfoot tr').first();
+    await totals.waitFor({ timeout: 15_000 });
+    assert.equal((await totals.locator('td').first().textContent())?.trim(), '1', 'the report table counts the consultation');
+    const report = expectStatus(await adminApi.call<Report>('report', { query: { from: DAY, to: DAY } }), 200);
+    assert.equal(report.totals.sessions, 1);
+    assert.equal(report.totals.booked, 1);
+    assert.equal(report.totals.answered, 1);
+    assert.deepEqual(report.totals.satisfaction, [0, 0, 0, 1, 0]);
+  });
+});
