@@ -1,5 +1,6 @@
 import type {
   Appointment,
+  AppointmentConflictDetails,
   AppointmentDetail,
   AppointmentListQuery,
   AppointmentStatus,
@@ -43,8 +44,8 @@ export function cancelAppointment(id: string, body: CancelAppointmentRequest, op
 
 /** The server may answer with the list itself or wrapped as `{ conflicts }`; both are accepted. */
 export async function checkConflicts(body: ConflictCheckRequest, options: RequestOptions): Promise<ConflictingAppointment[]> {
-  const answer = await callRoute<ConflictingAppointment[] | { conflicts: ConflictingAppointment[] }>('checkConflicts', { ...options, body });
-  return Array.isArray(answer) ? answer : answer.conflicts;
+  const answer = await callRoute<AppointmentConflictDetails>('checkConflicts', { ...options, body });
+  return answer.conflicts;
 }
 
 export function downloadAppointmentIcs(id: string, options: RequestOptions): Promise<DownloadedFile> {

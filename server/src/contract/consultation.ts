@@ -9,7 +9,8 @@ import { LocalDate, PageQuery } from './pagination';
  *   queued -> active -> ended
  *   queued -> ended          (the resident gave up, or the kiosk went away)
  */
-export type ConsultationState = 'queued' | 'active' | 'ended';
+export const SESSION_STATUSES = ['queued', 'active', 'ended'] as const;
+export type ConsultationState = (typeof SESSION_STATUSES)[number];
 
 export const END_REASONS = [
   'completed',
@@ -92,7 +93,6 @@ export const SessionOutcomeRequest = z
   .strict();
 export type SessionOutcomeRequest = z.input<typeof SessionOutcomeRequest>;
 
-const sessionStatuses = ['queued', 'active', 'ended'] as const;
 export const SessionListQuery = z
   .object({
     ...PageQuery,
@@ -102,7 +102,7 @@ export const SessionListQuery = z
     departmentId: z.uuid().optional(),
     kioskId: z.uuid().optional(),
     staffId: z.uuid().optional(),
-    status: z.enum(sessionStatuses).optional(),
+    status: z.enum(SESSION_STATUSES).optional(),
     kind: z.enum(['booked', 'walk_in']).optional(),
     outcomeCode: z.enum(OUTCOME_CODES).optional(),
   })

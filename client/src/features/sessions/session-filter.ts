@@ -1,9 +1,9 @@
-import { OUTCOME_CODES } from '@contract/consultation';
+import { OUTCOME_CODES, SESSION_STATUSES } from '@contract/consultation';
 import type { ConsultationKind, ConsultationState, OutcomeCode } from '@contract/consultation';
 import type { SessionFilter } from '../../api/sessions-api';
 import { isLocalDate } from '../../time/jst';
 
-export const SESSION_STATES = ['queued', 'active', 'ended'] as const satisfies readonly ConsultationState[];
+export const SESSION_STATES = SESSION_STATUSES;
 export const SESSION_KINDS = ['booked', 'walk_in'] as const satisfies readonly ConsultationKind[];
 export const SESSIONS_PAGE_SIZE = 50;
 
