@@ -35,6 +35,9 @@ import { registerKioskDeviceRoutes } from './http/routes/kiosk-device-routes';
 import { registerKioskRoutes } from './http/routes/kiosk-routes';
 import { registerOperationsRoutes } from './http/routes/operations-routes';
 import { registerReportRoutes } from './http/routes/report-routes';
+import { registerSnapshotRoutes, SNAPSHOT_MAX_BYTES } from './http/routes/snapshot-routes';
+import { SnapshotRepository } from './db/repositories/snapshot-repository';
+import { InCallService } from './domain/in-call-service';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
@@ -71,6 +74,7 @@ export interface Repositories {
   events: SessionEventRepository;
   audit: AuditLogRepository;
   reports: ReportRepository;
+  snapshots: SnapshotRepository;
 }
 
 export interface App {
@@ -109,6 +113,7 @@ export function createApp(deps: AppDeps): App {
     events: new SessionEventRepository(dataSource),
     audit: new AuditLogRepository(dataSource),
     reports: new ReportRepository(dataSource),
+    snapshots: new SnapshotRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
   const appointments = new AppointmentService({
@@ -165,6 +170,8 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(express.json({ limit: '32kb' }));
+  // Snapshot uploads are the one binary body; only that route reads it.
+  app.use('/api/sessions/:id/snapshots', express.raw({ type: ['image/jpeg', 'image/png'], limit: SNAPSHOT_MAX_BYTES }));
   const authSessions = new AuthSessionService({
     sessions: new AuthSessionRepository(dataSource),
     staff,
@@ -174,6 +181,11 @@ export function createApp(deps: AppDeps): App {
     disconnectSession: (sessionId) => ioOf().in(authSessionRoom(sessionId)).disconnectSockets(true),
     // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
   });
+  const inCallHolder: { service?: InCallService } = {};
+  const inCallOf = (): InCallService => {
+    if (!inCallHolder.service) throw new Error('in-call service not ready');
+    return inCallHolder.service;
+  };
   const routeDeps: RouteDeps = {
     authSessions,
     tokens,
@@ -208,6 +220,7 @@ export function createApp(deps: AppDeps): App {
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
   registerOperationsRoutes(api, { ...routeDeps, sfu, nodeId: config.nodeId });
+  registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerOpenApiRoute(api);
   app.use(
     api.router(tokens, {
@@ -239,6 +252,15 @@ export function createApp(deps: AppDeps): App {
     now,
     onRejoin: () => metrics.reconnects.inc(),
   });
+  const inCall = new InCallService({
+    consultations,
+    notifier: createSocketNotifier(ioOf, () => cluster),
+    sessions,
+    events: repositories.events,
+    snapshots: repositories.snapshots,
+    now,
+  });
+  inCallHolder.service = inCall;
 
   const authenticate = async (token: string): Promise<SocketAuth> => {
     const { grant, expiresAt } = tokens.verifyWithExpiry(token);
@@ -260,6 +282,7 @@ export function createApp(deps: AppDeps): App {
     consultations,
     sfu,
     cluster: () => cluster,
+    inCall,
     presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {
       if (errorCode) metrics.errors.inc({ code: errorCode, edge: 'socket' });

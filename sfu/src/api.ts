@@ -34,6 +34,43 @@ export interface ProduceOptions {
   rtpParameters: RtpParametersJson;
 }
 
+/** SRTP keying of one side of a plain transport (mediasoup's SrtpParameters as JSON). */
+export interface SrtpParametersJson {
+  cryptoSuite: 'AES_CM_128_HMAC_SHA1_80' | 'AES_CM_128_HMAC_SHA1_32' | 'AEAD_AES_128_GCM' | 'AEAD_AES_256_GCM';
+  /** Master key followed by master salt, in Base64. */
+  keyBase64: string;
+}
+
+/**
+ * A plain RTP transport (no ICE, no DTLS, RTCP muxed): for load generators and benchmarks that
+ * send and receive RTP from a fixed local address instead of a browser. Not offered to clients.
+ */
+export interface PlainTransportOptions {
+  /** Protect RTP with SRTP using `srtpCryptoSuite` (AES_CM_128_HMAC_SHA1_80 when omitted). */
+  enableSrtp: boolean;
+  srtpCryptoSuite?: SrtpParametersJson['cryptoSuite'];
+}
+
+export interface PlainTransportInfo {
+  id: string;
+  direction: TransportDirection;
+  /** Where the SFU receives RTP and RTCP for this transport. */
+  ip: string;
+  port: number;
+  /** The keys the SFU protects what it sends with; present when SRTP is on. */
+  srtpParameters?: SrtpParametersJson;
+}
+
+export interface ConnectPlainTransportOptions {
+  peerId: string;
+  transportId: string;
+  /** The remote address the SFU sends to; RTP from any other address is ignored. */
+  ip: string;
+  port: number;
+  /** The keys the remote side protects what it sends with; required when SRTP is on. */
+  srtpParameters?: SrtpParametersJson;
+}
+
 export interface ConsumeOptions {
   /** The peer that receives. */
   peerId: string;
@@ -61,6 +98,12 @@ export interface MediaRoomApi {
   createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions>;
   connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void>;
   restartIce(peerId: string, transportId: string): Promise<IceParametersJson>;
+  /**
+   * Benchmarks and load generators only: a plain RTP transport in place of a WebRTC one.
+   * produce(), consume() and the close cascade treat it like any other transport of the peer.
+   */
+  createPlainTransport(peerId: string, direction: TransportDirection, options: PlainTransportOptions): Promise<PlainTransportInfo>;
+  connectPlainTransport(options: ConnectPlainTransportOptions): Promise<void>;
   produce(options: ProduceOptions): Promise<ProducerInfo>;
   closeProducer(peerId: string, producerId: string): void;
   /** Producers of everyone but this peer, for a peer that joins late. */

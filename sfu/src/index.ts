@@ -4,7 +4,18 @@ import { defaultSfuConfig, mediaCodecs, type SfuConfig } from './config/sfu-conf
 import { MediaRoom } from './rooms/media-room';
 import { WorkerPool } from './workers/worker-pool';
 
-export type { MediaRoomApi, ProducerInfo, RoomMediaStats, SfuApi, SfuStats, WorkerStats } from './api';
+export type {
+  ConnectPlainTransportOptions,
+  MediaRoomApi,
+  PlainTransportInfo,
+  PlainTransportOptions,
+  ProducerInfo,
+  RoomMediaStats,
+  SfuApi,
+  SfuStats,
+  SrtpParametersJson,
+  WorkerStats,
+} from './api';
 export { SfuError } from './errors';
 export { defaultSfuConfig, type SfuConfig } from './config/sfu-config';
 

@@ -13,7 +13,7 @@ import { workerBin } from 'mediasoup';
 import { writeBenchSection } from './bench-docs';
 import { BareRig } from './sfu-load/bare-rig';
 import type { ConsultationRig } from './sfu-load/consultation-rig';
-import { runStep, type StepResult } from './sfu-load/load-step';
+import { runStep, type StepOptions, type StepResult } from './sfu-load/load-step';
 import { loadClips, type ClipName, type MediaClip } from './sfu-load/media-clips';
 import { OursRig } from './sfu-load/ours-rig';
 import {
@@ -28,11 +28,13 @@ import {
 } from './sfu-load/sweep-report';
 
 const SRTP = process.env['BENCH_SRTP'] !== '0';
-const STEPS = (process.env['BENCH_STEPS'] ?? '10,20,30,35,40,45,50,55,60,70,80,100,120,140,160').split(',').map(Number);
+const STEPS = (process.env['BENCH_STEPS'] ?? '10,20,30,35,40,45,50,55,60,65,70,80,90,100,120,140,160').split(',').map(Number);
+/** The sink unprotects one packet in this many per SSRC; 1 checks them all (costs the bench core). */
+const SINK_UNPROTECT_EVERY = Number(process.env['BENCH_SINK_UNPROTECT_EVERY'] ?? 8);
 const SETTLE_MS = Number(process.env['BENCH_SETTLE_S'] ?? 2.5) * 1000;
 const WINDOW_MS = Number(process.env['BENCH_WINDOW_S'] ?? 8) * 1000;
 /** The whole sweep stops starting steps after this long. */
-const BUDGET_MS = Number(process.env['BENCH_BUDGET_S'] ?? 250) * 1000;
+const BUDGET_MS = Number(process.env['BENCH_BUDGET_S'] ?? 240) * 1000;
 const WORKER_CORE = 0;
 const BENCH_CORE = 1;
 
@@ -60,29 +62,50 @@ const loadAverage = (): string => os.loadavg().map((value) => value.toFixed(2)).
 async function sweep(rigs: ConsultationRig[], info: RunInfo): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const started = performance.now();
-  let lastSetupMsPerSession = 20;
+  let setupMsPerSession = 20;
+  const fitsBudget = (sessions: number): boolean =>
+    performance.now() - started + SETTLE_MS + WINDOW_MS + 1000 + sessions * setupMsPerSession <= BUDGET_MS;
   process.stdout.write(`${TABLE_HEADER.join('\n')}\n`);
   for (const [index, sessions] of STEPS.entries()) {
     // Alternate which variant goes first, so a drift in the machine's load hits both alike.
     const order = index % 2 === 0 ? rigs : [...rigs].reverse();
     for (const rig of order) {
       if (info.stoppedBy[rig.name]) continue;
-      const estimate = SETTLE_MS + WINDOW_MS + 1000 + sessions * lastSetupMsPerSession;
-      if (performance.now() - started + estimate > BUDGET_MS) {
-        info.stoppedBy[rig.name] = `time budget (${BUDGET_MS / 1000} s) reached before ${sessions} sessions`;
-        continue;
+      // A failing step runs once more: other processes on this shared machine can take the
+      // worker's core for a moment, and one such moment should not end a variant's sweep.
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        if (!fitsBudget(sessions)) {
+          info.stoppedBy[rig.name] = `time budget (${BUDGET_MS / 1000} s) reached at ${sessions} sessions`;
+          break;
+        }
+        const result = await runStep(stepOptions(rig, sessions, info));
+        setupMsPerSession = result.setupMs / sessions;
+        const verdict: Verdict = verdictOf(result);
+        results.push(result);
+        const repeat = verdict !== 'ok' && verdict !== 'SRTP check failed' && attempt === 1;
+        if (repeat) result.repeated = true;
+        process.stdout.write(`${tableRow(result, verdict)}\n`);
+        if (verdict === 'ok') break;
+        if (!repeat) info.stoppedBy[rig.name] = `${verdict} at ${sessions} sessions`;
       }
-      const result = await runStep({ rig, sessions, clips: info.clips, srtp: SRTP, settleMs: SETTLE_MS, windowMs: WINDOW_MS });
-      lastSetupMsPerSession = result.setupMs / sessions;
-      const verdict: Verdict = verdictOf(result);
-      results.push(result);
-      process.stdout.write(`${tableRow(result, verdict)}\n`);
-      if (verdict !== 'ok') info.stoppedBy[rig.name] = `${verdict} at ${sessions} sessions`;
     }
     if (info.stoppedBy.ours && info.stoppedBy.bare) break;
   }
   for (const name of ['ours', 'bare'] as const) info.stoppedBy[name] ||= 'last step reached';
   return results;
+}
+
+function stepOptions(rig: ConsultationRig, sessions: number, info: RunInfo): StepOptions {
+  return {
+    rig,
+    sessions,
+    clips: info.clips,
+    srtp: SRTP,
+    sinkUnprotectEvery: SINK_UNPROTECT_EVERY,
+    settleMs: SETTLE_MS,
+    windowMs: WINDOW_MS,
+    cores: info.pinned ? { worker: WORKER_CORE, bench: BENCH_CORE } : undefined,
+  };
 }
 
 async function main(): Promise<void> {
@@ -131,12 +154,20 @@ function report(results: StepResult[], summary: SweepSummary, info: RunInfo, rss
 function sectionBody(parts: { table: string; verdicts: string[]; memory: string; machine: string; info: RunInfo }): string[] {
   const { table, verdicts, memory, machine, info } = parts;
   const bitrate = (name: ClipName): string => `${(info.clips[name].bitrate / 1e6).toFixed(2)} Mbit/s`;
+  const srtp = SRTP
+    ? `**SRTP** (AES_CM_128_HMAC_SHA1_80) on every plain transport: the generator protects every packet; the sink counts every packet from its clear header and unprotects (tag check and decryption) one in ${SINK_UNPROTECT_EVERY} per SSRC, so that the bench core is not the limit; a single failed check fails the step.`
+    : '**Plain RTP** (BENCH_SRTP=0): no SRTP anywhere. Browsers always use SRTP, so these figures are far above what real consultations get (field notes, same machine type: about 33,000 packets per worker CPU-second and 45 consultations per core with SRTP).';
   return [
     '## bench:sfu',
     '',
-    `\`npm run bench:sfu\` — ${new Date().toISOString().slice(0, 10)}, ${SRTP ? '**SRTP** (AES_CM_128_HMAC_SHA1_80) on every plain transport, protected by the generator and checked and decrypted by the sink' : '**plain RTP** (BENCH_SRTP=0): no SRTP anywhere, so these figures are far above what browsers (always SRTP) get'}.`,
-    `A consultation: kiosk camera 720p VP8 (${bitrate('camera720')}), kiosk document camera 1080p VP8 (${bitrate('document1080')}), kiosk opus (${bitrate('voice')}) to the staff; staff camera 720p and opus to the kiosk: 5 producers, each consumed once, one router per consultation, plain transports (no ICE/DTLS, no header extensions; NACK/PLI/FIR negotiated).`,
-    `RTP replayed from 10 s clips ffmpeg encoded once (testsrc2, libvpx CBR, one key frame per loop; each stream starts with the key frame, then jumps to a random point), paced at 2.5x the bitrate. *ours* = \`createSfu()\` + \`MediaRoom.createPlainTransport()\`; *bare* = \`mediasoup.createWorker()\` + \`createRouter()\` + \`createPlainTransport()\`, same binary. ${info.pinned ? `Both workers pinned to core ${WORKER_CORE}, generator and sink to core ${BENCH_CORE} (taskset)` : 'Not pinned (taskset failed or one core)'}. Per step: ${SETTLE_MS / 1000} s to settle, ${WINDOW_MS / 1000} s measured; worker CPU from \`getResourceUsage()\` deltas; loss = sequence gaps at the sink; drops = the kernel's receive-buffer drops (/proc/net/udp) at the SFU's input sockets and at the sink.`,
+    `\`npm run bench:sfu\` — ${new Date().toISOString().slice(0, 10)}, one run. No browsers: RTP into and out of mediasoup plain transports on loopback.`,
+    '',
+    `- **Consultation**: kiosk camera 720p VP8 (${bitrate('camera720')}), kiosk document camera 1080p VP8 (${bitrate('document1080')}) and kiosk opus (${bitrate('voice')}) to the staff; staff camera 720p and opus to the kiosk. 5 producers, each consumed once; one router and 4 transports per consultation; no RTP header extensions; NACK, PLI and FIR negotiated on video.`,
+    `- **Media**: 10 s clips that ffmpeg encodes once (testsrc2, libvpx CBR, one key frame per loop; opus CBR, 20 ms). Each stream starts with the key frame, then jumps to a random point of the clip, and is paced at 2.5x its bitrate. A frame the generator reaches more than 50 ms late is skipped; more than 1 % skipped fails the step as "generator behind".`,
+    `- **Variants**: *ours* = \`createSfu()\` and \`MediaRoom.createPlainTransport()\` (rooms, peers, \`produce\`, \`consume\`, \`resumeConsumer\`); *bare* = \`mediasoup.createWorker()\`, \`createRouter()\`, \`createPlainTransport()\`, nothing else. Same worker binary, one worker each, taking turns at each step.`,
+    `- **Method**: ${info.pinned ? `both workers pinned to core ${WORKER_CORE}, the bench process (generator, sink) to core ${BENCH_CORE} with taskset` : 'not pinned (one core, or taskset failed)'}. Steps of ${STEPS.slice(0, 8).join(', ')}… sessions: ${SETTLE_MS / 1000} s to settle, then ${WINDOW_MS / 1000} s measured. A step fails on loss > ${MAX_LOSS_PERCENT} %, on a consumer that got nothing, or on the generator falling behind; a failing step is run once more and the repeat decides; the second failure ends that variant's sweep.`,
+    `- **Columns**: forwarded pkt/s = RTP packets that reached the sink; pkt per worker CPU-s = those packets over the worker's user + system time (\`getResourceUsage()\` deltas); loss % = sequence gaps over expected packets; others on worker/bench core % = how busy that core was (/proc/stat) beyond the worker / the bench process (other processes on the machine, and kernel work not charged to either); drops = datagrams the kernel dropped on full receive buffers (/proc/net/udp) at the SFU's input sockets / at the sink.`,
+    `- ${srtp}`,
     '',
     table,
     '',
@@ -144,7 +175,7 @@ function sectionBody(parts: { table: string; verdicts: string[]; memory: string;
     '',
     memory,
     '',
-    `${machine} The machine was shared with other busy processes: figures are noisy, one run.`,
+    `${machine} The machine was shared with other busy processes (other engineers' tests), so the figures are noisy; the "others" columns show how much.`,
   ];
 }
 

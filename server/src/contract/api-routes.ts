@@ -54,6 +54,9 @@ export const API_ROUTES = {
   getSession: route({ method: 'get', path: '/api/sessions/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
   recordOutcome: route({ method: 'put', path: '/api/sessions/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
 
+  uploadSnapshot: route({ method: 'post', path: '/api/sessions/:id/snapshots', access: ['kiosk'], summary: 'The kiosk uploads a consented snapshot (image body; X-Snapshot-Request and X-Content-SHA256 headers)' }),
+  listSnapshots: route({ method: 'get', path: '/api/sessions/:id/snapshots', access: ['staff', 'admin'], summary: "A session's snapshots (metadata)" }),
+  getSnapshot: route({ method: 'get', path: '/api/snapshots/:id', access: ['staff', 'admin'], summary: 'One snapshot image (audited)' }),
   report: route({ method: 'get', path: '/api/reports/summary', access: ['admin'], summary: 'Figures per period and group' }),
   reportCsv: route({ method: 'get', path: '/api/reports/export.csv', access: ['admin'], summary: 'The same figures as CSV (UTF-8 with BOM)' }),
   operationsOverview: route({ method: 'get', path: '/api/operations/overview', access: ['admin'], summary: 'Kiosks online, live sessions, worker load' }),

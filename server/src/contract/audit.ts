@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'appointment_cancelled',
   'check_in_failed',
   'session_viewed',
+  'snapshot_viewed',
   'session_outcome_recorded',
   'report_exported',
 ] as const;

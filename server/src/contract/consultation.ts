@@ -61,6 +61,7 @@ export const SESSION_EVENT_TYPES = [
   'producer_started',
   'producer_stopped',
   'snapshot_taken',
+  'snapshot_refused',
   'transferred',
   'message_sent',
   'ended',

@@ -12,8 +12,11 @@ export type IceParametersJson = Opaque<'IceParameters'>;
 export type IceCandidateJson = Opaque<'IceCandidate'>;
 
 export type MediaKind = 'audio' | 'video';
-/** What a producer carries: the face camera, the microphone, or the document camera. */
-export type MediaSource = 'camera' | 'microphone' | 'document';
+/**
+ * What a producer carries: the face camera, the microphone, the document camera (high
+ * resolution, low frame rate, contentHint "detail"), or a shared screen (staff showing a form).
+ */
+export type MediaSource = 'camera' | 'microphone' | 'document' | 'screen';
 export type TransportDirection = 'send' | 'recv';
 
 export interface TransportOptions {

@@ -8,7 +8,14 @@ import type {
   TransportOptions,
 } from './media-types';
 import type {
+  AnswerSnapshotPayload,
   CallStaffPayload,
+  PointerMark,
+  PointerPayload,
+  ReportQualityPayload,
+  RequestSnapshotPayload,
+  SendMessagePayload,
+  TransferPayload,
   CheckInPayload,
   ConnectTransportPayload,
   SubmitSurveyPayload,
@@ -89,6 +96,47 @@ export interface ClientToServerEvents {
   closeProducer: (payload: ProducerPayload, ack: AckCallback<null>) => void;
   restartIce: (payload: TransportPayload, ack: AckCallback<{ iceParameters: IceParametersJson }>) => void;
   hangUp: (payload: HangUpPayload, ack: AckCallback<null>) => void;
+  /** Either side in a call: a typed message to the others. */
+  sendMessage: (payload: SendMessagePayload, ack: AckCallback<ChatMessage>) => void;
+  /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */
+  requestSnapshot: (payload: RequestSnapshotPayload, ack: AckCallback<{ requestId: string }>) => void;
+  /** kiosk: the resident said yes or no to a snapshot request. */
+  answerSnapshot: (payload: AnswerSnapshotPayload, ack: AckCallback<null>) => void;
+  /** staff: the marks drawn on the document view (the full set each time). */
+  pointer: (payload: PointerPayload, ack: AckCallback<null>) => void;
+  /** staff: move the resident to another department's queue without dropping the kiosk. */
+  transferCall: (payload: TransferPayload, ack: AckCallback<TransferResult>) => void;
+  /** staff: the call's media quality, saved on the session record (the last report counts). */
+  reportQuality: (payload: ReportQualityPayload, ack: AckCallback<null>) => void;
+}
+
+export interface ChatMessage {
+  sessionId: string;
+  messageId: string;
+  from: PeerRole;
+  text: string;
+  at: string;
+}
+
+export interface TransferResult {
+  /** The consultation the transfer ended. */
+  sessionId: string;
+  /** The new queued consultation for the same kiosk. */
+  newSessionId: string;
+  departmentName: string;
+  queuePosition: number;
+}
+
+export interface SnapshotInfo {
+  sessionId: string;
+  snapshotId: string;
+  requestId: string;
+  takenAt: string;
+  contentType: string;
+  width: number;
+  height: number;
+  byteSize: number;
+  sha256: string;
 }
 
 /** Notifications report what already happened; newConsumer is the one server request. */
@@ -103,6 +151,17 @@ export interface ServerToClientEvents {
   peerJoined: (payload: { sessionId: string; peer: PeerInfo }) => void;
   peerLeft: (payload: { sessionId: string; role: PeerRole }) => void;
   callEnded: (payload: { sessionId: string; reason: EndReason }) => void;
+  /** A message from another participant of the call. */
+  messageReceived: (message: ChatMessage) => void;
+  /** kiosk: staff ask to photograph the document; answer with answerSnapshot. */
+  snapshotRequested: (payload: { sessionId: string; requestId: string }) => void;
+  /** staff: the resident refused, or the kiosk's upload is stored. */
+  snapshotAnswered: (payload: { sessionId: string; requestId: string; consent: boolean }) => void;
+  snapshotStored: (snapshot: SnapshotInfo) => void;
+  /** kiosk: the marks to draw over the document preview (empty = clear). */
+  pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
+  /** kiosk: the call became a new queued consultation with another department. */
+  transferred: (payload: TransferResult) => void;
 }
 
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */

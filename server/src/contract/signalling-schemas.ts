@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QualitySummary } from './consultation';
 import { LANGUAGES } from './languages';
 
 /**
@@ -25,7 +26,7 @@ export const ProducePayload = z
     sessionId: id,
     transportId: id,
     kind: z.enum(['audio', 'video']),
-    source: z.enum(['camera', 'microphone', 'document']),
+    source: z.enum(['camera', 'microphone', 'document', 'screen']),
     rtpParameters: mediaJson,
   })
   .strict();
@@ -52,6 +53,35 @@ export const SubmitSurveyPayload = z
 export const RenewAuthPayload = z.object({ token: z.string().min(20).max(4096) }).strict();
 export type RenewAuthPayload = z.infer<typeof RenewAuthPayload>;
 
+/** A typed message in the call; shown very large on the kiosk. */
+export const SendMessagePayload = z.object({ sessionId: id, text: z.string().trim().min(1).max(500) }).strict();
+
+/** Staff: ask the resident's consent to photograph the document under the camera. */
+export const RequestSnapshotPayload = z.object({ sessionId: id }).strict();
+
+/** Kiosk: the resident's answer; on consent the kiosk then uploads the still (REST uploadSnapshot). */
+export const AnswerSnapshotPayload = z.object({ sessionId: id, requestId: id, consent: z.boolean() }).strict();
+
+const point = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
+/** A mark on the document view, in coordinates relative to the video frame (0..1). */
+export const PointerMark = z
+  .object({
+    kind: z.enum(['pen', 'highlight']),
+    color: z.enum(['red', 'yellow', 'blue']),
+    points: z.array(point).min(1).max(300),
+  })
+  .strict();
+export type PointerMark = z.infer<typeof PointerMark>;
+
+/** Staff: the marks now on the document view (the whole set; an empty list clears them). */
+export const PointerPayload = z.object({ sessionId: id, marks: z.array(PointerMark).max(50) }).strict();
+
+/** Staff: hand the resident to another department's queue; the kiosk stays connected. */
+export const TransferPayload = z.object({ sessionId: id, departmentId: id }).strict();
+
+/** Staff: media quality measured over the call (getStats), saved on the session record. */
+export const ReportQualityPayload = z.object({ sessionId: id, quality: QualitySummary }).strict();
+
 export const HangUpPayload = z.object({ sessionId: id }).strict();
 
 export type SessionPayload = z.infer<typeof SessionPayload>;
@@ -64,4 +94,10 @@ export type HangUpPayload = z.infer<typeof HangUpPayload>;
 export type CallStaffPayload = z.infer<typeof CallStaffPayload>;
 export type CheckInPayload = z.infer<typeof CheckInPayload>;
 export type SubmitSurveyPayload = z.infer<typeof SubmitSurveyPayload>;
+export type SendMessagePayload = z.infer<typeof SendMessagePayload>;
+export type RequestSnapshotPayload = z.infer<typeof RequestSnapshotPayload>;
+export type AnswerSnapshotPayload = z.infer<typeof AnswerSnapshotPayload>;
+export type PointerPayload = z.infer<typeof PointerPayload>;
+export type TransferPayload = z.infer<typeof TransferPayload>;
+export type ReportQualityPayload = z.infer<typeof ReportQualityPayload>;
 export type EmptyPayload = z.infer<typeof EmptyPayload>;

@@ -10,6 +10,7 @@ import { SessionEventEntity } from './entities/session-event-entity';
 import { InitialSchema1763800000000 } from './migrations/initial-schema';
 import { SchedulingSchema1763900000000 } from './migrations/scheduling-schema';
 import { AuthSessionsSchema1764000000000 } from './migrations/auth-sessions-schema';
+import { SnapshotsSchema1764100000000 } from './migrations/snapshots-schema';
 
 export const entities = [
   StaffUserEntity,
@@ -21,7 +22,7 @@ export const entities = [
   SessionEventEntity,
   AuditLogEntity,
 ];
-export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000];
+export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000];
 
 /**
  * Connects and brings the schema up to date through migrations (never synchronize).

@@ -1,5 +1,10 @@
 import type { EndReason, PeerInfo, QueueEntry } from '../contract/consultation';
 import type { ConsumerOptions, PeerRole } from '../contract/media-types';
+import type { ServerToClientEvents } from '../contract/signalling-events';
+
+/** Notifications with a single payload, for the in-call features. */
+export type InCallEvent = 'messageReceived' | 'snapshotRequested' | 'snapshotAnswered' | 'snapshotStored' | 'pointerMarks' | 'transferred';
+export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */
 export interface ConsultationNotifier {
@@ -13,4 +18,6 @@ export interface ConsultationNotifier {
   requestConsumer(socketId: string, payload: ConsumerOptions & { sessionId: string }): Promise<boolean>;
   /** Puts a socket into the consultation's broadcast group. */
   addToConsultation(socketId: string, sessionId: string): void;
+  /** To every socket of these peers (`kiosk:<id>`, `staff:<id>`), wherever they are connected. */
+  toPeers<E extends InCallEvent>(peerIds: string[], event: E, payload: InCallPayload<E>): void;
 }

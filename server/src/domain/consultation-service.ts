@@ -10,7 +10,7 @@ import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { SessionEventRepository } from '../db/repositories/session-event-repository';
 import type { Language } from '../contract/languages';
 import type { SessionEventType } from '../contract/consultation';
-import type { AcceptCallResult, CheckInResult } from '../contract/signalling-events';
+import type { AcceptCallResult, CheckInResult, TransferResult } from '../contract/signalling-events';
 import type { AppointmentService } from './appointment-service';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -132,6 +132,40 @@ export class ConsultationService {
     }
   }
 
+  /**
+   * Staff hand the resident to another department: this consultation ends as `transferred` and
+   * a new one is queued for the same kiosk, which stays connected and goes back to waiting.
+   */
+  async transfer(principal: SocketPrincipal, sessionId: string, departmentId: string): Promise<TransferResult> {
+    const consultation = this.requireActiveParticipant(principal, sessionId);
+    if (principal.role === 'kiosk') throw AppError.forbidden('only staff can transfer a call');
+    const department = await this.options.departments.findById(departmentId);
+    if (!department?.active) throw AppError.badRequest('no such department');
+    await this.end(sessionId, 'transferred', { kioskStaysQueued: true });
+    const queued = await this.enqueue(consultation.kiosk.id, {
+      ...consultation.intake,
+      departmentId: department.id,
+      departmentName: department.name,
+      transferredFrom: sessionId,
+    });
+    this.recordEvent(sessionId, 'transferred', 'staff', { newSessionId: queued.sessionId, departmentId: department.id });
+    const result: TransferResult = {
+      sessionId,
+      newSessionId: queued.sessionId,
+      departmentName: department.name,
+      queuePosition: queued.queuePosition,
+    };
+    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'transferred', result);
+    return result;
+  }
+
+  /** The consultation, if this principal takes part in it and it is in progress. */
+  requireActiveParticipant(principal: SocketPrincipal, sessionId: string): Consultation {
+    const consultation = this.participantOf(principal, sessionId);
+    if (consultation.state !== 'active') throw AppError.invalidState('the call is not in progress');
+    return consultation;
+  }
+
   /** The satisfaction survey: once, by the kiosk that had the call, soon after it ended. */
   async submitSurvey(kioskId: string, sessionId: string, rating: number | null): Promise<void> {
     if (rating === null) return;
@@ -184,7 +218,7 @@ export class ConsultationService {
         if (!kiosk || !kiosk.active) throw AppError.forbidden('kiosk is not registered');
         const row = await this.options.sessions.createQueued(kioskId, this.now(), intake);
         this.live.set(row.id, new Consultation(row.id, kiosk, row.queuedAt, intake));
-        this.recordEvent(row.id, 'queued', 'kiosk', { kind: intake.appointmentId ? 'booked' : 'walk_in' });
+        this.recordEvent(row.id, 'queued', 'kiosk', { kind: intake.appointmentId ? 'booked' : 'walk_in', ...(intake.transferredFrom ? { transferredFrom: intake.transferredFrom } : {}) });
         log.info({ sessionId: row.id, kioskId }, 'resident queued');
         this.publishQueue();
       }
@@ -214,7 +248,8 @@ export class ConsultationService {
       consultation.setState('active');
       this.recordEvent(sessionId, 'answered', 'staff', { staffId: principal.id });
       const appointmentId = consultation.intake.appointmentId;
-      if (appointmentId) {
+      // A transferred booking is already in session since its first answer.
+      if (appointmentId && !consultation.intake.transferredFrom) {
         await this.options.appointments
           .startSession(appointmentId, principal.id)
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not mark the appointment in session'));
@@ -337,7 +372,7 @@ export class ConsultationService {
   }
 
   /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
-  async end(sessionId: string, reason: EndReason): Promise<void> {
+  async end(sessionId: string, reason: EndReason, options: { kioskStaysQueued?: boolean } = {}): Promise<void> {
     const ending = this.mutex.run(sessionId, async () => {
       const consultation = this.live.get(sessionId);
       if (!consultation || consultation.state === 'ended') return;
@@ -355,12 +390,13 @@ export class ConsultationService {
       }
       this.recordEvent(sessionId, 'ended', 'system', { reason });
       const appointmentId = consultation.intake.appointmentId;
-      if (appointmentId) {
+      // A transfer goes on with the same booking in the next consultation.
+      if (appointmentId && reason !== 'transferred') {
         await this.options.appointments
           .sessionEnded(appointmentId, consultation.staff !== null)
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
       }
-      const peerIds = [`kiosk:${consultation.kiosk.id}`, ...(consultation.staff ? [`staff:${consultation.staff.id}`] : [])];
+      const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && peerId.startsWith('kiosk:')));
       this.options.notifier.callEnded(sessionId, peerIds, reason);
       this.publishQueue();
       log.info({ sessionId, reason }, 'consultation ended');

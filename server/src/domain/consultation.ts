@@ -30,6 +30,8 @@ export interface ConsultationIntake {
   residentName: string | null;
   language: Language;
   needs: AppointmentNeeds | null;
+  /** Set when staff handed the resident over from another consultation. */
+  transferredFrom?: string | undefined;
 }
 
 export const WALK_IN: ConsultationIntake = {
@@ -68,6 +70,11 @@ export class Consultation {
     }
     log.info({ sessionId: this.id }, `[state] ${this.current} -> ${next}`);
     this.current = next;
+  }
+
+  /** Everyone who takes part: the kiosk and, once answered, the staff member. */
+  peerIds(): string[] {
+    return [`kiosk:${this.kiosk.id}`, ...(this.staff ? [`staff:${this.staff.id}`] : [])];
   }
 
   isParticipant(peerId: string): boolean {

@@ -8,6 +8,7 @@ import type {
   SocketPrincipal,
 } from '../contract/signalling-events';
 import type { ConsultationService } from '../domain/consultation-service';
+import type { InCallService } from '../domain/in-call-service';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { ClusterLink } from '../cluster/cluster-link';
 
@@ -26,6 +27,7 @@ export interface HandlerContext {
   sfu: SfuApi;
   presence: KioskPresence;
   cluster: ClusterLink;
+  inCall: InCallService;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

@@ -23,6 +23,11 @@ export function createSocketNotifier(getIo: () => SignallingServer, getCluster: 
     },
     consumerClosed: (socketId, payload) => void getIo().to(socketId).emit('consumerClosed', payload),
     addToConsultation: (socketId, sessionId) => getIo().in(socketId).socketsJoin(consultationRoom(sessionId)),
+    toPeers(peerIds, event, payload) {
+      // The event name is generic here; each call site is typed through InCallPayload.
+      const target = getIo().to(peerIds.map((peerId) => `peer:${peerId}`)) as unknown as { emit(e: string, p: unknown): boolean };
+      target.emit(event, payload);
+    },
     async requestConsumer(socketId, payload) {
       try {
         const responses = (await getIo()

@@ -7,6 +7,7 @@ import { RenewAuthPayload } from '../contract/signalling-schemas';
 import type { SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
+import type { InCallService } from '../domain/in-call-service';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
 import { requestHandlers } from './handlers';
@@ -21,6 +22,7 @@ export interface SignallingOptions {
   consultations: ConsultationService;
   sfu: SfuApi;
   presence: KioskPresence;
+  inCall: InCallService;
   /** Read per request: the link is made after the server. */
   cluster: () => ClusterLink;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
@@ -201,6 +203,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
       sfu: options.sfu,
       presence: options.presence,
       cluster: options.cluster(),
+      inCall: options.inCall,
       afterAck: (task) => deferred.push(task),
     };
     const started = performance.now();

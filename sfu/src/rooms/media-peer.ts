@@ -2,9 +2,12 @@ import type { types } from 'mediasoup';
 import type { PeerRole, RtpCapabilitiesJson } from '@contract/media-types';
 import { SfuError } from '../errors';
 
+/** Browsers get WebRTC transports; load generators in benchmarks get plain RTP ones. */
+export type PeerTransport = types.WebRtcTransport | types.PlainTransport;
+
 /** One participant's media objects inside a room; the room owns it. */
 export class MediaPeer {
-  readonly transports = new Map<string, types.WebRtcTransport>();
+  readonly transports = new Map<string, PeerTransport>();
   readonly producers = new Map<string, types.Producer>();
   readonly consumers = new Map<string, types.Consumer>();
 
@@ -14,14 +17,26 @@ export class MediaPeer {
     readonly rtpCapabilities: RtpCapabilitiesJson,
   ) {}
 
-  transport(transportId: string): types.WebRtcTransport {
+  transport(transportId: string): PeerTransport {
     const transport = this.transports.get(transportId);
     if (!transport) throw SfuError.notFound(`transport ${transportId}`);
     return transport;
   }
 
+  webRtcTransport(transportId: string): types.WebRtcTransport {
+    const transport = this.transport(transportId);
+    if (!('iceParameters' in transport)) throw new SfuError('BAD_REQUEST', `transport ${transportId} is not a WebRTC transport`);
+    return transport;
+  }
+
+  plainTransport(transportId: string): types.PlainTransport {
+    const transport = this.transport(transportId);
+    if (!('tuple' in transport)) throw new SfuError('BAD_REQUEST', `transport ${transportId} is not a plain transport`);
+    return transport;
+  }
+
   /** The receiving transport: the one this peer created with direction 'recv'. */
-  recvTransport(): types.WebRtcTransport {
+  recvTransport(): PeerTransport {
     for (const transport of this.transports.values()) {
       if (transport.appData['direction'] === 'recv') return transport;
     }

@@ -10,7 +10,17 @@ import type {
   TransportDirection,
   TransportOptions,
 } from '@contract/media-types';
-import type { ConsumeOptions, MediaRoomApi, MediaRoomEvents, ProduceOptions, ProducerInfo, RoomMediaStats } from '../api';
+import type {
+  ConnectPlainTransportOptions,
+  ConsumeOptions,
+  MediaRoomApi,
+  MediaRoomEvents,
+  PlainTransportInfo,
+  PlainTransportOptions,
+  ProduceOptions,
+  ProducerInfo,
+  RoomMediaStats,
+} from '../api';
 import type { SfuConfig } from '../config/sfu-config';
 import { SfuError, toSfuError } from '../errors';
 import type { PooledWorker } from '../workers/worker-pool';
@@ -93,8 +103,47 @@ export class MediaRoom implements MediaRoomApi {
     };
   }
 
+  async createPlainTransport(
+    peerId: string,
+    direction: TransportDirection,
+    { enableSrtp, srtpCryptoSuite = 'AES_CM_128_HMAC_SHA1_80' }: PlainTransportOptions,
+  ): Promise<PlainTransportInfo> {
+    const peer = this.peer(peerId);
+    const { config } = this;
+    // No comedia: the remote address comes from connectPlainTransport(), as a browser's
+    // would come from ICE, so RTP from anywhere else is dropped.
+    const transport = await this.router
+      .createPlainTransport({
+        listenIp: { ip: config.listenIp, announcedIp: config.announcedIp },
+        rtcpMux: true,
+        comedia: false,
+        enableSrtp,
+        srtpCryptoSuite,
+        appData: { peerId, direction },
+      })
+      .catch((error: unknown) => {
+        throw toSfuError(error);
+      });
+    if (direction === 'send') {
+      await transport.setMaxIncomingBitrate(config.maxIncomingBitrate).catch(() => undefined);
+    }
+    peer.transports.set(transport.id, transport);
+    transport.observer.on('close', () => peer.transports.delete(transport.id));
+    const { localIp, localPort } = transport.tuple;
+    const info: PlainTransportInfo = { id: transport.id, direction, ip: localIp, port: localPort };
+    if (transport.srtpParameters) info.srtpParameters = transport.srtpParameters;
+    return info;
+  }
+
+  async connectPlainTransport({ peerId, transportId, ip, port, srtpParameters }: ConnectPlainTransportOptions): Promise<void> {
+    const transport = this.peer(peerId).plainTransport(transportId);
+    await transport.connect({ ip, port, srtpParameters }).catch((error: unknown) => {
+      throw toSfuError(error);
+    });
+  }
+
   async connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
-    const transport = this.peer(peerId).transport(transportId);
+    const transport = this.peer(peerId).webRtcTransport(transportId);
     await transport
       .connect({ dtlsParameters: dtlsParameters as unknown as types.DtlsParameters })
       .catch((error: unknown) => {
@@ -103,7 +152,7 @@ export class MediaRoom implements MediaRoomApi {
   }
 
   async restartIce(peerId: string, transportId: string): Promise<IceParametersJson> {
-    const transport = this.peer(peerId).transport(transportId);
+    const transport = this.peer(peerId).webRtcTransport(transportId);
     const iceParameters = await transport.restartIce();
     return iceParameters as unknown as IceParametersJson;
   }

@@ -24,34 +24,39 @@ export interface ConsultationLoadOptions {
   sessions: number;
   clips: Record<ClipName, MediaClip>;
   srtp: boolean;
+  /** The sink unprotects one packet in this many per SSRC (it counts them all). */
+  sinkUnprotectEvery: number;
 }
 
 export interface GeneratorSnapshot {
   packetsSent: number;
-  framesReleased: number;
-  lateFrames: number;
-  rtcpReceived: number;
+  frames: number;
+  skippedFrames: number;
 }
 
 export class ConsultationLoad {
-  readonly sink = new RtpSink();
+  readonly sink: RtpSink;
   /** The SFU's send-transport ports: where loss at the SFU's input shows up. */
   readonly sfuInputPorts: number[] = [];
   readonly sinkPorts: number[] = [];
   private readonly streams: RtpStream[] = [];
   private readonly sockets: Socket[] = [];
   private readonly pending: { startOffsetMs: number; build: (startMs: number) => RtpStream }[] = [];
-  private rtcpReceived = 0;
   private timer: NodeJS.Timeout | undefined;
-  /** Packets per second the streams should send on average. */
-  expectedPacketsPerSecond = 0;
 
-  private constructor(private readonly options: ConsultationLoadOptions) {}
+  private constructor(private readonly options: ConsultationLoadOptions) {
+    this.sink = new RtpSink(options.sinkUnprotectEvery);
+  }
 
   /** Opens the sockets and the consultations; nothing is sent until start(). */
   static async open(options: ConsultationLoadOptions): Promise<ConsultationLoad> {
     const load = new ConsultationLoad(options);
-    for (let index = 0; index < options.sessions; index += 1) await load.openSession(index);
+    try {
+      for (let index = 0; index < options.sessions; index += 1) await load.openSession(index);
+    } catch (error) {
+      await load.close();
+      throw error;
+    }
     return load;
   }
 
@@ -68,11 +73,11 @@ export class ConsultationLoad {
   }
 
   generatorSnapshot(): GeneratorSnapshot {
-    const snapshot = { packetsSent: 0, framesReleased: 0, lateFrames: 0, rtcpReceived: this.rtcpReceived };
+    const snapshot = { packetsSent: 0, frames: 0, skippedFrames: 0 };
     for (const stream of this.streams) {
       snapshot.packetsSent += stream.packetsSent;
-      snapshot.framesReleased += stream.framesReleased;
-      snapshot.lateFrames += stream.lateFrames;
+      snapshot.frames += stream.frames;
+      snapshot.skippedFrames += stream.skippedFrames;
     }
     return snapshot;
   }
@@ -89,8 +94,9 @@ export class ConsultationLoad {
     const sinks = {} as Record<PeerRole, Socket>;
     const endpoints = {} as Record<PeerRole, PeerEndpoints>;
     for (const role of PEER_ROLES) {
+      // The SFU's RTCP (receiver reports, NACK, PLI) comes back here and is dropped: the clips
+      // have no retransmissions or key frames on demand to give.
       generators[role] = await this.bind(createSocket('udp4'));
-      generators[role].on('message', () => void (this.rtcpReceived += 1));
       sinks[role] = await this.bind(createSocket({ type: 'udp4', recvBufferSize: SINK_RECEIVE_BUFFER }));
       endpoints[role] = {
         generatorPort: generators[role].address().port,
@@ -119,7 +125,6 @@ export class ConsultationLoad {
     for (const { spec, producerSsrc } of wired.streams) {
       const socket = generators[spec.peer];
       const clip = clips[spec.clip];
-      this.expectedPacketsPerSecond += RtpStream.packetsPerSecond(clip);
       this.pending.push({
         startOffsetMs: Math.random() * START_SPREAD_MS,
         build: (startMs) =>

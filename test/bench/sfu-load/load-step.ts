@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConsultationLoad } from './consultation-load';
 import type { ConsultationRig } from './consultation-rig';
 import type { ClipName, MediaClip } from './media-clips';
+import { coreBusyPercent, readCoreTimes, type CoreTimes } from './core-usage';
 import { RtpSink } from './rtp-sink';
 import { dropsBetween, readUdpDrops } from './udp-drops';
 
@@ -14,8 +15,11 @@ export interface StepOptions {
   sessions: number;
   clips: Record<ClipName, MediaClip>;
   srtp: boolean;
+  sinkUnprotectEvery: number;
   settleMs: number;
   windowMs: number;
+  /** The cores the worker and this process are pinned to, if they are. */
+  cores?: { worker: number; bench: number };
 }
 
 export interface StepResult {
@@ -37,12 +41,20 @@ export interface StepResult {
   sinkDrops: number;
   /** Consumers that received nothing in the window. */
   silentConsumers: number;
+  /** Packets the sink unprotected, and how many of them failed the SRTP check. */
+  unprotectedPackets: number;
   authFailures: number;
+  /** RTP packets the generator sent per second. */
   generatorSentPerSecond: number;
-  generatorExpectedPerSecond: number;
-  generatorLateFrames: number;
+  /** Share of the frames due in the window that the generator skipped because it ran late. */
+  generatorSkippedPercent: number;
   /** CPU of this process (generator, sink, control) over the window, % of one core. */
   benchCpuPercent: number;
+  /** What other processes took of the worker's core and of the bench's core, % (NaN unpinned). */
+  othersOnWorkerCorePercent: number;
+  othersOnBenchCorePercent: number;
+  /** Set on a failing step that was run again; the repeat's verdict is the one that counts. */
+  repeated?: boolean;
 }
 
 interface Snapshot {
@@ -50,13 +62,15 @@ interface Snapshot {
   workerCpuMs: number;
   processCpuUs: number;
   drops: Map<number, number>;
+  cores: Map<number, CoreTimes>;
   sink: ReturnType<RtpSink['snapshot']>;
   generator: ReturnType<ConsultationLoad['generatorSnapshot']>;
 }
 
-export async function runStep({ rig, sessions, clips, srtp, settleMs, windowMs }: StepOptions): Promise<StepResult> {
+export async function runStep(options: StepOptions): Promise<StepResult> {
+  const { rig, settleMs, windowMs } = options;
   const setupStart = performance.now();
-  const load = await ConsultationLoad.open({ rig, sessions, clips, srtp });
+  const load = await ConsultationLoad.open(options);
   const setupMs = performance.now() - setupStart;
   try {
     load.start();
@@ -64,7 +78,7 @@ export async function runStep({ rig, sessions, clips, srtp, settleMs, windowMs }
     const before = await snapshot(rig, load);
     await sleep(windowMs);
     const after = await snapshot(rig, load);
-    return summarize({ rig, sessions, setupMs, load, before, after });
+    return summarize({ ...options, setupMs, load, before, after });
   } finally {
     await load.close();
   }
@@ -78,23 +92,21 @@ async function snapshot(rig: ConsultationRig, load: ConsultationLoad): Promise<S
     workerCpuMs: cpuMs,
     processCpuUs: cpu.user + cpu.system,
     drops: readUdpDrops(),
+    cores: readCoreTimes(),
     sink: load.sink.snapshot(),
     generator: load.generatorSnapshot(),
   };
 }
 
-function summarize(input: {
-  rig: ConsultationRig;
-  sessions: number;
-  setupMs: number;
-  load: ConsultationLoad;
-  before: Snapshot;
-  after: Snapshot;
-}): StepResult {
-  const { rig, sessions, setupMs, load, before, after } = input;
+function summarize(input: StepOptions & { setupMs: number; load: ConsultationLoad; before: Snapshot; after: Snapshot }): StepResult {
+  const { rig, sessions, setupMs, load, before, after, cores } = input;
   const seconds = (after.at - before.at) / 1000;
   const window = RtpSink.window(before.sink, after.sink);
   const workerCpuSeconds = (after.workerCpuMs - before.workerCpuMs) / 1000;
+  const benchCpuPercent = ((after.processCpuUs - before.processCpuUs) / 1e6 / seconds) * 100;
+  const workerCpuPercent = (workerCpuSeconds / seconds) * 100;
+  const others = (core: number | undefined, own: number): number =>
+    core === undefined ? NaN : Math.max(0, coreBusyPercent(before.cores, after.cores, core) - own);
   return {
     variant: rig.name,
     sessions,
@@ -104,15 +116,19 @@ function summarize(input: {
     workerCpuSeconds,
     forwardedPerSecond: window.received / seconds,
     forwardedPerWorkerCpuSecond: workerCpuSeconds > 0 ? window.received / workerCpuSeconds : 0,
-    workerCpuPercent: (workerCpuSeconds / seconds) * 100,
+    workerCpuPercent,
     lossPercent: window.expected > 0 ? (window.lost / window.expected) * 100 : 100,
     sfuInputDrops: dropsBetween(before.drops, after.drops, load.sfuInputPorts),
     sinkDrops: dropsBetween(before.drops, after.drops, load.sinkPorts),
     silentConsumers: window.silent,
+    unprotectedPackets: after.sink.unprotected - before.sink.unprotected,
     authFailures: after.sink.authFailures - before.sink.authFailures,
     generatorSentPerSecond: (after.generator.packetsSent - before.generator.packetsSent) / seconds,
-    generatorExpectedPerSecond: load.expectedPacketsPerSecond,
-    generatorLateFrames: after.generator.lateFrames - before.generator.lateFrames,
-    benchCpuPercent: ((after.processCpuUs - before.processCpuUs) / 1e6 / seconds) * 100,
+    generatorSkippedPercent:
+      (100 * (after.generator.skippedFrames - before.generator.skippedFrames)) /
+      Math.max(1, after.generator.frames - before.generator.frames),
+    benchCpuPercent,
+    othersOnWorkerCorePercent: others(cores?.worker, workerCpuPercent),
+    othersOnBenchCorePercent: others(cores?.bench, benchCpuPercent),
   };
 }

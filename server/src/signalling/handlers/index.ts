@@ -1,4 +1,10 @@
 import type { AnyRequestHandler } from '../signalling-types';
+import { answerSnapshot } from './answer-snapshot';
+import { pointer } from './pointer';
+import { reportQuality } from './report-quality';
+import { requestSnapshot } from './request-snapshot';
+import { sendMessage } from './send-message';
+import { transferCall } from './transfer-call';
 import { acceptCall } from './accept-call';
 import { callStaff } from './call-staff';
 import { cancelCall } from './cancel-call';
@@ -30,4 +36,10 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   closeProducer,
   restartIce,
   hangUp,
+  sendMessage,
+  requestSnapshot,
+  answerSnapshot,
+  pointer,
+  transferCall,
+  reportQuality,
 ];

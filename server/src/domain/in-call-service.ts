@@ -1,0 +1,149 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { QualitySummary } from '../contract/consultation';
+import { ErrorCode } from '../contract/errors';
+import type { PointerMark } from '../contract/signalling-schemas';
+import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '../contract/signalling-events';
+import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { SessionEventRepository } from '../db/repositories/session-event-repository';
+import type { SnapshotRepository } from '../db/repositories/snapshot-repository';
+import { createLogger } from '../logging/logger';
+import { AppError } from './app-error';
+import type { ConsultationNotifier } from './consultation-notifier';
+import type { ConsultationService } from './consultation-service';
+import { imageSize } from './image-size';
+
+const log = createLogger('in-call');
+
+/** After the resident says yes, the kiosk has this long to upload the still. */
+const UPLOAD_WINDOW_MS = 2 * 60_000;
+/** A snapshot request the resident has not answered expires. */
+const ANSWER_WINDOW_MS = 5 * 60_000;
+
+interface SnapshotRequest {
+  sessionId: string;
+  kioskId: string;
+  staffPeerId: string;
+  state: 'asked' | 'consented';
+  at: number;
+}
+
+export interface InCallOptions {
+  consultations: ConsultationService;
+  notifier: ConsultationNotifier;
+  sessions: ConsultationSessionRepository;
+  events: SessionEventRepository;
+  snapshots: SnapshotRepository;
+  now?: () => Date;
+}
+
+const roleOf = (principal: SocketPrincipal): 'kiosk' | 'staff' => (principal.role === 'kiosk' ? 'kiosk' : 'staff');
+const peerIdOf = (principal: SocketPrincipal): string => `${roleOf(principal)}:${principal.id}`;
+
+/**
+ * What people do inside a call besides talking: messages, the document snapshot with consent,
+ * pointing at the document, and the quality figures. Only participants of a call in progress.
+ */
+export class InCallService {
+  private readonly snapshotRequests = new Map<string, SnapshotRequest>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: InCallOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  sendMessage(principal: SocketPrincipal, sessionId: string, text: string): ChatMessage {
+    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    const message: ChatMessage = { sessionId, messageId: randomUUID(), from: roleOf(principal), text, at: this.now().toISOString() };
+    const others = consultation.peerIds().filter((peerId) => peerId !== peerIdOf(principal));
+    this.options.notifier.toPeers(others, 'messageReceived', message);
+    // The timeline records that a message went, not what it said.
+    this.record(sessionId, 'message_sent', roleOf(principal), { length: text.length });
+    return message;
+  }
+
+  requestSnapshot(principal: SocketPrincipal, sessionId: string): { requestId: string } {
+    if (principal.role === 'kiosk') throw AppError.forbidden('only staff take snapshots');
+    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    this.prune();
+    const requestId = randomUUID();
+    this.snapshotRequests.set(requestId, {
+      sessionId,
+      kioskId: consultation.kiosk.id,
+      staffPeerId: peerIdOf(principal),
+      state: 'asked',
+      at: Date.now(),
+    });
+    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'snapshotRequested', { sessionId, requestId });
+    return { requestId };
+  }
+
+  answerSnapshot(principal: SocketPrincipal, sessionId: string, requestId: string, consent: boolean): void {
+    const request = this.snapshotRequests.get(requestId);
+    if (principal.role !== 'kiosk' || !request || request.sessionId !== sessionId || request.kioskId !== principal.id || request.state !== 'asked') {
+      throw AppError.notFound('snapshot request');
+    }
+    if (consent) {
+      request.state = 'consented';
+      request.at = Date.now();
+    } else {
+      this.snapshotRequests.delete(requestId);
+      this.record(sessionId, 'snapshot_refused', 'kiosk', { requestId });
+    }
+    this.options.notifier.toPeers([request.staffPeerId], 'snapshotAnswered', { sessionId, requestId, consent });
+  }
+
+  /** The kiosk's upload after consent: checked against its checksum, stored, announced. */
+  async storeSnapshot(
+    kioskId: string,
+    sessionId: string,
+    upload: { requestId: string; declaredSha256: string; contentType: string; body: Buffer },
+  ): Promise<SnapshotInfo> {
+    const request = this.snapshotRequests.get(upload.requestId);
+    if (!request || request.kioskId !== kioskId || request.sessionId !== sessionId || request.state !== 'consented' || Date.now() - request.at > UPLOAD_WINDOW_MS) {
+      throw new AppError(ErrorCode.Forbidden, 'no consented snapshot request is waiting for this upload');
+    }
+    const sha256 = createHash('sha256').update(upload.body).digest('hex');
+    if (sha256 !== upload.declaredSha256.toLowerCase()) throw AppError.badRequest('the image does not match its X-Content-SHA256');
+    const size = imageSize(upload.body);
+    if (!size || size.contentType !== upload.contentType) throw AppError.badRequest('the body is not the JPEG or PNG image its Content-Type says');
+    this.snapshotRequests.delete(upload.requestId);
+    const stored = await this.options.snapshots.store({
+      sessionId,
+      requestId: upload.requestId,
+      contentType: size.contentType,
+      width: size.width,
+      height: size.height,
+      sha256,
+      content: upload.body,
+    });
+    this.record(sessionId, 'snapshot_taken', 'kiosk', { snapshotId: stored.snapshotId, sha256, width: size.width, height: size.height });
+    this.options.notifier.toPeers([request.staffPeerId], 'snapshotStored', stored);
+    log.info({ sessionId, snapshotId: stored.snapshotId, bytes: stored.byteSize }, 'snapshot stored');
+    return stored;
+  }
+
+  pointer(principal: SocketPrincipal, sessionId: string, marks: PointerMark[]): void {
+    if (principal.role === 'kiosk') throw AppError.forbidden('only staff point at the document');
+    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'pointerMarks', { sessionId, marks });
+  }
+
+  async reportQuality(principal: SocketPrincipal, sessionId: string, quality: QualitySummary): Promise<void> {
+    if (principal.role === 'kiosk') throw AppError.forbidden('staff report the quality');
+    // Accepted during the call and just after it (the staff app sends it at hang-up).
+    const record = await this.options.sessions.findById(sessionId);
+    if (!record || record.staffId !== principal.id) throw AppError.notFound('consultation');
+    await this.options.sessions.recordQuality(sessionId, quality);
+  }
+
+  private record(sessionId: string, type: 'message_sent' | 'snapshot_taken' | 'snapshot_refused', actor: string, details: Record<string, unknown>): void {
+    void this.options.events
+      .append(sessionId, type, actor, details, this.now())
+      .catch((error: unknown) => log.error({ err: error, sessionId, type }, 'could not record a session event'));
+  }
+
+  private prune(): void {
+    const cutoff = Date.now() - ANSWER_WINDOW_MS;
+    for (const [id, request] of this.snapshotRequests) if (request.at < cutoff) this.snapshotRequests.delete(id);
+  }
+}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import QRCode from 'qrcode';
+import type { Department } from '../../server/src/contract/departments';
+import type { SnapshotInfo } from '../../server/src/contract/signalling-events';
+import { startCall, type CallParties } from '../fixtures/call-scenario';
+import { kioskToken, loginStaff } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+async function upload(server: TestServer, sessionId: string, requestId: string, body: Buffer, sha256 = createHash('sha256').update(body).digest('hex')) {
+  const token = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
+  const response = await fetch(`${server.url}/api/sessions/${sessionId}/snapshots`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png', 'x-snapshot-request': requestId, 'x-content-sha256': sha256 },
+    body: new Uint8Array(body),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+describe('in the call: messages, snapshots with consent, pointing, quality, transfer', () => {
+  let server: TestServer;
+  let call: CallParties;
+  let staffToken: string;
+
+  before(async () => {
+    server = await startTestServer();
+    call = await startCall(server);
+    staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+  });
+  after(async () => {
+    call?.close();
+    await server.close();
+  });
+
+  it('carries messages both ways and records only that they were sent', async () => {
+    const atKiosk = nextEvent(call.kiosk, 'messageReceived');
+    const sent = expectOk(await request(call.staff, 'sendMessage', { sessionId: call.sessionId, text: '書類をカメラの下に置いてください' }));
+    const [received] = await atKiosk;
+    assert.equal(received.text, '書類をカメラの下に置いてください');
+    assert.equal(received.from, 'staff');
+    assert.equal(received.messageId, sent.messageId);
+    const atStaff = nextEvent(call.staff, 'messageReceived');
+    expectOk(await request(call.kiosk, 'sendMessage', { sessionId: call.sessionId, text: 'はい' }));
+    assert.equal((await atStaff)[0].from, 'kiosk');
+    // The timeline is written after the message is delivered.
+    let events = await server.app.repositories.events.listFor(call.sessionId);
+    for (let i = 0; i < 50 && events.filter((e) => e.type === 'message_sent').length < 2; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events = await server.app.repositories.events.listFor(call.sessionId);
+    }
+    assert.equal(events.filter((e) => e.type === 'message_sent').length, 2);
+    assert.ok(!JSON.stringify(events).includes('カメラ'), 'the text is not kept in the timeline');
+  });
+
+  it('refuses in-call actions from someone outside the call', async () => {
+    const outsiderLogin = await loginStaff(server.url, 'demo-admin', 'test-password');
+    const outsider = await connectSocket(server.url, outsiderLogin.accessToken);
+    try {
+      const attempt = await request(outsider, 'sendMessage', { sessionId: call.sessionId, text: 'hello' });
+      assert.equal(!attempt.ok && attempt.error.code, 'FORBIDDEN');
+      const snap = await request(outsider, 'requestSnapshot', { sessionId: call.sessionId });
+      assert.equal(!snap.ok && snap.error.code, 'FORBIDDEN');
+      const kioskPoints = await request(call.kiosk, 'pointer', { sessionId: call.sessionId, marks: [] });
+      assert.equal(!kioskPoints.ok && kioskPoints.error.code, 'FORBIDDEN');
+    } finally {
+      outsider.disconnect();
+    }
+  });
+
+  it('takes a snapshot only with consent, stores it with its checksum, and audits views', async () => {
+    // Refused.
+    const asked = nextEvent(call.kiosk, 'snapshotRequested');
+    const first = expectOk(await request(call.staff, 'requestSnapshot', { sessionId: call.sessionId }));
+    assert.equal((await asked)[0].requestId, first.requestId);
+    const refused = nextEvent(call.staff, 'snapshotAnswered');
+    expectOk(await request(call.kiosk, 'answerSnapshot', { sessionId: call.sessionId, requestId: first.requestId, consent: false }));
+    assert.equal((await refused)[0].consent, false);
+    const image = await QRCode.toBuffer('123456', { type: 'png', width: 640 });
+    assert.equal((await upload(server, call.sessionId, first.requestId, image)).status, 403, 'no upload without consent');
+
+    // Consented.
+    const second = expectOk(await request(call.staff, 'requestSnapshot', { sessionId: call.sessionId }));
+    expectOk(await request(call.kiosk, 'answerSnapshot', { sessionId: call.sessionId, requestId: second.requestId, consent: true }));
+    assert.equal((await upload(server, call.sessionId, second.requestId, image, '0'.repeat(64))).status, 400, 'a checksum mismatch is refused');
+    const stored = nextEvent(call.staff, 'snapshotStored');
+    const uploaded = await upload(server, call.sessionId, second.requestId, image);
+    assert.equal(uploaded.status, 201);
+    const info = uploaded.body as SnapshotInfo;
+    assert.equal(info.sha256, createHash('sha256').update(image).digest('hex'));
+    assert.equal(info.width, 640);
+    assert.equal((await stored)[0].snapshotId, info.snapshotId);
+    assert.equal((await upload(server, call.sessionId, second.requestId, image)).status, 403, 'one upload per consent');
+
+    const staff = restClient(server.url, staffToken);
+    const list = expectStatus(await staff.call<SnapshotInfo[]>('listSnapshots', { params: { id: call.sessionId } }), 200);
+    assert.deepEqual(list.map((s) => s.snapshotId), [info.snapshotId]);
+    const picture = await staff.call('getSnapshot', { params: { id: info.snapshotId } });
+    assert.equal(picture.status, 200);
+    assert.equal(picture.headers.get('content-type'), 'image/png');
+    const audit = await server.db.dataSource.query(`SELECT target_id FROM audit_log WHERE action = 'snapshot_viewed'`);
+    assert.deepEqual(audit.map((a: { target_id: string }) => a.target_id), [info.snapshotId]);
+    const types = (await server.app.repositories.events.listFor(call.sessionId)).map((e) => e.type);
+    assert.ok(types.includes('snapshot_refused') && types.includes('snapshot_taken'));
+  });
+
+  it('relays pointing marks to the kiosk and saves the quality summary', async () => {
+    const marks = [{ kind: 'pen' as const, color: 'red' as const, points: [[0.1, 0.2], [0.3, 0.4]] as [number, number][] }];
+    const atKiosk = nextEvent(call.kiosk, 'pointerMarks');
+    expectOk(await request(call.staff, 'pointer', { sessionId: call.sessionId, marks }));
+    assert.deepEqual((await atKiosk)[0].marks, marks);
+    const bad = await request(call.staff, 'pointer', { sessionId: call.sessionId, marks: [{ kind: 'pen', color: 'red', points: [[2, 2]] }] } as never);
+    assert.equal(!bad.ok && bad.error.code, 'BAD_REQUEST');
+    const quality = {
+      kioskToStaff: { meanRttMs: 12, lossPercent: 0.1, meanBitrateKbps: 1500 },
+      staffToKiosk: { meanRttMs: 14, lossPercent: 0, meanBitrateKbps: 900 },
+    };
+    expectOk(await request(call.staff, 'reportQuality', { sessionId: call.sessionId, quality }));
+    assert.deepEqual((await server.app.repositories.sessions.findById(call.sessionId))?.quality, quality);
+  });
+
+  it('transfers the resident to another department without dropping the kiosk', async () => {
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const department = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu', name: '税務課', icon: 'tax' } }), 201);
+    const kioskTransferred = nextEvent(call.kiosk, 'transferred');
+    const staffEnded = nextEvent(call.staff, 'callEnded');
+    const kioskEnded = nextEvent(call.kiosk, 'callEnded', 1500).then(() => true, () => false);
+    const result = expectOk(await request(call.staff, 'transferCall', { sessionId: call.sessionId, departmentId: department.id }));
+    assert.equal((await kioskTransferred)[0].newSessionId, result.newSessionId);
+    assert.equal((await staffEnded)[0].reason, 'transferred');
+    assert.equal(await kioskEnded, false, 'the kiosk is not told the call ended: it waits for the next department');
+    assert.ok(call.kiosk.connected);
+    const old = await server.app.repositories.sessions.findById(call.sessionId);
+    assert.equal(old?.endReason, 'transferred');
+    const queue = expectOk(await request(call.staff, 'getQueue', {}));
+    assert.deepEqual(queue.map((e) => [e.sessionId, e.departmentName]), [[result.newSessionId, '税務課']]);
+    const events = await server.app.repositories.events.listFor(call.sessionId);
+    assert.equal(events.find((e) => e.type === 'transferred')?.details['newSessionId'], result.newSessionId);
+    // The next specialist answers the same kiosk.
+    expectOk(await request(call.staff, 'acceptCall', { sessionId: result.newSessionId }));
+    expectOk(await request(call.staff, 'hangUp', { sessionId: result.newSessionId }));
+  });
+});
