@@ -19,6 +19,7 @@ const ENTRIES: readonly Entry[] = [
   { route: { name: 'sessions', query: {} }, label: nav.sessions, covers: ['sessions', 'session'] },
   { route: { name: 'reports', query: {} }, label: nav.reports, covers: ['reports'] },
   { route: { name: 'settings', section: 'departments' }, label: nav.settings, covers: ['settings'] },
+  { route: { name: 'operations' }, label: nav.operations, covers: ['operations'] },
   { route: { name: 'audit', query: {} }, label: nav.audit, covers: ['audit'] },
 ];
 

@@ -4,7 +4,7 @@ import { Notice } from '../components/notice';
 import { PageErrorBoundary } from '../components/page-error-boundary';
 import { common } from '../i18n/common-messages';
 import { shellMessages } from '../i18n/shell-messages';
-import { AuditPage, CalendarPage, ReportsPage, SessionDetailPage, SessionsPage, SettingsPage, SlipPage } from './lazy-pages';
+import { AuditPage, OperationsPage, CalendarPage, ReportsPage, SessionDetailPage, SessionsPage, SettingsPage, SlipPage } from './lazy-pages';
 import { hrefFor, routeAllowed } from './routes';
 import type { Route } from './routes';
 
@@ -35,6 +35,8 @@ function pageFor(route: Route) {
       return <SettingsPage section={route.section} />;
     case 'audit':
       return <AuditPage query={route.query} />;
+    case 'operations':
+      return <OperationsPage />;
     case 'console':
       return null;
     case 'notFound':

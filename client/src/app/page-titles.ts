@@ -20,5 +20,7 @@ export function pageTitle(route: Route): string {
       return `${nav.settings}: ${shellMessages.settingsNav[route.section]}`;
     case 'audit':
       return nav.audit;
+    case 'operations':
+      return nav.operations;
   }
 }

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'reports'; query: RouteQuery }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'audit'; query: RouteQuery }
+  | { name: 'operations' }
   | { name: 'slip'; appointmentId: string }
   | { name: 'notFound' };
 
@@ -47,6 +48,7 @@ export function parseHash(hash: string): Route {
   if (first === 'sessions' && second && parts.length === 2) return { name: 'session', id: second };
   if (first === 'reports' && parts.length === 1) return { name: 'reports', query };
   if (first === 'audit' && parts.length === 1) return { name: 'audit', query };
+  if (first === 'operations' && parts.length === 1) return { name: 'operations' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings', section: 'departments' };
   if (first === 'settings' && isSettingsSection(second) && parts.length === 2) return { name: 'settings', section: second };
   if (first === 'appointments' && second && third === 'slip' && parts.length === 3) return { name: 'slip', appointmentId: second };
@@ -73,6 +75,8 @@ export function hrefFor(route: Route): string {
       return withQuery('#/reports', route.query);
     case 'audit':
       return withQuery('#/audit', route.query);
+    case 'operations':
+      return '#/operations';
     case 'settings':
       return `#/settings/${route.section}`;
     case 'slip':

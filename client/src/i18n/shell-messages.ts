@@ -11,6 +11,7 @@ export interface ShellMessages {
     reports: string;
     settings: string;
     audit: string;
+    operations: string;
   };
   settingsNav: { label: string } & Record<SettingsSection, string>;
   language: { label: string; ja: string; en: string };
@@ -44,6 +45,7 @@ const ja: ShellMessages = {
     reports: 'レポート',
     settings: '設定',
     audit: '監査ログ',
+    operations: '運用状況',
   },
   settingsNav: { label: '設定メニュー', departments: '部署', staff: '職員', kiosks: '端末' },
   language: { label: '表示言語', ja: '日本語', en: 'English' },
@@ -77,6 +79,7 @@ const en: ShellMessages = {
     reports: 'Reports',
     settings: 'Settings',
     audit: 'Audit log',
+    operations: 'Operations',
   },
   settingsNav: { label: 'Settings menu', departments: 'Departments', staff: 'Staff', kiosks: 'Kiosks' },
   language: { label: 'Language', ja: '日本語', en: 'English' },
