@@ -45,6 +45,7 @@ const ja: AuditMessages = {
     session_viewed: '相談記録の閲覧',
     session_outcome_recorded: '相談結果の記録',
     report_exported: 'レポートの書き出し',
+    snapshot_viewed: '書類画像の閲覧',
   },
   empty: '記録はありません。',
 };
@@ -81,6 +82,7 @@ const en: AuditMessages = {
     session_viewed: 'Record viewed',
     session_outcome_recorded: 'Outcome recorded',
     report_exported: 'Report exported',
+    snapshot_viewed: 'Document photo viewed',
   },
   empty: 'No entries.',
 };
