@@ -256,7 +256,6 @@ export function createApp(deps: AppDeps): App {
     consultations,
     notifier: createSocketNotifier(ioOf, () => cluster),
     sessions,
-    events: repositories.events,
     snapshots: repositories.snapshots,
     now,
   });
@@ -325,6 +324,9 @@ export function createApp(deps: AppDeps): App {
         io.close(() => resolve());
       });
       await cluster.close();
+      // Give record writes waiting for the database a last chance.
+      await consultations.writes.flush(5_000);
+      consultations.writes.stop();
     },
   };
 }

@@ -12,6 +12,8 @@ export interface TestDatabase {
   dataSource: DataSource;
   dataDir: string;
   close(): Promise<void>;
+  /** Embedded engine only: stop PostgreSQL, stay down for `downMs`, start it again on the same port. */
+  restartEngine?(downMs: number): Promise<void>;
 }
 
 export type DatabaseKind = TestDatabase['kind'];
@@ -36,6 +38,11 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       kind,
       dataSource,
       dataDir,
+      async restartEngine(downMs: number) {
+        await embedded.stop();
+        await new Promise((resolve) => setTimeout(resolve, downMs));
+        await embedded.restart();
+      },
       async close() {
         await dataSource.destroy();
         await embedded.stop();

@@ -12,6 +12,8 @@ const log = createLogger('embedded-postgres');
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Starts the same cluster again on the same port after stop() (fault tests). */
+  restart(): Promise<void>;
 }
 
 interface ClusterState {
@@ -63,7 +65,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   }
   log.info({ port }, 'embedded PostgreSQL ready');
   const url = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${port}/madoguchi`;
-  return { url, stop: () => server.stop() };
+  return { url, stop: () => server.stop(), restart: () => server.start() };
 }
 
 function loadOrCreateState(file: string, isNew: boolean): ClusterState {

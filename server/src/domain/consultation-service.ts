@@ -17,6 +17,7 @@ import { AppError } from './app-error';
 import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from './consultation';
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
+import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
 
@@ -32,6 +33,8 @@ export interface ConsultationServiceOptions {
   now?: () => Date;
   /** Told when a participant joins a consultation again after losing their connection. */
   onRejoin?: () => void;
+  /** Record writes that wait out a database restart instead of being lost. */
+  writes?: WriteRetryQueue;
 }
 
 const peerRoleOf = (principal: SocketPrincipal): 'kiosk' | 'staff' => (principal.role === 'kiosk' ? 'kiosk' : 'staff');
@@ -47,6 +50,7 @@ export class ConsultationService {
   private readonly live = new Map<string, Consultation>();
   private readonly mutex = new KeyedMutex();
   private readonly now: () => Date;
+  readonly writes: WriteRetryQueue;
   private stopping = false;
   private draining = false;
   private readonly idleWaiters = new Set<() => void>();
@@ -54,6 +58,7 @@ export class ConsultationService {
 
   constructor(private readonly options: ConsultationServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.writes = options.writes ?? new WriteRetryQueue();
     options.sfu.onRoomsFailed((roomIds) => {
       for (const id of roomIds) void this.end(id, 'network_lost').catch((error: unknown) => log.error({ err: error }, 'ending failed room'));
     });
@@ -381,19 +386,22 @@ export class ConsultationService {
       consultation.clearGraceTimers();
       this.live.delete(sessionId);
       this.options.sfu.getRoom(sessionId)?.close();
+      const endedAt = this.now();
       try {
-        await this.options.sessions.markEnded(sessionId, reason, this.now());
+        // The call is over for the people in it whatever the database says: if it is away,
+        // the write waits and lands when it is back (or, if the process dies first, the record
+        // is closed as server_restart at the next start).
+        await this.writes.submit(`end ${sessionId}`, () => this.options.sessions.markEnded(sessionId, reason, endedAt));
       } catch (error) {
-        // The call is over for the people in it whatever the database says; the record is
-        // closed as server_restart at the next start if this write never lands.
         log.error({ err: error, sessionId }, 'could not record the end of a consultation');
       }
       this.recordEvent(sessionId, 'ended', 'system', { reason });
       const appointmentId = consultation.intake.appointmentId;
       // A transfer goes on with the same booking in the next consultation.
       if (appointmentId && reason !== 'transferred') {
-        await this.options.appointments
-          .sessionEnded(appointmentId, consultation.staff !== null)
+        const answered = consultation.staff !== null;
+        await this.writes
+          .submit(`appointment ${appointmentId}`, () => this.options.appointments.sessionEnded(appointmentId, answered))
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
       }
       const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && peerId.startsWith('kiosk:')));
@@ -433,9 +441,10 @@ export class ConsultationService {
   }
 
   /** The timeline is evidence, not control: a failed write is logged and the call goes on. */
-  private recordEvent(sessionId: string, type: SessionEventType, actor: string, details: Record<string, unknown> = {}): void {
-    void this.options.events
-      .append(sessionId, type, actor, details, this.now())
+  recordEvent(sessionId: string, type: SessionEventType, actor: string, details: Record<string, unknown> = {}): void {
+    const at = this.now();
+    void this.writes
+      .submit(`event ${type}`, () => this.options.events.append(sessionId, type, actor, details, at))
       .catch((error: unknown) => log.error({ err: error, sessionId, type }, 'could not record a session event'));
   }
 

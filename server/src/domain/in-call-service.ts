@@ -4,7 +4,6 @@ import { ErrorCode } from '../contract/errors';
 import type { PointerMark } from '../contract/signalling-schemas';
 import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '../contract/signalling-events';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
-import type { SessionEventRepository } from '../db/repositories/session-event-repository';
 import type { SnapshotRepository } from '../db/repositories/snapshot-repository';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -31,7 +30,6 @@ export interface InCallOptions {
   consultations: ConsultationService;
   notifier: ConsultationNotifier;
   sessions: ConsultationSessionRepository;
-  events: SessionEventRepository;
   snapshots: SnapshotRepository;
   now?: () => Date;
 }
@@ -137,9 +135,7 @@ export class InCallService {
   }
 
   private record(sessionId: string, type: 'message_sent' | 'snapshot_taken' | 'snapshot_refused', actor: string, details: Record<string, unknown>): void {
-    void this.options.events
-      .append(sessionId, type, actor, details, this.now())
-      .catch((error: unknown) => log.error({ err: error, sessionId, type }, 'could not record a session event'));
+    this.options.consultations.recordEvent(sessionId, type, actor, details);
   }
 
   private prune(): void {
