@@ -1,9 +1,10 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { CallStaffPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const callStaff = defineHandler({
   event: 'callStaff',
   schema: CallStaffPayload,
-  roles: ['kiosk'],
+  roles: SOCKET_PERMISSIONS.callStaff,
   run: ({ principal, consultations }, payload) => consultations.callStaff(principal.id, payload),
 });

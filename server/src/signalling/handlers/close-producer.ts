@@ -1,10 +1,11 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { ProducerPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const closeProducer = defineHandler({
   event: 'closeProducer',
   schema: ProducerPayload,
-  roles: ['kiosk', 'staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.closeProducer,
   run: async ({ principal, consultations }, { sessionId, producerId }) => {
     await consultations.closeProducer(principal, sessionId, producerId);
     return null;

@@ -1,10 +1,11 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { ConnectTransportPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const connectTransport = defineHandler({
   event: 'connectTransport',
   schema: ConnectTransportPayload,
-  roles: ['kiosk', 'staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.connectTransport,
   run: async ({ principal, consultations }, { sessionId, transportId, dtlsParameters }) => {
     await consultations.connectTransport(principal, sessionId, transportId, dtlsParameters);
     return null;

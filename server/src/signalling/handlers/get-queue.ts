@@ -1,9 +1,10 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { EmptyPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const getQueue = defineHandler({
   event: 'getQueue',
   schema: EmptyPayload,
-  roles: ['staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.getQueue,
   run: async ({ cluster }) => cluster.queue(),
 });

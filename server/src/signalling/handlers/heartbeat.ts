@@ -1,10 +1,11 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { EmptyPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const heartbeat = defineHandler({
   event: 'heartbeat',
   schema: EmptyPayload,
-  roles: ['kiosk'],
+  roles: SOCKET_PERMISSIONS.heartbeat,
   run: async ({ principal, presence }) => {
     await presence.kioskAlive(principal.id);
     return null;

@@ -1,10 +1,11 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { JoinRoomPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const joinRoom = defineHandler({
   event: 'joinRoom',
   schema: JoinRoomPayload,
-  roles: ['kiosk', 'staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.joinRoom,
   run: async ({ principal, socketId, consultations, afterAck }, payload) => {
     const { afterAck: offerExistingMedia, ...result } = await consultations.join(principal, socketId, payload);
     afterAck(offerExistingMedia);

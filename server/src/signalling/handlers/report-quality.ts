@@ -1,10 +1,11 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { ReportQualityPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const reportQuality = defineHandler({
   event: 'reportQuality',
   schema: ReportQualityPayload,
-  roles: ['staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.reportQuality,
   run: async ({ principal, inCall }, { sessionId, quality }) => {
     await inCall.reportQuality(principal, sessionId, quality);
     return null;

@@ -1,10 +1,11 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { TransportPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const restartIce = defineHandler({
   event: 'restartIce',
   schema: TransportPayload,
-  roles: ['kiosk', 'staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.restartIce,
   run: async ({ principal, consultations }, { sessionId, transportId }) => ({
     iceParameters: await consultations.restartIce(principal, sessionId, transportId),
   }),

@@ -1,9 +1,10 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { SendMessagePayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const sendMessage = defineHandler({
   event: 'sendMessage',
   schema: SendMessagePayload,
-  roles: ['kiosk', 'staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.sendMessage,
   run: async ({ principal, inCall }, { sessionId, text }) => inCall.sendMessage(principal, sessionId, text),
 });

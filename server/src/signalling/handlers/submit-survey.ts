@@ -1,10 +1,11 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { SubmitSurveyPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const submitSurvey = defineHandler({
   event: 'submitSurvey',
   schema: SubmitSurveyPayload,
-  roles: ['kiosk'],
+  roles: SOCKET_PERMISSIONS.submitSurvey,
   run: async ({ principal, consultations }, { sessionId, rating }) => {
     await consultations.submitSurvey(principal.id, sessionId, rating);
     return null;

@@ -1,9 +1,10 @@
+import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { TransferPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const transferCall = defineHandler({
   event: 'transferCall',
   schema: TransferPayload,
-  roles: ['staff', 'admin'],
+  roles: SOCKET_PERMISSIONS.transferCall,
   run: ({ principal, consultations }, { sessionId, departmentId }) => consultations.transfer(principal, sessionId, departmentId),
 });

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SOCKET_PERMISSIONS, type SocketRole } from '../../server/src/contract/socket-permissions';
+import { kioskToken, loginStaff } from '../helpers/api-client';
+import { connectSocket, requestRaw, type TestSocket } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+describe('the socket permission table, walked event by event and role by role', () => {
+  let server: TestServer;
+  const sockets = new Map<SocketRole, TestSocket>();
+
+  before(async () => {
+    server = await startTestServer();
+    sockets.set('kiosk', await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken));
+    sockets.set('staff', await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken));
+    sockets.set('admin', await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken));
+  });
+  after(async () => {
+    for (const socket of sockets.values()) socket.disconnect();
+    await server.close();
+  });
+
+  it('refuses every event to the roles the table does not list, before looking at the payload', async () => {
+    let checked = 0;
+    for (const [event, allowed] of Object.entries(SOCKET_PERMISSIONS)) {
+      for (const [role, socket] of sockets) {
+        const ack = await requestRaw(socket, event, { probe: true });
+        assert.equal(ack.ok, false, `${event} as ${role} with a bogus payload must not succeed`);
+        const refusedForRole = !ack.ok && ack.error.code === 'FORBIDDEN' && /not allowed for/.test(ack.error.message);
+        assert.equal(refusedForRole, !(allowed as readonly string[]).includes(role), `${event} as ${role}: ${JSON.stringify(ack)}`);
+        checked += 1;
+      }
+    }
+    assert.equal(checked, Object.keys(SOCKET_PERMISSIONS).length * 3);
+  });
+});
