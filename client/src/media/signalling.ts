@@ -27,6 +27,9 @@ export function createSignallingSocket({ getToken, url }: SignallingSocketOption
     auth: (cb: (data: object) => void) => cb({ token: getToken() }),
     transports: ['websocket'],
     autoConnect: false,
+    // A dropped connection mid-call is retried quickly (media waits on it), then backs off.
+    reconnectionDelay: 300,
+    reconnectionDelayMax: 5_000,
     // Each CallSession owns its connection; sharing a Manager would leak the old token.
     forceNew: true,
   };

@@ -58,6 +58,7 @@ export const SESSION_EVENT_TYPES = [
   'joined',
   'left',
   'reconnected',
+  'media_restarted',
   'producer_started',
   'producer_stopped',
   'snapshot_taken',

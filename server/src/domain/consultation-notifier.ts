@@ -18,6 +18,11 @@ export interface ConsultationNotifier {
   requestConsumer(socketId: string, payload: ConsumerOptions & { sessionId: string }): Promise<boolean>;
   /** Puts a socket into the consultation's broadcast group. */
   addToConsultation(socketId: string, sessionId: string): void;
+  /**
+   * Drops a socket's connection without ending its session, so the app reconnects on its own
+   * and joins its call again (used after the media room had to be rebuilt).
+   */
+  dropConnection(socketId: string): void;
   /** To every socket of these peers (`kiosk:<id>`, `staff:<id>`), wherever they are connected. */
   toPeers<E extends InCallEvent>(peerIds: string[], event: E, payload: InCallPayload<E>): void;
 }

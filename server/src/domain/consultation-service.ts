@@ -60,7 +60,7 @@ export class ConsultationService {
     this.now = options.now ?? (() => new Date());
     this.writes = options.writes ?? new WriteRetryQueue();
     options.sfu.onRoomsFailed((roomIds) => {
-      for (const id of roomIds) void this.end(id, 'network_lost').catch((error: unknown) => log.error({ err: error }, 'ending failed room'));
+      for (const id of roomIds) void this.recoverRoom(id);
     });
   }
 
@@ -260,10 +260,7 @@ export class ConsultationService {
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not mark the appointment in session'));
       }
       const room = await this.options.sfu.createRoom(sessionId);
-      room.on('consumerClosed', (peerId, consumerId) => {
-        const socketId = consultation.participants.get(peerId)?.socketId;
-        if (socketId) this.options.notifier.consumerClosed(socketId, { sessionId, consumerId });
-      });
+      this.watchRoom(consultation, room);
       this.options.notifier.callAccepted(consultation.kiosk.id, { sessionId, staffName: principal.displayName });
       this.publishQueue();
       return { sessionId, kioskName: consultation.kiosk.name, kioskLocation: consultation.kiosk.location, mediaNodeUrl: null };
@@ -437,6 +434,47 @@ export class ConsultationService {
       if (accepted && !room.closed) await room.resumeConsumer(participant.peerId, consumer.consumerId);
     } catch (error) {
       log.warn({ err: error, sessionId: consultation.id }, 'offering a consumer failed');
+    }
+  }
+
+  private watchRoom(consultation: Consultation, room: MediaRoomApi): void {
+    room.on('consumerClosed', (peerId, consumerId) => {
+      const socketId = consultation.participants.get(peerId)?.socketId;
+      if (socketId) this.options.notifier.consumerClosed(socketId, { sessionId: consultation.id, consumerId });
+    });
+  }
+
+  /**
+   * A media worker died and took this call's room with it. The pool starts a new worker; the
+   * call gets a new room there, and its participants' apps are made to reconnect, which makes
+   * them join the call again: same consultation, same record, media back in a few seconds.
+   */
+  private async recoverRoom(sessionId: string): Promise<void> {
+    try {
+      await this.mutex.run(sessionId, async () => {
+        const consultation = this.live.get(sessionId);
+        if (!consultation || consultation.state !== 'active') return;
+        const deadline = Date.now() + 10_000;
+        let room: MediaRoomApi | null = null;
+        while (!room) {
+          try {
+            room = await this.options.sfu.createRoom(sessionId);
+          } catch (error) {
+            // The replacement worker may still be starting.
+            if (Date.now() > deadline) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+        this.watchRoom(consultation, room);
+        log.warn({ sessionId }, 'media room rebuilt after a worker failure');
+        this.recordEvent(sessionId, 'media_restarted', 'system');
+        for (const participant of consultation.participants.values()) {
+          if (participant.socketId) this.options.notifier.dropConnection(participant.socketId);
+        }
+      });
+    } catch (error) {
+      log.error({ err: error, sessionId }, 'could not rebuild the media room');
+      await this.end(sessionId, 'network_lost').catch(() => undefined);
     }
   }
 

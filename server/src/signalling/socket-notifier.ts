@@ -23,6 +23,15 @@ export function createSocketNotifier(getIo: () => SignallingServer, getCluster: 
     },
     consumerClosed: (socketId, payload) => void getIo().to(socketId).emit('consumerClosed', payload),
     addToConsultation: (socketId, sessionId) => getIo().in(socketId).socketsJoin(consultationRoom(sessionId)),
+    dropConnection(socketId) {
+      void getIo()
+        .in(socketId)
+        .fetchSockets()
+        .then((sockets) => {
+          // A transport close (unlike a server disconnect) makes Socket.IO clients reconnect by themselves.
+          for (const socket of sockets) (socket as unknown as { conn?: { close(): void } }).conn?.close();
+        });
+    },
     toPeers(peerIds, event, payload) {
       // The event name is generic here; each call site is typed through InCallPayload.
       const target = getIo().to(peerIds.map((peerId) => `peer:${peerId}`)) as unknown as { emit(e: string, p: unknown): boolean };

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+describe('a media worker dies in the middle of a call (Chromium)', () => {
+  let server: TestServer;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+
+  before(async () => {
+    server = await startTestServer({ webRtcServerPort: 0 });
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+  });
+  after(async () => {
+    await kiosk?.close();
+    await staff?.close();
+    await server?.close();
+  });
+
+  it('the server rebuilds the room on a new worker and both sides get media back by themselves', async () => {
+    await staff.page.goto(`${server.url}/`);
+    await staff.page.getByLabel('ログインID').fill('demo-staff');
+    await staff.page.getByLabel('パスワード').fill('test-password');
+    await staff.page.getByRole('button', { name: 'ログイン' }).click();
+    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
+    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
+    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
+    const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
+    await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
+    const sessions = await server.app.repositories.sessions.list({ page: 1, pageSize: 5 });
+    const sessionId = sessions.items[0]?.id;
+    assert.ok(sessionId);
+
+    const [worker] = (await server.sfu.stats()).workers;
+    assert.ok(worker);
+    const [staffBefore, kioskBefore] = await Promise.all([readInboundMedia(staff.page), readInboundMedia(kiosk.page)]);
+    const killedAt = Date.now();
+    process.kill(worker.pid, 'SIGKILL');
+    const recovered = (before: number) => (m: { videoFramesDecoded: number }) => m.videoFramesDecoded > before + 5;
+    await Promise.all([
+      waitForMedia(staff.page, recovered(staffBefore.videoFramesDecoded), 20_000),
+      waitForMedia(kiosk.page, recovered(kioskBefore.videoFramesDecoded), 20_000),
+    ]);
+    const recoverySeconds = (Date.now() - killedAt) / 1000;
+    process.stdout.write(`# media back on both sides ${recoverySeconds.toFixed(1)} s after the worker was killed\n`);
+
+    const [replacement] = (await server.sfu.stats()).workers;
+    assert.notEqual(replacement?.pid, worker.pid, 'a new worker took the dead one\'s place');
+    const after = await server.app.repositories.sessions.list({ page: 1, pageSize: 5 });
+    assert.equal(after.total, sessions.total, 'no new session record');
+    const record = await server.app.repositories.sessions.findById(sessionId);
+    assert.equal(record?.status, 'active', 'the same consultation goes on');
+    const types = (await server.app.repositories.events.listFor(sessionId)).map((e) => e.type);
+    assert.ok(types.includes('media_restarted') && types.includes('reconnected'), types.join(', '));
+    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+  });
+});
