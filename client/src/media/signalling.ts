@@ -27,9 +27,10 @@ export function createSignallingSocket({ getToken, url }: SignallingSocketOption
     auth: (cb: (data: object) => void) => cb({ token: getToken() }),
     transports: ['websocket'],
     autoConnect: false,
-    // A dropped connection mid-call is retried quickly (media waits on it), then backs off.
+    // A dropped connection is retried quickly and at least every 2 s: a kiosk must be back
+    // within seconds of the server (media and the resident wait on it).
     reconnectionDelay: 300,
-    reconnectionDelayMax: 5_000,
+    reconnectionDelayMax: 2_000,
     // Each CallSession owns its connection; sharing a Manager would leak the old token.
     forceNew: true,
   };

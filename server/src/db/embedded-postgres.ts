@@ -54,6 +54,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
       log.info({ clusterDir }, 'creating embedded PostgreSQL cluster');
       await server.initialise();
     }
+    await stopLeftoverPostmaster(clusterDir);
     await server.start();
     if (isNew) await server.createDatabase('madoguchi');
   } catch (error) {
@@ -66,6 +67,40 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   log.info({ port }, 'embedded PostgreSQL ready');
   const url = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${port}/madoguchi`;
   return { url, stop: () => server.stop(), restart: () => server.start() };
+}
+
+/**
+ * A process killed hard (kill -9, power loss of the VM's guest agent, OOM killer) leaves its
+ * PostgreSQL running, holding the cluster: stop it cleanly (fast shutdown) so this start works.
+ */
+async function stopLeftoverPostmaster(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return;
+  }
+  if (!command.includes('postgres') || !command.includes(clusterDir)) return;
+  log.warn({ pid }, 'stopping the PostgreSQL a previous run left behind');
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL ${pid} from a previous run did not stop`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function loadOrCreateState(file: string, isNew: boolean): ClusterState {
