@@ -35,6 +35,7 @@ export interface CallMediaSignalling {
     source: MediaSource;
   }): Promise<string>;
   restartIce(transportId: string): Promise<IceParametersJson>;
+  closeProducer(producerId: string): Promise<void>;
 }
 
 export interface CallMediaOptions {
@@ -58,8 +59,11 @@ type ProducerAppData = { source: MediaSource };
 const SOURCE_BY_KIND: Record<MediaKind, MediaSource> = { audio: 'microphone', video: 'camera' };
 
 function isMediaSource(value: unknown): value is MediaSource {
-  return value === 'camera' || value === 'microphone' || value === 'document';
+  return value === 'camera' || value === 'microphone' || value === 'document' || value === 'screen';
 }
+
+/** How long a transport may stay 'disconnected' before ICE is restarted. */
+const DISCONNECTED_GRACE_MS = 2_000;
 
 /** Gone-for-good answers to restartIce: the server no longer knows this transport. */
 const FATAL_RESTART_CODES = new Set<ErrorCode>([ErrorCode.NotFound, ErrorCode.InvalidState, ErrorCode.Forbidden]);
@@ -115,6 +119,60 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
       producer.on('trackended', () => logger.warn('local track ended', { kind, producerId: producer.id }));
       logger.info('producing', { kind, producerId: producer.id });
     }
+  }
+
+  /**
+   * Sends one extra track (staff: a shared screen) with the source the server records.
+   * Resolves with the producer id for closeProducer(); the caller keeps owning the track.
+   */
+  async produceTrack(track: MediaStreamTrack, source: MediaSource): Promise<string> {
+    if (this.closedFlag) throw CallError.invalidState('call media is closed');
+    const producer = await this.sendTransport.produce<ProducerAppData>({ track, appData: { source }, stopTracks: false });
+    this.producers.set(producer.id, producer);
+    producer.on('transportclose', () => this.producers.delete(producer.id));
+    logger.info('producing', { kind: track.kind, source, producerId: producer.id });
+    return producer.id;
+  }
+
+  /** Stops one producer here and tells the server, so the other side's consumer closes. */
+  async closeProducer(producerId: string): Promise<void> {
+    const producer = this.producers.get(producerId);
+    if (!producer) return;
+    this.producers.delete(producerId);
+    producer.close();
+    await this.signalling.closeProducer(producerId);
+  }
+
+  /** The transport's RTCStatsReport (inbound-rtp for recv; outbound and remote-inbound for send). */
+  async getStats(direction: TransportDirection): Promise<RTCStatsReport | null> {
+    if (this.closedFlag) return null;
+    return (direction === 'send' ? this.sendTransport : this.recvTransport).getStats();
+  }
+
+  /**
+   * Kiosk: the document camera as its own producer. A single high-resolution layer (no
+   * simulcast) that keeps its resolution and drops frames when the link is short: staff must
+   * be able to read the small print. mediasoup-client has no degradationPreference option,
+   * so it is set on the RTCRtpSender after produce().
+   */
+  async produceDocument(track: MediaStreamTrack): Promise<string> {
+    if (this.closedFlag) throw CallError.invalidState('call media is closed');
+    const producer = await this.sendTransport.produce<ProducerAppData>({
+      track,
+      appData: { source: 'document' },
+      stopTracks: false,
+      encodings: [{ maxBitrate: 2_500_000, maxFramerate: 15 }],
+    });
+    this.producers.set(producer.id, producer);
+    producer.on('transportclose', () => this.producers.delete(producer.id));
+    const sender = producer.rtpSender;
+    if (sender) {
+      const parameters: RTCRtpSendParameters & { degradationPreference?: string } = sender.getParameters();
+      parameters.degradationPreference = 'maintain-resolution';
+      await sender.setParameters(parameters).catch((error: unknown) => logger.warn('degradationPreference not applied', { error }));
+    }
+    logger.info('producing', { kind: 'video', source: 'document', producerId: producer.id });
+    return producer.id;
   }
 
   async consume(options: ConsumerOptions): Promise<RemoteTrack> {
@@ -173,7 +231,18 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
       this.safeEmit('transportStateChanged', direction, state);
       if (state === 'connected') this.forgetIceRestart(direction);
       if (state === 'failed') this.scheduleIceRestart(transport, direction);
+      if (state === 'disconnected') this.restartIfStillDisconnected(transport, direction);
     });
+  }
+
+  /**
+   * 'disconnected' often heals by itself within a second; one that lasts longer than
+   * DISCONNECTED_GRACE_MS is treated like 'failed', instead of waiting ~30 s for ICE to say so.
+   */
+  private restartIfStillDisconnected(transport: types.Transport, direction: TransportDirection): void {
+    window.setTimeout(() => {
+      if (!this.closedFlag && transport.connectionState === 'disconnected') this.scheduleIceRestart(transport, direction);
+    }, DISCONNECTED_GRACE_MS);
   }
 
   private forgetIceRestart(direction: TransportDirection): void {
@@ -182,7 +251,7 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     this.iceRestarts.delete(direction);
   }
 
-  // 'disconnected' often heals by itself; 'failed' does not, so only that restarts ICE.
+  // 'failed' never heals by itself; a lasting 'disconnected' gets here too (see above).
   private scheduleIceRestart(transport: types.Transport, direction: TransportDirection): void {
     const restart = this.iceRestarts.get(direction) ?? { retryCount: 0, since: Date.now(), timer: null };
     this.iceRestarts.set(direction, restart);

@@ -1,7 +1,7 @@
 import type { Device, types } from 'mediasoup-client';
 import type { EndReason, PeerInfo, QueueEntry } from '@contract/consultation';
 import type { MediaKind, MediaSource, PeerRole, TransportDirection } from '@contract/media-types';
-import type { ServerInfo } from '@contract/signalling-events';
+import type { ServerInfo, TransferResult } from '@contract/signalling-events';
 import type { CallError } from './call-error';
 import type { AcquireLocalMedia } from './local-media';
 import type { ReconnectPolicy } from './reconnect-policy';
@@ -22,6 +22,18 @@ export type TransportConnectionState = types.ConnectionState;
 
 /** Kiosk requests outside the call lifecycle, sent through CallSession.sendKioskNotice(). */
 export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
+
+/** Kiosk requests inside a call, sent through CallSession.sendKioskCallRequest(). */
+export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot';
+
+/** Staff console requests inside a call, sent through CallSession.sendStaffRequest(). */
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality';
+
+/** Both transports' stats of the current call (null outside a call). */
+export interface CallMediaStats {
+  send: RTCStatsReport | null;
+  recv: RTCStatsReport | null;
+}
 
 export interface MediaStatus {
   send: TransportConnectionState;
@@ -86,6 +98,8 @@ export type CallSessionEvents = {
   peerJoined: [PeerInfo];
   peerLeft: [PeerRole];
   callEnded: [CallEndedEvent];
+  /** Kiosk: the call went back to the queue under a new session (another department). */
+  transferred: [TransferResult];
   error: [CallError];
 };
 

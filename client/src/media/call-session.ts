@@ -3,12 +3,28 @@ import type { AckCallback } from '@contract/ack';
 import type { EndReason, QueueEntry } from '@contract/consultation';
 import { ErrorCode } from '@contract/errors';
 import type { ConsumerOptions, PeerRole, TransportOptions } from '@contract/media-types';
-import type { AcceptCallResult, CallStaffResult, CheckInResult, ServerInfo } from '@contract/signalling-events';
+import type { MediaSource } from '@contract/media-types';
+import type {
+  AcceptCallResult,
+  CallStaffResult,
+  CheckInResult,
+  ServerInfo,
+  ServerToClientEvents,
+  TransferResult,
+} from '@contract/signalling-events';
 import type { CallStaffPayload, CheckInPayload } from '@contract/signalling-schemas';
 import { CallError, toCallError } from './call-error';
 import { CallMedia } from './call-media';
 import { CallSessionState } from './call-session-state';
-import type { CallInfo, CallSessionOptions, ConnectionState, KioskNoticeName } from './call-session-types';
+import type {
+  CallInfo,
+  CallMediaStats,
+  CallSessionOptions,
+  ConnectionState,
+  KioskCallRequestName,
+  KioskNoticeName,
+  StaffCallRequestName,
+} from './call-session-types';
 import { createDeferred } from './deferred';
 import type { Deferred } from './deferred';
 import { EMPTY_SNAPSHOT } from './empty-snapshot';
@@ -36,7 +52,14 @@ interface ActiveCall {
   joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
   acceptedEarly: { sessionId: string; staffName: string } | null;
+  /** Kiosk: the document camera to send after every join, until stopDocument(). */
+  document: { track: MediaStreamTrack; media: CallMedia | null; producerId: string | null } | null;
+  /** Joins made because the media path broke (ICE could not be restarted); capped per call. */
+  mediaRejoins: number;
 }
+
+/** A call whose transports broke this often is not worth another try. */
+const MAX_MEDIA_REJOINS = 3;
 
 const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
 
@@ -178,6 +201,111 @@ export class CallSession extends CallSessionState {
     }
   }
 
+  // --- Staff console: messages, snapshots, pointer, quality, transfer, screen sharing ---
+
+  /** Staff: an in-call request of the console. The payload names its session, so a quality report may follow the call. */
+  sendStaffRequest<E extends StaffCallRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertReady('staff');
+    return this.request(event, payload);
+  }
+
+  /** Listens to one server notification as it arrives (the caller filters by sessionId); returns the unsubscribe. */
+  onServerEvent<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void {
+    // Socket.IO's typed on() cannot follow a generic event name.
+    const socket = this.connection.socket as unknown as { on(e: string, l: unknown): void; off(e: string, l: unknown): void };
+    socket.on(event, listener);
+    return () => socket.off(event, listener);
+  }
+
+  /** Staff: hand the resident to another department's queue; the call ends here without a hang-up. */
+  async transferCall(departmentId: string): Promise<TransferResult> {
+    this.assertReady('staff');
+    const call = this.active;
+    const sessionId = call?.info.sessionId;
+    if (!call || !sessionId) throw CallError.invalidState('no call to transfer');
+    const result = await this.request('transferCall', { sessionId, departmentId });
+    this.endCall(call, 'transferred', 'local');
+    return result;
+  }
+
+  /** Sends an extra track (staff: a shared screen) into the current call; resolves with its producer id. */
+  async produceExtraTrack(track: MediaStreamTrack, source: MediaSource): Promise<string> {
+    const media = this.active?.media;
+    if (!media || this.getSnapshot().callState !== 'inCall') throw CallError.invalidState('not in a call');
+    return media.produceTrack(track, source);
+  }
+
+  /** Stops a track sent with produceExtraTrack(); does nothing once the call is gone. */
+  async closeExtraTrack(producerId: string): Promise<void> {
+    await this.active?.media?.closeProducer(producerId);
+  }
+
+  async getMediaStats(): Promise<CallMediaStats> {
+    const media = this.active?.media;
+    if (!media) return { send: null, recv: null };
+    const [send, recv] = await Promise.all([media.getStats('send'), media.getStats('recv')]);
+    return { send, recv };
+  }
+
+  // --- Kiosk: document camera, in-call requests, transfer ---
+
+  /** Kiosk: an in-call request (a message, the answer to a snapshot request). */
+  sendKioskCallRequest<E extends KioskCallRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertReady('kiosk');
+    return this.request(event, payload);
+  }
+
+  /** Kiosk: sends the document camera (source 'document') now and after every re-join, until stopDocument(). */
+  async startDocument(track: MediaStreamTrack): Promise<void> {
+    const call = this.active;
+    if (!call || !call.info.answered) throw CallError.invalidState('not in a call');
+    call.document = { track, media: null, producerId: null };
+    if (call.media && this.getSnapshot().callState === 'inCall') await this.produceDocumentInto(call, call.media);
+  }
+
+  /** Kiosk: stops sending the document camera; the caller stops the track. */
+  async stopDocument(): Promise<void> {
+    const document = this.active?.document;
+    if (!document || !this.active) return;
+    this.active.document = null;
+    if (document.producerId) await document.media?.closeProducer(document.producerId).catch(() => undefined);
+  }
+
+  private async produceDocumentInto(call: ActiveCall, media: CallMedia): Promise<void> {
+    const document = call.document;
+    // A join and startDocument() may both get here for the same transports.
+    if (!document || document.media === media) return;
+    document.media = media;
+    document.producerId = null;
+    const producerId = await media.produceDocument(document.track);
+    if (call.document === document && document.media === media) document.producerId = producerId;
+    else await media.closeProducer(producerId).catch(() => undefined);
+  }
+
+  /**
+   * Kiosk: staff moved the resident to another department. The call becomes a queued one
+   * again under the new session id: media closed, cameras released, no new check-in.
+   */
+  private onTransferred(result: TransferResult): void {
+    const call = this.active;
+    if (!call || !this.isCurrent(result.sessionId)) return;
+    logger.info('transferred', { sessionId: result.sessionId, newSessionId: result.newSessionId });
+    call.joinGeneration += 1; // a join still in flight stops quietly
+    call.media?.close();
+    call.media = null;
+    call.recvReady.reject(CallError.invalidState('call transferred'));
+    call.recvReady = createDeferred();
+    call.acceptedEarly = null;
+    call.document = null;
+    void call.localMedia?.then(({ stream }) => stopStream(stream));
+    call.localMedia = null;
+    this.setLocalStream(null);
+    this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
+    this.patch({ remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media });
+    this.setCallState('calling', result.newSessionId);
+    this.safeEmit('transferred', result);
+  }
+
   private async prepare(): Promise<ServerInfo> {
     const info = await this.request('getServerInfo', {});
     this.device ??= await (this.options.createDevice ?? (() => Device.factory()))();
@@ -257,6 +385,7 @@ export class CallSession extends CallSessionState {
       this.patch({ peers: this.getSnapshot().peers.filter((p) => p.role !== role) });
       this.safeEmit('peerLeft', role);
     });
+    socket.on('transferred', (result) => this.onTransferred(result));
     socket.on('callEnded', ({ sessionId, reason }) => {
       if (this.active && this.isCurrent(sessionId)) this.endCall(this.active, reason, 'remote');
     });
@@ -321,6 +450,7 @@ export class CallSession extends CallSessionState {
       if (error && generation === 1) this.reportError(error);
       this.setCallState('inCall', sessionId);
       if (stream) await media.produceLocal(stream);
+      if (call.document && !stale()) await this.produceDocumentInto(call, media);
     } catch (error) {
       const callError = toCallError(error, ErrorCode.MediaError);
       if (stale()) return;
@@ -356,9 +486,25 @@ export class CallSession extends CallSessionState {
       this.safeEmit('transportStateChanged', direction, state);
     });
     media.on('failed', (error) => {
-      if (call.media === media && this.active === call) this.failCall(call, error);
+      if (call.media === media && this.active === call) this.rejoinOrFail(call, error);
     });
     return media;
+  }
+
+  /**
+   * The transports are gone (ICE restart refused or exhausted) but the call may not be: join
+   * the same consultation again for fresh transports. With the socket down, resume() does
+   * that once it is back.
+   */
+  private rejoinOrFail(call: ActiveCall, error: CallError): void {
+    if (!this.connection.socket.connected) {
+      logger.warn('media failed while offline; rejoining on reconnect', { sessionId: call.info.sessionId });
+      return;
+    }
+    if (call.mediaRejoins >= MAX_MEDIA_REJOINS) return this.failCall(call, error);
+    call.mediaRejoins += 1;
+    logger.warn('media failed; joining the room again', { sessionId: call.info.sessionId, attempt: call.mediaRejoins, error });
+    this.join(call).catch(() => undefined); // join reports its own failures
   }
 
   /** Something broke for good: end the call here and tell the server, if it can hear us. */
@@ -379,6 +525,8 @@ export class CallSession extends CallSessionState {
       recvReady: createDeferred(),
       joinGeneration: 0,
       acceptedEarly: null,
+      document: null,
+      mediaRejoins: 0,
     };
     this.active = call;
     this.patch({ call: info, lastError: null });

@@ -23,5 +23,8 @@ export function createMediaSignalling(
       const { iceParameters } = await request(socket, 'restartIce', { sessionId, transportId }, timeoutMs);
       return iceParameters;
     },
+    async closeProducer(producerId) {
+      await request(socket, 'closeProducer', { sessionId, producerId }, timeoutMs);
+    },
   };
 }

@@ -1,52 +1,104 @@
 import { useState } from 'react';
+import type { TransferResult } from '@contract/signalling-events';
 import { AudioPlayer } from '../../components/audio-player';
 import { StatusLine } from '../../components/status-line';
 import { VideoView } from '../../components/video-view';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
+import { consoleMessages } from '../../i18n/console-messages';
 import { messages } from '../../i18n/messages';
 import { describeCallStatus } from './call-status';
+import { DocumentPane } from './document-pane';
+import { MessagePanel } from './message-panel';
+import { QualityIndicator } from './quality-indicator';
+import { SnapshotPanel } from './snapshot-panel';
+import { TransferDialog } from './transfer-dialog';
+import { useCallQuality } from './use-call-quality';
+import { useScreenShare } from './use-screen-share';
 
-/** The resident large, the specialist small, one status line and the hang-up button. */
-export function CallPanel() {
+export interface CallPanelProps {
+  onTransferred: (result: TransferResult) => void;
+}
+
+/**
+ * The call: the kiosk's document camera large (zoom, marks, snapshots) when it is on, the
+ * resident's face beside it (or large when there is no document), messages, screen sharing,
+ * transfer, the connection's quality and the hang-up button.
+ */
+export function CallPanel({ onTransferred }: CallPanelProps) {
   const session = useCallSession();
   const snapshot = useCallSnapshot();
   const [peerGone, setPeerGone] = useState(false);
+  const [transferOpen, setTransferOpen] = useState(false);
   useCallSessionEvent('peerLeft', (role) => setPeerGone(role === 'kiosk'));
   useCallSessionEvent('peerJoined', (peer) => peer.role === 'kiosk' && setPeerGone(false));
 
-  const residentVideo =
-    snapshot.remoteTracks.find((t) => t.kind === 'video' && t.source === 'camera') ??
-    snapshot.remoteTracks.find((t) => t.kind === 'video');
+  const kioskVideo = snapshot.remoteTracks.filter((t) => t.kind === 'video' && t.peerRole !== 'staff');
+  const documentVideo = kioskVideo.find((t) => t.source === 'document') ?? null;
+  const residentVideo = kioskVideo.find((t) => t.source === 'camera') ?? kioskVideo.find((t) => t.source !== 'document') ?? null;
   const audioTracks = snapshot.remoteTracks.filter((t) => t.kind === 'audio');
+  const call = snapshot.call;
+  const sessionId = call?.sessionId ?? null;
+  const inCall = snapshot.callState === 'inCall';
+  const quality = useCallQuality(sessionId, residentVideo?.track ?? null, inCall);
+  const screen = useScreenShare();
   const status = describeCallStatus(
     {
       connection: snapshot.connection,
       callState: snapshot.callState,
       media: snapshot.media,
-      hasRemoteVideo: residentVideo !== undefined,
+      hasRemoteVideo: residentVideo !== null,
       peerGone,
     },
     messages.call,
   );
-  const call = snapshot.call;
-  const noLocalMedia = snapshot.callState === 'inCall' && !snapshot.localStream;
+  const noLocalMedia = inCall && !snapshot.localStream;
+  const c = consoleMessages;
+
+  const hangUp = async () => {
+    screen.stop();
+    await quality.report();
+    await session.hangUp();
+  };
+
+  const residentView = (
+    <VideoView
+      className="call__remote"
+      source={residentVideo?.track ?? null}
+      label={messages.call.residentVideo}
+      placeholder={messages.call.waitingForVideo}
+    />
+  );
 
   return (
-    <section className="call" aria-labelledby="call-heading">
+    <section className="call call--console" aria-labelledby="call-heading">
       <header className="call__header">
         <h2 id="call-heading">{messages.call.heading(call?.peerName ?? '…')}</h2>
         {call?.peerLocation ? <p className="call__location">{messages.call.location(call.peerLocation)}</p> : null}
+        <QualityIndicator level={quality.level} reading={quality.reading} />
       </header>
-      <div className="call__stage">
-        <VideoView
-          className="call__remote"
-          source={residentVideo?.track ?? null}
-          label={messages.call.residentVideo}
-          placeholder={messages.call.waitingForVideo}
-        />
-        <VideoView className="call__self" source={snapshot.localStream} label={messages.call.selfView} mirrored />
+      <div className="call__layout">
+        <div className="call__main">
+          {documentVideo ? (
+            <DocumentPane sessionId={sessionId} track={documentVideo.track} />
+          ) : (
+            <div className="call__stage">
+              {residentView}
+              <VideoView className="call__self" source={snapshot.localStream} label={messages.call.selfView} mirrored />
+            </div>
+          )}
+          <SnapshotPanel sessionId={sessionId} canTake={inCall} />
+        </div>
+        <aside className="call__side">
+          {documentVideo ? (
+            <div className="call__side-videos">
+              <div className="call__side-video">{residentView}</div>
+              <VideoView className="call__side-self" source={snapshot.localStream} label={messages.call.selfView} mirrored />
+            </div>
+          ) : null}
+          <MessagePanel sessionId={sessionId} />
+        </aside>
       </div>
       {audioTracks.map((remote) => (
         <AudioPlayer key={remote.consumerId} track={remote.track} />
@@ -54,12 +106,36 @@ export function CallPanel() {
       <div className="call__bar">
         <div className="call__statuses">
           <StatusLine text={status.text} tone={status.tone} />
+          {quality.frozen ? <StatusLine text={c.quality.frozen} tone="warning" /> : null}
           {noLocalMedia ? <StatusLine text={messages.call.noLocalMedia} tone="warning" /> : null}
+          {screen.sharing ? <StatusLine text={c.screen.sharing} tone="info" /> : null}
+          {screen.failed ? <StatusLine text={c.screen.failed} tone="warning" /> : null}
         </div>
-        <button type="button" className="button button--danger call__hangup" onClick={() => void session.hangUp()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!inCall || screen.busy}
+          aria-pressed={screen.sharing}
+          onClick={screen.sharing ? screen.stop : screen.start}
+        >
+          {screen.sharing ? c.screen.stop : c.screen.share}
+        </button>
+        <button type="button" className="button button--secondary" disabled={!inCall} onClick={() => setTransferOpen(true)}>
+          {c.transfer.open}
+        </button>
+        <button type="button" className="button button--danger call__hangup" onClick={() => void hangUp()}>
           {messages.call.hangUp}
         </button>
       </div>
+      <TransferDialog
+        open={transferOpen}
+        onClose={() => setTransferOpen(false)}
+        beforeTransfer={async () => {
+          screen.stop();
+          await quality.report();
+        }}
+        onTransferred={onTransferred}
+      />
     </section>
   );
 }

@@ -5,10 +5,17 @@ import { useCallSession } from '../../hooks/use-call-session';
 import { useConnectionState } from '../../hooks/use-connection-state';
 import { useNow } from '../../hooks/use-now';
 import { useQueue } from '../../hooks/use-queue';
+import { consoleMessages } from '../../i18n/console-messages';
 import { messages } from '../../i18n/messages';
 import { QueueItem } from './queue-item';
 
-export function QueuePanel({ onNotice }: { onNotice: (text: string | null) => void }) {
+export interface QueuePanelProps {
+  onNotice: (text: string | null) => void;
+  /** 離席中: the queue is shown, but nobody can be answered from this desk. */
+  away: boolean;
+}
+
+export function QueuePanel({ onNotice, away }: QueuePanelProps) {
   const session = useCallSession();
   const queue = useQueue();
   const connection = useConnectionState();
@@ -35,6 +42,7 @@ export function QueuePanel({ onNotice }: { onNotice: (text: string | null) => vo
         {messages.queue.heading}
         <span className="queue__count">{sorted.length}</span>
       </h2>
+      {away ? <p className="queue__away">{consoleMessages.availability.awayNotice}</p> : null}
       {sorted.length === 0 ? (
         <p className="queue__empty">{messages.queue.empty}</p>
       ) : (
@@ -44,7 +52,7 @@ export function QueuePanel({ onNotice }: { onNotice: (text: string | null) => vo
               key={entry.sessionId}
               entry={entry}
               now={now}
-              disabled={accepting || connection !== 'connected'}
+              disabled={away || accepting || connection !== 'connected'}
               onAnswer={(id) => void answer(id)}
             />
           ))}

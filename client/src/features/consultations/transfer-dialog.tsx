@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { TransferResult } from '@contract/signalling-events';
+import { FormField } from '../../components/form-field';
+import { ModalDialog } from '../../components/modal-dialog';
+import { Notice } from '../../components/notice';
+import { useCallSession } from '../../hooks/use-call-session';
+import { useDepartments } from '../../hooks/use-reference-data';
+import { consoleMessages } from '../../i18n/console-messages';
+
+const t = consoleMessages.transfer;
+
+export interface TransferDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Runs before the transfer request (the quality report). */
+  beforeTransfer: () => Promise<void>;
+  onTransferred: (result: TransferResult) => void;
+}
+
+/** 「他の部署へ回す」: pick a department; the resident waits in its queue, the call closes here. */
+export function TransferDialog({ open, onClose, beforeTransfer, onTransferred }: TransferDialogProps) {
+  const session = useCallSession();
+  const departments = useDepartments();
+  const [departmentId, setDepartmentId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!departmentId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await beforeTransfer();
+      onTransferred(await session.transferCall(departmentId));
+    } catch {
+      setError(t.failed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const active = (departments.data ?? []).filter((d) => d.active);
+  return (
+    <ModalDialog open={open} title={t.title} closeLabel={t.cancel} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <FormField label={t.department}>
+          {(c) => (
+            <select {...c} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+              <option value="">{t.choose}</option>
+              {active.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {error ? <Notice tone="error" text={error} /> : null}
+        <div className="form-actions">
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || !departmentId}>
+            {t.submit}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

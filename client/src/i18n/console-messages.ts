@@ -1,0 +1,260 @@
+import type { QualityLevel } from '../features/consultations/quality-stats';
+import { pick } from './language';
+
+/** The staff console's in-call tools: document view, snapshots, pointing, messages, transfer, quality. */
+export interface ConsoleMessages {
+  document: {
+    heading: string;
+    waiting: string;
+    zoomIn: string;
+    zoomOut: string;
+    resetView: string;
+    rotate: string;
+    fullScreen: string;
+    exitFullScreen: string;
+    zoomLevel: (percent: number) => string;
+    paneLabel: string;
+  };
+  pointer: {
+    tools: string;
+    move: string;
+    pen: string;
+    highlight: string;
+    color: string;
+    colors: { red: string; yellow: string; blue: string };
+    clear: string;
+    sendFailed: string;
+  };
+  snapshot: {
+    take: string;
+    asking: string;
+    consented: string;
+    refused: string;
+    stored: string;
+    failed: string;
+    gallery: string;
+    empty: string;
+    thumbnail: (time: string) => string;
+    enlarged: string;
+    close: string;
+    loadFailed: string;
+  };
+  chat: {
+    heading: string;
+    label: string;
+    send: string;
+    quickPhrases: string;
+    phrases: readonly string[];
+    you: string;
+    resident: string;
+    empty: string;
+    failed: string;
+  };
+  screen: { share: string; stop: string; sharing: string; failed: string };
+  transfer: {
+    open: string;
+    title: string;
+    department: string;
+    choose: string;
+    submit: string;
+    cancel: string;
+    done: (department: string, position: number) => string;
+    failed: string;
+  };
+  quality: {
+    label: string;
+    levels: Record<QualityLevel, string>;
+    details: (rtt: string, loss: string, inKbps: string, outKbps: string) => string;
+    frozen: string;
+  };
+  outcome: {
+    heading: string;
+    code: string;
+    choose: string;
+    notes: string;
+    save: string;
+    saving: string;
+    skip: string;
+    saved: string;
+    chooseFirst: string;
+  };
+  availability: {
+    label: string;
+    available: string;
+    away: string;
+    awayNotice: string;
+    titleCalling: (count: number) => string;
+  };
+}
+
+export const consoleJa: ConsoleMessages = {
+  document: {
+    heading: '書類カメラ',
+    waiting: '書類カメラの映像はまだありません。住民の方に「書類を見せる」を押してもらってください。',
+    zoomIn: '拡大',
+    zoomOut: '縮小',
+    resetView: '元に戻す',
+    rotate: '90°回転',
+    fullScreen: '全画面',
+    exitFullScreen: '全画面を終了',
+    zoomLevel: (percent) => `${percent}%`,
+    paneLabel: '書類カメラの映像（矢印キーで移動、＋／－で拡大縮小）',
+  },
+  pointer: {
+    tools: '指し示す',
+    move: '移動',
+    pen: 'ペン',
+    highlight: 'マーカー',
+    color: '色',
+    colors: { red: '赤', yellow: '黄', blue: '青' },
+    clear: '書き込みを消す',
+    sendFailed: '書き込みを送れませんでした。',
+  },
+  snapshot: {
+    take: '撮影',
+    asking: '住民の方に確認しています…',
+    consented: '住民の方が同意しました。画像を受け取っています…',
+    refused: '住民の方が撮影を断りました。',
+    stored: '画像を保存しました。',
+    failed: '撮影を依頼できませんでした。',
+    gallery: '撮影した書類',
+    empty: 'まだ撮影していません。',
+    thumbnail: (time) => `${time} に撮影した書類`,
+    enlarged: '撮影した書類',
+    close: '閉じる',
+    loadFailed: '画像を読み込めませんでした。',
+  },
+  chat: {
+    heading: 'メッセージ',
+    label: '住民の方へのメッセージ',
+    send: '送信',
+    quickPhrases: '定型文',
+    phrases: ['少々お待ちください', '書類をカメラの下に置いてください', 'もう少し近づけてください', 'ありがとうございました'],
+    you: 'あなた',
+    resident: '住民の方',
+    empty: 'メッセージはまだありません。',
+    failed: 'メッセージを送れませんでした。',
+  },
+  screen: { share: '画面を共有', stop: '共有を停止', sharing: '画面を共有しています', failed: '画面を共有できませんでした。' },
+  transfer: {
+    open: '他の部署へ回す',
+    title: '他の部署へ回す',
+    department: '回す先の部署',
+    choose: '選択してください',
+    submit: '回す',
+    cancel: 'キャンセル',
+    done: (department, position) => `住民の方を${department}の待ち列（${position}番目）に回しました。`,
+    failed: '他の部署へ回せませんでした。',
+  },
+  quality: {
+    label: '通信品質',
+    levels: { good: '良好', fair: 'やや不安定', poor: '不安定', unknown: '測定中' },
+    details: (rtt, loss, inKbps, outKbps) => `往復 ${rtt} ・ 損失 ${loss} ・ 受信 ${inKbps} ・ 送信 ${outKbps}`,
+    frozen: '住民の方の映像が止まっています。',
+  },
+  outcome: {
+    heading: '対応結果の記録',
+    code: '対応結果',
+    choose: '選択してください',
+    notes: 'メモ',
+    save: '記録して待ち列へ戻る',
+    saving: '記録しています…',
+    skip: '後で記録する',
+    saved: '対応結果を記録しました。',
+    chooseFirst: '対応結果を選んでください。',
+  },
+  availability: {
+    label: '受付状態',
+    available: '対応可能',
+    away: '離席中',
+    awayNotice: '離席中です。応答するには「対応可能」に切り替えてください。',
+    titleCalling: (count) => `(${count}) 呼び出し`,
+  },
+};
+
+export const consoleEn: ConsoleMessages = {
+  document: {
+    heading: 'Document camera',
+    waiting: 'No document camera yet. Ask the resident to press “Show a document”.',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    resetView: 'Reset',
+    rotate: 'Rotate 90°',
+    fullScreen: 'Full screen',
+    exitFullScreen: 'Exit full screen',
+    zoomLevel: (percent) => `${percent}%`,
+    paneLabel: 'Document camera (arrow keys move, + and - zoom)',
+  },
+  pointer: {
+    tools: 'Point',
+    move: 'Move',
+    pen: 'Pen',
+    highlight: 'Highlighter',
+    color: 'Colour',
+    colors: { red: 'Red', yellow: 'Yellow', blue: 'Blue' },
+    clear: 'Clear marks',
+    sendFailed: 'Could not send the marks.',
+  },
+  snapshot: {
+    take: 'Take photo',
+    asking: 'Asking the resident…',
+    consented: 'The resident agreed. Receiving the photo…',
+    refused: 'The resident declined the photo.',
+    stored: 'Photo saved.',
+    failed: 'Could not ask for a photo.',
+    gallery: 'Document photos',
+    empty: 'No photos yet.',
+    thumbnail: (time) => `Document photo taken at ${time}`,
+    enlarged: 'Document photo',
+    close: 'Close',
+    loadFailed: 'Could not load the photo.',
+  },
+  chat: {
+    heading: 'Messages',
+    label: 'Message to the resident',
+    send: 'Send',
+    quickPhrases: 'Quick phrases',
+    phrases: ['One moment, please', 'Please put the document under the camera', 'Please bring it a little closer', 'Thank you very much'],
+    you: 'You',
+    resident: 'Resident',
+    empty: 'No messages yet.',
+    failed: 'Could not send the message.',
+  },
+  screen: { share: 'Share screen', stop: 'Stop sharing', sharing: 'Sharing your screen', failed: 'Could not share the screen.' },
+  transfer: {
+    open: 'Transfer to another department',
+    title: 'Transfer to another department',
+    department: 'Department',
+    choose: 'Choose',
+    submit: 'Transfer',
+    cancel: 'Cancel',
+    done: (department, position) => `The resident is now in the queue of ${department} (position ${position}).`,
+    failed: 'Could not transfer the call.',
+  },
+  quality: {
+    label: 'Connection',
+    levels: { good: 'Good', fair: 'Fair', poor: 'Poor', unknown: 'Measuring' },
+    details: (rtt, loss, inKbps, outKbps) => `RTT ${rtt} · loss ${loss} · in ${inKbps} · out ${outKbps}`,
+    frozen: "The resident's video has frozen.",
+  },
+  outcome: {
+    heading: 'Record the outcome',
+    code: 'Outcome',
+    choose: 'Choose',
+    notes: 'Notes',
+    save: 'Save and return to the queue',
+    saving: 'Saving…',
+    skip: 'Record later',
+    saved: 'Outcome saved.',
+    chooseFirst: 'Choose an outcome.',
+  },
+  availability: {
+    label: 'Availability',
+    available: 'Available',
+    away: 'Away',
+    awayNotice: 'You are away. Switch to “Available” to answer.',
+    titleCalling: (count) => `(${count}) Calling`,
+  },
+};
+
+export const consoleMessages: ConsoleMessages = pick({ ja: consoleJa, en: consoleEn });
