@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+/**
+ * The kiosk's network goes away (Chromium's offline mode: its signalling socket drops) and comes
+ * back. A short cut resumes the same consultation; a cut longer than the server's grace period
+ * ends it as network_lost and the kiosk returns to its start screen by itself.
+ */
+describe('the kiosk loses its network during a call (Chromium)', () => {
+  let server: TestServer;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+  const GRACE_MS = 10_000;
+
+  before(async () => {
+    server = await startTestServer({ webRtcServerPort: 0, reconnectGraceMs: GRACE_MS });
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+    await staff.page.goto(`${server.url}/`);
+    await staff.page.getByLabel('ログインID').fill('demo-staff');
+    await staff.page.getByLabel('パスワード').fill('test-password');
+    await staff.page.getByRole('button', { name: 'ログイン' }).click();
+    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+  });
+  after(async () => {
+    await kiosk?.close();
+    await staff?.close();
+    await server?.close();
+  });
+
+  const startCall = async (): Promise<string> => {
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 20_000 });
+    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
+    const later = staff.page.getByRole('button', { name: '後で記録する' });
+    if (await later.isVisible()) await later.click();
+    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
+    const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
+    await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
+    const latest = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const id = latest.items[0]?.id;
+    assert.ok(id);
+    return id;
+  };
+
+  it('a 5 s cut: the same consultation resumes, no new record', async () => {
+    const sessionId = await startCall();
+    const before = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    await kiosk.context.setOffline(true);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await kiosk.context.setOffline(false);
+    const restoredAt = Date.now();
+    const staffFrames = (await readInboundMedia(staff.page)).videoFramesDecoded;
+    await waitForMedia(staff.page, (m) => m.videoFramesDecoded > staffFrames + 30, 20_000);
+    process.stdout.write(`# staff decode the kiosk again ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the network came back\n`);
+    const record = await server.app.repositories.sessions.findById(sessionId);
+    assert.equal(record?.status, 'active', 'the same consultation goes on');
+    const now = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    assert.equal(now.total, before.total, 'no new session record');
+    const types = (await server.app.repositories.events.listFor(sessionId)).map((e) => e.type);
+    assert.ok(types.includes('left') && types.includes('reconnected'), types.join(', '));
+    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 20_000 });
+  });
+
+  it('a cut longer than the grace period: the call ends as network_lost and the kiosk comes back to its start screen', async () => {
+    const sessionId = await startCall();
+    await kiosk.context.setOffline(true);
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 3_000));
+    const record = await server.app.repositories.sessions.findById(sessionId);
+    assert.equal(record?.endReason, 'network_lost');
+    await kiosk.context.setOffline(false);
+    const restoredAt = Date.now();
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
+    process.stdout.write(`# kiosk at its start screen ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the network came back\n`);
+  });
+});
