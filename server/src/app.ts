@@ -271,7 +271,12 @@ export function createApp(deps: AppDeps): App {
     const user = await staff.findById(grant.staffId);
     if (!user?.active) throw AppError.unauthenticated('account is not active');
     if (!(await authSessions.isLive(grant.sessionId, user.id))) throw AppError.unauthenticated('this login has ended; please log in again');
-    const principal: SocketPrincipal = { role: user.role, id: user.id, displayName: user.displayName };
+    const principal: SocketPrincipal = {
+      role: user.role,
+      id: user.id,
+      displayName: user.displayName,
+      departmentIds: await staff.departmentIdsOf(user.id),
+    };
     return { principal, expiresAt, authSessionId: grant.sessionId };
   };
 

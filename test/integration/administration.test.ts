@@ -125,6 +125,30 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
     }
   });
 
+  it("shows staff only their departments' waiting residents (and the general counter)", async () => {
+    const a = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'scope-a', name: '福祉課' } }), 201);
+    const b = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'scope-b', name: '税務課' } }), 201);
+    const issued = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'scoped', displayName: '限定', departmentIds: [a.id] } }), 201);
+    const scoped = await connectSocket(server.url, (await loginStaff(server.url, 'scoped', issued.temporaryPassword)).accessToken);
+    const everyone = await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
+    const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    try {
+      const pushed = nextEvent(scoped, 'queueUpdated');
+      const { sessionId } = expectOk(await request(kiosk, 'callStaff', { departmentId: b.id }));
+      assert.deepEqual((await pushed)[0], [], 'the live update leaves out another department');
+      assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})), []);
+      assert.deepEqual(expectOk(await request(everyone, 'getQueue', {})).map((e) => e.sessionId), [sessionId], 'members without departments see all');
+      expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+      const general = expectOk(await request(kiosk, 'callStaff', {}));
+      assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})).map((e) => e.sessionId), [general.sessionId], 'the general counter is for everyone');
+      expectOk(await request(kiosk, 'cancelCall', { sessionId: general.sessionId }));
+    } finally {
+      scoped.disconnect();
+      everyone.disconnect();
+      kiosk.disconnect();
+    }
+  });
+
   it('walks the permission table: every route refuses callers it does not list', async () => {
     const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
     const kioskTokenValue = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;

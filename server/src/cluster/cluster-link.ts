@@ -6,6 +6,7 @@ import { ErrorCode } from '../contract/errors';
 import type { AcceptCallResult, SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
+import { queueVisibleTo } from '../domain/queue-scope';
 import { createLogger } from '../logging/logger';
 import { STAFF_ROOM } from '../signalling/socket-server';
 import type { SignallingServer } from '../signalling/signalling-types';
@@ -64,8 +65,17 @@ export function createClusterLink(
     }
     return all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   };
-  // Only this node's staff: the adapter would otherwise deliver to every node's staff room.
-  const emitToLocalStaff = (): void => void io.local.to(STAFF_ROOM).emit('queueUpdated', merged());
+  // Only this node's staff (the adapter would otherwise deliver to every node's staff room),
+  // each seeing the residents of their own departments.
+  const emitToLocalStaff = (): void => {
+    const queue = merged();
+    void io.local
+      .in(STAFF_ROOM)
+      .fetchSockets()
+      .then((sockets) => {
+        for (const socket of sockets) socket.emit('queueUpdated', queueVisibleTo(socket.data.principal, queue));
+      });
+  };
 
   if (!options.redisUrl) {
     return {

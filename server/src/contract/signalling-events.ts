@@ -178,6 +178,8 @@ export interface SocketPrincipal {
   role: 'kiosk' | 'staff' | 'admin';
   id: string;
   displayName: string;
+  /** Staff: the departments whose residents they see waiting (none = every department). */
+  departmentIds?: string[];
 }
 
 export interface SocketData {

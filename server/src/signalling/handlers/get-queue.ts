@@ -1,10 +1,11 @@
 import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { EmptyPayload } from '../../contract/signalling-schemas';
+import { queueVisibleTo } from '../../domain/queue-scope';
 import { defineHandler } from '../signalling-types';
 
 export const getQueue = defineHandler({
   event: 'getQueue',
   schema: EmptyPayload,
   roles: SOCKET_PERMISSIONS.getQueue,
-  run: async ({ cluster }) => cluster.queue(),
+  run: async ({ cluster, principal }) => queueVisibleTo(principal, cluster.queue()),
 });
