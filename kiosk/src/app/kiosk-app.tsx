@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { captureCredential, clearPairingRequest, pairingRequested, watchForNewCredential } from '../device/credential-store';
+import { startUiWatchdog } from '../device/ui-watchdog';
 import { KioskSession } from '../session/kiosk-session';
+import type { KioskStateName } from '../session/kiosk-state';
+import { readTimingOverrides } from '../session/timing-overrides';
 import { KioskSessionContext } from '../session/kiosk-session-context';
 import { KioskScreen } from './kiosk-screen';
 import { lockDown } from './lock-down';
@@ -9,17 +12,25 @@ import { ScreenErrorBoundary } from './screen-error-boundary';
 // Re-provisioning, or leaving a `#pair` screen: the simplest clean restart is a reload.
 const restart = (): void => window.location.reload();
 
+/** A reload would drop a resident's place in the queue or their call. */
+const RELOAD_BLOCKERS: ReadonlySet<KioskStateName> = new Set(['calling', 'inCall']);
+
 export function KioskApp() {
   const [session, setSession] = useState<KioskSession | null>(null);
 
   useEffect(() => {
-    const next = new KioskSession({ credential: captureCredential(), forcePairing: pairingRequested() });
+    const next = new KioskSession({ credential: captureCredential(), forcePairing: pairingRequested(), ...readTimingOverrides() });
     setSession(next);
     void next.start();
     return () => next.close();
   }, []);
 
   useEffect(() => lockDown(), []);
+
+  useEffect(() => {
+    if (!session) return;
+    return startUiWatchdog({ canReload: () => !RELOAD_BLOCKERS.has(session.getSnapshot().state.name) });
+  }, [session]);
 
   useEffect(() => watchForNewCredential(restart), []);
 

@@ -14,6 +14,7 @@ import { WalkInScreen } from '../screens/walk-in-screen';
 import { selectableDepartments } from '../session/department-label';
 import { useKioskSession } from '../session/use-kiosk-session';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
+import { KioskChrome } from './kiosk-chrome';
 
 export interface KioskScreenProps {
   /** Leaves a pairing screen opened with `#pair` and starts again with the stored credential. */
@@ -21,9 +22,9 @@ export interface KioskScreenProps {
 }
 
 /** Exactly one screen per kiosk state. */
-export function KioskScreen({ onLeavePairing }: KioskScreenProps) {
+export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
   const session = useKioskSession();
-  const { state, kiosk, config, call, language } = useKioskSnapshot();
+  const { state, kiosk, config, call, language, extras } = useKioskSnapshot();
 
   useEffect(() => {
     document.documentElement.lang = htmlLangFor(language);
@@ -89,12 +90,23 @@ export function KioskScreen({ onLeavePairing }: KioskScreenProps) {
         <WaitingScreen
           queuePosition={state.queuePosition}
           residentName={state.residentName}
+          departmentName={state.departmentName ?? null}
           connected={call?.connection === 'connected'}
           onCancel={() => void session.cancel()}
         />
       );
     case 'inCall':
-      return <InCallScreen staffName={state.staffName} call={call} onHangUp={() => void session.hangUp()} />;
+      return (
+        <InCallScreen
+          staffName={state.staffName}
+          call={call}
+          extras={extras}
+          onToggleDocument={() => void session.inCall?.toggleDocument()}
+          onAnswerSnapshot={(consent) => void session.inCall?.answerSnapshot(consent)}
+          onDismissSnapshot={() => session.inCall?.dismissSnapshot()}
+          onHangUp={() => void session.hangUp()}
+        />
+      );
     case 'survey':
       return <SurveyScreen reason={state.reason} onAnswer={(rating) => session.answerSurvey(rating)} />;
     case 'ended':
@@ -102,4 +114,14 @@ export function KioskScreen({ onLeavePairing }: KioskScreenProps) {
     case 'fault':
       return <FaultScreen fault={state.fault} />;
   }
+}
+
+/** The screen of the current state, with the help bar and the idle warning over it. */
+export function KioskScreen(props: KioskScreenProps) {
+  return (
+    <>
+      <KioskScreens {...props} />
+      <KioskChrome />
+    </>
+  );
 }

@@ -57,3 +57,12 @@ export function postJson<T>(path: string, body: unknown): Promise<T> {
 export function getJson<T>(path: string, bearerToken: string): Promise<T> {
   return send<T>(path, { headers: { Accept: 'application/json', Authorization: `Bearer ${bearerToken}` } });
 }
+
+/** Raw bytes (an image) with the caller's headers; the answer is read as JSON. */
+export function postBytes<T>(path: string, options: { body: Blob; bearerToken: string; headers: Record<string, string> }): Promise<T> {
+  return send<T>(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', Authorization: `Bearer ${options.bearerToken}`, ...options.headers },
+    body: options.body,
+  });
+}

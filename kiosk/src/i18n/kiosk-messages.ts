@@ -100,6 +100,29 @@ export interface KioskMessages {
     returning: string;
   };
   clock: { date: (date: Date) => string; time: (date: Date) => string };
+  /** The two buttons in the same corner of every screen. */
+  help: { callStaff: string; largeText: string };
+  /** 「続けますか？」 after a while without a touch. */
+  idleWarning: { title: string; lead: (seconds: number) => string; continue: string };
+  callTools: {
+    showDocument: string;
+    hideDocument: string;
+    documentView: string;
+    documentFailed: string;
+    volume: string;
+    volumeDown: string;
+    volumeUp: string;
+    hangUpQuestion: string;
+    hangUpYes: string;
+    hangUpNo: string;
+    /** The panel with the specialist's typed messages. */
+    messages: string;
+  };
+  /** Consent before staff photograph the document. */
+  snapshot: { question: string; yes: string; no: string; capturing: string; sent: string; failed: string; close: string };
+  /** Waiting again after staff handed the call to another department. */
+  transferred: (department: string) => string;
+  deviceCheck: { title: string; camera: string; microphone: string; documentCamera: string; retry: string };
 }
 
 // Japanese municipal time whatever the kiosk PC's own time zone is set to. The contract's

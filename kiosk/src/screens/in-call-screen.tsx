@@ -1,34 +1,57 @@
+import { useState } from 'react';
 import type { CallSessionSnapshot } from '@media/call-session-types';
-import { AudioPlayer } from '@ui/audio-player';
 import { BigButton } from '../components/big-button';
+import { DocumentPreview } from '../components/document-preview';
+import { KioskDialog } from '../components/kiosk-dialog';
+import { RemoteAudio } from '../components/remote-audio';
 import { ScreenFrame } from '../components/screen-frame';
+import { StaffMessages } from '../components/staff-messages';
 import { VideoView } from '../components/video-view';
+import { VOLUME_STEPS, VolumeControl } from '../components/volume-control';
 import { describeCallStatus } from '../session/describe-call-status';
+import type { InCallExtrasSnapshot } from '../session/in-call-extras';
 import { useMessages } from '../session/use-messages';
+import { SnapshotConsent } from './snapshot-consent';
 
 export interface InCallScreenProps {
   staffName: string | null;
   call: CallSessionSnapshot | null;
+  extras: InCallExtrasSnapshot;
+  onToggleDocument: () => void;
+  onAnswerSnapshot: (consent: boolean) => void;
+  onDismissSnapshot: () => void;
   onHangUp: () => void;
 }
 
-/** The specialist large, the resident small (mirrored, muted), one big hang-up button. */
-export function InCallScreen({ staffName, call, onHangUp }: InCallScreenProps) {
-  const { inCall } = useMessages();
+const DEFAULT_VOLUME = 4;
+
+/**
+ * The specialist large, the resident small (mirrored, muted), the document camera with the
+ * specialist's marks when it is on, their typed messages, volume and a confirmed hang-up.
+ */
+export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnswerSnapshot, onDismissSnapshot, onHangUp }: InCallScreenProps) {
+  const { inCall, callTools, snapshot } = useMessages();
+  const [confirmingHangUp, setConfirmingHangUp] = useState(false);
+  const [volume, setVolume] = useState(DEFAULT_VOLUME);
   const remoteTracks = call?.remoteTracks ?? [];
   const staffVideo =
     remoteTracks.find((t) => t.kind === 'video' && t.source === 'camera') ?? remoteTracks.find((t) => t.kind === 'video');
   const audioTracks = remoteTracks.filter((t) => t.kind === 'audio');
   const noLocalMedia = call?.callState === 'inCall' && !call.localStream;
+  const documentOn = extras.documentStream !== null;
 
   return (
     <ScreenFrame name="in-call">
-      <div className="in-call__stage">
+      <div className={`in-call__stage${documentOn ? ' in-call__stage--document' : ''}`}>
         <VideoView className="in-call__remote" source={staffVideo?.track ?? null} label={inCall.staffVideo} />
+        {extras.documentStream ? (
+          <DocumentPreview stream={extras.documentStream} marks={extras.marks} label={callTools.documentView} />
+        ) : null}
         <VideoView className="in-call__self" source={call?.localStream ?? null} label={inCall.selfView} mirrored />
+        <StaffMessages messages={extras.messages} label={callTools.messages} />
       </div>
       {audioTracks.map((remote) => (
-        <AudioPlayer key={remote.consumerId} track={remote.track} />
+        <RemoteAudio key={remote.consumerId} track={remote.track} volume={volume / VOLUME_STEPS} />
       ))}
       <div className="in-call__bar">
         <div className="in-call__info">
@@ -37,11 +60,34 @@ export function InCallScreen({ staffName, call, onHangUp }: InCallScreenProps) {
             {describeCallStatus(call, inCall)}
           </p>
           {noLocalMedia ? <p className="in-call__warning">{inCall.noLocalMedia}</p> : null}
+          {extras.documentFailed ? <p className="in-call__warning">{callTools.documentFailed}</p> : null}
         </div>
-        <BigButton variant="danger" onClick={onHangUp}>
+        <VolumeControl level={volume} labels={callTools} onChange={setVolume} />
+        <BigButton variant="quiet" aria-pressed={documentOn} disabled={extras.documentBusy} onClick={onToggleDocument}>
+          {documentOn ? callTools.hideDocument : callTools.showDocument}
+        </BigButton>
+        <BigButton variant="danger" onClick={() => setConfirmingHangUp(true)}>
           {inCall.hangUp}
         </BigButton>
       </div>
+      {confirmingHangUp ? (
+        <KioskDialog
+          title={callTools.hangUpQuestion}
+          actions={
+            <>
+              <BigButton variant="quiet" onClick={() => setConfirmingHangUp(false)} autoFocus>
+                {callTools.hangUpNo}
+              </BigButton>
+              <BigButton variant="danger" onClick={onHangUp}>
+                {callTools.hangUpYes}
+              </BigButton>
+            </>
+          }
+        />
+      ) : null}
+      {extras.snapshot ? (
+        <SnapshotConsent phase={extras.snapshot.phase} labels={snapshot} onAnswer={onAnswerSnapshot} onDismiss={onDismissSnapshot} />
+      ) : null}
     </ScreenFrame>
   );
 }

@@ -7,17 +7,21 @@ export interface WaitingScreenProps {
   queuePosition: number | null;
   /** A checked-in booking; gone from the screen with this state. */
   residentName: string | null;
+  /** Set after a specialist handed the call on to another department. */
+  departmentName: string | null;
   connected: boolean;
   onCancel: () => void;
 }
 
-export function WaitingScreen({ queuePosition, residentName, connected, onCancel }: WaitingScreenProps) {
-  const { waiting } = useMessages();
+export function WaitingScreen({ queuePosition, residentName, departmentName, connected, onCancel }: WaitingScreenProps) {
+  const { waiting, transferred } = useMessages();
+  let title = residentName ? waiting.resident(residentName) : waiting.title;
+  if (departmentName) title = transferred(departmentName);
   return (
     <ScreenFrame name="waiting">
       <CallingAnimation />
       <h1 className="screen__title" role="status">
-        {residentName ? waiting.resident(residentName) : waiting.title}
+        {title}
       </h1>
       <p className="screen__lead">{waiting.lead}</p>
       {queuePosition !== null && queuePosition > 1 ? <p className="waiting__position">{waiting.position(queuePosition)}</p> : null}

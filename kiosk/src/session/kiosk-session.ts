@@ -1,48 +1,31 @@
 import type { Language } from '@contract/languages';
-import type { KioskProfile } from '@contract/rest';
-import { CallSession } from '@media/call-session';
-import type { CallEndedEvent, CallSessionSnapshot } from '@media/call-session-types';
+import type { CallSession } from '@media/call-session';
+import type { CallEndedEvent } from '@media/call-session-types';
 import { createLogger } from '@media/logger';
-import { DefaultReconnectPolicy } from '@media/reconnect-policy';
 import { TypedEmitter } from '@media/typed-emitter';
 import { clearPairingRequest, storeCredential } from '../device/credential-store';
-import { Heartbeat } from '../device/heartbeat';
+import type { Heartbeat } from '../device/heartbeat';
 import { fetchKioskConfig } from '../device/kiosk-config-api';
-import type { KioskConfig } from '../device/kiosk-config-api';
 import { pairKiosk } from '../device/kiosk-pairing-api';
 import { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { DEFAULT_LANGUAGE } from '../i18n/messages';
 import { selectableDepartments } from './department-label';
 import { checkInErrorOf, pairingErrorOf } from './kiosk-errors';
-import { INTERACTIVE_STATES, transition } from './kiosk-state';
+import { IdleWatch } from './idle-watch';
+import { EMPTY_EXTRAS } from './in-call-extras';
+import type { InCallExtras } from './in-call-extras';
+import { createKioskCall } from './kiosk-call';
+import type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
+import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
 import { OneShotTimer } from './one-shot-timer';
 import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
 import type { KioskTimings } from './state-timeouts';
 
+export type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
+
 const logger = createLogger('kiosk-session');
 
-export interface KioskSnapshot {
-  state: KioskState;
-  /** The resident's language; back to Japanese whenever the kiosk returns to Idle on its own. */
-  language: Language;
-  kiosk: KioskProfile | null;
-  /** Departments and camera roles from the server; null until (or if never) loaded. */
-  config: KioskConfig | null;
-  /** The call core's view: connection, local and remote media. */
-  call: CallSessionSnapshot | null;
-}
-
-export type KioskSessionEvents = {
-  changed: [KioskSnapshot];
-  stateChanged: [KioskState, KioskState];
-};
-
-export interface KioskSessionOptions extends Partial<KioskTimings> {
-  credential: string | null;
-  /** `#pair`: show the pairing screen even with a stored credential. */
-  forcePairing?: boolean;
-}
 /** Departments change rarely; re-read them when Idle returns, at most this often. */
 const CONFIG_MAX_AGE_MS = 60_000;
 
@@ -55,10 +38,20 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   private readonly timings: KioskTimings;
   private credential: string | null;
   private forcePairing: boolean;
-  private snapshot: KioskSnapshot = { state: { name: 'starting' }, language: DEFAULT_LANGUAGE, kiosk: null, config: null, call: null };
+  private snapshot: KioskSnapshot = {
+    state: { name: 'starting' },
+    language: DEFAULT_LANGUAGE,
+    kiosk: null,
+    config: null,
+    call: null,
+    extras: EMPTY_EXTRAS,
+    idleWarningEndsAt: null,
+  };
   private keeper: KioskTokenKeeper | null = null;
   private callSession: CallSession | null = null;
   private heartbeat: Heartbeat | null = null;
+  private extras: InCallExtras | null = null;
+  private readonly idleWatch: IdleWatch;
   private readonly stateTimer = new OneShotTimer();
   private readonly languageTimer = new OneShotTimer();
   private readonly reconnectTimer = new OneShotTimer();
@@ -70,6 +63,17 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.credential = credential;
     this.forcePairing = forcePairing;
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
+    this.idleWatch = new IdleWatch({
+      warnAfterMs: this.timings.inactivityMs,
+      warningMs: this.timings.idleWarningMs,
+      onWarning: (idleWarningEndsAt) => this.patch({ idleWarningEndsAt }),
+      onExpired: () => this.onIdleExpired(),
+    });
+  }
+
+  /** The in-call controls (document camera, snapshot consent); null before the first connection. */
+  get inCall(): InCallExtras | null {
+    return this.extras;
   }
 
   getSnapshot(): KioskSnapshot {
@@ -101,7 +105,18 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
       return; // 'rejected' has already moved us to the pairing screen
     }
     if (this.closed || this.keeper !== keeper) return;
-    this.callSession = this.createCallSession(keeper);
+    const call = createKioskCall(keeper, {
+      dispatch: (event) => this.dispatch(event),
+      onCall: (snapshot) => this.patch({ call: snapshot }),
+      onExtras: (extras) => this.patch({ extras }),
+      onConnected: () => void this.loadConfig(),
+      onConnectionFailed: () => this.onConnectionFailed(),
+      onCallEnded: (event) => this.onCallEnded(event),
+      cameraRoles: () => this.snapshot.config?.kiosk.cameraRoles ?? { documentCameraId: null, faceCameraId: null },
+    });
+    this.callSession = call.session;
+    this.heartbeat = call.heartbeat;
+    this.extras = call.extras;
     this.connect();
   }
 
@@ -153,10 +168,17 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (this.stateName() === 'idle') this.armLanguageReset();
   }
 
-  /** Any touch on a choosing or typing screen: someone is still there. */
+  /** Any touch on a choosing, typing or waiting screen (「続ける」 too): someone is still there. */
   noteActivity(): void {
+    if (IDLE_WARNING_STATES.has(this.stateName())) this.idleWatch.touch();
+  }
+
+  /** 「職員を呼ぶ」: from Idle or a choosing screen straight to the general counter; elsewhere nothing. */
+  callForHelp(): void {
     const { state } = this.snapshot;
-    if (INTERACTIVE_STATES.has(state.name)) this.armStateTimer(state);
+    if (state.name === 'idle') this.begin();
+    else if (state.name === 'checkIn' && !state.submitting) this.dispatch({ type: 'back' });
+    void this.callStaff();
   }
 
   /** A walk-in asks for a specialist; no department means the general counter. */
@@ -228,39 +250,9 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.closed = true;
     this.stateTimer.clear();
     this.languageTimer.clear();
+    this.idleWatch.stop();
     this.stopConnection();
     this.removeAllListeners();
-  }
-
-  private createCallSession(keeper: KioskTokenKeeper): CallSession {
-    const session = new CallSession({
-      getToken: () => keeper.token,
-      refreshToken: () => keeper.refreshNow(),
-      // A kiosk never gives up: it has nobody to press "retry".
-      reconnectPolicy: new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
-    });
-    const heartbeat = new Heartbeat({ send: () => session.sendKioskNotice('heartbeat', {}) });
-    this.heartbeat = heartbeat;
-    session.on('changed', (call) => this.patch({ call }));
-    session.on('connectionStateChanged', (state) => {
-      if (state === 'connected') {
-        heartbeat.start();
-        this.dispatch({ type: 'ready' });
-        void this.loadConfig();
-      } else {
-        heartbeat.stop();
-      }
-      if (state === 'failed') this.onConnectionFailed();
-    });
-    // Joining, not callAccepted, marks the answer: after a reconnect the core may learn of
-    // it only from the server's refusal to queue the kiosk again.
-    session.on('callStateChanged', (state) => {
-      if (state === 'joining' || state === 'inCall') {
-        this.dispatch({ type: 'accepted', staffName: session.getSnapshot().call?.peerName ?? null });
-      }
-    });
-    session.on('callEnded', (event) => this.onCallEnded(event));
-    return session;
   }
 
   private connect(): void {
@@ -278,6 +270,8 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.reconnectTimer.clear();
     this.heartbeat?.stop();
     this.heartbeat = null;
+    this.extras?.close();
+    this.extras = null;
     this.keeper?.stop();
     this.keeper?.removeAllListeners();
     this.keeper = null;
@@ -295,7 +289,10 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
     if (answered) {
-      this.dispatch({ type: 'callEnded', reason, sessionId });
+      // Cut off (a server restart, media beyond repair) rather than finished: no survey, just
+      // the notice, so the kiosk is back at Idle within seconds.
+      const cutOff = reason === 'server_restart' || (initiator === 'local' && reason === 'network_lost');
+      this.dispatch({ type: 'callEnded', reason, sessionId: cutOff ? null : sessionId });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
       if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
@@ -338,7 +335,13 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (next.name !== prev.name) logger.info(`state ${prev.name} -> ${next.name}`, { event: event.type });
     // An interactive state re-arms on every change, so a refused check-in gets a full
     // inactivity period again.
-    if (next.name !== prev.name || INTERACTIVE_STATES.has(next.name)) this.armStateTimer(next);
+    if (next.name !== prev.name || INTERACTIVE_STATES.has(next.name)) {
+      this.armStateTimer(next);
+      if (IDLE_WARNING_STATES.has(next.name)) this.idleWatch.arm();
+      else this.idleWatch.stop();
+    }
+    // Marks, messages and the document camera belong to one call; a transfer starts afresh.
+    if (prev.name === 'inCall' && next.name !== 'inCall') this.extras?.reset();
     if (next.name === 'idle' && event.type !== 'back') {
       // The next resident starts in Japanese, with nothing of the last one left.
       changes.language = DEFAULT_LANGUAGE;
@@ -362,6 +365,13 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.stateTimer.clear();
     const delay = stateTimeoutMs(state, this.timings);
     if (delay !== null) this.stateTimer.set(delay, () => this.onStateTimeout(state));
+  }
+
+  /** Nobody answered 「続けますか？」: a waiting call is cancelled, a choosing screen goes back to Idle. */
+  private onIdleExpired(): void {
+    logger.info('idle warning ran out', { state: this.stateName() });
+    if (this.stateName() === 'calling') void this.cancel();
+    else this.dispatch({ type: 'timeout' });
   }
 
   private onStateTimeout(state: KioskState): void {

@@ -22,8 +22,11 @@ export type KioskState =
   | { name: 'start' }
   | { name: 'checkIn'; submitting: boolean; error: CheckInError | null }
   | { name: 'walkIn' }
-  /** Waiting for a specialist; `residentName` only for a checked-in booking. */
-  | { name: 'calling'; queuePosition: number | null; residentName: string | null }
+  /**
+   * Waiting for a specialist; `residentName` only for a checked-in booking,
+   * `departmentName` only after a specialist handed the resident on to another department.
+   */
+  | { name: 'calling'; queuePosition: number | null; residentName: string | null; departmentName?: string }
   | { name: 'inCall'; staffName: string | null }
   | { name: 'survey'; sessionId: string; reason: EndReason }
   | { name: 'ended'; reason: EndReason }
@@ -52,6 +55,8 @@ export type KioskEvent =
   | { type: 'callRequested' }
   | { type: 'queued'; queuePosition: number }
   | { type: 'accepted'; staffName: string | null }
+  /** Staff handed the call to another department: waiting again, with no new check-in. */
+  | { type: 'transferred'; departmentName: string; queuePosition: number }
   /** The resident stopped waiting. */
   | { type: 'cancelled' }
   /** `sessionId` null: nothing to rate, so no survey. */
@@ -64,6 +69,12 @@ export type KioskEvent =
 
 /** States where a resident is choosing or typing; nobody touching them for a while means nobody is there. */
 export const INTERACTIVE_STATES: ReadonlySet<KioskStateName> = new Set(['start', 'checkIn', 'walkIn']);
+
+/**
+ * Where nobody touching the screen for a while asks 「続けますか？」 before the kiosk gives
+ * up (WCAG 2.2.1): the choosing screens and waiting for a specialist.
+ */
+export const IDLE_WARNING_STATES: ReadonlySet<KioskStateName> = new Set([...INTERACTIVE_STATES, 'calling']);
 
 const IDLE: KioskState = { name: 'idle' };
 
@@ -104,6 +115,8 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
       return state.queuePosition === event.queuePosition ? state : { ...state, queuePosition: event.queuePosition };
     case 'accepted':
       return { name: 'inCall', staffName: event.staffName };
+    case 'transferred':
+      return { ...state, queuePosition: event.queuePosition, departmentName: event.departmentName };
     case 'cancelled':
       return IDLE;
     default:
@@ -116,7 +129,8 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
  *   starting -> idle -> start -> walkIn -> calling -> inCall -> survey -> ended -> idle
  *                       start -> checkIn -> calling            (start -> calling with no departments)
  *   start, checkIn, walkIn -> back one screen, or idle after inactivity
- *   calling -> idle (cancelled)      any -> fault      fault -> idle (ready or timeout)
+ *   calling -> idle (cancelled)      inCall -> calling (transferred)
+ *   any -> fault      fault -> idle (ready or timeout)
  *   any -> pairing (no or revoked credential) -> starting (paired)
  * An event that does not apply returns the same state object, so callers can compare.
  */
@@ -145,6 +159,9 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
     case 'calling':
       return fromCalling(state, event);
     case 'inCall':
+      if (event.type === 'transferred') {
+        return { name: 'calling', queuePosition: event.queuePosition, residentName: null, departmentName: event.departmentName };
+      }
       if (event.type !== 'callEnded') return state;
       return event.sessionId
         ? { name: 'survey', sessionId: event.sessionId, reason: event.reason }

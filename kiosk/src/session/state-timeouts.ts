@@ -1,4 +1,3 @@
-import { INTERACTIVE_STATES } from './kiosk-state';
 import type { FaultKind, KioskState } from './kiosk-state';
 
 export interface KioskTimings {
@@ -10,8 +9,10 @@ export interface KioskTimings {
   maxWaitMs: number;
   /** Retry a failed connection after this long. */
   reconnectDelayMs: number;
-  /** Nobody touched a choosing or typing screen for this long: back to Idle. */
+  /** Nobody touched a choosing, typing or waiting screen for this long: ask 「続けますか？」. */
   inactivityMs: number;
+  /** How long 「続けますか？」 counts down before the kiosk returns to Idle. */
+  idleWarningMs: number;
   /** The survey skips itself after this long. */
   surveyMs: number;
 }
@@ -21,16 +22,20 @@ export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
   faultDisplayMs: 8_000,
   maxWaitMs: 15 * 60_000,
   reconnectDelayMs: 5_000,
-  // Long enough to find a slip in a bag, short enough that a half-typed code does not wait for the next person.
-  inactivityMs: 90_000,
+  // Long enough to find a slip in a bag, short enough that a half-typed code does not wait for the
+  // next person; the warning adds another 20 s (WCAG 2.2.1 asks for at least 20).
+  inactivityMs: 60_000,
+  idleWarningMs: 20_000,
   surveyMs: 30_000,
 });
 
 const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswer', 'unexpected']);
 
-/** How long a state may last before the kiosk moves on by itself; null: as long as it takes. */
+/**
+ * How long a state may last before the kiosk moves on by itself; null: as long as it takes.
+ * Inactivity on the choosing screens is not here: it warns first (IdleWatch).
+ */
 export function stateTimeoutMs(state: KioskState, timings: KioskTimings): number | null {
-  if (INTERACTIVE_STATES.has(state.name)) return timings.inactivityMs;
   if (state.name === 'survey') return timings.surveyMs;
   if (state.name === 'ended') return timings.endedDisplayMs;
   if (state.name === 'calling') return timings.maxWaitMs;

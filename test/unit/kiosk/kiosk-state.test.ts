@@ -180,3 +180,23 @@ describe('kiosk state machine: faults', () => {
     assert.equal(transition(fault, { type: 'fault', fault: 'offline' }), fault);
   });
 });
+
+describe('kiosk state machine: transfer to another department', () => {
+  const IN_CALL: KioskState = { name: 'inCall', staffName: '佐藤' };
+
+  it('inCall -> calling with the new department, no check-in and no resident name', () => {
+    const state = transition(IN_CALL, { type: 'transferred', departmentName: '税務課', queuePosition: 2 });
+    assert.deepEqual(state, { name: 'calling', queuePosition: 2, residentName: null, departmentName: '税務課' });
+  });
+
+  it('the next specialist answers as for any waiting call', () => {
+    const names = walk([{ type: 'transferred', departmentName: '税務課', queuePosition: 1 }, { type: 'accepted', staffName: '鈴木' }], IN_CALL);
+    assert.deepEqual(names, ['calling', 'inCall']);
+  });
+
+  it('a transfer notice outside a call changes nothing', () => {
+    for (const from of [{ name: 'idle' }, { name: 'start' }, { name: 'ended', reason: 'completed' }] as KioskState[]) {
+      assert.equal(transition(from, { type: 'transferred', departmentName: '税務課', queuePosition: 1 }), from);
+    }
+  });
+});

@@ -3,10 +3,15 @@ import { describe, it } from 'node:test';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from '../../../kiosk/src/session/state-timeouts';
 
 describe('stateTimeoutMs()', () => {
-  it('returns choosing and typing screens to Idle after inactivity', () => {
-    assert.equal(stateTimeoutMs({ name: 'start' }, DEFAULT_TIMINGS), 90_000);
-    assert.equal(stateTimeoutMs({ name: 'walkIn' }, DEFAULT_TIMINGS), 90_000);
-    assert.equal(stateTimeoutMs({ name: 'checkIn', submitting: false, error: 'notFound' }, DEFAULT_TIMINGS), 90_000);
+  it('leaves inactivity on choosing and typing screens to the idle warning', () => {
+    assert.equal(stateTimeoutMs({ name: 'start' }, DEFAULT_TIMINGS), null);
+    assert.equal(stateTimeoutMs({ name: 'walkIn' }, DEFAULT_TIMINGS), null);
+    assert.equal(stateTimeoutMs({ name: 'checkIn', submitting: false, error: 'notFound' }, DEFAULT_TIMINGS), null);
+  });
+
+  it('warns after a minute without a touch and counts down at least 20 s (WCAG 2.2.1)', () => {
+    assert.equal(DEFAULT_TIMINGS.inactivityMs, 60_000);
+    assert.ok(DEFAULT_TIMINGS.idleWarningMs >= 20_000);
   });
 
   it('skips the survey after about 30 s', () => {

@@ -1,0 +1,62 @@
+import type { CameraRoles } from '@contract/kiosks';
+import { CallSession } from '@media/call-session';
+import type { CallEndedEvent, CallSessionSnapshot } from '@media/call-session-types';
+import { DefaultReconnectPolicy } from '@media/reconnect-policy';
+import { Heartbeat } from '../device/heartbeat';
+import type { KioskTokenKeeper } from '../device/kiosk-token-keeper';
+import { InCallExtras } from './in-call-extras';
+import type { InCallExtrasSnapshot } from './in-call-extras';
+import type { KioskEvent } from './kiosk-state';
+
+/** What the kiosk session does with what the call core reports. */
+export interface KioskCallHooks {
+  dispatch: (event: KioskEvent) => void;
+  onCall: (call: CallSessionSnapshot) => void;
+  onExtras: (extras: InCallExtrasSnapshot) => void;
+  onConnected: () => void;
+  onConnectionFailed: () => void;
+  onCallEnded: (event: CallEndedEvent) => void;
+  cameraRoles: () => CameraRoles;
+}
+
+/** The call core with the kiosk's heartbeat and in-call extras, wired to the kiosk session. */
+export interface KioskCall {
+  session: CallSession;
+  heartbeat: Heartbeat;
+  extras: InCallExtras;
+}
+
+export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks): KioskCall {
+  const session = new CallSession({
+    getToken: () => keeper.token,
+    refreshToken: () => keeper.refreshNow(),
+    // A kiosk never gives up: it has nobody to press "retry".
+    reconnectPolicy: new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
+  });
+  const heartbeat = new Heartbeat({ send: () => session.sendKioskNotice('heartbeat', {}) });
+  const extras = new InCallExtras({ call: session, getToken: () => keeper.token, cameraRoles: hooks.cameraRoles });
+  extras.on('changed', hooks.onExtras);
+  session.on('changed', hooks.onCall);
+  session.on('connectionStateChanged', (state) => {
+    if (state === 'connected') {
+      heartbeat.start();
+      hooks.dispatch({ type: 'ready' });
+      hooks.onConnected();
+    } else {
+      heartbeat.stop();
+    }
+    if (state === 'failed') hooks.onConnectionFailed();
+  });
+  // Joining, not callAccepted, marks the answer: after a reconnect the core may learn of
+  // it only from the server's refusal to queue the kiosk again.
+  session.on('callStateChanged', (state) => {
+    if (state === 'joining' || state === 'inCall') {
+      hooks.dispatch({ type: 'accepted', staffName: session.getSnapshot().call?.peerName ?? null });
+    }
+  });
+  session.on('transferred', ({ departmentName, queuePosition }) => {
+    hooks.dispatch({ type: 'transferred', departmentName, queuePosition });
+  });
+  session.on('callEnded', hooks.onCallEnded);
+  return { session, heartbeat, extras };
+}
