@@ -134,7 +134,11 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
     const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
     try {
       const pushed = nextEvent(scoped, 'queueUpdated');
+      const place = nextEvent(kiosk, 'queuePosition');
       const { sessionId } = expectOk(await request(kiosk, 'callStaff', { departmentId: b.id }));
+      const [position] = await place;
+      assert.equal(position.sessionId, sessionId);
+      assert.equal(position.position, 1, 'the kiosk hears its place in the queue');
       assert.deepEqual((await pushed)[0], [], 'the live update leaves out another department');
       assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})), []);
       assert.deepEqual(expectOk(await request(everyone, 'getQueue', {})).map((e) => e.sessionId), [sessionId], 'members without departments see all');

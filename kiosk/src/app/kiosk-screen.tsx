@@ -89,6 +89,7 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
       return (
         <WaitingScreen
           queuePosition={state.queuePosition}
+          estimatedWaitSeconds={state.estimatedWaitSeconds ?? null}
           residentName={state.residentName}
           departmentName={state.departmentName ?? null}
           connected={call?.connection === 'connected'}

@@ -64,6 +64,8 @@ export interface KioskMessages {
     resident: (name: string) => string;
     lead: string;
     position: (position: number) => string;
+    /** The rough wait, in whole minutes (at least 1). */
+    estimate: (minutes: number) => string;
     cancel: string;
     reconnecting: string;
   };

@@ -66,6 +66,7 @@ export const kioskEn: KioskMessages = {
     resident: (name) => `${name}, we will call you in turn.`,
     lead: 'Please wait here. The screen will change when a staff member answers.',
     position: (position) => `Your place in line: ${position}`,
+    estimate: (minutes) => `Estimated wait: about ${minutes} min`,
     cancel: 'Stop',
     reconnecting: 'Checking the connection. You keep your place in line.',
   },

@@ -51,6 +51,7 @@ export const kioskEs: KioskMessages = {
     resident: (name) => `${name}, le llamaremos por orden.`,
     lead: 'Espere aquí, por favor. La pantalla cambiará cuando un empleado conteste.',
     position: (position) => `Su lugar en la fila: ${position}`,
+    estimate: (minutes) => `Espera estimada: unos ${minutes} min`,
     cancel: 'Cancelar',
     reconnecting: 'Comprobando la conexión. Conserva su lugar en la fila.',
   },

@@ -68,6 +68,7 @@ export const kioskJaEasy: KioskMessages = {
     resident: (name) => `${name} さん、じゅんばんに よびます`,
     lead: 'ここで まって ください。しやくしょの ひとが でると、がめんが かわります。',
     position: (position) => `あなたの まえに まっている ひと：${position - 1}にん`,
+    estimate: (minutes) => `まつ じかん：だいたい ${minutes}ふん`,
     cancel: 'やめる',
     reconnecting: 'つうしんを しらべて います。じゅんばんは そのままです。',
   },

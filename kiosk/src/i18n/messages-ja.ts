@@ -66,6 +66,7 @@ export const kioskJa: KioskMessages = {
     resident: (name) => `${name} 様、順番にお呼びします`,
     lead: 'そのままお待ちください。職員が応答すると、画面が切り替わります。',
     position: (position) => `お待ちの順番：${position}番目`,
+    estimate: (minutes) => `待ち時間の目安：約${minutes}分`,
     cancel: 'やめる',
     reconnecting: '通信を確認しています。順番はそのままです。',
   },

@@ -51,6 +51,7 @@ export const kioskKo: KioskMessages = {
     resident: (name) => `${name} 님, 순서대로 불러 드리겠습니다.`,
     lead: '이대로 기다려 주세요. 직원이 응답하면 화면이 바뀝니다.',
     position: (position) => `대기 순서: ${position}번째`,
+    estimate: (minutes) => `예상 대기 시간: 약 ${minutes}분`,
     cancel: '취소',
     reconnecting: '통신을 확인하고 있습니다. 순서는 그대로입니다.',
   },

@@ -51,6 +51,7 @@ export const kioskPt: KioskMessages = {
     resident: (name) => `${name}, vamos chamar você na sua vez.`,
     lead: 'Aguarde aqui. A tela vai mudar quando um funcionário atender.',
     position: (position) => `Sua posição na fila: ${position}`,
+    estimate: (minutes) => `Espera estimada: cerca de ${minutes} min`,
     cancel: 'Cancelar',
     reconnecting: 'Verificando a conexão. Você continua na mesma posição.',
   },

@@ -51,6 +51,7 @@ export const kioskVi: KioskMessages = {
     resident: (name) => `${name}, chúng tôi sẽ gọi bạn theo thứ tự.`,
     lead: 'Vui lòng chờ tại đây. Màn hình sẽ chuyển khi nhân viên trả lời.',
     position: (position) => `Thứ tự chờ của bạn: ${position}`,
+    estimate: (minutes) => `Thời gian chờ dự kiến: khoảng ${minutes} phút`,
     cancel: 'Hủy',
     reconnecting: 'Đang kiểm tra kết nối. Thứ tự của bạn vẫn được giữ nguyên.',
   },

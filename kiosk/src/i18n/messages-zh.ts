@@ -51,6 +51,7 @@ export const kioskZh: KioskMessages = {
     resident: (name) => `${name}，我们会按顺序叫您。`,
     lead: '请在此等候。工作人员接听后，画面会切换。',
     position: (position) => `您的排队顺序：第${position}位`,
+    estimate: (minutes) => `预计等待：约${minutes}分钟`,
     cancel: '取消',
     reconnecting: '正在确认网络连接。您的顺序保持不变。',
   },

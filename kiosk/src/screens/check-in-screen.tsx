@@ -40,6 +40,9 @@ export function CheckInScreen({ submitting, error, camera, onSubmit, onBack }: C
   const onEdit = (next: string) => {
     setCode(next);
     setErrorSeen(true);
+    // The sixth digit sends the code: one touch fewer for the resident. A wrong code is said
+    // plainly and the digits can be corrected.
+    if (next.length === CHECK_IN_CODE_LENGTH && next.length > code.length && !submitting) submit(next);
   };
   const shownError = errorSeen ? null : error;
 

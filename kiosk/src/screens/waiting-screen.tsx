@@ -5,6 +5,7 @@ import { useMessages } from '../session/use-messages';
 
 export interface WaitingScreenProps {
   queuePosition: number | null;
+  estimatedWaitSeconds: number | null;
   /** A checked-in booking; gone from the screen with this state. */
   residentName: string | null;
   /** Set after a specialist handed the call on to another department. */
@@ -13,7 +14,7 @@ export interface WaitingScreenProps {
   onCancel: () => void;
 }
 
-export function WaitingScreen({ queuePosition, residentName, departmentName, connected, onCancel }: WaitingScreenProps) {
+export function WaitingScreen({ queuePosition, estimatedWaitSeconds, residentName, departmentName, connected, onCancel }: WaitingScreenProps) {
   const { waiting, transferred } = useMessages();
   let title = residentName ? waiting.resident(residentName) : waiting.title;
   if (departmentName) title = transferred(departmentName);
@@ -25,6 +26,9 @@ export function WaitingScreen({ queuePosition, residentName, departmentName, con
       </h1>
       <p className="screen__lead">{waiting.lead}</p>
       {queuePosition !== null && queuePosition > 1 ? <p className="waiting__position">{waiting.position(queuePosition)}</p> : null}
+      {estimatedWaitSeconds !== null ? (
+        <p className="waiting__position">{waiting.estimate(Math.max(1, Math.round(estimatedWaitSeconds / 60)))}</p>
+      ) : null}
       {connected ? null : <p className="screen__hint">{waiting.reconnecting}</p>}
       <BigButton variant="quiet" onClick={onCancel}>
         {waiting.cancel}

@@ -57,6 +57,10 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
   session.on('transferred', ({ departmentName, queuePosition }) => {
     hooks.dispatch({ type: 'transferred', departmentName, queuePosition });
   });
+  session.onServerEvent('queuePosition', ({ sessionId, position, estimatedWaitSeconds }) => {
+    if (session.getSnapshot().call?.sessionId !== sessionId) return;
+    hooks.dispatch({ type: 'queueMoved', queuePosition: position, estimatedWaitSeconds });
+  });
   session.on('callEnded', hooks.onCallEnded);
   return { session, heartbeat, extras };
 }

@@ -26,7 +26,14 @@ export type KioskState =
    * Waiting for a specialist; `residentName` only for a checked-in booking,
    * `departmentName` only after a specialist handed the resident on to another department.
    */
-  | { name: 'calling'; queuePosition: number | null; residentName: string | null; departmentName?: string }
+  | {
+      name: 'calling';
+      queuePosition: number | null;
+      residentName: string | null;
+      departmentName?: string;
+      /** From recent waits, sent by the server whenever the queue moves. */
+      estimatedWaitSeconds?: number | null;
+    }
   | { name: 'inCall'; staffName: string | null }
   | { name: 'survey'; sessionId: string; reason: EndReason }
   | { name: 'ended'; reason: EndReason }
@@ -54,6 +61,8 @@ export type KioskEvent =
   /** A walk-in asked for a specialist (with or without a department). */
   | { type: 'callRequested' }
   | { type: 'queued'; queuePosition: number }
+  /** The queue moved: a new place and a fresh estimate. */
+  | { type: 'queueMoved'; queuePosition: number; estimatedWaitSeconds: number | null }
   | { type: 'accepted'; staffName: string | null }
   /** Staff handed the call to another department: waiting again, with no new check-in. */
   | { type: 'transferred'; departmentName: string; queuePosition: number }
@@ -113,6 +122,10 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
   switch (event.type) {
     case 'queued':
       return state.queuePosition === event.queuePosition ? state : { ...state, queuePosition: event.queuePosition };
+    case 'queueMoved':
+      return state.queuePosition === event.queuePosition && state.estimatedWaitSeconds === event.estimatedWaitSeconds
+        ? state
+        : { ...state, queuePosition: event.queuePosition, estimatedWaitSeconds: event.estimatedWaitSeconds };
     case 'accepted':
       return { name: 'inCall', staffName: event.staffName };
     case 'transferred':

@@ -160,6 +160,8 @@ export interface ServerToClientEvents {
   snapshotStored: (snapshot: SnapshotInfo) => void;
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
+  /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */
+  queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
   transferred: (payload: TransferResult) => void;
 }

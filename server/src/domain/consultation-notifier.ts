@@ -3,7 +3,14 @@ import type { ConsumerOptions, PeerRole } from '../contract/media-types';
 import type { ServerToClientEvents } from '../contract/signalling-events';
 
 /** Notifications with a single payload, for the in-call features. */
-export type InCallEvent = 'messageReceived' | 'snapshotRequested' | 'snapshotAnswered' | 'snapshotStored' | 'pointerMarks' | 'transferred';
+export type InCallEvent =
+  | 'messageReceived'
+  | 'snapshotRequested'
+  | 'snapshotAnswered'
+  | 'snapshotStored'
+  | 'pointerMarks'
+  | 'transferred'
+  | 'queuePosition';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

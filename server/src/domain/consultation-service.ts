@@ -487,7 +487,33 @@ export class ConsultationService {
   }
 
   private publishQueue(): void {
-    this.options.notifier.queueChanged(this.queue());
+    const queue = this.queue();
+    this.options.notifier.queueChanged(queue);
+    void this.typicalWaitSeconds().then((typical) => {
+      queue.forEach((entry, index) => {
+        const position = index + 1;
+        this.options.notifier.toPeers([`kiosk:${entry.kioskId}`], 'queuePosition', {
+          sessionId: entry.sessionId,
+          position,
+          estimatedWaitSeconds: typical === null ? null : Math.round(position * typical),
+        });
+      });
+    });
+  }
+
+  private waitCache: { at: number; value: number | null } | null = null;
+
+  /**
+   * The median wait of the last 50 answered residents: what one place in the queue has
+   * recently cost. Read at most once a minute.
+   */
+  private async typicalWaitSeconds(): Promise<number | null> {
+    if (this.waitCache && Date.now() - this.waitCache.at < 60_000) return this.waitCache.value;
+    const waits = await this.options.sessions.recentWaits(50).catch(() => []);
+    const sorted = [...waits].sort((a, b) => a - b);
+    const value = sorted.length >= 5 ? (sorted[Math.floor(sorted.length / 2)] ?? null) : null;
+    this.waitCache = { at: Date.now(), value };
+    return value;
   }
 
   private findOpenForKiosk(kioskId: string): Consultation | undefined {

@@ -181,6 +181,16 @@ export class ConsultationSessionRepository {
     return affected(rows) === 1;
   }
 
+  /** Waits (queued → answered, seconds) of the most recently answered consultations. */
+  async recentWaits(limit: number): Promise<number[]> {
+    const rows: { wait: number }[] = await this.dataSource.query(
+      `SELECT date_part('epoch', answered_at - queued_at) AS wait FROM consultation_session
+        WHERE answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => Number(r.wait));
+  }
+
   async recordQuality(id: string, quality: QualitySummary): Promise<void> {
     await this.dataSource.query(`UPDATE consultation_session SET quality = $2 WHERE id = $1`, [id, JSON.stringify(quality)]);
   }
