@@ -93,6 +93,8 @@ async function main(): Promise<void> {
       await staff.page.getByRole('button', { name: '通話を終了' }).click();
       await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached' });
       await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 15_000 });
+      // The console offers to record the outcome first; the bench leaves it for later.
+      await staff.page.getByRole('button', { name: '後で記録する' }).click({ timeout: 15_000 });
     }
     const workerStats = await server.sfu.stats();
     const workerPeakMb = Math.max(...workerStats.workers.map((w) => w.maxRssKb)) / 1024;
