@@ -69,12 +69,12 @@ export function createClusterLink(
   // each seeing the residents of their own departments.
   const emitToLocalStaff = (): void => {
     const queue = merged();
-    void io.local
-      .in(STAFF_ROOM)
-      .fetchSockets()
-      .then((sockets) => {
-        for (const socket of sockets) socket.emit('queueUpdated', queueVisibleTo(socket.data.principal, queue));
-      });
+    // Synchronously, so an update goes out before the ack of the request that caused it.
+    const namespace = io.of('/');
+    for (const socketId of namespace.adapter.rooms.get(STAFF_ROOM) ?? []) {
+      const socket = namespace.sockets.get(socketId);
+      if (socket) socket.emit('queueUpdated', queueVisibleTo(socket.data.principal, queue));
+    }
   };
 
   if (!options.redisUrl) {
