@@ -239,7 +239,15 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
 
     await staff.page.getByRole('button', { name: '画面を共有' }).click();
     await staff.page.getByText('画面を共有しています').waitFor({ timeout: 15_000 });
+    // The kiosk shows the shared screen large, with the specialist's face in a corner.
+    await kiosk.page.locator('video.in-call__remote--screen').waitFor({ timeout: 15_000 });
+    await kiosk.page.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>('video.in-call__remote--screen');
+      return video !== null && video.videoWidth > 0;
+    }, undefined, { timeout: 15_000 });
+    assert.equal(await kiosk.page.locator('.in-call__staff-inset').count(), 1);
     await staff.page.getByRole('button', { name: '共有を停止' }).click();
+    await kiosk.page.locator('.in-call__remote--screen').waitFor({ state: 'detached', timeout: 15_000 });
     await staff.page.getByRole('button', { name: '画面を共有' }).waitFor();
 
     await staff.page.getByRole('button', { name: '他の部署へ回す' }).click();

@@ -72,6 +72,8 @@ export interface KioskMessages {
   inCall: {
     staffName: (name: string) => string;
     staffVideo: string;
+    /** What the specialist is showing on their screen. */
+    sharedScreen: string;
     selfView: string;
     hangUp: string;
     connecting: string;

@@ -73,6 +73,7 @@ export const kioskEn: KioskMessages = {
   inCall: {
     staffName: (name) => `Staff: ${name}`,
     staffVideo: 'Staff video',
+    sharedScreen: 'What the staff member is showing you',
     selfView: 'Your video',
     hangUp: 'End call',
     connecting: 'Connecting…',

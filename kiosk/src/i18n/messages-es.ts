@@ -58,6 +58,7 @@ export const kioskEs: KioskMessages = {
   inCall: {
     staffName: (name) => `Le atiende: ${name}`,
     staffVideo: 'Video del empleado',
+    sharedScreen: 'Lo que le muestra el personal',
     selfView: 'Su video',
     hangUp: 'Terminar llamada',
     connecting: 'Conectando…',

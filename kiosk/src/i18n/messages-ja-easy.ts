@@ -75,6 +75,7 @@ export const kioskJaEasy: KioskMessages = {
   inCall: {
     staffName: (name) => `たんとう：${name}`,
     staffVideo: 'しやくしょの ひとの えいぞう',
+    sharedScreen: 'しょくいんが みせている がめん',
     selfView: 'あなたの えいぞう',
     hangUp: 'でんわを おわる',
     connecting: 'つないで います…',

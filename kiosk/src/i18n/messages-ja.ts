@@ -73,6 +73,7 @@ export const kioskJa: KioskMessages = {
   inCall: {
     staffName: (name) => `担当：${name}`,
     staffVideo: '職員の映像',
+    sharedScreen: '職員が表示している画面',
     selfView: 'あなたの映像',
     hangUp: '通話を終了',
     connecting: '接続しています…',

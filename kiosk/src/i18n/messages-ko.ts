@@ -58,6 +58,7 @@ export const kioskKo: KioskMessages = {
   inCall: {
     staffName: (name) => `담당: ${name}`,
     staffVideo: '직원 영상',
+    sharedScreen: '직원이 보여주는 화면',
     selfView: '내 영상',
     hangUp: '통화 종료',
     connecting: '연결 중…',

@@ -58,6 +58,7 @@ export const kioskPt: KioskMessages = {
   inCall: {
     staffName: (name) => `Atendente: ${name}`,
     staffVideo: 'Vídeo do funcionário',
+    sharedScreen: 'O que o atendente está mostrando',
     selfView: 'Seu vídeo',
     hangUp: 'Encerrar chamada',
     connecting: 'Conectando…',

@@ -58,6 +58,7 @@ export const kioskVi: KioskMessages = {
   inCall: {
     staffName: (name) => `Nhân viên phụ trách: ${name}`,
     staffVideo: 'Hình ảnh nhân viên',
+    sharedScreen: 'Màn hình nhân viên đang cho xem',
     selfView: 'Hình ảnh của bạn',
     hangUp: 'Kết thúc cuộc gọi',
     connecting: 'Đang kết nối…',

@@ -58,6 +58,7 @@ export const kioskZh: KioskMessages = {
   inCall: {
     staffName: (name) => `负责人：${name}`,
     staffVideo: '工作人员的画面',
+    sharedScreen: '工作人员展示的画面',
     selfView: '您的画面',
     hangUp: '结束通话',
     connecting: '正在连接…',

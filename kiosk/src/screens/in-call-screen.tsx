@@ -35,7 +35,10 @@ export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnsw
   const [volume, setVolume] = useState(DEFAULT_VOLUME);
   const remoteTracks = call?.remoteTracks ?? [];
   const staffVideo =
-    remoteTracks.find((t) => t.kind === 'video' && t.source === 'camera') ?? remoteTracks.find((t) => t.kind === 'video');
+    remoteTracks.find((t) => t.kind === 'video' && t.source === 'camera') ??
+    remoteTracks.find((t) => t.kind === 'video' && t.source !== 'screen');
+  // What the specialist shows (a form, a map) takes the big picture; their face moves aside.
+  const sharedScreen = remoteTracks.find((t) => t.kind === 'video' && t.source === 'screen');
   const audioTracks = remoteTracks.filter((t) => t.kind === 'audio');
   const noLocalMedia = call?.callState === 'inCall' && !call.localStream;
   const documentOn = extras.documentStream !== null;
@@ -43,7 +46,14 @@ export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnsw
   return (
     <ScreenFrame name="in-call">
       <div className={`in-call__stage${documentOn ? ' in-call__stage--document' : ''}`}>
-        <VideoView className="in-call__remote" source={staffVideo?.track ?? null} label={inCall.staffVideo} />
+        {sharedScreen ? (
+          <>
+            <VideoView className="in-call__remote in-call__remote--screen" source={sharedScreen.track} label={inCall.sharedScreen} />
+            <VideoView className="in-call__staff-inset" source={staffVideo?.track ?? null} label={inCall.staffVideo} />
+          </>
+        ) : (
+          <VideoView className="in-call__remote" source={staffVideo?.track ?? null} label={inCall.staffVideo} />
+        )}
         {extras.documentStream ? (
           <DocumentPreview stream={extras.documentStream} marks={extras.marks} label={callTools.documentView} />
         ) : null}
