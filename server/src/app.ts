@@ -37,6 +37,8 @@ import { registerOperationsRoutes } from './http/routes/operations-routes';
 import { registerReportRoutes } from './http/routes/report-routes';
 import { registerSnapshotRoutes, SNAPSHOT_MAX_BYTES } from './http/routes/snapshot-routes';
 import { SnapshotRepository } from './db/repositories/snapshot-repository';
+import { GuestLinkRepository } from './db/repositories/guest-link-repository';
+import { registerGuestRoutes } from './http/routes/guest-routes';
 import { InCallService } from './domain/in-call-service';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
@@ -220,6 +222,7 @@ export function createApp(deps: AppDeps): App {
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
   registerOperationsRoutes(api, { ...routeDeps, sfu, nodeId: config.nodeId });
+  registerGuestRoutes(api, { tokens, consultations: () => consultations, publicUrl: config.publicUrl });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerOpenApiRoute(api);
   app.use(
@@ -250,6 +253,7 @@ export function createApp(deps: AppDeps): App {
     notifier: createSocketNotifier(ioOf, () => cluster),
     reconnectGraceMs: config.reconnectGraceMs,
     now,
+    guestLinks: new GuestLinkRepository(dataSource),
     onRejoin: () => metrics.reconnects.inc(),
   });
   const inCall = new InCallService({
@@ -267,6 +271,10 @@ export function createApp(deps: AppDeps): App {
       const kiosk = await kiosks.findById(grant.kioskId);
       if (!kiosk?.active) throw AppError.unauthenticated('kiosk is not registered');
       return { principal: { role: 'kiosk', id: kiosk.id, displayName: kiosk.name }, expiresAt };
+    }
+    if (grant.kind === 'guest') {
+      const { label } = await consultations.admitGuest(grant.linkId, grant.sessionId);
+      return { principal: { role: 'guest', id: grant.linkId, displayName: label }, expiresAt };
     }
     const user = await staff.findById(grant.staffId);
     if (!user?.active) throw AppError.unauthenticated('account is not active');

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SOCKET_PERMISSIONS, type SocketRole } from '../../server/src/contract/socket-permissions';
 import { kioskToken, loginStaff } from '../helpers/api-client';
-import { connectSocket, requestRaw, type TestSocket } from '../helpers/socket-client';
+import type { GuestLink } from '../../server/src/contract/guests';
+import { expectStatus, restClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, request, requestRaw, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 describe('the socket permission table, walked event by event and role by role', () => {
@@ -14,6 +16,16 @@ describe('the socket permission table, walked event by event and role by role', 
     sockets.set('kiosk', await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken));
     sockets.set('staff', await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken));
     sockets.set('admin', await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken));
+    // A guest exists only inside a call: start one and invite.
+    const kiosk = sockets.get('kiosk');
+    const staffLogin = await loginStaff(server.url, 'demo-staff', 'test-password');
+    const staff = sockets.get('staff');
+    if (!kiosk || !staff) throw new Error('sockets missing');
+    const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+    expectOk(await request(staff, 'acceptCall', { sessionId }));
+    const link = expectStatus(await restClient(server.url, staffLogin.accessToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: {} }), 201);
+    const token = new URL(link.url.replace('/#/', '/')).searchParams.get('token') ?? '';
+    sockets.set('guest', await connectSocket(server.url, token));
   });
   after(async () => {
     for (const socket of sockets.values()) socket.disconnect();
@@ -31,6 +43,6 @@ describe('the socket permission table, walked event by event and role by role', 
         checked += 1;
       }
     }
-    assert.equal(checked, Object.keys(SOCKET_PERMISSIONS).length * 3);
+    assert.equal(checked, Object.keys(SOCKET_PERMISSIONS).length * 4);
   });
 });

@@ -3,6 +3,8 @@ import { pick } from './language';
 
 /** The staff console's in-call tools: document view, snapshots, pointing, messages, transfer, quality. */
 export interface ConsoleMessages {
+  /** The invited third party's video. */
+  guestVideo: string;
   document: {
     heading: string;
     waiting: string;
@@ -88,6 +90,7 @@ export interface ConsoleMessages {
 }
 
 export const consoleJa: ConsoleMessages = {
+  guestVideo: '同席者の映像',
   document: {
     heading: '書類カメラ',
     waiting: '書類カメラの映像はまだありません。住民の方に「書類を見せる」を押してもらってください。',
@@ -173,6 +176,7 @@ export const consoleJa: ConsoleMessages = {
 };
 
 export const consoleEn: ConsoleMessages = {
+  guestVideo: "Guest's video",
   document: {
     heading: 'Document camera',
     waiting: 'No document camera yet. Ask the resident to press “Show a document”.',

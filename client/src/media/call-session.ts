@@ -183,6 +183,13 @@ export class CallSession extends CallSessionState {
     return result;
   }
 
+  /** Guest: join the one call the link was made for (no queue, no accept). */
+  async joinAsGuest(sessionId: string): Promise<void> {
+    this.assertReady('guest');
+    const call = this.beginCall({ ...NEW_CALL, sessionId, answered: true }, 'joining');
+    await this.join(call);
+  }
+
   /** Either side: end the call (a kiosk still waiting cancels instead). */
   async hangUp(): Promise<void> {
     const call = this.active;

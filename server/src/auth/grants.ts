@@ -14,7 +14,14 @@ export interface KioskGrant {
   kioskId: string;
 }
 
-export type Grant = StaffGrant | KioskGrant;
+/** A guest invited into one consultation by a link. */
+export interface GuestGrant {
+  kind: 'guest';
+  linkId: string;
+  sessionId: string;
+}
+
+export type Grant = StaffGrant | KioskGrant | GuestGrant;
 
 export const TOKEN_ISSUER = 'madoguchi';
-export const AUDIENCE = { staff: 'madoguchi:staff', kiosk: 'madoguchi:kiosk' } as const;
+export const AUDIENCE = { staff: 'madoguchi:staff', kiosk: 'madoguchi:kiosk', guest: 'madoguchi:guest' } as const;

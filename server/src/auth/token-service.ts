@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { AppError } from '../domain/app-error';
-import { AUDIENCE, TOKEN_ISSUER, type Grant, type KioskGrant, type StaffGrant, type StaffRole } from './grants';
+import { AUDIENCE, TOKEN_ISSUER, type Grant, type GuestGrant, type KioskGrant, type StaffGrant, type StaffRole } from './grants';
 
 const ALGORITHM = 'HS256';
 
@@ -38,7 +38,18 @@ export class TokenService {
     return { token, expiresInSeconds };
   }
 
-  /** Accepts a staff or kiosk token; anything else is UNAUTHENTICATED. */
+  issueGuest(grant: GuestGrant, expiresInSeconds: number): { token: string; expiresInSeconds: number } {
+    const token = jwt.sign({ sid: grant.sessionId }, this.options.secret, {
+      algorithm: ALGORITHM,
+      issuer: TOKEN_ISSUER,
+      audience: AUDIENCE.guest,
+      subject: grant.linkId,
+      expiresIn: expiresInSeconds,
+    });
+    return { token, expiresInSeconds };
+  }
+
+  /** Accepts a staff, kiosk or guest token; anything else is UNAUTHENTICATED. */
   verify(token: string): Grant {
     return this.verifyWithExpiry(token).grant;
   }
@@ -50,7 +61,7 @@ export class TokenService {
       const decoded = jwt.verify(token, this.options.secret, {
         algorithms: [ALGORITHM],
         issuer: TOKEN_ISSUER,
-        audience: [AUDIENCE.staff, AUDIENCE.kiosk],
+        audience: [AUDIENCE.staff, AUDIENCE.kiosk, AUDIENCE.guest],
       });
       if (typeof decoded === 'string') throw new Error('unexpected token payload');
       claims = decoded;
@@ -61,6 +72,11 @@ export class TokenService {
     if (!subject) throw AppError.unauthenticated('token has no subject');
     const expiresAt = new Date((claims.exp ?? 0) * 1000);
     if (claims.aud === AUDIENCE.kiosk) return { grant: { kind: 'kiosk', kioskId: subject }, expiresAt };
+    if (claims.aud === AUDIENCE.guest) {
+      const guestSession = claims['sid'];
+      if (typeof guestSession !== 'string') throw AppError.unauthenticated('guest token has no consultation');
+      return { grant: { kind: 'guest', linkId: subject, sessionId: guestSession }, expiresAt };
+    }
     const role = claims['role'];
     const sessionId = claims['sid'];
     if (role !== 'staff' && role !== 'admin') throw AppError.unauthenticated('token has no valid role');

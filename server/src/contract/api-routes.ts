@@ -54,6 +54,7 @@ export const API_ROUTES = {
   getSession: route({ method: 'get', path: '/api/sessions/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
   recordOutcome: route({ method: 'put', path: '/api/sessions/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
 
+  createGuestLink: route({ method: 'post', path: '/api/sessions/:id/guest-links', access: ['staff', 'admin'], summary: 'A single-use link that brings a third party (interpreter, another department) into this call' }),
   uploadSnapshot: route({ method: 'post', path: '/api/sessions/:id/snapshots', access: ['kiosk'], summary: 'The kiosk uploads a consented snapshot (image body; X-Snapshot-Request and X-Content-SHA256 headers)' }),
   listSnapshots: route({ method: 'get', path: '/api/sessions/:id/snapshots', access: ['staff', 'admin'], summary: "A session's snapshots (metadata)" }),
   getSnapshot: route({ method: 'get', path: '/api/snapshots/:id', access: ['staff', 'admin'], summary: 'One snapshot image (audited)' }),

@@ -59,6 +59,7 @@ export const SESSION_EVENT_TYPES = [
   'left',
   'reconnected',
   'media_restarted',
+  'guest_invited',
   'producer_started',
   'producer_stopped',
   'snapshot_taken',

@@ -37,4 +37,5 @@ export interface ConsumerOptions {
   peerRole: PeerRole;
 }
 
-export type PeerRole = 'kiosk' | 'staff';
+/** A guest is a third party brought into one call by a link (an interpreter, another department). */
+export type PeerRole = 'kiosk' | 'staff' | 'guest';

@@ -177,7 +177,7 @@ export interface InterServerEvents {
 }
 
 export interface SocketPrincipal {
-  role: 'kiosk' | 'staff' | 'admin';
+  role: 'kiosk' | 'staff' | 'admin' | 'guest';
   id: string;
   displayName: string;
   /** Staff: the departments whose residents they see waiting (none = every department). */

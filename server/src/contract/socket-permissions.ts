@@ -5,6 +5,8 @@ export type SocketRole = SocketPrincipal['role'];
 const KIOSK = ['kiosk'] as const;
 const STAFF = ['staff', 'admin'] as const;
 const ANY_PARTY = ['kiosk', 'staff', 'admin'] as const;
+/** In a call: the kiosk, staff, and a guest invited into that one call. */
+const IN_CALL = ['kiosk', 'staff', 'admin', 'guest'] as const;
 
 /**
  * Who may send each socket request: the socket half of the permission table (the REST half is
@@ -13,7 +15,7 @@ const ANY_PARTY = ['kiosk', 'staff', 'admin'] as const;
  * sender takes part in it.
  */
 export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: readonly SocketRole[] } = {
-  getServerInfo: ANY_PARTY,
+  getServerInfo: IN_CALL,
   renewAuth: ANY_PARTY,
   callStaff: KIOSK,
   checkIn: KIOSK,
@@ -27,11 +29,11 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   pointer: STAFF,
   transferCall: STAFF,
   reportQuality: STAFF,
-  joinRoom: ANY_PARTY,
-  connectTransport: ANY_PARTY,
-  produce: ANY_PARTY,
-  closeProducer: ANY_PARTY,
-  restartIce: ANY_PARTY,
-  hangUp: ANY_PARTY,
-  sendMessage: ANY_PARTY,
+  joinRoom: IN_CALL,
+  connectTransport: IN_CALL,
+  produce: IN_CALL,
+  closeProducer: IN_CALL,
+  restartIce: IN_CALL,
+  hangUp: IN_CALL,
+  sendMessage: IN_CALL,
 };

@@ -6,6 +6,8 @@ import type { JoinRoomResult, SocketPrincipal } from '../contract/signalling-eve
 import type { ProducePayload } from '../contract/signalling-schemas';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
+import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
+import type { PeerRole } from '../contract/media-types';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { SessionEventRepository } from '../db/repositories/session-event-repository';
 import type { Language } from '../contract/languages';
@@ -35,12 +37,13 @@ export interface ConsultationServiceOptions {
   onRejoin?: () => void;
   /** Record writes that wait out a database restart instead of being lost. */
   writes?: WriteRetryQueue;
+  guestLinks?: GuestLinkRepository;
 }
 
-const peerRoleOf = (principal: SocketPrincipal): 'kiosk' | 'staff' => (principal.role === 'kiosk' ? 'kiosk' : 'staff');
+const peerRoleOf = (principal: SocketPrincipal): PeerRole =>
+  principal.role === 'kiosk' ? 'kiosk' : principal.role === 'guest' ? 'guest' : 'staff';
 
-export const peerIdOf = (principal: SocketPrincipal): string =>
-  principal.role === 'kiosk' ? `kiosk:${principal.id}` : `staff:${principal.id}`;
+export const peerIdOf = (principal: SocketPrincipal): string => `${peerRoleOf(principal)}:${principal.id}`;
 
 /**
  * Owns every consultation's lifecycle: the in-memory state machine, the session record in
@@ -164,6 +167,36 @@ export class ConsultationService {
     return result;
   }
 
+  /**
+   * Staff in the call bring in a third party: a single-use link valid for this call only.
+   * The guest never sees the queue or any record; leaving spends the link.
+   */
+  async inviteGuest(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number): Promise<{ linkId: string; expiresAt: Date }> {
+    if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff invite guests');
+    const consultation = this.requireActiveParticipant(principal, sessionId);
+    const links = this.options.guestLinks;
+    if (!links) throw AppError.invalidState('guest links are not available');
+    const expiresAt = new Date(this.now().getTime() + ttlSeconds * 1000);
+    const linkId = await links.create({ sessionId, createdBy: principal.id, label, expiresAt });
+    consultation.guests.add(linkId);
+    this.recordEvent(sessionId, 'guest_invited', 'staff', { linkId });
+    return { linkId, expiresAt };
+  }
+
+  /** Whether a guest link still opens its call on this node (checked when the guest's socket connects). */
+  async admitGuest(linkId: string, sessionId: string): Promise<{ label: string }> {
+    const link = await this.options.guestLinks?.find(linkId);
+    const consultation = this.live.get(sessionId);
+    if (!link || link.sessionId !== sessionId || link.leftAt || link.expiresAt <= this.now()) {
+      throw AppError.unauthenticated('this guest link has expired or was already used');
+    }
+    if (!consultation || consultation.state !== 'active' || !consultation.guests.has(linkId)) {
+      throw AppError.unauthenticated('the call this link was made for is over');
+    }
+    await this.options.guestLinks?.markJoined(linkId, this.now());
+    return { label: link.label };
+  }
+
   /** The consultation, if this principal takes part in it and it is in progress. */
   requireActiveParticipant(principal: SocketPrincipal, sessionId: string): Consultation {
     const consultation = this.participantOf(principal, sessionId);
@@ -278,7 +311,7 @@ export class ConsultationService {
       const room = this.room(sessionId);
       const peerId = peerIdOf(principal);
       const participant: Participant = {
-        role: principal.role === 'kiosk' ? 'kiosk' : 'staff',
+        role: peerRoleOf(principal),
         peerId,
         displayName: principal.displayName,
         socketId,
@@ -342,7 +375,19 @@ export class ConsultationService {
   }
 
   async hangUp(principal: SocketPrincipal, sessionId: string): Promise<void> {
-    this.participantOf(principal, sessionId);
+    const consultation = this.participantOf(principal, sessionId);
+    // A guest leaving ends their part only; their link is spent.
+    if (principal.role === 'guest') {
+      await this.mutex.run(sessionId, async () => {
+        consultation.guests.delete(principal.id);
+        consultation.participants.delete(peerIdOf(principal));
+        this.options.sfu.getRoom(sessionId)?.removePeer(peerIdOf(principal));
+        this.options.notifier.peerLeft(sessionId, 'guest');
+        this.recordEvent(sessionId, 'left', 'guest');
+      });
+      await this.options.guestLinks?.markLeft(principal.id, this.now());
+      return;
+    }
     // The resident leaving and the specialist closing a finished consultation are different
     // facts in the record.
     await this.end(sessionId, principal.role === 'kiosk' ? 'resident_left' : 'completed');

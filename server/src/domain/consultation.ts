@@ -49,6 +49,8 @@ export class Consultation {
   staff: { id: string; displayName: string } | null = null;
   endReason: EndReason | null = null;
   readonly participants = new Map<string, Participant>();
+  /** Guest links issued for this call that have not been spent (their guest has not left). */
+  readonly guests = new Set<string>();
   /** Timers that end the call if a participant does not come back. */
   readonly graceTimers = new Map<string, NodeJS.Timeout>();
 
@@ -74,11 +76,12 @@ export class Consultation {
 
   /** Everyone who takes part: the kiosk and, once answered, the staff member. */
   peerIds(): string[] {
-    return [`kiosk:${this.kiosk.id}`, ...(this.staff ? [`staff:${this.staff.id}`] : [])];
+    return [`kiosk:${this.kiosk.id}`, ...(this.staff ? [`staff:${this.staff.id}`] : []), ...[...this.guests].map((id) => `guest:${id}`)];
   }
 
   isParticipant(peerId: string): boolean {
     if (peerId === `kiosk:${this.kiosk.id}`) return true;
+    if (peerId.startsWith('guest:') && this.guests.has(peerId.slice('guest:'.length))) return true;
     return this.staff !== null && peerId === `staff:${this.staff.id}`;
   }
 

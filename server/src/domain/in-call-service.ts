@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { QualitySummary } from '../contract/consultation';
 import { ErrorCode } from '../contract/errors';
+import type { PeerRole } from '../contract/media-types';
 import type { PointerMark } from '../contract/signalling-schemas';
 import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '../contract/signalling-events';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
@@ -34,7 +35,8 @@ export interface InCallOptions {
   now?: () => Date;
 }
 
-const roleOf = (principal: SocketPrincipal): 'kiosk' | 'staff' => (principal.role === 'kiosk' ? 'kiosk' : 'staff');
+const roleOf = (principal: SocketPrincipal): PeerRole =>
+  principal.role === 'kiosk' ? 'kiosk' : principal.role === 'guest' ? 'guest' : 'staff';
 const peerIdOf = (principal: SocketPrincipal): string => `${roleOf(principal)}:${principal.id}`;
 
 /**

@@ -129,6 +129,8 @@ async function identify(req: Request, tokens: TokenService, accounts: AccountChe
     await accounts.kioskActive(grant.kioskId);
     return { kind: 'kiosk', kioskId: grant.kioskId };
   }
+  // A guest link opens one call, nothing else: no route takes it.
+  if (grant.kind === 'guest') throw AppError.forbidden('a guest link gives no access to the API');
   await accounts.staffActive(grant.staffId, grant.sessionId);
   return { kind: 'staff', staffId: grant.staffId, role: grant.role, sessionId: grant.sessionId };
 }

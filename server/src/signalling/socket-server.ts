@@ -4,6 +4,7 @@ import type { SfuApi } from '@madoguchi/sfu';
 import type { Ack } from '../contract/ack';
 import { ErrorCode } from '../contract/errors';
 import { RenewAuthPayload } from '../contract/signalling-schemas';
+import { SOCKET_PERMISSIONS } from '../contract/socket-permissions';
 import type { SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
@@ -165,6 +166,8 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
     const reply = ack as (response: Ack<{ expiresAt: string }>) => void;
     void (async () => {
       try {
+        const role = socket.data.principal.role;
+        if (!SOCKET_PERMISSIONS.renewAuth.includes(role)) throw AppError.forbidden(`renewAuth is not allowed for ${role}`);
         const parsed = RenewAuthPayload.safeParse(args[0]);
         if (!parsed.success || args.length !== 2) throw AppError.badRequest('renewAuth takes { token }');
         const auth = await options.authenticate(parsed.data.token);

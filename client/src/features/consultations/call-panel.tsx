@@ -13,6 +13,7 @@ import { DocumentPane } from './document-pane';
 import { MessagePanel } from './message-panel';
 import { QualityIndicator } from './quality-indicator';
 import { SnapshotPanel } from './snapshot-panel';
+import { GuestInvite } from './guest-invite';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
 import { useScreenShare } from './use-screen-share';
@@ -34,7 +35,8 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   useCallSessionEvent('peerLeft', (role) => setPeerGone(role === 'kiosk'));
   useCallSessionEvent('peerJoined', (peer) => peer.role === 'kiosk' && setPeerGone(false));
 
-  const kioskVideo = snapshot.remoteTracks.filter((t) => t.kind === 'video' && t.peerRole !== 'staff');
+  const kioskVideo = snapshot.remoteTracks.filter((t) => t.kind === 'video' && t.peerRole === 'kiosk');
+  const guestVideo = snapshot.remoteTracks.find((t) => t.kind === 'video' && t.peerRole === 'guest') ?? null;
   const documentVideo = kioskVideo.find((t) => t.source === 'document') ?? null;
   const residentVideo = kioskVideo.find((t) => t.source === 'camera') ?? kioskVideo.find((t) => t.source !== 'document') ?? null;
   const audioTracks = snapshot.remoteTracks.filter((t) => t.kind === 'audio');
@@ -97,6 +99,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
               <VideoView className="call__side-self" source={snapshot.localStream} label={messages.call.selfView} mirrored />
             </div>
           ) : null}
+          {guestVideo ? <VideoView className="call__side-guest" source={guestVideo.track} label={c.guestVideo} /> : null}
           <MessagePanel sessionId={sessionId} />
         </aside>
       </div>
@@ -123,6 +126,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
         <button type="button" className="button button--secondary" disabled={!inCall} onClick={() => setTransferOpen(true)}>
           {c.transfer.open}
         </button>
+        <GuestInvite sessionId={sessionId} disabled={!inCall} />
         <button type="button" className="button button--danger call__hangup" onClick={() => void hangUp()}>
           {messages.call.hangUp}
         </button>

@@ -7,7 +7,7 @@ export const getServerInfo = defineHandler({
   schema: EmptyPayload,
   roles: SOCKET_PERMISSIONS.getServerInfo,
   run: async ({ principal, sfu }) => ({
-    role: principal.role === 'kiosk' ? ('kiosk' as const) : ('staff' as const),
+    role: principal.role === 'kiosk' ? ('kiosk' as const) : principal.role === 'guest' ? ('guest' as const) : ('staff' as const),
     displayName: principal.displayName,
     routerRtpCapabilities: sfu.routerRtpCapabilities,
   }),

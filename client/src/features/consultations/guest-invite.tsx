@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { GuestLink } from '@contract/guests';
+import { createGuestLink } from '../../api/guests-api';
+import { CopyButton } from '../../components/copy-button';
+import { useApi } from '../../hooks/use-api';
+import { pick } from '../../i18n/language';
+import { formatTime } from '../../time/jst-format';
+
+const t = pick({
+  ja: {
+    invite: '通訳・他部署を招待',
+    making: 'リンクを作成しています…',
+    linkLabel: '招待リンク（1人・この通話だけ有効）',
+    expires: (time: string) => `${time} まで有効。相手に送ってください。`,
+    copy: 'リンクをコピー',
+    copied: 'コピーしました',
+    copyFailed: 'コピーできませんでした。リンクを選択してコピーしてください。',
+    failed: 'リンクを作成できませんでした。通話中か確認して、もう一度お試しください。',
+    guest: '同席者',
+  },
+  en: {
+    invite: 'Invite an interpreter or colleague',
+    making: 'Creating the link…',
+    linkLabel: 'Invitation link (one person, this call only)',
+    expires: (time: string) => `Valid until ${time}. Send it to the person you invite.`,
+    copy: 'Copy link',
+    copied: 'Copied',
+    copyFailed: 'Could not copy; select the link and copy it.',
+    failed: 'Could not create the link. Check that the call is running and try again.',
+    guest: 'Guest',
+  },
+});
+
+/** A single-use link that brings a third party into this call; shown once, to be passed on. */
+export function GuestInvite({ sessionId, disabled }: { sessionId: string | null; disabled: boolean }) {
+  const { run } = useApi();
+  const [link, setLink] = useState<GuestLink | null>(null);
+  const [state, setState] = useState<'idle' | 'making' | 'failed'>('idle');
+
+  const make = async (): Promise<void> => {
+    if (!sessionId) return;
+    setState('making');
+    try {
+      setLink(await run((options) => createGuestLink(sessionId, t.guest, options)));
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  };
+
+  return (
+    <div className="guest-invite">
+      <button type="button" className="button button--secondary" disabled={disabled || !sessionId || state === 'making'} onClick={() => void make()}>
+        {state === 'making' ? t.making : t.invite}
+      </button>
+      {state === 'failed' ? <p role="alert">{t.failed}</p> : null}
+      {link ? (
+        <div className="guest-invite__link">
+          <label>
+            {t.linkLabel}
+            <input type="text" readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
+          </label>
+          <p>{t.expires(formatTime(link.expiresAt))}</p>
+          <CopyButton text={link.url} label={t.copy} copiedLabel={t.copied} failedLabel={t.copyFailed} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

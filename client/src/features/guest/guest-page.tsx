@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import type { RemoteTrack } from '@media/call-session-types';
+import { CallSession } from '@media/call-session';
+import { AudioPlayer } from '../../components/audio-player';
+import { VideoView } from '../../components/video-view';
+import { CallSessionContext } from '../../hooks/call-session-context';
+import { useCallState } from '../../hooks/use-call-state';
+import { useLocalStream } from '../../hooks/use-local-stream';
+import { useRemoteTracks } from '../../hooks/use-remote-tracks';
+import { guestMessages as m } from '../../i18n/guest-messages';
+import '../../styles/guest.css';
+
+type Phase = 'connecting' | 'joined' | 'left' | 'failed';
+
+function labelOf(track: RemoteTrack): string {
+  if (track.source === 'document') return m.sources.document;
+  if (track.source === 'screen') return m.sources.screen;
+  if (track.peerRole === 'kiosk') return m.sources.kioskCamera;
+  if (track.peerRole === 'staff') return m.sources.staffCamera;
+  return m.sources.other;
+}
+
+function GuestCall({ phase, onLeave }: { phase: Phase; onLeave: () => void }) {
+  const remote = useRemoteTracks();
+  const local = useLocalStream();
+  const callState = useCallState();
+  const videos = remote.filter((t) => t.kind === 'video');
+  const audio = remote.filter((t) => t.kind === 'audio');
+  const status = phase === 'failed' ? m.failed : phase === 'left' ? m.left : callState === 'inCall' ? m.joined : m.connecting;
+  return (
+    <>
+      <p className={phase === 'failed' ? 'notice notice--error' : 'notice'} role="status">
+        {status}
+      </p>
+      {phase === 'joined' ? (
+        <>
+          <div className="guest__videos">
+            {videos.map((track) => (
+              <VideoView key={track.consumerId} className="guest__video" source={track.track} label={labelOf(track)} placeholder={labelOf(track)} />
+            ))}
+            <VideoView className="guest__video guest__video--self" source={local} label={m.selfView} mirrored />
+          </div>
+          {audio.map((track) => (
+            <AudioPlayer key={track.consumerId} track={track.track} />
+          ))}
+          <button type="button" className="button button--danger" onClick={onLeave}>
+            {m.leave}
+          </button>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The page a guest link opens (`#/guest?session=…&token=…`): no login; the token admits this
+ * browser to that one call and nothing else. Leaving spends the link.
+ */
+export function GuestPage({ sessionId, token }: { sessionId: string | null; token: string | null }) {
+  const [session, setSession] = useState<CallSession | null>(null);
+  const [phase, setPhase] = useState<Phase>('connecting');
+
+  useEffect(() => {
+    if (!sessionId || !token) return;
+    const next = new CallSession({ getToken: () => token });
+    setSession(next);
+    next
+      .connect()
+      .then(() => next.joinAsGuest(sessionId))
+      .then(() => setPhase('joined'))
+      .catch(() => setPhase('failed'));
+    next.on('callEnded', () => setPhase((current) => (current === 'joined' ? 'left' : current)));
+    return () => {
+      next.close();
+      next.removeAllListeners();
+    };
+  }, [sessionId, token]);
+
+  const leave = (): void => {
+    void session?.hangUp().finally(() => setPhase('left'));
+  };
+
+  return (
+    <main className="page guest" aria-labelledby="guest-title">
+      <h1 id="guest-title" className="page__title">
+        {m.title}
+      </h1>
+      <p>{m.lead}</p>
+      {!sessionId || !token ? (
+        <p className="notice notice--error" role="alert">
+          {m.badLink}
+        </p>
+      ) : session ? (
+        <CallSessionContext value={session}>
+          <GuestCall phase={phase} onLeave={leave} />
+        </CallSessionContext>
+      ) : null}
+    </main>
+  );
+}
+
+/** Reads `#/guest?session=…&token=…`; null when the page is not a guest link. */
+export function guestLinkFromHash(hash: string): { sessionId: string | null; token: string | null } | null {
+  if (!hash.startsWith('#/guest')) return null;
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  return { sessionId: query.get('session'), token: query.get('token') };
+}

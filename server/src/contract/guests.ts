@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const CreateGuestLinkRequest = z
+  .object({ label: z.string().trim().min(1).max(40).default('同席者') })
+  .strict();
+export type CreateGuestLinkRequest = z.input<typeof CreateGuestLinkRequest>;
+
+/** Shown once to the staff member, who passes it to the guest (it is the guest's only key). */
+export interface GuestLink {
+  linkId: string;
+  sessionId: string;
+  /** Opens the guest page of the staff app; valid for one guest, for this call only. */
+  url: string;
+  expiresAt: string;
+}
+
+/** Guest links live this long unless used; the guest's access ends with the call anyway. */
+export const GUEST_LINK_TTL_SECONDS = 30 * 60;

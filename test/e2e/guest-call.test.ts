@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+/** How many remote video streams the page is decoding (inbound-rtp video with frames). */
+async function decodedVideoStreams(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    let streams = 0;
+    for (const pc of connections) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+        if (report['type'] === 'inbound-rtp' && report['kind'] === 'video' && Number(report['framesDecoded'] ?? 0) > 5) streams += 1;
+      });
+    }
+    return streams;
+  });
+}
+
+async function waitForStreams(page: Page, count: number, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = 0;
+  while (Date.now() < deadline) {
+    seen = await decodedVideoStreams(page);
+    if (seen >= count) return seen;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return seen;
+}
+
+describe('a third party joins through a guest link: a 3-party call (Chromium)', () => {
+  let server: TestServer;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+  let guest: BrowserSession;
+
+  before(async () => {
+    server = await startTestServer({ webRtcServerPort: 0 });
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+    guest = await openBrowser();
+  });
+  after(async () => {
+    await guest?.close();
+    await kiosk?.close();
+    await staff?.close();
+    await server?.close();
+  });
+
+  it('staff invite an interpreter who sees and hears both, and is seen by both', async () => {
+    await staff.page.goto(`${server.url}/`);
+    await staff.page.getByLabel('ログインID').fill('demo-staff');
+    await staff.page.getByLabel('パスワード').fill('test-password');
+    await staff.page.getByRole('button', { name: 'ログイン' }).click();
+    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 20_000 });
+    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
+    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
+    const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
+    await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
+
+    await staff.page.getByRole('button', { name: '通訳・他部署を招待' }).click();
+    const linkField = staff.page.getByLabel('招待リンク（1人・この通話だけ有効）');
+    await linkField.waitFor({ timeout: 10_000 });
+    const url = await linkField.inputValue();
+    assert.match(url, /#\/guest\?session=.+&token=/);
+
+    await guest.page.goto(url);
+    await guest.page.getByText('通話に参加しました。').waitFor({ timeout: 20_000 });
+    assert.ok((await waitForStreams(guest.page, 2)) >= 2, 'the guest decodes the resident and the specialist');
+    assert.ok((await waitForStreams(staff.page, 2)) >= 2, 'the specialist decodes the resident and the guest');
+    assert.ok((await waitForStreams(kiosk.page, 2)) >= 2, 'the kiosk receives the specialist and the guest');
+
+    await guest.page.getByRole('button', { name: '退出する' }).click();
+    await guest.page.getByText('退出しました。このリンクはもう使えません。').waitFor({ timeout: 10_000 });
+    const sessions = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    assert.equal(sessions.items[0]?.status, 'active', 'the call goes on without the guest');
+    const types = (await server.app.repositories.events.listFor(sessions.items[0]?.id ?? '')).map((e) => e.type);
+    assert.ok(types.includes('guest_invited'), types.join(', '));
+    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+  });
+});

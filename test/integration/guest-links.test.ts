@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import jwt from 'jsonwebtoken';
+import type { GuestLink } from '../../server/src/contract/guests';
+import { startCall, type CallParties } from '../fixtures/call-scenario';
+import { kioskToken, loginStaff } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/start-server';
+
+const tokenOf = (link: GuestLink): string => new URL(link.url.replace('/#/', '/')).searchParams.get('token') ?? '';
+
+describe('guest links: a third party for one call, nothing else', () => {
+  let server: TestServer;
+  let call: CallParties;
+  let staffToken: string;
+
+  before(async () => {
+    server = await startTestServer();
+    call = await startCall(server);
+    staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+  });
+  after(async () => {
+    call?.close();
+    await server.close();
+  });
+
+  it('only the staff member in the call can make a link', async () => {
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    assert.equal((await admin.call('createGuestLink', { params: { id: call.sessionId }, body: {} })).status, 403, 'an admin outside the call');
+    const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    assert.equal((await kiosk.call('createGuestLink', { params: { id: call.sessionId }, body: {} })).status, 403);
+  });
+
+  it('admits the guest to that call: media, messages, and nothing else', async () => {
+    const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '通訳' } }), 201);
+    assert.match(link.url, /#\/guest\?session=/);
+    const token = tokenOf(link);
+    const guest = await connectSocket(server.url, token);
+    try {
+      const info = expectOk(await request(guest, 'getServerInfo', {}));
+      assert.equal(info.role, 'guest');
+      assert.equal(info.displayName, '通訳');
+      const joined = expectOk(await request(guest, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+      assert.ok(joined.sendTransport.id, 'the guest gets transports in the room');
+      const atKiosk = nextEvent(call.kiosk, 'messageReceived');
+      const atStaff = nextEvent(call.staff, 'messageReceived');
+      expectOk(await request(guest, 'sendMessage', { sessionId: call.sessionId, text: 'Hello, I am the interpreter' }));
+      assert.equal((await atKiosk)[0].from, 'guest');
+      assert.equal((await atStaff)[0].from, 'guest');
+      for (const event of ['getQueue', 'acceptCall', 'requestSnapshot', 'transferCall', 'callStaff'] as const) {
+        const refused = await request(guest, event, { sessionId: call.sessionId } as never);
+        assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN', `${event} is not for guests`);
+      }
+      assert.equal((await restClient(server.url, token).call('listSessions')).status, 403, 'no records for guests');
+      assert.equal((await restClient(server.url, token).call('listKiosks')).status, 403);
+
+      // Leaving spends the link; the call goes on for the others (who are in the room).
+      const staffInfo = expectOk(await request(call.staff, 'getServerInfo', {}));
+      expectOk(await request(call.staff, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: staffInfo.routerRtpCapabilities }));
+      const left = nextEvent(call.staff, 'peerLeft');
+      expectOk(await request(guest, 'hangUp', { sessionId: call.sessionId }));
+      assert.equal((await left)[0].role, 'guest');
+      assert.equal((await server.app.repositories.sessions.findById(call.sessionId))?.status, 'active');
+    } finally {
+      guest.disconnect();
+    }
+    await assert.rejects(connectSocket(server.url, token), /expired or was already used/);
+  });
+
+  it('refuses a link for another call, an expired one, and one whose call is over', async () => {
+    const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: {} }), 201);
+    const sign = (claims: object, options: jwt.SignOptions) =>
+      jwt.sign(claims, TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'madoguchi', audience: 'madoguchi:guest', subject: link.linkId, ...options });
+    const otherCall = sign({ sid: '6f1c2b1e-1111-4111-8111-111111111111' }, { expiresIn: 600 });
+    await assert.rejects(connectSocket(server.url, otherCall), /expired or was already used|call this link was made for/);
+    const expired = sign({ sid: call.sessionId, exp: Math.floor(Date.now() / 1000) - 5 }, {});
+    await assert.rejects(connectSocket(server.url, expired), /invalid or expired token/);
+    expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+    await assert.rejects(connectSocket(server.url, tokenOf(link)), /call this link was made for is over/);
+  });
+});
