@@ -4,7 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { createWorker, type types } from 'mediasoup';
-import type { PeerRole } from '@contract/media-types';
+import type { BenchPeer as PeerRole } from './consultation-shape';
 import { mediaCodecs } from '../../../sfu/src/config/sfu-config';
 import { CONSULTATION_STREAMS, PEER_ROLES, RECEIVER_RTP_CAPABILITIES, producerRtpParameters } from './consultation-shape';
 import {

@@ -4,7 +4,7 @@
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { once } from 'node:events';
-import type { PeerRole } from '@contract/media-types';
+import type { BenchPeer as PeerRole } from './consultation-shape';
 import type { ConsultationRig, PeerEndpoints } from './consultation-rig';
 import { OPUS_PAYLOAD_TYPE, PEER_ROLES, VP8_PAYLOAD_TYPE } from './consultation-shape';
 import type { ClipName, MediaClip } from './media-clips';

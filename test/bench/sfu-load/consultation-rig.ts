@@ -2,7 +2,7 @@
  * The two ways the bench builds consultations: through our media layer (MediaRoom over plain
  * transports) or straight on a mediasoup router. The generator and the sink see no difference.
  */
-import type { PeerRole } from '@contract/media-types';
+import type { BenchPeer as PeerRole } from './consultation-shape';
 import type { StreamSpec } from './consultation-shape';
 
 export interface PeerEndpoints {

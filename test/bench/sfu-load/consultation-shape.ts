@@ -3,10 +3,13 @@
  * the staff, the staff's camera and voice to the kiosk. Each producer is consumed once.
  */
 import type { MediaSource, PeerRole, RtpCapabilitiesJson, RtpParametersJson } from '@contract/media-types';
+
+/** The two sides of the benchmark's consultation (no guest). */
+export type BenchPeer = Exclude<PeerRole, 'guest'>;
 import type { ClipName } from './media-clips';
 
 export interface StreamSpec {
-  peer: PeerRole;
+  peer: BenchPeer;
   source: MediaSource;
   kind: 'audio' | 'video';
   clip: ClipName;
@@ -20,7 +23,7 @@ export const CONSULTATION_STREAMS: readonly StreamSpec[] = Object.freeze([
   { peer: 'staff', source: 'microphone', kind: 'audio', clip: 'voice' },
 ]);
 
-export const PEER_ROLES: readonly PeerRole[] = ['kiosk', 'staff'];
+export const PEER_ROLES: readonly BenchPeer[] = ['kiosk', 'staff'];
 
 export const OPUS_PAYLOAD_TYPE = 100;
 export const VP8_PAYLOAD_TYPE = 101;

@@ -1,7 +1,7 @@
 /** Consultations through our media layer: createSfu(), one MediaRoom per consultation. */
 import { randomInt } from 'node:crypto';
 import { observer, type types } from 'mediasoup';
-import type { PeerRole } from '@contract/media-types';
+import type { BenchPeer as PeerRole } from './consultation-shape';
 import { createSfu, type MediaRoomApi, type SfuApi } from '@madoguchi/sfu';
 import { CONSULTATION_STREAMS, PEER_ROLES, RECEIVER_RTP_CAPABILITIES, producerRtpParameters } from './consultation-shape';
 import {
