@@ -222,7 +222,7 @@ export function createApp(deps: AppDeps): App {
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
   registerOperationsRoutes(api, { ...routeDeps, sfu, nodeId: config.nodeId });
-  registerGuestRoutes(api, { tokens, consultations: () => consultations, publicUrl: config.publicUrl });
+  registerGuestRoutes(api, { tokens, consultations: () => consultations, publicUrl: config.publicUrl, audit: repositories.audit });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerOpenApiRoute(api);
   app.use(

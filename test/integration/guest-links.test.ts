@@ -35,6 +35,8 @@ describe('guest links: a third party for one call, nothing else', () => {
   it('admits the guest to that call: media, messages, and nothing else', async () => {
     const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '通訳' } }), 201);
     assert.match(link.url, /#\/guest\?session=/);
+    const audited = await server.db.dataSource.query(`SELECT target_id FROM audit_log WHERE action = 'guest_invited'`);
+    assert.deepEqual(audited.map((a: { target_id: string }) => a.target_id), [call.sessionId], 'inviting a guest is audited');
     const token = tokenOf(link);
     const guest = await connectSocket(server.url, token);
     try {

@@ -46,6 +46,7 @@ const ja: AuditMessages = {
     session_outcome_recorded: '相談結果の記録',
     report_exported: 'レポートの書き出し',
     snapshot_viewed: '書類画像の閲覧',
+    guest_invited: '同席者の招待',
   },
   empty: '記録はありません。',
 };
@@ -83,6 +84,7 @@ const en: AuditMessages = {
     session_outcome_recorded: 'Outcome recorded',
     report_exported: 'Report exported',
     snapshot_viewed: 'Document photo viewed',
+    guest_invited: 'Guest invited to a call',
   },
   empty: 'No entries.',
 };

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'check_in_failed',
   'session_viewed',
   'snapshot_viewed',
+  'guest_invited',
   'session_outcome_recorded',
   'report_exported',
 ] as const;

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { QueueEntry } from '../../../../server/src/contract/consultation';
+import { queueVisibleTo } from '../../../../server/src/domain/queue-scope';
+
+const entry = (sessionId: string, departmentId: string | null): QueueEntry => ({
+  sessionId,
+  kind: 'walk_in',
+  kioskId: 'k',
+  kioskName: 'k',
+  kioskLocation: 'l',
+  departmentId,
+  departmentName: null,
+  appointmentId: null,
+  residentName: null,
+  language: 'ja',
+  needs: null,
+  queuedAt: '2030-01-01T00:00:00.000Z',
+});
+
+describe('queueVisibleTo', () => {
+  const queue = [entry('general', null), entry('tax', 'd-tax'), entry('welfare', 'd-welfare')];
+
+  it('shows a member their departments and the general counter, in queue order', () => {
+    const member = { role: 'staff' as const, id: 's', displayName: 's', departmentIds: ['d-welfare'] };
+    assert.deepEqual(queueVisibleTo(member, queue).map((e) => e.sessionId), ['general', 'welfare']);
+  });
+
+  it('shows admins and members without departments everything', () => {
+    assert.equal(queueVisibleTo({ role: 'admin', id: 'a', displayName: 'a', departmentIds: ['d-tax'] }, queue).length, 3);
+    assert.equal(queueVisibleTo({ role: 'staff', id: 's', displayName: 's', departmentIds: [] }, queue).length, 3);
+  });
+});
