@@ -5,14 +5,15 @@ import { startTestServer, type TestServer } from '../helpers/start-server';
 
 /**
  * The kiosk's network goes away (Chromium's offline mode: its signalling socket drops) and comes
- * back. A short cut resumes the same consultation; a cut longer than the server's grace period
- * ends it as network_lost and the kiosk returns to its start screen by itself.
+ * back. A 5 s cut resumes the same consultation; a 60 s cut (longer than the server's 20 s grace
+ * period) ends it as network_lost and the kiosk returns to its start screen by itself.
  */
 describe('the kiosk loses its network during a call (Chromium)', () => {
   let server: TestServer;
   let kiosk: BrowserSession;
   let staff: BrowserSession;
-  const GRACE_MS = 10_000;
+  // The product's default grace period (RECONNECT_GRACE_SECONDS=20).
+  const GRACE_MS = 20_000;
 
   before(async () => {
     server = await startTestServer({ webRtcServerPort: 0, reconnectGraceMs: GRACE_MS });
@@ -71,10 +72,10 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
     await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 20_000 });
   });
 
-  it('a cut longer than the grace period: the call ends as network_lost and the kiosk comes back to its start screen', async () => {
+  it('a 60 s cut: the call ends as network_lost and the kiosk comes back to its start screen by itself', { timeout: 120_000 }, async () => {
     const sessionId = await startCall();
     await kiosk.context.setOffline(true);
-    await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 3_000));
+    await new Promise((resolve) => setTimeout(resolve, 60_000));
     const record = await server.app.repositories.sessions.findById(sessionId);
     assert.equal(record?.endReason, 'network_lost');
     await kiosk.context.setOffline(false);
