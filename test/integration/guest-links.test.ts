@@ -3,12 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import jwt from 'jsonwebtoken';
 import type { GuestLink } from '../../server/src/contract/guests';
 import { startCall, type CallParties } from '../fixtures/call-scenario';
+import { guestTokenOf } from '../fixtures/guest-link';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/start-server';
 
-const tokenOf = (link: GuestLink): string => new URL(link.url.replace('/#/', '/')).searchParams.get('token') ?? '';
 
 describe('guest links: a third party for one call, nothing else', () => {
   let server: TestServer;
@@ -37,7 +37,7 @@ describe('guest links: a third party for one call, nothing else', () => {
     assert.match(link.url, /#\/guest\?session=/);
     const audited = await server.db.dataSource.query(`SELECT target_id FROM audit_log WHERE action = 'guest_invited'`);
     assert.deepEqual(audited.map((a: { target_id: string }) => a.target_id), [call.sessionId], 'inviting a guest is audited');
-    const token = tokenOf(link);
+    const token = guestTokenOf(link);
     const guest = await connectSocket(server.url, token);
     try {
       const info = expectOk(await request(guest, 'getServerInfo', {}));
@@ -79,6 +79,6 @@ describe('guest links: a third party for one call, nothing else', () => {
     const expired = sign({ sid: call.sessionId, exp: Math.floor(Date.now() / 1000) - 5 }, {});
     await assert.rejects(connectSocket(server.url, expired), /invalid or expired token/);
     expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
-    await assert.rejects(connectSocket(server.url, tokenOf(link)), /call this link was made for is over/);
+    await assert.rejects(connectSocket(server.url, guestTokenOf(link)), /call this link was made for is over/);
   });
 });

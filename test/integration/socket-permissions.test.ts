@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { SOCKET_PERMISSIONS, type SocketRole } from '../../server/src/contract/socket-permissions';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import type { GuestLink } from '../../server/src/contract/guests';
+import { guestTokenOf } from '../fixtures/guest-link';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, request, requestRaw, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -24,8 +25,7 @@ describe('the socket permission table, walked event by event and role by role', 
     const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
     expectOk(await request(staff, 'acceptCall', { sessionId }));
     const link = expectStatus(await restClient(server.url, staffLogin.accessToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: {} }), 201);
-    const token = new URL(link.url.replace('/#/', '/')).searchParams.get('token') ?? '';
-    sockets.set('guest', await connectSocket(server.url, token));
+    sockets.set('guest', await connectSocket(server.url, guestTokenOf(link)));
   });
   after(async () => {
     for (const socket of sockets.values()) socket.disconnect();

@@ -7,7 +7,6 @@ import type { ProducePayload } from '../contract/signalling-schemas';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
-import type { PeerRole } from '../contract/media-types';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { SessionEventRepository } from '../db/repositories/session-event-repository';
 import type { Language } from '../contract/languages';
@@ -19,6 +18,7 @@ import { AppError } from './app-error';
 import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from './consultation';
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
+import { peerIdOf, peerRoleOf } from './peer-identity';
 import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
@@ -40,10 +40,6 @@ export interface ConsultationServiceOptions {
   guestLinks?: GuestLinkRepository;
 }
 
-const peerRoleOf = (principal: SocketPrincipal): PeerRole =>
-  principal.role === 'kiosk' ? 'kiosk' : principal.role === 'guest' ? 'guest' : 'staff';
-
-export const peerIdOf = (principal: SocketPrincipal): string => `${peerRoleOf(principal)}:${principal.id}`;
 
 /**
  * Owns every consultation's lifecycle: the in-memory state machine, the session record in

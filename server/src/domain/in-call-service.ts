@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { QualitySummary } from '../contract/consultation';
 import { ErrorCode } from '../contract/errors';
-import type { PeerRole } from '../contract/media-types';
 import type { PointerMark } from '../contract/signalling-schemas';
 import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '../contract/signalling-events';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
@@ -11,6 +10,7 @@ import { AppError } from './app-error';
 import type { ConsultationNotifier } from './consultation-notifier';
 import type { ConsultationService } from './consultation-service';
 import { imageSize } from './image-size';
+import { peerIdOf, peerRoleOf } from './peer-identity';
 
 const log = createLogger('in-call');
 
@@ -35,9 +35,6 @@ export interface InCallOptions {
   now?: () => Date;
 }
 
-const roleOf = (principal: SocketPrincipal): PeerRole =>
-  principal.role === 'kiosk' ? 'kiosk' : principal.role === 'guest' ? 'guest' : 'staff';
-const peerIdOf = (principal: SocketPrincipal): string => `${roleOf(principal)}:${principal.id}`;
 
 /**
  * What people do inside a call besides talking: messages, the document snapshot with consent,
@@ -53,11 +50,11 @@ export class InCallService {
 
   sendMessage(principal: SocketPrincipal, sessionId: string, text: string): ChatMessage {
     const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
-    const message: ChatMessage = { sessionId, messageId: randomUUID(), from: roleOf(principal), text, at: this.now().toISOString() };
+    const message: ChatMessage = { sessionId, messageId: randomUUID(), from: peerRoleOf(principal), text, at: this.now().toISOString() };
     const others = consultation.peerIds().filter((peerId) => peerId !== peerIdOf(principal));
     this.options.notifier.toPeers(others, 'messageReceived', message);
     // The timeline records that a message went, not what it said.
-    this.record(sessionId, 'message_sent', roleOf(principal), { length: text.length });
+    this.record(sessionId, 'message_sent', peerRoleOf(principal), { length: text.length });
     return message;
   }
 

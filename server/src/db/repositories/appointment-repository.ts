@@ -9,6 +9,7 @@ import type {
 } from '../../contract/appointments';
 import type { Language } from '../../contract/languages';
 import type { Page } from '../../contract/pagination';
+import { returnedRows } from '../query-result';
 
 interface AppointmentJoinedRow {
   id: string;
@@ -166,7 +167,7 @@ export class AppointmentRepository {
         RETURNING old.previous`,
       [id, from, to],
     );
-    return firstRow<{ previous: AppointmentStatus }>(rows)?.previous ?? null;
+    return returnedRows<{ previous: AppointmentStatus }>(rows)[0]?.previous ?? null;
   }
 
   async lockForUpdate(manager: EntityManager, id: string): Promise<{ status: AppointmentStatus; kioskId: string; staffId: string | null; startsAt: Date; endsAt: Date } | null> {
@@ -278,7 +279,7 @@ export class AppointmentRepository {
   /** Scheduled appointments whose start is more than the grace period ago become no-shows. */
   async markNoShows(before: Date): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = firstRows(
+      const rows: { id: string }[] = returnedRows(
         await manager.query(
           `UPDATE appointment SET status = 'no_show', updated_at = now()
             WHERE status = 'scheduled' AND starts_at < $1 RETURNING id`,
@@ -291,14 +292,4 @@ export class AppointmentRepository {
       return rows.map((r) => r.id);
     });
   }
-}
-
-/** node-postgres through TypeORM returns `[rows, count]` for UPDATE ... RETURNING. */
-function firstRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && Array.isArray(result[0])) return result[0] as T[];
-  return result as T[];
-}
-
-function firstRow<T>(result: unknown): T | undefined {
-  return firstRows<T>(result)[0];
 }

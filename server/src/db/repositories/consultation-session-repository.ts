@@ -8,6 +8,7 @@ import type {
 } from '../../contract/consultation';
 import type { Language } from '../../contract/languages';
 import type { Page } from '../../contract/pagination';
+import { returnedRows } from '../query-result';
 import { ConsultationSessionEntity, type ConsultationSessionRow } from '../entities/consultation-session-entity';
 
 interface SessionListRow {
@@ -231,8 +232,4 @@ export class ConsultationSessionRepository {
   }
 }
 
-/** node-postgres returns `[rows, count]` for UPDATE ... RETURNING through TypeORM. */
-function affected(result: unknown[]): number {
-  if (Array.isArray(result[0])) return (result[0] as unknown[]).length;
-  return result.length;
-}
+const affected = (result: unknown): number => returnedRows(result).length;

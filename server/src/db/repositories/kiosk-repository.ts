@@ -1,5 +1,6 @@
 import type { DataSource, Repository } from 'typeorm';
 import type { CameraRoles, KioskStatus, KioskSummary } from '../../contract/kiosks';
+import { returnedRows } from '../query-result';
 import { KioskEntity, type KioskRow } from '../entities/kiosk-entity';
 
 export interface KioskRecord {
@@ -126,13 +127,12 @@ export class KioskRepository {
 
   /** Uses a pairing code once: swaps in the new credential if the code is live. Returns the kiosk or null. */
   async completePairing(pairingCodeHash: string, credentialHash: string, now: Date): Promise<KioskRecord | null> {
-    const rows: [KioskRow[], number] | KioskRow[] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `UPDATE kiosk SET credential_hash = $2, pairing_code_hash = NULL, pairing_expires_at = NULL, active = true
         WHERE pairing_code_hash = $1 AND pairing_expires_at > $3 RETURNING id`,
       [pairingCodeHash, credentialHash, now],
     );
-    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
-    const id = list[0]?.id;
+    const id = returnedRows<{ id: string }>(result)[0]?.id;
     return id ? this.findById(id) : null;
   }
 

@@ -1,5 +1,6 @@
 import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { EmptyPayload } from '../../contract/signalling-schemas';
+import { peerRoleOf } from '../../domain/peer-identity';
 import { defineHandler } from '../signalling-types';
 
 export const getServerInfo = defineHandler({
@@ -7,7 +8,7 @@ export const getServerInfo = defineHandler({
   schema: EmptyPayload,
   roles: SOCKET_PERMISSIONS.getServerInfo,
   run: async ({ principal, sfu }) => ({
-    role: principal.role === 'kiosk' ? ('kiosk' as const) : principal.role === 'guest' ? ('guest' as const) : ('staff' as const),
+    role: peerRoleOf(principal),
     displayName: principal.displayName,
     routerRtpCapabilities: sfu.routerRtpCapabilities,
   }),

@@ -1,0 +1,9 @@
+import type { PeerRole } from '../contract/media-types';
+import type { SocketPrincipal } from '../contract/signalling-events';
+
+/** The part a principal plays in a call: admins take calls as staff. */
+export const peerRoleOf = (principal: SocketPrincipal): PeerRole =>
+  principal.role === 'kiosk' ? 'kiosk' : principal.role === 'guest' ? 'guest' : 'staff';
+
+/** `kiosk:<id>`, `staff:<id>` or `guest:<linkId>`: the SFU peer id and the socket room suffix. */
+export const peerIdOf = (principal: SocketPrincipal): string => `${peerRoleOf(principal)}:${principal.id}`;
