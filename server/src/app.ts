@@ -146,7 +146,9 @@ export function createApp(deps: AppDeps): App {
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
-          'connect-src': ["'self'"],
+          // Staff answering a resident held by another node open a socket to that node.
+          // Chromium does not match ws: against an http: source, so both are listed.
+          'connect-src': ["'self'", () => cluster.peerOrigins().flatMap((origin) => [origin, origin.replace(/^http/, 'ws')]).join(' ')],
           'font-src': ["'self'"],
           'upgrade-insecure-requests': null,
         },
@@ -222,7 +224,13 @@ export function createApp(deps: AppDeps): App {
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
   registerOperationsRoutes(api, { ...routeDeps, sfu, nodeId: config.nodeId });
-  registerGuestRoutes(api, { tokens, consultations: () => consultations, publicUrl: config.publicUrl, audit: repositories.audit });
+  registerGuestRoutes(api, {
+    tokens,
+    consultations: () => consultations,
+    cluster: () => cluster,
+    publicUrl: config.publicUrl,
+    audit: repositories.audit,
+  });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerOpenApiRoute(api);
   app.use(
@@ -300,7 +308,7 @@ export function createApp(deps: AppDeps): App {
       if (errorCode) metrics.errors.inc({ code: errorCode, edge: 'socket' });
       else if (event === 'joinRoom') metrics.joinLatency.observe(seconds);
     },
-    allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : undefined,
+    allowedOrigins: () => [...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...cluster.peerOrigins()],
   });
   signalling.io = io;
   const cluster = createClusterLink(io, () => consultations, {
@@ -313,6 +321,7 @@ export function createApp(deps: AppDeps): App {
       return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
     },
   });
+  httpServer.once('listening', () => cluster.announce());
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 

@@ -4,12 +4,14 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../server/sr
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export async function connectSocket(url: string, token: string | undefined): Promise<TestSocket> {
+/** `origin`: the page the socket claims to come from (browsers always send one). */
+export async function connectSocket(url: string, token: string | undefined, options: { origin?: string } = {}): Promise<TestSocket> {
   const socket: TestSocket = io(url, {
     auth: token === undefined ? {} : { token },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
+    ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createSfu, type SfuApi } from '@madoguchi/sfu';
+import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
@@ -31,6 +31,8 @@ export interface TestServerOptions {
   nodeId?: string;
   /** Another node's database: several nodes share one. The first node owns and closes it. */
   sharedDatabase?: TestDatabase;
+  /** Media-layer settings over the test defaults (one worker, loopback, ports 20000-29999). */
+  sfu?: Partial<SfuConfig>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -41,6 +43,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rtcMinPort: 20000,
     rtcMaxPort: 29999,
     webRtcServerPort: options.webRtcServerPort,
+    ...options.sfu,
   });
   const app = createApp({
     config: {

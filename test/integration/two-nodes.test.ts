@@ -1,35 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
+import type { GuestLink } from '../../server/src/contract/guests';
 import { kioskToken, loginStaff } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
+import { eventually, redisReachable, REDIS_URL } from '../helpers/redis';
 import { startTestServer, type TestServer } from '../helpers/start-server';
-
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 async function queueOf(socket: TestSocket): Promise<string[]> {
   return expectOk(await request(socket, 'getQueue', {})).map((e) => e.sessionId);
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('two server nodes sharing queue and notifications through Redis', async () => {
@@ -47,6 +26,18 @@ describe('two server nodes sharing queue and notifications through Redis', async
     if (!reachable) return;
     await node2.close();
     await node1.close();
+  });
+
+  it('each node lets the other\'s pages open sockets to it, and no one else', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    await eventually(async () => node1.app.cluster.peerOrigins().includes(node2.url) && node2.app.cluster.peerOrigins().includes(node1.url));
+    const page = await fetch(`${node2.url}/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, new RegExp(`connect-src 'self' ${node1.url.replace(/[.:/]/g, '\\$&')}`), csp);
+
+    const staffAuth = await loginStaff(node1.url, 'demo-staff', 'test-password');
+    const fromNode2Page = await connectSocket(node1.url, staffAuth.accessToken, { origin: node2.url });
+    fromNode2Page.disconnect();
+    await assert.rejects(connectSocket(node1.url, staffAuth.accessToken, { origin: 'http://evil.example' }));
   });
 
   it('a kiosk on node 1 is answered by staff on node 2, media on node 1', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
@@ -78,6 +69,13 @@ describe('two server nodes sharing queue and notifications through Redis', async
       const { routerRtpCapabilities } = expectOk(await request(staffOn1, 'getServerInfo', {}));
       const joined = expectOk(await request(staffOn1, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
       assert.ok(joined.sendTransport.id);
+
+      // A guest invited from node 2 is sent to node 1, which holds the call.
+      const link = expectStatus<GuestLink>(
+        await restClient(node2.url, staffAuth.accessToken).call('createGuestLink', { params: { id: sessionId }, body: { label: '通訳' } }),
+        201,
+      );
+      assert.equal(new URL(link.url).origin, node1.url, 'the guest link opens the node holding the media');
 
       // Ending on node 1 reaches the staff socket on node 2 too.
       const endedOn2 = nextEvent(staffOn2, 'callEnded');

@@ -36,7 +36,7 @@ import { createMediaSignalling } from './media-signalling';
 import { DefaultReconnectPolicy } from './reconnect-policy';
 import { SessionConnection } from './session-connection';
 import { request } from './signalling';
-import type { RequestName, RequestPayload, RequestResult } from './signalling';
+import type { RequestName, RequestPayload, RequestResult, SignallingSocket } from './signalling';
 
 const logger = createLogger('call-session');
 
@@ -56,7 +56,27 @@ interface ActiveCall {
   document: { track: MediaStreamTrack; media: CallMedia | null; producerId: string | null } | null;
   /** Joins made because the media path broke (ICE could not be restarted); capped per call. */
   mediaRejoins: number;
+  /**
+   * Staff: the socket to the server node that holds this call's media, when that is not the
+   * node this session is connected to. Every request of the call goes through it.
+   */
+  remote: SessionConnection | null;
 }
+
+/** A listener of onServerEvent(), attached to every socket that may carry the call. */
+interface ServerEventSubscription {
+  event: string;
+  listener: (...args: unknown[]) => void;
+  detach: (() => void)[];
+}
+
+/** Socket.IO's typed on()/off() cannot follow a generic event name. */
+type LooseSocket = { on(event: string, listener: (...args: unknown[]) => void): void; off(event: string, listener: (...args: unknown[]) => void): void };
+
+/** How long a finished call's socket to another node waits for its last answer before closing. */
+const REMOTE_LINGER_MS = 5_000;
+/** How long the first connection to the node holding an accepted call may take. */
+const REMOTE_CONNECT_TIMEOUT_MS = 15_000;
 
 /** A call whose transports broke this often is not worth another try. */
 const MAX_MEDIA_REJOINS = 3;
@@ -72,6 +92,7 @@ export class CallSession extends CallSessionState {
   private readonly connection: SessionConnection;
   private device: Device | null = null;
   private active: ActiveCall | null = null;
+  private readonly subscriptions = new Set<ServerEventSubscription>();
 
   constructor(options: CallSessionOptions) {
     super();
@@ -84,7 +105,8 @@ export class CallSession extends CallSessionState {
       onReady: () => this.prepare(),
       onStateChange: (state, error) => this.onConnectionState(state, error),
     });
-    this.listenToServer();
+    this.connection.socket.on('queueUpdated', (queue) => this.setQueue(queue));
+    this.listenToCall(this.connection.socket);
   }
 
   /** Opens the socket; resolves once the server is known and the Device loaded. */
@@ -179,6 +201,16 @@ export class CallSession extends CallSessionState {
       return result;
     }
     this.updateCall(call, { peerName: result.kioskName, peerLocation: result.kioskLocation, answered: true });
+    if (result.mediaNodeUrl) {
+      try {
+        await this.openRemote(call, result.mediaNodeUrl);
+      } catch (error) {
+        const callError = toCallError(error, ErrorCode.Unavailable);
+        if (this.active === call) this.failCall(call, callError);
+        throw callError;
+      }
+      if (this.active !== call) return result;
+    }
     await this.join(call);
     return result;
   }
@@ -199,8 +231,8 @@ export class CallSession extends CallSessionState {
     // The same reasons the server records for a hang-up by each side.
     const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'completed';
     // Sent before teardown so the packet leaves even if the socket closes right after.
-    const pending = sessionId ? this.request('hangUp', { sessionId }) : null;
-    this.endCall(call, reason, 'local');
+    const pending = sessionId ? this.callRequest(call, 'hangUp', { sessionId }) : null;
+    this.endCall(call, reason, 'local', pending);
     try {
       await pending;
     } catch (error) {
@@ -213,15 +245,34 @@ export class CallSession extends CallSessionState {
   /** Staff: an in-call request of the console. The payload names its session, so a quality report may follow the call. */
   sendStaffRequest<E extends StaffCallRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
     this.assertReady('staff');
-    return this.request(event, payload);
+    return this.callRequest(this.active, event, payload);
   }
 
-  /** Listens to one server notification as it arrives (the caller filters by sessionId); returns the unsubscribe. */
+  /**
+   * Listens to an in-call notification as it arrives from the connection carrying the call
+   * (the caller filters by sessionId); returns the unsubscribe. A staff member's notifications
+   * reach all their sockets, so those of the other one are ignored rather than seen twice.
+   */
   onServerEvent<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void {
-    // Socket.IO's typed on() cannot follow a generic event name.
-    const socket = this.connection.socket as unknown as { on(e: string, l: unknown): void; off(e: string, l: unknown): void };
-    socket.on(event, listener);
-    return () => socket.off(event, listener);
+    const subscription: ServerEventSubscription = { event, listener: listener as (...args: unknown[]) => void, detach: [] };
+    this.subscriptions.add(subscription);
+    this.attachSubscription(subscription, this.connection.socket);
+    const remote = this.active?.remote;
+    if (remote) this.attachSubscription(subscription, remote.socket);
+    return () => {
+      this.subscriptions.delete(subscription);
+      for (const detach of subscription.detach) detach();
+      subscription.detach = [];
+    };
+  }
+
+  private attachSubscription(subscription: ServerEventSubscription, socket: SignallingSocket): void {
+    const loose = socket as unknown as LooseSocket;
+    const handler = (...args: unknown[]): void => {
+      if (this.callSocket(this.active) === socket) subscription.listener(...args);
+    };
+    loose.on(subscription.event, handler);
+    subscription.detach.push(() => loose.off(subscription.event, handler));
   }
 
   /** Staff: hand the resident to another department's queue; the call ends here without a hang-up. */
@@ -230,7 +281,7 @@ export class CallSession extends CallSessionState {
     const call = this.active;
     const sessionId = call?.info.sessionId;
     if (!call || !sessionId) throw CallError.invalidState('no call to transfer');
-    const result = await this.request('transferCall', { sessionId, departmentId });
+    const result = await this.callRequest(call, 'transferCall', { sessionId, departmentId });
     this.endCall(call, 'transferred', 'local');
     return result;
   }
@@ -332,7 +383,51 @@ export class CallSession extends CallSessionState {
   private onConnectionState(state: ConnectionState, error?: CallError): void {
     const wasConnected = this.getSnapshot().connection === 'connected';
     this.setConnection(state, error);
-    if (state === 'connected' && !wasConnected && this.active) void this.resume(this.active);
+    // A call carried by another node's socket resumes when that socket comes back.
+    if (state === 'connected' && !wasConnected && this.active && !this.active.remote) void this.resume(this.active);
+  }
+
+  /**
+   * Staff: the resident's kiosk is connected to another server node, which holds the call's
+   * media and state. The call runs over a socket of its own to that node, with the same token.
+   */
+  private async openRemote(call: ActiveCall, url: string): Promise<void> {
+    logger.info('the call is held by another server node', { sessionId: call.info.sessionId, url });
+    let everConnected = false;
+    const remote: SessionConnection = new SessionConnection({
+      getToken: this.options.getToken,
+      refreshToken: this.options.refreshToken,
+      url,
+      authPolicy: this.options.reconnectPolicy ?? new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),
+      onReady: () => request(remote.socket, 'getServerInfo', {}, this.options.requestTimeoutMs),
+      onStateChange: (state, error) => {
+        if (call.remote !== remote || this.active !== call) return;
+        if (state === 'connected') {
+          if (everConnected) void this.resume(call);
+          everConnected = true;
+        } else if (state === 'failed') {
+          this.failCall(call, error ?? CallError.unavailable('lost the connection to the server holding the call'));
+        }
+      },
+    });
+    call.remote = remote;
+    this.listenToCall(remote.socket);
+    remote.socket.on('authExpiring', () => void this.renewSocketAuth(remote.socket));
+    for (const subscription of this.subscriptions) this.attachSubscription(subscription, remote.socket);
+    // Socket.IO retries an unreachable address forever; the resident is waiting, so give up
+    // after a while with an error the console can show.
+    let timer: number | undefined;
+    const unreachable = new Promise<never>((_, reject) => {
+      timer = window.setTimeout(
+        () => reject(CallError.unavailable('could not reach the server holding this call; reload the page and try again')),
+        REMOTE_CONNECT_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([remote.connect(), unreachable]);
+    } finally {
+      window.clearTimeout(timer);
+    }
   }
 
   /**
@@ -363,20 +458,21 @@ export class CallSession extends CallSessionState {
   }
 
   /** The server closes a socket whose token lapses: hand it a fresh one so the call goes on. */
-  private async renewSocketAuth(): Promise<void> {
+  private async renewSocketAuth(socket: SignallingSocket): Promise<void> {
     try {
       await this.options.refreshToken?.();
       const token = this.options.getToken();
-      if (token && this.connection.socket.connected) await this.request('renewAuth', { token });
+      if (token && socket.connected) await request(socket, 'renewAuth', { token }, this.options.requestTimeoutMs);
     } catch {
       // If this fails the server closes the socket; reconnecting asks for a token again.
     }
   }
 
-  private listenToServer(): void {
-    const socket = this.connection.socket;
-    socket.on('queueUpdated', (queue) => this.setQueue(queue));
-    socket.on('authExpiring', () => void this.renewSocketAuth());
+  /** The notifications of a call, from the home socket or from a socket to the node holding the call. */
+  private listenToCall(socket: SignallingSocket): void {
+    if (socket === this.connection.socket) {
+      socket.on('authExpiring', () => void this.renewSocketAuth(socket));
+    }
     socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
     socket.on('newConsumer', (payload, ack) => void this.onNewConsumer(payload, ack));
     socket.on('consumerClosed', ({ sessionId, consumerId }) => {
@@ -393,6 +489,7 @@ export class CallSession extends CallSessionState {
       this.safeEmit('peerLeft', role);
     });
     socket.on('transferred', (result) => this.onTransferred(result));
+    // From either socket: the call may have ended while the one carrying it was down.
     socket.on('callEnded', ({ sessionId, reason }) => {
       if (this.active && this.isCurrent(sessionId)) this.endCall(this.active, reason, 'remote');
     });
@@ -445,7 +542,7 @@ export class CallSession extends CallSessionState {
     call.localMedia ??= (this.options.acquireMedia ?? acquireLocalMedia)();
     try {
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
-      const joined = await this.request('joinRoom', { sessionId, rtpCapabilities });
+      const joined = await this.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities });
       if (stale()) return;
       this.patch({ peers: joined.peers });
       const media = this.createMedia(call, joined.sendTransport, joined.recvTransport);
@@ -461,7 +558,7 @@ export class CallSession extends CallSessionState {
     } catch (error) {
       const callError = toCallError(error, ErrorCode.MediaError);
       if (stale()) return;
-      if (!this.connection.socket.connected) {
+      if (!this.callSocket(call).connected) {
         logger.warn('join interrupted by a disconnect; resuming on reconnect', { sessionId });
         return;
       }
@@ -477,7 +574,7 @@ export class CallSession extends CallSessionState {
       sendTransport,
       recvTransport,
       icePolicy: new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),
-      signalling: createMediaSignalling(this.connection.socket, sessionId, this.options.requestTimeoutMs),
+      signalling: createMediaSignalling(this.callSocket(call), sessionId, this.options.requestTimeoutMs),
     });
     media.on('remoteTrackAdded', (remote) => {
       this.patch({ remoteTracks: [...this.getSnapshot().remoteTracks, remote] });
@@ -504,7 +601,7 @@ export class CallSession extends CallSessionState {
    * that once it is back.
    */
   private rejoinOrFail(call: ActiveCall, error: CallError): void {
-    if (!this.connection.socket.connected) {
+    if (!this.callSocket(call).connected) {
       logger.warn('media failed while offline; rejoining on reconnect', { sessionId: call.info.sessionId });
       return;
     }
@@ -519,8 +616,8 @@ export class CallSession extends CallSessionState {
     const { sessionId } = call.info;
     logger.error('call failed', { sessionId, error });
     this.reportError(error);
-    this.endCall(call, 'network_lost', 'local');
-    if (sessionId) void this.request('hangUp', { sessionId }).catch(() => undefined);
+    const pending = sessionId ? this.callRequest(call, 'hangUp', { sessionId }).catch(() => undefined) : undefined;
+    this.endCall(call, 'network_lost', 'local', pending);
   }
 
   private beginCall(info: CallInfo, state: 'calling' | 'joining'): ActiveCall {
@@ -534,6 +631,7 @@ export class CallSession extends CallSessionState {
       acceptedEarly: null,
       document: null,
       mediaRejoins: 0,
+      remote: null,
     };
     this.active = call;
     this.patch({ call: info, lastError: null });
@@ -546,18 +644,20 @@ export class CallSession extends CallSessionState {
     if (this.active === call) this.patch({ call: call.info });
   }
 
-  private endCall(call: ActiveCall, reason: EndReason, initiator: 'local' | 'remote'): void {
+  /** `lastRequest`: an answer still awaited on the call's own socket (closed once it arrives). */
+  private endCall(call: ActiveCall, reason: EndReason, initiator: 'local' | 'remote', lastRequest?: Promise<unknown> | null): void {
     if (this.active !== call) return;
     const { sessionId, answered } = call.info;
     logger.info('call ended', { sessionId, reason, initiator });
-    this.discardCall(call);
+    this.discardCall(call, lastRequest);
     this.safeEmit('callEnded', { sessionId, reason, initiator, answered });
   }
 
   /** Releases everything of the call; no trace of it stays in the snapshot. */
-  private discardCall(call: ActiveCall): void {
+  private discardCall(call: ActiveCall, lastRequest?: Promise<unknown> | null): void {
     if (this.active !== call) return;
     this.active = null;
+    if (call.remote) this.retireRemote(call.remote, lastRequest);
     call.recvReady.reject(CallError.invalidState('call ended'));
     call.media?.close();
     // Also stops a camera that opens only after the call is gone.
@@ -565,6 +665,28 @@ export class CallSession extends CallSessionState {
     this.setLocalStream(null);
     this.patch({ call: null, remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media });
     this.setCallState('idle', call.info.sessionId);
+  }
+
+  private retireRemote(remote: SessionConnection, lastRequest: Promise<unknown> | null | undefined): void {
+    let timer: number | undefined;
+    const linger = new Promise<void>((resolve) => {
+      timer = window.setTimeout(resolve, REMOTE_LINGER_MS);
+    });
+    void Promise.race([lastRequest ?? Promise.resolve(), linger])
+      .catch(() => undefined)
+      .finally(() => {
+        window.clearTimeout(timer);
+        remote.close();
+      });
+  }
+
+  /** The socket that carries this call: the home one, unless another node holds the call. */
+  private callSocket(call: ActiveCall | null): SignallingSocket {
+    return call?.remote?.socket ?? this.connection.socket;
+  }
+
+  private callRequest<E extends RequestName>(call: ActiveCall | null, event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    return request(this.callSocket(call), event, payload, this.options.requestTimeoutMs);
   }
 
   private isCurrent(sessionId: string): boolean {

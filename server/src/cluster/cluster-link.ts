@@ -3,7 +3,12 @@ import { Redis } from 'ioredis';
 import type { Ack } from '../contract/ack';
 import type { QueueEntry } from '../contract/consultation';
 import { ErrorCode } from '../contract/errors';
-import type { AcceptCallResult, SocketPrincipal } from '../contract/signalling-events';
+import type {
+  AcceptCallResult,
+  RemoteGuestInvitation,
+  RemoteGuestInvite,
+  SocketPrincipal,
+} from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import { queueVisibleTo } from '../domain/queue-scope';
@@ -16,7 +21,17 @@ const log = createLogger('cluster');
 /** Snapshots are repeated so a node that vanished without a word drops out of the queue. */
 const SNAPSHOT_EVERY_MS = 10_000;
 const SNAPSHOT_STALE_MS = 35_000;
-const REMOTE_ACCEPT_TIMEOUT_MS = 5_000;
+const REMOTE_REQUEST_TIMEOUT_MS = 5_000;
+
+const NOT_HELD = 'not held by this node';
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * What one server node shares with the others. Each node owns the consultations whose kiosk
@@ -31,6 +46,15 @@ export interface ClusterLink {
   publishLocalQueue(entries: QueueEntry[]): void;
   /** Accept a resident this node does not hold. */
   acceptElsewhere(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
+  /** Invite a guest into a call this node does not hold. */
+  inviteGuestElsewhere(invite: RemoteGuestInvite): Promise<RemoteGuestInvitation>;
+  /**
+   * Origins of the other nodes seen lately: pages this node serves may open sockets to them
+   * (CSP), and pages they serve may open sockets here (origin check).
+   */
+  peerOrigins(): string[];
+  /** Once this node listens (its URL is known): tell the others about it and ask for their queues. */
+  announce(): void;
   ready(): boolean;
   close(): Promise<void>;
 }
@@ -55,15 +79,23 @@ export function createClusterLink(
   options: ClusterOptions,
 ): ClusterLink {
   let local: QueueEntry[] = [];
-  const remote = new Map<string, { entries: QueueEntry[]; at: number }>();
-  const merged = (): QueueEntry[] => {
+  const remote = new Map<string, { entries: QueueEntry[]; origin: string | null; at: number }>();
+  const dropStale = (): void => {
     const now = Date.now();
+    for (const [nodeId, snapshot] of remote) if (now - snapshot.at > SNAPSHOT_STALE_MS) remote.delete(nodeId);
+  };
+  const merged = (): QueueEntry[] => {
+    dropStale();
     const all = [...local];
-    for (const [nodeId, snapshot] of remote) {
-      if (now - snapshot.at > SNAPSHOT_STALE_MS) remote.delete(nodeId);
-      else all.push(...snapshot.entries);
-    }
+    for (const snapshot of remote.values()) all.push(...snapshot.entries);
     return all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  };
+  const peerOrigins = (): string[] => {
+    dropStale();
+    const own = originOf(options.nodeUrl());
+    const origins = new Set<string>();
+    for (const { origin } of remote.values()) if (origin && origin !== own) origins.add(origin);
+    return [...origins];
   };
   // Only this node's staff (the adapter would otherwise deliver to every node's staff room),
   // each seeing the residents of their own departments.
@@ -86,6 +118,9 @@ export function createClusterLink(
         emitToLocalStaff();
       },
       acceptElsewhere: () => Promise.reject(new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left')),
+      inviteGuestElsewhere: () => Promise.reject(AppError.invalidState('the call is not in progress')),
+      peerOrigins: () => [],
+      announce: () => undefined,
       ready: () => true,
       close: async () => undefined,
     };
@@ -94,35 +129,58 @@ export function createClusterLink(
   const pub = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem'));
-  io.adapter(createAdapter(pub, sub, { key: options.key ?? 'madoguchi', requestsTimeout: REMOTE_ACCEPT_TIMEOUT_MS }));
+  io.adapter(createAdapter(pub, sub, { key: options.key ?? 'madoguchi', requestsTimeout: REMOTE_REQUEST_TIMEOUT_MS }));
 
   const publishSnapshot = (): void => {
-    io.serverSideEmit('queueSnapshot', { nodeId: options.nodeId, entries: local });
+    io.serverSideEmit('queueSnapshot', { nodeId: options.nodeId, nodeUrl: options.nodeUrl(), entries: local });
   };
 
-  io.on('queueSnapshot', ({ nodeId, entries }) => {
+  io.on('queueSnapshot', ({ nodeId, nodeUrl, entries }) => {
     if (nodeId === options.nodeId) return;
-    remote.set(nodeId, { entries, at: Date.now() });
+    remote.set(nodeId, { entries, origin: originOf(nodeUrl), at: Date.now() });
     emitToLocalStaff();
   });
   io.on('queueRequest', (fromNodeId) => {
     if (fromNodeId !== options.nodeId) publishSnapshot();
   });
+  // Only the node holding the consultation answers with anything but NOT_FOUND.
   io.on('acceptRemote', ({ principal, sessionId }, ack) => {
     const service = consultations();
-    if (!service.has(sessionId)) {
-      ack({ ok: false, error: { code: ErrorCode.NotFound, message: 'not held by this node' } });
-      return;
-    }
+    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
     service.accept(principal, sessionId).then(
-      (result) => ack({ ok: true, data: { ...result, mediaNodeUrl: options.nodeUrl() } }),
+      (result) => {
+        service.expectRemoteJoin(principal, sessionId);
+        ack({ ok: true, data: { ...result, mediaNodeUrl: options.nodeUrl() } });
+      },
       (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
     );
   });
+  io.on('inviteGuestRemote', ({ principal, sessionId, label, ttlSeconds }, ack) => {
+    const service = consultations();
+    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
+    service.inviteGuest(principal, sessionId, label, ttlSeconds).then(
+      ({ linkId, expiresAt }) => ack({ ok: true, data: { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() } }),
+      (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
+    );
+  });
+
+  /** Asks every other node; the holder's answer (or its refusal) wins, `nobody` when none holds it. */
+  const askHolder = async <T>(send: () => Promise<unknown>, nobody: () => AppError): Promise<T> => {
+    let responses: Ack<T>[];
+    try {
+      // The adapter's requestsTimeout bounds the wait for the other nodes' answers.
+      responses = (await send()) as Ack<T>[];
+    } catch (error) {
+      throw new AppError(ErrorCode.Timeout, 'the server holding this consultation did not answer; try again', undefined, { cause: error });
+    }
+    const won = responses.find((r) => r.ok);
+    if (won?.ok) return won.data;
+    const refusal = responses.find((r) => !r.ok && r.error.code !== ErrorCode.NotFound);
+    if (refusal && !refusal.ok) throw new AppError(refusal.error.code, refusal.error.message);
+    throw nobody();
+  };
   const timer = setInterval(publishSnapshot, SNAPSHOT_EVERY_MS);
   timer.unref();
-  io.serverSideEmit('queueRequest', options.nodeId);
-  log.info({ nodeId: options.nodeId }, 'joined the cluster');
 
   return {
     nodeId: options.nodeId,
@@ -132,19 +190,25 @@ export function createClusterLink(
       publishSnapshot();
       emitToLocalStaff();
     },
-    async acceptElsewhere(principal, sessionId) {
-      let responses: Ack<AcceptCallResult>[];
-      try {
-        // The adapter's requestsTimeout bounds the wait for the other nodes' answers.
-        responses = (await io.serverSideEmitWithAck('acceptRemote', { principal, sessionId })) as Ack<AcceptCallResult>[];
-      } catch (error) {
-        throw new AppError(ErrorCode.Timeout, 'the server holding this resident did not answer; try again', undefined, { cause: error });
-      }
-      const won = responses.find((r) => r.ok);
-      if (won?.ok) return won.data;
-      const refusal = responses.find((r) => !r.ok && r.error.code !== ErrorCode.NotFound);
-      if (refusal && !refusal.ok) throw new AppError(refusal.error.code, refusal.error.message);
-      throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left');
+    acceptElsewhere(principal, sessionId) {
+      return askHolder<AcceptCallResult>(
+        () => io.serverSideEmitWithAck('acceptRemote', { principal, sessionId }),
+        () => new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left'),
+      );
+    },
+    inviteGuestElsewhere(invite) {
+      return askHolder<RemoteGuestInvitation>(
+        () => io.serverSideEmitWithAck('inviteGuestRemote', invite),
+        () => AppError.invalidState('the call is not in progress'),
+      );
+    },
+    peerOrigins,
+    announce() {
+      // Others answer with their snapshots; ours tells them this node's URL at once, so pages
+      // they serve may open sockets here before the next periodic snapshot.
+      publishSnapshot();
+      io.serverSideEmit('queueRequest', options.nodeId);
+      log.info({ nodeId: options.nodeId }, 'joined the cluster');
     },
     ready: () => pub.status === 'ready' && sub.status === 'ready',
     async close() {

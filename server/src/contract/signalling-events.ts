@@ -169,11 +169,27 @@ export interface ServerToClientEvents {
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */
 export interface InterServerEvents {
   /** A node's own waiting residents; every node merges them into the queue its staff see. */
-  queueSnapshot: (snapshot: { nodeId: string; entries: QueueEntry[] }) => void;
+  queueSnapshot: (snapshot: { nodeId: string; nodeUrl: string; entries: QueueEntry[] }) => void;
   /** A node that just started asks the others for their snapshots. */
   queueRequest: (fromNodeId: string) => void;
   /** Staff on one node accept a resident waiting on another; the owning node answers. */
   acceptRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<AcceptCallResult>) => void;
+  /** Staff invite a guest into a call held by another node; the holding node records it. */
+  inviteGuestRemote: (request: RemoteGuestInvite, ack: AckCallback<RemoteGuestInvitation>) => void;
+}
+
+export interface RemoteGuestInvite {
+  principal: SocketPrincipal;
+  sessionId: string;
+  label: string;
+  ttlSeconds: number;
+}
+
+export interface RemoteGuestInvitation {
+  linkId: string;
+  expiresAt: string;
+  /** The node the guest's browser must open: the one holding the call's media. */
+  nodeUrl: string;
 }
 
 export interface SocketPrincipal {

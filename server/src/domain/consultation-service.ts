@@ -404,14 +404,30 @@ export class ConsultationService {
         this.options.notifier.peerLeft(consultation.id, participant.role);
         this.recordEvent(consultation.id, 'left', participant.role);
       }
-      const reason: EndReason = waitingKiosk ? 'resident_left' : 'network_lost';
-      const timer = setTimeout(() => {
-        consultation.graceTimers.delete(peerId);
-        void this.end(consultation.id, reason).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
-      }, this.options.reconnectGraceMs);
-      timer.unref();
-      consultation.graceTimers.set(peerId, timer);
+      this.startGraceTimer(consultation, peerId, waitingKiosk ? 'resident_left' : 'network_lost');
     }
+  }
+
+  /**
+   * Staff accepted through another node and must now connect here for the call. If they
+   * never arrive (their browser cannot reach this node), the call ends as if their
+   * connection was lost, instead of leaving the resident facing an empty screen.
+   */
+  expectRemoteJoin(principal: SocketPrincipal, sessionId: string): void {
+    const consultation = this.live.get(sessionId);
+    const peerId = peerIdOf(principal);
+    if (!consultation || consultation.participants.has(peerId)) return;
+    this.startGraceTimer(consultation, peerId, 'network_lost');
+  }
+
+  private startGraceTimer(consultation: Consultation, peerId: string, reason: EndReason): void {
+    clearTimeout(consultation.graceTimers.get(peerId));
+    const timer = setTimeout(() => {
+      consultation.graceTimers.delete(peerId);
+      void this.end(consultation.id, reason).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
+    }, this.options.reconnectGraceMs);
+    timer.unref();
+    consultation.graceTimers.set(peerId, timer);
   }
 
   /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */

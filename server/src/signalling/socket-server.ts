@@ -28,7 +28,8 @@ export interface SignallingOptions {
   cluster: () => ClusterLink;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
-  allowedOrigins: string[] | undefined;
+  /** Cross-origin pages allowed to open a socket (read on every handshake: nodes come and go). */
+  allowedOrigins: () => string[];
 }
 
 export interface SocketAuth {
@@ -51,13 +52,13 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
   const io: SignallingServer = new Server(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    cors: options.allowedOrigins ? { origin: options.allowedOrigins } : undefined,
-    // WebSocket upgrades are not covered by CORS: only same-host pages and configured origins
-    // may open a socket (tools without an Origin header, such as tests, pass).
+    cors: { origin: (origin, callback) => callback(null, origin !== undefined && options.allowedOrigins().includes(origin)) },
+    // WebSocket upgrades are not covered by CORS: only same-host pages, PUBLIC_URL and the
+    // other nodes' pages may open a socket (tools without an Origin header, such as tests, pass).
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       if (!origin) return callback(null, true);
-      callback(null, originHost(origin) === req.headers.host || (options.allowedOrigins?.includes(origin) ?? false));
+      callback(null, originHost(origin) === req.headers.host || options.allowedOrigins().includes(origin));
     },
   });
 

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { redisReachable, REDIS_URL, eventually } from '../helpers/redis';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+import { databaseKinds } from '../helpers/test-database';
+
+const database = databaseKinds().at(-1) ?? 'embedded';
+const originOf = (url: string): string => new URL(url).origin;
+
+describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${database} PostgreSQL)`, async () => {
+  const reachable = await redisReachable();
+  let node1: TestServer;
+  let node2: TestServer;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+
+  before(async () => {
+    if (!reachable) return;
+    node1 = await startTestServer({ database, redisUrl: REDIS_URL, nodeId: `e2e-node1-${process.pid}` });
+    node2 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `e2e-node2-${process.pid}`, sharedDatabase: node1.db });
+    // Each node must know the other's origin: CSP on node 2's page, origin check on node 1.
+    await eventually(
+      async () =>
+        node1.app.cluster.peerOrigins().includes(originOf(node2.url)) && node2.app.cluster.peerOrigins().includes(originOf(node1.url)),
+    );
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+  });
+  after(async () => {
+    await kiosk?.close();
+    await staff?.close();
+    await node2?.close();
+    await node1?.close();
+  });
+
+  it('staff answer through their own node; the call runs on the kiosk\'s node and both decode', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    await staff.page.goto(`${node2.url}/`);
+    await staff.page.getByLabel('ログインID').fill(node2.demo.staffLoginId);
+    await staff.page.getByLabel('パスワード').fill(node2.demo.staffPassword);
+    await staff.page.getByRole('button', { name: 'ログイン' }).click();
+
+    await kiosk.page.goto(`${node1.url}/kiosk/#credential=${node1.demo.kioskCredential}`);
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
+    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
+
+    // The resident waiting on node 1 shows up in node 2's queue.
+    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
+
+    const hasVideoAndAudio = (m: { videoFramesDecoded: number; audioPacketsReceived: number }): boolean =>
+      m.videoFramesDecoded > 10 && m.audioPacketsReceived > 10;
+    const [atStaff, atKiosk] = await Promise.all([
+      waitForMedia(staff.page, hasVideoAndAudio),
+      waitForMedia(kiosk.page, hasVideoAndAudio),
+    ]);
+    assert.ok(hasVideoAndAudio(atStaff), `staff decoded too little: ${JSON.stringify(atStaff)}`);
+    assert.ok(hasVideoAndAudio(atKiosk), `kiosk decoded too little: ${JSON.stringify(atKiosk)}`);
+
+    // All media on node 1 (both peers' send and receive transports), none on node 2.
+    assert.equal((await node1.sfu.stats()).media.transports, 4);
+    assert.equal((await node2.sfu.stats()).media.transports, 0);
+
+    // In-call requests travel the socket to node 1; the message reaches the kiosk, shown once at the desk.
+    await staff.page.getByLabel('住民の方へのメッセージ').fill('ノード2からのメッセージ');
+    await staff.page.getByRole('button', { name: '送信', exact: true }).click();
+    await kiosk.page.getByText('ノード2からのメッセージ').first().waitFor({ timeout: 10_000 });
+    await staff.page.waitForTimeout(500);
+    assert.equal(await staff.page.locator('.chat__message').count(), 1, 'the message is listed once, not once per socket');
+
+    const sessions = await node1.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const sessionId = sessions.items[0]?.id;
+    assert.ok(sessionId);
+
+    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
+    await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption({ label: '解決' });
+    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
+    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).waitFor({ state: 'detached', timeout: 10_000 });
+
+    const record = await node1.app.repositories.sessions.findById(sessionId);
+    assert.equal(record?.endReason, 'completed');
+    assert.equal(record?.outcomeCode, 'resolved');
+    assert.equal(record?.satisfaction, 4);
+    // The socket to node 1 closes with the call.
+    await eventually(async () => (await node1.sfu.stats()).media.transports === 0);
+  });
+});
