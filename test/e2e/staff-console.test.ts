@@ -88,7 +88,8 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
   let sessionId = '';
 
   before(async () => {
-    server = await startTestServer({ webRtcServerPort: 0 });
+    // The product's default grace period, so a desk's short network drop resumes its call.
+    server = await startTestServer({ webRtcServerPort: 0, reconnectGraceMs: 20_000 });
     kiosk = await openBrowser({ extraArgs: [KIOSK_CAMERAS] });
     desks = [await openBrowser(), await openBrowser()];
   });
@@ -246,6 +247,27 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
       return video !== null && video.videoWidth > 0;
     }, undefined, { timeout: 15_000 });
     assert.equal(await kiosk.page.locator('.in-call__staff-inset').count(), 1);
+
+    // The desk's network drops for a moment: after it rejoins, the screen is shared again by itself.
+    const screenTrackId = (): Promise<string | null> =>
+      kiosk.page.evaluate(() => {
+        const video = document.querySelector<HTMLVideoElement>('video.in-call__remote--screen');
+        const stream = video?.srcObject as MediaStream | null | undefined;
+        return video && video.videoWidth > 0 ? (stream?.getVideoTracks()[0]?.id ?? null) : null;
+      });
+    const sharedBefore = await screenTrackId();
+    assert.ok(sharedBefore);
+    await staff.context.setOffline(true);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await staff.context.setOffline(false);
+    for (const deadline = Date.now() + 30_000; ; ) {
+      const now = await screenTrackId();
+      if (now && now !== sharedBefore) break;
+      assert.ok(Date.now() < deadline, 'the shared screen came back after the reconnect');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await staff.page.getByText('画面を共有しています').waitFor();
+
     await staff.page.getByRole('button', { name: '共有を停止' }).click();
     await kiosk.page.locator('.in-call__remote--screen').waitFor({ state: 'detached', timeout: 15_000 });
     await staff.page.getByRole('button', { name: '画面を共有' }).waitFor();

@@ -52,8 +52,8 @@ interface ActiveCall {
   joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
   acceptedEarly: { sessionId: string; staffName: string } | null;
-  /** Kiosk: the document camera to send after every join, until stopDocument(). */
-  document: { track: MediaStreamTrack; media: CallMedia | null; producerId: string | null } | null;
+  /** Tracks besides camera and microphone (document camera, shared screen), sent again after every join until stopped. */
+  extras: ExtraTrack[];
   /** Joins made because the media path broke (ICE could not be restarted); capped per call. */
   mediaRejoins: number;
   /**
@@ -61,6 +61,14 @@ interface ActiveCall {
    * node this session is connected to. Every request of the call goes through it.
    */
   remote: SessionConnection | null;
+}
+
+/** A track sent besides camera and microphone; `media` is the join it was last produced into. */
+interface ExtraTrack {
+  track: MediaStreamTrack;
+  source: MediaSource;
+  media: CallMedia | null;
+  producerId: string | null;
 }
 
 /** A listener of onServerEvent(), attached to every socket that may carry the call. */
@@ -286,16 +294,21 @@ export class CallSession extends CallSessionState {
     return result;
   }
 
-  /** Sends an extra track (staff: a shared screen) into the current call; resolves with its producer id. */
-  async produceExtraTrack(track: MediaStreamTrack, source: MediaSource): Promise<string> {
-    const media = this.active?.media;
-    if (!media || this.getSnapshot().callState !== 'inCall') throw CallError.invalidState('not in a call');
-    return media.produceTrack(track, source);
+  /**
+   * Sends an extra track (staff: a shared screen) into the current call, now and after every
+   * re-join (a reconnect, a media recovery), until stopExtraTrack(). The caller owns the track.
+   */
+  async startExtraTrack(track: MediaStreamTrack, source: MediaSource): Promise<void> {
+    const call = this.active;
+    if (!call || this.getSnapshot().callState !== 'inCall') throw CallError.invalidState('not in a call');
+    await this.startExtra(call, track, source);
   }
 
-  /** Stops a track sent with produceExtraTrack(); does nothing once the call is gone. */
-  async closeExtraTrack(producerId: string): Promise<void> {
-    await this.active?.media?.closeProducer(producerId);
+  /** Stops sending a track given to startExtraTrack(); does nothing once the call is gone. */
+  async stopExtraTrack(track: MediaStreamTrack): Promise<void> {
+    const call = this.active;
+    const extra = call?.extras.find((e) => e.track === track);
+    if (call && extra) await this.stopExtra(call, extra);
   }
 
   async getMediaStats(): Promise<CallMediaStats> {
@@ -317,26 +330,38 @@ export class CallSession extends CallSessionState {
   async startDocument(track: MediaStreamTrack): Promise<void> {
     const call = this.active;
     if (!call || !call.info.answered) throw CallError.invalidState('not in a call');
-    call.document = { track, media: null, producerId: null };
-    if (call.media && this.getSnapshot().callState === 'inCall') await this.produceDocumentInto(call, call.media);
+    await this.startExtra(call, track, 'document');
   }
 
   /** Kiosk: stops sending the document camera; the caller stops the track. */
   async stopDocument(): Promise<void> {
-    const document = this.active?.document;
-    if (!document || !this.active) return;
-    this.active.document = null;
-    if (document.producerId) await document.media?.closeProducer(document.producerId).catch(() => undefined);
+    const call = this.active;
+    const document = call?.extras.find((e) => e.source === 'document');
+    if (call && document) await this.stopExtra(call, document);
   }
 
-  private async produceDocumentInto(call: ActiveCall, media: CallMedia): Promise<void> {
-    const document = call.document;
-    // A join and startDocument() may both get here for the same transports.
-    if (!document || document.media === media) return;
-    document.media = media;
-    document.producerId = null;
-    const producerId = await media.produceDocument(document.track);
-    if (call.document === document && document.media === media) document.producerId = producerId;
+  /** One track per source: a second document camera or screen replaces the first. */
+  private async startExtra(call: ActiveCall, track: MediaStreamTrack, source: MediaSource): Promise<void> {
+    const previous = call.extras.find((e) => e.source === source);
+    if (previous) await this.stopExtra(call, previous);
+    const extra: ExtraTrack = { track, source, media: null, producerId: null };
+    call.extras.push(extra);
+    if (call.media && this.getSnapshot().callState === 'inCall') await this.produceExtraInto(call, extra, call.media);
+  }
+
+  private async stopExtra(call: ActiveCall, extra: ExtraTrack): Promise<void> {
+    call.extras = call.extras.filter((e) => e !== extra);
+    if (extra.producerId) await extra.media?.closeProducer(extra.producerId).catch(() => undefined);
+  }
+
+  private async produceExtraInto(call: ActiveCall, extra: ExtraTrack, media: CallMedia): Promise<void> {
+    // A join and startExtra() may both get here for the same transports.
+    if (extra.media === media) return;
+    extra.media = media;
+    extra.producerId = null;
+    // The document camera keeps its resolution for small print; other extras are plain tracks.
+    const producerId = extra.source === 'document' ? await media.produceDocument(extra.track) : await media.produceTrack(extra.track, extra.source);
+    if (call.extras.includes(extra) && extra.media === media) extra.producerId = producerId;
     else await media.closeProducer(producerId).catch(() => undefined);
   }
 
@@ -354,7 +379,7 @@ export class CallSession extends CallSessionState {
     call.recvReady.reject(CallError.invalidState('call transferred'));
     call.recvReady = createDeferred();
     call.acceptedEarly = null;
-    call.document = null;
+    call.extras = [];
     void call.localMedia?.then(({ stream }) => stopStream(stream));
     call.localMedia = null;
     this.setLocalStream(null);
@@ -554,7 +579,7 @@ export class CallSession extends CallSessionState {
       if (error && generation === 1) this.reportError(error);
       this.setCallState('inCall', sessionId);
       if (stream) await media.produceLocal(stream);
-      if (call.document && !stale()) await this.produceDocumentInto(call, media);
+      for (const extra of call.extras) if (!stale()) await this.produceExtraInto(call, extra, media);
     } catch (error) {
       const callError = toCallError(error, ErrorCode.MediaError);
       if (stale()) return;
@@ -629,7 +654,7 @@ export class CallSession extends CallSessionState {
       recvReady: createDeferred(),
       joinGeneration: 0,
       acceptedEarly: null,
-      document: null,
+      extras: [],
       mediaRejoins: 0,
       remote: null,
     };

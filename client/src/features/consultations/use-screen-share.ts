@@ -15,7 +15,7 @@ export function useScreenShare(): ScreenShare {
   const [sharing, setSharing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const current = useRef<{ track: MediaStreamTrack; producerId: string | null } | null>(null);
+  const current = useRef<{ track: MediaStreamTrack } | null>(null);
 
   const stop = () => {
     const share = current.current;
@@ -23,7 +23,7 @@ export function useScreenShare(): ScreenShare {
     setSharing(false);
     if (!share) return;
     share.track.stop();
-    if (share.producerId) void session.closeExtraTrack(share.producerId).catch(() => undefined);
+    void session.stopExtraTrack(share.track).catch(() => undefined);
   };
   const stopRef = useRef(stop);
   useEffect(() => {
@@ -43,15 +43,16 @@ export function useScreenShare(): ScreenShare {
         track = stream.getVideoTracks()[0];
         if (!track) throw new Error('no video track');
         track.contentHint = 'detail';
-        const share: { track: MediaStreamTrack; producerId: string | null } = { track, producerId: null };
+        const share = { track };
         current.current = share;
         // The browser's own "stop sharing" bar ends the track.
         track.addEventListener('ended', () => {
           if (current.current === share) stopRef.current();
         });
-        share.producerId = await session.produceExtraTrack(track, 'screen');
+        // Sent again by the session after a reconnect, until stopped.
+        await session.startExtraTrack(track, 'screen');
         if (current.current === share) setSharing(true);
-        else void session.closeExtraTrack(share.producerId).catch(() => undefined);
+        else void session.stopExtraTrack(track).catch(() => undefined);
       } catch (error) {
         track?.stop();
         current.current = null;
