@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const dataSource = await openDataSource(databaseUrl);
   const sfu = await createSfu({
     workers: config.media.workers,
+    workerPeerLimit: config.media.peersPerWorker,
     listenIp: config.media.listenIp,
     announcedIp: config.media.announcedIp,
     webRtcServerPort: config.media.webRtcServerPort,

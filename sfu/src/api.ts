@@ -118,7 +118,12 @@ export interface MediaRoomApi {
 
 export interface WorkerStats {
   pid: number;
+  /** Rooms whose home router is on this worker. */
   rooms: number;
+  /** Peers placed on this worker, whatever room they are in. */
+  peers: number;
+  /** Routers on this worker: home routers plus those of rooms spanning workers. */
+  routers: number;
   /** User + system CPU time of the worker process, in ms. */
   cpuMs: number;
   /** Resident set size of the worker process, in kB. */

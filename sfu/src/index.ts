@@ -22,6 +22,9 @@ export { defaultSfuConfig, type SfuConfig } from './config/sfu-config';
 /** Starts the worker pool and returns the media layer's API. The only export the server uses. */
 export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<SfuApi> {
   const config: SfuConfig = { ...defaultSfuConfig, ...overrides };
+  if (!Number.isInteger(config.workerPeerLimit) || config.workerPeerLimit < 1) {
+    throw new TypeError(`workerPeerLimit must be a positive integer, got ${config.workerPeerLimit}`);
+  }
   const rooms = new Map<string, MediaRoom>();
   const failedListeners: ((roomIds: string[]) => void)[] = [];
 
@@ -40,11 +43,18 @@ export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<Sfu
       if (existing && !existing.closed) return existing;
       const slot = pool.leastLoaded();
       const router = await slot.worker.createRouter({ mediaCodecs });
-      const room = new MediaRoom(roomId, router, slot, config, (closed, workerDied) => {
-        if (rooms.get(closed.id) === closed) rooms.delete(closed.id);
-        // mediasoup closes a dead worker's routers before it reports the death, so each
-        // room reports its own failure.
-        if (workerDied) for (const listener of failedListeners) listener([closed.id]);
+      const room = new MediaRoom({
+        id: roomId,
+        config,
+        home: { slot, router },
+        placePeer: (home) => pool.placePeer(home),
+        createRouter: (on) => on.worker.createRouter({ mediaCodecs }),
+        onClose: (closed, workerDied) => {
+          if (rooms.get(closed.id) === closed) rooms.delete(closed.id);
+          // mediasoup closes a dead worker's routers before it reports the death, so each
+          // room reports its own failure.
+          if (workerDied) for (const listener of failedListeners) listener([closed.id]);
+        },
       });
       rooms.set(roomId, room);
       return room;
@@ -66,6 +76,8 @@ export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<Sfu
           return {
             pid: slot.worker.pid,
             rooms: slot.rooms,
+            peers: slot.peers,
+            routers: slot.routers,
             cpuMs: usage.ru_utime + usage.ru_stime,
             maxRssKb: usage.ru_maxrss,
           };

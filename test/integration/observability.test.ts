@@ -33,6 +33,7 @@ describe('health, readiness and metrics', () => {
       assert.match(text, /madoguchi_join_latency_seconds_count [1-9]/);
       assert.match(text, /madoguchi_errors_total\{code="UNAUTHENTICATED",edge="rest"\} 1/);
       assert.match(text, /madoguchi_sfu_worker_cpu_seconds\{worker="0"\}/);
+      assert.match(text, /madoguchi_sfu_worker_peers\{worker="0"\} [1-9]/);
       assert.match(text, /madoguchi_process_resident_memory_bytes/);
       assert.ok(!/demo-staff|窓口 花子|Bearer/.test(text), 'no personal data or tokens in metrics');
     } finally {
@@ -52,6 +53,8 @@ describe('health, readiness and metrics', () => {
       assert.equal(overview.kiosks.find((k) => k.name === '中央図書館 相談窓口')?.status, 'busy');
       assert.equal(overview.workers.length, 1);
       assert.equal(typeof overview.workers[0]?.cpuPercent, 'number');
+      // Nobody has joined the media room in this call yet: the count is there, at 0.
+      assert.equal(overview.workers[0]?.peers, 0);
     } finally {
       await request(call.staff, 'hangUp', { sessionId: call.sessionId });
       await call.close();

@@ -9,7 +9,7 @@ export interface OperationsMessages {
   status: Record<KioskStatus, string>;
   minutes: (n: number) => string;
   live: { heading: string; kiosk: string; department: string; state: string; staff: string; since: string; quality: string; none: string; queued: string; active: string; general: string };
-  server: { heading: string; node: string; worker: string; rooms: string; cpu: string; memory: string; media: (t: number, p: number, c: number) => string };
+  server: { heading: string; node: string; worker: string; rooms: string; peers: string; cpu: string; memory: string; media: (t: number, p: number, c: number) => string };
 }
 
 const ja: OperationsMessages = {
@@ -45,6 +45,7 @@ const ja: OperationsMessages = {
     node: 'ノード',
     worker: 'メディア処理',
     rooms: '通話数',
+    peers: '参加者数',
     cpu: 'CPU使用率',
     memory: 'メモリ',
     media: (t, p, c) => `トランスポート ${t}・送信 ${p}・受信 ${c}`,
@@ -84,6 +85,7 @@ const en: OperationsMessages = {
     node: 'Node',
     worker: 'Media worker',
     rooms: 'Calls',
+    peers: 'Participants',
     cpu: 'CPU',
     memory: 'Memory',
     media: (t, p, c) => `${t} transports, ${p} producers, ${c} consumers`,

@@ -137,7 +137,10 @@ export function createClusterLink(
 
   io.on('queueSnapshot', ({ nodeId, nodeUrl, entries }) => {
     if (nodeId === options.nodeId) return;
+    const known = remote.has(nodeId);
     remote.set(nodeId, { entries, origin: originOf(nodeUrl), at: Date.now() });
+    // A node seen for the first time learns this one's URL at once, not in 10 s.
+    if (!known) publishSnapshot();
     emitToLocalStaff();
   });
   io.on('queueRequest', (fromNodeId) => {
@@ -204,11 +207,18 @@ export function createClusterLink(
     },
     peerOrigins,
     announce() {
-      // Others answer with their snapshots; ours tells them this node's URL at once, so pages
-      // they serve may open sockets here before the next periodic snapshot.
-      publishSnapshot();
-      io.serverSideEmit('queueRequest', options.nodeId);
-      log.info({ nodeId: options.nodeId }, 'joined the cluster');
+      // Once the adapter's subscriptions are in place (Redis answers a connection's commands
+      // in order, so this PING returns after them), or the answers would be missed.
+      sub.ping().then(
+        () => {
+          // Others answer with their snapshots; ours tells them this node's URL at once, so
+          // pages they serve may open sockets here before the next periodic snapshot.
+          publishSnapshot();
+          io.serverSideEmit('queueRequest', options.nodeId);
+          log.info({ nodeId: options.nodeId }, 'joined the cluster');
+        },
+        (error: unknown) => log.warn({ err: error }, 'could not announce this node; the periodic snapshot will'),
+      );
     },
     ready: () => pub.status === 'ready' && sub.status === 'ready',
     async close() {

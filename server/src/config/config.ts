@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   MEDIA_MIN_PORT: port.default(40000),
   MEDIA_MAX_PORT: port.default(49999),
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
+  SFU_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(100),
   RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   DEMO_SEED: bool.default(true),
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
@@ -55,6 +56,8 @@ export interface Config {
     minPort: number;
     maxPort: number;
     workers: number;
+    /** Call participants a worker takes before a room spills onto another worker (pipeToRouter). */
+    peersPerWorker: number;
   };
   reconnectGraceMs: number;
   /** A scheduled appointment becomes a no-show this long after its start. */
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       minPort: e.MEDIA_MIN_PORT,
       maxPort: e.MEDIA_MAX_PORT,
       workers: e.SFU_WORKERS,
+      peersPerWorker: e.SFU_PEERS_PER_WORKER,
     }),
     reconnectGraceMs: e.RECONNECT_GRACE_SECONDS * 1000,
     noShowGraceMs: e.NO_SHOW_GRACE_MINUTES * 60_000,

@@ -3,7 +3,10 @@ import type { KioskSummary } from './kiosks';
 
 export interface WorkerLoad {
   index: number;
+  /** Calls whose home router is on this worker. */
   rooms: number;
+  /** Call participants placed on this worker (a call over the per-worker limit spans workers). */
+  peers: number;
   /** Share of one core used since the previous look (0-100); null on the first look. */
   cpuPercent: number | null;
   rssMb: number;

@@ -90,6 +90,15 @@ export class Metrics {
       },
     });
     new Gauge({
+      name: 'madoguchi_sfu_worker_peers',
+      help: 'Call participants placed on each mediasoup worker (a room spanning workers counts on each)',
+      labelNames: ['worker'],
+      registers: [registry],
+      async collect() {
+        for (const [index, worker] of (await sfuStats()).workers.entries()) this.set({ worker: String(index) }, worker.peers);
+      },
+    });
+    new Gauge({
       name: 'madoguchi_sfu_media_objects',
       help: 'Live WebRTC transports, producers and consumers',
       labelNames: ['kind'],

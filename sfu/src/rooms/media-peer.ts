@@ -1,21 +1,35 @@
 import type { types } from 'mediasoup';
 import type { PeerRole, RtpCapabilitiesJson } from '@contract/media-types';
 import { SfuError } from '../errors';
+import type { RoomRouter } from './room-routers';
 
 /** Browsers get WebRTC transports; load generators in benchmarks get plain RTP ones. */
 export type PeerTransport = types.WebRtcTransport | types.PlainTransport;
+
+export interface MediaPeerOptions {
+  id: string;
+  role: PeerRole;
+  rtpCapabilities: RtpCapabilitiesJson;
+  /** The room's router on the worker this peer was placed on; its transports live there. */
+  site: RoomRouter;
+}
 
 /** One participant's media objects inside a room; the room owns it. */
 export class MediaPeer {
   readonly transports = new Map<string, PeerTransport>();
   readonly producers = new Map<string, types.Producer>();
   readonly consumers = new Map<string, types.Consumer>();
+  readonly id: string;
+  readonly role: PeerRole;
+  readonly rtpCapabilities: RtpCapabilitiesJson;
+  readonly site: RoomRouter;
 
-  constructor(
-    readonly id: string,
-    readonly role: PeerRole,
-    readonly rtpCapabilities: RtpCapabilitiesJson,
-  ) {}
+  constructor({ id, role, rtpCapabilities, site }: MediaPeerOptions) {
+    this.id = id;
+    this.role = role;
+    this.rtpCapabilities = rtpCapabilities;
+    this.site = site;
+  }
 
   transport(transportId: string): PeerTransport {
     const transport = this.transports.get(transportId);

@@ -23,47 +23,60 @@ import type {
 } from '../api';
 import type { SfuConfig } from '../config/sfu-config';
 import { SfuError, toSfuError } from '../errors';
-import type { PooledWorker } from '../workers/worker-pool';
 import { MediaPeer } from './media-peer';
+import { ProducerPipes } from './producer-pipes';
+import { RoomRouters, type RoomRoutersOptions } from './room-routers';
 
 interface ProducerAppData extends Record<string, unknown> {
   peerId: string;
   source: MediaSource;
 }
 
+export interface MediaRoomOptions extends Pick<RoomRoutersOptions, 'home' | 'placePeer' | 'createRouter'> {
+  id: string;
+  config: SfuConfig;
+  /** `workerDied`: a router of the room died with its worker (or could not be created). */
+  onClose: (room: MediaRoom, workerDied: boolean) => void;
+}
+
 /**
- * One consultation's media: a Router on one worker and each peer's transports, producers and
- * consumers. Closing the room closes the router, which cascades to everything under it.
+ * One consultation's media: a home Router, each peer's transports, producers and consumers.
+ * Usually every peer is on the home router; when its worker is full, later peers go on a router
+ * of the room on another worker and producers are piped between the two (see RoomRouters and
+ * ProducerPipes). Closing the room closes its routers, which cascades to everything under them.
  */
 export class MediaRoom implements MediaRoomApi {
+  readonly id: string;
   private readonly peers = new Map<string, MediaPeer>();
   private readonly listeners: { [E in keyof MediaRoomEvents]: MediaRoomEvents[E][] } = { consumerClosed: [] };
+  private readonly config: SfuConfig;
+  private readonly routers: RoomRouters;
+  private readonly pipes = new ProducerPipes();
+  private readonly onClose: MediaRoomOptions['onClose'];
   private isClosed = false;
 
-  constructor(
-    readonly id: string,
-    private readonly router: types.Router,
-    private readonly slot: PooledWorker,
-    private readonly config: SfuConfig,
-    private readonly onClose: (room: MediaRoom, workerDied: boolean) => void,
-  ) {
-    slot.rooms += 1;
-    router.on('workerclose', () => this.closeRoom(true));
+  constructor({ id, config, onClose, ...routers }: MediaRoomOptions) {
+    this.id = id;
+    this.config = config;
+    this.onClose = onClose;
+    this.routers = new RoomRouters({ ...routers, onFailure: () => this.closeRoom(true) });
   }
 
   get closed(): boolean {
     return this.isClosed;
   }
 
+  /** The pid of the home router's worker. */
   get workerPid(): number {
-    return this.slot.worker.pid;
+    return this.routers.homeSlot.worker.pid;
   }
 
   addPeer({ peerId, role, rtpCapabilities }: { peerId: string; role: PeerRole; rtpCapabilities: RtpCapabilitiesJson }): void {
     this.assertOpen();
-    // A peer that joins again (reload, reconnect) starts from a clean slate.
+    // A peer that joins again (reload, reconnect) starts from a clean slate, and is placed again.
     this.removePeer(peerId);
-    this.peers.set(peerId, new MediaPeer(peerId, role, rtpCapabilities));
+    const site = this.routers.add(peerId);
+    this.peers.set(peerId, new MediaPeer({ id: peerId, role, rtpCapabilities, site }));
   }
 
   hasPeer(peerId: string): boolean {
@@ -72,7 +85,9 @@ export class MediaRoom implements MediaRoomApi {
 
   async createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions> {
     const peer = this.peer(peerId);
-    const { config, slot } = this;
+    const { config } = this;
+    const { slot } = peer.site;
+    const router = await this.routerOf(peer);
     const common = {
       enableUdp: true,
       enableTcp: true,
@@ -81,8 +96,8 @@ export class MediaRoom implements MediaRoomApi {
       appData: { peerId, direction },
     };
     const transport = slot.webRtcServer
-      ? await this.router.createWebRtcTransport({ ...common, webRtcServer: slot.webRtcServer })
-      : await this.router.createWebRtcTransport({
+      ? await router.createWebRtcTransport({ ...common, webRtcServer: slot.webRtcServer })
+      : await router.createWebRtcTransport({
           ...common,
           listenIps: [{ ip: config.listenIp, announcedIp: config.announcedIp }],
         });
@@ -110,9 +125,10 @@ export class MediaRoom implements MediaRoomApi {
   ): Promise<PlainTransportInfo> {
     const peer = this.peer(peerId);
     const { config } = this;
+    const router = await this.routerOf(peer);
     // No comedia: the remote address comes from connectPlainTransport(), as a browser's
     // would come from ICE, so RTP from anywhere else is dropped.
-    const transport = await this.router
+    const transport = await router
       .createPlainTransport({
         listenIp: { ip: config.listenIp, announcedIp: config.announcedIp },
         rtcpMux: true,
@@ -199,8 +215,17 @@ export class MediaRoom implements MediaRoomApi {
     const owner = this.ownerOf(producerId);
     const producer = owner?.producers.get(producerId);
     if (!owner || !producer) throw SfuError.notFound(`producer ${producerId}`);
+    const router = await this.routerOf(peer);
+    if (owner.site !== peer.site) {
+      // The producer is on another worker: pipe it here (once per producer and router) so
+      // that it exists on this router under the same id.
+      const source = await this.routerOf(owner);
+      await this.pipes.pipe({ producer, source, destination: router }).catch((error: unknown) => {
+        throw toSfuError(error);
+      });
+    }
     const rtpCapabilities = peer.rtpCapabilities as unknown as types.RtpCapabilities;
-    if (!this.router.canConsume({ producerId, rtpCapabilities })) return null;
+    if (!router.canConsume({ producerId, rtpCapabilities })) return null;
     // Paused until the peer has set up its side: no RTP before its SDP, and the resume
     // triggers a key frame so the first picture arrives at once.
     const consumer = await peer
@@ -238,6 +263,7 @@ export class MediaRoom implements MediaRoomApi {
     if (!peer) return;
     this.peers.delete(peerId);
     peer.close();
+    this.routers.remove(peerId, peer.site);
   }
 
   on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): void {
@@ -268,10 +294,9 @@ export class MediaRoom implements MediaRoomApi {
   private closeRoom(workerDied: boolean): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    this.slot.rooms -= 1;
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
-    this.router.close();
+    this.routers.close();
     this.onClose(this, workerDied);
   }
 
@@ -280,6 +305,12 @@ export class MediaRoom implements MediaRoomApi {
     const peer = this.peers.get(peerId);
     if (!peer) throw new SfuError('INVALID_STATE', 'join the room first');
     return peer;
+  }
+
+  private async routerOf(peer: MediaPeer): Promise<types.Router> {
+    return peer.site.router.catch((error: unknown) => {
+      throw toSfuError(error);
+    });
   }
 
   private ownerOf(producerId: string): MediaPeer | undefined {

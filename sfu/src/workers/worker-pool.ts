@@ -1,11 +1,18 @@
 import { createWorker, type types } from 'mediasoup';
 import type { SfuConfig } from '../config/sfu-config';
+import { leastLoadedOf, placePeer } from './peer-placement';
 
+/** One worker and its load. Rooms keep the slot they used, so a dead slot's counts fade with them. */
 export interface PooledWorker {
   readonly index: number;
   readonly worker: types.Worker;
   readonly webRtcServer: types.WebRtcServer | undefined;
+  /** Rooms whose home router is here. */
   rooms: number;
+  /** Peers placed here, whatever room they are in. */
+  peers: number;
+  /** Routers here: each room's home router plus the ones rooms spanning workers added. */
+  routers: number;
 }
 
 /**
@@ -30,18 +37,25 @@ export class WorkerPool {
     return this.slots;
   }
 
+  /** Fewest peers, then fewest rooms: where a new room's home router goes. */
   leastLoaded(): PooledWorker {
-    let best: PooledWorker | undefined;
-    for (const slot of this.slots) {
-      if (!slot.worker.closed && (!best || slot.rooms < best.rooms)) best = slot;
-    }
+    const best = leastLoadedOf(this.liveSlots());
     if (!best) throw new Error('no mediasoup worker is running');
     return best;
+  }
+
+  /** The worker for a room's next peer: see placePeer(). */
+  placePeer(home: PooledWorker): PooledWorker {
+    return placePeer({ home, live: this.liveSlots(), limit: this.config.workerPeerLimit });
   }
 
   close(): void {
     this.closed = true;
     for (const slot of this.slots) slot.worker.close();
+  }
+
+  private liveSlots(): PooledWorker[] {
+    return this.slots.filter((slot) => !slot.worker.closed);
   }
 
   private async startWorker(index: number): Promise<PooledWorker> {
@@ -62,7 +76,7 @@ export class WorkerPool {
         ],
       });
     }
-    const slot: PooledWorker = { index, worker, webRtcServer, rooms: 0 };
+    const slot: PooledWorker = { index, worker, webRtcServer, rooms: 0, peers: 0, routers: 0 };
     worker.on('died', () => void this.replace(slot));
     return slot;
   }

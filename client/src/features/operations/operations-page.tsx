@@ -102,6 +102,7 @@ function ServerLoad({ overview }: { overview: OperationsOverview }) {
           <tr>
             <th scope="col">{m.server.worker}</th>
             <th scope="col">{m.server.rooms}</th>
+            <th scope="col">{m.server.peers}</th>
             <th scope="col">{m.server.cpu}</th>
             <th scope="col">{m.server.memory}</th>
           </tr>
@@ -111,6 +112,7 @@ function ServerLoad({ overview }: { overview: OperationsOverview }) {
             <tr key={worker.index}>
               <th scope="row">#{worker.index}</th>
               <td className="table__num">{worker.rooms}</td>
+              <td className="table__num">{worker.peers}</td>
               <td className="table__num">{worker.cpuPercent === null ? '—' : `${worker.cpuPercent.toFixed(1)}%`}</td>
               <td className="table__num">{worker.rssMb} MB</td>
             </tr>

@@ -15,6 +15,7 @@ function workerLoadTracker(sfu: SfuApi) {
       return {
         index,
         rooms: w.rooms,
+        peers: w.peers,
         cpuPercent: before !== undefined && elapsed > 0 ? Math.round(((w.cpuMs - before) / elapsed) * 1000) / 10 : null,
         rssMb: Math.round(w.maxRssKb / 1024),
       };
