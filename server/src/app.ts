@@ -34,6 +34,7 @@ import { registerDepartmentRoutes } from './http/routes/department-routes';
 import { registerKioskDeviceRoutes } from './http/routes/kiosk-device-routes';
 import { registerKioskRoutes } from './http/routes/kiosk-routes';
 import { registerOperationsRoutes } from './http/routes/operations-routes';
+import { createNodeLoadReader } from './observability/node-load';
 import { registerReportRoutes } from './http/routes/report-routes';
 import { registerSnapshotRoutes, SNAPSHOT_MAX_BYTES } from './http/routes/snapshot-routes';
 import { SnapshotRepository } from './db/repositories/snapshot-repository';
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps): App {
     if (!inCallHolder.service) throw new Error('in-call service not ready');
     return inCallHolder.service;
   };
+  const nodeLoad = createNodeLoadReader(sfu, config.nodeId);
   const routeDeps: RouteDeps = {
     authSessions,
     tokens,
@@ -223,7 +225,7 @@ export function createApp(deps: AppDeps): App {
   registerSessionRoutes(api, routeDeps);
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
-  registerOperationsRoutes(api, { ...routeDeps, sfu, nodeId: config.nodeId });
+  registerOperationsRoutes(api, { ...routeDeps, nodeId: config.nodeId, nodeLoad, cluster: () => cluster });
   registerGuestRoutes(api, {
     tokens,
     consultations: () => consultations,
@@ -312,6 +314,7 @@ export function createApp(deps: AppDeps): App {
   });
   signalling.io = io;
   const cluster = createClusterLink(io, () => consultations, {
+    nodeLoad,
     nodeId: config.nodeId,
     redisUrl: config.redisUrl,
     key: deps.clusterKey,

@@ -51,10 +51,13 @@ describe('health, readiness and metrics', () => {
       assert.equal(overview.nodeId, 'test-node');
       assert.deepEqual(overview.liveSessions.map((s) => [s.id, s.status]), [[call.sessionId, 'active']]);
       assert.equal(overview.kiosks.find((k) => k.name === '中央図書館 相談窓口')?.status, 'busy');
-      assert.equal(overview.workers.length, 1);
-      assert.equal(typeof overview.workers[0]?.cpuPercent, 'number');
+      assert.deepEqual(overview.nodes.map((n) => [n.nodeId, n.self]), [['test-node', true]]);
+      assert.equal(overview.allNodesAnswered, true);
+      const workers = overview.nodes[0]?.workers ?? [];
+      assert.equal(workers.length, 1);
+      assert.equal(typeof workers[0]?.cpuPercent, 'number');
       // Nobody has joined the media room in this call yet: the count is there, at 0.
-      assert.equal(overview.workers[0]?.peers, 0);
+      assert.equal(workers[0]?.peers, 0);
     } finally {
       await request(call.staff, 'hangUp', { sessionId: call.sessionId });
       await call.close();

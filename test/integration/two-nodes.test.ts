@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { GuestLink } from '../../server/src/contract/guests';
+import type { OperationsOverview } from '../../server/src/contract/operations';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
@@ -76,6 +77,18 @@ describe('two server nodes sharing queue and notifications through Redis', async
         201,
       );
       assert.equal(new URL(link.url).origin, node1.url, 'the guest link opens the node holding the media');
+
+      // The operator view on node 2 shows both nodes' load; the call's transports are on node 1.
+      const admin = await loginStaff(node2.url, 'demo-admin', 'test-password');
+      const overview = expectStatus<OperationsOverview>(await restClient(node2.url, admin.accessToken).call('operationsOverview'), 200);
+      assert.equal(overview.allNodesAnswered, true);
+      assert.deepEqual(
+        overview.nodes.map((n) => [n.nodeId, n.self, n.media.transports]),
+        [
+          [node2.app.cluster.nodeId, true, 0],
+          [node1.app.cluster.nodeId, false, 2],
+        ],
+      );
 
       // Ending on node 1 reaches the staff socket on node 2 too.
       const endedOn2 = nextEvent(staffOn2, 'callEnded');

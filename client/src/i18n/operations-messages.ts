@@ -9,7 +9,17 @@ export interface OperationsMessages {
   status: Record<KioskStatus, string>;
   minutes: (n: number) => string;
   live: { heading: string; kiosk: string; department: string; state: string; staff: string; since: string; quality: string; none: string; queued: string; active: string; general: string };
-  server: { heading: string; node: string; worker: string; rooms: string; peers: string; cpu: string; memory: string; media: (t: number, p: number, c: number) => string };
+  server: {
+    heading: string;
+    node: (nodeId: string, self: boolean) => string;
+    missing: string;
+    worker: string;
+    rooms: string;
+    peers: string;
+    cpu: string;
+    memory: string;
+    media: (t: number, p: number, c: number) => string;
+  };
 }
 
 const ja: OperationsMessages = {
@@ -42,7 +52,8 @@ const ja: OperationsMessages = {
   },
   server: {
     heading: 'サーバー',
-    node: 'ノード',
+    node: (nodeId, self) => `ノード ${nodeId}${self ? '（この画面の接続先）' : ''}`,
+    missing: '応答しないノードがあります。そのノードの負荷は表示されていません。ノードの /readyz とログを確認してください。',
     worker: 'メディア処理',
     rooms: '通話数',
     peers: '参加者数',
@@ -81,8 +92,9 @@ const en: OperationsMessages = {
     general: 'General counter',
   },
   server: {
-    heading: 'Server',
-    node: 'Node',
+    heading: 'Servers',
+    node: (nodeId, self) => `Node ${nodeId}${self ? ' (this page is connected to it)' : ''}`,
+    missing: 'A node did not answer; its load is not shown. Check that node\'s /readyz and its logs.',
     worker: 'Media worker',
     rooms: 'Calls',
     peers: 'Participants',

@@ -197,6 +197,9 @@ export class CallSession extends CallSessionState {
   async acceptCall(sessionId: string): Promise<AcceptCallResult> {
     this.assertReady('staff');
     const call = this.beginCall({ ...NEW_CALL, sessionId }, 'joining');
+    // The camera opens while the accept and the join travel, so the resident sees the
+    // specialist sooner; a lost race stops it again (discardCall).
+    call.localMedia = this.acquireMedia();
     let result: AcceptCallResult;
     try {
       result = await this.request('acceptCall', { sessionId });
@@ -564,7 +567,7 @@ export class CallSession extends CallSessionState {
     call.media = null;
     call.recvReady = createDeferred();
     this.patch({ media: EMPTY_SNAPSHOT.media });
-    call.localMedia ??= (this.options.acquireMedia ?? acquireLocalMedia)();
+    call.localMedia ??= this.acquireMedia();
     try {
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
       const joined = await this.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities });
@@ -703,6 +706,10 @@ export class CallSession extends CallSessionState {
         window.clearTimeout(timer);
         remote.close();
       });
+  }
+
+  private acquireMedia(): Promise<LocalMedia> {
+    return (this.options.acquireMedia ?? acquireLocalMedia)();
   }
 
   /** The socket that carries this call: the home one, unless another node holds the call. */

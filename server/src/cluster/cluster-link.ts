@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Ack } from '../contract/ack';
 import type { QueueEntry } from '../contract/consultation';
+import type { NodeLoad } from '../contract/operations';
 import { ErrorCode } from '../contract/errors';
 import type {
   AcceptCallResult,
@@ -53,6 +54,8 @@ export interface ClusterLink {
    * (CSP), and pages they serve may open sockets here (origin check).
    */
   peerOrigins(): string[];
+  /** The media load of every other node; `complete` is false when some did not answer in time. */
+  otherNodesLoad(): Promise<{ loads: NodeLoad[]; complete: boolean }>;
   /** Once this node listens (its URL is known): tell the others about it and ask for their queues. */
   announce(): void;
   ready(): boolean;
@@ -67,6 +70,8 @@ export interface ClusterOptions {
   redisUrl: string | undefined;
   /** Redis channel prefix: nodes with the same key form one cluster. */
   key?: string;
+  /** This node's media load, for the operator view of another node. */
+  nodeLoad: () => Promise<NodeLoad>;
 }
 
 /**
@@ -120,6 +125,7 @@ export function createClusterLink(
       acceptElsewhere: () => Promise.reject(new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left')),
       inviteGuestElsewhere: () => Promise.reject(AppError.invalidState('the call is not in progress')),
       peerOrigins: () => [],
+      otherNodesLoad: () => Promise.resolve({ loads: [], complete: true }),
       announce: () => undefined,
       ready: () => true,
       close: async () => undefined,
@@ -167,6 +173,11 @@ export function createClusterLink(
     );
   });
 
+  io.on('nodeLoad', (fromNodeId, ack) => {
+    if (fromNodeId === options.nodeId) return;
+    options.nodeLoad().then(ack, (error: unknown) => log.warn({ err: error }, 'could not read this node\'s load'));
+  });
+
   /** Asks every other node; the holder's answer (or its refusal) wins, `nobody` when none holds it. */
   const askHolder = async <T>(send: () => Promise<unknown>, nobody: () => AppError): Promise<T> => {
     let responses: Ack<T>[];
@@ -206,6 +217,16 @@ export function createClusterLink(
       );
     },
     peerOrigins,
+    async otherNodesLoad() {
+      try {
+        const loads = (await io.serverSideEmitWithAck('nodeLoad', options.nodeId)) as NodeLoad[];
+        return { loads: loads.map((load) => ({ ...load, self: false })), complete: true };
+      } catch (error) {
+        // The adapter gives nothing back when one node stays silent past its timeout.
+        log.warn({ err: error }, 'some node did not report its load');
+        return { loads: [], complete: false };
+      }
+    },
     announce() {
       // Once the adapter's subscriptions are in place (Redis answers a connection's commands
       // in order, so this PING returns after them), or the answers would be missed.

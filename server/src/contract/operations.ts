@@ -12,13 +12,25 @@ export interface WorkerLoad {
   rssMb: number;
 }
 
-/** The operator's view: is every kiosk alive, what is live, how loaded is this node. */
+/** One server node's media load. */
+export interface NodeLoad {
+  nodeId: string;
+  /** The node that answered this request (the one the admin app is connected to). */
+  self: boolean;
+  workers: WorkerLoad[];
+  media: { transports: number; producers: number; consumers: number };
+}
+
+/** The operator's view: is every kiosk alive, what is live, how loaded is each node. */
 export interface OperationsOverview {
+  /** The node that answered. */
   nodeId: string;
   at: string;
   kiosks: KioskSummary[];
   /** Consultations queued or in progress (all nodes share the database). */
   liveSessions: SessionRecord[];
-  workers: WorkerLoad[];
-  media: { transports: number; producers: number; consumers: number };
+  /** This node first, then every other node of the cluster that answered. */
+  nodes: NodeLoad[];
+  /** False when some other node did not answer in time: its load is missing from `nodes`. */
+  allNodesAnswered: boolean;
 }

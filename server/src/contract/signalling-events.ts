@@ -1,4 +1,5 @@
 import type { AckCallback } from './ack';
+import type { NodeLoad } from './operations';
 import type { EndReason, PeerInfo, QueueEntry } from './consultation';
 import type {
   ConsumerOptions,
@@ -176,6 +177,8 @@ export interface InterServerEvents {
   acceptRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<AcceptCallResult>) => void;
   /** Staff invite a guest into a call held by another node; the holding node records it. */
   inviteGuestRemote: (request: RemoteGuestInvite, ack: AckCallback<RemoteGuestInvitation>) => void;
+  /** The operator view asks every node for its media load. */
+  nodeLoad: (fromNodeId: string, ack: (load: NodeLoad) => void) => void;
 }
 
 export interface RemoteGuestInvite {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { OperationsOverview } from '@contract/operations';
+import type { NodeLoad, OperationsOverview } from '@contract/operations';
 import type { SessionRecord } from '@contract/consultation';
 import { fetchOperationsOverview } from '../../api/operations-api';
 import { Notice } from '../../components/notice';
@@ -90,13 +90,12 @@ function LiveTable({ overview, now }: { overview: OperationsOverview; now: numbe
   );
 }
 
-function ServerLoad({ overview }: { overview: OperationsOverview }) {
+function NodeLoadTable({ node }: { node: NodeLoad }) {
+  const headingId = `ops-node-${node.nodeId}`;
   return (
-    <section aria-labelledby="ops-server">
-      <h2 id="ops-server">{m.server.heading}</h2>
-      <p>
-        {m.server.node}: {overview.nodeId} ・ {m.server.media(overview.media.transports, overview.media.producers, overview.media.consumers)}
-      </p>
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{m.server.node(node.nodeId, node.self)}</h3>
+      <p>{m.server.media(node.media.transports, node.media.producers, node.media.consumers)}</p>
       <table className="table">
         <thead>
           <tr>
@@ -108,7 +107,7 @@ function ServerLoad({ overview }: { overview: OperationsOverview }) {
           </tr>
         </thead>
         <tbody>
-          {overview.workers.map((worker) => (
+          {node.workers.map((worker) => (
             <tr key={worker.index}>
               <th scope="row">#{worker.index}</th>
               <td className="table__num">{worker.rooms}</td>
@@ -119,6 +118,18 @@ function ServerLoad({ overview }: { overview: OperationsOverview }) {
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+function ServerLoad({ overview }: { overview: OperationsOverview }) {
+  return (
+    <section aria-labelledby="ops-server">
+      <h2 id="ops-server">{m.server.heading}</h2>
+      {overview.allNodesAnswered ? null : <Notice tone="error" text={m.server.missing} />}
+      {overview.nodes.map((node) => (
+        <NodeLoadTable key={node.nodeId} node={node} />
+      ))}
     </section>
   );
 }
