@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
 
@@ -24,25 +25,10 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
   });
 
   it('the kiosk calls, staff answer, both decode each other, hang-up is recorded', async () => {
-    await staff.page.goto(`${server.url}/`);
-    await staff.page.getByLabel('ログインID').fill(server.demo.staffLoginId);
-    await staff.page.getByLabel('パスワード').fill(server.demo.staffPassword);
-    await staff.page.getByRole('button', { name: 'ログイン' }).click();
-
-    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
-    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
-    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
-
-    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
-
-    const hasVideoAndAudio = (m: { videoFramesDecoded: number; audioPacketsReceived: number }): boolean =>
-      m.videoFramesDecoded > 10 && m.audioPacketsReceived > 10;
-    const [atStaff, atKiosk] = await Promise.all([
-      waitForMedia(staff.page, hasVideoAndAudio),
-      waitForMedia(kiosk.page, hasVideoAndAudio),
-    ]);
-    assert.ok(hasVideoAndAudio(atStaff), `staff decoded too little: ${JSON.stringify(atStaff)}`);
-    assert.ok(hasVideoAndAudio(atKiosk), `kiosk decoded too little: ${JSON.stringify(atKiosk)}`);
+    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
+    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
+    await answerFirstInQueue(staff.page);
+    const { atStaff, atKiosk } = await expectBothDecode(staff.page, kiosk.page);
     for (const media of [atStaff, atKiosk]) {
       assert.ok(media.dtlsStates.includes('connected'), 'media runs over DTLS');
       assert.ok(media.srtpCiphers.length > 0, 'media is SRTP-encrypted');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL, eventually } from '../helpers/redis';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
@@ -35,26 +36,11 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
   });
 
   it('staff answer through their own node; the call runs on the kiosk\'s node and both decode', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
-    await staff.page.goto(`${node2.url}/`);
-    await staff.page.getByLabel('ログインID').fill(node2.demo.staffLoginId);
-    await staff.page.getByLabel('パスワード').fill(node2.demo.staffPassword);
-    await staff.page.getByRole('button', { name: 'ログイン' }).click();
-
-    await kiosk.page.goto(`${node1.url}/kiosk/#credential=${node1.demo.kioskCredential}`);
-    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
-    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
-
+    await loginAtDesk(staff.page, node2.url);
+    await walkInAtKiosk(kiosk.page, node1.url, node1.demo.kioskCredential);
     // The resident waiting on node 1 shows up in node 2's queue.
-    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
-
-    const hasVideoAndAudio = (m: { videoFramesDecoded: number; audioPacketsReceived: number }): boolean =>
-      m.videoFramesDecoded > 10 && m.audioPacketsReceived > 10;
-    const [atStaff, atKiosk] = await Promise.all([
-      waitForMedia(staff.page, hasVideoAndAudio),
-      waitForMedia(kiosk.page, hasVideoAndAudio),
-    ]);
-    assert.ok(hasVideoAndAudio(atStaff), `staff decoded too little: ${JSON.stringify(atStaff)}`);
-    assert.ok(hasVideoAndAudio(atKiosk), `kiosk decoded too little: ${JSON.stringify(atKiosk)}`);
+    await answerFirstInQueue(staff.page);
+    await expectBothDecode(staff.page, kiosk.page);
 
     // All media on node 1 (both peers' send and receive transports), none on node 2.
     assert.equal((await node1.sfu.stats()).media.transports, 4);

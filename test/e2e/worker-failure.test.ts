@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 describe('a media worker dies in the middle of a call (Chromium)', () => {
@@ -20,16 +21,10 @@ describe('a media worker dies in the middle of a call (Chromium)', () => {
   });
 
   it('the server rebuilds the room on a new worker and both sides get media back by themselves', async () => {
-    await staff.page.goto(`${server.url}/`);
-    await staff.page.getByLabel('ログインID').fill('demo-staff');
-    await staff.page.getByLabel('パスワード').fill('test-password');
-    await staff.page.getByRole('button', { name: 'ログイン' }).click();
-    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
-    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
-    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
-    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
-    const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
-    await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
+    await loginAtDesk(staff.page, server.url);
+    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
+    await answerFirstInQueue(staff.page);
+    await expectBothDecode(staff.page, kiosk.page);
     const sessions = await server.app.repositories.sessions.list({ page: 1, pageSize: 5 });
     const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);

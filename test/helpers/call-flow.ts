@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { waitForMedia, type InboundMedia } from './browser';
+
+/** The steps most browser tests share: a desk logs in, a resident walks in, the desk answers. */
+
+export async function loginAtDesk(page: Page, baseUrl: string, loginId = 'demo-staff', password = 'test-password'): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('ログインID').fill(loginId);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+/** Opens the kiosk with its device credential and asks for a specialist without a booking. */
+export async function walkInAtKiosk(page: Page, baseUrl: string, kioskCredential: string): Promise<void> {
+  await page.goto(`${baseUrl}/kiosk/#credential=${kioskCredential}`);
+  await page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
+  await page.getByRole('button', { name: /予約なしで相談/ }).click();
+}
+
+export async function answerFirstInQueue(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
+}
+
+export const hasVideoAndAudio = (m: InboundMedia): boolean => m.videoFramesDecoded > 10 && m.audioPacketsReceived > 10;
+
+/** Waits until both sides decode video and receive audio; fails naming the side that does not. */
+export async function expectBothDecode(staff: Page, kiosk: Page): Promise<{ atStaff: InboundMedia; atKiosk: InboundMedia }> {
+  const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff, hasVideoAndAudio), waitForMedia(kiosk, hasVideoAndAudio)]);
+  assert.ok(hasVideoAndAudio(atStaff), `staff decoded too little: ${JSON.stringify(atStaff)}`);
+  assert.ok(hasVideoAndAudio(atKiosk), `kiosk decoded too little: ${JSON.stringify(atKiosk)}`);
+  return { atStaff, atKiosk };
+}
