@@ -1,16 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { attachStream } from '@media/media-element';
+import { useMediaElement } from '@media/use-media-element';
 
 /** Plays one remote audio track; never muted, never visible. */
 export function AudioPlayer({ track }: { track: MediaStreamTrack }) {
-  const ref = useRef<HTMLAudioElement>(null);
-  const stream = useMemo(() => new MediaStream([track]), [track]);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    return attachStream(element, stream, { muted: false });
-  }, [stream]);
-
+  const { ref } = useMediaElement<HTMLAudioElement>(track, { muted: false });
   return <audio ref={ref} autoPlay />;
 }

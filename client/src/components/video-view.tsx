@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { attachStream } from '@media/media-element';
+import { useMediaElement } from '@media/use-media-element';
 
 export interface VideoViewProps {
   /** A whole stream (the self view) or a single remote track. */
@@ -13,17 +12,7 @@ export interface VideoViewProps {
 
 /** A muted, inline, autoplaying video; sound always goes through AudioPlayer. */
 export function VideoView({ source, label, className, mirrored = false, placeholder }: VideoViewProps) {
-  const ref = useRef<HTMLVideoElement>(null);
-  const stream = useMemo(
-    () => (source instanceof MediaStreamTrack ? new MediaStream([source]) : source),
-    [source],
-  );
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || !stream) return;
-    return attachStream(element, stream, { muted: true });
-  }, [stream]);
+  const { ref, stream } = useMediaElement<HTMLVideoElement>(source, { muted: true });
 
   const classes = ['video-view', className, mirrored ? 'video-view--mirrored' : null].filter(Boolean).join(' ');
   return (

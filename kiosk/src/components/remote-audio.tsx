@@ -1,20 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { attachStream } from '@media/media-element';
+import { useEffect } from 'react';
+import { useMediaElement } from '@media/use-media-element';
 
 /** Plays one remote audio track at the resident's chosen volume (0..1); never visible. */
 export function RemoteAudio({ track, volume }: { track: MediaStreamTrack; volume: number }) {
-  const ref = useRef<HTMLAudioElement>(null);
-  const stream = useMemo(() => new MediaStream([track]), [track]);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    return attachStream(element, stream, { muted: false });
-  }, [stream]);
+  const { ref } = useMediaElement<HTMLAudioElement>(track, { muted: false });
 
   useEffect(() => {
     if (ref.current) ref.current.volume = volume;
-  }, [volume]);
+  }, [ref, volume]);
 
   return <audio ref={ref} autoPlay />;
 }

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { attachStream } from '@media/media-element';
+import { useMediaElement } from '@media/use-media-element';
 
 export interface VideoViewProps {
   source: MediaStream | MediaStreamTrack | null;
@@ -12,17 +11,7 @@ export interface VideoViewProps {
 
 /** Always muted: the self view must never echo, and remote sound has its own <audio>. */
 export function VideoView({ source, label, className, mirrored = false, onResize }: VideoViewProps) {
-  const ref = useRef<HTMLVideoElement>(null);
-  const stream = useMemo(
-    () => (source instanceof MediaStreamTrack ? new MediaStream([source]) : source),
-    [source],
-  );
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || !stream) return;
-    return attachStream(element, stream, { muted: true });
-  }, [stream]);
+  const { ref } = useMediaElement<HTMLVideoElement>(source, { muted: true });
 
   const classes = ['video-view', className, mirrored ? 'video-view--mirrored' : null].filter(Boolean).join(' ');
   return (
