@@ -98,6 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (e.NODE_ENV === 'production' && e.JWT_SECRET && /^(changeme|secret|test|madoguchi)/i.test(e.JWT_SECRET)) {
     throw new ConfigError('JWT_SECRET looks like a placeholder; generate one (e.g. openssl rand -base64 48)');
   }
+  if (e.NODE_ENV === 'production' && e.REDIS_URL && !e.PUBLIC_URL) {
+    // Staff answering a resident held by this node are sent here by this address.
+    throw new ConfigError('with REDIS_URL (several nodes) every node needs its own PUBLIC_URL, the https address browsers reach it at');
+  }
   if (e.MEDIA_MIN_PORT > e.MEDIA_MAX_PORT) {
     throw new ConfigError('MEDIA_MIN_PORT must not exceed MEDIA_MAX_PORT');
   }

@@ -31,6 +31,18 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ MEDIA_LISTEN_IP: 'not-an-ip' }), /MEDIA_LISTEN_IP/);
   });
 
+  it('needs every node of a production cluster to have its own PUBLIC_URL', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'q3J9x0vLw8mZp2Rt6Yb1Nc4Hd7Fg5Ks0Ae9Ui3Oy6', DEMO_SEED: 'false', REDIS_URL: 'redis://redis:6379' };
+    assert.throws(() => loadConfig(production), /PUBLIC_URL/);
+    assert.equal(loadConfig({ ...production, PUBLIC_URL: 'https://madoguchi-2.city.example' }).publicUrl, 'https://madoguchi-2.city.example');
+  });
+
+  it('reads the per-worker participant limit', () => {
+    assert.equal(loadConfig({}).media.peersPerWorker, 100);
+    assert.equal(loadConfig({ SFU_PEERS_PER_WORKER: '40' }).media.peersPerWorker, 40);
+    assert.throws(() => loadConfig({ SFU_PEERS_PER_WORKER: '0' }), /SFU_PEERS_PER_WORKER/);
+  });
+
   it('needs an announced address when media listens on every interface', () => {
     assert.throws(() => loadConfig({ MEDIA_LISTEN_IP: '0.0.0.0' }), /MEDIA_ANNOUNCED_IP/);
     assert.equal(loadConfig({ MEDIA_LISTEN_IP: '0.0.0.0', MEDIA_ANNOUNCED_IP: '192.0.2.10' }).media.announcedIp, '192.0.2.10');
