@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { DepartmentIcon } from '@contract/departments';
 
-/** Department icons plus the two on the start screen. */
-export type PictogramName = DepartmentIcon | 'calendar' | 'qr';
+/** Department icons, the two on the start screen and the arrow of 「戻る」. */
+export type PictogramName = DepartmentIcon | 'calendar' | 'qr' | 'back';
 
 // Simple line drawings on a 64 x 64 grid, bundled so the kiosk needs nothing from outside.
 const DRAWINGS: Record<PictogramName, ReactNode> = {
@@ -48,6 +48,7 @@ const DRAWINGS: Record<PictogramName, ReactNode> = {
       <path d="M8 24h48M20 6v12M44 6v12M22 40l7 7 13-14" />
     </>
   ),
+  back: <path d="M54 32H12M28 14L10 32l18 18" />,
   qr: (
     <>
       <rect x="8" y="8" width="18" height="18" />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BackButton } from '../components/back-button';
 import { BigButton } from '../components/big-button';
 import { CodeDisplay } from '../components/code-display';
 import { KeypadEntry } from '../components/keypad-entry';
@@ -61,9 +62,6 @@ export function CheckInScreen({ submitting, error, camera, onSubmit, onBack }: C
           {status ?? ''}
         </p>
         <div className="check-in__actions">
-          <BigButton variant="quiet" onClick={onBack} disabled={submitting}>
-            {messages.back}
-          </BigButton>
           <BigButton
             variant="quiet"
             onClick={() => {
@@ -100,6 +98,7 @@ export function CheckInScreen({ submitting, error, camera, onSubmit, onBack }: C
           />
         )}
       </div>
+      <BackButton label={messages.back} onClick={onBack} disabled={submitting} />
     </ScreenFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { BigButton } from '../components/big-button';
+import { BackButton } from '../components/back-button';
 import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { useMessages } from '../session/use-messages';
@@ -19,9 +19,7 @@ export function StartScreen({ onBooked, onWalkIn, onBack }: StartScreenProps) {
         <ChoiceButton icon="calendar" label={start.booked} hint={start.bookedHint} onClick={onBooked} />
         <ChoiceButton icon="general" label={start.walkIn} hint={start.walkInHint} onClick={onWalkIn} />
       </div>
-      <BigButton variant="quiet" onClick={onBack}>
-        {back}
-      </BigButton>
+      <BackButton label={back} onClick={onBack} />
     </ScreenFrame>
   );
 }

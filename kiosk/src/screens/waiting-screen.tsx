@@ -21,18 +21,20 @@ export function WaitingScreen({ queuePosition, estimatedWaitSeconds, residentNam
   return (
     <ScreenFrame name="waiting">
       <CallingAnimation />
-      <h1 className="screen__title" role="status">
-        {title}
-      </h1>
-      <p className="screen__lead">{waiting.lead}</p>
-      {queuePosition !== null && queuePosition > 1 ? <p className="waiting__position">{waiting.position(queuePosition)}</p> : null}
-      {estimatedWaitSeconds !== null ? (
-        <p className="waiting__position">{waiting.estimate(Math.max(1, Math.round(estimatedWaitSeconds / 60)))}</p>
-      ) : null}
-      {connected ? null : <p className="screen__hint">{waiting.reconnecting}</p>}
-      <BigButton variant="quiet" onClick={onCancel}>
-        {waiting.cancel}
-      </BigButton>
+      <div className="waiting__text">
+        <h1 className="screen__title" role="status">
+          {title}
+        </h1>
+        <p className="screen__lead">{waiting.lead}</p>
+        {queuePosition !== null && queuePosition > 1 ? <p className="waiting__position">{waiting.position(queuePosition)}</p> : null}
+        {estimatedWaitSeconds !== null ? (
+          <p className="waiting__position">{waiting.estimate(Math.max(1, Math.round(estimatedWaitSeconds / 60)))}</p>
+        ) : null}
+        {connected ? null : <p className="screen__hint">{waiting.reconnecting}</p>}
+        <BigButton variant="quiet" onClick={onCancel}>
+          {waiting.cancel}
+        </BigButton>
+      </div>
     </ScreenFrame>
   );
 }

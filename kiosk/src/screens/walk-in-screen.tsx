@@ -1,6 +1,6 @@
 import type { Department } from '@contract/departments';
 import type { Language } from '@contract/languages';
-import { BigButton } from '../components/big-button';
+import { BackButton } from '../components/back-button';
 import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { departmentLabel } from '../session/department-label';
@@ -32,9 +32,7 @@ export function WalkInScreen({ departments, language, onChoose, onBack }: WalkIn
         ))}
         <ChoiceButton icon="general" label={messages.walkIn.unsure} onClick={() => onChoose()} />
       </div>
-      <BigButton variant="quiet" onClick={onBack}>
-        {messages.back}
-      </BigButton>
+      <BackButton label={messages.back} onClick={onBack} />
     </ScreenFrame>
   );
 }
