@@ -7,6 +7,7 @@ import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { createDepartment } from './kiosk-e2e-support';
+import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 /** Three fake cameras: fake_device_0 is the face, fake_device_2 the document (fake_device_1 is a depth camera). */
@@ -67,17 +68,6 @@ async function signIn(page: Page, server: TestServer, loginId: string): Promise<
   await page.getByText('呼び出し中の窓口').waitFor({ timeout: 15_000 });
 }
 
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!check(last)) {
-    if (Date.now() > deadline) assert.fail(`${what}: last seen ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 250));
-    last = await read();
-  }
-  return last;
-}
-
 describe('the staff console with a kiosk (Chromium, fake cameras, single-port mediasoup)', () => {
   let server: TestServer;
   let kiosk: BrowserSession;
@@ -118,7 +108,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
     await kiosk.page.getByRole('button', { name: '職員を呼ぶ' }).click({ timeout: 20_000 });
     // An available desk is told in the tab title.
-    await until(() => deskA.page.title(), (title) => title.startsWith('(1) 呼び出し'), 10_000, 'the tab title announces the call');
+    await until(() => deskA.page.title(), (title) => title.startsWith('(1) 呼び出し'), { timeoutMs: 10_000, what: 'the tab title announces the call', intervalMs: 250 });
 
     // The accept race: both desks press 応答 at once; exactly one gets the call.
     for (const desk of desks) await desk.page.getByRole('button', { name: '応答' }).first().waitFor({ timeout: 15_000 });
@@ -127,7 +117,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     assert.deepEqual(pressed, [true, true], 'both desks pressed 応答');
     const hangUps = desks.map((desk) => desk.page.getByRole('button', { name: '通話を終了' }));
     const taken = desks.map((desk) => desk.page.getByText('他の職員が応答しました'));
-    const losers = await until(() => Promise.all(taken.map((l) => l.count())), (counts) => counts.includes(1), 15_000, 'one desk lost the race');
+    const losers = await until(() => Promise.all(taken.map((l) => l.count())), (counts) => counts.includes(1), { timeoutMs: 15_000, what: 'one desk lost the race', intervalMs: 250 });
     const winnerIndex = losers.indexOf(0);
     assert.equal(winnerIndex, 1 - losers.indexOf(1), `exactly one desk lost: ${JSON.stringify(losers)}`);
     await hangUps[winnerIndex]?.waitFor({ timeout: 15_000 });
@@ -146,10 +136,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.locator('.document__video').waitFor({ timeout: 20_000 });
     const documentStats = await until(
       async () => (await staff.page.evaluate(DOCUMENT_INBOUND)) as { width: number; height: number; frames: number } | null,
-      (s) => s !== null && s.width >= 1280 && s.height >= 720 && s.frames > 10,
-      30_000,
-      'document stream decoded at 1280x720 or more',
-    );
+      (s) => s !== null && s.width >= 1280 && s.height >= 720 && s.frames > 10, { timeoutMs: 30_000, what: 'document stream decoded at 1280x720 or more', intervalMs: 250 });
     assert.ok(documentStats);
   });
 
@@ -182,10 +169,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.getByText('住民の方が撮影を断りました。').waitFor({ timeout: 10_000 });
     await until(
       async () => expectStatus(await staffApi.call<SessionDetail>('getSession', { params: { id: sessionId } }), 200).events.map((e) => e.type),
-      (types) => types.includes('snapshot_refused'),
-      10_000,
-      'the refusal is on the timeline',
-    );
+      (types) => types.includes('snapshot_refused'), { timeoutMs: 10_000, what: 'the refusal is on the timeline', intervalMs: 250 });
     assert.equal((await server.app.repositories.snapshots.listFor(sessionId)).length, 1, 'no image for a refusal');
   });
 
@@ -202,7 +186,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.mouse.up();
     await kiosk.page.locator('.pointer-overlay :is(path, polyline)').first().waitFor({ state: 'attached', timeout: 10_000 });
     await staff.page.getByRole('button', { name: '書き込みを消す' }).click();
-    await until(() => kiosk.page.locator('.pointer-overlay :is(path, polyline, circle)').count(), (n) => n === 0, 10_000, 'marks cleared');
+    await until(() => kiosk.page.locator('.pointer-overlay :is(path, polyline, circle)').count(), (n) => n === 0, { timeoutMs: 10_000, what: 'marks cleared', intervalMs: 250 });
   });
 
   it('hang-up opens the outcome form; the outcome and the quality report land on the record', { timeout: 30_000 }, async () => {
@@ -214,10 +198,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.getByText('呼び出し中の窓口').waitFor();
     const record = await until(
       () => server.app.repositories.sessions.findById(sessionId),
-      (r) => r?.outcomeCode === 'resolved' && r.quality !== null,
-      10_000,
-      'outcome and quality saved',
-    );
+      (r) => r?.outcomeCode === 'resolved' && r.quality !== null, { timeoutMs: 10_000, what: 'outcome and quality saved', intervalMs: 250 });
     assert.equal(record?.notes, '書類の記入方法を案内');
     assert.ok(record?.quality?.kioskToStaff.meanBitrateKbps, 'kiosk-to-staff bitrate measured');
   });

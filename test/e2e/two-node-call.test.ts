@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
-import { redisReachable, REDIS_URL, eventually } from '../helpers/redis';
+import { eventually, until } from '../helpers/poll';
+import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
 
@@ -61,9 +62,14 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
     await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption({ label: '解決' });
     await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
-    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).waitFor({ state: 'detached', timeout: 10_000 });
+    // Not the button going away: while saving it is renamed 「保存しています…」.
+    await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
 
-    const record = await node1.app.repositories.sessions.findById(sessionId);
+    // The kiosk's survey answer is written on node 1 as it arrives.
+    const record = await until(() => node1.app.repositories.sessions.findById(sessionId), (r) => r?.satisfaction !== null, {
+      timeoutMs: 10_000,
+      what: 'the survey answer on the record',
+    });
     assert.equal(record?.endReason, 'completed');
     assert.equal(record?.outcomeCode, 'resolved');
     assert.equal(record?.satisfaction, 4);

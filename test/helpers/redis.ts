@@ -16,12 +16,3 @@ export async function redisReachable(url: string = REDIS_URL): Promise<boolean> 
     probe.disconnect();
   }
 }
-
-/** Polls `check` every 50 ms until it holds; throws after `timeoutMs`. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

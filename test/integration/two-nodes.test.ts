@@ -5,7 +5,8 @@ import type { OperationsOverview } from '../../server/src/contract/operations';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
-import { eventually, redisReachable, REDIS_URL } from '../helpers/redis';
+import { eventually } from '../helpers/poll';
+import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 async function queueOf(socket: TestSocket): Promise<string[]> {
