@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { OUTCOME_CODES } from '@contract/consultation';
-import type { OutcomeCode } from '@contract/consultation';
 import { recordOutcome } from '../../api/sessions-api';
-import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
+import { outcomeRequest } from '../../components/outcome-draft';
+import type { OutcomeDraft } from '../../components/outcome-draft';
+import { OutcomeFields } from '../../components/outcome-fields';
 import { useApi } from '../../hooks/use-api';
-import { common } from '../../i18n/common-messages';
 import { consoleMessages } from '../../i18n/console-messages';
 import { describeError } from '../../i18n/describe-error';
 
@@ -21,18 +20,18 @@ export interface AfterCallFormProps {
 /** Right after a call: the outcome code and notes, then back to the queue. */
 export function AfterCallForm({ sessionId, onDone }: AfterCallFormProps) {
   const { run } = useApi();
-  const [outcome, setOutcome] = useState<OutcomeCode | ''>('');
-  const [notes, setNotes] = useState('');
+  const [draft, setDraft] = useState<OutcomeDraft>({ outcome: '', notes: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!outcome) return setError(t.chooseFirst);
+    const body = outcomeRequest(draft);
+    if (!body) return setError(t.chooseFirst);
     setBusy(true);
     setError(null);
     try {
-      await run((o) => recordOutcome(sessionId, { outcomeCode: outcome, notes: notes.trim() }, o));
+      await run((o) => recordOutcome(sessionId, body, o));
       onDone(true);
     } catch (caught) {
       setError(describeError(caught));
@@ -45,21 +44,14 @@ export function AfterCallForm({ sessionId, onDone }: AfterCallFormProps) {
       <h2 id="after-call-heading" className="card__title">
         {t.heading}
       </h2>
-      <FormField label={t.code} required requiredLabel={common.required} error={error === t.chooseFirst ? error : null}>
-        {(c) => (
-          <select {...c} value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeCode | '')} data-autofocus>
-            <option value="">{t.choose}</option>
-            {OUTCOME_CODES.map((code) => (
-              <option key={code} value={code}>
-                {common.outcome[code]}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={t.notes}>
-        {(c) => <textarea {...c} rows={4} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />}
-      </FormField>
+      <OutcomeFields
+        draft={draft}
+        onChange={setDraft}
+        texts={{ outcome: t.code, choose: t.choose, notes: t.notes }}
+        outcomeError={error === t.chooseFirst ? error : null}
+        notesRows={4}
+        autoFocus
+      />
       {error && error !== t.chooseFirst ? <Notice tone="error" text={error} /> : null}
       <div className="form-actions form-actions--start">
         <button type="submit" className="button button--primary" disabled={busy}>

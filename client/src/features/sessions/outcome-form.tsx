@@ -1,39 +1,33 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { OUTCOME_CODES } from '@contract/consultation';
-import type { OutcomeCode, SessionRecord } from '@contract/consultation';
+import type { SessionRecord } from '@contract/consultation';
 import { recordOutcome } from '../../api/sessions-api';
-import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
-import { useApi } from '../../hooks/use-api';
+import { outcomeRequest } from '../../components/outcome-draft';
+import type { OutcomeDraft } from '../../components/outcome-draft';
+import { OutcomeFields } from '../../components/outcome-fields';
+import { useAction } from '../../hooks/use-action';
 import { common } from '../../i18n/common-messages';
-import { describeError } from '../../i18n/describe-error';
 import { sessionMessages } from '../../i18n/session-messages';
 
 const t = sessionMessages.outcomeForm;
 
 /** The outcome code and notes a member records after (or during) the consultation. */
 export function OutcomeForm({ session, onSaved }: { session: SessionRecord; onSaved: () => void }) {
-  const { run } = useApi();
-  const [outcome, setOutcome] = useState<OutcomeCode | ''>(session.outcomeCode ?? '');
-  const [notes, setNotes] = useState(session.notes);
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { perform, busy, error } = useAction();
+  const [draft, setDraft] = useState<OutcomeDraft>({ outcome: session.outcomeCode ?? '', notes: session.notes });
+  // How the last submit ended; a failed save is `error` instead.
+  const [lastSubmit, setLastSubmit] = useState<'missingOutcome' | 'saved' | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!outcome) return setStatus({ tone: 'error', text: t.chooseFirst });
-    setBusy(true);
-    setStatus(null);
-    try {
-      await run((o) => recordOutcome(session.id, { outcomeCode: outcome, notes: notes.trim() }, o));
-      setStatus({ tone: 'success', text: t.saved });
-      onSaved();
-    } catch (caught) {
-      setStatus({ tone: 'error', text: describeError(caught) });
-    } finally {
-      setBusy(false);
-    }
+    const body = outcomeRequest(draft);
+    if (!body) return setLastSubmit('missingOutcome');
+    setLastSubmit(null);
+    const sent = await perform((o) => recordOutcome(session.id, body, o));
+    if (!sent.ok) return;
+    setLastSubmit('saved');
+    onSaved();
   }
 
   return (
@@ -41,22 +35,9 @@ export function OutcomeForm({ session, onSaved }: { session: SessionRecord; onSa
       <h2 id="outcome-heading" className="card__title">
         {t.heading}
       </h2>
-      <FormField label={t.outcome} required requiredLabel={common.required} error={status?.text === t.chooseFirst ? t.chooseFirst : null}>
-        {(c) => (
-          <select {...c} value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeCode | '')}>
-            <option value="">{t.choose}</option>
-            {OUTCOME_CODES.map((code) => (
-              <option key={code} value={code}>
-                {common.outcome[code]}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={t.notes} hint={t.notesHint}>
-        {(c) => <textarea {...c} rows={5} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />}
-      </FormField>
-      {status && status.text !== t.chooseFirst ? <Notice tone={status.tone} text={status.text} /> : null}
+      <OutcomeFields draft={draft} onChange={setDraft} texts={t} outcomeError={lastSubmit === 'missingOutcome' ? t.chooseFirst : null} notesRows={5} />
+      {lastSubmit === 'saved' ? <Notice tone="success" text={t.saved} /> : null}
+      {lastSubmit === null && error ? <Notice tone="error" text={error} /> : null}
       <div className="form-actions form-actions--start">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? common.actions.saving : t.save}

@@ -3,8 +3,20 @@ import type { Language } from '@contract/languages';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
 import { departmentMessages } from '../../i18n/department-messages';
+import { languageListText } from './list-text';
+import { ActivationButton, RowButton } from './row-actions';
+import { SettingsTable } from './settings-table';
+import type { SettingsTableProps } from './settings-table';
 
 const t = departmentMessages;
+
+const columns: SettingsTableProps<Department>['columns'] = [
+  { heading: t.columns.name, cell: (d) => d.name },
+  { heading: t.columns.code, cell: (d) => <code>{d.code}</code> },
+  { heading: t.columns.icon, cell: (d) => common.departmentIcon[d.icon] },
+  { heading: t.columns.translations, cell: (d) => languageListText(Object.keys(d.nameTranslations) as Language[]) },
+  { heading: t.columns.status, cell: (d) => <StatusBadge tone={d.active ? 'active' : 'inactive'} label={d.active ? t.active : t.inactive} /> },
+];
 
 export interface DepartmentTableProps {
   departments: readonly Department[];
@@ -16,51 +28,17 @@ export interface DepartmentTableProps {
 
 export function DepartmentTable({ departments, busy, onEdit, onDeactivate, onReactivate }: DepartmentTableProps) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.name}</th>
-            <th scope="col">{t.columns.code}</th>
-            <th scope="col">{t.columns.icon}</th>
-            <th scope="col">{t.columns.translations}</th>
-            <th scope="col">{t.columns.status}</th>
-            <th scope="col">{t.columns.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {departments.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">{d.name}</th>
-              <td>
-                <code>{d.code}</code>
-              </td>
-              <td>{common.departmentIcon[d.icon]}</td>
-              <td>{(Object.keys(d.nameTranslations) as Language[]).map((l) => common.language[l]).join('、') || common.none}</td>
-              <td>
-                <StatusBadge tone={d.active ? 'active' : 'inactive'} label={d.active ? t.active : t.inactive} />
-              </td>
-              <td>
-                <div className="table__actions">
-                  <button type="button" className="button button--small button--secondary" aria-label={t.edit(d.name)} onClick={() => onEdit(d)}>
-                    {common.actions.edit}
-                  </button>
-                  {d.active ? (
-                    <button type="button" className="button button--small button--danger-outline" aria-label={t.deactivate(d.name)} onClick={() => onDeactivate(d)}>
-                      {common.actions.deactivate}
-                    </button>
-                  ) : (
-                    <button type="button" className="button button--small button--secondary" aria-label={t.reactivate(d.name)} disabled={busy} onClick={() => onReactivate(d)}>
-                      {common.actions.reactivate}
-                    </button>
-                  )}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SettingsTable
+      caption={t.caption}
+      columns={columns}
+      actionsHeading={t.columns.actions}
+      rows={departments}
+      actions={(d) => (
+        <>
+          <RowButton label={t.edit(d.name)} text={common.actions.edit} onClick={() => onEdit(d)} />
+          <ActivationButton active={d.active} name={d.name} texts={t} busy={busy} onDeactivate={() => onDeactivate(d)} onReactivate={() => onReactivate(d)} />
+        </>
+      )}
+    />
   );
 }

@@ -4,6 +4,9 @@ import { common } from '../../i18n/common-messages';
 import { kioskMessages } from '../../i18n/kiosk-messages';
 import { formatDateTime, formatTimestamp } from '../../time/jst-format';
 import { pairingState } from './kiosk-form';
+import { RowButton } from './row-actions';
+import { SettingsTable } from './settings-table';
+import type { SettingsTableProps } from './settings-table';
 
 const t = kioskMessages;
 
@@ -27,50 +30,28 @@ function pairingText(kiosk: KioskSummary): string {
   }
 }
 
+const columns: SettingsTableProps<KioskSummary>['columns'] = [
+  { heading: t.columns.name, cell: (k) => k.name },
+  { heading: t.columns.location, cell: (k) => k.location },
+  { heading: t.columns.status, cell: (k) => <StatusBadge tone={`kiosk-${k.status}`} label={common.kioskStatus[k.status]} /> },
+  { heading: t.columns.heartbeat, cell: (k) => (k.lastHeartbeatAt ? <time dateTime={k.lastHeartbeatAt}>{formatTimestamp(k.lastHeartbeatAt)}</time> : t.never) },
+  { heading: t.columns.pairing, cell: pairingText },
+];
+
 export function KioskTable({ kiosks, onEdit, onNewCode, onRevoke }: KioskTableProps) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.name}</th>
-            <th scope="col">{t.columns.location}</th>
-            <th scope="col">{t.columns.status}</th>
-            <th scope="col">{t.columns.heartbeat}</th>
-            <th scope="col">{t.columns.pairing}</th>
-            <th scope="col">{t.columns.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {kiosks.map((k) => (
-            <tr key={k.id}>
-              <th scope="row">{k.name}</th>
-              <td>{k.location}</td>
-              <td>
-                <StatusBadge tone={`kiosk-${k.status}`} label={common.kioskStatus[k.status]} />
-              </td>
-              <td>{k.lastHeartbeatAt ? <time dateTime={k.lastHeartbeatAt}>{formatTimestamp(k.lastHeartbeatAt)}</time> : t.never}</td>
-              <td>{pairingText(k)}</td>
-              <td>
-                <div className="table__actions">
-                  <button type="button" className="button button--small button--secondary" aria-label={t.edit(k.name)} onClick={() => onEdit(k)}>
-                    {common.actions.edit}
-                  </button>
-                  <button type="button" className="button button--small button--secondary" aria-label={t.newCode(k.name)} onClick={() => onNewCode(k)}>
-                    {t.newCodeShort}
-                  </button>
-                  {k.active ? (
-                    <button type="button" className="button button--small button--danger-outline" aria-label={t.revoke(k.name)} onClick={() => onRevoke(k)}>
-                      {t.confirmRevoke.confirm}
-                    </button>
-                  ) : null}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SettingsTable
+      caption={t.caption}
+      columns={columns}
+      actionsHeading={t.columns.actions}
+      rows={kiosks}
+      actions={(k) => (
+        <>
+          <RowButton label={t.edit(k.name)} text={common.actions.edit} onClick={() => onEdit(k)} />
+          <RowButton label={t.newCode(k.name)} text={t.newCodeShort} onClick={() => onNewCode(k)} />
+          {k.active ? <RowButton danger label={t.revoke(k.name)} text={t.confirmRevoke.confirm} onClick={() => onRevoke(k)} /> : null}
+        </>
+      )}
+    />
   );
 }

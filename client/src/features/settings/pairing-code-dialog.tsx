@@ -1,9 +1,8 @@
 import type { PairingCode } from '@contract/kiosks';
-import { ModalDialog } from '../../components/modal-dialog';
-import { common } from '../../i18n/common-messages';
 import { kioskMessages } from '../../i18n/kiosk-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { groupedPairingCode } from './kiosk-form';
+import { ShownOnceDialog } from './shown-once-dialog';
 
 const t = kioskMessages.pairing;
 
@@ -11,7 +10,7 @@ const t = kioskMessages.pairing;
 export function PairingCodeDialog({ kioskName, pairing, onClose }: { kioskName: string; pairing: PairingCode; onClose: () => void }) {
   const url = `${window.location.origin}/kiosk/#pair`;
   return (
-    <ModalDialog open title={t.title} closeLabel={common.actions.close} onClose={onClose}>
+    <ShownOnceDialog title={t.title} warning={t.warning} doneLabel={t.done} onClose={onClose}>
       <p>{t.intro(kioskName)}</p>
       <ol className="steps">
         {t.steps(url).map((step) => (
@@ -23,12 +22,6 @@ export function PairingCodeDialog({ kioskName, pairing, onClose }: { kioskName: 
         {groupedPairingCode(pairing.code)}
       </p>
       <p className="pairing-expiry">{t.expires(formatDateTime(pairing.expiresAt))}</p>
-      <p className="notice notice--warning">{t.warning}</p>
-      <div className="form-actions">
-        <button type="button" className="button button--primary" onClick={onClose}>
-          {t.done}
-        </button>
-      </div>
-    </ModalDialog>
+    </ShownOnceDialog>
   );
 }

@@ -1,15 +1,13 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Department } from '@contract/departments';
 import type { StaffCredentialsIssued, StaffMember } from '@contract/staff';
 import { createStaff, updateStaff } from '../../api/staff-api';
-import { ModalDialog } from '../../components/modal-dialog';
-import { Notice } from '../../components/notice';
 import { useAction } from '../../hooks/use-action';
 import { common } from '../../i18n/common-messages';
 import { staffMessages } from '../../i18n/staff-messages';
+import { SettingsFormDialog } from './settings-form-dialog';
 import { createStaffBody, staffFormFrom, staffProblems, updateStaffBody } from './staff-form';
 import { StaffFields } from './staff-fields';
+import { useCheckedForm } from './use-checked-form';
 
 const t = staffMessages;
 
@@ -25,46 +23,32 @@ export interface StaffDialogProps {
 }
 
 export function StaffDialog({ member, departments, isSelf, onSaved, onInvited, onClose }: StaffDialogProps) {
-  const [values, setValues] = useState(() => staffFormFrom(member));
-  const [checked, setChecked] = useState(false);
-  const { perform, busy, error } = useAction();
   const creating = member === null;
-  const problems = checked ? staffProblems(values, creating) : {};
+  const form = useCheckedForm(() => staffFormFrom(member), (values) => staffProblems(values, creating));
+  const { perform, busy, error } = useAction();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setChecked(true);
-    if (Object.keys(staffProblems(values, creating)).length > 0) return;
+  async function submit() {
+    if (!form.check()) return;
     if (member) {
-      const result = await perform((o) => updateStaff(member.id, updateStaffBody(values), o));
+      const result = await perform((o) => updateStaff(member.id, updateStaffBody(form.values), o));
       if (result.ok) onSaved(t.saved);
     } else {
-      const result = await perform((o) => createStaff(createStaffBody(values), o));
+      // Inviting answers with the temporary password, which the section shows once.
+      const result = await perform((o) => createStaff(createStaffBody(form.values), o));
       if (result.ok) onInvited(result.value);
     }
   }
 
   return (
-    <ModalDialog open title={creating ? t.inviteTitle : t.editTitle} closeLabel={common.actions.close} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <StaffFields
-          values={values}
-          onChange={(patch) => setValues((prev) => ({ ...prev, ...patch }))}
-          problems={problems}
-          departments={departments}
-          creating={creating}
-          roleLocked={isSelf}
-        />
-        {error ? <Notice tone="error" text={error} /> : null}
-        <div className="form-actions">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {common.actions.cancel}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? common.actions.saving : creating ? t.invite : common.actions.save}
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <SettingsFormDialog
+      title={creating ? t.inviteTitle : t.editTitle}
+      submitLabel={creating ? t.invite : common.actions.save}
+      busy={busy}
+      error={error}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <StaffFields values={form.values} onChange={form.change} problems={form.problems} departments={departments} creating={creating} roleLocked={isSelf} />
+    </SettingsFormDialog>
   );
 }

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import type { KioskSummary, PairingCode } from '@contract/kiosks';
 import { issuePairingCode, revokeKiosk } from '../../api/kiosks-api';
-import { useAction } from '../../hooks/use-action';
-import type { Action } from '../../hooks/use-action';
 import { kioskMessages } from '../../i18n/kiosk-messages';
+import { useConfirmation } from './use-confirmation';
+import type { Confirmation } from './use-confirmation';
 
-export type PendingKioskAction = { kind: 'newCode' | 'revoke'; kiosk: KioskSummary } | null;
+export interface PendingKioskAction {
+  kind: 'newCode' | 'revoke';
+  kiosk: KioskSummary;
+}
 export interface ShownPairing {
   kioskName: string;
   code: PairingCode;
 }
 
-export interface KioskActions {
-  action: Action;
-  pending: PendingKioskAction;
-  ask(pending: PendingKioskAction): void;
+export interface KioskActions extends Confirmation<PendingKioskAction> {
   confirm(): void;
   /** A pairing code to show once. */
   pairing: ShownPairing | null;
@@ -23,8 +23,8 @@ export interface KioskActions {
 
 /** A new pairing code or a revocation, each after confirmation; `onDone` reloads the list. */
 export function useKioskActions(onDone: (message: string | null) => void): KioskActions {
-  const action = useAction();
-  const [pending, setPending] = useState<PendingKioskAction>(null);
+  const confirmation = useConfirmation<PendingKioskAction>();
+  const { action, pending, ask } = confirmation;
   const [pairing, setPairing] = useState<ShownPairing | null>(null);
 
   const confirm = async () => {
@@ -33,24 +33,19 @@ export function useKioskActions(onDone: (message: string | null) => void): Kiosk
     if (kind === 'revoke') {
       const result = await action.perform((o) => revokeKiosk(kiosk.id, o));
       if (!result.ok) return;
-      setPending(null);
+      ask(null);
       onDone(kioskMessages.revokedDone);
       return;
     }
     const result = await action.perform((o) => issuePairingCode(kiosk.id, o));
     if (!result.ok) return;
-    setPending(null);
+    ask(null);
     onDone(null);
     setPairing({ kioskName: kiosk.name, code: result.value });
   };
 
   return {
-    action,
-    pending,
-    ask: (next) => {
-      action.clearError();
-      setPending(next);
-    },
+    ...confirmation,
     confirm: () => void confirm(),
     pairing,
     showPairing: setPairing,

@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import type { StaffCredentialsIssued, StaffMember } from '@contract/staff';
 import { resetStaffPassword, updateStaff } from '../../api/staff-api';
-import { useAction } from '../../hooks/use-action';
-import type { Action } from '../../hooks/use-action';
 import { staffMessages } from '../../i18n/staff-messages';
+import { useConfirmation } from './use-confirmation';
+import type { Confirmation } from './use-confirmation';
 
 const t = staffMessages;
 
-export type PendingStaffAction = { kind: 'deactivate' | 'reset'; member: StaffMember } | null;
+export interface PendingStaffAction {
+  kind: 'deactivate' | 'reset';
+  member: StaffMember;
+}
 
-export interface StaffActions {
-  action: Action;
-  /** The change waiting for the admin's confirmation. */
-  pending: PendingStaffAction;
-  ask(pending: PendingStaffAction): void;
+export interface StaffActions extends Confirmation<PendingStaffAction> {
   confirm(): void;
   setActive(member: StaffMember, active: boolean): void;
   /** A temporary password to show once. */
@@ -23,12 +22,12 @@ export interface StaffActions {
 
 /** Deactivate, reactivate and reset, each reported through `onDone` with its message. */
 export function useStaffActions(onDone: (message: string) => void): StaffActions {
-  const action = useAction();
-  const [pending, setPending] = useState<PendingStaffAction>(null);
+  const confirmation = useConfirmation<PendingStaffAction>();
+  const { action, pending, ask } = confirmation;
   const [issued, setIssued] = useState<StaffCredentialsIssued | null>(null);
 
   const finish = (message: string) => {
-    setPending(null);
+    ask(null);
     onDone(message);
   };
   const setActive = async (member: StaffMember, active: boolean) => {
@@ -43,12 +42,7 @@ export function useStaffActions(onDone: (message: string) => void): StaffActions
   };
 
   return {
-    action,
-    pending,
-    ask: (next) => {
-      action.clearError();
-      setPending(next);
-    },
+    ...confirmation,
     confirm: () => {
       if (pending?.kind === 'deactivate') void setActive(pending.member, false);
       if (pending?.kind === 'reset') void reset(pending.member);

@@ -1,0 +1,48 @@
+import { OUTCOME_CODES } from '@contract/consultation';
+import type { OutcomeCode } from '@contract/consultation';
+import { common } from '../i18n/common-messages';
+import { FormField } from './form-field';
+import type { OutcomeDraft } from './outcome-draft';
+
+/** The console says 対応結果 right after a call, the record page 相談結果; each form brings its words. */
+export interface OutcomeFieldsTexts {
+  outcome: string;
+  /** The empty first option. */
+  choose: string;
+  notes: string;
+  notesHint?: string;
+}
+
+export interface OutcomeFieldsProps {
+  draft: OutcomeDraft;
+  onChange: (next: OutcomeDraft) => void;
+  texts: OutcomeFieldsTexts;
+  /** Under the select, e.g. when the form was sent before an outcome was chosen. */
+  outcomeError: string | null;
+  notesRows: number;
+  /** Marks the select as the first thing to focus (`data-autofocus`). */
+  autoFocus?: boolean;
+}
+
+/** The outcome code (required) and free notes recorded for a consultation. */
+export function OutcomeFields({ draft, onChange, texts, outcomeError, notesRows, autoFocus = false }: OutcomeFieldsProps) {
+  return (
+    <>
+      <FormField label={texts.outcome} required requiredLabel={common.required} error={outcomeError}>
+        {(c) => (
+          <select {...c} value={draft.outcome} onChange={(e) => onChange({ ...draft, outcome: e.target.value as OutcomeCode | '' })} data-autofocus={autoFocus ? true : undefined}>
+            <option value="">{texts.choose}</option>
+            {OUTCOME_CODES.map((code) => (
+              <option key={code} value={code}>
+                {common.outcome[code]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={texts.notes} hint={texts.notesHint}>
+        {(c) => <textarea {...c} rows={notesRows} maxLength={4000} value={draft.notes} onChange={(e) => onChange({ ...draft, notes: e.target.value })} />}
+      </FormField>
+    </>
+  );
+}
