@@ -197,9 +197,6 @@ export class CallSession extends CallSessionState {
   async acceptCall(sessionId: string): Promise<AcceptCallResult> {
     this.assertReady('staff');
     const call = this.beginCall({ ...NEW_CALL, sessionId }, 'joining');
-    // The camera opens while the accept and the join travel, so the resident sees the
-    // specialist sooner; a lost race stops it again (discardCall).
-    call.localMedia = this.acquireMedia();
     let result: AcceptCallResult;
     try {
       result = await this.request('acceptCall', { sessionId });
