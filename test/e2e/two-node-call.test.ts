@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { eventually, until } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
@@ -57,6 +57,22 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     const sessions = await node1.app.repositories.sessions.list({ page: 1, pageSize: 1 });
     const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);
+
+    // The desk's socket to node 1 breaks (its connection to node 2 does not): it reconnects to
+    // node 1 by itself and joins the same call again.
+    const staffSockets = (await node1.app.io.local.fetchSockets()).filter((s) => s.data.principal.role === 'staff');
+    assert.equal(staffSockets.length, 1, 'the desk has one socket on node 1: the call\'s');
+    const framesBefore = (await readInboundMedia(staff.page)).videoFramesDecoded;
+    for (const socket of staffSockets) (socket as unknown as { conn: { close(): void } }).conn.close();
+    const resumed = await waitForMedia(staff.page, (m) => m.videoFramesDecoded > framesBefore + 30, 20_000);
+    assert.ok(resumed.videoFramesDecoded > framesBefore + 30, 'staff decode the kiosk again after the socket to node 1 came back');
+    const types = await until(
+      async () => (await node1.app.repositories.events.listFor(sessionId)).map((e) => e.type),
+      (seen) => seen.includes('reconnected'),
+      { timeoutMs: 10_000, what: 'the desk rejoined on node 1' },
+    );
+    assert.ok(types.includes('left'), types.join(', '));
+    assert.equal((await node2.sfu.stats()).media.transports, 0, 'still nothing on node 2');
 
     await staff.page.getByRole('button', { name: '通話を終了' }).click();
     await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
