@@ -91,10 +91,16 @@ describe('two server nodes sharing queue and notifications through Redis', async
         ],
       );
 
-      // Ending on node 1 reaches the staff socket on node 2 too.
+      // A hang-up sent to node 2 (the desk's socket to node 1 is down) is passed on to node 1;
+      // the end reaches the kiosk and the desk's socket on node 2.
+      const endedAtKiosk = nextEvent(kiosk, 'callEnded');
       const endedOn2 = nextEvent(staffOn2, 'callEnded');
-      expectOk(await request(kiosk, 'hangUp', { sessionId }));
-      assert.equal((await endedOn2)[0].reason, 'resident_left');
+      expectOk(await request(staffOn2, 'hangUp', { sessionId }));
+      assert.equal((await endedAtKiosk)[0].reason, 'completed');
+      assert.equal((await endedOn2)[0].reason, 'completed');
+      // Once nobody holds the call, a hang-up is refused as before.
+      const late = await request(staffOn2, 'hangUp', { sessionId });
+      assert.equal(!late.ok && late.error.code, 'NOT_FOUND');
     } finally {
       kiosk.disconnect();
       staffOn1.disconnect();

@@ -205,6 +205,7 @@ export class CallSession extends CallSessionState {
       throw toCallError(error);
     }
     if (this.active !== call) {
+      // Given up while the accept travelled; the home node passes this on to the holder if need be.
       void this.request('hangUp', { sessionId }).catch(() => undefined);
       return result;
     }
@@ -239,7 +240,7 @@ export class CallSession extends CallSessionState {
     // The same reasons the server records for a hang-up by each side.
     const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'completed';
     // Sent before teardown so the packet leaves even if the socket closes right after.
-    const pending = sessionId ? this.callRequest(call, 'hangUp', { sessionId }) : null;
+    const pending = sessionId ? this.hangUpRequest(call, sessionId) : null;
     this.endCall(call, reason, 'local', pending);
     try {
       await pending;
@@ -641,7 +642,7 @@ export class CallSession extends CallSessionState {
     const { sessionId } = call.info;
     logger.error('call failed', { sessionId, error });
     this.reportError(error);
-    const pending = sessionId ? this.callRequest(call, 'hangUp', { sessionId }).catch(() => undefined) : undefined;
+    const pending = sessionId ? this.hangUpRequest(call, sessionId).catch(() => undefined) : undefined;
     this.endCall(call, 'network_lost', 'local', pending);
   }
 
@@ -712,6 +713,15 @@ export class CallSession extends CallSessionState {
   /** The socket that carries this call: the home one, unless another node holds the call. */
   private callSocket(call: ActiveCall | null): SignallingSocket {
     return call?.remote?.socket ?? this.connection.socket;
+  }
+
+  /**
+   * While the socket to the node holding the call is down, the home node passes the hang-up
+   * on, so the resident is not left waiting for the grace period.
+   */
+  private hangUpRequest(call: ActiveCall, sessionId: string): Promise<null> {
+    const remoteDown = call.remote !== null && !call.remote.socket.connected;
+    return remoteDown ? this.request('hangUp', { sessionId }) : this.callRequest(call, 'hangUp', { sessionId });
   }
 
   private callRequest<E extends RequestName>(call: ActiveCall | null, event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {

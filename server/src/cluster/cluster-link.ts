@@ -47,6 +47,8 @@ export interface ClusterLink {
   publishLocalQueue(entries: QueueEntry[]): void;
   /** Accept a resident this node does not hold. */
   acceptElsewhere(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
+  /** Hang up a call this node does not hold. */
+  hangUpElsewhere(principal: SocketPrincipal, sessionId: string): Promise<void>;
   /** Invite a guest into a call this node does not hold. */
   inviteGuestElsewhere(invite: RemoteGuestInvite): Promise<RemoteGuestInvitation>;
   /**
@@ -124,6 +126,7 @@ export function createClusterLink(
       },
       acceptElsewhere: () => Promise.reject(new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left')),
       inviteGuestElsewhere: () => Promise.reject(AppError.invalidState('the call is not in progress')),
+      hangUpElsewhere: () => Promise.reject(AppError.notFound('consultation')),
       peerOrigins: () => [],
       otherNodesLoad: () => Promise.resolve({ loads: [], complete: true }),
       announce: () => undefined,
@@ -161,6 +164,14 @@ export function createClusterLink(
         service.expectRemoteJoin(principal, sessionId);
         ack({ ok: true, data: { ...result, mediaNodeUrl: options.nodeUrl() } });
       },
+      (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
+    );
+  });
+  io.on('hangUpRemote', ({ principal, sessionId }, ack) => {
+    const service = consultations();
+    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
+    service.hangUp(principal, sessionId).then(
+      () => ack({ ok: true, data: null }),
       (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
     );
   });
@@ -208,6 +219,12 @@ export function createClusterLink(
       return askHolder<AcceptCallResult>(
         () => io.serverSideEmitWithAck('acceptRemote', { principal, sessionId }),
         () => new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left'),
+      );
+    },
+    async hangUpElsewhere(principal, sessionId) {
+      await askHolder<null>(
+        () => io.serverSideEmitWithAck('hangUpRemote', { principal, sessionId }),
+        () => AppError.notFound('consultation'),
       );
     },
     inviteGuestElsewhere(invite) {

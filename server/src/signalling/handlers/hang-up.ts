@@ -6,8 +6,10 @@ export const hangUp = defineHandler({
   event: 'hangUp',
   schema: HangUpPayload,
   roles: SOCKET_PERMISSIONS.hangUp,
-  run: async ({ principal, consultations }, { sessionId }) => {
-    await consultations.hangUp(principal, sessionId);
+  // A desk whose socket to the node holding the call is gone hangs up through its own node.
+  run: async ({ principal, consultations, cluster }, { sessionId }) => {
+    if (consultations.has(sessionId)) await consultations.hangUp(principal, sessionId);
+    else await cluster.hangUpElsewhere(principal, sessionId);
     return null;
   },
 });
