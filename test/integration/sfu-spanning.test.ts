@@ -14,6 +14,7 @@ import { consumerSsrcOf } from '../bench/sfu-load/consultation-rig';
 import type { MediaClip } from '../bench/sfu-load/media-clips';
 import { RtpSink } from '../bench/sfu-load/rtp-sink';
 import { RtpStream } from '../bench/sfu-load/rtp-stream';
+import { until } from '../helpers/poll';
 
 const LOCALHOST = '127.0.0.1';
 /** 20 ms opus-sized frames: 50 packets a second, enough to count without loading the machine. */
@@ -27,16 +28,6 @@ const VOICE: MediaClip = Object.freeze({
 });
 /** Half a second of what VOICE sends. */
 const ENOUGH_PACKETS = 25;
-
-async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const counts = (workers: WorkerStats[]) => ({
   rooms: workers.map((w) => w.rooms),
@@ -157,27 +148,23 @@ describe('a room spanning two mediasoup workers (workerPeerLimit: 1)', () => {
     const [consumer, second] = await Promise.all([b.consume(producerOfA), room.consume({ peerId: 'B', producerId: producerOfA })]);
     assert.ok(second, 'the concurrent consume succeeds too');
     consumerOfB = consumer;
-    const received = await eventually('RTP at B', () => {
-      const count = b.received(consumerOfB.ssrc);
-      return count >= ENOUGH_PACKETS ? count : undefined;
-    });
+    const received = await until(async () => b.received(consumerOfB.ssrc), (count) => count >= ENOUGH_PACKETS, { what: 'RTP at B' });
     assert.ok(received >= ENOUGH_PACKETS, `B received ${received} packets`);
   });
 
   it('pipes the other way too: A receives the RTP B sends', async () => {
     const producerOfB = await b.produce();
     const { ssrc } = await a.consume(producerOfB);
-    const received = await eventually('RTP at A', () => {
-      const count = a.received(ssrc);
-      return count >= ENOUGH_PACKETS ? count : undefined;
-    });
+    const received = await until(async () => a.received(ssrc), (count) => count >= ENOUGH_PACKETS, { what: 'RTP at A' });
     assert.ok(received >= ENOUGH_PACKETS, `A received ${received} packets`);
   });
 
   it("reports B's consumer closed when A's producer closes on the other worker", async () => {
     room.closeProducer('A', producerOfA);
-    await eventually('consumerClosed for B', () =>
-      closedConsumers.some(([peerId, consumerId]) => peerId === 'B' && consumerId === consumerOfB.consumerId) ? true : undefined,
+    await until(
+      async () => closedConsumers.some(([peerId, consumerId]) => peerId === 'B' && consumerId === consumerOfB.consumerId),
+      Boolean,
+      { what: 'consumerClosed for B' },
     );
   });
 
@@ -186,7 +173,7 @@ describe('a room spanning two mediasoup workers (workerPeerLimit: 1)', () => {
     room.removePeer('B');
     assert.deepEqual(counts((await sfu.stats()).workers), { rooms: [1, 0], peers: [1, 0], routers: [1, 0] });
     // A's consumer of B's producer goes with B.
-    await eventually('consumerClosed for A', () => (closedConsumers.some(([peerId]) => peerId === 'A') ? true : undefined));
+    await until(async () => closedConsumers.some(([peerId]) => peerId === 'A'), Boolean, { what: 'consumerClosed for A' });
     room.close();
     assert.deepEqual(counts((await sfu.stats()).workers), { rooms: [0, 0], peers: [0, 0], routers: [0, 0] });
   });
@@ -256,13 +243,15 @@ describe('a spanning room when one of its workers dies', () => {
     assert.deepEqual(counts(before).peers, [1, 1]);
     const victim = before[1]?.pid as number;
     process.kill(victim, 'SIGKILL');
-    await eventually('the room to fail', () => (failed.includes('doomed') ? true : undefined));
+    await until(async () => failed.includes('doomed'), Boolean, { what: 'the room to fail' });
     assert.equal(room.closed, true);
     // The pool replaces the dead worker; stats() throws until it has.
-    const after = await eventually('a replacement worker', async () => {
-      const workers = await sfu.stats().then((stats) => stats.workers, () => undefined);
-      return workers && workers[1]?.pid !== victim ? workers : undefined;
-    });
+    const after = await until(
+      () => sfu.stats().then((stats) => stats.workers, () => undefined),
+      (workers) => workers !== undefined && workers[1]?.pid !== victim,
+      { what: 'a replacement worker' },
+    );
+    assert.ok(after);
     assert.deepEqual(counts(after), { rooms: [0, 0], peers: [0, 0], routers: [0, 0] });
   });
 });

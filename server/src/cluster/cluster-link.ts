@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Ack } from '../contract/ack';
+import type { Ack, AckCallback } from '../contract/ack';
 import type { QueueEntry } from '../contract/consultation';
 import type { NodeLoad } from '../contract/operations';
 import { ErrorCode } from '../contract/errors';
@@ -156,33 +156,37 @@ export function createClusterLink(
     if (fromNodeId !== options.nodeId) publishSnapshot();
   });
   // Only the node holding the consultation answers with anything but NOT_FOUND.
-  io.on('acceptRemote', ({ principal, sessionId }, ack) => {
+  /**
+   * Runs a forwarded request if this node holds the consultation; every other node answers
+   * NOT_FOUND, which the asking node's askHolder() passes over.
+   */
+  const answerIfHeld = <T>(sessionId: string, ack: AckCallback<T>, run: (service: ConsultationService) => Promise<T>): void => {
     const service = consultations();
     if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
-    service.accept(principal, sessionId).then(
-      (result) => {
-        service.expectRemoteJoin(principal, sessionId);
-        ack({ ok: true, data: { ...result, mediaNodeUrl: options.nodeUrl() } });
-      },
+    run(service).then(
+      (data) => ack({ ok: true, data }),
       (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
     );
-  });
-  io.on('hangUpRemote', ({ principal, sessionId }, ack) => {
-    const service = consultations();
-    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
-    service.hangUp(principal, sessionId).then(
-      () => ack({ ok: true, data: null }),
-      (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
-    );
-  });
-  io.on('inviteGuestRemote', ({ principal, sessionId, label, ttlSeconds }, ack) => {
-    const service = consultations();
-    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
-    service.inviteGuest(principal, sessionId, label, ttlSeconds).then(
-      ({ linkId, expiresAt }) => ack({ ok: true, data: { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() } }),
-      (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
-    );
-  });
+  };
+  io.on('acceptRemote', ({ principal, sessionId }, ack) =>
+    answerIfHeld(sessionId, ack, async (service) => {
+      const result = await service.accept(principal, sessionId);
+      service.expectRemoteJoin(principal, sessionId);
+      return { ...result, mediaNodeUrl: options.nodeUrl() };
+    }),
+  );
+  io.on('hangUpRemote', ({ principal, sessionId }, ack) =>
+    answerIfHeld(sessionId, ack, async (service) => {
+      await service.hangUp(principal, sessionId);
+      return null;
+    }),
+  );
+  io.on('inviteGuestRemote', ({ principal, sessionId, label, ttlSeconds }, ack) =>
+    answerIfHeld(sessionId, ack, async (service) => {
+      const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds);
+      return { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() };
+    }),
+  );
 
   io.on('nodeLoad', (fromNodeId, ack) => {
     if (fromNodeId === options.nodeId) return;
