@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     webRtcServerPort: config.media.webRtcServerPort,
     rtcMinPort: config.media.minPort,
     rtcMaxPort: config.media.maxPort,
+    noMediaTimeoutSeconds: config.media.noMediaTimeoutSeconds,
   });
   const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu });
   await app.consultations.recoverAfterRestart();

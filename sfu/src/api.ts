@@ -2,6 +2,8 @@ import type {
   ConsumerOptions,
   DtlsParametersJson,
   IceParametersJson,
+  IceProtocol,
+  MediaPathInfo,
   MediaKind,
   MediaSource,
   PeerRole,
@@ -18,12 +20,22 @@ import type {
 export interface SfuApi {
   /** Identical for every room (same codec list), so clients can load it before a call. */
   readonly routerRtpCapabilities: RtpCapabilitiesJson;
+  /** Where browsers must reach the media sockets, and how long they may take to: told to clients. */
+  readonly mediaPath: MediaPathInfo;
   createRoom(roomId: string): Promise<MediaRoomApi>;
   getRoom(roomId: string): MediaRoomApi | undefined;
   /** Called with the ids of the rooms that died with their worker. */
   onRoomsFailed(listener: (roomIds: string[]) => void): void;
   stats(): Promise<SfuStats>;
   close(): Promise<void>;
+}
+
+/** Whether a peer's transports carry media, and over what; for attributing a media failure. */
+export interface PeerMediaPath {
+  /** Both of its WebRTC transports have finished DTLS. */
+  connected: boolean;
+  /** The protocol of the selected ICE pair, once there is one. */
+  protocol: 'udp' | 'tcp' | null;
 }
 
 export interface ProduceOptions {
@@ -95,7 +107,9 @@ export interface MediaRoomApi {
   readonly closed: boolean;
   addPeer(options: { peerId: string; role: PeerRole; rtpCapabilities: RtpCapabilitiesJson }): void;
   hasPeer(peerId: string): boolean;
-  createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions>;
+  createTransport(peerId: string, direction: TransportDirection, protocol?: IceProtocol): Promise<TransportOptions>;
+  /** Null when the peer has not joined (or left). */
+  peerMediaPath(peerId: string): PeerMediaPath | null;
   connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void>;
   restartIce(peerId: string, transportId: string): Promise<IceParametersJson>;
   /**

@@ -1,4 +1,5 @@
 import type { RtpCapabilitiesJson } from '@contract/media-types';
+import type { MediaPathInfo } from '@contract/media-types';
 import type { MediaRoomApi, RoomMediaStats, SfuApi, SfuStats } from './api';
 import { defaultSfuConfig, mediaCodecs, type SfuConfig } from './config/sfu-config';
 import { MediaRoom } from './rooms/media-room';
@@ -6,6 +7,7 @@ import { WorkerPool } from './workers/worker-pool';
 
 export type {
   ConnectPlainTransportOptions,
+  PeerMediaPath,
   MediaRoomApi,
   PlainTransportInfo,
   PlainTransportOptions,
@@ -35,8 +37,17 @@ export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<Sfu
   const routerRtpCapabilities = probe.rtpCapabilities as unknown as RtpCapabilitiesJson;
   probe.close();
 
+  const firstPort = config.webRtcServerPort ?? config.rtcMinPort;
+  const mediaPath: MediaPathInfo = {
+    address: config.announcedIp ?? config.listenIp,
+    firstPort,
+    lastPort: config.webRtcServerPort === undefined ? config.rtcMaxPort : firstPort === 0 ? 0 : firstPort + config.workers - 1,
+    noMediaTimeoutSeconds: config.noMediaTimeoutSeconds,
+  };
+
   return {
     routerRtpCapabilities,
+    mediaPath,
 
     async createRoom(roomId: string): Promise<MediaRoomApi> {
       const existing = rooms.get(roomId);

@@ -30,6 +30,8 @@ export interface ReportMessages {
     walkIn: string;
     answered: string;
     abandoned: string;
+    mediaFailed: string;
+    tcpFallback: string;
     appointments: string;
     noShows: string;
     noShowRate: string;
@@ -93,6 +95,8 @@ const ja: ReportMessages = {
     walkIn: '飛び込み',
     answered: '応答',
     abandoned: '放棄',
+    mediaFailed: '映像不通',
+    tcpFallback: 'TCP接続',
     appointments: '予約件数',
     noShows: '不在',
     noShowRate: '不在率',
@@ -144,6 +148,8 @@ const en: ReportMessages = {
     walkIn: 'Walk-in',
     answered: 'Answered',
     abandoned: 'Abandoned',
+    mediaFailed: 'No media',
+    tcpFallback: 'Over TCP',
     appointments: 'Appointments',
     noShows: 'No-shows',
     noShowRate: 'No-show rate',

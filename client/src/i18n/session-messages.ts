@@ -41,6 +41,8 @@ export interface SessionMessages {
     answeredAt: string;
     endedAt: string;
     endReason: string;
+    mediaPath: string;
+    mediaFlag: Record<'normal' | 'tcp_fallback' | 'media_failed', string>;
     wait: string;
     duration: string;
     people: string;
@@ -114,6 +116,8 @@ const ja: SessionMessages = {
     answeredAt: '応答',
     endedAt: '終了',
     endReason: '終了の理由',
+    mediaPath: '映像・音声の経路',
+    mediaFlag: { normal: '通常（UDP）', tcp_fallback: 'TCPで接続（UDPが届かず）', media_failed: 'つながらず' },
     wait: '待ち時間',
     duration: '相談時間',
     people: '相談の内容',
@@ -139,6 +143,8 @@ const ja: SessionMessages = {
       left: '切断',
       reconnected: '再接続',
       media_restarted: '映像・音声の中継を再起動',
+      media_tcp_fallback: 'UDPで映像が届かずTCPで再接続',
+      media_failed: '映像・音声がつながらず終了',
       guest_invited: '同席者を招待',
       producer_started: '映像・音声の送信開始',
       producer_stopped: '映像・音声の送信停止',
@@ -202,6 +208,8 @@ const en: SessionMessages = {
     answeredAt: 'Answered',
     endedAt: 'Ended',
     endReason: 'Why it ended',
+    mediaPath: 'Media path',
+    mediaFlag: { normal: 'Normal (UDP)', tcp_fallback: 'Over TCP (UDP blocked)', media_failed: 'Never connected' },
     wait: 'Wait',
     duration: 'Duration',
     people: 'Consultation',
@@ -227,6 +235,8 @@ const en: SessionMessages = {
       left: 'Left',
       reconnected: 'Reconnected',
       media_restarted: 'Media relay restarted',
+      media_tcp_fallback: 'No media over UDP; reconnected over TCP',
+      media_failed: 'Media never got through; ended',
       guest_invited: 'Guest invited',
       producer_started: 'Started sending media',
       producer_stopped: 'Stopped sending media',

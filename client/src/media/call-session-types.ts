@@ -1,6 +1,6 @@
 import type { Device, types } from 'mediasoup-client';
 import type { EndReason, PeerInfo, QueueEntry } from '@contract/consultation';
-import type { MediaKind, MediaSource, PeerRole, TransportDirection } from '@contract/media-types';
+import type { IceProtocol, MediaKind, MediaSource, PeerRole, TransportDirection } from '@contract/media-types';
 import type { ServerInfo, TransferResult } from '@contract/signalling-events';
 import type { CallError } from './call-error';
 import type { AcquireLocalMedia } from './local-media';
@@ -69,6 +69,8 @@ export interface CallEndedEvent {
   initiator: 'local' | 'remote';
   /** False when a queued call ended before anyone accepted it. */
   answered: boolean;
+  /** media_failed: whose transports carried nothing (the server's view when it could be asked). */
+  failedRoles: PeerRole[];
 }
 
 /** Everything a screen needs, as one immutable value that changes identity on every change. */
@@ -78,6 +80,8 @@ export interface CallSessionSnapshot {
   callState: CallState;
   call: CallInfo | null;
   media: MediaStatus;
+  /** `tcp` once UDP carried no media in this call and its transports were made again over TCP. */
+  iceProtocol: IceProtocol;
   localStream: MediaStream | null;
   remoteTracks: readonly RemoteTrack[];
   peers: readonly PeerInfo[];

@@ -33,6 +33,7 @@ import type { LocalMedia } from './local-media';
 import { createLogger } from './logger';
 import { fromRtpCapabilities, toRtpCapabilities } from './media-json';
 import { createMediaSignalling } from './media-signalling';
+import { MediaPathGuard } from './media-path-guard';
 import { DefaultReconnectPolicy } from './reconnect-policy';
 import { SessionConnection } from './session-connection';
 import { request } from './signalling';
@@ -61,6 +62,8 @@ interface ActiveCall {
    * node this session is connected to. Every request of the call goes through it.
    */
   remote: SessionConnection | null;
+  /** Whether media ever got through; falls back to ICE over TCP, then gives up. */
+  pathGuard: MediaPathGuard;
 }
 
 /** A track sent besides camera and microphone; `media` is the join it was last produced into. */
@@ -88,6 +91,9 @@ const REMOTE_CONNECT_TIMEOUT_MS = 15_000;
 
 /** A call whose transports broke this often is not worth another try. */
 const MAX_MEDIA_REJOINS = 3;
+
+/** Before the server has said otherwise (ServerInfo.media.noMediaTimeoutSeconds). */
+const DEFAULT_NO_MEDIA_TIMEOUT_S = 15;
 
 const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
 
@@ -381,11 +387,13 @@ export class CallSession extends CallSessionState {
     call.recvReady = createDeferred();
     call.acceptedEarly = null;
     call.extras = [];
+    call.pathGuard.stop();
+    call.pathGuard = this.createPathGuard(() => (this.active === call ? call : null));
     void call.localMedia?.then(({ stream }) => stopStream(stream));
     call.localMedia = null;
     this.setLocalStream(null);
     this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
-    this.patch({ remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media });
+    this.patch({ remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media, iceProtocol: 'any' });
     this.setCallState('calling', result.newSessionId);
     this.safeEmit('transferred', result);
   }
@@ -516,8 +524,8 @@ export class CallSession extends CallSessionState {
     });
     socket.on('transferred', (result) => this.onTransferred(result));
     // From either socket: the call may have ended while the one carrying it was down.
-    socket.on('callEnded', ({ sessionId, reason }) => {
-      if (this.active && this.isCurrent(sessionId)) this.endCall(this.active, reason, 'remote');
+    socket.on('callEnded', ({ sessionId, reason, failedRoles }) => {
+      if (this.active && this.isCurrent(sessionId)) this.endCall(this.active, reason, 'remote', null, failedRoles);
     });
   }
 
@@ -568,12 +576,14 @@ export class CallSession extends CallSessionState {
     call.localMedia ??= this.acquireMedia();
     try {
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
-      const joined = await this.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities });
+      const iceProtocol = call.pathGuard.protocol;
+      const joined = await this.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) });
       if (stale()) return;
       this.patch({ peers: joined.peers });
       const media = this.createMedia(call, joined.sendTransport, joined.recvTransport);
       call.media = media;
       call.recvReady.resolve(media);
+      call.pathGuard.watch();
       const { stream, error } = await call.localMedia;
       if (stale()) return;
       this.setLocalStream(stream);
@@ -614,6 +624,7 @@ export class CallSession extends CallSessionState {
       if (call.media !== media) return;
       this.patch({ media: { ...this.getSnapshot().media, [direction]: state } });
       this.safeEmit('transportStateChanged', direction, state);
+      call.pathGuard.onState(this.getSnapshot().media);
     });
     media.on('failed', (error) => {
       if (call.media === media && this.active === call) this.rejoinOrFail(call, error);
@@ -633,8 +644,48 @@ export class CallSession extends CallSessionState {
     }
     if (call.mediaRejoins >= MAX_MEDIA_REJOINS) return this.failCall(call, error);
     call.mediaRejoins += 1;
+    call.pathGuard.expectFreshPath();
     logger.warn('media failed; joining the room again', { sessionId: call.info.sessionId, attempt: call.mediaRejoins, error });
     this.join(call).catch(() => undefined); // join reports its own failures
+  }
+
+  private createPathGuard(call: ActiveCall | (() => ActiveCall | null)): MediaPathGuard {
+    const current = (): ActiveCall | null => (typeof call === 'function' ? call() : call);
+    return new MediaPathGuard({
+      timeoutMs: () => (this.getSnapshot().serverInfo?.media.noMediaTimeoutSeconds ?? DEFAULT_NO_MEDIA_TIMEOUT_S) * 1000,
+      onTryTcp: () => {
+        const target = current();
+        if (!target || this.active !== target) return;
+        logger.warn('no media over UDP; joining again with ICE over TCP', { sessionId: target.info.sessionId });
+        this.patch({ iceProtocol: 'tcp' });
+        this.join(target).catch(() => undefined); // join reports its own failures
+      },
+      onGiveUp: () => {
+        const target = current();
+        if (target && this.active === target) void this.giveUpOnMedia(target);
+      },
+    });
+  }
+
+  /**
+   * Neither UDP nor TCP carried media. The server looks at both sides' transports, ends the
+   * call as media_failed and names who had none; if it cannot be asked, this side is the one.
+   */
+  private async giveUpOnMedia(call: ActiveCall): Promise<void> {
+    const { sessionId } = call.info;
+    const ownRole = this.getSnapshot().serverInfo?.role ?? 'kiosk';
+    logger.error('no media over UDP nor TCP; ending the call', { sessionId });
+    if (!sessionId) return this.endCall(call, 'media_failed', 'local', null, [ownRole]);
+    try {
+      const { failedRoles } = await this.callRequest(call, 'reportMediaFailure', { sessionId });
+      // The server sees media flowing after all (it connected in the last moment): carry on.
+      if (failedRoles.length === 0) return;
+      this.endCall(call, 'media_failed', 'local', null, failedRoles);
+    } catch (error) {
+      // The other side may have reported first and the call is gone already.
+      logger.warn('media failure not acknowledged', { sessionId, error });
+      this.endCall(call, 'media_failed', 'local', null, [ownRole]);
+    }
   }
 
   /** Something broke for good: end the call here and tell the server, if it can hear us. */
@@ -658,6 +709,7 @@ export class CallSession extends CallSessionState {
       extras: [],
       mediaRejoins: 0,
       remote: null,
+      pathGuard: this.createPathGuard(() => (this.active === call ? call : null)),
     };
     this.active = call;
     this.patch({ call: info, lastError: null });
@@ -671,25 +723,32 @@ export class CallSession extends CallSessionState {
   }
 
   /** `lastRequest`: an answer still awaited on the call's own socket (closed once it arrives). */
-  private endCall(call: ActiveCall, reason: EndReason, initiator: 'local' | 'remote', lastRequest?: Promise<unknown> | null): void {
+  private endCall(
+    call: ActiveCall,
+    reason: EndReason,
+    initiator: 'local' | 'remote',
+    lastRequest?: Promise<unknown> | null,
+    failedRoles: PeerRole[] = [],
+  ): void {
     if (this.active !== call) return;
     const { sessionId, answered } = call.info;
     logger.info('call ended', { sessionId, reason, initiator });
     this.discardCall(call, lastRequest);
-    this.safeEmit('callEnded', { sessionId, reason, initiator, answered });
+    this.safeEmit('callEnded', { sessionId, reason, initiator, answered, failedRoles });
   }
 
   /** Releases everything of the call; no trace of it stays in the snapshot. */
   private discardCall(call: ActiveCall, lastRequest?: Promise<unknown> | null): void {
     if (this.active !== call) return;
     this.active = null;
+    call.pathGuard.stop();
     if (call.remote) this.retireRemote(call.remote, lastRequest);
     call.recvReady.reject(CallError.invalidState('call ended'));
     call.media?.close();
     // Also stops a camera that opens only after the call is gone.
     void call.localMedia?.then(({ stream }) => stopStream(stream));
     this.setLocalStream(null);
-    this.patch({ call: null, remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media });
+    this.patch({ call: null, remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media, iceProtocol: 'any' });
     this.setCallState('idle', call.info.sessionId);
   }
 

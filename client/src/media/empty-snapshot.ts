@@ -7,6 +7,7 @@ export const EMPTY_SNAPSHOT: CallSessionSnapshot = Object.freeze<CallSessionSnap
   callState: 'idle',
   call: null,
   media: { send: 'new', recv: 'new' },
+  iceProtocol: 'any',
   localStream: null,
   remoteTracks: [],
   peers: [],

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   MEDIA_MAX_PORT: port.default(49999),
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
   SFU_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(100),
+  MEDIA_TIMEOUT_SECONDS: z.coerce.number().int().min(3).max(120).default(15),
   RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   DEMO_SEED: bool.default(true),
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
@@ -58,6 +59,8 @@ export interface Config {
     workers: number;
     /** Call participants a worker takes before a room spills onto another worker (pipeToRouter). */
     peersPerWorker: number;
+    /** No media this long: try ICE over TCP; as long again: the call ends as media_failed. */
+    noMediaTimeoutSeconds: number;
   };
   reconnectGraceMs: number;
   /** A scheduled appointment becomes a no-show this long after its start. */
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxPort: e.MEDIA_MAX_PORT,
       workers: e.SFU_WORKERS,
       peersPerWorker: e.SFU_PEERS_PER_WORKER,
+      noMediaTimeoutSeconds: e.MEDIA_TIMEOUT_SECONDS,
     }),
     reconnectGraceMs: e.RECONNECT_GRACE_SECONDS * 1000,
     noShowGraceMs: e.NO_SHOW_GRACE_MINUTES * 60_000,

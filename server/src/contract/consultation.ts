@@ -19,8 +19,17 @@ export const END_REASONS = [
   'network_lost',
   'transferred',
   'server_restart',
+  /** Signalling worked but media never flowed, over UDP or TCP: a firewall, usually. */
+  'media_failed',
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
+
+/**
+ * How the media path fared, kept on the record for reports: `tcp_fallback` when UDP carried
+ * nothing and the call ran over ICE-TCP, `media_failed` when neither worked.
+ */
+export const MEDIA_FLAGS = ['tcp_fallback', 'media_failed'] as const;
+export type MediaFlag = (typeof MEDIA_FLAGS)[number];
 
 export type ConsultationKind = 'booked' | 'walk_in';
 
@@ -59,6 +68,8 @@ export const SESSION_EVENT_TYPES = [
   'left',
   'reconnected',
   'media_restarted',
+  'media_tcp_fallback',
+  'media_failed',
   'guest_invited',
   'producer_started',
   'producer_stopped',
@@ -142,6 +153,7 @@ export interface SessionRecord {
   notes: string;
   satisfaction: number | null;
   quality: QualitySummary | null;
+  mediaFlag: MediaFlag | null;
 }
 
 export interface SessionDetail extends SessionRecord {

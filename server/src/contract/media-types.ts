@@ -19,6 +19,20 @@ export type MediaKind = 'audio' | 'video';
 export type MediaSource = 'camera' | 'microphone' | 'document' | 'screen';
 export type TransportDirection = 'send' | 'recv';
 
+/** `tcp`: ICE over TCP only, for a network that drops the media's UDP (the same port in single-port mode). */
+export type IceProtocol = 'any' | 'tcp';
+
+/** The media sockets as an installer or IT department needs them, and how long media may take to flow. */
+export interface MediaPathInfo {
+  /** The address in ICE candidates (announced, else the listen address). */
+  address: string;
+  /** First and last port, UDP and TCP alike; equal in single-port mode with one worker, 0 when the OS picks. */
+  firstPort: number;
+  lastPort: number;
+  /** No media this long: ICE over TCP is tried; as long again, and the call ends as media_failed. */
+  noMediaTimeoutSeconds: number;
+}
+
 export interface TransportOptions {
   id: string;
   direction: TransportDirection;

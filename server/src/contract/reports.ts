@@ -33,6 +33,10 @@ export interface ReportFigures {
   answered: number;
   /** Ended without anyone answering (the resident left the queue). */
   abandoned: number;
+  /** Answered, but the media never got through (end reason media_failed). */
+  mediaFailed: number;
+  /** Whose media needed ICE over TCP because UDP carried nothing. */
+  tcpFallback: number;
   /** Bookings for the period, cancelled ones excluded. */
   appointments: number;
   noShows: number;

@@ -4,6 +4,7 @@ import type { EndReason, PeerInfo, QueueEntry } from './consultation';
 import type {
   ConsumerOptions,
   IceParametersJson,
+  MediaPathInfo,
   PeerRole,
   RtpCapabilitiesJson,
   TransportOptions,
@@ -34,6 +35,13 @@ export interface ServerInfo {
   displayName: string;
   /** The same for every room: clients load their Device once, before any call. */
   routerRtpCapabilities: RtpCapabilitiesJson;
+  /** The media port to name when it cannot be reached, and how long media may take to flow. */
+  media: MediaPathInfo;
+}
+
+/** Who could not get media through, as the server sees the transports (the sender may be fine). */
+export interface MediaFailure {
+  failedRoles: PeerRole[];
 }
 
 export interface CallStaffResult {
@@ -97,6 +105,8 @@ export interface ClientToServerEvents {
   closeProducer: (payload: ProducerPayload, ack: AckCallback<null>) => void;
   restartIce: (payload: TransportPayload, ack: AckCallback<{ iceParameters: IceParametersJson }>) => void;
   hangUp: (payload: HangUpPayload, ack: AckCallback<null>) => void;
+  /** Either party: no media flowed over UDP nor TCP in time; the call ends as media_failed. */
+  reportMediaFailure: (payload: SessionPayload, ack: AckCallback<MediaFailure>) => void;
   /** Either side in a call: a typed message to the others. */
   sendMessage: (payload: SendMessagePayload, ack: AckCallback<ChatMessage>) => void;
   /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */
@@ -151,7 +161,8 @@ export interface ServerToClientEvents {
   consumerClosed: (payload: { sessionId: string; consumerId: string }) => void;
   peerJoined: (payload: { sessionId: string; peer: PeerInfo }) => void;
   peerLeft: (payload: { sessionId: string; role: PeerRole }) => void;
-  callEnded: (payload: { sessionId: string; reason: EndReason }) => void;
+  /** `failedRoles`: set when the reason is media_failed. */
+  callEnded: (payload: { sessionId: string; reason: EndReason; failedRoles?: PeerRole[] }) => void;
   /** A message from another participant of the call. */
   messageReceived: (message: ChatMessage) => void;
   /** kiosk: staff ask to photograph the document; answer with answerSnapshot. */

@@ -13,8 +13,9 @@ export const EmptyPayload = z.object({}).strict();
 
 export const SessionPayload = z.object({ sessionId: id }).strict();
 
+/** `iceProtocol: 'tcp'`: this side's UDP carried no media; join again with ICE over TCP only. */
 export const JoinRoomPayload = z
-  .object({ sessionId: id, rtpCapabilities: mediaJson })
+  .object({ sessionId: id, rtpCapabilities: mediaJson, iceProtocol: z.enum(['any', 'tcp']).optional() })
   .strict();
 
 export const ConnectTransportPayload = z

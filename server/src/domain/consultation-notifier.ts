@@ -19,7 +19,8 @@ export interface ConsultationNotifier {
   callAccepted(kioskId: string, payload: { sessionId: string; staffName: string }): void;
   peerJoined(sessionId: string, peer: PeerInfo): void;
   peerLeft(sessionId: string, role: PeerRole): void;
-  callEnded(sessionId: string, peerIds: string[], reason: EndReason): void;
+  /** `failedRoles`: who could not get media through, when the reason is media_failed. */
+  callEnded(sessionId: string, peerIds: string[], reason: EndReason, failedRoles?: PeerRole[]): void;
   consumerClosed(socketId: string, payload: { sessionId: string; consumerId: string }): void;
   /** Asks one socket to set up a consumer; resolves true once it acked success. */
   requestConsumer(socketId: string, payload: ConsumerOptions & { sessionId: string }): Promise<boolean>;

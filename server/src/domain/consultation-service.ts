@@ -1,7 +1,7 @@
 import type { MediaRoomApi, SfuApi } from '@madoguchi/sfu';
 import type { EndReason, QueueEntry } from '../contract/consultation';
 import { ErrorCode } from '../contract/errors';
-import type { DtlsParametersJson, IceParametersJson, RtpCapabilitiesJson } from '../contract/media-types';
+import type { DtlsParametersJson, IceParametersJson, IceProtocol, PeerRole, RtpCapabilitiesJson } from '../contract/media-types';
 import type { JoinRoomResult, SocketPrincipal } from '../contract/signalling-events';
 import type { ProducePayload } from '../contract/signalling-schemas';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
@@ -11,13 +11,14 @@ import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { SessionEventRepository } from '../db/repositories/session-event-repository';
 import type { Language } from '../contract/languages';
 import type { SessionEventType } from '../contract/consultation';
-import type { AcceptCallResult, CheckInResult, TransferResult } from '../contract/signalling-events';
+import type { AcceptCallResult, CheckInResult, MediaFailure, TransferResult } from '../contract/signalling-events';
 import type { AppointmentService } from './appointment-service';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from './consultation';
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
+import { rolesWithoutMedia } from './media-failure';
 import { peerIdOf, peerRoleOf } from './peer-identity';
 import { WriteRetryQueue } from './write-retry-queue';
 
@@ -299,7 +300,7 @@ export class ConsultationService {
   async join(
     principal: SocketPrincipal,
     socketId: string,
-    { sessionId, rtpCapabilities }: { sessionId: string; rtpCapabilities: RtpCapabilitiesJson },
+    { sessionId, rtpCapabilities, iceProtocol = 'any' }: { sessionId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined },
   ): Promise<JoinRoomResult & { afterAck: () => Promise<void> }> {
     return this.mutex.run(sessionId, async () => {
       const consultation = this.participantOf(principal, sessionId);
@@ -318,9 +319,13 @@ export class ConsultationService {
       room.addPeer({ peerId, role: participant.role, rtpCapabilities });
       consultation.participants.set(peerId, participant);
       this.options.notifier.addToConsultation(socketId, sessionId);
-      const sendTransport = await room.createTransport(peerId, 'send');
-      const recvTransport = await room.createTransport(peerId, 'recv');
-      log.info({ sessionId, role: participant.role, rejoin }, 'participant joined');
+      const sendTransport = await room.createTransport(peerId, 'send', iceProtocol);
+      const recvTransport = await room.createTransport(peerId, 'recv', iceProtocol);
+      log.info({ sessionId, role: participant.role, rejoin, iceProtocol }, 'participant joined');
+      if (iceProtocol === 'tcp') {
+        consultation.mediaFlag = 'tcp_fallback';
+        this.recordEvent(sessionId, 'media_tcp_fallback', participant.role);
+      }
       this.recordEvent(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
       if (rejoin) this.options.onRejoin?.();
       this.options.notifier.peerJoined(sessionId, { role: participant.role, displayName: participant.displayName });
@@ -389,6 +394,22 @@ export class ConsultationService {
     await this.end(sessionId, principal.role === 'kiosk' ? 'resident_left' : 'completed');
   }
 
+  /**
+   * A participant got no media through, over UDP and then over TCP. The server checks the
+   * transports itself: the call ends as media_failed naming whoever has none, unless by now
+   * everyone's media does flow (then nothing ends and the answer names no one).
+   */
+  async reportMediaFailure(principal: SocketPrincipal, sessionId: string): Promise<MediaFailure> {
+    const consultation = this.requireActiveParticipant(principal, sessionId);
+    const failedRoles = rolesWithoutMedia(consultation, this.room(sessionId));
+    if (failedRoles.length === 0) return { failedRoles };
+    log.warn({ sessionId, failedRoles, reporter: peerRoleOf(principal) }, 'no media flowed; ending the call');
+    consultation.mediaFlag = 'media_failed';
+    this.recordEvent(sessionId, 'media_failed', peerRoleOf(principal), { failedRoles });
+    await this.end(sessionId, 'media_failed', { failedRoles });
+    return { failedRoles };
+  }
+
   /** A socket went away: give its owner a grace period to come back before ending the call. */
   handleDisconnect(principal: SocketPrincipal, socketId: string): void {
     if (this.stopping) return;
@@ -431,7 +452,7 @@ export class ConsultationService {
   }
 
   /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
-  async end(sessionId: string, reason: EndReason, options: { kioskStaysQueued?: boolean } = {}): Promise<void> {
+  async end(sessionId: string, reason: EndReason, options: { kioskStaysQueued?: boolean; failedRoles?: PeerRole[] } = {}): Promise<void> {
     const ending = this.mutex.run(sessionId, async () => {
       const consultation = this.live.get(sessionId);
       if (!consultation || consultation.state === 'ended') return;
@@ -445,7 +466,7 @@ export class ConsultationService {
         // The call is over for the people in it whatever the database says: if it is away,
         // the write waits and lands when it is back (or, if the process dies first, the record
         // is closed as server_restart at the next start).
-        await this.writes.submit(`end ${sessionId}`, () => this.options.sessions.markEnded(sessionId, reason, endedAt));
+        await this.writes.submit(`end ${sessionId}`, () => this.options.sessions.markEnded(sessionId, reason, endedAt, consultation.mediaFlag));
       } catch (error) {
         log.error({ err: error, sessionId }, 'could not record the end of a consultation');
       }
@@ -459,7 +480,7 @@ export class ConsultationService {
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
       }
       const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && peerId.startsWith('kiosk:')));
-      this.options.notifier.callEnded(sessionId, peerIds, reason);
+      this.options.notifier.callEnded(sessionId, peerIds, reason, options.failedRoles);
       this.publishQueue();
       log.info({ sessionId, reason }, 'consultation ended');
       // A drain waits for the last record to be written, not just for the call to stop.

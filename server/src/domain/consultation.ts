@@ -1,5 +1,5 @@
 import type { AppointmentNeeds } from '../contract/appointments';
-import type { ConsultationState, EndReason, PeerInfo, QueueEntry } from '../contract/consultation';
+import type { ConsultationState, EndReason, MediaFlag, PeerInfo, QueueEntry } from '../contract/consultation';
 import type { Language } from '../contract/languages';
 import type { PeerRole } from '../contract/media-types';
 import { createLogger } from '../logging/logger';
@@ -48,6 +48,8 @@ export class Consultation {
   private current: ConsultationState = 'queued';
   staff: { id: string; displayName: string } | null = null;
   endReason: EndReason | null = null;
+  /** tcp_fallback once someone joined again over ICE-TCP; media_failed when the call ends that way. */
+  mediaFlag: MediaFlag | null = null;
   readonly participants = new Map<string, Participant>();
   /** Guest links issued for this call that have not been spent (their guest has not left). */
   readonly guests = new Set<string>();

@@ -15,10 +15,10 @@ export function createSocketNotifier(getIo: () => SignallingServer, getCluster: 
     callAccepted: (kioskId, payload) => void getIo().to(principalRoom({ role: 'kiosk', id: kioskId })).emit('callAccepted', payload),
     peerJoined: (sessionId, peer) => void getIo().to(consultationRoom(sessionId)).emit('peerJoined', { sessionId, peer }),
     peerLeft: (sessionId, role) => void getIo().to(consultationRoom(sessionId)).emit('peerLeft', { sessionId, role }),
-    callEnded: (sessionId, peerIds, reason) => {
+    callEnded: (sessionId, peerIds, reason, failedRoles) => {
       const io = getIo();
       const rooms = peerIds.map((peerId) => `peer:${peerId}`);
-      io.to(rooms).emit('callEnded', { sessionId, reason });
+      io.to(rooms).emit('callEnded', failedRoles ? { sessionId, reason, failedRoles } : { sessionId, reason });
       io.in(consultationRoom(sessionId)).socketsLeave(consultationRoom(sessionId));
     },
     consumerClosed: (socketId, payload) => void getIo().to(socketId).emit('consumerClosed', payload),

@@ -26,6 +26,11 @@ export interface SfuConfig {
    * peers each, so 100 keeps a worker near that ceiling; below it rooms never span workers.
    */
   workerPeerLimit: number;
+  /**
+   * How long a participant's transports may take to carry media before the browser tries ICE
+   * over TCP, and then as long again before the call ends as `media_failed`. Sent to clients.
+   */
+  noMediaTimeoutSeconds: number;
 }
 
 export const mediaCodecs: types.RtpCodecCapability[] = [
@@ -48,4 +53,5 @@ export const defaultSfuConfig: SfuConfig = {
   maxIncomingBitrate: 5_000_000,
   logLevel: 'warn',
   workerPeerLimit: 100,
+  noMediaTimeoutSeconds: 15,
 };

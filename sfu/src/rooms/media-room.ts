@@ -3,6 +3,7 @@ import type {
   ConsumerOptions,
   DtlsParametersJson,
   IceParametersJson,
+  IceProtocol,
   MediaKind,
   MediaSource,
   PeerRole,
@@ -12,6 +13,7 @@ import type {
 } from '@contract/media-types';
 import type {
   ConnectPlainTransportOptions,
+  PeerMediaPath,
   ConsumeOptions,
   MediaRoomApi,
   MediaRoomEvents,
@@ -83,15 +85,19 @@ export class MediaRoom implements MediaRoomApi {
     return this.peers.has(peerId);
   }
 
-  async createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions> {
+  async createTransport(peerId: string, direction: TransportDirection, protocol: IceProtocol = 'any'): Promise<TransportOptions> {
     const peer = this.peer(peerId);
     const { config } = this;
     const { slot } = peer.site;
     const router = await this.routerOf(peer);
+    // TCP only: a browser behind a network that lets ICE's small UDP checks through but drops
+    // the media would otherwise pick the UDP pair again and get nothing.
+    const tcpOnly = protocol === 'tcp';
     const common = {
-      enableUdp: true,
+      enableUdp: !tcpOnly,
       enableTcp: true,
-      preferUdp: true,
+      preferUdp: !tcpOnly,
+      preferTcp: tcpOnly,
       initialAvailableOutgoingBitrate: config.initialOutgoingBitrate,
       appData: { peerId, direction },
     };
@@ -116,6 +122,15 @@ export class MediaRoom implements MediaRoomApi {
       iceCandidates: transport.iceCandidates as unknown as TransportOptions['iceCandidates'],
       dtlsParameters: transport.dtlsParameters as unknown as DtlsParametersJson,
     };
+  }
+
+  peerMediaPath(peerId: string): PeerMediaPath | null {
+    const peer = this.peers.get(peerId);
+    if (!peer) return null;
+    const webRtc = [...peer.transports.values()].filter((t): t is types.WebRtcTransport => 'iceParameters' in t);
+    const connected = webRtc.length >= 2 && webRtc.every((t) => !t.closed && t.dtlsState === 'connected');
+    const tuple = webRtc.find((t) => t.iceSelectedTuple)?.iceSelectedTuple;
+    return { connected, protocol: tuple ? tuple.protocol : null };
   }
 
   async createPlainTransport(

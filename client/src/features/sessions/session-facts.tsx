@@ -35,6 +35,7 @@ export function SessionFacts({ session }: { session: SessionRecord }) {
           <Fact label={t.answeredAt}>{at(session.answeredAt)}</Fact>
           <Fact label={t.endedAt}>{at(session.endedAt)}</Fact>
           <Fact label={t.endReason}>{session.endReason ? common.endReason[session.endReason] : common.none}</Fact>
+          {session.answeredAt ? <Fact label={t.mediaPath}>{t.mediaFlag[session.mediaFlag ?? 'normal']}</Fact> : null}
           <Fact label={t.wait}>{seconds(session.waitSeconds)}</Fact>
           <Fact label={t.duration}>{seconds(session.durationSeconds)}</Fact>
         </dl>

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { END_REASONS, type EndReason, type OutcomeCode, type QualitySummary } from '../../contract/consultation';
+import { END_REASONS, MEDIA_FLAGS, type EndReason, type MediaFlag, type OutcomeCode, type QualitySummary } from '../../contract/consultation';
 import type { Language } from '../../contract/languages';
 
 export interface ConsultationSessionRow {
@@ -17,6 +17,7 @@ export interface ConsultationSessionRow {
   notes: string;
   satisfaction: number | null;
   quality: QualitySummary | null;
+  mediaFlag: MediaFlag | null;
 }
 
 export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow>({
@@ -43,5 +44,6 @@ export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow
     notes: { type: 'text', default: '' },
     satisfaction: { type: 'smallint', nullable: true },
     quality: { type: 'jsonb', nullable: true },
+    mediaFlag: { type: 'text', name: 'media_flag', nullable: true, enum: [...MEDIA_FLAGS] },
   },
 });

@@ -2,6 +2,7 @@ import type { DataSource, Repository } from 'typeorm';
 import type {
   ConsultationState,
   EndReason,
+  MediaFlag,
   OutcomeCode,
   QualitySummary,
   SessionRecord,
@@ -29,6 +30,7 @@ interface SessionListRow {
   notes: string;
   satisfaction: number | null;
   quality: QualitySummary | null;
+  media_flag: MediaFlag | null;
   total?: string;
 }
 
@@ -63,13 +65,14 @@ function toSessionRecord(row: SessionListRow): SessionRecord {
     notes: row.notes,
     satisfaction: row.satisfaction,
     quality: row.quality,
+    mediaFlag: row.media_flag,
   };
 }
 
 const SELECT_RECORD = `
   SELECT s.id, s.kiosk_id, k.name AS kiosk_name, k.location AS kiosk_location, s.department_id,
          d.name AS department_name, s.appointment_id, s.staff_id, u.display_name AS staff_name,
-         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality`;
+         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality, s.media_flag`;
 const FROM_RECORD = `
     FROM consultation_session s
     JOIN kiosk k ON k.id = s.kiosk_id
@@ -141,12 +144,13 @@ export class ConsultationSessionRepository {
   }
 
   /** True if this call ended it; false if it had ended already. */
-  async markEnded(id: string, reason: EndReason, endedAt: Date): Promise<boolean> {
+  async markEnded(id: string, reason: EndReason, endedAt: Date, mediaFlag: MediaFlag | null = null): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `UPDATE consultation_session
-          SET ended_at = GREATEST($3::timestamptz, COALESCE(answered_at, queued_at)), end_reason = $2
+          SET ended_at = GREATEST($3::timestamptz, COALESCE(answered_at, queued_at)), end_reason = $2,
+              media_flag = COALESCE($4, media_flag)
         WHERE id = $1 AND ended_at IS NULL RETURNING id`,
-      [id, reason, endedAt],
+      [id, reason, endedAt, mediaFlag],
     );
     return affected(rows) === 1;
   }

@@ -54,6 +54,8 @@ function sessionsSql(scope: ReportScope): string {
            count(*) FILTER (WHERE NOT booked) AS walk_in,
            count(wait) AS answered,
            count(*) FILTER (WHERE wait IS NULL AND ended) AS abandoned,
+           count(*) FILTER (WHERE media_flag = 'media_failed') AS media_failed,
+           count(*) FILTER (WHERE media_flag = 'tcp_fallback') AS tcp_fallback,
            avg(wait) AS mean_wait,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY wait) AS p90_wait,
            avg(duration) AS mean_duration,
@@ -67,7 +69,7 @@ function sessionsSql(scope: ReportScope): string {
         SELECT ${periodExpr(scope, 'local')} AS period, ${groupExpr(scope, 's')} AS group_id,
                s.appointment_id IS NOT NULL AS booked, s.ended_at IS NOT NULL AS ended,
                date_part('epoch', s.answered_at - s.queued_at) AS wait,
-               date_part('epoch', s.ended_at - s.answered_at) AS duration, s.satisfaction
+               date_part('epoch', s.ended_at - s.answered_at) AS duration, s.satisfaction, s.media_flag
           FROM consultation_session s CROSS JOIN LATERAL (SELECT ${japanLocal('s.queued_at')} AS local) l
          WHERE s.queued_at >= $1 AND s.queued_at < $2
            AND ($3::uuid IS NULL OR s.department_id = $3) AND ($4::uuid IS NULL OR s.kiosk_id = $4)
@@ -113,6 +115,8 @@ function toFigures(sessions: Counts | undefined, appointmentsRow: Counts | undef
     walkIn: int(sessions?.['walk_in']),
     answered: int(sessions?.['answered']),
     abandoned: int(sessions?.['abandoned']),
+    mediaFailed: int(sessions?.['media_failed']),
+    tcpFallback: int(sessions?.['tcp_fallback']),
     appointments,
     noShows,
     noShowRate: appointments > 0 ? Math.round((noShows / appointments) * 1000) / 1000 : null,

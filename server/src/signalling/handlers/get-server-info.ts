@@ -11,5 +11,6 @@ export const getServerInfo = defineHandler({
     role: peerRoleOf(principal),
     displayName: principal.displayName,
     routerRtpCapabilities: sfu.routerRtpCapabilities,
+    media: sfu.mediaPath,
   }),
 });

@@ -1,6 +1,7 @@
 import type { AnyRequestHandler } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
 import { pointer } from './pointer';
+import { reportMediaFailure } from './report-media-failure';
 import { reportQuality } from './report-quality';
 import { requestSnapshot } from './request-snapshot';
 import { sendMessage } from './send-message';
@@ -36,6 +37,7 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   closeProducer,
   restartIce,
   hangUp,
+  reportMediaFailure,
   sendMessage,
   requestSnapshot,
   answerSnapshot,
