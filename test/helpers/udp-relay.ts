@@ -11,6 +11,11 @@ export interface UdpRelay {
   /** Drop everything in both directions until restore(). */
   cut(): void;
   restore(): void;
+  /**
+   * Pass ICE's STUN checks only and drop DTLS and media: a network where ICE over UDP connects
+   * but nothing else gets through (a middlebox, a UDP filter by size), until restore().
+   */
+  passOnlyStun(): void;
   readonly counts: { forwarded: number; dropped: number };
   close(): Promise<void>;
 }
@@ -29,6 +34,10 @@ export async function startUdpRelay(listen: { host: string; port: number }, targ
   const backs = new Map<string, dgram.Socket>();
   const counts = { forwarded: 0, dropped: 0 };
   let isCut = false;
+  let stunOnly = false;
+  // STUN: the two top bits of the first byte are zero and bytes 4-7 hold the magic cookie.
+  const isStun = (message: Buffer): boolean => message.length >= 20 && message[0]! < 2 && message.readUInt32BE(4) === 0x2112a442;
+  const blocked = (message: Buffer): boolean => isCut || (stunOnly && !isStun(message));
 
   const backFor = (address: string, port: number): dgram.Socket => {
     const key = `${address}:${port}`;
@@ -37,7 +46,7 @@ export async function startUdpRelay(listen: { host: string; port: number }, targ
       const socket = dgram.createSocket('udp4');
       socket.bind(0, listen.host);
       socket.on('message', (message) => {
-        if (isCut) return void (counts.dropped += 1);
+        if (blocked(message)) return void (counts.dropped += 1);
         counts.forwarded += 1;
         front.send(message, port, address);
       });
@@ -48,7 +57,7 @@ export async function startUdpRelay(listen: { host: string; port: number }, targ
   };
 
   front.on('message', (message, from) => {
-    if (isCut) return void (counts.dropped += 1);
+    if (blocked(message)) return void (counts.dropped += 1);
     counts.forwarded += 1;
     backFor(from.address, from.port).send(message, target.port, target.host);
   });
@@ -59,7 +68,11 @@ export async function startUdpRelay(listen: { host: string; port: number }, targ
 
   return {
     cut: () => void (isCut = true),
-    restore: () => void (isCut = false),
+    restore: () => {
+      isCut = false;
+      stunOnly = false;
+    },
+    passOnlyStun: () => void (stunOnly = true),
     counts,
     async close() {
       await Promise.all([front, ...backs.values()].map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))));

@@ -5,6 +5,7 @@ import { EndedScreen } from '../screens/ended-screen';
 import { FaultScreen } from '../screens/fault-screen';
 import { IdleScreen } from '../screens/idle-screen';
 import { InCallScreen } from '../screens/in-call-screen';
+import { MediaFailedScreen } from '../screens/media-failed-screen';
 import { PairingScreen } from '../screens/pairing-screen';
 import { StartScreen } from '../screens/start-screen';
 import { StartingScreen } from '../screens/starting-screen';
@@ -112,6 +113,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
       return <SurveyScreen reason={state.reason} onAnswer={(rating) => session.answerSurvey(rating)} />;
     case 'ended':
       return <EndedScreen reason={state.reason} />;
+    case 'mediaFailed':
+      return <MediaFailedScreen onRetry={() => session.retryAfterMediaFailure()} onFinish={() => session.finishAfterMediaFailure()} />;
     case 'fault':
       return <FaultScreen fault={state.fault} />;
   }

@@ -95,6 +95,8 @@ export interface KioskMessages {
     reason: (reason: EndReason) => string | null;
     returning: string;
   };
+  /** The call was answered but no picture or sound got through. */
+  mediaFailed: { title: string; lead: string; retryHint: string; retry: string; finish: string };
   fault: {
     offline: string;
     callFailed: string;

@@ -94,6 +94,13 @@ export const kioskEn: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: 'Returning to the first screen soon.',
   },
+  mediaFailed: {
+    title: 'The video cannot connect right now.',
+    lead: 'A staff member will phone you.',
+    retryHint: 'Please try again.',
+    retry: 'Call again',
+    finish: 'Finish',
+  },
   fault: {
     offline: 'Not available right now. Reconnecting automatically.',
     callFailed: 'We could not call a staff member. Please try again.',

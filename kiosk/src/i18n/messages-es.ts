@@ -79,6 +79,13 @@ export const kioskEs: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: 'Volverá a la pantalla inicial en breve.',
   },
+  mediaFailed: {
+    title: 'Ahora mismo el vídeo no puede conectarse.',
+    lead: 'Un funcionario le llamará por teléfono.',
+    retryHint: 'Por favor, inténtelo de nuevo.',
+    retry: 'Llamar otra vez',
+    finish: 'Terminar',
+  },
   fault: {
     offline: 'No disponible en este momento. Reconectando automáticamente.',
     callFailed: 'No se pudo llamar a un empleado. Inténtelo de nuevo.',

@@ -96,6 +96,13 @@ export const kioskJaEasy: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: 'すぐに はじめの がめんに もどります。',
   },
+  mediaFailed: {
+    title: 'いま えいぞうが つながりません。',
+    lead: 'しやくしょの ひとから でんわを します。',
+    retryHint: 'もう いちど やって ください。',
+    retry: 'もう いちど よぶ',
+    finish: 'おわる',
+  },
   fault: {
     offline: 'いまは つかえません。じどうで つないで います。',
     callFailed: 'しやくしょの ひとを よべませんでした。もう いちど やって ください。',

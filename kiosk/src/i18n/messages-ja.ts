@@ -94,6 +94,13 @@ export const kioskJa: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: 'まもなく最初の画面に戻ります。',
   },
+  mediaFailed: {
+    title: 'ただいま映像がつながりません。',
+    lead: '職員からお電話します。',
+    retryHint: 'もう一度お試しください。',
+    retry: 'もう一度 呼ぶ',
+    finish: 'おわる',
+  },
   fault: {
     offline: 'ただいまご利用いただけません。自動で再接続しています。',
     callFailed: '職員を呼び出せませんでした。もう一度お試しください。',

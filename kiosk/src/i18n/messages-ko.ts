@@ -79,6 +79,13 @@ export const kioskKo: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: '잠시 후 처음 화면으로 돌아갑니다.',
   },
+  mediaFailed: {
+    title: '지금 영상이 연결되지 않습니다.',
+    lead: '직원이 전화를 드리겠습니다.',
+    retryHint: '다시 시도해 주세요.',
+    retry: '다시 호출',
+    finish: '끝내기',
+  },
   fault: {
     offline: '지금은 이용할 수 없습니다. 자동으로 다시 연결하고 있습니다.',
     callFailed: '직원을 호출하지 못했습니다. 다시 시도해 주세요.',

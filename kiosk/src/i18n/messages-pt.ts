@@ -79,6 +79,13 @@ export const kioskPt: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: 'Voltando à tela inicial em instantes.',
   },
+  mediaFailed: {
+    title: 'O vídeo não consegue se conectar agora.',
+    lead: 'Um funcionário vai telefonar para você.',
+    retryHint: 'Por favor, tente novamente.',
+    retry: 'Chamar de novo',
+    finish: 'Terminar',
+  },
   fault: {
     offline: 'Indisponível no momento. Reconectando automaticamente.',
     callFailed: 'Não foi possível chamar um funcionário. Tente novamente.',

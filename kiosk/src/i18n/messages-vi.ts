@@ -79,6 +79,13 @@ export const kioskVi: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: 'Sắp quay lại màn hình đầu tiên.',
   },
+  mediaFailed: {
+    title: 'Hiện không thể kết nối video.',
+    lead: 'Nhân viên sẽ gọi điện cho bạn.',
+    retryHint: 'Vui lòng thử lại.',
+    retry: 'Gọi lại',
+    finish: 'Kết thúc',
+  },
   fault: {
     offline: 'Hiện không thể sử dụng. Đang tự động kết nối lại.',
     callFailed: 'Không thể gọi nhân viên. Vui lòng thử lại.',

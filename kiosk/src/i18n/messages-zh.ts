@@ -79,6 +79,13 @@ export const kioskZh: KioskMessages = {
     reason: (reason) => END_REASON_NOTE[reason] ?? null,
     returning: '即将返回初始画面。',
   },
+  mediaFailed: {
+    title: '目前视频无法连接。',
+    lead: '工作人员会给您打电话。',
+    retryHint: '请再试一次。',
+    retry: '再次呼叫',
+    finish: '结束',
+  },
   fault: {
     offline: '暂时无法使用。正在自动重新连接。',
     callFailed: '未能呼叫工作人员。请再试一次。',

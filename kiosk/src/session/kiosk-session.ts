@@ -232,6 +232,15 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     await this.callSession?.hangUp();
   }
 
+  /** 「ただいま映像がつながりません」: 「もう一度 呼ぶ」 goes back to the first choice; 「おわる」 to Idle. */
+  retryAfterMediaFailure(): void {
+    this.dispatch({ type: 'retry' });
+  }
+
+  finishAfterMediaFailure(): void {
+    if (this.stateName() === 'mediaFailed') this.dispatch({ type: 'back' });
+  }
+
   /** A face (1 = bad … 5 = good) or 「とばす」 (null). The answer goes out while the thank-you shows. */
   answerSurvey(rating: number | null): void {
     const { state } = this.snapshot;

@@ -37,6 +37,8 @@ export type KioskState =
   | { name: 'inCall'; staffName: string | null }
   | { name: 'survey'; sessionId: string; reason: EndReason }
   | { name: 'ended'; reason: EndReason }
+  /** The call was answered but no picture or sound got through: staff will phone, or try again. */
+  | { name: 'mediaFailed' }
   | { name: 'fault'; fault: FaultKind };
 
 export type KioskStateName = KioskState['name'];
@@ -70,6 +72,8 @@ export type KioskEvent =
   | { type: 'cancelled' }
   /** `sessionId` null: nothing to rate, so no survey. */
   | { type: 'callEnded'; reason: EndReason; sessionId: string | null }
+  /** mediaFailed: 「もう一度 呼ぶ」. */
+  | { type: 'retry' }
   /** The resident chose a face or 「とばす」. */
   | { type: 'surveyDone' }
   /** The state's timer ran out: inactivity, the survey's auto-skip, a notice shown long enough. */
@@ -143,6 +147,7 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
  *                       start -> checkIn -> calling            (start -> calling with no departments)
  *   start, checkIn, walkIn -> back one screen, or idle after inactivity
  *   calling -> idle (cancelled)      inCall -> calling (transferred)
+ *   inCall -> mediaFailed (no media got through) -> start (retry) | idle (back, timeout)
  *   any -> fault      fault -> idle (ready or timeout)
  *   any -> pairing (no or revoked credential) -> starting (paired)
  * An event that does not apply returns the same state object, so callers can compare.
@@ -176,6 +181,7 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
         return { name: 'calling', queuePosition: event.queuePosition, residentName: null, departmentName: event.departmentName };
       }
       if (event.type !== 'callEnded') return state;
+      if (event.reason === 'media_failed') return { name: 'mediaFailed' };
       return event.sessionId
         ? { name: 'survey', sessionId: event.sessionId, reason: event.reason }
         : { name: 'ended', reason: event.reason };
@@ -183,6 +189,9 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
       return event.type === 'surveyDone' || event.type === 'timeout' ? { name: 'ended', reason: state.reason } : state;
     case 'ended':
       return event.type === 'timeout' ? IDLE : state;
+    case 'mediaFailed':
+      if (event.type === 'retry') return { name: 'start' };
+      return event.type === 'timeout' || event.type === 'back' ? IDLE : state;
     case 'fault':
       return event.type === 'ready' || event.type === 'timeout' ? IDLE : state;
   }

@@ -15,6 +15,8 @@ export interface KioskTimings {
   idleWarningMs: number;
   /** The survey skips itself after this long. */
   surveyMs: number;
+  /** How long 「ただいま映像がつながりません」 stays, with its buttons, before Idle returns. */
+  mediaFailedDisplayMs: number;
 }
 
 export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
   inactivityMs: 60_000,
   idleWarningMs: 20_000,
   surveyMs: 30_000,
+  mediaFailedDisplayMs: 60_000,
 });
 
 const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswer', 'unexpected']);
@@ -38,6 +41,7 @@ const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswe
 export function stateTimeoutMs(state: KioskState, timings: KioskTimings): number | null {
   if (state.name === 'survey') return timings.surveyMs;
   if (state.name === 'ended') return timings.endedDisplayMs;
+  if (state.name === 'mediaFailed') return timings.mediaFailedDisplayMs;
   if (state.name === 'calling') return timings.maxWaitMs;
   if (state.name === 'fault' && TEMPORARY_FAULTS.has(state.fault)) return timings.faultDisplayMs;
   return null;

@@ -52,6 +52,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
       media: snapshot.media,
       hasRemoteVideo: residentVideo !== null,
       peerGone,
+      iceProtocol: snapshot.iceProtocol,
     },
     messages.call,
   );

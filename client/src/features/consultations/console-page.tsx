@@ -9,6 +9,7 @@ import { useCallState } from '../../hooks/use-call-state';
 import { useConnectionState } from '../../hooks/use-connection-state';
 import { useQueue } from '../../hooks/use-queue';
 import { consoleMessages } from '../../i18n/console-messages';
+import { describeMediaFailure } from '../../i18n/media-path-messages';
 import { messages } from '../../i18n/messages';
 import { shellMessages } from '../../i18n/shell-messages';
 import { AfterCallForm } from './after-call-form';
@@ -29,13 +30,14 @@ export function ConsolePage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [afterCall, setAfterCall] = useState<string | null>(null);
   const answered = useCallSnapshot((snapshot) => snapshot.call?.answered ?? false);
+  const mediaPath = useCallSnapshot((snapshot) => snapshot.serverInfo?.media ?? null);
   // While 応答 is in flight the call is not ours yet (another desk may win): the queue stays.
   const inCall = callState === 'inCall' || (callState === 'joining' && answered);
   useArrivalAlert(queue, { available: availability === 'available', inCall });
 
   useCallSessionEvent('callEnded', (event) => {
     if (!event.answered) return;
-    setNotice(messages.call.ended(event.reason));
+    setNotice(event.reason === 'media_failed' ? describeMediaFailure(event.failedRoles, mediaPath) : messages.call.ended(event.reason));
     if (event.sessionId && event.reason !== 'transferred') setAfterCall(event.sessionId);
   });
 
