@@ -78,6 +78,8 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
   it('neither UDP nor TCP gets through: both screens say so plainly and the record says media_failed', { timeout: 90_000 }, async () => {
     udp.cut();
     const call = await startCall();
+    const staffLog: string[] = [];
+    call.staff.on('console', (message) => staffLog.push(message.text()));
     // 5 s over UDP, 5 s over TCP, then the call ends: the kiosk must not sit at 通話中 over black video.
     await call.kiosk.getByText('ただいま映像がつながりません。').waitFor({ timeout: 40_000 });
     await call.kiosk.getByText('職員からお電話します。').waitFor();
@@ -87,7 +89,11 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
 
     // Staff are told the media port is unreachable from this PC, and what to ask IT, naming it.
     const notice = call.staff.getByRole('status').filter({ hasText: 'このPCからメディアサーバー' });
-    await notice.waitFor({ timeout: 15_000 });
+    await notice.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      await call.staff.screenshot({ path: '/tmp/media-staff.png' });
+      process.stdout.write(`# staff console:\n${staffLog.join('\n')}\n`);
+      throw error;
+    });
     const text = await notice.innerText();
     assert.match(text, new RegExp(`127\\.0\\.0\\.1 の UDP と TCP のポート ${port}`), text);
     assert.match(text, /IT担当者/);

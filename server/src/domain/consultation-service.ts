@@ -323,7 +323,8 @@ export class ConsultationService {
       const recvTransport = await room.createTransport(peerId, 'recv', iceProtocol);
       log.info({ sessionId, role: participant.role, rejoin, iceProtocol }, 'participant joined');
       if (iceProtocol === 'tcp') {
-        consultation.mediaFlag = 'tcp_fallback';
+        // A failure reported meanwhile (the other side gave up first) is not undone by a late retry.
+        consultation.mediaFlag ??= 'tcp_fallback';
         this.recordEvent(sessionId, 'media_tcp_fallback', participant.role);
       }
       this.recordEvent(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
@@ -458,6 +459,7 @@ export class ConsultationService {
       if (!consultation || consultation.state === 'ended') return;
       consultation.setState('ended');
       consultation.endReason = reason;
+      if (reason === 'media_failed') consultation.mediaFlag = 'media_failed';
       consultation.clearGraceTimers();
       this.live.delete(sessionId);
       this.options.sfu.getRoom(sessionId)?.close();
