@@ -34,6 +34,12 @@ export interface ConsoleMessages {
     refused: string;
     stored: string;
     failed: string;
+    /** The kiosk's document camera could not take the photo the resident agreed to. */
+    noCamera: string;
+    /** No answer or no photo arrived in time. */
+    timedOut: string;
+    /** The kiosk reported its document camera unusable during the call. */
+    cameraDown: string;
     gallery: string;
     empty: string;
     thumbnail: (time: string) => string;
@@ -120,6 +126,9 @@ export const consoleJa: ConsoleMessages = {
     refused: '住民の方が撮影を断りました。',
     stored: '画像を保存しました。',
     failed: '撮影を依頼できませんでした。',
+    noCamera: '住民の端末の書類カメラが使えないため、撮影できませんでした。書類は口頭で確認するか、窓口への来庁をご案内ください。',
+    timedOut: '住民の端末から画像が届きませんでした。もう一度「撮影」を押すか、書類を口頭で確認してください。',
+    cameraDown: '住民の端末の書類カメラが使えません。書類は口頭で確認するか、窓口への来庁をご案内ください。',
     gallery: '撮影した書類',
     empty: 'まだ撮影していません。',
     thumbnail: (time) => `${time} に撮影した書類`,
@@ -206,6 +215,9 @@ export const consoleEn: ConsoleMessages = {
     refused: 'The resident declined the photo.',
     stored: 'Photo saved.',
     failed: 'Could not ask for a photo.',
+    noCamera: 'The kiosk’s document camera does not work, so no photo could be taken. Check the document by asking, or invite the resident to the counter.',
+    timedOut: 'No photo arrived from the kiosk. Press “Take photo” again, or check the document by asking.',
+    cameraDown: 'The kiosk’s document camera does not work. Check documents by asking, or invite the resident to the counter.',
     gallery: 'Document photos',
     empty: 'No photos yet.',
     thumbnail: (time) => `Document photo taken at ${time}`,

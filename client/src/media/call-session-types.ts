@@ -24,7 +24,7 @@ export type TransportConnectionState = types.ConnectionState;
 export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 
 /** Kiosk requests inside a call, sent through CallSession.sendKioskCallRequest(). */
-export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot';
+export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem';
 
 /** Staff console requests inside a call, sent through CallSession.sendStaffRequest(). */
 export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality';

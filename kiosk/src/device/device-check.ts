@@ -23,7 +23,7 @@ const FIRST_FRAME_TIMEOUT_MS = 8_000;
 /** Below this spread of brightness (0..255) a frame is one flat colour: a covered or dead camera. */
 const BLANK_SPREAD = 8;
 
-function luma(data: Uint8ClampedArray): number[] {
+export function luma(data: Uint8ClampedArray): number[] {
   const values: number[] = [];
   for (let i = 0; i < data.length; i += 4) values.push(0.299 * (data[i] ?? 0) + 0.587 * (data[i + 1] ?? 0) + 0.114 * (data[i + 2] ?? 0));
   return values;

@@ -1,4 +1,5 @@
 import { createLogger } from '@media/logger';
+import { isBlank, luma } from './device-check';
 
 const logger = createLogger('kiosk-document-camera');
 
@@ -19,13 +20,67 @@ const DOCUMENT_VIDEO: MediaTrackConstraints = {
   frameRate: { ideal: 15, max: 15 },
 };
 
-/** The configured document camera, else the first video input that is not the face camera. */
+/** How long a candidate camera may take to show its first picture before it is passed over. */
+const PICTURE_TIMEOUT_MS = 3_000;
+
+/** The camera chosen automatically, kept for later calls: trying each camera takes seconds. */
+let autoChosen: { face: string | null; deviceId: string } | null = null;
+
+/**
+ * Whether the camera gives a picture at all: a depth or IR camera (Chromium's fake_device_1 is a
+ * Y16 depth device) opens fine but its frames are empty or one flat colour.
+ */
+async function givesPicture(deviceId: string): Promise<boolean> {
+  let stream: MediaStream | null = null;
+  const video = document.createElement('video');
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: deviceId } }, audio: false });
+    video.muted = true;
+    video.srcObject = stream;
+    await video.play();
+    const deadline = Date.now() + PICTURE_TIMEOUT_MS;
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 36;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    while (Date.now() < deadline) {
+      if (video.videoWidth > 0 && context) {
+        context.drawImage(video, 0, 0, canvas.width, canvas.height);
+        if (!isBlank(luma(context.getImageData(0, 0, canvas.width, canvas.height).data))) return true;
+      }
+      await new Promise((resolve) => window.setTimeout(resolve, 200));
+    }
+    return false;
+  } catch (error) {
+    logger.warn('camera gave no picture', { error });
+    return false;
+  } finally {
+    video.srcObject = null;
+    for (const track of stream?.getTracks() ?? []) track.stop();
+  }
+}
+
+/**
+ * The configured document camera; else the first video input, other than the face camera, that
+ * gives a picture (cameras that open but show nothing are skipped).
+ */
 export async function pickDocumentCamera({ documentCameraId, faceCameraId }: DocumentCameraOptions): Promise<string | null> {
   if (documentCameraId) return documentCameraId;
   const inputs = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput' && d.deviceId);
   if (inputs.length < 2) return null;
   const face = faceCameraId ?? inputs[0]?.deviceId ?? null;
-  return inputs.find((d) => d.deviceId !== face)?.deviceId ?? null;
+  const present = new Set(inputs.map((d) => d.deviceId));
+  if (autoChosen && autoChosen.face === face && present.has(autoChosen.deviceId)) return autoChosen.deviceId;
+  for (const input of inputs) {
+    if (input.deviceId === face) continue;
+    if (await givesPicture(input.deviceId)) {
+      logger.info('document camera chosen automatically', { label: input.label });
+      autoChosen = { face, deviceId: input.deviceId };
+      return input.deviceId;
+    }
+    logger.warn('camera skipped: no picture', { label: input.label });
+  }
+  return null;
 }
 
 /** Opens the document camera; rejects when the kiosk has none. */

@@ -89,7 +89,8 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     else await this.startDocument();
   }
 
-  async startDocument(): Promise<MediaStreamTrack | null> {
+  /** `forSnapshot`: the snapshot request the camera is opened for, so staff stop waiting if it fails. */
+  async startDocument(forSnapshot?: string): Promise<MediaStreamTrack | null> {
     const current = this.snapshot.documentStream?.getVideoTracks()[0];
     if (current) return current;
     if (this.snapshot.documentBusy) return null;
@@ -107,7 +108,10 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     } catch (error) {
       logger.warn('document camera not started', { error });
       stopStream(stream);
-      if (generation === this.generation) this.patch({ documentBusy: false, documentFailed: true });
+      if (generation === this.generation) {
+        this.patch({ documentBusy: false, documentFailed: true });
+        this.tellStaffNoDocumentCamera(forSnapshot);
+      }
       return null;
     }
   }
@@ -163,7 +167,7 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     const token = this.options.getToken();
     try {
       // If the camera is off, turn it on first: the staff asked to see the document.
-      const track = await this.startDocument();
+      const track = await this.startDocument(requestId);
       if (!track || !token) throw new Error('no document camera');
       const still = await captureStill(track);
       const stored = await postBytes<SnapshotInfo>(apiPath('uploadSnapshot', { id: sessionId }), {
@@ -177,6 +181,15 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
       logger.warn('snapshot not uploaded', { requestId, error });
       return false;
     }
+  }
+
+  /** Only the resident sees 「書類カメラが使えません」 on the kiosk; the specialist must know too. */
+  private tellStaffNoDocumentCamera(requestId: string | undefined): void {
+    const sessionId = this.sessionId();
+    if (!sessionId) return;
+    this.options.call
+      .sendKioskCallRequest('reportDeviceProblem', { sessionId, device: 'documentCamera', ...(requestId ? { requestId } : {}) })
+      .catch((error: unknown) => logger.warn('device problem not reported', { error }));
   }
 
   private faceCameraId(): string | null {

@@ -12,6 +12,7 @@ import type {
 import type {
   AnswerSnapshotPayload,
   CallStaffPayload,
+  ReportDeviceProblemPayload,
   PointerMark,
   PointerPayload,
   ReportQualityPayload,
@@ -113,6 +114,8 @@ export interface ClientToServerEvents {
   requestSnapshot: (payload: RequestSnapshotPayload, ack: AckCallback<{ requestId: string }>) => void;
   /** kiosk: the resident said yes or no to a snapshot request. */
   answerSnapshot: (payload: AnswerSnapshotPayload, ack: AckCallback<null>) => void;
+  /** kiosk: a device of the call does not work (the document camera); staff are told. */
+  reportDeviceProblem: (payload: ReportDeviceProblemPayload, ack: AckCallback<null>) => void;
   /** staff: the marks drawn on the document view (the full set each time). */
   pointer: (payload: PointerPayload, ack: AckCallback<null>) => void;
   /** staff: move the resident to another department's queue without dropping the kiosk. */
@@ -170,6 +173,8 @@ export interface ServerToClientEvents {
   /** staff: the resident refused, or the kiosk's upload is stored. */
   snapshotAnswered: (payload: { sessionId: string; requestId: string; consent: boolean }) => void;
   snapshotStored: (snapshot: SnapshotInfo) => void;
+  /** staff: the kiosk's document camera does not work; `requestId`: that snapshot will not come. */
+  deviceProblem: (payload: ReportDeviceProblemPayload) => void;
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
   /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */

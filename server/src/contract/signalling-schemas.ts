@@ -63,6 +63,15 @@ export const RequestSnapshotPayload = z.object({ sessionId: id }).strict();
 /** Kiosk: the resident's answer; on consent the kiosk then uploads the still (REST uploadSnapshot). */
 export const AnswerSnapshotPayload = z.object({ sessionId: id, requestId: id, consent: z.boolean() }).strict();
 
+/**
+ * Kiosk: the document camera cannot be opened (or gave no picture). With `requestId`, the
+ * snapshot the resident agreed to cannot be taken, so staff stop waiting for it.
+ */
+export const ReportDeviceProblemPayload = z
+  .object({ sessionId: id, device: z.enum(['documentCamera']), requestId: id.optional() })
+  .strict();
+export type ReportDeviceProblemPayload = z.infer<typeof ReportDeviceProblemPayload>;
+
 const point = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
 /** A mark on the document view, in coordinates relative to the video frame (0..1). */
 export const PointerMark = z

@@ -23,6 +23,7 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   heartbeat: KIOSK,
   cancelCall: KIOSK,
   answerSnapshot: KIOSK,
+  reportDeviceProblem: KIOSK,
   getQueue: STAFF,
   acceptCall: STAFF,
   requestSnapshot: STAFF,

@@ -8,6 +8,7 @@ export type InCallEvent =
   | 'snapshotRequested'
   | 'snapshotAnswered'
   | 'snapshotStored'
+  | 'deviceProblem'
   | 'pointerMarks'
   | 'transferred'
   | 'queuePosition';

@@ -89,6 +89,18 @@ export class InCallService {
     this.options.notifier.toPeers([request.staffPeerId], 'snapshotAnswered', { sessionId, requestId, consent });
   }
 
+  /** The kiosk cannot use its document camera: its specialist is told, and stops waiting for a snapshot it asked for. */
+  reportDeviceProblem(principal: SocketPrincipal, payload: { sessionId: string; device: 'documentCamera'; requestId?: string | undefined }): void {
+    if (principal.role !== 'kiosk') throw AppError.forbidden('only the kiosk reports its devices');
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const { requestId } = payload;
+    const request = requestId ? this.snapshotRequests.get(requestId) : undefined;
+    if (requestId && request?.sessionId === payload.sessionId && request.kioskId === principal.id) this.snapshotRequests.delete(requestId);
+    log.warn({ sessionId: payload.sessionId, device: payload.device }, 'kiosk device problem');
+    const staff = consultation.peerIds().filter((peerId) => peerId.startsWith('staff:'));
+    this.options.notifier.toPeers(staff, 'deviceProblem', { sessionId: payload.sessionId, device: payload.device, ...(requestId ? { requestId } : {}) });
+  }
+
   /** The kiosk's upload after consent: checked against its checksum, stored, announced. */
   async storeSnapshot(
     kioskId: string,

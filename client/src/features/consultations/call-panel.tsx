@@ -16,6 +16,7 @@ import { SnapshotPanel } from './snapshot-panel';
 import { GuestInvite } from './guest-invite';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
+import { useDocumentCameraDown } from './use-document-camera-down';
 import { useScreenShare } from './use-screen-share';
 
 export interface CallPanelProps {
@@ -45,6 +46,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   const inCall = snapshot.callState === 'inCall';
   const quality = useCallQuality(sessionId, residentVideo?.track ?? null, inCall);
   const screen = useScreenShare();
+  const documentCameraDown = useDocumentCameraDown(sessionId);
   const status = describeCallStatus(
     {
       connection: snapshot.connection,
@@ -112,6 +114,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           <StatusLine text={status.text} tone={status.tone} />
           {quality.frozen ? <StatusLine text={c.quality.frozen} tone="warning" /> : null}
           {noLocalMedia ? <StatusLine text={messages.call.noLocalMedia} tone="warning" /> : null}
+          {documentCameraDown && !documentVideo ? <StatusLine text={c.snapshot.cameraDown} tone="warning" /> : null}
           {screen.sharing ? <StatusLine text={c.screen.sharing} tone="info" /> : null}
           {screen.failed ? <StatusLine text={c.screen.failed} tone="warning" /> : null}
         </div>

@@ -13,6 +13,8 @@ const STATUS_TEXT: Record<SnapshotStatus, { text: string; tone: 'info' | 'warnin
   refused: { text: t.refused, tone: 'warning' },
   stored: { text: t.stored, tone: 'info' },
   failed: { text: t.failed, tone: 'warning' },
+  noCamera: { text: t.noCamera, tone: 'warning' },
+  timedOut: { text: t.timedOut, tone: 'warning' },
 };
 
 /** 「撮影」 (asks the resident first), the request's state, and the call's photos. */

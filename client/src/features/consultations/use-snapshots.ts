@@ -4,7 +4,7 @@ import { useApi } from '../../hooks/use-api';
 import { useCallSession } from '../../hooks/use-call-session';
 import { fetchSnapshotImage, listSnapshots } from './snapshot-api';
 
-export type SnapshotStatus = 'asking' | 'consented' | 'refused' | 'stored' | 'failed';
+export type SnapshotStatus = 'asking' | 'consented' | 'refused' | 'stored' | 'failed' | 'noCamera' | 'timedOut';
 
 export interface GalleryItem {
   info: SnapshotInfo;
@@ -12,7 +12,10 @@ export interface GalleryItem {
   url: string | null | 'error';
 }
 
-/** A request the kiosk has not answered by then no longer blocks asking again. */
+/**
+ * A request with no answer, or no photo after the resident's yes, by then is given up with an
+ * honest message (the kiosk may have lost its camera or its network), and 撮影 works again.
+ */
 const ANSWER_WAIT_MS = 30_000;
 
 export interface Snapshots {
@@ -61,6 +64,11 @@ export function useSnapshots(sessionId: string | null): Snapshots {
       if (answer.sessionId !== sessionId) return;
       setStatusById((prev) => (prev[answer.requestId] === 'stored' ? prev : { ...prev, [answer.requestId]: answer.consent ? 'consented' : 'refused' }));
     });
+    const offProblem = session.onServerEvent('deviceProblem', (problem) => {
+      const { requestId } = problem;
+      if (problem.sessionId !== sessionId || !requestId) return;
+      setStatusById((prev) => (prev[requestId] === 'stored' ? prev : { ...prev, [requestId]: 'noCamera' }));
+    });
     const offStored = session.onServerEvent('snapshotStored', (info) => {
       if (info.sessionId !== sessionId) return;
       setStatusById((prev) => ({ ...prev, [info.requestId]: 'stored' }));
@@ -74,6 +82,7 @@ export function useSnapshots(sessionId: string | null): Snapshots {
     return () => {
       controller.abort();
       offAnswered();
+      offProblem();
       offStored();
     };
   }, [session, sessionId, run]);
@@ -102,7 +111,8 @@ export function useSnapshots(sessionId: string | null): Snapshots {
       .finally(() => setBusy(false));
   };
 
-  const status: SnapshotStatus | null = failed ? 'failed' : lastRequestId ? (statusById[lastRequestId] ?? 'asking') : null;
-  const waiting = (status === 'asking' || status === 'consented') && waitedOut !== lastRequestId;
-  return { items, status, busy: busy || waiting, request };
+  const current: SnapshotStatus | null = failed ? 'failed' : lastRequestId ? (statusById[lastRequestId] ?? 'asking') : null;
+  const pending = current === 'asking' || current === 'consented';
+  const status: SnapshotStatus | null = pending && waitedOut === lastRequestId ? 'timedOut' : current;
+  return { items, status, busy: busy || (pending && status !== 'timedOut'), request };
 }

@@ -1,6 +1,7 @@
 import type { AnyRequestHandler } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
 import { pointer } from './pointer';
+import { reportDeviceProblem } from './report-device-problem';
 import { reportMediaFailure } from './report-media-failure';
 import { reportQuality } from './report-quality';
 import { requestSnapshot } from './request-snapshot';
@@ -41,6 +42,7 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   sendMessage,
   requestSnapshot,
   answerSnapshot,
+  reportDeviceProblem,
   pointer,
   transferCall,
   reportQuality,
