@@ -26,23 +26,41 @@ const PICTURE_TIMEOUT_MS = 3_000;
 /** The camera chosen automatically, kept for later calls: trying each camera takes seconds. */
 let autoChosen: { face: string | null; deviceId: string } | null = null;
 
-/**
- * Whether the camera gives a picture at all: a depth or IR camera (Chromium's fake_device_1 is a
- * Y16 depth device) opens fine but its frames are empty or one flat colour.
- */
-async function givesPicture(deviceId: string): Promise<boolean> {
-  let stream: MediaStream | null = null;
-  const video = document.createElement('video');
+/** Reads one raw frame (Chromium); null where the browser cannot hand frames to scripts. */
+async function firstRawFrame(track: MediaStreamTrack): Promise<{ format: string | null; width: number } | null> {
+  const Processor = (window as unknown as { MediaStreamTrackProcessor?: new (init: { track: MediaStreamTrack }) => { readable: ReadableStream<VideoFrame> } })
+    .MediaStreamTrackProcessor;
+  if (!Processor) return null;
+  const reader = new Processor({ track }).readable.getReader();
+  let timer: number | undefined;
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: deviceId } }, audio: false });
-    video.muted = true;
-    video.srcObject = stream;
+    const timeout = new Promise<null>((resolve) => {
+      timer = window.setTimeout(() => resolve(null), PICTURE_TIMEOUT_MS);
+    });
+    const read = await Promise.race([reader.read(), timeout]);
+    const frame = read?.value;
+    if (!frame) return { format: null, width: 0 };
+    const result = { format: frame.format, width: frame.codedWidth };
+    frame.close();
+    return result;
+  } finally {
+    window.clearTimeout(timer);
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
+/** Whether a drawn frame is more than one flat colour; the fallback where raw frames are not readable. */
+async function drawsPicture(stream: MediaStream): Promise<boolean> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = stream;
+  try {
     await video.play();
-    const deadline = Date.now() + PICTURE_TIMEOUT_MS;
     const canvas = document.createElement('canvas');
     canvas.width = 64;
     canvas.height = 36;
     const context = canvas.getContext('2d', { willReadFrequently: true });
+    const deadline = Date.now() + PICTURE_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (video.videoWidth > 0 && context) {
         context.drawImage(video, 0, 0, canvas.width, canvas.height);
@@ -51,11 +69,29 @@ async function givesPicture(deviceId: string): Promise<boolean> {
       await new Promise((resolve) => window.setTimeout(resolve, 200));
     }
     return false;
+  } finally {
+    video.srcObject = null;
+  }
+}
+
+/**
+ * Whether the camera gives a picture an encoder can send: a depth or IR camera (Chromium's
+ * fake_device_1 is a Y16 depth device) opens fine and even shows in a <video>, but its frames
+ * have no pixel format a browser can encode, so the staff's document view would stay black.
+ */
+async function givesPicture(deviceId: string): Promise<boolean> {
+  let stream: MediaStream | null = null;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { ...DOCUMENT_VIDEO, deviceId: { exact: deviceId } }, audio: false });
+    const track = stream.getVideoTracks()[0];
+    if (!track) return false;
+    const raw = await firstRawFrame(track);
+    if (raw) return raw.format !== null && raw.width > 0;
+    return await drawsPicture(stream);
   } catch (error) {
     logger.warn('camera gave no picture', { error });
     return false;
   } finally {
-    video.srcObject = null;
     for (const track of stream?.getTracks() ?? []) track.stop();
   }
 }

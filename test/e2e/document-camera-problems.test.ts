@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { until } from '../helpers/poll';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+/** fake_device_1 is a Y16 depth camera: it opens, but its frames are empty. */
+const THREE_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
+
+/** The staff console's document view: its decoded size and frame count. */
+async function documentView(page: Page): Promise<{ width: number; frames: number }> {
+  return page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('.document__video');
+    if (!video) return { width: 0, frames: 0 };
+    return { width: video.videoWidth, frames: video.getVideoPlaybackQuality().totalVideoFrames };
+  });
+}
+
+/** The label of the camera the kiosk sends as its document camera (contentHint 'detail'). */
+const DOCUMENT_SENDER_LABEL = `
+  (() => {
+    for (const pc of window.__peerConnections) {
+      if (pc.connectionState === 'closed') continue;
+      for (const sender of pc.getSenders()) {
+        if (sender.track && sender.track.contentHint === 'detail') return sender.track.label;
+      }
+    }
+    return null;
+  })()
+`;
+
+/**
+ * A kiosk whose document camera is not configured by device id, with both consoles in real
+ * Chromium: the automatic choice must not pick a camera that gives no picture, and when there is
+ * no usable document camera the specialist is told instead of waiting on 「画像を受け取っています…」.
+ */
+describe('document camera problems reach the specialist (Chromium kiosk and staff console)', () => {
+  let server: TestServer;
+  let kiosk: BrowserSession | null = null;
+  let staff: BrowserSession | null = null;
+
+  before(async () => {
+    server = await startTestServer({ webRtcServerPort: 0 });
+  });
+  afterEach(async () => {
+    await kiosk?.close();
+    await staff?.close();
+    kiosk = staff = null;
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  const call = async (kioskArgs: string[]): Promise<{ kiosk: Page; staff: Page }> => {
+    kiosk = await openBrowser({ extraArgs: kioskArgs });
+    if (process.env['KIOSK_E2E_CONSOLE']) kiosk.page.on('console', (message) => console.log(`[kiosk] ${message.text()}`));
+    staff = await openBrowser();
+    await loginAtDesk(staff.page, server.url);
+    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
+    await answerFirstInQueue(staff.page);
+    await expectBothDecode(staff.page, kiosk.page);
+    return { kiosk: kiosk.page, staff: staff.page };
+  };
+
+  it('with no camera configured, 「書類を見せる」 skips the depth camera and staff read a 1080p document', { timeout: 90_000 }, async () => {
+    const pages = await call([THREE_CAMERAS]);
+    await pages.kiosk.getByRole('button', { name: '書類を見せる' }).click();
+    const view = await until(() => documentView(pages.staff), (v) => v.width >= 1920 && v.frames > 10, {
+      timeoutMs: 30_000,
+      what: 'the document view decodes a picture',
+    });
+    assert.ok(view.width >= 1920, JSON.stringify(view));
+    const label = (await pages.kiosk.evaluate(DOCUMENT_SENDER_LABEL)) as string | null;
+    assert.ok(label && !label.includes('fake_device_1'), `the document camera is not the depth camera: ${label}`);
+    await pages.staff.getByRole('button', { name: '通話を終了' }).click();
+  });
+
+  it('a kiosk with no document camera: staff are told, and every snapshot request ends with an honest message', { timeout: 120_000 }, async () => {
+    // One camera only: the face camera; there is nothing to photograph documents with.
+    const pages = await call([]);
+    const take = pages.staff.getByRole('button', { name: '撮影', exact: true });
+
+    // The resident agrees, the kiosk has no document camera: staff stop waiting at once.
+    await take.click();
+    await pages.kiosk.getByRole('button', { name: 'はい' }).click({ timeout: 10_000 });
+    await pages.staff.getByText('住民の端末の書類カメラが使えないため、撮影できませんでした。', { exact: false }).waitFor({ timeout: 20_000 });
+    await pages.staff.getByText('住民の端末の書類カメラが使えません。', { exact: false }).waitFor();
+    assert.ok(await take.isEnabled(), '撮影 can be pressed again');
+
+    // Nobody answers on the kiosk: after 30 s the console says so instead of waiting forever.
+    const askedAt = Date.now();
+    await take.click();
+    await pages.kiosk.getByRole('button', { name: 'はい' }).waitFor({ timeout: 10_000 });
+    await pages.staff.getByText('住民の端末から画像が届きませんでした。', { exact: false }).waitFor({ timeout: 40_000 });
+    const waited = (Date.now() - askedAt) / 1000;
+    assert.ok(waited >= 29, `not before the 30 s timeout (${waited.toFixed(1)} s)`);
+    assert.ok(await take.isEnabled(), '撮影 can be pressed again');
+    process.stdout.write(`# staff told after ${waited.toFixed(1)} s that no photo arrived\n`);
+    await pages.staff.getByRole('button', { name: '通話を終了' }).click();
+  });
+});
