@@ -19,8 +19,11 @@ export type MediaKind = 'audio' | 'video';
 export type MediaSource = 'camera' | 'microphone' | 'document' | 'screen';
 export type TransportDirection = 'send' | 'recv';
 
-/** `tcp`: ICE over TCP only, for a network that drops the media's UDP (the same port in single-port mode). */
-export type IceProtocol = 'any' | 'tcp';
+/**
+ * `tcp`: ICE over TCP only, for a network that drops the media's UDP (the same port in
+ * single-port mode); `udp`: UDP only, for the connection check that tests each on its own.
+ */
+export type IceProtocol = 'any' | 'udp' | 'tcp';
 
 /** The media sockets as an installer or IT department needs them, and how long media may take to flow. */
 export interface MediaPathInfo {

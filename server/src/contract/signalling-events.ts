@@ -12,6 +12,11 @@ import type {
 import type {
   AnswerSnapshotPayload,
   CallStaffPayload,
+  ConnectMediaCheckPayload,
+  MediaCheckConsumerPayload,
+  MediaCheckPayload,
+  ProduceMediaCheckPayload,
+  StartMediaCheckPayload,
   ReportDeviceProblemPayload,
   PointerMark,
   PointerPayload,
@@ -38,6 +43,12 @@ export interface ServerInfo {
   routerRtpCapabilities: RtpCapabilitiesJson;
   /** The media port to name when it cannot be reached, and how long media may take to flow. */
   media: MediaPathInfo;
+}
+
+export interface MediaCheckStart {
+  checkId: string;
+  sendTransport: TransportOptions;
+  recvTransport: TransportOptions;
 }
 
 /** Who could not get media through, as the server sees the transports (the sender may be fine). */
@@ -106,6 +117,13 @@ export interface ClientToServerEvents {
   closeProducer: (payload: ProducerPayload, ack: AckCallback<null>) => void;
   restartIce: (payload: TransportPayload, ack: AckCallback<{ iceParameters: IceParametersJson }>) => void;
   hangUp: (payload: HangUpPayload, ack: AckCallback<null>) => void;
+  /** Connection check (kiosk, staff PC): a loopback room of this socket's own, closed after a minute. */
+  startMediaCheck: (payload: StartMediaCheckPayload, ack: AckCallback<MediaCheckStart>) => void;
+  connectMediaCheck: (payload: ConnectMediaCheckPayload, ack: AckCallback<null>) => void;
+  /** Sends a test track; the answer is the paused consumer of that same track, looped back. */
+  produceMediaCheck: (payload: ProduceMediaCheckPayload, ack: AckCallback<{ producerId: string; consumer: ConsumerOptions }>) => void;
+  resumeMediaCheck: (payload: MediaCheckConsumerPayload, ack: AckCallback<null>) => void;
+  endMediaCheck: (payload: MediaCheckPayload, ack: AckCallback<null>) => void;
   /** Either party: no media flowed over UDP nor TCP in time; the call ends as media_failed. */
   reportMediaFailure: (payload: SessionPayload, ack: AckCallback<MediaFailure>) => void;
   /** Either side in a call: a typed message to the others. */

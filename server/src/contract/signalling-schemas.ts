@@ -92,6 +92,20 @@ export const TransferPayload = z.object({ sessionId: id, departmentId: id }).str
 /** Staff: media quality measured over the call (getStats), saved on the session record. */
 export const ReportQualityPayload = z.object({ sessionId: id, quality: QualitySummary }).strict();
 
+/** The connection check: a loopback through the SFU over one protocol (kiosk and staff PCs). */
+export const StartMediaCheckPayload = z.object({ protocol: z.enum(['udp', 'tcp']), rtpCapabilities: mediaJson }).strict();
+export const ConnectMediaCheckPayload = z.object({ checkId: id, transportId: id, dtlsParameters: mediaJson }).strict();
+export const ProduceMediaCheckPayload = z
+  .object({ checkId: id, transportId: id, kind: z.enum(['audio', 'video']), rtpParameters: mediaJson })
+  .strict();
+export const MediaCheckConsumerPayload = z.object({ checkId: id, consumerId: id }).strict();
+export const MediaCheckPayload = z.object({ checkId: id }).strict();
+export type StartMediaCheckPayload = z.infer<typeof StartMediaCheckPayload>;
+export type ConnectMediaCheckPayload = z.infer<typeof ConnectMediaCheckPayload>;
+export type ProduceMediaCheckPayload = z.infer<typeof ProduceMediaCheckPayload>;
+export type MediaCheckConsumerPayload = z.infer<typeof MediaCheckConsumerPayload>;
+export type MediaCheckPayload = z.infer<typeof MediaCheckPayload>;
+
 export const HangUpPayload = z.object({ sessionId: id }).strict();
 
 export type SessionPayload = z.infer<typeof SessionPayload>;

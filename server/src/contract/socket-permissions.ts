@@ -37,5 +37,10 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   restartIce: IN_CALL,
   hangUp: IN_CALL,
   reportMediaFailure: ANY_PARTY,
+  startMediaCheck: ANY_PARTY,
+  connectMediaCheck: ANY_PARTY,
+  produceMediaCheck: ANY_PARTY,
+  resumeMediaCheck: ANY_PARTY,
+  endMediaCheck: ANY_PARTY,
   sendMessage: IN_CALL,
 };

@@ -9,6 +9,7 @@ import type {
 } from '../contract/signalling-events';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
+import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { ClusterLink } from '../cluster/cluster-link';
 
@@ -28,6 +29,7 @@ export interface HandlerContext {
   presence: KioskPresence;
   cluster: ClusterLink;
   inCall: InCallService;
+  mediaChecks: MediaCheckService;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

@@ -11,6 +11,7 @@ import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
+import { MediaCheckService } from '../domain/media-check-service';
 import { requestHandlers } from './handlers';
 import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
 
@@ -48,7 +49,13 @@ export const principalRoom = (principal: { role: string; id: string }): string =
   principal.role === 'kiosk' ? `peer:kiosk:${principal.id}` : `peer:staff:${principal.id}`;
 export const STAFF_ROOM = 'staff';
 
+/** What every socket's handlers share, besides the options: the connection checks' loopback rooms. */
+interface SignallingState {
+  mediaChecks: MediaCheckService;
+}
+
 export function createSignallingServer(options: SignallingOptions): SignallingServer {
+  const state: SignallingState = { mediaChecks: new MediaCheckService(options.sfu) };
   const io: SignallingServer = new Server(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -87,7 +94,7 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     );
   });
 
-  io.on('connection', (socket) => onConnection(socket, options));
+  io.on('connection', (socket) => onConnection(socket, options, state));
   return io;
 }
 
@@ -99,7 +106,7 @@ function originHost(origin: string): string | null {
   }
 }
 
-function onConnection(socket: SignallingSocket, options: SignallingOptions): void {
+function onConnection(socket: SignallingSocket, options: SignallingOptions, state: SignallingState): void {
   const { principal } = socket.data;
   void socket.join(principalRoom(principal));
   if (socket.data.authSessionId) void socket.join(authSessionRoom(socket.data.authSessionId));
@@ -114,7 +121,7 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   registerRenewAuth(socket, options, expiry);
   for (const handler of requestHandlers) {
     known.add(handler.event);
-    registerHandler(socket, handler, options);
+    registerHandler(socket, handler, options, state);
   }
   // Socket.IO drops unknown events silently; a client that sent one with an ack still
   // deserves an answer.
@@ -130,6 +137,7 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   socket.on('disconnect', () => {
     expiry.stop();
     options.consultations.handleDisconnect(principal, socket.id);
+    state.mediaChecks.endFor(socket.id);
   });
 }
 
@@ -191,7 +199,7 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
   });
 }
 
-function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, options: SignallingOptions): void {
+function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, options: SignallingOptions, state: SignallingState): void {
   const { principal } = socket.data;
   // Payloads are unknown until the schema has parsed them, whatever the typed map says.
   const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
@@ -208,6 +216,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
       presence: options.presence,
       cluster: options.cluster(),
       inCall: options.inCall,
+      mediaChecks: state.mediaChecks,
       afterAck: (task) => deferred.push(task),
     };
     const started = performance.now();

@@ -95,7 +95,7 @@ export class MediaRoom implements MediaRoomApi {
     const tcpOnly = protocol === 'tcp';
     const common = {
       enableUdp: !tcpOnly,
-      enableTcp: true,
+      enableTcp: protocol !== 'udp',
       preferUdp: !tcpOnly,
       preferTcp: tcpOnly,
       initialAvailableOutgoingBitrate: config.initialOutgoingBitrate,

@@ -1,6 +1,7 @@
 import type { AnyRequestHandler } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
 import { pointer } from './pointer';
+import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
 import { reportDeviceProblem } from './report-device-problem';
 import { reportMediaFailure } from './report-media-failure';
 import { reportQuality } from './report-quality';
@@ -39,6 +40,11 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   restartIce,
   hangUp,
   reportMediaFailure,
+  startMediaCheck,
+  connectMediaCheck,
+  produceMediaCheck,
+  resumeMediaCheck,
+  endMediaCheck,
   sendMessage,
   requestSnapshot,
   answerSnapshot,
