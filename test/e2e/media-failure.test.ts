@@ -127,4 +127,36 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     assert.equal(record?.endReason, 'completed');
     assert.equal(record?.mediaFlag, 'tcp_fallback', 'the record says the call needed TCP');
   });
+
+  it('the connection check page: UDP blocked, TCP working, with round trip, bit rate and a plain verdict', { timeout: 90_000 }, async () => {
+    udp.cut();
+    tcp = await startTcpRelay({ host: RELAY_HOST, port }, { host: SFU_HOST, port });
+    staff = await openBrowser();
+    const page = staff.page;
+    page.on('console', (message) => {
+      if (message.text().includes('check')) process.stdout.write(`# [page] ${message.text()}\n`);
+    });
+    // Reachable from the login screen; it opens once logged in.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: /接続チェック/ }).click();
+    await page.getByLabel('ログインID').fill('demo-staff');
+    await page.getByLabel('パスワード').fill('test-password');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('button', { name: 'チェックを始める' }).click({ timeout: 15_000 });
+    const row = (name: string) => page.getByRole('row', { name: new RegExp(name) });
+    await row('メディア通信（TCP）').getByText(/OK|使えません/).waitFor({ timeout: 40_000 });
+    assert.match(await row('カメラ').innerText(), /OK/);
+    assert.match(await row('マイク').innerText(), /OK/);
+    assert.match(await row('メディア通信（UDP）').innerText(), /使えません/);
+    const tcpRow = await row('メディア通信（TCP）').innerText();
+    assert.match(tcpRow, /OK\s+往復 \d+ ms、受信 \d+ kbps/, tcpRow);
+    const verdict = await page.getByRole('status').filter({ hasText: 'TCP で接続します' }).innerText();
+    assert.match(verdict, new RegExp(`UDP と TCP のポート ${port}`), verdict);
+    process.stdout.write(`# connection check over TCP: ${tcpRow.replace(/\s+/g, ' ')}\n`);
+
+    // The speaker test: a tone, then the person says whether they heard it.
+    await page.getByRole('button', { name: 'テスト音を鳴らす' }).click();
+    await page.getByRole('button', { name: '聞こえた' }).click();
+    assert.match(await row('スピーカー').innerText(), /OK/);
+  });
 });

@@ -10,4 +10,5 @@ export const SessionDetailPage = lazy(() =>
 export const ReportsPage = lazy(() => import('../features/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 export const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 export const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+export const CheckPage = lazy(() => import('../features/check/check-page').then((m) => ({ default: m.CheckPage })));
 export const OperationsPage = lazy(() => import('../features/operations/operations-page').then((m) => ({ default: m.OperationsPage })));

@@ -21,6 +21,7 @@ const ENTRIES: readonly Entry[] = [
   { route: { name: 'settings', section: 'departments' }, label: nav.settings, covers: ['settings'] },
   { route: { name: 'operations' }, label: nav.operations, covers: ['operations'] },
   { route: { name: 'audit', query: {} }, label: nav.audit, covers: ['audit'] },
+  { route: { name: 'check' }, label: nav.check, covers: ['check'] },
 ];
 
 /** The main menu: everything for admins, the console and records for staff. */

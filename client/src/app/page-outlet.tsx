@@ -4,7 +4,7 @@ import { Notice } from '../components/notice';
 import { PageErrorBoundary } from '../components/page-error-boundary';
 import { common } from '../i18n/common-messages';
 import { shellMessages } from '../i18n/shell-messages';
-import { AuditPage, OperationsPage, CalendarPage, ReportsPage, SessionDetailPage, SessionsPage, SettingsPage, SlipPage } from './lazy-pages';
+import { AuditPage, CheckPage, OperationsPage, CalendarPage, ReportsPage, SessionDetailPage, SessionsPage, SettingsPage, SlipPage } from './lazy-pages';
 import { hrefFor, routeAllowed } from './routes';
 import type { Route } from './routes';
 
@@ -37,6 +37,8 @@ function pageFor(route: Route) {
       return <AuditPage query={route.query} />;
     case 'operations':
       return <OperationsPage />;
+    case 'check':
+      return <CheckPage />;
     case 'console':
       return null;
     case 'notFound':

@@ -22,5 +22,7 @@ export function pageTitle(route: Route): string {
       return nav.audit;
     case 'operations':
       return nav.operations;
+    case 'check':
+      return nav.check;
   }
 }

@@ -15,12 +15,14 @@ export type Route =
   | { name: 'settings'; section: SettingsSection }
   | { name: 'audit'; query: RouteQuery }
   | { name: 'operations' }
+  /** The connection check an installer runs on a staff PC. */
+  | { name: 'check' }
   | { name: 'slip'; appointmentId: string }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
 
-const STAFF_ROUTES: ReadonlySet<RouteName> = new Set(['console', 'sessions', 'session', 'notFound']);
+const STAFF_ROUTES: ReadonlySet<RouteName> = new Set(['console', 'sessions', 'session', 'check', 'notFound']);
 
 /** Staff see the console and the consultation records; admins see everything. */
 export function routeAllowed(route: Route, role: StaffRole): boolean {
@@ -49,6 +51,7 @@ export function parseHash(hash: string): Route {
   if (first === 'reports' && parts.length === 1) return { name: 'reports', query };
   if (first === 'audit' && parts.length === 1) return { name: 'audit', query };
   if (first === 'operations' && parts.length === 1) return { name: 'operations' };
+  if (first === 'check' && parts.length === 1) return { name: 'check' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings', section: 'departments' };
   if (first === 'settings' && isSettingsSection(second) && parts.length === 2) return { name: 'settings', section: second };
   if (first === 'appointments' && second && third === 'slip' && parts.length === 3) return { name: 'slip', appointmentId: second };
@@ -77,6 +80,8 @@ export function hrefFor(route: Route): string {
       return withQuery('#/audit', route.query);
     case 'operations':
       return '#/operations';
+    case 'check':
+      return '#/check';
     case 'settings':
       return `#/settings/${route.section}`;
     case 'slip':

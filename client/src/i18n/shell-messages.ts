@@ -12,6 +12,7 @@ export interface ShellMessages {
     settings: string;
     audit: string;
     operations: string;
+    check: string;
   };
   settingsNav: { label: string } & Record<SettingsSection, string>;
   language: { label: string; ja: string; en: string };
@@ -46,6 +47,7 @@ const ja: ShellMessages = {
     settings: '設定',
     audit: '監査ログ',
     operations: '運用状況',
+    check: '接続チェック',
   },
   settingsNav: { label: '設定メニュー', departments: '部署', staff: '職員', kiosks: '端末' },
   language: { label: '表示言語', ja: '日本語', en: 'English' },
@@ -80,6 +82,7 @@ const en: ShellMessages = {
     settings: 'Settings',
     audit: 'Audit log',
     operations: 'Operations',
+    check: 'Connection check',
   },
   settingsNav: { label: 'Settings menu', departments: 'Departments', staff: 'Staff', kiosks: 'Kiosks' },
   language: { label: 'Language', ja: '日本語', en: 'English' },

@@ -34,6 +34,7 @@ import { createLogger } from './logger';
 import { fromRtpCapabilities, toRtpCapabilities } from './media-json';
 import { createMediaSignalling } from './media-signalling';
 import { MediaPathGuard } from './media-path-guard';
+import { checkMediaPath, type MediaPathResult } from './media-check';
 import { DefaultReconnectPolicy } from './reconnect-policy';
 import { SessionConnection } from './session-connection';
 import { request } from './signalling';
@@ -323,6 +324,24 @@ export class CallSession extends CallSessionState {
     if (!media) return { send: null, recv: null };
     const [send, recv] = await Promise.all([media.getStats('send'), media.getStats('recv')]);
     return { send, recv };
+  }
+
+  /**
+   * The connection check: sends `track` to the SFU and back over UDP only or TCP only, outside
+   * any call. Resolves with what was measured; never while a call is in progress.
+   */
+  async checkMediaPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult> {
+    const { connection, serverInfo } = this.getSnapshot();
+    if (connection !== 'connected' || !this.device || !serverInfo) throw CallError.unavailable('not connected to the server');
+    if (this.active) throw CallError.invalidState('a call is in progress');
+    return checkMediaPath({
+      socket: this.connection.socket,
+      device: this.device,
+      protocol,
+      track,
+      connectTimeoutMs: serverInfo.media.noMediaTimeoutSeconds * 1000,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+    });
   }
 
   // --- Kiosk: document camera, in-call requests, transfer ---

@@ -1,3 +1,4 @@
+import { checkMessages } from '../../i18n/check-messages';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ErrorCode } from '@contract/errors';
@@ -75,6 +76,9 @@ export function LoginPage() {
         </button>
         {submitting ? <p className="login__progress" role="status">{messages.login.submitting}</p> : null}
       </form>
+      <p className="login__check">
+        <a href="#/check">{checkMessages.fromLogin}</a>
+      </p>
     </main>
   );
 }
