@@ -200,3 +200,15 @@ describe('kiosk state machine: transfer to another department', () => {
     }
   });
 });
+
+describe('kiosk state machine: a call whose media never got through', () => {
+  const IN_CALL: KioskState = { name: 'inCall', staffName: '窓口' };
+  it('inCall -> mediaFailed on media_failed, with no survey', () => {
+    assert.deepEqual(transition(IN_CALL, { type: 'callEnded', reason: 'media_failed', sessionId: SESSION_ID }), { name: 'mediaFailed' });
+  });
+  it('「もう一度 呼ぶ」 goes back to the first choice; 「おわる」 and the timer to Idle', () => {
+    assert.deepEqual(transition({ name: 'mediaFailed' }, { type: 'retry' }), { name: 'start' });
+    assert.deepEqual(transition({ name: 'mediaFailed' }, { type: 'back' }), { name: 'idle' });
+    assert.deepEqual(transition({ name: 'mediaFailed' }, { type: 'timeout' }), { name: 'idle' });
+  });
+});
