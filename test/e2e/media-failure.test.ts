@@ -159,4 +159,25 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     await page.getByRole('button', { name: '聞こえた' }).click();
     assert.match(await row('スピーカー').innerText(), /OK/);
   });
+
+  it('the kiosk’s connection check (#check): the same loopback, in the kiosk app', { timeout: 90_000 }, async () => {
+    udp.cut();
+    tcp = await startTcpRelay({ host: RELAY_HOST, port }, { host: SFU_HOST, port });
+    kiosk = await openBrowser();
+    const page = kiosk.page;
+    await page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    await page.getByRole('button', { name: 'はじめる' }).and(page.locator(':enabled')).waitFor({ timeout: 20_000 });
+    // The installer opens /kiosk/#check on the kiosk itself.
+    await page.goto(`${server.url}/kiosk/#check`);
+    await page.reload();
+    await page.getByRole('button', { name: 'チェックを始める' }).and(page.locator(':enabled')).click({ timeout: 20_000 });
+    const row = (name: string) => page.getByRole('row', { name: new RegExp(name) });
+    await row('メディア通信（TCP）').getByText(/OK|使えません/).waitFor({ timeout: 40_000 });
+    assert.match(await row('メディア通信（UDP）').innerText(), /使えません/);
+    assert.match(await row('メディア通信（TCP）').innerText(), /OK\s+往復 \d+ ms、受信 \d+ kbps/);
+    assert.match(await row('カメラ').innerText(), /OK/);
+    await page.getByRole('status').filter({ hasText: 'TCP で接続します' }).waitFor();
+    await page.getByRole('button', { name: '閉じる' }).click();
+    await page.getByRole('button', { name: 'はじめる' }).waitFor();
+  });
 });

@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'react';
-import { captureCredential, clearPairingRequest, pairingRequested, watchForNewCredential } from '../device/credential-store';
+import {
+  captureCredential,
+  checkRequested,
+  clearCheckRequest,
+  clearPairingRequest,
+  pairingRequested,
+  watchForNewCredential,
+} from '../device/credential-store';
+import { CheckScreen } from '../screens/check-screen';
 import { startUiWatchdog } from '../device/ui-watchdog';
 import { KioskSession } from '../session/kiosk-session';
 import type { KioskStateName } from '../session/kiosk-state';
@@ -17,6 +25,7 @@ const RELOAD_BLOCKERS: ReadonlySet<KioskStateName> = new Set(['calling', 'inCall
 
 export function KioskApp() {
   const [session, setSession] = useState<KioskSession | null>(null);
+  const [checking, setChecking] = useState(checkRequested);
 
   useEffect(() => {
     const next = new KioskSession({ credential: captureCredential(), forcePairing: pairingRequested(), ...readTimingOverrides() });
@@ -46,12 +55,21 @@ export function KioskApp() {
   return (
     <KioskSessionContext value={session}>
       <ScreenErrorBoundary onReset={() => session.reset()}>
-        <KioskScreen
-          onLeavePairing={() => {
-            clearPairingRequest();
-            restart();
-          }}
-        />
+        {checking ? (
+          <CheckScreen
+            onClose={() => {
+              clearCheckRequest();
+              setChecking(false);
+            }}
+          />
+        ) : (
+          <KioskScreen
+            onLeavePairing={() => {
+              clearPairingRequest();
+              restart();
+            }}
+          />
+        )}
       </ScreenErrorBoundary>
     </KioskSessionContext>
   );

@@ -40,6 +40,15 @@ export function pairingRequested(): boolean {
   return fragment().has('pair');
 }
 
+/** `/kiosk/#check`: the installer's connection check instead of the resident's screens. */
+export function checkRequested(): boolean {
+  return fragment().has('check');
+}
+
+export function clearCheckRequest(): void {
+  if (checkRequested()) clearFragment();
+}
+
 export function clearPairingRequest(): void {
   if (pairingRequested()) clearFragment();
 }

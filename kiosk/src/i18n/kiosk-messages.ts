@@ -95,6 +95,24 @@ export interface KioskMessages {
     reason: (reason: EndReason) => string | null;
     returning: string;
   };
+  /** The installer's connection check (`#check`). */
+  check: {
+    title: string;
+    start: string;
+    running: string;
+    close: string;
+    notReady: string;
+    items: { camera: string; microphone: string; speaker: string; udp: string; tcp: string };
+    pending: string;
+    ok: string;
+    failed: string;
+    path: (rttMs: number | null, kbps: number | null) => string;
+    playTone: string;
+    heard: string;
+    notHeard: string;
+    verdict: { allGood: string; tcpOnly: (ports: string) => string; noMedia: (ports: string) => string; noCamera: string; noMicrophone: string; noSpeaker: string };
+    ports: (address: string, ports: string) => string;
+  };
   /** The call was answered but no picture or sound got through. */
   mediaFailed: { title: string; lead: string; retryHint: string; retry: string; finish: string };
   fault: {

@@ -1,6 +1,8 @@
 import type { Language } from '@contract/languages';
 import type { CallSession } from '@media/call-session';
 import type { CallEndedEvent } from '@media/call-session-types';
+import type { CheckResults } from '@media/check-verdict';
+import { runConnectionCheck } from '@media/connection-check';
 import { createLogger } from '@media/logger';
 import { TypedEmitter } from '@media/typed-emitter';
 import { clearPairingRequest, storeCredential } from '../device/credential-store';
@@ -230,6 +232,17 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   /** The resident pressed 「通話を終了」. */
   async hangUp(): Promise<void> {
     await this.callSession?.hangUp();
+  }
+
+  /**
+   * The installer's connection check (`#check`): camera, microphone and the media server over
+   * UDP and TCP. Only between residents: refused during a call or while one is waiting.
+   */
+  async runConnectionCheck(onUpdate: Parameters<typeof runConnectionCheck>[1]): Promise<CheckResults> {
+    const session = this.callSession;
+    if (!session || !this.isConnected()) throw new Error('not connected to the server');
+    if (this.stateName() !== 'idle') throw new Error('the kiosk is serving a resident');
+    return runConnectionCheck(session, onUpdate);
   }
 
   /** 「ただいま映像がつながりません」: 「もう一度 呼ぶ」 goes back to the first choice; 「おわる」 to Idle. */

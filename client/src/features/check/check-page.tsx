@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { stopStream } from '@media/local-media';
+import { EMPTY_CHECK, runConnectionCheck } from '@media/connection-check';
 import type { MediaPathResult } from '@media/media-check';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { checkMessages } from '../../i18n/check-messages';
 import { mediaPathMessages } from '../../i18n/media-path-messages';
-import { verdictOf, type CheckResults, type CheckStatus } from './check-verdict';
-import { playTestTone, probeCamera, probeMicrophone } from './device-probes';
+import { verdictOf, type CheckResults, type CheckStatus } from '@media/check-verdict';
+import { playTestTone } from '@media/device-probes';
 
 const t = checkMessages;
-const EMPTY: CheckResults = { camera: 'pending', microphone: 'pending', speaker: 'pending', udp: null, tcp: null };
 
 function Row({ label, status, detail }: { label: string; status: CheckStatus; detail: string | null }) {
   const text = status === 'pending' ? t.pending : status === 'ok' ? t.ok : t.failed;
@@ -34,42 +33,23 @@ export function CheckPage() {
   const session = useCallSession();
   const mediaPath = useCallSnapshot((snapshot) => snapshot.serverInfo?.media ?? null);
   const inCall = useCallSnapshot((snapshot) => snapshot.callState !== 'idle');
-  const [results, setResults] = useState<CheckResults>(EMPTY);
+  const [results, setResults] = useState<CheckResults>(EMPTY_CHECK);
   const [details, setDetails] = useState<{ camera: string | null; microphone: string | null }>({ camera: null, microphone: null });
   const [running, setRunning] = useState(false);
   const [tonePlayed, setTonePlayed] = useState(false);
 
   const run = async () => {
     setRunning(true);
-    setResults(EMPTY);
     setTonePlayed(false);
-    const camera = await probeCamera();
-    setDetails((d) => ({ ...d, camera: camera ? t.cameraOk(camera.label) : null }));
-    setResults((r) => ({ ...r, camera: camera ? 'ok' : 'failed' }));
-    const level = await probeMicrophone();
-    setDetails((d) => ({ ...d, microphone: level === null ? null : t.microphoneOk(level) }));
-    setResults((r) => ({ ...r, microphone: level === null ? 'failed' : 'ok' }));
-    // Without a camera a painted canvas stands in, so the media port is still checked.
-    const canvas = document.createElement('canvas');
-    canvas.width = 320;
-    canvas.height = 240;
-    const painter = window.setInterval(() => {
-      const context = canvas.getContext('2d');
-      if (context) context.fillStyle = `hsl(${Date.now() % 360} 60% 50%)`;
-      context?.fillRect(0, 0, canvas.width, canvas.height);
-    }, 50);
-    const track = camera?.stream.getVideoTracks()[0] ?? canvas.captureStream(20).getVideoTracks()[0];
     try {
-      for (const protocol of ['udp', 'tcp'] as const) {
-        const result = track
-          ? await session.checkMediaPath(protocol, track).catch((error: unknown) => ({ protocol, ok: false, rttMs: null, kbps: null, error: String(error) }))
-          : { protocol, ok: false, rttMs: null, kbps: null, error: 'no track' };
-        setResults((r) => ({ ...r, [protocol]: result }));
-      }
+      await runConnectionCheck(session, (next, found) => {
+        setResults((r) => ({ ...next, speaker: r.speaker }));
+        setDetails({
+          camera: next.camera === 'ok' ? t.cameraOk(found.cameraLabel ?? '') : null,
+          microphone: found.microphonePercent === null ? null : t.microphoneOk(found.microphonePercent),
+        });
+      });
     } finally {
-      window.clearInterval(painter);
-      stopStream(camera?.stream ?? null);
-      track?.stop();
       setRunning(false);
     }
   };

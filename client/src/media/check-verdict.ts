@@ -1,4 +1,4 @@
-import type { MediaPathResult } from '@media/media-check';
+import type { MediaPathResult } from './media-check';
 
 export type CheckStatus = 'pending' | 'ok' | 'failed';
 

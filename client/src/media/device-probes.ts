@@ -1,3 +1,7 @@
+import { createLogger } from './logger';
+
+const logger = createLogger('device-probes');
+
 /** How long a camera may take to show its first frame. */
 const FRAME_TIMEOUT_MS = 5_000;
 /** How long the microphone is listened to. */
@@ -27,7 +31,7 @@ export async function probeCamera(): Promise<{ stream: MediaStream; label: strin
     }
     return { stream, label: track.label };
   } catch (error) {
-    console.warn('[madoguchi:check] camera not opened', error);
+    logger.warn('camera not opened', { error });
     return null;
   }
 }
