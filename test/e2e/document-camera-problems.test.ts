@@ -100,4 +100,55 @@ describe('document camera problems reach the specialist (Chromium kiosk and staf
     process.stdout.write(`# staff told after ${waited.toFixed(1)} s that no photo arrived\n`);
     await pages.staff.getByRole('button', { name: '通話を終了' }).click();
   });
+
+  it('installer mode: a one-time code from the admin app opens live previews of every camera; the choice is saved for the kiosk', { timeout: 120_000 }, async () => {
+    staff = await openBrowser();
+    await loginAtDesk(staff.page, server.url, 'demo-admin');
+    await staff.page.goto(`${server.url}/#/settings/kiosks`);
+    await staff.page.getByRole('button', { name: '中央図書館 相談窓口 の設置モードのコードを発行' }).click({ timeout: 15_000 });
+    const code = ((await staff.page.getByTestId('installer-code').textContent()) ?? '').replace(/\D/g, '');
+    assert.equal(code.length, 8, 'an eight-digit code');
+
+    kiosk = await openBrowser({ extraArgs: [THREE_CAMERAS] });
+    const page = kiosk.page;
+    await page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    await page.getByRole('button', { name: 'はじめる' }).and(page.locator(':enabled')).waitFor({ timeout: 20_000 });
+    await page.goto(`${server.url}/kiosk/#install`);
+    await page.reload();
+    await page.getByRole('heading', { name: '設置モード' }).waitFor({ timeout: 15_000 });
+    // A wrong code is refused with a plain message; the right one opens the set-up.
+    await page.keyboard.type('12345678');
+    await page.getByRole('button', { name: '開く' }).click({ timeout: 15_000 });
+    await page.getByText('コードが違うか、期限が切れています。', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '開く' }).and(page.locator(':disabled')).waitFor();
+    await page.keyboard.type(code);
+    await page.getByRole('button', { name: '開く' }).click();
+    const cameras = page.locator('.install__camera');
+    await until(() => cameras.count(), (n) => n === 3, { timeoutMs: 20_000, what: 'three cameras previewed' });
+    const labels = await cameras.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+    assert.deepEqual(labels.map((l) => l.replace(/ .*/, '')).sort(), ['fake_device_0', 'fake_device_1', 'fake_device_2']);
+    // Every preview plays (the depth camera's picture is what the installer sees and avoids).
+    await until(
+      () => page.evaluate(() => [...document.querySelectorAll<HTMLVideoElement>('.install__preview')].filter((v) => v.videoWidth > 0).length),
+      (n) => n >= 2,
+      { timeoutMs: 15_000, what: 'live previews' },
+    );
+    await cameras.filter({ hasText: 'fake_device_0' }).getByRole('button', { name: '顔カメラにする' }).click();
+    await cameras.filter({ hasText: 'fake_device_2' }).getByRole('button', { name: '書類カメラにする' }).click();
+    await page.getByRole('button', { name: 'マイクを確かめる' }).click();
+    await page.getByText(/入力レベル \d+%/).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByText('保存しました。', { exact: false }).waitFor({ timeout: 10_000 });
+
+    const ids = (await page.evaluate(`
+      navigator.mediaDevices.enumerateDevices().then((all) => all.filter((d) => d.kind === 'videoinput').map((d) => ({ id: d.deviceId, label: d.label })))
+    `)) as { id: string; label: string }[];
+    const saved = await server.app.repositories.kiosks.findByName('中央図書館 相談窓口');
+    assert.equal(saved?.cameraRoles.documentCameraId, ids.find((d) => d.label.startsWith('fake_device_2'))?.id);
+    assert.equal(saved?.cameraRoles.faceCameraId, ids.find((d) => d.label.startsWith('fake_device_0'))?.id);
+    // Issuing, opening and saving are audited.
+    const audit = await server.db.dataSource.query(`SELECT action FROM audit_log WHERE action LIKE 'kiosk_%' ORDER BY at`);
+    const actions = (audit as { action: string }[]).map((r) => r.action);
+    assert.ok(actions.includes('kiosk_installer_issued') && actions.includes('kiosk_installer_opened') && actions.includes('kiosk_devices_saved'), actions.join(', '));
+  });
 });

@@ -18,6 +18,10 @@ export function issuePairingCode(id: string, options: RequestOptions): Promise<P
   return callRoute<PairingCode>('issuePairingCode', { ...options, params: { id }, body: {} });
 }
 
+export function issueInstallerCode(id: string, options: RequestOptions): Promise<PairingCode> {
+  return callRoute<PairingCode>('issueInstallerCode', { ...options, params: { id }, body: {} });
+}
+
 export async function revokeKiosk(id: string, options: RequestOptions): Promise<void> {
   await callRoute<unknown>('revokeKiosk', { ...options, params: { id }, body: {} });
 }

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import {
   captureCredential,
-  checkRequested,
-  clearCheckRequest,
+  clearInstallerScreenRequest,
   clearPairingRequest,
+  installerScreenRequested,
   pairingRequested,
   watchForNewCredential,
 } from '../device/credential-store';
 import { CheckScreen } from '../screens/check-screen';
+import { InstallScreen } from '../screens/install-screen';
 import { startUiWatchdog } from '../device/ui-watchdog';
 import { KioskSession } from '../session/kiosk-session';
 import type { KioskStateName } from '../session/kiosk-state';
@@ -25,7 +26,11 @@ const RELOAD_BLOCKERS: ReadonlySet<KioskStateName> = new Set(['calling', 'inCall
 
 export function KioskApp() {
   const [session, setSession] = useState<KioskSession | null>(null);
-  const [checking, setChecking] = useState(checkRequested);
+  const [installer, setInstaller] = useState(installerScreenRequested);
+  const closeInstaller = (): void => {
+    clearInstallerScreenRequest();
+    setInstaller(null);
+  };
 
   useEffect(() => {
     const next = new KioskSession({ credential: captureCredential(), forcePairing: pairingRequested(), ...readTimingOverrides() });
@@ -55,13 +60,10 @@ export function KioskApp() {
   return (
     <KioskSessionContext value={session}>
       <ScreenErrorBoundary onReset={() => session.reset()}>
-        {checking ? (
-          <CheckScreen
-            onClose={() => {
-              clearCheckRequest();
-              setChecking(false);
-            }}
-          />
+        {installer === 'check' ? (
+          <CheckScreen onClose={closeInstaller} />
+        ) : installer === 'install' ? (
+          <InstallScreen onClose={closeInstaller} />
         ) : (
           <KioskScreen
             onLeavePairing={() => {

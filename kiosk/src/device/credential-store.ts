@@ -40,13 +40,18 @@ export function pairingRequested(): boolean {
   return fragment().has('pair');
 }
 
-/** `/kiosk/#check`: the installer's connection check instead of the resident's screens. */
-export function checkRequested(): boolean {
-  return fragment().has('check');
+/** `/kiosk/#check` and `/kiosk/#install`: an installer's screen instead of the resident's. */
+export type InstallerScreen = 'check' | 'install';
+
+export function installerScreenRequested(): InstallerScreen | null {
+  const params = fragment();
+  if (params.has('check')) return 'check';
+  if (params.has('install')) return 'install';
+  return null;
 }
 
-export function clearCheckRequest(): void {
-  if (checkRequested()) clearFragment();
+export function clearInstallerScreenRequest(): void {
+  if (installerScreenRequested()) clearFragment();
 }
 
 export function clearPairingRequest(): void {

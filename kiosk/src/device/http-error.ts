@@ -54,6 +54,15 @@ export function postJson<T>(path: string, body: unknown): Promise<T> {
   });
 }
 
+/** A JSON body with the kiosk's token (PUT, POST). */
+export function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, bearerToken: string): Promise<T> {
+  return send<T>(path, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${bearerToken}` },
+    body: JSON.stringify(body),
+  });
+}
+
 export function getJson<T>(path: string, bearerToken: string): Promise<T> {
   return send<T>(path, { headers: { Accept: 'application/json', Authorization: `Bearer ${bearerToken}` } });
 }

@@ -95,6 +95,23 @@ export interface KioskMessages {
     reason: (reason: EndReason) => string | null;
     returning: string;
   };
+  /** Installer mode (`#install`): choose the cameras by their pictures. */
+  install: {
+    title: string;
+    lead: string;
+    submit: string;
+    wrongCode: string;
+    cameras: string;
+    face: string;
+    document: string;
+    chosen: string;
+    checkMicrophone: string;
+    microphoneLevel: (percent: number | null) => string;
+    save: string;
+    saved: string;
+    saveFailed: string;
+    close: string;
+  };
   /** The installer's connection check (`#check`). */
   check: {
     title: string;

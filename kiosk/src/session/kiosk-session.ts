@@ -78,6 +78,11 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     return this.extras;
   }
 
+  /** The kiosk's current access token (installer mode sends it with the installer code). */
+  get accessToken(): string | null {
+    return this.keeper?.token ?? null;
+  }
+
   getSnapshot(): KioskSnapshot {
     return this.snapshot;
   }

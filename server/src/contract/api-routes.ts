@@ -25,6 +25,8 @@ export const API_ROUTES = {
 
   kioskToken: route({ method: 'post', path: '/api/kiosk/token', access: ['public'], summary: 'Trade a device credential for a kiosk token' }),
   kioskPair: route({ method: 'post', path: '/api/kiosk/pair', access: ['public'], summary: 'Trade a one-time pairing code for a device credential' }),
+  openKioskInstaller: route({ method: 'post', path: '/api/kiosk/installer', access: ['kiosk'], summary: "Spend an installer code: the kiosk's device set-up opens for 30 minutes" }),
+  saveKioskDevices: route({ method: 'put', path: '/api/kiosk/devices', access: ['kiosk'], summary: 'The kiosk saves its face and document cameras (installer mode only)' }),
   kioskConfig: route({ method: 'get', path: '/api/kiosk/config', access: ['kiosk'], summary: "The kiosk's own settings and the departments it offers" }),
 
   listDepartments: route({ method: 'get', path: '/api/departments', access: ['staff', 'admin'], summary: 'Departments' }),
@@ -40,6 +42,7 @@ export const API_ROUTES = {
   createKiosk: route({ method: 'post', path: '/api/kiosks', access: ['admin'], summary: 'Register a kiosk (returns a pairing code)' }),
   updateKiosk: route({ method: 'patch', path: '/api/kiosks/:id', access: ['admin'], summary: 'Edit a kiosk and its camera roles' }),
   issuePairingCode: route({ method: 'post', path: '/api/kiosks/:id/pairing-code', access: ['admin'], summary: 'New one-time pairing code' }),
+  issueInstallerCode: route({ method: 'post', path: '/api/kiosks/:id/installer-code', access: ['admin'], summary: "New one-time code for the kiosk's installer mode" }),
   revokeKiosk: route({ method: 'post', path: '/api/kiosks/:id/revoke', access: ['admin'], summary: "Revoke a kiosk's credential and disconnect it" }),
 
   listAppointments: route({ method: 'get', path: '/api/appointments', access: ['staff', 'admin'], summary: 'Appointments in a range' }),

@@ -66,6 +66,19 @@ export interface KioskRegistered {
 export const PairKioskRequest = z.object({ code: z.string().regex(/^\d{8}$/, 'eight digits') }).strict();
 export type PairKioskRequest = z.input<typeof PairKioskRequest>;
 
+/** Installer mode: the one-time code from the admin app, typed on the kiosk it was issued for. */
+export const OpenInstallerRequest = z.object({ code: z.string().regex(/^\d{8}$/, 'eight digits') }).strict();
+export type OpenInstallerRequest = z.input<typeof OpenInstallerRequest>;
+
+/** Installer mode: the cameras chosen by their live pictures, saved for this kiosk. */
+export const SaveKioskDevicesRequest = z.object({ cameraRoles: CameraRoles }).strict();
+export type SaveKioskDevicesRequest = z.input<typeof SaveKioskDevicesRequest>;
+
+export interface InstallerSession {
+  /** Until when this kiosk may save its devices. */
+  until: string;
+}
+
 export interface PairKioskResponse {
   /** `<kioskId>.<secret>`; the kiosk keeps it and trades it for short-lived tokens. */
   credential: string;

@@ -1,3 +1,4 @@
+import { installerMessages } from '../../i18n/installer-messages';
 import type { KioskSummary } from '@contract/kiosks';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
@@ -14,6 +15,8 @@ export interface KioskTableProps {
   kiosks: readonly KioskSummary[];
   onEdit: (kiosk: KioskSummary) => void;
   onNewCode: (kiosk: KioskSummary) => void;
+  /** Issues the one-time code for the kiosk's installer mode. */
+  onInstallerCode: (kiosk: KioskSummary) => void;
   onRevoke: (kiosk: KioskSummary) => void;
 }
 
@@ -38,7 +41,7 @@ const columns: SettingsTableProps<KioskSummary>['columns'] = [
   { heading: t.columns.pairing, cell: pairingText },
 ];
 
-export function KioskTable({ kiosks, onEdit, onNewCode, onRevoke }: KioskTableProps) {
+export function KioskTable({ kiosks, onEdit, onNewCode, onInstallerCode, onRevoke }: KioskTableProps) {
   return (
     <SettingsTable
       caption={t.caption}
@@ -49,6 +52,7 @@ export function KioskTable({ kiosks, onEdit, onNewCode, onRevoke }: KioskTablePr
         <>
           <RowButton label={t.edit(k.name)} text={common.actions.edit} onClick={() => onEdit(k)} />
           <RowButton label={t.newCode(k.name)} text={t.newCodeShort} onClick={() => onNewCode(k)} />
+          {k.active ? <RowButton label={installerMessages.button(k.name)} text={installerMessages.buttonShort} onClick={() => onInstallerCode(k)} /> : null}
           {k.active ? <RowButton danger label={t.revoke(k.name)} text={t.confirmRevoke.confirm} onClick={() => onRevoke(k)} /> : null}
         </>
       )}

@@ -10,6 +10,11 @@ import { kioskMessages } from '../../i18n/kiosk-messages';
 import { KioskDialog } from './kiosk-dialog';
 import { KioskTable } from './kiosk-table';
 import { PairingCodeDialog } from './pairing-code-dialog';
+import { InstallerCodeDialog } from './installer-code-dialog';
+import { issueInstallerCode } from '../../api/kiosks-api';
+import { useApi } from '../../hooks/use-api';
+import { installerMessages } from '../../i18n/installer-messages';
+import type { PairingCode } from '@contract/kiosks';
 import { useKioskActions } from './use-kiosk-actions';
 
 const t = kioskMessages;
@@ -26,6 +31,15 @@ export function KiosksSection() {
     kiosks.reload();
   };
   const actions = useKioskActions(done);
+  const { run } = useApi();
+  const [installer, setInstaller] = useState<{ kioskName: string; code: PairingCode } | null>(null);
+  const issueInstaller = (kiosk: KioskSummary) => {
+    setNotice(null);
+    run((o) => issueInstallerCode(kiosk.id, o)).then(
+      (code) => setInstaller({ kioskName: kiosk.name, code }),
+      () => setNotice(installerMessages.failed),
+    );
+  };
   const { pending, action, pairing } = actions;
   const texts = pending?.kind === 'revoke' ? t.confirmRevoke : t.confirmNewCode;
 
@@ -51,6 +65,7 @@ export function KiosksSection() {
           kiosks={kiosks.data}
           onEdit={(kiosk) => setEditing({ kiosk })}
           onNewCode={(kiosk) => actions.ask({ kind: 'newCode', kiosk })}
+          onInstallerCode={issueInstaller}
           onRevoke={(kiosk) => actions.ask({ kind: 'revoke', kiosk })}
         />
       ) : null}
@@ -77,6 +92,7 @@ export function KiosksSection() {
         onConfirm={actions.confirm}
         onCancel={() => actions.ask(null)}
       />
+      {installer ? <InstallerCodeDialog kioskName={installer.kioskName} code={installer.code} onClose={() => setInstaller(null)} /> : null}
       {pairing ? <PairingCodeDialog kioskName={pairing.kioskName} pairing={pairing.code} onClose={() => actions.showPairing(null)} /> : null}
     </section>
   );

@@ -136,6 +136,34 @@ export class KioskRepository {
     return id ? this.findById(id) : null;
   }
 
+  /** Installer mode: a new code replaces any outstanding one for this kiosk. */
+  async setInstallerCode(id: string, codeHash: string, expiresAt: Date): Promise<boolean> {
+    const rows: unknown = await this.dataSource.query(
+      `UPDATE kiosk SET installer_code_hash = $2, installer_code_expires_at = $3 WHERE id = $1 AND active RETURNING id`,
+      [id, codeHash, expiresAt],
+    );
+    return returnedRows(rows).length === 1;
+  }
+
+  /** Spends this kiosk's installer code and opens its device set-up until `until`. */
+  async openInstaller(id: string, codeHash: string, now: Date, until: Date): Promise<boolean> {
+    const rows: unknown = await this.dataSource.query(
+      `UPDATE kiosk SET installer_code_hash = NULL, installer_code_expires_at = NULL, installer_until = $4
+        WHERE id = $1 AND installer_code_hash = $2 AND installer_code_expires_at > $3 RETURNING id`,
+      [id, codeHash, now, until],
+    );
+    return returnedRows(rows).length === 1;
+  }
+
+  /** The kiosk saves its own cameras, only while its installer mode is open. */
+  async saveDevicesDuringInstall(id: string, cameraRoles: CameraRoles, now: Date): Promise<boolean> {
+    const rows: unknown = await this.dataSource.query(
+      `UPDATE kiosk SET camera_roles = $2 WHERE id = $1 AND installer_until > $3 RETURNING id`,
+      [id, JSON.stringify(cameraRoles), now],
+    );
+    return returnedRows(rows).length === 1;
+  }
+
   async revoke(id: string): Promise<boolean> {
     const result = await this.repo.update(
       { id },

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { deviceSecretMatches, hashDeviceSecret, newDeviceSecret, parseDeviceCredential } from '../../auth/device-credentials';
-import { PairKioskRequest, type KioskConfig, type PairKioskResponse } from '../../contract/kiosks';
+import {
+  OpenInstallerRequest,
+  PairKioskRequest,
+  SaveKioskDevicesRequest,
+  type InstallerSession,
+  type KioskConfig,
+  type PairKioskResponse,
+} from '../../contract/kiosks';
 import { KioskTokenRequest, type KioskTokenResponse } from '../../contract/rest';
 import { AppError } from '../../domain/app-error';
 import { createLogger } from '../../logging/logger';
@@ -10,6 +17,10 @@ import type { RouteDeps } from './route-deps';
 const log = createLogger('kiosk-auth');
 
 export const hashPairingCode = (code: string): string => createHash('sha256').update(`pairing:${code}`).digest('hex');
+export const hashInstallerCode = (code: string): string => createHash('sha256').update(`installer:${code}`).digest('hex');
+
+/** How long the device set-up stays open after the installer code was typed. */
+const INSTALLER_WINDOW_MS = 30 * 60_000;
 
 /** What a kiosk device does for itself: pair once, then trade its credential for tokens. */
 export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): void {
@@ -47,6 +58,29 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
       kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location },
     };
     return response;
+  });
+
+  api.handle('openKioskInstaller', { body: OpenInstallerRequest, returns: 'InstallerSession' }, async ({ body, caller }) => {
+    const { kioskId } = kioskOf(caller);
+    const key = `installer:${kioskId}`;
+    deps.limiters.pairing.assertAllowed(key);
+    const until = new Date(deps.now().getTime() + INSTALLER_WINDOW_MS);
+    if (!(await deps.kiosks.openInstaller(kioskId, hashInstallerCode(body.code), deps.now(), until))) {
+      deps.limiters.pairing.recordFailure(key);
+      throw AppError.notFound('installer code (it may have expired, or be for another kiosk; ask the administrator for a new one)');
+    }
+    await deps.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'kiosk_installer_opened', targetType: 'kiosk', targetId: kioskId });
+    const session: InstallerSession = { until: until.toISOString() };
+    return session;
+  });
+
+  api.handle('saveKioskDevices', { body: SaveKioskDevicesRequest, returns: 'null' }, async ({ body, caller }) => {
+    const { kioskId } = kioskOf(caller);
+    if (!(await deps.kiosks.saveDevicesDuringInstall(kioskId, body.cameraRoles, deps.now()))) {
+      throw AppError.forbidden('installer mode is not open on this kiosk; type a new installer code');
+    }
+    await deps.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'kiosk_devices_saved', targetType: 'kiosk', targetId: kioskId });
+    return null;
   });
 
   api.handle('kioskConfig', { returns: 'The kiosk and its departments' }, async ({ caller }) => {

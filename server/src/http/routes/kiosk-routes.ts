@@ -3,7 +3,7 @@ import { AppError } from '../../domain/app-error';
 import { newPairingCode } from '../../domain/check-in-code';
 import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
-import { hashPairingCode } from './kiosk-device-routes';
+import { hashInstallerCode, hashPairingCode } from './kiosk-device-routes';
 import type { RouteDeps } from './route-deps';
 
 /** Admins register, pair, edit and revoke kiosks; staff may read their status. */
@@ -50,6 +50,16 @@ export function registerKioskRoutes(api: ApiRegistry, deps: RouteDeps): void {
   api.handle('issuePairingCode', { params: IdParams, returns: 'PairingCode' }, async ({ params, caller }) => {
     await mustFind(params.id);
     return issuePairing(params.id, staffOf(caller).staffId);
+  });
+
+  api.handle('issueInstallerCode', { params: IdParams, returns: 'PairingCode' }, async ({ params, caller }) => {
+    await mustFind(params.id);
+    const expiresAt = new Date(deps.now().getTime() + deps.pairingCodeTtlMs);
+    const code = newPairingCode();
+    if (!(await deps.kiosks.setInstallerCode(params.id, hashInstallerCode(code), expiresAt))) throw AppError.invalidState('the kiosk is not active');
+    await deps.audit.record({ actorKind: 'staff', actorId: staffOf(caller).staffId, action: 'kiosk_installer_issued', targetType: 'kiosk', targetId: params.id });
+    const issued: PairingCode = { kioskId: params.id, code, expiresAt: expiresAt.toISOString() };
+    return issued;
   });
 
   api.handle('revokeKiosk', { params: IdParams, returns: 'KioskSummary' }, async ({ params, caller }) => {
