@@ -34,6 +34,8 @@ function useCameras(open: boolean): Camera[] {
       for (const input of inputs) {
         const stream = await navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: input.deviceId } } }).catch(() => null);
         if (stream) streams.push(stream);
+        // Left the screen meanwhile: the cleanup has run, so release what was opened since.
+        if (cancelled) for (const track of stream?.getTracks() ?? []) track.stop();
         found.push({ deviceId: input.deviceId, label: input.label, stream });
       }
       if (!cancelled) setCameras(found);
