@@ -32,10 +32,16 @@ async function errorCodeOf(response: Response): Promise<ErrorCode | null> {
   }
 }
 
+/**
+ * No kiosk request waits forever (a snapshot upload on a dying network would leave 「撮影しています…」
+ * up for good): after this long it fails like a network error, and the screen says so.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
     throw new HttpError(0, 'network request failed', { cause: error });
   }
