@@ -5,7 +5,9 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { SfuApi } from '@madoguchi/sfu';
+import { PrincipalResolver } from './auth/principal-resolver';
 import { TokenService } from './auth/token-service';
+import { ErrorCode } from './contract/errors';
 import type { Config } from './config/config';
 import type { SocketPrincipal } from './contract/signalling-events';
 import { AppointmentRepository } from './db/repositories/appointment-repository';
@@ -45,7 +47,9 @@ import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
-import { authSessionRoom, createSignallingServer, principalRoom, type SocketAuth } from './signalling/socket-server';
+import { createSignallingServer, type SocketAuth } from './signalling/socket-server';
+import { principalRoom } from './domain/peer-identity';
+import { authSessionRoom } from './domain/room-names';
 import { AuthSessionRepository } from './db/repositories/auth-session-repository';
 import { AuthSessionService } from './domain/auth-sessions';
 import { createSocketNotifier } from './signalling/socket-notifier';
@@ -186,6 +190,12 @@ export function createApp(deps: AppDeps): App {
     disconnectSession: (sessionId) => ioOf().in(authSessionRoom(sessionId)).disconnectSockets(true),
     // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
   });
+  const resolver = new PrincipalResolver({
+    tokens,
+    staff,
+    kiosks,
+    loginLive: (sessionId, staffId) => authSessions.isLive(sessionId, staffId),
+  });
   const inCallHolder: { service?: InCallService } = {};
   const inCallOf = (): InCallService => {
     if (!inCallHolder.service) throw new Error('in-call service not ready');
@@ -235,19 +245,7 @@ export function createApp(deps: AppDeps): App {
   });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerOpenApiRoute(api);
-  app.use(
-    api.router(tokens, {
-      async staffActive(staffId, sessionId) {
-        const user = await staff.findById(staffId);
-        if (!user?.active) throw AppError.unauthenticated('this account is no longer active');
-        if (!(await authSessions.isLive(sessionId, staffId))) throw AppError.unauthenticated('this login has ended; please log in again');
-      },
-      async kioskActive(kioskId) {
-        const kiosk = await kiosks.findById(kioskId);
-        if (!kiosk?.active) throw AppError.unauthenticated('this kiosk is not registered');
-      },
-    }),
-  );
+  app.use(api.router(resolver));
   app.use('/api', notFoundMiddleware);
   app.use(createStaticAppsRouter(repoRoot));
   app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
@@ -276,26 +274,20 @@ export function createApp(deps: AppDeps): App {
   inCallHolder.service = inCall;
 
   const authenticate = async (token: string): Promise<SocketAuth> => {
-    const { grant, expiresAt } = tokens.verifyWithExpiry(token);
-    if (grant.kind === 'kiosk') {
-      const kiosk = await kiosks.findById(grant.kioskId);
-      if (!kiosk?.active) throw AppError.unauthenticated('kiosk is not registered');
-      return { principal: { role: 'kiosk', id: kiosk.id, displayName: kiosk.name }, expiresAt };
+    const { principal, expiresAt } = await resolver.resolve(token);
+    if (principal.kind === 'kiosk') return { principal: { role: 'kiosk', id: principal.kioskId, displayName: principal.displayName }, expiresAt };
+    if (principal.kind === 'guest') {
+      const { label } = await consultations.admitGuest(principal.linkId, principal.sessionId);
+      return { principal: { role: 'guest', id: principal.linkId, displayName: label }, expiresAt };
     }
-    if (grant.kind === 'guest') {
-      const { label } = await consultations.admitGuest(grant.linkId, grant.sessionId);
-      return { principal: { role: 'guest', id: grant.linkId, displayName: label }, expiresAt };
-    }
-    const user = await staff.findById(grant.staffId);
-    if (!user?.active) throw AppError.unauthenticated('account is not active');
-    if (!(await authSessions.isLive(grant.sessionId, user.id))) throw AppError.unauthenticated('this login has ended; please log in again');
-    const principal: SocketPrincipal = {
-      role: user.role,
-      id: user.id,
-      displayName: user.displayName,
-      departmentIds: await staff.departmentIdsOf(user.id),
+    if (principal.mustChangePassword) throw new AppError(ErrorCode.PasswordChangeRequired, 'change your temporary password first');
+    const socketPrincipal: SocketPrincipal = {
+      role: principal.role,
+      id: principal.staffId,
+      displayName: principal.displayName,
+      departmentIds: principal.departmentIds,
     };
-    return { principal, expiresAt, authSessionId: grant.sessionId };
+    return { principal: socketPrincipal, expiresAt, authSessionId: principal.sessionId };
   };
 
   const io = createSignallingServer({

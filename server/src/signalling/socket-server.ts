@@ -11,6 +11,9 @@ import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
+import { principalRoom } from '../domain/peer-identity';
+import { queueScopeOf } from '../domain/queue-scope';
+import { authSessionRoom, queueRoom } from '../domain/room-names';
 import { requestHandlers } from './handlers';
 import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
 
@@ -39,14 +42,8 @@ export interface SocketAuth {
   authSessionId?: string | undefined;
 }
 
-/** Sockets of one staff login session, closed together when it is revoked. */
-export const authSessionRoom = (sessionId: string): string => `auth:${sessionId}`;
 /** How long before expiry a socket is asked to renew its token. */
 const RENEW_WARNING_MS = 60_000;
-
-export const principalRoom = (principal: { role: string; id: string }): string =>
-  principal.role === 'kiosk' ? `peer:kiosk:${principal.id}` : `peer:staff:${principal.id}`;
-export const STAFF_ROOM = 'staff';
 
 export function createSignallingServer(options: SignallingOptions): SignallingServer {
   const io: SignallingServer = new Server(options.httpServer, {
@@ -104,7 +101,9 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   void socket.join(principalRoom(principal));
   if (socket.data.authSessionId) void socket.join(authSessionRoom(socket.data.authSessionId));
   const expiry = watchTokenExpiry(socket);
-  if (principal.role !== 'kiosk') void socket.join(STAFF_ROOM);
+  // Staff and admins receive the queue of their own scope only; kiosks and guests none.
+  const scope = queueScopeOf(principal);
+  if (scope) void socket.join(queueRoom(scope));
   if (principal.role === 'kiosk') {
     void options.presence.kioskAlive(principal.id).catch((error: unknown) => log.warn({ err: error }, 'could not record kiosk presence'));
   }
