@@ -11,6 +11,7 @@ import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
+import { KeyedMutex } from '../domain/keyed-mutex';
 import { principalRoom } from '../domain/peer-identity';
 import { queueScopeOf } from '../domain/queue-scope';
 import { authSessionRoom, queueRoom } from '../domain/room-names';
@@ -73,16 +74,30 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
       next(refuse(AppError.unauthenticated('a token is required')));
       return;
     }
-    options.authenticate(token).then(
-      (auth) => {
+    options
+      .authenticate(token)
+      .then(async (auth) => {
+        if (auth.principal.role === 'guest') await claimGuestLink(socket, auth.principal);
         socket.data.principal = auth.principal;
         socket.data.authExpiresAt = auth.expiresAt.getTime();
         if (auth.authSessionId) socket.data.authSessionId = auth.authSessionId;
         next();
-      },
-      (error: unknown) => next(refuse(error)),
-    );
+      })
+      .catch((error: unknown) => next(refuse(error)));
   });
+
+  /**
+   * A guest link admits one browser at a time: the socket joins the link's room while no other
+   * socket is in it. Handshakes for one link run one after another, so two at once cannot both
+   * find the room empty.
+   */
+  const claiming = new KeyedMutex();
+  const claimGuestLink = (socket: SignallingSocket, principal: SocketPrincipal): Promise<void> =>
+    claiming.run(principalRoom(principal), async () => {
+      const room = principalRoom(principal);
+      if ((await io.in(room).fetchSockets()).length > 0) throw AppError.unauthenticated('this guest link is already open in another browser');
+      await socket.join(room);
+    });
 
   io.on('connection', (socket) => onConnection(socket, options));
   return io;
