@@ -19,8 +19,11 @@ import { ReportRepository } from './db/repositories/report-repository';
 import { SessionEventRepository } from './db/repositories/session-event-repository';
 import { StaffUserRepository } from './db/repositories/staff-user-repository';
 import { AppError } from './domain/app-error';
-import { AppointmentService } from './domain/appointment-service';
-import { AttemptLimiter } from './domain/attempt-limiter';
+import { AppointmentService, CHECK_IN_LIMIT } from './domain/appointment-service';
+import { Redis } from 'ioredis';
+import { AttemptLimiter, type LimiterStore } from './domain/attempt-limiter';
+import { LoginGuard } from './domain/login-guard';
+import { createLogger } from './logging/logger';
 import { ConsultationService } from './domain/consultation-service';
 import { startNoShowJob } from './domain/no-show-job';
 import { ApiRegistry } from './http/api-registry';
@@ -55,6 +58,7 @@ import { AuthSessionService } from './domain/auth-sessions';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
+const log = createLogger('app');
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface AppDeps {
@@ -67,7 +71,7 @@ export interface AppDeps {
   sfu: SfuApi;
   /** The no-show sweep; tests turn it off (0) and call appointments.markNoShows themselves. */
   noShowIntervalMs?: number;
-  /** Redis channel prefix for the node cluster (tests keep their clusters apart with it). */
+  /** Prefix of every Redis channel and key (REDIS_PREFIX): installations sharing a Redis stay apart. */
   clusterKey?: string;
   now?: () => Date;
 }
@@ -123,7 +127,13 @@ export function createApp(deps: AppDeps): App {
     snapshots: new SnapshotRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
+  const redisPrefix = deps.clusterKey ?? 'madoguchi';
+  // Attempt counters live in Redis when nodes share it, so N nodes do not allow N times the limit.
+  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  limiterRedis?.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem (attempt limits)'));
+  const limiterStore: LimiterStore = { redis: limiterRedis, prefix: redisPrefix };
   const appointments = new AppointmentService({
+    checkInLimiter: new AttemptLimiter(limiterStore, CHECK_IN_LIMIT),
     appointments: repositories.appointments,
     departments: repositories.departments,
     kiosks,
@@ -214,10 +224,8 @@ export function createApp(deps: AppDeps): App {
     appointments,
     reports: repositories.reports,
     audit: repositories.audit,
-    limiters: {
-      login: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
-      pairing: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
-    },
+    loginGuard: new LoginGuard(limiterStore),
+    limiters: { pairing: new AttemptLimiter(limiterStore, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }) },
     disconnect: {
       kiosk: (kioskId) => ioOf().in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
       staff: (staffId) => ioOf().in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
@@ -309,7 +317,7 @@ export function createApp(deps: AppDeps): App {
     nodeLoad,
     nodeId: config.nodeId,
     redisUrl: config.redisUrl,
-    key: deps.clusterKey,
+    key: redisPrefix,
     nodeUrl: () => {
       if (config.publicUrl) return config.publicUrl;
       const address = httpServer.address();
@@ -341,6 +349,7 @@ export function createApp(deps: AppDeps): App {
         io.close(() => resolve());
       });
       await cluster.close();
+      await limiterRedis?.quit().catch(() => undefined);
       // Give record writes waiting for the database a last chance.
       await consultations.writes.flush(5_000);
       consultations.writes.stop();
