@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
@@ -13,6 +14,9 @@ export interface TestServer {
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
+
+/** One per test process (its nodes share it), never reused: Redis counters of an earlier run stay apart. */
+const CLUSTER_KEY = `madoguchi-test-${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -59,7 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       nodeId: options.nodeId ?? 'test-node',
     },
     noShowIntervalMs: 0,
-    clusterKey: `madoguchi-test-${process.pid}`,
+    clusterKey: CLUSTER_KEY,
     now: options.now,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,

@@ -11,7 +11,8 @@ const MAX_LOCK_SECONDS = 60 * 60;
 const ACCOUNT_TRIES = 50;
 /** Every account together, from one address (a NAT'd office has many members): likewise. */
 const ADDRESS_TRIES = 100;
-const KNOWN_GOOD_SECONDS = 90 * 24 * 3600;
+/** How long an address stays known after a good login (the in-memory store cannot time out past 24.8 days). */
+const KNOWN_GOOD_SECONDS = 20 * 24 * 3600;
 
 /**
  * Login throttling by the usual pattern. Attempts are counted per account and address pair,
