@@ -30,6 +30,7 @@ import { ApiRegistry } from './http/api-registry';
 import { createErrorMiddleware, notFoundMiddleware } from './http/error-middleware';
 import { createHealthRouter } from './http/health-routes';
 import { requestLog } from './http/request-log';
+import { noStore, permissionsPolicy, rejectMalformedPaths } from './http/hardening';
 import { Metrics } from './observability/metrics';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
@@ -165,12 +166,20 @@ export function createApp(deps: AppDeps): App {
           // Chromium does not match ws: against an http: source, so both are listed.
           'connect-src': ["'self'", () => cluster.peerOrigins().flatMap((origin) => [origin, origin.replace(/^http/, 'ws')]).join(' ')],
           'font-src': ["'self'"],
+          // No page of ours may be framed (clickjacking a staff console that answers residents).
+          'frame-ancestors': ["'none'"],
           'upgrade-insecure-requests': null,
         },
       },
-      strictTransportSecurity: false,
+      frameguard: { action: 'deny' },
+      // Only when browsers reach us over https (PUBLIC_URL); a plain-http install must not pin https.
+      strictTransportSecurity: config.publicUrl?.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
+  app.use(permissionsPolicy);
+  // Tokens and personal data must not be kept by browsers or proxies.
+  app.use('/api', noStore);
+  app.use(rejectMalformedPaths);
   let closing = false;
   const metrics = new Metrics({
     sfu,

@@ -30,6 +30,8 @@ export interface TestServerOptions {
   /** A clock for the domain (appointments, check-in windows); real time if absent. */
   now?: () => Date;
   staffTokenTtlSeconds?: number;
+  /** PUBLIC_URL (https turns HSTS on). */
+  publicUrl?: string;
   /** Join other nodes through Redis (the multi-node test). */
   redisUrl?: string;
   nodeId?: string;
@@ -55,7 +57,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       staffSessionHours: 12,
       kioskTokenTtlSeconds: 900,
       reconnectGraceMs: options.reconnectGraceMs ?? 3000,
-      publicUrl: undefined,
+      publicUrl: options.publicUrl,
       noShowGraceMs: 15 * 60_000,
       pairingCodeTtlMs: 60 * 60_000,
       metricsToken: undefined,
