@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 /** C0 controls and DEL, except tab and line breaks; NUL among them (PostgreSQL refuses it in text). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** One-line fields also refuse tab and line breaks. */
+// eslint-disable-next-line no-control-regex -- likewise
 const LINE_CONTROLS = /[\u0000-\u001F\u007F]/;
 
 /**
