@@ -39,14 +39,13 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
   });
 
   it('deactivating a member refuses their token at once and cuts their socket', async () => {
-    const issued = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'leaving', displayName: '退職' } }), 201);
-    const login = await loginStaff(server.url, 'leaving', issued.temporaryPassword);
-    const socket = await connectSocket(server.url, login.accessToken);
+    const member = await createMember(server.url, admin, { loginId: 'leaving', departmentIds: [] });
+    const socket = await connectSocket(server.url, member.token);
     const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
-    expectStatus(await admin.call<StaffMember>('updateStaff', { params: { id: issued.member.id }, body: { active: false } }), 200);
+    expectStatus(await admin.call<StaffMember>('updateStaff', { params: { id: member.id }, body: { active: false } }), 200);
     await disconnected;
-    assert.equal((await restClient(server.url, login.accessToken).call('me')).status, 401);
-    const relogin = await postJson(`${server.url}/api/auth/login`, { loginId: 'leaving', password: issued.temporaryPassword });
+    assert.equal((await restClient(server.url, member.token).call('me')).status, 401);
+    const relogin = await postJson(`${server.url}/api/auth/login`, { loginId: 'leaving', password: member.password });
     assert.equal(relogin.status, 401);
     const self = (await admin.call<StaffMember>('me')).body as unknown as { id: string };
     const selfDemote = await admin.call('updateStaff', { params: { id: self.id }, body: { role: 'staff' } });
