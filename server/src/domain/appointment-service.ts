@@ -182,6 +182,10 @@ export class AppointmentService {
       await this.transitionIn(manager, found.id, 'checked_in', { action: 'checked_in', actorId: null });
       return { kind: 'ok' as const, id: found.id };
     });
+    // Only an unknown code is a guess; a real code at the wrong time does not count, and a
+    // resident who checked in starts the kiosk afresh.
+    if (outcome.kind === 'ok') await this.checkInLimiter.clear(kioskId);
+    else if (outcome.kind !== 'unknown') await this.checkInLimiter.giveBack(kioskId);
     switch (outcome.kind) {
       case 'unknown':
         await this.options.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'check_in_failed' });
@@ -193,7 +197,6 @@ export class AppointmentService {
       case 'too_late':
         throw new AppError(ErrorCode.InvalidState, 'the appointment time has passed', { reason: 'too_late' satisfies CheckInRefusalReason });
       case 'ok': {
-        await this.checkInLimiter.giveBack(kioskId);
         const appointment = await this.mustFind(outcome.id);
         return {
           id: appointment.id,
