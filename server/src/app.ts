@@ -8,7 +8,7 @@ import type { SfuApi } from '@madoguchi/sfu';
 import { PrincipalResolver } from './auth/principal-resolver';
 import { TokenService } from './auth/token-service';
 import { ErrorCode } from './contract/errors';
-import type { Config } from './config/config';
+import type { Config, SocketLimitSettings } from './config/config';
 import type { SocketPrincipal } from './contract/signalling-events';
 import { AppointmentRepository } from './db/repositories/appointment-repository';
 import { AuditLogRepository } from './db/repositories/audit-log-repository';
@@ -75,6 +75,8 @@ export interface AppDeps {
   /** Prefix of every Redis channel and key (REDIS_PREFIX): installations sharing a Redis stay apart. */
   clusterKey?: string;
   now?: () => Date;
+  /** SOCKET_REQUESTS_PER_SECOND, SOCKETS_PER_ADDRESS, KIOSK_QUEUE_ACTIONS_PER_MINUTE (defaults 50, 200, 20). */
+  socketLimits?: Partial<SocketLimitSettings>;
 }
 
 export interface Repositories {
@@ -320,6 +322,12 @@ export function createApp(deps: AppDeps): App {
       else if (event === 'joinRoom') metrics.joinLatency.observe(seconds);
     },
     allowedOrigins: () => [...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...cluster.peerOrigins()],
+    limits: {
+      requestsPerSecond: deps.socketLimits?.requestsPerSecond ?? 50,
+      connectionsPerAddress: deps.socketLimits?.connectionsPerAddress ?? 200,
+      // A real kiosk calls, cancels or checks in a few times a minute; a loop must not fill the records.
+      kioskQueue: new AttemptLimiter(limiterStore, { name: 'kiosk-queue', attempts: deps.socketLimits?.kioskQueuePerMinute ?? 20, windowSeconds: 60 }),
+    },
   });
   signalling.io = io;
   const cluster = createClusterLink(io, () => consultations, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
+import type { SocketLimitSettings } from '../../server/src/config/config';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
 
@@ -30,6 +31,8 @@ export interface TestServerOptions {
   /** A clock for the domain (appointments, check-in windows); real time if absent. */
   now?: () => Date;
   staffTokenTtlSeconds?: number;
+  /** Per-connection request rate and connections per address (defaults 50/s and 200). */
+  socketLimits?: Partial<SocketLimitSettings>;
   /** PUBLIC_URL (https turns HSTS on). */
   publicUrl?: string;
   /** Join other nodes through Redis (the multi-node test). */
@@ -67,6 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     noShowIntervalMs: 0,
     clusterKey: CLUSTER_KEY,
     now: options.now,
+    socketLimits: options.socketLimits,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,
     sfu,

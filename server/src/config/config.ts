@@ -36,6 +36,9 @@ const EnvSchema = z.object({
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   METRICS_TOKEN: z.string().min(16).optional(),
+  SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(5).max(10_000).default(50),
+  SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
+  KIOSK_QUEUE_ACTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -76,6 +79,15 @@ export interface Config {
   drainTimeoutMs: number;
   /** When set, /metrics requires it as a bearer token. */
   metricsToken: string | undefined;
+  socketLimits: SocketLimitSettings;
+}
+
+/** Flood limits of the socket edge (issue 12, item 10). */
+export interface SocketLimitSettings {
+  requestsPerSecond: number;
+  connectionsPerAddress: number;
+  /** callStaff, cancelCall and checkIn per kiosk per minute, across all nodes. */
+  kioskQueuePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +157,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         : undefined,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    socketLimits: Object.freeze({
+      requestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,
+      connectionsPerAddress: e.SOCKETS_PER_ADDRESS,
+      kioskQueuePerMinute: e.KIOSK_QUEUE_ACTIONS_PER_MINUTE,
+    }),
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

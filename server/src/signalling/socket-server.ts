@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { Ack } from '../contract/ack';
@@ -16,6 +16,9 @@ import { principalRoom } from '../domain/peer-identity';
 import { queueScopeOf } from '../domain/queue-scope';
 import { authSessionRoom, queueRoom } from '../domain/room-names';
 import { requestHandlers } from './handlers';
+import { clientAddress, ConnectionCounter, createRequestGate, type SocketLimitOptions } from './socket-limits';
+
+type RequestGate = ReturnType<typeof createRequestGate>;
 import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
 
 const log = createLogger('signalling');
@@ -34,7 +37,11 @@ export interface SignallingOptions {
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
   /** Cross-origin pages allowed to open a socket (read on every handshake: nodes come and go). */
   allowedOrigins: () => string[];
+  limits: SocketLimitOptions;
 }
+
+/** A client that opened the transport but never joined is dropped after this (Socket.IO's default is 45 s). */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface SocketAuth {
   principal: SocketPrincipal;
@@ -55,10 +62,27 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     // other nodes' pages may open a socket (tools without an Origin header, such as tests, pass).
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      if (!origin) return callback(null, true);
-      callback(null, originHost(origin) === req.headers.host || options.allowedOrigins().includes(origin));
+      const originAllowed = !origin || originHost(origin) === req.headers.host || options.allowedOrigins().includes(origin);
+      // Only a new transport takes a place (polling requests of an open one come here too).
+      const isNew = !new URL(req.url ?? '/', 'http://x').searchParams.has('sid');
+      if (!originAllowed || (isNew && !connections.admit(clientAddress(req)))) return callback(null, false);
+      if (isNew) placed.add(req);
+      callback(null, true);
     },
+    connectTimeout: CONNECT_TIMEOUT_MS,
   });
+  const connections = new ConnectionCounter(options.limits.connectionsPerAddress);
+  // Requests that took a place; the place is handed back when their transport closes (or never opens).
+  const placed = new WeakSet<object>();
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {
+    const address = clientAddress(conn.request);
+    placed.delete(conn.request);
+    conn.once('close', () => connections.release(address));
+  });
+  io.engine.on('connection_error', (error: { req: IncomingMessage }) => {
+    if (placed.has(error.req)) connections.release(clientAddress(error.req));
+  });
+  const gate = createRequestGate(options.limits);
 
   /** Socket.IO hands the client only message and data; the code goes into data. */
   const refuse = (error: unknown): Error & { data?: unknown } => {
@@ -99,7 +123,7 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
       await socket.join(room);
     });
 
-  io.on('connection', (socket) => onConnection(socket, options));
+  io.on('connection', (socket) => onConnection(socket, options, gate));
   return io;
 }
 
@@ -111,7 +135,7 @@ function originHost(origin: string): string | null {
   }
 }
 
-function onConnection(socket: SignallingSocket, options: SignallingOptions): void {
+function onConnection(socket: SignallingSocket, options: SignallingOptions, gate: RequestGate): void {
   const { principal } = socket.data;
   void socket.join(principalRoom(principal));
   if (socket.data.authSessionId) void socket.join(authSessionRoom(socket.data.authSessionId));
@@ -128,7 +152,7 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   registerRenewAuth(socket, options, expiry);
   for (const handler of requestHandlers) {
     known.add(handler.event);
-    registerHandler(socket, handler, options);
+    registerHandler(socket, handler, options, gate);
   }
   // Socket.IO drops unknown events silently; a client that sent one with an ack still
   // deserves an answer.
@@ -205,7 +229,7 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
   });
 }
 
-function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, options: SignallingOptions): void {
+function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, options: SignallingOptions, gate: RequestGate): void {
   const { principal } = socket.data;
   // Payloads are unknown until the schema has parsed them, whatever the typed map says.
   const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
@@ -228,6 +252,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
     void (async () => {
       try {
         if (!handler.roles.includes(principal.role)) throw AppError.forbidden(`${handler.event} is not allowed for ${principal.role}`);
+        await gate(socket.id, principal, handler.event);
         if (args.length !== 2) throw AppError.badRequest('a request takes exactly one payload and an ack');
         const parsed = handler.schema.safeParse(args[0]);
         if (!parsed.success) throw AppError.badRequest('invalid payload', parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));
