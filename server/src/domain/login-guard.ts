@@ -29,7 +29,11 @@ export class LoginGuard {
   private readonly address: RateLimiterAbstract;
   private readonly knownGood: RateLimiterAbstract;
 
-  constructor(store: LimiterStore) {
+  private readonly firstLockSeconds: number;
+
+  /** `firstLockSeconds` shortens the first wait for tests of the doubling; production keeps a minute. */
+  constructor(store: LimiterStore, options: { firstLockSeconds?: number } = {}) {
+    this.firstLockSeconds = options.firstLockSeconds ?? FIRST_LOCK_SECONDS;
     this.pair = createCounter(store, { name: 'login-pair', attempts: FREE_TRIES, windowSeconds: WINDOW_SECONDS });
     this.lockouts = createCounter(store, { name: 'login-lockouts', attempts: 1_000, windowSeconds: 24 * 3600 });
     this.account = createCounter(store, { name: 'login-account', attempts: ACCOUNT_TRIES, windowSeconds: WINDOW_SECONDS });
@@ -75,7 +79,7 @@ export class LoginGuard {
       // the lockout, longer each time this pair is locked out again within a day.
       if (rejection.consumedPoints !== FREE_TRIES + 1) return retryAfterSecondsOf(rejection);
       const lockouts = (await this.lockouts.consume(pairKey)).consumedPoints;
-      const seconds = Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** (lockouts - 1));
+      const seconds = Math.min(MAX_LOCK_SECONDS, this.firstLockSeconds * 2 ** (lockouts - 1));
       await this.pair.block(pairKey, seconds);
       return seconds;
     }
