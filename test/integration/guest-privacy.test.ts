@@ -53,6 +53,10 @@ describe('a guest sees that one call and nothing else (issue 12, items 1, 2 and 
       expectOk(await request(otherKiosk, 'cancelCall', { sessionId }));
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual(seen.filter((s) => s.event === 'queueUpdated'), [], 'no queue update ever reaches the guest');
+      // Leaving spends the link, and the server closes the socket: nothing more reaches it.
+      const closed = new Promise<string>((resolve) => guest.once('disconnect', (reason) => resolve(reason)));
+      expectOk(await request(guest, 'hangUp', { sessionId: call.sessionId }));
+      assert.equal(await closed, 'io server disconnect');
     } finally {
       guest.close();
       otherKiosk.close();
