@@ -41,15 +41,16 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
   });
 
   api.handle('kioskPair', { body: PairKioskRequest, returns: 'PairKioskResponse' }, async ({ body, req }) => {
-    const key = `ip:${req.ip ?? 'unknown'}`;
-    deps.limiters.pairing.assertAllowed(key);
+    const address = req.ip ?? 'unknown';
+    // Counted before the lookup, so parallel guesses cannot overtake the count.
+    await deps.limiters.pairing.take(address);
     const secret = newDeviceSecret();
     const kiosk = await deps.kiosks.completePairing(hashPairingCode(body.code), hashDeviceSecret(secret), deps.now());
     if (!kiosk) {
-      deps.limiters.pairing.recordFailure(key);
       await deps.audit.record({ actorKind: 'anonymous', actorId: null, action: 'kiosk_pairing_failed' });
       throw AppError.notFound('pairing code (it may have expired; ask the administrator for a new one)');
     }
+    await deps.limiters.pairing.giveBack(address);
     await deps.audit.record({ actorKind: 'kiosk', actorId: kiosk.id, action: 'kiosk_paired', targetType: 'kiosk', targetId: kiosk.id });
     // A device paired anew replaces whatever held the old credential.
     deps.disconnect.kiosk(kiosk.id);
@@ -63,12 +64,13 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
   api.handle('openKioskInstaller', { body: OpenInstallerRequest, returns: 'InstallerSession' }, async ({ body, caller }) => {
     const { kioskId } = kioskOf(caller);
     const key = `installer:${kioskId}`;
-    deps.limiters.pairing.assertAllowed(key);
+    // Counted before the lookup, like pairing codes, so parallel guesses cannot overtake the count.
+    await deps.limiters.pairing.take(key);
     const until = new Date(deps.now().getTime() + INSTALLER_WINDOW_MS);
     if (!(await deps.kiosks.openInstaller(kioskId, hashInstallerCode(body.code), deps.now(), until))) {
-      deps.limiters.pairing.recordFailure(key);
       throw AppError.notFound('installer code (it may have expired, or be for another kiosk; ask the administrator for a new one)');
     }
+    await deps.limiters.pairing.giveBack(key);
     await deps.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'kiosk_installer_opened', targetType: 'kiosk', targetId: kioskId });
     const session: InstallerSession = { until: until.toISOString() };
     return session;
