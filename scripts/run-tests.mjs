@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSetup } from './setup/ensure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suites = process.argv.slice(2);
@@ -20,6 +21,9 @@ function listTests(dir) {
     return name.endsWith('.test.ts') ? [full] : [];
   }).sort();
 }
+
+// Whatever set-up is missing first (packages, worker, builds): the tests run the current code.
+await ensureSetup('test');
 
 let failed = false;
 for (const suite of suites) {
