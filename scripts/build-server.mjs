@@ -24,6 +24,7 @@ const externalPackages = {
 };
 
 const started = Date.now();
+// esbuild prints its errors with file and line itself; the catch only sets the exit code.
 const result = await build({
   absWorkingDir: root,
   entryPoints: { main: 'server/src/main.ts' },
@@ -40,6 +41,9 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+}).catch(() => {
+  console.error('server build failed: see the errors above');
+  process.exit(1);
 });
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`server compiled to ${path.relative(root, outdir)}/main.js (${Math.round(bytes / 1024)} KB with its map) in ${Date.now() - started} ms`);
