@@ -34,6 +34,9 @@ for (const suite of suites) {
     continue;
   }
   console.log(`\n=== ${suite}: ${files.length} files ===`);
+  if (suite === 'integration' && !process.env.DATABASE_URL) {
+    console.log('(no DATABASE_URL: the integration suites run on the embedded PostgreSQL only; set DATABASE_URL=postgres://… to test a PostgreSQL server too)');
+  }
   const args = ['--import', 'tsx', '--test', '--test-reporter=spec'];
   if (serialSuites.has(suite)) args.push('--test-concurrency=1');
   const result = spawnSync(process.execPath, [...args, ...files], {
