@@ -53,7 +53,9 @@ for (const app of apps) {
   }
 }
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}. First-load JavaScript = the entry script and every modulepreload in index.html (KB = 1024 bytes; gzip -9 and brotli q11, as the build precompresses them).`,
+  '## bench:assets',
+  '',
+  `\`npm run bench:assets\` — measured ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}. First-load JavaScript = the entry script and every modulepreload in index.html (KB = 1024 bytes; gzip -9 and brotli q11, as the build precompresses them).`,
   '',
   '| page | build | scripts | raw KB | gzip KB | brotli KB | mediasoup-client in first load | render-blocking stylesheets |',
   '|---|---|---|---|---|---|---|---|',

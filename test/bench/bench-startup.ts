@@ -87,7 +87,9 @@ async function main(): Promise<void> {
     return `| ${variant === 'tsx' ? 'before: `node --import tsx server/src/main.ts`' : 'after: `node server/dist/main.js`'} | ${percentile(ready, 50).toFixed(0)} | ${Math.max(...ready).toFixed(0)} | ${percentile(rss, 50).toFixed(1)} | ${Math.max(...list.map((s) => s.peakRssMb)).toFixed(1)} |`;
   };
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (${os.cpus().length} cores), ${ROUNDS} starts each, alternating; embedded PostgreSQL, one media worker, idle ${IDLE_SECONDS} s before reading RSS (the server process only, not the worker).`,
+    '## bench:startup',
+    '',
+    `\`npm run bench:startup\` — measured ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (${os.cpus().length} cores), ${ROUNDS} starts each, alternating; embedded PostgreSQL, one media worker, idle ${IDLE_SECONDS} s before reading RSS (the server process only, not the worker).`,
     '',
     '| server | spawn to ready /readyz p50 (ms) | max (ms) | idle RSS p50 (MB) | peak RSS (MB) |',
     '|---|---|---|---|---|',
