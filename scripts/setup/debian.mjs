@@ -1,7 +1,8 @@
 // Debian packages: checked from dpkg's own records (no process, well under a millisecond),
 // installed with apt-get when running as root, otherwise named in the exact command to run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** The mediasoup worker is built against these (scripts/build-mediasoup-worker.sh). */
 export const WORKER_BUILD_PACKAGES = [
@@ -10,6 +11,17 @@ export const WORKER_BUILD_PACKAGES = [
 ];
 /** The tests add a browser, a video tool for fake cameras, and Catch2 for the worker's own tests. */
 export const TEST_PACKAGES = ['chromium', 'ffmpeg', 'catch2'];
+
+/** The test packages, plus firefox-esr once a browser test drives Debian's Firefox. */
+export function testPackages(root) {
+  const e2e = path.join(root, 'test', 'e2e');
+  const usesFirefox =
+    existsSync(e2e) &&
+    readdirSync(e2e, { recursive: true })
+      .filter((file) => String(file).endsWith('.ts'))
+      .some((file) => readFileSync(path.join(e2e, String(file)), 'utf8').includes('firefox-esr'));
+  return usesFirefox ? [...TEST_PACKAGES, 'firefox-esr'] : TEST_PACKAGES;
+}
 
 const DPKG_INFO = '/var/lib/dpkg/info';
 const DPKG_ARCH = { x64: 'amd64', arm64: 'arm64', arm: 'armhf', ia32: 'i386' }[process.arch] ?? process.arch;

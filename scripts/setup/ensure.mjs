@@ -3,7 +3,7 @@
 import { existsSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aptInstall, hasDpkg, installCommand, isRoot, missingPackages, TEST_PACKAGES, WORKER_BUILD_PACKAGES } from './debian.mjs';
+import { aptInstall, hasDpkg, installCommand, isRoot, missingPackages, testPackages, WORKER_BUILD_PACKAGES } from './debian.mjs';
 import { readStamp, writeStamp } from './stamps.mjs';
 import { setupSteps } from './steps.mjs';
 import { CommandError, formatDuration, runLogged, tailOf } from './run-logged.mjs';
@@ -115,15 +115,19 @@ function report(error, where) {
  * the media worker, the embedded PostgreSQL, the compiled server and the two web apps.
  * Exits the process with a message saying what to do when a step fails.
  */
-export async function ensureSetup(purpose, { root = repoRoot } = {}) {
+export async function ensureSetup(purpose, { root = repoRoot, packagesOnly = false } = {}) {
   if (process.env.MADOGUCHI_SKIP_SETUP === '1') return;
   const started = performance.now();
   let where;
   try {
     checkNode();
-    const packages = purpose === 'test' ? [...WORKER_BUILD_PACKAGES, ...TEST_PACKAGES] : WORKER_BUILD_PACKAGES;
+    const packages = purpose === 'test' ? [...WORKER_BUILD_PACKAGES, ...testPackages(root)] : WORKER_BUILD_PACKAGES;
     where = 'the Debian packages';
     await ensureDebianPackages(packages, root);
+    if (packagesOnly) {
+      say(`Debian packages in place: ${packages.join(' ')}`);
+      return;
+    }
     const steps = setupSteps();
     let ran = 0;
     for (const [index, step] of steps.entries()) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -49,6 +49,24 @@ describe('set-up: a missing Debian package stops everything and names the comman
     assert.equal(status, 1, output);
     assert.ok(output.includes('sudo apt-get install -y --no-install-recommends chromium ffmpeg'), output);
     assert.deepEqual(readdirSync(dir).sort(), ['.npmrc', 'package-lock.json', 'package.json', 'scripts']);
+  });
+
+  it('npm test wants firefox-esr once a browser test drives Firefox', () => {
+    const withFirefox = bareCopy();
+    try {
+      const pretend = { MADOGUCHI_SETUP_PRETEND_MISSING: 'firefox-esr', MADOGUCHI_SETUP_PRETEND_NOT_ROOT: '1' };
+      // No Firefox test: firefox-esr is not asked for (--check-packages-only stops after the packages).
+      const before = run(withFirefox, 'scripts/setup.mjs', ['--test', '--check-packages-only'], pretend);
+      assert.equal(before.status, 0, before.output);
+      assert.ok(!before.output.includes('firefox-esr'), before.output);
+      mkdirSync(path.join(withFirefox, 'test/e2e'), { recursive: true });
+      writeFileSync(path.join(withFirefox, 'test/e2e/staff-firefox.test.ts'), `const FIREFOX = '/usr/bin/firefox-esr';\n`);
+      const after = run(withFirefox, 'scripts/setup.mjs', ['--test', '--check-packages-only'], pretend);
+      assert.equal(after.status, 1, after.output);
+      assert.ok(after.output.includes('sudo apt-get install -y --no-install-recommends firefox-esr'), after.output);
+    } finally {
+      rmSync(withFirefox, { recursive: true, force: true });
+    }
   });
 });
 
