@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { preloadMediasoupClient } from '@media/load-mediasoup-client';
 import {
   captureCredential,
   clearInstallerScreenRequest,
@@ -40,6 +41,9 @@ export function KioskApp() {
   }, []);
 
   useEffect(() => lockDown(), []);
+
+  // The first screen comes up without the call library; it follows in the background.
+  useEffect(() => preloadMediasoupClient(), []);
 
   useEffect(() => {
     if (!session) return;
