@@ -142,6 +142,8 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     await page.getByLabel('ログインID').fill('demo-staff');
     await page.getByLabel('パスワード').fill('test-password');
     await page.getByRole('button', { name: 'ログイン' }).click();
+    // Logged in, the menu's 接続チェック opens the same page.
+    await page.getByRole('link', { name: '接続チェック' }).click({ timeout: 15_000 });
     await page.getByRole('button', { name: 'チェックを始める' }).click({ timeout: 15_000 });
     const row = (name: string) => page.getByRole('row', { name: new RegExp(name) });
     await row('メディア通信（TCP）').getByText(/OK|使えません/).waitFor({ timeout: 40_000 });
