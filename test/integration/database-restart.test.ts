@@ -29,12 +29,12 @@ describe('PostgreSQL restarts during a call', () => {
     // ...and hanging up ends the call for both at once, whatever the database says.
     const ended = nextEvent(call.kiosk, 'callEnded');
     expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
-    assert.equal((await ended)[0].reason, 'completed');
+    assert.equal((await ended)[0].reason, 'staff_ended');
     assert.ok(server.app.consultations.writes.size > 0, 'the writes are waiting for the database');
     await outage;
     assert.equal(await server.app.consultations.writes.flush(20_000), 0, 'every queued write landed');
     const record = await server.app.repositories.sessions.findById(call.sessionId);
-    assert.equal(record?.endReason, 'completed');
+    assert.equal(record?.endReason, 'staff_ended');
     assert.ok(record?.endedAt);
     const types = (await server.app.repositories.events.listFor(call.sessionId)).map((e) => e.type);
     assert.ok(types.includes('message_sent'), `events: ${types.join(', ')}`);

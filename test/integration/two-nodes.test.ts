@@ -96,8 +96,8 @@ describe('two server nodes sharing queue and notifications through Redis', async
       const endedAtKiosk = nextEvent(kiosk, 'callEnded');
       const endedOn2 = nextEvent(staffOn2, 'callEnded');
       expectOk(await request(staffOn2, 'hangUp', { sessionId }));
-      assert.equal((await endedAtKiosk)[0].reason, 'completed');
-      assert.equal((await endedOn2)[0].reason, 'completed');
+      assert.equal((await endedAtKiosk)[0].reason, 'staff_ended');
+      assert.equal((await endedOn2)[0].reason, 'staff_ended');
       // Once nobody holds the call, a hang-up is refused as before.
       const late = await request(staffOn2, 'hangUp', { sessionId });
       assert.equal(!late.ok && late.error.code, 'NOT_FOUND');

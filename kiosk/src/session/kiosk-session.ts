@@ -1,3 +1,4 @@
+import type { EndReason } from '@contract/consultation';
 import type { Language } from '@contract/languages';
 import type { CallSession } from '@media/call-session';
 import type { CallEndedEvent } from '@media/call-session-types';
@@ -25,6 +26,9 @@ import type { KioskTimings } from './state-timeouts';
 export type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
 
 const logger = createLogger('kiosk-session');
+
+/** Ends of a call that the resident is asked to rate: somebody finished it on purpose. */
+const RATED_ENDS: ReadonlySet<EndReason> = new Set(['completed', 'staff_ended', 'resident_left']);
 
 /** Departments change rarely; re-read them when Idle returns, at most this often. */
 const CONFIG_MAX_AGE_MS = 60_000;
@@ -289,10 +293,9 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
     if (answered) {
-      // Cut off (a server restart, media beyond repair) rather than finished: no survey, just
-      // the notice, so the kiosk is back at Idle within seconds.
-      const cutOff = reason === 'server_restart' || (initiator === 'local' && reason === 'network_lost');
-      this.dispatch({ type: 'callEnded', reason, sessionId: cutOff ? null : sessionId });
+      // Only a call someone finished is rated. One cut off (on either side: a dropped desk, a
+      // server restart, a stopped node) gets no survey, just the notice, back to Idle in seconds.
+      this.dispatch({ type: 'callEnded', reason, sessionId: RATED_ENDS.has(reason) ? sessionId : null });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
       if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });

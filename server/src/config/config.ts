@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
   REDIS_URL: z.string().url().optional(),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  NODE_LEASE_SECONDS: z.coerce.number().min(1).max(60).default(3),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -68,7 +69,10 @@ export interface Config {
   logLevel: string;
   /** Several nodes share queue and notifications through Redis when set. */
   redisUrl: string | undefined;
+  /** Stable across restarts (host name and port by default), so a restarted node finds what it left open. */
   nodeId: string;
+  /** A node whose lease (beaten in PostgreSQL every third of this) is this old is gone. */
+  nodeLeaseMs: number;
   /** On SIGTERM, how long live consultations may go on before they are ended. */
   drainTimeoutMs: number;
   /** When set, /metrics requires it as a bearer token. */
@@ -140,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     metricsToken: e.METRICS_TOKEN,
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
-    nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${process.pid}`,
+    nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${e.PORT}`,
+    nodeLeaseMs: Math.round(e.NODE_LEASE_SECONDS * 1000),
   });
 }

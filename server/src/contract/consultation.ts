@@ -19,6 +19,8 @@ export const END_REASONS = [
   'network_lost',
   'transferred',
   'server_restart',
+  /** The server node holding the call stopped (crash, power, network) and did not come back in time. */
+  'node_lost',
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
 

@@ -84,6 +84,12 @@ export const ReportQualityPayload = z.object({ sessionId: id, quality: QualitySu
 
 export const HangUpPayload = z.object({ sessionId: id }).strict();
 
+/**
+ * After a reload or a reconnect: the caller's live consultation, and (with `sessionId`) how the
+ * consultation the app last knew of ended, if it did.
+ */
+export const ResumeCallPayload = z.object({ sessionId: id.optional() }).strict();
+
 export type SessionPayload = z.infer<typeof SessionPayload>;
 export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;
 export type ConnectTransportPayload = z.infer<typeof ConnectTransportPayload>;
@@ -91,6 +97,7 @@ export type ProducePayload = z.infer<typeof ProducePayload>;
 export type ProducerPayload = z.infer<typeof ProducerPayload>;
 export type TransportPayload = z.infer<typeof TransportPayload>;
 export type HangUpPayload = z.infer<typeof HangUpPayload>;
+export type ResumeCallPayload = z.infer<typeof ResumeCallPayload>;
 export type CallStaffPayload = z.infer<typeof CallStaffPayload>;
 export type CheckInPayload = z.infer<typeof CheckInPayload>;
 export type SubmitSurveyPayload = z.infer<typeof SubmitSurveyPayload>;

@@ -35,5 +35,6 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   closeProducer: IN_CALL,
   restartIce: IN_CALL,
   hangUp: IN_CALL,
+  resumeCall: ANY_PARTY,
   sendMessage: IN_CALL,
 };

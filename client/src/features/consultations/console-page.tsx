@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorCode } from '@contract/errors';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
@@ -15,6 +15,9 @@ import { AfterCallForm } from './after-call-form';
 import { AvailabilityToggle } from './availability-toggle';
 import { CallPanel } from './call-panel';
 import { QueuePanel } from './queue-panel';
+import { ResumeOffer } from './resume-offer';
+import { useResumableCall } from './use-resumable-call';
+import { resumeMessages } from '../../i18n/resume-messages';
 import { useArrivalAlert } from './use-arrival-alert';
 import '../../styles/console.css';
 
@@ -32,11 +35,24 @@ export function ConsolePage() {
   // While 応答 is in flight the call is not ours yet (another desk may win): the queue stays.
   const inCall = callState === 'inCall' || (callState === 'joining' && answered);
   useArrivalAlert(queue, { available: availability === 'available', inCall });
+  // After a reload: a call still going on is offered back; one that ended meanwhile gets its outcome form (once).
+  const resumable = useResumableCall();
+  const offeredOutcomes = useRef(new Set<string>());
+  useEffect(() => {
+    const unrecorded = resumable?.unrecorded;
+    if (!unrecorded || afterCall || offeredOutcomes.current.has(unrecorded.sessionId)) return;
+    offeredOutcomes.current.add(unrecorded.sessionId);
+    setNotice(resumeMessages.endedAway(unrecorded.kioskName));
+    setAfterCall(unrecorded.sessionId);
+  }, [resumable, afterCall]);
 
   useCallSessionEvent('callEnded', (event) => {
     if (!event.answered) return;
     setNotice(messages.call.ended(event.reason));
-    if (event.sessionId && event.reason !== 'transferred') setAfterCall(event.sessionId);
+    if (event.sessionId && event.reason !== 'transferred') {
+      offeredOutcomes.current.add(event.sessionId);
+      setAfterCall(event.sessionId);
+    }
   });
 
   // The server refused our token for good: only a new login helps.
@@ -65,6 +81,8 @@ export function ConsolePage() {
         <CallPanel
           onTransferred={(result) => setNotice(consoleMessages.transfer.done(result.departmentName, result.queuePosition))}
         />
+      ) : resumable?.live ? (
+        <ResumeOffer call={resumable.live} />
       ) : afterCall ? (
         <AfterCallForm key={afterCall} sessionId={afterCall} onDone={finishAfterCall} />
       ) : (

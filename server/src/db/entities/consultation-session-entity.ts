@@ -17,6 +17,8 @@ export interface ConsultationSessionRow {
   notes: string;
   satisfaction: number | null;
   quality: QualitySummary | null;
+  /** The server node holding the call (its state and media) while it is open. */
+  nodeId: string | null;
 }
 
 export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow>({
@@ -43,5 +45,6 @@ export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow
     notes: { type: 'text', default: '' },
     satisfaction: { type: 'smallint', nullable: true },
     quality: { type: 'jsonb', nullable: true },
+    nodeId: { type: 'text', name: 'node_id', nullable: true },
   },
 });

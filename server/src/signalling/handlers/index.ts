@@ -18,6 +18,7 @@ import { heartbeat } from './heartbeat';
 import { joinRoom } from './join-room';
 import { produce } from './produce';
 import { restartIce } from './restart-ice';
+import { resumeCall } from './resume-call';
 import { submitSurvey } from './submit-survey';
 
 /** Every request the server answers; an event not listed here gets an error ack. */
@@ -36,6 +37,7 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   closeProducer,
   restartIce,
   hangUp,
+  resumeCall,
   sendMessage,
   requestSnapshot,
   answerSnapshot,
