@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   NODE_LEASE_SECONDS: z.coerce.number().min(1).max(60).default(3),
+  CLUSTER_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('madoguchi'),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -71,6 +72,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Stable across restarts (host name and port by default), so a restarted node finds what it left open. */
   nodeId: string;
+  /** Redis channel prefix: nodes with the same name form one cluster (two clusters may share a Redis). */
+  clusterName: string;
   /** A node whose lease (beaten in PostgreSQL every third of this) is this old is gone. */
   nodeLeaseMs: number;
   /** On SIGTERM, how long live consultations may go on before they are ended. */
@@ -146,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     redisUrl: e.REDIS_URL,
     nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${e.PORT}`,
     nodeLeaseMs: Math.round(e.NODE_LEASE_SECONDS * 1000),
+    clusterName: e.CLUSTER_NAME,
   });
 }
