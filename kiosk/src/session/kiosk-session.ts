@@ -1,4 +1,3 @@
-import type { EndReason } from '@contract/consultation';
 import type { Language } from '@contract/languages';
 import type { CallSession } from '@media/call-session';
 import type { CallEndedEvent } from '@media/call-session-types';
@@ -19,6 +18,7 @@ import { createKioskCall } from './kiosk-call';
 import type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
 import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
 import { OneShotTimer } from './one-shot-timer';
+import { asksForRating } from './survey-rule';
 import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
 import type { KioskTimings } from './state-timeouts';
@@ -26,9 +26,6 @@ import type { KioskTimings } from './state-timeouts';
 export type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
 
 const logger = createLogger('kiosk-session');
-
-/** Ends of a call that the resident is asked to rate: somebody finished it on purpose. */
-const RATED_ENDS: ReadonlySet<EndReason> = new Set(['completed', 'staff_ended', 'resident_left']);
 
 /** Departments change rarely; re-read them when Idle returns, at most this often. */
 const CONFIG_MAX_AGE_MS = 60_000;
@@ -293,9 +290,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
     if (answered) {
-      // Only a call someone finished is rated. One cut off (on either side: a dropped desk, a
-      // server restart, a stopped node) gets no survey, just the notice, back to Idle in seconds.
-      this.dispatch({ type: 'callEnded', reason, sessionId: RATED_ENDS.has(reason) ? sessionId : null });
+      this.dispatch({ type: 'callEnded', reason, sessionId: asksForRating(reason) ? sessionId : null });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
       if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
