@@ -684,8 +684,20 @@ export class CallSession extends CallSessionState {
     const { sessionId } = call.info;
     logger.error('call failed', { sessionId, error });
     this.reportError(error);
+    if (sessionId && error.code === ErrorCode.NotFound) return this.endAsRecorded(call, sessionId);
     const pending = sessionId ? this.hangUpRequest(call, sessionId).catch(() => undefined) : undefined;
     this.endCall(call, 'network_lost', 'local', pending);
+  }
+
+  /**
+   * The server no longer holds the call (it restarted, or its node stopped): end it with the
+   * reason the record gives, so the screen says what the record says.
+   */
+  private endAsRecorded(call: ActiveCall, sessionId: string): void {
+    this.request('resumeCall', { sessionId }).then(
+      ({ ended }) => this.endCall(call, ended?.reason ?? 'network_lost', ended ? 'remote' : 'local'),
+      () => this.endCall(call, 'network_lost', 'local'),
+    );
   }
 
   private beginCall(info: CallInfo, state: 'calling' | 'joining'): ActiveCall {
