@@ -43,6 +43,7 @@ import { SnapshotRepository } from './db/repositories/snapshot-repository';
 import { GuestLinkRepository } from './db/repositories/guest-link-repository';
 import { registerGuestRoutes } from './http/routes/guest-routes';
 import { InCallService } from './domain/in-call-service';
+import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
@@ -315,6 +316,7 @@ export function createApp(deps: AppDeps): App {
     sfu,
     cluster: () => cluster,
     inCall,
+    outcomes: new OutcomeWriter({ consultations, sessions, audit: repositories.audit, now }),
     presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {
       if (errorCode) metrics.errors.inc({ code: errorCode, edge: 'socket' });

@@ -8,6 +8,7 @@ export interface ResumeMessages {
   resuming: string;
   failed: string;
   endedAway: (kioskName: string) => string;
+  outcomeQueued: string;
 }
 
 const resumeJa: ResumeMessages = {
@@ -17,6 +18,8 @@ const resumeJa: ResumeMessages = {
   resuming: '通話に戻っています…',
   failed: '通話に戻れませんでした。通話は終了した可能性があります。待ち列を確認してください。',
   endedAway: (kiosk) => `画面を離れている間に ${kiosk} との通話が終了しました。対応結果を記録してください。`,
+  outcomeQueued:
+    '対応結果を受け付けました。データベースに一時的につながらないため、サーバーが保持し、復旧しだい記録した時刻で保存します。この画面を閉じても失われません。',
 };
 
 const resumeEn: ResumeMessages = {
@@ -26,6 +29,8 @@ const resumeEn: ResumeMessages = {
   resuming: 'Going back to the call…',
   failed: 'Could not go back to the call; it may have ended. Check the queue.',
   endedAway: (kiosk) => `Your call with ${kiosk} ended while you were away. Please record its outcome.`,
+  outcomeQueued:
+    'Outcome received. The database is briefly unreachable, so the server holds it and saves it, with the time you recorded it, as soon as it is back. Closing this page does not lose it.',
 };
 
 export const resumeMessages: ResumeMessages = pick({ ja: resumeJa, en: resumeEn });

@@ -23,6 +23,7 @@ import type {
   EmptyPayload,
   HangUpPayload,
   ResumeCallPayload,
+  SaveOutcomePayload,
   JoinRoomPayload,
   ProducePayload,
   ProducerPayload,
@@ -121,6 +122,8 @@ export interface ClientToServerEvents {
   hangUp: (payload: HangUpPayload, ack: AckCallback<null>) => void;
   /** kiosk, staff: after a reload or reconnect, the call to go back to (and how the last one ended). */
   resumeCall: (payload: ResumeCallPayload, ack: AckCallback<ResumeCallResult>) => void;
+  /** staff: the outcome right after a call; `queued`: the database is away and it will land, with this time, once it is back. */
+  saveOutcome: (payload: SaveOutcomePayload, ack: AckCallback<{ queued: boolean }>) => void;
   /** Either side in a call: a typed message to the others. */
   sendMessage: (payload: SendMessagePayload, ack: AckCallback<ChatMessage>) => void;
   /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QualitySummary } from './consultation';
+import { OUTCOME_CODES, QualitySummary } from './consultation';
 import { LANGUAGES } from './languages';
 
 /**
@@ -88,6 +88,11 @@ export const HangUpPayload = z.object({ sessionId: id }).strict();
  * After a reload or a reconnect: the caller's live consultation, and (with `sessionId`) how the
  * consultation the app last knew of ended, if it did.
  */
+/** Staff right after a call: its outcome (the REST route does the same for the records page). */
+export const SaveOutcomePayload = z
+  .object({ sessionId: id, outcomeCode: z.enum(OUTCOME_CODES), notes: z.string().trim().max(4000).default('') })
+  .strict();
+
 export const ResumeCallPayload = z.object({ sessionId: id.optional() }).strict();
 
 export type SessionPayload = z.infer<typeof SessionPayload>;
@@ -98,6 +103,7 @@ export type ProducerPayload = z.infer<typeof ProducerPayload>;
 export type TransportPayload = z.infer<typeof TransportPayload>;
 export type HangUpPayload = z.infer<typeof HangUpPayload>;
 export type ResumeCallPayload = z.infer<typeof ResumeCallPayload>;
+export type SaveOutcomePayload = z.input<typeof SaveOutcomePayload>;
 export type CallStaffPayload = z.infer<typeof CallStaffPayload>;
 export type CheckInPayload = z.infer<typeof CheckInPayload>;
 export type SubmitSurveyPayload = z.infer<typeof SubmitSurveyPayload>;

@@ -36,5 +36,6 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   restartIce: IN_CALL,
   hangUp: IN_CALL,
   resumeCall: ANY_PARTY,
+  saveOutcome: STAFF,
   sendMessage: IN_CALL,
 };

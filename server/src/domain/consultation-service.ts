@@ -24,6 +24,9 @@ import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
 
+/** Ended calls remembered for the after-call writes (outcome, survey) that may arrive during a database outage. */
+const RECENTLY_ENDED_KEPT = 1_000;
+
 /** How long after a call the console still offers its outcome form on its own. */
 const UNRECORDED_WINDOW_SECONDS = 30 * 60;
 
@@ -64,6 +67,8 @@ export class ConsultationService {
   private draining = false;
   private readonly idleWaiters = new Set<() => void>();
   private readonly ending = new Set<Promise<void>>();
+  /** Who took part in the calls that ended lately: the after-call writes check it without the database. */
+  private readonly recentlyEnded = new Map<string, { kioskId: string; staffId: string | null }>();
 
   constructor(private readonly options: ConsultationServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -274,11 +279,20 @@ export class ConsultationService {
     return consultation;
   }
 
-  /** The satisfaction survey: once, by the kiosk that had the call, soon after it ended. */
+  /**
+   * The satisfaction survey: once, by the kiosk that had the call, soon after it ended. While
+   * the database is away it waits in the write queue, behind the end of the call.
+   */
   async submitSurvey(kioskId: string, sessionId: string, rating: number | null): Promise<void> {
     if (rating === null) return;
-    const stored = await this.options.sessions.recordSatisfaction(sessionId, kioskId, rating, this.now());
-    if (!stored) throw AppError.invalidState('this consultation cannot take a rating now');
+    const at = this.now();
+    const stored = await this.writes.submitForResult(`survey ${sessionId}`, () => this.options.sessions.recordSatisfaction(sessionId, kioskId, rating, at));
+    if (!stored.queued && !stored.result) throw AppError.invalidState('this consultation cannot take a rating now');
+  }
+
+  /** Who took part in a call that ended on this node lately (null: not known here). */
+  endedLately(sessionId: string): { kioskId: string; staffId: string | null } | null {
+    return this.recentlyEnded.get(sessionId) ?? null;
   }
 
   /**
@@ -510,6 +524,8 @@ export class ConsultationService {
       if (!consultation || consultation.state === 'ended') return;
       consultation.setState('ended');
       consultation.endReason = reason;
+      this.recentlyEnded.set(sessionId, { kioskId: consultation.kiosk.id, staffId: consultation.staff?.id ?? null });
+      if (this.recentlyEnded.size > RECENTLY_ENDED_KEPT) this.recentlyEnded.delete(this.recentlyEnded.keys().next().value ?? '');
       consultation.clearGraceTimers();
       this.live.delete(sessionId);
       this.options.sfu.getRoom(sessionId)?.close();

@@ -8,6 +8,7 @@ import type {
   SocketPrincipal,
 } from '../contract/signalling-events';
 import type { ConsultationService } from '../domain/consultation-service';
+import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { InCallService } from '../domain/in-call-service';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { ClusterLink } from '../cluster/cluster-link';
@@ -28,6 +29,8 @@ export interface HandlerContext {
   presence: KioskPresence;
   cluster: ClusterLink;
   inCall: InCallService;
+  /** Staff's after-call outcome, queued through a database outage. */
+  outcomes: OutcomeWriter;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

@@ -9,6 +9,7 @@ import type { SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
+import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
 import { requestHandlers } from './handlers';
@@ -24,6 +25,7 @@ export interface SignallingOptions {
   sfu: SfuApi;
   presence: KioskPresence;
   inCall: InCallService;
+  outcomes: OutcomeWriter;
   /** Read per request: the link is made after the server. */
   cluster: () => ClusterLink;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
@@ -208,6 +210,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
       presence: options.presence,
       cluster: options.cluster(),
       inCall: options.inCall,
+      outcomes: options.outcomes,
       afterAck: (task) => deferred.push(task),
     };
     const started = performance.now();

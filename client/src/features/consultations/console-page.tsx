@@ -60,9 +60,9 @@ export function ConsolePage() {
     if (connection === 'failed' && lastError?.code === ErrorCode.Unauthenticated) signOut(messages.login.sessionExpired);
   }, [connection, lastError, signOut]);
 
-  const finishAfterCall = (saved: boolean) => {
+  const finishAfterCall = (saved: boolean, queued = false) => {
     setAfterCall(null);
-    setNotice(saved ? consoleMessages.outcome.saved : null);
+    setNotice(queued ? resumeMessages.outcomeQueued : saved ? consoleMessages.outcome.saved : null);
   };
 
   return (

@@ -196,10 +196,12 @@ export class ConsultationSessionRepository {
     return affected(rows) === 1;
   }
 
-  async recordOutcome(id: string, outcomeCode: OutcomeCode, notes: string): Promise<boolean> {
+  /** `at`: when staff recorded it (a write that waited out a database outage keeps its time). */
+  async recordOutcome(id: string, outcomeCode: OutcomeCode, notes: string, at: Date = new Date()): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE consultation_session SET outcome_code = $2, notes = $3 WHERE id = $1 AND answered_at IS NOT NULL RETURNING id`,
-      [id, outcomeCode, notes],
+      `UPDATE consultation_session SET outcome_code = $2, notes = $3, outcome_at = $4
+        WHERE id = $1 AND answered_at IS NOT NULL RETURNING id`,
+      [id, outcomeCode, notes, at],
     );
     return affected(rows) === 1;
   }

@@ -19,6 +19,7 @@ import { joinRoom } from './join-room';
 import { produce } from './produce';
 import { restartIce } from './restart-ice';
 import { resumeCall } from './resume-call';
+import { saveOutcome } from './save-outcome';
 import { submitSurvey } from './submit-survey';
 
 /** Every request the server answers; an event not listed here gets an error ack. */
@@ -38,6 +39,7 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   restartIce,
   hangUp,
   resumeCall,
+  saveOutcome,
   sendMessage,
   requestSnapshot,
   answerSnapshot,
