@@ -199,3 +199,40 @@ describe('a node starting up closes only what it held itself', () => {
     assert.equal(byId.get(theirs)?.events, '0');
   });
 });
+
+describe('a desk hangs up a call whose node is gone', () => {
+  it('the record ends at the lost node\'s last beat as node_lost, once, and the hang-up is acknowledged', async () => {
+    await using server = await startTestServer({ database: databaseKinds().at(-1), nodeId: 'surviving-node' });
+    const { dataSource } = server.db;
+    const staffAuth = await loginStaff(server.url, 'demo-staff', 'test-password');
+    const desk = await connectSocket(server.url, staffAuth.accessToken);
+    try {
+      // A node that stopped beating 2 s ago (its lease of 3 s has not run out yet) held this call.
+      await dataSource.query(`INSERT INTO server_node (node_id, url, last_beat_at) VALUES ('lost-node', '', now() - interval '2 seconds')`);
+      const [kiosk] = (await dataSource.query(`INSERT INTO kiosk (name, location) VALUES ('k', 'l') RETURNING id`)) as { id: string }[];
+      const [session] = (await dataSource.query(
+        `INSERT INTO consultation_session (kiosk_id, staff_id, queued_at, answered_at, node_id)
+         VALUES ($1, $2, now() - interval '3 minutes', now() - interval '2 minutes', 'lost-node') RETURNING id`,
+        [kiosk?.id, staffAuth.user.id],
+      )) as { id: string }[];
+      const sessionId = session?.id ?? '';
+      const ended = nextEvent(desk, 'callEnded', 8000);
+      expectOk(await request(desk, 'hangUp', { sessionId }));
+      assert.equal((await ended)[0].reason, 'node_lost');
+      const rows: { end_reason: string; at_beat: boolean; events: string }[] = await dataSource.query(
+        `SELECT s.end_reason, s.ended_at = n.last_beat_at AS at_beat,
+                (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS events
+           FROM consultation_session s JOIN server_node n ON n.node_id = s.node_id WHERE s.id = $1`,
+        [sessionId],
+      );
+      assert.deepEqual(rows[0], { end_reason: 'node_lost', at_beat: true, events: '1' });
+      // Nobody else may end such a call: an admin who did not take it is refused.
+      const admin = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+      const refused = await request(admin, 'hangUp', { sessionId });
+      admin.disconnect();
+      assert.equal(!refused.ok && refused.error.code, 'NOT_FOUND');
+    } finally {
+      desk.disconnect();
+    }
+  });
+});

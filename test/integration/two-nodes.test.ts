@@ -72,6 +72,10 @@ describe('two server nodes sharing queue and notifications through Redis', async
       const joined = expectOk(await request(staffOn1, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
       assert.ok(joined.sendTransport.id);
 
+      // A console reloaded on node 2 is told its live call and where it is held.
+      const resumed = expectOk(await request(staffOn2, 'resumeCall', {}));
+      assert.deepEqual([resumed.live?.sessionId, resumed.live?.state, resumed.live?.mediaNodeUrl], [sessionId, 'active', node1.url]);
+
       // A guest invited from node 2 is sent to node 1, which holds the call.
       const link = expectStatus<GuestLink>(
         await restClient(node2.url, staffAuth.accessToken).call('createGuestLink', { params: { id: sessionId }, body: { label: '通訳' } }),

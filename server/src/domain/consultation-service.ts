@@ -109,9 +109,15 @@ export class ConsultationService {
    * not closed it yet). Refused unless the node's lease has run out and the caller took part.
    */
   async endOrphan(principal: SocketPrincipal, sessionId: string): Promise<void> {
-    const closed = await this.options.nodes.closeOrphan(sessionId, principal.id, this.options.leaseMs);
-    if (!closed) throw AppError.notFound('consultation');
-    this.announceClosed([closed]);
+    // Sent in the seconds between the holder's death and the end of its lease, it waits for
+    // the lease, so the record says node_lost at the last beat rather than "not found".
+    const deadline = Date.now() + this.options.leaseMs + 1_000;
+    for (;;) {
+      const closed = await this.options.nodes.closeOrphan(sessionId, principal.id, this.options.leaseMs);
+      if (closed) return this.announceClosed([closed]);
+      if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) throw AppError.notFound('consultation');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   /** How a consultation the caller took part in ended, as recorded (null while it goes on). */

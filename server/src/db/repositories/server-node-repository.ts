@@ -113,6 +113,12 @@ export class ServerNodeRepository {
     return rows.map(toOrphan);
   }
 
+  /** Whether the consultation's record is still open (held by some node, live or lost). */
+  async isOpen(sessionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM consultation_session WHERE id = $1 AND ended_at IS NULL`, [sessionId]);
+    return rows.length > 0;
+  }
+
   /**
    * One call whose node is gone, ended on request (staff hang up before the sweep): it ends
    * where the others would have ended it. Only its kiosk or its staff member may. Null if it is
