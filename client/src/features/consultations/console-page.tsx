@@ -38,6 +38,9 @@ export function ConsolePage() {
   // After a reload: a call still going on is offered back; one that ended meanwhile gets its outcome form (once).
   const resumable = useResumableCall();
   const offeredOutcomes = useRef(new Set<string>());
+  // A call this page saw end is never offered back (the server may answer before its end is done).
+  const [endedHere, setEndedHere] = useState<ReadonlySet<string>>(() => new Set());
+  const resumableLive = resumable?.live && !endedHere.has(resumable.live.sessionId) ? resumable.live : null;
   useEffect(() => {
     const unrecorded = resumable?.unrecorded;
     if (!unrecorded || afterCall || offeredOutcomes.current.has(unrecorded.sessionId)) return;
@@ -47,6 +50,7 @@ export function ConsolePage() {
   }, [resumable, afterCall]);
 
   useCallSessionEvent('callEnded', (event) => {
+    if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));
     if (!event.answered) return;
     setNotice(messages.call.ended(event.reason));
     if (event.sessionId && event.reason !== 'transferred') {
@@ -81,8 +85,8 @@ export function ConsolePage() {
         <CallPanel
           onTransferred={(result) => setNotice(consoleMessages.transfer.done(result.departmentName, result.queuePosition))}
         />
-      ) : resumable?.live ? (
-        <ResumeOffer call={resumable.live} />
+      ) : resumableLive ? (
+        <ResumeOffer call={resumableLive} />
       ) : afterCall ? (
         <AfterCallForm key={afterCall} sessionId={afterCall} onDone={finishAfterCall} />
       ) : (
