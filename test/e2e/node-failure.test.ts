@@ -23,7 +23,7 @@ describe('the node holding a call is killed (two processes, Chromium)', async ()
     if (!reachable) return;
     db = await sharedDatabase();
     const base = 4200 + Math.floor(Math.random() * 100) * 2;
-    const env = { REDIS_URL, CLUSTER_NAME: `e2e-nodes-${process.pid}`, NODE_LEASE_SECONDS: '3', RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
+    const env = { REDIS_URL, REDIS_PREFIX: `e2e-nodes-${process.pid}`, NODE_LEASE_SECONDS: '3', RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
     nodeA = serverProcess({ port: base, nodeId: `a-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
     nodeB = serverProcess({ port: base + 1, nodeId: `b-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
     await nodeA.start();

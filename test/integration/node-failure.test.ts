@@ -71,7 +71,7 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
   before(async () => {
     if (!reachable) return;
     db = await sharedDatabase();
-    const env = { REDIS_URL, CLUSTER_NAME: `nodes-${process.pid}`, NODE_LEASE_SECONDS: String(LEASE_SECONDS), RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
+    const env = { REDIS_URL, REDIS_PREFIX: `nodes-${process.pid}`, NODE_LEASE_SECONDS: String(LEASE_SECONDS), RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
     nodeA = serverProcess({ port: base, nodeId: `a-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
     nodeB = serverProcess({ port: base + 1, nodeId: `b-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
     // One after the other: the first creates the demo data and credential the second reuses.

@@ -20,6 +20,8 @@ import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
 import { peerIdOf, peerRoleOf } from './peer-identity';
+import { mayServe } from './queue-scope';
+import { isKioskPeer, kioskPeer, staffPeer } from './room-names';
 import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
@@ -95,7 +97,7 @@ export class ConsultationService {
    */
   announceClosed(closed: ClosedOrphan[]): void {
     for (const orphan of closed) {
-      const peers = [`kiosk:${orphan.kioskId}`, ...(orphan.staffId ? [`staff:${orphan.staffId}`] : [])];
+      const peers = [kioskPeer(orphan.kioskId), ...(orphan.staffId ? [staffPeer(orphan.staffId)] : [])];
       this.options.notifier.callEnded(orphan.id, peers, orphan.reason);
       log.warn({ sessionId: orphan.id, reason: orphan.reason }, 'consultation of a stopped node closed');
     }
@@ -244,7 +246,7 @@ export class ConsultationService {
       departmentName: department.name,
       queuePosition: queued.queuePosition,
     };
-    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'transferred', result);
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'transferred', result);
     return result;
   }
 
@@ -327,7 +329,7 @@ export class ConsultationService {
   }
 
   private async enqueue(kioskId: string, intake: ConsultationIntake): Promise<{ sessionId: string; queuePosition: number }> {
-    return this.mutex.run(`kiosk:${kioskId}`, async () => {
+    return this.mutex.run(kioskPeer(kioskId), async () => {
       const existing = this.findOpenForKiosk(kioskId);
       if (!existing && this.draining) {
         throw new AppError(ErrorCode.Unavailable, 'this server is restarting; please try again in a moment');
@@ -338,8 +340,8 @@ export class ConsultationService {
       }
       // A kiosk that reconnected while waiting keeps its place in the queue.
       if (existing) {
-        clearTimeout(existing.graceTimers.get(`kiosk:${kioskId}`));
-        existing.graceTimers.delete(`kiosk:${kioskId}`);
+        clearTimeout(existing.graceTimers.get(kioskPeer(kioskId)));
+        existing.graceTimers.delete(kioskPeer(kioskId));
       }
       if (!existing) {
         const kiosk = await this.options.kiosks.findById(kioskId);
@@ -370,6 +372,8 @@ export class ConsultationService {
       if (!consultation || consultation.state !== 'queued') {
         throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left');
       }
+      // Knowing a session id is not enough: only a member of the department the resident waits for.
+      if (!mayServe(principal, consultation.intake.departmentId)) throw AppError.forbidden('this resident is waiting for another department');
       const answered = await this.options.sessions.markAnswered(sessionId, principal.id, this.now());
       if (!answered) throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident');
       consultation.staff = { id: principal.id, displayName: principal.displayName };
@@ -476,6 +480,8 @@ export class ConsultationService {
         this.recordEvent(sessionId, 'left', 'guest');
       });
       await this.options.guestLinks?.markLeft(principal.id, this.now());
+      // The link is spent: its socket goes too, so nothing more reaches that browser.
+      this.options.notifier.closePeer(peerIdOf(principal));
       return;
     }
     // Who hung up is the fact the record keeps: the resident leaving, or the specialist ending it.
@@ -552,7 +558,7 @@ export class ConsultationService {
           .submit(`appointment ${appointmentId}`, () => this.options.appointments.sessionEnded(appointmentId, answered))
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
       }
-      const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && peerId.startsWith('kiosk:')));
+      const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && isKioskPeer(peerId)));
       this.options.notifier.callEnded(sessionId, peerIds, reason);
       this.publishQueue();
       log.info({ sessionId, reason }, 'consultation ended');
@@ -643,7 +649,7 @@ export class ConsultationService {
     void this.typicalWaitSeconds().then((typical) => {
       queue.forEach((entry, index) => {
         const position = index + 1;
-        this.options.notifier.toPeers([`kiosk:${entry.kioskId}`], 'queuePosition', {
+        this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', {
           sessionId: entry.sessionId,
           position,
           estimatedWaitSeconds: typical === null ? null : Math.round(position * typical),
