@@ -31,8 +31,8 @@ function inlineEntryStylesheet(): Plugin {
         const fileName = Object.keys(bundle).find((name) => href.endsWith(`/${name}`));
         const asset = fileName ? bundle[fileName] : undefined;
         if (!fileName || !asset || asset.type !== 'asset') return tag;
-        // Lazily loaded chunks never reference the entry stylesheet, so its file can go.
-        delete bundle[fileName];
+        // The file stays: a lazily loaded chunk may list the entry stylesheet among the CSS it
+        // preloads (vite's __vitePreload), and a missing file would make that chunk fail to load.
         return `<style>${String(asset.source).replaceAll('</style', '<\\/style')}</style>`;
       });
       html.source = source;

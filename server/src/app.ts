@@ -33,6 +33,8 @@ import { requestLog } from './http/request-log';
 import { noStore, permissionsPolicy, rejectMalformedPaths } from './http/hardening';
 import { Metrics } from './observability/metrics';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
+import { NodeLease } from './cluster/node-lease';
+import { ServerNodeRepository } from './db/repositories/server-node-repository';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
 import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
 import { registerAuthRoutes } from './http/routes/auth-routes';
@@ -47,6 +49,7 @@ import { SnapshotRepository } from './db/repositories/snapshot-repository';
 import { GuestLinkRepository } from './db/repositories/guest-link-repository';
 import { registerGuestRoutes } from './http/routes/guest-routes';
 import { InCallService } from './domain/in-call-service';
+import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
@@ -66,7 +69,8 @@ export interface AppDeps {
   config: Pick<
     Config,
     'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken' | 'redisUrl' | 'nodeId' | 'staffSessionHours'
-  >;
+  > &
+    Partial<Pick<Config, 'nodeLeaseMs'>>;
   jwtSecret: string;
   dataSource: DataSource;
   sfu: SfuApi;
@@ -100,6 +104,8 @@ export interface App {
   repositories: Repositories;
   metrics: Metrics;
   cluster: ClusterLink;
+  /** This node's heartbeat in PostgreSQL; started once the server listens. */
+  lease: NodeLease;
   /**
    * Graceful shutdown, first half: readiness turns false, new residents are refused, and live
    * consultations get up to `limitMs` to finish.
@@ -270,7 +276,12 @@ export function createApp(deps: AppDeps): App {
   app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
 
   const httpServer = http.createServer(app);
+  const nodes = new ServerNodeRepository(dataSource);
+  const leaseMs = config.nodeLeaseMs ?? 3_000;
   const consultations = new ConsultationService({
+    nodeId: config.nodeId,
+    nodes,
+    leaseMs,
     sessions,
     kiosks,
     departments: repositories.departments,
@@ -316,6 +327,7 @@ export function createApp(deps: AppDeps): App {
     sfu,
     cluster: () => cluster,
     inCall,
+    outcomes: new OutcomeWriter({ consultations, sessions, audit: repositories.audit, now }),
     presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {
       if (errorCode) metrics.errors.inc({ code: errorCode, edge: 'socket' });
@@ -335,13 +347,18 @@ export function createApp(deps: AppDeps): App {
     nodeId: config.nodeId,
     redisUrl: config.redisUrl,
     key: redisPrefix,
-    nodeUrl: () => {
-      if (config.publicUrl) return config.publicUrl;
-      const address = httpServer.address();
-      return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
-    },
+    nodeUrl: () => nodeUrl(),
   });
-  httpServer.once('listening', () => cluster.announce());
+  const nodeUrl = (): string => {
+    if (config.publicUrl) return config.publicUrl;
+    const address = httpServer.address();
+    return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  };
+  const lease = new NodeLease({ nodeId: config.nodeId, url: nodeUrl, nodes, leaseMs, onOrphansClosed: (closed) => consultations.announceClosed(closed) });
+  httpServer.once('listening', () => {
+    cluster.announce();
+    lease.start();
+  });
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 
@@ -354,6 +371,7 @@ export function createApp(deps: AppDeps): App {
     repositories,
     metrics,
     cluster,
+    lease,
     drain(limitMs) {
       closing = true;
       return consultations.drain(limitMs);
@@ -370,6 +388,8 @@ export function createApp(deps: AppDeps): App {
       // Give record writes waiting for the database a last chance.
       await consultations.writes.flush(5_000);
       consultations.writes.stop();
+      // Last: the calls' ends are recorded, so the others need not sweep after this node.
+      await lease.stop();
     },
   };
 }

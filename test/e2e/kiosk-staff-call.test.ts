@@ -47,7 +47,7 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
     const record = await server.app.repositories.sessions.findById(sessionId);
     assert.ok(record?.answeredAt, 'answered time stored');
     assert.ok(record?.endedAt, 'ended time stored');
-    assert.equal(record?.endReason, 'completed');
+    assert.equal(record?.endReason, 'staff_ended');
     assert.equal(record?.satisfaction, 4);
     assert.ok(new Date(record.endedAt) >= new Date(record.answeredAt));
   });

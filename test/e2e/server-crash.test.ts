@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from '../../server/src/contract/pagination';
-import type { SessionRecord } from '../../server/src/contract/consultation';
+import type { SessionDetail, SessionRecord } from '../../server/src/contract/consultation';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
@@ -65,13 +65,17 @@ describe('the server is killed (kill -9) during a call and started again (Chromi
     const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
     await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
 
+    const killedAt = Date.now();
     server.kill('SIGKILL');
     await new Promise((resolve) => server.once('exit', resolve));
     server = startServer(dataDir);
     await waitReady(server);
     const readyAt = Date.now();
 
-    // Without anyone touching them: the kiosk is back at its start screen, the console at its queue.
+    // Without anyone touching them, each screen says what the record says (server_restart), then
+    // the kiosk is back at its start screen and the console at its queue.
+    await kiosk.page.getByText('システムの都合により、通話が終了しました。').waitFor({ timeout: 20_000 });
+    await staff.page.getByText('サーバーの再起動のため、通話が終了しました。').waitFor({ timeout: 20_000 });
     await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
     const kioskSeconds = (Date.now() - readyAt) / 1000;
     await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached', timeout: 20_000 });
@@ -84,6 +88,11 @@ describe('the server is killed (kill -9) during a call and started again (Chromi
     const interrupted = sessions.items.filter((s) => s.queuedAt > new Date(Date.now() - 10 * 60_000).toISOString());
     assert.equal(interrupted.length, 1, 'no duplicate record (the demo data holds only older ones)');
     assert.equal(interrupted[0]?.endReason, 'server_restart', 'the interrupted call is closed honestly');
+    // It ended when its media stopped (the dead process's last lease beat), not when the server came back.
+    const endedAt = new Date(interrupted[0]?.endedAt ?? 0).getTime();
+    assert.ok(endedAt <= killedAt + 50 && killedAt - endedAt < 3_000, `ended ${killedAt - endedAt} ms before the kill, at the last beat`);
+    const detail = expectStatus(await admin.call<SessionDetail>('getSession', { params: { id: interrupted[0]?.id ?? '' } }), 200);
+    assert.equal(detail.events.filter((e) => e.type === 'ended').length, 1, 'exactly one ended event');
     const open = expectStatus(await admin.call<Page<SessionRecord>>('listSessions', { query: { status: 'active' } }), 200);
     assert.equal(open.total, 0, 'no orphan left open');
 

@@ -86,7 +86,7 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
       timeoutMs: 10_000,
       what: 'the survey answer on the record',
     });
-    assert.equal(record?.endReason, 'completed');
+    assert.equal(record?.endReason, 'staff_ended');
     assert.equal(record?.outcomeCode, 'resolved');
     assert.equal(record?.satisfaction, 4);
     // The socket to node 1 closes with the call.

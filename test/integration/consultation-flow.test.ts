@@ -86,7 +86,7 @@ for (const database of databaseKinds()) {
       } finally {
         const ended = nextEvent(kiosk, 'callEnded');
         expectOk(await request(staff, 'hangUp', { sessionId }));
-        assert.equal((await ended)[0].reason, 'completed');
+        assert.equal((await ended)[0].reason, 'staff_ended');
         close();
       }
     });

@@ -88,7 +88,7 @@ describe('a guest sees that one call and nothing else (issue 12, items 1, 2 and 
     const ended = nextEvent(guest, 'callEnded');
     const closed = new Promise<string>((resolve) => guest.once('disconnect', (reason) => resolve(reason)));
     expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
-    assert.equal((await ended)[0].reason, 'completed');
+    assert.equal((await ended)[0].reason, 'staff_ended');
     assert.equal(await closed, 'io server disconnect', 'the server closes the guest socket when the call ends');
     await assert.rejects(connectSocket(server.url, token), /call this link was made for is over|expired or was already used/);
   });

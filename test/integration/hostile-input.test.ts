@@ -68,7 +68,7 @@ describe('bad input gets a clear error and breaks nothing', () => {
       const twice = await request(staff, 'hangUp', { sessionId });
       assert.equal(!twice.ok && twice.error.code, 'NOT_FOUND');
       const record = await server.app.repositories.sessions.findById(sessionId);
-      assert.equal(record?.endReason, 'completed');
+      assert.equal(record?.endReason, 'staff_ended');
     } finally {
       close();
     }

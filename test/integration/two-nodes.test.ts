@@ -72,6 +72,10 @@ describe('two server nodes sharing queue and notifications through Redis', async
       const joined = expectOk(await request(staffOn1, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
       assert.ok(joined.sendTransport.id);
 
+      // A console reloaded on node 2 is told its live call and where it is held.
+      const resumed = expectOk(await request(staffOn2, 'resumeCall', {}));
+      assert.deepEqual([resumed.live?.sessionId, resumed.live?.state, resumed.live?.mediaNodeUrl], [sessionId, 'active', node1.url]);
+
       // A guest invited from node 2 is sent to node 1, which holds the call.
       const link = expectStatus<GuestLink>(
         await restClient(node2.url, staffAuth.accessToken).call('createGuestLink', { params: { id: sessionId }, body: { label: '通訳' } }),
@@ -96,8 +100,8 @@ describe('two server nodes sharing queue and notifications through Redis', async
       const endedAtKiosk = nextEvent(kiosk, 'callEnded');
       const endedOn2 = nextEvent(staffOn2, 'callEnded');
       expectOk(await request(staffOn2, 'hangUp', { sessionId }));
-      assert.equal((await endedAtKiosk)[0].reason, 'completed');
-      assert.equal((await endedOn2)[0].reason, 'completed');
+      assert.equal((await endedAtKiosk)[0].reason, 'staff_ended');
+      assert.equal((await endedOn2)[0].reason, 'staff_ended');
       // Once nobody holds the call, a hang-up is refused as before.
       const late = await request(staffOn2, 'hangUp', { sessionId });
       assert.equal(!late.ok && late.error.code, 'NOT_FOUND');

@@ -137,6 +137,7 @@ const ja: CommonMessages = {
     transferred: '転送',
     server_restart: 'サーバー再起動',
     media_failed: '映像・音声不通',
+    node_lost: 'サーバー停止',
   },
   language: {
     ja: '日本語',
@@ -239,6 +240,7 @@ const en: CommonMessages = {
     transferred: 'Transferred',
     server_restart: 'Server restart',
     media_failed: 'Media never connected',
+    node_lost: 'Server stopped',
   },
   language: {
     ja: 'Japanese',

@@ -1,10 +1,12 @@
 import { ErrorCode } from '@contract/errors';
+import { CallError } from '@media/call-error';
 import { ApiError } from '../api/api-error';
 import { common } from './common-messages';
 
 /** One sentence saying what went wrong and what to do next. */
 export function describeError(error: unknown): string {
-  if (!(error instanceof ApiError)) return common.errors.unexpected;
+  // REST errors and socket request errors carry the same codes.
+  if (!(error instanceof ApiError) && !(error instanceof CallError)) return common.errors.unexpected;
   switch (error.code) {
     case ErrorCode.Unauthenticated:
       return common.errors.unauthenticated;

@@ -72,6 +72,7 @@ const END_REASON_JA: Record<EndReason, string> = {
   transferred: '通話は別の窓口に引き継がれました。',
   server_restart: 'サーバーの再起動のため、通話が終了しました。',
   media_failed: '映像・音声がつながらなかったため、通話を終了しました。',
+  node_lost: '相談者がつながっていたサーバーが停止したため、通話が終了しました。記録は停止した時刻で保存されています。',
 };
 
 function formatWait(elapsedSeconds: number): string {
@@ -144,6 +145,7 @@ const END_REASON_EN: Record<EndReason, string> = {
   transferred: 'The call was handed over to another desk.',
   server_restart: 'The call ended because the server restarted.',
   media_failed: 'The call ended because no picture or sound got through.',
+  node_lost: 'The server the resident was connected to stopped, so the call ended. The record ends at the time it stopped.',
 };
 
 function formatWaitEn(elapsedSeconds: number): string {

@@ -27,7 +27,7 @@ export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem';
 
 /** Staff console requests inside a call, sent through CallSession.sendStaffRequest(). */
-export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality';
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome';
 
 /** Both transports' stats of the current call (null outside a call). */
 export interface CallMediaStats {

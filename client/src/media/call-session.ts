@@ -8,6 +8,8 @@ import type {
   AcceptCallResult,
   CallStaffResult,
   CheckInResult,
+  ResumableCall,
+  ResumeCallResult,
   ServerInfo,
   ServerToClientEvents,
   TransferResult,
@@ -232,6 +234,41 @@ export class CallSession extends CallSessionState {
     return result;
   }
 
+  /**
+   * After a reload (or to find out how the call it knew of ended): the server's view of this
+   * kiosk's or desk's live call, and for staff the last call still waiting for its outcome.
+   */
+  askResume(sessionId?: string): Promise<ResumeCallResult> {
+    const { connection } = this.getSnapshot();
+    if (connection !== 'connected') throw CallError.unavailable('not connected to the server');
+    return this.request('resumeCall', sessionId ? { sessionId } : {});
+  }
+
+  /**
+   * Goes back into a call the server still holds for us (from askResume): a waiting kiosk
+   * waits on, an answered call is joined again with fresh transports.
+   */
+  async resumeCall(live: ResumableCall): Promise<void> {
+    const role = this.getSnapshot().serverInfo?.role;
+    if (role !== 'kiosk' && role !== 'staff') throw CallError.invalidState('only a kiosk or a desk resumes a call');
+    const answered = live.state === 'active';
+    const info: CallInfo = { sessionId: live.sessionId, peerName: live.peerName, peerLocation: live.peerLocation, queuePosition: live.queuePosition, answered };
+    const call = this.beginCall(info, answered ? 'joining' : 'calling');
+    logger.info('resuming a call after a reload', { sessionId: live.sessionId, state: live.state });
+    if (!answered) return;
+    if (live.mediaNodeUrl) {
+      try {
+        await this.openRemote(call, live.mediaNodeUrl);
+      } catch (error) {
+        const callError = toCallError(error, ErrorCode.Unavailable);
+        if (this.active === call) this.failCall(call, callError);
+        throw callError;
+      }
+      if (this.active !== call) return;
+    }
+    await this.join(call);
+  }
+
   /** Guest: join the one call the link was made for (no queue, no accept). */
   async joinAsGuest(sessionId: string): Promise<void> {
     this.assertReady('guest');
@@ -246,7 +283,7 @@ export class CallSession extends CallSessionState {
     if (this.getSnapshot().callState === 'calling') return this.cancelCall();
     const sessionId = call.info.sessionId;
     // The same reasons the server records for a hang-up by each side.
-    const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'completed';
+    const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'staff_ended';
     // Sent before teardown so the packet leaves even if the socket closes right after.
     const pending = sessionId ? this.hangUpRequest(call, sessionId) : null;
     this.endCall(call, reason, 'local', pending);
@@ -493,6 +530,11 @@ export class CallSession extends CallSessionState {
     const { sessionId } = call.info;
     if (!sessionId) return; // callStaff() is still waiting for its own answer
     logger.info('resuming after reconnect', { sessionId, callState: this.getSnapshot().callState });
+    // The call may have ended while we were away (a server restart, a stopped node): end it
+    // here with the reason the server recorded, so the screen says what the record says.
+    const known = await this.request('resumeCall', { sessionId }).catch(() => null);
+    if (this.active !== call) return;
+    if (known?.ended) return this.endCall(call, known.ended.reason, 'remote');
     if (this.getSnapshot().callState !== 'calling') {
       await this.join(call).catch(() => undefined);
       return;
@@ -713,8 +755,20 @@ export class CallSession extends CallSessionState {
     const { sessionId } = call.info;
     logger.error('call failed', { sessionId, error });
     this.reportError(error);
+    if (sessionId && error.code === ErrorCode.NotFound) return this.endAsRecorded(call, sessionId);
     const pending = sessionId ? this.hangUpRequest(call, sessionId).catch(() => undefined) : undefined;
     this.endCall(call, 'network_lost', 'local', pending);
+  }
+
+  /**
+   * The server no longer holds the call (it restarted, or its node stopped): end it with the
+   * reason the record gives, so the screen says what the record says.
+   */
+  private endAsRecorded(call: ActiveCall, sessionId: string): void {
+    this.request('resumeCall', { sessionId }).then(
+      ({ ended }) => this.endCall(call, ended?.reason ?? 'network_lost', ended ? 'remote' : 'local'),
+      () => this.endCall(call, 'network_lost', 'local'),
+    );
   }
 
   private beginCall(info: CallInfo, state: 'calling' | 'joining'): ActiveCall {

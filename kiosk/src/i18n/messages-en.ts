@@ -5,6 +5,7 @@ import type { KioskMessages } from './kiosk-messages';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: 'The call ended because the connection was lost.',
   server_restart: 'The call ended because of a system problem.',
+  node_lost: 'The call ended because of a system problem.',
   transferred: 'You have been connected to another counter.',
 };
 

@@ -7,6 +7,7 @@ import { kioskEn } from './messages-en';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: 'La llamada terminó porque se perdió la conexión.',
   server_restart: 'La llamada terminó por un problema del sistema.',
+  node_lost: 'La llamada terminó por un problema del sistema.',
   transferred: 'Le hemos pasado a otra ventanilla.',
 };
 

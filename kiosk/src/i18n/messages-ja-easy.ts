@@ -7,6 +7,7 @@ import type { KioskMessages } from './kiosk-messages';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: 'つうしんが きれました。でんわが おわりました。',
   server_restart: 'システムの もんだいで、でんわが おわりました。',
+  node_lost: 'システムの もんだいで、でんわが おわりました。',
   transferred: 'ほかの まどぐちに つなぎました。',
 };
 

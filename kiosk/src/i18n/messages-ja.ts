@@ -5,6 +5,7 @@ import type { KioskMessages } from './kiosk-messages';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: '通信が途切れたため、通話が終了しました。',
   server_restart: 'システムの都合により、通話が終了しました。',
+  node_lost: 'システムの都合により、通話が終了しました。',
   transferred: '別の窓口へおつなぎしました。',
 };
 

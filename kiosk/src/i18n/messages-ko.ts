@@ -7,6 +7,7 @@ import { kioskEn } from './messages-en';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: '통신이 끊어져 통화가 종료되었습니다.',
   server_restart: '시스템 사정으로 통화가 종료되었습니다.',
+  node_lost: '시스템 사정으로 통화가 종료되었습니다.',
   transferred: '다른 창구로 연결해 드렸습니다.',
 };
 

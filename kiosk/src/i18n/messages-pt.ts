@@ -7,6 +7,7 @@ import { kioskEn } from './messages-en';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: 'A chamada terminou porque a conexão caiu.',
   server_restart: 'A chamada terminou por um problema no sistema.',
+  node_lost: 'A chamada terminou por um problema no sistema.',
   transferred: 'Você foi transferido para outro guichê.',
 };
 

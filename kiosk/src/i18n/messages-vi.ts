@@ -7,6 +7,7 @@ import { kioskEn } from './messages-en';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: 'Cuộc gọi đã kết thúc do mất kết nối.',
   server_restart: 'Cuộc gọi đã kết thúc do sự cố hệ thống.',
+  node_lost: 'Cuộc gọi đã kết thúc do sự cố hệ thống.',
   transferred: 'Bạn đã được chuyển sang quầy khác.',
 };
 

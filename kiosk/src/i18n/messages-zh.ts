@@ -7,6 +7,7 @@ import { kioskEn } from './messages-en';
 const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   network_lost: '由于网络中断，通话已结束。',
   server_restart: '由于系统原因，通话已结束。',
+  node_lost: '由于系统原因，通话已结束。',
   transferred: '已为您转接到其他窗口。',
 };
 

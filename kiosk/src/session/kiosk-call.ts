@@ -2,6 +2,7 @@ import type { CameraRoles } from '@contract/kiosks';
 import { CallSession } from '@media/call-session';
 import type { CallEndedEvent, CallSessionSnapshot } from '@media/call-session-types';
 import { DefaultReconnectPolicy } from '@media/reconnect-policy';
+import { createLogger } from '@media/logger';
 import { Heartbeat } from '../device/heartbeat';
 import type { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { InCallExtras } from './in-call-extras';
@@ -26,6 +27,24 @@ export interface KioskCall {
   extras: InCallExtras;
 }
 
+const logger = createLogger('kiosk-call');
+
+/**
+ * A reloaded page (F5, a browser crash, the watchdog) knows nothing of the call the server
+ * still keeps for this kiosk during its grace period: ask, and carry on with it.
+ */
+async function resumeAfterReload(session: CallSession, dispatch: (event: KioskEvent) => void): Promise<void> {
+  if (session.getSnapshot().call) return; // a call this page knows resumes by itself
+  try {
+    const { live } = await session.askResume();
+    if (!live || session.getSnapshot().call) return;
+    dispatch({ type: 'resumed', answered: live.state === 'active', queuePosition: live.queuePosition, staffName: live.peerName });
+    await session.resumeCall(live);
+  } catch (error) {
+    logger.warn('could not resume the call after a reload', { error });
+  }
+}
+
 export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks): KioskCall {
   const session = new CallSession({
     getToken: () => keeper.token,
@@ -42,6 +61,7 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
       heartbeat.start();
       hooks.dispatch({ type: 'ready' });
       hooks.onConnected();
+      void resumeAfterReload(session, hooks.dispatch);
     } else {
       heartbeat.stop();
     }

@@ -20,6 +20,7 @@ import { createKioskCall } from './kiosk-call';
 import type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
 import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
 import { OneShotTimer } from './one-shot-timer';
+import { asksForRating } from './survey-rule';
 import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
 import type { KioskTimings } from './state-timeouts';
@@ -316,10 +317,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
     if (answered) {
-      // Cut off (a server restart, media beyond repair) rather than finished: no survey, just
-      // the notice, so the kiosk is back at Idle within seconds.
-      const cutOff = reason === 'server_restart' || (initiator === 'local' && reason === 'network_lost');
-      this.dispatch({ type: 'callEnded', reason, sessionId: cutOff ? null : sessionId });
+      this.dispatch({ type: 'callEnded', reason, sessionId: asksForRating(reason) ? sessionId : null });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
       if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });

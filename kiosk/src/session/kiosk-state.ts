@@ -70,6 +70,8 @@ export type KioskEvent =
   | { type: 'transferred'; departmentName: string; queuePosition: number }
   /** The resident stopped waiting. */
   | { type: 'cancelled' }
+  /** After a reload the server still holds this kiosk's consultation: back to waiting or into the call. */
+  | { type: 'resumed'; answered: boolean; queuePosition: number | null; staffName: string | null }
   /** `sessionId` null: nothing to rate, so no survey. */
   | { type: 'callEnded'; reason: EndReason; sessionId: string | null }
   /** mediaFailed: 「もう一度 呼ぶ」. */
@@ -149,6 +151,7 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
  *   calling -> idle (cancelled)      inCall -> calling (transferred)
  *   inCall -> mediaFailed (no media got through) -> start (retry) | idle (back, timeout)
  *   any -> fault      fault -> idle (ready or timeout)
+ *   any but calling, inCall -> calling or inCall (resumed: the page reloaded during a call)
  *   any -> pairing (no or revoked credential) -> starting (paired)
  * An event that does not apply returns the same state object, so callers can compare.
  */
@@ -157,6 +160,12 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
   if (event.type === 'pairingRequired') return { name: 'pairing', reason: event.reason, submitting: false, error: null };
   if (event.type === 'fault') {
     return state.name === 'fault' && state.fault === event.fault ? state : { name: 'fault', fault: event.fault };
+  }
+  if (event.type === 'resumed') {
+    if (state.name === 'calling' || state.name === 'inCall') return state;
+    return event.answered
+      ? { name: 'inCall', staffName: event.staffName }
+      : { name: 'calling', queuePosition: event.queuePosition, residentName: null };
   }
   switch (state.name) {
     case 'starting':

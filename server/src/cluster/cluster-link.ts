@@ -8,6 +8,7 @@ import type {
   AcceptCallResult,
   RemoteGuestInvitation,
   RemoteGuestInvite,
+  ResumableCall,
   SocketPrincipal,
 } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
@@ -49,6 +50,8 @@ export interface ClusterLink {
   acceptElsewhere(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
   /** Hang up a call this node does not hold. */
   hangUpElsewhere(principal: SocketPrincipal, sessionId: string): Promise<void>;
+  /** A desk's live call held by another node (null: none), with that node's URL. */
+  findCallElsewhere(principal: SocketPrincipal): Promise<ResumableCall | null>;
   /** Invite a guest into a call this node does not hold. */
   inviteGuestElsewhere(invite: RemoteGuestInvite): Promise<RemoteGuestInvitation>;
   /**
@@ -126,6 +129,7 @@ export function createClusterLink(
       acceptElsewhere: () => Promise.reject(new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left')),
       inviteGuestElsewhere: () => Promise.reject(AppError.invalidState('the call is not in progress')),
       hangUpElsewhere: () => Promise.reject(AppError.notFound('consultation')),
+      findCallElsewhere: () => Promise.resolve(null),
       peerOrigins: () => [],
       otherNodesLoad: () => Promise.resolve({ loads: [], complete: true }),
       announce: () => undefined,
@@ -180,6 +184,11 @@ export function createClusterLink(
       return null;
     }),
   );
+  io.on('findCallRemote', ({ principal }, ack) => {
+    const call = consultations().liveCallOf(principal);
+    if (!call) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
+    ack({ ok: true, data: { ...call, mediaNodeUrl: options.nodeUrl() } });
+  });
   io.on('inviteGuestRemote', ({ principal, sessionId, label, ttlSeconds }, ack) =>
     answerIfHeld(sessionId, ack, async (service) => {
       const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds);
@@ -229,6 +238,18 @@ export function createClusterLink(
         () => io.serverSideEmitWithAck('hangUpRemote', { principal, sessionId }),
         () => AppError.notFound('consultation'),
       );
+    },
+    async findCallElsewhere(principal) {
+      try {
+        return await askHolder<ResumableCall | null>(
+          () => io.serverSideEmitWithAck('findCallRemote', { principal }),
+          () => AppError.notFound('consultation'),
+        );
+      } catch (error) {
+        // Nobody holds one (or a node did not answer): the console offers nothing to go back to.
+        log.debug({ err: error }, 'no live call found on other nodes');
+        return null;
+      }
     },
     inviteGuestElsewhere(invite) {
       return askHolder<RemoteGuestInvitation>(

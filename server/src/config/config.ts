@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/).default('madoguchi'),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  NODE_LEASE_SECONDS: z.coerce.number().min(1).max(60).default(3),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   METRICS_TOKEN: z.string().min(16).optional(),
   SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(5).max(10_000).default(50),
@@ -77,7 +78,10 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of every Redis channel and key: installations sharing one Redis never merge. */
   redisPrefix: string;
+  /** Stable across restarts (host name and port by default), so a restarted node finds what it left open. */
   nodeId: string;
+  /** A node whose lease (beaten in PostgreSQL every third of this) is this old is gone. */
+  nodeLeaseMs: number;
   /** On SIGTERM, how long live consultations may go on before they are ended. */
   drainTimeoutMs: number;
   /** When set, /metrics requires it as a bearer token. */
@@ -169,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
-    nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${process.pid}`,
+    nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${e.PORT}`,
+    nodeLeaseMs: Math.round(e.NODE_LEASE_SECONDS * 1000),
   });
 }

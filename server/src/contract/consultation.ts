@@ -22,6 +22,8 @@ export const END_REASONS = [
   'server_restart',
   /** Signalling worked but media never flowed, over UDP or TCP: a firewall, usually. */
   'media_failed',
+  /** The server node holding the call stopped (crash, power, network) and did not come back in time. */
+  'node_lost',
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
 

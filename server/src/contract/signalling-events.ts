@@ -29,6 +29,8 @@ import type {
   SubmitSurveyPayload,
   EmptyPayload,
   HangUpPayload,
+  ResumeCallPayload,
+  SaveOutcomePayload,
   JoinRoomPayload,
   ProducePayload,
   ProducerPayload,
@@ -83,6 +85,27 @@ export interface AcceptCallResult {
   mediaNodeUrl: string | null;
 }
 
+/** A consultation the caller is still part of, as a reloaded app needs it to carry on. */
+export interface ResumableCall {
+  sessionId: string;
+  state: 'queued' | 'active';
+  /** Kiosk: the specialist's name; staff: the kiosk's name. */
+  peerName: string | null;
+  peerLocation: string | null;
+  /** Kiosk, while waiting. */
+  queuePosition: number | null;
+  /** Staff: the node holding the call, when it is not the one asked (as in AcceptCallResult). */
+  mediaNodeUrl: string | null;
+}
+
+export interface ResumeCallResult {
+  live: ResumableCall | null;
+  /** The consultation named in the request, if it has ended: its recorded reason. */
+  ended: { sessionId: string; reason: EndReason; answered: boolean } | null;
+  /** Staff with no live call: their latest call that ended in the last 30 minutes with no outcome yet. */
+  unrecorded: { sessionId: string; reason: EndReason; kioskName: string } | null;
+}
+
 export interface JoinRoomResult {
   sendTransport: TransportOptions;
   recvTransport: TransportOptions;
@@ -126,6 +149,10 @@ export interface ClientToServerEvents {
   endMediaCheck: (payload: MediaCheckPayload, ack: AckCallback<null>) => void;
   /** Either party: no media flowed over UDP nor TCP in time; the call ends as media_failed. */
   reportMediaFailure: (payload: SessionPayload, ack: AckCallback<MediaFailure>) => void;
+  /** kiosk, staff: after a reload or reconnect, the call to go back to (and how the last one ended). */
+  resumeCall: (payload: ResumeCallPayload, ack: AckCallback<ResumeCallResult>) => void;
+  /** staff: the outcome right after a call; `queued`: the database is away and it will land, with this time, once it is back. */
+  saveOutcome: (payload: SaveOutcomePayload, ack: AckCallback<{ queued: boolean }>) => void;
   /** Either side in a call: a typed message to the others. */
   sendMessage: (payload: SendMessagePayload, ack: AckCallback<ChatMessage>) => void;
   /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */
@@ -213,6 +240,8 @@ export interface InterServerEvents {
   inviteGuestRemote: (request: RemoteGuestInvite, ack: AckCallback<RemoteGuestInvitation>) => void;
   /** A participant hangs up through a node that does not hold the call (a desk whose socket to the holder is gone). */
   hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<null>) => void;
+  /** A desk that reloaded asks which node holds its live call; only the holder answers with it. */
+  findCallRemote: (request: { principal: SocketPrincipal }, ack: AckCallback<ResumableCall | null>) => void;
   /** The operator view asks every node for its media load. */
   nodeLoad: (fromNodeId: string, ack: (load: NodeLoad) => void) => void;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiLine } from './text';
-import { QualitySummary } from './consultation';
+import { OUTCOME_CODES, QualitySummary } from './consultation';
 import { LANGUAGES } from './languages';
 
 /**
@@ -109,6 +109,17 @@ export type MediaCheckPayload = z.infer<typeof MediaCheckPayload>;
 
 export const HangUpPayload = z.object({ sessionId: id }).strict();
 
+/**
+ * After a reload or a reconnect: the caller's live consultation, and (with `sessionId`) how the
+ * consultation the app last knew of ended, if it did.
+ */
+/** Staff right after a call: its outcome (the REST route does the same for the records page). */
+export const SaveOutcomePayload = z
+  .object({ sessionId: id, outcomeCode: z.enum(OUTCOME_CODES), notes: z.string().trim().max(4000).default('') })
+  .strict();
+
+export const ResumeCallPayload = z.object({ sessionId: id.optional() }).strict();
+
 export type SessionPayload = z.infer<typeof SessionPayload>;
 export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;
 export type ConnectTransportPayload = z.infer<typeof ConnectTransportPayload>;
@@ -116,6 +127,8 @@ export type ProducePayload = z.infer<typeof ProducePayload>;
 export type ProducerPayload = z.infer<typeof ProducerPayload>;
 export type TransportPayload = z.infer<typeof TransportPayload>;
 export type HangUpPayload = z.infer<typeof HangUpPayload>;
+export type ResumeCallPayload = z.infer<typeof ResumeCallPayload>;
+export type SaveOutcomePayload = z.input<typeof SaveOutcomePayload>;
 export type CallStaffPayload = z.infer<typeof CallStaffPayload>;
 export type CheckInPayload = z.infer<typeof CheckInPayload>;
 export type SubmitSurveyPayload = z.infer<typeof SubmitSurveyPayload>;

@@ -42,5 +42,7 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   produceMediaCheck: ANY_PARTY,
   resumeMediaCheck: ANY_PARTY,
   endMediaCheck: ANY_PARTY,
+  resumeCall: ANY_PARTY,
+  saveOutcome: STAFF,
   sendMessage: IN_CALL,
 };

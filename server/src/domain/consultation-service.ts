@@ -6,12 +6,13 @@ import type { JoinRoomResult, SocketPrincipal } from '../contract/signalling-eve
 import type { ProducePayload } from '../contract/signalling-schemas';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
+import type { ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
 import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { SessionEventRepository } from '../db/repositories/session-event-repository';
 import type { Language } from '../contract/languages';
 import type { SessionEventType } from '../contract/consultation';
-import type { AcceptCallResult, CheckInResult, MediaFailure, TransferResult } from '../contract/signalling-events';
+import type { AcceptCallResult, CheckInResult, MediaFailure, ResumableCall, TransferResult } from '../contract/signalling-events';
 import type { AppointmentService } from './appointment-service';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -21,10 +22,16 @@ import { KeyedMutex } from './keyed-mutex';
 import { rolesWithoutMedia } from './media-failure';
 import { peerIdOf, peerRoleOf } from './peer-identity';
 import { mayServe } from './queue-scope';
-import { isKioskPeer, kioskPeer } from './room-names';
+import { isKioskPeer, kioskPeer, staffPeer } from './room-names';
 import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
+
+/** Ended calls remembered for the after-call writes (outcome, survey) that may arrive during a database outage. */
+const RECENTLY_ENDED_KEPT = 1_000;
+
+/** How long after a call the console still offers its outcome form on its own. */
+const UNRECORDED_WINDOW_SECONDS = 30 * 60;
 
 export interface ConsultationServiceOptions {
   sessions: ConsultationSessionRepository;
@@ -41,6 +48,12 @@ export interface ConsultationServiceOptions {
   /** Record writes that wait out a database restart instead of being lost. */
   writes?: WriteRetryQueue;
   guestLinks?: GuestLinkRepository;
+  /** This node's name, written on the consultations it holds. */
+  nodeId: string;
+  /** Node leases: what a previous run or a stopped node left open is closed from them. */
+  nodes: ServerNodeRepository;
+  /** How long a node may stay silent before its calls are taken as lost. */
+  leaseMs: number;
 }
 
 
@@ -57,6 +70,8 @@ export class ConsultationService {
   private draining = false;
   private readonly idleWaiters = new Set<() => void>();
   private readonly ending = new Set<Promise<void>>();
+  /** Who took part in the calls that ended lately: the after-call writes check it without the database. */
+  private readonly recentlyEnded = new Map<string, { kioskId: string; staffId: string | null }>();
 
   constructor(private readonly options: ConsultationServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -66,12 +81,82 @@ export class ConsultationService {
     });
   }
 
-  /** Sessions a previous process left open cannot be resumed: close them honestly. */
+  /**
+   * Sessions this node's previous run left open cannot be resumed: they end at that run's last
+   * lease beat (when their media stopped), as `server_restart`. Other nodes' calls are not touched.
+   */
   async recoverAfterRestart(): Promise<number> {
-    const count = await this.options.sessions.endAllOpen('server_restart', this.now());
-    if (count > 0) log.info({ count }, 'closed sessions left open by the previous run');
+    const closed = await this.options.nodes.closeOwnOrphans(this.options.nodeId, 'server_restart', this.now());
+    if (closed.length > 0) log.info({ count: closed.length }, 'closed sessions left open by the previous run');
     await this.options.appointments.reconcileAfterRestart();
-    return count;
+    return closed.length;
+  }
+
+  /**
+   * Calls whose node is gone were closed in the database (by a lease sweep or a hang-up): tell
+   * the kiosk and the specialist wherever they are connected, and let booked appointments follow.
+   */
+  announceClosed(closed: ClosedOrphan[]): void {
+    for (const orphan of closed) {
+      const peers = [kioskPeer(orphan.kioskId), ...(orphan.staffId ? [staffPeer(orphan.staffId)] : [])];
+      this.options.notifier.callEnded(orphan.id, peers, orphan.reason);
+      log.warn({ sessionId: orphan.id, reason: orphan.reason }, 'consultation of a stopped node closed');
+    }
+    if (closed.some((orphan) => orphan.appointmentId)) {
+      void this.options.appointments.reconcileAfterRestart().catch((error: unknown) => log.error({ err: error }, 'could not reconcile appointments'));
+    }
+  }
+
+  /**
+   * A participant ends a call that no node holds any more (its node stopped and the sweep has
+   * not closed it yet). Refused unless the node's lease has run out and the caller took part.
+   */
+  async endOrphan(principal: SocketPrincipal, sessionId: string): Promise<void> {
+    // Sent in the seconds between the holder's death and the end of its lease, it waits for
+    // the lease, so the record says node_lost at the last beat rather than "not found".
+    const deadline = Date.now() + this.options.leaseMs + 1_000;
+    for (;;) {
+      const closed = await this.options.nodes.closeOrphan(sessionId, principal.id, this.options.leaseMs);
+      if (closed) return this.announceClosed([closed]);
+      if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) throw AppError.notFound('consultation');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  /** How a consultation the caller took part in ended, as recorded (null while it goes on). */
+  async recordedEnd(principal: SocketPrincipal, sessionId: string): Promise<{ sessionId: string; reason: EndReason; answered: boolean } | null> {
+    const end = await this.options.sessions.endOf(sessionId, principal.id);
+    return end ? { sessionId, ...end } : null;
+  }
+
+  /** Staff back at the console: the call that ended while they were away and still needs its outcome. */
+  async unrecordedCallOf(principal: SocketPrincipal): Promise<{ sessionId: string; reason: EndReason; kioskName: string } | null> {
+    const row = await this.options.sessions.latestUnrecorded(principal.id, this.now(), UNRECORDED_WINDOW_SECONDS);
+    return row ? { sessionId: row.id, reason: row.reason, kioskName: row.kioskName } : null;
+  }
+
+  /** The caller's consultation on this node that a reloaded app can go back to. */
+  liveCallOf(principal: SocketPrincipal): ResumableCall | null {
+    const peerId = peerIdOf(principal);
+    for (const c of this.live.values()) {
+      if (c.state === 'ended' || !c.isParticipant(peerId) || principal.role === 'guest') continue;
+      const isKiosk = principal.role === 'kiosk';
+      // A waiting kiosk that came back keeps its place: its grace period stops here.
+      if (isKiosk && c.state === 'queued') {
+        clearTimeout(c.graceTimers.get(peerId));
+        c.graceTimers.delete(peerId);
+      }
+      const position = this.queue().findIndex((e) => e.sessionId === c.id) + 1;
+      return {
+        sessionId: c.id,
+        state: c.state,
+        peerName: isKiosk ? (c.staff?.displayName ?? null) : c.kiosk.name,
+        peerLocation: isKiosk ? null : c.kiosk.location,
+        queuePosition: position > 0 ? position : null,
+        mediaNodeUrl: null,
+      };
+    }
+    return null;
   }
 
   /** Whether this node holds the consultation (its media and its state). */
@@ -203,11 +288,20 @@ export class ConsultationService {
     return consultation;
   }
 
-  /** The satisfaction survey: once, by the kiosk that had the call, soon after it ended. */
+  /**
+   * The satisfaction survey: once, by the kiosk that had the call, soon after it ended. While
+   * the database is away it waits in the write queue, behind the end of the call.
+   */
   async submitSurvey(kioskId: string, sessionId: string, rating: number | null): Promise<void> {
     if (rating === null) return;
-    const stored = await this.options.sessions.recordSatisfaction(sessionId, kioskId, rating, this.now());
-    if (!stored) throw AppError.invalidState('this consultation cannot take a rating now');
+    const at = this.now();
+    const stored = await this.writes.submitForResult(`survey ${sessionId}`, () => this.options.sessions.recordSatisfaction(sessionId, kioskId, rating, at));
+    if (!stored.queued && !stored.result) throw AppError.invalidState('this consultation cannot take a rating now');
+  }
+
+  /** Who took part in a call that ended on this node lately (null: not known here). */
+  endedLately(sessionId: string): { kioskId: string; staffId: string | null } | null {
+    return this.recentlyEnded.get(sessionId) ?? null;
   }
 
   /**
@@ -253,7 +347,7 @@ export class ConsultationService {
       if (!existing) {
         const kiosk = await this.options.kiosks.findById(kioskId);
         if (!kiosk || !kiosk.active) throw AppError.forbidden('kiosk is not registered');
-        const row = await this.options.sessions.createQueued(kioskId, this.now(), intake);
+        const row = await this.options.sessions.createQueued(kioskId, this.now(), { ...intake, nodeId: this.options.nodeId });
         this.live.set(row.id, new Consultation(row.id, kiosk, row.queuedAt, intake));
         this.recordEvent(row.id, 'queued', 'kiosk', { kind: intake.appointmentId ? 'booked' : 'walk_in', ...(intake.transferredFrom ? { transferredFrom: intake.transferredFrom } : {}) });
         log.info({ sessionId: row.id, kioskId }, 'resident queued');
@@ -396,9 +490,8 @@ export class ConsultationService {
       this.options.notifier.closePeer(peerIdOf(principal));
       return;
     }
-    // The resident leaving and the specialist closing a finished consultation are different
-    // facts in the record.
-    await this.end(sessionId, principal.role === 'kiosk' ? 'resident_left' : 'completed');
+    // Who hung up is the fact the record keeps: the resident leaving, or the specialist ending it.
+    await this.end(sessionId, principal.role === 'kiosk' ? 'resident_left' : 'staff_ended');
   }
 
   /**
@@ -466,6 +559,8 @@ export class ConsultationService {
       consultation.setState('ended');
       consultation.endReason = reason;
       if (reason === 'media_failed') consultation.mediaFlag = 'media_failed';
+      this.recentlyEnded.set(sessionId, { kioskId: consultation.kiosk.id, staffId: consultation.staff?.id ?? null });
+      if (this.recentlyEnded.size > RECENTLY_ENDED_KEPT) this.recentlyEnded.delete(this.recentlyEnded.keys().next().value ?? '');
       consultation.clearGraceTimers();
       this.live.delete(sessionId);
       this.options.sfu.getRoom(sessionId)?.close();
@@ -473,12 +568,11 @@ export class ConsultationService {
       try {
         // The call is over for the people in it whatever the database says: if it is away,
         // the write waits and lands when it is back (or, if the process dies first, the record
-        // is closed as server_restart at the next start).
+        // is closed as server_restart at the next start, or node_lost by another node).
         await this.writes.submit(`end ${sessionId}`, () => this.options.sessions.markEnded(sessionId, reason, endedAt, consultation.mediaFlag));
       } catch (error) {
         log.error({ err: error, sessionId }, 'could not record the end of a consultation');
       }
-      this.recordEvent(sessionId, 'ended', 'system', { reason });
       const appointmentId = consultation.intake.appointmentId;
       // A transfer goes on with the same booking in the next consultation.
       if (appointmentId && reason !== 'transferred') {

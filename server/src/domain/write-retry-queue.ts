@@ -48,6 +48,25 @@ export class WriteRetryQueue {
     }
   }
 
+  /**
+   * Like submit(), for a write whose answer matters when it runs now (a conditional update):
+   * `queued` means it will land later, in order, and its answer will not be known.
+   */
+  async submitForResult<T>(label: string, write: () => Promise<T>): Promise<{ queued: true } | { queued: false; result: T }> {
+    if (this.pending.length > 0 || this.draining) {
+      this.push({ label, write });
+      return { queued: true };
+    }
+    try {
+      return { queued: false, result: await write() };
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      log.warn({ label, err: errorMessage(error) }, 'database unreachable; the write will be retried');
+      this.push({ label, write });
+      return { queued: true };
+    }
+  }
+
   /** Waits until nothing is pending or the time is up; returns how many are left. */
   async flush(timeoutMs: number): Promise<number> {
     const deadline = Date.now() + timeoutMs;

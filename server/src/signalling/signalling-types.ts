@@ -8,6 +8,7 @@ import type {
   SocketPrincipal,
 } from '../contract/signalling-events';
 import type { ConsultationService } from '../domain/consultation-service';
+import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { InCallService } from '../domain/in-call-service';
 import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
@@ -30,6 +31,8 @@ export interface HandlerContext {
   cluster: ClusterLink;
   inCall: InCallService;
   mediaChecks: MediaCheckService;
+  /** Staff's after-call outcome, queued through a database outage. */
+  outcomes: OutcomeWriter;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

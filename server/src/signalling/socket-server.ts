@@ -9,6 +9,7 @@ import type { SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
+import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
 import { KeyedMutex } from '../domain/keyed-mutex';
@@ -32,6 +33,7 @@ export interface SignallingOptions {
   sfu: SfuApi;
   presence: KioskPresence;
   inCall: InCallService;
+  outcomes: OutcomeWriter;
   /** Read per request: the link is made after the server. */
   cluster: () => ClusterLink;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
@@ -261,6 +263,7 @@ function registerHandler(
       cluster: options.cluster(),
       inCall: options.inCall,
       mediaChecks: state.mediaChecks,
+      outcomes: options.outcomes,
       afterAck: (task) => deferred.push(task),
     };
     const started = performance.now();

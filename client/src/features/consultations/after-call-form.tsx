@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { recordOutcome } from '../../api/sessions-api';
 import { Notice } from '../../components/notice';
 import { outcomeRequest } from '../../components/outcome-draft';
 import type { OutcomeDraft } from '../../components/outcome-draft';
 import { OutcomeFields } from '../../components/outcome-fields';
-import { useApi } from '../../hooks/use-api';
+import { useCallSession } from '../../hooks/use-call-session';
 import { consoleMessages } from '../../i18n/console-messages';
 import { describeError } from '../../i18n/describe-error';
 
@@ -13,13 +12,16 @@ const t = consoleMessages.outcome;
 
 export interface AfterCallFormProps {
   sessionId: string;
-  /** Saved (true) or put off (false); either way the console goes back to the queue. */
-  onDone: (saved: boolean) => void;
+  /**
+   * Saved (true) or put off (false); either way the console goes back to the queue. `queued`:
+   * the server accepted it but the database is away; it lands, with this time, once it is back.
+   */
+  onDone: (saved: boolean, queued?: boolean) => void;
 }
 
 /** Right after a call: the outcome code and notes, then back to the queue. */
 export function AfterCallForm({ sessionId, onDone }: AfterCallFormProps) {
-  const { run } = useApi();
+  const session = useCallSession();
   const [draft, setDraft] = useState<OutcomeDraft>({ outcome: '', notes: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,8 +33,9 @@ export function AfterCallForm({ sessionId, onDone }: AfterCallFormProps) {
     setBusy(true);
     setError(null);
     try {
-      await run((o) => recordOutcome(sessionId, body, o));
-      onDone(true);
+      // Over the console's socket: it is accepted even while the database is away (queued there).
+      const { queued } = await session.sendStaffRequest('saveOutcome', { sessionId, ...body });
+      onDone(true, queued);
     } catch (caught) {
       setError(describeError(caught));
       setBusy(false);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorCode } from '@contract/errors';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
@@ -16,6 +16,9 @@ import { AfterCallForm } from './after-call-form';
 import { AvailabilityToggle } from './availability-toggle';
 import { CallPanel } from './call-panel';
 import { QueuePanel } from './queue-panel';
+import { ResumeOffer } from './resume-offer';
+import { useResumableCall } from './use-resumable-call';
+import { resumeMessages } from '../../i18n/resume-messages';
 import { useArrivalAlert } from './use-arrival-alert';
 import '../../styles/console.css';
 
@@ -34,11 +37,28 @@ export function ConsolePage() {
   // While 応答 is in flight the call is not ours yet (another desk may win): the queue stays.
   const inCall = callState === 'inCall' || (callState === 'joining' && answered);
   useArrivalAlert(queue, { available: availability === 'available', inCall });
+  // After a reload: a call still going on is offered back; one that ended meanwhile gets its outcome form (once).
+  const resumable = useResumableCall();
+  const offeredOutcomes = useRef(new Set<string>());
+  // A call this page saw end is never offered back (the server may answer before its end is done).
+  const [endedHere, setEndedHere] = useState<ReadonlySet<string>>(() => new Set());
+  const resumableLive = resumable?.live && !endedHere.has(resumable.live.sessionId) ? resumable.live : null;
+  useEffect(() => {
+    const unrecorded = resumable?.unrecorded;
+    if (!unrecorded || afterCall || offeredOutcomes.current.has(unrecorded.sessionId)) return;
+    offeredOutcomes.current.add(unrecorded.sessionId);
+    setNotice(resumeMessages.endedAway(unrecorded.kioskName));
+    setAfterCall(unrecorded.sessionId);
+  }, [resumable, afterCall]);
 
   useCallSessionEvent('callEnded', (event) => {
+    if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));
     if (!event.answered) return;
     setNotice(event.reason === 'media_failed' ? describeMediaFailure(event.failedRoles, mediaPath) : messages.call.ended(event.reason));
-    if (event.sessionId && event.reason !== 'transferred') setAfterCall(event.sessionId);
+    if (event.sessionId && event.reason !== 'transferred') {
+      offeredOutcomes.current.add(event.sessionId);
+      setAfterCall(event.sessionId);
+    }
   });
 
   // The server refused our token for good: only a new login helps.
@@ -46,9 +66,9 @@ export function ConsolePage() {
     if (connection === 'failed' && lastError?.code === ErrorCode.Unauthenticated) signOut(messages.login.sessionExpired);
   }, [connection, lastError, signOut]);
 
-  const finishAfterCall = (saved: boolean) => {
+  const finishAfterCall = (saved: boolean, queued = false) => {
     setAfterCall(null);
-    setNotice(saved ? consoleMessages.outcome.saved : null);
+    setNotice(queued ? resumeMessages.outcomeQueued : saved ? consoleMessages.outcome.saved : null);
   };
 
   return (
@@ -67,6 +87,8 @@ export function ConsolePage() {
         <CallPanel
           onTransferred={(result) => setNotice(consoleMessages.transfer.done(result.departmentName, result.queuePosition))}
         />
+      ) : resumableLive ? (
+        <ResumeOffer call={resumableLive} />
       ) : afterCall ? (
         <AfterCallForm key={afterCall} sessionId={afterCall} onDone={finishAfterCall} />
       ) : (

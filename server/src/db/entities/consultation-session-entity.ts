@@ -18,6 +18,8 @@ export interface ConsultationSessionRow {
   satisfaction: number | null;
   quality: QualitySummary | null;
   mediaFlag: MediaFlag | null;
+  /** The server node holding the call (its state and media) while it is open. */
+  nodeId: string | null;
 }
 
 export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow>({
@@ -45,5 +47,6 @@ export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow
     satisfaction: { type: 'smallint', nullable: true },
     quality: { type: 'jsonb', nullable: true },
     mediaFlag: { type: 'text', name: 'media_flag', nullable: true, enum: [...MEDIA_FLAGS] },
+    nodeId: { type: 'text', name: 'node_id', nullable: true },
   },
 });

@@ -99,6 +99,8 @@ export interface QueuedIntake {
   departmentId: string | null;
   appointmentId: string | null;
   language: Language;
+  /** The node that holds the consultation. */
+  nodeId: string;
 }
 
 /** How long after a call the kiosk may still submit its survey. */
@@ -128,6 +130,7 @@ export class ConsultationSessionRepository {
         appointmentId: intake.appointmentId,
         language: intake.language,
         notes: '',
+        nodeId: intake.nodeId,
       }),
     );
     return { id: row.id, queuedAt: row.queuedAt };
@@ -143,27 +146,46 @@ export class ConsultationSessionRepository {
     return affected(rows) === 1;
   }
 
-  /** True if this call ended it; false if it had ended already. */
+  /**
+   * True if this call ended it; false if it had ended already. The row's one `ended` event is
+   * written by the same statement, so a retried or repeated end never adds a second one.
+   */
   async markEnded(id: string, reason: EndReason, endedAt: Date, mediaFlag: MediaFlag | null = null): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE consultation_session
-          SET ended_at = GREATEST($3::timestamptz, COALESCE(answered_at, queued_at)), end_reason = $2,
-              media_flag = COALESCE($4, media_flag)
-        WHERE id = $1 AND ended_at IS NULL RETURNING id`,
+      `WITH closed AS (
+         UPDATE consultation_session
+            SET ended_at = GREATEST($3::timestamptz, COALESCE(answered_at, queued_at)), end_reason = $2,
+                media_flag = COALESCE($4, media_flag)
+          WHERE id = $1 AND ended_at IS NULL RETURNING id, ended_at, end_reason)
+       INSERT INTO session_event (session_id, at, type, actor, details)
+       SELECT id, ended_at, 'ended', 'system', jsonb_build_object('reason', end_reason::text) FROM closed RETURNING session_id`,
       [id, reason, endedAt, mediaFlag],
     );
     return affected(rows) === 1;
   }
 
-  /** Closes what a previous process left open; returns how many. */
-  async endAllOpen(reason: EndReason, endedAt: Date): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE consultation_session
-          SET ended_at = GREATEST($2::timestamptz, COALESCE(answered_at, queued_at)), end_reason = $1
-        WHERE ended_at IS NULL RETURNING id`,
-      [reason, endedAt],
+  /** How a consultation this participant (kiosk or staff id) took part in ended; null if it has not, or is not theirs. */
+  async endOf(id: string, participantId: string): Promise<{ reason: EndReason; answered: boolean } | null> {
+    const rows: { end_reason: EndReason; answered_at: Date | null }[] = await this.dataSource.query(
+      `SELECT end_reason, answered_at FROM consultation_session
+        WHERE id = $1 AND ended_at IS NOT NULL AND (kiosk_id = $2 OR staff_id = $2)`,
+      [id, participantId],
     );
-    return affected(rows);
+    const row = rows[0];
+    return row ? { reason: row.end_reason, answered: row.answered_at !== null } : null;
+  }
+
+  /** A staff member's latest call that ended within `withinSeconds` with no outcome recorded (transfers excluded). */
+  async latestUnrecorded(staffId: string, now: Date, withinSeconds: number): Promise<{ id: string; reason: EndReason; kioskName: string } | null> {
+    const rows: { id: string; end_reason: EndReason; kiosk_name: string }[] = await this.dataSource.query(
+      `SELECT s.id, s.end_reason, k.name AS kiosk_name FROM consultation_session s JOIN kiosk k ON k.id = s.kiosk_id
+        WHERE s.staff_id = $1 AND s.outcome_code IS NULL AND s.end_reason <> 'transferred'
+          AND s.ended_at > $2::timestamptz - make_interval(secs => $3)
+        ORDER BY s.ended_at DESC LIMIT 1`,
+      [staffId, now, withinSeconds],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, reason: row.end_reason, kioskName: row.kiosk_name } : null;
   }
 
   /** Once per answered session, by its kiosk, within the survey window. */
@@ -178,10 +200,12 @@ export class ConsultationSessionRepository {
     return affected(rows) === 1;
   }
 
-  async recordOutcome(id: string, outcomeCode: OutcomeCode, notes: string): Promise<boolean> {
+  /** `at`: when staff recorded it (a write that waited out a database outage keeps its time). */
+  async recordOutcome(id: string, outcomeCode: OutcomeCode, notes: string, at: Date = new Date()): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE consultation_session SET outcome_code = $2, notes = $3 WHERE id = $1 AND answered_at IS NOT NULL RETURNING id`,
-      [id, outcomeCode, notes],
+      `UPDATE consultation_session SET outcome_code = $2, notes = $3, outcome_at = $4
+        WHERE id = $1 AND answered_at IS NOT NULL RETURNING id`,
+      [id, outcomeCode, notes, at],
     );
     return affected(rows) === 1;
   }

@@ -1,15 +1,26 @@
+import { ErrorCode } from '../../contract/errors';
 import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
 import { HangUpPayload } from '../../contract/signalling-schemas';
+import { AppError } from '../../domain/app-error';
 import { defineHandler } from '../signalling-types';
 
 export const hangUp = defineHandler({
   event: 'hangUp',
   schema: HangUpPayload,
   roles: SOCKET_PERMISSIONS.hangUp,
-  // A desk whose socket to the node holding the call is gone hangs up through its own node.
+  // A desk whose socket to the node holding the call is gone hangs up through its own node;
+  // if no node holds it any more (the holder stopped), the record is closed from its lease.
   run: async ({ principal, consultations, cluster }, { sessionId }) => {
-    if (consultations.has(sessionId)) await consultations.hangUp(principal, sessionId);
-    else await cluster.hangUpElsewhere(principal, sessionId);
+    if (consultations.has(sessionId)) {
+      await consultations.hangUp(principal, sessionId);
+      return null;
+    }
+    try {
+      await cluster.hangUpElsewhere(principal, sessionId);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== ErrorCode.NotFound || principal.role === 'guest') throw error;
+      await consultations.endOrphan(principal, sessionId);
+    }
     return null;
   },
 });

@@ -21,6 +21,8 @@ import { heartbeat } from './heartbeat';
 import { joinRoom } from './join-room';
 import { produce } from './produce';
 import { restartIce } from './restart-ice';
+import { resumeCall } from './resume-call';
+import { saveOutcome } from './save-outcome';
 import { submitSurvey } from './submit-survey';
 
 /** Every request the server answers; an event not listed here gets an error ack. */
@@ -45,6 +47,8 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   produceMediaCheck,
   resumeMediaCheck,
   endMediaCheck,
+  resumeCall,
+  saveOutcome,
   sendMessage,
   requestSnapshot,
   answerSnapshot,

@@ -1,0 +1,141 @@
+import type { DataSource } from 'typeorm';
+import type { EndReason } from '../../contract/consultation';
+import { returnedRows } from '../query-result';
+
+/** A consultation closed because the node holding it is gone; who to tell and what to tidy up. */
+export interface ClosedOrphan {
+  id: string;
+  kioskId: string;
+  staffId: string | null;
+  appointmentId: string | null;
+  endedAt: Date;
+  reason: EndReason;
+}
+
+interface ClosedRow {
+  id: string;
+  kiosk_id: string;
+  staff_id: string | null;
+  appointment_id: string | null;
+  ended_at: Date;
+  end_reason: EndReason;
+}
+
+const toOrphan = (row: ClosedRow): ClosedOrphan => ({
+  id: row.id,
+  kioskId: row.kiosk_id,
+  staffId: row.staff_id,
+  appointmentId: row.appointment_id,
+  endedAt: row.ended_at,
+  reason: row.end_reason,
+});
+
+/**
+ * Closes the rows picked by `closed` (an UPDATE ... RETURNING) and writes each one's single
+ * `ended` event in the same statement: a row ends once, so it gets exactly one event.
+ */
+const withEndedEvents = (closed: string): string => `
+  WITH closed AS (${closed}),
+       events AS (
+         INSERT INTO session_event (session_id, at, type, actor, details)
+         SELECT id, ended_at, 'ended', 'system', jsonb_build_object('reason', end_reason::text) FROM closed)
+  SELECT id, kiosk_id, staff_id, appointment_id, ended_at, end_reason FROM closed`;
+
+const RETURNING = 'RETURNING s.id, s.kiosk_id, s.staff_id, s.appointment_id, s.ended_at, s.end_reason';
+
+/**
+ * Node leases in PostgreSQL: every node beats (database clock) while it runs, so the others
+ * can tell when it stopped, and the calls it held are closed at the time of its last beat.
+ */
+export class ServerNodeRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** This node is alive now (database time); creates its row on the first beat. */
+  async beat(nodeId: string, url: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO server_node (node_id, url, started_at, last_beat_at) VALUES ($1, $2, now(), now())
+       ON CONFLICT (node_id) DO UPDATE SET url = EXCLUDED.url, last_beat_at = now(), stopped_at = NULL`,
+      [nodeId, url],
+    );
+  }
+
+  /** A clean stop: the others need not wait for the lease to run out. */
+  async markStopped(nodeId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE server_node SET stopped_at = now() WHERE node_id = $1`, [nodeId]);
+  }
+
+  /** URLs of the nodes whose lease is current, this one included. */
+  async liveUrls(leaseMs: number): Promise<string[]> {
+    const rows: { url: string }[] = await this.dataSource.query(
+      `SELECT url FROM server_node WHERE stopped_at IS NULL AND url <> ''
+          AND last_beat_at > now() - make_interval(secs => $1::double precision / 1000) ORDER BY node_id`,
+      [leaseMs],
+    );
+    return rows.map((r) => r.url);
+  }
+
+  /**
+   * At start-up, before this node beats: what its previous run left open (and rows from before
+   * nodes were recorded) ends at that run's last beat, when its media stopped.
+   */
+  async closeOwnOrphans(nodeId: string, reason: EndReason, fallback: Date): Promise<ClosedOrphan[]> {
+    const rows: ClosedRow[] = returnedRows(
+      await this.dataSource.query(
+        withEndedEvents(`
+          UPDATE consultation_session s
+             SET ended_at = GREATEST(COALESCE((SELECT n.last_beat_at FROM server_node n WHERE n.node_id = $1), $3::timestamptz),
+                                     COALESCE(s.answered_at, s.queued_at)),
+                 end_reason = $2
+           WHERE s.ended_at IS NULL AND (s.node_id = $1 OR s.node_id IS NULL) ${RETURNING}`),
+        [nodeId, reason, fallback],
+      ),
+    );
+    return rows.map(toOrphan);
+  }
+
+  /**
+   * Calls held by nodes whose lease ran out (not stopped cleanly, not this node) end as
+   * `node_lost` at their node's last beat. Rows are locked by the UPDATE, so when several nodes
+   * sweep at once each row is closed by one of them.
+   */
+  async closeLostNodesOrphans(selfId: string, leaseMs: number): Promise<ClosedOrphan[]> {
+    const rows: ClosedRow[] = returnedRows(
+      await this.dataSource.query(
+        withEndedEvents(`
+          UPDATE consultation_session s
+             SET ended_at = GREATEST(n.last_beat_at, COALESCE(s.answered_at, s.queued_at)), end_reason = 'node_lost'
+            FROM server_node n
+           WHERE s.node_id = n.node_id AND s.ended_at IS NULL AND n.node_id <> $1
+             AND n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000) ${RETURNING}`),
+        [selfId, leaseMs],
+      ),
+    );
+    return rows.map(toOrphan);
+  }
+
+  /** Whether the consultation's record is still open (held by some node, live or lost). */
+  async isOpen(sessionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM consultation_session WHERE id = $1 AND ended_at IS NULL`, [sessionId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * One call whose node is gone, ended on request (staff hang up before the sweep): it ends
+   * where the others would have ended it. Only its kiosk or its staff member may. Null if it is
+   * still held, already over, or not theirs.
+   */
+  async closeOrphan(sessionId: string, participantId: string, leaseMs: number): Promise<ClosedOrphan | null> {
+    const rows: ClosedRow[] = returnedRows(
+      await this.dataSource.query(
+        withEndedEvents(`
+          UPDATE consultation_session s
+             SET ended_at = GREATEST(n.last_beat_at, COALESCE(s.answered_at, s.queued_at)), end_reason = 'node_lost'
+            FROM server_node n
+           WHERE s.id = $1 AND s.node_id = n.node_id AND s.ended_at IS NULL AND (s.staff_id = $3 OR s.kiosk_id = $3)
+             AND (n.stopped_at IS NOT NULL OR n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000)) ${RETURNING}`),
+        [sessionId, leaseMs, participantId],
+      ),
+    );
+    return rows[0] ? toOrphan(rows[0]) : null;
+  }
+}

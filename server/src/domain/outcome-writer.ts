@@ -1,0 +1,47 @@
+import type { OutcomeCode } from '../contract/consultation';
+import type { SocketPrincipal } from '../contract/signalling-events';
+import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
+import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import { AppError } from './app-error';
+import type { ConsultationService } from './consultation-service';
+
+export interface OutcomeWriterOptions {
+  consultations: ConsultationService;
+  sessions: ConsultationSessionRepository;
+  audit: AuditLogRepository;
+  now: () => Date;
+}
+
+/**
+ * The outcome staff record right after a call, sent over their socket (already authenticated,
+ * so it needs no database to be accepted). If PostgreSQL is away it waits in the record-write
+ * queue behind the end of the call and lands, with the time staff pressed 記録, once it is back.
+ */
+export class OutcomeWriter {
+  constructor(private readonly options: OutcomeWriterOptions) {}
+
+  async save(principal: SocketPrincipal, request: { sessionId: string; outcomeCode: OutcomeCode; notes: string }): Promise<{ queued: boolean }> {
+    const { sessionId, outcomeCode, notes } = request;
+    await this.checkHandledBy(principal, sessionId);
+    const at = this.options.now();
+    const { writes } = this.options.consultations;
+    const saved = await writes.submitForResult(`outcome ${sessionId}`, () => this.options.sessions.recordOutcome(sessionId, outcomeCode, notes, at));
+    if (!saved.queued && !saved.result) throw AppError.invalidState('a consultation nobody answered has no outcome');
+    await writes.submit(`audit outcome ${sessionId}`, () =>
+      this.options.audit.record(
+        { actorKind: 'staff', actorId: principal.id, action: 'session_outcome_recorded', targetType: 'session', targetId: sessionId, details: { outcomeCode } },
+        at,
+      ),
+    );
+    return { queued: saved.queued };
+  }
+
+  /** The member who answered, or an admin. Known without the database for calls that ended here lately. */
+  private async checkHandledBy(principal: SocketPrincipal, sessionId: string): Promise<void> {
+    if (principal.role === 'admin') return;
+    const lately = this.options.consultations.endedLately(sessionId);
+    const staffId = lately ? lately.staffId : (await this.options.sessions.findById(sessionId))?.staffId;
+    if (staffId === undefined) throw AppError.notFound('session');
+    if (staffId !== principal.id) throw AppError.forbidden('only the member who handled the consultation, or an admin, can record its outcome');
+  }
+}

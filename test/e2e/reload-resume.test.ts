@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openBrowser, waitForMedia, type BrowserSession, type InboundMedia } from '../helpers/browser';
+import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+import { databaseKinds } from '../helpers/test-database';
+
+const database = databaseKinds().at(-1) ?? 'embedded';
+const RELOADS = 5;
+const GRACE_MS = 8_000;
+
+const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1] ?? NaN;
+const decoding = (m: InboundMedia): boolean => m.videoFramesDecoded > 5;
+
+/** Decoded frames per inbound video stream (by SSRC): a resumed call brings new streams. */
+const VIDEO_STREAMS = `(async () => {
+  const frames = {};
+  for (const pc of window.__peerConnections) {
+    if (pc.connectionState === 'closed') continue;
+    const stats = await pc.getStats();
+    stats.forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames[String(r.ssrc)] = Number(r.framesDecoded || 0); });
+  }
+  return frames;
+})()`;
+const videoStreams = (page: BrowserSession['page']): Promise<Record<string, number>> => page.evaluate(VIDEO_STREAMS);
+
+/** Seconds from `since` until `page` decodes 5 frames of a video stream it did not have in `before`. */
+async function secondsUntilNewStream(page: BrowserSession['page'], before: Record<string, number>, since: number): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const now = await videoStreams(page);
+    if (Object.entries(now).some(([ssrc, frames]) => !(ssrc in before) && frames > 5)) return (Date.now() - since) / 1000;
+    assert.ok(Date.now() < deadline, `no new video stream decoded: ${JSON.stringify(now)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${database} PostgreSQL)`, () => {
+  let server: TestServer;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+
+  before(async () => {
+    server = await startTestServer({ database, reconnectGraceMs: GRACE_MS });
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+  });
+  after(async () => {
+    await kiosk?.close();
+    await staff?.close();
+    await server?.close();
+  });
+
+  it(`the kiosk reloaded ${RELOADS} times (F5) is back in the same call with media both ways`, async () => {
+    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
+    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
+    await answerFirstInQueue(staff.page);
+    await expectBothDecode(staff.page, kiosk.page);
+    const [first] = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items;
+    const sessionId = first?.id;
+    assert.ok(sessionId);
+
+    const kioskTimes: number[] = [];
+    const staffTimes: number[] = [];
+    for (let i = 0; i < RELOADS; i += 1) {
+      await kiosk.page.reload({ waitUntil: 'load' });
+      const loadedAt = Date.now();
+      const staffBefore = await videoStreams(staff.page);
+      const [atKiosk, atStaff] = await Promise.all([
+        // A reloaded page starts from nothing: any decoded frame is the resumed call's.
+        waitForMedia(kiosk.page, decoding, 15_000).then((m) => {
+          assert.ok(decoding(m), `kiosk decoded nothing after reload ${i + 1}: ${JSON.stringify(m)}`);
+          return (Date.now() - loadedAt) / 1000;
+        }),
+        secondsUntilNewStream(staff.page, staffBefore, loadedAt),
+      ]);
+      kioskTimes.push(atKiosk);
+      staffTimes.push(atStaff);
+    }
+    process.stdout.write(
+      `# kiosk reload -> media back: kiosk decodes after ${kioskTimes.map((t) => t.toFixed(2)).join(', ')} s (p95 ${p95(kioskTimes).toFixed(2)}), ` +
+        `staff after ${staffTimes.map((t) => t.toFixed(2)).join(', ')} s (p95 ${p95(staffTimes).toFixed(2)})\n`,
+    );
+    // The same consultation all along: one record, still live, the kiosk's reconnects on its timeline.
+    assert.equal(server.app.consultations.has(sessionId), true);
+    const events = await server.app.repositories.events.listFor(sessionId);
+    assert.equal(events.filter((e) => e.type === 'reconnected' && e.actor === 'kiosk').length, RELOADS);
+    assert.equal(events.filter((e) => e.type === 'ended').length, 0);
+    await kiosk.page.getByRole('button', { name: '通話を終了' }).waitFor({ timeout: 5_000 });
+    // Each reload must bring media back within 15 s (asserted above). The goal, 3 s p95, is
+    // printed on every run and met on an idle machine (docs/reliability.md); it is not asserted
+    // because a machine running other suites exceeds it (6.5 s at load average 20).
+  });
+
+  it('the console closed and opened again offers 「通話に戻る」 and takes the call back with media', async () => {
+    await staff.page.close();
+    staff.page = await staff.context.newPage();
+    // A new tab has no login: sign in again, as a specialist would.
+    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
+    const back = staff.page.getByRole('button', { name: '通話に戻る' });
+    await back.waitFor({ timeout: 10_000 });
+    await staff.page.getByText('中央図書館 相談窓口 との通話はまだ続いています。').waitFor();
+    const kioskBefore = await videoStreams(kiosk.page);
+    const clickedAt = Date.now();
+    await back.click();
+    const atStaff = await waitForMedia(staff.page, decoding, 15_000);
+    assert.ok(decoding(atStaff), `the console decodes the resident again: ${JSON.stringify(atStaff)}`);
+    const staffSeconds = (Date.now() - clickedAt) / 1000;
+    const kioskSeconds = await secondsUntilNewStream(kiosk.page, kioskBefore, clickedAt);
+    process.stdout.write(`# console reopened -> 「通話に戻る」 -> media: console ${staffSeconds.toFixed(2)} s, kiosk ${kioskSeconds.toFixed(2)} s\n`);
+    await staff.page.getByRole('button', { name: '通話を終了' }).waitFor();
+  });
+
+  it('a console that stays away past the grace period: the kiosk is not asked to rate, the console offers the outcome form', async () => {
+    const [current] = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items;
+    await staff.page.close();
+    // No survey for a call the desk dropped: the kiosk says the connection was lost and goes back to Idle.
+    await kiosk.page.getByText('通信が途切れたため、通話が終了しました。').waitFor({ timeout: GRACE_MS + 10_000 });
+    assert.equal(await kiosk.page.getByRole('button', { name: /^満足/ }).count(), 0, 'no survey');
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 15_000 });
+
+    staff.page = await staff.context.newPage();
+    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
+    await staff.page.getByText('画面を離れている間に 中央図書館 相談窓口 との通話が終了しました。対応結果を記録してください。').waitFor({ timeout: 10_000 });
+    await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption('follow_up');
+    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
+    await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
+    const record = await server.app.repositories.sessions.findById(current?.id ?? '');
+    assert.equal(record?.endReason, 'network_lost');
+    assert.equal(record?.outcomeCode, 'follow_up');
+    assert.equal(record?.satisfaction, null);
+  });
+});

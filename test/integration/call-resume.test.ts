@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startCall } from '../fixtures/call-scenario';
+import { kioskToken, loginStaff } from '../helpers/api-client';
+import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+import { databaseKinds } from '../helpers/test-database';
+
+/**
+ * A reloaded kiosk or console opens a new socket and knows nothing: resumeCall tells it which
+ * consultation the server still holds for it, or how the one it knew of ended.
+ */
+for (const kind of databaseKinds()) {
+  describe(`resuming a call after a reload (${kind} PostgreSQL)`, () => {
+    let server: TestServer;
+    const sockets: TestSocket[] = [];
+    const kioskSocket = async () => {
+      const socket = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+      sockets.push(socket);
+      return socket;
+    };
+    const staffSocket = async () => {
+      const socket = await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
+      sockets.push(socket);
+      return socket;
+    };
+    const joinWith = async (socket: TestSocket, sessionId: string) => {
+      const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
+      return expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+    };
+
+    before(async () => {
+      server = await startTestServer({ database: kind, reconnectGraceMs: 1500 });
+    });
+    after(async () => {
+      for (const socket of sockets) socket.disconnect();
+      await server.close();
+    });
+
+    it('a reloaded kiosk is told its call is live and joins the same consultation again', async () => {
+      const call = await startCall(server);
+      await joinWith(call.kiosk, call.sessionId);
+      call.kiosk.disconnect(); // F5: the old page's socket goes
+      const kiosk = await kioskSocket();
+      const { live, ended } = expectOk(await request(kiosk, 'resumeCall', {}));
+      assert.equal(live?.sessionId, call.sessionId);
+      assert.equal(live?.state, 'active');
+      assert.equal(live?.peerName, '窓口 花子', 'the specialist\'s name for the kiosk screen');
+      assert.equal(ended, null);
+      const joined = await joinWith(kiosk, call.sessionId);
+      assert.ok(joined.sendTransport.id, 'the kiosk is back in the same consultation');
+      // Past the grace period the call is still on: the rejoin stopped its timer.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      assert.equal(server.app.consultations.has(call.sessionId), true);
+      const events = await server.app.repositories.events.listFor(call.sessionId);
+      assert.deepEqual(events.filter((e) => e.actor === 'kiosk').map((e) => e.type).slice(-3), ['joined', 'left', 'reconnected']);
+      expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+      call.close();
+    });
+
+    it('a kiosk reloaded while waiting keeps its place in the queue', async () => {
+      const first = await kioskSocket();
+      const { sessionId } = expectOk(await request(first, 'callStaff', {}));
+      first.disconnect();
+      const kiosk = await kioskSocket();
+      const { live } = expectOk(await request(kiosk, 'resumeCall', {}));
+      assert.deepEqual([live?.sessionId, live?.state, live?.queuePosition], [sessionId, 'queued', 1]);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      assert.equal(server.app.consultations.has(sessionId), true, 'the waiting resident was not dropped after the grace period');
+      expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+    });
+
+    it('a reloaded console is offered its live call, joins it again, and hangs up as staff_ended', async () => {
+      const call = await startCall(server);
+      await joinWith(call.staff, call.sessionId);
+      call.staff.disconnect();
+      const staff = await staffSocket();
+      const { live, unrecorded } = expectOk(await request(staff, 'resumeCall', {}));
+      assert.deepEqual(
+        [live?.sessionId, live?.state, live?.peerName, live?.mediaNodeUrl],
+        [call.sessionId, 'active', '中央図書館 相談窓口', null],
+      );
+      assert.equal(unrecorded, null, 'no outcome form while the call goes on');
+      await joinWith(staff, call.sessionId);
+      const ended = nextEvent(call.kiosk, 'callEnded');
+      expectOk(await request(staff, 'hangUp', { sessionId: call.sessionId }));
+      assert.equal((await ended)[0].reason, 'staff_ended');
+      const record = await server.app.repositories.sessions.findById(call.sessionId);
+      assert.equal(record?.endReason, 'staff_ended');
+      call.close();
+    });
+
+    it('a console that stayed away past the grace period gets the outcome form; the kiosk learns the call dropped', async () => {
+      const call = await startCall(server);
+      await joinWith(call.staff, call.sessionId);
+      const endedAtKiosk = nextEvent(call.kiosk, 'callEnded', 5000);
+      call.staff.disconnect();
+      assert.equal((await endedAtKiosk)[0].reason, 'network_lost', 'the kiosk is told the desk dropped (no survey for that)');
+      const staff = await staffSocket();
+      const { live, unrecorded, ended } = expectOk(await request(staff, 'resumeCall', { sessionId: call.sessionId }));
+      assert.equal(live, null);
+      assert.deepEqual(ended, { sessionId: call.sessionId, reason: 'network_lost', answered: true });
+      assert.equal(unrecorded?.sessionId, call.sessionId, 'the console offers the outcome form for it');
+      assert.equal(unrecorded?.kioskName, '中央図書館 相談窓口');
+      call.close();
+    });
+
+    it('the recorded end is told only to the kiosk or staff member who took part', async () => {
+      const call = await startCall(server);
+      expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+      const admin = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+      sockets.push(admin);
+      const { ended } = expectOk(await request(admin, 'resumeCall', { sessionId: call.sessionId }));
+      assert.equal(ended, null, 'an admin who was not in the call learns nothing about it here');
+      const { ended: own } = expectOk(await request(call.kiosk, 'resumeCall', { sessionId: call.sessionId }));
+      assert.equal(own?.reason, 'staff_ended');
+      call.close();
+    });
+  });
+}
