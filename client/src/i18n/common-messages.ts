@@ -130,6 +130,7 @@ const ja: CommonMessages = {
     network_lost: '通信切断',
     transferred: '転送',
     server_restart: 'サーバー再起動',
+    resident_absent: '住民不在（キオスクに人がいない）',
   },
   language: {
     ja: '日本語',
@@ -228,6 +229,7 @@ const en: CommonMessages = {
     network_lost: 'Connection lost',
     transferred: 'Transferred',
     server_restart: 'Server restart',
+    resident_absent: 'No one at the kiosk',
   },
   language: {
     ja: 'Japanese',

@@ -71,6 +71,7 @@ const END_REASON_JA: Record<EndReason, string> = {
   network_lost: '通信が切断されたため、通話が終了しました。',
   transferred: '通話は別の窓口に引き継がれました。',
   server_restart: 'サーバーの再起動のため、通話が終了しました。',
+  resident_absent: 'キオスクに人がいないため、通話を終了しました。',
 };
 
 function formatWait(elapsedSeconds: number): string {
@@ -142,6 +143,7 @@ const END_REASON_EN: Record<EndReason, string> = {
   network_lost: 'The call ended because the connection was lost.',
   transferred: 'The call was handed over to another desk.',
   server_restart: 'The call ended because the server restarted.',
+  resident_absent: 'The call was ended because no one was at the kiosk.',
 };
 
 function formatWaitEn(elapsedSeconds: number): string {

@@ -30,6 +30,7 @@ export interface ReportMessages {
     walkIn: string;
     answered: string;
     abandoned: string;
+    residentAbsent: string;
     appointments: string;
     noShows: string;
     noShowRate: string;
@@ -93,6 +94,7 @@ const ja: ReportMessages = {
     walkIn: '飛び込み',
     answered: '応答',
     abandoned: '放棄',
+    residentAbsent: '住民不在で終了',
     appointments: '予約件数',
     noShows: '不在',
     noShowRate: '不在率',
@@ -144,6 +146,7 @@ const en: ReportMessages = {
     walkIn: 'Walk-in',
     answered: 'Answered',
     abandoned: 'Abandoned',
+    residentAbsent: 'Ended: no one at the kiosk',
     appointments: 'Appointments',
     noShows: 'No-shows',
     noShowRate: 'No-show rate',

@@ -231,16 +231,20 @@ export class CallSession extends CallSessionState {
     await this.join(call);
   }
 
-  /** Either side: end the call (a kiosk still waiting cancels instead). */
-  async hangUp(): Promise<void> {
+  /**
+   * Either side: end the call (a kiosk still waiting cancels instead). Staff who answered and
+   * found nobody at the kiosk pass `residentAbsent`: the record says so (`resident_absent`).
+   */
+  async hangUp(options: { residentAbsent?: boolean } = {}): Promise<void> {
     const call = this.active;
     if (!call) return;
     if (this.getSnapshot().callState === 'calling') return this.cancelCall();
     const sessionId = call.info.sessionId;
+    const absent = options.residentAbsent === true && this.getSnapshot().serverInfo?.role !== 'kiosk';
     // The same reasons the server records for a hang-up by each side.
-    const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'completed';
+    const reason: EndReason = absent ? 'resident_absent' : this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'completed';
     // Sent before teardown so the packet leaves even if the socket closes right after.
-    const pending = sessionId ? this.hangUpRequest(call, sessionId) : null;
+    const pending = sessionId ? this.hangUpRequest(call, sessionId, absent) : null;
     this.endCall(call, reason, 'local', pending);
     try {
       await pending;
@@ -719,9 +723,10 @@ export class CallSession extends CallSessionState {
    * While the socket to the node holding the call is down, the home node passes the hang-up
    * on, so the resident is not left waiting for the grace period.
    */
-  private hangUpRequest(call: ActiveCall, sessionId: string): Promise<null> {
+  private hangUpRequest(call: ActiveCall, sessionId: string, residentAbsent = false): Promise<null> {
     const remoteDown = call.remote !== null && !call.remote.socket.connected;
-    return remoteDown ? this.request('hangUp', { sessionId }) : this.callRequest(call, 'hangUp', { sessionId });
+    const payload = residentAbsent ? { sessionId, reason: 'resident_absent' as const } : { sessionId };
+    return remoteDown ? this.request('hangUp', payload) : this.callRequest(call, 'hangUp', payload);
   }
 
   private callRequest<E extends RequestName>(call: ActiveCall | null, event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {

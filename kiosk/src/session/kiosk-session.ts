@@ -71,6 +71,11 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     });
   }
 
+  /** How often the waiting screen reassures a waiting resident. */
+  get reassureMs(): number {
+    return this.timings.reassureMs;
+  }
+
   /** The in-call controls (document camera, snapshot consent); null before the first connection. */
   get inCall(): InCallExtras | null {
     return this.extras;
@@ -168,7 +173,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (this.stateName() === 'idle') this.armLanguageReset();
   }
 
-  /** Any touch on a choosing, typing or waiting screen (「続ける」 too): someone is still there. */
+  /** Any touch on a choosing or typing screen (「続ける」 too): someone is still there. */
   noteActivity(): void {
     if (IDLE_WARNING_STATES.has(this.stateName())) this.idleWatch.touch();
   }
@@ -291,7 +296,8 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (answered) {
       // Cut off (a server restart, media beyond repair) rather than finished: no survey, just
       // the notice, so the kiosk is back at Idle within seconds.
-      const cutOff = reason === 'server_restart' || (initiator === 'local' && reason === 'network_lost');
+      // Nor is there a survey when staff found nobody at the kiosk: nobody is there to answer it.
+      const cutOff = reason === 'server_restart' || reason === 'resident_absent' || (initiator === 'local' && reason === 'network_lost');
       this.dispatch({ type: 'callEnded', reason, sessionId: cutOff ? null : sessionId });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
@@ -367,11 +373,10 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (delay !== null) this.stateTimer.set(delay, () => this.onStateTimeout(state));
   }
 
-  /** Nobody answered 「続けますか？」: a waiting call is cancelled, a choosing screen goes back to Idle. */
+  /** Nobody answered 「続けますか？」 on a choosing screen: back to Idle. */
   private onIdleExpired(): void {
     logger.info('idle warning ran out', { state: this.stateName() });
-    if (this.stateName() === 'calling') void this.cancel();
-    else this.dispatch({ type: 'timeout' });
+    this.dispatch({ type: 'timeout' });
   }
 
   private onStateTimeout(state: KioskState): void {

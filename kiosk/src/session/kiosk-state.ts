@@ -81,9 +81,12 @@ export const INTERACTIVE_STATES: ReadonlySet<KioskStateName> = new Set(['start',
 
 /**
  * Where nobody touching the screen for a while asks 「続けますか？」 before the kiosk gives
- * up (WCAG 2.2.1): the choosing screens and waiting for a specialist.
+ * up (WCAG 2.2.1): the choosing screens only. A resident waiting for a specialist or in a call
+ * has nothing to touch and must never lose their place for sitting still: the waiting screen
+ * reassures them every minute instead, and a resident who really walked away is found by the
+ * specialist after answering (「キオスクに人がいない」, recorded as `resident_absent`).
  */
-export const IDLE_WARNING_STATES: ReadonlySet<KioskStateName> = new Set([...INTERACTIVE_STATES, 'calling']);
+export const IDLE_WARNING_STATES: ReadonlySet<KioskStateName> = INTERACTIVE_STATES;
 
 const IDLE: KioskState = { name: 'idle' };
 

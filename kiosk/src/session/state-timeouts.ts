@@ -15,6 +15,8 @@ export interface KioskTimings {
   idleWarningMs: number;
   /** The survey skips itself after this long. */
   surveyMs: number;
+  /** While waiting, a calm 「お待たせしています」 with the place in the queue this often. */
+  reassureMs: number;
 }
 
 export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
   inactivityMs: 60_000,
   idleWarningMs: 20_000,
   surveyMs: 30_000,
+  reassureMs: 60_000,
 });
 
 const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswer', 'unexpected']);

@@ -48,7 +48,7 @@ export interface ClusterLink {
   /** Accept a resident this node does not hold. */
   acceptElsewhere(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
   /** Hang up a call this node does not hold. */
-  hangUpElsewhere(principal: SocketPrincipal, sessionId: string): Promise<void>;
+  hangUpElsewhere(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void>;
   /** Invite a guest into a call this node does not hold. */
   inviteGuestElsewhere(invite: RemoteGuestInvite): Promise<RemoteGuestInvitation>;
   /**
@@ -175,9 +175,9 @@ export function createClusterLink(
       return { ...result, mediaNodeUrl: options.nodeUrl() };
     }),
   );
-  io.on('hangUpRemote', ({ principal, sessionId }, ack) =>
+  io.on('hangUpRemote', ({ principal, sessionId, reason }, ack) =>
     answerIfHeld(sessionId, ack, async (service) => {
-      await service.hangUp(principal, sessionId);
+      await service.hangUp(principal, sessionId, reason);
       return null;
     }),
   );
@@ -225,9 +225,9 @@ export function createClusterLink(
         () => new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left'),
       );
     },
-    async hangUpElsewhere(principal, sessionId) {
+    async hangUpElsewhere(principal, sessionId, reason) {
       await askHolder<null>(
-        () => io.serverSideEmitWithAck('hangUpRemote', { principal, sessionId }),
+        () => io.serverSideEmitWithAck('hangUpRemote', reason ? { principal, sessionId, reason } : { principal, sessionId }),
         () => AppError.notFound('consultation'),
       );
     },

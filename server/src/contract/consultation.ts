@@ -19,6 +19,8 @@ export const END_REASONS = [
   'network_lost',
   'transferred',
   'server_restart',
+  /** Staff answered and found nobody at the kiosk: 「キオスクに人がいない」. */
+  'resident_absent',
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
 

@@ -33,6 +33,8 @@ export interface ReportFigures {
   answered: number;
   /** Ended without anyone answering (the resident left the queue). */
   abandoned: number;
+  /** Answered, then ended by staff because nobody was at the kiosk (「キオスクに人がいない」). */
+  residentAbsent: number;
   /** Bookings for the period, cancelled ones excluded. */
   appointments: number;
   noShows: number;

@@ -178,7 +178,7 @@ export interface InterServerEvents {
   /** Staff invite a guest into a call held by another node; the holding node records it. */
   inviteGuestRemote: (request: RemoteGuestInvite, ack: AckCallback<RemoteGuestInvitation>) => void;
   /** A participant hangs up through a node that does not hold the call (a desk whose socket to the holder is gone). */
-  hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<null>) => void;
+  hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string; reason?: 'resident_absent' }, ack: AckCallback<null>) => void;
   /** The operator view asks every node for its media load. */
   nodeLoad: (fromNodeId: string, ack: (load: NodeLoad) => void) => void;
 }

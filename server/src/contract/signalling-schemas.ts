@@ -82,7 +82,11 @@ export const TransferPayload = z.object({ sessionId: id, departmentId: id }).str
 /** Staff: media quality measured over the call (getStats), saved on the session record. */
 export const ReportQualityPayload = z.object({ sessionId: id, quality: QualitySummary }).strict();
 
-export const HangUpPayload = z.object({ sessionId: id }).strict();
+/**
+ * `reason` only from staff, only once answered: 「キオスクに人がいない」 ends the call as
+ * `resident_absent` (nobody answered the specialist at the kiosk).
+ */
+export const HangUpPayload = z.object({ sessionId: id, reason: z.literal('resident_absent').optional() }).strict();
 
 export type SessionPayload = z.infer<typeof SessionPayload>;
 export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;

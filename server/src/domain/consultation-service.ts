@@ -370,8 +370,15 @@ export class ConsultationService {
     this.recordEvent(sessionId, 'producer_stopped', peerRoleOf(principal), { producerId });
   }
 
-  async hangUp(principal: SocketPrincipal, sessionId: string): Promise<void> {
+  async hangUp(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void> {
     const consultation = this.participantOf(principal, sessionId);
+    if (reason === 'resident_absent') {
+      // Only the specialist can tell that nobody is at the kiosk, and only after answering.
+      if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff report an empty kiosk');
+      if (consultation.state !== 'active') throw AppError.invalidState('the call has not been answered');
+      await this.end(sessionId, 'resident_absent');
+      return;
+    }
     // A guest leaving ends their part only; their link is spent.
     if (principal.role === 'guest') {
       await this.mutex.run(sessionId, async () => {

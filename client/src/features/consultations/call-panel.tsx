@@ -14,6 +14,7 @@ import { MessagePanel } from './message-panel';
 import { QualityIndicator } from './quality-indicator';
 import { SnapshotPanel } from './snapshot-panel';
 import { GuestInvite } from './guest-invite';
+import { ResidentAbsentButton } from './resident-absent-button';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
 import { useScreenShare } from './use-screen-share';
@@ -58,10 +59,10 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   const noLocalMedia = inCall && !snapshot.localStream;
   const c = consoleMessages;
 
-  const hangUp = async () => {
+  const hangUp = async (options: { residentAbsent?: boolean } = {}) => {
     screen.stop();
     await quality.report();
-    await session.hangUp();
+    await session.hangUp(options);
   };
 
   const residentView = (
@@ -127,6 +128,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           {c.transfer.open}
         </button>
         <GuestInvite sessionId={sessionId} disabled={!inCall} />
+        <ResidentAbsentButton disabled={!inCall} onConfirm={() => hangUp({ residentAbsent: true })} />
         <button type="button" className="button button--danger call__hangup" onClick={() => void hangUp()}>
           {messages.call.hangUp}
         </button>

@@ -14,6 +14,7 @@ const COLUMNS: readonly { label: string; cell: (f: ReportFigures) => string }[] 
   { label: t.walkIn, cell: (f) => String(f.walkIn) },
   { label: t.answered, cell: (f) => String(f.answered) },
   { label: t.abandoned, cell: (f) => String(f.abandoned) },
+  { label: t.residentAbsent, cell: (f) => String(f.residentAbsent) },
   { label: t.appointments, cell: (f) => String(f.appointments) },
   { label: t.noShows, cell: (f) => String(f.noShows) },
   { label: t.noShowRate, cell: (f) => rate(f.noShowRate) },

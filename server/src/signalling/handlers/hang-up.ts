@@ -7,9 +7,9 @@ export const hangUp = defineHandler({
   schema: HangUpPayload,
   roles: SOCKET_PERMISSIONS.hangUp,
   // A desk whose socket to the node holding the call is gone hangs up through its own node.
-  run: async ({ principal, consultations, cluster }, { sessionId }) => {
-    if (consultations.has(sessionId)) await consultations.hangUp(principal, sessionId);
-    else await cluster.hangUpElsewhere(principal, sessionId);
+  run: async ({ principal, consultations, cluster }, { sessionId, reason }) => {
+    if (consultations.has(sessionId)) await consultations.hangUp(principal, sessionId, reason);
+    else await cluster.hangUpElsewhere(principal, sessionId, reason);
     return null;
   },
 });
