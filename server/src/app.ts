@@ -13,6 +13,7 @@ import { AuditLogRepository } from './db/repositories/audit-log-repository';
 import { ConsultationSessionRepository } from './db/repositories/consultation-session-repository';
 import { DepartmentRepository } from './db/repositories/department-repository';
 import { KioskRepository } from './db/repositories/kiosk-repository';
+import { TownSettingRepository } from './db/repositories/town-setting-repository';
 import { ReportRepository } from './db/repositories/report-repository';
 import { SessionEventRepository } from './db/repositories/session-event-repository';
 import { StaffUserRepository } from './db/repositories/staff-user-repository';
@@ -32,6 +33,7 @@ import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-r
 import { registerAuthRoutes } from './http/routes/auth-routes';
 import { registerDepartmentRoutes } from './http/routes/department-routes';
 import { registerKioskDeviceRoutes } from './http/routes/kiosk-device-routes';
+import { registerSettingsRoutes } from './http/routes/settings-routes';
 import { registerKioskRoutes } from './http/routes/kiosk-routes';
 import { registerOperationsRoutes } from './http/routes/operations-routes';
 import { createNodeLoadReader } from './observability/node-load';
@@ -45,7 +47,7 @@ import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
-import { authSessionRoom, createSignallingServer, principalRoom, type SocketAuth } from './signalling/socket-server';
+import { authSessionRoom, createSignallingServer, principalRoom, STAFF_ROOM, type SocketAuth } from './signalling/socket-server';
 import { AuthSessionRepository } from './db/repositories/auth-session-repository';
 import { AuthSessionService } from './domain/auth-sessions';
 import { createSocketNotifier } from './signalling/socket-notifier';
@@ -78,6 +80,7 @@ export interface Repositories {
   audit: AuditLogRepository;
   reports: ReportRepository;
   snapshots: SnapshotRepository;
+  townSettings: TownSettingRepository;
 }
 
 export interface App {
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps): App {
     audit: new AuditLogRepository(dataSource),
     reports: new ReportRepository(dataSource),
     snapshots: new SnapshotRepository(dataSource),
+    townSettings: new TownSettingRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
   const appointments = new AppointmentService({
@@ -204,6 +208,7 @@ export function createApp(deps: AppDeps): App {
     appointments,
     reports: repositories.reports,
     audit: repositories.audit,
+    townSettings: repositories.townSettings,
     limiters: {
       login: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
       pairing: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
@@ -219,6 +224,7 @@ export function createApp(deps: AppDeps): App {
   registerAuthRoutes(api, routeDeps);
   registerKioskDeviceRoutes(api, routeDeps);
   registerDepartmentRoutes(api, routeDeps);
+  registerSettingsRoutes(api, routeDeps);
   registerStaffRoutes(api, routeDeps);
   registerKioskRoutes(api, routeDeps);
   registerAppointmentRoutes(api, routeDeps);
@@ -265,6 +271,16 @@ export function createApp(deps: AppDeps): App {
     now,
     guestLinks: new GuestLinkRepository(dataSource),
     onRejoin: () => metrics.reconnects.inc(),
+    kioskDisplay: () => repositories.townSettings.kioskDisplay(),
+    // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
+    staffPresence: async () => {
+      const sockets = await ioOf().in(STAFF_ROOM).fetchSockets();
+      return sockets.flatMap(({ data }) => {
+        const { principal } = data;
+        if (principal.role !== 'staff' && principal.role !== 'admin') return [];
+        return [{ id: principal.id, role: principal.role, departmentIds: principal.departmentIds, away: data.away === true }];
+      });
+    },
   });
   const inCall = new InCallService({
     consultations,

@@ -90,9 +90,12 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
         <WaitingScreen
           queuePosition={state.queuePosition}
           estimatedWaitSeconds={state.estimatedWaitSeconds ?? null}
+          outlook={state.outlook ?? null}
           residentName={state.residentName}
           departmentName={state.departmentName ?? null}
           connected={call?.connection === 'connected'}
+          alternatives={config?.alternatives ?? null}
+          reassureMs={session.reassureMs}
           onCancel={() => void session.cancel()}
         />
       );

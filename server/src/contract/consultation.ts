@@ -26,6 +26,13 @@ export type EndReason = (typeof END_REASONS)[number];
 
 export type ConsultationKind = 'booked' | 'walk_in';
 
+/**
+ * What a waiting resident is told besides their place: a specialist who can answer is free
+ * (「まもなく」), all of them are busy (minutes, when there is history), or nobody who serves
+ * this department is online (the town's other ways are offered).
+ */
+export type WaitOutlook = 'soon' | 'waiting' | 'nobody';
+
 /** One waiting resident as the staff queue shows it. */
 export interface QueueEntry {
   sessionId: string;

@@ -1,6 +1,6 @@
 import type { AckCallback } from './ack';
 import type { NodeLoad } from './operations';
-import type { EndReason, PeerInfo, QueueEntry } from './consultation';
+import type { EndReason, PeerInfo, QueueEntry, WaitOutlook } from './consultation';
 import type {
   ConsumerOptions,
   IceParametersJson,
@@ -21,6 +21,7 @@ import type {
   ConnectTransportPayload,
   SubmitSurveyPayload,
   EmptyPayload,
+  SetAvailabilityPayload,
   HangUpPayload,
   JoinRoomPayload,
   ProducePayload,
@@ -47,8 +48,11 @@ export interface CheckInResult extends CallStaffResult {
     departmentName: string;
     startsAt: string;
     endsAt: string;
-    /** Shown on the kiosk so the resident knows it is theirs; cleared after the call. */
-    residentName: string;
+    /**
+     * Shown on the kiosk so the resident knows it is theirs, as the town's setting allows on a
+     * public screen (family name or initials by default); null: no name. Cleared after the call.
+     */
+    residentName: string | null;
   };
 }
 
@@ -89,6 +93,8 @@ export interface ClientToServerEvents {
   cancelCall: (payload: SessionPayload, ack: AckCallback<null>) => void;
   /** staff: the waiting residents. */
   getQueue: (payload: EmptyPayload, ack: AckCallback<QueueEntry[]>) => void;
+  /** Staff: 「対応可能」 (true) or 「離席中」 on this console; waiting residents are told whether anyone can answer. */
+  setAvailability: (payload: SetAvailabilityPayload, ack: AckCallback<null>) => void;
   /** staff: take a waiting resident; exactly one staff member wins. */
   acceptCall: (payload: SessionPayload, ack: AckCallback<AcceptCallResult>) => void;
   joinRoom: (payload: JoinRoomPayload, ack: AckCallback<JoinRoomResult>) => void;
@@ -162,7 +168,7 @@ export interface ServerToClientEvents {
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
   /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */
-  queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null }) => void;
+  queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
   transferred: (payload: TransferResult) => void;
 }
@@ -211,4 +217,6 @@ export interface SocketData {
   authExpiresAt: number;
   /** Staff only: the login session, so logging out or revoking it closes the socket. */
   authSessionId?: string;
+  /** Staff only: the console says 「離席中」 (set by setAvailability; absent means available). */
+  away?: boolean;
 }

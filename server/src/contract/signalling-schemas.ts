@@ -10,6 +10,8 @@ const id = z.string().uuid();
 const mediaJson = z.record(z.string(), z.unknown());
 
 export const EmptyPayload = z.object({}).strict();
+export const SetAvailabilityPayload = z.object({ available: z.boolean() }).strict();
+export type SetAvailabilityPayload = z.infer<typeof SetAvailabilityPayload>;
 
 export const SessionPayload = z.object({ sessionId: id }).strict();
 

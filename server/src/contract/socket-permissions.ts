@@ -24,6 +24,7 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   cancelCall: KIOSK,
   answerSnapshot: KIOSK,
   getQueue: STAFF,
+  setAvailability: STAFF,
   acceptCall: STAFF,
   requestSnapshot: STAFF,
   pointer: STAFF,

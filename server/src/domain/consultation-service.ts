@@ -19,6 +19,9 @@ import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
 import { peerIdOf, peerRoleOf } from './peer-identity';
+import type { KioskDisplaySettings } from '../contract/town-settings';
+import { publicResidentName } from './resident-name';
+import { forecastWaits, type StaffPresence } from './wait-outlook';
 import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
@@ -38,6 +41,10 @@ export interface ConsultationServiceOptions {
   /** Record writes that wait out a database restart instead of being lost. */
   writes?: WriteRetryQueue;
   guestLinks?: GuestLinkRepository;
+  /** How much of a booked name the kiosk may show (town setting); the family name without it. */
+  kioskDisplay?: () => Promise<KioskDisplaySettings>;
+  /** Members with a console open, for the waiting residents' forecasts; none known without it. */
+  staffPresence?: () => Promise<StaffPresence[]>;
 }
 
 
@@ -127,7 +134,7 @@ export class ConsultationService {
           departmentName: appointment.departmentName,
           startsAt: appointment.startsAt,
           endsAt: appointment.endsAt,
-          residentName: appointment.residentName,
+          residentName: publicResidentName(appointment.residentName, await this.nameDisplay()),
         },
       };
     } catch (error) {
@@ -550,33 +557,55 @@ export class ConsultationService {
       .catch((error: unknown) => log.error({ err: error, sessionId, type }, 'could not record a session event'));
   }
 
+  private async nameDisplay(): Promise<KioskDisplaySettings['residentNameDisplay']> {
+    try {
+      return (await this.options.kioskDisplay?.())?.residentNameDisplay ?? 'family_name';
+    } catch (error) {
+      // The safe side: a masked name.
+      log.warn({ err: error }, 'could not read the kiosk display setting');
+      return 'family_name';
+    }
+  }
+
+  /** The queue went out to staff; each waiting kiosk hears its place and what to expect. */
   private publishQueue(): void {
     const queue = this.queue();
     this.options.notifier.queueChanged(queue);
-    void this.typicalWaitSeconds().then((typical) => {
-      queue.forEach((entry, index) => {
-        const position = index + 1;
-        this.options.notifier.toPeers([`kiosk:${entry.kioskId}`], 'queuePosition', {
-          sessionId: entry.sessionId,
-          position,
-          estimatedWaitSeconds: typical === null ? null : Math.round(position * typical),
-        });
-      });
+    void this.sendForecasts(queue);
+  }
+
+  /** A member came, left or went 離席中/対応可能: the waiting residents' outlook may change. */
+  refreshForecasts(): void {
+    void this.sendForecasts(this.queue());
+  }
+
+  private async sendForecasts(queue: QueueEntry[]): Promise<void> {
+    if (queue.length === 0) return;
+    const [typical, staff] = await Promise.all([
+      this.typicalCallSeconds(),
+      (this.options.staffPresence?.() ?? Promise.resolve([])).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not read who is online; forecasts say nobody');
+        return [];
+      }),
+    ]);
+    const busy = new Set<string>();
+    for (const c of this.live.values()) if (c.state === 'active' && c.staff) busy.add(c.staff.id);
+    const forecasts = forecastWaits(queue, staff, busy, typical);
+    queue.forEach((entry, index) => {
+      const forecast = forecasts.get(entry.sessionId) ?? { outlook: 'waiting', estimatedWaitSeconds: null };
+      this.options.notifier.toPeers([`kiosk:${entry.kioskId}`], 'queuePosition', { sessionId: entry.sessionId, position: index + 1, ...forecast });
     });
   }
 
-  private waitCache: { at: number; value: number | null } | null = null;
+  private callLengthCache: { at: number; value: number | null } | null = null;
 
-  /**
-   * The median wait of the last 50 answered residents: what one place in the queue has
-   * recently cost. Read at most once a minute.
-   */
-  private async typicalWaitSeconds(): Promise<number | null> {
-    if (this.waitCache && Date.now() - this.waitCache.at < 60_000) return this.waitCache.value;
-    const waits = await this.options.sessions.recentWaits(50).catch(() => []);
-    const sorted = [...waits].sort((a, b) => a - b);
+  /** The median length of the last 50 answered calls (at least 5 of them). Read at most once a minute. */
+  private async typicalCallSeconds(): Promise<number | null> {
+    if (this.callLengthCache && Date.now() - this.callLengthCache.at < 60_000) return this.callLengthCache.value;
+    const lengths = await this.options.sessions.recentDurations(50).catch(() => []);
+    const sorted = [...lengths].sort((a, b) => a - b);
     const value = sorted.length >= 5 ? (sorted[Math.floor(sorted.length / 2)] ?? null) : null;
-    this.waitCache = { at: Date.now(), value };
+    this.callLengthCache = { at: Date.now(), value };
     return value;
   }
 

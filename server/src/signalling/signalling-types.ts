@@ -28,6 +28,8 @@ export interface HandlerContext {
   presence: KioskPresence;
   cluster: ClusterLink;
   inCall: InCallService;
+  /** Staff: 「離席中」 (true) or 「対応可能」 on this socket's console, read by the waiting residents' forecasts. */
+  setAway(away: boolean): void;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

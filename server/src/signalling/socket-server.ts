@@ -105,6 +105,8 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   if (socket.data.authSessionId) void socket.join(authSessionRoom(socket.data.authSessionId));
   const expiry = watchTokenExpiry(socket);
   if (principal.role !== 'kiosk') void socket.join(STAFF_ROOM);
+  // One more specialist who could answer: the waiting residents' outlook may change.
+  if (principal.role === 'staff' || principal.role === 'admin') options.consultations.refreshForecasts();
   if (principal.role === 'kiosk') {
     void options.presence.kioskAlive(principal.id).catch((error: unknown) => log.warn({ err: error }, 'could not record kiosk presence'));
   }
@@ -130,6 +132,8 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   socket.on('disconnect', () => {
     expiry.stop();
     options.consultations.handleDisconnect(principal, socket.id);
+    // One fewer specialist who could answer the waiting residents.
+    if (principal.role !== 'kiosk' && principal.role !== 'guest') options.consultations.refreshForecasts();
   });
 }
 
@@ -208,6 +212,9 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
       presence: options.presence,
       cluster: options.cluster(),
       inCall: options.inCall,
+      setAway: (away) => {
+        socket.data.away = away;
+      },
       afterAck: (task) => deferred.push(task),
     };
     const started = performance.now();

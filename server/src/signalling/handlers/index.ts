@@ -18,6 +18,7 @@ import { heartbeat } from './heartbeat';
 import { joinRoom } from './join-room';
 import { produce } from './produce';
 import { restartIce } from './restart-ice';
+import { setAvailability } from './set-availability';
 import { submitSurvey } from './submit-survey';
 
 /** Every request the server answers; an event not listed here gets an error ack. */
@@ -29,6 +30,7 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   submitSurvey,
   heartbeat,
   getQueue,
+  setAvailability,
   acceptCall,
   joinRoom,
   connectTransport,
