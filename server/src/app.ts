@@ -299,8 +299,8 @@ export function createApp(deps: AppDeps): App {
       return { principal: { role: 'kiosk', id: kiosk.id, displayName: kiosk.name }, expiresAt };
     }
     if (grant.kind === 'guest') {
-      const { label } = await consultations.admitGuest(grant.linkId, grant.sessionId);
-      return { principal: { role: 'guest', id: grant.linkId, displayName: label }, expiresAt };
+      const { label, kind } = await consultations.admitGuest(grant.linkId, grant.sessionId);
+      return { principal: { role: 'guest', id: grant.linkId, displayName: label, guestKind: kind }, expiresAt };
     }
     const user = await staff.findById(grant.staffId);
     if (!user?.active) throw AppError.unauthenticated('account is not active');

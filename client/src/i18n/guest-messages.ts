@@ -10,7 +10,7 @@ export interface GuestMessages {
   badLink: string;
   leave: string;
   selfView: string;
-  sources: { kioskCamera: string; staffCamera: string; document: string; screen: string; other: string };
+  sources: { kioskCamera: string; staffCamera: string; document: string; screen: string; other: string; self: string };
 }
 
 const ja: GuestMessages = {
@@ -23,7 +23,7 @@ const ja: GuestMessages = {
   badLink: 'リンクが正しくありません。職員から受け取ったリンクをそのまま開いてください。',
   leave: '退出する',
   selfView: 'あなたの映像',
-  sources: { kioskCamera: '住民の方', staffCamera: '職員', document: '書類', screen: '職員の画面', other: '映像' },
+  sources: { kioskCamera: '住民の方', staffCamera: '職員', document: '書類', screen: '職員の画面', other: '映像', self: 'あなた' },
 };
 
 const en: GuestMessages = {
@@ -36,7 +36,7 @@ const en: GuestMessages = {
   badLink: 'This link is not complete. Open the link exactly as you received it.',
   leave: 'Leave',
   selfView: 'Your video',
-  sources: { kioskCamera: 'Resident', staffCamera: 'Staff', document: 'Document', screen: "Staff's screen", other: 'Video' },
+  sources: { kioskCamera: 'Resident', staffCamera: 'Staff', document: 'Document', screen: "Staff's screen", other: 'Video', self: 'You' },
 };
 
 export const guestMessages = pick({ ja, en });

@@ -100,6 +100,8 @@ export class CallSession extends CallSessionState {
   private readonly connection: SessionConnection;
   private device: Device | null = null;
   private active: ActiveCall | null = null;
+  /** Staff: 対応可能 (true) or 離席中, told to the server again after every reconnect. */
+  private available: boolean | null = null;
   private readonly subscriptions = new Set<ServerEventSubscription>();
 
   constructor(options: CallSessionOptions) {
@@ -180,6 +182,16 @@ export class CallSession extends CallSessionState {
       logger.warn('cancel refused, hanging up instead', { sessionId, error });
       await this.request('hangUp', { sessionId }).catch(() => undefined);
     }
+  }
+
+  /**
+   * Staff: 対応可能 or 離席中 on this console. The server tells waiting residents whether anyone
+   * can answer; a console that is not connected says it when it is.
+   */
+  async setAvailability(available: boolean): Promise<void> {
+    this.available = available;
+    const { connection, serverInfo } = this.getSnapshot();
+    if (connection === 'connected' && serverInfo?.role === 'staff') await this.request('setAvailability', { available });
   }
 
   /** Staff: fetch the waiting residents (the queue also arrives by queueUpdated). */
@@ -406,6 +418,9 @@ export class CallSession extends CallSessionState {
         (queue) => this.setQueue(queue),
         (error: unknown) => this.reportError(toCallError(error)),
       );
+      if (this.available !== null) {
+        this.request('setAvailability', { available: this.available }).catch((error: unknown) => logger.warn('availability not sent', { error }));
+      }
     }
     return info;
   }

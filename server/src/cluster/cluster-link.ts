@@ -181,9 +181,9 @@ export function createClusterLink(
       return null;
     }),
   );
-  io.on('inviteGuestRemote', ({ principal, sessionId, label, ttlSeconds }, ack) =>
+  io.on('inviteGuestRemote', ({ principal, sessionId, label, kind, ttlSeconds }, ack) =>
     answerIfHeld(sessionId, ack, async (service) => {
-      const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds);
+      const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds, kind);
       return { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() };
     }),
   );

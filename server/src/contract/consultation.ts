@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppointmentNeeds } from './appointments';
+import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { PeerRole } from './media-types';
 import { LocalDate, PageQuery } from './pagination';
@@ -124,6 +125,8 @@ export type SessionListQuery = z.input<typeof SessionListQuery>;
 export interface PeerInfo {
   role: PeerRole;
   displayName: string;
+  /** Guests only: who they are, for the kiosk's 「通訳者が参加しました」 and the tiles' captions. */
+  guestKind?: GuestKind;
 }
 
 /** A consultation record as the REST API returns it. Times are ISO 8601 in UTC. */

@@ -1,3 +1,4 @@
+import type { GuestKind } from './guests';
 import type { AckCallback } from './ack';
 import type { NodeLoad } from './operations';
 import type { EndReason, PeerInfo, QueueEntry, WaitOutlook } from './consultation';
@@ -193,6 +194,7 @@ export interface RemoteGuestInvite {
   principal: SocketPrincipal;
   sessionId: string;
   label: string;
+  kind: GuestKind;
   ttlSeconds: number;
 }
 
@@ -209,6 +211,8 @@ export interface SocketPrincipal {
   displayName: string;
   /** Staff: the departments whose residents they see waiting (none = every department). */
   departmentIds?: string[];
+  /** Guest: who they are (interpreter, another department…), so every side can say so. */
+  guestKind?: GuestKind;
 }
 
 export interface SocketData {

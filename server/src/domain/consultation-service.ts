@@ -19,6 +19,7 @@ import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
 import { peerIdOf, peerRoleOf } from './peer-identity';
+import type { GuestKind } from '../contract/guests';
 import type { KioskDisplaySettings } from '../contract/town-settings';
 import { publicResidentName } from './resident-name';
 import { forecastWaits, type StaffPresence } from './wait-outlook';
@@ -174,20 +175,20 @@ export class ConsultationService {
    * Staff in the call bring in a third party: a single-use link valid for this call only.
    * The guest never sees the queue or any record; leaving spends the link.
    */
-  async inviteGuest(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number): Promise<{ linkId: string; expiresAt: Date }> {
+  async inviteGuest(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number, kind: GuestKind = 'other'): Promise<{ linkId: string; expiresAt: Date }> {
     if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff invite guests');
     const consultation = this.requireActiveParticipant(principal, sessionId);
     const links = this.options.guestLinks;
     if (!links) throw AppError.invalidState('guest links are not available');
     const expiresAt = new Date(this.now().getTime() + ttlSeconds * 1000);
-    const linkId = await links.create({ sessionId, createdBy: principal.id, label, expiresAt });
+    const linkId = await links.create({ sessionId, createdBy: principal.id, label, kind, expiresAt });
     consultation.guests.add(linkId);
-    this.recordEvent(sessionId, 'guest_invited', 'staff', { linkId });
+    this.recordEvent(sessionId, 'guest_invited', 'staff', { linkId, kind });
     return { linkId, expiresAt };
   }
 
   /** Whether a guest link still opens its call on this node (checked when the guest's socket connects). */
-  async admitGuest(linkId: string, sessionId: string): Promise<{ label: string }> {
+  async admitGuest(linkId: string, sessionId: string): Promise<{ label: string; kind: GuestKind }> {
     const link = await this.options.guestLinks?.find(linkId);
     const consultation = this.live.get(sessionId);
     if (!link || link.sessionId !== sessionId || link.leftAt || link.expiresAt <= this.now()) {
@@ -197,7 +198,7 @@ export class ConsultationService {
       throw AppError.unauthenticated('the call this link was made for is over');
     }
     await this.options.guestLinks?.markJoined(linkId, this.now());
-    return { label: link.label };
+    return { label: link.label, kind: link.kind };
   }
 
   /** The consultation, if this principal takes part in it and it is in progress. */
@@ -318,6 +319,7 @@ export class ConsultationService {
         peerId,
         displayName: principal.displayName,
         socketId,
+        ...(principal.guestKind ? { guestKind: principal.guestKind } : {}),
       };
       const rejoin = consultation.participants.has(peerId);
       clearTimeout(consultation.graceTimers.get(peerId));
@@ -330,7 +332,10 @@ export class ConsultationService {
       log.info({ sessionId, role: participant.role, rejoin }, 'participant joined');
       this.recordEvent(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
       if (rejoin) this.options.onRejoin?.();
-      this.options.notifier.peerJoined(sessionId, { role: participant.role, displayName: participant.displayName });
+      this.options.notifier.peerJoined(
+        sessionId,
+        participant.guestKind ? { role: participant.role, displayName: participant.displayName, guestKind: participant.guestKind } : { role: participant.role, displayName: participant.displayName },
+      );
       const peers = consultation.peers().filter((p) => p.role !== participant.role);
       // Existing media is offered only after the join ack, when the client has its transports.
       const afterAck = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { ErrorCode } from '@contract/errors';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useAvailability } from '../../hooks/use-availability';
+import { useCallSession } from '../../hooks/use-call-session';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { useCallState } from '../../hooks/use-call-state';
@@ -32,6 +33,11 @@ export function ConsolePage() {
   // While 応答 is in flight the call is not ours yet (another desk may win): the queue stays.
   const inCall = callState === 'inCall' || (callState === 'joining' && answered);
   useArrivalAlert(queue, { available: availability === 'available', inCall });
+  const session = useCallSession();
+  // Waiting residents are told whether anyone can answer: the server needs to know.
+  useEffect(() => {
+    session.setAvailability(availability === 'available').catch(() => undefined);
+  }, [session, availability]);
 
   useCallSessionEvent('callEnded', (event) => {
     if (!event.answered) return;
