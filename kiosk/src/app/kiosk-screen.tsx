@@ -28,6 +28,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
 
   useEffect(() => {
     document.documentElement.lang = htmlLangFor(language);
+    // やさしい日本語 shares lang="ja" but wraps differently (kiosk.css).
+    document.documentElement.dataset['language'] = language;
   }, [language]);
 
   switch (state.name) {

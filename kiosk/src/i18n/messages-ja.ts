@@ -48,7 +48,8 @@ export const kioskJa: KioskMessages = {
   walkIn: {
     title: 'ご相談の内容を選んでください',
     lead: '近いものを押してください。',
-    unsure: 'わからない・その他',
+    // U+200B after ・: a place to break that phrase-aware wrapping does not find by itself (「その/他」).
+    unsure: 'わからない・\u200bその他',
   },
   pairing: {
     title: 'この端末を登録します',
