@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'appointment_cancelled',
   'check_in_failed',
   'session_viewed',
+  'appointment_viewed',
+  'appointments_listed',
   'snapshot_viewed',
   'guest_invited',
   'session_outcome_recorded',

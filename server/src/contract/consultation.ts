@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine } from './text';
 import type { AppointmentNeeds } from './appointments';
 import type { GuestKind } from './guests';
 import type { Language } from './languages';
@@ -102,7 +103,7 @@ export const QualitySummary = z
 export type QualitySummary = z.infer<typeof QualitySummary>;
 
 export const SessionOutcomeRequest = z
-  .object({ outcomeCode: z.enum(OUTCOME_CODES), notes: z.string().trim().max(4000).default('') })
+  .object({ outcomeCode: z.enum(OUTCOME_CODES), notes: multiLine().max(4000).default('') })
   .strict();
 export type SessionOutcomeRequest = z.input<typeof SessionOutcomeRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './text';
 
 /**
  * Who the guest is, so the resident is told who joined (「通訳者が参加しました」) and every
@@ -8,7 +9,7 @@ export const GUEST_KINDS = ['interpreter', 'sign_language', 'department', 'other
 export type GuestKind = (typeof GUEST_KINDS)[number];
 
 export const CreateGuestLinkRequest = z
-  .object({ label: z.string().trim().min(1).max(40).default('同席者'), kind: z.enum(GUEST_KINDS).default('other') })
+  .object({ label: singleLine().min(1).max(40).default('同席者'), kind: z.enum(GUEST_KINDS).default('other') })
   .strict();
 export type CreateGuestLinkRequest = z.input<typeof CreateGuestLinkRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine } from './text';
 import { QualitySummary } from './consultation';
 import { LANGUAGES } from './languages';
 
@@ -56,7 +57,7 @@ export const RenewAuthPayload = z.object({ token: z.string().min(20).max(4096) }
 export type RenewAuthPayload = z.infer<typeof RenewAuthPayload>;
 
 /** A typed message in the call; shown very large on the kiosk. */
-export const SendMessagePayload = z.object({ sessionId: id, text: z.string().trim().min(1).max(500) }).strict();
+export const SendMessagePayload = z.object({ sessionId: id, text: multiLine().min(1).max(500) }).strict();
 
 /** Staff: ask the resident's consent to photograph the document under the camera. */
 export const RequestSnapshotPayload = z.object({ sessionId: id }).strict();

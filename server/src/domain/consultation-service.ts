@@ -23,6 +23,8 @@ import type { GuestKind } from '../contract/guests';
 import type { KioskDisplaySettings } from '../contract/town-settings';
 import { publicResidentName } from './resident-name';
 import { forecastWaits, type StaffPresence } from './wait-outlook';
+import { mayServe } from './queue-scope';
+import { isKioskPeer, kioskPeer } from './room-names';
 import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
@@ -167,7 +169,7 @@ export class ConsultationService {
       departmentName: department.name,
       queuePosition: queued.queuePosition,
     };
-    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'transferred', result);
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'transferred', result);
     return result;
   }
 
@@ -241,7 +243,7 @@ export class ConsultationService {
   }
 
   private async enqueue(kioskId: string, intake: ConsultationIntake): Promise<{ sessionId: string; queuePosition: number }> {
-    return this.mutex.run(`kiosk:${kioskId}`, async () => {
+    return this.mutex.run(kioskPeer(kioskId), async () => {
       const existing = this.findOpenForKiosk(kioskId);
       if (!existing && this.draining) {
         throw new AppError(ErrorCode.Unavailable, 'this server is restarting; please try again in a moment');
@@ -252,8 +254,8 @@ export class ConsultationService {
       }
       // A kiosk that reconnected while waiting keeps its place in the queue.
       if (existing) {
-        clearTimeout(existing.graceTimers.get(`kiosk:${kioskId}`));
-        existing.graceTimers.delete(`kiosk:${kioskId}`);
+        clearTimeout(existing.graceTimers.get(kioskPeer(kioskId)));
+        existing.graceTimers.delete(kioskPeer(kioskId));
       }
       if (!existing) {
         const kiosk = await this.options.kiosks.findById(kioskId);
@@ -284,6 +286,8 @@ export class ConsultationService {
       if (!consultation || consultation.state !== 'queued') {
         throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left');
       }
+      // Knowing a session id is not enough: only a member of the department the resident waits for.
+      if (!mayServe(principal, consultation.intake.departmentId)) throw AppError.forbidden('this resident is waiting for another department');
       const answered = await this.options.sessions.markAnswered(sessionId, principal.id, this.now());
       if (!answered) throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident');
       consultation.staff = { id: principal.id, displayName: principal.displayName };
@@ -401,6 +405,8 @@ export class ConsultationService {
         this.recordEvent(sessionId, 'left', 'guest');
       });
       await this.options.guestLinks?.markLeft(principal.id, this.now());
+      // The link is spent: its socket goes too, so nothing more reaches that browser.
+      this.options.notifier.closePeer(peerIdOf(principal));
       return;
     }
     // The resident leaving and the specialist closing a finished consultation are different
@@ -477,7 +483,7 @@ export class ConsultationService {
           .submit(`appointment ${appointmentId}`, () => this.options.appointments.sessionEnded(appointmentId, answered))
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
       }
-      const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && peerId.startsWith('kiosk:')));
+      const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && isKioskPeer(peerId)));
       this.options.notifier.callEnded(sessionId, peerIds, reason);
       this.publishQueue();
       log.info({ sessionId, reason }, 'consultation ended');
@@ -598,7 +604,7 @@ export class ConsultationService {
     const forecasts = forecastWaits(queue, staff, busy, typical);
     queue.forEach((entry, index) => {
       const forecast = forecasts.get(entry.sessionId) ?? { outlook: 'waiting', estimatedWaitSeconds: null };
-      this.options.notifier.toPeers([`kiosk:${entry.kioskId}`], 'queuePosition', { sessionId: entry.sessionId, position: index + 1, ...forecast });
+      this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', { sessionId: entry.sessionId, position: index + 1, ...forecast });
     });
   }
 

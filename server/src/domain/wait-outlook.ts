@@ -4,7 +4,7 @@ import type { QueueEntry, WaitOutlook } from '../contract/consultation';
 export interface StaffPresence {
   id: string;
   role: 'staff' | 'admin';
-  /** Empty or undefined: serves every department (as in the queue they see). */
+  /** Staff: their departments (none: the general counter only); admins serve every department. */
   departmentIds?: readonly string[] | undefined;
   /** 「離席中」 on their console. */
   away: boolean;
@@ -16,10 +16,10 @@ export interface WaitForecast {
   estimatedWaitSeconds: number | null;
 }
 
-/** Who may answer this resident: the same rule as the queue each member sees (queueVisibleTo). */
+/** Who may answer this resident: the same rule as the queue each member sees (queue-scope.ts, mayServe). */
 function canServe(member: StaffPresence, entry: QueueEntry): boolean {
-  if (member.role === 'admin' || !member.departmentIds || member.departmentIds.length === 0) return true;
-  return entry.departmentId === null || member.departmentIds.includes(entry.departmentId);
+  if (member.role === 'admin') return true;
+  return entry.departmentId === null || (member.departmentIds ?? []).includes(entry.departmentId);
 }
 
 /**

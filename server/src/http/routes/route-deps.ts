@@ -10,6 +10,7 @@ import type { StaffUserRepository } from '../../db/repositories/staff-user-repos
 import type { TownSettingRepository } from '../../db/repositories/town-setting-repository';
 import type { AppointmentService } from '../../domain/appointment-service';
 import type { AttemptLimiter } from '../../domain/attempt-limiter';
+import type { LoginGuard } from '../../domain/login-guard';
 import type { AuthSessionService } from '../../domain/auth-sessions';
 
 /** What the REST handlers need; app.ts builds it once. */
@@ -26,7 +27,8 @@ export interface RouteDeps {
   audit: AuditLogRepository;
   townSettings: TownSettingRepository;
   authSessions: AuthSessionService;
-  limiters: { login: AttemptLimiter; pairing: AttemptLimiter };
+  loginGuard: LoginGuard;
+  limiters: { pairing: AttemptLimiter };
   /** Cuts live sockets at once when an account or device loses its access. */
   disconnect: { kiosk(kioskId: string): void; staff(staffId: string): void };
   pairingCodeTtlMs: number;

@@ -62,9 +62,12 @@ describe('forecastWaits()', () => {
     assert.deepEqual(busy.get('a'), { outlook: 'waiting', estimatedWaitSeconds: null });
   });
 
-  it('the general counter (no department) can be answered by anyone; admins and members without departments answer everything', () => {
+  it('the general counter (no department) can be answered by anyone; admins answer everything, a member of no department the general counter only', () => {
     const forecasts = forecastWaits([entry('g', null), entry('a', TAX)], [{ id: 'adm', role: 'admin', departmentIds: undefined, away: false }], new Set(), 300);
     assert.equal(forecasts.get('g')?.outlook, 'soon');
     assert.deepEqual(forecasts.get('a'), { outlook: 'waiting', estimatedWaitSeconds: 150 });
+    const general = forecastWaits([entry('g', null), entry('a', TAX)], [member('s0', [])], new Set(), 300);
+    assert.equal(general.get('g')?.outlook, 'soon');
+    assert.equal(general.get('a')?.outlook, 'nobody');
   });
 });
