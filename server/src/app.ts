@@ -15,6 +15,7 @@ import { AuditLogRepository } from './db/repositories/audit-log-repository';
 import { ConsultationSessionRepository } from './db/repositories/consultation-session-repository';
 import { DepartmentRepository } from './db/repositories/department-repository';
 import { KioskRepository } from './db/repositories/kiosk-repository';
+import { TownSettingRepository } from './db/repositories/town-setting-repository';
 import { ReportRepository } from './db/repositories/report-repository';
 import { SessionEventRepository } from './db/repositories/session-event-repository';
 import { StaffUserRepository } from './db/repositories/staff-user-repository';
@@ -40,6 +41,7 @@ import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-r
 import { registerAuthRoutes } from './http/routes/auth-routes';
 import { registerDepartmentRoutes } from './http/routes/department-routes';
 import { registerKioskDeviceRoutes } from './http/routes/kiosk-device-routes';
+import { registerSettingsRoutes } from './http/routes/settings-routes';
 import { registerKioskRoutes } from './http/routes/kiosk-routes';
 import { registerOperationsRoutes } from './http/routes/operations-routes';
 import { createNodeLoadReader } from './observability/node-load';
@@ -93,6 +95,7 @@ export interface Repositories {
   audit: AuditLogRepository;
   reports: ReportRepository;
   snapshots: SnapshotRepository;
+  townSettings: TownSettingRepository;
 }
 
 export interface App {
@@ -134,6 +137,7 @@ export function createApp(deps: AppDeps): App {
     audit: new AuditLogRepository(dataSource),
     reports: new ReportRepository(dataSource),
     snapshots: new SnapshotRepository(dataSource),
+    townSettings: new TownSettingRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
   const redisPrefix = deps.clusterKey ?? 'madoguchi';
@@ -241,6 +245,7 @@ export function createApp(deps: AppDeps): App {
     appointments,
     reports: repositories.reports,
     audit: repositories.audit,
+    townSettings: repositories.townSettings,
     loginGuard: new LoginGuard(limiterStore),
     limiters: { pairing: new AttemptLimiter(limiterStore, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }) },
     disconnect: {
@@ -254,6 +259,7 @@ export function createApp(deps: AppDeps): App {
   registerAuthRoutes(api, routeDeps);
   registerKioskDeviceRoutes(api, routeDeps);
   registerDepartmentRoutes(api, routeDeps);
+  registerSettingsRoutes(api, routeDeps);
   registerStaffRoutes(api, routeDeps);
   registerKioskRoutes(api, routeDeps);
   registerAppointmentRoutes(api, routeDeps);
@@ -293,6 +299,16 @@ export function createApp(deps: AppDeps): App {
     now,
     guestLinks: new GuestLinkRepository(dataSource),
     onRejoin: () => metrics.reconnects.inc(),
+    kioskDisplay: () => repositories.townSettings.kioskDisplay(),
+    // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
+    staffPresence: async () => {
+      const sockets = await ioOf().fetchSockets();
+      return sockets.flatMap(({ data }) => {
+        const { principal } = data;
+        if (principal.role !== 'staff' && principal.role !== 'admin') return [];
+        return [{ id: principal.id, role: principal.role, departmentIds: principal.departmentIds, away: data.away === true }];
+      });
+    },
   });
   const inCall = new InCallService({
     consultations,
@@ -307,8 +323,8 @@ export function createApp(deps: AppDeps): App {
     const { principal, expiresAt } = await resolver.resolve(token);
     if (principal.kind === 'kiosk') return { principal: { role: 'kiosk', id: principal.kioskId, displayName: principal.displayName }, expiresAt };
     if (principal.kind === 'guest') {
-      const { label } = await consultations.admitGuest(principal.linkId, principal.sessionId);
-      return { principal: { role: 'guest', id: principal.linkId, displayName: label }, expiresAt };
+      const { label, kind } = await consultations.admitGuest(principal.linkId, principal.sessionId);
+      return { principal: { role: 'guest', id: principal.linkId, displayName: label, guestKind: kind }, expiresAt };
     }
     if (principal.mustChangePassword) throw new AppError(ErrorCode.PasswordChangeRequired, 'change your temporary password first');
     const socketPrincipal: SocketPrincipal = {

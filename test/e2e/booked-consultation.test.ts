@@ -82,7 +82,7 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
       await kiosk.page.getByRole('button', { name: digit, exact: true }).click();
     }
     // The sixth digit sends the code by itself.
-    await kiosk.page.getByText('山田 太郎 様、順番にお呼びします').waitFor({ timeout: 15_000 });
+    await kiosk.page.getByText('山田 様、順番にお呼びします').waitFor({ timeout: 15_000 });
 
     // Staff see the booked resident in the queue and answer.
     await staff.page.getByText('山田 太郎').first().waitFor({ timeout: 15_000 });

@@ -64,6 +64,7 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
     const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
     await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
 
+    await staff.page.getByLabel('招待する相手').selectOption({ label: '手話通訳者' });
     await staff.page.getByRole('button', { name: '通訳・他部署を招待' }).click();
     const linkField = staff.page.getByLabel('招待リンク（1人・この通話だけ有効）');
     await linkField.waitFor({ timeout: 10_000 });
@@ -75,6 +76,30 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
     assert.ok((await waitForStreams(guest.page, 2)) >= 2, 'the guest decodes the resident and the specialist');
     assert.ok((await waitForStreams(staff.page, 2)) >= 2, 'the specialist decodes the resident and the guest');
     assert.ok((await waitForStreams(kiosk.page, 2)) >= 2, 'the kiosk receives the specialist and the guest');
+
+    // The resident is told who joined and sees them large enough to read signing, labelled.
+    await kiosk.page.getByRole('status').filter({ hasText: '手話通訳者が参加しました' }).waitFor({ timeout: 10_000 });
+    const tile = kiosk.page.locator('figure.in-call__guest');
+    await tile.waitFor({ timeout: 10_000 });
+    assert.equal((await tile.locator('figcaption').textContent())?.trim(), '手話通訳者');
+    const shown = await kiosk.page.evaluate(`(() => {
+      const video = document.querySelector('figure.in-call__guest video');
+      const r = video.getBoundingClientRect();
+      return { width: r.width, height: r.height, frameWidth: video.videoWidth, viewport: window.innerWidth };
+    })()`) as { width: number; height: number; frameWidth: number; viewport: number };
+    assert.ok(shown.frameWidth > 0, 'the guest video plays on the kiosk');
+    assert.ok(shown.width >= shown.viewport * 0.45, `the guest takes half the screen: ${JSON.stringify(shown)}`);
+    for (const caption of ['職員', 'あなた']) {
+      assert.ok(await kiosk.page.locator('.in-call__caption', { hasText: caption }).first().isVisible(), `kiosk tile 「${caption}」`);
+    }
+    assert.ok(await kiosk.page.getByText('音量', { exact: true }).isVisible(), 'the volume control has a visible label');
+    // The console and the guest page label every tile too.
+    for (const caption of ['住民', 'あなた', '手話通訳者']) {
+      assert.ok(await staff.page.locator('.video-view__caption', { hasText: caption }).first().isVisible(), `console tile 「${caption}」`);
+    }
+    for (const caption of ['住民の方', '職員', 'あなた']) {
+      assert.ok(await guest.page.locator('.video-view__caption', { hasText: caption }).first().isVisible(), `guest tile 「${caption}」`);
+    }
 
     await guest.page.getByRole('button', { name: '退出する' }).click();
     await guest.page.getByText('退出しました。このリンクはもう使えません。').waitFor({ timeout: 10_000 });

@@ -87,7 +87,7 @@ describe('kiosk paths without a specialist (Chromium)', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
   });
 
-  it('asks 「続けますか？」 before giving up; 「続ける」 keeps the place, silence returns to Idle and cancels a waiting call', async () => {
+  it('asks 「続けますか？」 before giving up on a choosing screen; a waiting call is never cancelled for silence', async () => {
     assert.ok(kiosk);
     const { page } = kiosk;
     const warning = page.getByRole('alertdialog', { name: '続けますか？' });
@@ -100,15 +100,19 @@ describe('kiosk paths without a specialist (Chromium)', () => {
     await page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 10_000 });
     assert.equal(await warning.count(), 0);
 
-    // 「職員を呼ぶ」 from Idle queues a general call; nobody answers and nobody touches the screen.
+    // 「職員を呼ぶ」 from Idle queues a general call; nobody answers and nobody touches the screen:
+    // the resident keeps their place (issue 14) until they press 「やめる」.
     await page.getByRole('button', { name: '職員を呼ぶ' }).click();
     await page.getByText('職員を呼び出しています').waitFor({ timeout: 10_000 });
     const queued = await waitForSession((r) => r.status === 'queued');
     assert.equal(queued.departmentId, null, 'the help button calls the general counter');
-    await warning.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(6_000);
+    assert.equal(await warning.count(), 0, 'no 「続けますか？」 while waiting');
+    assert.equal((await latestSession())?.status, 'queued', 'still in the queue');
+    await page.getByRole('button', { name: 'やめる' }).click();
     await page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 10_000 });
     const ended = await waitForSession((r) => r.id === queued.id && r.status === 'ended');
-    assert.equal(ended.status, 'ended', 'the waiting call was cancelled');
+    assert.equal(ended.status, 'ended', 'the waiting call was cancelled by the resident');
     await setKioskTimings(page, null);
     await kiosk.close();
     kiosk = undefined;
@@ -137,12 +141,14 @@ describe('kiosk paths without a specialist (Chromium)', () => {
     await deviceCheck.getByRole('button', { name: '続ける' }).click();
     await page.getByRole('button', { name: /予約があります/ }).click();
     await page.getByRole('button', { name: 'QRコードで読み取る' }).click();
-    await page.getByText('山田 太郎 様、順番にお呼びします').waitFor({ timeout: 20_000 });
+    // A public screen: the family name only (the town's default), never the given name.
+    await page.getByText('山田 様、順番にお呼びします').waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByText(/太郎/).count(), 0, 'the given name is not shown');
     const queued = await waitForSession((r) => r.status === 'queued');
     assert.equal(queued.kind, 'booked');
     assert.equal(queued.appointmentId, appointment.id);
     await page.getByRole('button', { name: 'やめる' }).click();
     await page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 10_000 });
-    assert.equal(await page.getByText('山田 太郎').count(), 0, 'the name is gone with the waiting screen');
+    assert.equal(await page.getByText(/山田/).count(), 0, 'the name is gone with the waiting screen');
   });
 });

@@ -74,7 +74,7 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(
         { ...may1, satisfaction: [...(may1?.satisfaction ?? [])] },
         {
-          period: '2030-05-01', groupId: null, groupName: null, sessions: 3, booked: 0, walkIn: 3, answered: 3, abandoned: 0, mediaFailed: 0, tcpFallback: 0,
+          period: '2030-05-01', groupId: null, groupName: null, sessions: 3, booked: 0, walkIn: 3, answered: 3, abandoned: 0, mediaFailed: 0, tcpFallback: 0, residentAbsent: 0,
           appointments: 0, noShows: 0, noShowRate: null, meanWaitSeconds: 160, p90WaitSeconds: 264, meanDurationSeconds: 800,
           satisfaction: [0, 0, 1, 0, 1], satisfactionMean: 4,
         },

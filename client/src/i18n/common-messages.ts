@@ -138,6 +138,7 @@ const ja: CommonMessages = {
     server_restart: 'サーバー再起動',
     media_failed: '映像・音声不通',
     node_lost: 'サーバー停止',
+    resident_absent: '住民不在（キオスクに人がいない）',
   },
   language: {
     ja: '日本語',
@@ -241,6 +242,7 @@ const en: CommonMessages = {
     server_restart: 'Server restart',
     media_failed: 'Media never connected',
     node_lost: 'Server stopped',
+    resident_absent: 'No one at the kiosk',
   },
   language: {
     ja: 'Japanese',

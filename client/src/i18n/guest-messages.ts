@@ -14,7 +14,7 @@ export interface GuestMessages {
   messagesTitle: string;
   noMessages: string;
   you: string;
-  sources: { kioskCamera: string; staffCamera: string; document: string; screen: string; other: string };
+  sources: { kioskCamera: string; staffCamera: string; document: string; screen: string; other: string; self: string };
 }
 
 const ja: GuestMessages = {
@@ -31,7 +31,7 @@ const ja: GuestMessages = {
   messagesTitle: 'メッセージ',
   noMessages: 'まだメッセージはありません。',
   you: 'あなた',
-  sources: { kioskCamera: '住民の方', staffCamera: '職員', document: '書類', screen: '職員の画面', other: '映像' },
+  sources: { kioskCamera: '住民の方', staffCamera: '職員', document: '書類', screen: '職員の画面', other: '映像', self: 'あなた' },
 };
 
 const en: GuestMessages = {
@@ -48,7 +48,7 @@ const en: GuestMessages = {
   messagesTitle: 'Messages',
   noMessages: 'No messages yet.',
   you: 'You',
-  sources: { kioskCamera: 'Resident', staffCamera: 'Staff', document: 'Document', screen: "Staff's screen", other: 'Video' },
+  sources: { kioskCamera: 'Resident', staffCamera: 'Staff', document: 'Document', screen: "Staff's screen", other: 'Video', self: 'You' },
 };
 
 export const guestMessages = pick({ ja, en });

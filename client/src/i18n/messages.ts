@@ -73,6 +73,7 @@ const END_REASON_JA: Record<EndReason, string> = {
   server_restart: 'サーバーの再起動のため、通話が終了しました。',
   media_failed: '映像・音声がつながらなかったため、通話を終了しました。',
   node_lost: '相談者がつながっていたサーバーが停止したため、通話が終了しました。記録は停止した時刻で保存されています。',
+  resident_absent: 'キオスクに人がいないため、通話を終了しました。',
 };
 
 function formatWait(elapsedSeconds: number): string {
@@ -146,6 +147,7 @@ const END_REASON_EN: Record<EndReason, string> = {
   server_restart: 'The call ended because the server restarted.',
   media_failed: 'The call ended because no picture or sound got through.',
   node_lost: 'The server the resident was connected to stopped, so the call ended. The record ends at the time it stopped.',
+  resident_absent: 'The call was ended because no one was at the kiosk.',
 };
 
 function formatWaitEn(elapsedSeconds: number): string {

@@ -32,6 +32,7 @@ export interface ReportMessages {
     abandoned: string;
     mediaFailed: string;
     tcpFallback: string;
+    residentAbsent: string;
     appointments: string;
     noShows: string;
     noShowRate: string;
@@ -97,6 +98,7 @@ const ja: ReportMessages = {
     abandoned: '放棄',
     mediaFailed: '映像不通',
     tcpFallback: 'TCP接続',
+    residentAbsent: '住民不在で終了',
     appointments: '予約件数',
     noShows: '不在',
     noShowRate: '不在率',
@@ -150,6 +152,7 @@ const en: ReportMessages = {
     abandoned: 'Abandoned',
     mediaFailed: 'No media',
     tcpFallback: 'Over TCP',
+    residentAbsent: 'Ended: no one at the kiosk',
     appointments: 'Appointments',
     noShows: 'No-shows',
     noShowRate: 'No-show rate',

@@ -110,6 +110,8 @@ export class CallSession extends CallSessionState {
   private readonly connection: SessionConnection;
   private device: Device | null = null;
   private active: ActiveCall | null = null;
+  /** Staff: 対応可能 (true) or 離席中, told to the server again after every reconnect. */
+  private available: boolean | null = null;
   private readonly subscriptions = new Set<ServerEventSubscription>();
 
   constructor(options: CallSessionOptions) {
@@ -190,6 +192,16 @@ export class CallSession extends CallSessionState {
       logger.warn('cancel refused, hanging up instead', { sessionId, error });
       await this.request('hangUp', { sessionId }).catch(() => undefined);
     }
+  }
+
+  /**
+   * Staff: 対応可能 or 離席中 on this console. The server tells waiting residents whether anyone
+   * can answer; a console that is not connected says it when it is.
+   */
+  async setAvailability(available: boolean): Promise<void> {
+    this.available = available;
+    const { connection, serverInfo } = this.getSnapshot();
+    if (connection === 'connected' && serverInfo?.role === 'staff') await this.request('setAvailability', { available });
   }
 
   /** Staff: fetch the waiting residents (the queue also arrives by queueUpdated). */
@@ -276,16 +288,20 @@ export class CallSession extends CallSessionState {
     await this.join(call);
   }
 
-  /** Either side: end the call (a kiosk still waiting cancels instead). */
-  async hangUp(): Promise<void> {
+  /**
+   * Either side: end the call (a kiosk still waiting cancels instead). Staff who answered and
+   * found nobody at the kiosk pass `residentAbsent`: the record says so (`resident_absent`).
+   */
+  async hangUp(options: { residentAbsent?: boolean } = {}): Promise<void> {
     const call = this.active;
     if (!call) return;
     if (this.getSnapshot().callState === 'calling') return this.cancelCall();
     const sessionId = call.info.sessionId;
+    const absent = options.residentAbsent === true && this.getSnapshot().serverInfo?.role !== 'kiosk';
     // The same reasons the server records for a hang-up by each side.
-    const reason: EndReason = this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'staff_ended';
+    const reason: EndReason = absent ? 'resident_absent' : this.getSnapshot().serverInfo?.role === 'kiosk' ? 'resident_left' : 'staff_ended';
     // Sent before teardown so the packet leaves even if the socket closes right after.
-    const pending = sessionId ? this.hangUpRequest(call, sessionId) : null;
+    const pending = sessionId ? this.hangUpRequest(call, sessionId, absent) : null;
     this.endCall(call, reason, 'local', pending);
     try {
       await pending;
@@ -467,6 +483,9 @@ export class CallSession extends CallSessionState {
         (queue) => this.setQueue(queue),
         (error: unknown) => this.reportError(toCallError(error)),
       );
+      if (this.available !== null) {
+        this.request('setAvailability', { available: this.available }).catch((error: unknown) => logger.warn('availability not sent', { error }));
+      }
     }
     return info;
   }
@@ -852,9 +871,10 @@ export class CallSession extends CallSessionState {
    * While the socket to the node holding the call is down, the home node passes the hang-up
    * on, so the resident is not left waiting for the grace period.
    */
-  private hangUpRequest(call: ActiveCall, sessionId: string): Promise<null> {
+  private hangUpRequest(call: ActiveCall, sessionId: string, residentAbsent = false): Promise<null> {
     const remoteDown = call.remote !== null && !call.remote.socket.connected;
-    return remoteDown ? this.request('hangUp', { sessionId }) : this.callRequest(call, 'hangUp', { sessionId });
+    const payload = residentAbsent ? { sessionId, reason: 'resident_absent' as const } : { sessionId };
+    return remoteDown ? this.request('hangUp', payload) : this.callRequest(call, 'hangUp', payload);
   }
 
   private callRequest<E extends RequestName>(call: ActiveCall | null, event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {

@@ -29,6 +29,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
 
   useEffect(() => {
     document.documentElement.lang = htmlLangFor(language);
+    // やさしい日本語 shares lang="ja" but wraps differently (kiosk.css).
+    document.documentElement.dataset['language'] = language;
   }, [language]);
 
   switch (state.name) {
@@ -91,9 +93,12 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
         <WaitingScreen
           queuePosition={state.queuePosition}
           estimatedWaitSeconds={state.estimatedWaitSeconds ?? null}
+          outlook={state.outlook ?? null}
           residentName={state.residentName}
           departmentName={state.departmentName ?? null}
           connected={call?.connection === 'connected'}
+          alternatives={config?.alternatives ?? null}
+          reassureMs={session.reassureMs}
           onCancel={() => void session.cancel()}
         />
       );

@@ -1,4 +1,5 @@
 import type { EndReason } from '@contract/consultation';
+import type { GuestKind } from '@contract/guests';
 
 /** Every string the kiosk shows, in one language; plain words, for residents of all ages. */
 export interface KioskMessages {
@@ -68,6 +69,16 @@ export interface KioskMessages {
     estimate: (minutes: number) => string;
     cancel: string;
     reconnecting: string;
+    /** Every minute while waiting: how long so far and how many are ahead (null: unknown). */
+    reassure: (minutes: number, ahead: number | null) => string;
+    /** A specialist of this department is free: no minutes that would mislead. */
+    soon: string;
+    /** Nobody who could answer is online now. */
+    nobody: string;
+    nobodyLead: string;
+    /** The town's other ways (settings): a telephone number and opening hours. */
+    phone: (phone: string) => string;
+    hours: (hours: string) => string;
   };
   inCall: {
     staffName: (name: string) => string;
@@ -82,6 +93,13 @@ export interface KioskMessages {
     reconnecting: string;
     inCall: string;
     noLocalMedia: string;
+    /** Said and shown when a guest joins: 「通訳者が参加しました」. */
+    guestJoined: (who: string) => string;
+    /** Who a guest is, as a tile's caption and in guestJoined. */
+    guestKinds: Record<GuestKind, string>;
+    /** Captions on the tiles. */
+    staffCaption: string;
+    selfCaption: string;
   };
   survey: {
     title: string;

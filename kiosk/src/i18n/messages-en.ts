@@ -7,6 +7,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: 'The call ended because of a system problem.',
   node_lost: 'The call ended because of a system problem.',
   transferred: 'You have been connected to another counter.',
+  resident_absent: 'The call ended because no one answered.',
 };
 
 export const kioskEn: KioskMessages = {
@@ -70,6 +71,13 @@ export const kioskEn: KioskMessages = {
     estimate: (minutes) => `Estimated wait: about ${minutes} min`,
     cancel: 'Stop',
     reconnecting: 'Checking the connection. You keep your place in line.',
+    reassure: (minutes, ahead) =>
+      `You have been waiting ${minutes} min. ${ahead === null ? 'Your place is kept.' : ahead === 0 ? 'You are next.' : `${ahead} ${ahead === 1 ? 'person is' : 'people are'} ahead of you.`} Please keep waiting here.`,
+    soon: 'A member of staff will answer shortly.',
+    nobody: 'No member of staff for this counter is available right now.',
+    nobodyLead: 'You can keep waiting, or use one of these:',
+    phone: (phone) => `By telephone: ${phone}`,
+    hours: (hours) => `Opening hours: ${hours}`,
   },
   inCall: {
     staffName: (name) => `Staff: ${name}`,
@@ -83,6 +91,10 @@ export const kioskEn: KioskMessages = {
     reconnecting: 'Reconnecting…',
     inCall: 'In call',
     noLocalMedia: 'The camera or microphone is not working. The staff member may not see or hear you.',
+    guestJoined: (who) => `${who} has joined`,
+    guestKinds: { interpreter: 'An interpreter', sign_language: 'A sign-language interpreter', department: 'Staff from another department', other: 'A guest' },
+    staffCaption: 'Staff',
+    selfCaption: 'You',
   },
   survey: {
     title: 'Thank you for using this service',

@@ -9,6 +9,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: 'La llamada terminó por un problema del sistema.',
   node_lost: 'La llamada terminó por un problema del sistema.',
   transferred: 'Le hemos pasado a otra ventanilla.',
+  resident_absent: 'La llamada terminó porque nadie respondió.',
 };
 
 export const kioskEs: KioskMessages = {
@@ -55,6 +56,13 @@ export const kioskEs: KioskMessages = {
     estimate: (minutes) => `Espera estimada: unos ${minutes} min`,
     cancel: 'Cancelar',
     reconnecting: 'Comprobando la conexión. Conserva su lugar en la fila.',
+    reassure: (minutes, ahead) =>
+      `Lleva ${minutes} min esperando. ${ahead === null ? 'Su turno se mantiene.' : ahead === 0 ? 'Usted es el siguiente.' : `Hay ${ahead} ${ahead === 1 ? 'persona' : 'personas'} antes que usted.`} Por favor, siga esperando aquí.`,
+    soon: 'Un empleado le atenderá en breve.',
+    nobody: 'Ahora no hay ningún empleado disponible para esta ventanilla.',
+    nobodyLead: 'Puede seguir esperando o usar una de estas opciones:',
+    phone: (phone) => `Por teléfono: ${phone}`,
+    hours: (hours) => `Horario de atención: ${hours}`,
   },
   inCall: {
     staffName: (name) => `Le atiende: ${name}`,
@@ -68,6 +76,10 @@ export const kioskEs: KioskMessages = {
     reconnecting: 'Reconectando…',
     inCall: 'En llamada',
     noLocalMedia: 'La cámara o el micrófono no funcionan. Es posible que el empleado no pueda verle ni oírle.',
+    guestJoined: (who) => `${who} se ha unido`,
+    guestKinds: { interpreter: 'Un intérprete', sign_language: 'Un intérprete de lengua de signos', department: 'Personal de otro departamento', other: 'Un invitado' },
+    staffCaption: 'Empleado',
+    selfCaption: 'Usted',
   },
   survey: {
     title: 'Gracias por usar este servicio',

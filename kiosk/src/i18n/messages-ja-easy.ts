@@ -9,6 +9,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: 'システムの もんだいで、でんわが おわりました。',
   node_lost: 'システムの もんだいで、でんわが おわりました。',
   transferred: 'ほかの まどぐちに つなぎました。',
+  resident_absent: 'へんじが なかったので、でんわを おわりました。',
 };
 
 export const kioskJaEasy: KioskMessages = {
@@ -72,6 +73,13 @@ export const kioskJaEasy: KioskMessages = {
     estimate: (minutes) => `まつ じかん：だいたい ${minutes}ふん`,
     cancel: 'やめる',
     reconnecting: 'つうしんを しらべて います。じゅんばんは そのままです。',
+    reassure: (minutes, ahead) =>
+      `${minutes}ふん まって います。${ahead === null ? 'じゅんばんは そのままです。' : ahead === 0 ? 'つぎに よびます。' : `あなたの まえに ${ahead}にん います。`}このまま まって ください。`,
+    soon: 'もうすぐ しやくしょの ひとが でます。',
+    nobody: 'いま、こたえられる しやくしょの ひとが いません。',
+    nobodyLead: 'このまま まつか、つぎの ほうほうで そうだんして ください。',
+    phone: (phone) => `でんわで そうだん：${phone}`,
+    hours: (hours) => `うけつけの じかん：${hours}`,
   },
   inCall: {
     staffName: (name) => `たんとう：${name}`,
@@ -85,6 +93,10 @@ export const kioskJaEasy: KioskMessages = {
     reconnecting: 'もう いちど つないで います…',
     inCall: 'はなして います',
     noLocalMedia: 'カメラか マイクが つかえません。こえや えいぞうが とどいて いないかも しれません。',
+    guestJoined: (who) => `${who}が はいりました`,
+    guestKinds: { interpreter: 'つうやくの ひと', sign_language: 'しゅわの つうやくの ひと', department: 'ほかの かの ひと', other: 'いっしょに はなす ひと' },
+    staffCaption: 'しやくしょの ひと',
+    selfCaption: 'あなた',
   },
   survey: {
     title: 'ありがとう ございました',

@@ -7,6 +7,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: 'システムの都合により、通話が終了しました。',
   node_lost: 'システムの都合により、通話が終了しました。',
   transferred: '別の窓口へおつなぎしました。',
+  resident_absent: '応答がなかったため、通話を終了しました。',
 };
 
 export const kioskJa: KioskMessages = {
@@ -48,7 +49,8 @@ export const kioskJa: KioskMessages = {
   walkIn: {
     title: 'ご相談の内容を選んでください',
     lead: '近いものを押してください。',
-    unsure: 'わからない・その他',
+    // U+200B after ・: a place to break that phrase-aware wrapping does not find by itself (「その/他」).
+    unsure: 'わからない・\u200bその他',
   },
   pairing: {
     title: 'この端末を登録します',
@@ -70,6 +72,13 @@ export const kioskJa: KioskMessages = {
     estimate: (minutes) => `待ち時間の目安：約${minutes}分`,
     cancel: 'やめる',
     reconnecting: '通信を確認しています。順番はそのままです。',
+    reassure: (minutes, ahead) =>
+      `${minutes}分お待ちいただいています。${ahead === null ? '順番はそのままです。' : ahead === 0 ? '次にお呼びします。' : `あなたの前に${ahead}人お待ちです。`}このままお待ちください。`,
+    soon: 'まもなく職員がお応えします。',
+    nobody: 'ただいま、この窓口で対応できる職員がいません。',
+    nobodyLead: 'このままお待ちいただくか、次の方法でご相談ください。',
+    phone: (phone) => `お電話でのご相談：${phone}`,
+    hours: (hours) => `受付時間：${hours}`,
   },
   inCall: {
     staffName: (name) => `担当：${name}`,
@@ -83,6 +92,10 @@ export const kioskJa: KioskMessages = {
     reconnecting: '再接続しています…',
     inCall: '通話中',
     noLocalMedia: 'カメラまたはマイクが使えません。声や映像が職員に届いていない可能性があります。',
+    guestJoined: (who) => `${who}が参加しました`,
+    guestKinds: { interpreter: '通訳者', sign_language: '手話通訳者', department: 'ほかの課の職員', other: '同席者' },
+    staffCaption: '職員',
+    selfCaption: 'あなた',
   },
   survey: {
     title: 'ご利用ありがとうございました',

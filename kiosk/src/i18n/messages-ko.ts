@@ -9,6 +9,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: '시스템 사정으로 통화가 종료되었습니다.',
   node_lost: '시스템 사정으로 통화가 종료되었습니다.',
   transferred: '다른 창구로 연결해 드렸습니다.',
+  resident_absent: '응답이 없어 통화를 종료했습니다.',
 };
 
 export const kioskKo: KioskMessages = {
@@ -55,6 +56,13 @@ export const kioskKo: KioskMessages = {
     estimate: (minutes) => `예상 대기 시간: 약 ${minutes}분`,
     cancel: '취소',
     reconnecting: '통신을 확인하고 있습니다. 순서는 그대로입니다.',
+    reassure: (minutes, ahead) =>
+      `${minutes}분째 기다리고 계십니다. ${ahead === null ? '순서는 그대로입니다.' : ahead === 0 ? '다음 순서입니다.' : `앞에 ${ahead}명이 기다리고 있습니다.`} 이대로 기다려 주십시오.`,
+    soon: '곧 직원이 응답합니다.',
+    nobody: '지금은 이 창구에서 응대할 수 있는 직원이 없습니다.',
+    nobodyLead: '이대로 기다리시거나 다음 방법을 이용해 주십시오.',
+    phone: (phone) => `전화 상담: ${phone}`,
+    hours: (hours) => `접수 시간: ${hours}`,
   },
   inCall: {
     staffName: (name) => `담당: ${name}`,
@@ -68,6 +76,10 @@ export const kioskKo: KioskMessages = {
     reconnecting: '다시 연결하는 중…',
     inCall: '통화 중',
     noLocalMedia: '카메라 또는 마이크를 사용할 수 없습니다. 직원에게 목소리나 영상이 전달되지 않을 수 있습니다.',
+    guestJoined: (who) => `${who}이(가) 참여했습니다`,
+    guestKinds: { interpreter: '통역사', sign_language: '수어 통역사', department: '다른 부서 직원', other: '동석자' },
+    staffCaption: '직원',
+    selfCaption: '나',
   },
   survey: {
     title: '이용해 주셔서 감사합니다',

@@ -9,6 +9,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: 'A chamada terminou por um problema no sistema.',
   node_lost: 'A chamada terminou por um problema no sistema.',
   transferred: 'Você foi transferido para outro guichê.',
+  resident_absent: 'A chamada terminou porque ninguém respondeu.',
 };
 
 export const kioskPt: KioskMessages = {
@@ -55,6 +56,13 @@ export const kioskPt: KioskMessages = {
     estimate: (minutes) => `Espera estimada: cerca de ${minutes} min`,
     cancel: 'Cancelar',
     reconnecting: 'Verificando a conexão. Você continua na mesma posição.',
+    reassure: (minutes, ahead) =>
+      `Você está esperando há ${minutes} min. ${ahead === null ? 'Seu lugar está mantido.' : ahead === 0 ? 'Você é o próximo.' : `${ahead} ${ahead === 1 ? 'pessoa está' : 'pessoas estão'} na sua frente.`} Por favor, continue aguardando aqui.`,
+    soon: 'Um funcionário vai atender em instantes.',
+    nobody: 'No momento, não há funcionário disponível para este guichê.',
+    nobodyLead: 'Você pode continuar aguardando ou usar uma destas opções:',
+    phone: (phone) => `Por telefone: ${phone}`,
+    hours: (hours) => `Horário de atendimento: ${hours}`,
   },
   inCall: {
     staffName: (name) => `Atendente: ${name}`,
@@ -68,6 +76,10 @@ export const kioskPt: KioskMessages = {
     reconnecting: 'Reconectando…',
     inCall: 'Em chamada',
     noLocalMedia: 'A câmera ou o microfone não está funcionando. O funcionário pode não ver ou ouvir você.',
+    guestJoined: (who) => `${who} entrou na chamada`,
+    guestKinds: { interpreter: 'Um intérprete', sign_language: 'Um intérprete de língua de sinais', department: 'Um funcionário de outro setor', other: 'Um convidado' },
+    staffCaption: 'Funcionário',
+    selfCaption: 'Você',
   },
   survey: {
     title: 'Obrigado por usar o serviço',

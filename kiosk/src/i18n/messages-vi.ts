@@ -9,6 +9,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: 'Cuộc gọi đã kết thúc do sự cố hệ thống.',
   node_lost: 'Cuộc gọi đã kết thúc do sự cố hệ thống.',
   transferred: 'Bạn đã được chuyển sang quầy khác.',
+  resident_absent: 'Cuộc gọi đã kết thúc vì không có ai trả lời.',
 };
 
 export const kioskVi: KioskMessages = {
@@ -55,6 +56,13 @@ export const kioskVi: KioskMessages = {
     estimate: (minutes) => `Thời gian chờ dự kiến: khoảng ${minutes} phút`,
     cancel: 'Hủy',
     reconnecting: 'Đang kiểm tra kết nối. Thứ tự của bạn vẫn được giữ nguyên.',
+    reassure: (minutes, ahead) =>
+      `Bạn đã chờ ${minutes} phút. ${ahead === null ? 'Lượt của bạn vẫn được giữ.' : ahead === 0 ? 'Bạn là người tiếp theo.' : `Có ${ahead} người trước bạn.`} Vui lòng tiếp tục chờ ở đây.`,
+    soon: 'Nhân viên sẽ trả lời ngay.',
+    nobody: 'Hiện không có nhân viên nào của quầy này có thể trả lời.',
+    nobodyLead: 'Bạn có thể tiếp tục chờ, hoặc dùng một trong các cách sau:',
+    phone: (phone) => `Qua điện thoại: ${phone}`,
+    hours: (hours) => `Giờ tiếp nhận: ${hours}`,
   },
   inCall: {
     staffName: (name) => `Nhân viên phụ trách: ${name}`,
@@ -68,6 +76,10 @@ export const kioskVi: KioskMessages = {
     reconnecting: 'Đang kết nối lại…',
     inCall: 'Đang gọi',
     noLocalMedia: 'Không thể sử dụng camera hoặc micro. Nhân viên có thể không nghe hoặc không thấy bạn.',
+    guestJoined: (who) => `${who} đã tham gia`,
+    guestKinds: { interpreter: 'Phiên dịch viên', sign_language: 'Phiên dịch viên ngôn ngữ ký hiệu', department: 'Nhân viên phòng ban khác', other: 'Người tham dự' },
+    staffCaption: 'Nhân viên',
+    selfCaption: 'Bạn',
   },
   survey: {
     title: 'Cảm ơn bạn đã sử dụng dịch vụ',

@@ -9,6 +9,7 @@ const END_REASON_NOTE: Partial<Record<EndReason, string>> = {
   server_restart: '由于系统原因，通话已结束。',
   node_lost: '由于系统原因，通话已结束。',
   transferred: '已为您转接到其他窗口。',
+  resident_absent: '因无人应答，通话已结束。',
 };
 
 export const kioskZh: KioskMessages = {
@@ -55,6 +56,13 @@ export const kioskZh: KioskMessages = {
     estimate: (minutes) => `预计等待：约${minutes}分钟`,
     cancel: '取消',
     reconnecting: '正在确认网络连接。您的顺序保持不变。',
+    reassure: (minutes, ahead) =>
+      `您已等候${minutes}分钟。${ahead === null ? '您的顺序保持不变。' : ahead === 0 ? '下一位就是您。' : `您前面还有${ahead}位。`}请在此继续等候。`,
+    soon: '工作人员马上就来接听。',
+    nobody: '目前本窗口没有可以接待的工作人员。',
+    nobodyLead: '您可以继续等候，或使用以下方式：',
+    phone: (phone) => `电话咨询：${phone}`,
+    hours: (hours) => `受理时间：${hours}`,
   },
   inCall: {
     staffName: (name) => `负责人：${name}`,
@@ -68,6 +76,10 @@ export const kioskZh: KioskMessages = {
     reconnecting: '正在重新连接…',
     inCall: '通话中',
     noLocalMedia: '摄像头或麦克风无法使用。工作人员可能听不到您的声音或看不到您的画面。',
+    guestJoined: (who) => `${who}已加入`,
+    guestKinds: { interpreter: '翻译', sign_language: '手语翻译', department: '其他部门的工作人员', other: '陪同人员' },
+    staffCaption: '工作人员',
+    selfCaption: '您',
   },
   survey: {
     title: '感谢您的使用',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallSessionSnapshot } from '@media/call-session-types';
 import { BigButton } from '../components/big-button';
 import { DocumentPreview } from '../components/document-preview';
@@ -24,28 +24,50 @@ export interface InCallScreenProps {
 }
 
 const DEFAULT_VOLUME = 4;
+/** How long 「通訳者が参加しました」 stays over the picture; the guest's tile keeps its caption. */
+const GUEST_NOTICE_MS = 10_000;
+
+/** True for a while after someone joins (`present` turns true), so the notice is seen and read out. */
+function useJoinNotice(present: boolean): boolean {
+  const [showing, setShowing] = useState(false);
+  useEffect(() => {
+    if (!present) {
+      setShowing(false);
+      return;
+    }
+    setShowing(true);
+    const id = setTimeout(() => setShowing(false), GUEST_NOTICE_MS);
+    return () => clearTimeout(id);
+  }, [present]);
+  return showing;
+}
 
 /**
  * The specialist large, the resident small (mirrored, muted), the document camera with the
  * specialist's marks when it is on, their typed messages, volume and a confirmed hang-up.
+ * A guest (an interpreter, another department) is announced and gets half of the picture, large
+ * enough to read signing; every tile says whose picture it is.
  */
 export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnswerSnapshot, onDismissSnapshot, onHangUp }: InCallScreenProps) {
   const { inCall, callTools, snapshot } = useMessages();
   const [confirmingHangUp, setConfirmingHangUp] = useState(false);
   const [volume, setVolume] = useState(DEFAULT_VOLUME);
   const remoteTracks = call?.remoteTracks ?? [];
-  const staffVideo =
-    remoteTracks.find((t) => t.kind === 'video' && t.source === 'camera') ??
-    remoteTracks.find((t) => t.kind === 'video' && t.source !== 'screen');
+  const staffTracks = remoteTracks.filter((t) => t.kind === 'video' && t.peerRole !== 'guest');
+  const staffVideo = staffTracks.find((t) => t.source === 'camera') ?? staffTracks.find((t) => t.source !== 'screen');
   // What the specialist shows (a form, a map) takes the big picture; their face moves aside.
-  const sharedScreen = remoteTracks.find((t) => t.kind === 'video' && t.source === 'screen');
+  const sharedScreen = staffTracks.find((t) => t.source === 'screen');
+  const guestVideo = remoteTracks.find((t) => t.kind === 'video' && t.peerRole === 'guest') ?? null;
+  const guestPeer = call?.peers.find((p) => p.role === 'guest') ?? null;
+  const guestName = inCall.guestKinds[guestPeer?.guestKind ?? 'other'];
+  const guestNotice = useJoinNotice(guestPeer !== null);
   const audioTracks = remoteTracks.filter((t) => t.kind === 'audio');
   const noLocalMedia = call?.callState === 'inCall' && !call.localStream;
   const documentOn = extras.documentStream !== null;
 
   return (
     <ScreenFrame name="in-call">
-      <div className={`in-call__stage${documentOn ? ' in-call__stage--document' : ''}`}>
+      <div className={`in-call__stage${documentOn ? ' in-call__stage--document' : ''}${guestVideo ? ' in-call__stage--guest' : ''}`}>
         {sharedScreen ? (
           <>
             <VideoView className="in-call__remote in-call__remote--screen" source={sharedScreen.track} label={inCall.sharedScreen} />
@@ -54,10 +76,26 @@ export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnsw
         ) : (
           <VideoView className="in-call__remote" source={staffVideo?.track ?? null} label={inCall.staffVideo} />
         )}
+        <p className="in-call__caption in-call__caption--staff" aria-hidden="true">
+          {inCall.staffCaption}
+        </p>
+        {guestVideo ? (
+          <figure className="in-call__guest">
+            <VideoView className="in-call__guest-video" source={guestVideo.track} label={guestName} />
+            <figcaption className="in-call__caption">{guestName}</figcaption>
+          </figure>
+        ) : null}
         {extras.documentStream ? (
           <DocumentPreview stream={extras.documentStream} marks={extras.marks} label={callTools.documentView} />
         ) : null}
-        <VideoView className="in-call__self" source={call?.localStream ?? null} label={inCall.selfView} mirrored />
+        <figure className="in-call__self">
+          <VideoView className="in-call__self-video" source={call?.localStream ?? null} label={inCall.selfView} mirrored />
+          <figcaption className="in-call__caption">{inCall.selfCaption}</figcaption>
+        </figure>
+        {/* Always in the page, so screen readers announce the words when they appear. */}
+        <p className="in-call__announcement" role="status">
+          {guestNotice ? inCall.guestJoined(guestName) : ''}
+        </p>
         <StaffMessages messages={extras.messages} label={callTools.messages} />
       </div>
       {audioTracks.map((remote) => (

@@ -77,9 +77,9 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
   session.on('transferred', ({ departmentName, queuePosition }) => {
     hooks.dispatch({ type: 'transferred', departmentName, queuePosition });
   });
-  session.onServerEvent('queuePosition', ({ sessionId, position, estimatedWaitSeconds }) => {
+  session.onServerEvent('queuePosition', ({ sessionId, position, estimatedWaitSeconds, outlook }) => {
     if (session.getSnapshot().call?.sessionId !== sessionId) return;
-    hooks.dispatch({ type: 'queueMoved', queuePosition: position, estimatedWaitSeconds });
+    hooks.dispatch({ type: 'queueMoved', queuePosition: position, estimatedWaitSeconds, outlook });
   });
   session.on('callEnded', hooks.onCallEnded);
   return { session, heartbeat, extras };

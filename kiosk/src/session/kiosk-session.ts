@@ -74,6 +74,11 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     });
   }
 
+  /** How often the waiting screen reassures a waiting resident. */
+  get reassureMs(): number {
+    return this.timings.reassureMs;
+  }
+
   /** The in-call controls (document camera, snapshot consent); null before the first connection. */
   get inCall(): InCallExtras | null {
     return this.extras;
@@ -176,7 +181,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (this.stateName() === 'idle') this.armLanguageReset();
   }
 
-  /** Any touch on a choosing, typing or waiting screen (「続ける」 too): someone is still there. */
+  /** Any touch on a choosing or typing screen (「続ける」 too): someone is still there. */
   noteActivity(): void {
     if (IDLE_WARNING_STATES.has(this.stateName())) this.idleWatch.touch();
   }
@@ -317,6 +322,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
     if (answered) {
+      // No survey for a call that was cut off or where nobody was at the kiosk (asksForRating).
       this.dispatch({ type: 'callEnded', reason, sessionId: asksForRating(reason) ? sessionId : null });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
@@ -392,11 +398,10 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     if (delay !== null) this.stateTimer.set(delay, () => this.onStateTimeout(state));
   }
 
-  /** Nobody answered 「続けますか？」: a waiting call is cancelled, a choosing screen goes back to Idle. */
+  /** Nobody answered 「続けますか？」 on a choosing screen: back to Idle. */
   private onIdleExpired(): void {
     logger.info('idle warning ran out', { state: this.stateName() });
-    if (this.stateName() === 'calling') void this.cancel();
-    else this.dispatch({ type: 'timeout' });
+    this.dispatch({ type: 'timeout' });
   }
 
   private onStateTimeout(state: KioskState): void {

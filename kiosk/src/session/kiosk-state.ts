@@ -1,4 +1,4 @@
-import type { EndReason } from '@contract/consultation';
+import type { EndReason, WaitOutlook } from '@contract/consultation';
 
 /**
  * Why the kiosk cannot serve right now. `offline` heals when the server is back; the rest
@@ -31,8 +31,10 @@ export type KioskState =
       queuePosition: number | null;
       residentName: string | null;
       departmentName?: string;
-      /** From recent waits, sent by the server whenever the queue moves. */
+      /** From who can answer and recent call lengths, sent by the server whenever the queue or the staff change. */
       estimatedWaitSeconds?: number | null;
+      /** Someone free (「まもなく」), all busy, or nobody who could answer is online. */
+      outlook?: WaitOutlook;
     }
   | { name: 'inCall'; staffName: string | null }
   | { name: 'survey'; sessionId: string; reason: EndReason }
@@ -59,12 +61,12 @@ export type KioskEvent =
   | { type: 'back' }
   | { type: 'checkInSubmitted' }
   | { type: 'checkInFailed'; error: CheckInError }
-  | { type: 'checkedIn'; queuePosition: number; residentName: string }
+  | { type: 'checkedIn'; queuePosition: number; residentName: string | null }
   /** A walk-in asked for a specialist (with or without a department). */
   | { type: 'callRequested' }
   | { type: 'queued'; queuePosition: number }
   /** The queue moved: a new place and a fresh estimate. */
-  | { type: 'queueMoved'; queuePosition: number; estimatedWaitSeconds: number | null }
+  | { type: 'queueMoved'; queuePosition: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }
   | { type: 'accepted'; staffName: string | null }
   /** Staff handed the call to another department: waiting again, with no new check-in. */
   | { type: 'transferred'; departmentName: string; queuePosition: number }
@@ -87,9 +89,12 @@ export const INTERACTIVE_STATES: ReadonlySet<KioskStateName> = new Set(['start',
 
 /**
  * Where nobody touching the screen for a while asks 「続けますか？」 before the kiosk gives
- * up (WCAG 2.2.1): the choosing screens and waiting for a specialist.
+ * up (WCAG 2.2.1): the choosing screens only. A resident waiting for a specialist or in a call
+ * has nothing to touch and must never lose their place for sitting still: the waiting screen
+ * reassures them every minute instead, and a resident who really walked away is found by the
+ * specialist after answering (「キオスクに人がいない」, recorded as `resident_absent`).
  */
-export const IDLE_WARNING_STATES: ReadonlySet<KioskStateName> = new Set([...INTERACTIVE_STATES, 'calling']);
+export const IDLE_WARNING_STATES: ReadonlySet<KioskStateName> = INTERACTIVE_STATES;
 
 const IDLE: KioskState = { name: 'idle' };
 
@@ -129,9 +134,9 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
     case 'queued':
       return state.queuePosition === event.queuePosition ? state : { ...state, queuePosition: event.queuePosition };
     case 'queueMoved':
-      return state.queuePosition === event.queuePosition && state.estimatedWaitSeconds === event.estimatedWaitSeconds
+      return state.queuePosition === event.queuePosition && state.estimatedWaitSeconds === event.estimatedWaitSeconds && state.outlook === event.outlook
         ? state
-        : { ...state, queuePosition: event.queuePosition, estimatedWaitSeconds: event.estimatedWaitSeconds };
+        : { ...state, queuePosition: event.queuePosition, estimatedWaitSeconds: event.estimatedWaitSeconds, outlook: event.outlook };
     case 'accepted':
       return { name: 'inCall', staffName: event.staffName };
     case 'transferred':

@@ -17,6 +17,8 @@ export interface KioskTimings {
   surveyMs: number;
   /** How long 「ただいま映像がつながりません」 stays, with its buttons, before Idle returns. */
   mediaFailedDisplayMs: number;
+  /** While waiting, a calm 「お待たせしています」 with the place in the queue this often. */
+  reassureMs: number;
 }
 
 export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
@@ -30,6 +32,7 @@ export const DEFAULT_TIMINGS: Readonly<KioskTimings> = Object.freeze({
   idleWarningMs: 20_000,
   surveyMs: 30_000,
   mediaFailedDisplayMs: 60_000,
+  reassureMs: 60_000,
 });
 
 const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswer', 'unexpected']);

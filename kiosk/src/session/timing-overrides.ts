@@ -15,6 +15,7 @@ const KEYS: readonly (keyof KioskTimings)[] = [
   'inactivityMs',
   'idleWarningMs',
   'surveyMs',
+  'reassureMs',
 ];
 
 export function parseTimingOverrides(raw: string | null): Partial<KioskTimings> {

@@ -49,7 +49,7 @@ export interface ClusterLink {
   /** Accept a resident this node does not hold. */
   acceptElsewhere(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
   /** Hang up a call this node does not hold. */
-  hangUpElsewhere(principal: SocketPrincipal, sessionId: string): Promise<void>;
+  hangUpElsewhere(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void>;
   /** A desk's live call held by another node (null: none), with that node's URL. */
   findCallElsewhere(principal: SocketPrincipal): Promise<ResumableCall | null>;
   /** Invite a guest into a call this node does not hold. */
@@ -178,9 +178,9 @@ export function createClusterLink(
       return { ...result, mediaNodeUrl: options.nodeUrl() };
     }),
   );
-  io.on('hangUpRemote', ({ principal, sessionId }, ack) =>
+  io.on('hangUpRemote', ({ principal, sessionId, reason }, ack) =>
     answerIfHeld(sessionId, ack, async (service) => {
-      await service.hangUp(principal, sessionId);
+      await service.hangUp(principal, sessionId, reason);
       return null;
     }),
   );
@@ -189,9 +189,9 @@ export function createClusterLink(
     if (!call) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
     ack({ ok: true, data: { ...call, mediaNodeUrl: options.nodeUrl() } });
   });
-  io.on('inviteGuestRemote', ({ principal, sessionId, label, ttlSeconds }, ack) =>
+  io.on('inviteGuestRemote', ({ principal, sessionId, label, kind, ttlSeconds }, ack) =>
     answerIfHeld(sessionId, ack, async (service) => {
-      const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds);
+      const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds, kind);
       return { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() };
     }),
   );
@@ -233,9 +233,9 @@ export function createClusterLink(
         () => new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left'),
       );
     },
-    async hangUpElsewhere(principal, sessionId) {
+    async hangUpElsewhere(principal, sessionId, reason) {
       await askHolder<null>(
-        () => io.serverSideEmitWithAck('hangUpRemote', { principal, sessionId }),
+        () => io.serverSideEmitWithAck('hangUpRemote', reason ? { principal, sessionId, reason } : { principal, sessionId }),
         () => AppError.notFound('consultation'),
       );
     },

@@ -33,6 +33,9 @@ export const API_ROUTES = {
   createDepartment: route({ method: 'post', path: '/api/departments', access: ['admin'], summary: 'Add a department' }),
   updateDepartment: route({ method: 'patch', path: '/api/departments/:id', access: ['admin'], summary: 'Edit or deactivate a department' }),
 
+  getKioskDisplay: route({ method: 'get', path: '/api/settings/kiosk-display', access: ['admin'], summary: "What the kiosks' public screen shows: booked names (masked by default) and the town's other ways when nobody can answer" }),
+  updateKioskDisplay: route({ method: 'put', path: '/api/settings/kiosk-display', access: ['admin'], summary: "Change what the kiosks' public screen shows" }),
+
   listStaff: route({ method: 'get', path: '/api/staff', access: ['admin'], summary: 'Staff accounts' }),
   createStaff: route({ method: 'post', path: '/api/staff', access: ['admin'], summary: 'Invite a member (returns a temporary password once)' }),
   updateStaff: route({ method: 'patch', path: '/api/staff/:id', access: ['admin'], summary: 'Edit, change role or deactivate a member' }),

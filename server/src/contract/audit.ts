@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'guest_invited',
   'session_outcome_recorded',
   'report_exported',
+  'settings_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

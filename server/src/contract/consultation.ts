@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { multiLine } from './text';
 import type { AppointmentNeeds } from './appointments';
+import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { PeerRole } from './media-types';
 import { LocalDate, PageQuery } from './pagination';
@@ -24,6 +25,8 @@ export const END_REASONS = [
   'media_failed',
   /** The server node holding the call stopped (crash, power, network) and did not come back in time. */
   'node_lost',
+  /** Staff answered and found nobody at the kiosk: 「キオスクに人がいない」. */
+  'resident_absent',
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
@@ -35,6 +38,13 @@ export const MEDIA_FLAGS = ['tcp_fallback', 'media_failed'] as const;
 export type MediaFlag = (typeof MEDIA_FLAGS)[number];
 
 export type ConsultationKind = 'booked' | 'walk_in';
+
+/**
+ * What a waiting resident is told besides their place: a specialist who can answer is free
+ * (「まもなく」), all of them are busy (minutes, when there is history), or nobody who serves
+ * this department is online (the town's other ways are offered).
+ */
+export type WaitOutlook = 'soon' | 'waiting' | 'nobody';
 
 /** One waiting resident as the staff queue shows it. */
 export interface QueueEntry {
@@ -129,6 +139,8 @@ export type SessionListQuery = z.input<typeof SessionListQuery>;
 export interface PeerInfo {
   role: PeerRole;
   displayName: string;
+  /** Guests only: who they are, for the kiosk's 「通訳者が参加しました」 and the tiles' captions. */
+  guestKind?: GuestKind;
 }
 
 /** A consultation record as the REST API returns it. Times are ISO 8601 in UTC. */

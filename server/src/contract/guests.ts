@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { singleLine } from './text';
 
+/**
+ * Who the guest is, so the resident is told who joined (「通訳者が参加しました」) and every
+ * tile can say who it shows. `other` for anyone else (a family member on the phone, a colleague).
+ */
+export const GUEST_KINDS = ['interpreter', 'sign_language', 'department', 'other'] as const;
+export type GuestKind = (typeof GUEST_KINDS)[number];
+
 export const CreateGuestLinkRequest = z
-  .object({ label: singleLine().min(1).max(40).default('同席者') })
+  .object({ label: singleLine().min(1).max(40).default('同席者'), kind: z.enum(GUEST_KINDS).default('other') })
   .strict();
 export type CreateGuestLinkRequest = z.input<typeof CreateGuestLinkRequest>;
 

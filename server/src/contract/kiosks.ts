@@ -91,4 +91,6 @@ export interface KioskConfig {
   kiosk: { id: string; name: string; location: string; address: string; cameraRoles: CameraRoles };
   /** Active departments, for the walk-in buttons (icon and names per language). */
   departments: Department[];
+  /** The town's other ways, offered to a waiting resident when nobody can answer (empty: not shown). */
+  alternatives: { counterPhone: string; openingHours: string };
 }

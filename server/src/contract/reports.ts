@@ -37,6 +37,8 @@ export interface ReportFigures {
   mediaFailed: number;
   /** Whose media needed ICE over TCP because UDP carried nothing. */
   tcpFallback: number;
+  /** Answered, then ended by staff because nobody was at the kiosk (「キオスクに人がいない」). */
+  residentAbsent: number;
   /** Bookings for the period, cancelled ones excluded. */
   appointments: number;
   noShows: number;

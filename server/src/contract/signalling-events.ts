@@ -1,6 +1,7 @@
+import type { GuestKind } from './guests';
 import type { AckCallback } from './ack';
 import type { NodeLoad } from './operations';
-import type { EndReason, PeerInfo, QueueEntry } from './consultation';
+import type { EndReason, PeerInfo, QueueEntry, WaitOutlook } from './consultation';
 import type {
   ConsumerOptions,
   IceParametersJson,
@@ -28,6 +29,7 @@ import type {
   ConnectTransportPayload,
   SubmitSurveyPayload,
   EmptyPayload,
+  SetAvailabilityPayload,
   HangUpPayload,
   ResumeCallPayload,
   SaveOutcomePayload,
@@ -69,8 +71,11 @@ export interface CheckInResult extends CallStaffResult {
     departmentName: string;
     startsAt: string;
     endsAt: string;
-    /** Shown on the kiosk so the resident knows it is theirs; cleared after the call. */
-    residentName: string;
+    /**
+     * Shown on the kiosk so the resident knows it is theirs, as the town's setting allows on a
+     * public screen (family name or initials by default); null: no name. Cleared after the call.
+     */
+    residentName: string | null;
   };
 }
 
@@ -132,6 +137,8 @@ export interface ClientToServerEvents {
   cancelCall: (payload: SessionPayload, ack: AckCallback<null>) => void;
   /** staff: the waiting residents. */
   getQueue: (payload: EmptyPayload, ack: AckCallback<QueueEntry[]>) => void;
+  /** Staff: 「対応可能」 (true) or 「離席中」 on this console; waiting residents are told whether anyone can answer. */
+  setAvailability: (payload: SetAvailabilityPayload, ack: AckCallback<null>) => void;
   /** staff: take a waiting resident; exactly one staff member wins. */
   acceptCall: (payload: SessionPayload, ack: AckCallback<AcceptCallResult>) => void;
   joinRoom: (payload: JoinRoomPayload, ack: AckCallback<JoinRoomResult>) => void;
@@ -223,7 +230,7 @@ export interface ServerToClientEvents {
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
   /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */
-  queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null }) => void;
+  queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
   transferred: (payload: TransferResult) => void;
 }
@@ -239,7 +246,7 @@ export interface InterServerEvents {
   /** Staff invite a guest into a call held by another node; the holding node records it. */
   inviteGuestRemote: (request: RemoteGuestInvite, ack: AckCallback<RemoteGuestInvitation>) => void;
   /** A participant hangs up through a node that does not hold the call (a desk whose socket to the holder is gone). */
-  hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<null>) => void;
+  hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string; reason?: 'resident_absent' }, ack: AckCallback<null>) => void;
   /** A desk that reloaded asks which node holds its live call; only the holder answers with it. */
   findCallRemote: (request: { principal: SocketPrincipal }, ack: AckCallback<ResumableCall | null>) => void;
   /** The operator view asks every node for its media load. */
@@ -250,6 +257,7 @@ export interface RemoteGuestInvite {
   principal: SocketPrincipal;
   sessionId: string;
   label: string;
+  kind: GuestKind;
   ttlSeconds: number;
 }
 
@@ -266,6 +274,8 @@ export interface SocketPrincipal {
   displayName: string;
   /** Staff: the departments whose residents they see waiting (none = every department). */
   departmentIds?: string[];
+  /** Guest: who they are (interpreter, another department…), so every side can say so. */
+  guestKind?: GuestKind;
 }
 
 export interface SocketData {
@@ -274,4 +284,6 @@ export interface SocketData {
   authExpiresAt: number;
   /** Staff only: the login session, so logging out or revoking it closes the socket. */
   authSessionId?: string;
+  /** Staff only: the console says 「離席中」 (set by setAvailability; absent means available). */
+  away?: boolean;
 }

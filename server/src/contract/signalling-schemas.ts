@@ -11,6 +11,8 @@ const id = z.string().uuid();
 const mediaJson = z.record(z.string(), z.unknown());
 
 export const EmptyPayload = z.object({}).strict();
+export const SetAvailabilityPayload = z.object({ available: z.boolean() }).strict();
+export type SetAvailabilityPayload = z.infer<typeof SetAvailabilityPayload>;
 
 export const SessionPayload = z.object({ sessionId: id }).strict();
 
@@ -107,7 +109,11 @@ export type ProduceMediaCheckPayload = z.infer<typeof ProduceMediaCheckPayload>;
 export type MediaCheckConsumerPayload = z.infer<typeof MediaCheckConsumerPayload>;
 export type MediaCheckPayload = z.infer<typeof MediaCheckPayload>;
 
-export const HangUpPayload = z.object({ sessionId: id }).strict();
+/**
+ * `reason` only from staff, only once answered: 「キオスクに人がいない」 ends the call as
+ * `resident_absent` (nobody answered the specialist at the kiosk).
+ */
+export const HangUpPayload = z.object({ sessionId: id, reason: z.literal('resident_absent').optional() }).strict();
 
 /**
  * After a reload or a reconnect: the caller's live consultation, and (with `sessionId`) how the

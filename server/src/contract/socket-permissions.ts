@@ -25,6 +25,7 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   answerSnapshot: KIOSK,
   reportDeviceProblem: KIOSK,
   getQueue: STAFF,
+  setAvailability: STAFF,
   acceptCall: STAFF,
   requestSnapshot: STAFF,
   pointer: STAFF,

@@ -21,6 +21,10 @@ import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
 import { rolesWithoutMedia } from './media-failure';
 import { peerIdOf, peerRoleOf } from './peer-identity';
+import type { GuestKind } from '../contract/guests';
+import type { KioskDisplaySettings } from '../contract/town-settings';
+import { publicResidentName } from './resident-name';
+import { forecastWaits, type StaffPresence } from './wait-outlook';
 import { mayServe } from './queue-scope';
 import { isKioskPeer, kioskPeer, staffPeer } from './room-names';
 import { WriteRetryQueue } from './write-retry-queue';
@@ -54,6 +58,10 @@ export interface ConsultationServiceOptions {
   nodes: ServerNodeRepository;
   /** How long a node may stay silent before its calls are taken as lost. */
   leaseMs: number;
+  /** How much of a booked name the kiosk may show (town setting); the family name without it. */
+  kioskDisplay?: () => Promise<KioskDisplaySettings>;
+  /** Members with a console open, for the waiting residents' forecasts; none known without it. */
+  staffPresence?: () => Promise<StaffPresence[]>;
 }
 
 
@@ -215,7 +223,7 @@ export class ConsultationService {
           departmentName: appointment.departmentName,
           startsAt: appointment.startsAt,
           endsAt: appointment.endsAt,
-          residentName: appointment.residentName,
+          residentName: publicResidentName(appointment.residentName, await this.nameDisplay()),
         },
       };
     } catch (error) {
@@ -255,20 +263,20 @@ export class ConsultationService {
    * Staff in the call bring in a third party: a single-use link valid for this call only.
    * The guest never sees the queue or any record; leaving spends the link.
    */
-  async inviteGuest(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number): Promise<{ linkId: string; expiresAt: Date }> {
+  async inviteGuest(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number, kind: GuestKind = 'other'): Promise<{ linkId: string; expiresAt: Date }> {
     if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff invite guests');
     const consultation = this.requireActiveParticipant(principal, sessionId);
     const links = this.options.guestLinks;
     if (!links) throw AppError.invalidState('guest links are not available');
     const expiresAt = new Date(this.now().getTime() + ttlSeconds * 1000);
-    const linkId = await links.create({ sessionId, createdBy: principal.id, label, expiresAt });
+    const linkId = await links.create({ sessionId, createdBy: principal.id, label, kind, expiresAt });
     consultation.guests.add(linkId);
-    this.recordEvent(sessionId, 'guest_invited', 'staff', { linkId });
+    this.recordEvent(sessionId, 'guest_invited', 'staff', { linkId, kind });
     return { linkId, expiresAt };
   }
 
   /** Whether a guest link still opens its call on this node (checked when the guest's socket connects). */
-  async admitGuest(linkId: string, sessionId: string): Promise<{ label: string }> {
+  async admitGuest(linkId: string, sessionId: string): Promise<{ label: string; kind: GuestKind }> {
     const link = await this.options.guestLinks?.find(linkId);
     const consultation = this.live.get(sessionId);
     if (!link || link.sessionId !== sessionId || link.leftAt || link.expiresAt <= this.now()) {
@@ -278,7 +286,7 @@ export class ConsultationService {
       throw AppError.unauthenticated('the call this link was made for is over');
     }
     await this.options.guestLinks?.markJoined(linkId, this.now());
-    return { label: link.label };
+    return { label: link.label, kind: link.kind };
   }
 
   /** The consultation, if this principal takes part in it and it is in progress. */
@@ -410,6 +418,7 @@ export class ConsultationService {
         peerId,
         displayName: principal.displayName,
         socketId,
+        ...(principal.guestKind ? { guestKind: principal.guestKind } : {}),
       };
       const rejoin = consultation.participants.has(peerId);
       clearTimeout(consultation.graceTimers.get(peerId));
@@ -427,7 +436,10 @@ export class ConsultationService {
       }
       this.recordEvent(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
       if (rejoin) this.options.onRejoin?.();
-      this.options.notifier.peerJoined(sessionId, { role: participant.role, displayName: participant.displayName });
+      this.options.notifier.peerJoined(
+        sessionId,
+        participant.guestKind ? { role: participant.role, displayName: participant.displayName, guestKind: participant.guestKind } : { role: participant.role, displayName: participant.displayName },
+      );
       const peers = consultation.peers().filter((p) => p.role !== participant.role);
       // Existing media is offered only after the join ack, when the client has its transports.
       const afterAck = async (): Promise<void> => {
@@ -474,8 +486,15 @@ export class ConsultationService {
     this.recordEvent(sessionId, 'producer_stopped', peerRoleOf(principal), { producerId });
   }
 
-  async hangUp(principal: SocketPrincipal, sessionId: string): Promise<void> {
+  async hangUp(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void> {
     const consultation = this.participantOf(principal, sessionId);
+    if (reason === 'resident_absent') {
+      // Only the specialist can tell that nobody is at the kiosk, and only after answering.
+      if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff report an empty kiosk');
+      if (consultation.state !== 'active') throw AppError.invalidState('the call has not been answered');
+      await this.end(sessionId, 'resident_absent');
+      return;
+    }
     // A guest leaving ends their part only; their link is spent.
     if (principal.role === 'guest') {
       await this.mutex.run(sessionId, async () => {
@@ -666,33 +685,55 @@ export class ConsultationService {
       .catch((error: unknown) => log.error({ err: error, sessionId, type }, 'could not record a session event'));
   }
 
+  private async nameDisplay(): Promise<KioskDisplaySettings['residentNameDisplay']> {
+    try {
+      return (await this.options.kioskDisplay?.())?.residentNameDisplay ?? 'family_name';
+    } catch (error) {
+      // The safe side: a masked name.
+      log.warn({ err: error }, 'could not read the kiosk display setting');
+      return 'family_name';
+    }
+  }
+
+  /** The queue went out to staff; each waiting kiosk hears its place and what to expect. */
   private publishQueue(): void {
     const queue = this.queue();
     this.options.notifier.queueChanged(queue);
-    void this.typicalWaitSeconds().then((typical) => {
-      queue.forEach((entry, index) => {
-        const position = index + 1;
-        this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', {
-          sessionId: entry.sessionId,
-          position,
-          estimatedWaitSeconds: typical === null ? null : Math.round(position * typical),
-        });
-      });
+    void this.sendForecasts(queue);
+  }
+
+  /** A member came, left or went 離席中/対応可能: the waiting residents' outlook may change. */
+  refreshForecasts(): void {
+    void this.sendForecasts(this.queue());
+  }
+
+  private async sendForecasts(queue: QueueEntry[]): Promise<void> {
+    if (queue.length === 0) return;
+    const [typical, staff] = await Promise.all([
+      this.typicalCallSeconds(),
+      (this.options.staffPresence?.() ?? Promise.resolve([])).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not read who is online; forecasts say nobody');
+        return [];
+      }),
+    ]);
+    const busy = new Set<string>();
+    for (const c of this.live.values()) if (c.state === 'active' && c.staff) busy.add(c.staff.id);
+    const forecasts = forecastWaits(queue, staff, busy, typical);
+    queue.forEach((entry, index) => {
+      const forecast = forecasts.get(entry.sessionId) ?? { outlook: 'waiting', estimatedWaitSeconds: null };
+      this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', { sessionId: entry.sessionId, position: index + 1, ...forecast });
     });
   }
 
-  private waitCache: { at: number; value: number | null } | null = null;
+  private callLengthCache: { at: number; value: number | null } | null = null;
 
-  /**
-   * The median wait of the last 50 answered residents: what one place in the queue has
-   * recently cost. Read at most once a minute.
-   */
-  private async typicalWaitSeconds(): Promise<number | null> {
-    if (this.waitCache && Date.now() - this.waitCache.at < 60_000) return this.waitCache.value;
-    const waits = await this.options.sessions.recentWaits(50).catch(() => []);
-    const sorted = [...waits].sort((a, b) => a - b);
+  /** The median length of the last 50 answered calls (at least 5 of them). Read at most once a minute. */
+  private async typicalCallSeconds(): Promise<number | null> {
+    if (this.callLengthCache && Date.now() - this.callLengthCache.at < 60_000) return this.callLengthCache.value;
+    const lengths = await this.options.sessions.recentDurations(50).catch(() => []);
+    const sorted = [...lengths].sort((a, b) => a - b);
     const value = sorted.length >= 5 ? (sorted[Math.floor(sorted.length / 2)] ?? null) : null;
-    this.waitCache = { at: Date.now(), value };
+    this.callLengthCache = { at: Date.now(), value };
     return value;
   }
 

@@ -1,5 +1,6 @@
 import type { AppointmentNeeds } from '../contract/appointments';
 import type { ConsultationState, EndReason, MediaFlag, PeerInfo, QueueEntry } from '../contract/consultation';
+import type { GuestKind } from '../contract/guests';
 import type { Language } from '../contract/languages';
 import type { PeerRole } from '../contract/media-types';
 import { createLogger } from '../logging/logger';
@@ -19,6 +20,8 @@ export interface Participant {
   /** `kiosk:<id>` or `staff:<id>`; the SFU peer id. */
   peerId: string;
   displayName: string;
+  /** Guests only (see PeerInfo). */
+  guestKind?: GuestKind;
   /** The socket that joined last; media requests go to it. */
   socketId: string | null;
 }
@@ -87,7 +90,7 @@ export class Consultation {
   }
 
   peers(): PeerInfo[] {
-    return [...this.participants.values()].map(({ role, displayName }) => ({ role, displayName }));
+    return [...this.participants.values()].map(({ role, displayName, guestKind }) => (guestKind ? { role, displayName, guestKind } : { role, displayName }));
   }
 
   toQueueEntry(): QueueEntry {

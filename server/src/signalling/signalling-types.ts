@@ -33,6 +33,8 @@ export interface HandlerContext {
   mediaChecks: MediaCheckService;
   /** Staff's after-call outcome, queued through a database outage. */
   outcomes: OutcomeWriter;
+  /** Staff: 「離席中」 (true) or 「対応可能」 on this socket's console, read by the waiting residents' forecasts. */
+  setAway(away: boolean): void;
   /** Work to run after the ack has gone out (e.g. offering media to a peer that just joined). */
   afterAck(task: () => Promise<void>): void;
 }

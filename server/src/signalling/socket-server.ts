@@ -152,6 +152,8 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions, gate
   // Staff and admins receive the queue of their own scope only; kiosks and guests none.
   const scope = queueScopeOf(principal);
   if (scope) void socket.join(queueRoom(scope));
+  // One more specialist who could answer: the waiting residents' outlook may change.
+  if (principal.role === 'staff' || principal.role === 'admin') options.consultations.refreshForecasts();
   if (principal.role === 'kiosk') {
     void options.presence.kioskAlive(principal.id).catch((error: unknown) => log.warn({ err: error }, 'could not record kiosk presence'));
   }
@@ -178,6 +180,8 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions, gate
     expiry.stop();
     options.consultations.handleDisconnect(principal, socket.id);
     state.mediaChecks.endFor(socket.id);
+    // One fewer specialist who could answer the waiting residents.
+    if (principal.role !== 'kiosk' && principal.role !== 'guest') options.consultations.refreshForecasts();
   });
 }
 
@@ -264,6 +268,9 @@ function registerHandler(
       inCall: options.inCall,
       mediaChecks: state.mediaChecks,
       outcomes: options.outcomes,
+      setAway: (away) => {
+        socket.data.away = away;
+      },
       afterAck: (task) => deferred.push(task),
     };
     const started = performance.now();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { transition } from '../../../kiosk/src/session/kiosk-state';
+import { IDLE_WARNING_STATES, transition } from '../../../kiosk/src/session/kiosk-state';
 import type { KioskEvent, KioskState, KioskStateName } from '../../../kiosk/src/session/kiosk-state';
 
 const SESSION_ID = '0f6b8f0e-4a43-4a43-9d0c-2b8a1f0d5e11';
@@ -210,5 +210,21 @@ describe('kiosk state machine: a call whose media never got through', () => {
     assert.deepEqual(transition({ name: 'mediaFailed' }, { type: 'retry' }), { name: 'start' });
     assert.deepEqual(transition({ name: 'mediaFailed' }, { type: 'back' }), { name: 'idle' });
     assert.deepEqual(transition({ name: 'mediaFailed' }, { type: 'timeout' }), { name: 'idle' });
+  });
+});
+
+describe('kiosk state machine: nobody is reset for sitting still while waiting or in a call (issue 14)', () => {
+  it('asks 「続けますか？」 only on the choosing and typing screens', () => {
+    assert.deepEqual([...IDLE_WARNING_STATES].sort(), ['checkIn', 'start', 'walkIn']);
+    assert.equal(IDLE_WARNING_STATES.has('calling'), false);
+    assert.equal(IDLE_WARNING_STATES.has('inCall'), false);
+  });
+
+  it('keeps what the server says about the wait: 「まもなく」, minutes, or nobody', () => {
+    const waiting = transition({ name: 'calling', queuePosition: 1, residentName: null }, { type: 'queueMoved', queuePosition: 1, estimatedWaitSeconds: null, outlook: 'nobody' });
+    assert.deepEqual(waiting, { name: 'calling', queuePosition: 1, residentName: null, estimatedWaitSeconds: null, outlook: 'nobody' });
+    const same = transition(waiting, { type: 'queueMoved', queuePosition: 1, estimatedWaitSeconds: null, outlook: 'nobody' });
+    assert.equal(same, waiting, 'nothing changed: the same state object');
+    assert.equal((transition(waiting, { type: 'queueMoved', queuePosition: 1, estimatedWaitSeconds: null, outlook: 'soon' }) as { outlook?: string }).outlook, 'soon');
   });
 });

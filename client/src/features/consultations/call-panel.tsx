@@ -8,12 +8,14 @@ import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { consoleMessages } from '../../i18n/console-messages';
 import { messages } from '../../i18n/messages';
+import { guestCaption, tileCaptions } from '../../i18n/tile-captions';
 import { describeCallStatus } from './call-status';
 import { DocumentPane } from './document-pane';
 import { MessagePanel } from './message-panel';
 import { QualityIndicator } from './quality-indicator';
 import { SnapshotPanel } from './snapshot-panel';
 import { GuestInvite } from './guest-invite';
+import { ResidentAbsentButton } from './resident-absent-button';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
 import { useDocumentCameraDown } from './use-document-camera-down';
@@ -38,6 +40,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
 
   const kioskVideo = snapshot.remoteTracks.filter((t) => t.kind === 'video' && t.peerRole === 'kiosk');
   const guestVideo = snapshot.remoteTracks.find((t) => t.kind === 'video' && t.peerRole === 'guest') ?? null;
+  const guestKind = snapshot.peers.find((p) => p.role === 'guest')?.guestKind;
   const documentVideo = kioskVideo.find((t) => t.source === 'document') ?? null;
   const residentVideo = kioskVideo.find((t) => t.source === 'camera') ?? kioskVideo.find((t) => t.source !== 'document') ?? null;
   const audioTracks = snapshot.remoteTracks.filter((t) => t.kind === 'audio');
@@ -61,10 +64,10 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   const noLocalMedia = inCall && !snapshot.localStream;
   const c = consoleMessages;
 
-  const hangUp = async () => {
+  const hangUp = async (options: { residentAbsent?: boolean } = {}) => {
     screen.stop();
     await quality.report();
-    await session.hangUp();
+    await session.hangUp(options);
   };
 
   const residentView = (
@@ -73,6 +76,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
       source={residentVideo?.track ?? null}
       label={messages.call.residentVideo}
       placeholder={messages.call.waitingForVideo}
+      caption={tileCaptions.resident}
     />
   );
 
@@ -90,7 +94,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           ) : (
             <div className="call__stage">
               {residentView}
-              <VideoView className="call__self" source={snapshot.localStream} label={messages.call.selfView} mirrored />
+              <VideoView className="call__self" source={snapshot.localStream} label={messages.call.selfView} caption={tileCaptions.self} mirrored />
             </div>
           )}
           <SnapshotPanel sessionId={sessionId} canTake={inCall} />
@@ -99,10 +103,10 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           {documentVideo ? (
             <div className="call__side-videos">
               <div className="call__side-video">{residentView}</div>
-              <VideoView className="call__side-self" source={snapshot.localStream} label={messages.call.selfView} mirrored />
+              <VideoView className="call__side-self" source={snapshot.localStream} label={messages.call.selfView} caption={tileCaptions.self} mirrored />
             </div>
           ) : null}
-          {guestVideo ? <VideoView className="call__side-guest" source={guestVideo.track} label={c.guestVideo} /> : null}
+          {guestVideo ? <VideoView className="call__side-guest" source={guestVideo.track} label={c.guestVideo} caption={guestCaption(guestKind)} /> : null}
           <MessagePanel sessionId={sessionId} />
         </aside>
       </div>
@@ -131,6 +135,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           {c.transfer.open}
         </button>
         <GuestInvite sessionId={sessionId} disabled={!inCall} />
+        <ResidentAbsentButton disabled={!inCall} onConfirm={() => hangUp({ residentAbsent: true })} />
         <button type="button" className="button button--danger call__hangup" onClick={() => void hangUp()}>
           {messages.call.hangUp}
         </button>

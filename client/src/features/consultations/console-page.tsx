@@ -3,6 +3,7 @@ import { ErrorCode } from '@contract/errors';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useAvailability } from '../../hooks/use-availability';
+import { useCallSession } from '../../hooks/use-call-session';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { useCallState } from '../../hooks/use-call-state';
@@ -50,6 +51,11 @@ export function ConsolePage() {
     setNotice(resumeMessages.endedAway(unrecorded.kioskName));
     setAfterCall(unrecorded.sessionId);
   }, [resumable, afterCall]);
+  const session = useCallSession();
+  // Waiting residents are told whether anyone can answer: the server needs to know.
+  useEffect(() => {
+    session.setAvailability(availability === 'available').catch(() => undefined);
+  }, [session, availability]);
 
   useCallSessionEvent('callEnded', (event) => {
     if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { GuestLink } from '@contract/guests';
+import { GUEST_KINDS, type GuestKind, type GuestLink } from '@contract/guests';
 import { createGuestLink } from '../../api/guests-api';
 import { CopyButton } from '../../components/copy-button';
 import { useApi } from '../../hooks/use-api';
 import { pick } from '../../i18n/language';
+import { tileCaptions } from '../../i18n/tile-captions';
 import { formatTime } from '../../time/jst-format';
 
 const t = pick({
@@ -16,7 +17,7 @@ const t = pick({
     copied: 'コピーしました',
     copyFailed: 'コピーできませんでした。リンクを選択してコピーしてください。',
     failed: 'リンクを作成できませんでした。通話中か確認して、もう一度お試しください。',
-    guest: '同席者',
+    kind: '招待する相手',
   },
   en: {
     invite: 'Invite an interpreter or colleague',
@@ -27,7 +28,7 @@ const t = pick({
     copied: 'Copied',
     copyFailed: 'Could not copy; select the link and copy it.',
     failed: 'Could not create the link. Check that the call is running and try again.',
-    guest: 'Guest',
+    kind: 'Who you invite',
   },
 });
 
@@ -36,12 +37,14 @@ export function GuestInvite({ sessionId, disabled }: { sessionId: string | null;
   const { run } = useApi();
   const [link, setLink] = useState<GuestLink | null>(null);
   const [state, setState] = useState<'idle' | 'making' | 'failed'>('idle');
+  // The resident's kiosk announces this (「通訳者が参加しました」) and captions the guest's tile with it.
+  const [kind, setKind] = useState<GuestKind>('interpreter');
 
   const make = async (): Promise<void> => {
     if (!sessionId) return;
     setState('making');
     try {
-      setLink(await run((options) => createGuestLink(sessionId, t.guest, options)));
+      setLink(await run((options) => createGuestLink(sessionId, { label: tileCaptions.guestKinds[kind], kind }, options)));
       setState('idle');
     } catch {
       setState('failed');
@@ -50,6 +53,16 @@ export function GuestInvite({ sessionId, disabled }: { sessionId: string | null;
 
   return (
     <div className="guest-invite">
+      <label className="guest-invite__kind">
+        {t.kind}
+        <select value={kind} disabled={disabled || state === 'making'} onChange={(event) => setKind(event.currentTarget.value as GuestKind)}>
+          {GUEST_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {tileCaptions.guestKinds[k]}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="button" className="button button--secondary" disabled={disabled || !sessionId || state === 'making'} onClick={() => void make()}>
         {state === 'making' ? t.making : t.invite}
       </button>

@@ -38,9 +38,9 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
         <>
           <div className="guest__videos">
             {videos.map((track) => (
-              <VideoView key={track.consumerId} className="guest__video" source={track.track} label={labelOf(track)} placeholder={labelOf(track)} />
+              <VideoView key={track.consumerId} className="guest__video" source={track.track} label={labelOf(track)} placeholder={labelOf(track)} caption={labelOf(track)} />
             ))}
-            <VideoView className="guest__video guest__video--self" source={local} label={m.selfView} mirrored />
+            <VideoView className="guest__video guest__video--self" source={local} label={m.selfView} caption={m.sources.self} mirrored />
           </div>
           {audio.map((track) => (
             <AudioPlayer key={track.consumerId} track={track.track} />

@@ -16,6 +16,7 @@ const COLUMNS: readonly { label: string; cell: (f: ReportFigures) => string }[] 
   { label: t.abandoned, cell: (f) => String(f.abandoned) },
   { label: t.mediaFailed, cell: (f) => String(f.mediaFailed) },
   { label: t.tcpFallback, cell: (f) => String(f.tcpFallback) },
+  { label: t.residentAbsent, cell: (f) => String(f.residentAbsent) },
   { label: t.appointments, cell: (f) => String(f.appointments) },
   { label: t.noShows, cell: (f) => String(f.noShows) },
   { label: t.noShowRate, cell: (f) => rate(f.noShowRate) },

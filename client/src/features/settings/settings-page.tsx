@@ -3,6 +3,7 @@ import type { SettingsSection } from '../../app/routes';
 import { NavLinks } from '../../components/nav-links';
 import { shellMessages } from '../../i18n/shell-messages';
 import { DepartmentsSection } from './departments-section';
+import { KioskDisplaySection } from './kiosk-display-section';
 import { KiosksSection } from './kiosks-section';
 import { StaffSection } from './staff-section';
 
@@ -22,7 +23,12 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
       <NavLinks label={shellMessages.settingsNav.label} links={links} className="nav nav--tabs" />
       {section === 'departments' ? <DepartmentsSection /> : null}
       {section === 'staff' ? <StaffSection /> : null}
-      {section === 'kiosks' ? <KiosksSection /> : null}
+      {section === 'kiosks' ? (
+        <>
+          <KiosksSection />
+          <KioskDisplaySection />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -210,14 +210,14 @@ export class ConsultationSessionRepository {
     return affected(rows) === 1;
   }
 
-  /** Waits (queued → answered, seconds) of the most recently answered consultations. */
-  async recentWaits(limit: number): Promise<number[]> {
-    const rows: { wait: number }[] = await this.dataSource.query(
-      `SELECT date_part('epoch', answered_at - queued_at) AS wait FROM consultation_session
-        WHERE answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT $1`,
+  /** How long the last `limit` answered consultations lasted, in seconds. */
+  async recentDurations(limit: number): Promise<number[]> {
+    const rows: { duration: number }[] = await this.dataSource.query(
+      `SELECT date_part('epoch', ended_at - answered_at) AS duration FROM consultation_session
+        WHERE answered_at IS NOT NULL AND ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT $1`,
       [limit],
     );
-    return rows.map((r) => Number(r.wait));
+    return rows.map((r) => Number(r.duration));
   }
 
   async recordQuality(id: string, quality: QualitySummary): Promise<void> {

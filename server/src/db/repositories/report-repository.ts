@@ -56,6 +56,7 @@ function sessionsSql(scope: ReportScope): string {
            count(*) FILTER (WHERE wait IS NULL AND ended) AS abandoned,
            count(*) FILTER (WHERE media_flag = 'media_failed') AS media_failed,
            count(*) FILTER (WHERE media_flag = 'tcp_fallback') AS tcp_fallback,
+           count(*) FILTER (WHERE end_reason = 'resident_absent') AS resident_absent,
            avg(wait) AS mean_wait,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY wait) AS p90_wait,
            avg(duration) AS mean_duration,
@@ -67,7 +68,7 @@ function sessionsSql(scope: ReportScope): string {
            avg(satisfaction) AS satisfaction_mean
       FROM (
         SELECT ${periodExpr(scope, 'local')} AS period, ${groupExpr(scope, 's')} AS group_id,
-               s.appointment_id IS NOT NULL AS booked, s.ended_at IS NOT NULL AS ended,
+               s.appointment_id IS NOT NULL AS booked, s.ended_at IS NOT NULL AS ended, s.end_reason,
                date_part('epoch', s.answered_at - s.queued_at) AS wait,
                date_part('epoch', s.ended_at - s.answered_at) AS duration, s.satisfaction, s.media_flag
           FROM consultation_session s CROSS JOIN LATERAL (SELECT ${japanLocal('s.queued_at')} AS local) l
@@ -117,6 +118,7 @@ function toFigures(sessions: Counts | undefined, appointmentsRow: Counts | undef
     abandoned: int(sessions?.['abandoned']),
     mediaFailed: int(sessions?.['media_failed']),
     tcpFallback: int(sessions?.['tcp_fallback']),
+    residentAbsent: int(sessions?.['resident_absent']),
     appointments,
     noShows,
     noShowRate: appointments > 0 ? Math.round((noShows / appointments) * 1000) / 1000 : null,

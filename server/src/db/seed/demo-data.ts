@@ -9,12 +9,12 @@ import { DEMO_KIOSK_NAME, DEMO_STAFF_LOGIN } from './demo-seed';
 
 const log = createLogger('demo-data');
 
-const DEMO_DEPARTMENTS = [
+export const DEMO_DEPARTMENTS = [
   { code: 'kosodate', name: '子育て支援課', icon: 'child', nameTranslations: { 'ja-easy': 'こそだて', en: 'Child-care support', zh: '育儿支援科', ko: '육아지원과', vi: 'Hỗ trợ nuôi con', pt: 'Apoio à criação de filhos', es: 'Apoyo a la crianza' } },
   { code: 'fukushi', name: '福祉課', icon: 'welfare', nameTranslations: { 'ja-easy': 'ふくし', en: 'Welfare', zh: '福利科', ko: '복지과', vi: 'Phúc lợi', pt: 'Bem-estar social', es: 'Bienestar social' } },
   { code: 'zeimu', name: '税務課', icon: 'tax', nameTranslations: { 'ja-easy': 'ぜいきん', en: 'Taxes', zh: '税务科', ko: '세무과', vi: 'Thuế', pt: 'Impostos', es: 'Impuestos' } },
   { code: 'hoken-nenkin', name: '保険年金課', icon: 'pension', nameTranslations: { 'ja-easy': 'ほけん・ねんきん', en: 'Insurance and pensions', zh: '保险年金科', ko: '보험연금과', vi: 'Bảo hiểm và lương hưu', pt: 'Seguro e pensão', es: 'Seguros y pensiones' } },
-  { code: 'shimin', name: '市民課', icon: 'resident', nameTranslations: { 'ja-easy': 'じゅうみんのてつづき', en: 'Resident registration', zh: '市民科', ko: '시민과', vi: 'Đăng ký cư trú', pt: 'Registro de residentes', es: 'Registro de residentes' } },
+  { code: 'shimin', name: '市民課', icon: 'resident', nameTranslations: { 'ja-easy': 'じゅうみんの てつづき', en: 'Resident registration', zh: '市民科', ko: '시민과', vi: 'Đăng ký cư trú', pt: 'Registro de residentes', es: 'Registro de residentes' } },
 ] as const;
 
 const EXTRA_KIOSKS = [

@@ -37,8 +37,8 @@ export function registerGuestRoutes(
     const consultations = deps.consultations();
     // The guest joins the node that holds the call's media, which may not be this one.
     const { linkId, expiresAt, origin } = consultations.has(params.id)
-      ? { ...(await consultations.inviteGuest(principal, params.id, body.label, GUEST_LINK_TTL_SECONDS)), origin: originOf(req, deps.publicUrl) }
-      : await inviteElsewhere(deps.cluster(), { principal, sessionId: params.id, label: body.label, ttlSeconds: GUEST_LINK_TTL_SECONDS });
+      ? { ...(await consultations.inviteGuest(principal, params.id, body.label, GUEST_LINK_TTL_SECONDS, body.kind)), origin: originOf(req, deps.publicUrl) }
+      : await inviteElsewhere(deps.cluster(), { principal, sessionId: params.id, label: body.label, kind: body.kind, ttlSeconds: GUEST_LINK_TTL_SECONDS });
     // Bringing a third party into a resident's consultation exposes personal data: audited.
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'guest_invited', targetType: 'session', targetId: params.id, details: { linkId } });
     const { token } = deps.tokens.issueGuest({ kind: 'guest', linkId, sessionId: params.id }, GUEST_LINK_TTL_SECONDS);

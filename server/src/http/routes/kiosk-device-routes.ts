@@ -91,6 +91,7 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
     const config: KioskConfig = {
       kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location, address: kiosk.address, cameraRoles: kiosk.cameraRoles },
       departments: await deps.departments.list({ includeInactive: false }),
+      alternatives: await deps.townSettings.kioskDisplay().then(({ counterPhone, openingHours }) => ({ counterPhone, openingHours })),
     };
     return config;
   });

@@ -30,10 +30,12 @@ export function registerReportRoutes(api: ApiRegistry, deps: RouteDeps): void {
     const header = [
       '期間', '区分', '相談件数', '予約', '予約なし', '応答', '応答前終了', '映像不通', 'TCP接続', '予約件数', '不在', '不在率(%)',
       '平均待ち時間(秒)', '90%待ち時間(秒)', '平均相談時間(秒)', '満足度1', '満足度2', '満足度3', '満足度4', '満足度5', '満足度平均',
+      '住民不在で終了',
     ];
     const line = (period: string, group: string, f: Report['totals']) => [
       period, group, f.sessions, f.booked, f.walkIn, f.answered, f.abandoned, f.mediaFailed, f.tcpFallback, f.appointments, f.noShows, percent(f.noShowRate),
       f.meanWaitSeconds, f.p90WaitSeconds, f.meanDurationSeconds, ...f.satisfaction, f.satisfactionMean,
+      f.residentAbsent,
     ];
     const csv = toCsv(header, [
       ...report.rows.map((row) => line(row.period, row.groupName ?? '', row)),

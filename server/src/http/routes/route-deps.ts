@@ -7,6 +7,7 @@ import type { KioskRepository } from '../../db/repositories/kiosk-repository';
 import type { ReportRepository } from '../../db/repositories/report-repository';
 import type { SessionEventRepository } from '../../db/repositories/session-event-repository';
 import type { StaffUserRepository } from '../../db/repositories/staff-user-repository';
+import type { TownSettingRepository } from '../../db/repositories/town-setting-repository';
 import type { AppointmentService } from '../../domain/appointment-service';
 import type { AttemptLimiter } from '../../domain/attempt-limiter';
 import type { LoginGuard } from '../../domain/login-guard';
@@ -24,6 +25,7 @@ export interface RouteDeps {
   appointments: AppointmentService;
   reports: ReportRepository;
   audit: AuditLogRepository;
+  townSettings: TownSettingRepository;
   authSessions: AuthSessionService;
   loginGuard: LoginGuard;
   limiters: { pairing: AttemptLimiter };

@@ -6,5 +6,10 @@ export const callStaff = defineHandler({
   event: 'callStaff',
   schema: CallStaffPayload,
   roles: SOCKET_PERMISSIONS.callStaff,
-  run: ({ principal, consultations }, payload) => consultations.callStaff(principal.id, payload),
+  run: async ({ principal, consultations, afterAck }, payload) => {
+    const queued = await consultations.callStaff(principal.id, payload);
+    // The forecast sent while queueing may overtake this ack, before the kiosk knows its session.
+    afterAck(async () => consultations.refreshForecasts());
+    return queued;
+  },
 });

@@ -6,5 +6,10 @@ export const checkIn = defineHandler({
   event: 'checkIn',
   schema: CheckInPayload,
   roles: SOCKET_PERMISSIONS.checkIn,
-  run: ({ principal, consultations }, { code, language }) => consultations.checkIn(principal.id, code, language),
+  run: async ({ principal, consultations, afterAck }, { code, language }) => {
+    const checkedIn = await consultations.checkIn(principal.id, code, language);
+    // The forecast sent while queueing may overtake this ack, before the kiosk knows its session.
+    afterAck(async () => consultations.refreshForecasts());
+    return checkedIn;
+  },
 });

@@ -23,6 +23,7 @@ import { produce } from './produce';
 import { restartIce } from './restart-ice';
 import { resumeCall } from './resume-call';
 import { saveOutcome } from './save-outcome';
+import { setAvailability } from './set-availability';
 import { submitSurvey } from './submit-survey';
 
 /** Every request the server answers; an event not listed here gets an error ack. */
@@ -34,6 +35,7 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   submitSurvey,
   heartbeat,
   getQueue,
+  setAvailability,
   acceptCall,
   joinRoom,
   connectTransport,

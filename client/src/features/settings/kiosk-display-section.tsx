@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { RESIDENT_NAME_DISPLAYS, type KioskDisplaySettings, type ResidentNameDisplay } from '@contract/town-settings';
+import { getKioskDisplay, updateKioskDisplay } from '../../api/settings-api';
+import { FormField } from '../../components/form-field';
+import { ListStatus } from '../../components/list-status';
+import { useAction } from '../../hooks/use-action';
+import { useApiData } from '../../hooks/use-api-data';
+import { common } from '../../i18n/common-messages';
+import { describeError } from '../../i18n/describe-error';
+import { pick } from '../../i18n/language';
+
+const t = pick({
+  ja: {
+    heading: 'キオスクの表示',
+    lead: 'すべてのキオスクに共通です。キオスクの画面は通りがかった人にも見えます。',
+    nameDisplay: '予約者の名前の表示',
+    names: {
+      family_name: '姓だけ（例：佐々木 様）',
+      initials: 'イニシャル（例：S. T. 様）',
+      full: '氏名すべて（画面が他の人から見えない場所だけ）',
+      hidden: '表示しない',
+    } satisfies Record<ResidentNameDisplay, string>,
+    noAnswer: '対応できる職員がいないときに案内する方法',
+    phone: '電話番号',
+    phoneHint: '例：0120-000-000（空欄なら表示しません）',
+    hours: '受付時間',
+    hoursHint: '例：平日 8:30〜17:15（空欄なら表示しません）',
+    save: '保存',
+    saved: 'キオスクの表示を保存しました。キオスクには次の利用者から反映されます。',
+  },
+  en: {
+    heading: 'What kiosks show',
+    lead: 'The same for every kiosk. Anyone passing can read a kiosk screen.',
+    nameDisplay: "Booked resident's name",
+    names: {
+      family_name: 'Family name only (e.g. Sasaki-sama)',
+      initials: 'Initials (e.g. S. T.-sama)',
+      full: 'Full name (only where nobody else can see the screen)',
+      hidden: 'No name',
+    } satisfies Record<ResidentNameDisplay, string>,
+    noAnswer: 'What to offer when nobody can answer',
+    phone: 'Telephone number',
+    phoneHint: 'e.g. 0120-000-000 (left empty: not shown)',
+    hours: 'Opening hours',
+    hoursHint: 'e.g. weekdays 8:30-17:15 (left empty: not shown)',
+    save: 'Save',
+    saved: 'Saved. Kiosks use it from their next resident.',
+  },
+});
+
+/** Admins choose how booked names appear on the public screen and what to offer when nobody can answer. */
+export function KioskDisplaySection() {
+  const loaded = useApiData(getKioskDisplay, 'kiosk-display');
+  const [draft, setDraft] = useState<KioskDisplaySettings | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const action = useAction();
+  useEffect(() => {
+    if (loaded.data) setDraft(loaded.data);
+  }, [loaded.data]);
+
+  const save = async () => {
+    if (!draft) return;
+    setNotice(null);
+    const result = await action.perform((o) => updateKioskDisplay(draft, o));
+    if (result.ok) {
+      setDraft(result.value);
+      setNotice(t.saved);
+    }
+  };
+
+  return (
+    <section aria-labelledby="kiosk-display-heading" className="settings-section">
+      <div className="section-head">
+        <h2 id="kiosk-display-heading">{t.heading}</h2>
+      </div>
+      <p>{t.lead}</p>
+      <ListStatus
+        success={notice}
+        actionError={action.error}
+        loadError={loaded.error ? describeError(loaded.error) : null}
+        retryLabel={common.actions.retry}
+        onRetry={loaded.reload}
+        empty={false}
+        emptyText=""
+      />
+      {draft ? (
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <fieldset className="field">
+            <legend className="field__label">{t.nameDisplay}</legend>
+            {RESIDENT_NAME_DISPLAYS.map((value) => (
+              <label key={value} className="radio">
+                <input
+                  type="radio"
+                  name="resident-name-display"
+                  value={value}
+                  checked={draft.residentNameDisplay === value}
+                  onChange={() => setDraft({ ...draft, residentNameDisplay: value })}
+                />
+                {t.names[value]}
+              </label>
+            ))}
+          </fieldset>
+          <h3>{t.noAnswer}</h3>
+          <FormField label={t.phone} hint={t.phoneHint}>
+            {(control) => (
+              <input {...control} type="text" maxLength={40} value={draft.counterPhone} onChange={(e) => setDraft({ ...draft, counterPhone: e.currentTarget.value })} />
+            )}
+          </FormField>
+          <FormField label={t.hours} hint={t.hoursHint}>
+            {(control) => (
+              <input {...control} type="text" maxLength={120} value={draft.openingHours} onChange={(e) => setDraft({ ...draft, openingHours: e.currentTarget.value })} />
+            )}
+          </FormField>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={action.busy}>
+              {t.save}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { GuestLink } from '../../server/src/contract/guests';
+import type { KioskConfig } from '../../server/src/contract/kiosks';
+import type { KioskDisplaySettings } from '../../server/src/contract/town-settings';
+import { connectParties, startCall } from '../fixtures/call-scenario';
+import { guestTokenOf } from '../fixtures/guest-link';
+import { kioskToken, loginStaff } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+/** Issue 14's server side for the kiosk: 「キオスクに人がいない」, wait forecasts, the kiosk display setting, guest kinds. */
+describe('kiosk UX rules on the server (real PostgreSQL)', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('only staff in an answered call end it as resident_absent; the record says so', async () => {
+    const parties = await connectParties(server);
+    try {
+      const { sessionId } = expectOk(await request(parties.kiosk, 'callStaff', {}));
+      const early = await request(parties.staff, 'hangUp', { sessionId, reason: 'resident_absent' });
+      assert.equal(!early.ok && early.error.code, 'FORBIDDEN', 'staff outside the call (not answered yet) cannot');
+      const byKiosk = await request(parties.kiosk, 'hangUp', { sessionId, reason: 'resident_absent' });
+      assert.equal(!byKiosk.ok && byKiosk.error.code, 'FORBIDDEN', 'a kiosk never reports itself empty');
+      const bad = await request(parties.staff, 'hangUp', { sessionId, reason: 'completed' } as never);
+      assert.equal(!bad.ok && bad.error.code, 'BAD_REQUEST', 'no other reason may be chosen');
+      const accepted = nextEvent(parties.kiosk, 'callAccepted');
+      expectOk(await request(parties.staff, 'acceptCall', { sessionId }));
+      await accepted;
+      const ended = nextEvent(parties.kiosk, 'callEnded');
+      expectOk(await request(parties.staff, 'hangUp', { sessionId, reason: 'resident_absent' }));
+      assert.equal((await ended)[0].reason, 'resident_absent');
+      const record = await server.app.repositories.sessions.findById(sessionId);
+      assert.equal(record?.endReason, 'resident_absent');
+    } finally {
+      parties.close();
+    }
+  });
+
+  it('tells a waiting kiosk 「soon」 when a member is free, 「nobody」 when all are 離席中', async () => {
+    const parties = await connectParties(server);
+    try {
+      const first = nextEvent(parties.kiosk, 'queuePosition');
+      const { sessionId } = expectOk(await request(parties.kiosk, 'callStaff', {}));
+      assert.equal((await first)[0].outlook, 'soon');
+      const away = nextEvent(parties.kiosk, 'queuePosition');
+      expectOk(await request(parties.staff, 'setAvailability', { available: false }));
+      assert.deepEqual((await away)[0].outlook, 'nobody');
+      const refused = await request(parties.kiosk, 'setAvailability', { available: true });
+      assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN', 'a kiosk cannot pretend to be staff');
+      const back = nextEvent(parties.kiosk, 'queuePosition');
+      expectOk(await request(parties.staff, 'setAvailability', { available: true }));
+      assert.equal((await back)[0].outlook, 'soon');
+      expectOk(await request(parties.kiosk, 'cancelCall', { sessionId }));
+    } finally {
+      parties.close();
+    }
+  });
+
+  it('the kiosk display setting: admins only, validated, audited, and the kiosk gets the alternatives', async () => {
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const staff = restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
+    const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    assert.deepEqual(expectStatus(await admin.call<KioskDisplaySettings>('getKioskDisplay'), 200), { residentNameDisplay: 'family_name', counterPhone: '', openingHours: '' });
+    const body: KioskDisplaySettings = { residentNameDisplay: 'initials', counterPhone: '0120-000-111', openingHours: '平日 9:00〜17:00' };
+    assert.equal((await staff.call('updateKioskDisplay', { body })).status, 403);
+    assert.equal((await kiosk.call('getKioskDisplay')).status, 403);
+    assert.equal((await admin.call('updateKioskDisplay', { body: { ...body, residentNameDisplay: 'everything' } })).status, 400);
+    assert.equal((await admin.call('updateKioskDisplay', { body: { ...body, extra: 1 } })).status, 400);
+    assert.deepEqual(expectStatus(await admin.call('updateKioskDisplay', { body }), 200), body);
+    const config = expectStatus(await kiosk.call<KioskConfig>('kioskConfig'), 200);
+    assert.deepEqual(config.alternatives, { counterPhone: '0120-000-111', openingHours: '平日 9:00〜17:00' });
+    const audit = await server.db.dataSource.query(`SELECT details FROM audit_log WHERE action = 'settings_updated'`);
+    assert.equal(audit.length, 1);
+    assert.ok(!JSON.stringify(audit[0].details).includes('0120'), 'the audit keeps no phone number');
+  });
+
+  it('a guest joins with their kind, which every side is told', async () => {
+    const call = await startCall(server);
+    try {
+      const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+      const link = expectStatus(
+        await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '手話通訳者', kind: 'sign_language' } }),
+        201,
+      );
+      const kioskInfo = expectOk(await request(call.kiosk, 'getServerInfo', {}));
+      expectOk(await request(call.kiosk, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: kioskInfo.routerRtpCapabilities }));
+      const guest = await connectSocket(server.url, guestTokenOf(link));
+      try {
+        const joinedAtKiosk = nextEvent(call.kiosk, 'peerJoined');
+        const info = expectOk(await request(guest, 'getServerInfo', {}));
+        expectOk(await request(guest, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+        assert.deepEqual((await joinedAtKiosk)[0].peer, { role: 'guest', displayName: '手話通訳者', guestKind: 'sign_language' });
+      } finally {
+        guest.disconnect();
+      }
+      const refused = await restClient(server.url, staffToken).call('createGuestLink', { params: { id: call.sessionId }, body: { kind: 'boss' } });
+      assert.equal(refused.status, 400, 'only the known kinds');
+    } finally {
+      call.close();
+    }
+  });
+});
