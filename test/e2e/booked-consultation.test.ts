@@ -8,6 +8,7 @@ import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { hangUpAtDesk } from '../helpers/call-flow';
 
 /**
  * The whole booked path through the real apps: an admin books in the calendar, the resident
@@ -88,7 +89,7 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, talking), waitForMedia(kiosk.page, talking)]);
     assert.ok(talking(atStaff) && talking(atKiosk), 'both sides decode each other');
     assert.equal(await kiosk.page.getByText('山田 太郎').count(), 0, 'the resident name leaves the kiosk screen once the call starts');
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
     await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
     await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
 

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { hangUpAtDesk } from '../helpers/call-flow';
 
 /** How many remote video streams the page is decoding (inbound-rtp video with frames). */
 async function decodedVideoStreams(page: Page): Promise<number> {
@@ -79,6 +80,6 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
     assert.equal(sessions.items[0]?.status, 'active', 'the call goes on without the guest');
     const types = (await server.app.repositories.events.listFor(sessions.items[0]?.id ?? '')).map((e) => e.type);
     assert.ok(types.includes('guest_invited'), types.join(', '));
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
   });
 });

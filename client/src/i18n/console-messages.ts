@@ -53,6 +53,7 @@ export interface ConsoleMessages {
     failed: string;
   };
   screen: { share: string; stop: string; sharing: string; failed: string };
+  hangUpConfirm: { title: string; message: string; confirm: string; cancel: string };
   transfer: {
     open: string;
     title: string;
@@ -139,6 +140,12 @@ export const consoleJa: ConsoleMessages = {
     failed: 'メッセージを送れませんでした。',
   },
   screen: { share: '画面を共有', stop: '共有を停止', sharing: '画面を共有しています', failed: '画面を共有できませんでした。' },
+  hangUpConfirm: {
+    title: '通話を終了しますか？',
+    message: '住民の方との通話が終わり、対応結果の記録に進みます。',
+    confirm: '終了する',
+    cancel: '通話を続ける',
+  },
   transfer: {
     open: '他の部署へ回す',
     title: '他の部署へ回す',
@@ -225,6 +232,12 @@ export const consoleEn: ConsoleMessages = {
     failed: 'Could not send the message.',
   },
   screen: { share: 'Share screen', stop: 'Stop sharing', sharing: 'Sharing your screen', failed: 'Could not share the screen.' },
+  hangUpConfirm: {
+    title: 'End the call?',
+    message: 'The call with the resident ends and you go on to record the outcome.',
+    confirm: 'End call now',
+    cancel: 'Keep talking',
+  },
   transfer: {
     open: 'Transfer to another department',
     title: 'Transfer to another department',

@@ -14,6 +14,7 @@ import { MessagePanel } from './message-panel';
 import { QualityIndicator } from './quality-indicator';
 import { SnapshotPanel } from './snapshot-panel';
 import { GuestInvite } from './guest-invite';
+import { HangUpButton } from './hang-up-button';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
 import { useScreenShare } from './use-screen-share';
@@ -127,9 +128,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           {c.transfer.open}
         </button>
         <GuestInvite sessionId={sessionId} disabled={!inCall} />
-        <button type="button" className="button button--danger call__hangup" onClick={() => void hangUp()}>
-          {messages.call.hangUp}
-        </button>
+        <HangUpButton onHangUp={hangUp} />
       </div>
       <TransferDialog
         open={transferOpen}

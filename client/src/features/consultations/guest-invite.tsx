@@ -17,6 +17,7 @@ const t = pick({
     copyFailed: 'コピーできませんでした。リンクを選択してコピーしてください。',
     failed: 'リンクを作成できませんでした。通話中か確認して、もう一度お試しください。',
     guest: '同席者',
+    close: '閉じる',
   },
   en: {
     invite: 'Invite an interpreter or colleague',
@@ -28,6 +29,7 @@ const t = pick({
     copyFailed: 'Could not copy; select the link and copy it.',
     failed: 'Could not create the link. Check that the call is running and try again.',
     guest: 'Guest',
+    close: 'Close',
   },
 });
 
@@ -61,7 +63,12 @@ export function GuestInvite({ sessionId, disabled }: { sessionId: string | null;
             <input type="text" readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
           </label>
           <p>{t.expires(formatTime(link.expiresAt))}</p>
-          <CopyButton text={link.url} label={t.copy} copiedLabel={t.copied} failedLabel={t.copyFailed} />
+          <div className="guest-invite__actions">
+            <CopyButton text={link.url} label={t.copy} copiedLabel={t.copied} failedLabel={t.copyFailed} />
+            <button type="button" className="button button--secondary" onClick={() => setLink(null)}>
+              {t.close}
+            </button>
+          </div>
         </div>
       ) : null}
     </div>
