@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
-import { clickButton, DECODED_VIDEO_FRAMES, hostAddress, MEASURE_CONSOLE, STAFF_VIEWPORT, type ConsoleLayout } from './staff-layout-support';
+import { clickButton, DECODED_VIDEO_FRAMES, hostAddress, MEASURE_CONSOLE, RECORD_PEER_CONNECTIONS, showsText, STAFF_VIEWPORT, type ConsoleLayout } from './staff-layout-support';
 
 /** Three fake cameras: fake_device_0 is the face, fake_device_2 the document (fake_device_1 is a depth camera). */
 const KIOSK_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
@@ -83,5 +85,84 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
     await staff.page.getByRole('button', { name: '通話を終了' }).click();
     await confirm.getByRole('button', { name: '終了する' }).click();
     await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).waitFor({ timeout: 15_000 });
+  });
+});
+
+const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+const HOST_ADDRESS = hostAddress();
+const firefoxSkip = !existsSync(FIREFOX) ? `no Firefox at ${FIREFOX} (apt-get install firefox-esr)` : !HOST_ADDRESS ? 'no non-loopback IPv4 address for Firefox ICE' : false;
+
+/** Waits until a page script returns something truthy. */
+async function firefoxUntil(page: FirefoxPage, script: string, what: string, timeoutMs = 20_000): Promise<void> {
+  await until(() => page.evaluate(script) as Promise<unknown>, Boolean, { timeoutMs, what, intervalMs: 250 });
+}
+
+describe('the staff console in Firefox ESR (WebDriver BiDi) at 1366x768: a full call with a Chromium kiosk', { skip: firefoxSkip }, () => {
+  let server: TestServer;
+  let kiosk: BrowserSession;
+  let firefox: FirefoxBrowser;
+  let staff: FirefoxPage;
+
+  before(async () => {
+    // Firefox gathers no 127.0.0.1 candidate: media listens on the host's own address (traffic stays on this host).
+    server = await startTestServer({ webRtcServerPort: 0, sfu: { listenIp: HOST_ADDRESS ?? '127.0.0.1' } });
+    kiosk = await openBrowser({ extraArgs: [KIOSK_CAMERAS] });
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      extraPrefsFirefox: { 'media.navigator.streams.fake': true, 'media.navigator.permission.disabled': true },
+    });
+    staff = await firefox.newPage();
+    await staff.setViewport(STAFF_VIEWPORT);
+    await staff.evaluateOnNewDocument(RECORD_PEER_CONNECTIONS);
+  });
+  after(async () => {
+    await firefox?.close();
+    await kiosk?.close();
+    await server?.close();
+  });
+
+  it('Firefox staff log in, answer, decode the kiosk\'s face and document video, and the console fits the screen', { timeout: 120_000 }, async () => {
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    await kiosk.page.goto(`${server.url}/`);
+    const cameras = (await kiosk.page.evaluate(CAMERA_IDS)) as { face: string | null; document: string | null };
+    const kioskId = server.demo.kioskCredential.split('.')[0] ?? '';
+    expectStatus(await admin.call('updateKiosk', { params: { id: kioskId }, body: { cameraRoles: { faceCameraId: cameras.face, documentCameraId: cameras.document } } }), 200);
+
+    await staff.goto(`${server.url}/`);
+    await staff.waitForSelector('input[name=loginId]');
+    await staff.type('input[name=loginId]', 'demo-staff');
+    await staff.type('input[name=password]', 'test-password');
+    await staff.click('button[type=submit]');
+    await firefoxUntil(staff, showsText('呼び出し中の窓口'), 'the console opens in Firefox');
+
+    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
+    await firefoxUntil(staff, clickButton('応答'), '応答 pressed in Firefox');
+    await firefoxUntil(staff, showsText('通話を終了'), 'Firefox is in the call');
+    await kiosk.page.getByRole('button', { name: '書類を見せる' }).click({ timeout: 20_000 });
+    await firefoxUntil(staff, "document.querySelector('.document__video') !== null", 'the document pane opens in Firefox');
+
+    // Real media through the SFU both ways: Firefox decodes the kiosk's two cameras, the kiosk decodes Firefox's camera.
+    const frames = await until(() => staff.evaluate(DECODED_VIDEO_FRAMES) as Promise<number>, (n) => n > 60, { timeoutMs: 30_000, what: 'Firefox decodes video', intervalMs: 250 });
+    assert.ok(frames > 60);
+    await until(() => kiosk.page.evaluate(DECODED_VIDEO_FRAMES) as Promise<number>, (n) => n > 30, { timeoutMs: 30_000, what: "the kiosk decodes Firefox's camera", intervalMs: 250 });
+
+    assertFits((await staff.evaluate(MEASURE_CONSOLE)) as ConsoleLayout, 'in Firefox');
+    await firefoxUntil(staff, clickButton('通訳・他部署を招待'), 'invite pressed');
+    await firefoxUntil(staff, showsText('リンクをコピー'), 'the invite link is shown');
+    assertFits((await staff.evaluate(MEASURE_CONSOLE)) as ConsoleLayout, 'in Firefox after creating the invite link');
+
+    // A typed message goes out with 送信 (which must be reachable) and shows on the kiosk.
+    await staff.type('#chat-input', 'Firefoxから送信します');
+    await firefoxUntil(staff, clickButton('送信'), '送信 pressed');
+    await kiosk.page.locator('.staff-messages').getByText('Firefoxから送信します').waitFor({ timeout: 10_000 });
+
+    await firefoxUntil(staff, clickButton('通話を終了'), '通話を終了 pressed');
+    await firefoxUntil(staff, clickButton('終了する'), 'the hang-up confirmed');
+    await firefoxUntil(staff, showsText('記録して待ち列へ戻る'), 'the outcome form follows the call');
+    const record = await until(() => server.app.repositories.sessions.list({ page: 1, pageSize: 1 }), (page) => page.items[0]?.status === 'ended', { timeoutMs: 10_000, what: 'the call ended' });
+    assert.equal(record.items[0]?.endReason, 'completed');
   });
 });

@@ -49,10 +49,8 @@ export const clickButton = (text: string): string => `
   })()
 `;
 
-/** True when some element shows exactly `text` (trimmed) and is rendered. */
-export const showsText = (text: string, selector = '*'): string => `
-  [...document.querySelectorAll(${JSON.stringify(selector)})].some((el) => el.childElementCount === 0 && el.textContent.trim() === ${JSON.stringify(text)} && el.getClientRects().length > 0)
-`;
+/** True when the rendered page text contains `text`. */
+export const showsText = (text: string): string => `document.body.innerText.includes(${JSON.stringify(text)})`;
 
 /** Video frames decoded by the page over every RTCPeerConnection it made. */
 export const DECODED_VIDEO_FRAMES = `
