@@ -54,6 +54,22 @@ export interface ConsoleMessages {
   };
   screen: { share: string; stop: string; sharing: string; failed: string };
   hangUpConfirm: { title: string; message: string; confirm: string; cancel: string };
+  resident: {
+    heading: string;
+    walkIn: string;
+    booked: (time: string) => string;
+    name: string;
+    language: string;
+    needs: string;
+    noNeeds: string;
+    topic: string;
+    notes: string;
+    none: string;
+    history: string;
+    noHistory: string;
+    loadFailed: string;
+    retry: string;
+  };
   transfer: {
     open: string;
     title: string;
@@ -146,6 +162,22 @@ export const consoleJa: ConsoleMessages = {
     confirm: '終了する',
     cancel: '通話を続ける',
   },
+  resident: {
+    heading: '住民の方',
+    walkIn: '予約なし（名前は伺っていません）',
+    booked: (time) => `予約 ${time}`,
+    name: 'お名前',
+    language: '言語',
+    needs: '必要な支援',
+    noNeeds: '特になし',
+    topic: '相談内容',
+    notes: 'メモ',
+    none: '—',
+    history: 'ほかの予約',
+    noHistory: 'この方のほかの予約はありません。',
+    loadFailed: '住民の方の情報を読み込めませんでした。',
+    retry: '再読み込み',
+  },
   transfer: {
     open: '他の部署へ回す',
     title: '他の部署へ回す',
@@ -237,6 +269,22 @@ export const consoleEn: ConsoleMessages = {
     message: 'The call with the resident ends and you go on to record the outcome.',
     confirm: 'End call now',
     cancel: 'Keep talking',
+  },
+  resident: {
+    heading: 'Resident',
+    walkIn: 'Walk-in (no name given)',
+    booked: (time) => `Booked ${time}`,
+    name: 'Name',
+    language: 'Language',
+    needs: 'Support needed',
+    noNeeds: 'None',
+    topic: 'Topic',
+    notes: 'Notes',
+    none: '—',
+    history: 'Other appointments',
+    noHistory: 'No other appointments.',
+    loadFailed: "Could not load the resident's details.",
+    retry: 'Reload',
   },
   transfer: {
     open: 'Transfer to another department',

@@ -52,6 +52,7 @@ export const API_ROUTES = {
 
   listSessions: route({ method: 'get', path: '/api/sessions', access: ['staff', 'admin'], summary: 'Consultation records' }),
   getSession: route({ method: 'get', path: '/api/sessions/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
+  getCallContext: route({ method: 'get', path: '/api/sessions/:id/context', access: ['staff', 'admin'], summary: "The resident's booking (name, language, needs, topic, notes) and earlier appointments, for the member in the call (audited)" }),
   recordOutcome: route({ method: 'put', path: '/api/sessions/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
 
   createGuestLink: route({ method: 'post', path: '/api/sessions/:id/guest-links', access: ['staff', 'admin'], summary: 'A single-use link that brings a third party (interpreter, another department) into this call' }),

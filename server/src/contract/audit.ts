@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'appointment_cancelled',
   'check_in_failed',
   'session_viewed',
+  'call_context_viewed',
   'snapshot_viewed',
   'guest_invited',
   'session_outcome_recorded',

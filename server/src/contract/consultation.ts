@@ -142,6 +142,8 @@ export interface SessionRecord {
   notes: string;
   satisfaction: number | null;
   quality: QualitySummary | null;
+  /** The language the resident used at the kiosk. */
+  language: Language;
 }
 
 export interface SessionDetail extends SessionRecord {

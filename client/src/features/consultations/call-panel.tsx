@@ -12,6 +12,7 @@ import { describeCallStatus } from './call-status';
 import { DocumentPane } from './document-pane';
 import { MessagePanel } from './message-panel';
 import { QualityIndicator } from './quality-indicator';
+import { ResidentContext } from './resident-context';
 import { SnapshotPanel } from './snapshot-panel';
 import { GuestInvite } from './guest-invite';
 import { HangUpButton } from './hang-up-button';
@@ -94,6 +95,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           <SnapshotPanel sessionId={sessionId} canTake={inCall} />
         </div>
         <aside className="call__side">
+          {sessionId && snapshot.call?.answered ? <ResidentContext sessionId={sessionId} /> : null}
           {documentVideo ? (
             <div className="call__side-videos">
               <div className="call__side-video">{residentView}</div>

@@ -29,6 +29,7 @@ interface SessionListRow {
   notes: string;
   satisfaction: number | null;
   quality: QualitySummary | null;
+  language: Language;
   total?: string;
 }
 
@@ -63,13 +64,14 @@ function toSessionRecord(row: SessionListRow): SessionRecord {
     notes: row.notes,
     satisfaction: row.satisfaction,
     quality: row.quality,
+    language: row.language,
   };
 }
 
 const SELECT_RECORD = `
   SELECT s.id, s.kiosk_id, k.name AS kiosk_name, k.location AS kiosk_location, s.department_id,
          d.name AS department_name, s.appointment_id, s.staff_id, u.display_name AS staff_name,
-         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality`;
+         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality, s.language`;
 const FROM_RECORD = `
     FROM consultation_session s
     JOIN kiosk k ON k.id = s.kiosk_id

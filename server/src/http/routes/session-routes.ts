@@ -1,8 +1,21 @@
+import type { Appointment } from '../../contract/appointments';
+import type { BookedResident, CallContext } from '../../contract/call-context';
 import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionRecord } from '../../contract/consultation';
 import { AppError } from '../../domain/app-error';
 import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
+
+const toBookedResident = (a: Appointment): BookedResident => ({
+  appointmentId: a.id,
+  name: a.residentName,
+  kana: a.residentKana,
+  needs: a.needs,
+  topic: a.topic,
+  notes: a.notes,
+  startsAt: a.startsAt,
+  endsAt: a.endsAt,
+});
 
 /**
  * Consultation records. Admins see all; staff see their departments' sessions, the general
@@ -31,6 +44,28 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'session_viewed', targetType: 'session', targetId: params.id });
     const detail: SessionDetail = { ...record, events: await deps.events.listFor(params.id) };
     return detail;
+  });
+
+  api.handle('getCallContext', { params: IdParams, returns: 'CallContext' }, async ({ params, caller }) => {
+    const actor = staffOf(caller);
+    const record = await deps.sessions.findById(params.id);
+    // The resident's booking is for the member who answered the call (and admins), not the whole department.
+    if (!record || (actor.role !== 'admin' && record.staffId !== actor.staffId)) throw AppError.notFound('session');
+    const appointment = record.appointmentId ? await deps.appointmentRows.findById(record.appointmentId) : null;
+    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'call_context_viewed', targetType: 'session', targetId: params.id });
+    const context: CallContext = {
+      sessionId: record.id,
+      kind: record.kind,
+      departmentName: record.departmentName,
+      kioskName: record.kioskName,
+      kioskLocation: record.kioskLocation,
+      language: record.language,
+      resident: appointment ? toBookedResident(appointment) : null,
+      history: appointment
+        ? await deps.appointmentRows.listForResident({ name: appointment.residentName, kana: appointment.residentKana, excludeId: appointment.id })
+        : [],
+    };
+    return context;
   });
 
   api.handle('recordOutcome', { params: IdParams, body: SessionOutcomeRequest, returns: 'SessionRecord' }, async ({ params, body, caller }) => {
