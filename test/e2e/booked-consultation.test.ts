@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Appointment } from '../../server/src/contract/appointments';
 import type { Department } from '../../server/src/contract/departments';
@@ -49,6 +50,8 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     await page.getByLabel('パスワード').fill('test-password');
     await page.getByRole('button', { name: 'ログイン' }).click();
     await page.getByRole('link', { name: '予約カレンダー' }).click({ timeout: 15_000 });
+    // The calendar says which hours its grid covers and how to book outside them (as the README does).
+    await page.getByText('表に出るのは 8:30〜17:30（日本時間）です。', { exact: false }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: '新しい予約' }).first().click({ timeout: 15_000 });
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('部署').selectOption({ label: '子育て支援課' });
@@ -128,6 +131,13 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     await totals.waitFor({ timeout: 15_000 });
     // The default range's table may still be on screen for a moment: wait for the chosen day's.
     await until(async () => (await totals.locator('td').first().textContent())?.trim(), (n) => n === '1', { timeoutMs: 10_000, what: 'the report table counts the consultation', intervalMs: 250 });
+    // The CSV names every column as the screen does (予約なし, 応答前終了…), units aside.
+    const [download] = await Promise.all([admin.page.waitForEvent('download'), admin.page.getByRole('button', { name: 'CSVを書き出す' }).click()]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    const csvHeader = (csv.split('\r\n')[0] ?? '').split(',');
+    const screenHeader = (await admin.page.locator('table.table--figures thead th').allTextContents()).map((text) => text.trim());
+    for (const label of screenHeader) assert.ok(csvHeader.some((column) => column.startsWith(label)), `the CSV has the screen's column 「${label}」: ${csvHeader.join(',')}`);
+    assert.ok(screenHeader.includes('予約なし') && screenHeader.includes('応答前終了'), `screen columns: ${screenHeader.join(',')}`);
     const report = expectStatus(await adminApi.call<Report>('report', { query: { from: DAY, to: DAY } }), 200);
     assert.equal(report.totals.sessions, 1);
     assert.equal(report.totals.booked, 1);
