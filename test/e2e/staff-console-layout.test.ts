@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
+import type { AuditEntry } from '../../server/src/contract/audit';
+import type { Page } from '../../server/src/contract/pagination';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
@@ -72,6 +74,14 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
     assertFits((await staff.page.evaluate(MEASURE_CONSOLE)) as ConsoleLayout, 'after creating the invite link');
   });
 
+  it('a snapshot is taken with consent (for the record below)', { timeout: 60_000 }, async () => {
+    await staff.page.getByRole('button', { name: 'リンクをコピー' }).waitFor();
+    await staff.page.getByRole('button', { name: '閉じる', exact: true }).first().click();
+    await staff.page.getByRole('button', { name: '撮影', exact: true }).click();
+    await kiosk.page.getByRole('button', { name: 'はい', exact: true }).click({ timeout: 10_000 });
+    await staff.page.getByText('画像を保存しました。').waitFor({ timeout: 20_000 });
+  });
+
   it('通話を終了 asks first: いいえ keeps the call, 終了する ends it', { timeout: 60_000 }, async () => {
     await staff.page.getByRole('button', { name: '通話を終了' }).click();
     const confirm = staff.page.getByRole('dialog', { name: '通話を終了しますか？' });
@@ -85,6 +95,26 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
     await staff.page.getByRole('button', { name: '通話を終了' }).click();
     await confirm.getByRole('button', { name: '終了する' }).click();
     await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('the record (相談記録) shows names and plain words, not ids, and the snapshot itself on request (audited)', { timeout: 60_000 }, async () => {
+    const sessionId = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    await staff.page.goto(`${server.url}/#/sessions/${sessionId}`);
+    const timeline = staff.page.locator('ol.timeline');
+    await timeline.getByText('書類の撮影').waitFor({ timeout: 15_000 });
+    const text = (await timeline.innerText()).replace(/\s+/g, ' ');
+    assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, `no raw id on the timeline: ${text}`);
+    assert.doesNotMatch(text, /sha256|producerId|staffId/, `no field names on the timeline: ${text}`);
+    for (const words of ['応答: 窓口 花子', '書類カメラ（映像）', 'カメラ（映像）', 'マイク（音声）']) assert.ok(text.includes(words), `the timeline says 「${words}」: ${text}`);
+
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const views = async () => expectStatus(await admin.call<Page<AuditEntry>>('listAudit', { query: { action: 'snapshot_viewed' } }), 200).total;
+    const viewsBefore = await views();
+    await timeline.getByRole('button', { name: '画像を表示' }).click();
+    const image = timeline.getByRole('img', { name: /に撮影した書類$/ });
+    await image.waitFor({ timeout: 10_000 });
+    await until(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth), (w) => w > 0, { timeoutMs: 10_000, what: 'the snapshot is decoded on the record page' });
+    await until(views, (n) => n === viewsBefore + 1, { timeoutMs: 5_000, what: 'reading the image from the record is audited' });
   });
 });
 

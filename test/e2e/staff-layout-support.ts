@@ -19,6 +19,7 @@ export interface ConsoleLayout {
   /** How far 送信 sticks out of its chat column (0 when it fits), null when absent. */
   sendOverflow: number | null;
   sendRight: number | null;
+  below: string[];
 }
 
 export const MEASURE_CONSOLE = `
@@ -36,6 +37,11 @@ export const MEASURE_CONSOLE = `
       hangUpBottom: hangUp ? Math.round(hangUp.getBoundingClientRect().bottom) : null,
       sendOverflow: sendBox && chatBox ? Math.max(0, Math.round(sendBox.right - chatBox.right)) : null,
       sendRight: sendBox ? Math.round(sendBox.right) : null,
+      // Named in a failure message: what reaches below the screen.
+      below: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().bottom > window.innerHeight + 1 && el.getClientRects().length > 0 && !el.closest('.call__side'))
+        .slice(0, 4)
+        .map((el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '') + '@' + Math.round(el.getBoundingClientRect().bottom)),
     };
   })()
 `;

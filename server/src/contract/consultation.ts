@@ -148,4 +148,6 @@ export interface SessionRecord {
 
 export interface SessionDetail extends SessionRecord {
   events: SessionEvent[];
+  /** Names for the staff and department ids the events mention, so a timeline never shows a raw id. */
+  names: Record<string, string>;
 }

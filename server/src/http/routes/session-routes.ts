@@ -1,6 +1,6 @@
 import type { Appointment } from '../../contract/appointments';
 import type { BookedResident, CallContext } from '../../contract/call-context';
-import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionRecord } from '../../contract/consultation';
+import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionEvent, type SessionRecord } from '../../contract/consultation';
 import { AppError } from '../../domain/app-error';
 import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
@@ -37,12 +37,27 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
     }),
   );
 
+  const namesIn = async (events: readonly SessionEvent[]): Promise<Record<string, string>> => {
+    const names: Record<string, string> = {};
+    const idsOf = (key: string) => new Set(events.map((e) => e.details[key]).filter((v): v is string => typeof v === 'string'));
+    for (const id of idsOf('staffId')) {
+      const member = await deps.staff.findById(id);
+      if (member) names[id] = member.displayName;
+    }
+    for (const id of idsOf('departmentId')) {
+      const department = await deps.departments.findById(id);
+      if (department) names[id] = department.name;
+    }
+    return names;
+  };
+
   api.handle('getSession', { params: IdParams, returns: 'SessionDetail' }, async ({ params, caller }) => {
     const actor = staffOf(caller);
     const record = await deps.sessions.findById(params.id);
     if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'session_viewed', targetType: 'session', targetId: params.id });
-    const detail: SessionDetail = { ...record, events: await deps.events.listFor(params.id) };
+    const events = await deps.events.listFor(params.id);
+    const detail: SessionDetail = { ...record, events, names: await namesIn(events) };
     return detail;
   });
 
