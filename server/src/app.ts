@@ -38,8 +38,10 @@ import { createNodeLoadReader } from './observability/node-load';
 import { registerReportRoutes } from './http/routes/report-routes';
 import { registerSnapshotRoutes, SNAPSHOT_MAX_BYTES } from './http/routes/snapshot-routes';
 import { SnapshotRepository } from './db/repositories/snapshot-repository';
+import { QuickPhraseRepository } from './db/repositories/quick-phrase-repository';
 import { GuestLinkRepository } from './db/repositories/guest-link-repository';
 import { registerGuestRoutes } from './http/routes/guest-routes';
+import { registerQuickPhraseRoutes } from './http/routes/quick-phrase-routes';
 import { InCallService } from './domain/in-call-service';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
@@ -78,6 +80,7 @@ export interface Repositories {
   audit: AuditLogRepository;
   reports: ReportRepository;
   snapshots: SnapshotRepository;
+  quickPhrases: QuickPhraseRepository;
 }
 
 export interface App {
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps): App {
     audit: new AuditLogRepository(dataSource),
     reports: new ReportRepository(dataSource),
     snapshots: new SnapshotRepository(dataSource),
+    quickPhrases: new QuickPhraseRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
   const appointments = new AppointmentService({
@@ -234,6 +238,7 @@ export function createApp(deps: AppDeps): App {
     audit: repositories.audit,
   });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
+  registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
   registerOpenApiRoute(api);
   app.use(
     api.router(tokens, {
@@ -271,6 +276,7 @@ export function createApp(deps: AppDeps): App {
     notifier: createSocketNotifier(ioOf, () => cluster),
     sessions,
     snapshots: repositories.snapshots,
+    phrases: repositories.quickPhrases,
     now,
   });
   inCallHolder.service = inCall;

@@ -46,7 +46,8 @@ export interface ConsoleMessages {
     label: string;
     send: string;
     quickPhrases: string;
-    phrases: readonly string[];
+    /** Under the text box: typed text reaches the kiosk as typed. */
+    freeTextHint: string;
     you: string;
     resident: string;
     empty: string;
@@ -149,7 +150,7 @@ export const consoleJa: ConsoleMessages = {
     label: '住民の方へのメッセージ',
     send: '送信',
     quickPhrases: '定型文',
-    phrases: ['少々お待ちください', '書類をカメラの下に置いてください', 'もう少し近づけてください', 'ありがとうございました'],
+    freeTextHint: '定型文は住民の方の言語で表示されます。入力した文は翻訳されず、「翻訳なし」と表示されます。',
     you: 'あなた',
     resident: '住民の方',
     empty: 'メッセージはまだありません。',
@@ -257,7 +258,7 @@ export const consoleEn: ConsoleMessages = {
     label: 'Message to the resident',
     send: 'Send',
     quickPhrases: 'Quick phrases',
-    phrases: ['One moment, please', 'Please put the document under the camera', 'Please bring it a little closer', 'Thank you very much'],
+    freeTextHint: "Quick phrases appear in the resident's language. Typed text is not translated and is marked so on the kiosk.",
     you: 'You',
     resident: 'Resident',
     empty: 'No messages yet.',

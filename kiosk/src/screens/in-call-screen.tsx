@@ -10,6 +10,7 @@ import { VideoView } from '../components/video-view';
 import { VOLUME_STEPS, VolumeControl } from '../components/volume-control';
 import { describeCallStatus } from '../session/describe-call-status';
 import type { InCallExtrasSnapshot } from '../session/in-call-extras';
+import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { useMessages } from '../session/use-messages';
 import { SnapshotConsent } from './snapshot-consent';
 
@@ -31,6 +32,7 @@ const DEFAULT_VOLUME = 4;
  */
 export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnswerSnapshot, onDismissSnapshot, onHangUp }: InCallScreenProps) {
   const { inCall, callTools, snapshot } = useMessages();
+  const language = useKioskSnapshot().language;
   const [confirmingHangUp, setConfirmingHangUp] = useState(false);
   const [volume, setVolume] = useState(DEFAULT_VOLUME);
   const remoteTracks = call?.remoteTracks ?? [];
@@ -58,7 +60,7 @@ export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnsw
           <DocumentPreview stream={extras.documentStream} marks={extras.marks} label={callTools.documentView} />
         ) : null}
         <VideoView className="in-call__self" source={call?.localStream ?? null} label={inCall.selfView} mirrored />
-        <StaffMessages messages={extras.messages} label={callTools.messages} />
+        <StaffMessages messages={extras.messages} language={language} label={callTools.messages} untranslatedLabel={callTools.untranslated} />
       </div>
       {audioTracks.map((remote) => (
         <RemoteAudio key={remote.consumerId} track={remote.track} volume={volume / VOLUME_STEPS} />

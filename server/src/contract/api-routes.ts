@@ -61,6 +61,9 @@ export const API_ROUTES = {
   getSnapshot: route({ method: 'get', path: '/api/snapshots/:id', access: ['staff', 'admin'], summary: 'One snapshot image (audited)' }),
   report: route({ method: 'get', path: '/api/reports/summary', access: ['admin'], summary: 'Figures per period and group' }),
   reportCsv: route({ method: 'get', path: '/api/reports/export.csv', access: ['admin'], summary: 'The same figures as CSV (UTF-8 with BOM)' }),
+  listQuickPhrases: route({ method: 'get', path: '/api/quick-phrases', access: ['staff', 'admin'], summary: 'Quick phrases with their translations for the kiosk languages' }),
+  createQuickPhrase: route({ method: 'post', path: '/api/quick-phrases', access: ['admin'], summary: 'Add a quick phrase (Japanese, and translations)' }),
+  deleteQuickPhrase: route({ method: 'delete', path: '/api/quick-phrases/:id', access: ['admin'], summary: 'Remove a quick phrase' }),
   operationsOverview: route({ method: 'get', path: '/api/operations/overview', access: ['admin'], summary: 'Kiosks online, live sessions, worker load' }),
   listAudit: route({ method: 'get', path: '/api/audit', access: ['admin'], summary: 'Audit log' }),
 

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'guest_invited',
   'session_outcome_recorded',
   'report_exported',
+  'quick_phrase_created',
+  'quick_phrase_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ import { SchedulingSchema1763900000000 } from './migrations/scheduling-schema';
 import { AuthSessionsSchema1764000000000 } from './migrations/auth-sessions-schema';
 import { SnapshotsSchema1764100000000 } from './migrations/snapshots-schema';
 import { GuestLinksSchema1764200000000 } from './migrations/guest-links-schema';
+import { QuickPhrasesSchema1765300000000 } from './migrations/quick-phrases-schema';
 
 export const entities = [
   StaffUserEntity,
@@ -23,7 +24,7 @@ export const entities = [
   SessionEventEntity,
   AuditLogEntity,
 ];
-export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000, GuestLinksSchema1764200000000];
+export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000, GuestLinksSchema1764200000000, QuickPhrasesSchema1765300000000];
 
 /**
  * Connects and brings the schema up to date through migrations (never synchronize).

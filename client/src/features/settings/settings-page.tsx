@@ -4,6 +4,7 @@ import { NavLinks } from '../../components/nav-links';
 import { shellMessages } from '../../i18n/shell-messages';
 import { DepartmentsSection } from './departments-section';
 import { KiosksSection } from './kiosks-section';
+import { QuickPhrasesSection } from './quick-phrases-section';
 import { StaffSection } from './staff-section';
 
 /** 設定: departments, staff and kiosks, one section at a time. */
@@ -23,6 +24,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
       {section === 'departments' ? <DepartmentsSection /> : null}
       {section === 'staff' ? <StaffSection /> : null}
       {section === 'kiosks' ? <KiosksSection /> : null}
+      {section === 'phrases' ? <QuickPhrasesSection /> : null}
     </section>
   );
 }
