@@ -5,8 +5,10 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { SfuApi } from '@madoguchi/sfu';
+import { PrincipalResolver } from './auth/principal-resolver';
 import { TokenService } from './auth/token-service';
-import type { Config } from './config/config';
+import { ErrorCode } from './contract/errors';
+import type { Config, SocketLimitSettings } from './config/config';
 import type { SocketPrincipal } from './contract/signalling-events';
 import { AppointmentRepository } from './db/repositories/appointment-repository';
 import { AuditLogRepository } from './db/repositories/audit-log-repository';
@@ -17,14 +19,18 @@ import { ReportRepository } from './db/repositories/report-repository';
 import { SessionEventRepository } from './db/repositories/session-event-repository';
 import { StaffUserRepository } from './db/repositories/staff-user-repository';
 import { AppError } from './domain/app-error';
-import { AppointmentService } from './domain/appointment-service';
-import { AttemptLimiter } from './domain/attempt-limiter';
+import { AppointmentService, CHECK_IN_LIMIT } from './domain/appointment-service';
+import { Redis } from 'ioredis';
+import { AttemptLimiter, type LimiterStore } from './domain/attempt-limiter';
+import { LoginGuard } from './domain/login-guard';
+import { createLogger } from './logging/logger';
 import { ConsultationService } from './domain/consultation-service';
 import { startNoShowJob } from './domain/no-show-job';
 import { ApiRegistry } from './http/api-registry';
 import { createErrorMiddleware, notFoundMiddleware } from './http/error-middleware';
 import { createHealthRouter } from './http/health-routes';
 import { requestLog } from './http/request-log';
+import { noStore, permissionsPolicy, rejectMalformedPaths } from './http/hardening';
 import { Metrics } from './observability/metrics';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
@@ -47,12 +53,15 @@ import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
-import { authSessionRoom, createSignallingServer, principalRoom, type SocketAuth } from './signalling/socket-server';
+import { createSignallingServer, type SocketAuth } from './signalling/socket-server';
+import { principalRoom } from './domain/peer-identity';
+import { authSessionRoom } from './domain/room-names';
 import { AuthSessionRepository } from './db/repositories/auth-session-repository';
 import { AuthSessionService } from './domain/auth-sessions';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
+const log = createLogger('app');
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface AppDeps {
@@ -65,9 +74,11 @@ export interface AppDeps {
   sfu: SfuApi;
   /** The no-show sweep; tests turn it off (0) and call appointments.markNoShows themselves. */
   noShowIntervalMs?: number;
-  /** Redis channel prefix for the node cluster (tests keep their clusters apart with it). */
+  /** Prefix of every Redis channel and key (REDIS_PREFIX): installations sharing a Redis stay apart. */
   clusterKey?: string;
   now?: () => Date;
+  /** SOCKET_REQUESTS_PER_SECOND, SOCKETS_PER_ADDRESS, KIOSK_QUEUE_ACTIONS_PER_MINUTE (defaults 50, 200, 20). */
+  socketLimits?: Partial<SocketLimitSettings>;
 }
 
 export interface Repositories {
@@ -123,7 +134,13 @@ export function createApp(deps: AppDeps): App {
     quickPhrases: new QuickPhraseRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
+  const redisPrefix = deps.clusterKey ?? 'madoguchi';
+  // Attempt counters live in Redis when nodes share it, so N nodes do not allow N times the limit.
+  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  limiterRedis?.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem (attempt limits)'));
+  const limiterStore: LimiterStore = { redis: limiterRedis, prefix: redisPrefix };
   const appointments = new AppointmentService({
+    checkInLimiter: new AttemptLimiter(limiterStore, CHECK_IN_LIMIT),
     appointments: repositories.appointments,
     departments: repositories.departments,
     kiosks,
@@ -155,12 +172,20 @@ export function createApp(deps: AppDeps): App {
           // Chromium does not match ws: against an http: source, so both are listed.
           'connect-src': ["'self'", () => cluster.peerOrigins().flatMap((origin) => [origin, origin.replace(/^http/, 'ws')]).join(' ')],
           'font-src': ["'self'"],
+          // No page of ours may be framed (clickjacking a staff console that answers residents).
+          'frame-ancestors': ["'none'"],
           'upgrade-insecure-requests': null,
         },
       },
-      strictTransportSecurity: false,
+      frameguard: { action: 'deny' },
+      // Only when browsers reach us over https (PUBLIC_URL); a plain-http install must not pin https.
+      strictTransportSecurity: config.publicUrl?.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
+  app.use(permissionsPolicy);
+  // Tokens and personal data must not be kept by browsers or proxies.
+  app.use('/api', noStore);
+  app.use(rejectMalformedPaths);
   let closing = false;
   const metrics = new Metrics({
     sfu,
@@ -190,6 +215,12 @@ export function createApp(deps: AppDeps): App {
     disconnectSession: (sessionId) => ioOf().in(authSessionRoom(sessionId)).disconnectSockets(true),
     // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
   });
+  const resolver = new PrincipalResolver({
+    tokens,
+    staff,
+    kiosks,
+    loginLive: (sessionId, staffId) => authSessions.isLive(sessionId, staffId),
+  });
   const inCallHolder: { service?: InCallService } = {};
   const inCallOf = (): InCallService => {
     if (!inCallHolder.service) throw new Error('in-call service not ready');
@@ -208,10 +239,8 @@ export function createApp(deps: AppDeps): App {
     appointments,
     reports: repositories.reports,
     audit: repositories.audit,
-    limiters: {
-      login: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
-      pairing: new AttemptLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }),
-    },
+    loginGuard: new LoginGuard(limiterStore),
+    limiters: { pairing: new AttemptLimiter(limiterStore, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }) },
     disconnect: {
       kiosk: (kioskId) => ioOf().in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
       staff: (staffId) => ioOf().in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
@@ -240,19 +269,7 @@ export function createApp(deps: AppDeps): App {
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
   registerOpenApiRoute(api);
-  app.use(
-    api.router(tokens, {
-      async staffActive(staffId, sessionId) {
-        const user = await staff.findById(staffId);
-        if (!user?.active) throw AppError.unauthenticated('this account is no longer active');
-        if (!(await authSessions.isLive(sessionId, staffId))) throw AppError.unauthenticated('this login has ended; please log in again');
-      },
-      async kioskActive(kioskId) {
-        const kiosk = await kiosks.findById(kioskId);
-        if (!kiosk?.active) throw AppError.unauthenticated('this kiosk is not registered');
-      },
-    }),
-  );
+  app.use(api.router(resolver));
   app.use('/api', notFoundMiddleware);
   app.use(createStaticAppsRouter(repoRoot));
   app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
@@ -282,26 +299,20 @@ export function createApp(deps: AppDeps): App {
   inCallHolder.service = inCall;
 
   const authenticate = async (token: string): Promise<SocketAuth> => {
-    const { grant, expiresAt } = tokens.verifyWithExpiry(token);
-    if (grant.kind === 'kiosk') {
-      const kiosk = await kiosks.findById(grant.kioskId);
-      if (!kiosk?.active) throw AppError.unauthenticated('kiosk is not registered');
-      return { principal: { role: 'kiosk', id: kiosk.id, displayName: kiosk.name }, expiresAt };
+    const { principal, expiresAt } = await resolver.resolve(token);
+    if (principal.kind === 'kiosk') return { principal: { role: 'kiosk', id: principal.kioskId, displayName: principal.displayName }, expiresAt };
+    if (principal.kind === 'guest') {
+      const { label } = await consultations.admitGuest(principal.linkId, principal.sessionId);
+      return { principal: { role: 'guest', id: principal.linkId, displayName: label }, expiresAt };
     }
-    if (grant.kind === 'guest') {
-      const { label } = await consultations.admitGuest(grant.linkId, grant.sessionId);
-      return { principal: { role: 'guest', id: grant.linkId, displayName: label }, expiresAt };
-    }
-    const user = await staff.findById(grant.staffId);
-    if (!user?.active) throw AppError.unauthenticated('account is not active');
-    if (!(await authSessions.isLive(grant.sessionId, user.id))) throw AppError.unauthenticated('this login has ended; please log in again');
-    const principal: SocketPrincipal = {
-      role: user.role,
-      id: user.id,
-      displayName: user.displayName,
-      departmentIds: await staff.departmentIdsOf(user.id),
+    if (principal.mustChangePassword) throw new AppError(ErrorCode.PasswordChangeRequired, 'change your temporary password first');
+    const socketPrincipal: SocketPrincipal = {
+      role: principal.role,
+      id: principal.staffId,
+      displayName: principal.displayName,
+      departmentIds: principal.departmentIds,
     };
-    return { principal, expiresAt, authSessionId: grant.sessionId };
+    return { principal: socketPrincipal, expiresAt, authSessionId: principal.sessionId };
   };
 
   const io = createSignallingServer({
@@ -317,13 +328,19 @@ export function createApp(deps: AppDeps): App {
       else if (event === 'joinRoom') metrics.joinLatency.observe(seconds);
     },
     allowedOrigins: () => [...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...cluster.peerOrigins()],
+    limits: {
+      requestsPerSecond: deps.socketLimits?.requestsPerSecond ?? 50,
+      connectionsPerAddress: deps.socketLimits?.connectionsPerAddress ?? 200,
+      // A real kiosk calls, cancels or checks in a few times a minute; a loop must not fill the records.
+      kioskQueue: new AttemptLimiter(limiterStore, { name: 'kiosk-queue', attempts: deps.socketLimits?.kioskQueuePerMinute ?? 20, windowSeconds: 60 }),
+    },
   });
   signalling.io = io;
   const cluster = createClusterLink(io, () => consultations, {
     nodeLoad,
     nodeId: config.nodeId,
     redisUrl: config.redisUrl,
-    key: deps.clusterKey,
+    key: redisPrefix,
     nodeUrl: () => {
       if (config.publicUrl) return config.publicUrl;
       const address = httpServer.address();
@@ -355,6 +372,7 @@ export function createApp(deps: AppDeps): App {
         io.close(() => resolve());
       });
       await cluster.close();
+      await limiterRedis?.quit().catch(() => undefined);
       // Give record writes waiting for the database a last chance.
       await consultations.writes.flush(5_000);
       consultations.writes.stop();

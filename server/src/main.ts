@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     rtcMinPort: config.media.minPort,
     rtcMaxPort: config.media.maxPort,
   });
-  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu });
+  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits });
   await app.consultations.recoverAfterRestart();
   if (config.bootstrapAdmin) {
     await ensureBootstrapAdmin(app.repositories.staff, config.bootstrapAdmin.loginId, config.bootstrapAdmin.password);

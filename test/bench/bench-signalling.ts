@@ -60,6 +60,10 @@ async function startServerProcess(redis: boolean): Promise<{ url: string; dataDi
       SFU_WORKERS: '1',
       DEMO_SEED: 'true',
       DATABASE_URL: '',
+      // Capacity, not the flood limits, is measured: 500 kiosks share one address and loop.
+      SOCKETS_PER_ADDRESS: '100000',
+      SOCKET_REQUESTS_PER_SECOND: '10000',
+      KIOSK_QUEUE_ACTIONS_PER_MINUTE: '100000',
       ...(redis ? { REDIS_URL, NODE_ID: `bench-${process.pid}` } : { REDIS_URL: '' }),
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -5,6 +5,7 @@ import type { Appointment } from '../../server/src/contract/appointments';
 import type { Department } from '../../server/src/contract/departments';
 import type { Page as ApiPage } from '../../server/src/contract/pagination';
 import type { Report } from '../../server/src/contract/reports';
+import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
@@ -32,7 +33,9 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
   before(async () => {
     server = await startTestServer({ webRtcServerPort: 0, now: domainNow });
     const adminApi = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
-    expectStatus(await adminApi.call<Department>('createDepartment', { body: { code: 'kosodate', name: '子育て支援課', icon: 'child' } }), 201);
+    const kosodate = expectStatus(await adminApi.call<Department>('createDepartment', { body: { code: 'kosodate', name: '子育て支援課', icon: 'child' } }), 201);
+    // Booked residents are answered by their department's members only.
+    await assignDepartments(adminApi, 'demo-staff', [kosodate.id]);
     admin = await openBrowser();
   });
   after(async () => {

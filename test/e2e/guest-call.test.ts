@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { GuestLink } from '../../server/src/contract/guests';
+import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { hangUpAtDesk } from '../helpers/call-flow';
 
@@ -80,6 +83,22 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
     assert.equal(sessions.items[0]?.status, 'active', 'the call goes on without the guest');
     const types = (await server.app.repositories.events.listFor(sessions.items[0]?.id ?? '')).map((e) => e.type);
     assert.ok(types.includes('guest_invited'), types.join(', '));
+
+    // A second guest reads the specialist's messages and is told plainly when the call ends.
+    const second = expectStatus(
+      await restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken).call<GuestLink>('createGuestLink', {
+        params: { id: sessions.items[0]?.id ?? '' },
+        body: { label: '通訳' },
+      }),
+      201,
+    );
+    await guest.page.goto('about:blank');
+    await guest.page.goto(second.url);
+    await guest.page.getByText('通話に参加しました。').waitFor({ timeout: 20_000 });
+    await staff.page.getByLabel('住民の方へのメッセージ').fill('申請書をお持ちですか');
+    await staff.page.getByRole('button', { name: '送信' }).click();
+    await guest.page.getByText('申請書をお持ちですか').waitFor({ timeout: 10_000 });
     await hangUpAtDesk(staff.page);
+    await guest.page.getByText('通話が終了しました。このページを閉じてください。').waitFor({ timeout: 10_000 });
   });
 });

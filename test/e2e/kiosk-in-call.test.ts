@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Department } from '../../server/src/contract/departments';
 import type { SnapshotInfo } from '../../server/src/contract/signalling-events';
+import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
@@ -65,6 +66,8 @@ describe('a call at the kiosk: document camera, marks, messages, snapshot consen
   before(async () => {
     server = await startTestServer({ webRtcServerPort: 0 });
     zeimu = await createDepartment(server, { code: 'zeimu', name: '税務課', icon: 'tax' });
+    // The desk answers the transferred resident too: it works for 税務課.
+    await assignDepartments(restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken), 'demo-staff', [zeimu.id]);
     kiosk = await openBrowser({ extraArgs: [FAKE_CAMERAS] });
     // KIOSK_E2E_CONSOLE=1 shows the kiosk page's own log lines, for debugging.
     if (process.env['KIOSK_E2E_CONSOLE']) kiosk.page.on('console', (message) => console.log(`[kiosk] ${message.text()}`));

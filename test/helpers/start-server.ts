@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
+import type { SocketLimitSettings } from '../../server/src/config/config';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
 
@@ -14,6 +16,9 @@ export interface TestServer {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/** One per test process (its nodes share it), never reused: Redis counters of an earlier run stay apart. */
+const CLUSTER_KEY = `madoguchi-test-${process.pid}-${randomUUID().slice(0, 8)}`;
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 /** createApp() on port 0 with a real SFU and a real database; close() tears all down. */
@@ -26,6 +31,10 @@ export interface TestServerOptions {
   /** A clock for the domain (appointments, check-in windows); real time if absent. */
   now?: () => Date;
   staffTokenTtlSeconds?: number;
+  /** Per-connection request rate and connections per address (defaults 50/s and 200). */
+  socketLimits?: Partial<SocketLimitSettings>;
+  /** PUBLIC_URL (https turns HSTS on). */
+  publicUrl?: string;
   /** Join other nodes through Redis (the multi-node test). */
   redisUrl?: string;
   nodeId?: string;
@@ -51,7 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       staffSessionHours: 12,
       kioskTokenTtlSeconds: 900,
       reconnectGraceMs: options.reconnectGraceMs ?? 3000,
-      publicUrl: undefined,
+      publicUrl: options.publicUrl,
       noShowGraceMs: 15 * 60_000,
       pairingCodeTtlMs: 60 * 60_000,
       metricsToken: undefined,
@@ -59,8 +68,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       nodeId: options.nodeId ?? 'test-node',
     },
     noShowIntervalMs: 0,
-    clusterKey: `madoguchi-test-${process.pid}`,
+    clusterKey: CLUSTER_KEY,
     now: options.now,
+    socketLimits: options.socketLimits,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,
     sfu,

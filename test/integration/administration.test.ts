@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createMember } from '../fixtures/members';
 import { after, before, describe, it } from 'node:test';
 import { API_ROUTES } from '../../server/src/contract/api-routes';
 import type { AuditEntry } from '../../server/src/contract/audit';
@@ -39,14 +40,13 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
   });
 
   it('deactivating a member refuses their token at once and cuts their socket', async () => {
-    const issued = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'leaving', displayName: '退職' } }), 201);
-    const login = await loginStaff(server.url, 'leaving', issued.temporaryPassword);
-    const socket = await connectSocket(server.url, login.accessToken);
+    const member = await createMember(server.url, admin, { loginId: 'leaving', departmentIds: [] });
+    const socket = await connectSocket(server.url, member.token);
     const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
-    expectStatus(await admin.call<StaffMember>('updateStaff', { params: { id: issued.member.id }, body: { active: false } }), 200);
+    expectStatus(await admin.call<StaffMember>('updateStaff', { params: { id: member.id }, body: { active: false } }), 200);
     await disconnected;
-    assert.equal((await restClient(server.url, login.accessToken).call('me')).status, 401);
-    const relogin = await postJson(`${server.url}/api/auth/login`, { loginId: 'leaving', password: issued.temporaryPassword });
+    assert.equal((await restClient(server.url, member.token).call('me')).status, 401);
+    const relogin = await postJson(`${server.url}/api/auth/login`, { loginId: 'leaving', password: member.password });
     assert.equal(relogin.status, 401);
     const self = (await admin.call<StaffMember>('me')).body as unknown as { id: string };
     const selfDemote = await admin.call('updateStaff', { params: { id: self.id }, body: { role: 'staff' } });
@@ -136,9 +136,9 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
   it("shows staff only their departments' waiting residents (and the general counter)", async () => {
     const a = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'scope-a', name: '福祉課' } }), 201);
     const b = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'scope-b', name: '税務課' } }), 201);
-    const issued = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'scoped', displayName: '限定', departmentIds: [a.id] } }), 201);
-    const scoped = await connectSocket(server.url, (await loginStaff(server.url, 'scoped', issued.temporaryPassword)).accessToken);
-    const everyone = await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
+    const scoped = await connectSocket(server.url, (await createMember(server.url, admin, { loginId: 'scoped', departmentIds: [a.id] })).token);
+    const everyone = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const unassigned = await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
     const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
     try {
       const pushed = nextEvent(scoped, 'queueUpdated');
@@ -149,7 +149,8 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
       assert.equal(position.position, 1, 'the kiosk hears its place in the queue');
       assert.deepEqual((await pushed)[0], [], 'the live update leaves out another department');
       assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})), []);
-      assert.deepEqual(expectOk(await request(everyone, 'getQueue', {})).map((e) => e.sessionId), [sessionId], 'members without departments see all');
+      assert.deepEqual(expectOk(await request(everyone, 'getQueue', {})).map((e) => e.sessionId), [sessionId], 'admins see all');
+      assert.deepEqual(expectOk(await request(unassigned, 'getQueue', {})), [], 'a member of no department sees the general counter only');
       expectOk(await request(kiosk, 'cancelCall', { sessionId }));
       const general = expectOk(await request(kiosk, 'callStaff', {}));
       assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})).map((e) => e.sessionId), [general.sessionId], 'the general counter is for everyone');
@@ -157,6 +158,7 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
     } finally {
       scoped.disconnect();
       everyone.disconnect();
+      unassigned.disconnect();
       kiosk.disconnect();
     }
   });

@@ -30,7 +30,8 @@ describe(`fuzz: ${SOCKET_EVENTS} hostile socket events and ${REST_REQUESTS} host
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
   before(async () => {
-    server = await startTestServer();
+    // Validation is under test here, not the flood limits (socket-flood.test.ts): every event is checked.
+    server = await startTestServer({ socketLimits: { requestsPerSecond: 100_000, kioskQueuePerMinute: 100_000 } });
     call = await startCall(server);
     tokens = {
       admin: (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken,

@@ -134,12 +134,19 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     assert.ok(call.kiosk.connected);
     const old = await server.app.repositories.sessions.findById(call.sessionId);
     assert.equal(old?.endReason, 'transferred');
-    const queue = expectOk(await request(call.staff, 'getQueue', {}));
-    assert.deepEqual(queue.map((e) => [e.sessionId, e.departmentName]), [[result.newSessionId, '税務課']]);
-    const events = await server.app.repositories.events.listFor(call.sessionId);
-    assert.equal(events.find((e) => e.type === 'transferred')?.details['newSessionId'], result.newSessionId);
-    // The next specialist answers the same kiosk.
-    expectOk(await request(call.staff, 'acceptCall', { sessionId: result.newSessionId }));
-    expectOk(await request(call.staff, 'hangUp', { sessionId: result.newSessionId }));
+    // The first specialist works for no department: the 税務課 resident is not in their queue.
+    assert.deepEqual(expectOk(await request(call.staff, 'getQueue', {})), []);
+    const next = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    try {
+      const queue = expectOk(await request(next, 'getQueue', {}));
+      assert.deepEqual(queue.map((e) => [e.sessionId, e.departmentName]), [[result.newSessionId, '税務課']]);
+      const events = await server.app.repositories.events.listFor(call.sessionId);
+      assert.equal(events.find((e) => e.type === 'transferred')?.details['newSessionId'], result.newSessionId);
+      // The next specialist answers the same kiosk.
+      expectOk(await request(next, 'acceptCall', { sessionId: result.newSessionId }));
+      expectOk(await request(next, 'hangUp', { sessionId: result.newSessionId }));
+    } finally {
+      next.close();
+    }
   });
 });

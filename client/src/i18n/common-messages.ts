@@ -39,6 +39,9 @@ export interface CommonMessages {
     conflict: string;
     invalidState: string;
     rateLimited: string;
+    /** How long to wait, from the server's retryAfterSeconds. */
+    rateLimitedFor: (seconds: number) => string;
+    passwordChangeRequired: string;
     unavailable: string;
     unexpected: string;
   };
@@ -94,6 +97,9 @@ const ja: CommonMessages = {
     conflict: '他の予約と重なっています。時間・端末・担当者を変えてください。',
     invalidState: 'この状態では操作できません。画面を更新して最新の状態を確認してください。',
     rateLimited: '操作が多すぎます。しばらく待ってからもう一度お試しください。',
+    rateLimitedFor: (seconds) =>
+      seconds < 60 ? `試行が多すぎます。${seconds}秒待ってからもう一度お試しください。` : `試行が多すぎます。${Math.ceil(seconds / 60)}分待ってからもう一度お試しください。`,
+    passwordChangeRequired: '仮パスワードを変更してから操作してください。',
     unavailable: 'サーバーに接続できません。ネットワークを確認し、しばらくしてからもう一度お試しください。',
     unexpected: '予期しないエラーが発生しました。もう一度お試しください。続く場合はシステム担当者に連絡してください。',
   },
@@ -192,6 +198,9 @@ const en: CommonMessages = {
     conflict: 'This overlaps another appointment. Change the time, kiosk or staff member.',
     invalidState: 'This cannot be done in the current state. Refresh to see the latest state.',
     rateLimited: 'Too many requests. Wait a moment, then try again.',
+    rateLimitedFor: (seconds) =>
+      seconds < 60 ? `Too many attempts. Wait ${seconds} seconds, then try again.` : `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes, then try again.`,
+    passwordChangeRequired: 'Change your temporary password first.',
     unavailable: 'Cannot reach the server. Check the network and try again shortly.',
     unexpected: 'Something went wrong. Try again; if it keeps happening, contact the system administrator.',
   },

@@ -19,8 +19,13 @@ export function describeError(error: unknown): string {
       return common.errors.conflict;
     case ErrorCode.InvalidState:
       return common.errors.invalidState;
-    case ErrorCode.RateLimited:
-      return common.errors.rateLimited;
+    case ErrorCode.RateLimited: {
+      // The login lockout says how long to wait; the page tells the member exactly that.
+      const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      return typeof wait === 'number' ? common.errors.rateLimitedFor(wait) : common.errors.rateLimited;
+    }
+    case ErrorCode.PasswordChangeRequired:
+      return common.errors.passwordChangeRequired;
     case ErrorCode.Unavailable:
     case ErrorCode.Timeout:
       return common.errors.unavailable;

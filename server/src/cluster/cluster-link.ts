@@ -12,9 +12,9 @@ import type {
 } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
-import { queueVisibleTo } from '../domain/queue-scope';
+import { entriesInScope } from '../domain/queue-scope';
+import { queueScopeOfRoom } from '../domain/room-names';
 import { createLogger } from '../logging/logger';
-import { STAFF_ROOM } from '../signalling/socket-server';
 import type { SignallingServer } from '../signalling/signalling-types';
 
 const log = createLogger('cluster');
@@ -104,15 +104,14 @@ export function createClusterLink(
     for (const { origin } of remote.values()) if (origin && origin !== own) origins.add(origin);
     return [...origins];
   };
-  // Only this node's staff (the adapter would otherwise deliver to every node's staff room),
-  // each seeing the residents of their own departments.
+  // Only this node's sockets (each node sends the merged queue to its own), one queue room per
+  // scope, each cut to its scope before it is sent: no socket receives an entry outside it.
   const emitToLocalStaff = (): void => {
     const queue = merged();
     // Synchronously, so an update goes out before the ack of the request that caused it.
-    const namespace = io.of('/');
-    for (const socketId of namespace.adapter.rooms.get(STAFF_ROOM) ?? []) {
-      const socket = namespace.sockets.get(socketId);
-      if (socket) socket.emit('queueUpdated', queueVisibleTo(socket.data.principal, queue));
+    for (const room of io.of('/').adapter.rooms.keys()) {
+      const scope = queueScopeOfRoom(room);
+      if (scope) io.local.to(room).emit('queueUpdated', entriesInScope(scope, queue));
     }
   };
 

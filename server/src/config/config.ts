@@ -32,9 +32,13 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
   DEMO_STAFF_PASSWORD: z.string().min(8).default('madoguchi-demo'),
   REDIS_URL: z.string().url().optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/).default('madoguchi'),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   METRICS_TOKEN: z.string().min(16).optional(),
+  SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(5).max(10_000).default(50),
+  SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
+  KIOSK_QUEUE_ACTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -68,11 +72,22 @@ export interface Config {
   logLevel: string;
   /** Several nodes share queue and notifications through Redis when set. */
   redisUrl: string | undefined;
+  /** Prefix of every Redis channel and key: installations sharing one Redis never merge. */
+  redisPrefix: string;
   nodeId: string;
   /** On SIGTERM, how long live consultations may go on before they are ended. */
   drainTimeoutMs: number;
   /** When set, /metrics requires it as a bearer token. */
   metricsToken: string | undefined;
+  socketLimits: SocketLimitSettings;
+}
+
+/** Flood limits of the socket edge (issue 12, item 10). */
+export interface SocketLimitSettings {
+  requestsPerSecond: number;
+  connectionsPerAddress: number;
+  /** callStaff, cancelCall and checkIn per kiosk per minute, across all nodes. */
+  kioskQueuePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   if (e.NODE_ENV === 'production' && e.JWT_SECRET && /^(changeme|secret|test|madoguchi)/i.test(e.JWT_SECRET)) {
     throw new ConfigError('JWT_SECRET looks like a placeholder; generate one (e.g. openssl rand -base64 48)');
+  }
+  if (e.NODE_ENV === 'production' && !e.METRICS_TOKEN) {
+    // The metrics tell who is online and how busy each counter is: not for anyone who asks.
+    throw new ConfigError('METRICS_TOKEN (16+ characters) must be set in production; /metrics then wants it as a bearer token');
   }
   if (e.NODE_ENV === 'production' && e.REDIS_URL && !e.PUBLIC_URL) {
     // Staff answering a resident held by this node are sent here by this address.
@@ -138,8 +157,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         : undefined,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    socketLimits: Object.freeze({
+      requestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,
+      connectionsPerAddress: e.SOCKETS_PER_ADDRESS,
+      kioskQueuePerMinute: e.KIOSK_QUEUE_ACTIONS_PER_MINUTE,
+    }),
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${process.pid}`,
   });
 }

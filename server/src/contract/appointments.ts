@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine, singleLine } from './text';
 import { LanguageSchema, type Language } from './languages';
 import { Instant, PageQuery } from './pagination';
 
@@ -17,7 +18,7 @@ export const AppointmentNeeds = z
     interpreter: z.boolean().default(false),
     hearingSupport: z.boolean().default(false),
     wheelchair: z.boolean().default(false),
-    other: z.string().trim().max(200).default(''),
+    other: singleLine().max(200).default(''),
   })
   .strict();
 export type AppointmentNeeds = z.output<typeof AppointmentNeeds>;
@@ -28,12 +29,12 @@ const appointmentFields = {
   staffId: z.uuid().nullable().default(null),
   startsAt: Instant,
   endsAt: Instant,
-  residentName: z.string().trim().min(1).max(60),
-  residentKana: z.string().trim().max(60).regex(/^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s]*$/u, 'kana only').default(''),
+  residentName: singleLine().min(1).max(60),
+  residentKana: singleLine().max(60).regex(/^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s]*$/u, 'kana only').default(''),
   preferredLanguage: LanguageSchema.default('ja'),
   needs: AppointmentNeeds.default({ interpreter: false, hearingSupport: false, wheelchair: false, other: '' }),
-  topic: z.string().trim().max(120).default(''),
-  notes: z.string().trim().max(2000).default(''),
+  topic: singleLine().max(120).default(''),
+  notes: multiLine().max(2000).default(''),
 };
 
 const MAX_APPOINTMENT_MS = 4 * 60 * 60 * 1000;
@@ -55,19 +56,19 @@ export const UpdateAppointmentRequest = z
     staffId: z.uuid().nullable(),
     startsAt: Instant,
     endsAt: Instant,
-    residentName: z.string().trim().min(1).max(60),
+    residentName: singleLine().min(1).max(60),
     residentKana: appointmentFields.residentKana.unwrap(),
     preferredLanguage: LanguageSchema,
     needs: AppointmentNeeds,
-    topic: z.string().trim().max(120),
-    notes: z.string().trim().max(2000),
+    topic: singleLine().max(120),
+    notes: multiLine().max(2000),
   })
   .partial()
   .strict()
   .refine(validSpan, spanIssue);
 export type UpdateAppointmentRequest = z.input<typeof UpdateAppointmentRequest>;
 
-export const CancelAppointmentRequest = z.object({ reason: z.string().trim().max(200).default('') }).strict();
+export const CancelAppointmentRequest = z.object({ reason: singleLine().max(200).default('') }).strict();
 export type CancelAppointmentRequest = z.input<typeof CancelAppointmentRequest>;
 
 /** Ask before saving: which live appointments would this slot collide with? */

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'check_in_failed',
   'session_viewed',
   'call_context_viewed',
+  'appointment_viewed',
+  'appointments_listed',
   'snapshot_viewed',
   'guest_invited',
   'session_outcome_recorded',

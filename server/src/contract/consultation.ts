@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine } from './text';
 import type { AppointmentNeeds } from './appointments';
 import type { Language } from './languages';
 import type { PeerRole } from './media-types';
@@ -92,7 +93,7 @@ export const QualitySummary = z
 export type QualitySummary = z.infer<typeof QualitySummary>;
 
 export const SessionOutcomeRequest = z
-  .object({ outcomeCode: z.enum(OUTCOME_CODES), notes: z.string().trim().max(4000).default('') })
+  .object({ outcomeCode: z.enum(OUTCOME_CODES), notes: multiLine().max(4000).default('') })
   .strict();
 export type SessionOutcomeRequest = z.input<typeof SessionOutcomeRequest>;
 

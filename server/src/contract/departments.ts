@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { singleLine } from './text';
 import { LANGUAGES, type Language } from './languages';
 
 /** Pictograms the kiosk draws for a department's button (bundled, no network). */
 export const DEPARTMENT_ICONS = ['child', 'welfare', 'tax', 'pension', 'resident', 'health', 'general'] as const;
 export type DepartmentIcon = (typeof DEPARTMENT_ICONS)[number];
 
-const translations = z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(80));
+const translations = z.partialRecord(z.enum(LANGUAGES), singleLine().min(1).max(80));
 
 export const DepartmentInput = z
   .object({
     code: z.string().regex(/^[a-z0-9-]{2,32}$/, 'lower-case letters, digits and hyphens'),
-    name: z.string().trim().min(1).max(60),
+    name: singleLine().min(1).max(60),
     /** The name in the kiosk's other languages; Japanese is `name`. */
     nameTranslations: translations.default({}),
     icon: z.enum(DEPARTMENT_ICONS).default('general'),

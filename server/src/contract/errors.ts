@@ -8,6 +8,8 @@ export const ErrorCode = {
   AlreadyTaken: 'ALREADY_TAKEN',
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',
+  /** A temporary password must be replaced before anything else. */
+  PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   MediaError: 'MEDIA_ERROR',
   Unavailable: 'UNAVAILABLE',
   Timeout: 'TIMEOUT',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { singleLine } from './text';
 
 export const CreateGuestLinkRequest = z
-  .object({ label: z.string().trim().min(1).max(40).default('同席者') })
+  .object({ label: singleLine().min(1).max(40).default('同席者') })
   .strict();
 export type CreateGuestLinkRequest = z.input<typeof CreateGuestLinkRequest>;
 

@@ -1,5 +1,6 @@
 import type { Department } from './departments';
 import { z } from 'zod';
+import { singleLine } from './text';
 
 export const KIOSK_STATUSES = ['online', 'offline', 'busy'] as const;
 /** Derived, never stored: online = heartbeat within the last 90 s; busy = online with an open session. */
@@ -8,27 +9,27 @@ export type KioskStatus = (typeof KIOSK_STATUSES)[number];
 export const CameraRoles = z
   .object({
     /** MediaDeviceInfo.deviceId of the face camera; null = the browser's default camera. */
-    faceCameraId: z.string().max(200).nullable(),
-    documentCameraId: z.string().max(200).nullable(),
+    faceCameraId: singleLine().max(200).nullable(),
+    documentCameraId: singleLine().max(200).nullable(),
   })
   .strict();
 export type CameraRoles = z.infer<typeof CameraRoles>;
 
 export const CreateKioskRequest = z
   .object({
-    name: z.string().trim().min(1).max(60),
+    name: singleLine().min(1).max(60),
     /** The branch or building, e.g. 「北支所 1階」. */
-    location: z.string().trim().min(1).max(80),
-    address: z.string().trim().max(200).default(''),
+    location: singleLine().min(1).max(80),
+    address: singleLine().max(200).default(''),
   })
   .strict();
 export type CreateKioskRequest = z.input<typeof CreateKioskRequest>;
 
 export const UpdateKioskRequest = z
   .object({
-    name: z.string().trim().min(1).max(60),
-    location: z.string().trim().min(1).max(80),
-    address: z.string().trim().max(200),
+    name: singleLine().min(1).max(60),
+    location: singleLine().min(1).max(80),
+    address: singleLine().max(200),
     cameraRoles: CameraRoles,
   })
   .partial()

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { secretText, singleLine } from './text';
 
 export const LoginRequest = z
-  .object({ loginId: z.string().min(1).max(100), password: z.string().min(1).max(200) })
+  .object({ loginId: singleLine().min(1).max(100), password: secretText().min(1).max(200) })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine } from './text';
 import { QualitySummary } from './consultation';
 import { LANGUAGES } from './languages';
 
@@ -57,7 +58,7 @@ export type RenewAuthPayload = z.infer<typeof RenewAuthPayload>;
 export const SendMessagePayload = z
   .object({
     sessionId: id,
-    text: z.string().trim().min(1).max(500),
+    text: multiLine().min(1).max(500),
     /** Staff: a quick phrase, sent with its translations; the server takes its words from the phrase, not from `text`. */
     phraseId: id.optional(),
   })

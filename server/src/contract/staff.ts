@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretText, singleLine } from './text';
 import { LanguageSchema, type Language } from './languages';
 import { PageQuery } from './pagination';
 
@@ -8,7 +9,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const CreateStaffRequest = z
   .object({
     loginId: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, dot, hyphen, underscore; 3-64'),
-    displayName: z.string().trim().min(1).max(60),
+    displayName: singleLine().min(1).max(60),
     role: z.enum(STAFF_ROLES).default('staff'),
     departmentIds: z.array(z.uuid()).max(50).default([]),
     languages: z.array(LanguageSchema).max(8).default(['ja']),
@@ -18,7 +19,7 @@ export type CreateStaffRequest = z.input<typeof CreateStaffRequest>;
 
 export const UpdateStaffRequest = z
   .object({
-    displayName: z.string().trim().min(1).max(60),
+    displayName: singleLine().min(1).max(60),
     role: z.enum(STAFF_ROLES),
     departmentIds: z.array(z.uuid()).max(50),
     languages: z.array(LanguageSchema).max(8),
@@ -33,7 +34,7 @@ export const StaffListQuery = z
   .strict();
 
 export const ChangePasswordRequest = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(10).max(200) })
+  .object({ currentPassword: secretText().min(1).max(200), newPassword: secretText().min(10).max(200) })
   .strict();
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
 

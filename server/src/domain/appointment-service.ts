@@ -18,11 +18,14 @@ import type { StaffUserRepository } from '../db/repositories/staff-user-reposito
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import { assertTransition, checkInWindowState, sourcesOf } from './appointment-lifecycle';
-import { AttemptLimiter } from './attempt-limiter';
+import { AttemptLimiter, type AttemptLimiterOptions } from './attempt-limiter';
 import { newCheckInCode } from './check-in-code';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './pg-errors';
 
 const log = createLogger('appointments');
+
+/** 5 codes per 10 minutes per kiosk: guessing one of a million codes takes years. */
+export const CHECK_IN_LIMIT: AttemptLimiterOptions = { name: 'check-in', attempts: 5, windowSeconds: 10 * 60 };
 
 type CreateInput = z.output<typeof CreateAppointmentRequest>;
 type UpdateInput = z.output<typeof UpdateAppointmentRequest>;
@@ -34,7 +37,7 @@ export interface AppointmentServiceOptions {
   staff: StaffUserRepository;
   audit: AuditLogRepository;
   now?: () => Date;
-  /** Wrong check-in codes a kiosk may type per window before it must wait. */
+  /** Check-in codes a kiosk may try per window (successes are given back). */
   checkInLimiter?: AttemptLimiter;
 }
 
@@ -57,8 +60,7 @@ export class AppointmentService {
 
   constructor(private readonly options: AppointmentServiceOptions) {
     this.now = options.now ?? (() => new Date());
-    // 5 wrong codes per 10 minutes per kiosk: guessing one of a million codes takes years.
-    this.checkInLimiter = options.checkInLimiter ?? new AttemptLimiter({ maxFailures: 5, windowMs: 10 * 60_000 });
+    this.checkInLimiter = options.checkInLimiter ?? new AttemptLimiter({ prefix: 'madoguchi' }, CHECK_IN_LIMIT);
   }
 
   list(filter: AppointmentFilter) {
@@ -168,8 +170,8 @@ export class AppointmentService {
    * a code for another kiosk is simply wrong here.
    */
   async checkIn(kioskId: string, code: string): Promise<CheckedInAppointment> {
-    const limiterKey = `kiosk:${kioskId}`;
-    this.checkInLimiter.assertAllowed(limiterKey);
+    // Counted before the lookup: parallel guesses cannot all pass before the first is counted.
+    await this.checkInLimiter.take(kioskId);
     const now = this.now();
     const outcome = await this.options.appointments.transaction(async (manager) => {
       const found = await this.options.appointments.findOpenByCode(manager, kioskId, code);
@@ -180,9 +182,12 @@ export class AppointmentService {
       await this.transitionIn(manager, found.id, 'checked_in', { action: 'checked_in', actorId: null });
       return { kind: 'ok' as const, id: found.id };
     });
+    // Only an unknown code is a guess; a real code at the wrong time does not count, and a
+    // resident who checked in starts the kiosk afresh.
+    if (outcome.kind === 'ok') await this.checkInLimiter.clear(kioskId);
+    else if (outcome.kind !== 'unknown') await this.checkInLimiter.giveBack(kioskId);
     switch (outcome.kind) {
       case 'unknown':
-        this.checkInLimiter.recordFailure(limiterKey);
         await this.options.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'check_in_failed' });
         throw new AppError(ErrorCode.NotFound, 'no appointment at this kiosk has that code');
       case 'already':
@@ -192,7 +197,6 @@ export class AppointmentService {
       case 'too_late':
         throw new AppError(ErrorCode.InvalidState, 'the appointment time has passed', { reason: 'too_late' satisfies CheckInRefusalReason });
       case 'ok': {
-        this.checkInLimiter.reset(limiterKey);
         const appointment = await this.mustFind(outcome.id);
         return {
           id: appointment.id,

@@ -30,6 +30,8 @@ export interface ConsultationNotifier {
    * and joins its call again (used after the media room had to be rebuilt).
    */
   dropConnection(socketId: string): void;
-  /** To every socket of these peers (`kiosk:<id>`, `staff:<id>`), wherever they are connected. */
+  /** Closes every socket of this peer, after what was just sent to it (an ack, callEnded) has gone out. */
+  closePeer(peerId: string): void;
+  /** To every socket of these peers (see room-names), wherever they are connected. */
   toPeers<E extends InCallEvent>(peerIds: string[], event: E, payload: InCallPayload<E>): void;
 }

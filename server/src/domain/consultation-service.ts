@@ -19,6 +19,8 @@ import { Consultation, WALK_IN, type ConsultationIntake, type Participant } from
 import type { ConsultationNotifier } from './consultation-notifier';
 import { KeyedMutex } from './keyed-mutex';
 import { peerIdOf, peerRoleOf } from './peer-identity';
+import { mayServe } from './queue-scope';
+import { isKioskPeer, kioskPeer } from './room-names';
 import { WriteRetryQueue } from './write-retry-queue';
 
 const log = createLogger('consultation-service');
@@ -159,7 +161,7 @@ export class ConsultationService {
       departmentName: department.name,
       queuePosition: queued.queuePosition,
     };
-    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'transferred', result);
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'transferred', result);
     return result;
   }
 
@@ -233,7 +235,7 @@ export class ConsultationService {
   }
 
   private async enqueue(kioskId: string, intake: ConsultationIntake): Promise<{ sessionId: string; queuePosition: number }> {
-    return this.mutex.run(`kiosk:${kioskId}`, async () => {
+    return this.mutex.run(kioskPeer(kioskId), async () => {
       const existing = this.findOpenForKiosk(kioskId);
       if (!existing && this.draining) {
         throw new AppError(ErrorCode.Unavailable, 'this server is restarting; please try again in a moment');
@@ -244,8 +246,8 @@ export class ConsultationService {
       }
       // A kiosk that reconnected while waiting keeps its place in the queue.
       if (existing) {
-        clearTimeout(existing.graceTimers.get(`kiosk:${kioskId}`));
-        existing.graceTimers.delete(`kiosk:${kioskId}`);
+        clearTimeout(existing.graceTimers.get(kioskPeer(kioskId)));
+        existing.graceTimers.delete(kioskPeer(kioskId));
       }
       if (!existing) {
         const kiosk = await this.options.kiosks.findById(kioskId);
@@ -276,6 +278,8 @@ export class ConsultationService {
       if (!consultation || consultation.state !== 'queued') {
         throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left');
       }
+      // Knowing a session id is not enough: only a member of the department the resident waits for.
+      if (!mayServe(principal, consultation.intake.departmentId)) throw AppError.forbidden('this resident is waiting for another department');
       const answered = await this.options.sessions.markAnswered(sessionId, principal.id, this.now());
       if (!answered) throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident');
       consultation.staff = { id: principal.id, displayName: principal.displayName };
@@ -383,6 +387,8 @@ export class ConsultationService {
         this.recordEvent(sessionId, 'left', 'guest');
       });
       await this.options.guestLinks?.markLeft(principal.id, this.now());
+      // The link is spent: its socket goes too, so nothing more reaches that browser.
+      this.options.notifier.closePeer(peerIdOf(principal));
       return;
     }
     // The resident leaving and the specialist closing a finished consultation are different
@@ -459,7 +465,7 @@ export class ConsultationService {
           .submit(`appointment ${appointmentId}`, () => this.options.appointments.sessionEnded(appointmentId, answered))
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
       }
-      const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && peerId.startsWith('kiosk:')));
+      const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && isKioskPeer(peerId)));
       this.options.notifier.callEnded(sessionId, peerIds, reason);
       this.publishQueue();
       log.info({ sessionId, reason }, 'consultation ended');
@@ -550,7 +556,7 @@ export class ConsultationService {
     void this.typicalWaitSeconds().then((typical) => {
       queue.forEach((entry, index) => {
         const position = index + 1;
-        this.options.notifier.toPeers([`kiosk:${entry.kioskId}`], 'queuePosition', {
+        this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', {
           sessionId: entry.sessionId,
           position,
           estimatedWaitSeconds: typical === null ? null : Math.round(position * typical),

@@ -4,6 +4,7 @@ import type { Language } from '../contract/languages';
 import type { PeerRole } from '../contract/media-types';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
+import { guestPeer, kioskPeer, staffPeer } from './room-names';
 
 const log = createLogger('consultation');
 
@@ -74,15 +75,13 @@ export class Consultation {
     this.current = next;
   }
 
-  /** Everyone who takes part: the kiosk and, once answered, the staff member. */
+  /** Everyone who takes part: the kiosk, once answered the staff member, and invited guests. */
   peerIds(): string[] {
-    return [`kiosk:${this.kiosk.id}`, ...(this.staff ? [`staff:${this.staff.id}`] : []), ...[...this.guests].map((id) => `guest:${id}`)];
+    return [kioskPeer(this.kiosk.id), ...(this.staff ? [staffPeer(this.staff.id)] : []), ...[...this.guests].map(guestPeer)];
   }
 
   isParticipant(peerId: string): boolean {
-    if (peerId === `kiosk:${this.kiosk.id}`) return true;
-    if (peerId.startsWith('guest:') && this.guests.has(peerId.slice('guest:'.length))) return true;
-    return this.staff !== null && peerId === `staff:${this.staff.id}`;
+    return this.peerIds().includes(peerId);
   }
 
   peers(): PeerInfo[] {

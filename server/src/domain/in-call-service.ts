@@ -12,6 +12,7 @@ import type { ConsultationNotifier } from './consultation-notifier';
 import type { ConsultationService } from './consultation-service';
 import { imageSize } from './image-size';
 import { peerIdOf, peerRoleOf } from './peer-identity';
+import { kioskPeer } from './room-names';
 
 const log = createLogger('in-call');
 
@@ -83,7 +84,7 @@ export class InCallService {
       state: 'asked',
       at: Date.now(),
     });
-    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'snapshotRequested', { sessionId, requestId });
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'snapshotRequested', { sessionId, requestId });
     return { requestId };
   }
 
@@ -135,7 +136,7 @@ export class InCallService {
   pointer(principal: SocketPrincipal, sessionId: string, marks: PointerMark[]): void {
     if (principal.role === 'kiosk') throw AppError.forbidden('only staff point at the document');
     const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
-    this.options.notifier.toPeers([`kiosk:${consultation.kiosk.id}`], 'pointerMarks', { sessionId, marks });
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'pointerMarks', { sessionId, marks });
   }
 
   async reportQuality(principal: SocketPrincipal, sessionId: string, quality: QualitySummary): Promise<void> {

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z, type ZodType } from 'zod';
-import type { Grant } from '../auth/grants';
-import type { TokenService } from '../auth/token-service';
+import type { PrincipalResolver } from '../auth/principal-resolver';
+import { ErrorCode } from '../contract/errors';
 import { API_ROUTES, type Caller, type RouteKey } from '../contract/api-routes';
 import { AppError } from '../domain/app-error';
 import { parseInput } from './validate';
@@ -9,7 +9,7 @@ import { parseInput } from './validate';
 /** Who is calling, after the token and the account behind it have been checked. */
 export type CallerIdentity =
   | { kind: 'public' }
-  | { kind: 'staff'; staffId: string; role: 'staff' | 'admin'; sessionId: string }
+  | { kind: 'staff'; staffId: string; role: 'staff' | 'admin'; sessionId: string; mustChangePassword: boolean }
   | { kind: 'kiosk'; kioskId: string };
 
 export interface RouteContext<P, Q, B> {
@@ -45,11 +45,8 @@ interface Registered {
   handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<unknown>;
 }
 
-export interface AccountCheck {
-  /** Throws if the account behind a valid token was deactivated or its login session revoked. */
-  staffActive(staffId: string, sessionId: string): Promise<void>;
-  kioskActive(kioskId: string): Promise<void>;
-}
+/** All a login with a temporary password may do until it is replaced. */
+const TEMPORARY_PASSWORD_ROUTES: ReadonlySet<RouteKey> = new Set<RouteKey>(['changePassword', 'logout']);
 
 export const IdParams = z.object({ id: z.uuid() }).strict();
 
@@ -73,16 +70,19 @@ export class ApiRegistry {
     return this.handlers.get(key)?.schemas;
   }
 
-  router(tokens: TokenService, accounts: AccountCheck): Router {
+  router(resolver: PrincipalResolver): Router {
     const missing = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => !this.handlers.has(key));
     if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
     const router = express.Router();
     for (const [key, registered] of this.handlers) {
       const spec = API_ROUTES[key];
       router[spec.method](spec.path, async (req: Request, res: Response) => {
-        const caller = await identify(req, tokens, accounts);
+        const caller = await identify(req, resolver);
         if (!mayCall(spec.access, caller)) {
           throw caller.kind === 'public' ? AppError.unauthenticated() : AppError.forbidden();
+        }
+        if (caller.kind === 'staff' && caller.mustChangePassword && !TEMPORARY_PASSWORD_ROUTES.has(key)) {
+          throw new AppError(ErrorCode.PasswordChangeRequired, 'change your temporary password first');
         }
         const { schemas, handler } = registered;
         const ctx: RouteContext<unknown, unknown, unknown> = {
@@ -119,20 +119,22 @@ export function mayCall(access: readonly Caller[], caller: CallerIdentity): bool
   return false;
 }
 
-async function identify(req: Request, tokens: TokenService, accounts: AccountCheck): Promise<CallerIdentity> {
+async function identify(req: Request, resolver: PrincipalResolver): Promise<CallerIdentity> {
   const header = req.headers.authorization;
   if (header === undefined) return { kind: 'public' };
   const match = /^Bearer ([A-Za-z0-9._-]{1,4096})$/.exec(header);
   if (!match?.[1]) throw AppError.unauthenticated('malformed Authorization header');
-  const grant: Grant = tokens.verify(match[1]);
-  if (grant.kind === 'kiosk') {
-    await accounts.kioskActive(grant.kioskId);
-    return { kind: 'kiosk', kioskId: grant.kioskId };
-  }
+  const { principal } = await resolver.resolve(match[1]);
+  if (principal.kind === 'kiosk') return { kind: 'kiosk', kioskId: principal.kioskId };
   // A guest link opens one call, nothing else: no route takes it.
-  if (grant.kind === 'guest') throw AppError.forbidden('a guest link gives no access to the API');
-  await accounts.staffActive(grant.staffId, grant.sessionId);
-  return { kind: 'staff', staffId: grant.staffId, role: grant.role, sessionId: grant.sessionId };
+  if (principal.kind === 'guest') throw AppError.forbidden('a guest link gives no access to the API');
+  return {
+    kind: 'staff',
+    staffId: principal.staffId,
+    role: principal.role,
+    sessionId: principal.sessionId,
+    mustChangePassword: principal.mustChangePassword,
+  };
 }
 
 /** Narrows a caller inside a handler whose route allows only staff or admins. */

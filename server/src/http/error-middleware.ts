@@ -24,12 +24,16 @@ export function notFoundMiddleware(req: Request, _res: Response, next: NextFunct
   next(AppError.notFound(`route ${req.method} ${req.path.slice(0, 100)}`));
 }
 
-/** express.json() reports bad JSON and oversized bodies with a status of its own. */
+/**
+ * express.json(), express.raw() and the router report bad input with a 4xx status of their
+ * own (bad JSON, oversized or undecodable bodies such as a bogus Content-Encoding, bad
+ * percent-encoding): all of them are the client's fault, so a 400 in the usual shape.
+ */
 function fromBodyParser(error: unknown): AppError | null {
   if (typeof error !== 'object' || error === null) return null;
   const { status, type } = error as { status?: unknown; type?: unknown };
-  if (typeof status !== 'number' || typeof type !== 'string') return null;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
   if (type === 'entity.too.large') return new AppError(ErrorCode.BadRequest, 'request body is too large');
-  if (status >= 400 && status < 500) return new AppError(ErrorCode.BadRequest, 'request body is not valid JSON');
-  return null;
+  if (type === 'entity.parse.failed') return new AppError(ErrorCode.BadRequest, 'request body is not valid JSON');
+  return new AppError(ErrorCode.BadRequest, 'the request could not be read (body, encoding or address)');
 }

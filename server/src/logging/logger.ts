@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { serializeError } from './error-serializer';
 
 /**
  * Structured logs with personal data and secrets redacted by path. Names, login ids,
@@ -18,13 +19,18 @@ const redact = {
     '*.displayName',
     'loginId',
     '*.loginId',
+    // Defence in depth: a database error's SQL and values never pass (see error-serializer).
+    'query',
+    '*.query',
+    'parameters',
+    '*.parameters',
     'req.headers.authorization',
     'req.headers.cookie',
   ],
   censor: '[redacted]',
 };
 
-const root: Logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info', redact, base: undefined });
+const root: Logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info', redact, base: undefined, serializers: { err: serializeError } });
 const children: Logger[] = [];
 
 /** Applies the configured level to every module logger, including ones made before. */

@@ -1,26 +1,31 @@
 import type { Ack } from '../contract/ack';
 import type { ConsultationNotifier } from '../domain/consultation-notifier';
 import type { ClusterLink } from '../cluster/cluster-link';
-import { principalRoom } from './socket-server';
+import { consultationRoom, isGuestPeer, kioskPeer, peerRoom } from '../domain/room-names';
 import type { SignallingServer } from './signalling-types';
 
 const CONSUMER_ACK_TIMEOUT_MS = 10_000;
-const consultationRoom = (sessionId: string): string => `consultation:${sessionId}`;
 
 /** Delivers the domain's notifications over Socket.IO rooms. */
 export function createSocketNotifier(getIo: () => SignallingServer, getCluster: () => ClusterLink): ConsultationNotifier {
+  // After the current turn, so the ack or event just written goes out before the close.
+  const closePeer = (peerId: string): void => {
+    setImmediate(() => getIo().in(peerRoom(peerId)).disconnectSockets(true));
+  };
   return {
     // Staff everywhere see the union of every node's queue; the cluster link merges and delivers it.
     queueChanged: (queue) => getCluster().publishLocalQueue(queue),
-    callAccepted: (kioskId, payload) => void getIo().to(principalRoom({ role: 'kiosk', id: kioskId })).emit('callAccepted', payload),
+    callAccepted: (kioskId, payload) => void getIo().to(peerRoom(kioskPeer(kioskId))).emit('callAccepted', payload),
     peerJoined: (sessionId, peer) => void getIo().to(consultationRoom(sessionId)).emit('peerJoined', { sessionId, peer }),
     peerLeft: (sessionId, role) => void getIo().to(consultationRoom(sessionId)).emit('peerLeft', { sessionId, role }),
     callEnded: (sessionId, peerIds, reason) => {
       const io = getIo();
-      const rooms = peerIds.map((peerId) => `peer:${peerId}`);
-      io.to(rooms).emit('callEnded', { sessionId, reason });
+      io.to(peerIds.map(peerRoom)).emit('callEnded', { sessionId, reason });
       io.in(consultationRoom(sessionId)).socketsLeave(consultationRoom(sessionId));
+      // A guest link opens this one call: once it is over, the guest's socket has no purpose.
+      for (const peerId of peerIds.filter(isGuestPeer)) closePeer(peerId);
     },
+    closePeer: (peerId) => closePeer(peerId),
     consumerClosed: (socketId, payload) => void getIo().to(socketId).emit('consumerClosed', payload),
     addToConsultation: (socketId, sessionId) => getIo().in(socketId).socketsJoin(consultationRoom(sessionId)),
     dropConnection(socketId) {
@@ -34,7 +39,7 @@ export function createSocketNotifier(getIo: () => SignallingServer, getCluster: 
     },
     toPeers(peerIds, event, payload) {
       // The event name is generic here; each call site is typed through InCallPayload.
-      const target = getIo().to(peerIds.map((peerId) => `peer:${peerId}`)) as unknown as { emit(e: string, p: unknown): boolean };
+      const target = getIo().to(peerIds.map(peerRoom)) as unknown as { emit(e: string, p: unknown): boolean };
       target.emit(event, payload);
     },
     async requestConsumer(socketId, payload) {

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { Ack } from '../contract/ack';
@@ -11,7 +11,14 @@ import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { createLogger } from '../logging/logger';
+import { KeyedMutex } from '../domain/keyed-mutex';
+import { principalRoom } from '../domain/peer-identity';
+import { queueScopeOf } from '../domain/queue-scope';
+import { authSessionRoom, queueRoom } from '../domain/room-names';
 import { requestHandlers } from './handlers';
+import { clientAddress, ConnectionCounter, createRequestGate, type SocketLimitOptions } from './socket-limits';
+
+type RequestGate = ReturnType<typeof createRequestGate>;
 import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
 
 const log = createLogger('signalling');
@@ -30,7 +37,11 @@ export interface SignallingOptions {
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
   /** Cross-origin pages allowed to open a socket (read on every handshake: nodes come and go). */
   allowedOrigins: () => string[];
+  limits: SocketLimitOptions;
 }
+
+/** A client that opened the transport but never joined is dropped after this (Socket.IO's default is 45 s). */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface SocketAuth {
   principal: SocketPrincipal;
@@ -39,14 +50,8 @@ export interface SocketAuth {
   authSessionId?: string | undefined;
 }
 
-/** Sockets of one staff login session, closed together when it is revoked. */
-export const authSessionRoom = (sessionId: string): string => `auth:${sessionId}`;
 /** How long before expiry a socket is asked to renew its token. */
 const RENEW_WARNING_MS = 60_000;
-
-export const principalRoom = (principal: { role: string; id: string }): string =>
-  principal.role === 'kiosk' ? `peer:kiosk:${principal.id}` : `peer:staff:${principal.id}`;
-export const STAFF_ROOM = 'staff';
 
 export function createSignallingServer(options: SignallingOptions): SignallingServer {
   const io: SignallingServer = new Server(options.httpServer, {
@@ -57,10 +62,27 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     // other nodes' pages may open a socket (tools without an Origin header, such as tests, pass).
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      if (!origin) return callback(null, true);
-      callback(null, originHost(origin) === req.headers.host || options.allowedOrigins().includes(origin));
+      const originAllowed = !origin || originHost(origin) === req.headers.host || options.allowedOrigins().includes(origin);
+      // Only a new transport takes a place (polling requests of an open one come here too).
+      const isNew = !new URL(req.url ?? '/', 'http://x').searchParams.has('sid');
+      if (!originAllowed || (isNew && !connections.admit(clientAddress(req)))) return callback(null, false);
+      if (isNew) placed.add(req);
+      callback(null, true);
     },
+    connectTimeout: CONNECT_TIMEOUT_MS,
   });
+  const connections = new ConnectionCounter(options.limits.connectionsPerAddress);
+  // Requests that took a place; the place is handed back when their transport closes (or never opens).
+  const placed = new WeakSet<object>();
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {
+    const address = clientAddress(conn.request);
+    placed.delete(conn.request);
+    conn.once('close', () => connections.release(address));
+  });
+  io.engine.on('connection_error', (error: { req: IncomingMessage }) => {
+    if (placed.has(error.req)) connections.release(clientAddress(error.req));
+  });
+  const gate = createRequestGate(options.limits);
 
   /** Socket.IO hands the client only message and data; the code goes into data. */
   const refuse = (error: unknown): Error & { data?: unknown } => {
@@ -76,18 +98,32 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
       next(refuse(AppError.unauthenticated('a token is required')));
       return;
     }
-    options.authenticate(token).then(
-      (auth) => {
+    options
+      .authenticate(token)
+      .then(async (auth) => {
+        if (auth.principal.role === 'guest') await claimGuestLink(socket, auth.principal);
         socket.data.principal = auth.principal;
         socket.data.authExpiresAt = auth.expiresAt.getTime();
         if (auth.authSessionId) socket.data.authSessionId = auth.authSessionId;
         next();
-      },
-      (error: unknown) => next(refuse(error)),
-    );
+      })
+      .catch((error: unknown) => next(refuse(error)));
   });
 
-  io.on('connection', (socket) => onConnection(socket, options));
+  /**
+   * A guest link admits one browser at a time: the socket joins the link's room while no other
+   * socket is in it. Handshakes for one link run one after another, so two at once cannot both
+   * find the room empty.
+   */
+  const claiming = new KeyedMutex();
+  const claimGuestLink = (socket: SignallingSocket, principal: SocketPrincipal): Promise<void> =>
+    claiming.run(principalRoom(principal), async () => {
+      const room = principalRoom(principal);
+      if ((await io.in(room).fetchSockets()).length > 0) throw AppError.unauthenticated('this guest link is already open in another browser');
+      await socket.join(room);
+    });
+
+  io.on('connection', (socket) => onConnection(socket, options, gate));
   return io;
 }
 
@@ -99,12 +135,14 @@ function originHost(origin: string): string | null {
   }
 }
 
-function onConnection(socket: SignallingSocket, options: SignallingOptions): void {
+function onConnection(socket: SignallingSocket, options: SignallingOptions, gate: RequestGate): void {
   const { principal } = socket.data;
   void socket.join(principalRoom(principal));
   if (socket.data.authSessionId) void socket.join(authSessionRoom(socket.data.authSessionId));
   const expiry = watchTokenExpiry(socket);
-  if (principal.role !== 'kiosk') void socket.join(STAFF_ROOM);
+  // Staff and admins receive the queue of their own scope only; kiosks and guests none.
+  const scope = queueScopeOf(principal);
+  if (scope) void socket.join(queueRoom(scope));
   if (principal.role === 'kiosk') {
     void options.presence.kioskAlive(principal.id).catch((error: unknown) => log.warn({ err: error }, 'could not record kiosk presence'));
   }
@@ -114,7 +152,7 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions): voi
   registerRenewAuth(socket, options, expiry);
   for (const handler of requestHandlers) {
     known.add(handler.event);
-    registerHandler(socket, handler, options);
+    registerHandler(socket, handler, options, gate);
   }
   // Socket.IO drops unknown events silently; a client that sent one with an ack still
   // deserves an answer.
@@ -191,7 +229,7 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
   });
 }
 
-function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, options: SignallingOptions): void {
+function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, options: SignallingOptions, gate: RequestGate): void {
   const { principal } = socket.data;
   // Payloads are unknown until the schema has parsed them, whatever the typed map says.
   const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
@@ -214,6 +252,7 @@ function registerHandler(socket: SignallingSocket, handler: AnyRequestHandler, o
     void (async () => {
       try {
         if (!handler.roles.includes(principal.role)) throw AppError.forbidden(`${handler.event} is not allowed for ${principal.role}`);
+        await gate(socket.id, principal, handler.event);
         if (args.length !== 2) throw AppError.badRequest('a request takes exactly one payload and an ack');
         const parsed = handler.schema.safeParse(args[0]);
         if (!parsed.success) throw AppError.badRequest('invalid payload', parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -6,6 +6,7 @@ import { login } from '../../api/auth-api';
 import { authFromLogin } from '../../api/auth-storage';
 import { useAuth } from '../../hooks/use-auth';
 import { LanguageSwitch } from '../../components/language-switch';
+import { describeError } from '../../i18n/describe-error';
 import { messages } from '../../i18n/messages';
 import { shellMessages } from '../../i18n/shell-messages';
 
@@ -13,7 +14,7 @@ function loginErrorText(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 401 || error.code === ErrorCode.Unauthenticated) return messages.login.invalidCredentials;
     if (error.status === 400 || error.code === ErrorCode.BadRequest) return messages.login.invalidCredentials;
-    if (error.code === ErrorCode.RateLimited) return messages.login.rateLimited;
+    if (error.code === ErrorCode.RateLimited) return describeError(error);
   }
   return messages.login.unavailable;
 }

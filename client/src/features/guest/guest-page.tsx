@@ -8,9 +8,10 @@ import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
 import { guestMessages as m } from '../../i18n/guest-messages';
+import { GuestMessageList } from './guest-message-list';
 import '../../styles/guest.css';
 
-type Phase = 'connecting' | 'joined' | 'left' | 'failed';
+type Phase = 'connecting' | 'joined' | 'left' | 'ended' | 'failed';
 
 function labelOf(track: RemoteTrack): string {
   if (track.source === 'document') return m.sources.document;
@@ -20,13 +21,14 @@ function labelOf(track: RemoteTrack): string {
   return m.sources.other;
 }
 
-function GuestCall({ phase, onLeave }: { phase: Phase; onLeave: () => void }) {
+function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: string; onLeave: () => void }) {
   const remote = useRemoteTracks();
   const local = useLocalStream();
   const callState = useCallState();
   const videos = remote.filter((t) => t.kind === 'video');
   const audio = remote.filter((t) => t.kind === 'audio');
-  const status = phase === 'failed' ? m.failed : phase === 'left' ? m.left : callState === 'inCall' ? m.joined : m.connecting;
+  const status =
+    phase === 'failed' ? m.failed : phase === 'left' ? m.left : phase === 'ended' ? m.ended : callState === 'inCall' ? m.joined : m.connecting;
   return (
     <>
       <p className={phase === 'failed' ? 'notice notice--error' : 'notice'} role="status">
@@ -43,6 +45,7 @@ function GuestCall({ phase, onLeave }: { phase: Phase; onLeave: () => void }) {
           {audio.map((track) => (
             <AudioPlayer key={track.consumerId} track={track.track} />
           ))}
+          <GuestMessageList sessionId={sessionId} />
           <button type="button" className="button button--danger" onClick={onLeave}>
             {m.leave}
           </button>
@@ -69,7 +72,8 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
       .then(() => next.joinAsGuest(sessionId))
       .then(() => setPhase('joined'))
       .catch(() => setPhase('failed'));
-    next.on('callEnded', () => setPhase((current) => (current === 'joined' ? 'left' : current)));
+    // The server closes a guest's socket when the call ends; the page says so plainly.
+    next.on('callEnded', () => setPhase((current) => (current === 'joined' || current === 'connecting' ? 'ended' : current)));
     return () => {
       next.close();
       next.removeAllListeners();
@@ -92,7 +96,7 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
         </p>
       ) : session ? (
         <CallSessionContext value={session}>
-          <GuestCall phase={phase} onLeave={leave} />
+          <GuestCall phase={phase} sessionId={sessionId} onLeave={leave} />
         </CallSessionContext>
       ) : null}
     </main>

@@ -124,6 +124,8 @@ export interface AppointmentFilter {
   kioskId?: string | undefined;
   staffId?: string | undefined;
   statuses?: AppointmentStatus[] | undefined;
+  /** Unset: all (admins). Else the appointments of these departments and those assigned to this member. */
+  visibleTo?: { staffId: string; departmentIds: string[] } | undefined;
   page: number;
   pageSize: number;
 }
@@ -256,12 +258,13 @@ export class AppointmentRepository {
           AND ($4::uuid IS NULL OR a.kiosk_id = $4)
           AND ($5::uuid IS NULL OR a.staff_id = $5)
           AND ($6::appointment_status[] IS NULL OR a.status = ANY($6))
+          AND ($9::uuid IS NULL OR a.staff_id = $9 OR a.department_id = ANY($10::uuid[]))
         ORDER BY a.starts_at, a.id
         LIMIT $7 OFFSET $8`,
       [
         filter.from ?? null, filter.to ?? null, filter.departmentId ?? null, filter.kioskId ?? null,
         filter.staffId ?? null, filter.statuses?.length ? filter.statuses : null, filter.pageSize,
-        (filter.page - 1) * filter.pageSize,
+        (filter.page - 1) * filter.pageSize, filter.visibleTo?.staffId ?? null, filter.visibleTo?.departmentIds ?? [],
       ],
     );
     return { items: rows.map(toAppointment), total: Number(rows[0]?.total ?? 0), page: filter.page, pageSize: filter.pageSize };

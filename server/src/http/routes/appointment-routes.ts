@@ -4,21 +4,46 @@ import {
   ConflictCheckRequest,
   CreateAppointmentRequest,
   UpdateAppointmentRequest,
+  type Appointment,
   type AppointmentConflictDetails,
+  type AppointmentDetail,
 } from '../../contract/appointments';
+import { AppError } from '../../domain/app-error';
 import { buildIcs } from '../../exports/ics';
 import { FileResponse, IdParams, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
+/**
+ * Appointments carry residents' names, needs and check-in codes. Admins see all; staff see
+ * their departments' appointments and those assigned to them, without check-in codes (the
+ * code is printed on the slip, which only admins issue). Every read is audited.
+ */
 export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): void {
-  api.handle('listAppointments', { query: AppointmentListQuery, returns: 'Page<Appointment>' }, async ({ query }) =>
-    deps.appointments.list({
+  const scopeOf = async (actor: { staffId: string; role: 'staff' | 'admin' }): Promise<AppointmentScope> =>
+    actor.role === 'admin' ? undefined : { staffId: actor.staffId, departmentIds: await deps.staff.departmentIdsOf(actor.staffId) };
+
+  /** The appointment if this member may read it (else NOT_FOUND, as if it did not exist); the read is audited. */
+  const readOne = async (actor: { staffId: string; role: 'staff' | 'admin' }, id: string): Promise<AppointmentDetail> => {
+    const scope = await scopeOf(actor);
+    const appointment = await deps.appointments.get(id);
+    if (!visible(appointment, scope)) throw AppError.notFound('appointment');
+    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'appointment_viewed', targetType: 'appointment', targetId: id });
+    return withoutCode(appointment, scope);
+  };
+
+  api.handle('listAppointments', { query: AppointmentListQuery, returns: 'Page<Appointment>' }, async ({ query, caller }) => {
+    const actor = staffOf(caller);
+    const scope = await scopeOf(actor);
+    const page = await deps.appointments.list({
       ...query,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       statuses: query.status,
-    }),
-  );
+      visibleTo: scope,
+    });
+    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'appointments_listed', details: { count: page.items.length, from: query.from ?? null, to: query.to ?? null } });
+    return { ...page, items: page.items.map((item) => withoutCode(item, scope)) };
+  });
 
   api.handle('createAppointment', { body: CreateAppointmentRequest, status: 201, returns: 'Appointment' }, async ({ body, caller }) =>
     deps.appointments.create(staffOf(caller).staffId, body),
@@ -36,7 +61,7 @@ export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return details;
   });
 
-  api.handle('getAppointment', { params: IdParams, returns: 'AppointmentDetail' }, async ({ params }) => deps.appointments.get(params.id));
+  api.handle('getAppointment', { params: IdParams, returns: 'AppointmentDetail' }, async ({ params, caller }) => readOne(staffOf(caller), params.id));
 
   api.handle('updateAppointment', { params: IdParams, body: UpdateAppointmentRequest, returns: 'Appointment' }, async ({ params, body, caller }) =>
     deps.appointments.update(staffOf(caller).staffId, params.id, body),
@@ -46,8 +71,8 @@ export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): vo
     deps.appointments.cancel(staffOf(caller).staffId, params.id, body.reason),
   );
 
-  api.handle('appointmentIcs', { params: IdParams, returns: 'text/calendar' }, async ({ params }) => {
-    const appointment = await deps.appointments.get(params.id);
+  api.handle('appointmentIcs', { params: IdParams, returns: 'text/calendar' }, async ({ params, caller }) => {
+    const appointment = await readOne(staffOf(caller), params.id);
     const ics = buildIcs({
       uid: appointment.id,
       startsAt: new Date(appointment.startsAt),
@@ -62,3 +87,10 @@ export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return new FileResponse('text/calendar; charset=utf-8', `appointment-${appointment.id.slice(0, 8)}.ics`, ics);
   });
 }
+
+type AppointmentScope = { staffId: string; departmentIds: string[] } | undefined;
+
+const visible = (appointment: Appointment, scope: AppointmentScope): boolean =>
+  !scope || appointment.staffId === scope.staffId || scope.departmentIds.includes(appointment.departmentId);
+
+const withoutCode = <T extends Appointment>(appointment: T, scope: AppointmentScope): T => (scope ? { ...appointment, checkInCode: null } : appointment);

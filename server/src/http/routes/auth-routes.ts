@@ -24,18 +24,17 @@ export function registerAuthRoutes(api: ApiRegistry, deps: RouteDeps): void {
   };
 
   api.handle('login', { body: LoginRequest, returns: 'LoginResponse' }, async ({ body, req }) => {
-    // Per login id and per address, so one attacker cannot lock everyone out nor try every id.
-    const keys = [`id:${body.loginId.toLowerCase()}`, `ip:${req.ip ?? 'unknown'}`];
-    for (const key of keys) deps.limiters.login.assertAllowed(key);
+    const address = req.ip ?? 'unknown';
+    // Counted before the password is checked; throws RATE_LIMITED with how long to wait.
+    await deps.loginGuard.admit(body.loginId, address);
     const user = await deps.staff.findByLoginIdWithHash(body.loginId);
     const valid = user !== null && user.active && (await verifyPassword(body.password, user.passwordHash));
     if (!user || !valid) {
-      for (const key of keys) deps.limiters.login.recordFailure(key);
       log.info('login refused');
       await deps.audit.record({ actorKind: 'anonymous', actorId: user?.id ?? null, action: 'login_failed' });
       throw AppError.unauthenticated('ログインIDまたはパスワードが違います');
     }
-    deps.limiters.login.reset(keys[0] ?? '');
+    await deps.loginGuard.succeeded(body.loginId, address);
     const response: LoginResponse = await deps.authSessions.start(user, await profileOf(user.id));
     await deps.audit.record({ actorKind: 'staff', actorId: user.id, action: 'login' });
     return response;

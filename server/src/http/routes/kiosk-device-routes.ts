@@ -30,15 +30,16 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
   });
 
   api.handle('kioskPair', { body: PairKioskRequest, returns: 'PairKioskResponse' }, async ({ body, req }) => {
-    const key = `ip:${req.ip ?? 'unknown'}`;
-    deps.limiters.pairing.assertAllowed(key);
+    const address = req.ip ?? 'unknown';
+    // Counted before the lookup, so parallel guesses cannot overtake the count.
+    await deps.limiters.pairing.take(address);
     const secret = newDeviceSecret();
     const kiosk = await deps.kiosks.completePairing(hashPairingCode(body.code), hashDeviceSecret(secret), deps.now());
     if (!kiosk) {
-      deps.limiters.pairing.recordFailure(key);
       await deps.audit.record({ actorKind: 'anonymous', actorId: null, action: 'kiosk_pairing_failed' });
       throw AppError.notFound('pairing code (it may have expired; ask the administrator for a new one)');
     }
+    await deps.limiters.pairing.giveBack(address);
     await deps.audit.record({ actorKind: 'kiosk', actorId: kiosk.id, action: 'kiosk_paired', targetType: 'kiosk', targetId: kiosk.id });
     // A device paired anew replaces whatever held the old credential.
     deps.disconnect.kiosk(kiosk.id);

@@ -9,6 +9,7 @@ import type { SessionEventRepository } from '../../db/repositories/session-event
 import type { StaffUserRepository } from '../../db/repositories/staff-user-repository';
 import type { AppointmentService } from '../../domain/appointment-service';
 import type { AttemptLimiter } from '../../domain/attempt-limiter';
+import type { LoginGuard } from '../../domain/login-guard';
 import type { AuthSessionService } from '../../domain/auth-sessions';
 
 /** What the REST handlers need; app.ts builds it once. */
@@ -24,7 +25,8 @@ export interface RouteDeps {
   reports: ReportRepository;
   audit: AuditLogRepository;
   authSessions: AuthSessionService;
-  limiters: { login: AttemptLimiter; pairing: AttemptLimiter };
+  loginGuard: LoginGuard;
+  limiters: { pairing: AttemptLimiter };
   /** Cuts live sockets at once when an account or device loses its access. */
   disconnect: { kiosk(kioskId: string): void; staff(staffId: string): void };
   pairingCodeTtlMs: number;

@@ -19,7 +19,15 @@ describe('loadConfig', () => {
     const secret = 'q3J9x0vLw8mZp2Rt6Yb1Nc4Hd7Fg5Ks0Ae9Ui3Oy6';
     assert.throws(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }), /DEMO_SEED/);
     assert.throws(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'changeme-changeme-changeme-changeme', DEMO_SEED: 'false' }), /placeholder/);
-    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_SEED: 'false' }).env, 'production');
+    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_SEED: 'false', METRICS_TOKEN: 'metrics-token-0123456789' }).env, 'production');
+  });
+
+  it('refuses production without METRICS_TOKEN, and takes the Redis prefix from REDIS_PREFIX (issue 12, item 12)', () => {
+    const secret = 'q3J9x0vLw8mZp2Rt6Yb1Nc4Hd7Fg5Ks0Ae9Ui3Oy6';
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_SEED: 'false' }), /METRICS_TOKEN/);
+    assert.equal(loadConfig({}).redisPrefix, 'madoguchi');
+    assert.equal(loadConfig({ REDIS_PREFIX: 'town-a' }).redisPrefix, 'town-a');
+    assert.throws(() => loadConfig({ REDIS_PREFIX: 'has space' }), ConfigError);
   });
 
   it('treats an empty variable as unset', () => {
@@ -32,7 +40,7 @@ describe('loadConfig', () => {
   });
 
   it('needs every node of a production cluster to have its own PUBLIC_URL', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'q3J9x0vLw8mZp2Rt6Yb1Nc4Hd7Fg5Ks0Ae9Ui3Oy6', DEMO_SEED: 'false', REDIS_URL: 'redis://redis:6379' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'q3J9x0vLw8mZp2Rt6Yb1Nc4Hd7Fg5Ks0Ae9Ui3Oy6', DEMO_SEED: 'false', METRICS_TOKEN: 'metrics-token-0123456789', REDIS_URL: 'redis://redis:6379' };
     assert.throws(() => loadConfig(production), /PUBLIC_URL/);
     assert.equal(loadConfig({ ...production, PUBLIC_URL: 'https://madoguchi-2.city.example' }).publicUrl, 'https://madoguchi-2.city.example');
   });

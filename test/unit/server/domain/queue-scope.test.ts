@@ -26,8 +26,14 @@ describe('queueVisibleTo', () => {
     assert.deepEqual(queueVisibleTo(member, queue).map((e) => e.sessionId), ['general', 'welfare']);
   });
 
-  it('shows admins and members without departments everything', () => {
+  it('shows admins everything, a member of no department the general counter only', () => {
     assert.equal(queueVisibleTo({ role: 'admin', id: 'a', displayName: 'a', departmentIds: ['d-tax'] }, queue).length, 3);
-    assert.equal(queueVisibleTo({ role: 'staff', id: 's', displayName: 's', departmentIds: [] }, queue).length, 3);
+    assert.deepEqual(queueVisibleTo({ role: 'staff', id: 's', displayName: 's', departmentIds: [] }, queue).map((e) => e.sessionId), ['general']);
+    assert.deepEqual(queueVisibleTo({ role: 'staff', id: 's', displayName: 's' }, queue).map((e) => e.sessionId), ['general']);
+  });
+
+  it('shows kiosks and guests nothing (issue 12, item 1)', () => {
+    assert.deepEqual(queueVisibleTo({ role: 'guest', id: 'g', displayName: 'g' }, queue), []);
+    assert.deepEqual(queueVisibleTo({ role: 'kiosk', id: 'k', displayName: 'k' }, queue), []);
   });
 });

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LoginGuard } from '../../../../server/src/domain/login-guard';
+
+const waitOf = async (attempt: Promise<void>): Promise<number | null> => {
+  try {
+    await attempt;
+    return null;
+  } catch (error) {
+    return (error as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+  }
+};
+
+describe('LoginGuard (issue 12, item 11)', () => {
+  it('allows five tries per account and address, then a wait that doubles with each lockout', async () => {
+    const guard = new LoginGuard({ prefix: 'unit' }, { firstLockSeconds: 1 });
+    for (let i = 0; i < 5; i += 1) assert.equal(await waitOf(guard.admit('sato', '192.0.2.1')), null, `try ${i + 1}`);
+    assert.equal(await waitOf(guard.admit('sato', '192.0.2.1')), 1, 'first lockout: the short wait');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    for (let i = 0; i < 5; i += 1) assert.equal(await waitOf(guard.admit('sato', '192.0.2.1')), null);
+    assert.equal(await waitOf(guard.admit('sato', '192.0.2.1')), 2, 'second lockout: twice as long');
+  });
+
+  it('counts attempts made at once: of 30 in parallel, five go through', async () => {
+    const guard = new LoginGuard({ prefix: 'unit-parallel' });
+    const waits = await Promise.all(Array.from({ length: 30 }, () => waitOf(guard.admit('ito', '192.0.2.2'))));
+    assert.equal(waits.filter((w) => w === null).length, 5);
+  });
+
+  it('never blocks an address the account logged in from, even when the account is under attack from many', async () => {
+    const guard = new LoginGuard({ prefix: 'unit-known' });
+    await guard.admit('kato', '198.51.100.1');
+    await guard.succeeded('kato', '198.51.100.1');
+    // Guessing from 60 addresses uses up the account's allowance for unknown addresses.
+    await Promise.all(Array.from({ length: 60 }, (_, i) => waitOf(guard.admit('kato', `203.0.113.${i}`))));
+    assert.ok((await waitOf(guard.admit('kato', '203.0.113.200'))) !== null, 'a new address waits');
+    assert.equal(await waitOf(guard.admit('kato', '198.51.100.1')), null, 'the known address does not');
+  });
+});
