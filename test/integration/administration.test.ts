@@ -104,7 +104,9 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
       const context = expectStatus(await restClient(server.url, staffLogin.accessToken).call<CallContext>('getCallContext', { params: { id: sessionId } }), 200);
       assert.deepEqual({ kind: context.kind, language: context.language, resident: context.resident, history: context.history }, { kind: 'walk_in', language: 'vi', resident: null, history: [] });
       const colleague = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'colleague', displayName: '同僚' } }), 201);
-      const colleagueApi = restClient(server.url, (await loginStaff(server.url, 'colleague', colleague.temporaryPassword)).accessToken);
+      const firstLogin = restClient(server.url, (await loginStaff(server.url, 'colleague', colleague.temporaryPassword)).accessToken);
+      expectStatus(await firstLogin.call('changePassword', { body: { currentPassword: colleague.temporaryPassword, newPassword: 'a-colleague-password' } }), 204);
+      const colleagueApi = restClient(server.url, (await loginStaff(server.url, 'colleague', 'a-colleague-password')).accessToken);
       assert.equal((await colleagueApi.call('getCallContext', { params: { id: sessionId } })).status, 404, 'a colleague who did not answer gets nothing');
       expectStatus(await admin.call<CallContext>('getCallContext', { params: { id: sessionId } }), 200);
       const ended = nextEvent(kiosk, 'callEnded');
