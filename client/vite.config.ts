@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { assetDelivery } from './build/asset-delivery';
 
 const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 // The staff app is served by the Madoguchi server at `/`; `npm run dev` proxies the API.
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), assetDelivery()],
   resolve: {
     alias: {
       '@contract': fromHere('../server/src/contract'),
@@ -26,7 +27,8 @@ export default defineConfig({
             // Only the lazily loaded admin screens use these; keep them out of the console's start-up.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
             { name: 'qrcode', test: /node_modules[\\/](qrcode|dijkstrajs|pngjs)[\\/]/ },
-            { name: 'media', test: /node_modules[\\/]/ },
+            // mediasoup-client and what only it uses: loaded when a call can happen, never on the login page.
+            { name: 'media', test: /node_modules[\\/](mediasoup-client|sdp-transform|h264-profile-level-id|awaitqueue|fake-mediastreamtrack|events-alias|debug|ms|supports-color)[\\/]/ },
           ],
         },
       },

@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { assetDelivery } from '../client/build/asset-delivery';
 
 const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 // The kiosk app is served by the Madoguchi server at `/kiosk/`; `npm run dev` proxies the API.
 export default defineConfig({
   base: '/kiosk/',
-  plugins: [react()],
+  plugins: [react(), assetDelivery()],
   resolve: {
     alias: {
       '@contract': fromHere('../server/src/contract'),
@@ -25,7 +26,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'media', test: /node_modules[\\/]/ },
+            // mediasoup-client and what only it uses: fetched once the first screen is up, not before it.
+            { name: 'media', test: /node_modules[\\/](mediasoup-client|sdp-transform|h264-profile-level-id|awaitqueue|fake-mediastreamtrack|events-alias|debug|ms|supports-color)[\\/]/ },
           ],
         },
       },

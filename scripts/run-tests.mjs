@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSetup } from './setup/ensure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suites = process.argv.slice(2);
@@ -21,6 +22,9 @@ function listTests(dir) {
   }).sort();
 }
 
+// Whatever set-up is missing first (packages, worker, builds): the tests run the current code.
+await ensureSetup('test');
+
 let failed = false;
 for (const suite of suites) {
   const files = listTests(path.join(root, 'test', suite));
@@ -30,6 +34,9 @@ for (const suite of suites) {
     continue;
   }
   console.log(`\n=== ${suite}: ${files.length} files ===`);
+  if (suite === 'integration' && !process.env.DATABASE_URL) {
+    console.log('(no DATABASE_URL: the integration suites run on the embedded PostgreSQL only; set DATABASE_URL=postgres://… to test a PostgreSQL server too)');
+  }
   const args = ['--import', 'tsx', '--test', '--test-reporter=spec'];
   if (serialSuites.has(suite)) args.push('--test-concurrency=1');
   const result = spawnSync(process.execPath, [...args, ...files], {

@@ -1,4 +1,4 @@
-import { Device } from 'mediasoup-client';
+import type { Device } from 'mediasoup-client';
 import type { AckCallback } from '@contract/ack';
 import type { EndReason, QueueEntry } from '@contract/consultation';
 import { ErrorCode } from '@contract/errors';
@@ -32,6 +32,7 @@ import { acquireLocalMedia, stopStream } from './local-media';
 import type { LocalMedia } from './local-media';
 import { createLogger } from './logger';
 import { fromRtpCapabilities, toRtpCapabilities } from './media-json';
+import { loadMediasoupClient } from './load-mediasoup-client';
 import { createMediaSignalling } from './media-signalling';
 import { DefaultReconnectPolicy } from './reconnect-policy';
 import { SessionConnection } from './session-connection';
@@ -392,7 +393,7 @@ export class CallSession extends CallSessionState {
 
   private async prepare(): Promise<ServerInfo> {
     const info = await this.request('getServerInfo', {});
-    this.device ??= await (this.options.createDevice ?? (() => Device.factory()))();
+    this.device ??= await (this.options.createDevice ?? (async () => (await loadMediasoupClient()).Device.factory()))();
     if (!this.device.loaded) {
       await this.device.load({ routerRtpCapabilities: toRtpCapabilities(info.routerRtpCapabilities) });
     }

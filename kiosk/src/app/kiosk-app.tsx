@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { preloadMediasoupClient } from '@media/load-mediasoup-client';
 import { captureCredential, clearPairingRequest, pairingRequested, watchForNewCredential } from '../device/credential-store';
 import { startUiWatchdog } from '../device/ui-watchdog';
 import { KioskSession } from '../session/kiosk-session';
@@ -26,6 +27,9 @@ export function KioskApp() {
   }, []);
 
   useEffect(() => lockDown(), []);
+
+  // The first screen comes up without the call library; it follows in the background.
+  useEffect(() => preloadMediasoupClient(), []);
 
   useEffect(() => {
     if (!session) return;

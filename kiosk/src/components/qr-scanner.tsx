@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import type JsQr from 'jsqr';
 import { useEffect, useRef } from 'react';
 import { createLogger } from '@media/logger';
 import { attachStream } from '@media/media-element';
@@ -34,7 +34,10 @@ async function openCamera(deviceId: string | null): Promise<MediaStream> {
   return navigator.mediaDevices.getUserMedia({ video: size, audio: false });
 }
 
-function decodeFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement): string | null {
+/** jsQR is fetched with the camera, only when a resident chooses to check in. */
+type QrDecoder = typeof JsQr;
+
+function decodeFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement, jsQR: QrDecoder): string | null {
   if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) return null;
   const scale = Math.min(1, SCAN_WIDTH / video.videoWidth);
   const width = Math.round(video.videoWidth * scale);
@@ -68,6 +71,7 @@ export function QrScanner({ deviceId, mirrored, label, onCode, onUnavailable }: 
     let detach: (() => void) | null = null;
     let timer: number | null = null;
     let stopped = false;
+    let decoder: QrDecoder | null = null;
 
     const stop = (): void => {
       stopped = true;
@@ -77,25 +81,29 @@ export function QrScanner({ deviceId, mirrored, label, onCode, onUnavailable }: 
       stream = null;
     };
     const scan = (): void => {
-      const code = decodeFrame(video, canvas);
+      const code = decoder ? decodeFrame(video, canvas, decoder) : null;
       if (!code || stopped) return;
       logger.info('check-in code read from QR');
       stop();
       callbacks.current.onCode(code);
     };
 
-    openCamera(deviceId).then(
-      (opened) => {
+    const camera = openCamera(deviceId);
+    Promise.all([camera, import('jsqr')]).then(
+      ([opened, jsQR]) => {
         if (stopped) {
           opened.getTracks().forEach((track) => track.stop());
           return;
         }
+        decoder = jsQR.default;
         stream = opened;
         detach = attachStream(video, opened, { muted: true });
         timer = window.setInterval(scan, SCAN_INTERVAL_MS);
       },
       (error: unknown) => {
-        logger.warn('no camera for the QR scanner', { error });
+        logger.warn('no camera or decoder for the QR scanner', { error });
+        // The camera may have opened while the decoder failed to load: release it.
+        void camera.then((opened) => opened.getTracks().forEach((track) => track.stop()), () => undefined);
         if (!stopped) callbacks.current.onUnavailable();
       },
     );

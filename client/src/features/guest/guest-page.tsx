@@ -102,10 +102,3 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
     </main>
   );
 }
-
-/** Reads `#/guest?session=…&token=…`; null when the page is not a guest link. */
-export function guestLinkFromHash(hash: string): { sessionId: string | null; token: string | null } | null {
-  if (!hash.startsWith('#/guest')) return null;
-  const query = new URLSearchParams(hash.split('?')[1] ?? '');
-  return { sessionId: query.get('session'), token: query.get('token') };
-}

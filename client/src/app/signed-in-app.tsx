@@ -1,0 +1,17 @@
+import { AppShell } from './app-shell';
+import { CallSessionProvider } from './call-session-provider';
+import { PasswordGate } from './password-gate';
+
+/**
+ * Everything after the login: the console, its call session and the admin screens. It is a
+ * chunk of its own, so the login page loads neither the call code nor mediasoup-client.
+ */
+export function SignedInApp({ userId }: { userId: string }) {
+  return (
+    <PasswordGate>
+      <CallSessionProvider key={userId}>
+        <AppShell />
+      </CallSessionProvider>
+    </PasswordGate>
+  );
+}

@@ -1,0 +1,9 @@
+/**
+ * Reads `#/guest?session=…&token=…`; null when the page is not a guest link. Kept apart from
+ * the guest page so that the app can decide without loading the call code.
+ */
+export function guestLinkFromHash(hash: string): { sessionId: string | null; token: string | null } | null {
+  if (!hash.startsWith('#/guest')) return null;
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  return { sessionId: query.get('session'), token: query.get('token') };
+}
