@@ -48,8 +48,10 @@ import { createNodeLoadReader } from './observability/node-load';
 import { registerReportRoutes } from './http/routes/report-routes';
 import { registerSnapshotRoutes, SNAPSHOT_MAX_BYTES } from './http/routes/snapshot-routes';
 import { SnapshotRepository } from './db/repositories/snapshot-repository';
+import { QuickPhraseRepository } from './db/repositories/quick-phrase-repository';
 import { GuestLinkRepository } from './db/repositories/guest-link-repository';
 import { registerGuestRoutes } from './http/routes/guest-routes';
+import { registerQuickPhraseRoutes } from './http/routes/quick-phrase-routes';
 import { InCallService } from './domain/in-call-service';
 import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
@@ -96,6 +98,7 @@ export interface Repositories {
   reports: ReportRepository;
   snapshots: SnapshotRepository;
   townSettings: TownSettingRepository;
+  quickPhrases: QuickPhraseRepository;
 }
 
 export interface App {
@@ -138,6 +141,7 @@ export function createApp(deps: AppDeps): App {
     reports: new ReportRepository(dataSource),
     snapshots: new SnapshotRepository(dataSource),
     townSettings: new TownSettingRepository(dataSource),
+    quickPhrases: new QuickPhraseRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
   const redisPrefix = deps.clusterKey ?? 'madoguchi';
@@ -275,6 +279,7 @@ export function createApp(deps: AppDeps): App {
     audit: repositories.audit,
   });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
+  registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
   registerOpenApiRoute(api);
   app.use(api.router(resolver));
   app.use('/api', notFoundMiddleware);
@@ -315,6 +320,7 @@ export function createApp(deps: AppDeps): App {
     notifier: createSocketNotifier(ioOf, () => cluster),
     sessions,
     snapshots: repositories.snapshots,
+    phrases: repositories.quickPhrases,
     now,
   });
   inCallHolder.service = inCall;

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { openBrowser } from '../helpers/browser';
 import { startTestServer } from '../helpers/start-server';
 import { percentile, writeBenchSection } from './bench-docs';
+import { hangUpAtDesk } from '../helpers/call-flow';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
         rows[side].push({ signalling: pc - acceptedAt, connect: connected - pc, frame: frame - connected, total: frame - acceptedAt });
       }
       process.stdout.write(`call ${call}/${CALLS}: staff ${rows.staff.at(-1)?.total} ms, kiosk ${rows.kiosk.at(-1)?.total} ms\n`);
-      await staff.page.getByRole('button', { name: '通話を終了' }).click();
+      await hangUpAtDesk(staff.page);
       await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached' });
       await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 15_000 });
       // The console offers to record the outcome first; the bench leaves it for later.

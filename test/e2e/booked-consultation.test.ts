@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Appointment } from '../../server/src/contract/appointments';
 import type { Department } from '../../server/src/contract/departments';
@@ -9,6 +10,8 @@ import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { hangUpAtDesk } from '../helpers/call-flow';
+import { until } from '../helpers/poll';
 
 /**
  * The whole booked path through the real apps: an admin books in the calendar, the resident
@@ -50,6 +53,8 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     await page.getByLabel('パスワード').fill('test-password');
     await page.getByRole('button', { name: 'ログイン' }).click();
     await page.getByRole('link', { name: '予約カレンダー' }).click({ timeout: 15_000 });
+    // The calendar says which hours its grid covers and how to book outside them (as the README does).
+    await page.getByText('表に出るのは 8:30〜17:30（日本時間）です。', { exact: false }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: '新しい予約' }).first().click({ timeout: 15_000 });
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('部署').selectOption({ label: '子育て支援課' });
@@ -67,6 +72,17 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     assert.ok(appointment?.checkInCode, 'the calendar booking has a check-in code');
     assert.equal(appointment.startsAt, new Date(`${DAY}T10:15:00+09:00`).toISOString(), 'the time typed is Japan time');
     await admin.close();
+    // What the booking says about the resident, and a second appointment of theirs a week later.
+    expectStatus(await adminApi.call('updateAppointment', {
+      params: { id: appointment.id },
+      body: { needs: { interpreter: false, hearingSupport: true, wheelchair: true, other: '' }, topic: '児童手当の申請', notes: '書類を持参予定' },
+    }), 200);
+    expectStatus(await adminApi.call('createAppointment', {
+      body: {
+        departmentId: appointment.departmentId, kioskId: appointment.kioskId, residentName: '山田 太郎', topic: '児童手当の書類確認',
+        startsAt: new Date(`2030-04-08T10:15:00+09:00`).toISOString(), endsAt: new Date(`2030-04-08T10:45:00+09:00`).toISOString(),
+      },
+    }), 201);
 
     // The resident types the code on the kiosk's keypad.
     kiosk = await openBrowser();
@@ -91,7 +107,13 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, talking), waitForMedia(kiosk.page, talking)]);
     assert.ok(talking(atStaff) && talking(atKiosk), 'both sides decode each other');
     assert.equal(await kiosk.page.getByText('山田 太郎').count(), 0, 'the resident name leaves the kiosk screen once the call starts');
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    // In the call the desk keeps the booking in view: name, language, needs, topic, notes and the other appointment.
+    const context = staff.page.getByRole('region', { name: '住民の方' });
+    await context.getByText('山田 太郎').waitFor({ timeout: 10_000 });
+    for (const text of ['日本語', '聴覚支援', '車いす', '児童手当の申請', '書類を持参予定', '児童手当の書類確認']) {
+      assert.ok(await context.getByText(text).first().isVisible(), `the call view shows ${text}`);
+    }
+    await hangUpAtDesk(staff.page);
     await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
     await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
 
@@ -110,7 +132,15 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     await admin.page.getByRole('button', { name: '集計する' }).click();
     const totals = admin.page.locator('tfoot tr').first();
     await totals.waitFor({ timeout: 15_000 });
-    assert.equal((await totals.locator('td').first().textContent())?.trim(), '1', 'the report table counts the consultation');
+    // The default range's table may still be on screen for a moment: wait for the chosen day's.
+    await until(async () => (await totals.locator('td').first().textContent())?.trim(), (n) => n === '1', { timeoutMs: 10_000, what: 'the report table counts the consultation', intervalMs: 250 });
+    // The CSV names every column as the screen does (予約なし, 応答前終了…), units aside.
+    const [download] = await Promise.all([admin.page.waitForEvent('download'), admin.page.getByRole('button', { name: 'CSVを書き出す' }).click()]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    const csvHeader = (csv.split('\r\n')[0] ?? '').split(',');
+    const screenHeader = (await admin.page.locator('table.table--figures thead th').allTextContents()).map((text) => text.trim());
+    for (const label of screenHeader) assert.ok(csvHeader.some((column) => column.startsWith(label)), `the CSV has the screen's column 「${label}」: ${csvHeader.join(',')}`);
+    assert.ok(screenHeader.includes('予約なし') && screenHeader.includes('応答前終了'), `screen columns: ${screenHeader.join(',')}`);
     const report = expectStatus(await adminApi.call<Report>('report', { query: { from: DAY, to: DAY } }), 200);
     assert.equal(report.totals.sessions, 1);
     assert.equal(report.totals.booked, 1);

@@ -6,6 +6,7 @@ import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { hangUpAtDesk } from '../helpers/call-flow';
 
 /** How many remote video streams the page is decoding (inbound-rtp video with frames). */
 async function decodedVideoStreams(page: Page): Promise<number> {
@@ -122,7 +123,7 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
     await staff.page.getByLabel('住民の方へのメッセージ').fill('申請書をお持ちですか');
     await staff.page.getByRole('button', { name: '送信' }).click();
     await guest.page.getByText('申請書をお持ちですか').waitFor({ timeout: 10_000 });
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
     await guest.page.getByText('通話が終了しました。このページを閉じてください。').waitFor({ timeout: 10_000 });
   });
 });

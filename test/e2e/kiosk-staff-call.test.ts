@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
 
@@ -38,7 +38,7 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
     const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);
 
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
     // After the call the resident is asked how it went; 「満足」 is stored on the record.
     await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
     await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });

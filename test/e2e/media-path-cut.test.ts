@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { freeUdpPort, startUdpRelay, type UdpRelay } from '../helpers/udp-relay';
 
@@ -71,6 +71,6 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
     const types = (await server.app.repositories.events.listFor(sessionId)).map((e) => e.type);
     assert.ok(!types.includes('left'), `no participant left the call: ${types.join(', ')}`);
     assert.equal((await server.sfu.stats()).media.transports, transportsBefore, 'the same transports, ICE restarted');
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
   });
 });

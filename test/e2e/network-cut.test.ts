@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { hangUpAtDesk } from '../helpers/call-flow';
 
 /**
  * The kiosk's network goes away (Chromium's offline mode: its signalling socket drops) and comes
@@ -68,7 +69,7 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
     }
     process.stdout.write(`# the kiosk rejoined the consultation ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the network came back\n`);
     assert.ok(types.includes('left') && types.includes('reconnected'), types.join(', '));
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
     await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 20_000 });
   });
 

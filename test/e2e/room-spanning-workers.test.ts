@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 /**
@@ -42,7 +42,7 @@ describe('a call spanning two mediasoup workers (Chromium, pipeToRouter)', () =>
       'one participant and one router of the room on each worker',
     );
 
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
     await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 20_000 });
     const after = await server.sfu.stats();
     assert.deepEqual(after.workers.map((w) => [w.rooms, w.peers, w.routers]), [

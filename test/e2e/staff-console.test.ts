@@ -9,6 +9,7 @@ import { expectStatus, restClient } from '../helpers/rest-client';
 import { createDepartment } from './kiosk-e2e-support';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { hangUpAtDesk } from '../helpers/call-flow';
 
 /** Three fake cameras: fake_device_0 is the face, fake_device_2 the document (fake_device_1 is a depth camera). */
 const KIOSK_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
@@ -190,7 +191,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
   });
 
   it('hang-up opens the outcome form; the outcome and the quality report land on the record', { timeout: 30_000 }, async () => {
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
     await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption({ label: '解決' });
     await staff.page.getByLabel('メモ').fill('書類の記入方法を案内');
     await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();

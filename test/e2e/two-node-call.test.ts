@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { eventually, until } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -74,7 +74,7 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     assert.ok(types.includes('left'), types.join(', '));
     assert.equal((await node2.sfu.stats()).media.transports, 0, 'still nothing on node 2');
 
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
     await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
     await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption({ label: '解決' });
     await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();

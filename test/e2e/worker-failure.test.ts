@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 describe('a media worker dies in the middle of a call (Chromium)', () => {
@@ -50,6 +50,6 @@ describe('a media worker dies in the middle of a call (Chromium)', () => {
     assert.equal(record?.status, 'active', 'the same consultation goes on');
     const types = (await server.app.repositories.events.listFor(sessionId)).map((e) => e.type);
     assert.ok(types.includes('media_restarted') && types.includes('reconnected'), types.join(', '));
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(staff.page);
   });
 });

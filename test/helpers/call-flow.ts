@@ -31,3 +31,9 @@ export async function expectBothDecode(staff: Page, kiosk: Page): Promise<{ atSt
   assert.ok(hasVideoAndAudio(atKiosk), `kiosk decoded too little: ${JSON.stringify(atKiosk)}`);
   return { atStaff, atKiosk };
 }
+
+/** Staff hang up: 通話を終了, then 終了する in the confirmation that follows. */
+export async function hangUpAtDesk(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '通話を終了' }).click();
+  await page.getByRole('dialog', { name: '通話を終了しますか？' }).getByRole('button', { name: '終了する' }).click();
+}

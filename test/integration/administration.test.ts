@@ -3,6 +3,7 @@ import { createMember } from '../fixtures/members';
 import { after, before, describe, it } from 'node:test';
 import { API_ROUTES } from '../../server/src/contract/api-routes';
 import type { AuditEntry } from '../../server/src/contract/audit';
+import type { CallContext } from '../../server/src/contract/call-context';
 import type { SessionDetail, SessionRecord } from '../../server/src/contract/consultation';
 import type { KioskRegistered, KioskSummary, PairKioskResponse, PairingCode } from '../../server/src/contract/kiosks';
 import type { Page } from '../../server/src/contract/pagination';
@@ -99,6 +100,15 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
     try {
       const { sessionId } = expectOk(await request(kiosk, 'callStaff', { language: 'vi' }));
       expectOk(await request(staff, 'acceptCall', { sessionId }));
+      // The call view's context: for the member who answered (and admins), not for a colleague.
+      const context = expectStatus(await restClient(server.url, staffLogin.accessToken).call<CallContext>('getCallContext', { params: { id: sessionId } }), 200);
+      assert.deepEqual({ kind: context.kind, language: context.language, resident: context.resident, history: context.history }, { kind: 'walk_in', language: 'vi', resident: null, history: [] });
+      const colleague = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'colleague', displayName: '同僚' } }), 201);
+      const firstLogin = restClient(server.url, (await loginStaff(server.url, 'colleague', colleague.temporaryPassword)).accessToken);
+      expectStatus(await firstLogin.call('changePassword', { body: { currentPassword: colleague.temporaryPassword, newPassword: 'a-colleague-password' } }), 204);
+      const colleagueApi = restClient(server.url, (await loginStaff(server.url, 'colleague', 'a-colleague-password')).accessToken);
+      assert.equal((await colleagueApi.call('getCallContext', { params: { id: sessionId } })).status, 404, 'a colleague who did not answer gets nothing');
+      expectStatus(await admin.call<CallContext>('getCallContext', { params: { id: sessionId } }), 200);
       const ended = nextEvent(kiosk, 'callEnded');
       expectOk(await request(staff, 'hangUp', { sessionId }));
       await ended;

@@ -121,7 +121,7 @@ for (const kind of databaseKinds()) {
       const csv = await admin.call('reportCsv', { query: { from: '2030-05-01', to: '2030-05-02', groupBy: 'department' } });
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
-      assert.ok(csv.text.startsWith('\uFEFF期間,区分,相談件数'), 'UTF-8 BOM and Japanese header');
+      assert.ok(csv.text.startsWith('\uFEFF期間,内訳,相談件数,予約,予約なし,応答,応答前終了'), "UTF-8 BOM and the screen's Japanese column names");
       assert.ok(csv.text.includes(`"'=cmd|'/C calc'!A0"`), 'a formula-looking cell is defused');
       assert.ok(!/(^|,)=/m.test(csv.text.replace(/^\uFEFF/, '')), 'no cell starts with =');
       assert.match(csv.text, /\r\n合計,,5,/);

@@ -1,3 +1,4 @@
+import type { CallContext } from '@contract/call-context';
 import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@contract/consultation';
 import type { Page } from '@contract/pagination';
 import type { RequestOptions } from './http-client';
@@ -16,4 +17,8 @@ export function getSession(id: string, options: RequestOptions): Promise<Session
 
 export function recordOutcome(id: string, body: SessionOutcomeRequest, options: RequestOptions): Promise<SessionRecord> {
   return callRoute<SessionRecord>('recordOutcome', { ...options, params: { id }, body });
+}
+
+export function getCallContext(id: string, options: RequestOptions): Promise<CallContext> {
+  return callRoute<CallContext>('getCallContext', { ...options, params: { id } });
 }

@@ -21,6 +21,7 @@ export interface CalendarMessages {
   noStaff: string;
   tooMany: string;
   keyboardHint: string;
+  hoursHint: string;
   legend: string;
   gridLabel: (range: string) => string;
 }
@@ -46,6 +47,7 @@ const ja: CalendarMessages = {
   noStaff: '表示できる職員がいません。部署の絞り込みを外すか、「設定」の「職員」から登録してください。',
   tooMany: 'この期間の予約が多すぎるため、一部が表示されていません。部署や端末で絞り込んでください。',
   keyboardHint: '空いている枠をクリックすると、その時間で予約を追加できます。キーボードでは「新しい予約」ボタンを使い、登録済みの予約はTabキーで選べます。',
+  hoursHint: '表に出るのは 8:30〜17:30（日本時間）です。それ以外の時間の予約は「新しい予約」で日付と開始時刻を入力してください。',
   legend: '予約の状態',
   gridLabel: (range) => `${range} の予約`,
 };
@@ -71,6 +73,7 @@ const en: CalendarMessages = {
   noStaff: 'No staff members to show. Clear the department filter or add members under Settings › Staff.',
   tooMany: 'Too many appointments in this period; some are not shown. Filter by department or kiosk.',
   keyboardHint: 'Click a free slot to book it. With the keyboard, use "New appointment"; booked appointments are reachable with Tab.',
+  hoursHint: 'The grid shows 8:30 to 17:30 (Japan time). To book outside those hours, use "New appointment" and type the date and start time.',
   legend: 'Appointment status',
   gridLabel: (range) => `Appointments, ${range}`,
 };

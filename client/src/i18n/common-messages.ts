@@ -119,7 +119,7 @@ const ja: CommonMessages = {
     no_show: '不在',
   },
   sessionStatus: { queued: '待機中', active: '相談中', ended: '終了' },
-  sessionKind: { booked: '予約', walk_in: '飛び込み' },
+  sessionKind: { booked: '予約', walk_in: '予約なし' },
   outcome: {
     resolved: '解決',
     follow_up: '後日対応',

@@ -52,13 +52,31 @@ export interface ConsoleMessages {
     label: string;
     send: string;
     quickPhrases: string;
-    phrases: readonly string[];
+    /** Under the text box: typed text reaches the kiosk as typed. */
+    freeTextHint: string;
     you: string;
     resident: string;
     empty: string;
     failed: string;
   };
   screen: { share: string; stop: string; sharing: string; failed: string };
+  hangUpConfirm: { title: string; message: string; confirm: string; cancel: string };
+  resident: {
+    heading: string;
+    walkIn: string;
+    booked: (time: string) => string;
+    name: string;
+    language: string;
+    needs: string;
+    noNeeds: string;
+    topic: string;
+    notes: string;
+    none: string;
+    history: string;
+    noHistory: string;
+    loadFailed: string;
+    retry: string;
+  };
   transfer: {
     open: string;
     title: string;
@@ -141,13 +159,35 @@ export const consoleJa: ConsoleMessages = {
     label: '住民の方へのメッセージ',
     send: '送信',
     quickPhrases: '定型文',
-    phrases: ['少々お待ちください', '書類をカメラの下に置いてください', 'もう少し近づけてください', 'ありがとうございました'],
+    freeTextHint: '定型文は住民の方の言語で表示されます。入力した文は翻訳されず、「翻訳なし」と表示されます。',
     you: 'あなた',
     resident: '住民の方',
     empty: 'メッセージはまだありません。',
     failed: 'メッセージを送れませんでした。',
   },
   screen: { share: '画面を共有', stop: '共有を停止', sharing: '画面を共有しています', failed: '画面を共有できませんでした。' },
+  hangUpConfirm: {
+    title: '通話を終了しますか？',
+    message: '住民の方との通話が終わり、対応結果の記録に進みます。',
+    confirm: '終了する',
+    cancel: '通話を続ける',
+  },
+  resident: {
+    heading: '住民の方',
+    walkIn: '予約なし（名前は伺っていません）',
+    booked: (time) => `予約 ${time}`,
+    name: 'お名前',
+    language: '言語',
+    needs: '必要な支援',
+    noNeeds: '特になし',
+    topic: '相談内容',
+    notes: 'メモ',
+    none: '—',
+    history: 'ほかの予約',
+    noHistory: 'この方のほかの予約はありません。',
+    loadFailed: '住民の方の情報を読み込めませんでした。',
+    retry: '再読み込み',
+  },
   transfer: {
     open: '他の部署へ回す',
     title: '他の部署へ回す',
@@ -230,13 +270,35 @@ export const consoleEn: ConsoleMessages = {
     label: 'Message to the resident',
     send: 'Send',
     quickPhrases: 'Quick phrases',
-    phrases: ['One moment, please', 'Please put the document under the camera', 'Please bring it a little closer', 'Thank you very much'],
+    freeTextHint: "Quick phrases appear in the resident's language. Typed text is not translated and is marked so on the kiosk.",
     you: 'You',
     resident: 'Resident',
     empty: 'No messages yet.',
     failed: 'Could not send the message.',
   },
   screen: { share: 'Share screen', stop: 'Stop sharing', sharing: 'Sharing your screen', failed: 'Could not share the screen.' },
+  hangUpConfirm: {
+    title: 'End the call?',
+    message: 'The call with the resident ends and you go on to record the outcome.',
+    confirm: 'End call now',
+    cancel: 'Keep talking',
+  },
+  resident: {
+    heading: 'Resident',
+    walkIn: 'Walk-in (no name given)',
+    booked: (time) => `Booked ${time}`,
+    name: 'Name',
+    language: 'Language',
+    needs: 'Support needed',
+    noNeeds: 'None',
+    topic: 'Topic',
+    notes: 'Notes',
+    none: '—',
+    history: 'Other appointments',
+    noHistory: 'No other appointments.',
+    loadFailed: "Could not load the resident's details.",
+    retry: 'Reload',
+  },
   transfer: {
     open: 'Transfer to another department',
     title: 'Transfer to another department',

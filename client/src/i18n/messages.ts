@@ -213,3 +213,6 @@ export const en: Messages = {
 
 /** The language in use, chosen once at start-up (see switchLanguage). */
 export const messages: Messages = pick({ ja, en });
+
+/** A resident's language by name (英語, やさしい日本語…) in the staff app's language. */
+export const languageName = (code: string): string => pick({ ja: LANGUAGE_NAMES_JA, en: LANGUAGE_NAMES_EN })[code] ?? code;

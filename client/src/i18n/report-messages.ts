@@ -1,4 +1,4 @@
-import type { REPORT_GRANULARITIES, REPORT_GROUPINGS } from '@contract/reports';
+import { REPORT_LABELS_JA, type REPORT_GRANULARITIES, type REPORT_GROUPINGS } from '@contract/reports';
 import { pick } from './language';
 
 type Granularity = (typeof REPORT_GRANULARITIES)[number];
@@ -89,24 +89,8 @@ const ja: ReportMessages = {
   },
   table: {
     caption: (from, to) => `${from} 〜 ${to} の集計（日本時間）`,
-    period: '期間',
-    group: '内訳',
-    sessions: '相談件数',
-    booked: '予約',
-    walkIn: '飛び込み',
-    answered: '応答',
-    abandoned: '放棄',
-    mediaFailed: '映像不通',
-    tcpFallback: 'TCP接続',
-    residentAbsent: '住民不在で終了',
-    appointments: '予約件数',
-    noShows: '不在',
-    noShowRate: '不在率',
-    meanWait: '平均待ち時間',
-    p90Wait: '待ち時間（90%）',
-    meanDuration: '平均相談時間',
-    satisfaction: '満足度（平均）',
-    distribution: '満足度の内訳（1〜5）',
+    // The same words as the CSV export's header.
+    ...REPORT_LABELS_JA,
     total: '合計',
   },
   charts: {

@@ -1,4 +1,5 @@
 import type { SessionEventType } from '@contract/consultation';
+import type { EventTextWords } from '../features/sessions/session-event-text';
 import { pick } from './language';
 
 export interface SessionMessages {
@@ -63,6 +64,12 @@ export interface SessionMessages {
     noEvents: string;
     eventType: Record<SessionEventType, string>;
     actor: (actor: string) => string;
+    words: Omit<EventTextWords, 'endReason'>;
+    showImage: string;
+    hideImage: string;
+    imageAlt: (time: string) => string;
+    imageFailed: string;
+    otherLeg: string;
   };
   outcomeForm: {
     heading: string;
@@ -154,7 +161,25 @@ const ja: SessionMessages = {
       message_sent: 'メッセージ送信',
       ended: '終了',
     },
-    actor: (actor) => ({ kiosk: '端末', staff: '職員', system: 'システム' })[actor] ?? actor,
+    actor: (actor) => ({ kiosk: '端末', staff: '職員', system: 'システム', guest: '同席者' })[actor] ?? actor,
+    words: {
+      sources: { camera: 'カメラ', microphone: 'マイク', document: '書類カメラ', screen: '画面共有' },
+      kinds: { video: '映像', audio: '音声' },
+      booked: '予約',
+      walkIn: '予約なし',
+      transferredIn: '他の部署から回されました',
+      answeredBy: (name) => `応答: ${name}`,
+      transferredTo: (department) => `回し先: ${department}`,
+      characters: (n) => `${n}文字`,
+      imageSize: (w, h) => `${w}×${h}`,
+      unknownPerson: '（削除された職員）',
+      unknownDepartment: '（不明な部署）',
+    },
+    showImage: '画像を表示',
+    hideImage: '画像を閉じる',
+    imageAlt: (time) => `${time} に撮影した書類`,
+    imageFailed: '画像を表示できませんでした。',
+    otherLeg: 'もう一方の記録を開く',
   },
   outcomeForm: {
     heading: '相談結果の記録',
@@ -246,7 +271,25 @@ const en: SessionMessages = {
       message_sent: 'Message sent',
       ended: 'Ended',
     },
-    actor: (actor) => ({ kiosk: 'Kiosk', staff: 'Staff', system: 'System' })[actor] ?? actor,
+    actor: (actor) => ({ kiosk: 'Kiosk', staff: 'Staff', system: 'System', guest: 'Guest' })[actor] ?? actor,
+    words: {
+      sources: { camera: 'Camera', microphone: 'Microphone', document: 'Document camera', screen: 'Screen share' },
+      kinds: { video: 'video', audio: 'audio' },
+      booked: 'Booked',
+      walkIn: 'Walk-in',
+      transferredIn: 'Handed over from another department',
+      answeredBy: (name) => `Answered by ${name}`,
+      transferredTo: (department) => `To ${department}`,
+      characters: (n) => `${n} characters`,
+      imageSize: (w, h) => `${w}×${h}`,
+      unknownPerson: '(removed member)',
+      unknownDepartment: '(unknown department)',
+    },
+    showImage: 'Show image',
+    hideImage: 'Hide image',
+    imageAlt: (time) => `Document photographed at ${time}`,
+    imageFailed: 'Could not show the image.',
+    otherLeg: 'Open the other record',
   },
   outcomeForm: {
     heading: 'Record the outcome',

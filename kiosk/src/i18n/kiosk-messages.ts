@@ -176,6 +176,8 @@ export interface KioskMessages {
     hangUpNo: string;
     /** The panel with the specialist's typed messages. */
     messages: string;
+    /** Under a typed message that has no translation into the resident's language. */
+    untranslated: string;
   };
   /** Consent before staff photograph the document. */
   snapshot: { question: string; yes: string; no: string; capturing: string; sent: string; failed: string; close: string };

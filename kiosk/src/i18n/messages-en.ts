@@ -181,6 +181,7 @@ export const kioskEn: KioskMessages = {
     hangUpYes: 'End the call',
     hangUpNo: 'Keep talking',
     messages: 'Messages from staff',
+    untranslated: 'Untranslated: written in Japanese by the staff member',
   },
   snapshot: {
     question: 'Staff would like to take a photo of your document. Is that all right?',

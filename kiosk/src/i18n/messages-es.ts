@@ -166,6 +166,7 @@ export const kioskEs: KioskMessages = {
     hangUpYes: 'Terminar',
     hangUpNo: 'Seguir hablando',
     messages: 'Mensajes del personal',
+    untranslated: 'Sin traducir: escrito en japonés por el personal',
   },
   snapshot: {
     question: 'El personal quiere fotografiar su documento. ¿Está de acuerdo?',

@@ -183,6 +183,7 @@ export const kioskJaEasy: KioskMessages = {
     hangUpYes: 'おわる',
     hangUpNo: 'つづける',
     messages: 'しょくいんからの メッセージ',
+    untranslated: 'ほんやく していません（にほんごの まま）',
   },
   snapshot: {
     question: 'しょくいんが しょるいの しゃしんを とりたいです。とっても いいですか？',

@@ -182,6 +182,7 @@ export const kioskJa: KioskMessages = {
     hangUpYes: '終了する',
     hangUpNo: '続ける',
     messages: '職員からのメッセージ',
+    untranslated: '翻訳なし',
   },
   snapshot: {
     question: '職員が書類を撮影しようとしています。撮影してもよろしいですか？',

@@ -166,6 +166,7 @@ export const kioskKo: KioskMessages = {
     hangUpYes: '종료',
     hangUpNo: '계속 통화',
     messages: '직원의 메시지',
+    untranslated: '번역되지 않음: 직원이 일본어로 쓴 메시지',
   },
   snapshot: {
     question: '직원이 서류를 촬영하려고 합니다. 촬영해도 될까요?',

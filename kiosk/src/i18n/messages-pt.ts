@@ -166,6 +166,7 @@ export const kioskPt: KioskMessages = {
     hangUpYes: 'Encerrar',
     hangUpNo: 'Continuar falando',
     messages: 'Mensagens do funcionário',
+    untranslated: 'Sem tradução: escrito em japonês pelo funcionário',
   },
   snapshot: {
     question: 'O funcionário quer fotografar o seu documento. Tudo bem?',

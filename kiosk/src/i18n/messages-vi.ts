@@ -166,6 +166,7 @@ export const kioskVi: KioskMessages = {
     hangUpYes: 'Kết thúc',
     hangUpNo: 'Tiếp tục nói',
     messages: 'Tin nhắn từ nhân viên',
+    untranslated: 'Chưa dịch: nhân viên viết bằng tiếng Nhật',
   },
   snapshot: {
     question: 'Nhân viên muốn chụp ảnh giấy tờ của bạn. Bạn có đồng ý không?',

@@ -166,6 +166,7 @@ export const kioskZh: KioskMessages = {
     hangUpYes: '结束通话',
     hangUpNo: '继续通话',
     messages: '工作人员的消息',
+    untranslated: '未翻译：工作人员用日语书写',
   },
   snapshot: {
     question: '工作人员想拍摄您的文件。可以拍摄吗？',

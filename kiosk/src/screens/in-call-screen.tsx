@@ -10,6 +10,7 @@ import { VideoView } from '../components/video-view';
 import { VOLUME_STEPS, VolumeControl } from '../components/volume-control';
 import { describeCallStatus } from '../session/describe-call-status';
 import type { InCallExtrasSnapshot } from '../session/in-call-extras';
+import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { useMessages } from '../session/use-messages';
 import { SnapshotConsent } from './snapshot-consent';
 
@@ -50,6 +51,7 @@ function useJoinNotice(present: boolean): boolean {
  */
 export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnswerSnapshot, onDismissSnapshot, onHangUp }: InCallScreenProps) {
   const { inCall, callTools, snapshot } = useMessages();
+  const language = useKioskSnapshot().language;
   const [confirmingHangUp, setConfirmingHangUp] = useState(false);
   const [volume, setVolume] = useState(DEFAULT_VOLUME);
   const remoteTracks = call?.remoteTracks ?? [];
@@ -96,7 +98,7 @@ export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnsw
         <p className="in-call__announcement" role="status">
           {guestNotice ? inCall.guestJoined(guestName) : ''}
         </p>
-        <StaffMessages messages={extras.messages} label={callTools.messages} />
+        <StaffMessages messages={extras.messages} language={language} label={callTools.messages} untranslatedLabel={callTools.untranslated} />
       </div>
       {audioTracks.map((remote) => (
         <RemoteAudio key={remote.consumerId} track={remote.track} volume={volume / VOLUME_STEPS} />

@@ -58,6 +58,7 @@ export const API_ROUTES = {
 
   listSessions: route({ method: 'get', path: '/api/sessions', access: ['staff', 'admin'], summary: 'Consultation records' }),
   getSession: route({ method: 'get', path: '/api/sessions/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
+  getCallContext: route({ method: 'get', path: '/api/sessions/:id/context', access: ['staff', 'admin'], summary: "The resident's booking (name, language, needs, topic, notes) and earlier appointments, for the member in the call (audited)" }),
   recordOutcome: route({ method: 'put', path: '/api/sessions/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
 
   createGuestLink: route({ method: 'post', path: '/api/sessions/:id/guest-links', access: ['staff', 'admin'], summary: 'A single-use link that brings a third party (interpreter, another department) into this call' }),
@@ -66,6 +67,9 @@ export const API_ROUTES = {
   getSnapshot: route({ method: 'get', path: '/api/snapshots/:id', access: ['staff', 'admin'], summary: 'One snapshot image (audited)' }),
   report: route({ method: 'get', path: '/api/reports/summary', access: ['admin'], summary: 'Figures per period and group' }),
   reportCsv: route({ method: 'get', path: '/api/reports/export.csv', access: ['admin'], summary: 'The same figures as CSV (UTF-8 with BOM)' }),
+  listQuickPhrases: route({ method: 'get', path: '/api/quick-phrases', access: ['staff', 'admin'], summary: 'Quick phrases with their translations for the kiosk languages' }),
+  createQuickPhrase: route({ method: 'post', path: '/api/quick-phrases', access: ['admin'], summary: 'Add a quick phrase (Japanese, and translations)' }),
+  deleteQuickPhrase: route({ method: 'delete', path: '/api/quick-phrases/:id', access: ['admin'], summary: 'Remove a quick phrase' }),
   operationsOverview: route({ method: 'get', path: '/api/operations/overview', access: ['admin'], summary: 'Kiosks online, live sessions, worker load' }),
   listAudit: route({ method: 'get', path: '/api/audit', access: ['admin'], summary: 'Audit log' }),
 

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'appointment_cancelled',
   'check_in_failed',
   'session_viewed',
+  'call_context_viewed',
   'appointment_viewed',
   'appointments_listed',
   'snapshot_viewed',
@@ -33,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'session_outcome_recorded',
   'report_exported',
   'settings_updated',
+  'quick_phrase_created',
+  'quick_phrase_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -169,8 +169,12 @@ export interface SessionRecord {
   satisfaction: number | null;
   quality: QualitySummary | null;
   mediaFlag: MediaFlag | null;
+  /** The language the resident used at the kiosk. */
+  language: Language;
 }
 
 export interface SessionDetail extends SessionRecord {
   events: SessionEvent[];
+  /** Names for the staff and department ids the events mention, so a timeline never shows a raw id. */
+  names: Record<string, string>;
 }

@@ -69,3 +69,28 @@ export interface Report {
   /** Sessions by Japan hour of day (24 entries, index = hour). */
   sessionsByHour: number[];
 }
+
+/**
+ * The report's columns as the admin screen names them in Japanese. The CSV export uses the same
+ * words (with its unit in brackets), so a figure is called the same on screen and in Excel.
+ */
+export const REPORT_LABELS_JA = {
+  period: '期間',
+  group: '内訳',
+  sessions: '相談件数',
+  booked: '予約',
+  walkIn: '予約なし',
+  answered: '応答',
+  abandoned: '応答前終了',
+  mediaFailed: '映像不通',
+  tcpFallback: 'TCP接続',
+  residentAbsent: '住民不在で終了',
+  appointments: '予約件数',
+  noShows: '不在',
+  noShowRate: '不在率',
+  meanWait: '平均待ち時間',
+  p90Wait: '待ち時間（90%）',
+  meanDuration: '平均相談時間',
+  satisfaction: '満足度（平均）',
+  distribution: '満足度の内訳（1〜5）',
+} as const;

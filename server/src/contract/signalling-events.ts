@@ -1,4 +1,5 @@
 import type { GuestKind } from './guests';
+import type { Language } from './languages';
 import type { AckCallback } from './ack';
 import type { NodeLoad } from './operations';
 import type { EndReason, PeerInfo, QueueEntry, WaitOutlook } from './consultation';
@@ -182,6 +183,11 @@ export interface ChatMessage {
   from: PeerRole;
   text: string;
   at: string;
+  /**
+   * A quick phrase's translations by kiosk language; null for free text, which is not translated
+   * (the kiosk says so in the resident's language).
+   */
+  translations: Partial<Record<Language, string>> | null;
 }
 
 export interface TransferResult {

@@ -58,7 +58,14 @@ export const RenewAuthPayload = z.object({ token: z.string().min(20).max(4096) }
 export type RenewAuthPayload = z.infer<typeof RenewAuthPayload>;
 
 /** A typed message in the call; shown very large on the kiosk. */
-export const SendMessagePayload = z.object({ sessionId: id, text: multiLine().min(1).max(500) }).strict();
+export const SendMessagePayload = z
+  .object({
+    sessionId: id,
+    text: multiLine().min(1).max(500),
+    /** Staff: a quick phrase, sent with its translations; the server takes its words from the phrase, not from `text`. */
+    phraseId: id.optional(),
+  })
+  .strict();
 
 /** Staff: ask the resident's consent to photograph the document under the camera. */
 export const RequestSnapshotPayload = z.object({ sessionId: id }).strict();

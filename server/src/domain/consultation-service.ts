@@ -469,7 +469,8 @@ export class ConsultationService {
     const producer = await this.mutex.run(sessionId, () =>
       room.produce({ peerId, transportId: payload.transportId, kind: payload.kind, source: payload.source, rtpParameters: payload.rtpParameters }),
     );
-    this.recordEvent(sessionId, 'producer_started', peerRoleOf(principal), { source: payload.source, kind: payload.kind });
+    // The producer id lets the timeline name what a later producer_stopped stopped.
+    this.recordEvent(sessionId, 'producer_started', peerRoleOf(principal), { producerId: producer.producerId, source: payload.source, kind: payload.kind });
     // Offered after this ack returns, so the producer exists on both ends first.
     setImmediate(() => {
       for (const other of consultation.participants.values()) {

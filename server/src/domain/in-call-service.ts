@@ -4,6 +4,7 @@ import { ErrorCode } from '../contract/errors';
 import type { PointerMark } from '../contract/signalling-schemas';
 import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '../contract/signalling-events';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { QuickPhraseRepository } from '../db/repositories/quick-phrase-repository';
 import type { SnapshotRepository } from '../db/repositories/snapshot-repository';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -33,6 +34,8 @@ export interface InCallOptions {
   notifier: ConsultationNotifier;
   sessions: ConsultationSessionRepository;
   snapshots: SnapshotRepository;
+  /** Quick phrases and their translations (sendMessage with a phraseId). */
+  phrases: Pick<QuickPhraseRepository, 'findById'>;
   now?: () => Date;
 }
 
@@ -49,9 +52,19 @@ export class InCallService {
     this.now = options.now ?? (() => new Date());
   }
 
-  sendMessage(principal: SocketPrincipal, sessionId: string, text: string): ChatMessage {
+  async sendMessage(principal: SocketPrincipal, sessionId: string, text: string, phraseId?: string): Promise<ChatMessage> {
     const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
-    const message: ChatMessage = { sessionId, messageId: randomUUID(), from: peerRoleOf(principal), text, at: this.now().toISOString() };
+    if (phraseId && principal.role === 'kiosk') throw AppError.forbidden('quick phrases are for staff');
+    const phrase = phraseId ? await this.options.phrases.findById(phraseId) : null;
+    if (phraseId && !phrase) throw AppError.notFound('quick phrase');
+    const message: ChatMessage = {
+      sessionId,
+      messageId: randomUUID(),
+      from: peerRoleOf(principal),
+      text: phrase ? phrase.texts.ja : text,
+      at: this.now().toISOString(),
+      translations: phrase ? phrase.texts : null,
+    };
     const others = consultation.peerIds().filter((peerId) => peerId !== peerIdOf(principal));
     this.options.notifier.toPeers(others, 'messageReceived', message);
     // The timeline records that a message went, not what it said.

@@ -13,7 +13,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return text;
 }
 
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+export function toCsv(header: readonly string[], rows: (string | number | null | undefined)[][]): string {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -77,7 +77,9 @@ export function CalendarPage({ query }: { query: RouteQuery }) {
       {loadError ? <Notice tone="error" text={describeError(loadError)} actionLabel={common.actions.retry} onAction={appointments.reload} /> : null}
       {appointments.data && appointments.data.total > appointments.data.items.length ? <Notice text={t.tooMany} /> : null}
       {appointments.loading && !appointments.data ? <p role="status">{common.loading}</p> : null}
-      <p className="page__hint">{t.keyboardHint}</p>
+      <p className="page__hint">
+        {t.keyboardHint} {t.hoursHint}
+      </p>
       <StatusLegend />
       {columns.length === 0 && kiosks.data && staff.data ? (
         <Notice text={state.axis === 'kiosk' ? t.noKiosks : t.noStaff} />

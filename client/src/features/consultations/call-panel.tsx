@@ -13,9 +13,11 @@ import { describeCallStatus } from './call-status';
 import { DocumentPane } from './document-pane';
 import { MessagePanel } from './message-panel';
 import { QualityIndicator } from './quality-indicator';
+import { ResidentContext } from './resident-context';
 import { SnapshotPanel } from './snapshot-panel';
 import { GuestInvite } from './guest-invite';
 import { ResidentAbsentButton } from './resident-absent-button';
+import { HangUpButton } from './hang-up-button';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
 import { useDocumentCameraDown } from './use-document-camera-down';
@@ -100,6 +102,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           <SnapshotPanel sessionId={sessionId} canTake={inCall} />
         </div>
         <aside className="call__side">
+          {sessionId && snapshot.call?.answered ? <ResidentContext sessionId={sessionId} /> : null}
           {documentVideo ? (
             <div className="call__side-videos">
               <div className="call__side-video">{residentView}</div>
@@ -136,9 +139,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
         </button>
         <GuestInvite sessionId={sessionId} disabled={!inCall} />
         <ResidentAbsentButton disabled={!inCall} onConfirm={() => hangUp({ residentAbsent: true })} />
-        <button type="button" className="button button--danger call__hangup" onClick={() => void hangUp()}>
-          {messages.call.hangUp}
-        </button>
+        <HangUpButton onHangUp={hangUp} />
       </div>
       <TransferDialog
         open={transferOpen}

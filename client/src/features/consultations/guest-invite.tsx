@@ -18,6 +18,8 @@ const t = pick({
     copyFailed: 'コピーできませんでした。リンクを選択してコピーしてください。',
     failed: 'リンクを作成できませんでした。通話中か確認して、もう一度お試しください。',
     kind: '招待する相手',
+    guest: '同席者',
+    close: '閉じる',
   },
   en: {
     invite: 'Invite an interpreter or colleague',
@@ -29,6 +31,8 @@ const t = pick({
     copyFailed: 'Could not copy; select the link and copy it.',
     failed: 'Could not create the link. Check that the call is running and try again.',
     kind: 'Who you invite',
+    guest: 'Guest',
+    close: 'Close',
   },
 });
 
@@ -74,7 +78,12 @@ export function GuestInvite({ sessionId, disabled }: { sessionId: string | null;
             <input type="text" readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
           </label>
           <p>{t.expires(formatTime(link.expiresAt))}</p>
-          <CopyButton text={link.url} label={t.copy} copiedLabel={t.copied} failedLabel={t.copyFailed} />
+          <div className="guest-invite__actions">
+            <CopyButton text={link.url} label={t.copy} copiedLabel={t.copied} failedLabel={t.copyFailed} />
+            <button type="button" className="button button--secondary" onClick={() => setLink(null)}>
+              {t.close}
+            </button>
+          </div>
         </div>
       ) : null}
     </div>

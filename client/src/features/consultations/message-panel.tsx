@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { listQuickPhrases } from '../../api/quick-phrases-api';
+import { useApiData } from '../../hooks/use-api-data';
 import { consoleMessages } from '../../i18n/console-messages';
+import { currentLanguage } from '../../i18n/language';
 import { formatTime } from '../../time/jst-format';
 import { useCallMessages } from './use-call-messages';
 
@@ -9,6 +12,8 @@ const t = consoleMessages.chat;
 /** Typed messages shown large on the kiosk: a text box, quick phrases and the conversation so far. */
 export function MessagePanel({ sessionId }: { sessionId: string | null }) {
   const chat = useCallMessages(sessionId);
+  // Staff see and press the Japanese; the kiosk shows the phrase in the resident's language.
+  const phrases = useApiData(listQuickPhrases, 'quick-phrases');
   const [text, setText] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -42,9 +47,9 @@ export function MessagePanel({ sessionId }: { sessionId: string | null }) {
         </ol>
       )}
       <div className="chat__phrases" role="group" aria-label={t.quickPhrases}>
-        {t.phrases.map((phrase) => (
-          <button key={phrase} type="button" className="button button--small button--secondary" disabled={chat.sending || !sessionId} onClick={() => void chat.send(phrase)}>
-            {phrase}
+        {(phrases.data ?? []).map((phrase) => (
+          <button key={phrase.id} type="button" className="button button--small button--secondary" disabled={chat.sending || !sessionId} onClick={() => void chat.send(phrase.texts.ja, phrase.id)}>
+            {currentLanguage() === 'en' ? (phrase.texts.en ?? phrase.texts.ja) : phrase.texts.ja}
           </button>
         ))}
       </div>
@@ -57,6 +62,7 @@ export function MessagePanel({ sessionId }: { sessionId: string | null }) {
           {t.send}
         </button>
       </form>
+      <p className="chat__hint">{t.freeTextHint}</p>
       {chat.failed ? <p className="chat__error" role="alert">{t.failed}</p> : null}
     </section>
   );

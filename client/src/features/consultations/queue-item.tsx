@@ -1,5 +1,6 @@
 import type { QueueEntry } from '@contract/consultation';
 import { messages } from '../../i18n/messages';
+import { needLabels } from './need-labels';
 
 export interface QueueItemProps {
   entry: QueueEntry;
@@ -12,10 +13,7 @@ export interface QueueItemProps {
 export function QueueItem({ entry, now, disabled, onAnswer }: QueueItemProps) {
   const q = messages.queue;
   const elapsedSeconds = (now - Date.parse(entry.queuedAt)) / 1000;
-  const needs = entry.needs
-    ? (['interpreter', 'hearingSupport', 'wheelchair'] as const).filter((need) => entry.needs?.[need]).map((need) => q.needs[need])
-    : [];
-  if (entry.needs?.other) needs.push(entry.needs.other);
+  const needs = needLabels(entry.needs);
   return (
     <li className="queue-item">
       <div className="queue-item__text">

@@ -6,7 +6,8 @@ export interface CallMessages {
   messages: readonly ChatMessage[];
   sending: boolean;
   failed: boolean;
-  send(text: string): Promise<boolean>;
+  /** A quick phrase goes with its id, so the kiosk shows it in the resident's language. */
+  send(text: string, phraseId?: string): Promise<boolean>;
 }
 
 function append(list: readonly ChatMessage[], message: ChatMessage): readonly ChatMessage[] {
@@ -28,13 +29,13 @@ export function useCallMessages(sessionId: string | null): CallMessages {
     });
   }, [session, sessionId]);
 
-  const send = async (text: string): Promise<boolean> => {
+  const send = async (text: string, phraseId?: string): Promise<boolean> => {
     const trimmed = text.trim();
     if (!sessionId || !trimmed) return false;
     setSending(true);
     setFailed(false);
     try {
-      const message = await session.sendStaffRequest('sendMessage', { sessionId, text: trimmed.slice(0, 500) });
+      const message = await session.sendStaffRequest('sendMessage', { sessionId, text: trimmed.slice(0, 500), ...(phraseId ? { phraseId } : {}) });
       setMessages((prev) => append(prev, message));
       return true;
     } catch {

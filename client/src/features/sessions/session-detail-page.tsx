@@ -49,7 +49,7 @@ export function SessionDetailPage({ id }: { id: string }) {
             <h2 id="session-events" className="card__title">
               {t.events}
             </h2>
-            <SessionTimeline events={session.events} />
+            <SessionTimeline events={session.events} names={session.names} />
           </section>
         </>
       ) : null}

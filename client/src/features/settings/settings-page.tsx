@@ -5,6 +5,7 @@ import { shellMessages } from '../../i18n/shell-messages';
 import { DepartmentsSection } from './departments-section';
 import { KioskDisplaySection } from './kiosk-display-section';
 import { KiosksSection } from './kiosks-section';
+import { QuickPhrasesSection } from './quick-phrases-section';
 import { StaffSection } from './staff-section';
 
 /** 設定: departments, staff and kiosks, one section at a time. */
@@ -29,6 +30,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           <KioskDisplaySection />
         </>
       ) : null}
+      {section === 'phrases' ? <QuickPhrasesSection /> : null}
     </section>
   );
 }

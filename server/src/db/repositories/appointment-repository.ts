@@ -7,6 +7,8 @@ import type {
   AppointmentStatus,
   ConflictingAppointment,
 } from '../../contract/appointments';
+import type { ResidentVisit } from '../../contract/call-context';
+import type { OutcomeCode } from '../../contract/consultation';
 import type { Language } from '../../contract/languages';
 import type { Page } from '../../contract/pagination';
 import { returnedRows } from '../query-result';
@@ -201,6 +203,32 @@ export class AppointmentRepository {
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Appointment | null> {
     const rows: AppointmentJoinedRow[] = await manager.query(`${SELECT_APPOINTMENT} ${FROM_APPOINTMENT} WHERE a.id = $1`, [id]);
     return rows[0] ? toAppointment(rows[0]) : null;
+  }
+
+  /**
+   * The same resident's other appointments, newest first. A resident has no id of their own
+   * (no login, no resident number kept), so "the same" means the same name and kana as booked.
+   */
+  async listForResident(resident: { name: string; kana: string; excludeId: string }, limit = 10): Promise<ResidentVisit[]> {
+    const rows: { id: string; starts_at: Date; department_name: string; status: AppointmentStatus; topic: string; outcome_code: OutcomeCode | null }[] =
+      await this.dataSource.query(
+        `SELECT a.id, a.starts_at, d.name AS department_name, a.status, a.topic, s.outcome_code
+           FROM appointment a
+           JOIN department d ON d.id = a.department_id
+           LEFT JOIN LATERAL (SELECT cs.outcome_code FROM consultation_session cs WHERE cs.appointment_id = a.id
+                               ORDER BY cs.queued_at DESC LIMIT 1) s ON true
+          WHERE a.resident_name = $1 AND a.resident_kana = $2 AND a.id <> $3
+          ORDER BY a.starts_at DESC LIMIT $4`,
+        [resident.name, resident.kana, resident.excludeId, limit],
+      );
+    return rows.map((r) => ({
+      appointmentId: r.id,
+      startsAt: r.starts_at.toISOString(),
+      departmentName: r.department_name,
+      status: r.status,
+      topic: r.topic,
+      outcomeCode: r.outcome_code,
+    }));
   }
 
   async history(id: string): Promise<AppointmentChange[]> {

@@ -31,6 +31,7 @@ interface SessionListRow {
   satisfaction: number | null;
   quality: QualitySummary | null;
   media_flag: MediaFlag | null;
+  language: Language;
   total?: string;
 }
 
@@ -66,13 +67,14 @@ function toSessionRecord(row: SessionListRow): SessionRecord {
     satisfaction: row.satisfaction,
     quality: row.quality,
     mediaFlag: row.media_flag,
+    language: row.language,
   };
 }
 
 const SELECT_RECORD = `
   SELECT s.id, s.kiosk_id, k.name AS kiosk_name, k.location AS kiosk_location, s.department_id,
          d.name AS department_name, s.appointment_id, s.staff_id, u.display_name AS staff_name,
-         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality, s.media_flag`;
+         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality, s.media_flag, s.language`;
 const FROM_RECORD = `
     FROM consultation_session s
     JOIN kiosk k ON k.id = s.kiosk_id

@@ -6,5 +6,5 @@ export const sendMessage = defineHandler({
   event: 'sendMessage',
   schema: SendMessagePayload,
   roles: SOCKET_PERMISSIONS.sendMessage,
-  run: async ({ principal, inCall }, { sessionId, text }) => inCall.sendMessage(principal, sessionId, text),
+  run: async ({ principal, inCall }, { sessionId, text, phraseId }) => inCall.sendMessage(principal, sessionId, text, phraseId),
 });
