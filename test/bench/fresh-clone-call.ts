@@ -4,7 +4,7 @@
  * output> node --import tsx test/bench/fresh-clone-call.ts. Prints what each side decoded.
  */
 import { openBrowser } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 
 const url = process.env['FRESH_URL'] ?? 'http://127.0.0.1:3000';
 const credential = process.env['FRESH_KIOSK_CREDENTIAL'] ?? '';
@@ -24,7 +24,7 @@ try {
   console.log(`call up in ${Date.now() - started} ms from login`);
   console.log(`staff decoded ${atStaff.videoFramesDecoded} frames at ${atStaff.videoWidth}x${atStaff.videoHeight}, ${atStaff.audioPacketsReceived} audio packets`);
   console.log(`kiosk decoded ${atKiosk.videoFramesDecoded} frames at ${atKiosk.videoWidth}x${atKiosk.videoHeight}, ${atKiosk.audioPacketsReceived} audio packets`);
-  await staff.page.getByRole('button', { name: '通話を終了' }).click();
+  await hangUpAtDesk(staff.page);
   await kiosk.page.getByRole('button', { name: /^満足/ }).click({ timeout: 20_000 });
   console.log('hung up; the kiosk reached its survey');
 } finally {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
@@ -74,7 +74,7 @@ describe('document camera problems reach the specialist (Chromium kiosk and staf
     assert.ok(view.width >= 1920, JSON.stringify(view));
     const label = (await pages.kiosk.evaluate(DOCUMENT_SENDER_LABEL)) as string | null;
     assert.ok(label && !label.includes('fake_device_1'), `the document camera is not the depth camera: ${label}`);
-    await pages.staff.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(pages.staff);
   });
 
   it('a kiosk with no document camera: staff are told, and every snapshot request ends with an honest message', { timeout: 120_000 }, async () => {
@@ -98,7 +98,7 @@ describe('document camera problems reach the specialist (Chromium kiosk and staf
     assert.ok(waited >= 29, `not before the 30 s timeout (${waited.toFixed(1)} s)`);
     assert.ok(await take.isEnabled(), '撮影 can be pressed again');
     process.stdout.write(`# staff told after ${waited.toFixed(1)} s that no photo arrived\n`);
-    await pages.staff.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(pages.staff);
   });
 
   it('installer mode: a one-time code from the admin app opens live previews of every camera; the choice is saved for the kiosk', { timeout: 120_000 }, async () => {

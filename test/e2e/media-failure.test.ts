@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { startTcpRelay, type TcpRelay } from '../helpers/tcp-relay';
@@ -122,9 +122,9 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     assert.ok(atKiosk.length > 0 && atKiosk.every((p) => p === 'tcp'), `kiosk media over TCP: ${atKiosk.join(', ')}`);
     assert.ok(tcp.connections > 0, 'the media ran through the TCP relay');
 
-    await call.staff.getByRole('button', { name: '通話を終了' }).click();
+    await hangUpAtDesk(call.staff);
     const record = await until(() => server.app.repositories.sessions.findById(call.sessionId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
-    assert.equal(record?.endReason, 'completed');
+    assert.equal(record?.endReason, 'staff_ended');
     assert.equal(record?.mediaFlag, 'tcp_fallback', 'the record says the call needed TCP');
   });
 

@@ -193,6 +193,6 @@ describe('the staff console in Firefox ESR (WebDriver BiDi) at 1366x768: a full 
     await firefoxUntil(staff, clickButton('終了する'), 'the hang-up confirmed');
     await firefoxUntil(staff, showsText('記録して待ち列へ戻る'), 'the outcome form follows the call');
     const record = await until(() => server.app.repositories.sessions.list({ page: 1, pageSize: 1 }), (page) => page.items[0]?.status === 'ended', { timeoutMs: 10_000, what: 'the call ended' });
-    assert.equal(record.items[0]?.endReason, 'completed');
+    assert.equal(record.items[0]?.endReason, 'staff_ended');
   });
 });

@@ -18,8 +18,28 @@ export async function walkInAtKiosk(page: Page, baseUrl: string, kioskCredential
   await page.getByRole('button', { name: /予約なしで相談/ }).click();
 }
 
+/**
+ * Presses 応答 on the first waiting resident. A desk that logs in again after a call it left
+ * without an outcome is first offered that outcome form (「後で記録する」 puts it off), as a
+ * real specialist would be; the offer may arrive just after the queue shows, so look again.
+ */
 export async function answerFirstInQueue(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
+  const answer = page.getByRole('button', { name: '応答' }).first();
+  const later = page.getByRole('button', { name: '後で記録する' });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await answer.or(later).first().waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+    if (await later.isVisible()) {
+      await later.click();
+      continue;
+    }
+    try {
+      await answer.click({ timeout: 1_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 export const hasVideoAndAudio = (m: InboundMedia): boolean => m.videoFramesDecoded > 10 && m.audioPacketsReceived > 10;
