@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmedActionButton } from '../../components/confirmed-action-button';
 import { pick } from '../../i18n/language';
 
 const t = pick({
@@ -26,33 +25,5 @@ const t = pick({
  * its own any more, so the walk-away is told here and recorded with its own reason.
  */
 export function ResidentAbsentButton({ disabled, onConfirm }: { disabled: boolean; onConfirm: () => Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await onConfirm();
-    } finally {
-      setBusy(false);
-      setOpen(false);
-    }
-  };
-  return (
-    <>
-      <button type="button" className="button button--secondary" disabled={disabled} onClick={() => setOpen(true)}>
-        {t.button}
-      </button>
-      <ConfirmDialog
-        open={open}
-        title={t.title}
-        message={t.message}
-        confirmLabel={t.confirm}
-        cancelLabel={t.cancel}
-        busy={busy}
-        danger
-        onConfirm={() => void confirm()}
-        onCancel={() => setOpen(false)}
-      />
-    </>
-  );
+  return <ConfirmedActionButton label={t.button} className="button button--secondary" texts={t} onConfirm={onConfirm} disabled={disabled} />;
 }
