@@ -12,7 +12,6 @@ export default defineConfig({
   resolve: {
     alias: {
       '@contract': fromHere('../server/src/contract'),
-      '@media': fromHere('./src/media'),
     },
   },
   build: {

@@ -12,9 +12,6 @@ export default defineConfig({
   resolve: {
     alias: {
       '@contract': fromHere('../server/src/contract'),
-      '@media': fromHere('../client/src/media'),
-      // Presentational parts that are the same on both screens (e.g. the remote audio player).
-      '@ui': fromHere('../client/src/components'),
     },
   },
   build: {

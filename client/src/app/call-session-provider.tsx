@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { CallSession } from '@media/call-session';
+import { CallSession } from '@madoguchi/call-core/call-session';
 import { CallSessionContext } from '../hooks/call-session-context';
 import { useAuth } from '../hooks/use-auth';
 

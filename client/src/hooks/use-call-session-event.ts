@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import type { CallSessionEvents } from '@media/call-session-types';
+import type { CallSessionEvents } from '@madoguchi/call-core/call-session-types';
 import { useCallSession } from './use-call-session';
 
 /** Runs `listener` for every `event` of the session; the latest listener is always used. */

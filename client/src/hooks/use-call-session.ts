@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import type { CallSession } from '@media/call-session';
+import type { CallSession } from '@madoguchi/call-core/call-session';
 import { CallSessionContext } from './call-session-context';
 
 export function useCallSession(): CallSession {

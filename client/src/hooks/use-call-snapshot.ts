@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { CallSessionSnapshot } from '@media/call-session-types';
+import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
 import { useCallSession } from './use-call-session';
 
 const identity = (snapshot: CallSessionSnapshot): CallSessionSnapshot => snapshot;

@@ -1,10 +1,10 @@
 import { apiPath } from '@contract/api-routes';
 import type { ChatMessage, SnapshotInfo } from '@contract/signalling-events';
 import type { PointerMark } from '@contract/signalling-schemas';
-import type { CallSession } from '@media/call-session';
-import { stopStream } from '@media/local-media';
-import { createLogger } from '@media/logger';
-import { TypedEmitter } from '@media/typed-emitter';
+import type { CallSession } from '@madoguchi/call-core/call-session';
+import { stopStream } from '@madoguchi/call-core/local-media';
+import { createLogger } from '@madoguchi/call-core/logger';
+import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
 import { openDocumentCamera } from '../device/document-camera';
 import { postBytes } from '../device/http-error';
 import { captureStill } from '../device/still-capture';

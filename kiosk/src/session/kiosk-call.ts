@@ -1,8 +1,8 @@
 import type { CameraRoles } from '@contract/kiosks';
-import { CallSession } from '@media/call-session';
-import type { CallEndedEvent, CallSessionSnapshot } from '@media/call-session-types';
-import { DefaultReconnectPolicy } from '@media/reconnect-policy';
-import { createLogger } from '@media/logger';
+import { CallSession } from '@madoguchi/call-core/call-session';
+import type { CallEndedEvent, CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
+import { DefaultReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';
+import { createLogger } from '@madoguchi/call-core/logger';
 import { Heartbeat } from '../device/heartbeat';
 import type { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { InCallExtras } from './in-call-extras';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { EMPTY_CHECK, runConnectionCheck } from '@media/connection-check';
-import type { MediaPathResult } from '@media/media-check';
+import { EMPTY_CHECK, runConnectionCheck } from '@madoguchi/call-core/connection-check';
+import type { MediaPathResult } from '@madoguchi/call-core/media-check';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { checkMessages } from '../../i18n/check-messages';
 import { mediaPathMessages } from '../../i18n/media-path-messages';
-import { verdictOf, type CheckResults, type CheckStatus } from '@media/check-verdict';
-import { playTestTone } from '@media/device-probes';
+import { verdictOf, type CheckResults, type CheckStatus } from '@madoguchi/call-core/check-verdict';
+import { playTestTone } from '@madoguchi/call-core/device-probes';
 
 const t = checkMessages;
 

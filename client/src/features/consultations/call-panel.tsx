@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { TransferResult } from '@contract/signalling-events';
-import { AudioPlayer } from '../../components/audio-player';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { StatusLine } from '../../components/status-line';
-import { VideoView } from '../../components/video-view';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
@@ -114,7 +114,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
         </aside>
       </div>
       {audioTracks.map((remote) => (
-        <AudioPlayer key={remote.consumerId} track={remote.track} />
+        <RemoteAudio key={remote.consumerId} track={remote.track} />
       ))}
       <div className="call__bar">
         <div className="call__statuses">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ErrorCode } from '@contract/errors';
-import { toCallError } from '@media/call-error';
+import { toCallError } from '@madoguchi/call-core/call-error';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useConnectionState } from '../../hooks/use-connection-state';
 import { useNow } from '../../hooks/use-now';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallSession } from '@media/call-session';
+import type { CallSession } from '@madoguchi/call-core/call-session';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useInterval } from '../../hooks/use-interval';
 import { FreezeWatch, QualityAccumulator, classifyQuality, readSample } from './quality-stats';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { RemoteTrack } from '@media/call-session-types';
-import { CallSession } from '@media/call-session';
-import { AudioPlayer } from '../../components/audio-player';
-import { VideoView } from '../../components/video-view';
+import type { RemoteTrack } from '@madoguchi/call-core/call-session-types';
+import { CallSession } from '@madoguchi/call-core/call-session';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { CallSessionContext } from '../../hooks/call-session-context';
 import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
@@ -43,7 +43,7 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
             <VideoView className="guest__video guest__video--self" source={local} label={m.selfView} caption={m.sources.self} mirrored />
           </div>
           {audio.map((track) => (
-            <AudioPlayer key={track.consumerId} track={track.track} />
+            <RemoteAudio key={track.consumerId} track={track.track} />
           ))}
           <GuestMessageList sessionId={sessionId} />
           <button type="button" className="button button--danger" onClick={onLeave}>
