@@ -1,7 +1,7 @@
 import { apiPath } from '@contract/api-routes';
 import type { ChatMessage, SnapshotInfo } from '@contract/signalling-events';
 import type { PointerMark } from '@contract/signalling-schemas';
-import type { CallSession } from '@madoguchi/call-core/call-session';
+import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import { stopStream } from '@madoguchi/call-core/local-media';
 import { createLogger } from '@madoguchi/call-core/logger';
 import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
@@ -43,7 +43,7 @@ export const EMPTY_EXTRAS: InCallExtrasSnapshot = Object.freeze({
 });
 
 export interface InCallExtrasOptions {
-  call: CallSession;
+  call: KioskCallClient;
   getToken: () => string | null;
   cameraRoles: () => { documentCameraId: string | null; faceCameraId: string | null };
 }

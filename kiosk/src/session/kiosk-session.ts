@@ -1,5 +1,5 @@
 import type { Language } from '@contract/languages';
-import type { CallSession } from '@madoguchi/call-core/call-session';
+import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import type { CallEndedEvent } from '@madoguchi/call-core/call-session-types';
 import type { CheckResults } from '@madoguchi/call-core/check-verdict';
 import { runConnectionCheck } from '@madoguchi/call-core/connection-check';
@@ -51,7 +51,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     idleWarningEndsAt: null,
   };
   private keeper: KioskTokenKeeper | null = null;
-  private callSession: CallSession | null = null;
+  private callSession: KioskCallClient | null = null;
   private heartbeat: Heartbeat | null = null;
   private extras: InCallExtras | null = null;
   private readonly idleWatch: IdleWatch;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { EMPTY_CHECK, runConnectionCheck } from '@madoguchi/call-core/connection-check';
 import type { MediaPathResult } from '@madoguchi/call-core/media-check';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { checkMessages } from '../../i18n/check-messages';
 import { mediaPathMessages } from '../../i18n/media-path-messages';
@@ -30,7 +30,7 @@ const pathDetail = (result: MediaPathResult | null): string | null =>
  * server over UDP and over TCP (a real loopback through the SFU), with a plain verdict.
  */
 export function CheckPage() {
-  const session = useCallSession();
+  const session = useStaffCall();
   const mediaPath = useCallSnapshot((snapshot) => snapshot.serverInfo?.media ?? null);
   const inCall = useCallSnapshot((snapshot) => snapshot.callState !== 'idle');
   const [results, setResults] = useState<CheckResults>(EMPTY_CHECK);

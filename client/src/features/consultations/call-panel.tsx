@@ -3,7 +3,7 @@ import type { TransferResult } from '@contract/signalling-events';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { StatusLine } from '../../components/status-line';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { consoleMessages } from '../../i18n/console-messages';
@@ -33,7 +33,7 @@ export interface CallPanelProps {
  * transfer, the connection's quality and the hang-up button.
  */
 export function CallPanel({ onTransferred }: CallPanelProps) {
-  const session = useCallSession();
+  const session = useStaffCall();
   const snapshot = useCallSnapshot();
   const [peerGone, setPeerGone] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);

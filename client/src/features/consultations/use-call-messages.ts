@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ChatMessage } from '@contract/signalling-events';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 
 export interface CallMessages {
   messages: readonly ChatMessage[];
@@ -17,7 +17,7 @@ function append(list: readonly ChatMessage[], message: ChatMessage): readonly Ch
 
 /** The conversation of one call: what the kiosk sent, and our own messages once acknowledged. */
 export function useCallMessages(sessionId: string | null): CallMessages {
-  const session = useCallSession();
+  const session = useStaffCall();
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [sending, setSending] = useState(false);
   const [failed, setFailed] = useState(false);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { RemoteTrack } from '@madoguchi/call-core/call-session-types';
-import { CallSession } from '@madoguchi/call-core/call-session';
+import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
-import { CallSessionContext } from '../../hooks/call-session-context';
+import { CallClientContext } from '../../hooks/call-client-context';
 import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
@@ -60,12 +60,12 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
  * browser to that one call and nothing else. Leaving spends the link.
  */
 export function GuestPage({ sessionId, token }: { sessionId: string | null; token: string | null }) {
-  const [session, setSession] = useState<CallSession | null>(null);
+  const [session, setSession] = useState<GuestCallClient | null>(null);
   const [phase, setPhase] = useState<Phase>('connecting');
 
   useEffect(() => {
     if (!sessionId || !token) return;
-    const next = new CallSession({ getToken: () => token });
+    const next = new GuestCallClient({ getToken: () => token });
     setSession(next);
     next
       .connect()
@@ -95,9 +95,9 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
           {m.badLink}
         </p>
       ) : session ? (
-        <CallSessionContext value={session}>
+        <CallClientContext value={session}>
           <GuestCall phase={phase} sessionId={sessionId} onLeave={leave} />
-        </CallSessionContext>
+        </CallClientContext>
       ) : null}
     </main>
   );
