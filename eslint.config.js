@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import checkFile from 'eslint-plugin-check-file';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import boundaries from './eslint-rules/import-boundaries.js';
+import { importBoundaries } from './scripts/lint/import-boundaries.js';
+import { layerBoundaries } from './scripts/lint/layer-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**'] },
@@ -19,22 +20,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'eslint.config.js', 'eslint-rules/**/*.js'],
+    files: ['scripts/**/*.{js,mjs}', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
   },
   {
     files: ['client/**/*.{ts,tsx}', 'kiosk/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
   },
+  ...layerBoundaries,
   // The apps (staff app with the guest page, kiosk) use only the contract and the call core; the
   // call core uses only the contract. Each keeps to its own folder otherwise.
-  ...[
-    { root: 'client/src', allow: ['@contract', '@madoguchi/contract', '@madoguchi/call-core'] },
-    { root: 'kiosk/src', allow: ['@contract', '@madoguchi/contract', '@madoguchi/call-core'] },
-    { root: 'client/call-core/src', allow: ['@contract', '@madoguchi/contract'] },
-  ].map((boundary) => ({
-    files: [`${boundary.root}/**/*.{ts,tsx}`],
-    plugins: { madoguchi: boundaries },
-    rules: { 'madoguchi/import-boundaries': ['error', boundary] },
-  })),
+  ...importBoundaries([
+    { root: 'client/src', allow: ['@madoguchi/contract', '@madoguchi/call-core'] },
+    { root: 'kiosk/src', allow: ['@madoguchi/contract', '@madoguchi/call-core'] },
+    { root: 'client/call-core/src', allow: ['@madoguchi/contract'] },
+  ]),
 );

@@ -1,4 +1,4 @@
-import type { KioskProfile, KioskTokenResponse } from '@contract/rest';
+import type { KioskProfile, KioskTokenResponse } from '@madoguchi/contract/rest';
 import { createLogger } from '@madoguchi/call-core/logger';
 import { DefaultReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';
 import type { ReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';

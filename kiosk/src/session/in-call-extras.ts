@@ -1,6 +1,6 @@
-import { apiPath } from '@contract/api-routes';
-import type { ChatMessage, SnapshotInfo } from '@contract/signalling-events';
-import type { PointerMark } from '@contract/signalling-schemas';
+import { apiPath } from '@madoguchi/contract/api-routes';
+import type { ChatMessage, SnapshotInfo } from '@madoguchi/contract/signalling-events';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import { stopStream } from '@madoguchi/call-core/local-media';
 import { createLogger } from '@madoguchi/call-core/logger';

@@ -1,4 +1,4 @@
-import type { CameraRoles } from '@contract/kiosks';
+import type { CameraRoles } from '@madoguchi/contract/kiosks';
 import { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import type { CallEndedEvent, CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
 import { DefaultReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';

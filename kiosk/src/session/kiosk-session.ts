@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import type { CallEndedEvent } from '@madoguchi/call-core/call-session-types';
 import type { CheckResults } from '@madoguchi/call-core/check-verdict';

@@ -14,7 +14,7 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 describe('import boundaries (lint)', () => {
   it('apps may import the contract, the call core, npm packages and their own files', async () => {
     const code = [
-      "import { ErrorCode } from '@contract/errors';",
+      "import { ErrorCode } from '@madoguchi/contract/errors';",
       "import { VideoView } from '@madoguchi/call-core/components/video-view';",
       "import { useState } from 'react';",
       "import { thing } from '../device/heartbeat';",
@@ -32,10 +32,11 @@ describe('import boundaries (lint)', () => {
         "import { b } from '@media/call-session';",
         "import { c } from '@ui/video-view';",
         "import { d } from '@madoguchi/client/src/app/routes';",
-        'export const all = [a, b, c, d];',
+        "import { e } from '@contract/errors';",
+        'export const all = [a, b, c, d, e];',
       ].join('\n'),
     );
-    assert.equal(errors.length, 4, errors.join('\n'));
+    assert.equal(errors.length, 5, errors.join('\n'));
     assert.match(errors[0] ?? '', /reaches outside kiosk\/src/);
   });
 
@@ -50,7 +51,7 @@ describe('import boundaries (lint)', () => {
   it('the call core uses only the contract: never an app', async () => {
     const errors = await boundaryErrors(
       'client/call-core/src/probe.ts',
-      ["import { a } from '../../src/app/routes';", "import { b } from '@madoguchi/call-core/logger';", "import { c } from '@contract/errors';", 'export const all = [a, b, c];'].join('\n'),
+      ["import { a } from '../../src/app/routes';", "import { b } from '@madoguchi/call-core/logger';", "import { c } from '@madoguchi/contract/errors';", 'export const all = [a, b, c];'].join('\n'),
     );
     assert.equal(errors.length, 2, errors.join('\n'));
   });

@@ -1,9 +1,9 @@
 import type { Device } from 'mediasoup-client';
-import type { AckCallback } from '@contract/ack';
-import type { EndReason } from '@contract/consultation';
-import { ErrorCode } from '@contract/errors';
-import type { ConsumerOptions, MediaSource, PeerRole } from '@contract/media-types';
-import type { ResumableCall, ResumeCallResult, ServerInfo, ServerToClientEvents } from '@contract/signalling-events';
+import type { AckCallback } from '@madoguchi/contract/ack';
+import type { EndReason } from '@madoguchi/contract/consultation';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { ConsumerOptions, MediaSource, PeerRole } from '@madoguchi/contract/media-types';
+import type { ResumableCall, ResumeCallResult, ServerInfo, ServerToClientEvents } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
 import { CallSessionState } from '../call-session-state';
 import type { CallInfo, CallMediaStats, CallSessionOptions, CallSessionSnapshot, ConnectionState } from '../call-session-types';

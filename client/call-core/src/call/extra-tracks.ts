@@ -1,4 +1,4 @@
-import type { MediaSource } from '@contract/media-types';
+import type { MediaSource } from '@madoguchi/contract/media-types';
 import type { CallMedia } from '../call-media';
 import type { ActiveCall } from './active-call';
 

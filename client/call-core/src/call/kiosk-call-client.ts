@@ -1,6 +1,6 @@
-import { ErrorCode } from '@contract/errors';
-import type { CallStaffResult, CheckInResult, ResumableCall, ResumeCallResult, TransferResult } from '@contract/signalling-events';
-import type { CallStaffPayload, CheckInPayload } from '@contract/signalling-schemas';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { CallStaffResult, CheckInResult, ResumableCall, ResumeCallResult, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { CallStaffPayload, CheckInPayload } from '@madoguchi/contract/signalling-schemas';
 import { CallError, toCallError } from '../call-error';
 import type { KioskCallRequestName, KioskNoticeName } from '../call-session-types';
 import { createDeferred } from '../deferred';

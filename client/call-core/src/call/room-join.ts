@@ -1,7 +1,7 @@
 import type { Device } from 'mediasoup-client';
-import type { EndReason } from '@contract/consultation';
-import { ErrorCode } from '@contract/errors';
-import type { PeerRole, TransportOptions } from '@contract/media-types';
+import type { EndReason } from '@madoguchi/contract/consultation';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { PeerRole, TransportOptions } from '@madoguchi/contract/media-types';
 import { CallError, toCallError } from '../call-error';
 import { CallMedia } from '../call-media';
 import type { CallSessionEvents, CallSessionSnapshot } from '../call-session-types';

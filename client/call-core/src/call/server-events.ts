@@ -1,4 +1,4 @@
-import type { ServerToClientEvents } from '@contract/signalling-events';
+import type { ServerToClientEvents } from '@madoguchi/contract/signalling-events';
 import type { SignallingSocket } from '../signalling';
 
 /** A listener of onServerEvent(), attached to every socket that may carry the call. */

@@ -1,6 +1,6 @@
-import type { QueueEntry } from '@contract/consultation';
-import type { MediaSource } from '@contract/media-types';
-import type { AcceptCallResult, ResumableCall, ResumeCallResult, ServerInfo, TransferResult } from '@contract/signalling-events';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
+import type { MediaSource } from '@madoguchi/contract/media-types';
+import type { AcceptCallResult, ResumableCall, ResumeCallResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
 import type { CallSessionOptions, StaffCallRequestName } from '../call-session-types';
 import { createLogger } from '../logger';

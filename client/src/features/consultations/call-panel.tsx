@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TransferResult } from '@contract/signalling-events';
+import type { TransferResult } from '@madoguchi/contract/signalling-events';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { StatusLine } from '../../components/status-line';
 import { VideoView } from '@madoguchi/call-core/components/video-view';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { toCallError } from '@madoguchi/call-core/call-error';
 import { useStaffCall } from '../../hooks/use-call-client';
 import { useConnectionState } from '../../hooks/use-connection-state';

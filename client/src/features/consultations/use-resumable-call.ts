@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResumeCallResult } from '@contract/signalling-events';
+import type { ResumeCallResult } from '@madoguchi/contract/signalling-events';
 import { useStaffCall } from '../../hooks/use-call-client';
 import { useCallState } from '../../hooks/use-call-state';
 import { useConnectionState } from '../../hooks/use-connection-state';

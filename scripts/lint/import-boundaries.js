@@ -7,7 +7,7 @@ import path from 'node:path';
 const OWN_CODE = /^@(madoguchi|contract|media|ui)(\/|$)/;
 
 /** @type {import('eslint').Rule.RuleModule} */
-export const importBoundaries = {
+const importBoundariesRule = {
   meta: {
     type: 'problem',
     docs: { description: 'keeps each package to its own files, the workspace packages it may use and npm packages' },
@@ -58,4 +58,13 @@ export const importBoundaries = {
   },
 };
 
-export default { rules: { 'import-boundaries': importBoundaries } };
+const plugin = { rules: { 'import-boundaries': importBoundariesRule } };
+
+/** One config object per package root: `{ root, allow }`, root relative to the repository. */
+export function importBoundaries(boundaries) {
+  return boundaries.map((boundary) => ({
+    files: [`${boundary.root}/**/*.{ts,tsx}`],
+    plugins: { madoguchi: plugin },
+    rules: { 'madoguchi/import-boundaries': ['error', boundary] },
+  }));
+}
