@@ -3,8 +3,7 @@ import { Server } from 'socket.io';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { Ack } from '@madoguchi/contract/ack';
 import { ErrorCode } from '@madoguchi/contract/errors';
-import { RenewAuthPayload } from '@madoguchi/contract/signalling-schemas';
-import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
+import { SOCKET_REQUESTS, type SocketRequestSpec } from '@madoguchi/contract/socket-requests';
 import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
@@ -21,7 +20,7 @@ import { requestHandlers } from './handlers';
 import { clientAddress, ConnectionCounter, createRequestGate, type SocketLimitOptions } from './socket-limits';
 
 type RequestGate = ReturnType<typeof createRequestGate>;
-import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
+import type { HandledRequest, HandlerContext, RequestHandler, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
 
 const log = createLogger('signalling');
 
@@ -161,9 +160,9 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions, gate
 
   const known = new Set<string>(['renewAuth']);
   registerRenewAuth(socket, options, expiry);
-  for (const handler of requestHandlers) {
-    known.add(handler.event);
-    registerHandler(socket, handler, options, gate, state);
+  for (const event of Object.keys(requestHandlers) as HandledRequest[]) {
+    known.add(event);
+    registerHandler(socket, event, options, gate, state);
   }
   // Socket.IO drops unknown events silently; a client that sent one with an ack still
   // deserves an answer.
@@ -220,8 +219,8 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
     void (async () => {
       try {
         const role = socket.data.principal.role;
-        if (!SOCKET_PERMISSIONS.renewAuth.includes(role)) throw AppError.forbidden(`renewAuth is not allowed for ${role}`);
-        const parsed = RenewAuthPayload.safeParse(args[0]);
+        if (!(SOCKET_REQUESTS.renewAuth.roles as readonly string[]).includes(role)) throw AppError.forbidden(`renewAuth is not allowed for ${role}`);
+        const parsed = SOCKET_REQUESTS.renewAuth.payload.safeParse(args[0]);
         if (!parsed.success || args.length !== 2) throw AppError.badRequest('renewAuth takes { token }');
         const auth = await options.authenticate(parsed.data.token);
         const current = socket.data.principal;
@@ -245,7 +244,7 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
 
 function registerHandler(
   socket: SignallingSocket,
-  handler: AnyRequestHandler,
+  event: HandledRequest,
   options: SignallingOptions,
   gate: RequestGate,
   state: SignallingState,
@@ -253,7 +252,9 @@ function registerHandler(
   const { principal } = socket.data;
   // Payloads are unknown until the schema has parsed them, whatever the typed map says.
   const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
-  rawOn(handler.event, (...args: unknown[]) => {
+  const { payload: schema, roles } = SOCKET_REQUESTS[event] as SocketRequestSpec;
+  const handler = requestHandlers[event] as RequestHandler<HandledRequest>;
+  rawOn(event, (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return; // every request must carry an ack; nothing to answer to
     const reply = ack as (response: Ack<unknown>) => void;
@@ -276,20 +277,20 @@ function registerHandler(
     const started = performance.now();
     void (async () => {
       try {
-        if (!handler.roles.includes(principal.role)) throw AppError.forbidden(`${handler.event} is not allowed for ${principal.role}`);
-        await gate(socket.id, principal, handler.event);
+        if (!roles.includes(principal.role)) throw AppError.forbidden(`${event} is not allowed for ${principal.role}`);
+        await gate(socket.id, principal, event);
         if (args.length !== 2) throw AppError.badRequest('a request takes exactly one payload and an ack');
-        const parsed = handler.schema.safeParse(args[0]);
+        const parsed = schema.safeParse(args[0]);
         if (!parsed.success) throw AppError.badRequest('invalid payload', parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));
         const data = await (handler.run as (c: HandlerContext, p: unknown) => Promise<unknown>)(context, parsed.data);
         reply({ ok: true, data });
-        options.onRequestDone?.(handler.event, (performance.now() - started) / 1000, null);
+        options.onRequestDone?.(event, (performance.now() - started) / 1000, null);
       } catch (error) {
         const appError = toAppError(error);
-        if (appError.code === ErrorCode.Internal) log.error({ err: error, event: handler.event }, 'request failed');
-        else log.debug({ code: appError.code, event: handler.event }, 'request refused');
+        if (appError.code === ErrorCode.Internal) log.error({ err: error, event: event }, 'request failed');
+        else log.debug({ code: appError.code, event: event }, 'request refused');
         reply({ ok: false, error: appError.toBody() });
-        options.onRequestDone?.(handler.event, (performance.now() - started) / 1000, appError.code);
+        options.onRequestDone?.(event, (performance.now() - started) / 1000, appError.code);
         return;
       }
       for (const task of deferred) await task().catch((error: unknown) => log.warn({ err: error }, 'after-ack task failed'));

@@ -2,10 +2,10 @@ import type { Request } from 'express';
 import type { TokenService } from '../../auth/token-service';
 import type { ClusterLink } from '../../cluster/cluster-link';
 import type { RemoteGuestInvite } from '@madoguchi/contract/signalling-events';
-import { CreateGuestLinkRequest, GUEST_LINK_TTL_SECONDS, type GuestLink } from '@madoguchi/contract/guests';
+import { GUEST_LINK_TTL_SECONDS, type GuestLink } from '@madoguchi/contract/guests';
 import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
 import type { ConsultationService } from '../../domain/consultation-service';
-import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import { staffOf, type ApiRegistry } from '../api-registry';
 
 /** The app's own origin as the browser sees it, unless PUBLIC_URL says otherwise. */
 function originOf(req: Request, publicUrl: string | undefined): string {
@@ -31,7 +31,7 @@ export function registerGuestRoutes(
     audit: AuditLogRepository;
   },
 ): void {
-  api.handle('createGuestLink', { params: IdParams, body: CreateGuestLinkRequest, status: 201, returns: 'GuestLink' }, async ({ params, body, caller, req }) => {
+  api.handle('createGuestLink', async ({ params, body, caller, req }) => {
     const actor = staffOf(caller);
     const principal = { role: actor.role, id: actor.staffId, displayName: '' };
     const consultations = deps.consultations();

@@ -7,7 +7,7 @@ export function registerOperationsRoutes(
   api: ApiRegistry,
   deps: RouteDeps & { nodeId: string; nodeLoad: () => Promise<NodeLoad>; cluster: () => ClusterLink },
 ): void {
-  api.handle('operationsOverview', { returns: 'OperationsOverview' }, async () => {
+  api.handle('operationsOverview', async () => {
     const [kiosks, queued, active, own, others] = await Promise.all([
       deps.kiosks.listSummaries(),
       deps.sessions.list({ page: 1, pageSize: 200, status: 'queued' }),

@@ -3,7 +3,7 @@ import type { SessionRecord } from '@madoguchi/contract/consultation';
 import type { SnapshotRepository } from '../../db/repositories/snapshot-repository';
 import { AppError } from '../../domain/app-error';
 import type { InCallService } from '../../domain/in-call-service';
-import { FileResponse, IdParams, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
+import { FileResponse, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 export const SNAPSHOT_MAX_BYTES = 8 * 1024 * 1024;
@@ -21,7 +21,7 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
     return (await deps.staff.departmentIdsOf(caller.staffId)).includes(record.departmentId);
   };
 
-  api.handle('uploadSnapshot', { params: IdParams, status: 201, returns: 'SnapshotInfo' }, async ({ params, req, caller }) => {
+  api.handle('uploadSnapshot', async ({ params, req, caller }) => {
     const { kioskId } = kioskOf(caller);
     const headers = UploadHeaders.safeParse({
       'x-snapshot-request': req.headers['x-snapshot-request'],
@@ -39,13 +39,13 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
     });
   });
 
-  api.handle('listSnapshots', { params: IdParams, returns: 'SnapshotInfo[]' }, async ({ params, caller }) => {
+  api.handle('listSnapshots', async ({ params, caller }) => {
     const record = await deps.sessions.findById(params.id);
     if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('session');
     return deps.snapshots.listFor(params.id);
   });
 
-  api.handle('getSnapshot', { params: IdParams, returns: 'image/jpeg or image/png' }, async ({ params, caller }) => {
+  api.handle('getSnapshot', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const snapshot = await deps.snapshots.content(params.id);
     const record = snapshot ? await deps.sessions.findById(snapshot.sessionId) : null;

@@ -1,13 +1,8 @@
 import { ErrorCode } from '@madoguchi/contract/errors';
-import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
-import { HangUpPayload } from '@madoguchi/contract/signalling-schemas';
 import { AppError } from '../../domain/app-error';
 import { defineHandler } from '../signalling-types';
 
-export const hangUp = defineHandler({
-  event: 'hangUp',
-  schema: HangUpPayload,
-  roles: SOCKET_PERMISSIONS.hangUp,
+export const hangUp = defineHandler('hangUp', {
   // A desk whose socket to the node holding the call is gone hangs up through its own node;
   // if no node holds it any more (the holder stopped), the record is closed from its lease.
   run: async ({ principal, consultations, cluster }, { sessionId, reason }) => {
