@@ -1,6 +1,6 @@
 import type { ReportQuery} from '@madoguchi/contract/reports';
 import { type Report, type ReportRow } from '@madoguchi/contract/reports';
-import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
+import { endOfJapanDay, startOfJapanDay } from '@madoguchi/contract/japan-time';
 import { reportCsv } from '../../exports/report-csv';
 import { FileResponse, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';

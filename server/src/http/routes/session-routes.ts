@@ -2,7 +2,7 @@ import type { Appointment } from '@madoguchi/contract/appointments';
 import type { BookedResident, CallContext } from '@madoguchi/contract/call-context';
 import { type SessionDetail, type SessionEvent, type SessionRecord } from '@madoguchi/contract/consultation';
 import { AppError } from '../../domain/app-error';
-import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
+import { endOfJapanDay, startOfJapanDay } from '@madoguchi/contract/japan-time';
 import { staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
