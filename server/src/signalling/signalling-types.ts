@@ -13,6 +13,7 @@ import type { InCallService } from '../domain/in-call-service';
 import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CallPlacement } from '../cluster/call-placement';
 
 /** Kiosk liveness for the admins' view. */
 export interface KioskPresence {
@@ -29,6 +30,8 @@ export interface HandlerContext {
   sfu: SfuApi;
   presence: KioskPresence;
   cluster: ClusterLink;
+  /** Decides whether a consultation is held here or on another node, and asks its holder. */
+  placement: CallPlacement;
   inCall: InCallService;
   mediaChecks: MediaCheckService;
   /** Staff's after-call outcome, queued through a database outage. */

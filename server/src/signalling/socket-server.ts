@@ -10,6 +10,7 @@ import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CallPlacement } from '../cluster/call-placement';
 import { createLogger } from '../logging/logger';
 import { KeyedMutex } from '../domain/keyed-mutex';
 import { principalRoom } from '../domain/peer-identity';
@@ -24,8 +25,15 @@ import type { HandledRequest, HandlerContext, RequestHandler, KioskPresence, Sig
 
 const log = createLogger('signalling');
 
-export interface SignallingOptions {
+export interface TransportOptions {
   httpServer: HttpServer;
+  /** Cross-origin pages allowed to open a socket (read on every handshake: nodes come and go). */
+  allowedOrigins: () => string[];
+  /** Open transports one address may hold (SOCKETS_PER_ADDRESS). */
+  connectionsPerAddress: number;
+}
+
+export interface SignallingOptions {
   /** Verifies a token and loads who is behind it; throws AppError if not allowed. */
   authenticate(token: string): Promise<SocketAuth>;
   consultations: ConsultationService;
@@ -33,13 +41,12 @@ export interface SignallingOptions {
   presence: KioskPresence;
   inCall: InCallService;
   outcomes: OutcomeWriter;
-  /** Read per request: the link is made after the server. */
-  cluster: () => ClusterLink;
+  cluster: ClusterLink;
+  /** Decides whether a consultation is held here or on another node. */
+  placement: CallPlacement;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
-  /** Cross-origin pages allowed to open a socket (read on every handshake: nodes come and go). */
-  allowedOrigins: () => string[];
-  limits: SocketLimitOptions;
+  limits: Omit<SocketLimitOptions, 'connectionsPerAddress'>;
 }
 
 /** A client that opened the transport but never joined is dropped after this (Socket.IO's default is 45 s). */
@@ -60,8 +67,12 @@ interface SignallingState {
   mediaChecks: MediaCheckService;
 }
 
-export function createSignallingServer(options: SignallingOptions): SignallingServer {
-  const state: SignallingState = { mediaChecks: new MediaCheckService(options.sfu) };
+/**
+ * The Socket.IO server on the HTTP server, with its origin check and per-address limit but no
+ * handlers yet: the notifier and the cluster link are built on it before the services exist,
+ * and serveSignalling() adds authentication and the requests once they do.
+ */
+export function createSocketTransport(options: TransportOptions): SignallingServer {
   const io: SignallingServer = new Server(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -79,7 +90,7 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     },
     connectTimeout: CONNECT_TIMEOUT_MS,
   });
-  const connections = new ConnectionCounter(options.limits.connectionsPerAddress);
+  const connections = new ConnectionCounter(options.connectionsPerAddress);
   // Requests that took a place; the place is handed back when their transport closes (or never opens).
   const placed = new WeakSet<object>();
   io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {
@@ -90,6 +101,12 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
   io.engine.on('connection_error', (error: { req: IncomingMessage }) => {
     if (placed.has(error.req)) connections.release(clientAddress(error.req));
   });
+  return io;
+}
+
+/** Authenticates every socket and answers its requests with the services. */
+export function serveSignalling(io: SignallingServer, options: SignallingOptions): void {
+  const state: SignallingState = { mediaChecks: new MediaCheckService(options.sfu) };
   const gate = createRequestGate(options.limits);
 
   /** Socket.IO hands the client only message and data; the code goes into data. */
@@ -132,7 +149,6 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     });
 
   io.on('connection', (socket) => onConnection(socket, options, gate, state));
-  return io;
 }
 
 function originHost(origin: string): string | null {
@@ -265,7 +281,8 @@ function registerHandler(
       consultations: options.consultations,
       sfu: options.sfu,
       presence: options.presence,
-      cluster: options.cluster(),
+      cluster: options.cluster,
+      placement: options.placement,
       inCall: options.inCall,
       mediaChecks: state.mediaChecks,
       outcomes: options.outcomes,

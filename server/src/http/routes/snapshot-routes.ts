@@ -15,7 +15,7 @@ const UploadHeaders = z.object({
 });
 
 /** Document snapshots: the kiosk uploads after consent; staff who may see the session view them (audited). */
-export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { snapshots: SnapshotRepository; inCall: () => InCallService }): void {
+export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { snapshots: SnapshotRepository; inCall: InCallService }): void {
   const mayView = async (caller: { staffId: string; role: 'staff' | 'admin' }, record: SessionRecord): Promise<boolean> => {
     if (caller.role === 'admin' || record.staffId === caller.staffId || record.departmentId === null) return true;
     return (await deps.staff.departmentIdsOf(caller.staffId)).includes(record.departmentId);
@@ -31,7 +31,7 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
     if (!headers.success) throw AppError.badRequest('send the image with Content-Type image/jpeg or image/png, X-Snapshot-Request and X-Content-SHA256');
     const body: unknown = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw AppError.badRequest('the request has no image');
-    return deps.inCall().storeSnapshot(kioskId, params.id, {
+    return deps.inCall.storeSnapshot(kioskId, params.id, {
       requestId: headers.data['x-snapshot-request'],
       declaredSha256: headers.data['x-content-sha256'],
       contentType: headers.data['content-type'],
