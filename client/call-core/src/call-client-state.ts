@@ -8,7 +8,7 @@ import { TypedEmitter } from './typed-emitter';
 const logger = createLogger('call-session');
 
 /**
- * The observable half of CallSession: one immutable snapshot, one setter per state field,
+ * The observable half of CallClient: one immutable snapshot, one setter per state field,
  * each logging `prev -> next` once and emitting its event plus `changed`.
  */
 export abstract class CallClientState extends TypedEmitter<CallClientEvents> {
