@@ -67,6 +67,8 @@ import { principalRoom } from './domain/peer-identity';
 import { authSessionRoom } from './domain/room-names';
 import { AuthSessionRepository } from './db/repositories/auth-session-repository';
 import { AuthSessionService } from './domain/auth-sessions';
+import { KioskService } from './domain/kiosk-service';
+import { StaffService } from './domain/staff-service';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
@@ -197,6 +199,8 @@ interface Services {
   tokens: TokenService;
   resolver: PrincipalResolver;
   authSessions: AuthSessionService;
+  staffAccounts: StaffService;
+  kioskAdmin: KioskService;
   appointments: AppointmentService;
   consultations: ConsultationService;
   inCall: InCallService;
@@ -228,6 +232,22 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     staff: repositories.staff,
     kiosks: repositories.kiosks,
     loginLive: (sessionId, staffId) => authSessions.isLive(sessionId, staffId),
+  });
+  const disconnectPrincipal = (role: 'kiosk' | 'staff', id: string): void => {
+    io.in(principalRoom({ role, id })).disconnectSockets(true);
+  };
+  const staffAccounts = new StaffService({
+    staff: repositories.staff,
+    authSessions,
+    audit: repositories.audit,
+    disconnect: (staffId) => disconnectPrincipal('staff', staffId),
+  });
+  const kioskAdmin = new KioskService({
+    kiosks: repositories.kiosks,
+    audit: repositories.audit,
+    pairingCodeTtlMs: config.pairingCodeTtlMs,
+    disconnect: (kioskId) => disconnectPrincipal('kiosk', kioskId),
+    now,
   });
   const appointments = new AppointmentService({
     checkInLimiter: new AttemptLimiter(limits.store, CHECK_IN_LIMIT),
@@ -279,6 +299,8 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     tokens,
     resolver,
     authSessions,
+    staffAccounts,
+    kioskAdmin,
     appointments,
     consultations,
     inCall,
@@ -348,6 +370,8 @@ function mountHttpApp(
 
   const routeDeps: RouteDeps = {
     authSessions: services.authSessions,
+    staffAccounts: services.staffAccounts,
+    kioskAdmin: services.kioskAdmin,
     tokens: services.tokens,
     staff: repositories.staff,
     kiosks: repositories.kiosks,
@@ -361,11 +385,7 @@ function mountHttpApp(
     townSettings: repositories.townSettings,
     loginGuard: services.loginGuard,
     limiters: { pairing: services.pairingLimiter },
-    disconnect: {
-      kiosk: (kioskId) => io.in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
-      staff: (staffId) => io.in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
-    },
-    pairingCodeTtlMs: config.pairingCodeTtlMs,
+    disconnect: { kiosk: (kioskId) => io.in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true) },
     now,
   };
   const api = new ApiRegistry();

@@ -12,6 +12,8 @@ import type { AppointmentService } from '../../domain/appointment-service';
 import type { AttemptLimiter } from '../../domain/attempt-limiter';
 import type { LoginGuard } from '../../domain/login-guard';
 import type { AuthSessionService } from '../../domain/auth-sessions';
+import type { KioskService } from '../../domain/kiosk-service';
+import type { StaffService } from '../../domain/staff-service';
 
 /** What the REST handlers need; app.ts builds it once. */
 export interface RouteDeps {
@@ -27,10 +29,13 @@ export interface RouteDeps {
   audit: AuditLogRepository;
   townSettings: TownSettingRepository;
   authSessions: AuthSessionService;
+  /** Staff accounts and their rules (the admins' screens). */
+  staffAccounts: StaffService;
+  /** Registering, pairing and revoking kiosks (the admins' screens). */
+  kioskAdmin: KioskService;
   loginGuard: LoginGuard;
   limiters: { pairing: AttemptLimiter };
-  /** Cuts live sockets at once when an account or device loses its access. */
-  disconnect: { kiosk(kioskId: string): void; staff(staffId: string): void };
-  pairingCodeTtlMs: number;
+  /** Cuts a kiosk's live sockets at once when it is paired again. */
+  disconnect: { kiosk(kioskId: string): void };
   now: () => Date;
 }
