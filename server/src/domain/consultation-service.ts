@@ -4,12 +4,12 @@ import { ErrorCode } from '@madoguchi/contract/errors';
 import type { DtlsParametersJson, IceParametersJson, IceProtocol, PeerRole, RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
 import type { JoinRoomResult, SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { ProducePayload } from '@madoguchi/contract/signalling-schemas';
-import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
 import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
-import type { SessionEventRepository } from '../db/repositories/session-event-repository';
+import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
 import type { Language } from '@madoguchi/contract/languages';
 import type { SessionEventType } from '@madoguchi/contract/consultation';
 import type { AcceptCallResult, CheckInResult, MediaFailure, ResumableCall, TransferResult } from '@madoguchi/contract/signalling-events';
@@ -40,10 +40,10 @@ const RECENTLY_ENDED_KEPT = 1_000;
 const UNRECORDED_WINDOW_SECONDS = 30 * 60;
 
 export interface ConsultationServiceOptions {
-  sessions: ConsultationSessionRepository;
+  sessions: ConsultationRepository;
   kiosks: KioskRepository;
   departments: DepartmentRepository;
-  events: SessionEventRepository;
+  events: ConsultationEventRepository;
   appointments: AppointmentService;
   sfu: SfuApi;
   notifier: ConsultationNotifier;

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/passwords';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import type { StaffUserRepository } from '../db/repositories/staff-user-repository';
 import { AppError } from './app-error';
-import type { AuthSessionService } from './auth-sessions';
+import type { LoginSessionService } from './login-sessions';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './pg-errors';
 
 // No 0/O, 1/l/I: the admin reads it out or writes it down for the new member.
@@ -28,7 +28,7 @@ function translate(error: unknown): unknown {
 
 export interface StaffServiceOptions {
   staff: StaffUserRepository;
-  authSessions: AuthSessionService;
+  loginSessions: LoginSessionService;
   audit: AuditLogRepository;
   /** Cuts the member's live sockets at once (their logins are revoked first). */
   disconnect(staffId: string): void;
@@ -66,7 +66,7 @@ export class StaffService {
     });
     if (!found) throw AppError.notFound('staff member');
     if (changes.active === false || changes.role !== undefined) {
-      await this.options.authSessions.revokeAllFor(id, changes.active === false ? 'deactivated' : 'role_changed');
+      await this.options.loginSessions.revokeAllFor(id, changes.active === false ? 'deactivated' : 'role_changed');
       this.options.disconnect(id);
     }
     await this.options.audit.record({
@@ -84,7 +84,7 @@ export class StaffService {
     await this.mustFind(id);
     const temporaryPassword = newTemporaryPassword();
     await this.options.staff.setPassword(id, await hashPassword(temporaryPassword), true);
-    await this.options.authSessions.revokeAllFor(id, 'password_reset');
+    await this.options.loginSessions.revokeAllFor(id, 'password_reset');
     this.options.disconnect(id);
     await this.options.audit.record({ actorKind: 'staff', actorId, action: 'password_reset', targetType: 'staff', targetId: id });
     return { member: await this.mustFind(id), temporaryPassword };

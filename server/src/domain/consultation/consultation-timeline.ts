@@ -1,10 +1,10 @@
-import type { SessionEventRepository } from '../../db/repositories/session-event-repository';
+import type { ConsultationEventRepository } from '../../db/repositories/consultation-event-repository';
 import { createLogger } from '../../logging/logger';
 import type { WriteRetryQueue } from '../write-retry-queue';
 
 const log = createLogger('consultation-timeline');
 
-type EventType = Parameters<SessionEventRepository['append']>[1];
+type EventType = Parameters<ConsultationEventRepository['append']>[1];
 
 /**
  * The record's timeline (queued, answered, joined, left…): each event is stamped when it
@@ -13,7 +13,7 @@ type EventType = Parameters<SessionEventRepository['append']>[1];
  */
 export class ConsultationTimeline {
   constructor(
-    private readonly events: Pick<SessionEventRepository, 'append'>,
+    private readonly events: Pick<ConsultationEventRepository, 'append'>,
     private readonly writes: WriteRetryQueue,
     private readonly now: () => Date,
   ) {}

@@ -1,5 +1,5 @@
 import type { QueueEntry } from '@madoguchi/contract/consultation';
-import type { ConsultationSessionRepository } from '../../db/repositories/consultation-session-repository';
+import type { ConsultationRepository } from '../../db/repositories/consultation-repository';
 import { createLogger } from '../../logging/logger';
 import type { ConsultationNotifier } from '../consultation-notifier';
 import { kioskPeer } from '../room-names';
@@ -11,7 +11,7 @@ const log = createLogger('queue-forecasts');
 const CALL_LENGTH_TTL_MS = 60_000;
 
 export interface QueueForecastOptions {
-  sessions: Pick<ConsultationSessionRepository, 'recentDurations'>;
+  sessions: Pick<ConsultationRepository, 'recentDurations'>;
   notifier: Pick<ConsultationNotifier, 'toPeers'>;
   /** Members with a console open; none known without it. */
   staffPresence?: () => Promise<StaffPresence[]>;

@@ -1,17 +1,17 @@
 import type { TokenService } from '../../auth/token-service';
 import type { AppointmentRepository } from '../../db/repositories/appointment-repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
-import type { ConsultationSessionRepository } from '../../db/repositories/consultation-session-repository';
+import type { ConsultationRepository } from '../../db/repositories/consultation-repository';
 import type { DepartmentRepository } from '../../db/repositories/department-repository';
 import type { KioskRepository } from '../../db/repositories/kiosk-repository';
 import type { ReportRepository } from '../../db/repositories/report-repository';
-import type { SessionEventRepository } from '../../db/repositories/session-event-repository';
+import type { ConsultationEventRepository } from '../../db/repositories/consultation-event-repository';
 import type { StaffUserRepository } from '../../db/repositories/staff-user-repository';
 import type { TownSettingRepository } from '../../db/repositories/town-setting-repository';
 import type { AppointmentService } from '../../domain/appointment-service';
 import type { AttemptLimiter } from '../../domain/attempt-limiter';
 import type { LoginGuard } from '../../domain/login-guard';
-import type { AuthSessionService } from '../../domain/auth-sessions';
+import type { LoginSessionService } from '../../domain/login-sessions';
 import type { KioskService } from '../../domain/kiosk-service';
 import type { StaffService } from '../../domain/staff-service';
 
@@ -21,14 +21,14 @@ export interface RouteDeps {
   staff: StaffUserRepository;
   kiosks: KioskRepository;
   departments: DepartmentRepository;
-  sessions: ConsultationSessionRepository;
-  events: SessionEventRepository;
+  consultations: ConsultationRepository;
+  consultationEvents: ConsultationEventRepository;
   appointmentRows: AppointmentRepository;
   appointments: AppointmentService;
   reports: ReportRepository;
   audit: AuditLogRepository;
   townSettings: TownSettingRepository;
-  authSessions: AuthSessionService;
+  loginSessions: LoginSessionService;
   /** Staff accounts and their rules (the admins' screens). */
   staffAccounts: StaffService;
   /** Registering, pairing and revoking kiosks (the admins' screens). */

@@ -29,7 +29,7 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
     !scope || record.staffId === scope.staffId || record.departmentId === null || scope.departmentIds.includes(record.departmentId);
 
   api.handle('listSessions', async ({ query, caller }) =>
-    deps.sessions.list({
+    deps.consultations.list({
       ...query,
       from: query.from ? startOfJapanDay(query.from) : undefined,
       to: query.to ? endOfJapanDay(query.to) : undefined,
@@ -53,17 +53,17 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
 
   api.handle('getSession', async ({ params, caller }) => {
     const actor = staffOf(caller);
-    const record = await deps.sessions.findById(params.id);
+    const record = await deps.consultations.findById(params.id);
     if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'session_viewed', targetType: 'session', targetId: params.id });
-    const events = await deps.events.listFor(params.id);
+    const events = await deps.consultationEvents.listFor(params.id);
     const detail: SessionDetail = { ...record, events, names: await namesIn(events) };
     return detail;
   });
 
   api.handle('getCallContext', async ({ params, caller }) => {
     const actor = staffOf(caller);
-    const record = await deps.sessions.findById(params.id);
+    const record = await deps.consultations.findById(params.id);
     // The resident's booking is for the member who answered the call (and admins), not the whole department.
     if (!record || (actor.role !== 'admin' && record.staffId !== actor.staffId)) throw AppError.notFound('session');
     const appointment = record.appointmentId ? await deps.appointmentRows.findById(record.appointmentId) : null;
@@ -85,14 +85,14 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
 
   api.handle('recordOutcome', async ({ params, body, caller }) => {
     const actor = staffOf(caller);
-    const record = await deps.sessions.findById(params.id);
+    const record = await deps.consultations.findById(params.id);
     if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');
     if (actor.role !== 'admin' && record.staffId !== actor.staffId) throw AppError.forbidden('only the member who handled the consultation, or an admin, can record its outcome');
-    if (!(await deps.sessions.recordOutcome(params.id, body.outcomeCode, body.notes))) {
+    if (!(await deps.consultations.recordOutcome(params.id, body.outcomeCode, body.notes))) {
       throw AppError.invalidState('a consultation nobody answered has no outcome');
     }
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'session_outcome_recorded', targetType: 'session', targetId: params.id, details: { outcomeCode: body.outcomeCode } });
-    const updated = await deps.sessions.findById(params.id);
+    const updated = await deps.consultations.findById(params.id);
     if (!updated) throw AppError.notFound('session');
     return updated;
   });
