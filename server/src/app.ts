@@ -68,6 +68,7 @@ import { loginSessionRoom } from './domain/room-names';
 import { LoginSessionRepository } from './db/repositories/login-session-repository';
 import { LoginSessionService } from './domain/login-sessions';
 import { KioskService } from './domain/kiosk-service';
+import { ConsultationRecords } from './domain/consultation-records';
 import { StaffService } from './domain/staff-service';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
@@ -209,6 +210,7 @@ interface Services {
   loginSessions: LoginSessionService;
   staffAccounts: StaffService;
   kioskAdmin: KioskService;
+  records: ConsultationRecords;
   appointments: AppointmentService;
   consultations: ConsultationService;
   inCall: InCallService;
@@ -309,6 +311,14 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     loginSessions,
     staffAccounts,
     kioskAdmin,
+    records: new ConsultationRecords({
+      consultations: repositories.consultations,
+      consultationEvents: repositories.consultationEvents,
+      appointments: repositories.appointments,
+      staff: repositories.staff,
+      departments: repositories.departments,
+      audit: repositories.audit,
+    }),
     appointments,
     consultations,
     inCall,
@@ -380,6 +390,7 @@ function mountHttpApp(
     loginSessions: services.loginSessions,
     staffAccounts: services.staffAccounts,
     kioskAdmin: services.kioskAdmin,
+    records: services.records,
     tokens: services.tokens,
     staff: repositories.staff,
     kiosks: repositories.kiosks,

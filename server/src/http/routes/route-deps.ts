@@ -12,6 +12,7 @@ import type { AppointmentService } from '../../domain/appointment-service';
 import type { AttemptLimiter } from '../../domain/attempt-limiter';
 import type { LoginGuard } from '../../domain/login-guard';
 import type { LoginSessionService } from '../../domain/login-sessions';
+import type { ConsultationRecords } from '../../domain/consultation-records';
 import type { KioskService } from '../../domain/kiosk-service';
 import type { StaffService } from '../../domain/staff-service';
 
@@ -33,6 +34,8 @@ export interface RouteDeps {
   staffAccounts: StaffService;
   /** Registering, pairing and revoking kiosks (the admins' screens). */
   kioskAdmin: KioskService;
+  /** Consultation records after the call: who may read and complete them. */
+  records: ConsultationRecords;
   loginGuard: LoginGuard;
   limiters: { pairing: AttemptLimiter };
   /** Cuts a kiosk's live sockets at once when it is paired again. */
