@@ -68,6 +68,7 @@ import { loginSessionRoom } from './domain/room-names';
 import { LoginSessionRepository } from './db/repositories/login-session-repository';
 import { LoginSessionService } from './domain/login-sessions';
 import { KioskService } from './domain/kiosk-service';
+import { DepartmentService } from './domain/department-service';
 import { ConsultationRecords } from './domain/consultation-records';
 import { StaffService } from './domain/staff-service';
 import { createSocketNotifier } from './signalling/socket-notifier';
@@ -210,6 +211,7 @@ interface Services {
   loginSessions: LoginSessionService;
   staffAccounts: StaffService;
   kioskAdmin: KioskService;
+  departmentAdmin: DepartmentService;
   records: ConsultationRecords;
   appointments: AppointmentService;
   consultations: ConsultationService;
@@ -311,6 +313,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     loginSessions,
     staffAccounts,
     kioskAdmin,
+    departmentAdmin: new DepartmentService(repositories.departments, repositories.audit),
     records: new ConsultationRecords({
       consultations: repositories.consultations,
       consultationEvents: repositories.consultationEvents,
@@ -390,6 +393,7 @@ function mountHttpApp(
     loginSessions: services.loginSessions,
     staffAccounts: services.staffAccounts,
     kioskAdmin: services.kioskAdmin,
+    departmentAdmin: services.departmentAdmin,
     records: services.records,
     tokens: services.tokens,
     staff: repositories.staff,

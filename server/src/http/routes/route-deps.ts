@@ -13,6 +13,7 @@ import type { AttemptLimiter } from '../../domain/attempt-limiter';
 import type { LoginGuard } from '../../domain/login-guard';
 import type { LoginSessionService } from '../../domain/login-sessions';
 import type { ConsultationRecords } from '../../domain/consultation-records';
+import type { DepartmentService } from '../../domain/department-service';
 import type { KioskService } from '../../domain/kiosk-service';
 import type { StaffService } from '../../domain/staff-service';
 
@@ -34,6 +35,8 @@ export interface RouteDeps {
   staffAccounts: StaffService;
   /** Registering, pairing and revoking kiosks (the admins' screens). */
   kioskAdmin: KioskService;
+  /** Departments with their unique-code rule (the admins' screens). */
+  departmentAdmin: DepartmentService;
   /** Consultation records after the call: who may read and complete them. */
   records: ConsultationRecords;
   loginGuard: LoginGuard;
