@@ -4,21 +4,11 @@ import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { QueueForecasts } from '../../../../server/src/domain/consultation/queue-forecasts';
 import type { StaffPresence } from '../../../../server/src/domain/wait-outlook';
 
+/** A walk-in at the general counter, queued at 10:00 Japan time. */
 function entry(sessionId: string, kioskId: string): QueueEntry {
-  return {
-    sessionId,
-    kind: 'walk_in',
-    kioskId,
-    kioskName: '中央図書館',
-    kioskLocation: '1F',
-    departmentId: null,
-    departmentName: null,
-    appointmentId: null,
-    residentName: null,
-    language: 'ja',
-    needs: null,
-    queuedAt: '2026-12-04T01:00:00.000Z',
-  };
+  const where = { kioskName: '中央図書館', kioskLocation: '1F' };
+  const counter = { departmentId: null, departmentName: null, appointmentId: null, residentName: null, needs: null };
+  return { sessionId, kind: 'walk_in', kioskId, ...where, ...counter, language: 'ja', queuedAt: '2026-12-04T01:00:00.000Z' };
 }
 
 /** A fake notifier that keeps what each kiosk was told, and fake records of call lengths. */
