@@ -38,6 +38,7 @@ import { loadMediasoupClient } from './load-mediasoup-client';
 import { createMediaSignalling } from './media-signalling';
 import { MediaPathGuard } from './media-path-guard';
 import { checkMediaPath, type MediaPathResult } from './media-check';
+import { joinTuning } from './join-tuning';
 import { DefaultReconnectPolicy } from './reconnect-policy';
 import { SessionConnection } from './session-connection';
 import { request } from './signalling';
@@ -160,6 +161,7 @@ export class CallSession extends CallSessionState {
   private async queueCall<T extends CallStaffResult>(ask: () => Promise<T>): Promise<T> {
     this.assertReady('kiosk');
     const call = this.beginCall(NEW_CALL, 'calling');
+    this.openMediaEarly(call);
     let result: T;
     try {
       result = await ask();
@@ -219,6 +221,7 @@ export class CallSession extends CallSessionState {
   async acceptCall(sessionId: string): Promise<AcceptCallResult> {
     this.assertReady('staff');
     const call = this.beginCall({ ...NEW_CALL, sessionId }, 'joining');
+    this.openMediaEarly(call);
     let result: AcceptCallResult;
     try {
       result = await this.request('acceptCall', { sessionId });
@@ -856,6 +859,11 @@ export class CallSession extends CallSessionState {
         window.clearTimeout(timer);
         remote.close();
       });
+  }
+
+  /** Camera and microphone opened before the answer, so the first produce need not wait for them (join-tuning.ts). */
+  private openMediaEarly(call: ActiveCall): void {
+    if (joinTuning().earlyMedia) call.localMedia ??= this.acquireMedia();
   }
 
   private acquireMedia(): Promise<LocalMedia> {

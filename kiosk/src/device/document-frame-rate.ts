@@ -1,0 +1,90 @@
+import { createLogger } from '@media/logger';
+
+const logger = createLogger('kiosk-document-frame-rate');
+
+/** While the paper moves (placed, turned, pointed at): smooth enough to follow the hand. */
+export const MOVING_FPS = 15;
+/** A still page: every frame is the same text, so a few a second keep it sharp for less CPU. */
+export const STILL_FPS = 5;
+
+/** How often a thumbnail of the picture is compared with the previous one. */
+const SAMPLE_MS = 500;
+/** The picture has not changed for this long: still. */
+const STILL_AFTER_MS = 2_000;
+/** Mean absolute luma difference (0-255) of the 32x18 thumbnail above which the picture moved. */
+const MOTION_THRESHOLD = 3;
+
+const THUMB_W = 32;
+const THUMB_H = 18;
+
+export interface DocumentFrameRateOptions {
+  now?: () => number;
+}
+
+/** bench:kiosk sets this to false in the page for its "before" variant; the apps never do. */
+const BENCH_OVERRIDE = '__madoguchiStillDocumentFps';
+
+const enabled = (): boolean => (globalThis as Record<string, unknown>)[BENCH_OVERRIDE] !== false;
+
+/**
+ * Lowers the document camera to STILL_FPS while the picture stays still and raises it again
+ * at the first movement. The frame rate is a constraint on the track, so fewer frames reach
+ * the encoder (and the network) while the resolution, and so the small print, stays the same.
+ * Returns the stop function.
+ */
+export function watchDocumentFrameRate(track: MediaStreamTrack, options: DocumentFrameRateOptions = {}): () => void {
+  if (!enabled()) return () => undefined;
+  const now = options.now ?? Date.now;
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = new MediaStream([track]);
+  void video.play().catch(() => undefined);
+  const canvas = document.createElement('canvas');
+  canvas.width = THUMB_W;
+  canvas.height = THUMB_H;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  let previous: Uint8ClampedArray | null = null;
+  let lastMotion = now();
+  let fps = MOVING_FPS;
+
+  const setFps = (next: number): void => {
+    if (next === fps || track.readyState !== 'live') return;
+    fps = next;
+    // max as well as ideal: Chromium drops frames down to it instead of opening the camera anew.
+    track.applyConstraints({ ...track.getConstraints(), frameRate: { ideal: next, max: next } }).then(
+      () => logger.info('document frame rate', { fps: next }),
+      (error: unknown) => logger.warn('document frame rate not applied', { fps: next, error }),
+    );
+  };
+
+  const timer = window.setInterval(() => {
+    if (!context || video.videoWidth === 0 || track.readyState !== 'live') return;
+    context.drawImage(video, 0, 0, THUMB_W, THUMB_H);
+    const pixels = context.getImageData(0, 0, THUMB_W, THUMB_H).data;
+    const moved = previous === null || meanLumaDifference(previous, pixels) > MOTION_THRESHOLD;
+    previous = pixels;
+    if (moved) {
+      lastMotion = now();
+      setFps(MOVING_FPS);
+    } else if (now() - lastMotion >= STILL_AFTER_MS) {
+      setFps(STILL_FPS);
+    }
+  }, SAMPLE_MS);
+
+  return () => {
+    window.clearInterval(timer);
+    video.srcObject = null;
+  };
+}
+
+/** Mean absolute difference of the luma of two RGBA buffers of the same size. */
+export function meanLumaDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let sum = 0;
+  const pixels = Math.min(a.length, b.length) / 4;
+  for (let i = 0; i < pixels * 4; i += 4) {
+    const la = 0.299 * (a[i] ?? 0) + 0.587 * (a[i + 1] ?? 0) + 0.114 * (a[i + 2] ?? 0);
+    const lb = 0.299 * (b[i] ?? 0) + 0.587 * (b[i + 1] ?? 0) + 0.114 * (b[i + 2] ?? 0);
+    sum += Math.abs(la - lb);
+  }
+  return pixels === 0 ? 0 : sum / pixels;
+}
