@@ -34,8 +34,9 @@ export const TIMELINE_SCRIPT = `
     const getUserMedia = devices.getUserMedia.bind(devices);
     devices.getUserMedia = async (constraints) => {
       const stream = await getUserMedia(constraints);
-      // The face camera and microphone; the document camera asks for video alone.
-      if (constraints && constraints.audio) mark('mediaOpened');
+      // The call's camera and microphone come in one request; the device check and the
+      // document camera ask for one device at a time.
+      if (constraints && constraints.audio && constraints.video) mark('mediaOpened');
       return stream;
     };
     const Native = window.RTCPeerConnection;

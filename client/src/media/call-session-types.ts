@@ -122,4 +122,9 @@ export interface CallSessionOptions {
   reconnectPolicy?: ReconnectPolicy;
   createDevice?: () => Promise<Device>;
   acquireMedia?: AcquireLocalMedia;
+  /**
+   * Kiosk: load the mediasoup Device when a resident starts (warmUp) or queues, not when the
+   * socket connects, so the idle screen comes up without that work (issue 16, item 2).
+   */
+  deferDevice?: boolean;
 }

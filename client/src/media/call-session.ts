@@ -33,8 +33,8 @@ import { EMPTY_SNAPSHOT } from './empty-snapshot';
 import { acquireLocalMedia, stopStream } from './local-media';
 import type { LocalMedia } from './local-media';
 import { createLogger } from './logger';
-import { fromRtpCapabilities, toRtpCapabilities } from './media-json';
-import { loadMediasoupClient } from './load-mediasoup-client';
+import { fromRtpCapabilities } from './media-json';
+import { DeviceLoader } from './device-loader';
 import { createMediaSignalling } from './media-signalling';
 import { MediaPathGuard } from './media-path-guard';
 import { checkMediaPath, type MediaPathResult } from './media-check';
@@ -109,7 +109,7 @@ const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null
 export class CallSession extends CallSessionState {
   private readonly options: CallSessionOptions;
   private readonly connection: SessionConnection;
-  private device: Device | null = null;
+  private readonly devices: DeviceLoader;
   private active: ActiveCall | null = null;
   /** Staff: 対応可能 (true) or 離席中, told to the server again after every reconnect. */
   private available: boolean | null = null;
@@ -118,6 +118,7 @@ export class CallSession extends CallSessionState {
   constructor(options: CallSessionOptions) {
     super();
     this.options = options;
+    this.devices = new DeviceLoader(options.createDevice);
     this.connection = new SessionConnection({
       getToken: options.getToken,
       refreshToken: options.refreshToken,
@@ -133,6 +134,15 @@ export class CallSession extends CallSessionState {
   /** Opens the socket; resolves once the server is known and the Device loaded. */
   connect(): Promise<ServerInfo> {
     return this.connection.connect();
+  }
+
+  /**
+   * Loads the mediasoup Device in the background if it is not yet (deferDevice): a kiosk calls
+   * this when a resident starts, long before a call needs it. Failures are retried by the call.
+   */
+  warmUp(): void {
+    const info = this.getSnapshot().serverInfo;
+    if (info) this.devices.load(info.routerRtpCapabilities).catch((error: unknown) => logger.warn('media library not loaded yet', { error }));
   }
 
   /** Ends any call, closes the socket; the session cannot be used again. */
@@ -162,6 +172,7 @@ export class CallSession extends CallSessionState {
     this.assertReady('kiosk');
     const call = this.beginCall(NEW_CALL, 'calling');
     this.openMediaEarly(call);
+    this.warmUp();
     let result: T;
     try {
       result = await ask();
@@ -389,11 +400,12 @@ export class CallSession extends CallSessionState {
    */
   async checkMediaPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult> {
     const { connection, serverInfo } = this.getSnapshot();
-    if (connection !== 'connected' || !this.device || !serverInfo) throw CallError.unavailable('not connected to the server');
+    if (connection !== 'connected' || !serverInfo) throw CallError.unavailable('not connected to the server');
     if (this.active) throw CallError.invalidState('a call is in progress');
+    const device = await this.devices.load(serverInfo.routerRtpCapabilities);
     return checkMediaPath({
       socket: this.connection.socket,
-      device: this.device,
+      device,
       protocol,
       track,
       connectTimeoutMs: serverInfo.media.noMediaTimeoutSeconds * 1000,
@@ -476,10 +488,7 @@ export class CallSession extends CallSessionState {
 
   private async prepare(): Promise<ServerInfo> {
     const info = await this.request('getServerInfo', {});
-    this.device ??= await (this.options.createDevice ?? (async () => (await loadMediasoupClient()).Device.factory()))();
-    if (!this.device.loaded) {
-      await this.device.load({ routerRtpCapabilities: toRtpCapabilities(info.routerRtpCapabilities) });
-    }
+    if (!this.options.deferDevice) await this.devices.load(info.routerRtpCapabilities);
     this.patch({ serverInfo: info });
     if (info.role === 'staff') {
       this.request('getQueue', {}).then(
@@ -648,8 +657,8 @@ export class CallSession extends CallSessionState {
   /** Joins the room (again, after a reconnect): fresh transports, the same local tracks. */
   private async join(call: ActiveCall): Promise<void> {
     const sessionId = call.info.sessionId;
-    const device = this.device;
-    if (!sessionId || !device) throw CallError.invalidState('join without a session');
+    const serverInfo = this.getSnapshot().serverInfo;
+    if (!sessionId || !serverInfo) throw CallError.invalidState('join without a session');
     const generation = ++call.joinGeneration;
     const stale = (): boolean => this.active !== call || call.joinGeneration !== generation;
     if (this.getSnapshot().callState !== 'inCall') this.setCallState('joining', sessionId);
@@ -659,12 +668,14 @@ export class CallSession extends CallSessionState {
     this.patch({ media: EMPTY_SNAPSHOT.media });
     call.localMedia ??= this.acquireMedia();
     try {
+      const device = await this.devices.load(serverInfo.routerRtpCapabilities);
+      if (stale()) return;
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
       const iceProtocol = call.pathGuard.protocol;
       const joined = await this.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) });
       if (stale()) return;
       this.patch({ peers: joined.peers });
-      const media = this.createMedia(call, joined.sendTransport, joined.recvTransport);
+      const media = this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
       call.media = media;
       call.recvReady.resolve(media);
       call.pathGuard.watch();
@@ -687,10 +698,10 @@ export class CallSession extends CallSessionState {
     }
   }
 
-  private createMedia(call: ActiveCall, sendTransport: TransportOptions, recvTransport: TransportOptions): CallMedia {
+  private createMedia(call: ActiveCall, device: Device, sendTransport: TransportOptions, recvTransport: TransportOptions): CallMedia {
     const sessionId = call.info.sessionId ?? '';
     const media = new CallMedia({
-      device: this.device as Device,
+      device,
       sendTransport,
       recvTransport,
       icePolicy: new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),

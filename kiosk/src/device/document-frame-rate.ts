@@ -44,7 +44,7 @@ export function watchDocumentFrameRate(track: MediaStreamTrack, options: Documen
   canvas.height = THUMB_H;
   const context = canvas.getContext('2d', { willReadFrequently: true });
   let previous: Uint8ClampedArray | null = null;
-  let lastMotion = now();
+  const detector = new StillPageDetector(now());
   let fps = MOVING_FPS;
 
   const setFps = (next: number): void => {
@@ -61,20 +61,36 @@ export function watchDocumentFrameRate(track: MediaStreamTrack, options: Documen
     if (!context || video.videoWidth === 0 || track.readyState !== 'live') return;
     context.drawImage(video, 0, 0, THUMB_W, THUMB_H);
     const pixels = context.getImageData(0, 0, THUMB_W, THUMB_H).data;
-    const moved = previous === null || meanLumaDifference(previous, pixels) > MOTION_THRESHOLD;
+    const difference = previous === null ? Infinity : meanLumaDifference(previous, pixels);
     previous = pixels;
-    if (moved) {
-      lastMotion = now();
-      setFps(MOVING_FPS);
-    } else if (now() - lastMotion >= STILL_AFTER_MS) {
-      setFps(STILL_FPS);
-    }
+    setFps(detector.observe(difference, now()));
   }, SAMPLE_MS);
 
   return () => {
     window.clearInterval(timer);
     video.srcObject = null;
   };
+}
+
+/** Which frame rate the document camera should have, from successive picture differences. */
+export class StillPageDetector {
+  private lastMotion: number;
+  private fps = MOVING_FPS;
+
+  constructor(now: number) {
+    this.lastMotion = now;
+  }
+
+  /** `difference`: meanLumaDifference() of this thumbnail and the last one. Returns the fps to use. */
+  observe(difference: number, now: number): number {
+    if (difference > MOTION_THRESHOLD) {
+      this.lastMotion = now;
+      this.fps = MOVING_FPS;
+    } else if (now - this.lastMotion >= STILL_AFTER_MS) {
+      this.fps = STILL_FPS;
+    }
+    return this.fps;
+  }
 }
 
 /** Mean absolute difference of the luma of two RGBA buffers of the same size. */

@@ -162,7 +162,10 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   /** Idle: 「はじめる」. */
   begin(): void {
-    if (this.isConnected()) this.dispatch({ type: 'begin' });
+    if (!this.isConnected()) return;
+    this.dispatch({ type: 'begin' });
+    // The call library loads while the resident chooses, not while the idle screen comes up.
+    this.callSession?.warmUp();
   }
 
   /** Start: 「予約があります」. */
