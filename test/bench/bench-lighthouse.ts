@@ -30,7 +30,19 @@ interface Score {
   kib: number;
 }
 
+/** Lighthouse on a busy machine now and then loses its trace (NO_NAVSTART): try again. */
 async function lighthouse(url: string): Promise<Score> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await lighthouseOnce(url);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      process.stdout.write(`lighthouse failed (attempt ${attempt}), trying again\n`);
+    }
+  }
+}
+
+async function lighthouseOnce(url: string): Promise<Score> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-lighthouse-'));
   const output = path.join(folder, 'report.json');
   try {
@@ -43,6 +55,11 @@ async function lighthouse(url: string): Promise<Score> {
       categories: { performance: { score: number } };
       audits: Record<string, { numericValue?: number }>;
     };
+    if (process.env['BENCH_DETAILS']) {
+      // Where the main thread went: per script, and the long tasks that make up TBT.
+      const details = (name: string): unknown => (report.audits[name] as { details?: { items?: unknown[] } } | undefined)?.details?.items;
+      process.stdout.write(`${url}\nbootup-time ${JSON.stringify(details('bootup-time'))}\nlong-tasks ${JSON.stringify(details('long-tasks'))}\n`);
+    }
     const audit = (name: string): number => Math.round(report.audits[name]?.numericValue ?? NaN);
     return {
       performance: Math.round(report.categories.performance.score * 100),

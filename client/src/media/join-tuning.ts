@@ -22,7 +22,7 @@ export interface JoinTuning {
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   earlyMedia: true,
   videoFirst: true,
-  optimisticConnect: false,
+  optimisticConnect: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */
