@@ -52,7 +52,20 @@ const STILL_DOCUMENT_CAMERA = `
       }
       g.strokeStyle = '#333';
       for (let box = 0; box < 6; box += 1) g.strokeRect(500 + box * 150, 1050 - 160, 130, 60);
-      return canvas.captureStream(30);
+      // A canvas stream carries a frame only when the canvas is painted: paint the same page
+      // 15 times a second (the most the kiosk asks of its document camera), as a camera
+      // delivers frames of a page that does not move.
+      const shown = document.createElement('canvas');
+      shown.width = 1920;
+      shown.height = 1080;
+      const s = shown.getContext('2d');
+      s.drawImage(canvas, 0, 0);
+      const stream = shown.captureStream(15);
+      const timer = setInterval(() => {
+        if (stream.getVideoTracks()[0].readyState !== 'live') return clearInterval(timer);
+        s.drawImage(canvas, 0, 0);
+      }, 66);
+      return stream;
     };
     devices.getUserMedia = async (constraints) => {
       const video = constraints && constraints.video;
@@ -74,15 +87,41 @@ const READ_DOCUMENT_SENDER = `
         if (!sender.track || sender.track.contentHint !== 'detail') continue;
         const stats = await sender.getStats();
         let out = null;
+        let bytesSent = 0;
         const codecs = new Map();
-        stats.forEach((r) => { if (r.type === 'codec') codecs.set(r.id, r.mimeType); if (r.type === 'outbound-rtp') out = r; });
+        stats.forEach((r) => {
+          if (r.type === 'codec') codecs.set(r.id, r.mimeType);
+          if (r.type === 'outbound-rtp') { bytesSent += (r.bytesSent || 0) + (r.headerBytesSent || 0); if (r.framesEncoded !== undefined) out = r; }
+        });
         if (!out) return null;
-        return { framesEncoded: out.framesEncoded || 0, bytesSent: out.bytesSent || 0, width: out.frameWidth || 0, height: out.frameHeight || 0, codec: codecs.get(out.codecId) || '?', at: Date.now() };
+        return { framesEncoded: out.framesEncoded || 0, bytesSent, width: out.frameWidth || 0, height: out.frameHeight || 0, codec: codecs.get(out.codecId) || '?', at: Date.now() };
       }
     }
     return null;
   })()
 `;
+
+/** At the staff: the widest decoded video (the document), frames decoded so far and its size. */
+const READ_DOCUMENT_RECEIVED = `
+  (async () => {
+    let best = null;
+    for (const pc of window.__peerConnections) {
+      if (pc.connectionState === 'closed') continue;
+      const stats = await pc.getStats();
+      stats.forEach((r) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'video' && (!best || (r.frameWidth || 0) > (best.frameWidth || 0))) best = r;
+      });
+    }
+    return best ? { framesDecoded: best.framesDecoded || 0, width: best.frameWidth || 0, height: best.frameHeight || 0, at: Date.now() } : null;
+  })()
+`;
+
+interface ReceivedReading {
+  framesDecoded: number;
+  width: number;
+  height: number;
+  at: number;
+}
 
 interface SenderReading {
   framesEncoded: number;
@@ -106,6 +145,9 @@ interface CallCost {
   documentKbps: number;
   documentSize: string;
   codec: string;
+  /** What the staff decoded of it: frames per second and size. */
+  receivedFps: number;
+  receivedSize: string;
 }
 
 async function setStillFps(page: Page, on: boolean): Promise<void> {
@@ -126,18 +168,22 @@ async function oneCall(variant: Variant, kiosk: BrowserSession, staff: BrowserSe
     await staff.page.getByRole('button', { name: 'ログイン' }).click();
   }
   await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
-  await setStillFps(kiosk.page, variant.stillFps);
   await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 30_000 });
   await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
   await answerFirstInQueue(staff.page);
   await expectBothDecode(staff.page, kiosk.page);
+  // Read when the document camera starts; set now, as the page may have reloaded since it opened.
+  await setStillFps(kiosk.page, variant.stillFps);
   await kiosk.page.getByRole('button', { name: '書類を見せる' }).click();
   await kiosk.page.getByRole('button', { name: '書類カメラを止める' }).waitFor({ timeout: 30_000 });
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const before = (await kiosk.page.evaluate(READ_DOCUMENT_SENDER)) as SenderReading | null;
+  const receivedBefore = (await staff.page.evaluate(READ_DOCUMENT_RECEIVED)) as ReceivedReading | null;
   const [kioskCost, staffCost] = await Promise.all([measureBrowser(kiosk.profile, SECONDS), measureBrowser(staff.profile, SECONDS)]);
   const after = (await kiosk.page.evaluate(READ_DOCUMENT_SENDER)) as SenderReading | null;
+  const receivedAfter = (await staff.page.evaluate(READ_DOCUMENT_RECEIVED)) as ReceivedReading | null;
   if (!before || !after) throw new Error('the kiosk sent no document stream');
+  if (!receivedBefore || !receivedAfter) throw new Error('the staff decoded no video');
   const seconds = (after.at - before.at) / 1000;
   await hangUpAtDesk(staff.page);
   await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 15_000 });
@@ -149,6 +195,8 @@ async function oneCall(variant: Variant, kiosk: BrowserSession, staff: BrowserSe
     documentKbps: ((after.bytesSent - before.bytesSent) * 8) / 1000 / seconds,
     documentSize: `${after.width}x${after.height}`,
     codec: after.codec,
+    receivedFps: (receivedAfter.framesDecoded - receivedBefore.framesDecoded) / ((receivedAfter.at - receivedBefore.at) / 1000),
+    receivedSize: `${receivedAfter.width}x${receivedAfter.height}`,
   };
 }
 
@@ -171,7 +219,8 @@ async function main(): Promise<void> {
         results.get(variant.name)?.push(cost);
         process.stdout.write(
           `round ${round}/${ROUNDS} ${variant.name}: kiosk renderer+GPU ${cost.kiosk.rendererGpuCpu.toFixed(1)} % (all ${cost.kiosk.allCpu.toFixed(1)} %), ` +
-            `staff ${cost.staff.rendererGpuCpu.toFixed(1)} %, document ${cost.documentFps.toFixed(1)} fps ${cost.documentSize} ${cost.codec} ${cost.documentKbps.toFixed(0)} kbit/s\n`,
+            `staff ${cost.staff.rendererGpuCpu.toFixed(1)} %, document ${cost.documentFps.toFixed(1)} fps ${cost.documentSize} ${cost.codec} ${cost.documentKbps.toFixed(0)} kbit/s, ` +
+            `staff decoded ${cost.receivedFps.toFixed(1)} fps ${cost.receivedSize}\n`,
         );
       }
     }
@@ -187,15 +236,16 @@ async function main(): Promise<void> {
 function report(results: Map<string, CallCost[]>, env: { loadBefore: number[]; loadAfter: number[] }): void {
   const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   const lines = [
-    '| variant | kiosk renderer+GPU CPU % | kiosk all processes CPU % | kiosk renderer+GPU PSS MB | staff renderer+GPU CPU % | staff all processes CPU % | staff renderer+GPU PSS MB | document sent fps | document size | document kbit/s | codec |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| variant | kiosk renderer+GPU CPU % | kiosk all processes CPU % | kiosk renderer+GPU PSS MB | staff renderer+GPU CPU % | staff all processes CPU % | staff renderer+GPU PSS MB | document sent fps | document size | document kbit/s | codec | staff decoded fps | staff decoded size |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [name, costs] of results) {
     const m = (pick: (c: CallCost) => number, digits = 0): string => mean(costs.map(pick)).toFixed(digits);
     lines.push(
       `| ${name} | ${m((c) => c.kiosk.rendererGpuCpu)} | ${m((c) => c.kiosk.allCpu)} | ${m((c) => c.kiosk.rendererGpuPssMb)} | ` +
         `${m((c) => c.staff.rendererGpuCpu)} | ${m((c) => c.staff.allCpu)} | ${m((c) => c.staff.rendererGpuPssMb)} | ` +
-        `${m((c) => c.documentFps, 1)} | ${costs.at(-1)?.documentSize ?? '?'} | ${m((c) => c.documentKbps)} | ${costs.at(-1)?.codec ?? '?'} |`,
+        `${m((c) => c.documentFps, 1)} | ${costs.at(-1)?.documentSize ?? '?'} | ${m((c) => c.documentKbps)} | ${costs.at(-1)?.codec ?? '?'} | ` +
+        `${m((c) => c.receivedFps, 1)} | ${costs.at(-1)?.receivedSize ?? '?'} |`,
     );
   }
   const base = results.get('before') ?? [];
