@@ -1,5 +1,5 @@
 import type { Device } from 'mediasoup-client';
-import type { RtpCapabilitiesJson } from '@contract/media-types';
+import type { RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
 import { loadMediasoupClient } from './load-mediasoup-client';
 import { toRtpCapabilities } from './media-json';
 

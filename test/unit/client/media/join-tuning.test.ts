@@ -3,7 +3,7 @@ import { afterEach, describe, it } from 'node:test';
 import type { Device } from 'mediasoup-client';
 import { DeviceLoader } from '../../../../client/src/media/device-loader';
 import { DEFAULT_JOIN_TUNING, joinTuning } from '../../../../client/src/media/join-tuning';
-import type { RtpCapabilitiesJson } from '../../../../server/src/contract/media-types';
+import type { RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
 
 const CAPABILITIES = { codecs: [], headerExtensions: [] } as unknown as RtpCapabilitiesJson;
 
