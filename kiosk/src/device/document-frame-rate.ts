@@ -35,10 +35,7 @@ const enabled = (): boolean => (globalThis as Record<string, unknown>)[BENCH_OVE
 export function watchDocumentFrameRate(track: MediaStreamTrack, options: DocumentFrameRateOptions = {}): () => void {
   if (!enabled()) return () => undefined;
   const now = options.now ?? Date.now;
-  const video = document.createElement('video');
-  video.muted = true;
-  video.srcObject = new MediaStream([track]);
-  void video.play().catch(() => undefined);
+  const grab = frameGrabber(track);
   const canvas = document.createElement('canvas');
   canvas.width = THUMB_W;
   canvas.height = THUMB_H;
@@ -57,18 +54,52 @@ export function watchDocumentFrameRate(track: MediaStreamTrack, options: Documen
     );
   };
 
+  let busy = false;
   const timer = window.setInterval(() => {
-    if (!context || video.videoWidth === 0 || track.readyState !== 'live') return;
-    context.drawImage(video, 0, 0, THUMB_W, THUMB_H);
-    const pixels = context.getImageData(0, 0, THUMB_W, THUMB_H).data;
-    const difference = previous === null ? Infinity : meanLumaDifference(previous, pixels);
-    previous = pixels;
-    setFps(detector.observe(difference, now()));
+    if (!context || busy || track.readyState !== 'live') return;
+    busy = true;
+    grab
+      .next()
+      .then((drawn) => {
+        if (!drawn) return;
+        context.drawImage(drawn, 0, 0, THUMB_W, THUMB_H);
+        if ('close' in drawn) drawn.close();
+        const pixels = context.getImageData(0, 0, THUMB_W, THUMB_H).data;
+        const difference = previous === null ? Infinity : meanLumaDifference(previous, pixels);
+        previous = pixels;
+        setFps(detector.observe(difference, now()));
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false;
+      });
   }, SAMPLE_MS);
 
   return () => {
     window.clearInterval(timer);
-    video.srcObject = null;
+    grab.stop();
+  };
+}
+
+/**
+ * One frame on demand. ImageCapture.grabFrame() takes a single frame (Chromium); a playing
+ * <video> would have every frame delivered to it, so it is only the fallback.
+ */
+function frameGrabber(track: MediaStreamTrack): { next: () => Promise<ImageBitmap | HTMLVideoElement | null>; stop: () => void } {
+  const Capture = (window as unknown as { ImageCapture?: new (track: MediaStreamTrack) => { grabFrame(): Promise<ImageBitmap> } }).ImageCapture;
+  if (Capture) {
+    const capture = new Capture(track);
+    return { next: () => capture.grabFrame(), stop: () => undefined };
+  }
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = new MediaStream([track]);
+  void video.play().catch(() => undefined);
+  return {
+    next: async () => (video.videoWidth > 0 ? video : null),
+    stop: () => {
+      video.srcObject = null;
+    },
   };
 }
 
