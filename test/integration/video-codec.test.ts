@@ -11,9 +11,9 @@ describe('MEDIA_VIDEO_CODEC: the video codec browsers send (issue 16, item 4)', 
     it(`${preferred}: routers offer ${first} first and still ${second} for browsers without it`, async () => {
       const sfu = await createSfu({ workers: 1, listenIp: '127.0.0.1', rtcMinPort: 20000, rtcMaxPort: 29999, preferredVideoCodec: preferred });
       try {
-        const video = sfu.routerRtpCapabilities.codecs
-          ?.map((codec) => codec.mimeType)
-          .filter((mime) => mime.startsWith('video/') && mime !== 'video/rtx');
+        // The contract carries capabilities opaquely; mediasoup's shape is { codecs: [{ mimeType }] }.
+        const { codecs } = sfu.routerRtpCapabilities as unknown as { codecs: { mimeType: string }[] };
+        const video = codecs.map((codec) => codec.mimeType).filter((mime) => mime.startsWith('video/') && mime !== 'video/rtx');
         assert.deepEqual(video, [first, second]);
         const room = await sfu.createRoom('codec-order');
         room.close();

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { Device } from 'mediasoup-client';
 import { DeviceLoader } from '../../../../client/src/media/device-loader';
 import { DEFAULT_JOIN_TUNING, joinTuning } from '../../../../client/src/media/join-tuning';
 import type { RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
@@ -18,6 +17,8 @@ describe('join-time switches (issue 16, item 1)', () => {
     assert.deepEqual(joinTuning(), { ...DEFAULT_JOIN_TUNING, earlyMedia: !DEFAULT_JOIN_TUNING.earlyMedia });
   });
 });
+
+type Device = Awaited<ReturnType<NonNullable<ConstructorParameters<typeof DeviceLoader>[0]>>>;
 
 describe('DeviceLoader', () => {
   const fakeDevice = (loads: string[]): Device =>
