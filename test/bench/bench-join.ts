@@ -1,7 +1,7 @@
 /**
  * bench:join — calls in a row through real Chromium and mediasoup. For each: time from the
  * staff's accept to the first decoded video frame on each side, split into phases
- * (join-timeline.ts). The join-time switches of the call core (client/src/media/join-tuning.ts)
+ * (join-timeline.ts). The join-time switches of the call core (client/call-core/src/join-tuning.ts)
  * are compared in the same run: the variants take turns call by call, so each sees the same
  * load on this shared machine.
  *
@@ -10,8 +10,8 @@
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import type { JoinTuning } from '../../client/src/media/join-tuning';
-import { DEFAULT_JOIN_TUNING } from '../../client/src/media/join-tuning';
+import type { JoinTuning } from '@madoguchi/call-core/join-tuning';
+import { DEFAULT_JOIN_TUNING } from '@madoguchi/call-core/join-tuning';
 import { openBrowser } from '../helpers/browser';
 import { hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer } from '../helpers/start-server';
@@ -126,7 +126,7 @@ function report(results: Map<string, Sides>, env: { serverRssMb: number; workerR
     'Phases from the staff\'s click on 「応答」 (in page time): *camera* until camera and microphone are open (0 when opened before),',
     '*signalling* until the page creates its first peer connection, *connect* its ICE + DTLS, *frame* from then to the first',
     'decoded video frame; *total* is accept to first frame. Each call starts 1 s after the resident is queued.',
-    'Variants are the switches of `client/src/media/join-tuning.ts`. Goal: total p50 <= 300 ms, p95 <= 600 ms on both sides.',
+    'Variants are the switches of `client/call-core/src/join-tuning.ts`. Goal: total p50 <= 300 ms, p95 <= 600 ms on both sides.',
     '',
     table,
     '',

@@ -4,8 +4,9 @@
  * while a call runs with the face camera at 720p and the document camera at 1080p (at most
  * 15 fps). The variants take turns call by call in one run, so each sees the same load:
  *
- *   before      the document camera at up to 15 fps whatever it shows, VP8 (main before issue 16.4)
- *   still 5 fps the kiosk drops to 5 fps while the page under the camera is still (document-frame-rate.ts)
+ *   before      the document camera at up to 15 fps whatever it shows, VP8 (the default)
+ *   still 5 fps the kiosk drops to 5 fps while the page under the camera is still (document-frame-rate.ts,
+ *               off by default: it measured costlier than what it saves)
  *   + H.264     the same on a server with MEDIA_VIDEO_CODEC=h264 (Chromium's software OpenH264 here)
  *
  * The document camera shows a still printed page: a 1920x1080 canvas (captureStream) stands in

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { DeviceLoader } from '../../../../client/src/media/device-loader';
-import { DEFAULT_JOIN_TUNING, joinTuning } from '../../../../client/src/media/join-tuning';
+import { DeviceLoader } from '@madoguchi/call-core/device-loader';
+import { DEFAULT_JOIN_TUNING, joinTuning } from '@madoguchi/call-core/join-tuning';
 import type { RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
 
 const CAPABILITIES = { codecs: [], headerExtensions: [] } as unknown as RtpCapabilitiesJson;
