@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     rtcMinPort: config.media.minPort,
     rtcMaxPort: config.media.maxPort,
     noMediaTimeoutSeconds: config.media.noMediaTimeoutSeconds,
+    preferredVideoCodec: config.media.videoCodec,
   });
   const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits });
   await app.consultations.recoverAfterRestart();

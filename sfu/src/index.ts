@@ -1,7 +1,7 @@
 import type { RtpCapabilitiesJson } from '@madoguchi/contract/media';
 import type { MediaPathInfo } from '@madoguchi/contract/media';
 import type { MediaRoomApi, RoomMediaStats, SfuApi, SfuStats } from './api';
-import { defaultSfuConfig, mediaCodecs, type SfuConfig } from './config/sfu-config';
+import { defaultSfuConfig, mediaCodecsFor, type SfuConfig } from './config/sfu-config';
 import { MediaRoom } from './rooms/media-room';
 import { WorkerPool } from './workers/worker-pool';
 
@@ -19,7 +19,7 @@ export type {
   WorkerStats,
 } from './api';
 export { SfuError } from './errors';
-export { defaultSfuConfig, type SfuConfig } from './config/sfu-config';
+export { defaultSfuConfig, type SfuConfig, type VideoCodecChoice } from './config/sfu-config';
 
 /** Starts the worker pool and returns the media layer's API. The only export the server uses. */
 export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<SfuApi> {
@@ -27,6 +27,7 @@ export async function createSfu(overrides: Partial<SfuConfig> = {}): Promise<Sfu
   if (!Number.isInteger(config.workerPeerLimit) || config.workerPeerLimit < 1) {
     throw new TypeError(`workerPeerLimit must be a positive integer, got ${config.workerPeerLimit}`);
   }
+  const mediaCodecs = mediaCodecsFor(config.preferredVideoCodec);
   const rooms = new Map<string, MediaRoom>();
   const failedListeners: ((roomIds: string[]) => void)[] = [];
 

@@ -43,6 +43,8 @@ const RECORD_PEER_CONNECTIONS = `
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;
+  /** The profile folder; bench:kiosk finds the browser's processes by it. */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function openBrowser(options: { extraArgs?: string[]; initScripts?:
   return {
     context,
     page,
+    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

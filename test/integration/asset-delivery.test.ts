@@ -99,6 +99,24 @@ describe('web app delivery: precompressed files, long caching for hashed names, 
     });
   }
 
+  // Issue 16, item 2: what a first visit downloads before the app runs, as served compressed.
+  // gzip is the budget too, for browsers and proxies that do not take brotli.
+  for (const [appName, budgetKb] of [['kiosk', 150], ['staff', 100]] as const) {
+    it(`${appName}: first-load JavaScript stays within ${budgetKb} KB compressed (brotli and gzip, as sent)`, async () => {
+      const app = APPS.find((a) => a.name === appName);
+      assert.ok(app);
+      for (const encoding of ['br', 'gzip']) {
+        let bytes = 0;
+        for (const url of firstLoadScripts(app)) {
+          const response = await get(`${server.url}${url}`, encoding);
+          assert.equal(response.headers['content-encoding'], encoding, url);
+          bytes += response.body.length;
+        }
+        assert.ok(bytes <= budgetKb * 1024, `${appName} first load is ${(bytes / 1024).toFixed(1)} KB with ${encoding}, over ${budgetKb} KB`);
+      }
+    });
+  }
+
   it('answers a missing hashed file with 404, not with index.html', async () => {
     for (const url of ['/assets/index-00000000.js', '/kiosk/assets/nope.css', '/assets/..%2F..%2Fpackage.json', '/assets/%E0%A4%A']) {
       const response = await get(`${server.url}${url}`, 'br');

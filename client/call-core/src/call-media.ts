@@ -20,6 +20,7 @@ import {
   toRtpParameters,
   toTransportOptions,
 } from './media-json';
+import { joinTuning } from './join-tuning';
 import type { ReconnectPolicy } from './reconnect-policy';
 import { TypedEmitter } from './typed-emitter';
 
@@ -60,6 +61,12 @@ const SOURCE_BY_KIND: Record<MediaKind, MediaSource> = { audio: 'microphone', vi
 
 function isMediaSource(value: unknown): value is MediaSource {
   return value === 'camera' || value === 'microphone' || value === 'document' || value === 'screen';
+}
+
+/** The camera first when join-tuning says so: the other side's first picture waits on it, not on the microphone. */
+function orderForProduce(tracks: MediaStreamTrack[]): MediaStreamTrack[] {
+  if (!joinTuning().videoFirst) return tracks;
+  return [...tracks].sort((a, b) => Number(b.kind === 'video') - Number(a.kind === 'video'));
 }
 
 /** How long a transport may stay 'disconnected' before ICE is restarted. */
@@ -105,7 +112,7 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
 
   /** Sends every track of the stream: audio as the microphone, video as the face camera. */
   async produceLocal(stream: MediaStream): Promise<void> {
-    for (const track of stream.getTracks()) {
+    for (const track of orderForProduce(stream.getTracks())) {
       if (this.closedFlag) return;
       const kind = track.kind === 'audio' ? 'audio' : 'video';
       const producer = await this.sendTransport.produce<ProducerAppData>({
@@ -224,7 +231,15 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
 
   private wireTransport(transport: types.Transport, direction: TransportDirection): void {
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      this.signalling.connectTransport(transport.id, fromDtlsParameters(dtlsParameters)).then(callback, errback);
+      const connecting = this.signalling.connectTransport(transport.id, fromDtlsParameters(dtlsParameters));
+      if (!joinTuning().optimisticConnect) {
+        connecting.then(callback, errback);
+        return;
+      }
+      // The server needs the fingerprint before our DTLS hello, not before our offer: go on at once.
+      // A refused connect leaves the transport unconnected, which the media path guard notices.
+      callback();
+      connecting.catch((error: unknown) => logger.warn('connectTransport refused', { direction, error: toCallError(error) }));
     });
     transport.on('connectionstatechange', (state) => {
       logger.info('transport state', { direction, state });

@@ -120,6 +120,11 @@ export interface CallClientOptions {
   reconnectPolicy?: ReconnectPolicy;
   createDevice?: () => Promise<Device>;
   acquireMedia?: AcquireLocalMedia;
+  /**
+   * Kiosk: load the mediasoup Device when a resident starts (warmUp) or queues, not when the
+   * socket connects, so the idle screen comes up without that work (issue 16, item 2).
+   */
+  deferDevice?: boolean;
   /** Makes each signalling socket (the home one, a holder link); unit tests hand in fakes. */
   createSocket?: (options: SignallingSocketOptions) => SignallingSocket;
 }

@@ -22,6 +22,23 @@ import { ScreenErrorBoundary } from './screen-error-boundary';
 // Re-provisioning, or leaving a `#pair` screen: the simplest clean restart is a reload.
 const restart = (): void => window.location.reload();
 
+/** A kiosk nobody touches still gets the call library ready before its first resident. */
+const PRELOAD_UNTOUCHED_MS = 60_000;
+
+function preloadOnFirstTouch(): () => void {
+  const preload = (): void => {
+    window.clearTimeout(timer);
+    document.removeEventListener('pointerdown', preload, { capture: true });
+    preloadMediasoupClient();
+  };
+  const timer = window.setTimeout(preload, PRELOAD_UNTOUCHED_MS);
+  document.addEventListener('pointerdown', preload, { capture: true, passive: true });
+  return () => {
+    window.clearTimeout(timer);
+    document.removeEventListener('pointerdown', preload, { capture: true });
+  };
+}
+
 /** A reload would drop a resident's place in the queue or their call. */
 const RELOAD_BLOCKERS: ReadonlySet<KioskStateName> = new Set(['calling', 'inCall']);
 
@@ -42,8 +59,10 @@ export function KioskApp() {
 
   useEffect(() => lockDown(), []);
 
-  // The first screen comes up without the call library; it follows in the background.
-  useEffect(() => preloadMediasoupClient(), []);
+  // The first screen comes up without the call library. It is fetched at the first touch (or
+  // a minute after start), and the session loads it when a resident begins: the idle screen's
+  // start-up stays free of its parsing (Lighthouse's total blocking time, issue 16 item 2).
+  useEffect(() => preloadOnFirstTouch(), []);
 
   useEffect(() => {
     if (!session) return;

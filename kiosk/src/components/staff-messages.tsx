@@ -1,5 +1,5 @@
 import type { Language } from '@madoguchi/contract/languages';
-import { phraseIn } from '@madoguchi/contract/quick-phrases';
+import { phraseIn } from '@madoguchi/contract/phrase-text';
 import type { ChatMessage } from '@madoguchi/contract/signalling-events';
 
 export interface StaffMessagesProps {

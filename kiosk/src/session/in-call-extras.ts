@@ -6,6 +6,7 @@ import { stopStream } from '@madoguchi/call-core/local-media';
 import { createLogger } from '@madoguchi/call-core/logger';
 import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
 import { openDocumentCamera } from '../device/document-camera';
+import { watchDocumentFrameRate } from '../device/document-frame-rate';
 import { postBytes } from '../device/http-error';
 import { captureStill } from '../device/still-capture';
 import { OneShotTimer } from './one-shot-timer';
@@ -60,6 +61,8 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
   /** Bumped by reset(), so a camera that opens after the call is closed at once. */
   private generation = 0;
   private readonly noteTimer = new OneShotTimer();
+  /** Stops lowering the document camera's frame rate while the page is still. */
+  private stopFrameRateWatch: (() => void) | null = null;
 
   constructor(options: InCallExtrasOptions) {
     super();
@@ -104,6 +107,7 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
       await this.options.call.startDocument(track);
       if (generation !== this.generation) throw new Error('call over before the document camera was sent');
       this.patch({ documentStream: stream, documentBusy: false });
+      this.stopFrameRateWatch = watchDocumentFrameRate(track);
       return track;
     } catch (error) {
       logger.warn('document camera not started', { error });
@@ -118,6 +122,7 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
 
   async stopDocument(): Promise<void> {
     const stream = this.snapshot.documentStream;
+    this.endFrameRateWatch();
     this.patch({ documentStream: null, marks: [] });
     stopStream(stream);
     await this.options.call.stopDocument();
@@ -151,6 +156,7 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
   reset(): void {
     this.generation += 1;
     this.noteTimer.clear();
+    this.endFrameRateWatch();
     const stream = this.snapshot.documentStream;
     stopStream(stream);
     if (stream) void this.options.call.stopDocument();
@@ -190,6 +196,11 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     this.options.call
       .sendKioskCallRequest('reportDeviceProblem', { sessionId, device: 'documentCamera', ...(requestId ? { requestId } : {}) })
       .catch((error: unknown) => logger.warn('device problem not reported', { error }));
+  }
+
+  private endFrameRateWatch(): void {
+    this.stopFrameRateWatch?.();
+    this.stopFrameRateWatch = null;
   }
 
   private faceCameraId(): string | null {

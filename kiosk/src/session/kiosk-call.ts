@@ -51,6 +51,7 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
     refreshToken: () => keeper.refreshNow(),
     // A kiosk never gives up: it has nobody to press "retry".
     reconnectPolicy: new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
+    deferDevice: true,
   });
   const heartbeat = new Heartbeat({ send: () => session.sendKioskNotice('heartbeat', {}) });
   const extras = new InCallExtras({ call: session, getToken: () => keeper.token, cameraRoles: hooks.cameraRoles });

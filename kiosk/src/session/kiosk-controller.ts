@@ -162,7 +162,10 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   /** Idle: 「はじめる」. */
   begin(): void {
-    if (this.isConnected()) this.dispatch({ type: 'begin' });
+    if (!this.isConnected()) return;
+    this.dispatch({ type: 'begin' });
+    // The call library loads while the resident chooses, not while the idle screen comes up.
+    this.callClient?.warmUp();
   }
 
   /** Start: 「予約があります」. */

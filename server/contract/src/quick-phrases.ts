@@ -21,8 +21,4 @@ export interface QuickPhrase {
   texts: QuickPhraseTexts;
 }
 
-/** The text a resident reads: the phrase in their language, or null when it has none (free text too). */
-export function phraseIn(translations: Partial<Record<Language, string>> | null, language: Language): string | null {
-  const text = translations?.[language];
-  return text ? text : null;
-}
+export { phraseIn } from './phrase-text';

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
   SFU_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(100),
   MEDIA_TIMEOUT_SECONDS: z.coerce.number().int().min(3).max(120).default(15),
+  MEDIA_VIDEO_CODEC: z.enum(['vp8', 'h264']).default('vp8'),
   RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   DEMO_SEED: bool.default(true),
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
@@ -66,6 +67,8 @@ export interface Config {
     peersPerWorker: number;
     /** No media this long: try ICE over TCP; as long again: the call ends as media_failed. */
     noMediaTimeoutSeconds: number;
+    /** Video codec the browsers send when they can (MEDIA_VIDEO_CODEC); the other stays offered. */
+    videoCodec: 'vp8' | 'h264';
   };
   reconnectGraceMs: number;
   /** A scheduled appointment becomes a no-show this long after its start. */
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       workers: e.SFU_WORKERS,
       peersPerWorker: e.SFU_PEERS_PER_WORKER,
       noMediaTimeoutSeconds: e.MEDIA_TIMEOUT_SECONDS,
+      videoCodec: e.MEDIA_VIDEO_CODEC,
     }),
     reconnectGraceMs: e.RECONNECT_GRACE_SECONDS * 1000,
     noShowGraceMs: e.NO_SHOW_GRACE_MINUTES * 60_000,

@@ -31,7 +31,14 @@ export interface SfuConfig {
    * over TCP, and then as long again before the call ends as `media_failed`. Sent to clients.
    */
   noMediaTimeoutSeconds: number;
+  /**
+   * The video codec browsers send when they can: mediasoup-client takes the first router codec
+   * its browser supports. 'h264' suits kiosks whose PC encodes H.264 in hardware.
+   */
+  preferredVideoCodec: VideoCodecChoice;
 }
+
+export type VideoCodecChoice = 'vp8' | 'h264';
 
 export const mediaCodecs: types.RtpCodecCapability[] = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
@@ -44,6 +51,13 @@ export const mediaCodecs: types.RtpCodecCapability[] = [
   },
 ];
 
+/** The router codecs with the preferred video codec first; the other stays for browsers without it. */
+export function mediaCodecsFor(preferred: VideoCodecChoice): types.RtpCodecCapability[] {
+  if (preferred === 'vp8') return mediaCodecs;
+  const isH264 = (codec: types.RtpCodecCapability): boolean => codec.mimeType === 'video/H264';
+  return [...mediaCodecs.filter((codec) => codec.kind === 'audio'), ...mediaCodecs.filter(isH264), ...mediaCodecs.filter((c) => c.kind === 'video' && !isH264(c))];
+}
+
 export const defaultSfuConfig: SfuConfig = {
   workers: 1,
   listenIp: '127.0.0.1',
@@ -54,4 +68,5 @@ export const defaultSfuConfig: SfuConfig = {
   logLevel: 'warn',
   workerPeerLimit: 100,
   noMediaTimeoutSeconds: 15,
+  preferredVideoCodec: 'vp8',
 };

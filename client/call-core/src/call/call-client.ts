@@ -8,10 +8,10 @@ import { CallError, toCallError } from '../call-error';
 import { CallClientState } from '../call-client-state';
 import type { CallInfo, CallMediaStats, CallClientOptions, CallSnapshot, ConnectionState } from '../call-types';
 import { EMPTY_SNAPSHOT } from '../empty-snapshot';
+import { DeviceLoader } from '../device-loader';
+import { joinTuning } from '../join-tuning';
 import { acquireLocalMedia } from '../local-media';
 import { createLogger } from '../logger';
-import { loadMediasoupClient } from '../load-mediasoup-client';
-import { toRtpCapabilities } from '../media-json';
 import { DefaultReconnectPolicy } from '../reconnect-policy';
 import { SignallingConnection } from '../signalling-connection';
 import { request } from '../signalling';
@@ -41,13 +41,14 @@ export abstract class CallClient extends CallClientState {
   protected readonly options: CallClientOptions;
   protected readonly connection: SignallingConnection;
   protected active: ActiveCall | null = null;
-  protected device: Device | null = null;
+  private readonly devices: DeviceLoader;
   private readonly serverEvents: ServerEvents;
   protected readonly room: RoomJoin;
 
   constructor(options: CallClientOptions) {
     super();
     this.options = options;
+    this.devices = new DeviceLoader(options.createDevice);
     this.connection = new SignallingConnection({
       getToken: options.getToken,
       refreshToken: options.refreshToken,
@@ -60,7 +61,7 @@ export abstract class CallClient extends CallClientState {
     this.serverEvents = new ServerEvents((socket) => this.callSocket(this.active) === socket);
     this.serverEvents.addSocket(this.connection.socket);
     this.room = new RoomJoin({
-      device: () => this.device,
+      loadDevice: () => this.loadDevice(),
       isActive: (call) => this.active === call,
       snapshot: () => this.getSnapshot(),
       patch: (changes) => this.patch(changes),
@@ -82,6 +83,14 @@ export abstract class CallClient extends CallClientState {
   /** Opens the socket; resolves once the server is known and the Device loaded. */
   connect(): Promise<ServerInfo> {
     return this.connection.connect();
+  }
+
+  /**
+   * Loads the mediasoup Device in the background if it is not yet (deferDevice): a kiosk calls
+   * this when a resident starts, long before a call needs it. Failures are retried by the call.
+   */
+  warmUp(): void {
+    if (this.getSnapshot().serverInfo) this.loadDevice().catch((error: unknown) => logger.warn('media library not loaded yet', { error }));
   }
 
   /** Ends any call, closes the socket; the client cannot be used again. */
@@ -212,6 +221,17 @@ export abstract class CallClient extends CallClientState {
     }
   }
 
+  protected loadDevice(): Promise<Device> {
+    const info = this.getSnapshot().serverInfo;
+    if (!info) return Promise.reject(CallError.unavailable('not connected to the server'));
+    return this.devices.load(info.routerRtpCapabilities);
+  }
+
+  /** Camera and microphone opened before the answer, so the first produce need not wait for them (join-tuning.ts). */
+  protected openMediaEarly(call: ActiveCall): void {
+    if (joinTuning().earlyMedia) call.localMedia ??= (this.options.acquireMedia ?? acquireLocalMedia)();
+  }
+
   protected beginCall(info: CallInfo, event: 'queued' | 'answered'): ActiveCall {
     if (this.active) throw CallError.invalidState('a call is already in progress');
     const call = newActiveCall(info, (c) => this.room.createPathGuard(c));
@@ -322,10 +342,7 @@ export abstract class CallClient extends CallClientState {
   private async prepare(): Promise<ServerInfo> {
     const info = await this.request('getServerInfo', {});
     if (info.role !== this.role) throw new CallError(ErrorCode.Forbidden, `this client is for a ${this.role}, the server says ${info.role}`);
-    this.device ??= await (this.options.createDevice ?? (async () => (await loadMediasoupClient()).Device.factory()))();
-    if (!this.device.loaded) {
-      await this.device.load({ routerRtpCapabilities: toRtpCapabilities(info.routerRtpCapabilities) });
-    }
+    if (!this.options.deferDevice) await this.devices.load(info.routerRtpCapabilities);
     this.patch({ serverInfo: info });
     this.onServerReady(info);
     return info;

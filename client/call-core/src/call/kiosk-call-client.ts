@@ -92,6 +92,8 @@ export class KioskCallClient extends StationCallClient {
   private async queueCall<T extends CallStaffResult>(ask: () => Promise<T>): Promise<T> {
     this.assertConnected();
     const call = this.beginCall(NEW_CALL, 'queued');
+    this.openMediaEarly(call);
+    this.warmUp();
     let result: T;
     try {
       result = await ask();

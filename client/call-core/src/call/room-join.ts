@@ -28,7 +28,8 @@ const DEFAULT_NO_MEDIA_TIMEOUT_S = 15;
 
 /** What joining needs from the call client that owns the call. */
 export interface RoomJoinHost {
-  device(): Device | null;
+  /** The mediasoup Device, loaded on the first call that needs it (it may be deferred). */
+  loadDevice(): Promise<Device>;
   isActive(call: ActiveCall): boolean;
   snapshot(): CallSnapshot;
   patch(changes: Partial<CallSnapshot>): void;
@@ -56,8 +57,7 @@ export class RoomJoin {
   async join(call: ActiveCall): Promise<void> {
     const { host } = this;
     const sessionId = call.info.sessionId;
-    const device = host.device();
-    if (!sessionId || !device) throw CallError.invalidState('join without a consultation');
+    if (!sessionId) throw CallError.invalidState('join without a consultation');
     const generation = ++call.joinGeneration;
     const stale = (): boolean => !host.isActive(call) || call.joinGeneration !== generation;
     host.dispatch('answered', sessionId);
@@ -67,6 +67,8 @@ export class RoomJoin {
     host.patch({ media: EMPTY_SNAPSHOT.media });
     call.localMedia ??= host.acquireMedia();
     try {
+      const device = await host.loadDevice();
+      if (stale()) return;
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
       const iceProtocol = call.pathGuard.protocol;
       const joined = await host.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) });

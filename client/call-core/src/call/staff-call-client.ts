@@ -47,6 +47,7 @@ export class StaffCallClient extends StationCallClient {
   async acceptCall(sessionId: string): Promise<AcceptCallResult> {
     this.assertConnected();
     const call = this.beginCall({ ...NEW_CALL, sessionId }, 'answered');
+    this.openMediaEarly(call);
     let result: AcceptCallResult;
     try {
       result = await this.request('acceptCall', { sessionId });

@@ -38,11 +38,12 @@ export abstract class StationCallClient extends CallClient {
    */
   async checkMediaPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult> {
     const { connection, serverInfo } = this.getSnapshot();
-    if (connection !== 'connected' || !this.device || !serverInfo) throw CallError.unavailable('not connected to the server');
+    if (connection !== 'connected' || !serverInfo) throw CallError.unavailable('not connected to the server');
     if (this.active) throw CallError.invalidState('a call is in progress');
+    const device = await this.loadDevice();
     return checkMediaPath({
       socket: this.connection.socket,
-      device: this.device,
+      device,
       protocol,
       track,
       connectTimeoutMs: serverInfo.media.noMediaTimeoutSeconds * 1000,

@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ REDIS_PREFIX: 'has space' }), ConfigError);
   });
 
+  it('lets a town prefer H.264 for its kiosks\' hardware encoders (issue 16, item 4)', () => {
+    assert.equal(loadConfig({}).media.videoCodec, 'vp8');
+    assert.equal(loadConfig({ MEDIA_VIDEO_CODEC: 'h264' }).media.videoCodec, 'h264');
+    assert.throws(() => loadConfig({ MEDIA_VIDEO_CODEC: 'av1' }), /MEDIA_VIDEO_CODEC/);
+  });
+
   it('treats an empty variable as unset', () => {
     assert.equal(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).databaseUrl, undefined);
   });

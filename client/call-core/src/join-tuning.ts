@@ -1,0 +1,35 @@
+/**
+ * The ways a call gets from 「応答」 to the first picture sooner (issue 16.1). Each one is a
+ * switch so that `npm run bench:join` can measure it against the old way in the same run,
+ * alternating calls; the defaults are the ones that run measured faster (docs/benchmarks.md).
+ */
+export interface JoinTuning {
+  /**
+   * Open camera and microphone before the answer: the kiosk as soon as it is queued (it knows
+   * it will send), staff as the accept leaves. Otherwise getUserMedia starts only at joinRoom
+   * and the first produce waits for it.
+   */
+  earlyMedia: boolean;
+  /** Produce the camera before the microphone: the picture is what the other side waits for. */
+  videoFirst: boolean;
+  /**
+   * Let mediasoup-client go on with its offer while connectTransport travels, instead of
+   * waiting a round trip for the ack: ICE checks and the produce request start at once.
+   */
+  optimisticConnect: boolean;
+}
+
+export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
+  earlyMedia: true,
+  videoFirst: true,
+  optimisticConnect: true,
+});
+
+/** Set by bench:join in the page to compare variants; never set by the apps. */
+const BENCH_OVERRIDE = '__madoguchiJoinTuning';
+
+export function joinTuning(): JoinTuning {
+  const override = (globalThis as Record<string, unknown>)[BENCH_OVERRIDE];
+  if (!override || typeof override !== 'object') return DEFAULT_JOIN_TUNING;
+  return { ...DEFAULT_JOIN_TUNING, ...(override as Partial<JoinTuning>) };
+}

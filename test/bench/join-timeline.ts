@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+
+/** Milestones of one call in page time (Date.now: the same clock on both pages and here). */
+export interface Timeline {
+  /** Staff only: the 「応答」 click reached the page. */
+  accepted: number | null;
+  /** getUserMedia (camera and microphone) resolved. */
+  mediaOpened: number | null;
+  /** mediasoup-client created its first RTCPeerConnection (the send transport). */
+  pcCreated: number | null;
+  /** First peer connection connected (ICE + DTLS). */
+  connected: number | null;
+  /** The receiving peer connection got its first remote track. */
+  remoteTrack: number | null;
+  /** getStats() shows the first decoded video frame. */
+  firstFrame: number | null;
+}
+
+/**
+ * Records the milestones in the page. Plain JavaScript: functions compiled by tsx carry a
+ * `__name` helper the page lacks. Only the first of each milestone after a reset counts.
+ */
+export const TIMELINE_SCRIPT = `
+  (() => {
+    const empty = () => ({ accepted: null, mediaOpened: null, pcCreated: null, connected: null, remoteTrack: null, firstFrame: null });
+    window.__timeline = empty();
+    window.__resetTimeline = () => { window.__timeline = empty(); };
+    const mark = (name) => { if (window.__timeline[name] === null) window.__timeline[name] = Date.now(); };
+    document.addEventListener('click', (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null;
+      if (button && button.textContent.trim() === '応答') mark('accepted');
+    }, true);
+    const devices = navigator.mediaDevices;
+    const getUserMedia = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      // The call's camera and microphone come in one request; the device check and the
+      // document camera ask for one device at a time.
+      if (constraints && constraints.audio && constraints.video) mark('mediaOpened');
+      return stream;
+    };
+    const Native = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends Native {
+      constructor(configuration) {
+        super(configuration);
+        mark('pcCreated');
+        this.addEventListener('connectionstatechange', () => { if (this.connectionState === 'connected') mark('connected'); });
+        this.addEventListener('track', (event) => { if (event.track.kind === 'video') mark('remoteTrack'); });
+        const poll = setInterval(async () => {
+          if (this.connectionState === 'closed') return clearInterval(poll);
+          const stats = await this.getStats();
+          stats.forEach((r) => {
+            if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.framesDecoded || 0) > 0) mark('firstFrame');
+          });
+        }, 10);
+      }
+    };
+  })();
+`;
+
+export const resetTimeline = (page: Page): Promise<void> =>
+  page.evaluate(() => (window as unknown as { __resetTimeline: () => void }).__resetTimeline());
+
+export async function waitTimeline(page: Page, timeoutMs = 20_000): Promise<Timeline> {
+  await page.waitForFunction(() => (window as unknown as { __timeline: Timeline }).__timeline.firstFrame !== null, undefined, {
+    timeout: timeoutMs,
+    polling: 10,
+  });
+  return page.evaluate(() => (window as unknown as { __timeline: Timeline }).__timeline);
+}
+
+export const PHASES = ['camera', 'signalling', 'connect', 'frame', 'total'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/**
+ * Phases from the accept: *camera* when camera and microphone were open (0 if before the
+ * accept), *signalling* until the first peer connection, *connect* its ICE + DTLS, *frame*
+ * from then to the first decoded frame; *total* is accept to first frame.
+ */
+export function phasesOf(t: Timeline, acceptedAt: number): Record<Phase, number> {
+  const pc = t.pcCreated ?? acceptedAt;
+  const connected = t.connected ?? pc;
+  const frame = t.firstFrame ?? connected;
+  return {
+    camera: Math.max(0, (t.mediaOpened ?? acceptedAt) - acceptedAt),
+    signalling: pc - acceptedAt,
+    connect: connected - pc,
+    frame: frame - connected,
+    total: frame - acceptedAt,
+  };
+}
