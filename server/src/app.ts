@@ -37,6 +37,8 @@ import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
 import { NodeLease } from './cluster/node-lease';
 import { ServerNodeRepository } from './db/repositories/server-node-repository';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
+import { registerBookingRoutes } from './http/routes/booking-routes';
+import { createBooking, type Booking, type BookingLimits } from './domain/booking-wiring';
 import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
 import { registerAuthRoutes } from './http/routes/auth-routes';
 import { registerDepartmentRoutes } from './http/routes/department-routes';
@@ -85,6 +87,8 @@ export interface AppDeps {
   now?: () => Date;
   /** SOCKET_REQUESTS_PER_SECOND, SOCKETS_PER_ADDRESS, KIOSK_QUEUE_ACTIONS_PER_MINUTE (defaults 50, 200, 20). */
   socketLimits?: Partial<SocketLimitSettings>;
+  /** The public booking page's abuse limits (issue 19); defaults in booking-wiring.ts. */
+  bookingLimits?: Partial<BookingLimits>;
 }
 
 export interface Repositories {
@@ -107,6 +111,7 @@ export interface App {
   io: SignallingServer;
   consultations: ConsultationService;
   appointments: AppointmentService;
+  booking: Booking;
   repositories: Repositories;
   metrics: Metrics;
   cluster: ClusterLink;
@@ -280,6 +285,17 @@ export function createApp(deps: AppDeps): App {
   });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
+  const booking = createBooking({
+    dataSource,
+    audit: repositories.audit,
+    departments: repositories.departments,
+    kiosks,
+    limiterStore,
+    secret: deps.jwtSecret,
+    limits: deps.bookingLimits,
+    now,
+  });
+  registerBookingRoutes(api, { ...booking, audit: repositories.audit, now });
   registerOpenApiRoute(api);
   app.use(api.router(resolver));
   app.use('/api', notFoundMiddleware);
@@ -390,6 +406,7 @@ export function createApp(deps: AppDeps): App {
     io,
     consultations,
     appointments,
+    booking,
     repositories,
     metrics,
     cluster,
