@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['client/**/*.{ts,tsx}', 'kiosk/**/*.{ts,tsx}'],
+    files: ['client/**/*.{ts,tsx}', 'kiosk/**/*.{ts,tsx}', 'booking/**/*.ts'],
     languageOptions: { globals: globals.browser },
   },
 );

@@ -128,5 +128,6 @@ export function setupSteps() {
     },
     webBuild('client', 'staff app'),
     webBuild('kiosk', 'kiosk app'),
+    webBuild('booking', 'booking page'),
   ];
 }
