@@ -89,6 +89,10 @@ export interface AppDeps {
   socketLimits?: Partial<SocketLimitSettings>;
   /** The public booking page's abuse limits (issue 19); defaults in booking-wiring.ts. */
   bookingLimits?: Partial<BookingLimits>;
+  /** SMTP_URL and MAIL_FROM for residents' booking mail. */
+  mail?: { smtpUrl: string | undefined; from: string };
+  /** How often the outbox is sent (default 15 s); tests turn it off (0) and call booking.sender.runOnce(). */
+  mailIntervalMs?: number;
 }
 
 export interface Repositories {
@@ -154,6 +158,18 @@ export function createApp(deps: AppDeps): App {
   const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   limiterRedis?.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem (attempt limits)'));
   const limiterStore: LimiterStore = { redis: limiterRedis, prefix: redisPrefix };
+  const booking = createBooking({
+    dataSource,
+    audit: repositories.audit,
+    departments: repositories.departments,
+    kiosks,
+    limiterStore,
+    secret: deps.jwtSecret,
+    limits: deps.bookingLimits,
+    mail: deps.mail,
+    siteUrl: () => config.publicUrl ?? nodeUrl(),
+    now,
+  });
   const appointments = new AppointmentService({
     checkInLimiter: new AttemptLimiter(limiterStore, CHECK_IN_LIMIT),
     appointments: repositories.appointments,
@@ -162,6 +178,7 @@ export function createApp(deps: AppDeps): App {
     staff,
     audit: repositories.audit,
     now,
+    onStaffChange: (change) => booking.staffChanged(change),
   });
   // The notifier, the socket server and the REST routes need each other; they look io up late.
   const signalling: { io?: SignallingServer } = {};
@@ -285,16 +302,6 @@ export function createApp(deps: AppDeps): App {
   });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
-  const booking = createBooking({
-    dataSource,
-    audit: repositories.audit,
-    departments: repositories.departments,
-    kiosks,
-    limiterStore,
-    secret: deps.jwtSecret,
-    limits: deps.bookingLimits,
-    now,
-  });
   registerBookingRoutes(api, { ...booking, audit: repositories.audit, now });
   registerOpenApiRoute(api);
   app.use(api.router(resolver));
@@ -397,6 +404,7 @@ export function createApp(deps: AppDeps): App {
     cluster.announce();
     lease.start();
   });
+  if (deps.mailIntervalMs !== 0) booking.sender.start(deps.mailIntervalMs ?? 15_000);
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 
@@ -418,6 +426,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       closing = true;
       stopNoShowJob();
+      await booking.sender.stop();
       await consultations.shutdown('server_restart');
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -45,6 +45,9 @@ export interface TestServerOptions {
   sfu?: Partial<SfuConfig>;
   /** The public booking page's abuse limits (issue 19). */
   bookingLimits?: Partial<BookingLimits>;
+  /** SMTP relay for booking mail; the outbox is sent only when the test calls app.booking.sender.runOnce(), unless mailIntervalMs is given. */
+  mail?: { smtpUrl: string | undefined; from: string };
+  mailIntervalMs?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -75,6 +78,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     socketLimits: options.socketLimits,
     bookingLimits: options.bookingLimits,
+    mail: options.mail,
+    mailIntervalMs: options.mailIntervalMs ?? 0,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,
     sfu,

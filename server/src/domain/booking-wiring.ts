@@ -3,9 +3,12 @@ import type { AuditLogRepository } from '../db/repositories/audit-log-repository
 import { BookingRuleRepository } from '../db/repositories/booking-rule-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
+import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { PublicBookingRepository } from '../db/repositories/public-booking-repository';
+import { OutboxSender } from '../mail/outbox-sender';
 import { AttemptLimiter, type AttemptLimiterOptions, type LimiterStore } from './attempt-limiter';
 import { FreeTimeService } from './free-time-service';
+import { LinkSeal } from './link-seal';
 import { ProofOfWork } from './proof-of-work';
 import { PublicBookingService, type BookingChangeKind } from './public-booking-service';
 
@@ -37,6 +40,10 @@ export interface BookingWiringOptions {
   secret: string;
   limits?: Partial<BookingLimits> | undefined;
   onChange?: (kind: BookingChangeKind, appointmentId: string) => Promise<void> | void;
+  /** SMTP_URL and MAIL_FROM; without a relay, mail waits in the outbox. */
+  mail?: { smtpUrl: string | undefined; from: string } | undefined;
+  /** Where the booking page is reached, for the links in mail. */
+  siteUrl: () => string;
   now: () => Date;
 }
 
@@ -44,17 +51,25 @@ export interface Booking {
   rules: BookingRuleRepository;
   freeTimes: FreeTimeService;
   bookings: PublicBookingService;
+  outbox: OutboxRepository;
+  sender: OutboxSender;
+  /** AppointmentService's hook: staff moved or cancelled a booking, the resident gets a notice. */
+  staffChanged: (change: { kind: 'moved' | 'cancelled'; appointmentId: string; startsAt: Date }) => Promise<void>;
 }
 
 /** The residents' booking: rules, free-time search and the public booking service, built once by createApp. */
 export function createBooking(options: BookingWiringOptions): Booking {
   const limits = { ...DEFAULT_BOOKING_LIMITS, ...options.limits };
   const rules = new BookingRuleRepository(options.dataSource);
+  const outbox = new OutboxRepository(options.dataSource);
+  const seal = new LinkSeal(options.secret);
   const freeTimes = new FreeTimeService({ rules, departments: options.departments, kiosks: options.kiosks, now: options.now });
   const bookings = new PublicBookingService({
     bookings: new PublicBookingRepository(options.dataSource),
     freeTimes,
     audit: options.audit,
+    outbox,
+    seal,
     proofOfWork: new ProofOfWork({ secret: options.secret, bits: limits.proofBits, ttlMs: 10 * 60_000, now: options.now }),
     secret: options.secret,
     limiters: {
@@ -65,5 +80,10 @@ export function createBooking(options: BookingWiringOptions): Booking {
     onChange: options.onChange,
     now: options.now,
   });
-  return { rules, freeTimes, bookings };
+  const sender = new OutboxSender({ outbox, seal, smtpUrl: options.mail?.smtpUrl, from: options.mail?.from ?? 'Madoguchi <no-reply@madoguchi.invalid>', siteUrl: options.siteUrl, now: options.now });
+  const staffChanged: Booking['staffChanged'] = async ({ kind, appointmentId, startsAt }) => {
+    const key = kind === 'moved' ? `moved:${appointmentId}:${startsAt.toISOString()}` : `cancelled:${appointmentId}`;
+    await options.dataSource.transaction((manager) => outbox.enqueue(manager, { kind, appointmentId, key, at: options.now() }));
+  };
+  return { rules, freeTimes, bookings, outbox, sender, staffChanged };
 }

@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { BookingChallenge, BookingPolicy, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '../contract/booking';
 import { ErrorCode } from '../contract/errors';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
+import type { OutboxRepository } from '../db/repositories/outbox-repository';
 import type { BookingRow, PublicBookingRepository } from '../db/repositories/public-booking-repository';
+import type { LinkSeal } from './link-seal';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import type { AttemptLimiter } from './attempt-limiter';
@@ -24,6 +26,8 @@ export interface PublicBookingServiceOptions {
   freeTimes: FreeTimeService;
   audit: AuditLogRepository;
   proofOfWork: ProofOfWork;
+  outbox: OutboxRepository;
+  seal: LinkSeal;
   /** Keys the contact hash, so the cap can count bookings per contact without a plain lookup column. */
   secret: string;
   limiters: { perAddress: AttemptLimiter; perContact: AttemptLimiter; linkLookups: AttemptLimiter };
@@ -69,7 +73,7 @@ export class PublicBookingService {
     const startsAt = new Date(input.startsAt);
     if (!(await this.options.freeTimes.isFree(target, startsAt))) throw await this.slotTaken(target, startsAt);
     const token = randomBytes(32).toString('base64url');
-    const id = await this.insert(target, startsAt, input, contactKey, hashToken(token));
+    const id = await this.insert(target, startsAt, input, contactKey, token);
     await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_booked_publicly', targetType: 'appointment', targetId: id });
     log.info({ appointmentId: id }, 'resident booked');
     await this.notify('booked', id);
@@ -101,6 +105,7 @@ export class PublicBookingService {
           toStatus: 'scheduled',
           details: { from: span(locked.startsAt, locked.endsAt), to: span(startsAt, endsAt) },
         });
+        await this.options.outbox.enqueue(manager, { kind: 'moved', appointmentId: current.id, key: `moved:${current.id}:${startsAt.toISOString()}`, at: this.options.now() });
       })
       .catch(async (error: unknown) => {
         throw isSlotRefusal(error) ? await this.slotTaken(target, startsAt, current.id) : error;
@@ -115,7 +120,8 @@ export class PublicBookingService {
     await this.assertChangeable(current);
     await this.options.bookings.transaction(async (manager) => {
       if (!(await this.options.bookings.cancel(manager, current.id))) throw AppError.invalidState('this booking can no longer be changed');
-      await this.options.bookings.addChange(manager, current.id, { action: 'cancelled', actorKind: 'resident', actorId: null, fromStatus: 'scheduled', toStatus: 'cancelled', });
+      await this.options.bookings.addChange(manager, current.id, { action: 'cancelled', actorKind: 'resident', actorId: null, fromStatus: 'scheduled', toStatus: 'cancelled' });
+      await this.options.outbox.enqueue(manager, { kind: 'cancelled', appointmentId: current.id, key: `cancelled:${current.id}`, at: this.options.now() });
     });
     await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_cancelled_publicly', targetType: 'appointment', targetId: current.id });
     await this.notify('cancelled', current.id);
@@ -130,7 +136,7 @@ export class PublicBookingService {
   /** Admin: the old link stops working; the new one is returned once (to hand to the resident). */
   async reissueLink(staffId: string, appointmentId: string): Promise<{ manageToken: string }> {
     const token = randomBytes(32).toString('base64url');
-    if (!(await this.options.bookings.setTokenHash(appointmentId, hashToken(token)))) throw AppError.notFound('appointment');
+    if (!(await this.options.bookings.setToken(appointmentId, hashToken(token), this.options.seal.seal(token)))) throw AppError.notFound('appointment');
     await this.options.audit.record({ actorKind: 'staff', actorId: staffId, action: 'booking_link_reissued', targetType: 'appointment', targetId: appointmentId });
     return { manageToken: token };
   }
@@ -139,7 +145,7 @@ export class PublicBookingService {
     return createHmac('sha256', this.options.secret).update(`booking-contact:${email.trim().toLowerCase()}`).digest('hex');
   }
 
-  private async insert(target: BookableTarget, startsAt: Date, input: CreateInput, contactKey: string, manageTokenHash: string): Promise<string> {
+  private async insert(target: BookableTarget, startsAt: Date, input: CreateInput, contactKey: string, token: string): Promise<string> {
     const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
     // A code clash with another open appointment at this kiosk is rare; draw again.
     for (let attempt = 0; attempt < 8; attempt += 1) {
@@ -159,11 +165,14 @@ export class PublicBookingService {
             email: input.email,
             phone: input.phone,
             contactKey,
-            manageTokenHash,
+            manageTokenHash: hashToken(token),
+            manageTokenSealed: this.options.seal.seal(token),
             checkInCode: newCheckInCode(),
             source: 'public',
           });
           await this.options.bookings.addChange(manager, id, { action: 'created', actorKind: 'resident', actorId: null, fromStatus: null, toStatus: 'scheduled', details: span(startsAt, endsAt) });
+          // In the same transaction: the confirmation exists exactly when the booking does.
+          await this.options.outbox.enqueue(manager, { kind: 'confirmation', appointmentId: id, key: `confirmation:${id}`, at: this.options.now() });
           return id;
         });
       } catch (error) {

@@ -19,6 +19,7 @@ export interface PublicAppointmentFields {
   phone: string;
   contactKey: string;
   manageTokenHash: string;
+  manageTokenSealed: string;
   checkInCode: string;
   source: 'public' | 'kiosk' | 'api';
 }
@@ -102,12 +103,12 @@ export class PublicBookingRepository {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO appointment (department_id, kiosk_id, topic_id, topic, starts_at, ends_at, resident_name, resident_kana,
                                 preferred_language, needs, contact_email, contact_phone, contact_key, manage_token_hash,
-                                check_in_code, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+                                check_in_code, source, manage_token_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
       [
         f.departmentId, f.kioskId, f.topicId, f.topic, f.startsAt, f.endsAt, f.residentName, f.residentKana,
         f.preferredLanguage, JSON.stringify(f.needs), f.email || null, f.phone || null, f.contactKey, f.manageTokenHash,
-        f.checkInCode, f.source,
+        f.checkInCode, f.source, f.manageTokenSealed,
       ],
     );
     const id = rows[0]?.id;
@@ -145,8 +146,10 @@ export class PublicBookingRepository {
   }
 
   /** A revoked link stops working at once; a new one may be issued. */
-  async setTokenHash(id: string, hash: string | null): Promise<boolean> {
-    const rows = returnedRows<{ id: string }>(await this.dataSource.query(`UPDATE appointment SET manage_token_hash = $2 WHERE id = $1 RETURNING id`, [id, hash]));
+  async setToken(id: string, hash: string, sealed: string): Promise<boolean> {
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(`UPDATE appointment SET manage_token_hash = $2, manage_token_sealed = $3 WHERE id = $1 RETURNING id`, [id, hash, sealed]),
+    );
     return rows.length === 1;
   }
 
