@@ -30,8 +30,11 @@ const link = (token: string, tail = ''): string => `/api/public/bookings/${encod
 
 export const api = {
   options: () => call<PublicBookingOptions>('GET', '/api/public/booking/options'),
-  freeTimes: (query: { departmentId: string; topicId: string; kioskId: string; from: string; days: number }) =>
-    call<FreeTimes>('GET', `/api/public/booking/free-times?${new URLSearchParams({ ...query, days: String(query.days) }).toString()}`),
+  freeTimes: (query: { departmentId: string; topicId: string; kioskId: string; from: string | undefined; days: number }) => {
+    const { from, days, ...rest } = query;
+    const search = new URLSearchParams({ ...rest, days: String(days), ...(from ? { from } : {}) });
+    return call<FreeTimes>('GET', `/api/public/booking/free-times?${search.toString()}`);
+  },
   challenge: () => call<BookingChallenge>('GET', '/api/public/booking/challenge'),
   create: (body: PublicBookingRequest) => call<PublicBookingCreated>('POST', '/api/public/bookings', body),
   view: (token: string) => call<PublicBooking>('GET', link(token)),

@@ -28,11 +28,6 @@ export function formatHours(hours: OpeningInterval[], language: Language): strin
     .join(' / ');
 }
 
-/** Today in Japan, whatever the phone's zone. */
-export function japanToday(): string {
-  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function addDays(day: string, count: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + count * 86_400_000).toISOString().slice(0, 10);
 }

@@ -9,7 +9,7 @@ import { timePicker } from './time-picker';
 import { errorText } from './error-text';
 
 /** The private link's page: the booking, and while it is allowed, moving it or cancelling it. */
-export function startManage(root: HTMLElement, token: string, language: Language): void {
+export function startManage(root: HTMLElement, token: string, language: Language, justBooked?: PublicBooking): void {
   const t = messagesFor(language);
   const alert = h('p', { role: 'alert', class: 'error' });
   const notice = h('p', { role: 'status', class: 'notice' });
@@ -17,7 +17,7 @@ export function startManage(root: HTMLElement, token: string, language: Language
     alert.textContent = errorText(error, t);
   };
 
-  const view = (booking: PublicBooking, message = '') => {
+  const view = (booking: PublicBooking, message = '', first = false) => {
     notice.textContent = message;
     alert.textContent = '';
     const actions = booking.changeable
@@ -31,7 +31,8 @@ export function startManage(root: HTMLElement, token: string, language: Language
       : booking.status === 'scheduled'
         ? h('p', {}, t.cannotChange)
         : null;
-    show(root, h('h2', {}, t.manageHeading), notice, bookingCard({ booking, token, t, language, showLink: false }), actions ?? h('span'), alert);
+    // Right after booking, the page shows the link once (it is this page's own address from now on).
+    show(root, h('h2', {}, first ? t.booked : t.manageHeading), notice, bookingCard({ booking, token, t, language, showLink: first }), actions ?? h('span'), alert);
   };
   const moving = (booking: PublicBooking, suggested?: SlotTakenDetails['nextFreeTimes']) => {
     if (!booking.topicId) return;
@@ -72,6 +73,10 @@ export function startManage(root: HTMLElement, token: string, language: Language
     );
   };
 
+  if (justBooked) {
+    view(justBooked, '', true);
+    return;
+  }
   show(root, h('p', { 'aria-busy': 'true' }, '…'));
   api
     .view(token)

@@ -2,7 +2,7 @@ import type { FreeTime } from '@contract/booking';
 import type { Language } from '@contract/languages';
 import { api } from './api';
 import { h } from './dom';
-import { addDays, formatDay, formatTime, japanToday } from './format';
+import { addDays, formatDateTime, formatDay, formatTime } from './format';
 import type { BookingMessages } from './messages';
 
 export interface TimePickerOptions {
@@ -21,26 +21,29 @@ const WEEK = 7;
 export function timePicker(options: TimePickerOptions): HTMLElement {
   const { t, language } = options;
   const container = h('div', { class: 'times', 'aria-live': 'polite' });
-  let from = japanToday();
+  // The server's today decides where the search starts (the phone's clock may be off); each
+  // later page starts the day after the last one shown.
+  const pages: (string | undefined)[] = [undefined];
 
-  const button = (time: FreeTime) =>
-    h('button', { type: 'button', class: 'time', onclick: () => options.onPick(time) }, formatTime(time.startsAt, language));
+  const button = (time: FreeTime, withDay = false) =>
+    h('button', { type: 'button', class: 'time', onclick: () => options.onPick(time) }, withDay ? formatDateTime(time.startsAt, language) : formatTime(time.startsAt, language));
 
   const load = async (): Promise<void> => {
     container.setAttribute('aria-busy', 'true');
     try {
-      const { days } = await api.freeTimes({ ...options.target, from, days: WEEK });
+      const { days } = await api.freeTimes({ ...options.target, from: pages[pages.length - 1], days: WEEK });
       const withTimes = days.filter((d) => d.times.length > 0);
+      const last = days[days.length - 1]?.day;
       const nav = h(
         'div',
         { class: 'times__nav' },
-        from > japanToday() ? h('button', { type: 'button', class: 'secondary', onclick: () => void move(-WEEK) }, t.earlierDays) : null,
-        days.length === WEEK ? h('button', { type: 'button', class: 'secondary', onclick: () => void move(WEEK) }, t.laterDays) : null,
+        pages.length > 1 ? h('button', { type: 'button', class: 'secondary', onclick: () => void (pages.pop(), load()) }, t.earlierDays) : null,
+        days.length === WEEK && last ? h('button', { type: 'button', class: 'secondary', onclick: () => void (pages.push(addDays(last, 1)), load()) }, t.laterDays) : null,
       );
       container.replaceChildren(
         ...(withTimes.length === 0 ? [h('p', {}, t.noTimes)] : []),
         ...withTimes.map((d) =>
-          h('fieldset', { class: 'day' }, h('legend', {}, formatDay(d.day, language)), h('div', { class: 'day__times' }, ...d.times.map(button))),
+          h('fieldset', { class: 'day' }, h('legend', {}, formatDay(d.day, language)), h('div', { class: 'day__times' }, ...d.times.map((time) => button(time)))),
         ),
         nav,
       );
@@ -50,13 +53,12 @@ export function timePicker(options: TimePickerOptions): HTMLElement {
       container.removeAttribute('aria-busy');
     }
   };
-  const move = async (days: number): Promise<void> => {
-    from = addDays(from, days);
-    await load();
-  };
 
   if (options.suggested && options.suggested.length > 0) {
-    container.append(h('div', { class: 'day__times' }, ...options.suggested.map(button)));
+    container.append(
+      h('div', { class: 'suggested' }, ...options.suggested.map((time) => button(time, true))),
+      h('button', { type: 'button', class: 'secondary', onclick: () => void load() }, t.laterDays),
+    );
   } else {
     void load();
   }

@@ -5,7 +5,7 @@ import { errorText } from './error-text';
 import { h, show } from './dom';
 import { formatDateTime, formatHours } from './format';
 import { messagesFor, type BookingMessages } from './messages';
-import { bookingCard } from './booking-card';
+import { startManage } from './manage';
 import { residentForm, type ResidentFields } from './resident-form';
 import { solve } from './proof-of-work';
 import { timePicker } from './time-picker';
@@ -135,7 +135,7 @@ export function startWizard(root: HTMLElement, language: Language): void {
   const done = (created: PublicBookingCreated) => {
     // The link page is the booking's home from now on: a reload shows it, not an empty form.
     history.replaceState(null, '', `#/b/${created.manageToken}`);
-    screen(heading(t.booked), bookingCard({ booking: created.booking, token: created.manageToken, t, language, showLink: true }));
+    startManage(root, created.manageToken, language, created.booking);
   };
 
   show(root, h('p', { 'aria-busy': 'true' }, '…'));
