@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { BookingRulesView } from '../../server/src/contract/booking';
-import { bookingRules, bookPublicly, saveBookingRules, topicOf } from '../fixtures/booking';
+import { bookPublicly, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
 import { chromiumArgs, openBrowser, type BrowserSession } from '../helpers/browser';
 import { expectStatus } from '../helpers/rest-client';
@@ -40,7 +40,6 @@ describe('a resident books, moves and cancels on a phone, and checks in at the k
     smtp = await startSmtpCapture();
     server = await startTestServer({ webRtcServerPort: 0, now: domainNow, mail: { smtpUrl: smtp.url, from: 'まどぐち <no-reply@example.jp>' } });
     world = await buildSchedulingWorld(server);
-    rules = await saveBookingRules(world, bookingRules(world));
     phoneProfile = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-phone-'));
     phone = await chromium.launchPersistentContext(phoneProfile, {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -61,6 +60,37 @@ describe('a resident books, moves and cancels on a phone, and checks in at the k
     await admin?.close();
     await server?.close();
     await smtp?.close();
+  });
+
+  it('an admin sets the booking rules in 設定 → 予約枠', async () => {
+    admin = await openBrowser();
+    const a = admin.page;
+    await a.goto(`${server.url}/#/settings/booking`);
+    await a.getByLabel('ログインID').fill('demo-admin');
+    await a.getByLabel('パスワード').fill('test-password');
+    await a.getByRole('button', { name: 'ログイン' }).click();
+    const department = a.getByRole('group', { name: '子育て支援課' });
+    await department.getByLabel('予約を受け付ける').check({ timeout: 20_000 });
+    for (const day of ['月', '火', '水', '木', '金']) await department.getByLabel(day, { exact: true }).fill('09:00-12:00, 13:00-17:00');
+    await department.getByRole('button', { name: '内容を追加' }).click();
+    await department.getByLabel('内容', { exact: true }).fill('児童手当');
+    await department.getByLabel('時間（分）').fill('30');
+    for (const name of ['中央図書館 相談窓口', '北支所']) {
+      const kiosk = a.getByRole('group', { name });
+      await kiosk.getByLabel('予約ページに表示する').check();
+      for (const day of ['月', '火', '水', '木', '金', '土']) await kiosk.getByLabel(day, { exact: true }).fill('09:00-17:00');
+    }
+    await a.getByLabel('予約を受け付けない日（祝日など）').fill('2030-04-29 昭和の日');
+    await a.getByRole('button', { name: '保存' }).click();
+    await a.getByText('予約枠を保存しました。').waitFor({ timeout: 15_000 });
+    rules = expectStatus(await world.admin.call<BookingRulesView>('getBookingRules'), 200);
+    const saved = rules.departments.find((d) => d.departmentId === world.departments[0]?.id);
+    assert.equal(saved?.bookable, true);
+    assert.equal(saved?.hours.length, 10);
+    assert.deepEqual(saved?.topics.map((t) => [t.name, t.slotMinutes]), [['児童手当', 30]]);
+    assert.deepEqual(rules.blockedDays, [{ day: '2030-04-29', label: '昭和の日' }]);
+    await admin.close();
+    admin = undefined;
   });
 
   it('books, mails, moves, cancels, checks in, and the calendar shows who changed what', async () => {
