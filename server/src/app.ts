@@ -8,6 +8,7 @@ import type { SfuApi } from '@madoguchi/sfu';
 import { PrincipalResolver } from './auth/principal-resolver';
 import { TokenService } from './auth/token-service';
 import { ErrorCode } from './contract/errors';
+import { API_ROUTES } from './contract/api-routes';
 import type { Config, SocketLimitSettings } from './config/config';
 import type { SocketPrincipal } from './contract/signalling-events';
 import { AppointmentRepository } from './db/repositories/appointment-repository';
@@ -91,6 +92,8 @@ export interface AppDeps {
   bookingLimits?: Partial<BookingLimits>;
   /** SMTP_URL and MAIL_FROM for residents' booking mail. */
   mail?: { smtpUrl: string | undefined; from: string };
+  /** NODE_ROLE: `public` serves only the booking page, its routes and the OpenAPI document. */
+  nodeRole?: 'full' | 'public';
   /** How often the outbox is sent (default 15 s); tests turn it off (0) and call booking.sender.runOnce(). */
   mailIntervalMs?: number;
 }
@@ -304,9 +307,10 @@ export function createApp(deps: AppDeps): App {
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
   registerBookingRoutes(api, { ...booking, audit: repositories.audit, now });
   registerOpenApiRoute(api);
-  app.use(api.router(resolver));
+  const publicOnly = deps.nodeRole === 'public';
+  app.use(api.router(resolver, publicOnly ? (key) => key === 'openapi' || API_ROUTES[key].path.startsWith('/api/public/') : undefined));
   app.use('/api', notFoundMiddleware);
-  app.use(createStaticAppsRouter(repoRoot));
+  app.use(createStaticAppsRouter(repoRoot, { bookingOnly: publicOnly }));
   app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
 
   const httpServer = http.createServer(app);
@@ -387,6 +391,8 @@ export function createApp(deps: AppDeps): App {
     },
   });
   signalling.io = io;
+  // Kiosks and staff never connect to a public-only node, whatever token they hold.
+  if (publicOnly) io.use((_socket, next) => next(new AppError(ErrorCode.Forbidden, 'this node serves only the booking page')));
   const cluster = createClusterLink(io, () => consultations, {
     nodeLoad,
     nodeId: config.nodeId,

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     rtcMaxPort: config.media.maxPort,
     noMediaTimeoutSeconds: config.media.noMediaTimeoutSeconds,
   });
-  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits, mail: config.mail });
+  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits, mail: config.mail, nodeRole: config.nodeRole });
   await app.consultations.recoverAfterRestart();
   if (config.bootstrapAdmin) {
     await ensureBootstrapAdmin(app.repositories.staff, config.bootstrapAdmin.loginId, config.bootstrapAdmin.password);

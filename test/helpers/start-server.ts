@@ -48,6 +48,8 @@ export interface TestServerOptions {
   /** SMTP relay for booking mail; the outbox is sent only when the test calls app.booking.sender.runOnce(), unless mailIntervalMs is given. */
   mail?: { smtpUrl: string | undefined; from: string };
   mailIntervalMs?: number;
+  /** `public`: only the booking page and its routes (NODE_ROLE). */
+  nodeRole?: 'full' | 'public';
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -80,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     bookingLimits: options.bookingLimits,
     mail: options.mail,
     mailIntervalMs: options.mailIntervalMs ?? 0,
+    nodeRole: options.nodeRole,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,
     sfu,

@@ -70,11 +70,13 @@ export class ApiRegistry {
     return this.handlers.get(key)?.schemas;
   }
 
-  router(resolver: PrincipalResolver): Router {
+  /** `include`: the routes this node serves (a public-only node serves the booking page's); all by default. */
+  router(resolver: PrincipalResolver, include: (key: RouteKey) => boolean = () => true): Router {
     const missing = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => !this.handlers.has(key));
     if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
     const router = express.Router();
     for (const [key, registered] of this.handlers) {
+      if (!include(key)) continue;
       const spec = API_ROUTES[key];
       router[spec.method](spec.path, async (req: Request, res: Response) => {
         const caller = await identify(req, resolver);

@@ -15,10 +15,15 @@ const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
  * file (client/build/asset-delivery.ts); the best one the browser accepts is sent as it is.
  * Without a build, says how to make one.
  */
-export function createStaticAppsRouter(rootDir: string): Router {
+export function createStaticAppsRouter(rootDir: string, options: { bookingOnly?: boolean } = {}): Router {
   const router = Router();
-  mount(router, '/kiosk', path.join(rootDir, 'kiosk', 'dist'));
   mount(router, '/book', path.join(rootDir, 'booking', 'dist'));
+  if (options.bookingOnly) {
+    // An internet-side node: the staff and kiosk apps are not even served.
+    router.get('/', (_req, res) => res.redirect(302, '/book/'));
+    return router;
+  }
+  mount(router, '/kiosk', path.join(rootDir, 'kiosk', 'dist'));
   mount(router, '/', path.join(rootDir, 'client', 'dist'));
   return router;
 }
