@@ -1,19 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { assetDelivery } from '../client/build/asset-delivery';
-
-const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 // The residents' booking page, served at `/book/`: no framework, so a phone on a slow line
 // has it in one small script (issue 16 wants it at Lighthouse 90 or more on mobile).
 export default defineConfig({
   base: '/book/',
   plugins: [assetDelivery()],
-  resolve: {
-    alias: {
-      '@contract': fromHere('../server/src/contract'),
-    },
-  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

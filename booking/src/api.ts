@@ -1,5 +1,5 @@
-import type { BookingChallenge, FreeTimes, PublicBooking, PublicBookingCreated, PublicBookingOptions, PublicBookingRequest } from '@contract/booking';
-import type { ErrorBody } from '@contract/errors';
+import type { BookingChallenge, FreeTimes, PublicBooking, PublicBookingCreated, PublicBookingOptions, PublicBookingRequest } from '@madoguchi/contract/booking';
+import type { ErrorBody } from '@madoguchi/contract/errors';
 
 /** A refusal from the server, with its stable code and details (e.g. the next free times). */
 export class ApiError extends Error {

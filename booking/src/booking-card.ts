@@ -1,5 +1,5 @@
-import type { PublicBooking } from '@contract/booking';
-import type { Language } from '@contract/languages';
+import type { PublicBooking } from '@madoguchi/contract/booking';
+import type { Language } from '@madoguchi/contract/languages';
 import { api } from './api';
 import { h } from './dom';
 import { formatDateTime } from './format';

@@ -1,5 +1,5 @@
-import type { OpeningInterval } from '@contract/booking';
-import type { Language } from '@contract/languages';
+import type { OpeningInterval } from '@madoguchi/contract/booking';
+import type { Language } from '@madoguchi/contract/languages';
 
 const LOCALE: Record<Language, string> = { ja: 'ja-JP', 'ja-easy': 'ja-JP', en: 'en-GB', zh: 'zh-CN', ko: 'ko-KR', vi: 'vi-VN', pt: 'pt-BR', es: 'es-ES' };
 const TZ = 'Asia/Tokyo';

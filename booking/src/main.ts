@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import { h } from './dom';
 import { LANGUAGE_CHOICES, messagesFor } from './messages';
 import { startManage } from './manage';

@@ -1,5 +1,5 @@
-import type { PublicBooking, SlotTakenDetails } from '@contract/booking';
-import type { Language } from '@contract/languages';
+import type { PublicBooking, SlotTakenDetails } from '@madoguchi/contract/booking';
+import type { Language } from '@madoguchi/contract/languages';
 import { api, ApiError } from './api';
 import { bookingCard } from './booking-card';
 import { h, show } from './dom';

@@ -1,5 +1,5 @@
-import type { AppointmentStatus } from '@contract/appointments';
-import type { Language } from '@contract/languages';
+import type { AppointmentStatus } from '@madoguchi/contract/appointments';
+import type { Language } from '@madoguchi/contract/languages';
 import { MORE_MESSAGES } from './messages-more';
 
 export interface BookingMessages {

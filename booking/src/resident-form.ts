@@ -1,5 +1,5 @@
-import type { AppointmentNeeds } from '@contract/appointments';
-import type { Language } from '@contract/languages';
+import type { AppointmentNeeds } from '@madoguchi/contract/appointments';
+import type { Language } from '@madoguchi/contract/languages';
 import { h } from './dom';
 import { LANGUAGE_CHOICES, type BookingMessages } from './messages';
 

@@ -1,5 +1,5 @@
-import type { FreeTime } from '@contract/booking';
-import type { Language } from '@contract/languages';
+import type { FreeTime } from '@madoguchi/contract/booking';
+import type { Language } from '@madoguchi/contract/languages';
 import { api } from './api';
 import { h } from './dom';
 import { addDays, formatDateTime, formatDay, formatTime } from './format';

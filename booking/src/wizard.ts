@@ -1,5 +1,5 @@
-import type { FreeTime, PublicBookingCreated, PublicBookingOptions, SlotTakenDetails } from '@contract/booking';
-import type { Language } from '@contract/languages';
+import type { FreeTime, PublicBookingCreated, PublicBookingOptions, SlotTakenDetails } from '@madoguchi/contract/booking';
+import type { Language } from '@madoguchi/contract/languages';
 import { api, ApiError } from './api';
 import { errorText } from './error-text';
 import { h, show } from './dom';

@@ -2,7 +2,7 @@
  * The booking part of bench:api (issue 19): free-time search over 30 days for a department
  * with 5,000 existing bookings, and residents' bookings per second with 8 in flight.
  */
-import type { BookingChallenge, FreeTimes, PublicBookingRequest } from '../../server/src/contract/booking';
+import type { BookingChallenge, FreeTimes, PublicBookingRequest } from '@madoguchi/contract/booking';
 import { solveChallenge } from '../../server/src/domain/proof-of-work';
 import { expectStatus, type restClient } from '../helpers/rest-client';
 import type { TestServer } from '../helpers/start-server';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { BookingRulesView } from '../../server/src/contract/booking';
+import type { BookingRulesView } from '@madoguchi/contract/booking';
 import { bookPublicly, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
 import { chromiumArgs, openBrowser, type BrowserSession } from '../helpers/browser';

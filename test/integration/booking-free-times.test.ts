@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BookingRulesView, FreeTimes, PublicBookingOptions } from '../../server/src/contract/booking';
-import type { ErrorBody } from '../../server/src/contract/errors';
+import type { BookingRulesView, FreeTimes, PublicBookingOptions } from '@madoguchi/contract/booking';
+import type { ErrorBody } from '@madoguchi/contract/errors';
 import { bookingRules, bookPublicly, saveBookingRules, topicOf } from '../fixtures/booking';
 import { book, buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
 import { expectStatus, restClient } from '../helpers/rest-client';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BookingRulesView, PublicBookingCreated } from '../../server/src/contract/booking';
-import type { Appointment } from '../../server/src/contract/appointments';
+import type { BookingRulesView, PublicBookingCreated } from '@madoguchi/contract/booking';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { OutboxRepository } from '../../server/src/db/repositories/outbox-repository';
 import { LinkSeal } from '../../server/src/domain/link-seal';
 import { OutboxSender } from '../../server/src/mail/outbox-sender';

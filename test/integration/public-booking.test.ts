@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { AppointmentDetail, Appointment } from '../../server/src/contract/appointments';
-import type { BookingChallenge, BookingRulesView, PublicBooking } from '../../server/src/contract/booking';
-import type { ErrorBody } from '../../server/src/contract/errors';
-import type { Page } from '../../server/src/contract/pagination';
+import type { AppointmentDetail, Appointment } from '@madoguchi/contract/appointments';
+import type { BookingChallenge, BookingRulesView, PublicBooking } from '@madoguchi/contract/booking';
+import type { ErrorBody } from '@madoguchi/contract/errors';
+import type { Page } from '@madoguchi/contract/pagination';
 import { hasLeadingZeroBits } from '../../server/src/domain/proof-of-work';
 import { bookingRules, bookPublicly, publicBookingBody, saveBookingRules, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';

@@ -1,5 +1,5 @@
-import type { FreeTime, FreeTimeDay, OpeningInterval } from '../contract/booking';
-import { startOfJapanDay } from './japan-time';
+import type { FreeTime, FreeTimeDay, OpeningInterval } from '@madoguchi/contract/booking';
+import { startOfJapanDay } from '@madoguchi/contract/japan-time';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -1,10 +1,10 @@
-import type { BookingPolicy, FreeTime, FreeTimeDay, PublicBookingOptions } from '../contract/booking';
+import type { BookingPolicy, FreeTime, FreeTimeDay, PublicBookingOptions } from '@madoguchi/contract/booking';
 import type { BookingRuleRepository } from '../db/repositories/booking-rule-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import { AppError } from './app-error';
 import { addDays, computeFreeTimes } from './free-time-search';
-import { endOfJapanDay, japanDayOf } from './japan-time';
+import { endOfJapanDay, japanDayOf } from '@madoguchi/contract/japan-time';
 
 export interface FreeTimeServiceOptions {
   rules: BookingRuleRepository;

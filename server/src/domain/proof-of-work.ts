@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { BookingChallenge } from '../contract/booking';
+import type { BookingChallenge } from '@madoguchi/contract/booking';
 
 export interface ProofOfWorkOptions {
   /** Signs challenges so that nobody can make their own. */

@@ -1,8 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import type { BookingChallenge, BookingPolicy, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '../contract/booking';
-import { ErrorCode } from '../contract/errors';
+import type { BookingChallenge, BookingPolicy, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '@madoguchi/contract/booking';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import type { OutboxRepository } from '../db/repositories/outbox-repository';
 import type { BookingRow, PublicBookingRepository } from '../db/repositories/public-booking-repository';

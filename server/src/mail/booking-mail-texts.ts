@@ -1,4 +1,4 @@
-import type { Language } from '../contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import type { OutboxKind } from '../db/repositories/outbox-repository';
 
 export interface MailTexts {

@@ -1,4 +1,4 @@
-import type { BookingRulesInput, BookingRulesView, OpeningInterval } from '@contract/booking';
+import type { BookingRulesInput, BookingRulesView, OpeningInterval } from '@madoguchi/contract/booking';
 
 /** Weekly hours as the admin types them: one text per weekday, e.g. 「09:00-12:00, 13:00-17:00」; empty is closed. */
 export type WeekText = Record<number, string>;

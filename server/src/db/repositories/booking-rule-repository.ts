@@ -6,8 +6,8 @@ import {
   type BookingTopic,
   type KioskBookingHours,
   type OpeningInterval,
-} from '../../contract/booking';
-import type { Language } from '../../contract/languages';
+} from '@madoguchi/contract/booking';
+import type { Language } from '@madoguchi/contract/languages';
 import { returnedRows } from '../query-result';
 
 const BOOKING_POLICY = 'booking_policy';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Language } from '../../contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import { returnedRows } from '../query-result';
 
 export const OUTBOX_KINDS = ['confirmation', 'reminder_day', 'reminder_hour', 'moved', 'cancelled'] as const;

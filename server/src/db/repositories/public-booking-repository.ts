@@ -1,7 +1,7 @@
 import type { EntityManager, DataSource } from 'typeorm';
-import type { AppointmentNeeds, AppointmentStatus } from '../../contract/appointments';
-import type { ChangeActorKind } from '../../contract/booking';
-import type { Language } from '../../contract/languages';
+import type { AppointmentNeeds, AppointmentStatus } from '@madoguchi/contract/appointments';
+import type { ChangeActorKind } from '@madoguchi/contract/booking';
+import type { Language } from '@madoguchi/contract/languages';
 import { returnedRows } from '../query-result';
 
 export interface PublicAppointmentFields {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { BookingRules, FreeTimeQuery, ManageTokenParams, PublicBookingRequest, PublicMoveRequest, type FreeTimes } from '../../contract/booking';
+import type { FreeTimes } from '@madoguchi/contract/booking';
 import type { BookingRuleRepository } from '../../db/repositories/booking-rule-repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
 import { AppError } from '../../domain/app-error';
@@ -7,7 +6,7 @@ import type { FreeTimeService } from '../../domain/free-time-service';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
 import type { PublicBookingService } from '../../domain/public-booking-service';
 import { buildIcs } from '../../exports/ics';
-import { FileResponse, IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import { FileResponse, staffOf, type ApiRegistry } from '../api-registry';
 
 export interface BookingRouteDeps {
   rules: BookingRuleRepository;
@@ -17,13 +16,11 @@ export interface BookingRouteDeps {
   now: () => Date;
 }
 
-const NoBody = z.object({}).strict().optional();
-
 /** 設定 → 予約枠 (admins) and the booking page's anonymous routes (issue 19). */
 export function registerBookingRoutes(api: ApiRegistry, deps: BookingRouteDeps): void {
-  api.handle('getBookingRules', { returns: 'BookingRulesView' }, async () => deps.rules.view());
+  api.handle('getBookingRules', async () => deps.rules.view());
 
-  api.handle('updateBookingRules', { body: BookingRules, returns: 'BookingRulesView' }, async ({ body, caller }) => {
+  api.handle('updateBookingRules', async ({ body, caller }) => {
     const staffId = staffOf(caller).staffId;
     await deps.rules.save(body, staffId, deps.now()).catch((error: unknown) => {
       const pg = pgErrorOf(error);
@@ -35,32 +32,26 @@ export function registerBookingRoutes(api: ApiRegistry, deps: BookingRouteDeps):
     return deps.rules.view();
   });
 
-  api.handle('reissueBookingLink', { params: IdParams, body: NoBody, status: 201, returns: '{ manageToken }' }, async ({ params, caller }) =>
-    deps.bookings.reissueLink(staffOf(caller).staffId, params.id),
-  );
+  api.handle('reissueBookingLink', async ({ params, caller }) => deps.bookings.reissueLink(staffOf(caller).staffId, params.id));
 
-  api.handle('publicBookingOptions', { returns: 'PublicBookingOptions' }, async () => deps.freeTimes.publicOptions());
+  api.handle('publicBookingOptions', async () => deps.freeTimes.publicOptions());
 
-  api.handle('publicFreeTimes', { query: FreeTimeQuery, returns: 'FreeTimes' }, async ({ query }) => {
+  api.handle('publicFreeTimes', async ({ query }) => {
     const result: FreeTimes = { days: await deps.freeTimes.search(query) };
     return result;
   });
 
-  api.handle('publicBookingChallenge', { returns: 'BookingChallenge' }, async () => deps.bookings.challenge());
+  api.handle('publicBookingChallenge', async () => deps.bookings.challenge());
 
-  api.handle('createPublicBooking', { body: PublicBookingRequest, status: 201, returns: 'PublicBookingCreated' }, async ({ body, req }) =>
-    deps.bookings.create(body, req.ip ?? 'unknown'),
-  );
+  api.handle('createPublicBooking', async ({ body, req }) => deps.bookings.create(body, req.ip ?? 'unknown'));
 
-  api.handle('getPublicBooking', { params: ManageTokenParams, returns: 'PublicBooking' }, async ({ params, req }) => deps.bookings.view(params.token, req.ip ?? 'unknown'));
+  api.handle('getPublicBooking', async ({ params, req }) => deps.bookings.view(params.token, req.ip ?? 'unknown'));
 
-  api.handle('movePublicBooking', { params: ManageTokenParams, body: PublicMoveRequest, returns: 'PublicBooking' }, async ({ params, body, req }) =>
-    deps.bookings.move(params.token, body.startsAt, req.ip ?? 'unknown'),
-  );
+  api.handle('movePublicBooking', async ({ params, body, req }) => deps.bookings.move(params.token, body.startsAt, req.ip ?? 'unknown'));
 
-  api.handle('cancelPublicBooking', { params: ManageTokenParams, body: NoBody, returns: 'PublicBooking' }, async ({ params, req }) => deps.bookings.cancel(params.token, req.ip ?? 'unknown'));
+  api.handle('cancelPublicBooking', async ({ params, req }) => deps.bookings.cancel(params.token, req.ip ?? 'unknown'));
 
-  api.handle('publicBookingIcs', { params: ManageTokenParams, returns: 'text/calendar' }, async ({ params, req }) => {
+  api.handle('publicBookingIcs', async ({ params, req }) => {
     const row = await deps.bookings.rowOf(params.token, req.ip ?? 'unknown');
     const open = row.status === 'scheduled' || row.status === 'checked_in';
     const ics = buildIcs({

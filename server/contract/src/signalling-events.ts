@@ -1,0 +1,208 @@
+import type { GuestKind } from './guests';
+import type { Language } from './languages';
+import type { AckCallback } from './ack';
+import type { NodeLoad } from './operations';
+import type { SocketRequestEvents } from './socket-requests';
+import type { EndReason, PeerInfo, QueueEntry, WaitOutlook } from './consultation';
+import type { ConsumerOptions, MediaPathInfo, PeerRole, RtpCapabilitiesJson, TransportOptions } from './media-types';
+import type { PointerMark, ReportDeviceProblemPayload } from './signalling-schemas';
+
+export interface ServerInfo {
+  role: PeerRole;
+  displayName: string;
+  /** The same for every room: clients load their Device once, before any call. */
+  routerRtpCapabilities: RtpCapabilitiesJson;
+  /** The media port to name when it cannot be reached, and how long media may take to flow. */
+  media: MediaPathInfo;
+}
+
+export interface MediaCheckStart {
+  checkId: string;
+  sendTransport: TransportOptions;
+  recvTransport: TransportOptions;
+}
+
+/** Who could not get media through, as the server sees the transports (the sender may be fine). */
+export interface MediaFailure {
+  failedRoles: PeerRole[];
+}
+
+export interface CallStaffResult {
+  sessionId: string;
+  queuePosition: number;
+}
+
+export interface CheckInResult extends CallStaffResult {
+  appointment: {
+    id: string;
+    departmentName: string;
+    startsAt: string;
+    endsAt: string;
+    /**
+     * Shown on the kiosk so the resident knows it is theirs, as the town's setting allows on a
+     * public screen (family name or initials by default); null: no name. Cleared after the call.
+     */
+    residentName: string | null;
+  };
+}
+
+export interface AcceptCallResult {
+  sessionId: string;
+  kioskName: string;
+  kioskLocation: string;
+  /**
+   * Set when the consultation's media lives on another server node: the client joins the room
+   * through a socket to this URL. Null when this node holds it.
+   */
+  mediaNodeUrl: string | null;
+}
+
+/** A consultation the caller is still part of, as a reloaded app needs it to carry on. */
+export interface ResumableCall {
+  sessionId: string;
+  state: 'queued' | 'active';
+  /** Kiosk: the specialist's name; staff: the kiosk's name. */
+  peerName: string | null;
+  peerLocation: string | null;
+  /** Kiosk, while waiting. */
+  queuePosition: number | null;
+  /** Staff: the node holding the call, when it is not the one asked (as in AcceptCallResult). */
+  mediaNodeUrl: string | null;
+}
+
+export interface ResumeCallResult {
+  live: ResumableCall | null;
+  /** The consultation named in the request, if it has ended: its recorded reason. */
+  ended: { sessionId: string; reason: EndReason; answered: boolean } | null;
+  /** Staff with no live call: their latest call that ended in the last 30 minutes with no outcome yet. */
+  unrecorded: { sessionId: string; reason: EndReason; kioskName: string } | null;
+}
+
+export interface JoinRoomResult {
+  sendTransport: TransportOptions;
+  recvTransport: TransportOptions;
+  peers: PeerInfo[];
+}
+
+/**
+ * Requests: derived from SOCKET_REQUESTS (socket-requests.ts), the one table of requests with
+ * their payload schema, roles and answer. Every payload is checked against its schema on arrival.
+ */
+export type ClientToServerEvents = SocketRequestEvents;
+
+export interface ChatMessage {
+  sessionId: string;
+  messageId: string;
+  from: PeerRole;
+  text: string;
+  at: string;
+  /**
+   * A quick phrase's translations by kiosk language; null for free text, which is not translated
+   * (the kiosk says so in the resident's language).
+   */
+  translations: Partial<Record<Language, string>> | null;
+}
+
+export interface TransferResult {
+  /** The consultation the transfer ended. */
+  sessionId: string;
+  /** The new queued consultation for the same kiosk. */
+  newSessionId: string;
+  departmentName: string;
+  queuePosition: number;
+}
+
+export interface SnapshotInfo {
+  sessionId: string;
+  snapshotId: string;
+  requestId: string;
+  takenAt: string;
+  contentType: string;
+  width: number;
+  height: number;
+  byteSize: number;
+  sha256: string;
+}
+
+/** Notifications report what already happened; newConsumer is the one server request. */
+export interface ServerToClientEvents {
+  /** The socket's token ends soon: send renewAuth, or the socket is closed at `expiresAt`. */
+  authExpiring: (payload: { expiresAt: string }) => void;
+  queueUpdated: (queue: QueueEntry[]) => void;
+  callAccepted: (payload: { sessionId: string; staffName: string }) => void;
+  /** The consumer is paused on the server until the client acks, so no RTP arrives before its SDP. */
+  newConsumer: (payload: ConsumerOptions & { sessionId: string }, ack: AckCallback<null>) => void;
+  consumerClosed: (payload: { sessionId: string; consumerId: string }) => void;
+  peerJoined: (payload: { sessionId: string; peer: PeerInfo }) => void;
+  peerLeft: (payload: { sessionId: string; role: PeerRole }) => void;
+  /** `failedRoles`: set when the reason is media_failed. */
+  callEnded: (payload: { sessionId: string; reason: EndReason; failedRoles?: PeerRole[] }) => void;
+  /** A message from another participant of the call. */
+  messageReceived: (message: ChatMessage) => void;
+  /** kiosk: staff ask to photograph the document; answer with answerSnapshot. */
+  snapshotRequested: (payload: { sessionId: string; requestId: string }) => void;
+  /** staff: the resident refused, or the kiosk's upload is stored. */
+  snapshotAnswered: (payload: { sessionId: string; requestId: string; consent: boolean }) => void;
+  snapshotStored: (snapshot: SnapshotInfo) => void;
+  /** staff: the kiosk's document camera does not work; `requestId`: that snapshot will not come. */
+  deviceProblem: (payload: ReportDeviceProblemPayload) => void;
+  /** kiosk: the marks to draw over the document preview (empty = clear). */
+  pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
+  /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */
+  queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
+  /** kiosk: the call became a new queued consultation with another department. */
+  transferred: (payload: TransferResult) => void;
+}
+
+/** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */
+export interface InterServerEvents {
+  /** A node's own waiting residents; every node merges them into the queue its staff see. */
+  queueSnapshot: (snapshot: { nodeId: string; nodeUrl: string; entries: QueueEntry[] }) => void;
+  /** A node that just started asks the others for their snapshots. */
+  queueRequest: (fromNodeId: string) => void;
+  /** Staff on one node accept a resident waiting on another; the owning node answers. */
+  acceptRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<AcceptCallResult>) => void;
+  /** Staff invite a guest into a call held by another node; the holding node records it. */
+  inviteGuestRemote: (request: RemoteGuestInvite, ack: AckCallback<RemoteGuestInvitation>) => void;
+  /** A participant hangs up through a node that does not hold the call (a desk whose socket to the holder is gone). */
+  hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string; reason?: 'resident_absent' }, ack: AckCallback<null>) => void;
+  /** A desk that reloaded asks which node holds its live call; only the holder answers with it. */
+  findCallRemote: (request: { principal: SocketPrincipal }, ack: AckCallback<ResumableCall | null>) => void;
+  /** The operator view asks every node for its media load. */
+  nodeLoad: (fromNodeId: string, ack: (load: NodeLoad) => void) => void;
+}
+
+export interface RemoteGuestInvite {
+  principal: SocketPrincipal;
+  sessionId: string;
+  label: string;
+  kind: GuestKind;
+  ttlSeconds: number;
+}
+
+export interface RemoteGuestInvitation {
+  linkId: string;
+  expiresAt: string;
+  /** The node the guest's browser must open: the one holding the call's media. */
+  nodeUrl: string;
+}
+
+export interface SocketPrincipal {
+  role: 'kiosk' | 'staff' | 'admin' | 'guest';
+  id: string;
+  displayName: string;
+  /** Staff: the departments whose residents they see waiting (none = every department). */
+  departmentIds?: string[];
+  /** Guest: who they are (interpreter, another department…), so every side can say so. */
+  guestKind?: GuestKind;
+}
+
+export interface SocketData {
+  principal: SocketPrincipal;
+  /** When the token the socket authenticated with (or last renewed with) stops working. */
+  authExpiresAt: number;
+  /** Staff only: the login session, so logging out or revoking it closes the socket. */
+  authSessionId?: string;
+  /** Staff only: the console says 「離席中」 (set by setAvailability; absent means available). */
+  away?: boolean;
+}
