@@ -24,7 +24,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['client/**/*.{ts,tsx}', 'kiosk/**/*.{ts,tsx}'],
+    files: ['client/**/*.{ts,tsx}', 'kiosk/**/*.{ts,tsx}', 'booking/**/*.ts'],
     languageOptions: { globals: globals.browser },
   },
   ...layerBoundaries,

@@ -138,5 +138,6 @@ export function setupSteps() {
     },
     webBuild('client', 'staff app'),
     webBuild('kiosk', 'kiosk app'),
+    webBuild('booking', 'booking page'),
   ];
 }

@@ -39,6 +39,9 @@ import { PeerNodes } from './cluster/peer-nodes';
 import { NodeLease } from './cluster/node-lease';
 import { ServerNodeRepository } from './db/repositories/server-node-repository';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
+import { registerBookingRoutes } from './http/routes/booking-routes';
+import { createBooking, type Booking, type BookingLimits } from './domain/booking-wiring';
+import { API_ROUTES } from '@madoguchi/contract/api-routes';
 import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
 import { registerAuthRoutes } from './http/routes/auth-routes';
 import { registerDepartmentRoutes } from './http/routes/department-routes';
@@ -93,6 +96,14 @@ export interface AppDeps {
   now?: () => Date;
   /** SOCKET_REQUESTS_PER_SECOND, SOCKETS_PER_ADDRESS, KIOSK_QUEUE_ACTIONS_PER_MINUTE (defaults 50, 200, 20). */
   socketLimits?: Partial<SocketLimitSettings>;
+  /** The public booking page's abuse limits (issue 19); defaults in booking-wiring.ts. */
+  bookingLimits?: Partial<BookingLimits>;
+  /** SMTP_URL and MAIL_FROM for residents' booking mail. */
+  mail?: { smtpUrl: string | undefined; from: string };
+  /** NODE_ROLE: `public` serves only the booking page, its routes and the OpenAPI document. */
+  nodeRole?: 'full' | 'public';
+  /** How often the outbox is sent (default 15 s); tests turn it off (0) and call booking.sender.runOnce(). */
+  mailIntervalMs?: number;
 }
 
 export interface Repositories {
@@ -120,6 +131,8 @@ export interface App {
   io: SignallingServer;
   consultations: ConsultationService;
   appointments: AppointmentService;
+  /** Residents' own bookings: rules, free times, the public booking service and its mail outbox. */
+  booking: Booking;
   repositories: Repositories;
   metrics: Metrics;
   cluster: ClusterLink;
@@ -214,6 +227,7 @@ interface Services {
   departmentAdmin: DepartmentService;
   records: ConsultationRecords;
   appointments: AppointmentService;
+  booking: Booking;
   consultations: ConsultationService;
   inCall: InCallService;
   outcomes: OutcomeWriter;
@@ -261,6 +275,18 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     disconnect: (kioskId) => disconnectPrincipal('kiosk', kioskId),
     now,
   });
+  const booking = createBooking({
+    dataSource,
+    audit: repositories.audit,
+    departments: repositories.departments,
+    kiosks: repositories.kiosks,
+    limiterStore: limits.store,
+    secret: deps.jwtSecret,
+    limits: deps.bookingLimits,
+    mail: deps.mail,
+    siteUrl: () => config.publicUrl ?? network.nodeUrl(),
+    now,
+  });
   const appointments = new AppointmentService({
     checkInLimiter: new AttemptLimiter(limits.store, CHECK_IN_LIMIT),
     appointments: repositories.appointments,
@@ -269,6 +295,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     staff: repositories.staff,
     audit: repositories.audit,
     now,
+    onStaffChange: (change) => booking.staffChanged(change),
   });
   const notifier: ConsultationNotifier = createSocketNotifier(io, cluster);
   const consultations = new ConsultationService({
@@ -323,6 +350,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
       audit: repositories.audit,
     }),
     appointments,
+    booking,
     consultations,
     inCall,
     outcomes: new OutcomeWriter({ consultations, sessions: repositories.consultations, audit: repositories.audit, now }),
@@ -426,10 +454,12 @@ function mountHttpApp(
   registerGuestRoutes(api, { tokens: services.tokens, placement: services.placement, publicUrl: config.publicUrl, audit: repositories.audit });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: services.inCall });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
+  registerBookingRoutes(api, { ...services.booking, audit: repositories.audit, now });
   registerOpenApiRoute(api);
-  app.use(api.router(services.resolver));
+  const publicOnly = deps.nodeRole === 'public';
+  app.use(api.router(services.resolver, publicOnly ? (key) => key === 'openapi' || API_ROUTES[key].path.startsWith('/api/public/') : undefined));
   app.use('/api', notFoundMiddleware);
-  app.use(createStaticAppsRouter(repoRoot));
+  app.use(createStaticAppsRouter(repoRoot, { bookingOnly: publicOnly }));
   app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
 }
 
@@ -490,7 +520,10 @@ export function createApp(deps: AppDeps): App {
     },
   });
 
-  const { consultations, appointments } = services;
+  // Kiosks and staff never connect to a public-only node, whatever token they hold.
+  if (deps.nodeRole === 'public') io.use((_socket, next) => next(new AppError(ErrorCode.Forbidden, 'this node serves only the booking page')));
+
+  const { consultations, appointments, booking } = services;
   const lease = new NodeLease({
     nodeId: config.nodeId,
     url: network.nodeUrl,
@@ -502,6 +535,7 @@ export function createApp(deps: AppDeps): App {
     cluster.announce();
     lease.start();
   });
+  if (deps.mailIntervalMs !== 0) booking.sender.start(deps.mailIntervalMs ?? 15_000);
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 
@@ -511,6 +545,7 @@ export function createApp(deps: AppDeps): App {
     io,
     consultations,
     appointments,
+    booking,
     repositories,
     metrics,
     cluster,
@@ -522,6 +557,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       closing = true;
       stopNoShowJob();
+      await booking.sender.stop();
       await consultations.shutdown('server_restart');
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     noMediaTimeoutSeconds: config.media.noMediaTimeoutSeconds,
     preferredVideoCodec: config.media.videoCodec,
   });
-  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits });
+  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits, mail: config.mail, nodeRole: config.nodeRole });
   await app.consultations.recoverAfterRestart();
   if (config.bootstrapAdmin) {
     await ensureBootstrapAdmin(app.repositories.staff, config.bootstrapAdmin.loginId, config.bootstrapAdmin.password);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
 import type { SocketLimitSettings } from '../../server/src/config/config';
+import type { BookingLimits } from '../../server/src/domain/booking-wiring';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
 
@@ -42,6 +43,13 @@ export interface TestServerOptions {
   sharedDatabase?: TestDatabase;
   /** Media-layer settings over the test defaults (one worker, loopback, ports 20000-29999). */
   sfu?: Partial<SfuConfig>;
+  /** The public booking page's abuse limits (issue 19). */
+  bookingLimits?: Partial<BookingLimits>;
+  /** SMTP relay for booking mail; the outbox is sent only when the test calls app.booking.sender.runOnce(), unless mailIntervalMs is given. */
+  mail?: { smtpUrl: string | undefined; from: string };
+  mailIntervalMs?: number;
+  /** `public`: only the booking page and its routes (NODE_ROLE). */
+  nodeRole?: 'full' | 'public';
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -71,6 +79,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clusterKey: CLUSTER_KEY,
     now: options.now,
     socketLimits: options.socketLimits,
+    bookingLimits: options.bookingLimits,
+    mail: options.mail,
+    mailIntervalMs: options.mailIntervalMs ?? 0,
+    nodeRole: options.nodeRole,
     jwtSecret: TEST_JWT_SECRET,
     dataSource: db.dataSource,
     sfu,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
 import type { Appointment } from '@madoguchi/contract/appointments';
 import type { Department } from '@madoguchi/contract/departments';
 import type { GuestLink } from '@madoguchi/contract/guests';
@@ -132,5 +133,56 @@ describe('every role, one booked consultation: each socket receives exactly what
     }
     const residentSeen = (role: Role): boolean => (received.get(role) ?? []).some((r) => r.event === 'queueUpdated' && r.text.includes(RESIDENT));
     assert.ok(residentSeen('staffA') && residentSeen('admin'), 'the resident is in the queue of department A and of the admin');
+  });
+});
+
+/**
+ * Written out here on purpose: the only routes an anonymous caller may use. The booking page
+ * (issue 19) needs its options, free times, a challenge, a new booking and the private link's
+ * view, move, cancel and .ics; everything else about residents stays behind a login.
+ */
+const ANONYMOUS_ROUTES = [
+  'login', 'refresh', 'kioskToken', 'kioskPair', 'openapi',
+  'publicBookingOptions', 'publicFreeTimes', 'publicBookingChallenge', 'createPublicBooking',
+  'getPublicBooking', 'movePublicBooking', 'cancelPublicBooking', 'publicBookingIcs',
+].sort();
+const BOOKING_ADMIN_ROUTES = ['getBookingRules', 'updateBookingRules', 'reissueBookingLink'] as const;
+
+describe('every role, the booking routes: anonymous callers reach only what the booking page needs (issue 19)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server?.close());
+
+  it('lists exactly these routes as public', () => {
+    const open = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => (API_ROUTES[key].access as readonly string[]).includes('public')).sort();
+    assert.deepEqual(open, ANONYMOUS_ROUTES);
+  });
+
+  it('keeps the booking rules and link reissue to admins', async () => {
+    const staff = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+    const admin = (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken;
+    const kiosk = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
+    const someId = '6f1c2b1e-1111-4111-8111-111111111111';
+    for (const key of BOOKING_ADMIN_ROUTES) {
+      const body = key === 'updateBookingRules' ? { policy: { horizonDays: 30, leadMinutes: 120, changeCutoffMinutes: 60, maxOpenPerContact: 3 }, departments: [], kiosks: [], blockedDays: [] } : undefined;
+      for (const [who, token, expected] of [['anonymous', undefined, 401], ['kiosk', kiosk, 403], ['staff', staff, 403]] as const) {
+        const response = await restClient(server.url, token).call(key, { params: { id: someId }, body });
+        assert.equal(response.status, expected, `${key} as ${who}`);
+      }
+      const asAdmin = await restClient(server.url, admin).call(key, { params: { id: someId }, body });
+      assert.ok([200, 404].includes(asAdmin.status), `${key} as admin: ${asAdmin.status}`);
+    }
+  });
+
+  it('shows an anonymous caller nothing about residents: no booking without its link, no rules beyond what is bookable', async () => {
+    const anonymous = restClient(server.url);
+    assert.equal((await anonymous.call('getPublicBooking', { params: { token: 'A'.repeat(43) } })).status, 404);
+    assert.equal((await anonymous.call('cancelPublicBooking', { params: { token: 'A'.repeat(43) } })).status, 404);
+    const options = await anonymous.call<{ departments: unknown[]; kiosks: unknown[] }>('publicBookingOptions');
+    assert.equal(options.status, 200);
+    assert.deepEqual(options.body.departments, [], 'nothing is offered until an admin makes it bookable');
+    assert.deepEqual(options.body.kiosks, []);
   });
 });

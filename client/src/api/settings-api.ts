@@ -1,3 +1,4 @@
+import type { BookingRulesInput, BookingRulesView } from '@madoguchi/contract/booking';
 import type { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
@@ -8,4 +9,12 @@ export function getKioskDisplay(options: RequestOptions): Promise<KioskDisplaySe
 
 export function updateKioskDisplay(body: KioskDisplaySettings, options: RequestOptions): Promise<KioskDisplaySettings> {
   return callRoute('updateKioskDisplay', { ...options, body });
+}
+
+export function getBookingRules(options: RequestOptions): Promise<BookingRulesView> {
+  return callRoute('getBookingRules', options);
+}
+
+export function updateBookingRules(body: BookingRulesInput, options: RequestOptions): Promise<BookingRulesView> {
+  return callRoute('updateBookingRules', { ...options, body });
 }

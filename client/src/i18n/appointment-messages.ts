@@ -68,6 +68,10 @@ export interface AppointmentMessages {
     action: Record<AppointmentAction, string>;
     by: (name: string) => string;
     system: string;
+    /** Changes made through the private booking link, the kiosk's own booking or the integration API. */
+    resident: string;
+    kiosk: string;
+    api: string;
     from: string;
     to: string;
     slot: string;
@@ -216,6 +220,9 @@ const ja: AppointmentMessages = {
     },
     by: (name) => `操作: ${name}`,
     system: 'システム',
+    resident: '住民本人（予約ページ）',
+    kiosk: 'キオスク',
+    api: '連携システム',
     from: '変更前',
     to: '変更後',
     slot: '予約枠',
@@ -299,6 +306,9 @@ const en: AppointmentMessages = {
     },
     by: (name) => `By ${name}`,
     system: 'System',
+    resident: 'The resident (booking page)',
+    kiosk: 'Kiosk',
+    api: 'Integration',
     from: 'Before',
     to: 'After',
     slot: 'Slot',

@@ -56,6 +56,11 @@ const ja: AuditMessages = {
     settings_updated: '設定の変更',
     snapshot_viewed: '書類画像の閲覧',
     guest_invited: '同席者の招待',
+    appointment_booked_publicly: '住民による予約',
+    appointment_moved_publicly: '住民による予約の変更',
+    appointment_cancelled_publicly: '住民による予約の取り消し',
+    booking_link_reissued: '予約確認リンクの再発行',
+    booking_rules_updated: '予約枠の設定変更',
   },
   empty: '記録はありません。',
 };
@@ -103,6 +108,11 @@ const en: AuditMessages = {
     settings_updated: 'Settings changed',
     snapshot_viewed: 'Document photo viewed',
     guest_invited: 'Guest invited to a call',
+    appointment_booked_publicly: 'Booked by a resident',
+    appointment_moved_publicly: 'Moved by the resident',
+    appointment_cancelled_publicly: 'Cancelled by the resident',
+    booking_link_reissued: 'Booking link reissued',
+    booking_rules_updated: 'Booking rules changed',
   },
   empty: 'No entries.',
 };

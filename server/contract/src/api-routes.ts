@@ -73,6 +73,19 @@ export const API_ROUTES = {
   operationsOverview: route({ method: 'get', path: '/api/operations/overview', access: ['admin'], summary: 'Kiosks online, live sessions, worker load' }),
   listAudit: route({ method: 'get', path: '/api/audit', access: ['admin'], summary: 'Audit log' }),
 
+  getBookingRules: route({ method: 'get', path: '/api/settings/booking-rules', access: ['admin'], summary: '設定 → 予約枠: remote-counter hours and capacity, topics with slot lengths, kiosk hours, blocked days, horizon, lead time and cut-off' }),
+  updateBookingRules: route({ method: 'put', path: '/api/settings/booking-rules', access: ['admin'], summary: 'Replace the booking rules (topics left out are retired)' }),
+  reissueBookingLink: route({ method: 'post', path: '/api/appointments/:id/booking-link', access: ['admin'], summary: "Revoke a booking's private link and issue a new one (returned once)" }),
+
+  publicBookingOptions: route({ method: 'get', path: '/api/public/booking/options', access: ['public'], summary: 'Booking page: bookable departments, topics and kiosks' }),
+  publicFreeTimes: route({ method: 'get', path: '/api/public/booking/free-times', access: ['public'], summary: 'Booking page: free times of a topic at a kiosk, per Japan day' }),
+  publicBookingChallenge: route({ method: 'get', path: '/api/public/booking/challenge', access: ['public'], summary: 'Booking page: a proof-of-work challenge to solve before booking' }),
+  createPublicBooking: route({ method: 'post', path: '/api/public/bookings', access: ['public'], summary: 'A resident books (rate-limited; 409 with the next free times on a taken slot)' }),
+  getPublicBooking: route({ method: 'get', path: '/api/public/bookings/:token', access: ['public'], summary: "The resident's own booking through its private link" }),
+  movePublicBooking: route({ method: 'post', path: '/api/public/bookings/:token/move', access: ['public'], summary: 'The resident moves the booking to another free time (until the cut-off)' }),
+  cancelPublicBooking: route({ method: 'post', path: '/api/public/bookings/:token/cancel', access: ['public'], summary: 'The resident cancels the booking (until the cut-off)' }),
+  publicBookingIcs: route({ method: 'get', path: '/api/public/bookings/:token/ics', access: ['public'], summary: 'iCalendar file of the booking' }),
+
   openapi: route({ method: 'get', path: '/api/openapi.json', access: ['public'], summary: 'This API as OpenAPI 3.1' }),
 } as const;
 

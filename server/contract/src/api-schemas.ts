@@ -36,6 +36,19 @@ import { KioskTokenRequest, LoginRequest, RefreshRequest, type KioskTokenRespons
 import type { SnapshotInfo } from './signalling-events';
 import { ChangePasswordRequest, CreateStaffRequest, StaffListQuery, UpdateStaffRequest, type StaffCredentialsIssued, type StaffMember } from './staff';
 import { KioskDisplaySettings } from './town-settings';
+import {
+  BookingRules,
+  FreeTimeQuery,
+  ManageTokenParams,
+  PublicBookingRequest,
+  PublicMoveRequest,
+  type BookingChallenge,
+  type BookingRulesView,
+  type FreeTimes,
+  type PublicBooking,
+  type PublicBookingCreated,
+  type PublicBookingOptions,
+} from './booking';
 
 /**
  * The schemas of every REST route: path parameters, query, body and the answer. This is the
@@ -65,6 +78,9 @@ export type NoContent = undefined;
 
 export const IdParams = z.object({ id: z.uuid() }).strict();
 export type IdParams = z.infer<typeof IdParams>;
+
+/** A POST that takes no body (an empty one, or none at all). */
+const NoBody = z.object({}).strict().optional();
 
 export interface RouteSchemas {
   params?: z.ZodType;
@@ -132,6 +148,19 @@ export const API_SCHEMAS = {
   deleteQuickPhrase: { params: IdParams, response: responds<null>('null') },
   operationsOverview: { response: responds<OperationsOverview>('OperationsOverview') },
   listAudit: { query: AuditListQuery, response: responds<Page<AuditEntry>>('Page<AuditEntry>') },
+
+  getBookingRules: { response: responds<BookingRulesView>('BookingRulesView') },
+  updateBookingRules: { body: BookingRules, response: responds<BookingRulesView>('BookingRulesView') },
+  reissueBookingLink: { params: IdParams, body: NoBody, status: 201, response: responds<{ manageToken: string }>('{ manageToken }') },
+
+  publicBookingOptions: { response: responds<PublicBookingOptions>('PublicBookingOptions') },
+  publicFreeTimes: { query: FreeTimeQuery, response: responds<FreeTimes>('FreeTimes') },
+  publicBookingChallenge: { response: responds<BookingChallenge>('BookingChallenge') },
+  createPublicBooking: { body: PublicBookingRequest, status: 201, response: responds<PublicBookingCreated>('PublicBookingCreated') },
+  getPublicBooking: { params: ManageTokenParams, response: responds<PublicBooking>('PublicBooking') },
+  movePublicBooking: { params: ManageTokenParams, body: PublicMoveRequest, response: responds<PublicBooking>('PublicBooking') },
+  cancelPublicBooking: { params: ManageTokenParams, body: NoBody, response: responds<PublicBooking>('PublicBooking') },
+  publicBookingIcs: { params: ManageTokenParams, response: responds<FileDownload>('text/calendar') },
 
   openapi: { response: responds<Record<string, unknown>>('OpenAPI 3.1 document') },
 } as const satisfies { readonly [K in RouteKey]: RouteSchemas };

@@ -150,6 +150,8 @@ export interface AppointmentChange {
   at: string;
   action: AppointmentAction;
   actorName: string | null;
+  /** Who made the change: a staff member (actorName), the resident through the booking link, or the system. */
+  actorKind: 'staff' | 'resident' | 'kiosk' | 'api' | 'system';
   fromStatus: AppointmentStatus | null;
   toStatus: AppointmentStatus;
   /** For reschedules: the previous and new slot, kiosk and staff. */

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'settings_updated',
   'quick_phrase_created',
   'quick_phrase_deleted',
+  'appointment_booked_publicly',
+  'appointment_moved_publicly',
+  'appointment_cancelled_publicly',
+  'booking_link_reissued',
+  'booking_rules_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -42,6 +42,9 @@ const EnvSchema = z.object({
   SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(5).max(10_000).default(50),
   SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   KIOSK_QUEUE_ACTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  NODE_ROLE: z.enum(['full', 'public']).default('full'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://… or smtps://…').optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Madoguchi <no-reply@madoguchi.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -90,6 +93,10 @@ export interface Config {
   /** When set, /metrics requires it as a bearer token. */
   metricsToken: string | undefined;
   socketLimits: SocketLimitSettings;
+  /** Residents' booking mail (issue 19): the town's relay; unset, notices wait in the outbox. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** `public`: this node serves only the booking page and its routes (an internet-side node; issue 19). */
+  nodeRole: 'full' | 'public';
 }
 
 /** Flood limits of the socket edge (issue 12, item 10). */
@@ -175,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       kioskQueuePerMinute: e.KIOSK_QUEUE_ACTIONS_PER_MINUTE,
     }),
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
+    mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }),
+    nodeRole: e.NODE_ROLE,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${e.PORT}`,

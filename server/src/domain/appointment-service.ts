@@ -39,6 +39,8 @@ export interface AppointmentServiceOptions {
   now?: () => Date;
   /** Check-in codes a kiosk may try per window (successes are given back). */
   checkInLimiter?: AttemptLimiter;
+  /** Staff moved or cancelled a booking: the resident is told (the booking outbox; issue 19). */
+  onStaffChange?: (change: { kind: 'moved' | 'cancelled'; appointmentId: string; startsAt: Date }) => Promise<void>;
 }
 
 /** What a check-in hands to the consultation that follows. */
@@ -111,6 +113,7 @@ export class AppointmentService {
 
   async update(actorId: string, id: string, changes: UpdateInput): Promise<Appointment> {
     let attempted: Slot | undefined;
+    let moved = false;
     await this.options.appointments
       .transaction(async (manager) => {
         const current = await this.options.appointments.lockForUpdate(manager, id);
@@ -141,6 +144,7 @@ export class AppointmentService {
           after.staffId !== current.staffId ||
           after.startsAt.getTime() !== current.startsAt.getTime() ||
           after.endsAt.getTime() !== current.endsAt.getTime();
+        moved = after.startsAt.getTime() !== current.startsAt.getTime() || after.kioskId !== current.kioskId;
         await this.options.appointments.update(manager, id, next);
         await this.options.appointments.addChange(manager, id, {
           action: rescheduled ? 'rescheduled' : 'updated',
@@ -156,13 +160,17 @@ export class AppointmentService {
         throw attempted ? await this.translateWriteError(error, attempted, id) : error;
       });
     await this.options.audit.record({ actorKind: 'staff', actorId, action: 'appointment_updated', targetType: 'appointment', targetId: id });
-    return this.mustFind(id);
+    const updated = await this.mustFind(id);
+    if (moved) await this.options.onStaffChange?.({ kind: 'moved', appointmentId: id, startsAt: new Date(updated.startsAt) });
+    return updated;
   }
 
   async cancel(actorId: string, id: string, reason: string): Promise<Appointment> {
     await this.transition(id, 'cancelled', { action: 'cancelled', actorId, details: reason ? { reason } : {} });
     await this.options.audit.record({ actorKind: 'staff', actorId, action: 'appointment_cancelled', targetType: 'appointment', targetId: id });
-    return this.mustFind(id);
+    const cancelled = await this.mustFind(id);
+    await this.options.onStaffChange?.({ kind: 'cancelled', appointmentId: id, startsAt: new Date(cancelled.startsAt) });
+    return cancelled;
   }
 
   /**

@@ -69,11 +69,13 @@ export class ApiRegistry {
     this.handlers.set(key, handler as unknown as AnyRouteHandler);
   }
 
-  router(resolver: PrincipalResolver): Router {
+  /** `include`: the routes this node serves (a public-only node serves the booking page's); all by default. */
+  router(resolver: PrincipalResolver, include: (key: RouteKey) => boolean = () => true): Router {
     const missing = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => !this.handlers.has(key));
     if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
     const router = express.Router();
     for (const [key, handler] of this.handlers) {
+      if (!include(key)) continue;
       const spec = API_ROUTES[key];
       const schemas: RouteSchemas = API_SCHEMAS[key];
       router[spec.method](spec.path, async (req: Request, res: Response) => {

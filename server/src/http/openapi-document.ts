@@ -27,7 +27,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     const openApiPath = spec.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     const parameters: unknown[] = [];
     for (const match of spec.path.matchAll(/:([a-zA-Z]+)/g)) {
-      parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+      // `:token` is a private link's secret (base64url); every other parameter is a UUID.
+      const schema = match[1] === 'token' ? { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } : { type: 'string', format: 'uuid' };
+      parameters.push({ name: match[1], in: 'path', required: true, schema });
     }
     if (schemas.query) {
       const query = jsonSchemaOf(schemas.query) as { properties?: Record<string, unknown>; required?: string[] };

@@ -10,13 +10,19 @@ const REVALIDATE = 'no-cache';
 const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
 /**
- * Serves the built staff app at / and the kiosk app at /kiosk/, each with its index.html as
+ * Serves the built staff app at /, the kiosk app at /kiosk/ and the residents' booking page at /book/, each with its index.html as
  * the fallback for client-side routes. The build leaves .br and .gz copies beside each text
  * file (client/build/asset-delivery.ts); the best one the browser accepts is sent as it is.
  * Without a build, says how to make one.
  */
-export function createStaticAppsRouter(rootDir: string): Router {
+export function createStaticAppsRouter(rootDir: string, options: { bookingOnly?: boolean } = {}): Router {
   const router = Router();
+  mount(router, '/book', path.join(rootDir, 'booking', 'dist'));
+  if (options.bookingOnly) {
+    // An internet-side node: the staff and kiosk apps are not even served.
+    router.get('/', (_req, res) => res.redirect(302, '/book/'));
+    return router;
+  }
   mount(router, '/kiosk', path.join(rootDir, 'kiosk', 'dist'));
   mount(router, '/', path.join(rootDir, 'client', 'dist'));
   return router;
@@ -42,7 +48,7 @@ function mount(router: Router, prefix: string, dist: string): void {
     }
     sendStatic(req, res, dist, relative, REVALIDATE, next);
   });
-  router.get(prefix === '/' ? /^\/(?!api\/|socket\.io\/|kiosk(\/|$)).*/ : /^\/kiosk(\/.*)?$/, (req, res, next) => {
+  router.get(prefix === '/' ? /^\/(?!api\/|socket\.io\/|kiosk(\/|$)|book(\/|$)).*/ : new RegExp(`^${base}(\\/.*)?$`), (req, res, next) => {
     if (!existsSync(path.join(dist, 'index.html'))) {
       res.status(503).type('text/plain; charset=utf-8').send('アプリがまだビルドされていません。 npm run build を実行してください。');
       return;

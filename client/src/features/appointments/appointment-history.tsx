@@ -18,6 +18,9 @@ const detailTexts: ChangeDetailTexts = {
   endTime: formatTime,
 };
 
+const actorLabel = (change: AppointmentChange): string =>
+  change.actorKind === 'staff' || change.actorKind === 'system' ? (change.actorName ?? texts.system) : texts[change.actorKind];
+
 /** What happened to an appointment, oldest first. */
 export function AppointmentHistory({ history, names }: { history: readonly AppointmentChange[]; names: NameLookup }) {
   return (
@@ -43,7 +46,7 @@ export function AppointmentHistory({ history, names }: { history: readonly Appoi
                     ({common.appointmentStatus[change.fromStatus]} → {common.appointmentStatus[change.toStatus]})
                   </span>
                 ) : null}{' '}
-                <span className="history__actor">{texts.by(change.actorName ?? texts.system)}</span>
+                <span className="history__actor">{texts.by(actorLabel(change))}</span>
                 {lines.length > 0 ? (
                   <dl className="history__details">
                     {lines.map((line) => (

@@ -2,6 +2,7 @@ import { SETTINGS_SECTIONS, hrefFor } from '../../app/routes';
 import type { SettingsSection } from '../../app/routes';
 import { NavLinks } from '../../components/nav-links';
 import { shellMessages } from '../../i18n/shell-messages';
+import { BookingRulesSection } from './booking-rules-section';
 import { DepartmentsSection } from './departments-section';
 import { KioskDisplaySection } from './kiosk-display-section';
 import { KiosksSection } from './kiosks-section';
@@ -30,6 +31,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           <KioskDisplaySection />
         </>
       ) : null}
+      {section === 'booking' ? <BookingRulesSection /> : null}
       {section === 'phrases' ? <QuickPhrasesSection /> : null}
     </section>
   );

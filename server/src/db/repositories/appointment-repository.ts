@@ -232,9 +232,9 @@ export class AppointmentRepository {
   }
 
   async history(id: string): Promise<AppointmentChange[]> {
-    const rows: { at: Date; action: AppointmentAction; actor_name: string | null; from_status: AppointmentStatus | null; to_status: AppointmentStatus; details: Record<string, unknown> }[] =
+    const rows: { at: Date; action: AppointmentAction; actor_name: string | null; actor_kind: AppointmentChange['actorKind'] | null; actor_id: string | null; from_status: AppointmentStatus | null; to_status: AppointmentStatus; details: Record<string, unknown> }[] =
       await this.dataSource.query(
-        `SELECT c.at, c.action, u.display_name AS actor_name, c.from_status, c.to_status, c.details
+        `SELECT c.at, c.action, u.display_name AS actor_name, c.actor_kind, c.actor_id, c.from_status, c.to_status, c.details
            FROM appointment_change c LEFT JOIN staff_user u ON u.id = c.actor_id
           WHERE c.appointment_id = $1 ORDER BY c.id`,
         [id],
@@ -243,6 +243,8 @@ export class AppointmentRepository {
       at: r.at.toISOString(),
       action: r.action,
       actorName: r.actor_name,
+      // Rows from before the booking schema have no kind: a staff id means staff, none the system.
+      actorKind: r.actor_kind ?? (r.actor_id ? 'staff' : 'system'),
       fromStatus: r.from_status,
       toStatus: r.to_status,
       details: r.details,

@@ -1,0 +1,256 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
+import type { z } from 'zod';
+import type { BookingChallenge, BookingPolicy, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '@madoguchi/contract/booking';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
+import type { OutboxRepository } from '../db/repositories/outbox-repository';
+import type { BookingRow, PublicBookingRepository } from '../db/repositories/public-booking-repository';
+import type { LinkSeal } from './link-seal';
+import { createLogger } from '../logging/logger';
+import { AppError } from './app-error';
+import type { AttemptLimiter } from './attempt-limiter';
+import { newCheckInCode } from './check-in-code';
+import type { BookableTarget, FreeTimeService } from './free-time-service';
+import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './pg-errors';
+import type { ProofOfWork } from './proof-of-work';
+
+const log = createLogger('public-booking');
+const PG_CHECK_VIOLATION = '23514';
+
+/** What happened to a booking, for the mailer and the webhooks. */
+export type BookingChangeKind = 'booked' | 'moved' | 'cancelled';
+
+export interface PublicBookingServiceOptions {
+  bookings: PublicBookingRepository;
+  freeTimes: FreeTimeService;
+  audit: AuditLogRepository;
+  proofOfWork: ProofOfWork;
+  outbox: OutboxRepository;
+  seal: LinkSeal;
+  /** Keys the contact hash, so the cap can count bookings per contact without a plain lookup column. */
+  secret: string;
+  limiters: { perAddress: AttemptLimiter; perContact: AttemptLimiter; linkLookups: AttemptLimiter };
+  onChange?: (kind: BookingChangeKind, appointmentId: string) => Promise<void> | void;
+  now: () => Date;
+}
+
+type CreateInput = z.output<typeof PublicBookingRequest>;
+
+/** The same words for every refusal that involves the contact: nobody learns whether a contact has bookings. */
+const CONTACT_REFUSAL = 'too many bookings from this address or contact; try again later or call the town office';
+
+/**
+ * Residents book, view, move and cancel their own appointments. Every write checks the rules
+ * through the free-time search first, and then the database has the last word (kiosk
+ * exclusion constraint, capacity trigger); a time taken meanwhile answers 409 with the next
+ * free times.
+ */
+export class PublicBookingService {
+  constructor(private readonly options: PublicBookingServiceOptions) {}
+
+  challenge(): BookingChallenge {
+    return this.options.proofOfWork.issue();
+  }
+
+  async create(input: CreateInput, address: string): Promise<PublicBookingCreated> {
+    await this.options.limiters.perAddress.take(address);
+    const proof = this.options.proofOfWork.verify(input.challenge, input.solution);
+    if (!proof.ok) throw AppError.badRequest(`the page's check did not pass (${proof.reason}); reload the page`, [{ path: 'challenge', message: proof.reason }]);
+    if (!(await this.options.bookings.spendChallenge(proof.nonce, proof.expiresAt, this.options.now()))) {
+      throw AppError.badRequest("the page's check was already used; reload the page", [{ path: 'challenge', message: 'spent' }]);
+    }
+    const contactKey = this.contactKeyOf(input.email);
+    // Counted before the cap is read, and worded like it: a refusal never tells whether the cap or the rate was hit.
+    await this.options.limiters.perContact.take(contactKey).catch(() => {
+      throw new AppError(ErrorCode.RateLimited, CONTACT_REFUSAL);
+    });
+    const policy = await this.options.freeTimes.policy();
+    if ((await this.options.bookings.countOpenByContact(contactKey)) >= policy.maxOpenPerContact) {
+      throw new AppError(ErrorCode.RateLimited, CONTACT_REFUSAL);
+    }
+    const target = await this.options.freeTimes.target(input);
+    const startsAt = new Date(input.startsAt);
+    if (!(await this.options.freeTimes.isFree(target, startsAt))) throw await this.slotTaken(target, startsAt);
+    const token = randomBytes(32).toString('base64url');
+    const id = await this.insert(target, startsAt, input, contactKey, token);
+    await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_booked_publicly', targetType: 'appointment', targetId: id });
+    log.info({ appointmentId: id }, 'resident booked');
+    await this.notify('booked', id);
+    return { booking: await this.toPublic((await this.options.bookings.findById(id)) ?? missing(), await this.options.freeTimes.policy()), manageToken: token };
+  }
+
+  async view(token: string, address: string): Promise<PublicBooking> {
+    return await this.toPublic(await this.mustFind(token, address), await this.options.freeTimes.policy());
+  }
+
+  async move(token: string, startsAtText: string, address: string): Promise<PublicBooking> {
+    const current = await this.mustFind(token, address);
+    await this.assertChangeable(current);
+    if (!current.topicId) throw AppError.invalidState('this booking can only be changed by the town office');
+    const target = await this.options.freeTimes.target({ departmentId: current.departmentId, topicId: current.topicId, kioskId: current.kioskId });
+    const startsAt = new Date(startsAtText);
+    if (!(await this.options.freeTimes.isFree(target, startsAt, current.id))) throw await this.slotTaken(target, startsAt, current.id);
+    const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
+    await this.options.bookings
+      .transaction(async (manager) => {
+        const locked = await this.options.bookings.findByTokenHash(hashToken(token), manager, true);
+        if (locked?.status !== 'scheduled') throw AppError.invalidState('this booking can no longer be changed');
+        await this.options.bookings.moveTo(manager, current.id, startsAt, endsAt);
+        await this.options.bookings.addChange(manager, current.id, {
+          action: 'rescheduled',
+          actorKind: 'resident',
+          actorId: null,
+          fromStatus: 'scheduled',
+          toStatus: 'scheduled',
+          details: { from: span(locked.startsAt, locked.endsAt), to: span(startsAt, endsAt) },
+        });
+        await this.options.outbox.enqueue(manager, { kind: 'moved', appointmentId: current.id, key: `moved:${current.id}:${startsAt.toISOString()}`, at: this.options.now() });
+      })
+      .catch(async (error: unknown) => {
+        throw isSlotRefusal(error) ? await this.slotTaken(target, startsAt, current.id) : error;
+      });
+    await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_moved_publicly', targetType: 'appointment', targetId: current.id });
+    await this.notify('moved', current.id);
+    return await this.toPublic((await this.options.bookings.findById(current.id)) ?? missing(), await this.options.freeTimes.policy());
+  }
+
+  async cancel(token: string, address: string): Promise<PublicBooking> {
+    const current = await this.mustFind(token, address);
+    await this.assertChangeable(current);
+    await this.options.bookings.transaction(async (manager) => {
+      if (!(await this.options.bookings.cancel(manager, current.id))) throw AppError.invalidState('this booking can no longer be changed');
+      await this.options.bookings.addChange(manager, current.id, { action: 'cancelled', actorKind: 'resident', actorId: null, fromStatus: 'scheduled', toStatus: 'cancelled' });
+      await this.options.outbox.enqueue(manager, { kind: 'cancelled', appointmentId: current.id, key: `cancelled:${current.id}`, at: this.options.now() });
+    });
+    await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_cancelled_publicly', targetType: 'appointment', targetId: current.id });
+    await this.notify('cancelled', current.id);
+    return await this.toPublic((await this.options.bookings.findById(current.id)) ?? missing(), await this.options.freeTimes.policy());
+  }
+
+  /** The booking behind a link, for the .ics download. */
+  async rowOf(token: string, address: string): Promise<BookingRow> {
+    return this.mustFind(token, address);
+  }
+
+  /** Admin: the old link stops working; the new one is returned once (to hand to the resident). */
+  async reissueLink(staffId: string, appointmentId: string): Promise<{ manageToken: string }> {
+    const token = randomBytes(32).toString('base64url');
+    if (!(await this.options.bookings.setToken(appointmentId, hashToken(token), this.options.seal.seal(token)))) throw AppError.notFound('appointment');
+    await this.options.audit.record({ actorKind: 'staff', actorId: staffId, action: 'booking_link_reissued', targetType: 'appointment', targetId: appointmentId });
+    return { manageToken: token };
+  }
+
+  contactKeyOf(email: string): string {
+    return createHmac('sha256', this.options.secret).update(`booking-contact:${email.trim().toLowerCase()}`).digest('hex');
+  }
+
+  private async insert(target: BookableTarget, startsAt: Date, input: CreateInput, contactKey: string, token: string): Promise<string> {
+    const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
+    // A code clash with another open appointment at this kiosk is rare; draw again.
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      try {
+        return await this.options.bookings.transaction(async (manager) => {
+          const id = await this.options.bookings.insert(manager, {
+            departmentId: target.departmentId,
+            kioskId: target.kioskId,
+            topicId: target.topicId,
+            topic: target.topicName,
+            startsAt,
+            endsAt,
+            residentName: input.residentName,
+            residentKana: input.residentKana,
+            preferredLanguage: input.preferredLanguage,
+            needs: input.needs,
+            email: input.email,
+            phone: input.phone,
+            contactKey,
+            manageTokenHash: hashToken(token),
+            manageTokenSealed: this.options.seal.seal(token),
+            checkInCode: newCheckInCode(),
+            source: 'public',
+          });
+          await this.options.bookings.addChange(manager, id, { action: 'created', actorKind: 'resident', actorId: null, fromStatus: null, toStatus: 'scheduled', details: span(startsAt, endsAt) });
+          // In the same transaction: the confirmation exists exactly when the booking does.
+          await this.options.outbox.enqueue(manager, { kind: 'confirmation', appointmentId: id, key: `confirmation:${id}`, at: this.options.now() });
+          return id;
+        });
+      } catch (error) {
+        const pg = pgErrorOf(error);
+        if (pg?.code === PG_UNIQUE_VIOLATION && pg.constraint === 'appointment_open_code_per_kiosk') continue;
+        if (isSlotRefusal(error)) throw await this.slotTaken(target, startsAt);
+        throw error;
+      }
+    }
+    throw new AppError(ErrorCode.Unavailable, 'could not draw a unique check-in code; try again');
+  }
+
+  private async slotTaken(target: BookableTarget, startsAt: Date, excludeId?: string): Promise<AppError> {
+    const details: SlotTakenDetails = { reason: 'slot_taken', nextFreeTimes: await this.options.freeTimes.nextFree(target, startsAt, 5, excludeId) };
+    return new AppError(ErrorCode.Conflict, 'that time is no longer free', details);
+  }
+
+  private async mustFind(token: string, address: string): Promise<BookingRow> {
+    // A link is 256 random bits; counting failed lookups per address keeps a flood of guesses off the database.
+    await this.options.limiters.linkLookups.take(address);
+    const row = await this.options.bookings.findByTokenHash(hashToken(token));
+    if (!row) throw AppError.notFound('booking');
+    await this.options.limiters.linkLookups.giveBack(address);
+    return row;
+  }
+
+  private async assertChangeable(row: BookingRow): Promise<void> {
+    if (row.status !== 'scheduled') throw AppError.invalidState('this booking can no longer be changed');
+    const policy = await this.options.freeTimes.policy();
+    if (this.options.now().getTime() > row.startsAt.getTime() - policy.changeCutoffMinutes * 60_000) {
+      throw new AppError(ErrorCode.InvalidState, 'too close to the appointment to change it here; please call the town office', { reason: 'past_cutoff' });
+    }
+  }
+
+  private async toPublic(row: BookingRow, policy: BookingPolicy): Promise<PublicBooking> {
+    const open = row.status === 'scheduled' || row.status === 'checked_in';
+    const changeableUntil = new Date(row.startsAt.getTime() - policy.changeCutoffMinutes * 60_000);
+    return {
+      status: row.status,
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+      topicId: row.topicId,
+      topicName: row.topic,
+      kioskId: row.kioskId,
+      kioskName: row.kioskName,
+      kioskLocation: row.kioskLocation,
+      kioskAddress: row.kioskAddress,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      residentName: row.residentName,
+      preferredLanguage: row.preferredLanguage,
+      checkInCode: open ? row.checkInCode : null,
+      checkInQrSvg: open ? await QRCode.toString(row.checkInCode, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null,
+      changeableUntil: changeableUntil.toISOString(),
+      changeable: row.status === 'scheduled' && this.options.now() <= changeableUntil,
+    };
+  }
+
+  private async notify(kind: BookingChangeKind, id: string): Promise<void> {
+    try {
+      await this.options.onChange?.(kind, id);
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error), appointmentId: id, kind }, 'booking notice not queued');
+    }
+  }
+}
+
+function missing(): never {
+  throw AppError.notFound('booking');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function isSlotRefusal(error: unknown): boolean {
+  const pg = pgErrorOf(error);
+  return pg?.code === PG_EXCLUSION_VIOLATION || (pg?.code === PG_CHECK_VIOLATION && pg.constraint === 'booking_department_capacity');
+}
+
+const span = (startsAt: Date, endsAt: Date): Record<string, string> => ({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });

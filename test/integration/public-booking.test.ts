@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { AppointmentDetail, Appointment } from '@madoguchi/contract/appointments';
+import type { BookingChallenge, BookingRulesView, PublicBooking } from '@madoguchi/contract/booking';
+import type { ErrorBody } from '@madoguchi/contract/errors';
+import type { Page } from '@madoguchi/contract/pagination';
+import { hasLeadingZeroBits } from '../../server/src/domain/proof-of-work';
+import { bookingRules, bookPublicly, publicBookingBody, saveBookingRules, topicOf } from '../fixtures/booking';
+import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
+import { kioskToken } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, request } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+import { databaseKinds } from '../helpers/test-database';
+
+type Refusal = { error: ErrorBody };
+
+for (const kind of databaseKinds()) {
+  describe(`residents book, view, move and cancel their own visits (${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'})`, () => {
+    let server: TestServer;
+    let world: SchedulingWorld;
+    let rules: BookingRulesView;
+    const clock = { now: new Date('2030-04-01T09:30:00+09:00') };
+    const anonymous = () => restClient(server.url);
+    const target = () => ({ departmentId: world.departments[0]?.id ?? '', topicId: topicOf(rules), kioskId: world.kioskId });
+
+    before(async () => {
+      server = await startTestServer({
+        database: kind,
+        now: () => clock.now,
+        bookingLimits: { proofBits: 8, perContact: { name: 'b-contact', attempts: 6, windowSeconds: 3600 }, perAddress: { name: 'b-addr', attempts: 1000, windowSeconds: 3600 } },
+      });
+      world = await buildSchedulingWorld(server);
+      rules = await saveBookingRules(world, bookingRules(world, { maxOpenPerContact: 2 }));
+    });
+    after(() => server.close());
+
+    it('books with a six-digit code the kiosk accepts, its QR, and a private link; staff see it and who booked it', async () => {
+      const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-02T10:00:00+09:00', phone: '090-1234-5678', preferredLanguage: 'en', needs: { interpreter: true, hearingSupport: false, wheelchair: false, other: '' } }), 201);
+      assert.match(created.booking.checkInCode ?? '', /^\d{6}$/);
+      assert.match(created.booking.checkInQrSvg ?? '', /^<svg/);
+      assert.match(created.manageToken, /^[A-Za-z0-9_-]{43}$/);
+      assert.equal(created.booking.endsAt, '2030-04-02T01:30:00.000Z', 'the topic sets the length');
+      assert.equal(created.booking.changeable, true);
+      const stored: { manage_token_hash: string; source: string; contact_email: string }[] = await server.db.dataSource.query(`SELECT manage_token_hash, source, contact_email FROM appointment WHERE check_in_code = $1`, [created.booking.checkInCode]);
+      assert.equal(stored[0]?.source, 'public');
+      assert.notEqual(stored[0]?.manage_token_hash, created.manageToken, 'only a hash of the link is kept');
+
+      const list = expectStatus(await world.admin.call<Page<Appointment>>('listAppointments', { query: { from: '2030-04-02T00:00:00+09:00', to: '2030-04-03T00:00:00+09:00' } }), 200);
+      const row = list.items.find((a) => a.checkInCode === created.booking.checkInCode);
+      assert.equal(row?.residentName, '窓口 花子');
+      assert.equal(row?.topic, '児童手当');
+      assert.equal(row?.needs.interpreter, true);
+      const detail = expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id: row?.id ?? '' } }), 200);
+      assert.deepEqual(detail.history.map((h) => [h.action, h.actorKind]), [['created', 'resident']]);
+
+      const view = expectStatus(await anonymous().call<PublicBooking>('getPublicBooking', { params: { token: created.manageToken } }), 200);
+      assert.equal(view.checkInCode, created.booking.checkInCode);
+      assert.ok(!JSON.stringify(view).includes('hanako@example.jp'), 'the link page does not echo the contact');
+      const ics = await anonymous().call('publicBookingIcs', { params: { token: created.manageToken } });
+      assert.equal(ics.status, 200);
+      assert.match(ics.text, /DTSTART:20300402T010000Z/);
+      assert.match(ics.text, new RegExp(`受付番号: ${created.booking.checkInCode}`));
+
+      // On the day, the kiosk takes the code like any other booking's.
+      clock.now = new Date('2030-04-02T09:50:00+09:00');
+      const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+      try {
+        const checked = expectOk(await request(kiosk, 'checkIn', { code: created.booking.checkInCode ?? '' }));
+        assert.equal(checked.appointment.residentName, '窓口', 'the family name only, as the public screen shows by default');
+      } finally {
+        kiosk.close();
+        clock.now = new Date('2030-04-01T09:30:00+09:00');
+      }
+      const after = expectStatus(await anonymous().call<PublicBooking>('getPublicBooking', { params: { token: created.manageToken } }), 200);
+      assert.equal(after.status, 'checked_in');
+      assert.equal(after.changeable, false);
+    });
+
+    it('moves to another free time and cancels through the link, keeps the history, refuses after the cut-off', async () => {
+      const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-03T10:00:00+09:00', email: 'move@example.jp' }), 201);
+      const token = created.manageToken;
+      const moved = expectStatus(await anonymous().call<PublicBooking>('movePublicBooking', { params: { token }, body: { startsAt: '2030-04-03T14:00:00+09:00' } }), 200);
+      assert.equal(moved.startsAt, '2030-04-03T05:00:00.000Z');
+      assert.equal(moved.checkInCode, created.booking.checkInCode, 'the code stays the same');
+      const offGrid = await anonymous().call('movePublicBooking', { params: { token }, body: { startsAt: '2030-04-03T14:10:00+09:00' } });
+      assert.equal(offGrid.status, 409);
+
+      clock.now = new Date('2030-04-03T13:30:00+09:00');
+      try {
+        const late = await anonymous().call<Refusal>('cancelPublicBooking', { params: { token } });
+        assert.equal(late.status, 409, 'within an hour of the start: call the office');
+        assert.equal((late.body.error.details as { reason: string }).reason, 'past_cutoff');
+      } finally {
+        clock.now = new Date('2030-04-01T09:30:00+09:00');
+      }
+      const cancelled = expectStatus(await anonymous().call<PublicBooking>('cancelPublicBooking', { params: { token } }), 200);
+      assert.equal(cancelled.status, 'cancelled');
+      assert.equal(cancelled.checkInCode, null);
+      assert.equal((await anonymous().call('cancelPublicBooking', { params: { token } })).status, 409);
+
+      const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE check_in_code = $1 AND starts_at = '2030-04-03T05:00:00Z'`, [created.booking.checkInCode]);
+      const detail = expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id: rows[0]?.id ?? '' } }), 200);
+      assert.deepEqual(detail.history.map((h) => `${h.action}/${h.actorKind}`), ['created/resident', 'rescheduled/resident', 'cancelled/resident']);
+      assert.deepEqual(detail.history[1]?.details, { from: { startsAt: '2030-04-03T01:00:00.000Z', endsAt: '2030-04-03T01:30:00.000Z' }, to: { startsAt: '2030-04-03T05:00:00.000Z', endsAt: '2030-04-03T05:30:00.000Z' } });
+    });
+
+    it('revokes a link: the old one finds nothing, the new one works', async () => {
+      const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-04T10:00:00+09:00', email: 'revoke@example.jp' }), 201);
+      const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE starts_at = '2030-04-04T01:00:00Z' AND status = 'scheduled'`);
+      const issued = expectStatus(await world.admin.call<{ manageToken: string }>('reissueBookingLink', { params: { id: rows[0]?.id ?? '' } }), 201);
+      assert.equal((await anonymous().call('getPublicBooking', { params: { token: created.manageToken } })).status, 404);
+      expectStatus(await anonymous().call<PublicBooking>('getPublicBooking', { params: { token: issued.manageToken } }), 200);
+    });
+
+    it('refuses a forged, wrong or reused proof of work', async () => {
+      const body = await publicBookingBody(server.url, { ...target(), startsAt: '2030-04-05T10:00:00+09:00', email: 'pow@example.jp' });
+      const forged = await anonymous().call('createPublicBooking', { body: { ...body, challenge: body.challenge.replace(/\.[^.]+$/, '.AAAA') } });
+      assert.equal(forged.status, 400);
+      const issued = expectStatus(await anonymous().call<BookingChallenge>('publicBookingChallenge'), 200);
+      // A candidate that does not give the zero bits, checked by hashing.
+      let wrong = 0;
+      while (hasLeadingZeroBits(createHash('sha256').update(issued.challenge + wrong.toString(36)).digest(), issued.bits)) wrong += 1;
+      const bad = await anonymous().call('createPublicBooking', { body: { ...body, challenge: issued.challenge, solution: wrong.toString(36) } });
+      assert.equal(bad.status, 400);
+      expectStatus(await anonymous().call('createPublicBooking', { body }), 201);
+      const reused = await anonymous().call('createPublicBooking', { body: { ...body, startsAt: '2030-04-05T10:30:00+09:00' } });
+      assert.equal(reused.status, 400);
+    });
+
+    it('caps open bookings per contact with the same answer as the contact rate limit (no enumeration)', async () => {
+      const email = 'Cap.Resident@Example.JP';
+      expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-08T10:00:00+09:00', email }), 201);
+      expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-08T10:30:00+09:00', email: 'cap.resident@example.jp' }), 201);
+      const overCap = await bookPublicly(server.url, { ...target(), startsAt: '2030-04-08T11:00:00+09:00', email });
+      assert.equal(overCap.status, 429);
+      // Another contact is refused by its rate limit (6 attempts) with the very same words.
+      let limited = overCap;
+      for (let i = 0; i < 7; i += 1) limited = await bookPublicly(server.url, { ...target(), startsAt: '2030-04-09T18:00:00+09:00', email: 'rate@example.jp' });
+      assert.equal(limited.status, 429);
+      assert.equal((limited.body as unknown as Refusal).error.message, (overCap.body as unknown as Refusal).error.message);
+      assert.equal((limited.body as unknown as Refusal).error.code, (overCap.body as unknown as Refusal).error.code);
+    });
+
+    it('validates every field', async () => {
+      const good = await publicBookingBody(server.url, { ...target(), startsAt: '2030-04-10T10:00:00+09:00', email: 'fields@example.jp' });
+      for (const bad of [
+        { residentKana: 'yamada' },
+        { email: 'not-an-address' },
+        { phone: 'call me' },
+        { residentName: '' },
+        { preferredLanguage: 'xx' },
+        { needs: { interpreter: 'yes' } },
+        { startsAt: 'tomorrow' },
+        { extra: 1 },
+      ]) {
+        const response = await anonymous().call('createPublicBooking', { body: { ...good, ...bad } });
+        assert.equal(response.status, 400, JSON.stringify(bad));
+      }
+      assert.equal((await anonymous().call('getPublicBooking', { params: { token: 'short' } })).status, 400);
+    });
+  });
+}
