@@ -256,6 +256,7 @@ export function createApp(deps: AppDeps): App {
       kiosk: (kioskId) => ioOf().in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
       staff: (staffId) => ioOf().in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
     },
+    rescopeStaff: (staffId, departmentIds) => cluster.memberScopeChanged(staffId, departmentIds),
     pairingCodeTtlMs: config.pairingCodeTtlMs,
     now,
   };
@@ -359,6 +360,7 @@ export function createApp(deps: AppDeps): App {
     limits: {
       requestsPerSecond: deps.socketLimits?.requestsPerSecond ?? 50,
       connectionsPerAddress: deps.socketLimits?.connectionsPerAddress ?? 200,
+      handshakeTimeoutMs: deps.socketLimits?.handshakeTimeoutMs,
       // A real kiosk calls, cancels or checks in a few times a minute; a loop must not fill the records.
       kioskQueue: new AttemptLimiter(limiterStore, { name: 'kiosk-queue', attempts: deps.socketLimits?.kioskQueuePerMinute ?? 20, windowSeconds: 60 }),
     },

@@ -10,6 +10,8 @@ export interface SocketLimitOptions {
   connectionsPerAddress: number;
   /** Queue requests (call, cancel, check in) per kiosk, counted on every node alike. */
   kioskQueue: AttemptLimiter;
+  /** A transport that never joins is closed after this (10 s unless a test shortens it). */
+  handshakeTimeoutMs?: number | undefined;
 }
 
 /** A kiosk that calls and cancels in a loop would fill the records and every staff screen. */

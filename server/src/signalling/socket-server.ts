@@ -78,7 +78,7 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
       if (isNew) placed.add(req);
       callback(null, true);
     },
-    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectTimeout: options.limits.handshakeTimeoutMs ?? CONNECT_TIMEOUT_MS,
   });
   const connections = new ConnectionCounter(options.limits.connectionsPerAddress);
   // Requests that took a place; the place is handed back when their transport closes (or never opens).
@@ -250,10 +250,11 @@ function registerHandler(
   gate: RequestGate,
   state: SignallingState,
 ): void {
-  const { principal } = socket.data;
   // Payloads are unknown until the schema has parsed them, whatever the typed map says.
   const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
   rawOn(handler.event, (...args: unknown[]) => {
+    // Read per request: a member's departments may change while the socket is open (member-scope.ts).
+    const { principal } = socket.data;
     const ack = args.at(-1);
     if (typeof ack !== 'function') return; // every request must carry an ack; nothing to answer to
     const reply = ack as (response: Ack<unknown>) => void;

@@ -31,6 +31,8 @@ export interface RouteDeps {
   limiters: { pairing: AttemptLimiter };
   /** Cuts live sockets at once when an account or device loses its access. */
   disconnect: { kiosk(kioskId: string): void; staff(staffId: string): void };
+  /** A member's departments changed: their open consoles see the new queue scope at once. */
+  rescopeStaff(staffId: string, departmentIds: string[]): void;
   pairingCodeTtlMs: number;
   now: () => Date;
 }

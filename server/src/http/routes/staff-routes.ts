@@ -57,8 +57,11 @@ export function registerStaffRoutes(api: ApiRegistry, deps: RouteDeps): void {
       await deps.authSessions.revokeAllFor(params.id, body.active === false ? 'deactivated' : 'role_changed');
       deps.disconnect.staff(params.id);
     }
+    const member = await mustFind(params.id);
+    // Still logged in with other departments: their queue follows at once, not at their next login.
+    if (body.departmentIds && body.active !== false && body.role === undefined) deps.rescopeStaff(params.id, member.departmentIds);
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'staff_updated', targetType: 'staff', targetId: params.id, details: { fields: Object.keys(body), role: body.role, active: body.active } });
-    return mustFind(params.id);
+    return member;
   });
 
   api.handle('resetStaffPassword', { params: IdParams, returns: 'StaffCredentialsIssued' }, async ({ params, caller }) => {
