@@ -57,7 +57,7 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
     if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'session_viewed', targetType: 'session', targetId: params.id });
     const events = await deps.events.listFor(params.id);
-    const detail: SessionDetail = { ...record, events, names: await namesIn(events) };
+    const detail: SessionDetail = { ...record, events, names: await namesIn(events), legs: await deps.sessions.legsOf(record.id) };
     return detail;
   });
 
