@@ -17,6 +17,8 @@ export interface LegMessages {
   noOutcome: string;
   /** Above the after-call form of a leg handed to another department. */
   afterTransfer: string;
+  /** In the records list, beside the department of a later leg. */
+  listLeg: (leg: number) => string;
 }
 
 const ja: LegMessages = {
@@ -34,6 +36,7 @@ const ja: LegMessages = {
   outcome: (outcome) => `相談結果: ${outcome}`,
   noOutcome: '相談結果: 未記録',
   afterTransfer: '住民の方を他の部署へ回しました。あなたが対応した部分の相談結果を記録してください。',
+  listLeg: (leg) => `（他の部署から回された相談・${leg}番目の部署）`,
 };
 
 const en: LegMessages = {
@@ -51,6 +54,7 @@ const en: LegMessages = {
   outcome: (outcome) => `Outcome: ${outcome}`,
   noOutcome: 'Outcome: not recorded',
   afterTransfer: 'The resident was handed to another department. Record the outcome of your part of the consultation.',
+  listLeg: (leg) => ` (handed over; department ${leg} of the consultation)`,
 };
 
 export const legMessages: LegMessages = pick({ ja, en });

@@ -11,6 +11,9 @@ import { LocalDate, PageQuery } from './pagination';
  * Lifecycle of one consultation, booked or walk-in:
  *   queued -> active -> ended
  *   queued -> ended          (the resident gave up, or the kiosk went away)
+ * This is the lifecycle of one leg. A transfer ends the leg (active -> ended, reason
+ * `transferred`) and the consultation goes on in its next leg, queued for the other department
+ * (see consultation-legs.ts); the consultation is over when its last leg has ended.
  */
 export const SESSION_STATUSES = ['queued', 'active', 'ended'] as const;
 export type ConsultationState = (typeof SESSION_STATUSES)[number];
