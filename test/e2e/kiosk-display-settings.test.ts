@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Appointment } from '../../server/src/contract/appointments';
-import type { Department } from '../../server/src/contract/departments';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { Department } from '@madoguchi/contract/departments';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionDetail } from '../../server/src/contract/consultation';
-import type { Department } from '../../server/src/contract/departments';
-import type { Report } from '../../server/src/contract/reports';
+import type { SessionDetail } from '@madoguchi/contract/consultation';
+import type { Department } from '@madoguchi/contract/departments';
+import type { Report } from '@madoguchi/contract/reports';
 import { TransferLegsSchema1766100000000 } from '../../server/src/db/migrations/transfer-legs-schema';
 import { createMember } from '../fixtures/members';
 import { kioskToken, loginStaff } from '../helpers/api-client';
@@ -10,7 +10,7 @@ import { expectStatus, restClient, type RestClient } from '../helpers/rest-clien
 import { connectSocket, expectOk, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
-import { japanDayOf } from '../../server/src/domain/japan-time';
+import { jstToday } from '@madoguchi/contract/japan-time';
 
 for (const kind of databaseKinds()) {
   describe(`a transfer is one consultation with two legs (issue 14 item 10, ${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'})`, () => {
@@ -81,7 +81,7 @@ for (const kind of databaseKinds()) {
     });
 
     it('reports and CSV count the consultation once; per department, each department counts its own leg', async () => {
-      const today = japanDayOf(new Date());
+      const today = jstToday();
       const whole = expectStatus(await admin.call<Report>('report', { query: { from: today, to: today } }), 200);
       assert.deepEqual([whole.totals.sessions, whole.totals.answered, whole.totals.abandoned, whole.totals.walkIn], [1, 1, 0, 1]);
       assert.deepEqual(whole.rows.map((r) => r.sessions), [1]);

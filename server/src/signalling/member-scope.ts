@@ -1,4 +1,4 @@
-import type { QueueEntry } from '../contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { entriesInScope, queueScopeOf } from '../domain/queue-scope';
 import { queueRoom, queueScopeOfRoom, peerRoom, staffPeer } from '../domain/room-names';
 import { createLogger } from '../logging/logger';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited, retryAfterSecondsOf, type AttemptLimiter } from '../domain/attempt-limiter';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 
 export interface SocketLimitOptions {
   /** Requests one connection may send per second (a call's set-up needs about a dozen at once). */
@@ -10,8 +10,6 @@ export interface SocketLimitOptions {
   connectionsPerAddress: number;
   /** Queue requests (call, cancel, check in) per kiosk, counted on every node alike. */
   kioskQueue: AttemptLimiter;
-  /** A transport that never joins is closed after this (10 s unless a test shortens it). */
-  handshakeTimeoutMs?: number | undefined;
 }
 
 /** A kiosk that calls and cancels in a loop would fill the records and every staff screen. */
@@ -53,7 +51,7 @@ export class ConnectionCounter {
 }
 
 /** Checks one request against the connection's rate and, for queue requests, the kiosk's. */
-export function createRequestGate(options: SocketLimitOptions): (socketId: string, principal: SocketPrincipal, event: string) => Promise<void> {
+export function createRequestGate(options: Omit<SocketLimitOptions, 'connectionsPerAddress'>): (socketId: string, principal: SocketPrincipal, event: string) => Promise<void> {
   const perConnection = new RateLimiterMemory({ points: options.requestsPerSecond, duration: 1, keyPrefix: 'socket-requests' });
   return async (socketId, principal, event) => {
     try {

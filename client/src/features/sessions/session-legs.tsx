@@ -1,4 +1,4 @@
-import type { ConsultationLeg } from '@contract/consultation-legs';
+import type { ConsultationLeg } from '@madoguchi/contract/consultation-legs';
 import { hrefFor } from '../../app/routes';
 import { common } from '../../i18n/common-messages';
 import { legMessages as t } from '../../i18n/leg-messages';

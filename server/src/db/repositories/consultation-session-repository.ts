@@ -6,10 +6,10 @@ import type {
   OutcomeCode,
   QualitySummary,
   SessionRecord,
-} from '../../contract/consultation';
-import type { ConsultationLeg } from '../../contract/consultation-legs';
-import type { Language } from '../../contract/languages';
-import type { Page } from '../../contract/pagination';
+} from '@madoguchi/contract/consultation';
+import type { ConsultationLeg } from '@madoguchi/contract/consultation-legs';
+import type { Language } from '@madoguchi/contract/languages';
+import type { Page } from '@madoguchi/contract/pagination';
 import { returnedRows } from '../query-result';
 import { ConsultationSessionEntity, type ConsultationSessionRow } from '../entities/consultation-session-entity';
 
