@@ -47,11 +47,11 @@ for (const kind of databaseKinds()) {
       secondLeg = moved.newSessionId;
 
       // The first desk's leg is waiting for its outcome (a reload offers the form again).
-      const unrecorded = await server.app.repositories.sessions.latestUnrecorded(counterId, new Date(), 1800);
+      const unrecorded = await server.app.repositories.consultations.latestUnrecorded(counterId, new Date(), 1800);
       assert.equal(unrecorded?.id, firstLeg);
       assert.equal(unrecorded?.reason, 'transferred');
       expectOk(await request(counter, 'saveOutcome', { sessionId: firstLeg, outcomeCode: 'referred', notes: '子育て支援課へ' }));
-      assert.equal(await server.app.repositories.sessions.latestUnrecorded(counterId, new Date(), 1800), null);
+      assert.equal(await server.app.repositories.consultations.latestUnrecorded(counterId, new Date(), 1800), null);
       // Only the desk of a leg records that leg.
       const refused = await request(member, 'saveOutcome', { sessionId: firstLeg, outcomeCode: 'resolved', notes: '' });
       assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN');
@@ -61,8 +61,8 @@ for (const kind of databaseKinds()) {
       expectOk(await request(member, 'saveOutcome', { sessionId: secondLeg, outcomeCode: 'resolved', notes: '' }));
       expectOk(await request(kiosk, 'submitSurvey', { sessionId: secondLeg, rating: 5 }));
 
-      const first = await server.app.repositories.sessions.findById(firstLeg);
-      const second = await server.app.repositories.sessions.findById(secondLeg);
+      const first = await server.app.repositories.consultations.findById(firstLeg);
+      const second = await server.app.repositories.consultations.findById(secondLeg);
       assert.deepEqual([first?.consultationId, first?.leg, first?.endReason, first?.outcomeCode], [firstLeg, 1, 'transferred', 'referred']);
       assert.deepEqual([second?.consultationId, second?.leg, second?.endReason, second?.outcomeCode], [firstLeg, 2, 'staff_ended', 'resolved']);
     });
@@ -141,7 +141,7 @@ for (const kind of databaseKinds()) {
           [null, 1],
         ]);
         // The consultation recorded through the product before the migration ran again is linked too.
-        assert.deepEqual((await server.app.repositories.sessions.legsOf(secondLeg)).map((l) => l.sessionId), [firstLeg, secondLeg]);
+        assert.deepEqual((await server.app.repositories.consultations.legsOf(secondLeg)).map((l) => l.sessionId), [firstLeg, secondLeg]);
       } finally {
         await runner.release();
       }
