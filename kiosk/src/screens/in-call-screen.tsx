@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
+import type { CallSnapshot } from '@madoguchi/call-core/call-types';
 import { BigButton } from '../components/big-button';
 import { DocumentPreview } from '../components/document-preview';
 import { KioskDialog } from '../components/kiosk-dialog';
@@ -16,7 +16,7 @@ import { SnapshotConsent } from './snapshot-consent';
 
 export interface InCallScreenProps {
   staffName: string | null;
-  call: CallSessionSnapshot | null;
+  call: CallSnapshot | null;
   extras: InCallExtrasSnapshot;
   onToggleDocument: () => void;
   onAnswerSnapshot: (consent: boolean) => void;

@@ -72,7 +72,7 @@ export interface CallEndedEvent {
 }
 
 /** Everything a screen needs, as one immutable value that changes identity on every change. */
-export interface CallSessionSnapshot {
+export interface CallSnapshot {
   connection: ConnectionState;
   serverInfo: ServerInfo | null;
   callState: CallState;
@@ -87,8 +87,8 @@ export interface CallSessionSnapshot {
   lastError: CallError | null;
 }
 
-export type CallSessionEvents = {
-  changed: [CallSessionSnapshot];
+export type CallClientEvents = {
+  changed: [CallSnapshot];
   connectionStateChanged: [ConnectionState, ConnectionState];
   callStateChanged: [CallState, CallState];
   queueUpdated: [readonly QueueEntry[]];
@@ -105,7 +105,7 @@ export type CallSessionEvents = {
   error: [CallError];
 };
 
-export interface CallSessionOptions {
+export interface CallClientOptions {
   /** Read on every (re)connection. */
   getToken: () => string | null;
   /**
