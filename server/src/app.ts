@@ -211,6 +211,7 @@ function buildNetwork(deps: AppDeps, redisPrefix: string): Network {
     httpServer,
     allowedOrigins: () => [...publicOrigins, ...peers.origins()],
     connectionsPerAddress: deps.socketLimits?.connectionsPerAddress ?? 200,
+    handshakeTimeoutMs: deps.socketLimits?.handshakeTimeoutMs,
   });
   const nodeLoad = createNodeLoadReader(deps.sfu, config.nodeId);
   const cluster = createClusterLink(io, peers, { nodeLoad, nodeId: config.nodeId, redisUrl: config.redisUrl, key: redisPrefix, nodeUrl });
@@ -267,6 +268,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     loginSessions,
     audit: repositories.audit,
     disconnect: (staffId) => disconnectPrincipal('staff', staffId),
+    rescope: (staffId, departmentIds) => cluster.memberScopeChanged(staffId, departmentIds),
   });
   const kioskAdmin = new KioskService({
     kiosks: repositories.kiosks,

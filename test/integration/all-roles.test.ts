@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
 import type { Appointment } from '@madoguchi/contract/appointments';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import type { Department } from '@madoguchi/contract/departments';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember } from '../fixtures/members';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
-import { connectSocket, expectOk, request, type TestSocket } from '../helpers/socket-client';
+import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 type Role = 'kiosk' | 'staffA' | 'staffB' | 'admin' | 'guest';
@@ -184,5 +185,178 @@ describe('every role, the booking routes: anonymous callers reach only what the 
     assert.equal(options.status, 200);
     assert.deepEqual(options.body.departments, [], 'nothing is offered until an admin makes it bookable');
     assert.deepEqual(options.body.kiosks, []);
+  });
+});
+
+/**
+ * The transfer path and a department change, for a socket of every role. Written out here, not
+ * read from the server: a desk that serves only the general counter, and a member of another
+ * department, never receive a resident handed to department A, before, during or after the
+ * transfer, nor in the snapshot a reconnecting console asks for.
+ */
+describe('every role, one consultation handed to another department: who receives what (issue 12)', () => {
+  type TransferRole = 'kiosk' | 'staffA' | 'staffB' | 'staffNone' | 'admin' | 'guest';
+  let server: TestServer;
+  let admin: RestClient;
+  let departmentA: Department;
+  let departmentB: Department;
+  let members: Record<'staffA' | 'staffB' | 'staffNone', { id: string; token: string }>;
+  let appointment: Appointment;
+  const sockets = new Map<TransferRole, TestSocket>();
+  const received = new Map<TransferRole, { event: string; args: unknown[] }[]>();
+
+  const listen = (role: TransferRole, socket: TestSocket): TestSocket => {
+    sockets.set(role, socket);
+    if (!received.has(role)) received.set(role, []);
+    socket.onAny((event: string, ...args: unknown[]) => received.get(role)?.push({ event, args }));
+    return socket;
+  };
+  const socketOf = (role: TransferRole): TestSocket => {
+    const socket = sockets.get(role);
+    if (!socket) throw new Error(`no ${role} socket`);
+    return socket;
+  };
+  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
+  /** Every queue entry a role was sent, by queueUpdated. */
+  const queueEntriesOf = (role: TransferRole): QueueEntry[] =>
+    (received.get(role) ?? []).filter((r) => r.event === 'queueUpdated').flatMap((r) => r.args[0] as QueueEntry[]);
+  const eventsOf = (role: TransferRole): string[] => [...new Set((received.get(role) ?? []).map((r) => r.event))].sort();
+  const textOf = (role: TransferRole): string => JSON.stringify(received.get(role) ?? []);
+
+  before(async () => {
+    server = await startTestServer();
+    const adminToken = (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken;
+    admin = restClient(server.url, adminToken);
+    [departmentA, departmentB] = (await Promise.all(
+      [['kosodate', '子育て支援課'], ['zeimu', '税務課']].map(async ([code, name]) => expectStatus(await admin.call<Department>('createDepartment', { body: { code, name, icon: 'child' } }), 201)),
+    )) as [Department, Department];
+    members = {
+      staffA: await createMember(server.url, admin, { loginId: 'leg-a', displayName: STAFF_A_NAME, departmentIds: [departmentA.id] }),
+      staffB: await createMember(server.url, admin, { loginId: 'leg-b', departmentIds: [departmentB.id] }),
+      staffNone: await createMember(server.url, admin, { loginId: 'counter-only', departmentIds: [] }),
+    };
+    const startsAt = new Date(Math.ceil((Date.now() + 20 * 60_000) / 300_000) * 300_000);
+    appointment = expectStatus(
+      await admin.call<Appointment>('createAppointment', {
+        body: {
+          departmentId: departmentA.id,
+          kioskId: server.demo.kioskCredential.split('.')[0],
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+          residentName: RESIDENT,
+          residentKana: KANA,
+        },
+      }),
+      201,
+    );
+    listen('kiosk', await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken));
+    for (const role of ['staffA', 'staffB', 'staffNone'] as const) listen(role, await connectSocket(server.url, members[role].token));
+    listen('admin', await connectSocket(server.url, adminToken));
+  });
+  after(async () => {
+    for (const socket of sockets.values()) socket.close();
+    await server?.close();
+  });
+
+  const joinAll = async (sessionId: string, roles: TransferRole[]): Promise<void> => {
+    for (const role of roles) {
+      const socket = socketOf(role);
+      const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
+      expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+    }
+  };
+
+  it('an anonymous socket is refused before it can receive anything', async () => {
+    await assert.rejects(connectSocket(server.url, undefined));
+  });
+
+  it('a booked resident of A, answered with a guest, handed to B: each socket receives exactly what it may', async () => {
+    const kiosk = socketOf('kiosk');
+    const { sessionId } = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
+    expectOk(await request(socketOf('staffA'), 'acceptCall', { sessionId }));
+    const link = expectStatus(await restClient(server.url, members.staffA.token).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: { label: GUEST_LABEL } }), 201);
+    const guest = listen('guest', await connectSocket(server.url, guestTokenOf(link)));
+    await joinAll(sessionId, ['kiosk', 'staffA', 'guest']);
+
+    const guestClosed = new Promise<void>((resolve) => guest.once('disconnect', () => resolve()));
+    const moved = expectOk(await request(socketOf('staffA'), 'transferCall', { sessionId, departmentId: departmentB.id }));
+    await guestClosed;
+    // The console of the general counter reloads now: its snapshot holds nothing of B.
+    socketOf('staffNone').close();
+    const counter = listen('staffNone', await connectSocket(server.url, members.staffNone.token));
+    const snapshot = expectOk(await request(counter, 'getQueue', {}));
+    assert.deepEqual(snapshot, [], 'the general counter is sent no resident of another department at login');
+    assert.deepEqual(expectOk(await request(socketOf('staffA'), 'getQueue', {})), [], 'A no longer sees the resident it handed to B');
+    assert.deepEqual(expectOk(await request(socketOf('staffB'), 'getQueue', {})).map((e) => e.sessionId), [moved.newSessionId]);
+
+    const refused = await request(counter, 'acceptCall', { sessionId: moved.newSessionId });
+    assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN', 'the general counter cannot answer B');
+    expectOk(await request(socketOf('staffB'), 'acceptCall', { sessionId: moved.newSessionId }));
+    await joinAll(moved.newSessionId, ['kiosk', 'staffB']);
+    expectOk(await request(socketOf('staffB'), 'hangUp', { sessionId: moved.newSessionId }));
+    await settle();
+
+    assert.deepEqual(eventsOf('kiosk'), ['callAccepted', 'callEnded', 'peerJoined', 'queuePosition', 'transferred']);
+    assert.deepEqual(eventsOf('staffA'), ['callEnded', 'peerJoined', 'queueUpdated']);
+    assert.deepEqual(eventsOf('staffB'), ['callEnded', 'peerJoined', 'queueUpdated']);
+    assert.deepEqual(eventsOf('staffNone'), ['queueUpdated']);
+    assert.deepEqual(eventsOf('admin'), ['queueUpdated']);
+    assert.deepEqual(eventsOf('guest'), ['callEnded', 'peerJoined']);
+    // Each desk's queue updates hold only its own departments and the general counter.
+    const allowed: Record<'staffA' | 'staffB' | 'staffNone', (string | null)[]> = {
+      staffA: [null, departmentA.id],
+      staffB: [null, departmentB.id],
+      staffNone: [null],
+    };
+    for (const role of ['staffA', 'staffB', 'staffNone'] as const) {
+      for (const entry of queueEntriesOf(role)) assert.ok(allowed[role].includes(entry.departmentId), `${role} was sent a resident of ${entry.departmentName}`);
+    }
+    assert.deepEqual([...new Set(queueEntriesOf('admin').map((e) => e.departmentName))].sort(), ['子育て支援課', '税務課'], 'the admin saw both legs waiting');
+    assert.ok(queueEntriesOf('staffB').some((e) => e.sessionId === moved.newSessionId && e.residentName === RESIDENT), 'B was sent the resident handed to it');
+    for (const role of ['kiosk', 'staffNone', 'guest'] as const) {
+      assert.ok(!textOf(role).includes(RESIDENT) && !textOf(role).includes(KANA), `${role} received the resident's name`);
+    }
+  });
+
+  it('the general counter hands a walk-in to A: the counter is never sent the entry, before or after a reconnect', async () => {
+    received.set('staffNone', []);
+    const kiosk = socketOf('kiosk');
+    const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+    expectOk(await request(socketOf('staffNone'), 'acceptCall', { sessionId }));
+    await joinAll(sessionId, ['kiosk', 'staffNone']);
+    const moved = expectOk(await request(socketOf('staffNone'), 'transferCall', { sessionId, departmentId: departmentA.id }));
+    await settle();
+    assert.ok(!queueEntriesOf('staffNone').some((e) => e.sessionId === moved.newSessionId), 'the counter was never sent the resident it handed to A');
+    const lastUpdate = (received.get('staffNone') ?? []).filter((r) => r.event === 'queueUpdated').at(-1)?.args[0] as QueueEntry[] | undefined;
+    assert.deepEqual(lastUpdate, [], "the counter's latest queue is empty");
+    assert.deepEqual(expectOk(await request(socketOf('staffNone'), 'getQueue', {})), []);
+    assert.ok(queueEntriesOf('staffA').some((e) => e.sessionId === moved.newSessionId), 'A was sent it');
+    expectOk(await request(kiosk, 'cancelCall', { sessionId: moved.newSessionId }));
+  });
+
+  it('a member whose departments change while logged in sees the new scope at once, and nothing of the old one', async () => {
+    const kiosk = socketOf('kiosk');
+    const staffB = socketOf('staffB');
+    const { sessionId } = expectOk(await request(kiosk, 'callStaff', { departmentId: departmentA.id }));
+    await settle();
+    assert.deepEqual(expectOk(await request(staffB, 'getQueue', {})), []);
+
+    const given = nextEvent(staffB, 'queueUpdated');
+    expectStatus(await admin.call('updateStaff', { params: { id: members.staffB.id }, body: { departmentIds: [departmentB.id, departmentA.id] } }), 200);
+    assert.deepEqual((await given)[0].map((e) => e.sessionId), [sessionId], 'given A, the waiting resident of A arrives without a reconnect');
+
+    const taken = nextEvent(staffB, 'queueUpdated');
+    expectStatus(await admin.call('updateStaff', { params: { id: members.staffB.id }, body: { departmentIds: [departmentB.id] } }), 200);
+    assert.deepEqual((await taken)[0], [], 'taken out of A, the list is replaced at once');
+    received.set('staffB', []);
+    // A's queue changes now (a second resident of A is announced when the first leaves and comes back).
+    expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+    const again = expectOk(await request(kiosk, 'callStaff', { departmentId: departmentA.id }));
+    await settle();
+    assert.ok(!queueEntriesOf('staffB').some((e) => e.departmentId === departmentA.id), 'no resident of A reaches B after the change');
+    assert.deepEqual(expectOk(await request(staffB, 'getQueue', {})), []);
+    const refused = await request(staffB, 'acceptCall', { sessionId: again.sessionId });
+    assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN', 'B can no longer answer A');
+    expectOk(await request(kiosk, 'cancelCall', { sessionId: again.sessionId }));
   });
 });

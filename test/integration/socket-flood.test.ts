@@ -71,3 +71,45 @@ describe('a flooding kiosk or address is held back (issue 12, item 10)', () => {
     assert.equal(await halfOpen(server.url, '198.51.100.78'), 'open', 'another address still connects');
   });
 });
+
+describe('a half-open socket is dropped after the handshake timeout (issue 12, item 10)', () => {
+  it('the product waits 10 s for a transport to join, not Socket.IO\'s 45 s', async () => {
+    const server = await startTestServer();
+    try {
+      assert.equal(server.app.io.connectTimeout(), 10_000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a transport that never joins is closed by the server and gives its place back; a joined socket stays', async () => {
+    // The same code path with the timeout shortened, so the test does not sleep for 10 s.
+    const server = await startTestServer({ socketLimits: { connectionsPerAddress: 2, handshakeTimeoutMs: 400 } });
+    const address = '198.51.100.90';
+    const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    try {
+      const socket = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false, extraHeaders: { 'x-forwarded-for': address } });
+      const manager = socket.io;
+      const closed = new Promise<string>((resolve) => manager.once('close', (reason) => resolve(String(reason))));
+      const opened = new Promise<void>((resolve, reject) => {
+        manager.once('open', () => resolve());
+        manager.once('error', reject);
+      });
+      manager.open();
+      await opened;
+      const openedAt = Date.now();
+      assert.equal(await closed, 'transport close', 'the server closed the transport');
+      const elapsed = Date.now() - openedAt;
+      // Far from Socket.IO's own 45 s, whatever the load on the machine.
+      assert.ok(elapsed >= 300 && elapsed < 8_000, `closed after ${elapsed} ms`);
+      // Both places of this address are free again: two more transports open.
+      assert.deepEqual([await halfOpen(server.url, address), await halfOpen(server.url, address)], ['open', 'open']);
+      assert.ok(kiosk.connected, 'a socket that joined is not dropped');
+      assert.ok((await request(kiosk, 'getServerInfo', {})).ok);
+    } finally {
+      for (const close of opened.splice(0)) close();
+      kiosk.close();
+      await server.close();
+    }
+  });
+});

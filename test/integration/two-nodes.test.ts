@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { GuestLink } from '@madoguchi/contract/guests';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
+import type { Department } from '@madoguchi/contract/departments';
 import type { OperationsOverview } from '@madoguchi/contract/operations';
+import { createMember, pairKiosk } from '../fixtures/members';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
@@ -109,6 +112,41 @@ describe('two server nodes sharing queue and notifications through Redis', async
       kiosk.disconnect();
       staffOn1.disconnect();
       staffOn2.disconnect();
+    }
+  });
+
+  it('a department change made through node 1 re-scopes the member\'s console on node 2 (issue 12)', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    const adminToken = (await loginStaff(node1.url, 'demo-admin', 'test-password')).accessToken;
+    const admin = restClient(node1.url, adminToken);
+    const department = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu-nodes', name: '税務課', icon: 'tax' } }), 201);
+    const member = await createMember(node1.url, admin, { loginId: 'moved-member', departmentIds: [] });
+    const kiosk = await connectSocket(node1.url, (await pairKiosk(node1.url, admin, '東支所')).token);
+    const console2 = await connectSocket(node2.url, member.token);
+    const adminOn2 = await connectSocket(node2.url, adminToken);
+    const sent: QueueEntry[][] = [];
+    console2.on('queueUpdated', (entries) => sent.push([...entries]));
+    try {
+      const { sessionId } = expectOk(await request(kiosk, 'callStaff', { departmentId: department.id }));
+      // Node 2 knows the resident (the admin there sees every department).
+      await eventually(async () => (await queueOf(adminOn2)).includes(sessionId));
+      assert.deepEqual(await queueOf(console2), [], 'not in 税務課 yet');
+
+      expectStatus(await admin.call('updateStaff', { params: { id: member.id }, body: { departmentIds: [department.id] } }), 200);
+      await eventually(async () => sent.some((entries) => entries.some((e) => e.sessionId === sessionId)));
+      assert.deepEqual(await queueOf(console2), [sessionId], 'node 2 answers getQueue with the new scope');
+
+      expectStatus(await admin.call('updateStaff', { params: { id: member.id }, body: { departmentIds: [] } }), 200);
+      await eventually(async () => (await queueOf(console2)).length === 0);
+      sent.length = 0;
+      const refused = await request(console2, 'acceptCall', { sessionId });
+      assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN');
+      expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.ok(!sent.some((entries) => entries.some((e) => e.departmentId === department.id)), 'nothing of 税務課 reaches node 2 after the change');
+    } finally {
+      kiosk.disconnect();
+      console2.disconnect();
+      adminOn2.disconnect();
     }
   });
 });

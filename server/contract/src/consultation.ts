@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { multiLine } from './text';
 import type { AppointmentNeeds } from './appointments';
+import type { ConsultationLeg } from './consultation-legs';
 import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { PeerRole } from './media-types';
@@ -10,6 +11,9 @@ import { LocalDate, PageQuery } from './pagination';
  * Lifecycle of one consultation, booked or walk-in:
  *   queued -> active -> ended
  *   queued -> ended          (the resident gave up, or the kiosk went away)
+ * This is the lifecycle of one leg. A transfer ends the leg (active -> ended, reason
+ * `transferred`) and the consultation goes on in its next leg, queued for the other department
+ * (see consultation-legs.ts); the consultation is over when its last leg has ended.
  */
 export const SESSION_STATUSES = ['queued', 'active', 'ended'] as const;
 export type ConsultationState = (typeof SESSION_STATUSES)[number];
@@ -171,10 +175,16 @@ export interface SessionRecord {
   mediaFlag: MediaFlag | null;
   /** The language the resident used at the kiosk. */
   language: Language;
+  /** The consultation this record is a leg of (its first leg's id; its own id when it is the first). */
+  consultationId: string;
+  /** 1 unless the resident was handed over from another department (see consultation-legs.ts). */
+  leg: number;
 }
 
 export interface SessionDetail extends SessionRecord {
   events: SessionEvent[];
   /** Names for the staff and department ids the events mention, so a timeline never shows a raw id. */
   names: Record<string, string>;
+  /** Every leg of the consultation, in order (one when nobody handed the resident over). */
+  legs: ConsultationLeg[];
 }

@@ -25,8 +25,12 @@ export type ReportQuery = z.input<typeof ReportQuery>;
 /**
  * Figures for one period (and group). Sessions count by the Japan day they were queued;
  * appointments by the Japan day they were booked for. Waits are over answered sessions.
+ * A resident handed to another department is one consultation: counted once, waiting until the
+ * first answer; rows per department (and a report filtered to one department) count each
+ * department's own leg instead (see consultation-legs.ts).
  */
 export interface ReportFigures {
+  /** Consultations (legs, in a department's figures). */
   sessions: number;
   booked: number;
   walkIn: number;

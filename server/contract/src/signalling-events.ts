@@ -158,6 +158,8 @@ export interface ServerToClientEvents {
 export interface InterServerEvents {
   /** A node's own waiting residents; every node merges them into the queue its staff see. */
   queueSnapshot: (snapshot: { nodeId: string; nodeUrl: string; entries: QueueEntry[] }) => void;
+  /** A member's departments changed: every node re-scopes that member's sockets. */
+  memberScopeChanged: (change: { staffId: string; departmentIds: string[] }) => void;
   /** A node that just started asks the others for their snapshots. */
   queueRequest: (fromNodeId: string) => void;
   /** Staff on one node accept a resident waiting on another; the owning node answers. */

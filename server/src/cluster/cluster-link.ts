@@ -16,6 +16,7 @@ import type { ConsultationService } from '../domain/consultation-service';
 import { entriesInScope } from '../domain/queue-scope';
 import { queueScopeOfRoom } from '../domain/room-names';
 import { createLogger } from '../logging/logger';
+import { rescopeLocalMemberSockets } from '../signalling/member-scope';
 import { PEER_STALE_MS, type PeerNodes } from './peer-nodes';
 import type { SignallingServer } from '../signalling/signalling-types';
 
@@ -38,6 +39,8 @@ export interface ClusterLink {
   queue(): QueueEntry[];
   /** This node's queue changed: tell the other nodes and this node's staff. */
   publishLocalQueue(entries: QueueEntry[]): void;
+  /** A member's departments changed: their sockets on every node take the new queue scope. */
+  memberScopeChanged(staffId: string, departmentIds: string[]): void;
   /** Accept a resident this node does not hold. */
   acceptElsewhere(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
   /** Hang up a call this node does not hold. */
@@ -114,6 +117,7 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
         local = entries;
         emitToLocalStaff();
       },
+      memberScopeChanged: (staffId, departmentIds) => void rescopeLocalMemberSockets(io, staffId, departmentIds, merged()),
       acceptElsewhere: () => Promise.reject(new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left')),
       inviteGuestElsewhere: () => Promise.reject(AppError.invalidState('the call is not in progress')),
       hangUpElsewhere: () => Promise.reject(AppError.notFound('consultation')),
@@ -145,6 +149,7 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
     if (!known) publishSnapshot();
     emitToLocalStaff();
   });
+  io.on('memberScopeChanged', ({ staffId, departmentIds }) => void rescopeLocalMemberSockets(io, staffId, departmentIds, merged()));
   io.on('queueRequest', (fromNodeId) => {
     if (fromNodeId !== options.nodeId) publishSnapshot();
   });
@@ -189,6 +194,10 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
       local = entries;
       publishSnapshot();
       emitToLocalStaff();
+    },
+    memberScopeChanged(staffId, departmentIds) {
+      rescopeLocalMemberSockets(io, staffId, departmentIds, merged());
+      io.serverSideEmit('memberScopeChanged', { staffId, departmentIds });
     },
     acceptElsewhere(principal, sessionId) {
       return askHolder<AcceptCallResult>(

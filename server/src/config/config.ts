@@ -105,6 +105,8 @@ export interface SocketLimitSettings {
   connectionsPerAddress: number;
   /** callStaff, cancelCall and checkIn per kiosk per minute, across all nodes. */
   kioskQueuePerMinute: number;
+  /** How long a transport may stay open without joining (10 s; tests shorten it instead of waiting). */
+  handshakeTimeoutMs?: number;
 }
 
 export class ConfigError extends Error {

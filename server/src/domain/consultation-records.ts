@@ -62,7 +62,7 @@ export class ConsultationRecords {
     const record = await this.visibleRecord(reader, id);
     await this.options.audit.record({ actorKind: 'staff', actorId: reader.staffId, action: 'session_viewed', targetType: 'session', targetId: id });
     const events = await this.options.consultationEvents.listFor(id);
-    return { ...record, events, names: await this.namesIn(events) };
+    return { ...record, events, names: await this.namesIn(events), legs: await this.options.consultations.legsOf(record.id) };
   }
 
   async callContext(reader: RecordReader, id: string): Promise<CallContext> {

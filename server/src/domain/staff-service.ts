@@ -32,6 +32,8 @@ export interface StaffServiceOptions {
   audit: AuditLogRepository;
   /** Cuts the member's live sockets at once (their logins are revoked first). */
   disconnect(staffId: string): void;
+  /** A member's departments changed: their open consoles take the new queue scope at once. */
+  rescope(staffId: string, departmentIds: string[]): void;
 }
 
 /**
@@ -77,7 +79,10 @@ export class StaffService {
       targetId: id,
       details: { fields: Object.keys(changes), role: changes.role, active: changes.active },
     });
-    return this.mustFind(id);
+    const member = await this.mustFind(id);
+    // Still logged in with other departments: their queue follows at once, not at their next login.
+    if (changes.departmentIds && changes.active !== false && changes.role === undefined) this.options.rescope(id, member.departmentIds);
+    return member;
   }
 
   async resetPassword(actorId: string, id: string): Promise<StaffCredentialsIssued> {

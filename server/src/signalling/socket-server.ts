@@ -31,6 +31,8 @@ export interface TransportOptions {
   allowedOrigins: () => string[];
   /** Open transports one address may hold (SOCKETS_PER_ADDRESS). */
   connectionsPerAddress: number;
+  /** A transport that never joins is closed after this (10 s unless a test shortens it). */
+  handshakeTimeoutMs?: number | undefined;
 }
 
 export interface SignallingOptions {
@@ -88,7 +90,7 @@ export function createSocketTransport(options: TransportOptions): SignallingServ
       if (isNew) placed.add(req);
       callback(null, true);
     },
-    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectTimeout: options.handshakeTimeoutMs ?? CONNECT_TIMEOUT_MS,
   });
   const connections = new ConnectionCounter(options.connectionsPerAddress);
   // Requests that took a place; the place is handed back when their transport closes (or never opens).
@@ -265,12 +267,13 @@ function registerHandler(
   gate: RequestGate,
   state: SignallingState,
 ): void {
-  const { principal } = socket.data;
   // Payloads are unknown until the schema has parsed them, whatever the typed map says.
   const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
   const { payload: schema, roles } = SOCKET_REQUESTS[event] as SocketRequestSpec;
   const handler = requestHandlers[event] as RequestHandler<HandledRequest>;
   rawOn(event, (...args: unknown[]) => {
+    // Read per request: a member's departments may change while the socket is open (member-scope.ts).
+    const { principal } = socket.data;
     const ack = args.at(-1);
     if (typeof ack !== 'function') return; // every request must carry an ack; nothing to answer to
     const reply = ack as (response: Ack<unknown>) => void;

@@ -6,6 +6,7 @@ import type { OutcomeDraft } from '../../components/outcome-draft';
 import { OutcomeFields } from '../../components/outcome-fields';
 import { useStaffCall } from '../../hooks/use-call-client';
 import { consoleMessages } from '../../i18n/console-messages';
+import { legMessages } from '../../i18n/leg-messages';
 import { describeError } from '../../i18n/describe-error';
 
 const t = consoleMessages.outcome;
@@ -17,10 +18,12 @@ export interface AfterCallFormProps {
    * the server accepted it but the database is away; it lands, with this time, once it is back.
    */
   onDone: (saved: boolean, queued?: boolean) => void;
+  /** This desk handed the resident to another department: the form is for its own leg. */
+  transferred?: boolean;
 }
 
 /** Right after a call: the outcome code and notes, then back to the queue. */
-export function AfterCallForm({ sessionId, onDone }: AfterCallFormProps) {
+export function AfterCallForm({ sessionId, onDone, transferred = false }: AfterCallFormProps) {
   const session = useStaffCall();
   const [draft, setDraft] = useState<OutcomeDraft>({ outcome: '', notes: '' });
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +50,7 @@ export function AfterCallForm({ sessionId, onDone }: AfterCallFormProps) {
       <h2 id="after-call-heading" className="card__title">
         {t.heading}
       </h2>
+      {transferred ? <p className="after-call__hint">{legMessages.afterTransfer}</p> : null}
       <OutcomeFields
         draft={draft}
         onChange={setDraft}

@@ -33,6 +33,8 @@ export function ConsolePage() {
   const [availability, setAvailability] = useAvailability();
   const [notice, setNotice] = useState<string | null>(null);
   const [afterCall, setAfterCall] = useState<string | null>(null);
+  // The leg just handed to another department: its form says so.
+  const [afterTransfer, setAfterTransfer] = useState<string | null>(null);
   const answered = useCallSnapshot((snapshot) => snapshot.call?.answered ?? false);
   const mediaPath = useCallSnapshot((snapshot) => snapshot.serverInfo?.media ?? null);
   // While 応答 is in flight the call is not ours yet (another desk may win): the queue stays.
@@ -61,9 +63,11 @@ export function ConsolePage() {
     if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));
     if (!event.answered) return;
     setNotice(event.reason === 'media_failed' ? describeMediaFailure(event.failedRoles, mediaPath) : messages.call.ended(event.reason));
-    if (event.sessionId && event.reason !== 'transferred') {
+    // A transfer ends this desk's leg of the consultation: its outcome is this desk's to record.
+    if (event.sessionId) {
       offeredOutcomes.current.add(event.sessionId);
       setAfterCall(event.sessionId);
+      setAfterTransfer(event.reason === 'transferred' ? event.sessionId : null);
     }
   });
 
@@ -96,7 +100,7 @@ export function ConsolePage() {
       ) : resumableLive ? (
         <ResumeOffer call={resumableLive} />
       ) : afterCall ? (
-        <AfterCallForm key={afterCall} sessionId={afterCall} onDone={finishAfterCall} />
+        <AfterCallForm key={afterCall} sessionId={afterCall} transferred={afterTransfer === afterCall} onDone={finishAfterCall} />
       ) : (
         <QueuePanel onNotice={setNotice} away={availability === 'away'} />
       )}

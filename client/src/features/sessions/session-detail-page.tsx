@@ -8,6 +8,7 @@ import { sessionMessages } from '../../i18n/session-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { OutcomeForm } from './outcome-form';
 import { SessionFacts } from './session-facts';
+import { SessionLegs } from './session-legs';
 import { SessionQuality } from './session-quality';
 import { SessionTimeline } from './session-timeline';
 
@@ -38,6 +39,7 @@ export function SessionDetailPage({ id }: { id: string }) {
       {session ? (
         <>
           <SessionFacts session={session} />
+          <SessionLegs legs={session.legs} currentId={session.id} />
           <OutcomeForm key={session.id} session={session} onSaved={detail.reload} />
           <section aria-labelledby="session-quality" className="card">
             <h2 id="session-quality" className="card__title">

@@ -2,6 +2,7 @@ import type { SessionRecord } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
+import { legMessages } from '../../i18n/leg-messages';
 import { sessionMessages } from '../../i18n/session-messages';
 import { formatDateTime } from '../../time/jst-format';
 
@@ -35,7 +36,10 @@ export function SessionsTable({ sessions }: { sessions: readonly SessionRecord[]
                 </a>
               </th>
               <td>{common.sessionKind[s.kind]}</td>
-              <td>{s.departmentName ?? common.none}</td>
+              <td>
+                {s.departmentName ?? common.none}
+                {s.leg > 1 ? <span className="table__note">{legMessages.listLeg(s.leg)}</span> : null}
+              </td>
               <td>{s.kioskName}</td>
               <td>{s.staffName ?? sessionMessages.unassigned}</td>
               <td>

@@ -7,6 +7,7 @@ import type {
   QualitySummary,
   SessionRecord,
 } from '@madoguchi/contract/consultation';
+import type { ConsultationLeg } from '@madoguchi/contract/consultation-legs';
 import type { Language } from '@madoguchi/contract/languages';
 import type { Page } from '@madoguchi/contract/pagination';
 import { returnedRows } from '../query-result';
@@ -32,6 +33,8 @@ interface SessionListRow {
   quality: QualitySummary | null;
   media_flag: MediaFlag | null;
   language: Language;
+  consultation_id: string;
+  leg: number;
   total?: string;
 }
 
@@ -68,13 +71,16 @@ function toSessionRecord(row: SessionListRow): SessionRecord {
     quality: row.quality,
     mediaFlag: row.media_flag,
     language: row.language,
+    consultationId: row.consultation_id,
+    leg: Number(row.leg),
   };
 }
 
 const SELECT_RECORD = `
   SELECT s.id, s.kiosk_id, k.name AS kiosk_name, k.location AS kiosk_location, s.department_id,
          d.name AS department_name, s.appointment_id, s.staff_id, u.display_name AS staff_name,
-         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality, s.media_flag, s.language`;
+         s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code, s.notes, s.satisfaction, s.quality, s.media_flag, s.language,
+         COALESCE(s.consultation_id, s.id) AS consultation_id, s.leg`;
 const FROM_RECORD = `
     FROM consultation_session s
     JOIN kiosk k ON k.id = s.kiosk_id
@@ -103,6 +109,8 @@ export interface QueuedIntake {
   language: Language;
   /** The node that holds the consultation. */
   nodeId: string;
+  /** The leg this one continues, when staff handed the resident over. */
+  transferredFrom?: string | undefined;
 }
 
 /** How long after a call the kiosk may still submit its survey. */
@@ -122,6 +130,11 @@ export class ConsultationRepository {
   }
 
   async createQueued(kioskId: string, queuedAt: Date, intake: QueuedIntake): Promise<{ id: string; queuedAt: Date }> {
+    // A handed-over resident's next leg belongs to the same consultation as the leg before it.
+    const previous: { consultation_id: string; leg: number }[] = intake.transferredFrom
+      ? await this.dataSource.query(`SELECT COALESCE(consultation_id, id) AS consultation_id, leg FROM consultation_session WHERE id = $1`, [intake.transferredFrom])
+      : [];
+    const before = previous[0];
     const row = await this.repo.save(
       this.repo.create({
         kioskId,
@@ -135,6 +148,8 @@ export class ConsultationRepository {
         language: intake.language,
         notes: '',
         nodeId: intake.nodeId,
+        consultationId: before?.consultation_id ?? null,
+        leg: before ? Number(before.leg) + 1 : 1,
       }),
     );
     return { id: row.id, queuedAt: row.queuedAt };
@@ -179,11 +194,14 @@ export class ConsultationRepository {
     return row ? { reason: row.end_reason, answered: row.answered_at !== null } : null;
   }
 
-  /** A staff member's latest call that ended within `withinSeconds` with no outcome recorded (transfers excluded). */
+  /**
+   * A staff member's latest call that ended within `withinSeconds` with no outcome recorded. A leg
+   * they handed to another department counts: its outcome is theirs to record.
+   */
   async latestUnrecorded(staffId: string, now: Date, withinSeconds: number): Promise<{ id: string; reason: EndReason; kioskName: string } | null> {
     const rows: { id: string; end_reason: EndReason; kiosk_name: string }[] = await this.dataSource.query(
       `SELECT s.id, s.end_reason, k.name AS kiosk_name FROM consultation_session s JOIN kiosk k ON k.id = s.kiosk_id
-        WHERE s.staff_id = $1 AND s.outcome_code IS NULL AND s.end_reason <> 'transferred'
+        WHERE s.staff_id = $1 AND s.outcome_code IS NULL
           AND s.ended_at > $2::timestamptz - make_interval(secs => $3)
         ORDER BY s.ended_at DESC LIMIT 1`,
       [staffId, now, withinSeconds],
@@ -232,6 +250,31 @@ export class ConsultationRepository {
     const rows: SessionListRow[] = await this.dataSource.query(`${SELECT_RECORD} ${FROM_RECORD} WHERE s.id = $1`, [id]);
     const row = rows[0];
     return row ? toSessionRecord(row) : null;
+  }
+
+  /** Every leg of one consultation (given the id of any of its legs), in order. */
+  async legsOf(id: string): Promise<ConsultationLeg[]> {
+    const rows: { id: string; leg: number; department_name: string | null; staff_name: string | null; queued_at: Date; answered_at: Date | null; ended_at: Date | null; end_reason: EndReason | null; outcome_code: OutcomeCode | null }[] =
+      await this.dataSource.query(
+        `SELECT s.id, s.leg, d.name AS department_name, u.display_name AS staff_name, s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code
+           FROM consultation_session s
+           LEFT JOIN department d ON d.id = s.department_id
+           LEFT JOIN staff_user u ON u.id = s.staff_id
+          WHERE COALESCE(s.consultation_id, s.id) = (SELECT COALESCE(consultation_id, id) FROM consultation_session WHERE id = $1)
+          ORDER BY s.leg, s.queued_at`,
+        [id],
+      );
+    return rows.map((row) => ({
+      sessionId: row.id,
+      leg: Number(row.leg),
+      departmentName: row.department_name,
+      staffName: row.staff_name,
+      queuedAt: row.queued_at.toISOString(),
+      answeredAt: row.answered_at?.toISOString() ?? null,
+      endedAt: row.ended_at?.toISOString() ?? null,
+      endReason: row.end_reason,
+      outcomeCode: row.outcome_code,
+    }));
   }
 
   async list(filter: SessionFilter): Promise<Page<SessionRecord>> {

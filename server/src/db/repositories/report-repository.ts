@@ -43,10 +43,50 @@ const groupExpr = (scope: ReportScope, alias: string): string => {
 };
 
 /**
- * One sort over the sessions gives the per-period rows and the totals (GROUPING SETS with a
+ * What the figures count. A resident handed to another department is one consultation of two
+ * legs: reports count consultations (`consultation`), except where a department's own figures
+ * are asked for (grouped or filtered by department), which count that department's legs (`leg`).
+ */
+export type ReportUnit = 'consultation' | 'leg';
+
+const FILTERS = `($3::uuid IS NULL OR s.department_id = $3) AND ($4::uuid IS NULL OR s.kiosk_id = $4)`;
+
+/** Legs queued in [$1, $2): every session row. */
+const LEGS_SQL = `
+  SELECT s.queued_at, s.kiosk_id, s.department_id, s.appointment_id IS NOT NULL AS booked, s.answered_at, s.ended_at,
+         s.end_reason, s.satisfaction, s.media_flag
+    FROM consultation_session s
+   WHERE s.queued_at >= $1 AND s.queued_at < $2 AND ${FILTERS}`;
+
+/**
+ * Consultations whose first leg was queued in [$1, $2), each made of its legs: waited until the
+ * first answer, lasted from the first answer to the end of the last leg, ended how its last leg
+ * ended, rated once (the kiosk rates the last leg). Later legs are looked for a day past $2.
+ */
+const CONSULTATIONS_SQL = `
+  SELECT min(s.queued_at) AS queued_at, (array_agg(s.kiosk_id ORDER BY s.leg))[1] AS kiosk_id,
+         (array_agg(s.department_id ORDER BY s.leg))[1] AS department_id, bool_or(s.appointment_id IS NOT NULL) AS booked,
+         min(s.answered_at) AS answered_at,
+         CASE WHEN bool_and(s.ended_at IS NOT NULL) THEN max(s.ended_at) END AS ended_at,
+         (array_agg(s.end_reason ORDER BY s.leg DESC))[1] AS end_reason, max(s.satisfaction) AS satisfaction,
+         CASE WHEN bool_or(s.media_flag = 'media_failed') THEN 'media_failed' WHEN bool_or(s.media_flag = 'tcp_fallback') THEN 'tcp_fallback' END AS media_flag
+    FROM consultation_session s
+   WHERE s.queued_at >= $1 AND s.queued_at < $2::timestamptz + interval '1 day' AND ${FILTERS}
+   GROUP BY COALESCE(s.consultation_id, s.id)
+  HAVING bool_or(s.consultation_id IS NULL AND s.queued_at < $2)`;
+
+const unitsSql = (unit: ReportUnit): string => (unit === 'leg' ? LEGS_SQL : CONSULTATIONS_SQL);
+
+/** Department figures are by leg; everything else counts each consultation once. */
+export const rowUnitOf = (scope: ReportScope): ReportUnit => (scope.groupBy === 'department' || scope.departmentId ? 'leg' : 'consultation');
+/** Totals count consultations, unless the whole report is about one department's legs. */
+export const totalsUnitOf = (scope: ReportScope): ReportUnit => (scope.departmentId ? 'leg' : 'consultation');
+
+/**
+ * One sort over the units gives the per-period rows and the totals (GROUPING SETS with a
  * common prefix); `g` is 0 for a period row and 3 for the totals.
  */
-function sessionsSql(scope: ReportScope): string {
+function sessionsSql(scope: ReportScope, unit: ReportUnit): string {
   return `
     SELECT GROUPING(period, group_id) AS g, period::text AS period, group_id,
            count(*) AS sessions,
@@ -68,23 +108,19 @@ function sessionsSql(scope: ReportScope): string {
            avg(satisfaction) AS satisfaction_mean
       FROM (
         SELECT ${periodExpr(scope, 'local')} AS period, ${groupExpr(scope, 's')} AS group_id,
-               s.appointment_id IS NOT NULL AS booked, s.ended_at IS NOT NULL AS ended, s.end_reason,
+               s.booked, s.ended_at IS NOT NULL AS ended, s.end_reason,
                date_part('epoch', s.answered_at - s.queued_at) AS wait,
                date_part('epoch', s.ended_at - s.answered_at) AS duration, s.satisfaction, s.media_flag
-          FROM consultation_session s CROSS JOIN LATERAL (SELECT ${japanLocal('s.queued_at')} AS local) l
-         WHERE s.queued_at >= $1 AND s.queued_at < $2
-           AND ($3::uuid IS NULL OR s.department_id = $3) AND ($4::uuid IS NULL OR s.kiosk_id = $4)
+          FROM (${unitsSql(unit)}) s CROSS JOIN LATERAL (SELECT ${japanLocal('s.queued_at')} AS local) l
       ) x
      GROUP BY GROUPING SETS ((period, group_id), ())`;
 }
 
-/** Sessions by Japan hour of day: counts only, so a hash aggregate with no sort. */
-function hoursSql(): string {
+/** Consultations (or legs) by Japan hour of day: counts only, so a hash aggregate with no sort. */
+function hoursSql(unit: ReportUnit): string {
   return `
     SELECT date_part('hour', ${japanLocal('s.queued_at')})::int AS hour, count(*) AS sessions
-      FROM consultation_session s
-     WHERE s.queued_at >= $1 AND s.queued_at < $2
-       AND ($3::uuid IS NULL OR s.department_id = $3) AND ($4::uuid IS NULL OR s.kiosk_id = $4)
+      FROM (${unitsSql(unit)}) s
      GROUP BY 1`;
 }
 
@@ -139,9 +175,16 @@ export class ReportRepository {
     const [sessionRows, appointmentRows, hourRows] = await this.dataSource.transaction(async (manager) => {
       // percentile_cont sorts each group; keep a year of sessions in memory rather than on disk.
       await manager.query(`SET LOCAL work_mem = '32MB'`);
-      const sessions: Counts[] = await manager.query(sessionsSql(scope), params);
+      const rowUnit = rowUnitOf(scope);
+      const totalsUnit = totalsUnitOf(scope);
+      let sessions: Counts[] = await manager.query(sessionsSql(scope, rowUnit), params);
+      if (totalsUnit !== rowUnit) {
+        // Per-department rows count legs; the totals still count each consultation once.
+        const totals: Counts[] = await manager.query(sessionsSql(scope, totalsUnit), params);
+        sessions = [...sessions.filter((row) => Number(row['g']) === 0), ...totals.filter((row) => Number(row['g']) !== 0)];
+      }
       const appointments: Counts[] = await manager.query(appointmentsSql(scope), params);
-      const hours: Counts[] = await manager.query(hoursSql(), params);
+      const hours: Counts[] = await manager.query(hoursSql(totalsUnit), params);
       return [sessions, appointments, hours] as const;
     });
 

@@ -37,3 +37,23 @@ describe('LoginGuard (issue 12, item 11)', () => {
     assert.equal(await waitOf(guard.admit('kato', '198.51.100.1')), null, 'the known address does not');
   });
 });
+
+describe('LoginGuard: the wait stops growing at one hour (issue 12, item 11)', () => {
+  it('doubles from a minute to 32 minutes, then every further lockout of the day waits exactly an hour', async (t) => {
+    // A fake clock: the counters read Date.now() for their expiry, so each wait is skipped, not slept.
+    t.mock.timers.enable({ apis: ['Date'], now: Date.parse('2026-12-04T00:00:00Z') });
+    const guard = new LoginGuard({ prefix: 'unit-cap' });
+    const lockouts: number[] = [];
+    for (let round = 0; round < 9; round += 1) {
+      for (let i = 0; i < 5; i += 1) assert.equal(await waitOf(guard.admit('abe', '192.0.2.9')), null, `round ${round + 1}, try ${i + 1}`);
+      const wait = await waitOf(guard.admit('abe', '192.0.2.9'));
+      assert.ok(wait !== null, `round ${round + 1} ends in a lockout`);
+      // Still locked a second before the wait is over, free once it is.
+      t.mock.timers.tick((wait - 1) * 1000);
+      assert.ok((await waitOf(guard.admit('abe', '192.0.2.9'))) !== null, `round ${round + 1}: still waiting a second before the end`);
+      lockouts.push(wait);
+      t.mock.timers.tick(1000);
+    }
+    assert.deepEqual(lockouts, [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+  });
+});
