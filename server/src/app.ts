@@ -53,6 +53,9 @@ import { GuestLinkRepository } from './db/repositories/guest-link-repository';
 import { registerGuestRoutes } from './http/routes/guest-routes';
 import { registerQuickPhraseRoutes } from './http/routes/quick-phrase-routes';
 import { InCallService } from './domain/in-call-service';
+import { FormRepository } from './db/repositories/form-repository';
+import { FormService } from './forms/form-service';
+import { registerFormRoutes } from './http/routes/form-routes';
 import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
@@ -99,6 +102,7 @@ export interface Repositories {
   snapshots: SnapshotRepository;
   townSettings: TownSettingRepository;
   quickPhrases: QuickPhraseRepository;
+  forms: FormRepository;
 }
 
 export interface App {
@@ -142,6 +146,7 @@ export function createApp(deps: AppDeps): App {
     snapshots: new SnapshotRepository(dataSource),
     townSettings: new TownSettingRepository(dataSource),
     quickPhrases: new QuickPhraseRepository(dataSource),
+    forms: new FormRepository(dataSource),
   };
   const { staff, kiosks, sessions } = repositories;
   const redisPrefix = deps.clusterKey ?? 'madoguchi';
@@ -280,6 +285,7 @@ export function createApp(deps: AppDeps): App {
   });
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
+  registerFormRoutes(api, { ...routeDeps, forms: repositories.forms });
   registerOpenApiRoute(api);
   app.use(api.router(resolver));
   app.use('/api', notFoundMiddleware);
@@ -324,6 +330,7 @@ export function createApp(deps: AppDeps): App {
     now,
   });
   inCallHolder.service = inCall;
+  const forms = new FormService({ consultations, notifier: createSocketNotifier(ioOf, () => cluster), forms: repositories.forms, audit: repositories.audit, now });
 
   const authenticate = async (token: string): Promise<SocketAuth> => {
     const { principal, expiresAt } = await resolver.resolve(token);
@@ -349,6 +356,7 @@ export function createApp(deps: AppDeps): App {
     sfu,
     cluster: () => cluster,
     inCall,
+    forms,
     outcomes: new OutcomeWriter({ consultations, sessions, audit: repositories.audit, now }),
     presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'settings_updated',
   'quick_phrase_created',
   'quick_phrase_deleted',
+  'form_template_saved',
+  'form_template_archived',
+  'form_signed',
+  'form_viewed',
+  'form_copy_printed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

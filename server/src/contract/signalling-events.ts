@@ -1,3 +1,4 @@
+import type { FormClientEvents, FormServerEvents } from './forms';
 import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { AckCallback } from './ack';
@@ -122,7 +123,7 @@ export interface JoinRoomResult {
  * Requests: camelCase commands, each answered exactly once through its ack.
  * Every payload is checked against signalling-schemas on arrival.
  */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends FormClientEvents {
   getServerInfo: (payload: EmptyPayload, ack: AckCallback<ServerInfo>) => void;
   /** kiosk: a resident asks for a specialist (walk-in). */
   callStaff: (payload: CallStaffPayload, ack: AckCallback<CallStaffResult>) => void;
@@ -212,7 +213,7 @@ export interface SnapshotInfo {
 }
 
 /** Notifications report what already happened; newConsumer is the one server request. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends FormServerEvents {
   /** The socket's token ends soon: send renewAuth, or the socket is closed at `expiresAt`. */
   authExpiring: (payload: { expiresAt: string }) => void;
   queueUpdated: (queue: QueueEntry[]) => void;

@@ -46,4 +46,8 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   resumeCall: ANY_PARTY,
   saveOutcome: STAFF,
   sendMessage: IN_CALL,
+  pushForm: STAFF,
+  askFormCorrection: KIOSK,
+  signForm: KIOSK,
+  refuseForm: KIOSK,
 };

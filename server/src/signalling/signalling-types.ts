@@ -9,6 +9,7 @@ import type {
 } from '../contract/signalling-events';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
+import type { FormService } from '../forms/form-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
@@ -30,6 +31,8 @@ export interface HandlerContext {
   presence: KioskPresence;
   cluster: ClusterLink;
   inCall: InCallService;
+  /** 書かない窓口: forms shown, corrected, signed or refused in the call. */
+  forms: FormService;
   mediaChecks: MediaCheckService;
   /** Staff's after-call outcome, queued through a database outage. */
   outcomes: OutcomeWriter;

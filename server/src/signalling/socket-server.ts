@@ -8,6 +8,7 @@ import { SOCKET_PERMISSIONS } from '../contract/socket-permissions';
 import type { SocketPrincipal } from '../contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
+import type { FormService } from '../forms/form-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
@@ -33,6 +34,7 @@ export interface SignallingOptions {
   sfu: SfuApi;
   presence: KioskPresence;
   inCall: InCallService;
+  forms: FormService;
   outcomes: OutcomeWriter;
   /** Read per request: the link is made after the server. */
   cluster: () => ClusterLink;
@@ -266,6 +268,7 @@ function registerHandler(
       presence: options.presence,
       cluster: options.cluster(),
       inCall: options.inCall,
+      forms: options.forms,
       mediaChecks: state.mediaChecks,
       outcomes: options.outcomes,
       setAway: (away) => {
