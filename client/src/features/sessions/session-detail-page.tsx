@@ -10,6 +10,7 @@ import { OutcomeForm } from './outcome-form';
 import { SessionFacts } from './session-facts';
 import { SessionQuality } from './session-quality';
 import { SessionTimeline } from './session-timeline';
+import { SessionForms } from '../forms/session-forms';
 
 const t = sessionMessages.detail;
 
@@ -45,6 +46,7 @@ export function SessionDetailPage({ id }: { id: string }) {
             </h2>
             <SessionQuality quality={session.quality} />
           </section>
+          <SessionForms sessionId={session.id} />
           <section aria-labelledby="session-events" className="card">
             <h2 id="session-events" className="card__title">
               {t.events}
