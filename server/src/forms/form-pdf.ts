@@ -82,13 +82,18 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    // Japanese breaks anywhere; good enough for Latin text in a form too.
+    let lineWidth = 0;
+    // Japanese breaks anywhere; good enough for Latin text in a form too. Widths are summed per
+    // character (fontkit lays out a whole string per call, so measuring the growing line is quadratic).
     for (const char of paragraph) {
-      if (line && font.widthOfTextAtSize(line + char, size) > width) {
+      const charWidth = font.widthOfTextAtSize(char, size);
+      if (line && lineWidth + charWidth > width) {
         lines.push(line);
         line = '';
+        lineWidth = 0;
       }
       line += char;
+      lineWidth += charWidth;
     }
     lines.push(line);
   }
