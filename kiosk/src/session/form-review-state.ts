@@ -1,7 +1,7 @@
 import type { FormShown, SignatureStrokes } from '@contract/forms';
 
-/** Fields per page: at the kiosk's type size about four fit with their 「ここが違います」 buttons. */
-export const FIELDS_PER_PAGE = 4;
+/** Fields per page: at 1280 × 800 three fit whole with their 「ここが違います」 buttons and the page buttons. */
+export const FIELDS_PER_PAGE = 3;
 
 /**
  * The form on the kiosk, one explicit state per screen. It lives inside the call (the resident
