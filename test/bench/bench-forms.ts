@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { PDFDocument } from 'pdf-lib';
-import { FormTemplateInput, type FormValues } from '../../server/src/contract/forms';
+import { FormTemplateInput, type FormValues } from '@madoguchi/contract/forms';
 import { DEMO_FORM_TEMPLATES } from '../../server/src/forms/demo-templates';
 import { renderSignedFormPdf } from '../../server/src/forms/form-pdf';
 import { startCall } from '../fixtures/call-scenario';

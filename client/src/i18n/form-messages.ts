@@ -1,4 +1,4 @@
-import type { FormDocumentState, FormFieldType } from '@contract/forms';
+import type { FormDocumentState, FormFieldType } from '@madoguchi/contract/forms';
 import { pick } from './language';
 
 /** 書かない窓口 in the staff app: the form in a call, the record's documents, the templates in 設定. */

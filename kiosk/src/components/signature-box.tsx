@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import SignaturePad from 'signature_pad';
-import { SIGNATURE_BOX, type SignatureStrokes } from '@contract/forms';
+import { SIGNATURE_BOX, type SignatureStrokes } from '@madoguchi/contract/forms';
 
 export interface SignatureBoxHandle {
   clear(): void;

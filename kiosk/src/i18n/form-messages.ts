@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 
 /** The form at the kiosk (書かない窓口), in every kiosk language; the form's own labels come from its template. */
 export interface KioskFormMessages {

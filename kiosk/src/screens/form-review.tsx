@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { displayFormValue, labelIn, SIGNATURE_BOX, type FormFieldDef, type FormShown, type SignatureStrokes } from '@contract/forms';
-import type { Language } from '@contract/languages';
+import { displayFormValue, labelIn, SIGNATURE_BOX, type FormFieldDef, type FormShown, type SignatureStrokes } from '@madoguchi/contract/forms';
+import type { Language } from '@madoguchi/contract/languages';
 import { BigButton } from '../components/big-button';
 import { SignatureBox, type SignatureBoxHandle } from '../components/signature-box';
 import { KIOSK_FORM_MESSAGES } from '../i18n/form-messages';

@@ -1,4 +1,4 @@
-import type { FormShown, SignatureStrokes } from '@contract/forms';
+import type { FormShown, SignatureStrokes } from '@madoguchi/contract/forms';
 
 /** Fields per page: at 1280 × 800 three fit whole with their 「ここが違います」 buttons and the page buttons. */
 export const FIELDS_PER_PAGE = 3;

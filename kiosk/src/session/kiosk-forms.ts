@@ -1,6 +1,6 @@
-import { apiPath } from '@contract/api-routes';
-import { ErrorCode } from '@contract/errors';
-import type { SignatureStrokes } from '@contract/forms';
+import { apiPath } from '@madoguchi/contract/api-routes';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { SignatureStrokes } from '@madoguchi/contract/forms';
 import type { CallSession } from '@media/call-session';
 import { createLogger } from '@media/logger';
 import { TypedEmitter } from '@media/typed-emitter';

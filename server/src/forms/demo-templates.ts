@@ -1,4 +1,4 @@
-import type { FormTemplateInput } from '../contract/forms';
+import type { FormTemplateInput } from '@madoguchi/contract/forms';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { FormRepository } from '../db/repositories/form-repository';
 

@@ -1,4 +1,4 @@
-import type { FormDocumentState } from '../contract/forms';
+import type { FormDocumentState } from '@madoguchi/contract/forms';
 
 /**
  * A document's life: staff show it (`shown`); the resident asks for a correction

@@ -4,8 +4,8 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-import { DISPLAY_TIME_ZONE } from '../contract/languages';
-import { displayFormValue, SIGNATURE_BOX, type FormTemplate, type FormValues, type SignatureStrokes } from '../contract/forms';
+import { DISPLAY_TIME_ZONE } from '@madoguchi/contract/languages';
+import { displayFormValue, SIGNATURE_BOX, type FormTemplate, type FormValues, type SignatureStrokes } from '@madoguchi/contract/forms';
 
 /**
  * The Japanese font embedded in every signed PDF: IPAexゴシック from Debian's fonts-ipaexfont-gothic

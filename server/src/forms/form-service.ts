@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ErrorCode } from '../contract/errors';
-import { formValueProblems, type AskFormCorrectionPayload, type FormDocumentInfo, type FormRevisionPayload, type PushFormPayload, type SignFormPayload, type SignFormResult } from '../contract/forms';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { formValueProblems, type AskFormCorrectionPayload, type FormDocumentInfo, type FormRevisionPayload, type PushFormPayload, type SignFormPayload, type SignFormResult } from '@madoguchi/contract/forms';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import { toInfo, type FormDocumentRecord, type FormRepository } from '../db/repositories/form-repository';
 import { AppError } from '../domain/app-error';

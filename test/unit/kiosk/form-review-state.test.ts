@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FormShown } from '../../../server/src/contract/forms';
+import type { FormShown } from '@madoguchi/contract/forms';
 import { FIELDS_PER_PAGE, nextFormReview, pageCount, type FormReview, type FormReviewEvent } from '../../../kiosk/src/session/form-review-state';
 import { KIOSK_FORM_MESSAGES } from '../../../kiosk/src/i18n/form-messages';
-import { LANGUAGES } from '../../../server/src/contract/languages';
+import { LANGUAGES } from '@madoguchi/contract/languages';
 
 const field = (key: string) => ({ key, type: 'text' as const, label: { ja: key }, required: false });
 const form = (revision: number, fields = 7): FormShown => ({

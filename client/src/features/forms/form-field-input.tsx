@@ -1,4 +1,4 @@
-import { formatWareki, type FormFieldDef, type FormValues } from '@contract/forms';
+import { formatWareki, type FormFieldDef, type FormValues } from '@madoguchi/contract/forms';
 import { formMessages } from '../../i18n/form-messages';
 
 const t = formMessages;

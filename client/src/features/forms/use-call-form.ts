@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { formValueProblems, type FormDocumentInfo, type FormTemplate, type FormValues } from '@contract/forms';
-import type { CallContext } from '@contract/call-context';
+import { formValueProblems, type FormDocumentInfo, type FormTemplate, type FormValues } from '@madoguchi/contract/forms';
+import type { CallContext } from '@madoguchi/contract/call-context';
 import { getCallContext } from '../../api/sessions-api';
 import { useApi } from '../../hooks/use-api';
 import { useCallSession } from '../../hooks/use-call-session';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormTemplateInput, type FormTemplate } from '@contract/forms';
+import { FormTemplateInput, type FormTemplate } from '@madoguchi/contract/forms';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../hooks/use-api';
 import { useApiData } from '../../hooks/use-api-data';

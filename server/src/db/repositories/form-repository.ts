@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { returnedRows } from '../query-result';
-import { FormSettings, FormTemplateInput, type FormDocumentInfo, type FormDocumentState, type FormTemplate, type FormValues } from '../../contract/forms';
+import { FormSettings, FormTemplateInput, type FormDocumentInfo, type FormDocumentState, type FormTemplate, type FormValues } from '@madoguchi/contract/forms';
 
 interface TemplateRow {
   id: string;

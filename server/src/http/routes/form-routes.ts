@@ -1,12 +1,8 @@
-import { z } from 'zod';
-import type { SessionRecord } from '../../contract/consultation';
-import { FormSettings, FormTemplateArchive, FormTemplateInput } from '../../contract/forms';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import type { FormRepository } from '../../db/repositories/form-repository';
 import { AppError } from '../../domain/app-error';
-import { FileResponse, IdParams, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
+import { FileResponse, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
-
-const ListQuery = z.object({ archived: z.enum(['true', 'false']).optional() }).strict();
 
 /** How long after signing the kiosk may report the copy it printed. */
 const PRINT_WINDOW_MS = 10 * 60_000;
@@ -26,12 +22,12 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
     if (departmentId && !(await deps.departments.findById(departmentId))) throw AppError.badRequest('no such department');
   };
 
-  api.handle('listFormTemplates', { query: ListQuery, returns: 'FormTemplate[]' }, async ({ query, caller }) => {
+  api.handle('listFormTemplates', async ({ query, caller }) => {
     const includeArchived = query.archived === 'true' && staffOf(caller).role === 'admin';
     return forms.latestTemplates({ includeArchived });
   });
 
-  api.handle('createFormTemplate', { body: FormTemplateInput, status: 201, returns: 'FormTemplate' }, async ({ body, caller }) => {
+  api.handle('createFormTemplate', async ({ body, caller }) => {
     await checkDepartment(body.departmentId);
     const actor = staffOf(caller);
     const saved = await forms.saveTemplate(body, actor.staffId);
@@ -40,7 +36,7 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
     return saved;
   });
 
-  api.handle('saveFormTemplateVersion', { params: IdParams, body: FormTemplateInput, status: 201, returns: 'FormTemplate' }, async ({ params, body, caller }) => {
+  api.handle('saveFormTemplateVersion', async ({ params, body, caller }) => {
     await checkDepartment(body.departmentId);
     const actor = staffOf(caller);
     const saved = await forms.saveTemplate(body, actor.staffId, params.id);
@@ -49,34 +45,34 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
     return saved;
   });
 
-  api.handle('listFormTemplateVersions', { params: IdParams, returns: 'FormTemplate[]' }, async ({ params }) => {
+  api.handle('listFormTemplateVersions', async ({ params }) => {
     const versions = await forms.versions(params.id);
     if (versions.length === 0) throw AppError.notFound('form template');
     return versions;
   });
 
-  api.handle('archiveFormTemplate', { params: IdParams, body: FormTemplateArchive, returns: 'null' }, async ({ params, body, caller }) => {
+  api.handle('archiveFormTemplate', async ({ params, body, caller }) => {
     if (!(await forms.setArchived(params.id, body.archived))) throw AppError.notFound('form template');
     await deps.audit.record({ actorKind: 'staff', actorId: staffOf(caller).staffId, action: 'form_template_archived', targetType: 'form_template', targetId: params.id, details: { archived: body.archived } });
     return null;
   });
 
-  api.handle('getFormSettings', { returns: 'FormSettings' }, async () => forms.settings());
+  api.handle('getFormSettings', async () => forms.settings());
 
-  api.handle('updateFormSettings', { body: FormSettings, returns: 'FormSettings' }, async ({ body, caller }) => {
+  api.handle('updateFormSettings', async ({ body, caller }) => {
     const actor = staffOf(caller);
     await forms.saveSettings(body, actor.staffId, deps.now());
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'settings_updated', targetType: 'setting', details: { setting: 'forms', kioskPrintCopy: body.kioskPrintCopy } });
     return body;
   });
 
-  api.handle('listSessionForms', { params: IdParams, returns: 'FormDocumentInfo[]' }, async ({ params, caller }) => {
+  api.handle('listSessionForms', async ({ params, caller }) => {
     const record = await deps.sessions.findById(params.id);
     if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('session');
     return forms.listFor(params.id);
   });
 
-  api.handle('getFormPdf', { params: IdParams, returns: 'application/pdf' }, async ({ params, caller }) => {
+  api.handle('getFormPdf', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const pdf = await forms.pdf(params.id);
     const record = pdf ? await deps.sessions.findById(pdf.sessionId) : null;
@@ -85,7 +81,7 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
     return new FileResponse('application/pdf', `form-${params.id.slice(0, 8)}.pdf`, pdf.content);
   });
 
-  api.handle('recordFormCopyPrinted', { params: IdParams, returns: 'null' }, async ({ params, caller }) => {
+  api.handle('recordFormCopyPrinted', async ({ params, caller }) => {
     const { kioskId } = kioskOf(caller);
     const pdf = await forms.pdf(params.id);
     if (!pdf || pdf.kioskId !== kioskId || deps.now().getTime() - pdf.signedAt.getTime() > PRINT_WINDOW_MS) throw AppError.notFound('signed form');

@@ -1,6 +1,6 @@
-import type { AnyRequestHandler } from '../signalling-types';
+import type { RequestHandlers } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
-import { formHandlers } from './forms';
+import { askFormCorrection, pushForm, refuseForm, signForm } from './forms';
 import { pointer } from './pointer';
 import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
 import { reportDeviceProblem } from './report-device-problem';
@@ -27,8 +27,11 @@ import { saveOutcome } from './save-outcome';
 import { setAvailability } from './set-availability';
 import { submitSurvey } from './submit-survey';
 
-/** Every request the server answers; an event not listed here gets an error ack. */
-export const requestHandlers: readonly AnyRequestHandler[] = [
+/**
+ * Every request the server answers, keyed by event: the type makes a missing or misnamed one a
+ * compile error. An event not in SOCKET_REQUESTS gets an error ack.
+ */
+export const requestHandlers: RequestHandlers = {
   getServerInfo,
   callStaff,
   checkIn,
@@ -59,5 +62,8 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   pointer,
   transferCall,
   reportQuality,
-  ...formHandlers,
-];
+  pushForm,
+  askFormCorrection,
+  signForm,
+  refuseForm,
+};

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { displayFormValue, formatWareki, formValueProblems, FormTemplateInput, SignatureStrokes } from '../../../../server/src/contract/forms';
+import { displayFormValue, formatWareki, formValueProblems, FormTemplateInput, SignatureStrokes } from '@madoguchi/contract/forms';
 import { DEMO_FORM_TEMPLATES } from '../../../../server/src/forms/demo-templates';
 import { canMove, statesBefore } from '../../../../server/src/forms/form-lifecycle';
 

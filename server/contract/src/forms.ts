@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Language } from './languages';
-import type { AckCallback } from './ack';
 import { multiLine, singleLine } from './text';
 
 /**
@@ -69,6 +68,8 @@ export const FormTemplateInput = z
 export type FormTemplateInput = z.infer<typeof FormTemplateInput>;
 
 export const FormTemplateArchive = z.object({ archived: z.boolean() }).strict();
+/** Admins may list archived templates too (設定 → 申請書式). */
+export const FormTemplateListQuery = z.object({ archived: z.enum(['true', 'false']).optional() }).strict();
 
 /** One version of a template, as stored. */
 export interface FormTemplate extends Omit<FormTemplateInput, 'departmentId'> {
@@ -213,18 +214,6 @@ export interface SignFormResult {
 /** The town's setting for the signed copy printed at the kiosk. */
 export const FormSettings = z.object({ kioskPrintCopy: z.boolean() }).strict();
 export type FormSettings = z.infer<typeof FormSettings>;
-
-/** Socket requests of the form feature (merged into ClientToServerEvents). */
-export interface FormClientEvents {
-  /** staff: show a filled form on the kiosk (new), or send a corrected revision (`documentId`). */
-  pushForm: (payload: PushFormPayload, ack: AckCallback<FormDocumentInfo>) => void;
-  /** kiosk: the resident says 「ここが違います」 about one field of the revision shown. */
-  askFormCorrection: (payload: AskFormCorrectionPayload, ack: AckCallback<null>) => void;
-  /** kiosk: 「この内容で申請する」 with the signature, for the revision shown; once. */
-  signForm: (payload: SignFormPayload, ack: AckCallback<SignFormResult>) => void;
-  /** kiosk: the resident does not want to apply; recorded. */
-  refuseForm: (payload: FormRevisionPayload, ack: AckCallback<null>) => void;
-}
 
 /** Notifications of the form feature (merged into ServerToClientEvents). */
 export interface FormServerEvents {
