@@ -116,7 +116,7 @@ export function FormReviewOverlay({ review, language, forms }: FormReviewProps) 
               <BigButton variant="quiet" disabled={review.phase === 'submitting' || empty} onClick={() => signature.current?.clear()}>
                 {t.clear}
               </BigButton>
-              <BigButton size="huge" disabled={review.phase === 'submitting' || empty} onClick={() => void forms.sign(signature.current?.strokes() ?? [])}>
+              <BigButton disabled={review.phase === 'submitting' || empty} onClick={() => void forms.sign(signature.current?.strokes() ?? [])}>
                 {review.phase === 'submitting' ? t.submitting : t.submit}
               </BigButton>
             </div>
