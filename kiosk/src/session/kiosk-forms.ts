@@ -1,9 +1,9 @@
 import { apiPath } from '@madoguchi/contract/api-routes';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { SignatureStrokes } from '@madoguchi/contract/forms';
-import type { CallSession } from '@media/call-session';
-import { createLogger } from '@media/logger';
-import { TypedEmitter } from '@media/typed-emitter';
+import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
+import { createLogger } from '@madoguchi/call-core/logger';
+import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
 import { sendJson } from '../device/http-error';
 import { nextFormReview, type FormReview, type FormReviewEvent } from './form-review-state';
 import { OneShotTimer } from './one-shot-timer';
@@ -28,7 +28,7 @@ export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
   private readonly unsubscribe: () => void;
   private readonly noteTimer = new OneShotTimer();
 
-  constructor(private readonly options: { call: CallSession; getToken: () => string | null }) {
+  constructor(private readonly options: { call: KioskCallClient; getToken: () => string | null }) {
     super();
     this.unsubscribe = options.call.onServerEvent('formShown', (form) => {
       if (this.sessionId() === form.sessionId) this.dispatch({ type: 'shown', form });

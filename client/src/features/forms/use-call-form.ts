@@ -3,7 +3,7 @@ import { formValueProblems, type FormDocumentInfo, type FormTemplate, type FormV
 import type { CallContext } from '@madoguchi/contract/call-context';
 import { getCallContext } from '../../api/sessions-api';
 import { useApi } from '../../hooks/use-api';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { LANGUAGE_NAMES_JA } from '../../i18n/messages';
 import { listFormTemplates } from './forms-api';
 
@@ -36,7 +36,7 @@ function prefilled(template: FormTemplate, context: CallContext | null): FormVal
  * the kiosk, and follow what the resident does with it (「ここが違います」, 署名済み, refusal).
  */
 export function useCallForm(sessionId: string | null): CallForm {
-  const session = useCallSession();
+  const session = useStaffCall();
   const { run } = useApi();
   const [templates, setTemplates] = useState<readonly FormTemplate[] | null>(null);
   const [template, setTemplate] = useState<FormTemplate | null>(null);
