@@ -128,7 +128,7 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
     await dialog.waitFor({ state: 'detached' });
     assert.ok(!(await screen.content()).includes('山田'), 'no value left in the kiosk page');
 
-    const sessionId = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
     const rows: { id: string; revision: number; state: string; pdf: Buffer; pdf_sha256: string }[] = await server.db.dataSource.query(
       `SELECT id, revision, state, pdf, pdf_sha256 FROM form_document WHERE session_id = $1`,
       [sessionId],

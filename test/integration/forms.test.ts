@@ -189,7 +189,7 @@ for (const database of databaseKinds()) {
       assert.deepEqual(audit.map((e) => e.action).sort(), ['form_signed', 'form_viewed']);
       assert.equal(audit.find((e) => e.action === 'form_signed')?.details['sha256'], signed.sha256);
 
-      const events = await server.app.repositories.events.listFor(call.sessionId);
+      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
       const mine = events.filter((e) => e.details['documentId'] === pushed.documentId).map((e) => e.type);
       assert.deepEqual(mine, ['form_shown', 'form_correction_asked', 'form_shown', 'form_signed']);
       assert.ok(!JSON.stringify(events).includes('山田'), 'the timeline keeps no values');
@@ -205,7 +205,7 @@ for (const database of databaseKinds()) {
       assert.ok(info.refusedAt);
       const late = await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
       assert.ok(!late.ok);
-      const events = await server.app.repositories.events.listFor(call.sessionId);
+      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
       assert.ok(events.some((e) => e.type === 'form_refused' && e.details['documentId'] === pushed.documentId));
       expectStatus(await staff.call('getFormPdf', { params: { id: pushed.documentId } }), 404);
     });

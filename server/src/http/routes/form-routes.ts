@@ -67,7 +67,7 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
   });
 
   api.handle('listSessionForms', async ({ params, caller }) => {
-    const record = await deps.sessions.findById(params.id);
+    const record = await deps.consultations.findById(params.id);
     if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('session');
     return forms.listFor(params.id);
   });
@@ -75,7 +75,7 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
   api.handle('getFormPdf', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const pdf = await forms.pdf(params.id);
-    const record = pdf ? await deps.sessions.findById(pdf.sessionId) : null;
+    const record = pdf ? await deps.consultations.findById(pdf.sessionId) : null;
     if (!pdf || !record || !(await mayView(actor, record))) throw AppError.notFound('signed form');
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'form_viewed', targetType: 'form_document', targetId: params.id, details: { sessionId: pdf.sessionId, sha256: pdf.sha256 } });
     return new FileResponse('application/pdf', `form-${params.id.slice(0, 8)}.pdf`, pdf.content);
