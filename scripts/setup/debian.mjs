@@ -9,8 +9,13 @@ export const WORKER_BUILD_PACKAGES = [
   'meson', 'ninja-build', 'pkg-config', 'g++', 'python3',
   'libabsl-dev', 'libsrtp2-dev', 'libuv1-dev', 'nlohmann-json3-dev', 'libssl-dev', 'libusrsctp-dev',
 ];
-/** The tests add a browser, a video tool for fake cameras, and Catch2 for the worker's own tests. */
-export const TEST_PACKAGES = ['chromium', 'ffmpeg', 'catch2'];
+/** The server's own needs at run time: the Japanese font embedded in signed form PDFs (IPA Font License). */
+export const RUNTIME_PACKAGES = ['fonts-ipaexfont-gothic'];
+/**
+ * The tests add a browser, a video tool for fake cameras, Catch2 for the worker's own tests, and
+ * pdftotext (poppler-utils) to read the signed PDFs back.
+ */
+export const TEST_PACKAGES = ['chromium', 'ffmpeg', 'catch2', 'poppler-utils'];
 
 /** The test packages, plus firefox-esr once a browser test drives Debian's Firefox. */
 export function testPackages(root) {

@@ -3,7 +3,7 @@
 import { existsSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aptInstall, hasDpkg, installCommand, isRoot, missingPackages, testPackages, WORKER_BUILD_PACKAGES } from './debian.mjs';
+import { aptInstall, hasDpkg, installCommand, isRoot, missingPackages, RUNTIME_PACKAGES, testPackages, WORKER_BUILD_PACKAGES } from './debian.mjs';
 import { readStamp, writeStamp } from './stamps.mjs';
 import { setupSteps } from './steps.mjs';
 import { CommandError, formatDuration, runLogged, tailOf } from './run-logged.mjs';
@@ -121,7 +121,7 @@ export async function ensureSetup(purpose, { root = repoRoot, packagesOnly = fal
   let where;
   try {
     checkNode();
-    const packages = purpose === 'test' ? [...WORKER_BUILD_PACKAGES, ...testPackages(root)] : WORKER_BUILD_PACKAGES;
+    const packages = [...WORKER_BUILD_PACKAGES, ...RUNTIME_PACKAGES, ...(purpose === 'test' ? testPackages(root) : [])];
     where = 'the Debian packages';
     await ensureDebianPackages(packages, root);
     if (packagesOnly) {

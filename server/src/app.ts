@@ -58,6 +58,9 @@ import { GuestLinkRepository } from './db/repositories/guest-link-repository';
 import { registerGuestRoutes } from './http/routes/guest-routes';
 import { registerQuickPhraseRoutes } from './http/routes/quick-phrase-routes';
 import { InCallService } from './domain/in-call-service';
+import { FormRepository } from './db/repositories/form-repository';
+import { FormService } from './forms/form-service';
+import { registerFormRoutes } from './http/routes/form-routes';
 import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import type { ConsultationNotifier } from './domain/consultation-notifier';
@@ -118,6 +121,7 @@ export interface Repositories {
   snapshots: SnapshotRepository;
   townSettings: TownSettingRepository;
   quickPhrases: QuickPhraseRepository;
+  forms: FormRepository;
   nodes: ServerNodeRepository;
   /** @deprecated the old name of `consultations` ("session" now means a login only); for branches written before the rename. */
   sessions: ConsultationRepository;
@@ -170,6 +174,7 @@ function buildRepositories(dataSource: DataSource): Repositories {
     snapshots: new SnapshotRepository(dataSource),
     townSettings: new TownSettingRepository(dataSource),
     quickPhrases: new QuickPhraseRepository(dataSource),
+    forms: new FormRepository(dataSource),
     nodes: new ServerNodeRepository(dataSource),
   };
 }
@@ -231,6 +236,8 @@ interface Services {
   booking: Booking;
   consultations: ConsultationService;
   inCall: InCallService;
+  /** 書かない窓口: forms shown, corrected, signed or refused in a call. */
+  forms: FormService;
   outcomes: OutcomeWriter;
   placement: CallPlacement;
   loginGuard: LoginGuard;
@@ -336,6 +343,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     phrases: repositories.quickPhrases,
     now,
   });
+  const forms = new FormService({ consultations, notifier, forms: repositories.forms, audit: repositories.audit, now });
   return {
     tokens,
     resolver,
@@ -355,6 +363,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     booking,
     consultations,
     inCall,
+    forms,
     outcomes: new OutcomeWriter({ consultations, sessions: repositories.consultations, audit: repositories.audit, now }),
     placement: createCallPlacement(consultations, cluster),
     loginGuard: new LoginGuard(limits.store),
@@ -457,6 +466,7 @@ function mountHttpApp(
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: services.inCall });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
   registerBookingRoutes(api, { ...services.booking, audit: repositories.audit, now });
+  registerFormRoutes(api, { ...routeDeps, forms: repositories.forms });
   registerOpenApiRoute(api);
   const publicOnly = deps.nodeRole === 'public';
   app.use(api.router(services.resolver, publicOnly ? (key) => key === 'openapi' || API_ROUTES[key].path.startsWith('/api/public/') : undefined));
@@ -509,6 +519,7 @@ export function createApp(deps: AppDeps): App {
     cluster,
     placement: services.placement,
     inCall: services.inCall,
+    forms: services.forms,
     outcomes: services.outcomes,
     presence: { kioskAlive: (kioskId) => repositories.kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { ensureBootstrapAdmin } from './db/seed/bootstrap-admin';
 import { seedDemoData } from './db/seed/demo-data';
 import { ensureDemoAccess } from './db/seed/demo-seed';
+import { seedDemoFormTemplates } from './forms/demo-templates';
 import { configureLogging, createLogger } from './logging/logger';
 
 const log = createLogger('main');
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     ? await ensureDemoAccess({ ...app.repositories, dataDir: config.dataDir, staffPassword: config.demo.staffPassword })
     : undefined;
   if (config.demo.seed) await seedDemoData(dataSource, app.repositories, config.demo.staffPassword);
+  if (config.demo.seed) await seedDemoFormTemplates(app.repositories.forms, app.repositories.departments);
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const base = config.publicUrl ?? `http://localhost:${config.port}`;

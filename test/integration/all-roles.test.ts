@@ -4,6 +4,7 @@ import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
 import type { Appointment } from '@madoguchi/contract/appointments';
 import type { QueueEntry } from '@madoguchi/contract/consultation';
 import type { Department } from '@madoguchi/contract/departments';
+import { FormTemplateInput } from '@madoguchi/contract/forms';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember } from '../fixtures/members';
@@ -29,15 +30,18 @@ const GUEST_LABEL = '通訳 ゲスト';
  * by a member of A with a guest, exchanges messages and hangs up.
  */
 const EXPECTED_EVENTS: Record<Role, string[]> = {
-  kiosk: ['callAccepted', 'callEnded', 'messageReceived', 'peerJoined', 'queuePosition'],
-  staffA: ['callEnded', 'messageReceived', 'peerJoined', 'queueUpdated'],
+  kiosk: ['callAccepted', 'callEnded', 'formShown', 'messageReceived', 'peerJoined', 'queuePosition'],
+  staffA: ['callEnded', 'formCorrectionAsked', 'formUpdated', 'messageReceived', 'peerJoined', 'queueUpdated'],
   staffB: ['queueUpdated'],
   admin: ['queueUpdated'],
   guest: ['callEnded', 'messageReceived', 'peerJoined'],
 };
-/** The names each role may see in what it receives (the kiosk's own resident is shown on its screen by the check-in ack, not by events). */
+/**
+ * The names each role may see in what it receives. The kiosk's own resident is shown on its
+ * screen by the check-in ack, and in the form staff prepared for them to sign (formShown).
+ */
 const MAY_SEE: Record<Role, string[]> = {
-  kiosk: [STAFF_A_NAME, GUEST_LABEL],
+  kiosk: [STAFF_A_NAME, GUEST_LABEL, RESIDENT],
   staffA: [RESIDENT, KANA, GUEST_LABEL, STAFF_A_NAME],
   staffB: [],
   admin: [RESIDENT, KANA],
@@ -50,6 +54,8 @@ describe('every role, one booked consultation: each socket receives exactly what
   const sockets = new Map<Role, TestSocket>();
   const received = new Map<Role, Received[]>();
   let staffAToken: string;
+  let staffBToken: string;
+  let adminToken: string;
   let appointment: Appointment;
 
   const listen = (role: Role, socket: TestSocket): void => {
@@ -65,7 +71,7 @@ describe('every role, one booked consultation: each socket receives exactly what
 
   before(async () => {
     server = await startTestServer();
-    const adminToken = (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken;
+    adminToken = (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken;
     admin = restClient(server.url, adminToken);
     const [a, b] = await Promise.all(
       [['kosodate', '子育て支援課'], ['zeimu', '税務課']].map(async ([code, name]) => expectStatus(await admin.call<Department>('createDepartment', { body: { code, name, icon: 'child' } }), 201)),
@@ -73,6 +79,7 @@ describe('every role, one booked consultation: each socket receives exactly what
     const staffA = await createMember(server.url, admin, { loginId: 'member-a', displayName: STAFF_A_NAME, departmentIds: [a?.id ?? ''] });
     const staffB = await createMember(server.url, admin, { loginId: 'member-b', departmentIds: [b?.id ?? ''] });
     staffAToken = staffA.token;
+    staffBToken = staffB.token;
     const startsAt = new Date(Math.ceil((Date.now() + 20 * 60_000) / 300_000) * 300_000);
     appointment = expectStatus(
       await admin.call<Appointment>('createAppointment', {
@@ -116,6 +123,22 @@ describe('every role, one booked consultation: each socket receives exactly what
     }
     expectOk(await request(staffA, 'sendMessage', { sessionId, text: '書類をカメラの下へどうぞ' }));
     expectOk(await request(kiosk, 'sendMessage', { sessionId, text: 'はい' }));
+
+    // 書かない窓口: staff A shows a form, the kiosk asks a correction, staff A resends, the kiosk signs.
+    const template = await server.app.repositories.forms.saveTemplate(
+      FormTemplateInput.parse({ title: { ja: '同意書' }, departmentId: null, fields: [{ key: 'applicantName', type: 'text', label: { ja: '氏名' }, required: true, prefill: 'residentName' }] }),
+      null,
+    );
+    const templateId = template?.templateId ?? '';
+    const form = expectOk(await request(staffA, 'pushForm', { sessionId, templateId, values: { applicantName: '窓口' } }));
+    expectOk(await request(kiosk, 'askFormCorrection', { sessionId, documentId: form.documentId, revision: 1, fieldKey: 'applicantName' }));
+    expectOk(await request(staffA, 'pushForm', { sessionId, templateId, documentId: form.documentId, values: { applicantName: RESIDENT } }));
+    expectOk(await request(kiosk, 'signForm', { sessionId, documentId: form.documentId, revision: 2, strokes: [[[10, 10], [100, 200], [200, 10], [300, 200], [400, 10]]] }));
+    for (const [who, token, status] of [['staff A', staffAToken, 200], ['staff B', staffBToken, 404], ['the admin', adminToken, 200]] as const) {
+      assert.equal((await restClient(server.url, token).call('getFormPdf', { params: { id: form.documentId } })).status, status, `${who} opening the signed PDF`);
+      assert.equal((await restClient(server.url, token).call('listSessionForms', { params: { id: sessionId } })).status, status, `${who} listing the forms`);
+    }
+    assert.ok([401, 403].includes((await restClient(server.url, guestTokenOf(link)).call('getFormPdf', { params: { id: form.documentId } })).status), 'the guest cannot open it');
     const guestClosed = new Promise<void>((resolve) => guest.once('disconnect', () => resolve()));
     expectOk(await request(staffA, 'hangUp', { sessionId }));
     await guestClosed;

@@ -22,10 +22,10 @@ export type TransportConnectionState = types.ConnectionState;
 export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 
 /** Kiosk requests inside a call, sent through KioskCallClient.sendKioskCallRequest(). */
-export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem';
+export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem' | 'askFormCorrection' | 'signForm' | 'refuseForm';
 
 /** Staff console requests inside a call, sent through StaffCallClient.sendStaffRequest(). */
-export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome';
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome' | 'pushForm';
 
 /** Both transports' stats of the current call (null outside a call). */
 export interface CallMediaStats {

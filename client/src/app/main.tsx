@@ -6,6 +6,7 @@ import '../styles/forms.css';
 import '../styles/tables.css';
 import '../styles/calendar.css';
 import '../styles/slip.css';
+import '../styles/form-panel.css';
 import { currentLanguage } from '../i18n/language';
 import { App } from './app';
 

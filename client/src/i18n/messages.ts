@@ -1,7 +1,7 @@
 import type { EndReason } from '@madoguchi/contract/consultation';
 import { pick } from './language';
 
-const LANGUAGE_NAMES_JA: Record<string, string> = {
+export const LANGUAGE_NAMES_JA: Record<string, string> = {
   ja: '日本語', 'ja-easy': 'やさしい日本語', en: '英語', zh: '中国語', ko: '韓国語', vi: 'ベトナム語', pt: 'ポルトガル語', es: 'スペイン語',
 };
 const LANGUAGE_NAMES_EN: Record<string, string> = {

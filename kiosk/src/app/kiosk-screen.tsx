@@ -4,6 +4,7 @@ import { CheckInScreen } from '../screens/check-in-screen';
 import { EndedScreen } from '../screens/ended-screen';
 import { FaultScreen } from '../screens/fault-screen';
 import { IdleScreen } from '../screens/idle-screen';
+import { FormReviewOverlay } from '../screens/form-review';
 import { InCallScreen } from '../screens/in-call-screen';
 import { MediaFailedScreen } from '../screens/media-failed-screen';
 import { PairingScreen } from '../screens/pairing-screen';
@@ -25,7 +26,7 @@ export interface KioskScreenProps {
 /** Exactly one screen per kiosk state. */
 export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
   const session = useKioskController();
-  const { state, kiosk, config, call, language, extras } = useKioskSnapshot();
+  const { state, kiosk, config, call, language, extras, forms } = useKioskSnapshot();
 
   useEffect(() => {
     document.documentElement.lang = htmlLangFor(language);
@@ -104,7 +105,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
       );
     case 'inCall':
       return (
-        <InCallScreen
+        <>
+          <InCallScreen
           staffName={state.staffName}
           call={call}
           extras={extras}
@@ -112,7 +114,9 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           onAnswerSnapshot={(consent) => void session.inCall?.answerSnapshot(consent)}
           onDismissSnapshot={() => session.inCall?.dismissSnapshot()}
           onHangUp={() => void session.hangUp()}
-        />
+          />
+          {forms && session.forms ? <FormReviewOverlay review={forms} language={language} forms={session.forms} /> : null}
+        </>
       );
     case 'survey':
       return <SurveyScreen reason={state.reason} onAnswer={(rating) => session.answerSurvey(rating)} />;

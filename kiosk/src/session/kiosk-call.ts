@@ -6,6 +6,8 @@ import { createLogger } from '@madoguchi/call-core/logger';
 import { Heartbeat } from '../device/heartbeat';
 import type { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { InCallExtras } from './in-call-extras';
+import type { FormReview } from './form-review-state';
+import { KioskForms } from './kiosk-forms';
 import type { InCallExtrasSnapshot } from './in-call-extras';
 import type { KioskEvent } from './kiosk-state';
 
@@ -14,6 +16,7 @@ export interface KioskCallHooks {
   dispatch: (event: KioskEvent) => void;
   onCall: (call: CallSnapshot) => void;
   onExtras: (extras: InCallExtrasSnapshot) => void;
+  onForms: (forms: FormReview | null) => void;
   onConnected: () => void;
   onConnectionFailed: () => void;
   onCallEnded: (event: CallEndedEvent) => void;
@@ -25,6 +28,8 @@ export interface KioskCall {
   session: KioskCallClient;
   heartbeat: Heartbeat;
   extras: InCallExtras;
+  /** 書かない窓口: the form staff show for the resident to check and sign. */
+  forms: KioskForms;
 }
 
 const logger = createLogger('kiosk-call');
@@ -56,6 +61,8 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
   const heartbeat = new Heartbeat({ send: () => session.sendKioskNotice('heartbeat', {}) });
   const extras = new InCallExtras({ call: session, getToken: () => keeper.token, cameraRoles: hooks.cameraRoles });
   extras.on('changed', hooks.onExtras);
+  const forms = new KioskForms({ call: session, getToken: () => keeper.token });
+  forms.on('changed', hooks.onForms);
   session.on('changed', hooks.onCall);
   session.on('connectionStateChanged', (state) => {
     if (state === 'connected') {
@@ -83,5 +90,5 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
     hooks.dispatch({ type: 'queueMoved', queuePosition: position, estimatedWaitSeconds, outlook });
   });
   session.on('callEnded', hooks.onCallEnded);
-  return { session, heartbeat, extras };
+  return { session, heartbeat, extras, forms };
 }

@@ -2,6 +2,7 @@ import type { Language } from '@madoguchi/contract/languages';
 import type { KioskProfile } from '@madoguchi/contract/rest';
 import type { CallSnapshot } from '@madoguchi/call-core/call-types';
 import type { KioskConfig } from '../device/kiosk-config-api';
+import type { FormReview } from './form-review-state';
 import type { InCallExtrasSnapshot } from './in-call-extras';
 import type { KioskState } from './kiosk-state';
 import type { KioskTimings } from './state-timeouts';
@@ -17,6 +18,8 @@ export interface KioskSnapshot {
   call: CallSnapshot | null;
   /** Document camera, pointer marks, staff messages and snapshot consent of the call in progress. */
   extras: InCallExtrasSnapshot;
+  /** The form staff show for checking and signing, in the call; null when there is none. */
+  forms: FormReview | null;
   /** 「続けますか？」 is showing and runs out at this time (ms since the epoch). */
   idleWarningEndsAt: number | null;
 }

@@ -16,6 +16,7 @@ import { checkInErrorOf, pairingErrorOf } from './kiosk-errors';
 import { IdleWatch } from './idle-watch';
 import { EMPTY_EXTRAS } from './in-call-extras';
 import type { InCallExtras } from './in-call-extras';
+import type { KioskForms } from './kiosk-forms';
 import { createKioskCall } from './kiosk-call';
 import type { KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
@@ -48,12 +49,14 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     config: null,
     call: null,
     extras: EMPTY_EXTRAS,
+    forms: null,
     idleWarningEndsAt: null,
   };
   private keeper: KioskTokenKeeper | null = null;
   private callClient: KioskCallClient | null = null;
   private heartbeat: Heartbeat | null = null;
   private extras: InCallExtras | null = null;
+  private formReview: KioskForms | null = null;
   private readonly idleWatch: IdleWatch;
   private readonly stateTimer = new OneShotTimer();
   private readonly languageTimer = new OneShotTimer();
@@ -82,6 +85,10 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   /** The in-call controls (document camera, snapshot consent); null before the first connection. */
   get inCall(): InCallExtras | null {
     return this.extras;
+  }
+
+  get forms(): KioskForms | null {
+    return this.formReview;
   }
 
   /** The kiosk's current access token (installer mode sends it with the installer code). */
@@ -122,6 +129,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       dispatch: (event) => this.dispatch(event),
       onCall: (snapshot) => this.patch({ call: snapshot }),
       onExtras: (extras) => this.patch({ extras }),
+      onForms: (forms) => this.patch({ forms }),
       onConnected: () => void this.loadConfig(),
       onConnectionFailed: () => this.onConnectionFailed(),
       onCallEnded: (event) => this.onCallEnded(event),
@@ -130,6 +138,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.callClient = call.session;
     this.heartbeat = call.heartbeat;
     this.extras = call.extras;
+    this.formReview = call.forms;
     this.connect();
   }
 
@@ -308,6 +317,8 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.heartbeat = null;
     this.extras?.close();
     this.extras = null;
+    this.formReview?.dispose();
+    this.formReview = null;
     this.keeper?.stop();
     this.keeper?.removeAllListeners();
     this.keeper = null;
@@ -375,7 +386,10 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       else this.idleWatch.stop();
     }
     // Marks, messages and the document camera belong to one call; a transfer starts afresh.
-    if (prev.name === 'inCall' && next.name !== 'inCall') this.extras?.reset();
+    if (prev.name === 'inCall' && next.name !== 'inCall') {
+      this.extras?.reset();
+      this.formReview?.reset();
+    }
     if (next.name === 'idle' && event.type !== 'back') {
       // The next resident starts in Japanese, with nothing of the last one left.
       changes.language = DEFAULT_LANGUAGE;

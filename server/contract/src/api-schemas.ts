@@ -14,6 +14,7 @@ import { AuditListQuery, type AuditEntry } from './audit';
 import type { CallContext } from './call-context';
 import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionRecord } from './consultation';
 import { DepartmentInput, DepartmentListQuery, DepartmentUpdate, type Department } from './departments';
+import { FormSettings, FormTemplateArchive, FormTemplateInput, FormTemplateListQuery, type FormDocumentInfo, type FormTemplate } from './forms';
 import { CreateGuestLinkRequest, type GuestLink } from './guests';
 import {
   CreateKioskRequest,
@@ -141,6 +142,16 @@ export const API_SCHEMAS = {
   uploadSnapshot: { params: IdParams, status: 201, response: responds<SnapshotInfo>('SnapshotInfo') },
   listSnapshots: { params: IdParams, response: responds<SnapshotInfo[]>('SnapshotInfo[]') },
   getSnapshot: { params: IdParams, response: responds<FileDownload>('image/jpeg or image/png') },
+  listFormTemplates: { query: FormTemplateListQuery, response: responds<FormTemplate[]>('FormTemplate[]') },
+  createFormTemplate: { body: FormTemplateInput, status: 201, response: responds<FormTemplate>('FormTemplate') },
+  saveFormTemplateVersion: { params: IdParams, body: FormTemplateInput, status: 201, response: responds<FormTemplate>('FormTemplate') },
+  listFormTemplateVersions: { params: IdParams, response: responds<FormTemplate[]>('FormTemplate[]') },
+  archiveFormTemplate: { params: IdParams, body: FormTemplateArchive, response: responds<null>('null') },
+  getFormSettings: { response: responds<FormSettings>('FormSettings') },
+  updateFormSettings: { body: FormSettings, response: responds<FormSettings>('FormSettings') },
+  listSessionForms: { params: IdParams, response: responds<FormDocumentInfo[]>('FormDocumentInfo[]') },
+  getFormPdf: { params: IdParams, response: responds<FileDownload>('application/pdf') },
+  recordFormCopyPrinted: { params: IdParams, response: responds<null>('null') },
   report: { query: ReportQuery, response: responds<Report>('Report') },
   reportCsv: { query: ReportQuery, response: responds<FileDownload>('text/csv (UTF-8 with BOM)') },
   listQuickPhrases: { response: responds<QuickPhrase[]>('QuickPhrase[]') },

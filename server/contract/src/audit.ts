@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
   'appointment_cancelled_publicly',
   'booking_link_reissued',
   'booking_rules_updated',
+  'form_template_saved',
+  'form_template_archived',
+  'form_signed',
+  'form_viewed',
+  'form_copy_printed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

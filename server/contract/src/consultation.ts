@@ -94,6 +94,10 @@ export const SESSION_EVENT_TYPES = [
   'snapshot_refused',
   'transferred',
   'message_sent',
+  'form_shown',
+  'form_correction_asked',
+  'form_signed',
+  'form_refused',
   'ended',
 ] as const;
 export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];

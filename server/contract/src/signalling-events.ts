@@ -1,3 +1,4 @@
+import type { FormServerEvents } from './forms';
 import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { AckCallback } from './ack';
@@ -125,7 +126,7 @@ export interface SnapshotInfo {
 }
 
 /** Notifications report what already happened; newConsumer is the one server request. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends FormServerEvents {
   /** The socket's token ends soon: send renewAuth, or the socket is closed at `expiresAt`. */
   authExpiring: (payload: { expiresAt: string }) => void;
   queueUpdated: (queue: QueueEntry[]) => void;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AckCallback } from './ack';
 import type { QueueEntry } from './consultation';
+import { AskFormCorrectionPayload, FormRevisionPayload, PushFormPayload, SignFormPayload, type FormDocumentInfo, type SignFormResult } from './forms';
 import type { ConsumerOptions, IceParametersJson } from './media-types';
 import {
   AnswerSnapshotPayload,
@@ -139,6 +140,14 @@ export const SOCKET_REQUESTS = {
   endMediaCheck: request({ payload: MediaCheckPayload, roles: ANY_PARTY, result: result<null>() }),
   /** kiosk, staff: after a reload or reconnect, the call to go back to (and how the last one ended). */
   resumeCall: request({ payload: ResumeCallPayload, roles: ANY_PARTY, result: result<ResumeCallResult>() }),
+  /** staff: show a filled form on the kiosk (new), or send a corrected revision (`documentId`). */
+  pushForm: request({ payload: PushFormPayload, roles: STAFF, result: result<FormDocumentInfo>() }),
+  /** kiosk: the resident says 「ここが違います」 about one field of the revision shown. */
+  askFormCorrection: request({ payload: AskFormCorrectionPayload, roles: KIOSK, result: result<null>() }),
+  /** kiosk: 「この内容で申請する」 with the signature, for the revision shown; accepted once. */
+  signForm: request({ payload: SignFormPayload, roles: KIOSK, result: result<SignFormResult>() }),
+  /** kiosk: the resident does not want to apply; recorded. */
+  refuseForm: request({ payload: FormRevisionPayload, roles: KIOSK, result: result<null>() }),
 } as const satisfies Record<string, SocketRequestSpec>;
 
 export type SocketRequest = keyof typeof SOCKET_REQUESTS;

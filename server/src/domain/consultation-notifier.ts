@@ -11,7 +11,10 @@ export type InCallEvent =
   | 'deviceProblem'
   | 'pointerMarks'
   | 'transferred'
-  | 'queuePosition';
+  | 'queuePosition'
+  | 'formShown'
+  | 'formCorrectionAsked'
+  | 'formUpdated';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

@@ -9,6 +9,7 @@ import type {
 import type { ParsedSocketPayload, SocketRequest, SocketResult } from '@madoguchi/contract/socket-requests';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
+import type { FormService } from '../forms/form-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
@@ -33,6 +34,8 @@ export interface HandlerContext {
   /** Decides whether a consultation is held here or on another node, and asks its holder. */
   placement: CallPlacement;
   inCall: InCallService;
+  /** 書かない窓口: forms shown, corrected, signed or refused in the call. */
+  forms: FormService;
   mediaChecks: MediaCheckService;
   /** Staff's after-call outcome, queued through a database outage. */
   outcomes: OutcomeWriter;

@@ -7,6 +7,7 @@ import { SOCKET_REQUESTS, type SocketRequestSpec } from '@madoguchi/contract/soc
 import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
+import type { FormService } from '../forms/form-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
@@ -42,6 +43,7 @@ export interface SignallingOptions {
   sfu: SfuApi;
   presence: KioskPresence;
   inCall: InCallService;
+  forms: FormService;
   outcomes: OutcomeWriter;
   cluster: ClusterLink;
   /** Decides whether a consultation is held here or on another node. */
@@ -287,6 +289,7 @@ function registerHandler(
       cluster: options.cluster,
       placement: options.placement,
       inCall: options.inCall,
+      forms: options.forms,
       mediaChecks: state.mediaChecks,
       outcomes: options.outcomes,
       setAway: (away) => {

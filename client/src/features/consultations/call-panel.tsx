@@ -15,6 +15,7 @@ import { MessagePanel } from './message-panel';
 import { QualityIndicator } from './quality-indicator';
 import { ResidentContext } from './resident-context';
 import { SnapshotPanel } from './snapshot-panel';
+import { FormPanel } from '../forms/form-panel';
 import { GuestInvite } from './guest-invite';
 import { ResidentAbsentButton } from './resident-absent-button';
 import { HangUpButton } from './hang-up-button';
@@ -100,6 +101,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
             </div>
           )}
           <SnapshotPanel sessionId={sessionId} canTake={inCall} />
+          <FormPanel sessionId={sessionId} canPush={inCall} />
         </div>
         <aside className="call__side">
           {sessionId && snapshot.call?.answered ? <ResidentContext sessionId={sessionId} /> : null}

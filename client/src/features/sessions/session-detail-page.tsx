@@ -11,6 +11,7 @@ import { SessionFacts } from './session-facts';
 import { SessionLegs } from './session-legs';
 import { SessionQuality } from './session-quality';
 import { SessionTimeline } from './session-timeline';
+import { SessionForms } from '../forms/session-forms';
 
 const t = sessionMessages.detail;
 
@@ -47,6 +48,7 @@ export function SessionDetailPage({ id }: { id: string }) {
             </h2>
             <SessionQuality quality={session.quality} />
           </section>
+          <SessionForms sessionId={session.id} />
           <section aria-labelledby="session-events" className="card">
             <h2 id="session-events" className="card__title">
               {t.events}

@@ -7,6 +7,7 @@ import { DepartmentsSection } from './departments-section';
 import { KioskDisplaySection } from './kiosk-display-section';
 import { KiosksSection } from './kiosks-section';
 import { QuickPhrasesSection } from './quick-phrases-section';
+import { FormTemplatesSection } from './form-templates-section';
 import { StaffSection } from './staff-section';
 
 /** 設定: departments, staff and kiosks, one section at a time. */
@@ -33,6 +34,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
       ) : null}
       {section === 'booking' ? <BookingRulesSection /> : null}
       {section === 'phrases' ? <QuickPhrasesSection /> : null}
+      {section === 'forms' ? <FormTemplatesSection /> : null}
     </section>
   );
 }

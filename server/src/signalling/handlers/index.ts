@@ -1,5 +1,6 @@
 import type { RequestHandlers } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
+import { askFormCorrection, pushForm, refuseForm, signForm } from './forms';
 import { pointer } from './pointer';
 import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
 import { reportDeviceProblem } from './report-device-problem';
@@ -61,4 +62,8 @@ export const requestHandlers: RequestHandlers = {
   pointer,
   transferCall,
   reportQuality,
+  pushForm,
+  askFormCorrection,
+  signForm,
+  refuseForm,
 };

@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { FormTemplateInput, type FormTemplate } from '@madoguchi/contract/forms';
+import { Notice } from '../../components/notice';
+import { useApi } from '../../hooks/use-api';
+import { useApiData } from '../../hooks/use-api-data';
+import { describeError } from '../../i18n/describe-error';
+import { formMessages } from '../../i18n/form-messages';
+import { archiveFormTemplate, getFormSettings, listFormTemplates, saveFormSettings, saveFormTemplate } from '../forms/forms-api';
+
+const t = formMessages.templates;
+
+const NEW_TEMPLATE = {
+  title: { ja: '新しい申請書', en: 'New application' },
+  departmentId: null,
+  note: '',
+  fields: [{ key: 'applicantName', type: 'text', label: { ja: '氏名', en: 'Full name' }, required: true, prefill: 'residentName' }],
+};
+
+const definitionOf = (template: FormTemplate) =>
+  JSON.stringify({ title: template.title, departmentId: template.departmentId, note: template.note, fields: template.fields }, null, 2);
+
+/**
+ * 設定 → 申請書式: the templates of 書かない窓口. Every save is a new version (documents keep
+ * theirs); the definition is edited as JSON and checked with the same zod schema as the server.
+ */
+export function FormTemplatesSection() {
+  const { run } = useApi();
+  const templates = useApiData((o) => listFormTemplates({ ...o, archived: true }), 'form-templates');
+  const settings = useApiData(getFormSettings, 'form-settings');
+  const [editing, setEditing] = useState<{ familyId: string | null; text: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    if (!editing) return;
+    setProblem(null);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(editing.text);
+    } catch {
+      setProblem(t.invalidJson);
+      return;
+    }
+    const checked = FormTemplateInput.safeParse(parsed);
+    if (!checked.success) {
+      setProblem(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await run((o) => saveFormTemplate(editing.familyId, checked.data, o));
+      setNotice(t.saved(saved.version));
+      setEditing(null);
+      templates.reload();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const archive = async (template: FormTemplate) => {
+    setError(null);
+    try {
+      await run((o) => archiveFormTemplate(template.familyId, !template.archived, o));
+      templates.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const togglePrint = async (kioskPrintCopy: boolean) => {
+    setError(null);
+    try {
+      await run((o) => saveFormSettings({ kioskPrintCopy }, o));
+      settings.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="form-templates-heading">
+      <h2 id="form-templates-heading" className="card__title">
+        {t.heading}
+      </h2>
+      <p className="page__hint">{t.intro}</p>
+      {notice ? <Notice tone="success" text={notice} /> : null}
+      {error || templates.error ? <Notice tone="error" text={describeError(error ?? templates.error)} /> : null}
+      {settings.data ? (
+        <label className="checkbox-field">
+          <input type="checkbox" checked={settings.data.kioskPrintCopy} onChange={(e) => void togglePrint(e.target.checked)} />
+          {t.printCopy}
+          <span className="page__hint"> {t.printCopyHelp}</span>
+        </label>
+      ) : null}
+      {templates.data && templates.data.length > 0 ? (
+        <table className="table">
+          <caption className="visually-hidden">{t.heading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.title}</th>
+              <th scope="col">{t.department}</th>
+              <th scope="col">{t.fields}</th>
+              <th scope="col">{t.versions}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {templates.data.map((template) => (
+              <tr key={template.familyId}>
+                <td>
+                  {template.title.ja}
+                  {template.archived ? <span className="page__hint">（{t.archived}）</span> : null}
+                </td>
+                <td>{template.departmentName ?? '—'}</td>
+                <td>{template.fields.length}</td>
+                <td>{formMessages.version(template.version)}</td>
+                <td>
+                  <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ familyId: template.familyId, text: definitionOf(template) })}>
+                    {t.edit}
+                  </button>{' '}
+                  <button type="button" className="button button--small button--secondary" onClick={() => void archive(template)}>
+                    {template.archived ? t.restore : t.archive}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {editing ? (
+        <form
+          className="form-grid"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label htmlFor="form-template-definition">{t.definition}</label>
+          <p id="form-template-help" className="page__hint">
+            {t.definitionHelp}
+          </p>
+          <textarea
+            id="form-template-definition"
+            aria-describedby="form-template-help"
+            rows={20}
+            spellCheck={false}
+            value={editing.text}
+            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+          />
+          {problem ? (
+            <pre className="form-field__problem" role="alert">
+              {problem}
+            </pre>
+          ) : null}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t.save}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
+              {t.cancel}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setEditing({ familyId: null, text: JSON.stringify(NEW_TEMPLATE, null, 2) })}>
+          {t.create}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { formValueProblems, type AskFormCorrectionPayload, type FormDocumentInfo, type FormRevisionPayload, type PushFormPayload, type SignFormPayload, type SignFormResult } from '@madoguchi/contract/forms';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
+import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
+import { toInfo, type FormDocumentRecord, type FormRepository } from '../db/repositories/form-repository';
+import { AppError } from '../domain/app-error';
+import type { ConsultationNotifier, InCallPayload } from '../domain/consultation-notifier';
+import type { ConsultationService } from '../domain/consultation-service';
+import type { Consultation } from '../domain/consultation';
+import { kioskPeer, staffPeer } from '../domain/room-names';
+import { createLogger } from '../logging/logger';
+import { statesBefore } from './form-lifecycle';
+import { renderSignedFormPdf } from './form-pdf';
+
+const log = createLogger('forms');
+
+/** Above this the PDF is refused rather than stored (the column allows 4 MiB; a form is ~100 kB). */
+export const FORM_PDF_MAX_BYTES = 2 * 1024 * 1024;
+
+export interface FormServiceOptions {
+  consultations: ConsultationService;
+  notifier: ConsultationNotifier;
+  forms: FormRepository;
+  audit: AuditLogRepository;
+  now?: () => Date;
+}
+
+/**
+ * 書かない窓口 in a call: staff show a filled form on the kiosk, the resident asks for a
+ * correction, signs or refuses. Only the kiosk of that call answers, only for the revision it
+ * was shown, and only once: the database row's revision and state decide, not this process.
+ */
+export class FormService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: FormServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async push(principal: SocketPrincipal, payload: PushFormPayload): Promise<FormDocumentInfo> {
+    if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff prepare forms');
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const { forms } = this.options;
+    let document: FormDocumentRecord | null;
+    if (payload.documentId) {
+      const existing = await forms.document(payload.documentId);
+      if (!existing || existing.sessionId !== payload.sessionId) throw AppError.notFound('form document');
+      if (existing.templateId !== payload.templateId) throw AppError.badRequest('a correction keeps the template version of the document');
+      this.checkValues(existing.template.fields, payload.values);
+      document = await forms.revise(existing.documentId, payload.values, this.now());
+      if (!document) throw AppError.invalidState('the document is already signed or refused');
+    } else {
+      const template = await forms.templateById(payload.templateId);
+      if (!template || template.archived) throw AppError.notFound('form template');
+      this.checkValues(template.fields, payload.values);
+      document = await forms.createDocument({
+        sessionId: payload.sessionId,
+        templateId: template.templateId,
+        kioskId: consultation.kiosk.id,
+        staffId: principal.id,
+        values: payload.values,
+        at: this.now(),
+      });
+    }
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'formShown', {
+      sessionId: payload.sessionId,
+      documentId: document.documentId,
+      revision: document.revision,
+      title: document.template.title,
+      fields: document.template.fields,
+      values: document.values,
+    });
+    this.options.consultations.recordEvent(payload.sessionId, 'form_shown', 'staff', { documentId: document.documentId, revision: document.revision });
+    return toInfo(document);
+  }
+
+  async askCorrection(principal: SocketPrincipal, payload: AskFormCorrectionPayload): Promise<void> {
+    const { consultation, document } = await this.kioskDocument(principal, payload);
+    if (!document.template.fields.some((field) => field.key === payload.fieldKey)) throw AppError.badRequest('no such field on this form');
+    await this.move(document, payload.revision, { state: 'correction_asked', field: payload.fieldKey });
+    this.toStaff(consultation, 'formCorrectionAsked', { sessionId: payload.sessionId, documentId: document.documentId, revision: payload.revision, fieldKey: payload.fieldKey });
+    this.options.consultations.recordEvent(payload.sessionId, 'form_correction_asked', 'kiosk', { documentId: document.documentId, revision: payload.revision, fieldKey: payload.fieldKey });
+  }
+
+  async refuse(principal: SocketPrincipal, payload: FormRevisionPayload): Promise<void> {
+    const { consultation, document } = await this.kioskDocument(principal, payload);
+    await this.move(document, payload.revision, { state: 'refused' });
+    const refused = await this.options.forms.document(document.documentId);
+    if (refused) this.toStaff(consultation, 'formUpdated', toInfo(refused));
+    this.options.consultations.recordEvent(payload.sessionId, 'form_refused', 'kiosk', { documentId: document.documentId, revision: payload.revision });
+  }
+
+  async sign(principal: SocketPrincipal, payload: SignFormPayload): Promise<SignFormResult> {
+    const { consultation, document } = await this.kioskDocument(principal, payload);
+    if (document.state !== 'shown' || document.revision !== payload.revision) throw this.stale(document, payload.revision);
+    const signedAt = this.now();
+    const pdf = await renderSignedFormPdf({
+      documentId: document.documentId,
+      revision: document.revision,
+      sessionId: document.sessionId,
+      template: document.template,
+      values: document.values,
+      strokes: payload.strokes,
+      signedAt,
+      kioskName: consultation.kiosk.name,
+      staffName: consultation.staff?.displayName ?? '',
+    });
+    if (pdf.length > FORM_PDF_MAX_BYTES) throw AppError.badRequest('the signed document is too large to keep');
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    await this.move(document, payload.revision, { state: 'signed', pdf, sha256 }, signedAt);
+    await this.options.audit.record(
+      { actorKind: 'kiosk', actorId: principal.id, action: 'form_signed', targetType: 'form_document', targetId: document.documentId, details: { sessionId: document.sessionId, templateId: document.templateId, revision: document.revision, sha256, bytes: pdf.length } },
+      signedAt,
+    );
+    const signed = await this.options.forms.document(document.documentId);
+    if (signed) this.toStaff(consultation, 'formUpdated', toInfo(signed));
+    this.options.consultations.recordEvent(document.sessionId, 'form_signed', 'kiosk', { documentId: document.documentId, revision: document.revision, sha256 });
+    log.info({ sessionId: document.sessionId, documentId: document.documentId, bytes: pdf.length }, 'form signed');
+    const settings = await this.options.forms.settings();
+    return { documentId: document.documentId, sha256, printCopy: settings.kioskPrintCopy };
+  }
+
+  /** The kiosk of this call, answering about a document of this call. */
+  private async kioskDocument(principal: SocketPrincipal, payload: { sessionId: string; documentId: string }): Promise<{ consultation: Consultation; document: FormDocumentRecord }> {
+    if (principal.role !== 'kiosk') throw AppError.forbidden('only the kiosk answers a form');
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const document = await this.options.forms.document(payload.documentId);
+    if (!document || document.sessionId !== payload.sessionId || document.kioskId !== principal.id) throw AppError.notFound('form document');
+    return { consultation, document };
+  }
+
+  private async move(document: FormDocumentRecord, revision: number, to: Parameters<FormRepository['transition']>[3], at = this.now()): Promise<void> {
+    const moved = await this.options.forms.transition(document.documentId, revision, statesBefore(to.state), to, at);
+    if (!moved) {
+      const current = await this.options.forms.document(document.documentId);
+      throw this.stale(current ?? document, revision);
+    }
+  }
+
+  private stale(document: FormDocumentRecord, revision: number): AppError {
+    if (document.state === 'signed') return new AppError(ErrorCode.Conflict, 'this form is already signed');
+    if (document.revision !== revision) return new AppError(ErrorCode.Conflict, 'the form has changed since it was shown; sign the new version', { revision: document.revision });
+    return AppError.invalidState(`the form cannot be answered now (${document.state})`);
+  }
+
+  private checkValues(fields: Parameters<typeof formValueProblems>[0], values: PushFormPayload['values']): void {
+    const problems = formValueProblems(fields, values);
+    // Field keys only: the values are personal data and stay out of errors and logs.
+    if (Object.keys(problems).length > 0) throw AppError.badRequest('some fields are missing or invalid', { fields: problems });
+  }
+
+  private toStaff<E extends 'formCorrectionAsked' | 'formUpdated'>(consultation: Consultation, event: E, payload: InCallPayload<E>): void {
+    if (consultation.staff) this.options.notifier.toPeers([staffPeer(consultation.staff.id)], event, payload);
+  }
+}

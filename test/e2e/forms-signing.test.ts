@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { seedDemoFormTemplates } from '../../server/src/forms/demo-templates';
+import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+import { databaseKinds } from '../helpers/test-database';
+
+const run = promisify(execFile);
+const database = databaseKinds().at(-1) ?? 'embedded';
+
+/** FORMS_E2E_SCREENSHOTS=<folder> keeps pictures of the screens, for a look at the layout. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env['FORMS_E2E_SCREENSHOTS'];
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+async function pdftotext(pdf: Buffer): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'form-e2e-'));
+  try {
+    writeFileSync(path.join(dir, 'form.pdf'), pdf);
+    return (await run('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'form.pdf'), '-'])).stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A signature drawn with the mouse: two strokes across the box, as a finger would. */
+async function drawSignature(page: Page): Promise<void> {
+  const box = await page.locator('canvas.signature-box').boundingBox();
+  assert.ok(box, 'the signature box is on screen');
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  for (const stroke of [
+    [at(0.1, 0.7), at(0.2, 0.3), at(0.3, 0.7), at(0.4, 0.3), at(0.5, 0.7)],
+    [at(0.55, 0.5), at(0.7, 0.45), at(0.9, 0.55)],
+  ]) {
+    const [first, ...rest] = stroke;
+    if (!first) continue;
+    await page.mouse.move(first[0], first[1]);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
+describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction, staff correct, the resident signs (Chromium, ${database} PostgreSQL)`, () => {
+  let server: TestServer;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+
+  before(async () => {
+    server = await startTestServer({ database, webRtcServerPort: 0 });
+    await seedDemoFormTemplates(server.app.repositories.forms, server.app.repositories.departments);
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+  });
+  after(async () => {
+    await kiosk?.close();
+    await staff?.close();
+    await server?.close();
+  });
+
+  it('stores the signed PDF with the Japanese values, its SHA-256 on the record, and the audit rows', async () => {
+    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
+    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
+    await answerFirstInQueue(staff.page);
+    await expectBothDecode(staff.page, kiosk.page);
+    const desk = staff.page;
+    const screen = kiosk.page;
+
+    // The desk fills in 住民票の写し等交付請求書, with a typo in the name.
+    await desk.getByLabel('書式を選ぶ').selectOption({ label: '住民票の写し等交付請求書（第1版）' });
+    await desk.getByLabel(/^氏名/).fill('山田 太朗');
+    await desk.getByLabel(/^フリガナ/).fill('ヤマダ タロウ');
+    await desk.getByLabel(/^生年月日/).fill('1990-04-01');
+    await desk.getByLabel(/^住所/).fill('北町3-2-1 コーポ北201');
+    await desk.getByLabel(/^必要な範囲/).selectOption('household');
+    await desk.getByLabel(/^通数/).fill('2');
+    await desk.getByLabel(/^使用目的/).fill('就職先への提出');
+    await desk.getByRole('button', { name: '住民の方に確認してもらう' }).click();
+
+    // The kiosk shows it large, page by page; the resident points at the name.
+    const dialog = screen.getByRole('dialog', { name: '住民票の写し等交付請求書' });
+    await dialog.waitFor({ timeout: 15_000 });
+    const nameRow = dialog.locator('[data-field="applicantName"]');
+    assert.equal((await nameRow.locator('.form-review__value').textContent())?.trim(), '山田 太朗');
+    await dialog.getByText('1 / 3 ページ').waitFor();
+    await shot(screen, 'kiosk-review');
+    await shot(desk, 'desk-filled');
+    await nameRow.getByRole('button', { name: 'ここが違います' }).click();
+    await dialog.getByText('職員に伝えました。直るまでお待ちください。').waitFor();
+
+    // The desk is told which field; corrects it and sends again.
+    await desk.getByText('住民の方が「氏名」が違うと言っています。直して送り直してください。').waitFor({ timeout: 10_000 });
+    assert.equal(await desk.locator('.form-field--flagged label').first().textContent().then((t) => t?.startsWith('氏名')), true);
+    await shot(desk, 'desk-correction');
+    await desk.getByLabel(/^氏名/).fill('山田 太郎');
+    await desk.getByRole('button', { name: '直してもう一度確認してもらう' }).click();
+
+    await nameRow.locator('.form-review__value', { hasText: '山田 太郎' }).waitFor({ timeout: 10_000 });
+    await dialog.getByRole('button', { name: '次へ' }).click();
+    await dialog.getByText('2 / 3 ページ').waitFor();
+    await dialog.getByRole('button', { name: '次へ' }).click();
+    await dialog.getByRole('button', { name: '署名へ進む' }).click();
+    const submit = dialog.getByRole('button', { name: 'この内容で申請する' });
+    assert.equal(await submit.isDisabled(), true, 'nothing to submit before a signature');
+    await drawSignature(screen);
+    await dialog.getByRole('button', { name: '書き直す' }).click();
+    assert.equal(await submit.isDisabled(), true, '書き直す clears the box');
+    await drawSignature(screen);
+    await shot(screen, 'kiosk-signature');
+    await submit.click();
+    await dialog.getByText('申請を受け付けました。').waitFor({ timeout: 20_000 });
+
+    // 「署名済み」 on the desk at once.
+    await desk.getByText('署名済み：PDFを保存しました。').waitFor({ timeout: 10_000 });
+    await shot(desk, 'desk-signed');
+
+    // Nothing of it stays on the kiosk's screen.
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.ok(!(await screen.content()).includes('山田'), 'no value left in the kiosk page');
+
+    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    const rows: { id: string; revision: number; state: string; pdf: Buffer; pdf_sha256: string }[] = await server.db.dataSource.query(
+      `SELECT id, revision, state, pdf, pdf_sha256 FROM form_document WHERE session_id = $1`,
+      [sessionId],
+    );
+    assert.equal(rows.length, 1);
+    const [document] = rows;
+    assert.ok(document);
+    assert.equal(document.state, 'signed');
+    assert.equal(document.revision, 2, 'the corrected revision was signed');
+    assert.equal(createHash('sha256').update(document.pdf).digest('hex'), document.pdf_sha256, 'the recorded SHA-256 is that of the stored PDF');
+    const text = await pdftotext(document.pdf);
+    for (const expected of ['住民票の写し等交付請求書', '山田 太郎', 'ヤマダ タロウ', '平成2年4月1日', '北町3-2-1 コーポ北201', '世帯全員', '就職先への提出', '中央図書館 相談窓口', '申請者署名']) {
+      assert.ok(text.includes(expected), `the PDF text contains ${expected}`);
+    }
+    assert.ok(!text.includes('山田 太朗'), 'only the corrected name');
+
+    // Staff open it from the console: served, and the view is audited next to the creation.
+    const [popup] = await Promise.all([desk.waitForEvent('popup', { timeout: 10_000 }).catch(() => null), desk.getByRole('button', { name: 'PDFを開く' }).click()]);
+    await popup?.close();
+    let actions: string[] = [];
+    for (let i = 0; i < 50 && !actions.includes('form_viewed'); i += 1) {
+      const audit: { action: string }[] = await server.db.dataSource.query(`SELECT action FROM audit_log WHERE target_id = $1 ORDER BY at`, [document.id]);
+      actions = audit.map((a) => a.action);
+      if (!actions.includes('form_viewed')) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(actions, ['form_signed', 'form_viewed']);
+  });
+});
