@@ -53,6 +53,9 @@ import { GuestLinkRepository } from './db/repositories/guest-link-repository';
 import { registerGuestRoutes } from './http/routes/guest-routes';
 import { registerQuickPhraseRoutes } from './http/routes/quick-phrase-routes';
 import { InCallService } from './domain/in-call-service';
+import { CaptionService } from './captions/caption-service';
+import { checkCaptionEngine, DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from './captions/caption-engine';
+import { CaptionTranscriptRepository } from './db/repositories/caption-transcript-repository';
 import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import { registerSessionRoutes } from './http/routes/session-routes';
@@ -85,6 +88,8 @@ export interface AppDeps {
   now?: () => Date;
   /** SOCKET_REQUESTS_PER_SECOND, SOCKETS_PER_ADDRESS, KIOSK_QUEUE_ACTIONS_PER_MINUTE (defaults 50, 200, 20). */
   socketLimits?: Partial<SocketLimitSettings>;
+  /** CAPTIONS_ENGINE, CAPTIONS_KEEP_TRANSCRIPT, CAPTIONS_FFMPEG (default: no recogniser, nothing kept). */
+  captions?: CaptionSettings;
 }
 
 export interface Repositories {
@@ -106,6 +111,8 @@ export interface App {
   httpServer: http.Server;
   io: SignallingServer;
   consultations: ConsultationService;
+  /** Live captions of the calls on this node (issue 18). */
+  captions: CaptionService;
   appointments: AppointmentService;
   repositories: Repositories;
   metrics: Metrics;
@@ -289,6 +296,7 @@ export function createApp(deps: AppDeps): App {
   const httpServer = http.createServer(app);
   const nodes = new ServerNodeRepository(dataSource);
   const leaseMs = config.nodeLeaseMs ?? 3_000;
+  const captionsHolder: { service?: CaptionService } = {};
   const consultations = new ConsultationService({
     nodeId: config.nodeId,
     nodes,
@@ -305,6 +313,10 @@ export function createApp(deps: AppDeps): App {
     guestLinks: new GuestLinkRepository(dataSource),
     onRejoin: () => metrics.reconnects.inc(),
     kioskDisplay: () => repositories.townSettings.kioskDisplay(),
+    observer: {
+      roomOpened: (consultation, room) => captionsHolder.service?.roomOpened(consultation, room),
+      ended: (sessionId) => void captionsHolder.service?.callEnded(sessionId),
+    },
     // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
     staffPresence: async () => {
       const sockets = await ioOf().fetchSockets();
@@ -324,6 +336,13 @@ export function createApp(deps: AppDeps): App {
     now,
   });
   inCallHolder.service = inCall;
+  const captions = createCaptionService(deps.captions ?? DEFAULT_CAPTION_SETTINGS, {
+    consultations,
+    notifier: createSocketNotifier(ioOf, () => cluster),
+    transcripts: new CaptionTranscriptRepository(dataSource),
+    now,
+  });
+  captionsHolder.service = captions;
 
   const authenticate = async (token: string): Promise<SocketAuth> => {
     const { principal, expiresAt } = await resolver.resolve(token);
@@ -349,6 +368,7 @@ export function createApp(deps: AppDeps): App {
     sfu,
     cluster: () => cluster,
     inCall,
+    captions,
     outcomes: new OutcomeWriter({ consultations, sessions, audit: repositories.audit, now }),
     presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {
@@ -389,6 +409,7 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     io,
     consultations,
+    captions,
     appointments,
     repositories,
     metrics,
@@ -402,6 +423,7 @@ export function createApp(deps: AppDeps): App {
       closing = true;
       stopNoShowJob();
       await consultations.shutdown('server_restart');
+      await captions.shutdown();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
@@ -414,4 +436,20 @@ export function createApp(deps: AppDeps): App {
       await lease.stop();
     },
   };
+}
+
+/** The caption service with the engine checked once: a configured engine that is missing is said plainly at start-up. */
+function createCaptionService(
+  settings: CaptionSettings,
+  deps: Pick<ConstructorParameters<typeof CaptionService>[0], 'consultations' | 'notifier' | 'transcripts' | 'now'>,
+): CaptionService {
+  const check = settings.engine ? checkCaptionEngine(settings, repoRoot) : null;
+  if (check && !check.ok) log.error({ engine: settings.engine }, `captions: the speech recogniser cannot run (${check.problem}); a human captioner still works`);
+  if (check?.ok) log.info({ engine: check.spec.name }, 'captions: speech recogniser ready');
+  return new CaptionService({
+    ...deps,
+    engine: check?.ok ? { spec: check.spec, ffmpegPath: settings.ffmpegPath } : null,
+    engineUnavailable: check !== null && !check.ok,
+    keepTranscript: settings.keepTranscript,
+  });
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     rtcMaxPort: config.media.maxPort,
     noMediaTimeoutSeconds: config.media.noMediaTimeoutSeconds,
   });
-  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits });
+  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits, captions: config.captions });
   await app.consultations.recoverAfterRestart();
   if (config.bootstrapAdmin) {
     await ensureBootstrapAdmin(app.repositories.staff, config.bootstrapAdmin.loginId, config.bootstrapAdmin.password);

@@ -24,10 +24,13 @@ export type TransportConnectionState = types.ConnectionState;
 export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 
 /** Kiosk requests inside a call, sent through CallSession.sendKioskCallRequest(). */
-export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem';
+export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem' | 'getCaptions' | 'captionConsent';
 
 /** Staff console requests inside a call, sent through CallSession.sendStaffRequest(). */
-export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome';
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome' | 'getCaptions' | 'correctCaption';
+
+/** Guest requests inside a call, sent through CallSession.sendGuestCallRequest() (a captioner's typing). */
+export type GuestCallRequestName = 'getCaptions' | 'captionInput';
 
 /** Both transports' stats of the current call (null outside a call). */
 export interface CallMediaStats {

@@ -23,6 +23,7 @@ import type {
   CallMediaStats,
   CallSessionOptions,
   ConnectionState,
+  GuestCallRequestName,
   KioskCallRequestName,
   KioskNoticeName,
   StaffCallRequestName,
@@ -396,6 +397,12 @@ export class CallSession extends CallSessionState {
       connectTimeoutMs: serverInfo.media.noMediaTimeoutSeconds * 1000,
       requestTimeoutMs: this.options.requestTimeoutMs,
     });
+  }
+
+  /** Guest: an in-call request (a captioner's typing). */
+  sendGuestCallRequest<E extends GuestCallRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertReady('guest');
+    return this.callRequest(this.active, event, payload);
   }
 
   // --- Kiosk: document camera, in-call requests, transfer ---

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CaptionSettings } from '../captions/caption-engine';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
@@ -41,6 +42,10 @@ const EnvSchema = z.object({
   SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(5).max(10_000).default(50),
   SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   KIOSK_QUEUE_ACTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  // Live captions (docs/captions.md): the speech recogniser, and whether caption text may be kept.
+  CAPTIONS_ENGINE: z.string().min(1).max(500).optional(),
+  CAPTIONS_KEEP_TRANSCRIPT: bool.default(false),
+  CAPTIONS_FFMPEG: z.string().min(1).max(500).default('ffmpeg'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,6 +92,7 @@ export interface Config {
   /** When set, /metrics requires it as a bearer token. */
   metricsToken: string | undefined;
   socketLimits: SocketLimitSettings;
+  captions: CaptionSettings;
 }
 
 /** Flood limits of the socket edge (issue 12, item 10). */
@@ -170,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       connectionsPerAddress: e.SOCKETS_PER_ADDRESS,
       kioskQueuePerMinute: e.KIOSK_QUEUE_ACTIONS_PER_MINUTE,
     }),
+    captions: Object.freeze({ engine: e.CAPTIONS_ENGINE, keepTranscript: e.CAPTIONS_KEEP_TRANSCRIPT, ffmpegPath: e.CAPTIONS_FFMPEG }),
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

@@ -90,6 +90,8 @@ export const SESSION_EVENT_TYPES = [
   'snapshot_refused',
   'transferred',
   'message_sent',
+  /** Captions were shown; details.source: `captioner` or `recogniser` (once per source and call). */
+  'captions_used',
   'ended',
 ] as const;
 export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];

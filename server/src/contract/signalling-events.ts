@@ -1,3 +1,4 @@
+import type { CaptionConsentPayload, CaptionInputPayload, CaptionLine, CaptionsSnapshot, CaptionsState, CorrectCaptionPayload } from './captions';
 import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { AckCallback } from './ack';
@@ -48,6 +49,8 @@ export interface ServerInfo {
   routerRtpCapabilities: RtpCapabilitiesJson;
   /** The media port to name when it cannot be reached, and how long media may take to flow. */
   media: MediaPathInfo;
+  /** Guests: who they were invited as (a captioner's page shows the typing box). */
+  guestKind?: GuestKind;
 }
 
 export interface MediaCheckStart {
@@ -175,6 +178,14 @@ export interface ClientToServerEvents {
   transferCall: (payload: TransferPayload, ack: AckCallback<TransferResult>) => void;
   /** staff: the call's media quality, saved on the session record (the last report counts). */
   reportQuality: (payload: ReportQualityPayload, ack: AckCallback<null>) => void;
+  /** Captioner guest: the line being typed, sent on every keystroke (see captions.ts). */
+  captionInput: (payload: CaptionInputPayload, ack: AckCallback<null>) => void;
+  /** Staff: correct a caption line. */
+  correctCaption: (payload: CorrectCaptionPayload, ack: AckCallback<CaptionLine>) => void;
+  /** Kiosk: the resident's answer about keeping the caption text in the record. */
+  captionConsent: (payload: CaptionConsentPayload, ack: AckCallback<null>) => void;
+  /** Kiosk, staff, captioner: the captions state and latest lines (after a join or reload). */
+  getCaptions: (payload: SessionPayload, ack: AckCallback<CaptionsSnapshot>) => void;
 }
 
 export interface ChatMessage {
@@ -239,6 +250,10 @@ export interface ServerToClientEvents {
   queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
   transferred: (payload: TransferResult) => void;
+  /** Kiosk, staff, captioner guest: a caption line is new or its text changed. */
+  captionLine: (line: CaptionLine) => void;
+  /** Kiosk, staff, captioner guest: where captions come from now, and the transcript question. */
+  captionsState: (state: CaptionsState) => void;
 }
 
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */

@@ -46,4 +46,9 @@ export const SOCKET_PERMISSIONS: { readonly [E in keyof ClientToServerEvents]: r
   resumeCall: ANY_PARTY,
   saveOutcome: STAFF,
   sendMessage: IN_CALL,
+  // Captions: the handlers narrow guests further to captioner guests (guestKind 'captioner').
+  captionInput: ['guest'],
+  correctCaption: STAFF,
+  captionConsent: KIOSK,
+  getCaptions: IN_CALL,
 };

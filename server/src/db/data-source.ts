@@ -17,6 +17,7 @@ import { KioskUxSchema1765200000000 } from './migrations/kiosk-ux-schema';
 import { MediaFailureSchema1765400000000 } from './migrations/media-failure-schema';
 import { KioskInstallerSchema1765400000001 } from './migrations/kiosk-installer-schema';
 import { QuickPhrasesSchema1765300000000 } from './migrations/quick-phrases-schema';
+import { CaptionsSchema1766500000000 } from './migrations/captions-schema';
 
 export const entities = [
   StaffUserEntity,
@@ -28,7 +29,7 @@ export const entities = [
   SessionEventEntity,
   AuditLogEntity,
 ];
-export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000, GuestLinksSchema1764200000000, SurvivalSchema1765100000000, KioskUxSchema1765200000000, QuickPhrasesSchema1765300000000, MediaFailureSchema1765400000000, KioskInstallerSchema1765400000001];
+export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000, GuestLinksSchema1764200000000, SurvivalSchema1765100000000, KioskUxSchema1765200000000, QuickPhrasesSchema1765300000000, MediaFailureSchema1765400000000, KioskInstallerSchema1765400000001, CaptionsSchema1766500000000];
 
 /**
  * Connects and brings the schema up to date through migrations (never synchronize).

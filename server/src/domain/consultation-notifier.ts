@@ -11,7 +11,9 @@ export type InCallEvent =
   | 'deviceProblem'
   | 'pointerMarks'
   | 'transferred'
-  | 'queuePosition';
+  | 'queuePosition'
+  | 'captionLine'
+  | 'captionsState';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

@@ -13,6 +13,7 @@ import type { InCallService } from '../domain/in-call-service';
 import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CaptionService } from '../captions/caption-service';
 
 /** Kiosk liveness for the admins' view. */
 export interface KioskPresence {
@@ -31,6 +32,7 @@ export interface HandlerContext {
   cluster: ClusterLink;
   inCall: InCallService;
   mediaChecks: MediaCheckService;
+  captions: CaptionService;
   /** Staff's after-call outcome, queued through a database outage. */
   outcomes: OutcomeWriter;
   /** Staff: 「離席中」 (true) or 「対応可能」 on this socket's console, read by the waiting residents' forecasts. */

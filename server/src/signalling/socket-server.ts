@@ -11,6 +11,7 @@ import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CaptionService } from '../captions/caption-service';
 import { createLogger } from '../logging/logger';
 import { KeyedMutex } from '../domain/keyed-mutex';
 import { principalRoom } from '../domain/peer-identity';
@@ -33,6 +34,7 @@ export interface SignallingOptions {
   sfu: SfuApi;
   presence: KioskPresence;
   inCall: InCallService;
+  captions: CaptionService;
   outcomes: OutcomeWriter;
   /** Read per request: the link is made after the server. */
   cluster: () => ClusterLink;
@@ -266,6 +268,7 @@ function registerHandler(
       presence: options.presence,
       cluster: options.cluster(),
       inCall: options.inCall,
+      captions: options.captions,
       mediaChecks: state.mediaChecks,
       outcomes: options.outcomes,
       setAway: (away) => {

@@ -12,5 +12,6 @@ export const getServerInfo = defineHandler({
     displayName: principal.displayName,
     routerRtpCapabilities: sfu.routerRtpCapabilities,
     media: sfu.mediaPath,
+    ...(principal.guestKind ? { guestKind: principal.guestKind } : {}),
   }),
 });

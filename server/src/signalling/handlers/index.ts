@@ -1,5 +1,6 @@
 import type { AnyRequestHandler } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
+import { captionConsent, captionInput, correctCaption, getCaptions } from './captions';
 import { pointer } from './pointer';
 import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
 import { reportDeviceProblem } from './report-device-problem';
@@ -58,4 +59,8 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   pointer,
   transferCall,
   reportQuality,
+  captionInput,
+  correctCaption,
+  captionConsent,
+  getCaptions,
 ];
