@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
 import type { SocketLimitSettings } from '../../server/src/config/config';
+import { DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from '../../server/src/captions/caption-engine';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
 
@@ -42,6 +43,8 @@ export interface TestServerOptions {
   sharedDatabase?: TestDatabase;
   /** Media-layer settings over the test defaults (one worker, loopback, ports 20000-29999). */
   sfu?: Partial<SfuConfig>;
+  /** CAPTIONS_ENGINE and CAPTIONS_KEEP_TRANSCRIPT (default: no recogniser, nothing kept). */
+  captions?: Partial<CaptionSettings>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -72,6 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     socketLimits: options.socketLimits,
     jwtSecret: TEST_JWT_SECRET,
+    captions: { ...DEFAULT_CAPTION_SETTINGS, ...options.captions },
     dataSource: db.dataSource,
     sfu,
   });

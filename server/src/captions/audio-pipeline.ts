@@ -93,6 +93,11 @@ export class AudioPipeline {
     return [this.ffmpeg?.pid, this.recogniser.pid].filter((pid): pid is number => typeof pid === 'number');
   }
 
+  /** The recogniser's pid while it runs (tests kill it to check the restart). */
+  get recogniserPid(): number | null {
+    return this.recogniser.pid;
+  }
+
   get recogniserRestarts(): number {
     return this.recogniser.restartCount;
   }

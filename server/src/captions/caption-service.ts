@@ -167,6 +167,11 @@ export class CaptionService {
     return [...this.calls.values()].flatMap((call) => call.pipeline?.processIds() ?? []);
   }
 
+  /** The recogniser process of a call, while it runs (tests kill it to check the restart). */
+  recogniserPid(sessionId: string): number | null {
+    return this.calls.get(sessionId)?.pipeline?.recogniserPid ?? null;
+  }
+
   /** Recogniser restarts per call so far (tests and benchmarks). */
   recogniserRestarts(sessionId: string): number {
     return this.calls.get(sessionId)?.pipeline?.recogniserRestarts ?? 0;
