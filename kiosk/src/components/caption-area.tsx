@@ -40,6 +40,7 @@ export function CaptionArea({ lines, labels, askToKeep, onKeepAnswer }: CaptionA
               aria-live={line.final ? 'polite' : 'off'}
               data-final={line.final ? 'true' : 'false'}
               data-source={line.source}
+              data-line-id={line.lineId}
             >
               {line.text}
             </li>
