@@ -9,8 +9,12 @@ export const WORKER_BUILD_PACKAGES = [
   'meson', 'ninja-build', 'pkg-config', 'g++', 'python3',
   'libabsl-dev', 'libsrtp2-dev', 'libuv1-dev', 'nlohmann-json3-dev', 'libssl-dev', 'libusrsctp-dev',
 ];
-/** The tests add a browser, a video tool for fake cameras, and Catch2 for the worker's own tests. */
-export const TEST_PACKAGES = ['chromium', 'ffmpeg', 'catch2'];
+/**
+ * The tests add a browser, a video tool for fake cameras, and Catch2 for the worker's own tests;
+ * for the caption tests, the shipped recogniser (PocketSphinx and its English model) and flite,
+ * whose voice speaks the sentences the specialist's fake microphone plays.
+ */
+export const TEST_PACKAGES = ['chromium', 'ffmpeg', 'catch2', 'python3-pocketsphinx', 'pocketsphinx-en-us', 'flite'];
 
 /** The test packages, plus firefox-esr once a browser test drives Debian's Firefox. */
 export function testPackages(root) {

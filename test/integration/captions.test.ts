@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CaptionLine, CaptionsState } from '../../server/src/contract/captions';
 import { startCall } from '../fixtures/call-scenario';
+import { book, buildSchedulingWorld } from '../fixtures/scheduling';
+import { kioskToken } from '../helpers/api-client';
+import { connectSocket } from '../helpers/socket-client';
 import { rtpSpeaker } from '../helpers/rtp-speaker';
 import { SENTENCES, speechDir, speechWav, wordMatch } from '../helpers/speech';
 import { expectOk, request, type TestSocket } from '../helpers/socket-client';
@@ -167,8 +170,32 @@ describe('captions when the configured engine is missing (issue 18)', () => {
       assert.equal(snapshot.state.transcriptOffered, false);
       const refused = await request(call.kiosk, 'captionConsent', { sessionId: call.sessionId, consent: true });
       assert.equal(!refused.ok && refused.error.code, 'INVALID_STATE', 'no transcript question when the town keeps none');
+      assert.equal(snapshot.state.hearingSupport, false, 'a walk-in: captions off until the resident turns them on');
     } finally {
       call.close();
+    }
+  });
+
+  it('tells the kiosk to show captions by itself when the booking says 聴覚支援', async () => {
+    await using server = await startTestServer();
+    const world = await buildSchedulingWorld(server);
+    const startsAt = new Date(Math.ceil((Date.now() + 20 * 60_000) / 300_000) * 300_000);
+    const appointment = await book(world, {
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+      needs: { interpreter: false, hearingSupport: true, wheelchair: false, other: '' },
+    });
+    const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    const staff = await connectSocket(server.url, world.staffToken);
+    try {
+      const { sessionId } = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
+      expectOk(await request(staff, 'acceptCall', { sessionId }));
+      const snapshot = expectOk(await request(kiosk, 'getCaptions', { sessionId }));
+      assert.equal(snapshot.state.hearingSupport, true);
+      assert.equal(snapshot.state.recogniser, 'off', 'no engine configured: captions come from a captioner only');
+    } finally {
+      kiosk.close();
+      staff.close();
     }
   });
 });
