@@ -139,6 +139,7 @@ async function main(): Promise<void> {
     const best = candidates.sort((a, b) => wordMatch(sentence, b.line.text) - wordMatch(sentence, a.line.text))[0];
     if (!best || wordMatch(sentence, best.line.text) === 0) {
       missed += 1;
+      console.log(`no caption matched "${sentence}"; finals in its window: ${JSON.stringify(candidates.map((f) => f.line.text))}`);
       continue;
     }
     matches.push(wordMatch(sentence, best.line.text));

@@ -5,6 +5,7 @@ import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/brows
 import { answerFirstInQueue, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { speechDir, speechWav, wordMatch } from '../helpers/speech';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { seriousViolations } from './kiosk-e2e-support';
 
 /** What the specialist's fake microphone says, over and over (flite's voice, then 3 s of silence). */
 const SENTENCE = 'please place your document under the camera';
@@ -89,6 +90,10 @@ describe('live captions in a call (Chromium, real SFU, ffmpeg and PocketSphinx; 
     await staff.page.locator('.captions-panel__text', { hasText: first.text }).first().waitFor({ timeout: 10_000 });
     assert.match((await staff.page.getByTestId('captions-source').textContent()) ?? '', /音声認識（pocketsphinx）/);
 
+    // No serious accessibility problem in the caption area or its switch (AAA contrast included).
+    const captionProblems = (await seriousViolations(kiosk.page)).filter((v) => v.targets.some((t) => t.includes('captions')));
+    assert.deepEqual(captionProblems, []);
+
     // The resident's switch hides and shows them.
     await toggle.click();
     await kiosk.page.locator('.captions').waitFor({ state: 'detached', timeout: 5_000 });
@@ -123,6 +128,14 @@ describe('live captions in a call (Chromium, real SFU, ffmpeg and PocketSphinx; 
     await box.press('Enter');
     await waitForLine(kiosk.page, (l) => l.source === 'captioner' && l.final && l.text === '申請書の書き方をご説明します', 10_000);
     await staff.page.locator('.captions-panel__text', { hasText: '申請書の書き方をご説明します' }).waitFor({ timeout: 10_000 });
+    assert.match((await staff.page.getByTestId('captions-source').textContent()) ?? '', /要約筆記/);
+
+    // The specialist corrects the captioner's line; the kiosk shows the corrected text in place.
+    await staff.page.getByRole('button', { name: '「申請書の書き方をご説明します」を訂正' }).first().click();
+    const fix = staff.page.getByLabel('正しい字幕');
+    await fix.fill('申請書の書き方をご案内します');
+    await staff.page.getByRole('button', { name: '保存' }).click();
+    await waitForLine(kiosk.page, (l) => l.source === 'captioner' && l.final && l.text === '申請書の書き方をご案内します', 10_000);
 
     await hangUpAtDesk(staff.page);
     const types = (await server.app.repositories.events.listFor(sessionId)).filter((e) => e.type === 'captions_used').map((e) => e.details['source']);

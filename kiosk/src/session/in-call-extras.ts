@@ -267,9 +267,13 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
   }
 }
 
-/** A new line goes at the bottom; a line already shown changes in place (partial text growing, a correction). */
+/**
+ * A new line goes at the bottom; a line already shown changes in place (partial text growing, a
+ * correction). A correction of a line that has already scrolled away is not brought back.
+ */
 export function withCaptionLine(lines: readonly CaptionLine[], line: CaptionLine): readonly CaptionLine[] {
   const index = lines.findIndex((l) => l.lineId === line.lineId);
   if (index >= 0) return lines.map((l, i) => (i === index ? line : l));
+  if (line.corrected) return lines;
   return [...lines, line].slice(-MAX_CAPTION_LINES);
 }
