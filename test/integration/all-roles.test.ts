@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Appointment } from '../../server/src/contract/appointments';
-import type { Department } from '../../server/src/contract/departments';
-import type { GuestLink } from '../../server/src/contract/guests';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { Department } from '@madoguchi/contract/departments';
+import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember, pairKiosk } from '../fixtures/members';
-import type { CaptionLine } from '../../server/src/contract/captions';
+import type { CaptionLine } from '@madoguchi/contract/captions';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, request, type TestSocket } from '../helpers/socket-client';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CaptionLine, CaptionsState } from '../../server/src/contract/captions';
+import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
 import { startCall } from '../fixtures/call-scenario';
 import { book, buildSchedulingWorld } from '../fixtures/scheduling';
 import { kioskToken } from '../helpers/api-client';

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 
 /** A failed REST call: the HTTP status plus the contract's error code when the body had one. */
 export class ApiError extends Error {

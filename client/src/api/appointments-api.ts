@@ -9,8 +9,8 @@ import type {
   ConflictingAppointment,
   CreateAppointmentRequest,
   UpdateAppointmentRequest,
-} from '@contract/appointments';
-import type { Page } from '@contract/pagination';
+} from '@madoguchi/contract/appointments';
+import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute, downloadRoute } from './route-call';
 import type { DownloadedFile } from './route-call';

@@ -1,5 +1,5 @@
-import type { AuditAction, AuditEntry } from '@contract/audit';
-import type { Page } from '@contract/pagination';
+import type { AuditAction, AuditEntry } from '@madoguchi/contract/audit';
+import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

@@ -1,5 +1,5 @@
-import type { LoginRequest, LoginResponse, StaffProfile } from '@contract/rest';
-import type { ChangePasswordRequest } from '@contract/staff';
+import type { LoginRequest, LoginResponse, StaffProfile } from '@madoguchi/contract/rest';
+import type { ChangePasswordRequest } from '@madoguchi/contract/staff';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

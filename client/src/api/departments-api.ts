@@ -1,4 +1,4 @@
-import type { Department, DepartmentInput, DepartmentUpdate } from '@contract/departments';
+import type { Department, DepartmentInput, DepartmentUpdate } from '@madoguchi/contract/departments';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

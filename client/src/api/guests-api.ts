@@ -1,4 +1,4 @@
-import type { GuestKind, GuestLink } from '@contract/guests';
+import type { GuestKind, GuestLink } from '@madoguchi/contract/guests';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

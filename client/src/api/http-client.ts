@@ -1,5 +1,5 @@
-import { ErrorCode } from '@contract/errors';
-import type { HttpMethod } from '@contract/api-routes';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { HttpMethod } from '@madoguchi/contract/api-routes';
 import { ApiError } from './api-error';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));

@@ -1,4 +1,4 @@
-import type { CreateKioskRequest, KioskRegistered, KioskSummary, PairingCode, UpdateKioskRequest } from '@contract/kiosks';
+import type { CreateKioskRequest, KioskRegistered, KioskSummary, PairingCode, UpdateKioskRequest } from '@madoguchi/contract/kiosks';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

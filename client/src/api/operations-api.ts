@@ -1,4 +1,4 @@
-import type { OperationsOverview } from '@contract/operations';
+import type { OperationsOverview } from '@madoguchi/contract/operations';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

@@ -1,4 +1,4 @@
-import type { CreateQuickPhraseRequest, QuickPhrase } from '@contract/quick-phrases';
+import type { CreateQuickPhraseRequest, QuickPhrase } from '@madoguchi/contract/quick-phrases';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

@@ -1,4 +1,4 @@
-import type { Report, ReportQuery } from '@contract/reports';
+import type { Report, ReportQuery } from '@madoguchi/contract/reports';
 import type { RequestOptions } from './http-client';
 import { callRoute, downloadRoute } from './route-call';
 import type { DownloadedFile } from './route-call';

@@ -1,5 +1,5 @@
-import { API_ROUTES, apiPath } from '@contract/api-routes';
-import type { RouteKey } from '@contract/api-routes';
+import { API_ROUTES, apiPath } from '@madoguchi/contract/api-routes';
+import type { RouteKey } from '@madoguchi/contract/api-routes';
 import { requestJson, send } from './http-client';
 import type { RequestOptions } from './http-client';
 import { queryString } from './query-string';

@@ -1,6 +1,6 @@
-import type { CallContext } from '@contract/call-context';
-import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@contract/consultation';
-import type { Page } from '@contract/pagination';
+import type { CallContext } from '@madoguchi/contract/call-context';
+import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@madoguchi/contract/consultation';
+import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

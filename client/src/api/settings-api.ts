@@ -1,4 +1,4 @@
-import type { KioskDisplaySettings } from '@contract/town-settings';
+import type { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

@@ -1,5 +1,5 @@
-import type { Page } from '@contract/pagination';
-import type { CreateStaffRequest, StaffCredentialsIssued, StaffMember, UpdateStaffRequest } from '@contract/staff';
+import type { Page } from '@madoguchi/contract/pagination';
+import type { CreateStaffRequest, StaffCredentialsIssued, StaffMember, UpdateStaffRequest } from '@madoguchi/contract/staff';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 

@@ -1,4 +1,4 @@
-import type { RecogniserState } from '@contract/captions';
+import type { RecogniserState } from '@madoguchi/contract/captions';
 import { pick } from './language';
 
 export interface CaptionMessages {

@@ -1,4 +1,4 @@
-import type { CaptionLine } from '@contract/captions';
+import type { CaptionLine } from '@madoguchi/contract/captions';
 import { BigButton } from './big-button';
 
 export interface CaptionAreaProps {

@@ -10,8 +10,8 @@ import type {
   CorrectCaptionPayload,
   RecogniserState,
   TranscriptLine,
-} from '../contract/captions';
-import type { SocketPrincipal } from '../contract/signalling-events';
+} from '@madoguchi/contract/captions';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { CaptionTranscriptRepository } from '../db/repositories/caption-transcript-repository';
 import { AppError } from '../domain/app-error';
 import type { Consultation } from '../domain/consultation';

@@ -1,16 +1,16 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Ack, AckCallback } from '../contract/ack';
-import type { QueueEntry } from '../contract/consultation';
-import type { NodeLoad } from '../contract/operations';
-import { ErrorCode } from '../contract/errors';
+import type { Ack, AckCallback } from '@madoguchi/contract/ack';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
+import type { NodeLoad } from '@madoguchi/contract/operations';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type {
   AcceptCallResult,
   RemoteGuestInvitation,
   RemoteGuestInvite,
   ResumableCall,
   SocketPrincipal,
-} from '../contract/signalling-events';
+} from '@madoguchi/contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import { entriesInScope } from '../domain/queue-scope';

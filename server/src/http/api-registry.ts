@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { PrincipalResolver } from '../auth/principal-resolver';
-import { ErrorCode } from '../contract/errors';
-import { API_ROUTES, type Caller, type RouteKey } from '../contract/api-routes';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { API_ROUTES, type Caller, type RouteKey } from '@madoguchi/contract/api-routes';
 import { AppError } from '../domain/app-error';
 import { parseInput } from './validate';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_ROUTES, type RouteKey } from '../contract/api-routes';
+import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
 import type { ApiRegistry } from './api-registry';
 
 const ERROR_SCHEMA = {

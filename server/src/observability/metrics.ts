@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SfuApi } from '@madoguchi/sfu';
-import type { QueueEntry } from '../contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 
 export interface MetricsSources {
   sfu: SfuApi;

@@ -6,7 +6,7 @@ import type {
   ServerToClientEvents,
   SocketData,
   SocketPrincipal,
-} from '../contract/signalling-events';
+} from '@madoguchi/contract/signalling-events';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { InCallService } from '../domain/in-call-service';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited, retryAfterSecondsOf, type AttemptLimiter } from '../domain/attempt-limiter';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 
 export interface SocketLimitOptions {
   /** Requests one connection may send per second (a call's set-up needs about a dozen at once). */

@@ -1,4 +1,4 @@
-import type { Ack } from '../contract/ack';
+import type { Ack } from '@madoguchi/contract/ack';
 import type { ConsultationNotifier } from '../domain/consultation-notifier';
 import type { ClusterLink } from '../cluster/cluster-link';
 import { consultationRoom, isGuestPeer, kioskPeer, peerRoom } from '../domain/room-names';

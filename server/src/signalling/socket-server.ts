@@ -1,11 +1,11 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SfuApi } from '@madoguchi/sfu';
-import type { Ack } from '../contract/ack';
-import { ErrorCode } from '../contract/errors';
-import { RenewAuthPayload } from '../contract/signalling-schemas';
-import { SOCKET_PERMISSIONS } from '../contract/socket-permissions';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { Ack } from '@madoguchi/contract/ack';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { RenewAuthPayload } from '@madoguchi/contract/signalling-schemas';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';

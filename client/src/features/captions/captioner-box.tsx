@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { CAPTION_LINE_MAX } from '@contract/captions';
+import { CAPTION_LINE_MAX } from '@madoguchi/contract/captions';
 import { useCallSession } from '../../hooks/use-call-session';
 import { captionMessages as t } from '../../i18n/caption-messages';
 import { useCaptions } from './use-captions';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { CaptionLine, CaptionsState } from '@contract/captions';
+import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
 import { useCallSession } from '../../hooks/use-call-session';
 import { captionMessages as t } from '../../i18n/caption-messages';
 import { useCaptions } from './use-captions';

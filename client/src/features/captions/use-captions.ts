@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CaptionLine, CaptionsState } from '@contract/captions';
+import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useCallState } from '../../hooks/use-call-state';
 

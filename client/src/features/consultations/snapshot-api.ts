@@ -1,4 +1,4 @@
-import type { SnapshotInfo } from '@contract/signalling-events';
+import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import type { RequestOptions } from '../../api/http-client';
 import { callRoute, downloadRoute } from '../../api/route-call';
 

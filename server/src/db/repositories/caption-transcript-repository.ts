@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { TranscriptLine } from '../../contract/captions';
+import type { TranscriptLine } from '@madoguchi/contract/captions';
 
 /** Caption text of a call, stored only with the town's setting and the resident's consent. */
 export class CaptionTranscriptRepository {

@@ -7,7 +7,7 @@ import {
   type Appointment,
   type AppointmentConflictDetails,
   type AppointmentDetail,
-} from '../../contract/appointments';
+} from '@madoguchi/contract/appointments';
 import { AppError } from '../../domain/app-error';
 import { buildIcs } from '../../exports/ics';
 import { FileResponse, IdParams, staffOf, type ApiRegistry } from '../api-registry';

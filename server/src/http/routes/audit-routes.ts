@@ -1,4 +1,4 @@
-import { AuditListQuery } from '../../contract/audit';
+import { AuditListQuery } from '@madoguchi/contract/audit';
 import { buildOpenApiDocument } from '../openapi-document';
 import type { ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';

@@ -1,7 +1,7 @@
 import { hashPassword, verifyPassword } from '../../auth/passwords';
-import type { LoginResponse, StaffProfile } from '../../contract/rest';
-import { LoginRequest, RefreshRequest } from '../../contract/rest';
-import { ChangePasswordRequest } from '../../contract/staff';
+import type { LoginResponse, StaffProfile } from '@madoguchi/contract/rest';
+import { LoginRequest, RefreshRequest } from '@madoguchi/contract/rest';
+import { ChangePasswordRequest } from '@madoguchi/contract/staff';
 import { AppError } from '../../domain/app-error';
 import { createLogger } from '../../logging/logger';
 import { staffOf, type ApiRegistry } from '../api-registry';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DepartmentInput, DepartmentUpdate } from '../../contract/departments';
+import { DepartmentInput, DepartmentUpdate } from '@madoguchi/contract/departments';
 import { AppError } from '../../domain/app-error';
 import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
-import { ErrorCode } from '../../contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 

@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import type { TokenService } from '../../auth/token-service';
 import type { ClusterLink } from '../../cluster/cluster-link';
-import type { RemoteGuestInvite } from '../../contract/signalling-events';
-import { CreateGuestLinkRequest, GUEST_LINK_TTL_SECONDS, type GuestLink } from '../../contract/guests';
+import type { RemoteGuestInvite } from '@madoguchi/contract/signalling-events';
+import { CreateGuestLinkRequest, GUEST_LINK_TTL_SECONDS, type GuestLink } from '@madoguchi/contract/guests';
 import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
 import type { ConsultationService } from '../../domain/consultation-service';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';

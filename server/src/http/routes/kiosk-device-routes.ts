@@ -7,8 +7,8 @@ import {
   type InstallerSession,
   type KioskConfig,
   type PairKioskResponse,
-} from '../../contract/kiosks';
-import { KioskTokenRequest, type KioskTokenResponse } from '../../contract/rest';
+} from '@madoguchi/contract/kiosks';
+import { KioskTokenRequest, type KioskTokenResponse } from '@madoguchi/contract/rest';
 import { AppError } from '../../domain/app-error';
 import { createLogger } from '../../logging/logger';
 import { kioskOf, type ApiRegistry } from '../api-registry';

@@ -1,4 +1,4 @@
-import { CreateKioskRequest, UpdateKioskRequest, type KioskRegistered, type KioskSummary, type PairingCode } from '../../contract/kiosks';
+import { CreateKioskRequest, UpdateKioskRequest, type KioskRegistered, type KioskSummary, type PairingCode } from '@madoguchi/contract/kiosks';
 import { AppError } from '../../domain/app-error';
 import { newPairingCode } from '../../domain/check-in-code';
 import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';

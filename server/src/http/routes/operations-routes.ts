@@ -1,5 +1,5 @@
 import type { ClusterLink } from '../../cluster/cluster-link';
-import type { NodeLoad, OperationsOverview } from '../../contract/operations';
+import type { NodeLoad, OperationsOverview } from '@madoguchi/contract/operations';
 import type { ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 

@@ -1,4 +1,4 @@
-import { CreateQuickPhraseRequest } from '../../contract/quick-phrases';
+import { CreateQuickPhraseRequest } from '@madoguchi/contract/quick-phrases';
 import type { QuickPhraseRepository } from '../../db/repositories/quick-phrase-repository';
 import { AppError } from '../../domain/app-error';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';

@@ -1,4 +1,4 @@
-import { ReportQuery, type Report, type ReportRow } from '../../contract/reports';
+import { ReportQuery, type Report, type ReportRow } from '@madoguchi/contract/reports';
 import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
 import { reportCsv } from '../../exports/report-csv';
 import { FileResponse, staffOf, type ApiRegistry } from '../api-registry';

@@ -1,6 +1,6 @@
-import type { Appointment } from '../../contract/appointments';
-import type { BookedResident, CallContext } from '../../contract/call-context';
-import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionEvent, type SessionRecord } from '../../contract/consultation';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { BookedResident, CallContext } from '@madoguchi/contract/call-context';
+import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionEvent, type SessionRecord } from '@madoguchi/contract/consultation';
 import { AppError } from '../../domain/app-error';
 import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';

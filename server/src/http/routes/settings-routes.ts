@@ -1,4 +1,4 @@
-import { KioskDisplaySettings } from '../../contract/town-settings';
+import { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import { staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 

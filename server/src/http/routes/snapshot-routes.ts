@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionRecord } from '../../contract/consultation';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import type { SnapshotRepository } from '../../db/repositories/snapshot-repository';
 import { AppError } from '../../domain/app-error';
 import type { InCallService } from '../../domain/in-call-service';

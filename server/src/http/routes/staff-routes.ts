@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../../auth/passwords';
-import { ErrorCode } from '../../contract/errors';
-import { CreateStaffRequest, StaffListQuery, UpdateStaffRequest, type StaffCredentialsIssued, type StaffMember } from '../../contract/staff';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { CreateStaffRequest, StaffListQuery, UpdateStaffRequest, type StaffCredentialsIssued, type StaffMember } from '@madoguchi/contract/staff';
 import { AppError } from '../../domain/app-error';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
 import { IdParams, staffOf, type ApiRegistry } from '../api-registry';

@@ -1,6 +1,6 @@
-import { CaptionConsentPayload, CaptionInputPayload, CorrectCaptionPayload } from '../../contract/captions';
-import { SessionPayload } from '../../contract/signalling-schemas';
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
+import { CaptionConsentPayload, CaptionInputPayload, CorrectCaptionPayload } from '@madoguchi/contract/captions';
+import { SessionPayload } from '@madoguchi/contract/signalling-schemas';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
 import { defineHandler } from '../signalling-types';
 
 export const captionInput = defineHandler({

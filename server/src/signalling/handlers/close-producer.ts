@@ -1,5 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { ProducerPayload } from '../../contract/signalling-schemas';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
+import { ProducerPayload } from '@madoguchi/contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const closeProducer = defineHandler({

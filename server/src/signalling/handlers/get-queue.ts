@@ -1,5 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { EmptyPayload } from '../../contract/signalling-schemas';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
+import { EmptyPayload } from '@madoguchi/contract/signalling-schemas';
 import { queueVisibleTo } from '../../domain/queue-scope';
 import { defineHandler } from '../signalling-types';
 

@@ -1,6 +1,6 @@
-import { ErrorCode } from '../../contract/errors';
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { HangUpPayload } from '../../contract/signalling-schemas';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
+import { HangUpPayload } from '@madoguchi/contract/signalling-schemas';
 import { AppError } from '../../domain/app-error';
 import { defineHandler } from '../signalling-types';
 

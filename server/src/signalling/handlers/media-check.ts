@@ -1,11 +1,11 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
 import {
   ConnectMediaCheckPayload,
   MediaCheckConsumerPayload,
   MediaCheckPayload,
   ProduceMediaCheckPayload,
   StartMediaCheckPayload,
-} from '../../contract/signalling-schemas';
+} from '@madoguchi/contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 /** The connection check's five requests: a loopback through the SFU, one socket's own. */

@@ -1,5 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { ResumeCallPayload } from '../../contract/signalling-schemas';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
+import { ResumeCallPayload } from '@madoguchi/contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 export const resumeCall = defineHandler({

@@ -1,5 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { SetAvailabilityPayload } from '../../contract/signalling-schemas';
+import { SOCKET_PERMISSIONS } from '@madoguchi/contract/socket-permissions';
+import { SetAvailabilityPayload } from '@madoguchi/contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
 /** 「対応可能」/「離席中」 on a console: who can answer decides what the waiting residents are told. */
