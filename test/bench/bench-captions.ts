@@ -101,12 +101,20 @@ async function main(): Promise<void> {
   const nodeCpuBefore = process.cpuUsage();
   const pipelineCpu = new Map<number, { first: number; last: number }>();
   const pipelineRss = new Map<number, number>();
+  const processName = new Map<number, string>();
   const sample = (): void => {
     for (const pid of server.app.captions.processIds()) {
       const cpu = cpuSeconds(pid);
       if (cpu === null) continue;
       const seen = pipelineCpu.get(pid);
       pipelineCpu.set(pid, { first: seen?.first ?? cpu, last: cpu });
+      if (!processName.has(pid)) {
+        try {
+          processName.set(pid, readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
+        } catch {
+          // gone already
+        }
+      }
       const rss = peakRssMb(pid);
       if (rss !== null) pipelineRss.set(pid, Math.max(rss, pipelineRss.get(pid) ?? 0));
     }
@@ -192,7 +200,7 @@ async function main(): Promise<void> {
     '',
     `Word match of the final captions (share of each sentence's words found): mean ${(matches.reduce((a, b) => a + b, 0) / Math.max(1, matches.length)).toFixed(2)}, min ${Math.min(...matches).toFixed(2)}.`,
     `CPU of the caption pipeline (ffmpeg decoder + recogniser) over ${wallSeconds.toFixed(0)} s of talk: ${pipelineSeconds.toFixed(1)} CPU-s = ${((pipelineSeconds / wallSeconds) * 100).toFixed(1)} % of one core per captioned call. Side by side in the same run: the mediasoup worker ${((workerCpuMs / 1000 / wallSeconds) * 100).toFixed(1)} % (whole call, tap included), the Node process (server and the bench's sockets) ${(((nodeCpu.user + nodeCpu.system) / 1e6 / wallSeconds) * 100).toFixed(1)} %.`,
-    `Peak RSS: recogniser and ffmpeg ${[...pipelineRss.values()].map((v) => `${v.toFixed(0)} MB`).join(' + ') || 'n/a'}; mediasoup worker ${workerRssMb.toFixed(0)} MB; Node process ${nodeRssMb.toFixed(0)} MB.`,
+    `Peak RSS: ${[...pipelineRss.entries()].map(([pid, v]) => `${processName.get(pid) === 'ffmpeg' ? 'ffmpeg' : 'recogniser'} ${v.toFixed(0)} MB`).join(', ') || 'n/a'}; mediasoup worker ${workerRssMb.toFixed(0)} MB; Node process ${nodeRssMb.toFixed(0)} MB.`,
   ];
   console.log(lines.join('\n'));
   if (process.env['BENCH_WRITE_DOCS'] !== '0') writeBenchSection('captions', lines);
