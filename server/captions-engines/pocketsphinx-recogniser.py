@@ -17,8 +17,8 @@ from pocketsphinx import Decoder
 MODEL = os.environ.get('POCKETSPHINX_MODEL_DIR', '/usr/share/pocketsphinx/model/en-us')
 # 50 ms of audio per read: partial text is refreshed at most this often.
 CHUNK_BYTES = 16000 * 2 // 20
-# Partials are sent only when their text changed and at most every PARTIAL_EVERY chunks.
-PARTIAL_EVERY = 4
+# Partials are sent only when their text changed, at most every PARTIAL_EVERY chunks (100 ms).
+PARTIAL_EVERY = 2
 
 
 def emit(kind, text=None):

@@ -19,13 +19,15 @@ async function join(socket: TestSocket, sessionId: string): Promise<void> {
 }
 
 /** Resolves with the first line the socket receives that passes `accept`. */
-function lineWhere(socket: TestSocket, accept: (line: CaptionLine) => boolean, timeoutMs = 30_000): Promise<CaptionLine> {
+function lineWhere(socket: TestSocket, what: string, accept: (line: CaptionLine) => boolean, timeoutMs = 60_000): Promise<CaptionLine> {
+  const seen: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off('captionLine', on);
-      reject(new Error(`no matching caption line within ${timeoutMs} ms`));
+      reject(new Error(`no ${what} within ${timeoutMs} ms; lines seen: ${JSON.stringify(seen)}`));
     }, timeoutMs);
     const on = (line: CaptionLine): void => {
+      seen.push(`${line.source} ${line.final ? 'final' : 'partial'}: ${line.text}`);
       if (!accept(line)) return;
       clearTimeout(timer);
       socket.off('captionLine', on);
@@ -80,8 +82,8 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
 
       // Sentence 1, then kill the recogniser: it is restarted and sentence 2 is captioned too.
       const [first, second] = [SENTENCES[0], SENTENCES[1]];
-      const partial = lineWhere(call.kiosk, (l) => !l.final && l.source === 'recogniser');
-      const final1 = lineWhere(call.kiosk, (l) => l.final && l.source === 'recogniser');
+      const partial = lineWhere(call.kiosk, 'partial line of sentence 1', (l) => !l.final && l.source === 'recogniser');
+      const final1 = lineWhere(call.kiosk, 'final line of sentence 1', (l) => l.final && l.source === 'recogniser');
       const play1 = await speaker.play(await speechWav(dir, 's1', first));
       assert.ok((await partial).text.length > 0, 'partial text arrives while the sentence is spoken');
       const line1 = await final1;
@@ -98,7 +100,7 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       assert.notEqual(server.app.captions.recogniserPid(call.sessionId), pid, 'a new recogniser process');
       assert.equal(server.app.captions.recogniserRestarts(call.sessionId), 1);
 
-      const final2 = lineWhere(call.kiosk, (l) => l.final && l.source === 'recogniser');
+      const final2 = lineWhere(call.kiosk, 'final line of sentence 2 (after the restart)', (l) => l.final && l.source === 'recogniser');
       const play2 = await speaker.play(await speechWav(dir, 's2', second));
       const line2 = await final2;
       assert.ok(wordMatch(second, line2.text) >= WORD_MATCH, `after the restart: "${line2.text}" has too few words of "${second}"`);
@@ -111,6 +113,7 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
       speaker.stop();
     } finally {
+      await request(call.staff, 'hangUp', { sessionId: call.sessionId }).catch(() => undefined);
       call.close();
     }
     const transcript = await waitFor(async () => {
@@ -139,7 +142,7 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       await join(call.kiosk, call.sessionId);
       const staff = call.staff;
       await join(staff, call.sessionId);
-      const firstFinal = lineWhere(call.kiosk, (l) => l.final);
+      const firstFinal = lineWhere(call.kiosk, 'a final line', (l) => l.final);
       const room = server.sfu.getRoom(call.sessionId);
       assert.ok(room);
       const speaker = await rtpSpeaker(room, `staff:${await staffId(staff)}`);
