@@ -50,6 +50,20 @@ export async function speechWav(dir: string, name: string, text: string, silence
   return out;
 }
 
+/**
+ * Several sentences in one WAV, each followed by its silence, so one RTP stream carries them all
+ * (a new sender for each would restart the RTP timestamps, which a real microphone never does).
+ */
+export async function speechTalk(dir: string, name: string, parts: { text: string; silenceSeconds: number }[]): Promise<string> {
+  const files: string[] = [];
+  for (const [i, part] of parts.entries()) files.push(await speechWav(dir, `${name}-${i}`, part.text, part.silenceSeconds));
+  const out = path.join(dir, `${name}.wav`);
+  const inputs = files.flatMap((file) => ['-i', file]);
+  const filter = `${files.map((_, i) => `[${i}:a]`).join('')}concat=n=${files.length}:v=0:a=1`;
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', filter, '-ar', '48000', '-ac', '1', out]);
+  return out;
+}
+
 /** Duration of a WAV file in seconds (ffprobe). */
 export async function wavSeconds(file: string): Promise<number> {
   const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]);

@@ -6,7 +6,7 @@ import { book, buildSchedulingWorld } from '../fixtures/scheduling';
 import { kioskToken } from '../helpers/api-client';
 import { connectSocket } from '../helpers/socket-client';
 import { rtpSpeaker } from '../helpers/rtp-speaker';
-import { SENTENCES, speechDir, speechWav, wordMatch } from '../helpers/speech';
+import { SENTENCES, speechDir, speechTalk, speechWav, wordMatch } from '../helpers/speech';
 import { expectOk, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
@@ -80,15 +80,20 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       const speaker = await rtpSpeaker(room, `staff:${(await staffId(call.staff))}`);
       await running;
 
-      // Sentence 1, then kill the recogniser: it is restarted and sentence 2 is captioned too.
+      // Sentence 1, then (in the 8 s of silence after it) kill the recogniser: it is restarted and
+      // sentence 2 is captioned too.
       const [first, second] = [SENTENCES[0], SENTENCES[1]];
+      const talk = await speechTalk(dir, 'talk', [
+        { text: first, silenceSeconds: 8 },
+        { text: second, silenceSeconds: 2 },
+      ]);
       const partial = lineWhere(call.kiosk, 'partial line of sentence 1', (l) => !l.final && l.source === 'recogniser');
       const final1 = lineWhere(call.kiosk, 'final line of sentence 1', (l) => l.final && l.source === 'recogniser');
-      const play1 = await speaker.play(await speechWav(dir, 's1', first));
+      const play = await speaker.play(talk);
       assert.ok((await partial).text.length > 0, 'partial text arrives while the sentence is spoken');
       const line1 = await final1;
       assert.ok(wordMatch(first, line1.text) >= WORD_MATCH, `"${line1.text}" has too few words of "${first}"`);
-      await play1.done;
+      const final2 = lineWhere(call.kiosk, 'final line of sentence 2 (after the restart)', (l) => l.final && l.source === 'recogniser');
 
       const pid = server.app.captions.recogniserPid(call.sessionId);
       assert.ok(pid, 'the recogniser runs');
@@ -100,12 +105,10 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       assert.notEqual(server.app.captions.recogniserPid(call.sessionId), pid, 'a new recogniser process');
       assert.equal(server.app.captions.recogniserRestarts(call.sessionId), 1);
 
-      const final2 = lineWhere(call.kiosk, 'final line of sentence 2 (after the restart)', (l) => l.final && l.source === 'recogniser');
-      const play2 = await speaker.play(await speechWav(dir, 's2', second));
       const line2 = await final2;
       assert.ok(wordMatch(second, line2.text) >= WORD_MATCH, `after the restart: "${line2.text}" has too few words of "${second}"`);
       assert.notEqual(line2.lineId, line1.lineId);
-      await play2.done;
+      await play.done;
 
       // The specialist corrects line 1; the resident agrees to keep the text; the call ends.
       expectOk(await request(call.staff, 'correctCaption', { sessionId: call.sessionId, lineId: line1.lineId, text: first }));

@@ -5,8 +5,9 @@ export interface CaptionMessages {
   heading: string;
   empty: string;
   sourceNone: string;
-  sourceCaptioner: string;
-  sourceRecogniser: (engine: string) => string;
+  sources: (names: string[]) => string;
+  captioner: string;
+  recogniserName: (engine: string) => string;
   recogniser: Record<RecogniserState, string>;
   correct: string;
   correctLine: (text: string) => string;
@@ -25,8 +26,9 @@ const ja: CaptionMessages = {
   heading: '字幕（住民の画面に表示中）',
   empty: 'まだ字幕はありません。',
   sourceNone: '字幕の入力元: なし',
-  sourceCaptioner: '字幕の入力元: 要約筆記',
-  sourceRecogniser: (engine) => `字幕の入力元: 音声認識${engine ? `（${engine}）` : ''}`,
+  sources: (names) => `字幕の入力元: ${names.join('・')}`,
+  captioner: '要約筆記',
+  recogniserName: (engine) => `音声認識${engine ? `（${engine}）` : ''}`,
   recogniser: {
     off: '音声認識は設定されていません',
     unavailable: '音声認識は使えません（サーバーの設定を確認してください）',
@@ -51,8 +53,9 @@ const en: CaptionMessages = {
   heading: 'Captions (shown on the resident’s screen)',
   empty: 'No captions yet.',
   sourceNone: 'Caption source: none',
-  sourceCaptioner: 'Caption source: captioner',
-  sourceRecogniser: (engine) => `Caption source: speech recognition${engine ? ` (${engine})` : ''}`,
+  sources: (names) => `Caption source: ${names.join(', ')}`,
+  captioner: 'captioner',
+  recogniserName: (engine) => `speech recognition${engine ? ` (${engine})` : ''}`,
   recogniser: {
     off: 'no speech recogniser configured',
     unavailable: 'speech recogniser unavailable (check the server set-up)',

@@ -28,16 +28,18 @@ export function CaptionArea({ lines, labels, askToKeep, onKeepAnswer }: CaptionA
           </BigButton>
         </div>
       ) : null}
+      {/* Screen readers hear each complete line once; partial text would be read out word by word. */}
+      <p className="captions__spoken" role="status">
+        {lines.filter((line) => line.final).at(-1)?.text ?? ''}
+      </p>
       {lines.length === 0 ? (
         <p className="captions__waiting">{labels.waiting}</p>
       ) : (
-        // Screen readers hear complete lines only; partial text would be read out word by word.
-        <ol className="captions__lines">
+        <ol className="captions__lines" aria-hidden="true">
           {lines.map((line) => (
             <li
               key={line.lineId}
               className={line.final ? 'captions__line' : 'captions__line captions__line--partial'}
-              aria-live={line.final ? 'polite' : 'off'}
               data-final={line.final ? 'true' : 'false'}
               data-source={line.source}
               data-line-id={line.lineId}

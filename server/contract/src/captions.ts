@@ -44,6 +44,8 @@ export interface CaptionsState {
   captionerPresent: boolean;
   /** The source of the latest line, null before the first one. */
   lastSource: CaptionSource | null;
+  /** Every source that has captioned this call so far, in the order they started. */
+  sourcesUsed: CaptionSource[];
   /** The booking says 聴覚支援: the kiosk shows captions without being asked. */
   hearingSupport: boolean;
   /** The town keeps transcripts (`CAPTIONS_KEEP_TRANSCRIPT`): the kiosk asks the resident. */

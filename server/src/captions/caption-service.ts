@@ -68,6 +68,8 @@ export interface CaptionServiceOptions {
  */
 export class CaptionService {
   private readonly calls = new Map<string, CallCaptions>();
+  /** Transcript writes under way, so a shutdown waits for them before the database closes. */
+  private readonly storing = new Set<Promise<void>>();
   private readonly now: () => Date;
 
   constructor(private readonly options: CaptionServiceOptions) {
@@ -100,9 +102,11 @@ export class CaptionService {
     this.stopPipeline(call);
     if (this.options.keepTranscript && call.consent === true && call.consentedAt && call.transcript.size > 0) {
       const lines = [...call.transcript.values()].slice(-TRANSCRIPT_MAX_LINES);
-      await this.options.transcripts
+      const write = this.options.transcripts
         .store(sessionId, call.consentedAt, lines)
         .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not store the caption transcript'));
+      this.storing.add(write);
+      await write.finally(() => this.storing.delete(write));
     }
   }
 
@@ -179,6 +183,7 @@ export class CaptionService {
 
   async shutdown(): Promise<void> {
     await Promise.all([...this.calls.keys()].map((sessionId) => this.callEnded(sessionId)));
+    await Promise.all([...this.storing]);
   }
 
   private callFor(consultation: Consultation): CallCaptions {
@@ -274,7 +279,7 @@ export class CaptionService {
       this.options.consultations.recordEvent(call.consultation.id, 'captions_used', line.source === 'captioner' ? 'guest' : 'system', { source: line.source });
     }
     this.options.notifier.toPeers(this.recipients(call), 'captionLine', line);
-    if (sourceChanged) this.publishState(call);
+    if (sourceChanged || firstOfSource) this.publishState(call);
   }
 
   private setRecogniser(call: CallCaptions, state: RecogniserState): void {
@@ -295,6 +300,7 @@ export class CaptionService {
       engine: this.engineName,
       captionerPresent: [...consultation.participants.values()].some((p) => p.guestKind === 'captioner'),
       lastSource: call.lastSource,
+      sourcesUsed: [...call.sourcesUsed],
       hearingSupport: consultation.intake.needs?.hearingSupport === true,
       transcriptOffered: this.options.keepTranscript,
       transcriptConsent: call.consent,

@@ -60,7 +60,8 @@ export class RecogniserProcess {
     this.state = 'running';
     this.startedAt = Date.now();
     child.stdin.on('error', () => undefined); // EPIPE when it dies mid-write: the exit handler deals with it
-    child.stderr.on('data', (chunk: Buffer) => log.debug({ engine: spec.name, stderr: chunk.toString('utf8').slice(0, 500) }, 'recogniser stderr'));
+    // Not its words: an engine may print what it heard there, and that is the resident's business.
+    child.stderr.on('data', (chunk: Buffer) => log.debug({ engine: spec.name, bytes: chunk.length }, 'recogniser wrote to stderr'));
     createInterface({ input: child.stdout }).on('line', (line) => this.onLine(line));
     child.on('error', (error) => log.warn({ err: error, engine: spec.name }, 'recogniser could not start'));
     child.on('close', (code, signal) => {

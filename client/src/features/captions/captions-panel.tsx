@@ -5,13 +5,13 @@ import { useCallSession } from '../../hooks/use-call-session';
 import { captionMessages as t } from '../../i18n/caption-messages';
 import { useCaptions } from './use-captions';
 
+/** Every source captioning this call: a captioner and the recogniser may both be at work. */
 function sourceText(state: CaptionsState | null, lines: readonly CaptionLine[]): string {
-  const last = state?.lastSource ?? lines.at(-1)?.source ?? null;
-  if (last === 'captioner') return t.sourceCaptioner;
-  if (last === 'recogniser') return t.sourceRecogniser(state?.engine ?? '');
-  if (state?.captionerPresent) return t.sourceCaptioner;
-  if (state?.recogniser && state.recogniser !== 'off' && state.recogniser !== 'unavailable') return t.sourceRecogniser(state.engine ?? '');
-  return t.sourceNone;
+  const sources = new Set([...(state?.sourcesUsed ?? []), ...lines.map((line) => line.source)]);
+  if (state?.captionerPresent) sources.add('captioner');
+  if (state?.recogniser === 'running' || state?.recogniser === 'restarting') sources.add('recogniser');
+  if (sources.size === 0) return t.sourceNone;
+  return t.sources([...sources].sort().map((source) => (source === 'captioner' ? t.captioner : t.recogniserName(state?.engine ?? ''))));
 }
 
 function CorrectForm({ line, sessionId, onDone }: { line: CaptionLine; sessionId: string; onDone: (line: CaptionLine | null) => void }) {
