@@ -223,9 +223,9 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.getByRole('button', { name: '画面を共有' }).click();
     await staff.page.getByText('画面を共有しています').waitFor({ timeout: 15_000 });
     // The kiosk shows the shared screen large, with the specialist's face in a corner.
-    await kiosk.page.locator('video.in-call__remote--screen').waitFor({ timeout: 15_000 });
+    await kiosk.page.locator('.in-call__remote--screen video').waitFor({ timeout: 15_000 });
     await kiosk.page.waitForFunction(() => {
-      const video = document.querySelector<HTMLVideoElement>('video.in-call__remote--screen');
+      const video = document.querySelector<HTMLVideoElement>('.in-call__remote--screen video');
       return video !== null && video.videoWidth > 0;
     }, undefined, { timeout: 15_000 });
     assert.equal(await kiosk.page.locator('.in-call__staff-inset').count(), 1);
@@ -233,7 +233,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     // The desk's network drops for a moment: after it rejoins, the screen is shared again by itself.
     const screenTrackId = (): Promise<string | null> =>
       kiosk.page.evaluate(() => {
-        const video = document.querySelector<HTMLVideoElement>('video.in-call__remote--screen');
+        const video = document.querySelector<HTMLVideoElement>('.in-call__remote--screen video');
         const stream = video?.srcObject as MediaStream | null | undefined;
         return video && video.videoWidth > 0 ? (stream?.getVideoTracks()[0]?.id ?? null) : null;
       });

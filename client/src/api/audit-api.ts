@@ -11,5 +11,5 @@ export interface AuditFilter {
 }
 
 export function listAudit(filter: AuditFilter, options: RequestOptions): Promise<Page<AuditEntry>> {
-  return callRoute<Page<AuditEntry>>('listAudit', { ...options, query: { ...filter } });
+  return callRoute('listAudit', { ...options, query: { ...filter } });
 }

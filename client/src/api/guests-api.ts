@@ -3,5 +3,5 @@ import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
 export function createGuestLink(sessionId: string, invite: { label: string; kind: GuestKind }, options: RequestOptions): Promise<GuestLink> {
-  return callRoute<GuestLink>('createGuestLink', { ...options, params: { id: sessionId }, body: invite });
+  return callRoute('createGuestLink', { ...options, params: { id: sessionId }, body: invite });
 }

@@ -3,5 +3,5 @@ import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
 export function fetchOperationsOverview(options: RequestOptions): Promise<OperationsOverview> {
-  return callRoute<OperationsOverview>('operationsOverview', options);
+  return callRoute('operationsOverview', options);
 }

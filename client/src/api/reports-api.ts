@@ -4,7 +4,7 @@ import { callRoute, downloadRoute } from './route-call';
 import type { DownloadedFile } from './route-call';
 
 export function getReport(query: ReportQuery, options: RequestOptions): Promise<Report> {
-  return callRoute<Report>('report', { ...options, query: { ...query } });
+  return callRoute('report', { ...options, query: { ...query } });
 }
 
 export function downloadReportCsv(query: ReportQuery, options: RequestOptions): Promise<DownloadedFile> {

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { CallSessionSnapshot } from '@media/call-session-types';
-import { useCallSession } from './use-call-session';
+import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
+import { useCallClient } from './use-call-client';
 
 const identity = (snapshot: CallSessionSnapshot): CallSessionSnapshot => snapshot;
 
@@ -12,7 +12,7 @@ const identity = (snapshot: CallSessionSnapshot): CallSessionSnapshot => snapsho
 export function useCallSnapshot(): CallSessionSnapshot;
 export function useCallSnapshot<T>(select: (snapshot: CallSessionSnapshot) => T): T;
 export function useCallSnapshot<T>(select?: (snapshot: CallSessionSnapshot) => T): T | CallSessionSnapshot {
-  const session = useCallSession();
+  const session = useCallClient();
   const subscribe = useCallback((onChange: () => void) => session.on('changed', onChange), [session]);
   const pick = select ?? identity;
   return useSyncExternalStore(subscribe, () => pick(session.getSnapshot()));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { preloadMediasoupClient } from '@media/load-mediasoup-client';
+import { preloadMediasoupClient } from '@madoguchi/call-core/load-mediasoup-client';
 import {
   captureCredential,
   clearInstallerScreenRequest,

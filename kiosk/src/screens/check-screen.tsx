@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { verdictOf, type CheckResults, type CheckStatus } from '@media/check-verdict';
-import { EMPTY_CHECK, type CheckDetails } from '@media/connection-check';
-import { playTestTone } from '@media/device-probes';
-import type { MediaPathResult } from '@media/media-check';
+import { verdictOf, type CheckResults, type CheckStatus } from '@madoguchi/call-core/check-verdict';
+import { EMPTY_CHECK, type CheckDetails } from '@madoguchi/call-core/connection-check';
+import { playTestTone } from '@madoguchi/call-core/device-probes';
+import type { MediaPathResult } from '@madoguchi/call-core/media-check';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { useKioskSession } from '../session/use-kiosk-session';

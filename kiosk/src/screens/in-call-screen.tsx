@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { CallSessionSnapshot } from '@media/call-session-types';
+import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
 import { BigButton } from '../components/big-button';
 import { CaptionArea } from '../components/caption-area';
 import { DocumentPreview } from '../components/document-preview';
 import { KioskDialog } from '../components/kiosk-dialog';
-import { RemoteAudio } from '../components/remote-audio';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { ScreenFrame } from '../components/screen-frame';
 import { StaffMessages } from '../components/staff-messages';
-import { VideoView } from '../components/video-view';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { VOLUME_STEPS, VolumeControl } from '../components/volume-control';
 import { describeCallStatus } from '../session/describe-call-status';
 import { captionsVisible, type InCallExtrasSnapshot } from '../session/in-call-extras';

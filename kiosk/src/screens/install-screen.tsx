@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { CameraRoles } from '@madoguchi/contract/kiosks';
-import { playTestTone, probeMicrophone } from '@media/device-probes';
+import { playTestTone, probeMicrophone } from '@madoguchi/call-core/device-probes';
 import { BigButton } from '../components/big-button';
 import { CodeDisplay } from '../components/code-display';
 import { KeypadEntry } from '../components/keypad-entry';
 import { ScreenFrame } from '../components/screen-frame';
-import { VideoView } from '../components/video-view';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { openInstaller, saveKioskDevices } from '../device/kiosk-installer-api';
 import { PAIRING_CODE_LENGTH } from '../session/code-entry';
 import { useKioskSession } from '../session/use-kiosk-session';

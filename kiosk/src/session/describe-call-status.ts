@@ -1,4 +1,4 @@
-import type { CallSessionSnapshot } from '@media/call-session-types';
+import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
 import type { KioskMessages } from '../i18n/messages';
 
 /** The one status line on the in-call screen, in words a resident understands. */

@@ -1,6 +1,6 @@
 import type { Language } from '@madoguchi/contract/languages';
 import type { KioskProfile } from '@madoguchi/contract/rest';
-import type { CallSessionSnapshot } from '@media/call-session-types';
+import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
 import type { KioskConfig } from '../device/kiosk-config-api';
 import type { InCallExtrasSnapshot } from './in-call-extras';
 import type { KioskState } from './kiosk-state';

@@ -1,10 +1,10 @@
 import type { Language } from '@madoguchi/contract/languages';
-import type { CallSession } from '@media/call-session';
-import type { CallEndedEvent } from '@media/call-session-types';
-import type { CheckResults } from '@media/check-verdict';
-import { runConnectionCheck } from '@media/connection-check';
-import { createLogger } from '@media/logger';
-import { TypedEmitter } from '@media/typed-emitter';
+import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
+import type { CallEndedEvent } from '@madoguchi/call-core/call-session-types';
+import type { CheckResults } from '@madoguchi/call-core/check-verdict';
+import { runConnectionCheck } from '@madoguchi/call-core/connection-check';
+import { createLogger } from '@madoguchi/call-core/logger';
+import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
 import { clearPairingRequest, storeCredential } from '../device/credential-store';
 import type { Heartbeat } from '../device/heartbeat';
 import { fetchKioskConfig } from '../device/kiosk-config-api';
@@ -51,7 +51,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     idleWarningEndsAt: null,
   };
   private keeper: KioskTokenKeeper | null = null;
-  private callSession: CallSession | null = null;
+  private callSession: KioskCallClient | null = null;
   private heartbeat: Heartbeat | null = null;
   private extras: InCallExtras | null = null;
   private readonly idleWatch: IdleWatch;

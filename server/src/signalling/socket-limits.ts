@@ -51,7 +51,7 @@ export class ConnectionCounter {
 }
 
 /** Checks one request against the connection's rate and, for queue requests, the kiosk's. */
-export function createRequestGate(options: SocketLimitOptions): (socketId: string, principal: SocketPrincipal, event: string) => Promise<void> {
+export function createRequestGate(options: Omit<SocketLimitOptions, 'connectionsPerAddress'>): (socketId: string, principal: SocketPrincipal, event: string) => Promise<void> {
   const perConnection = new RateLimiterMemory({ points: options.requestsPerSecond, duration: 1, keyPrefix: 'socket-requests' });
   return async (socketId, principal, event) => {
     try {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { CAPTION_LINE_MAX } from '@madoguchi/contract/captions';
-import { useCallSession } from '../../hooks/use-call-session';
+import type { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
 import { captionMessages as t } from '../../i18n/caption-messages';
 import { useCaptions } from './use-captions';
 
@@ -11,16 +11,15 @@ const newLineId = (): string => crypto.randomUUID();
  * The captioner's (要約筆記) typing box: every keystroke sends the whole current line, so the
  * kiosk shows it character by character; Enter completes the line and starts the next one.
  */
-export function CaptionerBox({ sessionId }: { sessionId: string }) {
-  const session = useCallSession();
-  const captions = useCaptions(sessionId, 'guest');
+export function CaptionerBox({ sessionId, client }: { sessionId: string; client: GuestCallClient }) {
+  const captions = useCaptions(sessionId, (id) => client.sendGuestCallRequest('getCaptions', { sessionId: id }));
   const [text, setText] = useState('');
   const [failed, setFailed] = useState(false);
   const lineId = useRef(newLineId());
 
   const send = (value: string, final: boolean): void => {
     const id = lineId.current;
-    session
+    client
       .sendGuestCallRequest('captionInput', { sessionId, lineId: id, text: value, final })
       .then(() => setFailed(false))
       .catch(() => setFailed(true));

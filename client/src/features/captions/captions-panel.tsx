@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { captionMessages as t } from '../../i18n/caption-messages';
 import { useCaptions } from './use-captions';
 
@@ -15,7 +15,7 @@ function sourceText(state: CaptionsState | null, lines: readonly CaptionLine[]):
 }
 
 function CorrectForm({ line, sessionId, onDone }: { line: CaptionLine; sessionId: string; onDone: (line: CaptionLine | null) => void }) {
-  const session = useCallSession();
+  const desk = useStaffCall();
   const [text, setText] = useState(line.text);
   const [failed, setFailed] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -23,7 +23,7 @@ function CorrectForm({ line, sessionId, onDone }: { line: CaptionLine; sessionId
     const trimmed = text.trim();
     if (!trimmed) return;
     try {
-      onDone(await session.sendStaffRequest('correctCaption', { sessionId, lineId: line.lineId, text: trimmed.slice(0, 300) }));
+      onDone(await desk.sendStaffRequest('correctCaption', { sessionId, lineId: line.lineId, text: trimmed.slice(0, 300) }));
     } catch {
       setFailed(true);
     }
@@ -51,7 +51,8 @@ function CorrectForm({ line, sessionId, onDone }: { line: CaptionLine; sessionId
  * captions (an engine is configured, a captioner joined, or a line came).
  */
 export function CaptionsPanel({ sessionId }: { sessionId: string | null }) {
-  const captions = useCaptions(sessionId, 'staff');
+  const desk = useStaffCall();
+  const captions = useCaptions(sessionId, (id) => desk.sendStaffRequest('getCaptions', { sessionId: id }));
   const [editing, setEditing] = useState<string | null>(null);
   const { state, lines } = captions;
   const active = lines.length > 0 || state?.captionerPresent === true || (state !== null && state.recogniser !== 'off');

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaptionLine, CaptionsSnapshot, CaptionsState } from '@madoguchi/contract/captions';
+import { useCallClient } from '../../hooks/use-call-client';
 import { useCallState } from '../../hooks/use-call-state';
 
 /** The console keeps more lines than the kiosk shows, so the specialist can correct a recent one. */
@@ -23,8 +23,11 @@ function withLine(lines: readonly CaptionLine[], line: CaptionLine): readonly Ca
  * The live captions of one call, for the staff console and a captioner's page: the lines so far
  * (fetched when media is up, again after a reconnect) and every change as it arrives.
  */
-export function useCaptions(sessionId: string | null, as: 'staff' | 'guest'): Captions {
-  const session = useCallSession();
+export function useCaptions(sessionId: string | null, load: (sessionId: string) => Promise<CaptionsSnapshot>): Captions {
+  const session = useCallClient();
+  // The latest loader, without asking again on every render.
+  const loader = useRef(load);
+  loader.current = load;
   const callState = useCallState();
   const [lines, setLines] = useState<readonly CaptionLine[]>([]);
   const [state, setState] = useState<CaptionsState | null>(null);
@@ -47,8 +50,8 @@ export function useCaptions(sessionId: string | null, as: 'staff' | 'guest'): Ca
   useEffect(() => {
     if (!sessionId || !inCall) return;
     let live = true;
-    const request = as === 'staff' ? session.sendStaffRequest('getCaptions', { sessionId }) : session.sendGuestCallRequest('getCaptions', { sessionId });
-    request
+    loader
+      .current(sessionId)
       .then((snapshot) => {
         if (!live) return;
         setState(snapshot.state);
@@ -58,7 +61,7 @@ export function useCaptions(sessionId: string | null, as: 'staff' | 'guest'): Ca
     return () => {
       live = false;
     };
-  }, [session, sessionId, inCall, as]);
+  }, [sessionId, inCall]);
 
   const put = useCallback((line: CaptionLine) => setLines((prev) => withLine(prev, line)), []);
   return { lines, state, put };

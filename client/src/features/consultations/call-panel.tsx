@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { TransferResult } from '@madoguchi/contract/signalling-events';
-import { AudioPlayer } from '../../components/audio-player';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { StatusLine } from '../../components/status-line';
-import { VideoView } from '../../components/video-view';
-import { useCallSession } from '../../hooks/use-call-session';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { consoleMessages } from '../../i18n/console-messages';
@@ -34,7 +34,7 @@ export interface CallPanelProps {
  * transfer, the connection's quality and the hang-up button.
  */
 export function CallPanel({ onTransferred }: CallPanelProps) {
-  const session = useCallSession();
+  const session = useStaffCall();
   const snapshot = useCallSnapshot();
   const [peerGone, setPeerGone] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
@@ -116,7 +116,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
         </aside>
       </div>
       {audioTracks.map((remote) => (
-        <AudioPlayer key={remote.consumerId} track={remote.track} />
+        <RemoteAudio key={remote.consumerId} track={remote.track} />
       ))}
       <div className="call__bar">
         <div className="call__statuses">

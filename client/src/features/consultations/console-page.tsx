@@ -3,7 +3,7 @@ import { ErrorCode } from '@madoguchi/contract/errors';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useAvailability } from '../../hooks/use-availability';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useCallSessionEvent } from '../../hooks/use-call-session-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { useCallState } from '../../hooks/use-call-state';
@@ -51,7 +51,7 @@ export function ConsolePage() {
     setNotice(resumeMessages.endedAway(unrecorded.kioskName));
     setAfterCall(unrecorded.sessionId);
   }, [resumable, afterCall]);
-  const session = useCallSession();
+  const session = useStaffCall();
   // Waiting residents are told whether anyone can answer: the server needs to know.
   useEffect(() => {
     session.setAvailability(availability === 'available').catch(() => undefined);

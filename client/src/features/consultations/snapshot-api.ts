@@ -3,7 +3,7 @@ import type { RequestOptions } from '../../api/http-client';
 import { callRoute, downloadRoute } from '../../api/route-call';
 
 export function listSnapshots(sessionId: string, options: RequestOptions): Promise<SnapshotInfo[]> {
-  return callRoute<SnapshotInfo[]>('listSnapshots', { ...options, params: { id: sessionId } });
+  return callRoute('listSnapshots', { ...options, params: { id: sessionId } });
 }
 
 /** The image bytes; the server audits every fetch, so callers keep the blob instead of fetching again. */

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { RemoteTrack } from '@media/call-session-types';
-import { CallSession } from '@media/call-session';
-import { AudioPlayer } from '../../components/audio-player';
-import { VideoView } from '../../components/video-view';
-import { CallSessionContext } from '../../hooks/call-session-context';
+import type { RemoteTrack } from '@madoguchi/call-core/call-session-types';
+import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
+import { CallClientContext } from '../../hooks/call-client-context';
 import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
@@ -23,7 +23,7 @@ function labelOf(track: RemoteTrack): string {
   return m.sources.other;
 }
 
-function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: string; onLeave: () => void }) {
+function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessionId: string; client: GuestCallClient; onLeave: () => void }) {
   const remote = useRemoteTracks();
   const local = useLocalStream();
   const callState = useCallState();
@@ -46,9 +46,9 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
             <VideoView className="guest__video guest__video--self" source={local} label={m.selfView} caption={m.sources.self} mirrored />
           </div>
           {audio.map((track) => (
-            <AudioPlayer key={track.consumerId} track={track.track} />
+            <RemoteAudio key={track.consumerId} track={track.track} />
           ))}
-          {captioner ? <CaptionerBox sessionId={sessionId} /> : null}
+          {captioner ? <CaptionerBox sessionId={sessionId} client={client} /> : null}
           <GuestMessageList sessionId={sessionId} />
           <button type="button" className="button button--danger" onClick={onLeave}>
             {m.leave}
@@ -64,12 +64,12 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
  * browser to that one call and nothing else. Leaving spends the link.
  */
 export function GuestPage({ sessionId, token }: { sessionId: string | null; token: string | null }) {
-  const [session, setSession] = useState<CallSession | null>(null);
+  const [session, setSession] = useState<GuestCallClient | null>(null);
   const [phase, setPhase] = useState<Phase>('connecting');
 
   useEffect(() => {
     if (!sessionId || !token) return;
-    const next = new CallSession({ getToken: () => token });
+    const next = new GuestCallClient({ getToken: () => token });
     setSession(next);
     next
       .connect()
@@ -99,9 +99,9 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
           {m.badLink}
         </p>
       ) : session ? (
-        <CallSessionContext value={session}>
-          <GuestCall phase={phase} sessionId={sessionId} onLeave={leave} />
-        </CallSessionContext>
+        <CallClientContext value={session}>
+          <GuestCall phase={phase} sessionId={sessionId} client={session} onLeave={leave} />
+        </CallClientContext>
       ) : null}
     </main>
   );

@@ -1,4 +1,4 @@
-import type { AnyRequestHandler } from '../signalling-types';
+import type { RequestHandlers } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
 import { captionConsent, captionInput, correctCaption, getCaptions } from './captions';
 import { pointer } from './pointer';
@@ -27,8 +27,11 @@ import { saveOutcome } from './save-outcome';
 import { setAvailability } from './set-availability';
 import { submitSurvey } from './submit-survey';
 
-/** Every request the server answers; an event not listed here gets an error ack. */
-export const requestHandlers: readonly AnyRequestHandler[] = [
+/**
+ * Every request the server answers, keyed by event: the type makes a missing or misnamed one a
+ * compile error. An event not in SOCKET_REQUESTS gets an error ack.
+ */
+export const requestHandlers: RequestHandlers = {
   getServerInfo,
   callStaff,
   checkIn,
@@ -63,4 +66,4 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   correctCaption,
   captionConsent,
   getCaptions,
-];
+};

@@ -3,8 +3,10 @@ import type { EndReason, PeerInfo, QueueEntry } from '@madoguchi/contract/consul
 import type { IceProtocol, MediaKind, MediaSource, PeerRole, TransportDirection } from '@madoguchi/contract/media-types';
 import type { ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
 import type { CallError } from './call-error';
+import type { CallState } from './call/call-state';
 import type { AcquireLocalMedia } from './local-media';
 import type { ReconnectPolicy } from './reconnect-policy';
+import type { SignallingSocket, SignallingSocketOptions } from './signalling';
 
 /**
  * The signalling connection as a screen should describe it. `connected` means the server
@@ -12,24 +14,20 @@ import type { ReconnectPolicy } from './reconnect-policy';
  */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
 
-/**
- * idle -> calling (kiosk, waiting for a specialist) -> joining -> inCall -> idle
- * idle -> joining (staff, after acceptCall) -> inCall -> idle
- */
-export type CallState = 'idle' | 'calling' | 'joining' | 'inCall';
+export type { CallState } from './call/call-state';
 
 export type TransportConnectionState = types.ConnectionState;
 
-/** Kiosk requests outside the call lifecycle, sent through CallSession.sendKioskNotice(). */
+/** Kiosk requests outside the call lifecycle, sent through KioskCallClient.sendKioskNotice(). */
 export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 
-/** Kiosk requests inside a call, sent through CallSession.sendKioskCallRequest(). */
+/** Kiosk requests inside a call, sent through KioskCallClient.sendKioskCallRequest(). */
 export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem' | 'getCaptions' | 'captionConsent';
 
-/** Staff console requests inside a call, sent through CallSession.sendStaffRequest(). */
+/** Staff console requests inside a call, sent through StaffCallClient.sendStaffRequest(). */
 export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome' | 'getCaptions' | 'correctCaption';
 
-/** Guest requests inside a call, sent through CallSession.sendGuestCallRequest() (a captioner's typing). */
+/** Guest requests inside a call, sent through GuestCallClient.sendGuestCallRequest() (a captioner's typing). */
 export type GuestCallRequestName = 'getCaptions' | 'captionInput';
 
 /** Both transports' stats of the current call (null outside a call). */
@@ -125,4 +123,6 @@ export interface CallSessionOptions {
   reconnectPolicy?: ReconnectPolicy;
   createDevice?: () => Promise<Device>;
   acquireMedia?: AcquireLocalMedia;
+  /** Makes each signalling socket (the home one, a holder link); unit tests hand in fakes. */
+  createSocket?: (options: SignallingSocketOptions) => SignallingSocket;
 }

@@ -7,7 +7,7 @@ import type { Deferred } from './deferred';
 import { createLogger } from './logger';
 import type { ReconnectPolicy } from './reconnect-policy';
 import { createSignallingSocket } from './signalling';
-import type { SignallingSocket } from './signalling';
+import type { SignallingSocket, SignallingSocketOptions } from './signalling';
 
 const logger = createLogger('session-connection');
 
@@ -19,12 +19,14 @@ export interface SessionConnectionOptions {
   /** Runs after every (re)connection; the connection counts as ready once it resolves. */
   onReady: () => Promise<ServerInfo>;
   onStateChange: (state: ConnectionState, error?: CallError) => void;
+  /** Makes the socket; unit tests hand in a fake one. */
+  createSocket?: (options: SignallingSocketOptions) => SignallingSocket;
 }
 
 interface RetryState {
   retryCount: number;
   since: number;
-  timer: number | null;
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 function codeOf(error: Error & { data?: unknown }): ErrorCode {
@@ -49,7 +51,7 @@ export class SessionConnection {
 
   constructor(options: SessionConnectionOptions) {
     this.options = options;
-    this.socket = createSignallingSocket({ getToken: options.getToken, url: options.url });
+    this.socket = (options.createSocket ?? createSignallingSocket)({ getToken: options.getToken, url: options.url });
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('connect_error', (error) => this.onConnectError(error));
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
@@ -132,7 +134,7 @@ export class SessionConnection {
     }
     logger.info('server refused the token, retrying', { code: error.code, delayMs: delay });
     this.setState(this.everConnected ? 'reconnecting' : 'connecting');
-    retry.timer = window.setTimeout(() => {
+    retry.timer = setTimeout(() => {
       retry.timer = null;
       retry.retryCount += 1;
       refresh()

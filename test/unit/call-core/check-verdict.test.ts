@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { verdictOf, type CheckResults } from '../../../../client/src/media/check-verdict';
+import { verdictOf, type CheckResults } from '@madoguchi/call-core/check-verdict';
 
 const path = (protocol: 'udp' | 'tcp', ok: boolean) => ({ protocol, ok, rttMs: ok ? 3 : null, kbps: ok ? 800 : null, error: ok ? null : 'x' });
 const ALL_GOOD: CheckResults = { camera: 'ok', microphone: 'ok', speaker: 'pending', udp: path('udp', true), tcp: path('tcp', true) };

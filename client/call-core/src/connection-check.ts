@@ -1,8 +1,12 @@
-import type { CallSession } from './call-session';
 import type { CheckResults } from './check-verdict';
 import { probeCamera, probeMicrophone } from './device-probes';
 import { stopStream } from './local-media';
 import type { MediaPathResult } from './media-check';
+
+/** The kiosk's and the desk's call clients can run the check (a guest's cannot). */
+export interface MediaPathChecker {
+  checkMediaPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult>;
+}
 
 export const EMPTY_CHECK: CheckResults = Object.freeze({ camera: 'pending', microphone: 'pending', speaker: 'pending', udp: null, tcp: null });
 
@@ -18,7 +22,7 @@ export interface CheckDetails {
  * left to the person at the machine. `onUpdate` gets every intermediate result.
  */
 export async function runConnectionCheck(
-  session: CallSession,
+  client: MediaPathChecker,
   onUpdate: (results: CheckResults, details: CheckDetails) => void,
 ): Promise<CheckResults> {
   let results: CheckResults = EMPTY_CHECK;
@@ -47,7 +51,7 @@ export async function runConnectionCheck(
   try {
     for (const protocol of ['udp', 'tcp'] as const) {
       const failed = (error: unknown): MediaPathResult => ({ protocol, ok: false, rttMs: null, kbps: null, error: String(error) });
-      const result = track ? await session.checkMediaPath(protocol, track).catch(failed) : failed('no video track');
+      const result = track ? await client.checkMediaPath(protocol, track).catch(failed) : failed('no video track');
       update({ [protocol]: result });
     }
   } finally {

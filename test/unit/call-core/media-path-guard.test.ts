@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import type { MediaStatus } from '../../../../client/src/media/call-session-types';
-import { MediaPathGuard } from '../../../../client/src/media/media-path-guard';
+import type { MediaStatus } from '@madoguchi/call-core/call-session-types';
+import { MediaPathGuard } from '@madoguchi/call-core/media-path-guard';
 
 // The guard uses window timers, as in the browser.
 (globalThis as unknown as { window: typeof globalThis }).window ??= globalThis;

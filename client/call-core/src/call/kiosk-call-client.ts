@@ -1,0 +1,157 @@
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { CallStaffResult, CheckInResult, ResumableCall, ResumeCallResult, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { CallStaffPayload, CheckInPayload } from '@madoguchi/contract/signalling-schemas';
+import { CallError, toCallError } from '../call-error';
+import type { KioskCallRequestName, KioskNoticeName } from '../call-session-types';
+import { createDeferred } from '../deferred';
+import { createLogger } from '../logger';
+import type { MediaPathResult } from '../media-check';
+import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
+import type { ActiveCall } from './active-call';
+import { CallClient, NEW_CALL } from './call-client';
+
+const logger = createLogger('kiosk-call-client');
+
+/**
+ * The kiosk's call: it asks for a specialist (walk-in or checked-in booking), waits in the
+ * queue, is answered, sends the document camera besides its face camera, and may be handed to
+ * another department's queue.
+ */
+export class KioskCallClient extends CallClient {
+  protected readonly role = 'kiosk';
+
+  /** Ask for a specialist (walk-in). The call stays `calling` until callAccepted arrives. */
+  callStaff(payload: CallStaffPayload = {}): Promise<CallStaffResult> {
+    return this.queueCall(() => this.request('callStaff', payload));
+  }
+
+  /** A booked resident checks in with their code and waits like callStaff(). */
+  checkIn(payload: CheckInPayload): Promise<CheckInResult> {
+    return this.queueCall(() => this.request('checkIn', payload));
+  }
+
+  /** Stop waiting. Does nothing once the call has been answered. */
+  cancelCall(): Promise<void> {
+    return this.cancelWaiting();
+  }
+
+  /** 「通話を終了」 (a kiosk still waiting cancels instead). */
+  hangUp(): Promise<void> {
+    return this.hangUpCall(false);
+  }
+
+  /** A request that belongs to no call in progress (heartbeat, the survey after a call). */
+  sendKioskNotice<E extends KioskNoticeName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertConnected();
+    return this.request(event, payload);
+  }
+
+  /** An in-call request (a message, the answer to a snapshot request, a broken device). */
+  sendKioskCallRequest<E extends KioskCallRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertConnected();
+    return this.request(event, payload);
+  }
+
+  /** Sends the document camera (source 'document') now and after every re-join, until stopDocument(). */
+  async startDocument(track: MediaStreamTrack): Promise<void> {
+    const call = this.active;
+    if (!call || !call.info.answered) throw CallError.invalidState('not in a call');
+    await this.addExtra(call, track, 'document');
+  }
+
+  /** Stops sending the document camera; the caller stops the track. */
+  async stopDocument(): Promise<void> {
+    const call = this.active;
+    if (call) await this.removeExtra(call, (_track, source) => source === 'document');
+  }
+
+  /** After a reload: the call the server still keeps for this kiosk, or how `sessionId` ended. */
+  askResume(sessionId?: string): Promise<ResumeCallResult> {
+    return this.askServerForResume(sessionId);
+  }
+
+  /** Goes back into the call from askResume: waiting on in the queue, or joining it again. */
+  resumeCall(live: ResumableCall): Promise<void> {
+    return this.resumeLiveCall(live);
+  }
+
+  /** The connection check (`#check`), between residents. */
+  checkMediaPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult> {
+    return this.checkPath(protocol, track);
+  }
+
+  protected override listenToCall(socket: SignallingSocket): void {
+    super.listenToCall(socket);
+    socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
+    socket.on('transferred', (result) => this.onTransferred(result));
+  }
+
+  /**
+   * The socket came back while the resident waits: ask again. The server hands back the
+   * kiosk's open consultation whichever request queued it (checkIn itself refuses a kiosk
+   * that has one).
+   */
+  protected override async resumeWaiting(call: ActiveCall): Promise<void> {
+    try {
+      const result = await this.request('callStaff', {});
+      if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+    } catch (error) {
+      if (this.active !== call) return;
+      if (toCallError(error).code !== ErrorCode.InvalidState) return this.failCall(call, toCallError(error));
+      // Answered while we were away: the callAccepted notification went to the old socket.
+      this.updateCall(call, { answered: true, queuePosition: null });
+      await this.room.join(call).catch(() => undefined);
+    }
+  }
+
+  private async queueCall<T extends CallStaffResult>(ask: () => Promise<T>): Promise<T> {
+    this.assertConnected();
+    const call = this.beginCall(NEW_CALL, 'queued');
+    let result: T;
+    try {
+      result = await ask();
+    } catch (error) {
+      this.discardCall(call);
+      throw toCallError(error);
+    }
+    if (this.active !== call) {
+      // The resident gave up before the server answered.
+      void this.request('cancelCall', { sessionId: result.sessionId }).catch(() => undefined);
+      return result;
+    }
+    this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+    logger.info('queued', { sessionId: result.sessionId, position: result.queuePosition });
+    if (call.acceptedEarly?.sessionId === result.sessionId) this.onCallAccepted(call.acceptedEarly);
+    return result;
+  }
+
+  private onCallAccepted(payload: { sessionId: string; staffName: string }): void {
+    const call = this.active;
+    if (!call || this.getSnapshot().callState !== 'calling') return;
+    if (call.info.sessionId === null) {
+      call.acceptedEarly = payload;
+      return;
+    }
+    if (call.info.sessionId !== payload.sessionId) return;
+    this.updateCall(call, { peerName: payload.staffName, answered: true, queuePosition: null });
+    this.safeEmit('callAccepted', payload);
+    this.room.join(call).catch(() => undefined); // join reports its own failures
+  }
+
+  /**
+   * Staff moved the resident to another department. The call becomes a queued one again under
+   * the new consultation: the same media teardown as the end of a call, no new check-in.
+   */
+  private onTransferred(result: TransferResult): void {
+    const call = this.active;
+    if (!call || !this.isCurrent(result.sessionId)) return;
+    logger.info('transferred', { sessionId: result.sessionId, newSessionId: result.newSessionId });
+    this.releaseMedia(call, CallError.invalidState('call transferred'));
+    call.recvReady = createDeferred();
+    call.acceptedEarly = null;
+    call.pathGuard = this.room.createPathGuard(call);
+    this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
+    this.dispatch('transferred', result.newSessionId);
+    this.safeEmit('transferred', result);
+  }
+}
