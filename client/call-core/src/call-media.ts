@@ -11,7 +11,7 @@ import type {
   TransportOptions,
 } from '@madoguchi/contract/media-types';
 import { CallError, toCallError } from './call-error';
-import type { RemoteTrack, TransportConnectionState } from './call-session-types';
+import type { RemoteTrack, TransportConnectionState } from './call-types';
 import { createLogger } from './logger';
 import {
   fromDtlsParameters,

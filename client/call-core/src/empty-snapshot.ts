@@ -1,7 +1,7 @@
-import type { CallSessionSnapshot } from './call-session-types';
+import type { CallSnapshot } from './call-types';
 
 /** Before the first connection, and what a call leaves behind once it is torn down. */
-export const EMPTY_SNAPSHOT: CallSessionSnapshot = Object.freeze<CallSessionSnapshot>({
+export const EMPTY_SNAPSHOT: CallSnapshot = Object.freeze<CallSnapshot>({
   connection: 'idle',
   serverInfo: null,
   callState: 'idle',

@@ -1,5 +1,5 @@
 import type { IceProtocol } from '@madoguchi/contract/media-types';
-import type { MediaStatus } from './call-session-types';
+import type { MediaStatus } from './call-types';
 
 export interface MediaPathGuardOptions {
   /** How long one join's transports may take to connect (the server's noMediaTimeoutSeconds). */

@@ -31,7 +31,7 @@ export function createSignallingSocket({ getToken, url }: SignallingSocketOption
     // within seconds of the server (media and the resident wait on it).
     reconnectionDelay: 300,
     reconnectionDelayMax: 2_000,
-    // Each CallSession owns its connection; sharing a Manager would leak the old token.
+    // Each call client (and each holder link) owns its connection; sharing a Manager would leak the old token.
     forceNew: true,
   };
   return url ? io(url, options) : io(options);

@@ -1,17 +1,17 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
+import type { CallSnapshot } from '@madoguchi/call-core/call-types';
 import { useCallClient } from './use-call-client';
 
-const identity = (snapshot: CallSessionSnapshot): CallSessionSnapshot => snapshot;
+const identity = (snapshot: CallSnapshot): CallSnapshot => snapshot;
 
 /**
  * Subscribes to the call session. `select` must return a part of the snapshot as is (not
  * a new object): snapshot fields keep their identity until they change, so the component
  * re-renders only when its part does.
  */
-export function useCallSnapshot(): CallSessionSnapshot;
-export function useCallSnapshot<T>(select: (snapshot: CallSessionSnapshot) => T): T;
-export function useCallSnapshot<T>(select?: (snapshot: CallSessionSnapshot) => T): T | CallSessionSnapshot {
+export function useCallSnapshot(): CallSnapshot;
+export function useCallSnapshot<T>(select: (snapshot: CallSnapshot) => T): T;
+export function useCallSnapshot<T>(select?: (snapshot: CallSnapshot) => T): T | CallSnapshot {
   const session = useCallClient();
   const subscribe = useCallback((onChange: () => void) => session.on('changed', onChange), [session]);
   const pick = select ?? identity;

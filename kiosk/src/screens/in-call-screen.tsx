@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
+import type { CallSnapshot } from '@madoguchi/call-core/call-types';
 import { BigButton } from '../components/big-button';
 import { CaptionArea } from '../components/caption-area';
 import { DocumentPreview } from '../components/document-preview';
@@ -17,7 +17,7 @@ import { SnapshotConsent } from './snapshot-consent';
 
 export interface InCallScreenProps {
   staffName: string | null;
-  call: CallSessionSnapshot | null;
+  call: CallSnapshot | null;
   extras: InCallExtrasSnapshot;
   onToggleDocument: () => void;
   onAnswerSnapshot: (consent: boolean) => void;

@@ -1,6 +1,6 @@
 import type { CameraRoles } from '@madoguchi/contract/kiosks';
 import { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
-import type { CallEndedEvent, CallSessionSnapshot } from '@madoguchi/call-core/call-session-types';
+import type { CallEndedEvent, CallSnapshot } from '@madoguchi/call-core/call-types';
 import { DefaultReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';
 import { createLogger } from '@madoguchi/call-core/logger';
 import { Heartbeat } from '../device/heartbeat';
@@ -12,7 +12,7 @@ import type { KioskEvent } from './kiosk-state';
 /** What the kiosk session does with what the call core reports. */
 export interface KioskCallHooks {
   dispatch: (event: KioskEvent) => void;
-  onCall: (call: CallSessionSnapshot) => void;
+  onCall: (call: CallSnapshot) => void;
   onExtras: (extras: InCallExtrasSnapshot) => void;
   onConnected: () => void;
   onConnectionFailed: () => void;

@@ -9,7 +9,7 @@ import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import type { ErrorCode } from '@madoguchi/contract/errors';
 import type { PeerRole, TransportOptions } from '@madoguchi/contract/media';
 import type { ServerInfo } from '@madoguchi/contract/signalling-events';
-import type { CallSessionOptions } from '@madoguchi/call-core/call-session-types';
+import type { CallClientOptions } from '@madoguchi/call-core/call-types';
 import type { LocalMedia } from '@madoguchi/call-core/local-media';
 import type { SignallingSocket, SignallingSocketOptions } from '@madoguchi/call-core/signalling';
 
@@ -217,7 +217,7 @@ export function closeAllClients(): void {
 }
 
 /** Options for a role client wired to `server`. */
-export function clientOptions(server: FakeServer, media = fakeLocalMedia()): CallSessionOptions {
+export function clientOptions(server: FakeServer, media = fakeLocalMedia()): CallClientOptions {
   return {
     getToken: () => 'token',
     createSocket: server.createSocket,

@@ -3,7 +3,7 @@ import { afterEach, describe, it } from 'node:test';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import { CallError } from '@madoguchi/call-core/call-error';
-import type { CallEndedEvent } from '@madoguchi/call-core/call-session-types';
+import type { CallEndedEvent } from '@madoguchi/call-core/call-types';
 import { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import { createDeferred } from '@madoguchi/call-core/deferred';
 import { FakeServer, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, fakeTransport, settle, until } from './fake-signalling';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import type { MediaStatus } from '@madoguchi/call-core/call-session-types';
+import type { MediaStatus } from '@madoguchi/call-core/call-types';
 import { MediaPathGuard } from '@madoguchi/call-core/media-path-guard';
 
 // The guard uses window timers, as in the browser.

@@ -4,7 +4,7 @@ import { CallError } from '@madoguchi/call-core/call-error';
 import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
 import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
-import { FakeServer, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, settle, until } from './fake-signalling';
+import { FakeServer, type FakeSocket, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, settle, until } from './fake-signalling';
 
 afterEach(closeAllClients);
 
@@ -17,6 +17,15 @@ async function connectedDesk(server = new FakeServer('staff')): Promise<{ server
   const client = tracked(new StaffCallClient(clientOptions(server)));
   await client.connect();
   return { server, client };
+}
+
+/** A desk that answered a call held by another node (node B): the call runs over a second socket. */
+async function answeredOnNodeB(): Promise<{ server: FakeServer; client: StaffCallClient; holder: FakeSocket | undefined }> {
+  const server = new FakeServer('staff');
+  const { client } = await connectedDesk(server);
+  server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: 'http://node-b:3000' }));
+  await client.acceptCall('s1');
+  return { server, client, holder: server.sockets[1] };
 }
 
 describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
@@ -50,11 +59,7 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   });
 
   it('a call held by another node runs over a link to that node; a hang-up with the link down goes home', async () => {
-    const server = new FakeServer('staff');
-    const { client } = await connectedDesk(server);
-    server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: 'http://node-b:3000' }));
-    await client.acceptCall('s1');
-    const holder = server.sockets[1];
+    const { server, client, holder } = await answeredOnNodeB();
     assert.ok(holder, 'a second socket was opened');
     assert.equal(holder.url, 'http://node-b:3000');
     assert.equal(holder.count('joinRoom'), 1, 'the room is joined through the holder');
@@ -73,11 +78,7 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   });
 
   it('a holder that comes back after a drop is joined again through the same link', async () => {
-    const server = new FakeServer('staff');
-    const { client } = await connectedDesk(server);
-    server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: 'http://node-b:3000' }));
-    await client.acceptCall('s1');
-    const holder = server.sockets[1];
+    const { server, client, holder } = await answeredOnNodeB();
     assert.ok(holder);
     holder.drop();
     holder.comeBack();

@@ -1,6 +1,6 @@
 import type { CallError } from '../call-error';
 import type { CallMedia } from '../call-media';
-import type { CallInfo } from '../call-session-types';
+import type { CallInfo } from '../call-types';
 import { createDeferred } from '../deferred';
 import type { Deferred } from '../deferred';
 import { stopStream } from '../local-media';

@@ -3,18 +3,17 @@ import type { AckCallback } from '@madoguchi/contract/ack';
 import type { EndReason } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { ConsumerOptions, MediaSource, PeerRole } from '@madoguchi/contract/media-types';
-import type { ResumableCall, ResumeCallResult, ServerInfo, ServerToClientEvents } from '@madoguchi/contract/signalling-events';
+import type { ServerInfo, ServerToClientEvents } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
-import { CallSessionState } from '../call-session-state';
-import type { CallInfo, CallMediaStats, CallSessionOptions, CallSessionSnapshot, ConnectionState } from '../call-session-types';
+import { CallClientState } from '../call-client-state';
+import type { CallInfo, CallMediaStats, CallClientOptions, CallSnapshot, ConnectionState } from '../call-types';
 import { EMPTY_SNAPSHOT } from '../empty-snapshot';
 import { acquireLocalMedia } from '../local-media';
 import { createLogger } from '../logger';
 import { loadMediasoupClient } from '../load-mediasoup-client';
-import { checkMediaPath, type MediaPathResult } from '../media-check';
 import { toRtpCapabilities } from '../media-json';
 import { DefaultReconnectPolicy } from '../reconnect-policy';
-import { SessionConnection } from '../session-connection';
+import { SignallingConnection } from '../signalling-connection';
 import { request } from '../signalling';
 import type { RequestName, RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import { newActiveCall, releaseCallMedia } from './active-call';
@@ -36,20 +35,20 @@ export const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocatio
  * Each role has its own subclass (KioskCallClient, StaffCallClient, GuestCallClient) with only
  * the requests that role may make, so a screen cannot ask for another role's by mistake.
  */
-export abstract class CallClient extends CallSessionState {
+export abstract class CallClient extends CallClientState {
   /** The role this client is for; a server that says otherwise at connection is refused. */
   protected abstract readonly role: PeerRole;
-  protected readonly options: CallSessionOptions;
-  protected readonly connection: SessionConnection;
+  protected readonly options: CallClientOptions;
+  protected readonly connection: SignallingConnection;
   protected active: ActiveCall | null = null;
-  private device: Device | null = null;
+  protected device: Device | null = null;
   private readonly serverEvents: ServerEvents;
   protected readonly room: RoomJoin;
 
-  constructor(options: CallSessionOptions) {
+  constructor(options: CallClientOptions) {
     super();
     this.options = options;
-    this.connection = new SessionConnection({
+    this.connection = new SignallingConnection({
       getToken: options.getToken,
       refreshToken: options.refreshToken,
       url: options.url,
@@ -109,26 +108,6 @@ export abstract class CallClient extends CallSessionState {
 
   // --- For the role clients ---
 
-  /** The server's view of this kiosk's or desk's live call (after a reload), or how `sessionId` ended. */
-  protected askServerForResume(sessionId?: string): Promise<ResumeCallResult> {
-    this.assertConnected();
-    return this.request('resumeCall', sessionId ? { sessionId } : {});
-  }
-
-  /** Goes back into a call the server still holds for us: a waiting kiosk waits on, an answered call is joined again. */
-  protected async resumeLiveCall(live: ResumableCall): Promise<void> {
-    const answered = live.state === 'active';
-    const info: CallInfo = { sessionId: live.sessionId, peerName: live.peerName, peerLocation: live.peerLocation, queuePosition: live.queuePosition, answered };
-    const call = this.beginCall(info, answered ? 'answered' : 'queued');
-    logger.info('resuming a call after a reload', { sessionId: live.sessionId, state: live.state });
-    if (!answered) return;
-    if (live.mediaNodeUrl) {
-      await this.openHolder(call, live.mediaNodeUrl);
-      if (this.active !== call) return;
-    }
-    await this.room.join(call);
-  }
-
   /**
    * Ends the call (a kiosk still waiting cancels instead). `residentAbsent`: staff answered and
    * found nobody at the kiosk; the record says so.
@@ -175,24 +154,6 @@ export abstract class CallClient extends CallSessionState {
   protected async removeExtra(call: ActiveCall, match: (track: MediaStreamTrack, source: MediaSource) => boolean): Promise<void> {
     const extra = call.extras.find((e) => match(e.track, e.source));
     if (extra) await stopExtra(call, extra);
-  }
-
-  /**
-   * The connection check: sends `track` to the SFU and back over UDP only or TCP only, outside
-   * any call. Resolves with what was measured; never while a call is in progress.
-   */
-  protected async checkPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult> {
-    const { connection, serverInfo } = this.getSnapshot();
-    if (connection !== 'connected' || !this.device || !serverInfo) throw CallError.unavailable('not connected to the server');
-    if (this.active) throw CallError.invalidState('a call is in progress');
-    return checkMediaPath({
-      socket: this.connection.socket,
-      device: this.device,
-      protocol,
-      track,
-      connectTimeoutMs: serverInfo.media.noMediaTimeoutSeconds * 1000,
-      requestTimeoutMs: this.options.requestTimeoutMs,
-    });
   }
 
   /** The notifications of a call, from the home socket or from a link to the node holding the call. */
@@ -293,7 +254,7 @@ export abstract class CallClient extends CallSessionState {
   }
 
   /** The media half of a call's teardown, shared by its end and by a transfer (which keeps the call). */
-  protected releaseMedia(call: ActiveCall, why: CallError, changes: Partial<CallSessionSnapshot> = {}): void {
+  protected releaseMedia(call: ActiveCall, why: CallError, changes: Partial<CallSnapshot> = {}): void {
     releaseCallMedia(call, why);
     this.setLocalStream(null);
     this.patch({ remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media, iceProtocol: 'any', ...changes });

@@ -1,4 +1,4 @@
-import type { GuestCallRequestName } from '../call-session-types';
+import type { GuestCallRequestName } from '../call-types';
 import type { RequestPayload, RequestResult } from '../signalling';
 import { CallClient, NEW_CALL } from './call-client';
 

@@ -1,7 +1,7 @@
 import { CallError } from '../call-error';
 import { createLogger } from '../logger';
 import type { ReconnectPolicy } from '../reconnect-policy';
-import { SessionConnection } from '../session-connection';
+import { SignallingConnection } from '../signalling-connection';
 import { request } from '../signalling';
 import type { SignallingSocket, SignallingSocketOptions } from '../signalling';
 
@@ -30,11 +30,11 @@ export interface HolderLinkOptions {
  * media and state. The call runs over a socket of its own to that node, with the same token.
  */
 export class HolderLink {
-  private readonly connection: SessionConnection;
+  private readonly connection: SignallingConnection;
 
   constructor(options: HolderLinkOptions) {
     let everConnected = false;
-    const connection: SessionConnection = new SessionConnection({
+    const connection: SignallingConnection = new SignallingConnection({
       getToken: options.getToken,
       refreshToken: options.refreshToken,
       url: options.url,

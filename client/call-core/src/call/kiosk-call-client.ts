@@ -1,14 +1,14 @@
 import { ErrorCode } from '@madoguchi/contract/errors';
-import type { CallStaffResult, CheckInResult, ResumableCall, ResumeCallResult, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { CallStaffResult, CheckInResult, TransferResult } from '@madoguchi/contract/signalling-events';
 import type { CallStaffPayload, CheckInPayload } from '@madoguchi/contract/signalling-schemas';
 import { CallError, toCallError } from '../call-error';
-import type { KioskCallRequestName, KioskNoticeName } from '../call-session-types';
+import type { KioskCallRequestName, KioskNoticeName } from '../call-types';
 import { createDeferred } from '../deferred';
 import { createLogger } from '../logger';
-import type { MediaPathResult } from '../media-check';
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
-import { CallClient, NEW_CALL } from './call-client';
+import { NEW_CALL } from './call-client';
+import { StationCallClient } from './station-call-client';
 
 const logger = createLogger('kiosk-call-client');
 
@@ -17,7 +17,7 @@ const logger = createLogger('kiosk-call-client');
  * queue, is answered, sends the document camera besides its face camera, and may be handed to
  * another department's queue.
  */
-export class KioskCallClient extends CallClient {
+export class KioskCallClient extends StationCallClient {
   protected readonly role = 'kiosk';
 
   /** Ask for a specialist (walk-in). The call stays `calling` until callAccepted arrives. */
@@ -63,21 +63,6 @@ export class KioskCallClient extends CallClient {
   async stopDocument(): Promise<void> {
     const call = this.active;
     if (call) await this.removeExtra(call, (_track, source) => source === 'document');
-  }
-
-  /** After a reload: the call the server still keeps for this kiosk, or how `sessionId` ended. */
-  askResume(sessionId?: string): Promise<ResumeCallResult> {
-    return this.askServerForResume(sessionId);
-  }
-
-  /** Goes back into the call from askResume: waiting on in the queue, or joining it again. */
-  resumeCall(live: ResumableCall): Promise<void> {
-    return this.resumeLiveCall(live);
-  }
-
-  /** The connection check (`#check`), between residents. */
-  checkMediaPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult> {
-    return this.checkPath(protocol, track);
   }
 
   protected override listenToCall(socket: SignallingSocket): void {

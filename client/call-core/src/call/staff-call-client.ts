@@ -1,12 +1,12 @@
 import type { QueueEntry } from '@madoguchi/contract/consultation';
 import type { MediaSource } from '@madoguchi/contract/media-types';
-import type { AcceptCallResult, ResumableCall, ResumeCallResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { AcceptCallResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
-import type { CallSessionOptions, StaffCallRequestName } from '../call-session-types';
+import type { CallClientOptions, StaffCallRequestName } from '../call-types';
 import { createLogger } from '../logger';
-import type { MediaPathResult } from '../media-check';
 import type { RequestPayload, RequestResult } from '../signalling';
-import { CallClient, NEW_CALL } from './call-client';
+import { NEW_CALL } from './call-client';
+import { StationCallClient } from './station-call-client';
 
 const logger = createLogger('staff-call-client');
 
@@ -15,12 +15,12 @@ const logger = createLogger('staff-call-client');
  * or 離席中, answering a resident (on whichever server node holds the call), the console's
  * in-call requests, a shared screen, and handing the resident to another department.
  */
-export class StaffCallClient extends CallClient {
+export class StaffCallClient extends StationCallClient {
   protected readonly role = 'staff';
   /** 対応可能 (true) or 離席中, told to the server again after every reconnect. */
   private available: boolean | null = null;
 
-  constructor(options: CallSessionOptions) {
+  constructor(options: CallClientOptions) {
     super(options);
     this.connection.socket.on('queueUpdated', (queue) => this.setQueue(queue));
   }
@@ -104,21 +104,6 @@ export class StaffCallClient extends CallClient {
   async stopExtraTrack(track: MediaStreamTrack): Promise<void> {
     const call = this.active;
     if (call) await this.removeExtra(call, (t) => t === track);
-  }
-
-  /** After a reload: the desk's live call, and the last call still waiting for its outcome. */
-  askResume(sessionId?: string): Promise<ResumeCallResult> {
-    return this.askServerForResume(sessionId);
-  }
-
-  /** Joins again the call from askResume. */
-  resumeCall(live: ResumableCall): Promise<void> {
-    return this.resumeLiveCall(live);
-  }
-
-  /** The connection check (接続チェック). */
-  checkMediaPath(protocol: 'udp' | 'tcp', track: MediaStreamTrack): Promise<MediaPathResult> {
-    return this.checkPath(protocol, track);
   }
 
   protected override onServerReady(_info: ServerInfo): void {

@@ -4,7 +4,7 @@ import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { StatusLine } from '../../components/status-line';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { useStaffCall } from '../../hooks/use-call-client';
-import { useCallSessionEvent } from '../../hooks/use-call-session-event';
+import { useCallEvent } from '../../hooks/use-call-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { consoleMessages } from '../../i18n/console-messages';
 import { messages } from '../../i18n/messages';
@@ -38,8 +38,8 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   const snapshot = useCallSnapshot();
   const [peerGone, setPeerGone] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
-  useCallSessionEvent('peerLeft', (role) => setPeerGone(role === 'kiosk'));
-  useCallSessionEvent('peerJoined', (peer) => peer.role === 'kiosk' && setPeerGone(false));
+  useCallEvent('peerLeft', (role) => setPeerGone(role === 'kiosk'));
+  useCallEvent('peerJoined', (peer) => peer.role === 'kiosk' && setPeerGone(false));
 
   const kioskVideo = snapshot.remoteTracks.filter((t) => t.kind === 'video' && t.peerRole === 'kiosk');
   const guestVideo = snapshot.remoteTracks.find((t) => t.kind === 'video' && t.peerRole === 'guest') ?? null;

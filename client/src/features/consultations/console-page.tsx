@@ -4,7 +4,7 @@ import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useAvailability } from '../../hooks/use-availability';
 import { useStaffCall } from '../../hooks/use-call-client';
-import { useCallSessionEvent } from '../../hooks/use-call-session-event';
+import { useCallEvent } from '../../hooks/use-call-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { useCallState } from '../../hooks/use-call-state';
 import { useConnectionState } from '../../hooks/use-connection-state';
@@ -57,7 +57,7 @@ export function ConsolePage() {
     session.setAvailability(availability === 'available').catch(() => undefined);
   }, [session, availability]);
 
-  useCallSessionEvent('callEnded', (event) => {
+  useCallEvent('callEnded', (event) => {
     if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));
     if (!event.answered) return;
     setNotice(event.reason === 'media_failed' ? describeMediaFailure(event.failedRoles, mediaPath) : messages.call.ended(event.reason));

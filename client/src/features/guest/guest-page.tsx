@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RemoteTrack } from '@madoguchi/call-core/call-session-types';
+import type { RemoteTrack } from '@madoguchi/call-core/call-types';
 import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { VideoView } from '@madoguchi/call-core/components/video-view';

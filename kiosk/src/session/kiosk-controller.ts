@@ -1,6 +1,6 @@
 import type { Language } from '@madoguchi/contract/languages';
 import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
-import type { CallEndedEvent } from '@madoguchi/call-core/call-session-types';
+import type { CallEndedEvent } from '@madoguchi/call-core/call-types';
 import type { CheckResults } from '@madoguchi/call-core/check-verdict';
 import { runConnectionCheck } from '@madoguchi/call-core/connection-check';
 import { createLogger } from '@madoguchi/call-core/logger';
@@ -17,7 +17,7 @@ import { IdleWatch } from './idle-watch';
 import { EMPTY_EXTRAS } from './in-call-extras';
 import type { InCallExtras } from './in-call-extras';
 import { createKioskCall } from './kiosk-call';
-import type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
+import type { KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
 import { OneShotTimer } from './one-shot-timer';
 import { asksForRating } from './survey-rule';
@@ -25,9 +25,9 @@ import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
 import type { KioskTimings } from './state-timeouts';
 
-export type { KioskSessionEvents, KioskSessionOptions, KioskSnapshot } from './kiosk-session-types';
+export type { KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 
-const logger = createLogger('kiosk-session');
+const logger = createLogger('kiosk-controller');
 
 /** Departments change rarely; re-read them when Idle returns, at most this often. */
 const CONFIG_MAX_AGE_MS = 60_000;
@@ -37,7 +37,7 @@ const CONFIG_MAX_AGE_MS = 60_000;
  * core, the heartbeat and the timers that bring the screen back to Idle. Screens only read
  * the snapshot and call the resident's actions below.
  */
-export class KioskSession extends TypedEmitter<KioskSessionEvents> {
+export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private readonly timings: KioskTimings;
   private credential: string | null;
   private forcePairing: boolean;
@@ -51,7 +51,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     idleWarningEndsAt: null,
   };
   private keeper: KioskTokenKeeper | null = null;
-  private callSession: KioskCallClient | null = null;
+  private callClient: KioskCallClient | null = null;
   private heartbeat: Heartbeat | null = null;
   private extras: InCallExtras | null = null;
   private readonly idleWatch: IdleWatch;
@@ -61,7 +61,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   private configLoadedAt = 0;
   private closed = false;
 
-  constructor({ credential, forcePairing = false, ...timings }: KioskSessionOptions) {
+  constructor({ credential, forcePairing = false, ...timings }: KioskControllerOptions) {
     super();
     this.credential = credential;
     this.forcePairing = forcePairing;
@@ -127,7 +127,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
       onCallEnded: (event) => this.onCallEnded(event),
       cameraRoles: () => this.snapshot.config?.kiosk.cameraRoles ?? { documentCameraId: null, faceCameraId: null },
     });
-    this.callSession = call.session;
+    this.callClient = call.session;
     this.heartbeat = call.heartbeat;
     this.extras = call.extras;
     this.connect();
@@ -196,7 +196,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   /** A walk-in asks for a specialist; no department means the general counter. */
   async callStaff(departmentId?: string): Promise<void> {
-    const session = this.callSession;
+    const session = this.callClient;
     const name = this.stateName();
     if (!session || (name !== 'walkIn' && name !== 'start')) return;
     if (!this.isConnected()) {
@@ -216,7 +216,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   /** A booked resident entered or scanned their six-digit code. */
   async checkIn(code: string): Promise<void> {
-    const session = this.callSession;
+    const session = this.callClient;
     const { state } = this.snapshot;
     if (!session || state.name !== 'checkIn' || state.submitting) return;
     this.dispatch({ type: 'checkInSubmitted' });
@@ -237,12 +237,12 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   async cancel(): Promise<void> {
     if (this.stateName() !== 'calling') return;
     this.dispatch({ type: 'cancelled' });
-    await this.callSession?.cancelCall();
+    await this.callClient?.cancelCall();
   }
 
   /** The resident pressed 「通話を終了」. */
   async hangUp(): Promise<void> {
-    await this.callSession?.hangUp();
+    await this.callClient?.hangUp();
   }
 
   /**
@@ -250,7 +250,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
    * UDP and TCP. Only between residents: refused during a call or while one is waiting.
    */
   async runConnectionCheck(onUpdate: Parameters<typeof runConnectionCheck>[1]): Promise<CheckResults> {
-    const session = this.callSession;
+    const session = this.callClient;
     if (!session || !this.isConnected()) throw new Error('not connected to the server');
     if (this.stateName() !== 'idle') throw new Error('the kiosk is serving a resident');
     return runConnectionCheck(session, onUpdate);
@@ -275,7 +275,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   /** Back to Idle after an unexpected error, dropping whatever call there was. */
   reset(): void {
-    void this.callSession?.hangUp();
+    void this.callClient?.hangUp();
     this.dispatch({ type: 'fault', fault: 'unexpected' });
   }
 
@@ -289,7 +289,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   }
 
   private connect(): void {
-    this.callSession?.connect().catch((error: unknown) => logger.warn('connect failed', { error }));
+    this.callClient?.connect().catch((error: unknown) => logger.warn('connect failed', { error }));
   }
 
   /** The server no longer accepts this kiosk's credential (revoked, or the kiosk deleted). */
@@ -308,9 +308,9 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
     this.keeper?.stop();
     this.keeper?.removeAllListeners();
     this.keeper = null;
-    this.callSession?.close();
-    this.callSession?.removeAllListeners();
-    this.callSession = null;
+    this.callClient?.close();
+    this.callClient?.removeAllListeners();
+    this.callClient = null;
   }
 
   private onConnectionFailed(): void {
@@ -331,7 +331,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   }
 
   private sendSurvey(sessionId: string, rating: number | null): void {
-    const session = this.callSession;
+    const session = this.callClient;
     if (!session || !this.isConnected()) {
       logger.warn('survey answer dropped: not connected', { sessionId });
       return;
@@ -406,7 +406,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
 
   private onStateTimeout(state: KioskState): void {
     if (state.name === 'calling') {
-      void this.callSession?.cancelCall();
+      void this.callClient?.cancelCall();
       this.dispatch({ type: 'fault', fault: 'noAnswer' });
       return;
     }
@@ -420,7 +420,7 @@ export class KioskSession extends TypedEmitter<KioskSessionEvents> {
   }
 
   private isConnected(): boolean {
-    return this.callSession?.getSnapshot().connection === 'connected';
+    return this.callClient?.getSnapshot().connection === 'connected';
   }
 
   private patch(changes: Partial<KioskSnapshot>): void {

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { ServerInfo } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from './call-error';
-import type { ConnectionState } from './call-session-types';
+import type { ConnectionState } from './call-types';
 import { createDeferred } from './deferred';
 import type { Deferred } from './deferred';
 import { createLogger } from './logger';
@@ -9,9 +9,9 @@ import type { ReconnectPolicy } from './reconnect-policy';
 import { createSignallingSocket } from './signalling';
 import type { SignallingSocket, SignallingSocketOptions } from './signalling';
 
-const logger = createLogger('session-connection');
+const logger = createLogger('signalling-connection');
 
-export interface SessionConnectionOptions {
+export interface SignallingConnectionOptions {
   getToken: () => string | null;
   refreshToken: (() => Promise<void>) | undefined;
   url: string | undefined;
@@ -40,16 +40,16 @@ function codeOf(error: Error & { data?: unknown }): ErrorCode {
  * and re-authentication when the server refuses or drops us (Socket.IO does not retry
  * those by itself).
  */
-export class SessionConnection {
+export class SignallingConnection {
   readonly socket: SignallingSocket;
-  private readonly options: SessionConnectionOptions;
+  private readonly options: SignallingConnectionOptions;
   private state: ConnectionState = 'idle';
   private serverInfo: ServerInfo | null = null;
   private everConnected = false;
   private waiters: Deferred<ServerInfo>[] = [];
   private authRetry: RetryState | null = null;
 
-  constructor(options: SessionConnectionOptions) {
+  constructor(options: SignallingConnectionOptions) {
     this.options = options;
     this.socket = (options.createSocket ?? createSignallingSocket)({ getToken: options.getToken, url: options.url });
     this.socket.on('connect', () => void this.onConnect());

@@ -7,7 +7,7 @@ export type RefreshOutcome =
   | { kind: 'invalid' };
 
 /** Login sessions and their rotating refresh tokens (stored as SHA-256 hashes only). */
-export class AuthSessionRepository {
+export class LoginSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(staffId: string, expiresAt: Date, tokenHash: string): Promise<string> {

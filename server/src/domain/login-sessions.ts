@@ -3,7 +3,7 @@ import type { StaffRole } from '../auth/grants';
 import type { TokenService } from '../auth/token-service';
 import type { LoginResponse, StaffProfile } from '@madoguchi/contract/rest';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
-import type { AuthSessionRepository } from '../db/repositories/auth-session-repository';
+import type { LoginSessionRepository } from '../db/repositories/login-session-repository';
 import type { StaffUserRepository } from '../db/repositories/staff-user-repository';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -13,8 +13,8 @@ const log = createLogger('auth-sessions');
 const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newRefreshToken = (): string => randomBytes(32).toString('base64url');
 
-export interface AuthSessionOptions {
-  sessions: AuthSessionRepository;
+export interface LoginSessionOptions {
+  sessions: LoginSessionRepository;
   staff: StaffUserRepository;
   tokens: TokenService;
   audit: AuditLogRepository;
@@ -29,10 +29,10 @@ export interface AuthSessionOptions {
  * Staff logins: a session per login, short access tokens, refresh tokens that rotate on every
  * use. A refresh token used twice means someone else holds a copy: the session ends for both.
  */
-export class AuthSessionService {
+export class LoginSessionService {
   private readonly now: () => Date;
 
-  constructor(private readonly options: AuthSessionOptions) {
+  constructor(private readonly options: LoginSessionOptions) {
     this.now = options.now ?? (() => new Date());
   }
 

@@ -1,6 +1,6 @@
 import type { QueueEntry } from '@madoguchi/contract/consultation';
 import type { CallError } from './call-error';
-import type { CallSessionEvents, CallSessionSnapshot, CallState, ConnectionState } from './call-session-types';
+import type { CallClientEvents, CallSnapshot, CallState, ConnectionState } from './call-types';
 import { EMPTY_SNAPSHOT } from './empty-snapshot';
 import { createLogger } from './logger';
 import { TypedEmitter } from './typed-emitter';
@@ -8,14 +8,14 @@ import { TypedEmitter } from './typed-emitter';
 const logger = createLogger('call-session');
 
 /**
- * The observable half of CallSession: one immutable snapshot, one setter per state field,
+ * The observable half of CallClient: one immutable snapshot, one setter per state field,
  * each logging `prev -> next` once and emitting its event plus `changed`.
  */
-export abstract class CallSessionState extends TypedEmitter<CallSessionEvents> {
-  private snapshot: CallSessionSnapshot = EMPTY_SNAPSHOT;
+export abstract class CallClientState extends TypedEmitter<CallClientEvents> {
+  private snapshot: CallSnapshot = EMPTY_SNAPSHOT;
 
   /** The current state; a new object after every change, so it can be compared by identity. */
-  getSnapshot(): CallSessionSnapshot {
+  getSnapshot(): CallSnapshot {
     return this.snapshot;
   }
 
@@ -52,7 +52,7 @@ export abstract class CallSessionState extends TypedEmitter<CallSessionEvents> {
     this.safeEmit('error', error);
   }
 
-  protected patch(changes: Partial<CallSessionSnapshot>): void {
+  protected patch(changes: Partial<CallSnapshot>): void {
     this.snapshot = Object.freeze({ ...this.snapshot, ...changes });
     this.safeEmit('changed', this.snapshot);
   }

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { ServerInfo } from '@madoguchi/contract/signalling-events';
 import { CallError } from '@madoguchi/call-core/call-error';
-import type { ConnectionState } from '@madoguchi/call-core/call-session-types';
+import type { ConnectionState } from '@madoguchi/call-core/call-types';
 import type { ReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';
-import { SessionConnection } from '@madoguchi/call-core/session-connection';
+import { SignallingConnection } from '@madoguchi/call-core/signalling-connection';
 import { request } from '@madoguchi/call-core/signalling';
 import { FakeServer, closeAllClients, tracked, until } from './fake-signalling';
 
@@ -15,7 +15,7 @@ const immediately = (times: number): ReconnectPolicy => ({ nextRetryDelayMs: ({ 
 
 function open(server: FakeServer, options: { refreshToken?: () => Promise<void>; policy?: ReconnectPolicy } = {}) {
   const states: ConnectionState[] = [];
-  const connection: SessionConnection = new SessionConnection({
+  const connection: SignallingConnection = new SignallingConnection({
     getToken: () => 'token',
     refreshToken: options.refreshToken,
     url: undefined,
@@ -28,7 +28,7 @@ function open(server: FakeServer, options: { refreshToken?: () => Promise<void>;
   return { connection, states };
 }
 
-describe('SessionConnection', () => {
+describe('SignallingConnection', () => {
   it('connects once the server has said who we are', async () => {
     const server = new FakeServer('kiosk');
     const { connection, states } = open(server);

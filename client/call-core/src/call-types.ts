@@ -75,7 +75,7 @@ export interface CallEndedEvent {
 }
 
 /** Everything a screen needs, as one immutable value that changes identity on every change. */
-export interface CallSessionSnapshot {
+export interface CallSnapshot {
   connection: ConnectionState;
   serverInfo: ServerInfo | null;
   callState: CallState;
@@ -90,8 +90,8 @@ export interface CallSessionSnapshot {
   lastError: CallError | null;
 }
 
-export type CallSessionEvents = {
-  changed: [CallSessionSnapshot];
+export type CallClientEvents = {
+  changed: [CallSnapshot];
   connectionStateChanged: [ConnectionState, ConnectionState];
   callStateChanged: [CallState, CallState];
   queueUpdated: [readonly QueueEntry[]];
@@ -108,7 +108,7 @@ export type CallSessionEvents = {
   error: [CallError];
 };
 
-export interface CallSessionOptions {
+export interface CallClientOptions {
   /** Read on every (re)connection. */
   getToken: () => string | null;
   /**
