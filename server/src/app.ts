@@ -61,6 +61,9 @@ import { InCallService } from './domain/in-call-service';
 import { FormRepository } from './db/repositories/form-repository';
 import { FormService } from './forms/form-service';
 import { registerFormRoutes } from './http/routes/form-routes';
+import { CaptionService } from './captions/caption-service';
+import { checkCaptionEngine, DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from './captions/caption-engine';
+import { CaptionTranscriptRepository } from './db/repositories/caption-transcript-repository';
 import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import type { ConsultationNotifier } from './domain/consultation-notifier';
@@ -107,6 +110,8 @@ export interface AppDeps {
   nodeRole?: 'full' | 'public';
   /** How often the outbox is sent (default 15 s); tests turn it off (0) and call booking.sender.runOnce(). */
   mailIntervalMs?: number;
+  /** CAPTIONS_ENGINE, CAPTIONS_KEEP_TRANSCRIPT, CAPTIONS_FFMPEG (default: no recogniser, nothing kept). */
+  captions?: CaptionSettings;
 }
 
 export interface Repositories {
@@ -134,6 +139,8 @@ export interface App {
   httpServer: http.Server;
   io: SignallingServer;
   consultations: ConsultationService;
+  /** Live captions of the calls on this node (issue 18). */
+  captions: CaptionService;
   appointments: AppointmentService;
   /** Residents' own bookings: rules, free times, the public booking service and its mail outbox. */
   booking: Booking;
@@ -238,6 +245,7 @@ interface Services {
   inCall: InCallService;
   /** 書かない窓口: forms shown, corrected, signed or refused in a call. */
   forms: FormService;
+  captions: CaptionService;
   outcomes: OutcomeWriter;
   placement: CallPlacement;
   loginGuard: LoginGuard;
@@ -307,6 +315,8 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     onStaffChange: (change) => booking.staffChanged(change),
   });
   const notifier: ConsultationNotifier = createSocketNotifier(io, cluster);
+  // Made after the consultations it follows; the observer reaches it through this holder.
+  const captionsHolder: { service?: CaptionService } = {};
   const consultations = new ConsultationService({
     nodeId: config.nodeId,
     nodes: repositories.nodes,
@@ -323,6 +333,10 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     guestLinks: new GuestLinkRepository(dataSource),
     onRejoin: () => metrics.reconnects.inc(),
     kioskDisplay: () => repositories.townSettings.kioskDisplay(),
+    observer: {
+      roomOpened: (consultation, room) => captionsHolder.service?.roomOpened(consultation, room),
+      ended: (sessionId) => void captionsHolder.service?.callEnded(sessionId),
+    },
     // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
     staffPresence: async () => {
       const sockets = await io.fetchSockets();
@@ -344,6 +358,13 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     now,
   });
   const forms = new FormService({ consultations, notifier, forms: repositories.forms, audit: repositories.audit, now });
+  const captions = createCaptionService(deps.captions ?? DEFAULT_CAPTION_SETTINGS, {
+    consultations,
+    notifier,
+    transcripts: new CaptionTranscriptRepository(dataSource),
+    now,
+  });
+  captionsHolder.service = captions;
   return {
     tokens,
     resolver,
@@ -364,6 +385,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     consultations,
     inCall,
     forms,
+    captions,
     outcomes: new OutcomeWriter({ consultations, sessions: repositories.consultations, audit: repositories.audit, now }),
     placement: createCallPlacement(consultations, cluster),
     loginGuard: new LoginGuard(limits.store),
@@ -520,6 +542,7 @@ export function createApp(deps: AppDeps): App {
     placement: services.placement,
     inCall: services.inCall,
     forms: services.forms,
+    captions: services.captions,
     outcomes: services.outcomes,
     presence: { kioskAlive: (kioskId) => repositories.kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {
@@ -557,6 +580,7 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     io,
     consultations,
+    captions: services.captions,
     appointments,
     booking,
     repositories,
@@ -572,6 +596,7 @@ export function createApp(deps: AppDeps): App {
       stopNoShowJob();
       await booking.sender.stop();
       await consultations.shutdown('server_restart');
+      await services.captions.shutdown();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
@@ -584,4 +609,20 @@ export function createApp(deps: AppDeps): App {
       await lease.stop();
     },
   };
+}
+
+/** The caption service with the engine checked once: a configured engine that is missing is said plainly at start-up. */
+function createCaptionService(
+  settings: CaptionSettings,
+  deps: Pick<ConstructorParameters<typeof CaptionService>[0], 'consultations' | 'notifier' | 'transcripts' | 'now'>,
+): CaptionService {
+  const check = settings.engine ? checkCaptionEngine(settings, repoRoot) : null;
+  if (check && !check.ok) log.error({ engine: settings.engine }, `captions: the speech recogniser cannot run (${check.problem}); a human captioner still works`);
+  if (check?.ok) log.info({ engine: check.spec.name }, 'captions: speech recogniser ready');
+  return new CaptionService({
+    ...deps,
+    engine: check?.ok ? { spec: check.spec, ffmpegPath: settings.ffmpegPath } : null,
+    engineUnavailable: check !== null && !check.ok,
+    keepTranscript: settings.keepTranscript,
+  });
 }

@@ -97,6 +97,25 @@ export interface ProducerInfo {
   source: MediaSource;
 }
 
+/** Where the server's own RTP receiver (ffmpeg) listens for an audio tap. */
+export interface AudioTapTarget {
+  ip: string;
+  rtpPort: number;
+  rtcpPort: number;
+}
+
+/** An audio producer copied out as plain RTP to a local receiver (see MediaRoomApi.startAudioTap). */
+export interface AudioTap {
+  readonly tapId: string;
+  readonly producerId: string;
+  /** The SDP describing the stream, for the receiver (`ffmpeg -protocol_whitelist file,udp,rtp -i tap.sdp`). */
+  readonly sdp: string;
+  readonly closed: boolean;
+  close(): void;
+  /** Once, when the tap ends: its producer closed (the speaker left or reconnected), the room closed, or close(). */
+  onClosed(listener: () => void): void;
+}
+
 export interface MediaRoomEvents {
   /** A consumer went away because its producer or transport closed. */
   consumerClosed: (peerId: string, consumerId: string) => void;
@@ -126,6 +145,15 @@ export interface MediaRoomApi {
   consume(options: ConsumeOptions): Promise<ConsumerOptions | null>;
   resumeConsumer(peerId: string, consumerId: string): Promise<void>;
   removePeer(peerId: string): void;
+  /** Every producer in the room, with whose it is. */
+  producers(): ProducerInfo[];
+  /**
+   * The server's own ear on an audio producer (the caption recogniser): RTP sent unencrypted to
+   * `target` on this machine. Not offered to clients.
+   */
+  startAudioTap(producerId: string, target: AudioTapTarget): Promise<AudioTap>;
+  /** Told about every new producer of the room (after produce() resolved). */
+  onProducer(listener: (producer: ProducerInfo) => void): () => void;
   on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): void;
   close(): void;
 }

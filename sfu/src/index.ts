@@ -6,6 +6,8 @@ import { MediaRoom } from './rooms/media-room';
 import { WorkerPool } from './workers/worker-pool';
 
 export type {
+  AudioTap,
+  AudioTapTarget,
   ConnectPlainTransportOptions,
   PeerMediaPath,
   MediaRoomApi,

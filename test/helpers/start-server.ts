@@ -4,6 +4,7 @@ import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
 import type { SocketLimitSettings } from '../../server/src/config/config';
 import type { BookingLimits } from '../../server/src/domain/booking-wiring';
+import { DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from '../../server/src/captions/caption-engine';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
 
@@ -50,6 +51,8 @@ export interface TestServerOptions {
   mailIntervalMs?: number;
   /** `public`: only the booking page and its routes (NODE_ROLE). */
   nodeRole?: 'full' | 'public';
+  /** CAPTIONS_ENGINE and CAPTIONS_KEEP_TRANSCRIPT (default: no recogniser, nothing kept). */
+  captions?: Partial<CaptionSettings>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -84,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     mailIntervalMs: options.mailIntervalMs ?? 0,
     nodeRole: options.nodeRole,
     jwtSecret: TEST_JWT_SECRET,
+    captions: { ...DEFAULT_CAPTION_SETTINGS, ...options.captions },
     dataSource: db.dataSource,
     sfu,
   });

@@ -7,13 +7,14 @@ import type { Department } from '@madoguchi/contract/departments';
 import { FormTemplateInput } from '@madoguchi/contract/forms';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
-import { createMember } from '../fixtures/members';
+import { createMember, pairKiosk } from '../fixtures/members';
+import type { CaptionLine } from '@madoguchi/contract/captions';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
-type Role = 'kiosk' | 'staffA' | 'staffB' | 'admin' | 'guest';
+type Role = 'kiosk' | 'otherKiosk' | 'staffA' | 'staffB' | 'admin' | 'guest' | 'captioner';
 interface Received {
   event: string;
   text: string;
@@ -23,6 +24,10 @@ const RESIDENT = '窓口 秘子';
 const KANA = 'マドグチ ヒミコ';
 const STAFF_A_NAME = '子育 担当者';
 const GUEST_LABEL = '通訳 ゲスト';
+const CAPTIONER_LABEL = '要約筆記 ゲスト';
+/** What the captioner types; only the kiosk, the answering member and the captioner may receive it. */
+const CAPTION_TEXT = '本日の手続きについてご説明します';
+const CORRECTED_TEXT = '本日の手続きについて説明します';
 
 /**
  * Written out here on purpose, not read from the server's permission tables: which events
@@ -30,22 +35,27 @@ const GUEST_LABEL = '通訳 ゲスト';
  * by a member of A with a guest, exchanges messages and hangs up.
  */
 const EXPECTED_EVENTS: Record<Role, string[]> = {
-  kiosk: ['callAccepted', 'callEnded', 'formShown', 'messageReceived', 'peerJoined', 'queuePosition'],
-  staffA: ['callEnded', 'formCorrectionAsked', 'formUpdated', 'messageReceived', 'peerJoined', 'queueUpdated'],
+  kiosk: ['callAccepted', 'callEnded', 'captionLine', 'captionsState', 'formShown', 'messageReceived', 'peerJoined', 'queuePosition'],
+  otherKiosk: [],
+  staffA: ['callEnded', 'captionLine', 'captionsState', 'formCorrectionAsked', 'formUpdated', 'messageReceived', 'peerJoined', 'queueUpdated'],
   staffB: ['queueUpdated'],
   admin: ['queueUpdated'],
+  // An interpreter is in the call but receives no captions (issue 18).
   guest: ['callEnded', 'messageReceived', 'peerJoined'],
+  captioner: ['callEnded', 'captionLine', 'captionsState', 'peerJoined'],
 };
 /**
  * The names each role may see in what it receives. The kiosk's own resident is shown on its
  * screen by the check-in ack, and in the form staff prepared for them to sign (formShown).
  */
 const MAY_SEE: Record<Role, string[]> = {
-  kiosk: [STAFF_A_NAME, GUEST_LABEL, RESIDENT],
-  staffA: [RESIDENT, KANA, GUEST_LABEL, STAFF_A_NAME],
+  kiosk: [STAFF_A_NAME, GUEST_LABEL, RESIDENT, CAPTIONER_LABEL, CAPTION_TEXT, CORRECTED_TEXT],
+  otherKiosk: [],
+  staffA: [RESIDENT, KANA, GUEST_LABEL, STAFF_A_NAME, CAPTIONER_LABEL, CAPTION_TEXT, CORRECTED_TEXT],
   staffB: [],
   admin: [RESIDENT, KANA],
-  guest: [STAFF_A_NAME, GUEST_LABEL],
+  guest: [STAFF_A_NAME, GUEST_LABEL, CAPTIONER_LABEL],
+  captioner: [CAPTIONER_LABEL, CAPTION_TEXT, CORRECTED_TEXT],
 };
 
 describe('every role, one booked consultation: each socket receives exactly what it may (issue 12)', () => {
@@ -98,6 +108,8 @@ describe('every role, one booked consultation: each socket receives exactly what
     listen('staffA', await connectSocket(server.url, staffA.token));
     listen('staffB', await connectSocket(server.url, staffB.token));
     listen('admin', await connectSocket(server.url, adminToken));
+    const other = await pairKiosk(server.url, admin, '西出張所');
+    listen('otherKiosk', await connectSocket(server.url, other.token));
   });
   after(async () => {
     for (const socket of sockets.values()) socket.close();
@@ -139,6 +151,43 @@ describe('every role, one booked consultation: each socket receives exactly what
       assert.equal((await restClient(server.url, token).call('listSessionForms', { params: { id: sessionId } })).status, status, `${who} listing the forms`);
     }
     assert.ok([401, 403].includes((await restClient(server.url, guestTokenOf(link)).call('getFormPdf', { params: { id: form.documentId } })).status), 'the guest cannot open it');
+    // A captioner (要約筆記) joins through a link of its own kind and types; the specialist corrects the line.
+    const captionerLink = expectStatus(
+      await restClient(server.url, staffAToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: { label: CAPTIONER_LABEL, kind: 'captioner' } }),
+      201,
+    );
+    listen('captioner', await connectSocket(server.url, guestTokenOf(captionerLink)));
+    const captioner = socketOf('captioner');
+    const captionerInfo = expectOk(await request(captioner, 'getServerInfo', {}));
+    assert.equal(captionerInfo.guestKind, 'captioner');
+    expectOk(await request(captioner, 'joinRoom', { sessionId, rtpCapabilities: captionerInfo.routerRtpCapabilities }));
+    const lineId = '6f1d3a52-58c5-4f0e-9a57-4a4a5c1e2b10';
+    const kioskLine = new Promise<CaptionLine>((resolve) => kiosk.on('captionLine', (line: CaptionLine) => line.final && resolve(line)));
+    expectOk(await request(captioner, 'captionInput', { sessionId, lineId, text: CAPTION_TEXT.slice(0, 4), final: false }));
+    expectOk(await request(captioner, 'captionInput', { sessionId, lineId, text: CAPTION_TEXT, final: true }));
+    assert.equal((await kioskLine).text, CAPTION_TEXT);
+    const corrected = expectOk(await request(staffA, 'correctCaption', { sessionId, lineId, text: CORRECTED_TEXT }));
+    assert.equal(corrected.corrected, true);
+    const kioskView = expectOk(await request(kiosk, 'getCaptions', { sessionId }));
+    assert.deepEqual(kioskView.lines.map((l) => [l.text, l.source, l.corrected]), [[CORRECTED_TEXT, 'captioner', true]]);
+    assert.equal(kioskView.state.lastSource, 'captioner');
+
+    // Everyone else is refused: the interpreter guest, another kiosk, another member, the admin.
+    const refusedCode = async (role: Role, event: 'getCaptions' | 'captionInput' | 'correctCaption' | 'captionConsent', payload: object): Promise<string> => {
+      const answer = await request(socketOf(role), event as 'getCaptions', payload as { sessionId: string });
+      assert.equal(answer.ok, false, `${role} ${event} is refused`);
+      return answer.ok ? '' : answer.error.code;
+    };
+    assert.equal(await refusedCode('guest', 'getCaptions', { sessionId }), 'FORBIDDEN');
+    assert.equal(await refusedCode('guest', 'captionInput', { sessionId, lineId, text: '偽の字幕', final: true }), 'FORBIDDEN');
+    assert.equal(await refusedCode('kiosk', 'captionInput', { sessionId, lineId, text: '偽の字幕', final: true }), 'FORBIDDEN');
+    assert.equal(await refusedCode('captioner', 'correctCaption', { sessionId, lineId, text: '偽の字幕' }), 'FORBIDDEN');
+    assert.equal(await refusedCode('kiosk', 'correctCaption', { sessionId, lineId, text: '偽の字幕' }), 'FORBIDDEN');
+    await refusedCode('otherKiosk', 'getCaptions', { sessionId });
+    await refusedCode('otherKiosk', 'captionConsent', { sessionId, consent: true });
+    await refusedCode('staffB', 'getCaptions', { sessionId });
+    await refusedCode('staffB', 'correctCaption', { sessionId, lineId, text: '偽の字幕' });
+    await refusedCode('admin', 'correctCaption', { sessionId, lineId, text: '偽の字幕' });
     const guestClosed = new Promise<void>((resolve) => guest.once('disconnect', () => resolve()));
     expectOk(await request(staffA, 'hangUp', { sessionId }));
     await guestClosed;
@@ -148,7 +197,7 @@ describe('every role, one booked consultation: each socket receives exactly what
       const events = [...new Set((received.get(role) ?? []).map((r) => r.event))].sort();
       assert.deepEqual(events, EXPECTED_EVENTS[role], `${role} received exactly these events`);
     }
-    const names = [RESIDENT, KANA, STAFF_A_NAME, GUEST_LABEL];
+    const names = [RESIDENT, KANA, STAFF_A_NAME, GUEST_LABEL, CAPTIONER_LABEL, CAPTION_TEXT, CORRECTED_TEXT];
     for (const role of Object.keys(MAY_SEE) as Role[]) {
       const text = (received.get(role) ?? []).map((r) => r.text).join('\n');
       for (const name of names) {

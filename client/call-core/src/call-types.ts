@@ -22,10 +22,13 @@ export type TransportConnectionState = types.ConnectionState;
 export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 
 /** Kiosk requests inside a call, sent through KioskCallClient.sendKioskCallRequest(). */
-export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem' | 'askFormCorrection' | 'signForm' | 'refuseForm';
+export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem' | 'askFormCorrection' | 'signForm' | 'refuseForm' | 'getCaptions' | 'captionConsent';
 
 /** Staff console requests inside a call, sent through StaffCallClient.sendStaffRequest(). */
-export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome' | 'pushForm';
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome' | 'pushForm' | 'getCaptions' | 'correctCaption';
+
+/** Guest requests inside a call, sent through GuestCallClient.sendGuestCallRequest() (a captioner's typing). */
+export type GuestCallRequestName = 'getCaptions' | 'captionInput';
 
 /** Both transports' stats of the current call (null outside a call). */
 export interface CallMediaStats {

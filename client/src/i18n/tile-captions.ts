@@ -9,7 +9,7 @@ export const tileCaptions = pick({
     self: 'あなた',
     document: '書類カメラ',
     screen: '職員の画面',
-    guestKinds: { interpreter: '通訳者', sign_language: '手話通訳者', department: '他部署の職員', other: '同席者' } satisfies Record<GuestKind, string>,
+    guestKinds: { interpreter: '通訳者', sign_language: '手話通訳者', department: '他部署の職員', other: '同席者', captioner: '要約筆記者' } satisfies Record<GuestKind, string>,
   },
   en: {
     resident: 'Resident',
@@ -17,7 +17,7 @@ export const tileCaptions = pick({
     self: 'You',
     document: 'Document camera',
     screen: "Staff's screen",
-    guestKinds: { interpreter: 'Interpreter', sign_language: 'Sign-language interpreter', department: 'Other department', other: 'Guest' } satisfies Record<GuestKind, string>,
+    guestKinds: { interpreter: 'Interpreter', sign_language: 'Sign-language interpreter', department: 'Other department', other: 'Guest', captioner: 'Captioner' } satisfies Record<GuestKind, string>,
   },
 });
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { htmlLangFor } from '../i18n/messages';
 import { CheckInScreen } from '../screens/check-in-screen';
 import { EndedScreen } from '../screens/ended-screen';
@@ -27,6 +27,8 @@ export interface KioskScreenProps {
 export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
   const session = useKioskController();
   const { state, kiosk, config, call, language, extras, forms } = useKioskSnapshot();
+  // Stable, so the call screen asks for the captions once per (re)join, not on every render.
+  const loadCaptions = useCallback(() => void session.inCall?.loadCaptions(), [session]);
 
   useEffect(() => {
     document.documentElement.lang = htmlLangFor(language);
@@ -114,6 +116,9 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           onAnswerSnapshot={(consent) => void session.inCall?.answerSnapshot(consent)}
           onDismissSnapshot={() => session.inCall?.dismissSnapshot()}
           onHangUp={() => void session.hangUp()}
+            onLoadCaptions={loadCaptions}
+            onShowCaptions={(shown) => session.inCall?.setCaptionsShown(shown)}
+            onCaptionConsent={(keep) => void session.inCall?.answerCaptionConsent(keep)}
           />
           {forms && session.forms ? <FormReviewOverlay review={forms} language={language} forms={session.forms} /> : null}
         </>

@@ -179,6 +179,19 @@ export interface KioskMessages {
     /** Under a typed message that has no translation into the resident's language. */
     untranslated: string;
   };
+  /** Live captions of the specialist's speech (issue 18). */
+  captions: {
+    /** The switch: 「字幕を表示」. */
+    show: string;
+    /** The caption area, for screen readers. */
+    area: string;
+    /** Shown while captions are on and nothing has been said yet. */
+    waiting: string;
+    /** The town keeps caption text only if the resident agrees. */
+    keepQuestion: string;
+    keepYes: string;
+    keepNo: string;
+  };
   /** Consent before staff photograph the document. */
   snapshot: { question: string; yes: string; no: string; capturing: string; sent: string; failed: string; close: string };
   /** Waiting again after staff handed the call to another department. */

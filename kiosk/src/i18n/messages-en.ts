@@ -92,7 +92,7 @@ export const kioskEn: KioskMessages = {
     inCall: 'In call',
     noLocalMedia: 'The camera or microphone is not working. The staff member may not see or hear you.',
     guestJoined: (who) => `${who} has joined`,
-    guestKinds: { interpreter: 'An interpreter', sign_language: 'A sign-language interpreter', department: 'Staff from another department', other: 'A guest' },
+    guestKinds: { interpreter: 'An interpreter', sign_language: 'A sign-language interpreter', department: 'Staff from another department', other: 'A guest', captioner: 'A captioner' },
     staffCaption: 'Staff',
     selfCaption: 'You',
   },
@@ -182,6 +182,14 @@ export const kioskEn: KioskMessages = {
     hangUpNo: 'Keep talking',
     messages: 'Messages from staff',
     untranslated: 'Untranslated: written in Japanese by the staff member',
+  },
+  captions: {
+    show: 'Show captions',
+    area: 'Captions',
+    waiting: 'What the staff member says will appear here as text.',
+    keepQuestion: 'May the caption text be kept in the record of this consultation?',
+    keepYes: 'Keep it',
+    keepNo: 'Do not keep',
   },
   snapshot: {
     question: 'Staff would like to take a photo of your document. Is that all right?',

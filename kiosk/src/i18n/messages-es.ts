@@ -77,7 +77,7 @@ export const kioskEs: KioskMessages = {
     inCall: 'En llamada',
     noLocalMedia: 'La cámara o el micrófono no funcionan. Es posible que el empleado no pueda verle ni oírle.',
     guestJoined: (who) => `${who} se ha unido`,
-    guestKinds: { interpreter: 'Un intérprete', sign_language: 'Un intérprete de lengua de signos', department: 'Personal de otro departamento', other: 'Un invitado' },
+    guestKinds: { interpreter: 'Un intérprete', sign_language: 'Un intérprete de lengua de signos', department: 'Personal de otro departamento', other: 'Un invitado', captioner: 'Un subtitulador' },
     staffCaption: 'Empleado',
     selfCaption: 'Usted',
   },
@@ -167,6 +167,14 @@ export const kioskEs: KioskMessages = {
     hangUpNo: 'Seguir hablando',
     messages: 'Mensajes del personal',
     untranslated: 'Sin traducir: escrito en japonés por el personal',
+  },
+  captions: {
+    show: 'Mostrar subtítulos',
+    area: 'Subtítulos',
+    waiting: 'Lo que diga el personal aparecerá aquí como texto.',
+    keepQuestion: '¿Podemos guardar el texto de los subtítulos en el registro de esta consulta?',
+    keepYes: 'Sí, guardar',
+    keepNo: 'No guardar',
   },
   snapshot: {
     question: 'El personal quiere fotografiar su documento. ¿Está de acuerdo?',

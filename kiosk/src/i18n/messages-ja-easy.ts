@@ -94,7 +94,7 @@ export const kioskJaEasy: KioskMessages = {
     inCall: 'はなして います',
     noLocalMedia: 'カメラか マイクが つかえません。こえや えいぞうが とどいて いないかも しれません。',
     guestJoined: (who) => `${who}が はいりました`,
-    guestKinds: { interpreter: 'つうやくの ひと', sign_language: 'しゅわの つうやくの ひと', department: 'ほかの かの ひと', other: 'いっしょに はなす ひと' },
+    guestKinds: { interpreter: 'つうやくの ひと', sign_language: 'しゅわの つうやくの ひと', department: 'ほかの かの ひと', other: 'いっしょに はなす ひと', captioner: 'もじで つたえる ひと' },
     staffCaption: 'しやくしょの ひと',
     selfCaption: 'あなた',
   },
@@ -184,6 +184,14 @@ export const kioskJaEasy: KioskMessages = {
     hangUpNo: 'つづける',
     messages: 'しょくいんからの メッセージ',
     untranslated: 'ほんやく していません（にほんごの まま）',
+  },
+  captions: {
+    show: 'じまくを だす',
+    area: 'じまく',
+    waiting: 'しょくいんの はなす ことばが ここに もじで でます。',
+    keepQuestion: 'じまくの もじを きろくに のこしても いいですか？',
+    keepYes: 'のこして いい',
+    keepNo: 'のこさない',
   },
   snapshot: {
     question: 'しょくいんが しょるいの しゃしんを とりたいです。とっても いいですか？',

@@ -93,7 +93,7 @@ export const kioskJa: KioskMessages = {
     inCall: '通話中',
     noLocalMedia: 'カメラまたはマイクが使えません。声や映像が職員に届いていない可能性があります。',
     guestJoined: (who) => `${who}が参加しました`,
-    guestKinds: { interpreter: '通訳者', sign_language: '手話通訳者', department: 'ほかの課の職員', other: '同席者' },
+    guestKinds: { interpreter: '通訳者', sign_language: '手話通訳者', department: 'ほかの課の職員', other: '同席者', captioner: '要約筆記者' },
     staffCaption: '職員',
     selfCaption: 'あなた',
   },
@@ -183,6 +183,14 @@ export const kioskJa: KioskMessages = {
     hangUpNo: '続ける',
     messages: '職員からのメッセージ',
     untranslated: '翻訳なし',
+  },
+  captions: {
+    show: '字幕を表示',
+    area: '字幕',
+    waiting: '職員の話す言葉がここに文字で出ます。',
+    keepQuestion: '字幕の文字を相談の記録に残してもよろしいですか？',
+    keepYes: '残してよい',
+    keepNo: '残さない',
   },
   snapshot: {
     question: '職員が書類を撮影しようとしています。撮影してもよろしいですか？',

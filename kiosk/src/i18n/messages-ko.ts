@@ -77,7 +77,7 @@ export const kioskKo: KioskMessages = {
     inCall: '통화 중',
     noLocalMedia: '카메라 또는 마이크를 사용할 수 없습니다. 직원에게 목소리나 영상이 전달되지 않을 수 있습니다.',
     guestJoined: (who) => `${who}이(가) 참여했습니다`,
-    guestKinds: { interpreter: '통역사', sign_language: '수어 통역사', department: '다른 부서 직원', other: '동석자' },
+    guestKinds: { interpreter: '통역사', sign_language: '수어 통역사', department: '다른 부서 직원', other: '동석자', captioner: '문자 통역사' },
     staffCaption: '직원',
     selfCaption: '나',
   },
@@ -167,6 +167,14 @@ export const kioskKo: KioskMessages = {
     hangUpNo: '계속 통화',
     messages: '직원의 메시지',
     untranslated: '번역되지 않음: 직원이 일본어로 쓴 메시지',
+  },
+  captions: {
+    show: '자막 표시',
+    area: '자막',
+    waiting: '직원이 말하는 내용이 여기에 글자로 나옵니다.',
+    keepQuestion: '자막 내용을 상담 기록에 남겨도 될까요?',
+    keepYes: '남겨도 됩니다',
+    keepNo: '남기지 않음',
   },
   snapshot: {
     question: '직원이 서류를 촬영하려고 합니다. 촬영해도 될까요?',

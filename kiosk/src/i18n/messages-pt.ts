@@ -77,7 +77,7 @@ export const kioskPt: KioskMessages = {
     inCall: 'Em chamada',
     noLocalMedia: 'A câmera ou o microfone não está funcionando. O funcionário pode não ver ou ouvir você.',
     guestJoined: (who) => `${who} entrou na chamada`,
-    guestKinds: { interpreter: 'Um intérprete', sign_language: 'Um intérprete de língua de sinais', department: 'Um funcionário de outro setor', other: 'Um convidado' },
+    guestKinds: { interpreter: 'Um intérprete', sign_language: 'Um intérprete de língua de sinais', department: 'Um funcionário de outro setor', other: 'Um convidado', captioner: 'Um legendador' },
     staffCaption: 'Funcionário',
     selfCaption: 'Você',
   },
@@ -167,6 +167,14 @@ export const kioskPt: KioskMessages = {
     hangUpNo: 'Continuar falando',
     messages: 'Mensagens do funcionário',
     untranslated: 'Sem tradução: escrito em japonês pelo funcionário',
+  },
+  captions: {
+    show: 'Mostrar legendas',
+    area: 'Legendas',
+    waiting: 'O que o funcionário disser aparecerá aqui em texto.',
+    keepQuestion: 'Podemos guardar o texto das legendas no registro deste atendimento?',
+    keepYes: 'Pode guardar',
+    keepNo: 'Não guardar',
   },
   snapshot: {
     question: 'O funcionário quer fotografar o seu documento. Tudo bem?',

@@ -77,7 +77,7 @@ export const kioskVi: KioskMessages = {
     inCall: 'Đang gọi',
     noLocalMedia: 'Không thể sử dụng camera hoặc micro. Nhân viên có thể không nghe hoặc không thấy bạn.',
     guestJoined: (who) => `${who} đã tham gia`,
-    guestKinds: { interpreter: 'Phiên dịch viên', sign_language: 'Phiên dịch viên ngôn ngữ ký hiệu', department: 'Nhân viên phòng ban khác', other: 'Người tham dự' },
+    guestKinds: { interpreter: 'Phiên dịch viên', sign_language: 'Phiên dịch viên ngôn ngữ ký hiệu', department: 'Nhân viên phòng ban khác', other: 'Người tham dự', captioner: 'Người ghi phụ đề' },
     staffCaption: 'Nhân viên',
     selfCaption: 'Bạn',
   },
@@ -167,6 +167,14 @@ export const kioskVi: KioskMessages = {
     hangUpNo: 'Tiếp tục nói',
     messages: 'Tin nhắn từ nhân viên',
     untranslated: 'Chưa dịch: nhân viên viết bằng tiếng Nhật',
+  },
+  captions: {
+    show: 'Hiện phụ đề',
+    area: 'Phụ đề',
+    waiting: 'Lời nhân viên nói sẽ hiện ở đây bằng chữ.',
+    keepQuestion: 'Có thể lưu nội dung phụ đề vào hồ sơ buổi tư vấn này không?',
+    keepYes: 'Đồng ý lưu',
+    keepNo: 'Không lưu',
   },
   snapshot: {
     question: 'Nhân viên muốn chụp ảnh giấy tờ của bạn. Bạn có đồng ý không?',

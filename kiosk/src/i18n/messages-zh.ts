@@ -77,7 +77,7 @@ export const kioskZh: KioskMessages = {
     inCall: '通话中',
     noLocalMedia: '摄像头或麦克风无法使用。工作人员可能听不到您的声音或看不到您的画面。',
     guestJoined: (who) => `${who}已加入`,
-    guestKinds: { interpreter: '翻译', sign_language: '手语翻译', department: '其他部门的工作人员', other: '陪同人员' },
+    guestKinds: { interpreter: '翻译', sign_language: '手语翻译', department: '其他部门的工作人员', other: '陪同人员', captioner: '字幕记录员' },
     staffCaption: '工作人员',
     selfCaption: '您',
   },
@@ -167,6 +167,14 @@ export const kioskZh: KioskMessages = {
     hangUpNo: '继续通话',
     messages: '工作人员的消息',
     untranslated: '未翻译：工作人员用日语书写',
+  },
+  captions: {
+    show: '显示字幕',
+    area: '字幕',
+    waiting: '工作人员说的话会以文字显示在这里。',
+    keepQuestion: '可以把字幕文字保存在本次咨询的记录中吗？',
+    keepYes: '可以保存',
+    keepNo: '不保存',
   },
   snapshot: {
     question: '工作人员想拍摄您的文件。可以拍摄吗？',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallSnapshot } from '@madoguchi/call-core/call-types';
 import { BigButton } from '../components/big-button';
+import { CaptionArea } from '../components/caption-area';
 import { DocumentPreview } from '../components/document-preview';
 import { KioskDialog } from '../components/kiosk-dialog';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
@@ -9,7 +10,7 @@ import { StaffMessages } from '../components/staff-messages';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { VOLUME_STEPS, VolumeControl } from '../components/volume-control';
 import { describeCallStatus } from '../session/describe-call-status';
-import type { InCallExtrasSnapshot } from '../session/in-call-extras';
+import { captionsVisible, type InCallExtrasSnapshot } from '../session/in-call-extras';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { useMessages } from '../session/use-messages';
 import { SnapshotConsent } from './snapshot-consent';
@@ -22,6 +23,10 @@ export interface InCallScreenProps {
   onAnswerSnapshot: (consent: boolean) => void;
   onDismissSnapshot: () => void;
   onHangUp: () => void;
+  /** The screen opened: fetch the captions so far. */
+  onLoadCaptions: () => void;
+  onShowCaptions: (shown: boolean) => void;
+  onCaptionConsent: (keep: boolean) => void;
 }
 
 const DEFAULT_VOLUME = 4;
@@ -49,8 +54,19 @@ function useJoinNotice(present: boolean): boolean {
  * A guest (an interpreter, another department) is announced and gets half of the picture, large
  * enough to read signing; every tile says whose picture it is.
  */
-export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnswerSnapshot, onDismissSnapshot, onHangUp }: InCallScreenProps) {
-  const { inCall, callTools, snapshot } = useMessages();
+export function InCallScreen({
+  staffName,
+  call,
+  extras,
+  onToggleDocument,
+  onAnswerSnapshot,
+  onDismissSnapshot,
+  onHangUp,
+  onLoadCaptions,
+  onShowCaptions,
+  onCaptionConsent,
+}: InCallScreenProps) {
+  const { inCall, callTools, snapshot, captions } = useMessages();
   const language = useKioskSnapshot().language;
   const [confirmingHangUp, setConfirmingHangUp] = useState(false);
   const [volume, setVolume] = useState(DEFAULT_VOLUME);
@@ -66,10 +82,19 @@ export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnsw
   const audioTracks = remoteTracks.filter((t) => t.kind === 'audio');
   const noLocalMedia = call?.callState === 'inCall' && !call.localStream;
   const documentOn = extras.documentStream !== null;
+  const showCaptions = captionsVisible(extras);
+  const askToKeepCaptions = extras.captionsState?.transcriptOffered === true && extras.captionsState.transcriptConsent === null && extras.captionLines.length > 0;
+  const mediaReady = call?.callState === 'inCall';
+  // Again after a reconnect (joining -> inCall): lines may have come while the kiosk was away.
+  useEffect(() => {
+    if (mediaReady) onLoadCaptions();
+  }, [mediaReady, onLoadCaptions]);
 
   return (
     <ScreenFrame name="in-call">
-      <div className={`in-call__stage${documentOn ? ' in-call__stage--document' : ''}${guestVideo ? ' in-call__stage--guest' : ''}`}>
+      <div
+        className={`in-call__stage${documentOn ? ' in-call__stage--document' : ''}${guestVideo ? ' in-call__stage--guest' : ''}${showCaptions ? ' in-call__stage--captions' : ''}`}
+      >
         {sharedScreen ? (
           <>
             <VideoView className="in-call__remote in-call__remote--screen" source={sharedScreen.track} label={inCall.sharedScreen} />
@@ -99,6 +124,12 @@ export function InCallScreen({ staffName, call, extras, onToggleDocument, onAnsw
           {guestNotice ? inCall.guestJoined(guestName) : ''}
         </p>
         <StaffMessages messages={extras.messages} language={language} label={callTools.messages} untranslatedLabel={callTools.untranslated} />
+        <div className="captions-switch">
+          <BigButton variant="quiet" aria-pressed={showCaptions} onClick={() => onShowCaptions(!showCaptions)}>
+            {captions.show}
+          </BigButton>
+        </div>
+        {showCaptions ? <CaptionArea lines={extras.captionLines} labels={captions} askToKeep={askToKeepCaptions} onKeepAnswer={onCaptionConsent} /> : null}
       </div>
       {audioTracks.map((remote) => (
         <RemoteAudio key={remote.consumerId} track={remote.track} volume={volume / VOLUME_STEPS} />

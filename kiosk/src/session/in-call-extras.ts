@@ -1,4 +1,5 @@
 import { apiPath } from '@madoguchi/contract/api-routes';
+import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
 import type { ChatMessage, SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
@@ -19,6 +20,9 @@ const NOTE_DISPLAY_MS = 5_000;
 /** Only the last few messages fit on the screen at the size residents can read. */
 const MAX_MESSAGES = 3;
 
+/** Two or three caption lines fit at the size the kiosk shows them; the newest is at the bottom. */
+const MAX_CAPTION_LINES = 3;
+
 export type SnapshotPhase = 'asking' | 'capturing' | 'sent' | 'failed';
 
 /** What the in-call screen shows besides the two videos; empty outside a call. */
@@ -32,6 +36,16 @@ export interface InCallExtrasSnapshot {
   /** Staff messages, newest last. */
   messages: readonly ChatMessage[];
   snapshot: { requestId: string; phase: SnapshotPhase } | null;
+  /** The latest caption lines, newest last (partial ones still changing). */
+  captionLines: readonly CaptionLine[];
+  captionsState: CaptionsState | null;
+  /** 「字幕を表示」 as the resident set it; null: not touched (on when the booking says 聴覚支援). */
+  captionsChosen: boolean | null;
+}
+
+/** Whether the caption area shows: the resident's choice, else on for a booking with 聴覚支援. */
+export function captionsVisible(extras: InCallExtrasSnapshot): boolean {
+  return extras.captionsChosen ?? extras.captionsState?.hearingSupport === true;
 }
 
 export const EMPTY_EXTRAS: InCallExtrasSnapshot = Object.freeze({
@@ -41,6 +55,9 @@ export const EMPTY_EXTRAS: InCallExtrasSnapshot = Object.freeze({
   marks: [],
   messages: [],
   snapshot: null,
+  captionLines: [],
+  captionsState: null,
+  captionsChosen: null,
 });
 
 export interface InCallExtrasOptions {
@@ -78,6 +95,12 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
       }),
       call.onServerEvent('snapshotRequested', ({ sessionId, requestId }) => {
         if (this.isCurrent(sessionId)) this.patch({ snapshot: { requestId, phase: 'asking' } });
+      }),
+      call.onServerEvent('captionLine', (line) => {
+        if (this.isCurrent(line.sessionId)) this.patch({ captionLines: withCaptionLine(this.snapshot.captionLines, line) });
+      }),
+      call.onServerEvent('captionsState', (state) => {
+        if (this.isCurrent(state.sessionId)) this.patch({ captionsState: state });
       }),
     ];
   }
@@ -145,6 +168,38 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     if (this.snapshot.snapshot?.requestId !== requestId) return;
     this.patch({ snapshot: { requestId, phase: ok ? 'sent' : 'failed' } });
     this.noteTimer.set(NOTE_DISPLAY_MS, () => this.dismissSnapshot());
+  }
+
+  /** The captions so far, asked for when the call screen opens (and after a reconnect): lines may predate it. */
+  async loadCaptions(): Promise<void> {
+    const sessionId = this.sessionId();
+    if (!sessionId) return;
+    try {
+      const { state, lines } = await this.options.call.sendKioskCallRequest('getCaptions', { sessionId });
+      if (!this.isCurrent(sessionId)) return;
+      this.patch({ captionsState: state, captionLines: lines.slice(-MAX_CAPTION_LINES) });
+    } catch (error) {
+      logger.warn('captions not loaded', { error });
+    }
+  }
+
+  /** 「字幕を表示」 on or off. */
+  setCaptionsShown(shown: boolean): void {
+    this.patch({ captionsChosen: shown });
+  }
+
+  /** The resident's answer to keeping the caption text in the record. */
+  async answerCaptionConsent(consent: boolean): Promise<void> {
+    const sessionId = this.sessionId();
+    const state = this.snapshot.captionsState;
+    if (!sessionId || !state) return;
+    // Shown as answered at once; the server's state confirms it.
+    this.patch({ captionsState: { ...state, transcriptConsent: consent } });
+    try {
+      await this.options.call.sendKioskCallRequest('captionConsent', { sessionId, consent });
+    } catch (error) {
+      logger.warn('caption consent not accepted', { error });
+    }
   }
 
   /** Closes the 「送りました」 note. */
@@ -221,4 +276,15 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     this.snapshot = Object.freeze({ ...this.snapshot, ...changes });
     this.safeEmit('changed', this.snapshot);
   }
+}
+
+/**
+ * A new line goes at the bottom; a line already shown changes in place (partial text growing, a
+ * correction). A correction of a line that has already scrolled away is not brought back.
+ */
+export function withCaptionLine(lines: readonly CaptionLine[], line: CaptionLine): readonly CaptionLine[] {
+  const index = lines.findIndex((l) => l.lineId === line.lineId);
+  if (index >= 0) return lines.map((l, i) => (i === index ? line : l));
+  if (line.corrected) return lines;
+  return [...lines, line].slice(-MAX_CAPTION_LINES);
 }

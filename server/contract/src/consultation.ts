@@ -98,6 +98,8 @@ export const SESSION_EVENT_TYPES = [
   'form_correction_asked',
   'form_signed',
   'form_refused',
+  /** Captions were shown; details.source: `captioner` or `recogniser` (once per source and call). */
+  'captions_used',
   'ended',
 ] as const;
 export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];

@@ -3,9 +3,10 @@ import { singleLine } from './text';
 
 /**
  * Who the guest is, so the resident is told who joined (「通訳者が参加しました」) and every
- * tile can say who it shows. `other` for anyone else (a family member on the phone, a colleague).
+ * tile can say who it shows. `captioner`: a 要約筆記 captioner, whose page has a typing box whose
+ * text the kiosk shows as captions (see captions.ts). `other` for anyone else (a family member on the phone, a colleague).
  */
-export const GUEST_KINDS = ['interpreter', 'sign_language', 'department', 'other'] as const;
+export const GUEST_KINDS = ['interpreter', 'sign_language', 'department', 'other', 'captioner'] as const;
 export type GuestKind = (typeof GUEST_KINDS)[number];
 
 export const CreateGuestLinkRequest = z

@@ -1,4 +1,5 @@
 import type { FormServerEvents } from './forms';
+import type { CaptionLine, CaptionsState } from './captions';
 import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { AckCallback } from './ack';
@@ -15,6 +16,8 @@ export interface ServerInfo {
   routerRtpCapabilities: RtpCapabilitiesJson;
   /** The media port to name when it cannot be reached, and how long media may take to flow. */
   media: MediaPathInfo;
+  /** Guests: who they were invited as (a captioner's page shows the typing box). */
+  guestKind?: GuestKind;
 }
 
 export interface MediaCheckStart {
@@ -153,6 +156,10 @@ export interface ServerToClientEvents extends FormServerEvents {
   queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
   transferred: (payload: TransferResult) => void;
+  /** Kiosk, staff, captioner guest: a caption line is new or its text changed. */
+  captionLine: (line: CaptionLine) => void;
+  /** Kiosk, staff, captioner guest: where captions come from now, and the transcript question. */
+  captionsState: (state: CaptionsState) => void;
 }
 
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */

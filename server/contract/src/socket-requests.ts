@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AckCallback } from './ack';
+import { CaptionConsentPayload, CaptionInputPayload, CorrectCaptionPayload, type CaptionLine, type CaptionsSnapshot } from './captions';
 import type { QueueEntry } from './consultation';
 import { AskFormCorrectionPayload, FormRevisionPayload, PushFormPayload, SignFormPayload, type FormDocumentInfo, type SignFormResult } from './forms';
 import type { ConsumerOptions, IceParametersJson } from './media-types';
@@ -148,6 +149,16 @@ export const SOCKET_REQUESTS = {
   signForm: request({ payload: SignFormPayload, roles: KIOSK, result: result<SignFormResult>() }),
   /** kiosk: the resident does not want to apply; recorded. */
   refuseForm: request({ payload: FormRevisionPayload, roles: KIOSK, result: result<null>() }),
+  // Live captions (captions.ts). A guest's captionInput is further narrowed to captioner guests
+  // (guestKind 'captioner') by the handler, and getCaptions refuses guests of other kinds.
+  /** Captioner guest: the line being typed, sent on every keystroke. */
+  captionInput: request({ payload: CaptionInputPayload, roles: ['guest'], result: result<null>() }),
+  /** staff: correct a caption line; the kiosk shows the new text in place. */
+  correctCaption: request({ payload: CorrectCaptionPayload, roles: STAFF, result: result<CaptionLine>() }),
+  /** kiosk: the resident's answer about keeping the caption text in the record. */
+  captionConsent: request({ payload: CaptionConsentPayload, roles: KIOSK, result: result<null>() }),
+  /** kiosk, staff, captioner guest: the captions state and latest lines (after a join or reload). */
+  getCaptions: request({ payload: SessionPayload, roles: IN_CALL, result: result<CaptionsSnapshot>() }),
 } as const satisfies Record<string, SocketRequestSpec>;
 
 export type SocketRequest = keyof typeof SOCKET_REQUESTS;

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CaptionSettings } from '../captions/caption-engine';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
@@ -45,6 +46,10 @@ const EnvSchema = z.object({
   NODE_ROLE: z.enum(['full', 'public']).default('full'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://… or smtps://…').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Madoguchi <no-reply@madoguchi.invalid>'),
+  // Live captions (docs/captions.md): the speech recogniser, and whether caption text may be kept.
+  CAPTIONS_ENGINE: z.string().min(1).max(500).optional(),
+  CAPTIONS_KEEP_TRANSCRIPT: bool.default(false),
+  CAPTIONS_FFMPEG: z.string().min(1).max(500).default('ffmpeg'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -97,6 +102,7 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** `public`: this node serves only the booking page and its routes (an internet-side node; issue 19). */
   nodeRole: 'full' | 'public';
+  captions: CaptionSettings;
 }
 
 /** Flood limits of the socket edge (issue 12, item 10). */
@@ -183,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       connectionsPerAddress: e.SOCKETS_PER_ADDRESS,
       kioskQueuePerMinute: e.KIOSK_QUEUE_ACTIONS_PER_MINUTE,
     }),
+    captions: Object.freeze({ engine: e.CAPTIONS_ENGINE, keepTranscript: e.CAPTIONS_KEEP_TRANSCRIPT, ffmpegPath: e.CAPTIONS_FFMPEG }),
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }),
     nodeRole: e.NODE_ROLE,

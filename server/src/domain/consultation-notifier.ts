@@ -14,7 +14,9 @@ export type InCallEvent =
   | 'queuePosition'
   | 'formShown'
   | 'formCorrectionAsked'
-  | 'formUpdated';
+  | 'formUpdated'
+  | 'captionLine'
+  | 'captionsState';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

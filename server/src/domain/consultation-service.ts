@@ -64,6 +64,14 @@ export interface ConsultationServiceOptions {
   kioskDisplay?: () => Promise<KioskDisplaySettings>;
   /** Members with a console open, for the waiting residents' forecasts; none known without it. */
   staffPresence?: () => Promise<StaffPresence[]>;
+  /** Told when a call gets its media room (answered, or rebuilt) and when it ends: the captions follow the call. */
+  observer?: ConsultationObserver;
+}
+
+/** Features that live beside a call (captions) hook in here instead of into this class. */
+export interface ConsultationObserver {
+  roomOpened(consultation: Consultation, room: MediaRoomApi): void;
+  ended(sessionId: string): void;
 }
 
 
@@ -590,6 +598,7 @@ export class ConsultationService {
       if (this.recentlyEnded.size > RECENTLY_ENDED_KEPT) this.recentlyEnded.delete(this.recentlyEnded.keys().next().value ?? '');
       consultation.clearGraceTimers();
       this.live.delete(sessionId);
+      this.options.observer?.ended(sessionId);
       this.options.sfu.getRoom(sessionId)?.close();
       const endedAt = this.now();
       try {
@@ -645,6 +654,7 @@ export class ConsultationService {
   }
 
   private watchRoom(consultation: Consultation, room: MediaRoomApi): void {
+    this.options.observer?.roomOpened(consultation, room);
     room.on('consumerClosed', (peerId, consumerId) => {
       const socketId = consultation.participants.get(peerId)?.socketId;
       if (socketId) this.options.notifier.consumerClosed(socketId, { sessionId: consultation.id, consumerId });

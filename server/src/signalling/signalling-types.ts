@@ -14,6 +14,7 @@ import type { InCallService } from '../domain/in-call-service';
 import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CaptionService } from '../captions/caption-service';
 import type { CallPlacement } from '../cluster/call-placement';
 
 /** Kiosk liveness for the admins' view. */
@@ -37,6 +38,7 @@ export interface HandlerContext {
   /** 書かない窓口: forms shown, corrected, signed or refused in the call. */
   forms: FormService;
   mediaChecks: MediaCheckService;
+  captions: CaptionService;
   /** Staff's after-call outcome, queued through a database outage. */
   outcomes: OutcomeWriter;
   /** Staff: 「離席中」 (true) or 「対応可能」 on this socket's console, read by the waiting residents' forecasts. */

@@ -11,6 +11,7 @@ import type { FormService } from '../forms/form-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CaptionService } from '../captions/caption-service';
 import type { CallPlacement } from '../cluster/call-placement';
 import { createLogger } from '../logging/logger';
 import { KeyedMutex } from '../domain/keyed-mutex';
@@ -44,6 +45,7 @@ export interface SignallingOptions {
   presence: KioskPresence;
   inCall: InCallService;
   forms: FormService;
+  captions: CaptionService;
   outcomes: OutcomeWriter;
   cluster: ClusterLink;
   /** Decides whether a consultation is held here or on another node. */
@@ -290,6 +292,7 @@ function registerHandler(
       placement: options.placement,
       inCall: options.inCall,
       forms: options.forms,
+      captions: options.captions,
       mediaChecks: state.mediaChecks,
       outcomes: options.outcomes,
       setAway: (away) => {

@@ -12,6 +12,8 @@ import type {
   TransportOptions,
 } from '@madoguchi/contract/media';
 import type {
+  AudioTap,
+  AudioTapTarget,
   ConnectPlainTransportOptions,
   PeerMediaPath,
   ConsumeOptions,
@@ -25,6 +27,7 @@ import type {
 } from '../api';
 import type { SfuConfig } from '../config/sfu-config';
 import { SfuError, toSfuError } from '../errors';
+import { openAudioTap } from './audio-tap';
 import { MediaPeer } from './media-peer';
 import { ProducerPipes } from './producer-pipes';
 import { RoomRouters, type RoomRoutersOptions } from './room-routers';
@@ -56,6 +59,8 @@ export class MediaRoom implements MediaRoomApi {
   private readonly pipes = new ProducerPipes();
   private readonly onClose: MediaRoomOptions['onClose'];
   private isClosed = false;
+  private readonly taps = new Set<AudioTap>();
+  private readonly producerListeners = new Set<(producer: ProducerInfo) => void>();
 
   constructor({ id, config, onClose, ...routers }: MediaRoomOptions) {
     this.id = id;
@@ -207,7 +212,30 @@ export class MediaRoom implements MediaRoomApi {
       });
     peer.producers.set(producer.id, producer);
     producer.observer.on('close', () => peer.producers.delete(producer.id));
-    return this.describe(peer, producer);
+    const info = this.describe(peer, producer);
+    for (const listener of this.producerListeners) queueMicrotask(() => listener(info));
+    return info;
+  }
+
+  producers(): ProducerInfo[] {
+    return [...this.peers.values()].flatMap((peer) => [...peer.producers.values()].map((producer) => this.describe(peer, producer)));
+  }
+
+  onProducer(listener: (producer: ProducerInfo) => void): () => void {
+    this.producerListeners.add(listener);
+    return () => this.producerListeners.delete(listener);
+  }
+
+  async startAudioTap(producerId: string, target: AudioTapTarget): Promise<AudioTap> {
+    this.assertOpen();
+    const owner = this.ownerOf(producerId);
+    const producer = owner?.producers.get(producerId);
+    if (!owner || !producer) throw SfuError.notFound(`producer ${producerId}`);
+    // Unencrypted RTP never leaves this machine: the tap listens and sends on loopback only.
+    const tap = await openAudioTap(await this.routerOf(owner), producer, target, '127.0.0.1');
+    this.taps.add(tap);
+    tap.onClosed(() => this.taps.delete(tap));
+    return tap;
   }
 
   closeProducer(peerId: string, producerId: string): void {
@@ -309,6 +337,8 @@ export class MediaRoom implements MediaRoomApi {
   private closeRoom(workerDied: boolean): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    this.producerListeners.clear();
+    for (const tap of [...this.taps]) tap.close();
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
     this.routers.close();

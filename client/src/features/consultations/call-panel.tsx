@@ -12,6 +12,7 @@ import { guestCaption, tileCaptions } from '../../i18n/tile-captions';
 import { describeCallStatus } from './call-status';
 import { DocumentPane } from './document-pane';
 import { MessagePanel } from './message-panel';
+import { CaptionsPanel } from '../captions/captions-panel';
 import { QualityIndicator } from './quality-indicator';
 import { ResidentContext } from './resident-context';
 import { SnapshotPanel } from './snapshot-panel';
@@ -112,6 +113,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
             </div>
           ) : null}
           {guestVideo ? <VideoView className="call__side-guest" source={guestVideo.track} label={c.guestVideo} caption={guestCaption(guestKind)} /> : null}
+          <CaptionsPanel sessionId={sessionId} />
           <MessagePanel sessionId={sessionId} />
         </aside>
       </div>

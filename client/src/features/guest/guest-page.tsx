@@ -9,6 +9,8 @@ import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
 import { guestMessages as m } from '../../i18n/guest-messages';
 import { GuestMessageList } from './guest-message-list';
+import { CaptionerBox } from '../captions/captioner-box';
+import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import '../../styles/guest.css';
 
 type Phase = 'connecting' | 'joined' | 'left' | 'ended' | 'failed';
@@ -21,10 +23,11 @@ function labelOf(track: RemoteTrack): string {
   return m.sources.other;
 }
 
-function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: string; onLeave: () => void }) {
+function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessionId: string; client: GuestCallClient; onLeave: () => void }) {
   const remote = useRemoteTracks();
   const local = useLocalStream();
   const callState = useCallState();
+  const captioner = useCallSnapshot((snapshot) => snapshot.serverInfo?.guestKind === 'captioner');
   const videos = remote.filter((t) => t.kind === 'video');
   const audio = remote.filter((t) => t.kind === 'audio');
   const status =
@@ -45,6 +48,7 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
           {audio.map((track) => (
             <RemoteAudio key={track.consumerId} track={track.track} />
           ))}
+          {captioner ? <CaptionerBox sessionId={sessionId} client={client} /> : null}
           <GuestMessageList sessionId={sessionId} />
           <button type="button" className="button button--danger" onClick={onLeave}>
             {m.leave}
@@ -96,7 +100,7 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
         </p>
       ) : session ? (
         <CallClientContext value={session}>
-          <GuestCall phase={phase} sessionId={sessionId} onLeave={leave} />
+          <GuestCall phase={phase} sessionId={sessionId} client={session} onLeave={leave} />
         </CallClientContext>
       ) : null}
     </main>

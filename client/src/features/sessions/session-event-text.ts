@@ -10,6 +10,10 @@ export interface EventTextWords {
   answeredBy: (name: string) => string;
   transferredTo: (department: string) => string;
   characters: (count: number) => string;
+  /** Where captions came from (captions_used). */
+  captionSources: Record<string, string>;
+  /** The resident's answer about keeping the caption text. */
+  transcriptConsent: (yes: boolean) => string;
   imageSize: (width: number, height: number) => string;
   endReason: (reason: EndReason) => string;
   unknownPerson: string;
@@ -51,6 +55,11 @@ export function describeEventDetails(event: SessionEvent, all: readonly SessionE
     case 'message_sent': {
       const length = count(d['length']);
       return length === null ? '' : w.characters(length);
+    }
+    case 'captions_used': {
+      const source = text(d['source']);
+      if (source) return w.captionSources[source] ?? source;
+      return typeof d['transcriptConsent'] === 'boolean' ? w.transcriptConsent(d['transcriptConsent']) : '';
     }
     case 'snapshot_taken': {
       const width = count(d['width']);

@@ -7,5 +7,6 @@ export const getServerInfo = defineHandler('getServerInfo', {
     displayName: principal.displayName,
     routerRtpCapabilities: sfu.routerRtpCapabilities,
     media: sfu.mediaPath,
+    ...(principal.guestKind ? { guestKind: principal.guestKind } : {}),
   }),
 });

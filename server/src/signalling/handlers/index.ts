@@ -1,6 +1,7 @@
 import type { RequestHandlers } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
 import { askFormCorrection, pushForm, refuseForm, signForm } from './forms';
+import { captionConsent, captionInput, correctCaption, getCaptions } from './captions';
 import { pointer } from './pointer';
 import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
 import { reportDeviceProblem } from './report-device-problem';
@@ -66,4 +67,8 @@ export const requestHandlers: RequestHandlers = {
   askFormCorrection,
   signForm,
   refuseForm,
+  captionInput,
+  correctCaption,
+  captionConsent,
+  getCaptions,
 };

@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
+import { startCall } from '../fixtures/call-scenario';
+import { book, buildSchedulingWorld } from '../fixtures/scheduling';
+import { kioskToken } from '../helpers/api-client';
+import { connectSocket } from '../helpers/socket-client';
+import { rtpSpeaker } from '../helpers/rtp-speaker';
+import { SENTENCES, speechDir, speechTalk, speechWav, wordMatch } from '../helpers/speech';
+import { expectOk, request, type TestSocket } from '../helpers/socket-client';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+
+/** At least this share of a sentence's words must be in its final caption (PocketSphinx, English, flite's voice). */
+const WORD_MATCH = 0.6;
+
+async function join(socket: TestSocket, sessionId: string): Promise<void> {
+  const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
+  expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+}
+
+/** Resolves with the first line the socket receives that passes `accept`. */
+function lineWhere(socket: TestSocket, what: string, accept: (line: CaptionLine) => boolean, timeoutMs = 60_000): Promise<CaptionLine> {
+  const seen: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off('captionLine', on);
+      reject(new Error(`no ${what} within ${timeoutMs} ms; lines seen: ${JSON.stringify(seen)}`));
+    }, timeoutMs);
+    const on = (line: CaptionLine): void => {
+      seen.push(`${line.source} ${line.final ? 'final' : 'partial'}: ${line.text}`);
+      if (!accept(line)) return;
+      clearTimeout(timer);
+      socket.off('captionLine', on);
+      resolve(line);
+    };
+    socket.on('captionLine', on);
+  });
+}
+
+function stateWhere(socket: TestSocket, accept: (state: CaptionsState) => boolean, timeoutMs = 20_000): Promise<CaptionsState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off('captionsState', on);
+      reject(new Error(`no matching captions state within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const on = (state: CaptionsState): void => {
+      if (!accept(state)) return;
+      clearTimeout(timer);
+      socket.off('captionsState', on);
+      resolve(state);
+    };
+    socket.on('captionsState', on);
+  });
+}
+
+describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> PocketSphinx -> kiosk (issue 18)', () => {
+  let server: TestServer;
+  let dir: string;
+
+  before(async () => {
+    server = await startTestServer({ database: process.env['DATABASE_URL'] ? 'postgres' : 'embedded', captions: { engine: 'pocketsphinx', keepTranscript: true } });
+    dir = await speechDir();
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('captions the specialist’s speech, survives a killed recogniser, and keeps the transcript only with consent', async () => {
+    const call = await startCall(server);
+    try {
+      await join(call.kiosk, call.sessionId);
+      await join(call.staff, call.sessionId);
+      const before = expectOk(await request(call.kiosk, 'getCaptions', { sessionId: call.sessionId }));
+      assert.equal(before.state.recogniser, 'waiting', 'no specialist microphone yet');
+      assert.equal(before.state.engine, 'pocketsphinx');
+
+      const room = server.sfu.getRoom(call.sessionId);
+      assert.ok(room);
+      const running = stateWhere(call.kiosk, (s) => s.recogniser === 'running');
+      const speaker = await rtpSpeaker(room, `staff:${(await staffId(call.staff))}`);
+      await running;
+
+      // Sentence 1, then (in the 8 s of silence after it) kill the recogniser: it is restarted and
+      // sentence 2 is captioned too.
+      const [first, second] = [SENTENCES[0], SENTENCES[1]];
+      const talk = await speechTalk(dir, 'talk', [
+        { text: first, silenceSeconds: 8 },
+        { text: second, silenceSeconds: 2 },
+      ]);
+      const partial = lineWhere(call.kiosk, 'partial line of sentence 1', (l) => !l.final && l.source === 'recogniser');
+      const final1 = lineWhere(call.kiosk, 'final line of sentence 1', (l) => l.final && l.source === 'recogniser');
+      const play = await speaker.play(talk);
+      assert.ok((await partial).text.length > 0, 'partial text arrives while the sentence is spoken');
+      const line1 = await final1;
+      assert.ok(wordMatch(first, line1.text) >= WORD_MATCH, `"${line1.text}" has too few words of "${first}"`);
+      const final2 = lineWhere(call.kiosk, 'final line of sentence 2 (after the restart)', (l) => l.final && l.source === 'recogniser');
+
+      const pid = server.app.captions.recogniserPid(call.sessionId);
+      assert.ok(pid, 'the recogniser runs');
+      const restarting = stateWhere(call.kiosk, (s) => s.recogniser === 'restarting');
+      const back = stateWhere(call.kiosk, (s) => s.recogniser === 'running', 30_000);
+      process.kill(pid, 'SIGKILL');
+      await restarting;
+      await back;
+      assert.notEqual(server.app.captions.recogniserPid(call.sessionId), pid, 'a new recogniser process');
+      assert.equal(server.app.captions.recogniserRestarts(call.sessionId), 1);
+
+      const line2 = await final2;
+      assert.ok(wordMatch(second, line2.text) >= WORD_MATCH, `after the restart: "${line2.text}" has too few words of "${second}"`);
+      assert.notEqual(line2.lineId, line1.lineId);
+      await play.done;
+
+      // The specialist corrects line 1; the resident agrees to keep the text; the call ends.
+      expectOk(await request(call.staff, 'correctCaption', { sessionId: call.sessionId, lineId: line1.lineId, text: first }));
+      expectOk(await request(call.kiosk, 'captionConsent', { sessionId: call.sessionId, consent: true }));
+      expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+      speaker.stop();
+    } finally {
+      await request(call.staff, 'hangUp', { sessionId: call.sessionId }).catch(() => undefined);
+      call.close();
+    }
+    const transcript = await waitFor(async () => {
+      const rows: { lines: { source: string; text: string; corrected: boolean }[] }[] = await server.db.dataSource.query(
+        'SELECT lines FROM caption_transcript WHERE session_id = $1',
+        [call.sessionId],
+      );
+      return rows[0];
+    });
+    assert.equal(transcript.lines.length, 2);
+    assert.deepEqual(transcript.lines[0], { ...transcript.lines[0], source: 'recogniser', text: SENTENCES[0], corrected: true });
+    const events: { type: string; details: Record<string, unknown> }[] = await server.db.dataSource.query(
+      `SELECT type, details FROM session_event WHERE session_id = $1 AND type = 'captions_used' ORDER BY id`,
+      [call.sessionId],
+    );
+    assert.deepEqual(
+      events.map((e) => e.details),
+      [{ source: 'recogniser' }, { transcriptConsent: true }],
+      'the record says captions were used, from which source, and the consent, not what they said',
+    );
+  });
+
+  it('keeps no transcript when the resident says no', async () => {
+    const call = await startCall(server);
+    try {
+      await join(call.kiosk, call.sessionId);
+      const staff = call.staff;
+      await join(staff, call.sessionId);
+      const firstFinal = lineWhere(call.kiosk, 'a final line', (l) => l.final);
+      const room = server.sfu.getRoom(call.sessionId);
+      assert.ok(room);
+      const speaker = await rtpSpeaker(room, `staff:${await staffId(staff)}`);
+      await stateWhere(call.kiosk, (s) => s.recogniser === 'running');
+      const play = await speaker.play(await speechWav(dir, 's3', SENTENCES[0]));
+      await firstFinal;
+      await play.done;
+      expectOk(await request(call.kiosk, 'captionConsent', { sessionId: call.sessionId, consent: false }));
+      expectOk(await request(staff, 'hangUp', { sessionId: call.sessionId }));
+      speaker.stop();
+    } finally {
+      call.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const rows: unknown[] = await server.db.dataSource.query('SELECT 1 FROM caption_transcript WHERE session_id = $1', [call.sessionId]);
+    assert.equal(rows.length, 0);
+  });
+});
+
+describe('captions when the configured engine is missing (issue 18)', () => {
+  it('says so in the call state instead of failing the call', async () => {
+    await using server = await startTestServer({ captions: { engine: '/nonexistent/recogniser' } });
+    const call = await startCall(server);
+    try {
+      await join(call.kiosk, call.sessionId);
+      const snapshot = expectOk(await request(call.kiosk, 'getCaptions', { sessionId: call.sessionId }));
+      assert.equal(snapshot.state.recogniser, 'unavailable');
+      assert.equal(snapshot.state.transcriptOffered, false);
+      const refused = await request(call.kiosk, 'captionConsent', { sessionId: call.sessionId, consent: true });
+      assert.equal(!refused.ok && refused.error.code, 'INVALID_STATE', 'no transcript question when the town keeps none');
+      assert.equal(snapshot.state.hearingSupport, false, 'a walk-in: captions off until the resident turns them on');
+    } finally {
+      call.close();
+    }
+  });
+
+  it('tells the kiosk to show captions by itself when the booking says 聴覚支援', async () => {
+    await using server = await startTestServer();
+    const world = await buildSchedulingWorld(server);
+    const startsAt = new Date(Math.ceil((Date.now() + 20 * 60_000) / 300_000) * 300_000);
+    const appointment = await book(world, {
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+      needs: { interpreter: false, hearingSupport: true, wheelchair: false, other: '' },
+    });
+    const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    const staff = await connectSocket(server.url, world.staffToken);
+    try {
+      const { sessionId } = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
+      expectOk(await request(staff, 'acceptCall', { sessionId }));
+      const snapshot = expectOk(await request(kiosk, 'getCaptions', { sessionId }));
+      assert.equal(snapshot.state.hearingSupport, true);
+      assert.equal(snapshot.state.recogniser, 'off', 'no engine configured: captions come from a captioner only');
+    } finally {
+      kiosk.close();
+      staff.close();
+    }
+  });
+});
+
+async function staffId(staff: TestSocket): Promise<string> {
+  // The staff member's id is the subject of their token; the socket's auth carries it.
+  const token = (staff.auth as { token: string }).token;
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string };
+  return payload.sub;
+}
+
+async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
