@@ -33,7 +33,9 @@ import { createHealthRouter } from './http/health-routes';
 import { requestLog } from './http/request-log';
 import { noStore, permissionsPolicy, rejectMalformedPaths } from './http/hardening';
 import { Metrics } from './observability/metrics';
+import { busyStaffEverywhere } from './cluster/busy-staff';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
+import { DatabaseCutOffGuard } from './cluster/database-cut-off';
 import { NodeLease } from './cluster/node-lease';
 import { ServerNodeRepository } from './db/repositories/server-node-repository';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
@@ -74,7 +76,7 @@ export interface AppDeps {
     Config,
     'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken' | 'redisUrl' | 'nodeId' | 'staffSessionHours'
   > &
-    Partial<Pick<Config, 'nodeLeaseMs'>>;
+    Partial<Pick<Config, 'nodeLeaseMs' | 'nodeFailoverMs'>>;
   jwtSecret: string;
   dataSource: DataSource;
   sfu: SfuApi;
@@ -314,6 +316,8 @@ export function createApp(deps: AppDeps): App {
         return [{ id: principal.id, role: principal.role, departmentIds: principal.departmentIds, away: data.away === true }];
       });
     },
+    busyStaff: (onThisNode) => busyStaffEverywhere(sessions, onThisNode),
+    onForecastInputsChanged: () => cluster.forecastInputsChanged(),
   });
   const inCall = new InCallService({
     consultations,
@@ -376,10 +380,30 @@ export function createApp(deps: AppDeps): App {
     const address = httpServer.address();
     return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
   };
-  const lease = new NodeLease({ nodeId: config.nodeId, url: nodeUrl, nodes, leaseMs, onOrphansClosed: (closed) => consultations.announceClosed(closed) });
+  const lease = new NodeLease({
+    nodeId: config.nodeId,
+    url: nodeUrl,
+    nodes,
+    leaseMs,
+    failoverMs: config.nodeFailoverMs ?? 10_000,
+    onOrphansClosed: (closed) => consultations.announceClosed(closed),
+    onBeat: (judging) => {
+      if (judging) cluster.reportJudgingBeat();
+    },
+  });
+  const cutOff = new DatabaseCutOffGuard({
+    lease,
+    leaseMs,
+    peerJudgedSince: (at) => cluster.peerJudgedSince(at),
+    onCutOff: (lastBeatAt) => {
+      log.error('cut off from the database while other nodes reach it: ending the calls held here, as they are recorded');
+      void consultations.endAllHeld('node_lost', lastBeatAt).catch((error: unknown) => log.error({ err: error }, 'could not end the calls of a cut-off node'));
+    },
+  });
   httpServer.once('listening', () => {
     cluster.announce();
     lease.start();
+    cutOff.start();
   });
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
@@ -411,6 +435,7 @@ export function createApp(deps: AppDeps): App {
       await consultations.writes.flush(5_000);
       consultations.writes.stop();
       // Last: the calls' ends are recorded, so the others need not sweep after this node.
+      cutOff.stop();
       await lease.stop();
     },
   };

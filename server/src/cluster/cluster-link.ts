@@ -24,6 +24,7 @@ const log = createLogger('cluster');
 const SNAPSHOT_EVERY_MS = 10_000;
 const SNAPSHOT_STALE_MS = 35_000;
 const REMOTE_REQUEST_TIMEOUT_MS = 5_000;
+const FORECAST_COALESCE_MS = 100;
 
 const NOT_HELD = 'not held by this node';
 
@@ -59,6 +60,14 @@ export interface ClusterLink {
    * (CSP), and pages they serve may open sockets here (origin check).
    */
   peerOrigins(): string[];
+  /** This node's URL first, then the other nodes seen lately: where a kiosk may go if its node stops. */
+  nodeUrls(): string[];
+  /** This node beat in PostgreSQL and judges others' leases: tell the other nodes. */
+  reportJudgingBeat(): void;
+  /** Whether another node beat in PostgreSQL as a judge at or after `at` (this process's clock). */
+  peerJudgedSince(at: number): boolean;
+  /** Staff or calls changed on this node: the other nodes re-send their waiting residents' forecasts. */
+  forecastInputsChanged(): void;
   /** The media load of every other node; `complete` is false when some did not answer in time. */
   otherNodesLoad(): Promise<{ loads: NodeLoad[]; complete: boolean }>;
   /** Once this node listens (its URL is known): tell the others about it and ask for their queues. */
@@ -131,6 +140,11 @@ export function createClusterLink(
       hangUpElsewhere: () => Promise.reject(AppError.notFound('consultation')),
       findCallElsewhere: () => Promise.resolve(null),
       peerOrigins: () => [],
+      nodeUrls: () => [options.nodeUrl()].filter(Boolean),
+      forecastInputsChanged: () => undefined,
+      // A lone node: nobody else can close its calls.
+      reportJudgingBeat: () => undefined,
+      peerJudgedSince: () => false,
       otherNodesLoad: () => Promise.resolve({ loads: [], complete: true }),
       announce: () => undefined,
       ready: () => true,
@@ -196,6 +210,26 @@ export function createClusterLink(
     }),
   );
 
+  io.on('forecastsStale', (fromNodeId) => {
+    if (fromNodeId !== options.nodeId) consultations().refreshLocalForecasts();
+  });
+  // A burst of changes (a desk's several sockets, an accept that also empties the queue) goes
+  // out as one message.
+  let staleTimer: NodeJS.Timeout | null = null;
+  const forecastInputsChanged = (): void => {
+    if (staleTimer) return;
+    staleTimer = setTimeout(() => {
+      staleTimer = null;
+      io.serverSideEmit('forecastsStale', options.nodeId);
+    }, FORECAST_COALESCE_MS);
+    staleTimer.unref();
+  };
+
+  let peerJudgedAt = 0;
+  io.on('leaseBeat', (fromNodeId) => {
+    if (fromNodeId !== options.nodeId) peerJudgedAt = Date.now();
+  });
+
   io.on('nodeLoad', (fromNodeId, ack) => {
     if (fromNodeId === options.nodeId) return;
     options.nodeLoad().then(ack, (error: unknown) => log.warn({ err: error }, 'could not read this node\'s load'));
@@ -258,6 +292,12 @@ export function createClusterLink(
       );
     },
     peerOrigins,
+    nodeUrls: () => [options.nodeUrl(), ...peerOrigins()].filter(Boolean),
+    forecastInputsChanged,
+    reportJudgingBeat() {
+      if (pub.status === 'ready') io.serverSideEmit('leaseBeat', options.nodeId);
+    },
+    peerJudgedSince: (at) => peerJudgedAt >= at,
     async otherNodesLoad() {
       try {
         const loads = (await io.serverSideEmitWithAck('nodeLoad', options.nodeId)) as NodeLoad[];
@@ -285,6 +325,7 @@ export function createClusterLink(
     ready: () => pub.status === 'ready' && sub.status === 'ready',
     async close() {
       clearInterval(timer);
+      if (staleTimer) clearTimeout(staleTimer);
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
   };

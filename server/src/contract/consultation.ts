@@ -90,6 +90,7 @@ export const SESSION_EVENT_TYPES = [
   'snapshot_refused',
   'transferred',
   'message_sent',
+  'node_failover',
   'ended',
 ] as const;
 export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];

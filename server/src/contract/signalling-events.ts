@@ -48,6 +48,11 @@ export interface ServerInfo {
   routerRtpCapabilities: RtpCapabilitiesJson;
   /** The media port to name when it cannot be reached, and how long media may take to flow. */
   media: MediaPathInfo;
+  /**
+   * The cluster's nodes (this one first) as far as this node knows them: a kiosk whose node
+   * stops goes on with its call through another one. Just this node when it runs alone.
+   */
+  nodeUrls?: string[];
 }
 
 export interface MediaCheckStart {
@@ -239,6 +244,11 @@ export interface ServerToClientEvents {
   queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
   transferred: (payload: TransferResult) => void;
+  /**
+   * staff: the node that held their call stopped and another node took it over (the
+   * resident's kiosk reached it): ask resumeCall where it is now and join it there.
+   */
+  callMoved: (payload: { sessionId: string }) => void;
 }
 
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */
@@ -255,6 +265,16 @@ export interface InterServerEvents {
   hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string; reason?: 'resident_absent' }, ack: AckCallback<null>) => void;
   /** A desk that reloaded asks which node holds its live call; only the holder answers with it. */
   findCallRemote: (request: { principal: SocketPrincipal }, ack: AckCallback<ResumableCall | null>) => void;
+  /**
+   * Who is online, available or in a call changed on one node: every node tells its waiting
+   * residents again what to expect (a specialist busy on another node is not free here).
+   */
+  forecastsStale: (fromNodeId: string) => void;
+  /**
+   * A node reached PostgreSQL and may close the calls of nodes whose lease ran out. A node
+   * that cannot reach it learns from this that its own calls may be recorded node_lost.
+   */
+  leaseBeat: (fromNodeId: string) => void;
   /** The operator view asks every node for its media load. */
   nodeLoad: (fromNodeId: string, ack: (load: NodeLoad) => void) => void;
 }

@@ -11,7 +11,8 @@ export type InCallEvent =
   | 'deviceProblem'
   | 'pointerMarks'
   | 'transferred'
-  | 'queuePosition';
+  | 'queuePosition'
+  | 'callMoved';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

@@ -7,10 +7,12 @@ export const getServerInfo = defineHandler({
   event: 'getServerInfo',
   schema: EmptyPayload,
   roles: SOCKET_PERMISSIONS.getServerInfo,
-  run: async ({ principal, sfu }) => ({
+  run: async ({ principal, sfu, cluster }) => ({
     role: peerRoleOf(principal),
     displayName: principal.displayName,
     routerRtpCapabilities: sfu.routerRtpCapabilities,
     media: sfu.mediaPath,
+    // Only a kiosk moves to another node by itself; a desk follows its call (callMoved).
+    ...(principal.role === 'kiosk' ? { nodeUrls: cluster.nodeUrls() } : {}),
   }),
 });
