@@ -37,6 +37,7 @@ import { fromRtpCapabilities, toRtpCapabilities } from './media-json';
 import { loadMediasoupClient } from './load-mediasoup-client';
 import { createMediaSignalling } from './media-signalling';
 import { MediaPathGuard } from './media-path-guard';
+import { FAILOVER_CONNECT_TIMEOUT_MS, NodeFailover, type FailoverOutcome } from './node-failover';
 import { checkMediaPath, type MediaPathResult } from './media-check';
 import { DefaultReconnectPolicy } from './reconnect-policy';
 import { SessionConnection } from './session-connection';
@@ -66,6 +67,8 @@ interface ActiveCall {
    * node this session is connected to. Every request of the call goes through it.
    */
   remote: SessionConnection | null;
+  /** Kiosk: `remote` is a node that took the call over after this session's own node stopped. */
+  failedOver: boolean;
   /** Whether media ever got through; falls back to ICE over TCP, then gives up. */
   pathGuard: MediaPathGuard;
 }
@@ -113,6 +116,16 @@ export class CallSession extends CallSessionState {
   /** Staff: 対応可能 (true) or 離席中, told to the server again after every reconnect. */
   private available: boolean | null = null;
   private readonly subscriptions = new Set<ServerEventSubscription>();
+  /** Kiosk: the cluster's nodes, from the last ServerInfo. */
+  private nodeUrls: readonly string[] = [];
+  /** The state of this session's own socket, whatever socket the call runs on. */
+  private homeState: ConnectionState = 'idle';
+  private readonly failover = new NodeFailover({
+    nodeUrls: () => this.nodeUrls,
+    lostOrigin: () => (this.options.url ? new URL(this.options.url, window.location.href).origin : window.location.origin),
+    needed: () => this.needsFailover(),
+    attempt: (url) => this.continueOn(url),
+  });
 
   constructor(options: CallSessionOptions) {
     super();
@@ -478,6 +491,7 @@ export class CallSession extends CallSessionState {
       await this.device.load({ routerRtpCapabilities: toRtpCapabilities(info.routerRtpCapabilities) });
     }
     this.patch({ serverInfo: info });
+    if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
     if (info.role === 'staff') {
       this.request('getQueue', {}).then(
         (queue) => this.setQueue(queue),
@@ -491,6 +505,11 @@ export class CallSession extends CallSessionState {
   }
 
   private onConnectionState(state: ConnectionState, error?: CallError): void {
+    this.homeState = state;
+    if (state === 'reconnecting' && this.needsFailover()) this.failover.arm();
+    else if (state === 'connected' || state === 'closed') this.failover.disarm();
+    // A call that moved to another node shows that node's connection until it ends.
+    if (this.active?.failedOver && state !== 'closed') return;
     const wasConnected = this.getSnapshot().connection === 'connected';
     this.setConnection(state, error);
     // A call carried by another node's socket resumes when that socket comes back.
@@ -501,7 +520,7 @@ export class CallSession extends CallSessionState {
    * Staff: the resident's kiosk is connected to another server node, which holds the call's
    * media and state. The call runs over a socket of its own to that node, with the same token.
    */
-  private async openRemote(call: ActiveCall, url: string): Promise<void> {
+  private async openRemote(call: ActiveCall, url: string, connectTimeoutMs = REMOTE_CONNECT_TIMEOUT_MS): Promise<void> {
     logger.info('the call is held by another server node', { sessionId: call.info.sessionId, url });
     let everConnected = false;
     const remote: SessionConnection = new SessionConnection({
@@ -512,6 +531,7 @@ export class CallSession extends CallSessionState {
       onReady: () => request(remote.socket, 'getServerInfo', {}, this.options.requestTimeoutMs),
       onStateChange: (state, error) => {
         if (call.remote !== remote || this.active !== call) return;
+        if (call.failedOver) this.setConnection(state === 'failed' ? 'reconnecting' : state);
         if (state === 'connected') {
           if (everConnected) void this.resume(call);
           everConnected = true;
@@ -530,7 +550,7 @@ export class CallSession extends CallSessionState {
     const unreachable = new Promise<never>((_, reject) => {
       timer = window.setTimeout(
         () => reject(CallError.unavailable('could not reach the server holding this call; reload the page and try again')),
-        REMOTE_CONNECT_TIMEOUT_MS,
+        connectTimeoutMs,
       );
     });
     try {
@@ -538,6 +558,89 @@ export class CallSession extends CallSessionState {
     } finally {
       window.clearTimeout(timer);
     }
+  }
+
+  /** Kiosk: nodes may have joined the cluster since this socket connected; a call is when it matters. */
+  private refreshNodeUrls(call: ActiveCall): void {
+    if (call.failedOver || this.getSnapshot().serverInfo?.role !== 'kiosk') return;
+    this.request('getServerInfo', {}).then(
+      (info) => {
+        if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
+      },
+      () => undefined,
+    );
+  }
+
+  /** Kiosk: in an answered call whose own socket is down (its node may have stopped). */
+  private needsFailover(): boolean {
+    const call = this.active;
+    return (
+      call !== null && !call.failedOver && call.info.answered && call.info.sessionId !== null && this.homeState !== 'connected' && this.getSnapshot().serverInfo?.role === 'kiosk'
+    );
+  }
+
+  /**
+   * Kiosk: asks another node to go on with the call (it takes the call over once the lost
+   * node's lease has run out) and joins it there with fresh transports.
+   */
+  private async continueOn(url: string): Promise<FailoverOutcome> {
+    const call = this.active;
+    const sessionId = call?.info.sessionId;
+    if (!call || !sessionId || !this.needsFailover()) return 'ended';
+    call.failedOver = true;
+    const giveUp = (): FailoverOutcome => {
+      if (this.active === call && call.remote) {
+        call.remote.close();
+        call.remote = null;
+        call.failedOver = false;
+      }
+      return 'not_here';
+    };
+    try {
+      await this.openRemote(call, url, FAILOVER_CONNECT_TIMEOUT_MS);
+    } catch {
+      return giveUp();
+    }
+    const known = await this.callRequest(call, 'resumeCall', { sessionId }).catch(() => null);
+    if (this.active !== call) return 'ended';
+    if (known?.live?.sessionId === sessionId && !known.live.mediaNodeUrl) {
+      logger.info('the call goes on through another server node', { sessionId, url });
+      this.setConnection('connected');
+      await this.join(call).catch(() => undefined);
+      return 'resumed';
+    }
+    if (known?.ended) {
+      this.endCall(call, known.ended.reason, 'remote');
+      return 'ended';
+    }
+    return giveUp();
+  }
+
+  /**
+   * Staff: the node that held the call stopped and another took it over. Ask this session's
+   * own node where the call is now and join it there.
+   */
+  private async followMovedCall(call: ActiveCall): Promise<void> {
+    const sessionId = call.info.sessionId;
+    if (!sessionId || this.getSnapshot().serverInfo?.role !== 'staff') return;
+    const known = await this.request('resumeCall', { sessionId }).catch(() => null);
+    if (this.active !== call) return;
+    if (known?.ended) return this.endCall(call, known.ended.reason, 'remote');
+    if (known?.live?.sessionId !== sessionId) return;
+    logger.info('the call moved to another server node', { sessionId, url: known.live.mediaNodeUrl });
+    const old = call.remote;
+    call.remote = null;
+    old?.close();
+    if (known.live.mediaNodeUrl) {
+      try {
+        await this.openRemote(call, known.live.mediaNodeUrl);
+      } catch (error) {
+        if (this.active === call) this.failCall(call, toCallError(error, ErrorCode.Unavailable));
+        return;
+      }
+      if (this.active !== call) return;
+    }
+    await this.join(call).catch(() => undefined);
   }
 
   /**
@@ -604,6 +707,9 @@ export class CallSession extends CallSessionState {
       this.safeEmit('peerLeft', role);
     });
     socket.on('transferred', (result) => this.onTransferred(result));
+    socket.on('callMoved', ({ sessionId }) => {
+      if (this.active && this.isCurrent(sessionId)) void this.followMovedCall(this.active);
+    });
     // From either socket: the call may have ended while the one carrying it was down.
     socket.on('callEnded', ({ sessionId, reason, failedRoles }) => {
       if (this.active && this.isCurrent(sessionId)) this.endCall(this.active, reason, 'remote', null, failedRoles);
@@ -670,6 +776,7 @@ export class CallSession extends CallSessionState {
       this.setLocalStream(stream);
       if (error && generation === 1) this.reportError(error);
       this.setCallState('inCall', sessionId);
+      this.refreshNodeUrls(call);
       if (stream) await media.produceLocal(stream);
       for (const extra of call.extras) if (!stale()) await this.produceExtraInto(call, extra, media);
     } catch (error) {
@@ -802,6 +909,7 @@ export class CallSession extends CallSessionState {
       extras: [],
       mediaRejoins: 0,
       remote: null,
+      failedOver: false,
       pathGuard: this.createPathGuard(() => (this.active === call ? call : null)),
     };
     this.active = call;
@@ -836,6 +944,8 @@ export class CallSession extends CallSessionState {
     this.active = null;
     call.pathGuard.stop();
     if (call.remote) this.retireRemote(call.remote, lastRequest);
+    // The screen shows this session's own connection again.
+    if (call.failedOver) this.setConnection(this.homeState);
     call.recvReady.reject(CallError.invalidState('call ended'));
     call.media?.close();
     // Also stops a camera that opens only after the call is gone.
