@@ -291,10 +291,12 @@ export function createApp(deps: AppDeps): App {
   const httpServer = http.createServer(app);
   const nodes = new ServerNodeRepository(dataSource);
   const leaseMs = config.nodeLeaseMs ?? 3_000;
+  const failoverMs = config.nodeFailoverMs ?? 10_000;
   const consultations = new ConsultationService({
     nodeId: config.nodeId,
     nodes,
     leaseMs,
+    failoverMs,
     sessions,
     kiosks,
     departments: repositories.departments,
@@ -385,7 +387,7 @@ export function createApp(deps: AppDeps): App {
     url: nodeUrl,
     nodes,
     leaseMs,
-    failoverMs: config.nodeFailoverMs ?? 10_000,
+    failoverMs,
     onOrphansClosed: (closed) => consultations.announceClosed(closed),
     onBeat: (judging) => {
       if (judging) cluster.reportJudgingBeat();

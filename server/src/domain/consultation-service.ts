@@ -58,6 +58,8 @@ export interface ConsultationServiceOptions {
   nodes: ServerNodeRepository;
   /** How long a node may stay silent before its calls are taken as lost. */
   leaseMs: number;
+  /** After that, how long another node may still take over its answered calls (0: never). */
+  failoverMs?: number;
   /** How much of a booked name the kiosk may show (town setting); the family name without it. */
   kioskDisplay?: () => Promise<KioskDisplaySettings>;
   /** Members with a console open, for the waiting residents' forecasts; none known without it. */
@@ -143,10 +145,11 @@ export class ConsultationService {
    * to take over (the call ended, or its node is alive and holds it).
    */
   async adoptOrphan(principal: SocketPrincipal, sessionId: string): Promise<ResumableCall | null> {
-    if (this.draining || this.stopping) return null;
+    const failoverMs = this.options.failoverMs ?? 0;
+    if (this.draining || this.stopping || failoverMs <= 0) return null;
     const deadline = Date.now() + this.options.leaseMs + 1_000;
     for (;;) {
-      const adopted = await this.options.nodes.adoptOrphan(sessionId, principal.id, this.options.nodeId, this.options.leaseMs);
+      const adopted = await this.options.nodes.adoptOrphan(sessionId, principal.id, this.options.nodeId, this.options.leaseMs, failoverMs);
       if (adopted) return this.mutex.run(sessionId, () => this.holdAdopted(adopted, principal));
       if (this.live.has(sessionId)) return this.liveCallOf(principal);
       if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) return null;

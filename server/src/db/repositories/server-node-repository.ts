@@ -150,10 +150,10 @@ export class ServerNodeRepository {
   /**
    * This node takes over an answered call whose node's lease ran out, asked by one of its two
    * participants: the row names this node from now on and gets its `node_failover` event in
-   * the same statement. Null if the call is over, unanswered, not theirs, or its node still
-   * beats (then that node holds it).
+   * the same statement. Null if the call is over, unanswered, not theirs, its node still
+   * beats (then that node holds it), or the failover grace after its lease is over.
    */
-  async adoptOrphan(sessionId: string, participantId: string, selfId: string, leaseMs: number): Promise<AdoptedCall | null> {
+  async adoptOrphan(sessionId: string, participantId: string, selfId: string, leaseMs: number, failoverMs: number): Promise<AdoptedCall | null> {
     const rows: AdoptedRow[] = returnedRows(
       await this.dataSource.query(
         `WITH adopted AS (
@@ -162,6 +162,8 @@ export class ServerNodeRepository {
             WHERE s.id = $1 AND s.node_id = n.node_id AND n.node_id <> $3 AND s.ended_at IS NULL
               AND s.answered_at IS NOT NULL AND s.staff_id IS NOT NULL AND (s.staff_id = $2 OR s.kiosk_id = $2)
               AND (n.stopped_at IS NOT NULL OR n.last_beat_at < now() - make_interval(secs => $4::double precision / 1000))
+              -- Past the failover grace the sweep closes it as node_lost; nobody may take it then.
+              AND n.last_beat_at >= now() - make_interval(secs => ($4 + $5)::double precision / 1000)
            RETURNING s.id, n.node_id AS from_node, n.last_beat_at, s.kiosk_id, s.staff_id, s.queued_at,
                      s.department_id, s.appointment_id, s.language),
          event AS (
@@ -176,7 +178,7 @@ export class ServerNodeRepository {
            JOIN staff_user m ON m.id = a.staff_id
            LEFT JOIN department d ON d.id = a.department_id
            LEFT JOIN appointment ap ON ap.id = a.appointment_id`,
-        [sessionId, participantId, selfId, leaseMs],
+        [sessionId, participantId, selfId, leaseMs, failoverMs],
       ),
     );
     const row = rows[0];
