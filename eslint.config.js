@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import checkFile from 'eslint-plugin-check-file';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerBoundaries } from './scripts/lint/layer-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**'] },
@@ -25,4 +26,5 @@ export default tseslint.config(
     files: ['client/**/*.{ts,tsx}', 'kiosk/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
   },
+  ...layerBoundaries,
 );

@@ -11,7 +11,6 @@ export default defineConfig({
   plugins: [react(), assetDelivery()],
   resolve: {
     alias: {
-      '@contract': fromHere('../server/src/contract'),
       '@media': fromHere('./src/media'),
     },
   },

@@ -11,7 +11,6 @@ export default defineConfig({
   plugins: [react(), assetDelivery()],
   resolve: {
     alias: {
-      '@contract': fromHere('../server/src/contract'),
       '@media': fromHere('../client/src/media'),
       // Presentational parts that are the same on both screens (e.g. the remote audio player).
       '@ui': fromHere('../client/src/components'),

@@ -58,7 +58,7 @@ const stampDir = (root) => path.join(root, 'node_modules/.madoguchi-setup');
 const nodeBin = (root, name) => path.join(root, 'node_modules/.bin', name);
 
 /** Inputs of a web app build: its own folder, the shared media core and components, the contract. */
-const WEB_SHARED_INPUTS = ['client/src', 'server/src/contract', 'client/build', 'package-lock.json'];
+const WEB_SHARED_INPUTS = ['client/src', 'server/contract/src', 'server/contract/package.json', 'client/build', 'package-lock.json'];
 
 function webBuild(app, label) {
   return {
@@ -122,7 +122,7 @@ export function setupSteps() {
       title: 'compiling the server to JavaScript (esbuild)',
       estimate: 'a few seconds',
       hint: "Run 'npm run typecheck' to see the error in the server's sources, fix it, then run again.",
-      key: (root) => fingerprint(root, ['server/src', 'sfu/src', 'server/tsconfig.json', 'sfu/tsconfig.json', 'tsconfig.json', 'scripts/build-server.mjs', 'package-lock.json']),
+      key: (root) => fingerprint(root, ['server/src', 'server/contract/src', 'server/contract/package.json', 'sfu/src', 'server/tsconfig.json', 'sfu/tsconfig.json', 'tsconfig.json', 'scripts/build-server.mjs', 'package-lock.json']),
       output: (root) => path.join(root, 'server', 'dist'),
       build: (ctx, outDir) => ctx.run(process.execPath, ['scripts/build-server.mjs', '--outdir', outDir], { cwd: ctx.root }),
     },

@@ -7,9 +7,9 @@ import type { DataSource } from 'typeorm';
 import type { SfuApi } from '@madoguchi/sfu';
 import { PrincipalResolver } from './auth/principal-resolver';
 import { TokenService } from './auth/token-service';
-import { ErrorCode } from './contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type { Config, SocketLimitSettings } from './config/config';
-import type { SocketPrincipal } from './contract/signalling-events';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { AppointmentRepository } from './db/repositories/appointment-repository';
 import { AuditLogRepository } from './db/repositories/audit-log-repository';
 import { ConsultationSessionRepository } from './db/repositories/consultation-session-repository';
@@ -36,6 +36,8 @@ import { Metrics } from './observability/metrics';
 import { busyStaffEverywhere } from './cluster/busy-staff';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
 import { DatabaseCutOffGuard } from './cluster/database-cut-off';
+import { createCallPlacement, type CallPlacement } from './cluster/call-placement';
+import { PeerNodes } from './cluster/peer-nodes';
 import { NodeLease } from './cluster/node-lease';
 import { ServerNodeRepository } from './db/repositories/server-node-repository';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
@@ -57,10 +59,12 @@ import { registerQuickPhraseRoutes } from './http/routes/quick-phrase-routes';
 import { InCallService } from './domain/in-call-service';
 import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
+import type { ConsultationNotifier } from './domain/consultation-notifier';
+import type { NodeLoad } from '@madoguchi/contract/operations';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
-import { createSignallingServer, type SocketAuth } from './signalling/socket-server';
+import { createSocketTransport, serveSignalling, type SocketAuth } from './signalling/socket-server';
 import { principalRoom } from './domain/peer-identity';
 import { authSessionRoom } from './domain/room-names';
 import { AuthSessionRepository } from './db/repositories/auth-session-repository';
@@ -69,6 +73,8 @@ import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
 const log = createLogger('app');
+/** NODE_FAILOVER_SECONDS' default, for apps built without the setting (tests). */
+const DEFAULT_FAILOVER_MS = 10_000;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface AppDeps {
@@ -101,6 +107,7 @@ export interface Repositories {
   snapshots: SnapshotRepository;
   townSettings: TownSettingRepository;
   quickPhrases: QuickPhraseRepository;
+  nodes: ServerNodeRepository;
 }
 
 export interface App {
@@ -123,16 +130,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Builds the Express app and Socket.IO server, wired but not listening. */
-export function createApp(deps: AppDeps): App {
-  const { config, dataSource, sfu } = deps;
-  const tokens = new TokenService({
-    secret: deps.jwtSecret,
-    staffTtlSeconds: config.staffTokenTtlSeconds,
-    kioskTtlSeconds: config.kioskTokenTtlSeconds,
-  });
-  const now = deps.now ?? (() => new Date());
-  const repositories: Repositories = {
+/** Attempt counters, in Redis when nodes share one so N nodes do not allow N times the limit. */
+interface Limits {
+  store: LimiterStore;
+  redis: Redis | undefined;
+}
+
+function buildRepositories(dataSource: DataSource): Repositories {
+  return {
     staff: new StaffUserRepository(dataSource),
     kiosks: new KioskRepository(dataSource),
     sessions: new ConsultationSessionRepository(dataSource),
@@ -144,30 +149,165 @@ export function createApp(deps: AppDeps): App {
     snapshots: new SnapshotRepository(dataSource),
     townSettings: new TownSettingRepository(dataSource),
     quickPhrases: new QuickPhraseRepository(dataSource),
+    nodes: new ServerNodeRepository(dataSource),
   };
-  const { staff, kiosks, sessions } = repositories;
-  const redisPrefix = deps.clusterKey ?? 'madoguchi';
-  // Attempt counters live in Redis when nodes share it, so N nodes do not allow N times the limit.
-  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
-  limiterRedis?.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem (attempt limits)'));
-  const limiterStore: LimiterStore = { redis: limiterRedis, prefix: redisPrefix };
+}
+
+function buildLimits(redisUrl: string | undefined, prefix: string): Limits {
+  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  redis?.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem (attempt limits)'));
+  return { redis, store: { redis, prefix } };
+}
+
+/**
+ * The HTTP server with its (still empty) Express app, the other nodes, the socket transport and
+ * the cluster link. The app is the server's handler from the start: Socket.IO wraps the
+ * handlers present when it attaches, so routes are mounted on the app later, never a second handler.
+ */
+interface Network {
+  app: Express;
+  httpServer: http.Server;
+  nodeUrl: () => string;
+  peers: PeerNodes;
+  io: SignallingServer;
+  cluster: ClusterLink;
+  nodeLoad: () => Promise<NodeLoad>;
+}
+
+function buildNetwork(deps: AppDeps, redisPrefix: string): Network {
+  const { config } = deps;
+  const app = express();
+  const httpServer = http.createServer(app);
+  // Known once the server listens (tests listen on port 0).
+  const nodeUrl = (): string => {
+    if (config.publicUrl) return config.publicUrl;
+    const address = httpServer.address();
+    return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  };
+  const peers = new PeerNodes(nodeUrl);
+  const publicOrigins = config.publicUrl ? [new URL(config.publicUrl).origin] : [];
+  const io = createSocketTransport({
+    httpServer,
+    allowedOrigins: () => [...publicOrigins, ...peers.origins()],
+    connectionsPerAddress: deps.socketLimits?.connectionsPerAddress ?? 200,
+  });
+  const nodeLoad = createNodeLoadReader(deps.sfu, config.nodeId);
+  const cluster = createClusterLink(io, peers, { nodeLoad, nodeId: config.nodeId, redisUrl: config.redisUrl, key: redisPrefix, nodeUrl });
+  return { app, httpServer, nodeUrl, peers, io, cluster, nodeLoad };
+}
+
+/** The domain: every service, built on the repositories and told about events through the one notifier. */
+interface Services {
+  tokens: TokenService;
+  resolver: PrincipalResolver;
+  authSessions: AuthSessionService;
+  appointments: AppointmentService;
+  consultations: ConsultationService;
+  inCall: InCallService;
+  outcomes: OutcomeWriter;
+  placement: CallPlacement;
+  loginGuard: LoginGuard;
+  pairingLimiter: AttemptLimiter;
+}
+
+function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits, network: Network, metrics: Metrics, now: () => Date): Services {
+  const { config, dataSource, sfu } = deps;
+  const { io, cluster } = network;
+  const tokens = new TokenService({
+    secret: deps.jwtSecret,
+    staffTtlSeconds: config.staffTokenTtlSeconds,
+    kioskTtlSeconds: config.kioskTokenTtlSeconds,
+  });
+  const authSessions = new AuthSessionService({
+    sessions: new AuthSessionRepository(dataSource),
+    staff: repositories.staff,
+    tokens,
+    audit: repositories.audit,
+    sessionLifetimeMs: config.staffSessionHours * 3_600_000,
+    disconnectSession: (sessionId) => io.in(authSessionRoom(sessionId)).disconnectSockets(true),
+    // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
+  });
+  const resolver = new PrincipalResolver({
+    tokens,
+    staff: repositories.staff,
+    kiosks: repositories.kiosks,
+    loginLive: (sessionId, staffId) => authSessions.isLive(sessionId, staffId),
+  });
   const appointments = new AppointmentService({
-    checkInLimiter: new AttemptLimiter(limiterStore, CHECK_IN_LIMIT),
+    checkInLimiter: new AttemptLimiter(limits.store, CHECK_IN_LIMIT),
     appointments: repositories.appointments,
     departments: repositories.departments,
-    kiosks,
-    staff,
+    kiosks: repositories.kiosks,
+    staff: repositories.staff,
     audit: repositories.audit,
     now,
   });
-  // The notifier, the socket server and the REST routes need each other; they look io up late.
-  const signalling: { io?: SignallingServer } = {};
-  const ioOf = (): SignallingServer => {
-    if (!signalling.io) throw new Error('signalling not ready');
-    return signalling.io;
+  const notifier: ConsultationNotifier = createSocketNotifier(io, cluster);
+  const consultations = new ConsultationService({
+    nodeId: config.nodeId,
+    nodes: repositories.nodes,
+    leaseMs: config.nodeLeaseMs ?? 3_000,
+    failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
+    sessions: repositories.sessions,
+    kiosks: repositories.kiosks,
+    departments: repositories.departments,
+    events: repositories.events,
+    appointments,
+    sfu,
+    notifier,
+    reconnectGraceMs: config.reconnectGraceMs,
+    now,
+    guestLinks: new GuestLinkRepository(dataSource),
+    onRejoin: () => metrics.reconnects.inc(),
+    kioskDisplay: () => repositories.townSettings.kioskDisplay(),
+    // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
+    staffPresence: async () => {
+      const sockets = await io.fetchSockets();
+      return sockets.flatMap(({ data }) => {
+        const { principal } = data;
+        if (principal.role !== 'staff' && principal.role !== 'admin') return [];
+        return [{ id: principal.id, role: principal.role, departmentIds: principal.departmentIds, away: data.away === true }];
+      });
+    },
+    busyStaff: (onThisNode) => busyStaffEverywhere(repositories.sessions, onThisNode),
+    onForecastInputsChanged: () => cluster.forecastInputsChanged(),
+  });
+  cluster.serve(consultations);
+  metrics.observe(consultations);
+  const inCall = new InCallService({
+    consultations,
+    notifier,
+    sessions: repositories.sessions,
+    snapshots: repositories.snapshots,
+    phrases: repositories.quickPhrases,
+    now,
+  });
+  return {
+    tokens,
+    resolver,
+    authSessions,
+    appointments,
+    consultations,
+    inCall,
+    outcomes: new OutcomeWriter({ consultations, sessions: repositories.sessions, audit: repositories.audit, now }),
+    placement: createCallPlacement(consultations, cluster),
+    loginGuard: new LoginGuard(limits.store),
+    pairingLimiter: new AttemptLimiter(limits.store, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }),
   };
+}
 
-  const app = express();
+/** Mounts on the Express app: security headers, health and metrics, the REST routes, the web apps. */
+function mountHttpApp(
+  deps: AppDeps,
+  repositories: Repositories,
+  services: Services,
+  network: Network,
+  metrics: Metrics,
+  accepting: () => boolean,
+  now: () => Date,
+): void {
+  const { config, dataSource, sfu } = deps;
+  const { app, io, cluster, peers } = network;
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(
@@ -182,7 +322,7 @@ export function createApp(deps: AppDeps): App {
           'media-src': ["'self'", 'blob:'],
           // Staff answering a resident held by another node open a socket to that node.
           // Chromium does not match ws: against an http: source, so both are listed.
-          'connect-src': ["'self'", () => cluster.peerOrigins().flatMap((origin) => [origin, origin.replace(/^http/, 'ws')]).join(' ')],
+          'connect-src': ["'self'", () => peers.origins().flatMap((origin) => [origin, origin.replace(/^http/, 'ws')]).join(' ')],
           'font-src': ["'self'"],
           // No page of ours may be framed (clickjacking a staff console that answers residents).
           'frame-ancestors': ["'none'"],
@@ -198,12 +338,6 @@ export function createApp(deps: AppDeps): App {
   // Tokens and personal data must not be kept by browsers or proxies.
   app.use('/api', noStore);
   app.use(rejectMalformedPaths);
-  let closing = false;
-  const metrics = new Metrics({
-    sfu,
-    liveCounts: () => consultations.liveCounts(),
-    queue: () => consultations.queue(),
-  });
   app.use(requestLog);
   app.use(
     createHealthRouter({
@@ -211,52 +345,32 @@ export function createApp(deps: AppDeps): App {
       sfu,
       metrics,
       metricsToken: config.metricsToken,
-      accepting: () => !closing,
+      accepting,
       adapterReady: () => cluster.ready(),
     }),
   );
   app.use(express.json({ limit: '32kb' }));
   // Snapshot uploads are the one binary body; only that route reads it.
   app.use('/api/sessions/:id/snapshots', express.raw({ type: ['image/jpeg', 'image/png'], limit: SNAPSHOT_MAX_BYTES }));
-  const authSessions = new AuthSessionService({
-    sessions: new AuthSessionRepository(dataSource),
-    staff,
-    tokens,
-    audit: repositories.audit,
-    sessionLifetimeMs: config.staffSessionHours * 3_600_000,
-    disconnectSession: (sessionId) => ioOf().in(authSessionRoom(sessionId)).disconnectSockets(true),
-    // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
-  });
-  const resolver = new PrincipalResolver({
-    tokens,
-    staff,
-    kiosks,
-    loginLive: (sessionId, staffId) => authSessions.isLive(sessionId, staffId),
-  });
-  const inCallHolder: { service?: InCallService } = {};
-  const inCallOf = (): InCallService => {
-    if (!inCallHolder.service) throw new Error('in-call service not ready');
-    return inCallHolder.service;
-  };
-  const nodeLoad = createNodeLoadReader(sfu, config.nodeId);
+
   const routeDeps: RouteDeps = {
-    authSessions,
-    tokens,
-    staff,
-    kiosks,
+    authSessions: services.authSessions,
+    tokens: services.tokens,
+    staff: repositories.staff,
+    kiosks: repositories.kiosks,
     departments: repositories.departments,
-    sessions,
+    sessions: repositories.sessions,
     events: repositories.events,
     appointmentRows: repositories.appointments,
-    appointments,
+    appointments: services.appointments,
     reports: repositories.reports,
     audit: repositories.audit,
     townSettings: repositories.townSettings,
-    loginGuard: new LoginGuard(limiterStore),
-    limiters: { pairing: new AttemptLimiter(limiterStore, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }) },
+    loginGuard: services.loginGuard,
+    limiters: { pairing: services.pairingLimiter },
     disconnect: {
-      kiosk: (kioskId) => ioOf().in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
-      staff: (staffId) => ioOf().in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
+      kiosk: (kioskId) => io.in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
+      staff: (staffId) => io.in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
     },
     pairingCodeTtlMs: config.pairingCodeTtlMs,
     now,
@@ -272,70 +386,24 @@ export function createApp(deps: AppDeps): App {
   registerSessionRoutes(api, routeDeps);
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
-  registerOperationsRoutes(api, { ...routeDeps, nodeId: config.nodeId, nodeLoad, cluster: () => cluster });
-  registerGuestRoutes(api, {
-    tokens,
-    consultations: () => consultations,
-    cluster: () => cluster,
-    publicUrl: config.publicUrl,
-    audit: repositories.audit,
-  });
-  registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: inCallOf });
+  registerOperationsRoutes(api, { ...routeDeps, nodeId: config.nodeId, nodeLoad: network.nodeLoad, cluster });
+  registerGuestRoutes(api, { tokens: services.tokens, placement: services.placement, publicUrl: config.publicUrl, audit: repositories.audit });
+  registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: services.inCall });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
   registerOpenApiRoute(api);
-  app.use(api.router(resolver));
+  app.use(api.router(services.resolver));
   app.use('/api', notFoundMiddleware);
   app.use(createStaticAppsRouter(repoRoot));
   app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
+}
 
-  const httpServer = http.createServer(app);
-  const nodes = new ServerNodeRepository(dataSource);
-  const leaseMs = config.nodeLeaseMs ?? 3_000;
-  const failoverMs = config.nodeFailoverMs ?? 10_000;
-  const consultations = new ConsultationService({
-    nodeId: config.nodeId,
-    nodes,
-    leaseMs,
-    failoverMs,
-    sessions,
-    kiosks,
-    departments: repositories.departments,
-    events: repositories.events,
-    appointments,
-    sfu,
-    notifier: createSocketNotifier(ioOf, () => cluster),
-    reconnectGraceMs: config.reconnectGraceMs,
-    now,
-    guestLinks: new GuestLinkRepository(dataSource),
-    onRejoin: () => metrics.reconnects.inc(),
-    kioskDisplay: () => repositories.townSettings.kioskDisplay(),
-    // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
-    staffPresence: async () => {
-      const sockets = await ioOf().fetchSockets();
-      return sockets.flatMap(({ data }) => {
-        const { principal } = data;
-        if (principal.role !== 'staff' && principal.role !== 'admin') return [];
-        return [{ id: principal.id, role: principal.role, departmentIds: principal.departmentIds, away: data.away === true }];
-      });
-    },
-    busyStaff: (onThisNode) => busyStaffEverywhere(sessions, onThisNode),
-    onForecastInputsChanged: () => cluster.forecastInputsChanged(),
-  });
-  const inCall = new InCallService({
-    consultations,
-    notifier: createSocketNotifier(ioOf, () => cluster),
-    sessions,
-    snapshots: repositories.snapshots,
-    phrases: repositories.quickPhrases,
-    now,
-  });
-  inCallHolder.service = inCall;
-
-  const authenticate = async (token: string): Promise<SocketAuth> => {
-    const { principal, expiresAt } = await resolver.resolve(token);
+/** Who is behind a socket's token: a kiosk, a guest admitted to one call, or a member of staff. */
+function socketAuthenticator(services: Services): (token: string) => Promise<SocketAuth> {
+  return async (token) => {
+    const { principal, expiresAt } = await services.resolver.resolve(token);
     if (principal.kind === 'kiosk') return { principal: { role: 'kiosk', id: principal.kioskId, displayName: principal.displayName }, expiresAt };
     if (principal.kind === 'guest') {
-      const { label, kind } = await consultations.admitGuest(principal.linkId, principal.sessionId);
+      const { label, kind } = await services.consultations.admitGuest(principal.linkId, principal.sessionId);
       return { principal: { role: 'guest', id: principal.linkId, displayName: label, guestKind: kind }, expiresAt };
     }
     if (principal.mustChangePassword) throw new AppError(ErrorCode.PasswordChangeRequired, 'change your temporary password first');
@@ -347,47 +415,53 @@ export function createApp(deps: AppDeps): App {
     };
     return { principal: socketPrincipal, expiresAt, authSessionId: principal.sessionId };
   };
+}
 
-  const io = createSignallingServer({
-    httpServer,
-    authenticate,
-    consultations,
+/**
+ * Builds the app in dependency order, each step from what the earlier ones made: repositories,
+ * the network (HTTP server, socket transport, cluster link), the services, the HTTP app, the
+ * socket requests. Wired but not listening.
+ */
+export function createApp(deps: AppDeps): App {
+  const { config, sfu } = deps;
+  const now = deps.now ?? (() => new Date());
+  const redisPrefix = deps.clusterKey ?? 'madoguchi';
+  const repositories = buildRepositories(deps.dataSource);
+  const limits = buildLimits(config.redisUrl, redisPrefix);
+  const network = buildNetwork(deps, redisPrefix);
+  const metrics = new Metrics(sfu);
+  const services = buildServices(deps, repositories, limits, network, metrics, now);
+  let closing = false;
+  mountHttpApp(deps, repositories, services, network, metrics, () => !closing, now);
+  const { app, httpServer, io, cluster } = network;
+  serveSignalling(io, {
+    authenticate: socketAuthenticator(services),
+    consultations: services.consultations,
     sfu,
-    cluster: () => cluster,
-    inCall,
-    outcomes: new OutcomeWriter({ consultations, sessions, audit: repositories.audit, now }),
-    presence: { kioskAlive: (kioskId) => kiosks.recordHeartbeat(kioskId, now()) },
+    cluster,
+    placement: services.placement,
+    inCall: services.inCall,
+    outcomes: services.outcomes,
+    presence: { kioskAlive: (kioskId) => repositories.kiosks.recordHeartbeat(kioskId, now()) },
     onRequestDone: (event, seconds, errorCode) => {
       if (errorCode) metrics.errors.inc({ code: errorCode, edge: 'socket' });
       else if (event === 'joinRoom') metrics.joinLatency.observe(seconds);
     },
-    allowedOrigins: () => [...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...cluster.peerOrigins()],
     limits: {
       requestsPerSecond: deps.socketLimits?.requestsPerSecond ?? 50,
-      connectionsPerAddress: deps.socketLimits?.connectionsPerAddress ?? 200,
       // A real kiosk calls, cancels or checks in a few times a minute; a loop must not fill the records.
-      kioskQueue: new AttemptLimiter(limiterStore, { name: 'kiosk-queue', attempts: deps.socketLimits?.kioskQueuePerMinute ?? 20, windowSeconds: 60 }),
+      kioskQueue: new AttemptLimiter(limits.store, { name: 'kiosk-queue', attempts: deps.socketLimits?.kioskQueuePerMinute ?? 20, windowSeconds: 60 }),
     },
   });
-  signalling.io = io;
-  const cluster = createClusterLink(io, () => consultations, {
-    nodeLoad,
-    nodeId: config.nodeId,
-    redisUrl: config.redisUrl,
-    key: redisPrefix,
-    nodeUrl: () => nodeUrl(),
-  });
-  const nodeUrl = (): string => {
-    if (config.publicUrl) return config.publicUrl;
-    const address = httpServer.address();
-    return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
-  };
+
+  const { consultations, appointments } = services;
+  const leaseMs = config.nodeLeaseMs ?? 3_000;
   const lease = new NodeLease({
     nodeId: config.nodeId,
-    url: nodeUrl,
-    nodes,
+    url: network.nodeUrl,
+    nodes: repositories.nodes,
     leaseMs,
-    failoverMs,
+    failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
     onOrphansClosed: (closed) => consultations.announceClosed(closed),
     onBeat: (judging) => {
       if (judging) cluster.reportJudgingBeat();
@@ -432,7 +506,7 @@ export function createApp(deps: AppDeps): App {
         io.close(() => resolve());
       });
       await cluster.close();
-      await limiterRedis?.quit().catch(() => undefined);
+      await limits.redis?.quit().catch(() => undefined);
       // Give record writes waiting for the database a last chance.
       await consultations.writes.flush(5_000);
       consultations.writes.stop();

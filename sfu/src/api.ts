@@ -11,7 +11,7 @@ import type {
   RtpParametersJson,
   TransportDirection,
   TransportOptions,
-} from '@contract/media-types';
+} from '@madoguchi/contract/media';
 
 /**
  * The only surface the server sees of the media layer. No mediasoup type crosses it, so the

@@ -1,5 +1,5 @@
-import type { RtpCapabilitiesJson } from '@contract/media-types';
-import type { MediaPathInfo } from '@contract/media-types';
+import type { RtpCapabilitiesJson } from '@madoguchi/contract/media';
+import type { MediaPathInfo } from '@madoguchi/contract/media';
 import type { MediaRoomApi, RoomMediaStats, SfuApi, SfuStats } from './api';
 import { defaultSfuConfig, mediaCodecs, type SfuConfig } from './config/sfu-config';
 import { MediaRoom } from './rooms/media-room';

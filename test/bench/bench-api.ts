@@ -2,8 +2,8 @@
  * bench:api — report queries over 100,000 past consultations and appointment booking
  * throughput, through the real REST API on the embedded PostgreSQL (or DATABASE_URL).
  */
-import type { Department } from '../../server/src/contract/departments';
-import type { KioskRegistered } from '../../server/src/contract/kiosks';
+import type { Department } from '@madoguchi/contract/departments';
+import type { KioskRegistered } from '@madoguchi/contract/kiosks';
 import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer } from '../helpers/start-server';

@@ -7,7 +7,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KioskRegistered, PairKioskResponse } from '../../server/src/contract/kiosks';
+import type { KioskRegistered, PairKioskResponse } from '@madoguchi/contract/kiosks';
 import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, request, type TestSocket } from '../helpers/socket-client';

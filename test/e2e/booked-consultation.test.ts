@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Appointment } from '../../server/src/contract/appointments';
-import type { Department } from '../../server/src/contract/departments';
-import type { Page as ApiPage } from '../../server/src/contract/pagination';
-import type { Report } from '../../server/src/contract/reports';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { Department } from '@madoguchi/contract/departments';
+import type { Page as ApiPage } from '@madoguchi/contract/pagination';
+import type { Report } from '@madoguchi/contract/reports';
 import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';

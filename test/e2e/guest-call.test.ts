@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { GuestLink } from '../../server/src/contract/guests';
+import type { GuestLink } from '@madoguchi/contract/guests';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';

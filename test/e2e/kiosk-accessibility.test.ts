@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Language } from '../../server/src/contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import { LANGUAGE_CHOICES, messagesFor } from '../../kiosk/src/i18n/messages';
 import { DEMO_DEPARTMENTS } from '../../server/src/db/seed/demo-data';
 import { openBrowser, type BrowserSession } from '../helpers/browser';

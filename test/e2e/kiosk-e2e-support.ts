@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { Department } from '../../server/src/contract/departments';
+import type { Department } from '@madoguchi/contract/departments';
 import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import type { TestServer } from '../helpers/start-server';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Department } from '../../server/src/contract/departments';
-import type { SnapshotInfo } from '../../server/src/contract/signalling-events';
+import type { Department } from '@madoguchi/contract/departments';
+import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import QRCode from 'qrcode';
-import type { SessionRecord } from '../../server/src/contract/consultation';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import { book, buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/start-server';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { QuickPhrase } from '../../server/src/contract/quick-phrases';
+import type { QuickPhrase } from '@madoguchi/contract/quick-phrases';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, hangUpAtDesk, loginAtDesk } from '../helpers/call-flow';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { SessionDetail } from '../../server/src/contract/consultation';
+import type { SessionDetail } from '@madoguchi/contract/consultation';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';

@@ -1,4 +1,4 @@
-import type { KioskTokenResponse, LoginResponse } from '../../server/src/contract/rest';
+import type { KioskTokenResponse, LoginResponse } from '@madoguchi/contract/rest';
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, {

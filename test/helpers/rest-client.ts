@@ -1,5 +1,5 @@
-import { apiPath, type RouteKey } from '../../server/src/contract/api-routes';
-import { API_ROUTES } from '../../server/src/contract/api-routes';
+import { apiPath, type RouteKey } from '@madoguchi/contract/api-routes';
+import { API_ROUTES } from '@madoguchi/contract/api-routes';
 
 export interface RestResponse<T = unknown> {
   status: number;

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack } from '../../server/src/contract/ack';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/src/contract/signalling-events';
+import type { Ack } from '@madoguchi/contract/ack';
+import type { ClientToServerEvents, ServerToClientEvents } from '@madoguchi/contract/signalling-events';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Appointment } from '../../server/src/contract/appointments';
-import type { Department } from '../../server/src/contract/departments';
-import type { GuestLink } from '../../server/src/contract/guests';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { Department } from '@madoguchi/contract/departments';
+import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember } from '../fixtures/members';
 import { kioskToken, loginStaff } from '../helpers/api-client';

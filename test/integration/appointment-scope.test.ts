@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Appointment, AppointmentDetail } from '../../server/src/contract/appointments';
-import type { AuditEntry } from '../../server/src/contract/audit';
-import type { Page } from '../../server/src/contract/pagination';
+import type { Appointment, AppointmentDetail } from '@madoguchi/contract/appointments';
+import type { AuditEntry } from '@madoguchi/contract/audit';
+import type { Page } from '@madoguchi/contract/pagination';
 import { createMember } from '../fixtures/members';
 import { book, buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';

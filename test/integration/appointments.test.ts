@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Appointment, AppointmentConflictDetails, AppointmentDetail } from '../../server/src/contract/appointments';
-import type { ErrorBody } from '../../server/src/contract/errors';
-import type { Page } from '../../server/src/contract/pagination';
+import type { Appointment, AppointmentConflictDetails, AppointmentDetail } from '@madoguchi/contract/appointments';
+import type { ErrorBody } from '@madoguchi/contract/errors';
+import type { Page } from '@madoguchi/contract/pagination';
 import { appointmentBody, book, buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
 import { kioskToken } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';

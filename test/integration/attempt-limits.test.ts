@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { KioskRegistered } from '../../server/src/contract/kiosks';
+import type { KioskRegistered } from '@madoguchi/contract/kiosks';
 import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
 import { REDIS_URL, redisReachable } from '../helpers/redis';
 import { expectStatus, restClient } from '../helpers/rest-client';

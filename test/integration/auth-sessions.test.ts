@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { LoginResponse } from '../../server/src/contract/rest';
+import type { LoginResponse } from '@madoguchi/contract/rest';
 import { loginStaff, postJson } from '../helpers/api-client';
 import { restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { API_ROUTES, type RouteKey } from '../../server/src/contract/api-routes';
+import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
 import { startCall, type CallParties } from '../fixtures/call-scenario';
 import { loginStaff } from '../helpers/api-client';
 import { connectSocket, requestRaw } from '../helpers/socket-client';

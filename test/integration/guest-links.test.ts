@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import jwt from 'jsonwebtoken';
-import type { GuestLink } from '../../server/src/contract/guests';
+import type { GuestLink } from '@madoguchi/contract/guests';
 import { startCall, type CallParties } from '../fixtures/call-scenario';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { kioskToken, loginStaff } from '../helpers/api-client';

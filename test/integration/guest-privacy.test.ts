@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Department } from '../../server/src/contract/departments';
-import type { GuestLink } from '../../server/src/contract/guests';
+import type { Department } from '@madoguchi/contract/departments';
+import type { GuestLink } from '@madoguchi/contract/guests';
 import { startCall, type CallParties } from '../fixtures/call-scenario';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { pairKiosk } from '../fixtures/members';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Department } from '../../server/src/contract/departments';
-import type { StaffCredentialsIssued } from '../../server/src/contract/staff';
+import type { Department } from '@madoguchi/contract/departments';
+import type { StaffCredentialsIssued } from '@madoguchi/contract/staff';
 import { pairKiosk, createMember } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';

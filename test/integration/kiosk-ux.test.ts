@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { GuestLink } from '../../server/src/contract/guests';
-import type { KioskConfig } from '../../server/src/contract/kiosks';
-import type { KioskDisplaySettings } from '../../server/src/contract/town-settings';
+import type { GuestLink } from '@madoguchi/contract/guests';
+import type { KioskConfig } from '@madoguchi/contract/kiosks';
+import type { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import { connectParties, startCall } from '../fixtures/call-scenario';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { kioskToken, loginStaff } from '../helpers/api-client';

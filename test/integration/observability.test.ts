@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { OperationsOverview } from '../../server/src/contract/operations';
+import type { OperationsOverview } from '@madoguchi/contract/operations';
 import { startCall } from '../fixtures/call-scenario';
 import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Department } from '../../server/src/contract/departments';
-import type { Report } from '../../server/src/contract/reports';
+import type { Department } from '@madoguchi/contract/departments';
+import type { Report } from '@madoguchi/contract/reports';
 import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';

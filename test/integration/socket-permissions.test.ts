@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SOCKET_PERMISSIONS, type SocketRole } from '../../server/src/contract/socket-permissions';
+import { SOCKET_PERMISSIONS, type SocketRole } from '@madoguchi/contract/socket-permissions';
 import { kioskToken, loginStaff } from '../helpers/api-client';
-import type { GuestLink } from '../../server/src/contract/guests';
+import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, request, requestRaw, type TestSocket } from '../helpers/socket-client';

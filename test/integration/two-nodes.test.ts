@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { GuestLink } from '../../server/src/contract/guests';
-import type { OperationsOverview } from '../../server/src/contract/operations';
+import type { GuestLink } from '@madoguchi/contract/guests';
+import type { OperationsOverview } from '@madoguchi/contract/operations';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';

@@ -1,6 +1,5 @@
 import type {
   Appointment,
-  AppointmentConflictDetails,
   AppointmentDetail,
   AppointmentListQuery,
   AppointmentStatus,
@@ -9,8 +8,8 @@ import type {
   ConflictingAppointment,
   CreateAppointmentRequest,
   UpdateAppointmentRequest,
-} from '@contract/appointments';
-import type { Page } from '@contract/pagination';
+} from '@madoguchi/contract/appointments';
+import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute, downloadRoute } from './route-call';
 import type { DownloadedFile } from './route-call';
@@ -23,28 +22,28 @@ export type AppointmentFilter = Omit<AppointmentListQuery, 'status' | 'page' | '
 };
 
 export function listAppointments({ status, ...filter }: AppointmentFilter, options: RequestOptions): Promise<Page<Appointment>> {
-  return callRoute<Page<Appointment>>('listAppointments', { ...options, query: { ...filter, status: status?.join(',') } });
+  return callRoute('listAppointments', { ...options, query: { ...filter, status: status?.join(',') } });
 }
 
 export function getAppointment(id: string, options: RequestOptions): Promise<AppointmentDetail> {
-  return callRoute<AppointmentDetail>('getAppointment', { ...options, params: { id } });
+  return callRoute('getAppointment', { ...options, params: { id } });
 }
 
 export function createAppointment(body: CreateAppointmentRequest, options: RequestOptions): Promise<Appointment> {
-  return callRoute<Appointment>('createAppointment', { ...options, body });
+  return callRoute('createAppointment', { ...options, body });
 }
 
 export function updateAppointment(id: string, body: UpdateAppointmentRequest, options: RequestOptions): Promise<Appointment> {
-  return callRoute<Appointment>('updateAppointment', { ...options, params: { id }, body });
+  return callRoute('updateAppointment', { ...options, params: { id }, body });
 }
 
 export function cancelAppointment(id: string, body: CancelAppointmentRequest, options: RequestOptions): Promise<Appointment> {
-  return callRoute<Appointment>('cancelAppointment', { ...options, params: { id }, body });
+  return callRoute('cancelAppointment', { ...options, params: { id }, body });
 }
 
 /** The server may answer with the list itself or wrapped as `{ conflicts }`; both are accepted. */
 export async function checkConflicts(body: ConflictCheckRequest, options: RequestOptions): Promise<ConflictingAppointment[]> {
-  const answer = await callRoute<AppointmentConflictDetails>('checkConflicts', { ...options, body });
+  const answer = await callRoute('checkConflicts', { ...options, body });
   return answer.conflicts;
 }
 

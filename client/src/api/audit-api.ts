@@ -1,5 +1,5 @@
-import type { AuditAction, AuditEntry } from '@contract/audit';
-import type { Page } from '@contract/pagination';
+import type { AuditAction, AuditEntry } from '@madoguchi/contract/audit';
+import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
@@ -11,5 +11,5 @@ export interface AuditFilter {
 }
 
 export function listAudit(filter: AuditFilter, options: RequestOptions): Promise<Page<AuditEntry>> {
-  return callRoute<Page<AuditEntry>>('listAudit', { ...options, query: { ...filter } });
+  return callRoute('listAudit', { ...options, query: { ...filter } });
 }

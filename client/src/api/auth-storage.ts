@@ -1,4 +1,4 @@
-import type { LoginResponse, StaffProfile } from '@contract/rest';
+import type { LoginResponse, StaffProfile } from '@madoguchi/contract/rest';
 
 const STORAGE_KEY = 'madoguchi.staff.auth';
 

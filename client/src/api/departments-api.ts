@@ -1,15 +1,15 @@
-import type { Department, DepartmentInput, DepartmentUpdate } from '@contract/departments';
+import type { Department, DepartmentInput, DepartmentUpdate } from '@madoguchi/contract/departments';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
 export function listDepartments(options: RequestOptions): Promise<Department[]> {
-  return callRoute<Department[]>('listDepartments', options);
+  return callRoute('listDepartments', options);
 }
 
 export function createDepartment(body: DepartmentInput, options: RequestOptions): Promise<Department> {
-  return callRoute<Department>('createDepartment', { ...options, body });
+  return callRoute('createDepartment', { ...options, body });
 }
 
 export function updateDepartment(id: string, body: DepartmentUpdate, options: RequestOptions): Promise<Department> {
-  return callRoute<Department>('updateDepartment', { ...options, params: { id }, body });
+  return callRoute('updateDepartment', { ...options, params: { id }, body });
 }

@@ -1,7 +1,7 @@
-import type { GuestKind, GuestLink } from '@contract/guests';
+import type { GuestKind, GuestLink } from '@madoguchi/contract/guests';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
 export function createGuestLink(sessionId: string, invite: { label: string; kind: GuestKind }, options: RequestOptions): Promise<GuestLink> {
-  return callRoute<GuestLink>('createGuestLink', { ...options, params: { id: sessionId }, body: invite });
+  return callRoute('createGuestLink', { ...options, params: { id: sessionId }, body: invite });
 }

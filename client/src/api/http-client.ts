@@ -1,19 +1,5 @@
-import { ErrorCode } from '@contract/errors';
-import type { HttpMethod } from '@contract/api-routes';
+import type { HttpMethod } from '@madoguchi/contract/api-routes';
 import { ApiError } from './api-error';
-
-const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
-
-function codeForStatus(status: number): ErrorCode {
-  if (status === 400) return ErrorCode.BadRequest;
-  if (status === 401) return ErrorCode.Unauthenticated;
-  if (status === 403) return ErrorCode.Forbidden;
-  if (status === 404) return ErrorCode.NotFound;
-  if (status === 409) return ErrorCode.Conflict;
-  if (status === 429) return ErrorCode.RateLimited;
-  if (status >= 500) return ErrorCode.Unavailable;
-  return ErrorCode.Internal;
-}
 
 // Accepts both `{ error: { code, message, details } }` and a bare `{ code, message }`.
 async function readError(response: Response): Promise<ApiError> {
@@ -21,12 +7,9 @@ async function readError(response: Response): Promise<ApiError> {
   try {
     body = await response.json();
   } catch {
-    // Not JSON (a proxy's error page, say): the status alone has to do.
+    // Not JSON (a proxy's error page, say): ApiError says so from the status.
   }
-  const envelope = (body as { error?: unknown } | null)?.error ?? body;
-  const { code, message, details } = (envelope ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-  const known = typeof code === 'string' && KNOWN_CODES.has(code) ? (code as ErrorCode) : codeForStatus(response.status);
-  return new ApiError(response.status, known, typeof message === 'string' ? message : response.statusText, { details });
+  return ApiError.fromResponse(response.status, response.statusText, body);
 }
 
 export interface RequestOptions {

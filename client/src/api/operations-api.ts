@@ -1,7 +1,7 @@
-import type { OperationsOverview } from '@contract/operations';
+import type { OperationsOverview } from '@madoguchi/contract/operations';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
 export function fetchOperationsOverview(options: RequestOptions): Promise<OperationsOverview> {
-  return callRoute<OperationsOverview>('operationsOverview', options);
+  return callRoute('operationsOverview', options);
 }

@@ -1,10 +1,10 @@
-import type { Report, ReportQuery } from '@contract/reports';
+import type { Report, ReportQuery } from '@madoguchi/contract/reports';
 import type { RequestOptions } from './http-client';
 import { callRoute, downloadRoute } from './route-call';
 import type { DownloadedFile } from './route-call';
 
 export function getReport(query: ReportQuery, options: RequestOptions): Promise<Report> {
-  return callRoute<Report>('report', { ...options, query: { ...query } });
+  return callRoute('report', { ...options, query: { ...query } });
 }
 
 export function downloadReportCsv(query: ReportQuery, options: RequestOptions): Promise<DownloadedFile> {

@@ -1,24 +1,30 @@
-import { API_ROUTES, apiPath } from '@contract/api-routes';
-import type { RouteKey } from '@contract/api-routes';
+import { API_ROUTES, apiPath } from '@madoguchi/contract/api-routes';
+import type { RouteKey } from '@madoguchi/contract/api-routes';
+import type { FileRouteKey, JsonRouteKey, RouteBody, RouteParams, RouteResponse } from '@madoguchi/contract/api-schemas';
 import { requestJson, send } from './http-client';
 import type { RequestOptions } from './http-client';
 import { queryString } from './query-string';
 import type { QueryValue } from './query-string';
 
-export interface RouteCallOptions extends RequestOptions {
+/** A route's options typed from the contract: its path parameters and its body. */
+export interface RouteCallOptions<K extends RouteKey> extends RequestOptions {
   /** `:id` style path parameters. */
-  params?: Record<string, string>;
+  params?: RouteParams<K>;
   query?: Readonly<Record<string, QueryValue>>;
-  body?: unknown;
+  /** Routes without a body accept an empty object, which the server ignores. */
+  body?: RouteBody<K> extends undefined ? Record<string, never> : RouteBody<K>;
 }
 
 function urlFor(key: RouteKey, params: Record<string, string> = {}, query: Readonly<Record<string, QueryValue>> = {}): string {
   return apiPath(key, params) + queryString(query);
 }
 
-/** Calls one route of the contract's table with its own method and path, and parses the JSON answer. */
-export function callRoute<T>(key: RouteKey, { params, query, ...options }: RouteCallOptions = {}): Promise<T> {
-  return requestJson<T>(API_ROUTES[key].method, urlFor(key, params, query), options);
+/**
+ * Calls one route of the contract's table with its own method and path, and parses the JSON
+ * answer, typed by the route's response in the contract.
+ */
+export function callRoute<K extends JsonRouteKey>(key: K, { params, query, ...options }: RouteCallOptions<K> = {}): Promise<RouteResponse<K>> {
+  return requestJson<RouteResponse<K>>(API_ROUTES[key].method, urlFor(key, params as Record<string, string> | undefined, query), options);
 }
 
 export interface DownloadedFile {
@@ -28,8 +34,8 @@ export interface DownloadedFile {
 }
 
 /** Calls a route that answers with a file (ICS, CSV) using the bearer token, and returns its bytes. */
-export async function downloadRoute(key: RouteKey, accept: string, { params, query, ...options }: RouteCallOptions = {}): Promise<DownloadedFile> {
-  const response = await send(API_ROUTES[key].method, urlFor(key, params, query), { ...options, accept });
+export async function downloadRoute<K extends FileRouteKey>(key: K, accept: string, { params, query, ...options }: RouteCallOptions<K> = {}): Promise<DownloadedFile> {
+  const response = await send(API_ROUTES[key].method, urlFor(key, params as Record<string, string> | undefined, query), { ...options, accept });
   return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('Content-Disposition')) };
 }
 

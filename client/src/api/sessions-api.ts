@@ -1,6 +1,6 @@
-import type { CallContext } from '@contract/call-context';
-import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@contract/consultation';
-import type { Page } from '@contract/pagination';
+import type { CallContext } from '@madoguchi/contract/call-context';
+import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@madoguchi/contract/consultation';
+import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
@@ -8,17 +8,17 @@ import { callRoute } from './route-call';
 export type SessionFilter = Omit<SessionListQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
 export function listSessions(query: SessionFilter, options: RequestOptions): Promise<Page<SessionRecord>> {
-  return callRoute<Page<SessionRecord>>('listSessions', { ...options, query: { ...query } });
+  return callRoute('listSessions', { ...options, query: { ...query } });
 }
 
 export function getSession(id: string, options: RequestOptions): Promise<SessionDetail> {
-  return callRoute<SessionDetail>('getSession', { ...options, params: { id } });
+  return callRoute('getSession', { ...options, params: { id } });
 }
 
 export function recordOutcome(id: string, body: SessionOutcomeRequest, options: RequestOptions): Promise<SessionRecord> {
-  return callRoute<SessionRecord>('recordOutcome', { ...options, params: { id }, body });
+  return callRoute('recordOutcome', { ...options, params: { id }, body });
 }
 
 export function getCallContext(id: string, options: RequestOptions): Promise<CallContext> {
-  return callRoute<CallContext>('getCallContext', { ...options, params: { id } });
+  return callRoute('getCallContext', { ...options, params: { id } });
 }

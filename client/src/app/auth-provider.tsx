@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ApiError } from '../api/api-error';
 import { logout, refreshLogin } from '../api/auth-api';
 import { authFromLogin, clearAuth, loadAuth, saveAuth } from '../api/auth-storage';

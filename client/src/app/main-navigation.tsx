@@ -1,4 +1,4 @@
-import type { StaffRole } from '@contract/staff';
+import type { StaffRole } from '@madoguchi/contract/staff';
 import { NavLinks } from '../components/nav-links';
 import type { NavLink } from '../components/nav-links';
 import { shellMessages } from '../i18n/shell-messages';

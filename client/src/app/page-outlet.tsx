@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import type { StaffRole } from '@contract/staff';
+import type { StaffRole } from '@madoguchi/contract/staff';
 import { Notice } from '../components/notice';
 import { PageErrorBoundary } from '../components/page-error-boundary';
 import { common } from '../i18n/common-messages';

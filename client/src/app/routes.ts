@@ -1,4 +1,4 @@
-import type { StaffRole } from '@contract/staff';
+import type { StaffRole } from '@madoguchi/contract/staff';
 
 export const SETTINGS_SECTIONS = ['departments', 'staff', 'kiosks', 'phrases'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

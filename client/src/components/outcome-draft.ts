@@ -1,4 +1,4 @@
-import type { OutcomeCode, SessionOutcomeRequest } from '@contract/consultation';
+import type { OutcomeCode, SessionOutcomeRequest } from '@madoguchi/contract/consultation';
 
 /** What the outcome fields hold while staff fill them in; '' until an outcome is chosen. */
 export interface OutcomeDraft {

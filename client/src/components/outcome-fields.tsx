@@ -1,5 +1,5 @@
-import { OUTCOME_CODES } from '@contract/consultation';
-import type { OutcomeCode } from '@contract/consultation';
+import { OUTCOME_CODES } from '@madoguchi/contract/consultation';
+import type { OutcomeCode } from '@madoguchi/contract/consultation';
 import { common } from '../i18n/common-messages';
 import { FormField } from './form-field';
 import type { OutcomeDraft } from './outcome-draft';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ApiError } from '../api/api-error';
 import type { RequestOptions } from '../api/http-client';
 import { messages } from '../i18n/messages';

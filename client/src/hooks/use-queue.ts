@@ -1,4 +1,4 @@
-import type { QueueEntry } from '@contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { useCallSnapshot } from './use-call-snapshot';
 
 /** The waiting residents, as the server last reported them. */

@@ -1,6 +1,6 @@
-import type { Department } from '@contract/departments';
-import type { KioskSummary } from '@contract/kiosks';
-import type { StaffMember } from '@contract/staff';
+import type { Department } from '@madoguchi/contract/departments';
+import type { KioskSummary } from '@madoguchi/contract/kiosks';
+import type { StaffMember } from '@madoguchi/contract/staff';
 import { listDepartments } from '../api/departments-api';
 import { listKiosks } from '../api/kiosks-api';
 import { listStaff } from '../api/staff-api';

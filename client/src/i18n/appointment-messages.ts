@@ -1,4 +1,4 @@
-import type { AppointmentAction, ConflictingAppointment } from '@contract/appointments';
+import type { AppointmentAction, ConflictingAppointment } from '@madoguchi/contract/appointments';
 import type { DraftField, DraftProblem } from '../features/appointments/appointment-draft';
 import { pick } from './language';
 

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry } from '@contract/audit';
+import type { AuditAction, AuditEntry } from '@madoguchi/contract/audit';
 import { pick } from './language';
 
 export interface AuditMessages {

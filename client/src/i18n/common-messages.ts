@@ -1,9 +1,9 @@
-import type { AppointmentStatus } from '@contract/appointments';
-import type { ConsultationKind, ConsultationState, EndReason, OutcomeCode } from '@contract/consultation';
-import type { DepartmentIcon } from '@contract/departments';
-import type { KioskStatus } from '@contract/kiosks';
-import type { Language } from '@contract/languages';
-import type { StaffRole } from '@contract/staff';
+import type { AppointmentStatus } from '@madoguchi/contract/appointments';
+import type { ConsultationKind, ConsultationState, EndReason, OutcomeCode } from '@madoguchi/contract/consultation';
+import type { DepartmentIcon } from '@madoguchi/contract/departments';
+import type { KioskStatus } from '@madoguchi/contract/kiosks';
+import type { Language } from '@madoguchi/contract/languages';
+import type { StaffRole } from '@madoguchi/contract/staff';
 import { pick } from './language';
 
 /** Words and labels every admin page shares. */

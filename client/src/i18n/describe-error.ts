@@ -1,4 +1,4 @@
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { CallError } from '@media/call-error';
 import { ApiError } from '../api/api-error';
 import { common } from './common-messages';

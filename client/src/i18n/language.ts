@@ -1,4 +1,4 @@
-/** Languages the staff app itself is written in (residents' languages live in @contract/languages). */
+/** Languages the staff app itself is written in (residents' languages live in @madoguchi/contract/languages). */
 export const UI_LANGUAGES = ['ja', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 

@@ -1,4 +1,4 @@
-import type { MediaPathInfo, PeerRole } from '@contract/media-types';
+import type { MediaPathInfo, PeerRole } from '@madoguchi/contract/media-types';
 import { pick } from './language';
 
 /** What staff are told when a call's media does not get through, and what to ask IT for. */

@@ -1,4 +1,4 @@
-import type { EndReason } from '@contract/consultation';
+import type { EndReason } from '@madoguchi/contract/consultation';
 import { pick } from './language';
 
 const LANGUAGE_NAMES_JA: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { KioskStatus } from '@contract/kiosks';
+import type { KioskStatus } from '@madoguchi/contract/kiosks';
 import { pick } from './language';
 
 export interface OperationsMessages {

@@ -1,4 +1,4 @@
-import { REPORT_LABELS_JA, type REPORT_GRANULARITIES, type REPORT_GROUPINGS } from '@contract/reports';
+import { REPORT_LABELS_JA, type REPORT_GRANULARITIES, type REPORT_GROUPINGS } from '@madoguchi/contract/reports';
 import { pick } from './language';
 
 type Granularity = (typeof REPORT_GRANULARITIES)[number];

@@ -1,4 +1,4 @@
-import type { SessionEventType } from '@contract/consultation';
+import type { SessionEventType } from '@madoguchi/contract/consultation';
 import type { EventTextWords } from '../features/sessions/session-event-text';
 import { pick } from './language';
 

@@ -1,4 +1,4 @@
-import type { GuestKind } from '@contract/guests';
+import type { GuestKind } from '@madoguchi/contract/guests';
 import { pick } from './language';
 
 /** The words on every video tile of the console and the guest page, and the kinds of guest. */

@@ -1,5 +1,5 @@
-import { ErrorCode } from '@contract/errors';
-import type { ErrorBody } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { ErrorBody } from '@madoguchi/contract/errors';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 

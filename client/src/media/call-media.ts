@@ -1,5 +1,5 @@
 import type { Device, types } from 'mediasoup-client';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type {
   ConsumerOptions,
   DtlsParametersJson,
@@ -9,7 +9,7 @@ import type {
   RtpParametersJson,
   TransportDirection,
   TransportOptions,
-} from '@contract/media-types';
+} from '@madoguchi/contract/media-types';
 import { CallError, toCallError } from './call-error';
 import type { RemoteTrack, TransportConnectionState } from './call-session-types';
 import { createLogger } from './logger';

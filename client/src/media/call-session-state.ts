@@ -1,4 +1,4 @@
-import type { QueueEntry } from '@contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import type { CallError } from './call-error';
 import type { CallSessionEvents, CallSessionSnapshot, CallState, ConnectionState } from './call-session-types';
 import { EMPTY_SNAPSHOT } from './empty-snapshot';

@@ -1,7 +1,7 @@
 import type { Device, types } from 'mediasoup-client';
-import type { EndReason, PeerInfo, QueueEntry } from '@contract/consultation';
-import type { IceProtocol, MediaKind, MediaSource, PeerRole, TransportDirection } from '@contract/media-types';
-import type { ServerInfo, TransferResult } from '@contract/signalling-events';
+import type { EndReason, PeerInfo, QueueEntry } from '@madoguchi/contract/consultation';
+import type { IceProtocol, MediaKind, MediaSource, PeerRole, TransportDirection } from '@madoguchi/contract/media-types';
+import type { ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
 import type { CallError } from './call-error';
 import type { AcquireLocalMedia } from './local-media';
 import type { ReconnectPolicy } from './reconnect-policy';

@@ -1,9 +1,9 @@
 import type { Device } from 'mediasoup-client';
-import type { AckCallback } from '@contract/ack';
-import type { EndReason, QueueEntry } from '@contract/consultation';
-import { ErrorCode } from '@contract/errors';
-import type { ConsumerOptions, PeerRole, TransportOptions } from '@contract/media-types';
-import type { MediaSource } from '@contract/media-types';
+import type { AckCallback } from '@madoguchi/contract/ack';
+import type { EndReason, QueueEntry } from '@madoguchi/contract/consultation';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { ConsumerOptions, PeerRole, TransportOptions } from '@madoguchi/contract/media-types';
+import type { MediaSource } from '@madoguchi/contract/media-types';
 import type {
   AcceptCallResult,
   CallStaffResult,
@@ -13,8 +13,8 @@ import type {
   ServerInfo,
   ServerToClientEvents,
   TransferResult,
-} from '@contract/signalling-events';
-import type { CallStaffPayload, CheckInPayload } from '@contract/signalling-schemas';
+} from '@madoguchi/contract/signalling-events';
+import type { CallStaffPayload, CheckInPayload } from '@madoguchi/contract/signalling-schemas';
 import { CallError, toCallError } from './call-error';
 import { CallMedia } from './call-media';
 import { CallSessionState } from './call-session-state';

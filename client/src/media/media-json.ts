@@ -5,7 +5,7 @@ import type {
   RtpCapabilitiesJson,
   RtpParametersJson,
   TransportOptions as WireTransportOptions,
-} from '@contract/media-types';
+} from '@madoguchi/contract/media-types';
 
 /**
  * The contract carries mediasoup's structures as opaque JSON; mediasoup-client builds and

@@ -1,4 +1,4 @@
-import type { IceProtocol } from '@contract/media-types';
+import type { IceProtocol } from '@madoguchi/contract/media-types';
 import type { MediaStatus } from './call-session-types';
 
 export interface MediaPathGuardOptions {

@@ -1,5 +1,5 @@
-import { ErrorCode } from '@contract/errors';
-import type { ServerInfo } from '@contract/signalling-events';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { ServerInfo } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from './call-error';
 import type { ConnectionState } from './call-session-types';
 import { createDeferred } from './deferred';

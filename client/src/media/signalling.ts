@@ -1,8 +1,8 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { Ack, AckCallback } from '@contract/ack';
-import { ErrorCode } from '@contract/errors';
-import type { ClientToServerEvents, ServerToClientEvents } from '@contract/signalling-events';
+import type { Ack, AckCallback } from '@madoguchi/contract/ack';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { ClientToServerEvents, ServerToClientEvents } from '@madoguchi/contract/signalling-events';
 import { CallError } from './call-error';
 
 export type SignallingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

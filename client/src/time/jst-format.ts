@@ -1,4 +1,4 @@
-import { DISPLAY_TIME_ZONE } from '@contract/languages';
+import { DISPLAY_TIME_ZONE } from '@madoguchi/contract/languages';
 import { localeTag } from '../i18n/language';
 
 /** Display formatting; every instant is shown in Japan time whatever the PC's zone. */

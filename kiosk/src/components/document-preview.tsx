@@ -1,4 +1,4 @@
-import type { PointerMark } from '@contract/signalling-schemas';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import { useState } from 'react';
 import { PointerOverlay } from './pointer-overlay';
 import { VideoView } from './video-view';

@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import { LANGUAGE_CHOICES } from '../i18n/messages';
 
 export interface LanguagePickerProps {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DepartmentIcon } from '@contract/departments';
+import type { DepartmentIcon } from '@madoguchi/contract/departments';
 
 /** Department icons, the two on the start screen and the arrow of 「戻る」. */
 export type PictogramName = DepartmentIcon | 'calendar' | 'qr' | 'back';

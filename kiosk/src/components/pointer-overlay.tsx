@@ -1,4 +1,4 @@
-import type { PointerMark } from '@contract/signalling-schemas';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 
 const STROKE: Record<PointerMark['color'], string> = { red: '#e00000', yellow: '#ffd400', blue: '#0057ff' };
 

@@ -1,6 +1,6 @@
-import type { Language } from '@contract/languages';
-import { phraseIn } from '@contract/quick-phrases';
-import type { ChatMessage } from '@contract/signalling-events';
+import type { Language } from '@madoguchi/contract/languages';
+import { phraseIn } from '@madoguchi/contract/quick-phrases';
+import type { ChatMessage } from '@madoguchi/contract/signalling-events';
 
 export interface StaffMessagesProps {
   messages: readonly ChatMessage[];

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@contract/errors';
+import type { ErrorCode } from '@madoguchi/contract/errors';
 
 /** A REST answer other than 2xx; status 0 means the request never got an answer. */
 export class HttpError extends Error {

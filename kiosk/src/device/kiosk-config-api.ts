@@ -1,5 +1,5 @@
-import { apiPath } from '@contract/api-routes';
-import type { KioskConfig } from '@contract/kiosks';
+import { apiPath } from '@madoguchi/contract/api-routes';
+import type { KioskConfig } from '@madoguchi/contract/kiosks';
 import { getJson } from './http-error';
 
 export type { KioskConfig };

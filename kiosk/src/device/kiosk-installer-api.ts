@@ -1,5 +1,5 @@
-import { apiPath } from '@contract/api-routes';
-import type { CameraRoles, InstallerSession, OpenInstallerRequest, SaveKioskDevicesRequest } from '@contract/kiosks';
+import { apiPath } from '@madoguchi/contract/api-routes';
+import type { CameraRoles, InstallerSession, OpenInstallerRequest, SaveKioskDevicesRequest } from '@madoguchi/contract/kiosks';
 import { sendJson } from './http-error';
 
 /** Spends the one-time installer code from the admin app; the device set-up opens for a while. */

@@ -1,5 +1,5 @@
-import { apiPath } from '@contract/api-routes';
-import type { PairKioskRequest, PairKioskResponse } from '@contract/kiosks';
+import { apiPath } from '@madoguchi/contract/api-routes';
+import type { PairKioskRequest, PairKioskResponse } from '@madoguchi/contract/kiosks';
 import { postJson } from './http-error';
 
 /** Trades the one-time code from the admin screen for this kiosk's device credential. */

@@ -1,5 +1,5 @@
-import { apiPath } from '@contract/api-routes';
-import type { KioskTokenRequest, KioskTokenResponse } from '@contract/rest';
+import { apiPath } from '@madoguchi/contract/api-routes';
+import type { KioskTokenRequest, KioskTokenResponse } from '@madoguchi/contract/rest';
 import { postJson } from './http-error';
 
 export function exchangeCredential(credential: string): Promise<KioskTokenResponse> {

@@ -1,4 +1,4 @@
-import type { KioskProfile, KioskTokenResponse } from '@contract/rest';
+import type { KioskProfile, KioskTokenResponse } from '@madoguchi/contract/rest';
 import { createLogger } from '@media/logger';
 import { DefaultReconnectPolicy } from '@media/reconnect-policy';
 import type { ReconnectPolicy } from '@media/reconnect-policy';

@@ -1,5 +1,5 @@
-import type { EndReason } from '@contract/consultation';
-import type { GuestKind } from '@contract/guests';
+import type { EndReason } from '@madoguchi/contract/consultation';
+import type { GuestKind } from '@madoguchi/contract/guests';
 
 /** Every string the kiosk shows, in one language; plain words, for residents of all ages. */
 export interface KioskMessages {

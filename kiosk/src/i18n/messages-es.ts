@@ -1,4 +1,4 @@
-import type { EndReason } from '@contract/consultation';
+import type { EndReason } from '@madoguchi/contract/consultation';
 import { clockFor } from './kiosk-messages';
 import type { KioskMessages } from './kiosk-messages';
 import { kioskEn } from './messages-en';

@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import type { KioskMessages } from './kiosk-messages';
 import { kioskEn } from './messages-en';
 import { kioskEs } from './messages-es';

@@ -1,4 +1,4 @@
-import type { EndReason } from '@contract/consultation';
+import type { EndReason } from '@madoguchi/contract/consultation';
 import { ScreenFrame } from '../components/screen-frame';
 import { useMessages } from '../session/use-messages';
 

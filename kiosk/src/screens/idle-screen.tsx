@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import type { ConnectionState } from '@media/call-session-types';
 import { BigButton } from '../components/big-button';
 import { Clock } from '../components/clock';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CameraRoles } from '@contract/kiosks';
+import type { CameraRoles } from '@madoguchi/contract/kiosks';
 import { playTestTone, probeMicrophone } from '@media/device-probes';
 import { BigButton } from '../components/big-button';
 import { CodeDisplay } from '../components/code-display';

@@ -1,4 +1,4 @@
-import type { EndReason } from '@contract/consultation';
+import type { EndReason } from '@madoguchi/contract/consultation';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { RATINGS, SurveyFace } from '../components/survey-face';

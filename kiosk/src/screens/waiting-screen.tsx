@@ -1,5 +1,5 @@
-import type { WaitOutlook } from '@contract/consultation';
-import type { KioskConfig } from '@contract/kiosks';
+import type { WaitOutlook } from '@madoguchi/contract/consultation';
+import type { KioskConfig } from '@madoguchi/contract/kiosks';
 import { BigButton } from '../components/big-button';
 import { CallingAnimation } from '../components/calling-animation';
 import { ScreenFrame } from '../components/screen-frame';

@@ -1,5 +1,5 @@
-import type { Department } from '@contract/departments';
-import type { Language } from '@contract/languages';
+import type { Department } from '@madoguchi/contract/departments';
+import type { Language } from '@madoguchi/contract/languages';
 import { BackButton } from '../components/back-button';
 import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';

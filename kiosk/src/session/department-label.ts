@@ -1,5 +1,5 @@
-import type { Department } from '@contract/departments';
-import type { Language } from '@contract/languages';
+import type { Department } from '@madoguchi/contract/departments';
+import type { Language } from '@madoguchi/contract/languages';
 
 /** A department's name in the kiosk's language; Japanese (`name`) when there is no translation. */
 export function departmentLabel(department: Pick<Department, 'name' | 'nameTranslations'>, language: Language): string {

@@ -1,6 +1,6 @@
-import { apiPath } from '@contract/api-routes';
-import type { ChatMessage, SnapshotInfo } from '@contract/signalling-events';
-import type { PointerMark } from '@contract/signalling-schemas';
+import { apiPath } from '@madoguchi/contract/api-routes';
+import type { ChatMessage, SnapshotInfo } from '@madoguchi/contract/signalling-events';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import type { CallSession } from '@media/call-session';
 import { stopStream } from '@media/local-media';
 import { createLogger } from '@media/logger';

@@ -1,4 +1,4 @@
-import type { CameraRoles } from '@contract/kiosks';
+import type { CameraRoles } from '@madoguchi/contract/kiosks';
 import { CallSession } from '@media/call-session';
 import type { CallEndedEvent, CallSessionSnapshot } from '@media/call-session-types';
 import { DefaultReconnectPolicy } from '@media/reconnect-policy';

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type { CheckInError, PairingError } from './kiosk-state';
 
 function codeOf(error: unknown): unknown {

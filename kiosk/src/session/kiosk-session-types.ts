@@ -1,5 +1,5 @@
-import type { Language } from '@contract/languages';
-import type { KioskProfile } from '@contract/rest';
+import type { Language } from '@madoguchi/contract/languages';
+import type { KioskProfile } from '@madoguchi/contract/rest';
 import type { CallSessionSnapshot } from '@media/call-session-types';
 import type { KioskConfig } from '../device/kiosk-config-api';
 import type { InCallExtrasSnapshot } from './in-call-extras';

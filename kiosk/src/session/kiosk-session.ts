@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import type { CallSession } from '@media/call-session';
 import type { CallEndedEvent } from '@media/call-session-types';
 import type { CheckResults } from '@media/check-verdict';

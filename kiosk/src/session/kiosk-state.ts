@@ -1,4 +1,4 @@
-import type { EndReason, WaitOutlook } from '@contract/consultation';
+import type { EndReason, WaitOutlook } from '@madoguchi/contract/consultation';
 
 /**
  * Why the kiosk cannot serve right now. `offline` heals when the server is back; the rest

@@ -1,4 +1,4 @@
-import type { EndReason } from '@contract/consultation';
+import type { EndReason } from '@madoguchi/contract/consultation';
 
 /** Ends of a call that somebody finished on purpose: only these are rated. */
 const RATED_ENDS: ReadonlySet<EndReason> = new Set(['completed', 'staff_ended', 'resident_left']);

@@ -1,40 +1,32 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Ack, AckCallback } from '../contract/ack';
-import type { QueueEntry } from '../contract/consultation';
-import type { NodeLoad } from '../contract/operations';
-import { ErrorCode } from '../contract/errors';
+import type { Ack, AckCallback } from '@madoguchi/contract/ack';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
+import type { NodeLoad } from '@madoguchi/contract/operations';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type {
   AcceptCallResult,
   RemoteGuestInvitation,
   RemoteGuestInvite,
   ResumableCall,
   SocketPrincipal,
-} from '../contract/signalling-events';
+} from '@madoguchi/contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import { entriesInScope } from '../domain/queue-scope';
 import { queueScopeOfRoom } from '../domain/room-names';
 import { createLogger } from '../logging/logger';
+import { PEER_STALE_MS, type PeerNodes } from './peer-nodes';
 import type { SignallingServer } from '../signalling/signalling-types';
 
 const log = createLogger('cluster');
 
 /** Snapshots are repeated so a node that vanished without a word drops out of the queue. */
 const SNAPSHOT_EVERY_MS = 10_000;
-const SNAPSHOT_STALE_MS = 35_000;
 const REMOTE_REQUEST_TIMEOUT_MS = 5_000;
 const FORECAST_COALESCE_MS = 100;
 
 const NOT_HELD = 'not held by this node';
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * What one server node shares with the others. Each node owns the consultations whose kiosk
@@ -70,6 +62,11 @@ export interface ClusterLink {
   forecastInputsChanged(): void;
   /** The media load of every other node; `complete` is false when some did not answer in time. */
   otherNodesLoad(): Promise<{ loads: NodeLoad[]; complete: boolean }>;
+  /**
+   * Answers the other nodes' requests about the consultations this node holds. Called once,
+   * right after the consultation service is built (which needs this link to publish its queue).
+   */
+  serve(consultations: ConsultationService): void;
   /** Once this node listens (its URL is known): tell the others about it and ask for their queues. */
   announce(): void;
   ready(): boolean;
@@ -89,32 +86,23 @@ export interface ClusterOptions {
 }
 
 /**
- * Binds the adapter and the inter-node events to `io`; `consultations` and `nodeUrl` are read
- * when needed. Redis connects in the background; commands wait for it (ready() says when).
+ * Binds the adapter and the queue snapshots to `io`; the other nodes' requests about this
+ * node's consultations are answered once serve() is given the service. `nodeUrl` is read when
+ * needed (the port is known once the server listens). Redis connects in the background;
+ * commands wait for it (ready() says when).
  */
-export function createClusterLink(
-  io: SignallingServer,
-  consultations: () => ConsultationService,
-  options: ClusterOptions,
-): ClusterLink {
+export function createClusterLink(io: SignallingServer, peers: PeerNodes, options: ClusterOptions): ClusterLink {
   let local: QueueEntry[] = [];
-  const remote = new Map<string, { entries: QueueEntry[]; origin: string | null; at: number }>();
+  const remote = new Map<string, { entries: QueueEntry[]; at: number }>();
   const dropStale = (): void => {
     const now = Date.now();
-    for (const [nodeId, snapshot] of remote) if (now - snapshot.at > SNAPSHOT_STALE_MS) remote.delete(nodeId);
+    for (const [nodeId, snapshot] of remote) if (now - snapshot.at > PEER_STALE_MS) remote.delete(nodeId);
   };
   const merged = (): QueueEntry[] => {
     dropStale();
     const all = [...local];
     for (const snapshot of remote.values()) all.push(...snapshot.entries);
     return all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
-  };
-  const peerOrigins = (): string[] => {
-    dropStale();
-    const own = originOf(options.nodeUrl());
-    const origins = new Set<string>();
-    for (const { origin } of remote.values()) if (origin && origin !== own) origins.add(origin);
-    return [...origins];
   };
   // Only this node's sockets (each node sends the merged queue to its own), one queue room per
   // scope, each cut to its scope before it is sent: no socket receives an entry outside it.
@@ -145,6 +133,7 @@ export function createClusterLink(
       // A lone node: nobody else can close its calls.
       reportJudgingBeat: () => undefined,
       peerJudgedSince: () => false,
+      serve: () => undefined,
       otherNodesLoad: () => Promise.resolve({ loads: [], complete: true }),
       announce: () => undefined,
       ready: () => true,
@@ -164,7 +153,8 @@ export function createClusterLink(
   io.on('queueSnapshot', ({ nodeId, nodeUrl, entries }) => {
     if (nodeId === options.nodeId) return;
     const known = remote.has(nodeId);
-    remote.set(nodeId, { entries, origin: originOf(nodeUrl), at: Date.now() });
+    remote.set(nodeId, { entries, at: Date.now() });
+    peers.saw(nodeId, nodeUrl);
     // A node seen for the first time learns this one's URL at once, not in 10 s.
     if (!known) publishSnapshot();
     emitToLocalStaff();
@@ -172,46 +162,13 @@ export function createClusterLink(
   io.on('queueRequest', (fromNodeId) => {
     if (fromNodeId !== options.nodeId) publishSnapshot();
   });
-  // Only the node holding the consultation answers with anything but NOT_FOUND.
-  /**
-   * Runs a forwarded request if this node holds the consultation; every other node answers
-   * NOT_FOUND, which the asking node's askHolder() passes over.
-   */
-  const answerIfHeld = <T>(sessionId: string, ack: AckCallback<T>, run: (service: ConsultationService) => Promise<T>): void => {
-    const service = consultations();
-    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
-    run(service).then(
-      (data) => ack({ ok: true, data }),
-      (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
-    );
-  };
-  io.on('acceptRemote', ({ principal, sessionId }, ack) =>
-    answerIfHeld(sessionId, ack, async (service) => {
-      const result = await service.accept(principal, sessionId);
-      service.expectRemoteJoin(principal, sessionId);
-      return { ...result, mediaNodeUrl: options.nodeUrl() };
-    }),
-  );
-  io.on('hangUpRemote', ({ principal, sessionId, reason }, ack) =>
-    answerIfHeld(sessionId, ack, async (service) => {
-      await service.hangUp(principal, sessionId, reason);
-      return null;
-    }),
-  );
-  io.on('findCallRemote', ({ principal }, ack) => {
-    const call = consultations().liveCallOf(principal);
-    if (!call) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
-    ack({ ok: true, data: { ...call, mediaNodeUrl: options.nodeUrl() } });
+  io.on('nodeLoad', (fromNodeId, ack) => {
+    if (fromNodeId === options.nodeId) return;
+    options.nodeLoad().then(ack, (error: unknown) => log.warn({ err: error }, 'could not read this node\'s load'));
   });
-  io.on('inviteGuestRemote', ({ principal, sessionId, label, kind, ttlSeconds }, ack) =>
-    answerIfHeld(sessionId, ack, async (service) => {
-      const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds, kind);
-      return { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() };
-    }),
-  );
-
-  io.on('forecastsStale', (fromNodeId) => {
-    if (fromNodeId !== options.nodeId) consultations().refreshLocalForecasts();
+  let peerJudgedAt = 0;
+  io.on('leaseBeat', (fromNodeId) => {
+    if (fromNodeId !== options.nodeId) peerJudgedAt = Date.now();
   });
   // A burst of changes (a desk's several sockets, an accept that also empties the queue) goes
   // out as one message.
@@ -225,16 +182,17 @@ export function createClusterLink(
     staleTimer.unref();
   };
 
-  let peerJudgedAt = 0;
-  io.on('leaseBeat', (fromNodeId) => {
-    if (fromNodeId !== options.nodeId) peerJudgedAt = Date.now();
-  });
-
-  io.on('nodeLoad', (fromNodeId, ack) => {
-    if (fromNodeId === options.nodeId) return;
-    options.nodeLoad().then(ack, (error: unknown) => log.warn({ err: error }, 'could not read this node\'s load'));
-  });
-
+  /**
+   * Runs a forwarded request if this node holds the consultation; every other node answers
+   * NOT_FOUND, which the asking node's askHolder() passes over.
+   */
+  const answerIfHeld = <T>(service: ConsultationService, sessionId: string, ack: AckCallback<T>, run: (service: ConsultationService) => Promise<T>): void => {
+    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
+    run(service).then(
+      (data) => ack({ ok: true, data }),
+      (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
+    );
+  };
   /** Asks every other node; the holder's answer (or its refusal) wins, `nobody` when none holds it. */
   const askHolder = async <T>(send: () => Promise<unknown>, nobody: () => AppError): Promise<T> => {
     let responses: Ack<T>[];
@@ -291,13 +249,42 @@ export function createClusterLink(
         () => AppError.invalidState('the call is not in progress'),
       );
     },
-    peerOrigins,
-    nodeUrls: () => [options.nodeUrl(), ...peerOrigins()].filter(Boolean),
+    peerOrigins: () => peers.origins(),
+    nodeUrls: () => [options.nodeUrl(), ...peers.origins()].filter(Boolean),
     forecastInputsChanged,
     reportJudgingBeat() {
       if (pub.status === 'ready') io.serverSideEmit('leaseBeat', options.nodeId);
     },
     peerJudgedSince: (at) => peerJudgedAt >= at,
+    serve(consultations) {
+    io.on('forecastsStale', (fromNodeId) => {
+      if (fromNodeId !== options.nodeId) consultations.refreshLocalForecasts();
+    });
+    io.on('acceptRemote', ({ principal, sessionId }, ack) =>
+      answerIfHeld(consultations, sessionId, ack, async (service) => {
+        const result = await service.accept(principal, sessionId);
+        service.expectRemoteJoin(principal, sessionId);
+        return { ...result, mediaNodeUrl: options.nodeUrl() };
+      }),
+    );
+    io.on('hangUpRemote', ({ principal, sessionId, reason }, ack) =>
+      answerIfHeld(consultations, sessionId, ack, async (service) => {
+        await service.hangUp(principal, sessionId, reason);
+        return null;
+      }),
+    );
+    io.on('findCallRemote', ({ principal }, ack) => {
+      const call = consultations.liveCallOf(principal);
+      if (!call) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
+      ack({ ok: true, data: { ...call, mediaNodeUrl: options.nodeUrl() } });
+    });
+    io.on('inviteGuestRemote', ({ principal, sessionId, label, kind, ttlSeconds }, ack) =>
+      answerIfHeld(consultations, sessionId, ack, async (service) => {
+        const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds, kind);
+        return { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() };
+      }),
+    );
+    },
     async otherNodesLoad() {
       try {
         const loads = (await io.serverSideEmitWithAck('nodeLoad', options.nodeId)) as NodeLoad[];

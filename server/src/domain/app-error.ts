@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorBody } from '../contract/errors';
+import { ErrorCode, type ErrorBody } from '@madoguchi/contract/errors';
 
 /** A domain error with a stable code; the HTTP and socket edges translate it. */
 export class AppError extends Error {

@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '../contract/appointments';
+import type { AppointmentStatus } from '@madoguchi/contract/appointments';
 import { AppError } from './app-error';
 
 /** Every allowed appointment transition; anything else is refused. */

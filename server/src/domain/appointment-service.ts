@@ -7,8 +7,8 @@ import type {
   ConflictingAppointment,
   CreateAppointmentRequest,
   UpdateAppointmentRequest,
-} from '../contract/appointments';
-import { ErrorCode } from '../contract/errors';
+} from '@madoguchi/contract/appointments';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type { z } from 'zod';
 import type { AppointmentFields, AppointmentFilter, AppointmentRepository } from '../db/repositories/appointment-repository';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { ErrorCode } from '../contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { AppError } from './app-error';
 
 /** Where the counters live: in this process, or in Redis so that every node counts together. */

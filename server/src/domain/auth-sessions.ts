@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { StaffRole } from '../auth/grants';
 import type { TokenService } from '../auth/token-service';
-import type { LoginResponse, StaffProfile } from '../contract/rest';
+import type { LoginResponse, StaffProfile } from '@madoguchi/contract/rest';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import type { AuthSessionRepository } from '../db/repositories/auth-session-repository';
 import type { StaffUserRepository } from '../db/repositories/staff-user-repository';

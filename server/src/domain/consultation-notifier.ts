@@ -1,6 +1,6 @@
-import type { EndReason, PeerInfo, QueueEntry } from '../contract/consultation';
-import type { ConsumerOptions, PeerRole } from '../contract/media-types';
-import type { ServerToClientEvents } from '../contract/signalling-events';
+import type { EndReason, PeerInfo, QueueEntry } from '@madoguchi/contract/consultation';
+import type { ConsumerOptions, PeerRole } from '@madoguchi/contract/media-types';
+import type { ServerToClientEvents } from '@madoguchi/contract/signalling-events';
 
 /** Notifications with a single payload, for the in-call features. */
 export type InCallEvent =

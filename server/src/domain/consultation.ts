@@ -1,8 +1,8 @@
-import type { AppointmentNeeds } from '../contract/appointments';
-import type { ConsultationState, EndReason, MediaFlag, PeerInfo, QueueEntry } from '../contract/consultation';
-import type { GuestKind } from '../contract/guests';
-import type { Language } from '../contract/languages';
-import type { PeerRole } from '../contract/media-types';
+import type { AppointmentNeeds } from '@madoguchi/contract/appointments';
+import type { ConsultationState, EndReason, MediaFlag, PeerInfo, QueueEntry } from '@madoguchi/contract/consultation';
+import type { GuestKind } from '@madoguchi/contract/guests';
+import type { Language } from '@madoguchi/contract/languages';
+import type { PeerRole } from '@madoguchi/contract/media-types';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import { guestPeer, kioskPeer, staffPeer } from './room-names';

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { QualitySummary } from '../contract/consultation';
-import { ErrorCode } from '../contract/errors';
-import type { PointerMark } from '../contract/signalling-schemas';
-import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '../contract/signalling-events';
+import type { QualitySummary } from '@madoguchi/contract/consultation';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
+import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
 import type { QuickPhraseRepository } from '../db/repositories/quick-phrase-repository';
 import type { SnapshotRepository } from '../db/repositories/snapshot-repository';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MediaRoomApi, SfuApi } from '@madoguchi/sfu';
-import type { ConsumerOptions, DtlsParametersJson, RtpCapabilitiesJson, RtpParametersJson } from '../contract/media-types';
-import type { MediaCheckStart } from '../contract/signalling-events';
+import type { ConsumerOptions, DtlsParametersJson, RtpCapabilitiesJson, RtpParametersJson } from '@madoguchi/contract/media-types';
+import type { MediaCheckStart } from '@madoguchi/contract/signalling-events';
 import { createLogger } from '../logging/logger';
-import { ErrorCode } from '../contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { AppError } from './app-error';
 
 const log = createLogger('media-check');

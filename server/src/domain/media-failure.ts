@@ -1,5 +1,5 @@
 import type { MediaRoomApi } from '@madoguchi/sfu';
-import type { PeerRole } from '../contract/media-types';
+import type { PeerRole } from '@madoguchi/contract/media-types';
 import type { Consultation } from './consultation';
 
 /**

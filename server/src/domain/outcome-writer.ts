@@ -1,5 +1,5 @@
-import type { OutcomeCode } from '../contract/consultation';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { OutcomeCode } from '@madoguchi/contract/consultation';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
 import { AppError } from './app-error';

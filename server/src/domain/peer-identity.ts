@@ -1,5 +1,5 @@
-import type { PeerRole } from '../contract/media-types';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { PeerRole } from '@madoguchi/contract/media-types';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { peerId, peerRoom } from './room-names';
 
 /** The part a principal plays in a call: admins take calls as staff. */

@@ -1,5 +1,5 @@
-import type { QueueEntry } from '../contract/consultation';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { QueueScope } from './room-names';
 
 /**

@@ -1,4 +1,4 @@
-import type { ResidentNameDisplay } from '../contract/town-settings';
+import type { ResidentNameDisplay } from '@madoguchi/contract/town-settings';
 
 /**
  * The booked name as the public kiosk screen may show it (the kiosk adds 様). Names are

@@ -1,4 +1,4 @@
-import type { PeerRole } from '../contract/media-types';
+import type { PeerRole } from '@madoguchi/contract/media-types';
 
 /**
  * The one owner of peer ids and Socket.IO room names. Nothing else builds such strings: a

@@ -1,4 +1,4 @@
-import type { QueueEntry, WaitOutlook } from '../contract/consultation';
+import type { QueueEntry, WaitOutlook } from '@madoguchi/contract/consultation';
 
 /** A logged-in member with the console open, as the signalling layer sees them. */
 export interface StaffPresence {

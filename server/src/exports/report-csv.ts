@@ -1,4 +1,4 @@
-import { REPORT_LABELS_JA as L, type Report, type ReportFigures } from '../contract/reports';
+import { REPORT_LABELS_JA as L, type Report, type ReportFigures } from '@madoguchi/contract/reports';
 import { toCsv } from './csv';
 
 const percent = (rate: number | null): number | null => (rate === null ? null : Math.round(rate * 1000) / 10);

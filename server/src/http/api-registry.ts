@@ -1,8 +1,19 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
 import type { PrincipalResolver } from '../auth/principal-resolver';
-import { ErrorCode } from '../contract/errors';
-import { API_ROUTES, type Caller, type RouteKey } from '../contract/api-routes';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { API_ROUTES, type Caller, type RouteKey } from '@madoguchi/contract/api-routes';
+import {
+  API_SCHEMAS,
+  IdParams,
+  type FileDownload,
+  type NoContent,
+  type ParsedRouteBody,
+  type ParsedRouteParams,
+  type ParsedRouteQuery,
+  type RouteResponse,
+  type RouteSchemas,
+} from '@madoguchi/contract/api-schemas';
 import { AppError } from '../domain/app-error';
 import { parseInput } from './validate';
 
@@ -30,52 +41,41 @@ export class FileResponse {
   ) {}
 }
 
-interface RouteSchemas<P, Q, B> {
-  params?: ZodType<P>;
-  query?: ZodType<Q>;
-  body?: ZodType<B>;
-  /** 200 unless told; a handler returning undefined answers 204. */
-  status?: number;
-  /** For the OpenAPI document: what a success returns. */
-  returns?: string;
-}
+/** What a handler returns: the route's answer, a FileResponse for a download, nothing for 204. */
+export type HandlerResult<K extends RouteKey> =
+  RouteResponse<K> extends FileDownload ? FileResponse : RouteResponse<K> extends NoContent ? void : RouteResponse<K>;
 
-interface Registered {
-  schemas: RouteSchemas<unknown, unknown, unknown>;
-  handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<unknown>;
-}
+export type RouteHandler<K extends RouteKey> = (
+  ctx: RouteContext<ParsedRouteParams<K>, ParsedRouteQuery<K>, ParsedRouteBody<K>>,
+) => Promise<HandlerResult<K>>;
+
+type AnyRouteHandler = (ctx: RouteContext<unknown, unknown, unknown>) => Promise<unknown>;
 
 /** All a login with a temporary password may do until it is replaced. */
 const TEMPORARY_PASSWORD_ROUTES: ReadonlySet<RouteKey> = new Set<RouteKey>(['changePassword', 'logout']);
 
-export const IdParams = z.object({ id: z.uuid() }).strict();
+export { IdParams };
 
 /**
  * Binds handlers to the routes of API_ROUTES. Access is checked here, before any handler
- * runs, from the one table in the contract; every route must have a handler.
+ * runs, from the one table in the contract; the request is parsed with the route's schemas
+ * from API_SCHEMAS; every route must have a handler.
  */
 export class ApiRegistry {
-  private readonly handlers = new Map<RouteKey, Registered>();
+  private readonly handlers = new Map<RouteKey, AnyRouteHandler>();
 
-  handle<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
-    key: RouteKey,
-    schemas: RouteSchemas<P, Q, B>,
-    handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>,
-  ): void {
+  handle<K extends RouteKey>(key: K, handler: RouteHandler<K>): void {
     if (this.handlers.has(key)) throw new Error(`route ${key} registered twice`);
-    this.handlers.set(key, { schemas, handler } as unknown as Registered);
-  }
-
-  schemasOf(key: RouteKey): RouteSchemas<unknown, unknown, unknown> | undefined {
-    return this.handlers.get(key)?.schemas;
+    this.handlers.set(key, handler as unknown as AnyRouteHandler);
   }
 
   router(resolver: PrincipalResolver): Router {
     const missing = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => !this.handlers.has(key));
     if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
     const router = express.Router();
-    for (const [key, registered] of this.handlers) {
+    for (const [key, handler] of this.handlers) {
       const spec = API_ROUTES[key];
+      const schemas: RouteSchemas = API_SCHEMAS[key];
       router[spec.method](spec.path, async (req: Request, res: Response) => {
         const caller = await identify(req, resolver);
         if (!mayCall(spec.access, caller)) {
@@ -84,7 +84,6 @@ export class ApiRegistry {
         if (caller.kind === 'staff' && caller.mustChangePassword && !TEMPORARY_PASSWORD_ROUTES.has(key)) {
           throw new AppError(ErrorCode.PasswordChangeRequired, 'change your temporary password first');
         }
-        const { schemas, handler } = registered;
         const ctx: RouteContext<unknown, unknown, unknown> = {
           params: schemas.params ? parseInput(schemas.params, req.params) : {},
           query: schemas.query ? parseInput(schemas.query, req.query) : parseInput(z.object({}).strict(), req.query),

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode } from '../contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { AppError, HTTP_STATUS, toAppError } from '../domain/app-error';
 import { createLogger } from '../logging/logger';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { API_ROUTES, type RouteKey } from '../contract/api-routes';
-import type { ApiRegistry } from './api-registry';
+import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
+import { API_SCHEMAS, type RouteSchemas } from '@madoguchi/contract/api-schemas';
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -19,17 +19,17 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 }
 
 /** OpenAPI 3.1 built from the route table and the same zod schemas that validate requests. */
-export function buildOpenApiDocument(registry: ApiRegistry): Record<string, unknown> {
+export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const key of Object.keys(API_ROUTES) as RouteKey[]) {
     const spec = API_ROUTES[key];
-    const schemas = registry.schemasOf(key);
+    const schemas: RouteSchemas = API_SCHEMAS[key];
     const openApiPath = spec.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     const parameters: unknown[] = [];
     for (const match of spec.path.matchAll(/:([a-zA-Z]+)/g)) {
       parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
     }
-    if (schemas?.query) {
+    if (schemas.query) {
       const query = jsonSchemaOf(schemas.query) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(query.properties ?? {})) {
         parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
@@ -42,11 +42,11 @@ export function buildOpenApiDocument(registry: ApiRegistry): Record<string, unkn
       security: (spec.access as readonly string[]).includes('public') ? [] : [{ bearer: [] }],
       parameters,
       responses: {
-        [String(schemas?.status ?? 200)]: { description: schemas?.returns ?? 'OK' },
+        [String(schemas.status ?? 200)]: { description: schemas.response.name },
         '4XX': { description: 'Refused', content: { 'application/json': { schema: ERROR_SCHEMA } } },
       },
     };
-    if (schemas?.body) {
+    if (schemas.body) {
       operation['requestBody'] = { required: true, content: { 'application/json': { schema: jsonSchemaOf(schemas.body) } } };
     }
     paths[openApiPath] = { ...paths[openApiPath], [spec.method]: operation };

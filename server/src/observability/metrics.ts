@@ -1,10 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SfuApi } from '@madoguchi/sfu';
-import type { QueueEntry } from '../contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 
-export interface MetricsSources {
-  sfu: SfuApi;
-  /** Live consultations by state, read at scrape time. */
+/** The live consultations, read at scrape time. */
+export interface LiveConsultations {
   liveCounts(): { queued: number; active: number };
   queue(): QueueEntry[];
 }
@@ -15,12 +14,18 @@ export interface MetricsSources {
  */
 export class Metrics {
   readonly registry = new Registry();
+  /**
+   * Set by observe(): the metrics are built before the consultation service (which counts
+   * rejoins on them); until then the consultation gauges read zero.
+   */
+  private live: LiveConsultations | null = null;
   readonly joinLatency: Histogram;
   readonly reconnects: Counter;
   readonly errors: Counter<'code' | 'edge'>;
 
-  constructor(sources: MetricsSources) {
+  constructor(sfu: SfuApi) {
     const registry = this.registry;
+    const live = (): LiveConsultations | null => this.live;
     collectDefaultMetrics({ register: registry, prefix: 'madoguchi_' });
 
     this.joinLatency = new Histogram({
@@ -47,7 +52,7 @@ export class Metrics {
       labelNames: ['state'],
       registers: [registry],
       collect() {
-        const counts = sources.liveCounts();
+        const counts = live()?.liveCounts() ?? { queued: 0, active: 0 };
         this.set({ state: 'queued' }, counts.queued);
         this.set({ state: 'active' }, counts.active);
       },
@@ -59,14 +64,14 @@ export class Metrics {
       registers: [registry],
       collect() {
         this.reset();
-        for (const entry of sources.queue()) this.inc({ department: entry.departmentName ?? 'general' });
+        for (const entry of live()?.queue() ?? []) this.inc({ department: entry.departmentName ?? 'general' });
       },
     });
 
     // One SFU stats call per scrape feeds all media gauges.
     let pending: ReturnType<SfuApi['stats']> | null = null;
     const sfuStats = (): ReturnType<SfuApi['stats']> => {
-      pending ??= sources.sfu.stats().finally(() => {
+      pending ??= sfu.stats().finally(() => {
         setTimeout(() => (pending = null), 0);
       });
       return pending;
@@ -121,5 +126,9 @@ export class Metrics {
         this.set({ direction: 'out' }, media.bytesSent);
       },
     });
+  }
+
+  observe(live: LiveConsultations): void {
+    this.live = live;
   }
 }

@@ -1,5 +1,5 @@
 import type { SfuApi } from '@madoguchi/sfu';
-import type { NodeLoad } from '../contract/operations';
+import type { NodeLoad } from '@madoguchi/contract/operations';
 
 /**
  * Reads this node's media load. Worker CPU is a share of one core between two reads of the

@@ -1,18 +1,19 @@
 import type { Server, Socket } from 'socket.io';
-import type { ZodType } from 'zod';
 import type {
   ClientToServerEvents,
   InterServerEvents,
   ServerToClientEvents,
   SocketData,
   SocketPrincipal,
-} from '../contract/signalling-events';
+} from '@madoguchi/contract/signalling-events';
+import type { ParsedSocketPayload, SocketRequest, SocketResult } from '@madoguchi/contract/socket-requests';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { InCallService } from '../domain/in-call-service';
 import type { MediaCheckService } from '../domain/media-check-service';
 import type { SfuApi } from '@madoguchi/sfu';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CallPlacement } from '../cluster/call-placement';
 
 /** Kiosk liveness for the admins' view. */
 export interface KioskPresence {
@@ -29,6 +30,8 @@ export interface HandlerContext {
   sfu: SfuApi;
   presence: KioskPresence;
   cluster: ClusterLink;
+  /** Decides whether a consultation is held here or on another node, and asks its holder. */
+  placement: CallPlacement;
   inCall: InCallService;
   mediaChecks: MediaCheckService;
   /** Staff's after-call outcome, queued through a database outage. */
@@ -39,21 +42,18 @@ export interface HandlerContext {
   afterAck(task: () => Promise<void>): void;
 }
 
-type AckData<E extends keyof ClientToServerEvents> =
-  Parameters<ClientToServerEvents[E]>[1] extends (response: infer R) => void
-    ? R extends { ok: true; data: infer D } ? D : never
-    : never;
+/** The requests with a handler of their own; renewAuth belongs to the socket's authentication. */
+export type HandledRequest = Exclude<SocketRequest, 'renewAuth'>;
 
-/** One socket request: its schema, who may send it, and what it does. */
-export interface RequestHandler<E extends keyof ClientToServerEvents> {
-  event: E;
-  schema: ZodType<Parameters<ClientToServerEvents[E]>[0]>;
-  roles: readonly SocketPrincipal['role'][];
-  run(context: HandlerContext, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckData<E>>;
+/** What one socket request does; its schema and roles come from SOCKET_REQUESTS in the contract. */
+export interface RequestHandler<E extends HandledRequest> {
+  run(context: HandlerContext, payload: ParsedSocketPayload<E>): Promise<SocketResult<E>>;
 }
 
-export type AnyRequestHandler = { [E in keyof ClientToServerEvents]: RequestHandler<E> }[keyof ClientToServerEvents];
+/** Every handled request, keyed by event: leaving one out is a compile error. */
+export type RequestHandlers = { readonly [E in HandledRequest]: RequestHandler<E> };
 
-export function defineHandler<E extends keyof ClientToServerEvents>(handler: RequestHandler<E>): RequestHandler<E> {
+/** Names the event so the payload and the answer are typed from the contract's table. */
+export function defineHandler<E extends HandledRequest>(_event: E, handler: RequestHandler<E>): RequestHandler<E> {
   return handler;
 }

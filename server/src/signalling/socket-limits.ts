@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited, retryAfterSecondsOf, type AttemptLimiter } from '../domain/attempt-limiter';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 
 export interface SocketLimitOptions {
   /** Requests one connection may send per second (a call's set-up needs about a dozen at once). */
@@ -51,7 +51,7 @@ export class ConnectionCounter {
 }
 
 /** Checks one request against the connection's rate and, for queue requests, the kiosk's. */
-export function createRequestGate(options: SocketLimitOptions): (socketId: string, principal: SocketPrincipal, event: string) => Promise<void> {
+export function createRequestGate(options: Omit<SocketLimitOptions, 'connectionsPerAddress'>): (socketId: string, principal: SocketPrincipal, event: string) => Promise<void> {
   const perConnection = new RateLimiterMemory({ points: options.requestsPerSecond, duration: 1, keyPrefix: 'socket-requests' });
   return async (socketId, principal, event) => {
     try {

@@ -1,16 +1,16 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SfuApi } from '@madoguchi/sfu';
-import type { Ack } from '../contract/ack';
-import { ErrorCode } from '../contract/errors';
-import { RenewAuthPayload } from '../contract/signalling-schemas';
-import { SOCKET_PERMISSIONS } from '../contract/socket-permissions';
-import type { SocketPrincipal } from '../contract/signalling-events';
+import type { Ack } from '@madoguchi/contract/ack';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { SOCKET_REQUESTS, type SocketRequestSpec } from '@madoguchi/contract/socket-requests';
+import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { AppError, toAppError } from '../domain/app-error';
 import type { ConsultationService } from '../domain/consultation-service';
 import type { InCallService } from '../domain/in-call-service';
 import type { OutcomeWriter } from '../domain/outcome-writer';
 import type { ClusterLink } from '../cluster/cluster-link';
+import type { CallPlacement } from '../cluster/call-placement';
 import { createLogger } from '../logging/logger';
 import { KeyedMutex } from '../domain/keyed-mutex';
 import { principalRoom } from '../domain/peer-identity';
@@ -21,12 +21,19 @@ import { requestHandlers } from './handlers';
 import { clientAddress, ConnectionCounter, createRequestGate, type SocketLimitOptions } from './socket-limits';
 
 type RequestGate = ReturnType<typeof createRequestGate>;
-import type { AnyRequestHandler, HandlerContext, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
+import type { HandledRequest, HandlerContext, RequestHandler, KioskPresence, SignallingServer, SignallingSocket } from './signalling-types';
 
 const log = createLogger('signalling');
 
-export interface SignallingOptions {
+export interface TransportOptions {
   httpServer: HttpServer;
+  /** Cross-origin pages allowed to open a socket (read on every handshake: nodes come and go). */
+  allowedOrigins: () => string[];
+  /** Open transports one address may hold (SOCKETS_PER_ADDRESS). */
+  connectionsPerAddress: number;
+}
+
+export interface SignallingOptions {
   /** Verifies a token and loads who is behind it; throws AppError if not allowed. */
   authenticate(token: string): Promise<SocketAuth>;
   consultations: ConsultationService;
@@ -34,13 +41,12 @@ export interface SignallingOptions {
   presence: KioskPresence;
   inCall: InCallService;
   outcomes: OutcomeWriter;
-  /** Read per request: the link is made after the server. */
-  cluster: () => ClusterLink;
+  cluster: ClusterLink;
+  /** Decides whether a consultation is held here or on another node. */
+  placement: CallPlacement;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
-  /** Cross-origin pages allowed to open a socket (read on every handshake: nodes come and go). */
-  allowedOrigins: () => string[];
-  limits: SocketLimitOptions;
+  limits: Omit<SocketLimitOptions, 'connectionsPerAddress'>;
 }
 
 /** A client that opened the transport but never joined is dropped after this (Socket.IO's default is 45 s). */
@@ -61,8 +67,12 @@ interface SignallingState {
   mediaChecks: MediaCheckService;
 }
 
-export function createSignallingServer(options: SignallingOptions): SignallingServer {
-  const state: SignallingState = { mediaChecks: new MediaCheckService(options.sfu) };
+/**
+ * The Socket.IO server on the HTTP server, with its origin check and per-address limit but no
+ * handlers yet: the notifier and the cluster link are built on it before the services exist,
+ * and serveSignalling() adds authentication and the requests once they do.
+ */
+export function createSocketTransport(options: TransportOptions): SignallingServer {
   const io: SignallingServer = new Server(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -80,7 +90,7 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     },
     connectTimeout: CONNECT_TIMEOUT_MS,
   });
-  const connections = new ConnectionCounter(options.limits.connectionsPerAddress);
+  const connections = new ConnectionCounter(options.connectionsPerAddress);
   // Requests that took a place; the place is handed back when their transport closes (or never opens).
   const placed = new WeakSet<object>();
   io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {
@@ -91,6 +101,12 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
   io.engine.on('connection_error', (error: { req: IncomingMessage }) => {
     if (placed.has(error.req)) connections.release(clientAddress(error.req));
   });
+  return io;
+}
+
+/** Authenticates every socket and answers its requests with the services. */
+export function serveSignalling(io: SignallingServer, options: SignallingOptions): void {
+  const state: SignallingState = { mediaChecks: new MediaCheckService(options.sfu) };
   const gate = createRequestGate(options.limits);
 
   /** Socket.IO hands the client only message and data; the code goes into data. */
@@ -133,7 +149,6 @@ export function createSignallingServer(options: SignallingOptions): SignallingSe
     });
 
   io.on('connection', (socket) => onConnection(socket, options, gate, state));
-  return io;
 }
 
 function originHost(origin: string): string | null {
@@ -161,9 +176,9 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions, gate
 
   const known = new Set<string>(['renewAuth']);
   registerRenewAuth(socket, options, expiry);
-  for (const handler of requestHandlers) {
-    known.add(handler.event);
-    registerHandler(socket, handler, options, gate, state);
+  for (const event of Object.keys(requestHandlers) as HandledRequest[]) {
+    known.add(event);
+    registerHandler(socket, event, options, gate, state);
   }
   // Socket.IO drops unknown events silently; a client that sent one with an ack still
   // deserves an answer.
@@ -220,8 +235,8 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
     void (async () => {
       try {
         const role = socket.data.principal.role;
-        if (!SOCKET_PERMISSIONS.renewAuth.includes(role)) throw AppError.forbidden(`renewAuth is not allowed for ${role}`);
-        const parsed = RenewAuthPayload.safeParse(args[0]);
+        if (!(SOCKET_REQUESTS.renewAuth.roles as readonly string[]).includes(role)) throw AppError.forbidden(`renewAuth is not allowed for ${role}`);
+        const parsed = SOCKET_REQUESTS.renewAuth.payload.safeParse(args[0]);
         if (!parsed.success || args.length !== 2) throw AppError.badRequest('renewAuth takes { token }');
         const auth = await options.authenticate(parsed.data.token);
         const current = socket.data.principal;
@@ -245,7 +260,7 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
 
 function registerHandler(
   socket: SignallingSocket,
-  handler: AnyRequestHandler,
+  event: HandledRequest,
   options: SignallingOptions,
   gate: RequestGate,
   state: SignallingState,
@@ -253,7 +268,9 @@ function registerHandler(
   const { principal } = socket.data;
   // Payloads are unknown until the schema has parsed them, whatever the typed map says.
   const rawOn = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
-  rawOn(handler.event, (...args: unknown[]) => {
+  const { payload: schema, roles } = SOCKET_REQUESTS[event] as SocketRequestSpec;
+  const handler = requestHandlers[event] as RequestHandler<HandledRequest>;
+  rawOn(event, (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return; // every request must carry an ack; nothing to answer to
     const reply = ack as (response: Ack<unknown>) => void;
@@ -264,7 +281,8 @@ function registerHandler(
       consultations: options.consultations,
       sfu: options.sfu,
       presence: options.presence,
-      cluster: options.cluster(),
+      cluster: options.cluster,
+      placement: options.placement,
       inCall: options.inCall,
       mediaChecks: state.mediaChecks,
       outcomes: options.outcomes,
@@ -276,20 +294,20 @@ function registerHandler(
     const started = performance.now();
     void (async () => {
       try {
-        if (!handler.roles.includes(principal.role)) throw AppError.forbidden(`${handler.event} is not allowed for ${principal.role}`);
-        await gate(socket.id, principal, handler.event);
+        if (!roles.includes(principal.role)) throw AppError.forbidden(`${event} is not allowed for ${principal.role}`);
+        await gate(socket.id, principal, event);
         if (args.length !== 2) throw AppError.badRequest('a request takes exactly one payload and an ack');
-        const parsed = handler.schema.safeParse(args[0]);
+        const parsed = schema.safeParse(args[0]);
         if (!parsed.success) throw AppError.badRequest('invalid payload', parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));
         const data = await (handler.run as (c: HandlerContext, p: unknown) => Promise<unknown>)(context, parsed.data);
         reply({ ok: true, data });
-        options.onRequestDone?.(handler.event, (performance.now() - started) / 1000, null);
+        options.onRequestDone?.(event, (performance.now() - started) / 1000, null);
       } catch (error) {
         const appError = toAppError(error);
-        if (appError.code === ErrorCode.Internal) log.error({ err: error, event: handler.event }, 'request failed');
-        else log.debug({ code: appError.code, event: handler.event }, 'request refused');
+        if (appError.code === ErrorCode.Internal) log.error({ err: error, event: event }, 'request failed');
+        else log.debug({ code: appError.code, event: event }, 'request refused');
         reply({ ok: false, error: appError.toBody() });
-        options.onRequestDone?.(handler.event, (performance.now() - started) / 1000, appError.code);
+        options.onRequestDone?.(event, (performance.now() - started) / 1000, appError.code);
         return;
       }
       for (const task of deferred) await task().catch((error: unknown) => log.warn({ err: error }, 'after-ack task failed'));

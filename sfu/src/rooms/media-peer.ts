@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup';
-import type { PeerRole, RtpCapabilitiesJson } from '@contract/media-types';
+import type { PeerRole, RtpCapabilitiesJson } from '@madoguchi/contract/media';
 import { SfuError } from '../errors';
 import type { RoomRouter } from './room-routers';
 

@@ -10,7 +10,7 @@ import type {
   RtpCapabilitiesJson,
   TransportDirection,
   TransportOptions,
-} from '@contract/media-types';
+} from '@madoguchi/contract/media';
 import type {
   ConnectPlainTransportOptions,
   PeerMediaPath,

@@ -2,7 +2,7 @@
  * What one synthetic consultation sends: the kiosk's face camera, document camera and voice to
  * the staff, the staff's camera and voice to the kiosk. Each producer is consumed once.
  */
-import type { MediaSource, PeerRole, RtpCapabilitiesJson, RtpParametersJson } from '@contract/media-types';
+import type { MediaSource, PeerRole, RtpCapabilitiesJson, RtpParametersJson } from '@madoguchi/contract/media';
 
 /** The two sides of the benchmark's consultation (no guest). */
 export type BenchPeer = Exclude<PeerRole, 'guest'>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { END_REASONS } from '../../../server/src/contract/consultation';
+import { END_REASONS } from '@madoguchi/contract/consultation';
 import { transition } from '../../../kiosk/src/session/kiosk-state';
 import type { KioskState } from '../../../kiosk/src/session/kiosk-state';
 import { asksForRating } from '../../../kiosk/src/session/survey-rule';

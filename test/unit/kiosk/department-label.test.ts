@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Department } from '../../../server/src/contract/departments';
+import type { Department } from '@madoguchi/contract/departments';
 import { departmentLabel, selectableDepartments } from '../../../kiosk/src/session/department-label';
 
 const CHILD: Department = Object.freeze({

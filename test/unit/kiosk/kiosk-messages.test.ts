@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LANGUAGES } from '../../../server/src/contract/languages';
+import { LANGUAGES } from '@madoguchi/contract/languages';
 import { LANGUAGE_CHOICES, messagesFor } from '../../../kiosk/src/i18n/messages';
 
 /** Every leaf string of a message object, with its path; functions are called with a sample. */

@@ -1,5 +1,5 @@
-import type { AppointmentConflictDetails, ConflictingAppointment } from '@contract/appointments';
-import { ErrorCode } from '@contract/errors';
+import type { AppointmentConflictDetails, ConflictingAppointment } from '@madoguchi/contract/appointments';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ApiError } from '../../api/api-error';
 
 /** The collisions a 409 reports (possibly none listed), or null when the error is something else. */

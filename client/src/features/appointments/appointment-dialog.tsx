@@ -1,4 +1,4 @@
-import type { AppointmentDetail } from '@contract/appointments';
+import type { AppointmentDetail } from '@madoguchi/contract/appointments';
 import { getAppointment } from '../../api/appointments-api';
 import { ModalDialog } from '../../components/modal-dialog';
 import { Notice } from '../../components/notice';

@@ -1,6 +1,6 @@
-import { CreateAppointmentRequest } from '@contract/appointments';
-import type { Appointment, AppointmentNeeds, UpdateAppointmentRequest } from '@contract/appointments';
-import type { Language } from '@contract/languages';
+import { CreateAppointmentRequest } from '@madoguchi/contract/appointments';
+import type { Appointment, AppointmentNeeds, UpdateAppointmentRequest } from '@madoguchi/contract/appointments';
+import type { Language } from '@madoguchi/contract/languages';
 import { isLocalDate, isLocalTime, jstDateOf, jstInstant, jstTimeOf } from '../../time/jst';
 
 export const DURATION_CHOICES = [15, 30, 45, 60, 90, 120, 180, 240] as const;

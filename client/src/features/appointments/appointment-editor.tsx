@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { AppointmentDetail, ConflictCheckRequest } from '@contract/appointments';
+import type { AppointmentDetail, ConflictCheckRequest } from '@madoguchi/contract/appointments';
 import { Notice } from '../../components/notice';
 import { appointmentMessages } from '../../i18n/appointment-messages';
 import { common } from '../../i18n/common-messages';

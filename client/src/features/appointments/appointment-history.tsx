@@ -1,4 +1,4 @@
-import type { AppointmentChange } from '@contract/appointments';
+import type { AppointmentChange } from '@madoguchi/contract/appointments';
 import { appointmentMessages } from '../../i18n/appointment-messages';
 import { calendarMessages } from '../../i18n/calendar-messages';
 import { common } from '../../i18n/common-messages';

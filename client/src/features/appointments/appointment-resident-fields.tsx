@@ -1,5 +1,5 @@
-import { LANGUAGES } from '@contract/languages';
-import type { AppointmentNeeds } from '@contract/appointments';
+import { LANGUAGES } from '@madoguchi/contract/languages';
+import type { AppointmentNeeds } from '@madoguchi/contract/appointments';
 import { FormField } from '../../components/form-field';
 import { appointmentMessages } from '../../i18n/appointment-messages';
 import { common } from '../../i18n/common-messages';

@@ -1,4 +1,4 @@
-import type { Appointment } from '@contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { StatusBadge } from '../../components/status-badge';
 import { appointmentMessages } from '../../i18n/appointment-messages';
 import { common } from '../../i18n/common-messages';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Appointment } from '@contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { cancelAppointment } from '../../api/appointments-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormField } from '../../components/form-field';

@@ -1,4 +1,4 @@
-import type { Appointment } from '@contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { useQrCode } from '../../hooks/use-qr-code';
 import { slipControls, slipEn, slipJa } from '../../i18n/slip-messages';
 import { groupedCode, slipWhen } from './slip-format';

@@ -1,4 +1,4 @@
-import type { ConflictingAppointment } from '@contract/appointments';
+import type { ConflictingAppointment } from '@madoguchi/contract/appointments';
 import { appointmentMessages } from '../../i18n/appointment-messages';
 import { formatDateTime, formatTime } from '../../time/jst-format';
 

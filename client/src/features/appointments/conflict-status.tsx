@@ -1,4 +1,4 @@
-import type { ConflictingAppointment } from '@contract/appointments';
+import type { ConflictingAppointment } from '@madoguchi/contract/appointments';
 import { appointmentMessages } from '../../i18n/appointment-messages';
 import { ConflictList } from './conflict-list';
 import type { ConflictCheck } from './use-conflict-check';

@@ -1,4 +1,4 @@
-import { DISPLAY_TIME_ZONE } from '@contract/languages';
+import { DISPLAY_TIME_ZONE } from '@madoguchi/contract/languages';
 
 // The slip is for the resident: always Japanese formatting, whatever the admin's UI language.
 const dateTime = new Intl.DateTimeFormat('ja-JP', {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Appointment, ConflictingAppointment } from '@contract/appointments';
+import type { Appointment, ConflictingAppointment } from '@madoguchi/contract/appointments';
 import { createAppointment, updateAppointment } from '../../api/appointments-api';
 import { useApi } from '../../hooks/use-api';
 import { appointmentMessages } from '../../i18n/appointment-messages';

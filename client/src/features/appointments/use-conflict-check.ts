@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConflictCheckRequest, ConflictingAppointment } from '@contract/appointments';
+import type { ConflictCheckRequest, ConflictingAppointment } from '@madoguchi/contract/appointments';
 import { checkConflicts } from '../../api/appointments-api';
 import { useApi } from '../../hooks/use-api';
 

@@ -1,5 +1,5 @@
-import { AUDIT_ACTIONS } from '@contract/audit';
-import type { AuditAction } from '@contract/audit';
+import { AUDIT_ACTIONS } from '@madoguchi/contract/audit';
+import type { AuditAction } from '@madoguchi/contract/audit';
 import { listAudit } from '../../api/audit-api';
 import type { AuditFilter } from '../../api/audit-api';
 import { navigate } from '../../app/navigate';

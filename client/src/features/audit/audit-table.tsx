@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@contract/audit';
+import type { AuditEntry } from '@madoguchi/contract/audit';
 import { auditMessages } from '../../i18n/audit-messages';
 import { common } from '../../i18n/common-messages';
 import { formatTimestamp } from '../../time/jst-format';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ApiError } from '../../api/api-error';
 import { changePassword, fetchMe } from '../../api/auth-api';
 import { loadAuth } from '../../api/auth-storage';

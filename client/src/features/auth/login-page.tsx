@@ -1,7 +1,7 @@
 import { checkMessages } from '../../i18n/check-messages';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ApiError } from '../../api/api-error';
 import { login } from '../../api/auth-api';
 import { authFromLogin } from '../../api/auth-storage';

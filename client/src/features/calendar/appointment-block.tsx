@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Appointment } from '@contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { common } from '../../i18n/common-messages';
 import { formatTime } from '../../time/jst-format';
 import type { Lane, RowSpan } from './calendar-layout';

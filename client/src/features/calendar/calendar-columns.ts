@@ -1,7 +1,7 @@
-import type { KioskSummary } from '@contract/kiosks';
+import type { KioskSummary } from '@madoguchi/contract/kiosks';
 import type { DraftSeed } from '../appointments/appointment-draft';
 import { minutesToTime } from '../../time/jst';
-import type { StaffMember } from '@contract/staff';
+import type { StaffMember } from '@madoguchi/contract/staff';
 import type { CalendarColumn } from './calendar-layout';
 import { UNASSIGNED, visibleDays } from './calendar-model';
 import type { CalendarState } from './calendar-model';

@@ -1,4 +1,4 @@
-import type { Department } from '@contract/departments';
+import type { Department } from '@madoguchi/contract/departments';
 import { FormField } from '../../components/form-field';
 import { SegmentedControl } from '../../components/segmented-control';
 import { calendarMessages } from '../../i18n/calendar-messages';

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Appointment } from '@contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { calendarMessages } from '../../i18n/calendar-messages';
 import { minutesToTime } from '../../time/jst';
 import { AppointmentBlock } from './appointment-block';

@@ -1,4 +1,4 @@
-import type { Appointment } from '@contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { jstDateOf, jstMinutesOf } from '../../time/jst';
 
 /** The grid: 08:30 to 17:30 Japan time in 15-minute rows. */

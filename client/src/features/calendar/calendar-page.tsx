@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Appointment } from '@contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import { navigate } from '../../app/navigate';
 import type { RouteQuery } from '../../app/routes';
 import { Notice } from '../../components/notice';

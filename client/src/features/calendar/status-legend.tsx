@@ -1,4 +1,4 @@
-import { APPOINTMENT_STATUSES } from '@contract/appointments';
+import { APPOINTMENT_STATUSES } from '@madoguchi/contract/appointments';
 import { StatusBadge } from '../../components/status-badge';
 import { calendarMessages } from '../../i18n/calendar-messages';
 import { common } from '../../i18n/common-messages';

@@ -1,5 +1,5 @@
-import type { Appointment } from '@contract/appointments';
-import type { Page } from '@contract/pagination';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { Page } from '@madoguchi/contract/pagination';
 import { listAppointments } from '../../api/appointments-api';
 import type { AppointmentFilter } from '../../api/appointments-api';
 import type { ApiData } from '../../hooks/use-api-data';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TransferResult } from '@contract/signalling-events';
+import type { TransferResult } from '@madoguchi/contract/signalling-events';
 import { AudioPlayer } from '../../components/audio-player';
 import { StatusLine } from '../../components/status-line';
 import { VideoView } from '../../components/video-view';

@@ -1,5 +1,5 @@
 import type { CallState, ConnectionState, MediaStatus } from '@media/call-session-types';
-import type { IceProtocol } from '@contract/media-types';
+import type { IceProtocol } from '@madoguchi/contract/media-types';
 import type { Messages } from '../../i18n/messages';
 import { mediaPathMessages } from '../../i18n/media-path-messages';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useAvailability } from '../../hooks/use-availability';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { GUEST_KINDS, type GuestKind, type GuestLink } from '@contract/guests';
+import { GUEST_KINDS, type GuestKind, type GuestLink } from '@madoguchi/contract/guests';
 import { createGuestLink } from '../../api/guests-api';
 import { CopyButton } from '../../components/copy-button';
 import { useApi } from '../../hooks/use-api';

@@ -1,4 +1,4 @@
-import type { PointerMark } from '@contract/signalling-schemas';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import type { FramePoint } from './document-view';
 import { MARK_COLORS, strokePath } from './pointer-marks';
 

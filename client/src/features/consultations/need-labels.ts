@@ -1,4 +1,4 @@
-import type { AppointmentNeeds } from '@contract/appointments';
+import type { AppointmentNeeds } from '@madoguchi/contract/appointments';
 import { messages } from '../../i18n/messages';
 
 /** The booked support needs as words (聴覚支援, 車いす…), the free-text one last. */

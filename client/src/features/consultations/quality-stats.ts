@@ -1,4 +1,4 @@
-import type { QualitySummary } from '@contract/consultation';
+import type { QualitySummary } from '@madoguchi/contract/consultation';
 
 /** One getStats() entry, read loosely: browsers differ in which fields they fill. */
 export type StatsEntry = Record<string, unknown>;

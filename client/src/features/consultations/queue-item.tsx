@@ -1,4 +1,4 @@
-import type { QueueEntry } from '@contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { messages } from '../../i18n/messages';
 import { needLabels } from './need-labels';
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ErrorCode } from '@contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { toCallError } from '@media/call-error';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useConnectionState } from '../../hooks/use-connection-state';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ResumableCall } from '@contract/signalling-events';
+import type { ResumableCall } from '@madoguchi/contract/signalling-events';
 import { Notice } from '../../components/notice';
 import { useCallSession } from '../../hooks/use-call-session';
 import { resumeMessages as t } from '../../i18n/resume-messages';

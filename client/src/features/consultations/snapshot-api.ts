@@ -1,9 +1,9 @@
-import type { SnapshotInfo } from '@contract/signalling-events';
+import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import type { RequestOptions } from '../../api/http-client';
 import { callRoute, downloadRoute } from '../../api/route-call';
 
 export function listSnapshots(sessionId: string, options: RequestOptions): Promise<SnapshotInfo[]> {
-  return callRoute<SnapshotInfo[]>('listSnapshots', { ...options, params: { id: sessionId } });
+  return callRoute('listSnapshots', { ...options, params: { id: sessionId } });
 }
 
 /** The image bytes; the server audits every fetch, so callers keep the blob instead of fetching again. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { TransferResult } from '@contract/signalling-events';
+import type { TransferResult } from '@madoguchi/contract/signalling-events';
 import { FormField } from '../../components/form-field';
 import { ModalDialog } from '../../components/modal-dialog';
 import { Notice } from '../../components/notice';

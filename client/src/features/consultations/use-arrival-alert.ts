@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { QueueEntry } from '@contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { consoleMessages } from '../../i18n/console-messages';
 import { playArrivalBeep } from './beep';
 

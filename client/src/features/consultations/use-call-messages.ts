@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ChatMessage } from '@contract/signalling-events';
+import type { ChatMessage } from '@madoguchi/contract/signalling-events';
 import { useCallSession } from '../../hooks/use-call-session';
 
 export interface CallMessages {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PointerMark } from '@contract/signalling-schemas';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import { useCallSession } from '../../hooks/use-call-session';
 import type { FramePoint } from './document-view';
 import { Throttle, extendStroke, marksToSend } from './pointer-marks';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResumeCallResult } from '@contract/signalling-events';
+import type { ResumeCallResult } from '@madoguchi/contract/signalling-events';
 import { useCallSession } from '../../hooks/use-call-session';
 import { useCallState } from '../../hooks/use-call-state';
 import { useConnectionState } from '../../hooks/use-connection-state';

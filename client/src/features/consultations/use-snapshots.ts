@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SnapshotInfo } from '@contract/signalling-events';
+import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { useApi } from '../../hooks/use-api';
 import { useCallSession } from '../../hooks/use-call-session';
 import { fetchSnapshotImage, listSnapshots } from './snapshot-api';

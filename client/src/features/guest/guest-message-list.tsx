@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@contract/signalling-events';
+import type { ChatMessage } from '@madoguchi/contract/signalling-events';
 import { guestMessages as m } from '../../i18n/guest-messages';
 import { formatTime } from '../../time/jst-format';
 import { useCallMessages } from '../consultations/use-call-messages';

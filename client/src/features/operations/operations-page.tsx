@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { NodeLoad, OperationsOverview } from '@contract/operations';
-import type { SessionRecord } from '@contract/consultation';
+import type { NodeLoad, OperationsOverview } from '@madoguchi/contract/operations';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import { fetchOperationsOverview } from '../../api/operations-api';
 import { Notice } from '../../components/notice';
 import { useApiData } from '../../hooks/use-api-data';

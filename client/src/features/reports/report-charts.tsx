@@ -1,4 +1,4 @@
-import type { Report } from '@contract/reports';
+import type { Report } from '@madoguchi/contract/reports';
 import { BarChart } from '../../components/bar-chart';
 import { reportMessages } from '../../i18n/report-messages';
 import { sessionsPerPeriod } from './report-series';

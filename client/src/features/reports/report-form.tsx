@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { REPORT_GRANULARITIES, REPORT_GROUPINGS } from '@contract/reports';
+import { REPORT_GRANULARITIES, REPORT_GROUPINGS } from '@madoguchi/contract/reports';
 import { FormField } from '../../components/form-field';
 import { reportMessages } from '../../i18n/report-messages';
 import { reportRangeProblem } from './report-series';

@@ -1,5 +1,5 @@
-import { REPORT_GRANULARITIES, REPORT_GROUPINGS } from '@contract/reports';
-import type { ReportQuery, ReportRow } from '@contract/reports';
+import { REPORT_GRANULARITIES, REPORT_GROUPINGS } from '@madoguchi/contract/reports';
+import type { ReportQuery, ReportRow } from '@madoguchi/contract/reports';
 import { addDays, daysBetween, isLocalDate, jstToday, mondayOf } from '../../time/jst';
 
 export type Granularity = (typeof REPORT_GRANULARITIES)[number];

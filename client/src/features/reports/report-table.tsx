@@ -1,4 +1,4 @@
-import type { Report, ReportFigures } from '@contract/reports';
+import type { Report, ReportFigures } from '@madoguchi/contract/reports';
 import { common } from '../../i18n/common-messages';
 import { reportMessages } from '../../i18n/report-messages';
 import { formatLocalDate } from '../../time/jst-format';

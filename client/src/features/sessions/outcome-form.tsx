@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { SessionRecord } from '@contract/consultation';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import { recordOutcome } from '../../api/sessions-api';
 import { Notice } from '../../components/notice';
 import { outcomeRequest } from '../../components/outcome-draft';

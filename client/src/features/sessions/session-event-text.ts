@@ -1,4 +1,4 @@
-import type { EndReason, SessionEvent } from '@contract/consultation';
+import type { EndReason, SessionEvent } from '@madoguchi/contract/consultation';
 
 /** The words a timeline line needs; one object per staff-app language. */
 export interface EventTextWords {

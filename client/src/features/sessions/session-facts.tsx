@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SessionRecord } from '@contract/consultation';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { useAuth } from '../../hooks/use-auth';
 import { common } from '../../i18n/common-messages';

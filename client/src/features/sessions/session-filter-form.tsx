@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { OUTCOME_CODES } from '@contract/consultation';
-import type { Department } from '@contract/departments';
-import type { KioskSummary } from '@contract/kiosks';
-import type { StaffMember } from '@contract/staff';
+import { OUTCOME_CODES } from '@madoguchi/contract/consultation';
+import type { Department } from '@madoguchi/contract/departments';
+import type { KioskSummary } from '@madoguchi/contract/kiosks';
+import type { StaffMember } from '@madoguchi/contract/staff';
 import { FormField } from '../../components/form-field';
 import { common } from '../../i18n/common-messages';
 import { sessionMessages } from '../../i18n/session-messages';

@@ -1,5 +1,5 @@
-import { OUTCOME_CODES, SESSION_STATUSES } from '@contract/consultation';
-import type { ConsultationKind, ConsultationState, OutcomeCode } from '@contract/consultation';
+import { OUTCOME_CODES, SESSION_STATUSES } from '@madoguchi/contract/consultation';
+import type { ConsultationKind, ConsultationState, OutcomeCode } from '@madoguchi/contract/consultation';
 import type { SessionFilter } from '../../api/sessions-api';
 import { isLocalDate } from '../../time/jst';
 

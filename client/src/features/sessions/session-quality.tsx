@@ -1,4 +1,4 @@
-import type { QualitySummary } from '@contract/consultation';
+import type { QualitySummary } from '@madoguchi/contract/consultation';
 import { common } from '../../i18n/common-messages';
 import { sessionMessages } from '../../i18n/session-messages';
 

@@ -1,4 +1,4 @@
-import type { SessionEvent } from '@contract/consultation';
+import type { SessionEvent } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { common } from '../../i18n/common-messages';
 import { sessionMessages } from '../../i18n/session-messages';

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '@contract/consultation';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';

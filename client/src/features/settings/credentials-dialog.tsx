@@ -1,4 +1,4 @@
-import type { StaffCredentialsIssued } from '@contract/staff';
+import type { StaffCredentialsIssued } from '@madoguchi/contract/staff';
 import { CopyButton } from '../../components/copy-button';
 import { common } from '../../i18n/common-messages';
 import { staffMessages } from '../../i18n/staff-messages';

@@ -1,5 +1,5 @@
-import { DEPARTMENT_ICONS } from '@contract/departments';
-import type { Department, DepartmentIcon } from '@contract/departments';
+import { DEPARTMENT_ICONS } from '@madoguchi/contract/departments';
+import type { Department, DepartmentIcon } from '@madoguchi/contract/departments';
 import { createDepartment, updateDepartment } from '../../api/departments-api';
 import { FormField } from '../../components/form-field';
 import { useAction } from '../../hooks/use-action';

@@ -1,5 +1,5 @@
-import type { Department, DepartmentIcon, DepartmentInput } from '@contract/departments';
-import type { Language } from '@contract/languages';
+import type { Department, DepartmentIcon, DepartmentInput } from '@madoguchi/contract/departments';
+import type { Language } from '@madoguchi/contract/languages';
 
 export interface DepartmentFormValues {
   code: string;

@@ -1,5 +1,5 @@
-import type { Department } from '@contract/departments';
-import type { Language } from '@contract/languages';
+import type { Department } from '@madoguchi/contract/departments';
+import type { Language } from '@madoguchi/contract/languages';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
 import { departmentMessages } from '../../i18n/department-messages';

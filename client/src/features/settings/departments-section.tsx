@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Department } from '@contract/departments';
+import type { Department } from '@madoguchi/contract/departments';
 import { updateDepartment } from '../../api/departments-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ListStatus } from '../../components/list-status';

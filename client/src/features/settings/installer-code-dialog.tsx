@@ -1,4 +1,4 @@
-import type { PairingCode } from '@contract/kiosks';
+import type { PairingCode } from '@madoguchi/contract/kiosks';
 import { installerMessages } from '../../i18n/installer-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { groupedPairingCode } from './kiosk-form';

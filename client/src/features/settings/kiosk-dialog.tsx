@@ -1,4 +1,4 @@
-import type { KioskRegistered, KioskSummary } from '@contract/kiosks';
+import type { KioskRegistered, KioskSummary } from '@madoguchi/contract/kiosks';
 import { createKiosk, updateKiosk } from '../../api/kiosks-api';
 import { FormField } from '../../components/form-field';
 import { useAction } from '../../hooks/use-action';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { RESIDENT_NAME_DISPLAYS, type KioskDisplaySettings, type ResidentNameDisplay } from '@contract/town-settings';
+import { RESIDENT_NAME_DISPLAYS, type KioskDisplaySettings, type ResidentNameDisplay } from '@madoguchi/contract/town-settings';
 import { getKioskDisplay, updateKioskDisplay } from '../../api/settings-api';
 import { FormField } from '../../components/form-field';
 import { ListStatus } from '../../components/list-status';

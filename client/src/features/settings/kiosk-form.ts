@@ -1,4 +1,4 @@
-import type { CreateKioskRequest, KioskSummary, UpdateKioskRequest } from '@contract/kiosks';
+import type { CreateKioskRequest, KioskSummary, UpdateKioskRequest } from '@madoguchi/contract/kiosks';
 
 export interface KioskFormValues {
   name: string;

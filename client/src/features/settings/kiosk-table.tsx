@@ -1,5 +1,5 @@
 import { installerMessages } from '../../i18n/installer-messages';
-import type { KioskSummary } from '@contract/kiosks';
+import type { KioskSummary } from '@madoguchi/contract/kiosks';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
 import { kioskMessages } from '../../i18n/kiosk-messages';

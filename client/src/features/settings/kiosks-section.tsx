@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { KioskSummary } from '@contract/kiosks';
+import type { KioskSummary } from '@madoguchi/contract/kiosks';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ListStatus } from '../../components/list-status';
 import { useInterval } from '../../hooks/use-interval';
@@ -14,7 +14,7 @@ import { InstallerCodeDialog } from './installer-code-dialog';
 import { issueInstallerCode } from '../../api/kiosks-api';
 import { useApi } from '../../hooks/use-api';
 import { installerMessages } from '../../i18n/installer-messages';
-import type { PairingCode } from '@contract/kiosks';
+import type { PairingCode } from '@madoguchi/contract/kiosks';
 import { useKioskActions } from './use-kiosk-actions';
 
 const t = kioskMessages;

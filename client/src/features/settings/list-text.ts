@@ -1,4 +1,4 @@
-import type { Language } from '@contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import { common } from '../../i18n/common-messages';
 
 /** Names for one table cell, joined with 「、」; an empty list shows 「—」 so the cell is never blank. */

@@ -1,4 +1,4 @@
-import type { PairingCode } from '@contract/kiosks';
+import type { PairingCode } from '@madoguchi/contract/kiosks';
 import { kioskMessages } from '../../i18n/kiosk-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { groupedPairingCode } from './kiosk-form';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { LANGUAGES, type Language } from '@contract/languages';
+import { LANGUAGES, type Language } from '@madoguchi/contract/languages';
 import { createQuickPhrase, deleteQuickPhrase, listQuickPhrases } from '../../api/quick-phrases-api';
 import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';

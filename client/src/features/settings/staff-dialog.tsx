@@ -1,5 +1,5 @@
-import type { Department } from '@contract/departments';
-import type { StaffCredentialsIssued, StaffMember } from '@contract/staff';
+import type { Department } from '@madoguchi/contract/departments';
+import type { StaffCredentialsIssued, StaffMember } from '@madoguchi/contract/staff';
 import { createStaff, updateStaff } from '../../api/staff-api';
 import { useAction } from '../../hooks/use-action';
 import { common } from '../../i18n/common-messages';

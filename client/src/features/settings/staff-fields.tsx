@@ -1,7 +1,7 @@
-import type { Department } from '@contract/departments';
-import { LANGUAGES } from '@contract/languages';
-import { STAFF_ROLES } from '@contract/staff';
-import type { StaffRole } from '@contract/staff';
+import type { Department } from '@madoguchi/contract/departments';
+import { LANGUAGES } from '@madoguchi/contract/languages';
+import { STAFF_ROLES } from '@madoguchi/contract/staff';
+import type { StaffRole } from '@madoguchi/contract/staff';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { FormField } from '../../components/form-field';
 import { common } from '../../i18n/common-messages';

@@ -1,5 +1,5 @@
-import type { Language } from '@contract/languages';
-import type { CreateStaffRequest, StaffMember, StaffRole, UpdateStaffRequest } from '@contract/staff';
+import type { Language } from '@madoguchi/contract/languages';
+import type { CreateStaffRequest, StaffMember, StaffRole, UpdateStaffRequest } from '@madoguchi/contract/staff';
 
 export interface StaffFormValues {
   loginId: string;

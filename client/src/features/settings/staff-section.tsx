@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StaffMember } from '@contract/staff';
+import type { StaffMember } from '@madoguchi/contract/staff';
 import { listStaff } from '../../api/staff-api';
 import { ListStatus } from '../../components/list-status';
 import { PaginationNav } from '../../components/pagination-nav';

@@ -1,5 +1,5 @@
-import type { Department } from '@contract/departments';
-import type { StaffMember } from '@contract/staff';
+import type { Department } from '@madoguchi/contract/departments';
+import type { StaffMember } from '@madoguchi/contract/staff';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
 import { staffMessages } from '../../i18n/staff-messages';

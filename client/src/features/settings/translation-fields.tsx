@@ -1,5 +1,5 @@
-import { LANGUAGES } from '@contract/languages';
-import type { Language } from '@contract/languages';
+import { LANGUAGES } from '@madoguchi/contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 import { FormField } from '../../components/form-field';
 import { common } from '../../i18n/common-messages';
 import { departmentMessages } from '../../i18n/department-messages';

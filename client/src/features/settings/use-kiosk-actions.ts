@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { KioskSummary, PairingCode } from '@contract/kiosks';
+import type { KioskSummary, PairingCode } from '@madoguchi/contract/kiosks';
 import { issuePairingCode, revokeKiosk } from '../../api/kiosks-api';
 import { kioskMessages } from '../../i18n/kiosk-messages';
 import { useConfirmation } from './use-confirmation';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StaffCredentialsIssued, StaffMember } from '@contract/staff';
+import type { StaffCredentialsIssued, StaffMember } from '@madoguchi/contract/staff';
 import { resetStaffPassword, updateStaff } from '../../api/staff-api';
 import { staffMessages } from '../../i18n/staff-messages';
 import { useConfirmation } from './use-confirmation';

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { AppointmentAction, AppointmentStatus } from '../../contract/appointments';
+import type { AppointmentAction, AppointmentStatus } from '@madoguchi/contract/appointments';
 
 /** Append-only (a trigger refuses UPDATE and DELETE). */
 export interface AppointmentChangeRow {

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import { APPOINTMENT_STATUSES, type AppointmentNeeds, type AppointmentStatus } from '../../contract/appointments';
-import type { Language } from '../../contract/languages';
+import { APPOINTMENT_STATUSES, type AppointmentNeeds, type AppointmentStatus } from '@madoguchi/contract/appointments';
+import type { Language } from '@madoguchi/contract/languages';
 
 export interface AppointmentRow {
   id: string;

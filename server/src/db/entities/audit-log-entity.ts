@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { AuditAction, AuditEntry } from '../../contract/audit';
+import type { AuditAction, AuditEntry } from '@madoguchi/contract/audit';
 
 /** Append-only (a trigger refuses UPDATE and DELETE). */
 export interface AuditLogRow {

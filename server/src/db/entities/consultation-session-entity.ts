@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import { END_REASONS, MEDIA_FLAGS, type EndReason, type MediaFlag, type OutcomeCode, type QualitySummary } from '../../contract/consultation';
-import type { Language } from '../../contract/languages';
+import { END_REASONS, MEDIA_FLAGS, type EndReason, type MediaFlag, type OutcomeCode, type QualitySummary } from '@madoguchi/contract/consultation';
+import type { Language } from '@madoguchi/contract/languages';
 
 export interface ConsultationSessionRow {
   id: string;

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import type { DepartmentIcon } from '../../contract/departments';
-import type { Language } from '../../contract/languages';
+import type { DepartmentIcon } from '@madoguchi/contract/departments';
+import type { Language } from '@madoguchi/contract/languages';
 
 export interface DepartmentRow {
   id: string;

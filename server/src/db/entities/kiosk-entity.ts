@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { CameraRoles } from '../../contract/kiosks';
+import type { CameraRoles } from '@madoguchi/contract/kiosks';
 
 export interface KioskRow {
   id: string;

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { SessionEventType } from '../../contract/consultation';
+import type { SessionEventType } from '@madoguchi/contract/consultation';
 
 /** Append-only (a trigger refuses UPDATE and DELETE). */
 export interface SessionEventRow {

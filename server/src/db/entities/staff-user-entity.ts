@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { StaffRole } from '../../auth/grants';
-import type { Language } from '../../contract/languages';
+import type { Language } from '@madoguchi/contract/languages';
 
 export interface StaffUserRow {
   id: string;

@@ -6,11 +6,11 @@ import type {
   AppointmentNeeds,
   AppointmentStatus,
   ConflictingAppointment,
-} from '../../contract/appointments';
-import type { ResidentVisit } from '../../contract/call-context';
-import type { OutcomeCode } from '../../contract/consultation';
-import type { Language } from '../../contract/languages';
-import type { Page } from '../../contract/pagination';
+} from '@madoguchi/contract/appointments';
+import type { ResidentVisit } from '@madoguchi/contract/call-context';
+import type { OutcomeCode } from '@madoguchi/contract/consultation';
+import type { Language } from '@madoguchi/contract/languages';
+import type { Page } from '@madoguchi/contract/pagination';
 import { returnedRows } from '../query-result';
 
 interface AppointmentJoinedRow {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { AuditAction, AuditEntry } from '../../contract/audit';
-import type { Page } from '../../contract/pagination';
+import type { AuditAction, AuditEntry } from '@madoguchi/contract/audit';
+import type { Page } from '@madoguchi/contract/pagination';
 
 export interface AuditRecordInput {
   actorKind: AuditEntry['actorKind'];

@@ -6,9 +6,9 @@ import type {
   OutcomeCode,
   QualitySummary,
   SessionRecord,
-} from '../../contract/consultation';
-import type { Language } from '../../contract/languages';
-import type { Page } from '../../contract/pagination';
+} from '@madoguchi/contract/consultation';
+import type { Language } from '@madoguchi/contract/languages';
+import type { Page } from '@madoguchi/contract/pagination';
 import { returnedRows } from '../query-result';
 import { ConsultationSessionEntity, type ConsultationSessionRow } from '../entities/consultation-session-entity';
 

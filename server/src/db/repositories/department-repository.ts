@@ -1,5 +1,5 @@
 import type { DataSource, Repository } from 'typeorm';
-import type { Department, DepartmentUpdate } from '../../contract/departments';
+import type { Department, DepartmentUpdate } from '@madoguchi/contract/departments';
 import { DepartmentEntity, type DepartmentRow } from '../entities/department-entity';
 
 function toDepartment(row: DepartmentRow): Department {

@@ -1,4 +1,4 @@
-import type { GuestKind } from '../../contract/guests';
+import type { GuestKind } from '@madoguchi/contract/guests';
 import type { DataSource } from 'typeorm';
 
 export interface GuestLinkRow {

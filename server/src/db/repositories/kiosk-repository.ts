@@ -1,5 +1,5 @@
 import type { DataSource, Repository } from 'typeorm';
-import type { CameraRoles, KioskStatus, KioskSummary } from '../../contract/kiosks';
+import type { CameraRoles, KioskStatus, KioskSummary } from '@madoguchi/contract/kiosks';
 import { returnedRows } from '../query-result';
 import { KioskEntity, type KioskRow } from '../entities/kiosk-entity';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { QuickPhrase, QuickPhraseTexts } from '../../contract/quick-phrases';
+import type { QuickPhrase, QuickPhraseTexts } from '@madoguchi/contract/quick-phrases';
 import { returnedRows } from '../query-result';
 
 /** Quick phrases and their translations, in the order they were added. */

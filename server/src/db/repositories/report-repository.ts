@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ReportFigures, ReportRow } from '../../contract/reports';
+import type { ReportFigures, ReportRow } from '@madoguchi/contract/reports';
 
 export interface ReportScope {
   /** [from, to) instants: whole Japan days. */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EndReason } from '../../contract/consultation';
+import type { EndReason } from '@madoguchi/contract/consultation';
 import { returnedRows } from '../query-result';
 
 /** A consultation closed because the node holding it is gone; who to tell and what to tidy up. */

@@ -1,5 +1,5 @@
 import type { DataSource, Repository } from 'typeorm';
-import type { SessionEvent, SessionEventType } from '../../contract/consultation';
+import type { SessionEvent, SessionEventType } from '@madoguchi/contract/consultation';
 import { SessionEventEntity, type SessionEventRow } from '../entities/session-event-entity';
 
 /** The append-only timeline of a consultation. */

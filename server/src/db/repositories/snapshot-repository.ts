@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SnapshotInfo } from '../../contract/signalling-events';
+import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 
 interface SnapshotRow {
   id: string;

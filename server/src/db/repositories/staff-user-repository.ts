@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { StaffRole } from '../../auth/grants';
-import type { Language } from '../../contract/languages';
-import type { Page } from '../../contract/pagination';
-import type { StaffMember } from '../../contract/staff';
+import type { Language } from '@madoguchi/contract/languages';
+import type { Page } from '@madoguchi/contract/pagination';
+import type { StaffMember } from '@madoguchi/contract/staff';
 import { StaffUserEntity, type StaffUserRow } from '../entities/staff-user-entity';
 
 export interface StaffUserRecord {

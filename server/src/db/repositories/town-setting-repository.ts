@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_KIOSK_DISPLAY, KioskDisplaySettings } from '../../contract/town-settings';
+import { DEFAULT_KIOSK_DISPLAY, KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 
 const KIOSK_DISPLAY = 'kiosk_display';
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
 import { newCheckInCode } from '../../domain/check-in-code';
-import { japanDayOf, startOfJapanDay } from '../../domain/japan-time';
+import { japanDayOf, japanWeekdayOf, startOfJapanDay } from '@madoguchi/contract/japan-time';
 import { createLogger } from '../../logging/logger';
 import type { Repositories } from '../../app';
 import { DEMO_KIOSK_NAME, DEMO_STAFF_LOGIN } from './demo-seed';
@@ -72,7 +72,7 @@ export async function seedDemoData(dataSource: DataSource, repositories: Reposit
 
   const today = japanDayOf(now);
   const dayStart = (offset: number): Date => new Date(startOfJapanDay(today).getTime() + offset * 86_400_000);
-  const isWeekend = (date: Date): boolean => [0, 6].includes(new Date(date.getTime() + 9 * 3_600_000).getUTCDay());
+  const isWeekend = (date: Date): boolean => [0, 6].includes(japanWeekdayOf(date));
   const pick = <T>(list: readonly T[]): T => list[randomInt(0, list.length)] as T;
 
   await dataSource.transaction(async (manager) => {

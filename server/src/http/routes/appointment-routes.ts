@@ -1,16 +1,7 @@
-import {
-  AppointmentListQuery,
-  CancelAppointmentRequest,
-  ConflictCheckRequest,
-  CreateAppointmentRequest,
-  UpdateAppointmentRequest,
-  type Appointment,
-  type AppointmentConflictDetails,
-  type AppointmentDetail,
-} from '../../contract/appointments';
+import { type Appointment, type AppointmentConflictDetails, type AppointmentDetail } from '@madoguchi/contract/appointments';
 import { AppError } from '../../domain/app-error';
 import { buildIcs } from '../../exports/ics';
-import { FileResponse, IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import { FileResponse, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 /**
@@ -31,7 +22,7 @@ export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return withoutCode(appointment, scope);
   };
 
-  api.handle('listAppointments', { query: AppointmentListQuery, returns: 'Page<Appointment>' }, async ({ query, caller }) => {
+  api.handle('listAppointments', async ({ query, caller }) => {
     const actor = staffOf(caller);
     const scope = await scopeOf(actor);
     const page = await deps.appointments.list({
@@ -45,11 +36,11 @@ export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return { ...page, items: page.items.map((item) => withoutCode(item, scope)) };
   });
 
-  api.handle('createAppointment', { body: CreateAppointmentRequest, status: 201, returns: 'Appointment' }, async ({ body, caller }) =>
+  api.handle('createAppointment', async ({ body, caller }) =>
     deps.appointments.create(staffOf(caller).staffId, body),
   );
 
-  api.handle('checkConflicts', { body: ConflictCheckRequest, returns: 'AppointmentConflictDetails' }, async ({ body }) => {
+  api.handle('checkConflicts', async ({ body }) => {
     const conflicts = await deps.appointments.conflicts({
       kioskId: body.kioskId,
       staffId: body.staffId,
@@ -61,17 +52,17 @@ export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return details;
   });
 
-  api.handle('getAppointment', { params: IdParams, returns: 'AppointmentDetail' }, async ({ params, caller }) => readOne(staffOf(caller), params.id));
+  api.handle('getAppointment', async ({ params, caller }) => readOne(staffOf(caller), params.id));
 
-  api.handle('updateAppointment', { params: IdParams, body: UpdateAppointmentRequest, returns: 'Appointment' }, async ({ params, body, caller }) =>
+  api.handle('updateAppointment', async ({ params, body, caller }) =>
     deps.appointments.update(staffOf(caller).staffId, params.id, body),
   );
 
-  api.handle('cancelAppointment', { params: IdParams, body: CancelAppointmentRequest, returns: 'Appointment' }, async ({ params, body, caller }) =>
+  api.handle('cancelAppointment', async ({ params, body, caller }) =>
     deps.appointments.cancel(staffOf(caller).staffId, params.id, body.reason),
   );
 
-  api.handle('appointmentIcs', { params: IdParams, returns: 'text/calendar' }, async ({ params, caller }) => {
+  api.handle('appointmentIcs', async ({ params, caller }) => {
     const appointment = await readOne(staffOf(caller), params.id);
     const ics = buildIcs({
       uid: appointment.id,

@@ -1,7 +1,5 @@
 import { hashPassword, verifyPassword } from '../../auth/passwords';
-import type { LoginResponse, StaffProfile } from '../../contract/rest';
-import { LoginRequest, RefreshRequest } from '../../contract/rest';
-import { ChangePasswordRequest } from '../../contract/staff';
+import type { LoginResponse, StaffProfile } from '@madoguchi/contract/rest';
 import { AppError } from '../../domain/app-error';
 import { createLogger } from '../../logging/logger';
 import { staffOf, type ApiRegistry } from '../api-registry';
@@ -23,7 +21,7 @@ export function registerAuthRoutes(api: ApiRegistry, deps: RouteDeps): void {
     };
   };
 
-  api.handle('login', { body: LoginRequest, returns: 'LoginResponse' }, async ({ body, req }) => {
+  api.handle('login', async ({ body, req }) => {
     const address = req.ip ?? 'unknown';
     // Counted before the password is checked; throws RATE_LIMITED with how long to wait.
     await deps.loginGuard.admit(body.loginId, address);
@@ -40,20 +38,20 @@ export function registerAuthRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return response;
   });
 
-  api.handle('refresh', { body: RefreshRequest, returns: 'LoginResponse' }, async ({ body }) =>
+  api.handle('refresh', async ({ body }) =>
     deps.authSessions.refresh(body.refreshToken, profileOf),
   );
 
-  api.handle('logout', {}, async ({ caller }) => {
+  api.handle('logout', async ({ caller }) => {
     const { staffId, sessionId } = staffOf(caller);
     await deps.authSessions.logout(sessionId);
     await deps.audit.record({ actorKind: 'staff', actorId: staffId, action: 'logout' });
     return undefined;
   });
 
-  api.handle('me', { returns: 'StaffProfile' }, async ({ caller }) => profileOf(staffOf(caller).staffId));
+  api.handle('me', async ({ caller }) => profileOf(staffOf(caller).staffId));
 
-  api.handle('changePassword', { body: ChangePasswordRequest }, async ({ caller, body }) => {
+  api.handle('changePassword', async ({ caller, body }) => {
     const { staffId } = staffOf(caller);
     const user = await deps.staff.findWithHashById(staffId);
     if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) {

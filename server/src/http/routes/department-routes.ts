@@ -1,22 +1,18 @@
-import { z } from 'zod';
-import { DepartmentInput, DepartmentUpdate } from '../../contract/departments';
 import { AppError } from '../../domain/app-error';
 import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
-import { ErrorCode } from '../../contract/errors';
-import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
-
-const ListQuery = z.object({ includeInactive: z.stringbool().default(false) }).strict();
 
 const duplicateCode = (error: unknown): unknown =>
   pgErrorOf(error)?.code === PG_UNIQUE_VIOLATION ? new AppError(ErrorCode.Conflict, 'a department with this code exists') : error;
 
 export function registerDepartmentRoutes(api: ApiRegistry, deps: RouteDeps): void {
-  api.handle('listDepartments', { query: ListQuery, returns: 'Department[]' }, async ({ query }) =>
+  api.handle('listDepartments', async ({ query }) =>
     deps.departments.list({ includeInactive: query.includeInactive }),
   );
 
-  api.handle('createDepartment', { body: DepartmentInput, status: 201, returns: 'Department' }, async ({ body, caller }) => {
+  api.handle('createDepartment', async ({ body, caller }) => {
     const department = await deps.departments.create(body).catch((error: unknown) => {
       throw duplicateCode(error);
     });
@@ -24,7 +20,7 @@ export function registerDepartmentRoutes(api: ApiRegistry, deps: RouteDeps): voi
     return department;
   });
 
-  api.handle('updateDepartment', { params: IdParams, body: DepartmentUpdate, returns: 'Department' }, async ({ params, body, caller }) => {
+  api.handle('updateDepartment', async ({ params, body, caller }) => {
     const department = await deps.departments.update(params.id, body).catch((error: unknown) => {
       throw duplicateCode(error);
     });

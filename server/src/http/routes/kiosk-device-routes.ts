@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deviceSecretMatches, hashDeviceSecret, newDeviceSecret, parseDeviceCredential } from '../../auth/device-credentials';
-import {
-  OpenInstallerRequest,
-  PairKioskRequest,
-  SaveKioskDevicesRequest,
-  type InstallerSession,
-  type KioskConfig,
-  type PairKioskResponse,
-} from '../../contract/kiosks';
-import { KioskTokenRequest, type KioskTokenResponse } from '../../contract/rest';
+import { type InstallerSession, type KioskConfig, type PairKioskResponse } from '@madoguchi/contract/kiosks';
+import { type KioskTokenResponse } from '@madoguchi/contract/rest';
 import { AppError } from '../../domain/app-error';
 import { createLogger } from '../../logging/logger';
 import { kioskOf, type ApiRegistry } from '../api-registry';
@@ -24,7 +17,7 @@ const INSTALLER_WINDOW_MS = 30 * 60_000;
 
 /** What a kiosk device does for itself: pair once, then trade its credential for tokens. */
 export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): void {
-  api.handle('kioskToken', { body: KioskTokenRequest, returns: 'KioskTokenResponse' }, async ({ body }) => {
+  api.handle('kioskToken', async ({ body }) => {
     const parsed = parseDeviceCredential(body.credential);
     const kiosk = parsed ? await deps.kiosks.findByIdWithCredentialHash(parsed.kioskId) : null;
     if (!parsed || !kiosk?.active || !kiosk.credentialHash || !deviceSecretMatches(parsed.secret, kiosk.credentialHash)) {
@@ -40,7 +33,7 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return response;
   });
 
-  api.handle('kioskPair', { body: PairKioskRequest, returns: 'PairKioskResponse' }, async ({ body, req }) => {
+  api.handle('kioskPair', async ({ body, req }) => {
     const address = req.ip ?? 'unknown';
     // Counted before the lookup, so parallel guesses cannot overtake the count.
     await deps.limiters.pairing.take(address);
@@ -61,7 +54,7 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return response;
   });
 
-  api.handle('openKioskInstaller', { body: OpenInstallerRequest, returns: 'InstallerSession' }, async ({ body, caller }) => {
+  api.handle('openKioskInstaller', async ({ body, caller }) => {
     const { kioskId } = kioskOf(caller);
     const key = `installer:${kioskId}`;
     // Counted before the lookup, like pairing codes, so parallel guesses cannot overtake the count.
@@ -76,7 +69,7 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return session;
   });
 
-  api.handle('saveKioskDevices', { body: SaveKioskDevicesRequest, returns: 'null' }, async ({ body, caller }) => {
+  api.handle('saveKioskDevices', async ({ body, caller }) => {
     const { kioskId } = kioskOf(caller);
     if (!(await deps.kiosks.saveDevicesDuringInstall(kioskId, body.cameraRoles, deps.now()))) {
       throw AppError.forbidden('installer mode is not open on this kiosk; type a new installer code');
@@ -85,7 +78,7 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return null;
   });
 
-  api.handle('kioskConfig', { returns: 'The kiosk and its departments' }, async ({ caller }) => {
+  api.handle('kioskConfig', async ({ caller }) => {
     const kiosk = await deps.kiosks.findById(kioskOf(caller).kioskId);
     if (!kiosk) throw AppError.notFound('kiosk');
     const config: KioskConfig = {

@@ -1,8 +1,8 @@
-import { CreateKioskRequest, UpdateKioskRequest, type KioskRegistered, type KioskSummary, type PairingCode } from '../../contract/kiosks';
+import { type KioskRegistered, type KioskSummary, type PairingCode } from '@madoguchi/contract/kiosks';
 import { AppError } from '../../domain/app-error';
 import { newPairingCode } from '../../domain/check-in-code';
 import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
-import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import { staffOf, type ApiRegistry } from '../api-registry';
 import { hashInstallerCode, hashPairingCode } from './kiosk-device-routes';
 import type { RouteDeps } from './route-deps';
 
@@ -30,9 +30,9 @@ export function registerKioskRoutes(api: ApiRegistry, deps: RouteDeps): void {
     throw AppError.invalidState('could not draw a unique pairing code; try again');
   };
 
-  api.handle('listKiosks', { returns: 'KioskSummary[]' }, async () => deps.kiosks.listSummaries());
+  api.handle('listKiosks', async () => deps.kiosks.listSummaries());
 
-  api.handle('createKiosk', { body: CreateKioskRequest, status: 201, returns: 'KioskRegistered' }, async ({ body, caller }) => {
+  api.handle('createKiosk', async ({ body, caller }) => {
     const actorId = staffOf(caller).staffId;
     const kiosk = await deps.kiosks.create({ ...body, credentialHash: null });
     await deps.audit.record({ actorKind: 'staff', actorId, action: 'kiosk_registered', targetType: 'kiosk', targetId: kiosk.id });
@@ -41,18 +41,18 @@ export function registerKioskRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return registered;
   });
 
-  api.handle('updateKiosk', { params: IdParams, body: UpdateKioskRequest, returns: 'KioskSummary' }, async ({ params, body, caller }) => {
+  api.handle('updateKiosk', async ({ params, body, caller }) => {
     if (!(await deps.kiosks.update(params.id, body))) throw AppError.notFound('kiosk');
     await deps.audit.record({ actorKind: 'staff', actorId: staffOf(caller).staffId, action: 'kiosk_updated', targetType: 'kiosk', targetId: params.id, details: { fields: Object.keys(body) } });
     return mustFind(params.id);
   });
 
-  api.handle('issuePairingCode', { params: IdParams, returns: 'PairingCode' }, async ({ params, caller }) => {
+  api.handle('issuePairingCode', async ({ params, caller }) => {
     await mustFind(params.id);
     return issuePairing(params.id, staffOf(caller).staffId);
   });
 
-  api.handle('issueInstallerCode', { params: IdParams, returns: 'PairingCode' }, async ({ params, caller }) => {
+  api.handle('issueInstallerCode', async ({ params, caller }) => {
     await mustFind(params.id);
     const expiresAt = new Date(deps.now().getTime() + deps.pairingCodeTtlMs);
     const code = newPairingCode();
@@ -62,7 +62,7 @@ export function registerKioskRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return issued;
   });
 
-  api.handle('revokeKiosk', { params: IdParams, returns: 'KioskSummary' }, async ({ params, caller }) => {
+  api.handle('revokeKiosk', async ({ params, caller }) => {
     if (!(await deps.kiosks.revoke(params.id))) throw AppError.notFound('kiosk');
     deps.disconnect.kiosk(params.id);
     await deps.audit.record({ actorKind: 'staff', actorId: staffOf(caller).staffId, action: 'kiosk_revoked', targetType: 'kiosk', targetId: params.id });

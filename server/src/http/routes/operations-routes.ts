@@ -1,19 +1,19 @@
 import type { ClusterLink } from '../../cluster/cluster-link';
-import type { NodeLoad, OperationsOverview } from '../../contract/operations';
+import type { NodeLoad, OperationsOverview } from '@madoguchi/contract/operations';
 import type { ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 export function registerOperationsRoutes(
   api: ApiRegistry,
-  deps: RouteDeps & { nodeId: string; nodeLoad: () => Promise<NodeLoad>; cluster: () => ClusterLink },
+  deps: RouteDeps & { nodeId: string; nodeLoad: () => Promise<NodeLoad>; cluster: ClusterLink },
 ): void {
-  api.handle('operationsOverview', { returns: 'OperationsOverview' }, async () => {
+  api.handle('operationsOverview', async () => {
     const [kiosks, queued, active, own, others] = await Promise.all([
       deps.kiosks.listSummaries(),
       deps.sessions.list({ page: 1, pageSize: 200, status: 'queued' }),
       deps.sessions.list({ page: 1, pageSize: 200, status: 'active' }),
       deps.nodeLoad(),
-      deps.cluster().otherNodesLoad(),
+      deps.cluster.otherNodesLoad(),
     ]);
     const overview: OperationsOverview = {
       nodeId: deps.nodeId,

@@ -1,5 +1,6 @@
-import { ReportQuery, type Report, type ReportRow } from '../../contract/reports';
-import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
+import type { ReportQuery} from '@madoguchi/contract/reports';
+import { type Report, type ReportRow } from '@madoguchi/contract/reports';
+import { endOfJapanDay, startOfJapanDay } from '@madoguchi/contract/japan-time';
 import { reportCsv } from '../../exports/report-csv';
 import { FileResponse, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
@@ -20,9 +21,9 @@ export function registerReportRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return { from: query.from, to: query.to, granularity: query.granularity, groupBy: query.groupBy, rows: named, totals, sessionsByHour };
   };
 
-  api.handle('report', { query: ReportQuery, returns: 'Report' }, async ({ query }) => build(query));
+  api.handle('report', async ({ query }) => build(query));
 
-  api.handle('reportCsv', { query: ReportQuery, returns: 'text/csv (UTF-8 with BOM)' }, async ({ query, caller }) => {
+  api.handle('reportCsv', async ({ query, caller }) => {
     const report = await build(query);
     await deps.audit.record({ actorKind: 'staff', actorId: staffOf(caller).staffId, action: 'report_exported', details: { from: query.from, to: query.to, groupBy: query.groupBy } });
     const csv = reportCsv(report);

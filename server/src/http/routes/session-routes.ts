@@ -1,9 +1,9 @@
-import type { Appointment } from '../../contract/appointments';
-import type { BookedResident, CallContext } from '../../contract/call-context';
-import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionEvent, type SessionRecord } from '../../contract/consultation';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { BookedResident, CallContext } from '@madoguchi/contract/call-context';
+import { type SessionDetail, type SessionEvent, type SessionRecord } from '@madoguchi/contract/consultation';
 import { AppError } from '../../domain/app-error';
-import { endOfJapanDay, startOfJapanDay } from '../../domain/japan-time';
-import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import { endOfJapanDay, startOfJapanDay } from '@madoguchi/contract/japan-time';
+import { staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 const toBookedResident = (a: Appointment): BookedResident => ({
@@ -28,7 +28,7 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
   const visible = (record: SessionRecord, scope: Awaited<ReturnType<typeof scopeOf>>): boolean =>
     !scope || record.staffId === scope.staffId || record.departmentId === null || scope.departmentIds.includes(record.departmentId);
 
-  api.handle('listSessions', { query: SessionListQuery, returns: 'Page<SessionRecord>' }, async ({ query, caller }) =>
+  api.handle('listSessions', async ({ query, caller }) =>
     deps.sessions.list({
       ...query,
       from: query.from ? startOfJapanDay(query.from) : undefined,
@@ -51,7 +51,7 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return names;
   };
 
-  api.handle('getSession', { params: IdParams, returns: 'SessionDetail' }, async ({ params, caller }) => {
+  api.handle('getSession', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const record = await deps.sessions.findById(params.id);
     if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');
@@ -61,7 +61,7 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return detail;
   });
 
-  api.handle('getCallContext', { params: IdParams, returns: 'CallContext' }, async ({ params, caller }) => {
+  api.handle('getCallContext', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const record = await deps.sessions.findById(params.id);
     // The resident's booking is for the member who answered the call (and admins), not the whole department.
@@ -83,7 +83,7 @@ export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return context;
   });
 
-  api.handle('recordOutcome', { params: IdParams, body: SessionOutcomeRequest, returns: 'SessionRecord' }, async ({ params, body, caller }) => {
+  api.handle('recordOutcome', async ({ params, body, caller }) => {
     const actor = staffOf(caller);
     const record = await deps.sessions.findById(params.id);
     if (!record || !visible(record, await scopeOf(actor))) throw AppError.notFound('session');

@@ -1,12 +1,11 @@
-import { KioskDisplaySettings } from '../../contract/town-settings';
 import { staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 /** Town-wide settings admins change at run time. */
 export function registerSettingsRoutes(api: ApiRegistry, deps: RouteDeps): void {
-  api.handle('getKioskDisplay', { returns: 'KioskDisplaySettings' }, async () => deps.townSettings.kioskDisplay());
+  api.handle('getKioskDisplay', async () => deps.townSettings.kioskDisplay());
 
-  api.handle('updateKioskDisplay', { body: KioskDisplaySettings, returns: 'KioskDisplaySettings' }, async ({ body, caller }) => {
+  api.handle('updateKioskDisplay', async ({ body, caller }) => {
     const staffId = staffOf(caller).staffId;
     await deps.townSettings.saveKioskDisplay(body, staffId, deps.now());
     // The values themselves may be a phone number: the audit keeps which fields, not what.

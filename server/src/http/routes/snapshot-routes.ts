@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { SessionRecord } from '../../contract/consultation';
+import type { SessionRecord } from '@madoguchi/contract/consultation';
 import type { SnapshotRepository } from '../../db/repositories/snapshot-repository';
 import { AppError } from '../../domain/app-error';
 import type { InCallService } from '../../domain/in-call-service';
-import { FileResponse, IdParams, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
+import { FileResponse, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 export const SNAPSHOT_MAX_BYTES = 8 * 1024 * 1024;
@@ -15,13 +15,13 @@ const UploadHeaders = z.object({
 });
 
 /** Document snapshots: the kiosk uploads after consent; staff who may see the session view them (audited). */
-export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { snapshots: SnapshotRepository; inCall: () => InCallService }): void {
+export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { snapshots: SnapshotRepository; inCall: InCallService }): void {
   const mayView = async (caller: { staffId: string; role: 'staff' | 'admin' }, record: SessionRecord): Promise<boolean> => {
     if (caller.role === 'admin' || record.staffId === caller.staffId || record.departmentId === null) return true;
     return (await deps.staff.departmentIdsOf(caller.staffId)).includes(record.departmentId);
   };
 
-  api.handle('uploadSnapshot', { params: IdParams, status: 201, returns: 'SnapshotInfo' }, async ({ params, req, caller }) => {
+  api.handle('uploadSnapshot', async ({ params, req, caller }) => {
     const { kioskId } = kioskOf(caller);
     const headers = UploadHeaders.safeParse({
       'x-snapshot-request': req.headers['x-snapshot-request'],
@@ -31,7 +31,7 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
     if (!headers.success) throw AppError.badRequest('send the image with Content-Type image/jpeg or image/png, X-Snapshot-Request and X-Content-SHA256');
     const body: unknown = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw AppError.badRequest('the request has no image');
-    return deps.inCall().storeSnapshot(kioskId, params.id, {
+    return deps.inCall.storeSnapshot(kioskId, params.id, {
       requestId: headers.data['x-snapshot-request'],
       declaredSha256: headers.data['x-content-sha256'],
       contentType: headers.data['content-type'],
@@ -39,13 +39,13 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
     });
   });
 
-  api.handle('listSnapshots', { params: IdParams, returns: 'SnapshotInfo[]' }, async ({ params, caller }) => {
+  api.handle('listSnapshots', async ({ params, caller }) => {
     const record = await deps.sessions.findById(params.id);
     if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('session');
     return deps.snapshots.listFor(params.id);
   });
 
-  api.handle('getSnapshot', { params: IdParams, returns: 'image/jpeg or image/png' }, async ({ params, caller }) => {
+  api.handle('getSnapshot', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const snapshot = await deps.snapshots.content(params.id);
     const record = snapshot ? await deps.sessions.findById(snapshot.sessionId) : null;

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../../auth/passwords';
-import { ErrorCode } from '../../contract/errors';
-import { CreateStaffRequest, StaffListQuery, UpdateStaffRequest, type StaffCredentialsIssued, type StaffMember } from '../../contract/staff';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { type StaffCredentialsIssued, type StaffMember } from '@madoguchi/contract/staff';
 import { AppError } from '../../domain/app-error';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
-import { IdParams, staffOf, type ApiRegistry } from '../api-registry';
+import { staffOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 // No 0/O, 1/l/I: the admin reads it out or writes it down for the new member.
@@ -30,9 +30,9 @@ export function registerStaffRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return member;
   };
 
-  api.handle('listStaff', { query: StaffListQuery, returns: 'Page<StaffMember>' }, async ({ query }) => deps.staff.list(query));
+  api.handle('listStaff', async ({ query }) => deps.staff.list(query));
 
-  api.handle('createStaff', { body: CreateStaffRequest, status: 201, returns: 'StaffCredentialsIssued' }, async ({ body, caller }) => {
+  api.handle('createStaff', async ({ body, caller }) => {
     const temporaryPassword = newTemporaryPassword();
     const created = await deps.staff
       .create({ ...body, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true })
@@ -44,7 +44,7 @@ export function registerStaffRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return issued;
   });
 
-  api.handle('updateStaff', { params: IdParams, body: UpdateStaffRequest, returns: 'StaffMember' }, async ({ params, body, caller }) => {
+  api.handle('updateStaff', async ({ params, body, caller }) => {
     const actor = staffOf(caller);
     if (params.id === actor.staffId && (body.active === false || body.role === 'staff')) {
       throw AppError.invalidState('you cannot deactivate or demote your own account; ask another admin');
@@ -61,7 +61,7 @@ export function registerStaffRoutes(api: ApiRegistry, deps: RouteDeps): void {
     return mustFind(params.id);
   });
 
-  api.handle('resetStaffPassword', { params: IdParams, returns: 'StaffCredentialsIssued' }, async ({ params, caller }) => {
+  api.handle('resetStaffPassword', async ({ params, caller }) => {
     await mustFind(params.id);
     const temporaryPassword = newTemporaryPassword();
     await deps.staff.setPassword(params.id, await hashPassword(temporaryPassword), true);

@@ -1,12 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { SessionPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const acceptCall = defineHandler({
-  event: 'acceptCall',
-  schema: SessionPayload,
-  roles: SOCKET_PERMISSIONS.acceptCall,
-  // The node holding the resident decides; Postgres still guarantees a single winner.
-  run: ({ principal, consultations, cluster }, { sessionId }) =>
-    consultations.has(sessionId) ? consultations.accept(principal, sessionId) : cluster.acceptElsewhere(principal, sessionId),
+export const acceptCall = defineHandler('acceptCall', {
+  run: ({ principal, placement }, { sessionId }) => placement.accept(principal, sessionId),
 });

@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { CallStaffPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const callStaff = defineHandler({
-  event: 'callStaff',
-  schema: CallStaffPayload,
-  roles: SOCKET_PERMISSIONS.callStaff,
+export const callStaff = defineHandler('callStaff', {
   run: async ({ principal, consultations, afterAck }, payload) => {
     const queued = await consultations.callStaff(principal.id, payload);
     // The forecast sent while queueing may overtake this ack, before the kiosk knows its session.

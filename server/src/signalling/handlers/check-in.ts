@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { CheckInPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const checkIn = defineHandler({
-  event: 'checkIn',
-  schema: CheckInPayload,
-  roles: SOCKET_PERMISSIONS.checkIn,
+export const checkIn = defineHandler('checkIn', {
   run: async ({ principal, consultations, afterAck }, { code, language }) => {
     const checkedIn = await consultations.checkIn(principal.id, code, language);
     // The forecast sent while queueing may overtake this ack, before the kiosk knows its session.

@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { ProducerPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const closeProducer = defineHandler({
-  event: 'closeProducer',
-  schema: ProducerPayload,
-  roles: SOCKET_PERMISSIONS.closeProducer,
+export const closeProducer = defineHandler('closeProducer', {
   run: async ({ principal, consultations }, { sessionId, producerId }) => {
     await consultations.closeProducer(principal, sessionId, producerId);
     return null;

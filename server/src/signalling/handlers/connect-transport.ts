@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { ConnectTransportPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const connectTransport = defineHandler({
-  event: 'connectTransport',
-  schema: ConnectTransportPayload,
-  roles: SOCKET_PERMISSIONS.connectTransport,
+export const connectTransport = defineHandler('connectTransport', {
   run: async ({ principal, consultations }, { sessionId, transportId, dtlsParameters }) => {
     await consultations.connectTransport(principal, sessionId, transportId, dtlsParameters);
     return null;

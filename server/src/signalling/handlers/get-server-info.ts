@@ -1,12 +1,7 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { EmptyPayload } from '../../contract/signalling-schemas';
 import { peerRoleOf } from '../../domain/peer-identity';
 import { defineHandler } from '../signalling-types';
 
-export const getServerInfo = defineHandler({
-  event: 'getServerInfo',
-  schema: EmptyPayload,
-  roles: SOCKET_PERMISSIONS.getServerInfo,
+export const getServerInfo = defineHandler('getServerInfo', {
   run: async ({ principal, sfu, cluster }) => ({
     role: peerRoleOf(principal),
     displayName: principal.displayName,

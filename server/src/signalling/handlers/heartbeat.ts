@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { EmptyPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const heartbeat = defineHandler({
-  event: 'heartbeat',
-  schema: EmptyPayload,
-  roles: SOCKET_PERMISSIONS.heartbeat,
+export const heartbeat = defineHandler('heartbeat', {
   run: async ({ principal, presence }) => {
     await presence.kioskAlive(principal.id);
     return null;

@@ -1,4 +1,4 @@
-import type { AnyRequestHandler } from '../signalling-types';
+import type { RequestHandlers } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
 import { pointer } from './pointer';
 import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
@@ -26,8 +26,11 @@ import { saveOutcome } from './save-outcome';
 import { setAvailability } from './set-availability';
 import { submitSurvey } from './submit-survey';
 
-/** Every request the server answers; an event not listed here gets an error ack. */
-export const requestHandlers: readonly AnyRequestHandler[] = [
+/**
+ * Every request the server answers, keyed by event: the type makes a missing or misnamed one a
+ * compile error. An event not in SOCKET_REQUESTS gets an error ack.
+ */
+export const requestHandlers: RequestHandlers = {
   getServerInfo,
   callStaff,
   checkIn,
@@ -58,4 +61,4 @@ export const requestHandlers: readonly AnyRequestHandler[] = [
   pointer,
   transferCall,
   reportQuality,
-];
+};

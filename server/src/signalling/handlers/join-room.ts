@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { JoinRoomPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const joinRoom = defineHandler({
-  event: 'joinRoom',
-  schema: JoinRoomPayload,
-  roles: SOCKET_PERMISSIONS.joinRoom,
+export const joinRoom = defineHandler('joinRoom', {
   run: async ({ principal, socketId, consultations, afterAck }, payload) => {
     const { afterAck: offerExistingMedia, ...result } = await consultations.join(principal, socketId, payload);
     afterAck(offerExistingMedia);

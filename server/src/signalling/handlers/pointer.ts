@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { PointerPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const pointer = defineHandler({
-  event: 'pointer',
-  schema: PointerPayload,
-  roles: SOCKET_PERMISSIONS.pointer,
+export const pointer = defineHandler('pointer', {
   run: async ({ principal, inCall }, { sessionId, marks }) => {
     inCall.pointer(principal, sessionId, marks);
     return null;

@@ -1,10 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { ProducePayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const produce = defineHandler({
-  event: 'produce',
-  schema: ProducePayload,
-  roles: SOCKET_PERMISSIONS.produce,
+export const produce = defineHandler('produce', {
   run: ({ principal, consultations }, payload) => consultations.produce(principal, payload),
 });

@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { ReportQualityPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const reportQuality = defineHandler({
-  event: 'reportQuality',
-  schema: ReportQualityPayload,
-  roles: SOCKET_PERMISSIONS.reportQuality,
+export const reportQuality = defineHandler('reportQuality', {
   run: async ({ principal, inCall }, { sessionId, quality }) => {
     await inCall.reportQuality(principal, sessionId, quality);
     return null;

@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { TransportPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const restartIce = defineHandler({
-  event: 'restartIce',
-  schema: TransportPayload,
-  roles: SOCKET_PERMISSIONS.restartIce,
+export const restartIce = defineHandler('restartIce', {
   run: async ({ principal, consultations }, { sessionId, transportId }) => ({
     iceParameters: await consultations.restartIce(principal, sessionId, transportId),
   }),

@@ -1,10 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { SaveOutcomePayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const saveOutcome = defineHandler({
-  event: 'saveOutcome',
-  schema: SaveOutcomePayload,
-  roles: SOCKET_PERMISSIONS.saveOutcome,
+export const saveOutcome = defineHandler('saveOutcome', {
   run: ({ principal, outcomes }, payload) => outcomes.save(principal, { ...payload, notes: payload.notes ?? '' }),
 });

@@ -1,10 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { SendMessagePayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const sendMessage = defineHandler({
-  event: 'sendMessage',
-  schema: SendMessagePayload,
-  roles: SOCKET_PERMISSIONS.sendMessage,
+export const sendMessage = defineHandler('sendMessage', {
   run: async ({ principal, inCall }, { sessionId, text, phraseId }) => inCall.sendMessage(principal, sessionId, text, phraseId),
 });

@@ -1,11 +1,6 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { SubmitSurveyPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const submitSurvey = defineHandler({
-  event: 'submitSurvey',
-  schema: SubmitSurveyPayload,
-  roles: SOCKET_PERMISSIONS.submitSurvey,
+export const submitSurvey = defineHandler('submitSurvey', {
   run: async ({ principal, consultations }, { sessionId, rating }) => {
     await consultations.submitSurvey(principal.id, sessionId, rating);
     return null;

@@ -1,10 +1,5 @@
-import { SOCKET_PERMISSIONS } from '../../contract/socket-permissions';
-import { TransferPayload } from '../../contract/signalling-schemas';
 import { defineHandler } from '../signalling-types';
 
-export const transferCall = defineHandler({
-  event: 'transferCall',
-  schema: TransferPayload,
-  roles: SOCKET_PERMISSIONS.transferCall,
+export const transferCall = defineHandler('transferCall', {
   run: ({ principal, consultations }, { sessionId, departmentId }) => consultations.transfer(principal, sessionId, departmentId),
 });

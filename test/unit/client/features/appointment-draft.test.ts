@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Appointment } from '../../../../server/src/contract/appointments';
-import { ErrorCode } from '../../../../server/src/contract/errors';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ApiError } from '../../../../client/src/api/api-error';
 import { conflictsFrom } from '../../../../client/src/features/appointments/appointment-conflicts';
 import {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { QueueEntry } from '../../../../server/src/contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { newArrivals } from '../../../../client/src/features/consultations/use-arrival-alert';
 import { consoleEn, consoleJa } from '../../../../client/src/i18n/console-messages';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KioskSummary } from '../../../../server/src/contract/kiosks';
-import type { StaffMember } from '../../../../server/src/contract/staff';
+import type { KioskSummary } from '@madoguchi/contract/kiosks';
+import type { StaffMember } from '@madoguchi/contract/staff';
 import { buildColumns, newAppointmentSeed, weekResource } from '../../../../client/src/features/calendar/calendar-columns';
 import { calendarStateFromQuery } from '../../../../client/src/features/calendar/calendar-model';
 

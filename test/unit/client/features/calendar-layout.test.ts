@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Appointment } from '../../../../server/src/contract/appointments';
+import type { Appointment } from '@madoguchi/contract/appointments';
 import {
   SLOT_COUNT,
   assignLanes,

@@ -8,7 +8,7 @@ import {
   marksToSend,
   strokePath,
 } from '../../../../client/src/features/consultations/pointer-marks';
-import type { PointerMark } from '../../../../server/src/contract/signalling-schemas';
+import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 
 describe('pointer marks', () => {
   it('extendStroke() skips points too close to the last one and stops at the contract limit', () => {

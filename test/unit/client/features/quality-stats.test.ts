@@ -8,7 +8,7 @@ import {
   readingBetween,
 } from '../../../../client/src/features/consultations/quality-stats';
 import type { StatsEntry } from '../../../../client/src/features/consultations/quality-stats';
-import { QualitySummary } from '../../../../server/src/contract/consultation';
+import { QualitySummary } from '@madoguchi/contract/consultation';
 
 function recv(bytes: number, received: number, lost: number, frames: number, rttSeconds = 0.05): StatsEntry[] {
   return [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ReportRow } from '../../../../server/src/contract/reports';
+import type { ReportRow } from '@madoguchi/contract/reports';
 import { niceMax } from '../../../../client/src/components/chart-scale';
 import {
   periodStarts,

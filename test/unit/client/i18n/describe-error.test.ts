@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ErrorCode } from '../../../../server/src/contract/errors';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import { ApiError } from '../../../../client/src/api/api-error';
 import { describeError } from '../../../../client/src/i18n/describe-error';
 

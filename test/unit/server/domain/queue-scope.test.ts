@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { QueueEntry } from '../../../../server/src/contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { queueVisibleTo } from '../../../../server/src/domain/queue-scope';
 
 const entry = (sessionId: string, departmentId: string | null): QueueEntry => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { QueueEntry } from '../../../../server/src/contract/consultation';
+import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { forecastWaits, type StaffPresence } from '../../../../server/src/domain/wait-outlook';
 
 const TAX = 'd-tax';

@@ -2,44 +2,10 @@ import type { GuestKind } from './guests';
 import type { Language } from './languages';
 import type { AckCallback } from './ack';
 import type { NodeLoad } from './operations';
+import type { SocketRequestEvents } from './socket-requests';
 import type { EndReason, PeerInfo, QueueEntry, WaitOutlook } from './consultation';
-import type {
-  ConsumerOptions,
-  IceParametersJson,
-  MediaPathInfo,
-  PeerRole,
-  RtpCapabilitiesJson,
-  TransportOptions,
-} from './media-types';
-import type {
-  AnswerSnapshotPayload,
-  CallStaffPayload,
-  ConnectMediaCheckPayload,
-  MediaCheckConsumerPayload,
-  MediaCheckPayload,
-  ProduceMediaCheckPayload,
-  StartMediaCheckPayload,
-  ReportDeviceProblemPayload,
-  PointerMark,
-  PointerPayload,
-  ReportQualityPayload,
-  RequestSnapshotPayload,
-  SendMessagePayload,
-  TransferPayload,
-  CheckInPayload,
-  ConnectTransportPayload,
-  SubmitSurveyPayload,
-  EmptyPayload,
-  SetAvailabilityPayload,
-  HangUpPayload,
-  ResumeCallPayload,
-  SaveOutcomePayload,
-  JoinRoomPayload,
-  ProducePayload,
-  ProducerPayload,
-  SessionPayload,
-  TransportPayload,
-} from './signalling-schemas';
+import type { ConsumerOptions, MediaPathInfo, PeerRole, RtpCapabilitiesJson, TransportOptions } from './media-types';
+import type { PointerMark, ReportDeviceProblemPayload } from './signalling-schemas';
 
 export interface ServerInfo {
   role: PeerRole;
@@ -124,63 +90,10 @@ export interface JoinRoomResult {
 }
 
 /**
- * Requests: camelCase commands, each answered exactly once through its ack.
- * Every payload is checked against signalling-schemas on arrival.
+ * Requests: derived from SOCKET_REQUESTS (socket-requests.ts), the one table of requests with
+ * their payload schema, roles and answer. Every payload is checked against its schema on arrival.
  */
-export interface ClientToServerEvents {
-  getServerInfo: (payload: EmptyPayload, ack: AckCallback<ServerInfo>) => void;
-  /** kiosk: a resident asks for a specialist (walk-in). */
-  callStaff: (payload: CallStaffPayload, ack: AckCallback<CallStaffResult>) => void;
-  /** kiosk: a booked resident checks in with their code and joins the queue. */
-  checkIn: (payload: CheckInPayload, ack: AckCallback<CheckInResult>) => void;
-  /** kiosk: the satisfaction survey after the call (once per session). */
-  submitSurvey: (payload: SubmitSurveyPayload, ack: AckCallback<null>) => void;
-  /** Any client: a fresh access token for this socket before the current one expires. */
-  renewAuth: (payload: { token: string }, ack: AckCallback<{ expiresAt: string }>) => void;
-  /** kiosk: alive; admins see online/offline from this. Sent every 30 s. */
-  heartbeat: (payload: EmptyPayload, ack: AckCallback<null>) => void;
-  /** kiosk: the resident stops waiting. */
-  cancelCall: (payload: SessionPayload, ack: AckCallback<null>) => void;
-  /** staff: the waiting residents. */
-  getQueue: (payload: EmptyPayload, ack: AckCallback<QueueEntry[]>) => void;
-  /** Staff: 「対応可能」 (true) or 「離席中」 on this console; waiting residents are told whether anyone can answer. */
-  setAvailability: (payload: SetAvailabilityPayload, ack: AckCallback<null>) => void;
-  /** staff: take a waiting resident; exactly one staff member wins. */
-  acceptCall: (payload: SessionPayload, ack: AckCallback<AcceptCallResult>) => void;
-  joinRoom: (payload: JoinRoomPayload, ack: AckCallback<JoinRoomResult>) => void;
-  connectTransport: (payload: ConnectTransportPayload, ack: AckCallback<null>) => void;
-  produce: (payload: ProducePayload, ack: AckCallback<{ producerId: string }>) => void;
-  closeProducer: (payload: ProducerPayload, ack: AckCallback<null>) => void;
-  restartIce: (payload: TransportPayload, ack: AckCallback<{ iceParameters: IceParametersJson }>) => void;
-  hangUp: (payload: HangUpPayload, ack: AckCallback<null>) => void;
-  /** Connection check (kiosk, staff PC): a loopback room of this socket's own, closed after a minute. */
-  startMediaCheck: (payload: StartMediaCheckPayload, ack: AckCallback<MediaCheckStart>) => void;
-  connectMediaCheck: (payload: ConnectMediaCheckPayload, ack: AckCallback<null>) => void;
-  /** Sends a test track; the answer is the paused consumer of that same track, looped back. */
-  produceMediaCheck: (payload: ProduceMediaCheckPayload, ack: AckCallback<{ producerId: string; consumer: ConsumerOptions }>) => void;
-  resumeMediaCheck: (payload: MediaCheckConsumerPayload, ack: AckCallback<null>) => void;
-  endMediaCheck: (payload: MediaCheckPayload, ack: AckCallback<null>) => void;
-  /** Either party: no media flowed over UDP nor TCP in time; the call ends as media_failed. */
-  reportMediaFailure: (payload: SessionPayload, ack: AckCallback<MediaFailure>) => void;
-  /** kiosk, staff: after a reload or reconnect, the call to go back to (and how the last one ended). */
-  resumeCall: (payload: ResumeCallPayload, ack: AckCallback<ResumeCallResult>) => void;
-  /** staff: the outcome right after a call; `queued`: the database is away and it will land, with this time, once it is back. */
-  saveOutcome: (payload: SaveOutcomePayload, ack: AckCallback<{ queued: boolean }>) => void;
-  /** Either side in a call: a typed message to the others. */
-  sendMessage: (payload: SendMessagePayload, ack: AckCallback<ChatMessage>) => void;
-  /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */
-  requestSnapshot: (payload: RequestSnapshotPayload, ack: AckCallback<{ requestId: string }>) => void;
-  /** kiosk: the resident said yes or no to a snapshot request. */
-  answerSnapshot: (payload: AnswerSnapshotPayload, ack: AckCallback<null>) => void;
-  /** kiosk: a device of the call does not work (the document camera); staff are told. */
-  reportDeviceProblem: (payload: ReportDeviceProblemPayload, ack: AckCallback<null>) => void;
-  /** staff: the marks drawn on the document view (the full set each time). */
-  pointer: (payload: PointerPayload, ack: AckCallback<null>) => void;
-  /** staff: move the resident to another department's queue without dropping the kiosk. */
-  transferCall: (payload: TransferPayload, ack: AckCallback<TransferResult>) => void;
-  /** staff: the call's media quality, saved on the session record (the last report counts). */
-  reportQuality: (payload: ReportQualityPayload, ack: AckCallback<null>) => void;
-}
+export type ClientToServerEvents = SocketRequestEvents;
 
 export interface ChatMessage {
   sessionId: string;

@@ -19,6 +19,9 @@ export const DepartmentInput = z
   .strict();
 export type DepartmentInput = z.input<typeof DepartmentInput>;
 
+/** `?includeInactive=true` lists deactivated departments too (the admin screen). */
+export const DepartmentListQuery = z.object({ includeInactive: z.stringbool().default(false) }).strict();
+
 export const DepartmentUpdate = DepartmentInput.partial().extend({ active: z.boolean().optional() }).strict();
 export type DepartmentUpdate = z.input<typeof DepartmentUpdate>;
 

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   addDays,
+  endOfJapanDay,
+  japanDayOf,
+  japanWeekdayOf,
+  startOfJapanDay,
   daysBetween,
   isLocalDate,
   jstDateOf,
@@ -13,7 +17,7 @@ import {
   mondayOf,
   timeToMinutes,
   weekdayIndex,
-} from '../../../../client/src/time/jst';
+} from '@madoguchi/contract/japan-time';
 
 describe('Japan time helpers', () => {
   it('jstInstant() writes an explicit +09:00 offset that parses to the right UTC instant', () => {
@@ -62,5 +66,14 @@ describe('Japan time helpers', () => {
     assert.equal(isLocalDate('2026-02-29'), false);
     assert.equal(isLocalDate('2028-02-29'), true);
     assert.equal(timeToMinutes('17:30'), 1050);
+  });
+
+  it('the server\'s day bounds are Japan days whatever the process zone: 2026-11-24 runs from 15:00 UTC the day before', () => {
+    assert.equal(startOfJapanDay('2026-11-24').toISOString(), '2026-11-23T15:00:00.000Z');
+    assert.equal(endOfJapanDay('2026-11-24').toISOString(), '2026-11-24T15:00:00.000Z');
+    assert.equal(japanDayOf(new Date('2026-11-23T15:00:00Z')), '2026-11-24');
+    assert.equal(japanDayOf(new Date('2026-11-23T14:59:59Z')), '2026-11-23');
+    // Saturday 2026-11-28 in Japan starts on Friday in UTC.
+    assert.equal(japanWeekdayOf(new Date('2026-11-27T15:00:00Z')), 6);
   });
 });

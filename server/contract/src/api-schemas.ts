@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import type { RouteKey } from './api-routes';
+import {
+  AppointmentListQuery,
+  CancelAppointmentRequest,
+  ConflictCheckRequest,
+  CreateAppointmentRequest,
+  UpdateAppointmentRequest,
+  type Appointment,
+  type AppointmentConflictDetails,
+  type AppointmentDetail,
+} from './appointments';
+import { AuditListQuery, type AuditEntry } from './audit';
+import type { CallContext } from './call-context';
+import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionRecord } from './consultation';
+import { DepartmentInput, DepartmentListQuery, DepartmentUpdate, type Department } from './departments';
+import { CreateGuestLinkRequest, type GuestLink } from './guests';
+import {
+  CreateKioskRequest,
+  OpenInstallerRequest,
+  PairKioskRequest,
+  SaveKioskDevicesRequest,
+  UpdateKioskRequest,
+  type InstallerSession,
+  type KioskConfig,
+  type KioskRegistered,
+  type KioskSummary,
+  type PairKioskResponse,
+  type PairingCode,
+} from './kiosks';
+import type { OperationsOverview } from './operations';
+import type { Page } from './pagination';
+import { CreateQuickPhraseRequest, type QuickPhrase } from './quick-phrases';
+import { ReportQuery, type Report } from './reports';
+import { KioskTokenRequest, LoginRequest, RefreshRequest, type KioskTokenResponse, type LoginResponse, type StaffProfile } from './rest';
+import type { SnapshotInfo } from './signalling-events';
+import { ChangePasswordRequest, CreateStaffRequest, StaffListQuery, UpdateStaffRequest, type StaffCredentialsIssued, type StaffMember } from './staff';
+import { KioskDisplaySettings } from './town-settings';
+
+/**
+ * The schemas of every REST route: path parameters, query, body and the answer. This is the
+ * second half of the route table (API_ROUTES holds method, path and access); it lives in its
+ * own file because the web apps load API_ROUTES on their first screen and must not pull every
+ * zod schema in with it. A route missing here, or a key not in API_ROUTES, is a compile error.
+ */
+
+declare const RESPONSE: unique symbol;
+/**
+ * A route's answer, typed for the compiler (the server's handler must return it, the clients
+ * receive it); `name` is what the OpenAPI document calls it. Answers are built by our own
+ * server, so they are typed, not parsed.
+ */
+export interface Responds<T> {
+  readonly name: string;
+  readonly [RESPONSE]?: T;
+}
+const responds = <T>(name: string): Responds<T> => ({ name });
+
+/** A download (ICS, CSV, an image): sent with its own content type, not as JSON. */
+export interface FileDownload {
+  readonly file: true;
+}
+/** No body: the answer is 204 No Content. */
+export type NoContent = undefined;
+
+export const IdParams = z.object({ id: z.uuid() }).strict();
+export type IdParams = z.infer<typeof IdParams>;
+
+export interface RouteSchemas {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** 200 unless told; a NoContent route answers 204. */
+  status?: 200 | 201;
+  response: Responds<unknown>;
+}
+
+export const API_SCHEMAS = {
+  login: { body: LoginRequest, response: responds<LoginResponse>('LoginResponse') },
+  refresh: { body: RefreshRequest, response: responds<LoginResponse>('LoginResponse') },
+  logout: { response: responds<NoContent>('no content') },
+  me: { response: responds<StaffProfile>('StaffProfile') },
+  changePassword: { body: ChangePasswordRequest, response: responds<NoContent>('no content') },
+
+  kioskToken: { body: KioskTokenRequest, response: responds<KioskTokenResponse>('KioskTokenResponse') },
+  kioskPair: { body: PairKioskRequest, response: responds<PairKioskResponse>('PairKioskResponse') },
+  openKioskInstaller: { body: OpenInstallerRequest, response: responds<InstallerSession>('InstallerSession') },
+  saveKioskDevices: { body: SaveKioskDevicesRequest, response: responds<null>('null') },
+  kioskConfig: { response: responds<KioskConfig>('KioskConfig') },
+
+  listDepartments: { query: DepartmentListQuery, response: responds<Department[]>('Department[]') },
+  createDepartment: { body: DepartmentInput, status: 201, response: responds<Department>('Department') },
+  updateDepartment: { params: IdParams, body: DepartmentUpdate, response: responds<Department>('Department') },
+
+  getKioskDisplay: { response: responds<KioskDisplaySettings>('KioskDisplaySettings') },
+  updateKioskDisplay: { body: KioskDisplaySettings, response: responds<KioskDisplaySettings>('KioskDisplaySettings') },
+
+  listStaff: { query: StaffListQuery, response: responds<Page<StaffMember>>('Page<StaffMember>') },
+  createStaff: { body: CreateStaffRequest, status: 201, response: responds<StaffCredentialsIssued>('StaffCredentialsIssued') },
+  updateStaff: { params: IdParams, body: UpdateStaffRequest, response: responds<StaffMember>('StaffMember') },
+  resetStaffPassword: { params: IdParams, response: responds<StaffCredentialsIssued>('StaffCredentialsIssued') },
+
+  listKiosks: { response: responds<KioskSummary[]>('KioskSummary[]') },
+  createKiosk: { body: CreateKioskRequest, status: 201, response: responds<KioskRegistered>('KioskRegistered') },
+  updateKiosk: { params: IdParams, body: UpdateKioskRequest, response: responds<KioskSummary>('KioskSummary') },
+  issuePairingCode: { params: IdParams, response: responds<PairingCode>('PairingCode') },
+  issueInstallerCode: { params: IdParams, response: responds<PairingCode>('PairingCode') },
+  revokeKiosk: { params: IdParams, response: responds<KioskSummary>('KioskSummary') },
+
+  listAppointments: { query: AppointmentListQuery, response: responds<Page<Appointment>>('Page<Appointment>') },
+  createAppointment: { body: CreateAppointmentRequest, status: 201, response: responds<Appointment>('Appointment') },
+  checkConflicts: { body: ConflictCheckRequest, response: responds<AppointmentConflictDetails>('AppointmentConflictDetails') },
+  getAppointment: { params: IdParams, response: responds<AppointmentDetail>('AppointmentDetail') },
+  updateAppointment: { params: IdParams, body: UpdateAppointmentRequest, response: responds<Appointment>('Appointment') },
+  cancelAppointment: { params: IdParams, body: CancelAppointmentRequest, response: responds<Appointment>('Appointment') },
+  appointmentIcs: { params: IdParams, response: responds<FileDownload>('text/calendar') },
+
+  listSessions: { query: SessionListQuery, response: responds<Page<SessionRecord>>('Page<SessionRecord>') },
+  getSession: { params: IdParams, response: responds<SessionDetail>('SessionDetail') },
+  getCallContext: { params: IdParams, response: responds<CallContext>('CallContext') },
+  recordOutcome: { params: IdParams, body: SessionOutcomeRequest, response: responds<SessionRecord>('SessionRecord') },
+
+  createGuestLink: { params: IdParams, body: CreateGuestLinkRequest, status: 201, response: responds<GuestLink>('GuestLink') },
+  // The image is the raw body (read by express.raw on that path), checked by the handler.
+  uploadSnapshot: { params: IdParams, status: 201, response: responds<SnapshotInfo>('SnapshotInfo') },
+  listSnapshots: { params: IdParams, response: responds<SnapshotInfo[]>('SnapshotInfo[]') },
+  getSnapshot: { params: IdParams, response: responds<FileDownload>('image/jpeg or image/png') },
+  report: { query: ReportQuery, response: responds<Report>('Report') },
+  reportCsv: { query: ReportQuery, response: responds<FileDownload>('text/csv (UTF-8 with BOM)') },
+  listQuickPhrases: { response: responds<QuickPhrase[]>('QuickPhrase[]') },
+  createQuickPhrase: { body: CreateQuickPhraseRequest, status: 201, response: responds<QuickPhrase>('QuickPhrase') },
+  deleteQuickPhrase: { params: IdParams, response: responds<null>('null') },
+  operationsOverview: { response: responds<OperationsOverview>('OperationsOverview') },
+  listAudit: { query: AuditListQuery, response: responds<Page<AuditEntry>>('Page<AuditEntry>') },
+
+  openapi: { response: responds<Record<string, unknown>>('OpenAPI 3.1 document') },
+} as const satisfies { readonly [K in RouteKey]: RouteSchemas };
+
+type Spec<K extends RouteKey> = (typeof API_SCHEMAS)[K];
+type SchemaOf<K extends RouteKey, F extends 'params' | 'query' | 'body'> = Spec<K> extends { readonly [P in F]: infer S extends z.ZodType } ? S : undefined;
+
+/** What the client sends (before defaults and coercions), and what the handler gets once parsed. */
+export type RouteParams<K extends RouteKey> = SchemaOf<K, 'params'> extends z.ZodType ? z.input<SchemaOf<K, 'params'>> : Record<string, never>;
+export type RouteQuery<K extends RouteKey> = SchemaOf<K, 'query'> extends z.ZodType ? z.input<SchemaOf<K, 'query'>> : Record<string, never>;
+export type RouteBody<K extends RouteKey> = SchemaOf<K, 'body'> extends z.ZodType ? z.input<SchemaOf<K, 'body'>> : undefined;
+export type ParsedRouteParams<K extends RouteKey> = SchemaOf<K, 'params'> extends z.ZodType ? z.output<SchemaOf<K, 'params'>> : Record<string, never>;
+export type ParsedRouteQuery<K extends RouteKey> = SchemaOf<K, 'query'> extends z.ZodType ? z.output<SchemaOf<K, 'query'>> : Record<string, never>;
+export type ParsedRouteBody<K extends RouteKey> = SchemaOf<K, 'body'> extends z.ZodType ? z.output<SchemaOf<K, 'body'>> : undefined;
+/** The route's answer as the client receives it. */
+export type RouteResponse<K extends RouteKey> = Spec<K>['response'] extends Responds<infer T> ? T : never;
+/** Routes that answer with JSON (the others answer with a file). */
+export type JsonRouteKey = { [K in RouteKey]: RouteResponse<K> extends FileDownload ? never : K }[RouteKey];
+export type FileRouteKey = Exclude<RouteKey, JsonRouteKey>;
