@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { WaitOutlook } from '../../server/src/contract/consultation';
+import type { WaitOutlook } from '@madoguchi/contract/consultation';
 import { pairKiosk } from '../fixtures/members';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { eventually } from '../helpers/poll';
