@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import checkFile from 'eslint-plugin-check-file';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { importBoundaries } from './scripts/lint/import-boundaries.js';
 import { layerBoundaries } from './scripts/lint/layer-boundaries.js';
 
 export default tseslint.config(
@@ -27,4 +28,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   ...layerBoundaries,
+  // The apps (staff app with the guest page, kiosk) use only the contract and the call core; the
+  // call core uses only the contract. Each keeps to its own folder otherwise.
+  ...importBoundaries([
+    { root: 'client/src', allow: ['@madoguchi/contract', '@madoguchi/call-core'] },
+    { root: 'kiosk/src', allow: ['@madoguchi/contract', '@madoguchi/call-core'] },
+    { root: 'client/call-core/src', allow: ['@madoguchi/contract'] },
+  ]),
 );

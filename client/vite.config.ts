@@ -1,19 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { assetDelivery } from './build/asset-delivery';
-
-const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 // The staff app is served by the Madoguchi server at `/`; `npm run dev` proxies the API.
 export default defineConfig({
   base: '/',
   plugins: [react(), assetDelivery()],
-  resolve: {
-    alias: {
-      '@media': fromHere('./src/media'),
-    },
-  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,21 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { assetDelivery } from '../client/build/asset-delivery';
-
-const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 // The kiosk app is served by the Madoguchi server at `/kiosk/`; `npm run dev` proxies the API.
 export default defineConfig({
   base: '/kiosk/',
   plugins: [react(), assetDelivery()],
-  resolve: {
-    alias: {
-      '@media': fromHere('../client/src/media'),
-      // Presentational parts that are the same on both screens (e.g. the remote audio player).
-      '@ui': fromHere('../client/src/components'),
-    },
-  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

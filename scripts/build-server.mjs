@@ -14,7 +14,7 @@ const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? path.resolve(process.argv[outdirFlag + 1]) : path.join(root, 'server', 'dist');
 
 /** Our own code is bundled: the workspace packages and the tsconfig path aliases. */
-const OWN_CODE = /^(@madoguchi\/|@media\/|@ui\/)/;
+const OWN_CODE = /^@madoguchi\//;
 
 const externalPackages = {
   name: 'external-packages',

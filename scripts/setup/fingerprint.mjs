@@ -29,7 +29,7 @@ export function fingerprint(root, inputs) {
   return hash.digest('hex').slice(0, 24);
 }
 
-// Several steps read the same folders (both web apps read client/src); hash each once per run.
+// Several steps read the same folders (both web apps read the call core and the contract); hash each once per run.
 const memo = new Map();
 
 function inputHash(root, input) {

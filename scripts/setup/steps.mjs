@@ -57,8 +57,18 @@ function relocateEmbeddedPostgresForRoot(pgBinaries, log) {
 const stampDir = (root) => path.join(root, 'node_modules/.madoguchi-setup');
 const nodeBin = (root, name) => path.join(root, 'node_modules/.bin', name);
 
-/** Inputs of a web app build: its own folder, the shared media core and components, the contract. */
-const WEB_SHARED_INPUTS = ['client/src', 'server/contract/src', 'server/contract/package.json', 'client/build', 'package-lock.json'];
+/**
+ * Inputs of a web app build: its own folder, the call core (media and its components), the
+ * contract. The kiosk build also reads client/build (the asset-delivery plugin).
+ */
+const WEB_SHARED_INPUTS = [
+  'client/call-core/src',
+  'client/call-core/package.json',
+  'server/contract/src',
+  'server/contract/package.json',
+  'client/build',
+  'package-lock.json',
+];
 
 function webBuild(app, label) {
   return {

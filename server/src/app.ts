@@ -12,12 +12,12 @@ import type { Config, SocketLimitSettings } from './config/config';
 import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { AppointmentRepository } from './db/repositories/appointment-repository';
 import { AuditLogRepository } from './db/repositories/audit-log-repository';
-import { ConsultationSessionRepository } from './db/repositories/consultation-session-repository';
+import { ConsultationRepository } from './db/repositories/consultation-repository';
 import { DepartmentRepository } from './db/repositories/department-repository';
 import { KioskRepository } from './db/repositories/kiosk-repository';
 import { TownSettingRepository } from './db/repositories/town-setting-repository';
 import { ReportRepository } from './db/repositories/report-repository';
-import { SessionEventRepository } from './db/repositories/session-event-repository';
+import { ConsultationEventRepository } from './db/repositories/consultation-event-repository';
 import { StaffUserRepository } from './db/repositories/staff-user-repository';
 import { AppError } from './domain/app-error';
 import { AppointmentService, CHECK_IN_LIMIT } from './domain/appointment-service';
@@ -66,9 +66,13 @@ import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
 import { createSocketTransport, serveSignalling, type SocketAuth } from './signalling/socket-server';
 import { principalRoom } from './domain/peer-identity';
-import { authSessionRoom } from './domain/room-names';
-import { AuthSessionRepository } from './db/repositories/auth-session-repository';
-import { AuthSessionService } from './domain/auth-sessions';
+import { loginSessionRoom } from './domain/room-names';
+import { LoginSessionRepository } from './db/repositories/login-session-repository';
+import { LoginSessionService } from './domain/login-sessions';
+import { KioskService } from './domain/kiosk-service';
+import { DepartmentService } from './domain/department-service';
+import { ConsultationRecords } from './domain/consultation-records';
+import { StaffService } from './domain/staff-service';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
@@ -98,16 +102,20 @@ export interface AppDeps {
 export interface Repositories {
   staff: StaffUserRepository;
   kiosks: KioskRepository;
-  sessions: ConsultationSessionRepository;
+  consultations: ConsultationRepository;
   departments: DepartmentRepository;
   appointments: AppointmentRepository;
-  events: SessionEventRepository;
+  consultationEvents: ConsultationEventRepository;
   audit: AuditLogRepository;
   reports: ReportRepository;
   snapshots: SnapshotRepository;
   townSettings: TownSettingRepository;
   quickPhrases: QuickPhraseRepository;
   nodes: ServerNodeRepository;
+  /** @deprecated the old name of `consultations` ("session" now means a login only); for branches written before the rename. */
+  sessions: ConsultationRepository;
+  /** @deprecated the old name of `consultationEvents`. */
+  events: ConsultationEventRepository;
 }
 
 export interface App {
@@ -137,13 +145,17 @@ interface Limits {
 }
 
 function buildRepositories(dataSource: DataSource): Repositories {
+  const consultations = new ConsultationRepository(dataSource);
+  const consultationEvents = new ConsultationEventRepository(dataSource);
   return {
+    consultations,
+    consultationEvents,
+    sessions: consultations,
+    events: consultationEvents,
     staff: new StaffUserRepository(dataSource),
     kiosks: new KioskRepository(dataSource),
-    sessions: new ConsultationSessionRepository(dataSource),
     departments: new DepartmentRepository(dataSource),
     appointments: new AppointmentRepository(dataSource),
-    events: new SessionEventRepository(dataSource),
     audit: new AuditLogRepository(dataSource),
     reports: new ReportRepository(dataSource),
     snapshots: new SnapshotRepository(dataSource),
@@ -200,7 +212,11 @@ function buildNetwork(deps: AppDeps, redisPrefix: string): Network {
 interface Services {
   tokens: TokenService;
   resolver: PrincipalResolver;
-  authSessions: AuthSessionService;
+  loginSessions: LoginSessionService;
+  staffAccounts: StaffService;
+  kioskAdmin: KioskService;
+  departmentAdmin: DepartmentService;
+  records: ConsultationRecords;
   appointments: AppointmentService;
   consultations: ConsultationService;
   inCall: InCallService;
@@ -218,20 +234,36 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     staffTtlSeconds: config.staffTokenTtlSeconds,
     kioskTtlSeconds: config.kioskTokenTtlSeconds,
   });
-  const authSessions = new AuthSessionService({
-    sessions: new AuthSessionRepository(dataSource),
+  const loginSessions = new LoginSessionService({
+    sessions: new LoginSessionRepository(dataSource),
     staff: repositories.staff,
     tokens,
     audit: repositories.audit,
     sessionLifetimeMs: config.staffSessionHours * 3_600_000,
-    disconnectSession: (sessionId) => io.in(authSessionRoom(sessionId)).disconnectSockets(true),
+    disconnectSession: (sessionId) => io.in(loginSessionRoom(sessionId)).disconnectSockets(true),
     // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
   });
   const resolver = new PrincipalResolver({
     tokens,
     staff: repositories.staff,
     kiosks: repositories.kiosks,
-    loginLive: (sessionId, staffId) => authSessions.isLive(sessionId, staffId),
+    loginLive: (sessionId, staffId) => loginSessions.isLive(sessionId, staffId),
+  });
+  const disconnectPrincipal = (role: 'kiosk' | 'staff', id: string): void => {
+    io.in(principalRoom({ role, id })).disconnectSockets(true);
+  };
+  const staffAccounts = new StaffService({
+    staff: repositories.staff,
+    loginSessions,
+    audit: repositories.audit,
+    disconnect: (staffId) => disconnectPrincipal('staff', staffId),
+  });
+  const kioskAdmin = new KioskService({
+    kiosks: repositories.kiosks,
+    audit: repositories.audit,
+    pairingCodeTtlMs: config.pairingCodeTtlMs,
+    disconnect: (kioskId) => disconnectPrincipal('kiosk', kioskId),
+    now,
   });
   const appointments = new AppointmentService({
     checkInLimiter: new AttemptLimiter(limits.store, CHECK_IN_LIMIT),
@@ -248,10 +280,10 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     nodes: repositories.nodes,
     leaseMs: config.nodeLeaseMs ?? 3_000,
     failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
-    sessions: repositories.sessions,
+    sessions: repositories.consultations,
     kiosks: repositories.kiosks,
     departments: repositories.departments,
-    events: repositories.events,
+    events: repositories.consultationEvents,
     appointments,
     sfu,
     notifier,
@@ -269,7 +301,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
         return [{ id: principal.id, role: principal.role, departmentIds: principal.departmentIds, away: data.away === true }];
       });
     },
-    busyStaff: (onThisNode) => busyStaffEverywhere(repositories.sessions, onThisNode),
+    busyStaff: (onThisNode) => busyStaffEverywhere(repositories.consultations, onThisNode),
     onForecastInputsChanged: () => cluster.forecastInputsChanged(),
   });
   cluster.serve(consultations);
@@ -277,7 +309,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
   const inCall = new InCallService({
     consultations,
     notifier,
-    sessions: repositories.sessions,
+    sessions: repositories.consultations,
     snapshots: repositories.snapshots,
     phrases: repositories.quickPhrases,
     now,
@@ -285,11 +317,22 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
   return {
     tokens,
     resolver,
-    authSessions,
+    loginSessions,
+    staffAccounts,
+    kioskAdmin,
+    departmentAdmin: new DepartmentService(repositories.departments, repositories.audit),
+    records: new ConsultationRecords({
+      consultations: repositories.consultations,
+      consultationEvents: repositories.consultationEvents,
+      appointments: repositories.appointments,
+      staff: repositories.staff,
+      departments: repositories.departments,
+      audit: repositories.audit,
+    }),
     appointments,
     consultations,
     inCall,
-    outcomes: new OutcomeWriter({ consultations, sessions: repositories.sessions, audit: repositories.audit, now }),
+    outcomes: new OutcomeWriter({ consultations, sessions: repositories.consultations, audit: repositories.audit, now }),
     placement: createCallPlacement(consultations, cluster),
     loginGuard: new LoginGuard(limits.store),
     pairingLimiter: new AttemptLimiter(limits.store, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }),
@@ -354,13 +397,17 @@ function mountHttpApp(
   app.use('/api/sessions/:id/snapshots', express.raw({ type: ['image/jpeg', 'image/png'], limit: SNAPSHOT_MAX_BYTES }));
 
   const routeDeps: RouteDeps = {
-    authSessions: services.authSessions,
+    loginSessions: services.loginSessions,
+    staffAccounts: services.staffAccounts,
+    kioskAdmin: services.kioskAdmin,
+    departmentAdmin: services.departmentAdmin,
+    records: services.records,
     tokens: services.tokens,
     staff: repositories.staff,
     kiosks: repositories.kiosks,
     departments: repositories.departments,
-    sessions: repositories.sessions,
-    events: repositories.events,
+    consultations: repositories.consultations,
+    consultationEvents: repositories.consultationEvents,
     appointmentRows: repositories.appointments,
     appointments: services.appointments,
     reports: repositories.reports,
@@ -368,11 +415,7 @@ function mountHttpApp(
     townSettings: repositories.townSettings,
     loginGuard: services.loginGuard,
     limiters: { pairing: services.pairingLimiter },
-    disconnect: {
-      kiosk: (kioskId) => io.in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true),
-      staff: (staffId) => io.in(principalRoom({ role: 'staff', id: staffId })).disconnectSockets(true),
-    },
-    pairingCodeTtlMs: config.pairingCodeTtlMs,
+    disconnect: { kiosk: (kioskId) => io.in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true) },
     now,
   };
   const api = new ApiRegistry();
@@ -413,7 +456,7 @@ function socketAuthenticator(services: Services): (token: string) => Promise<Soc
       displayName: principal.displayName,
       departmentIds: principal.departmentIds,
     };
-    return { principal: socketPrincipal, expiresAt, authSessionId: principal.sessionId };
+    return { principal: socketPrincipal, expiresAt, loginSessionId: principal.sessionId };
   };
 }
 

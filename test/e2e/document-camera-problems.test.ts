@@ -129,7 +129,7 @@ describe('document camera problems reach the specialist (Chromium kiosk and staf
     assert.deepEqual(labels.map((l) => l.replace(/ .*/, '')).sort(), ['fake_device_0', 'fake_device_1', 'fake_device_2']);
     // Every preview plays (the depth camera's picture is what the installer sees and avoids).
     await until(
-      () => page.evaluate(() => [...document.querySelectorAll<HTMLVideoElement>('.install__preview')].filter((v) => v.videoWidth > 0).length),
+      () => page.evaluate(() => [...document.querySelectorAll<HTMLVideoElement>('.install__preview video')].filter((v) => v.videoWidth > 0).length),
       (n) => n >= 2,
       { timeoutMs: 15_000, what: 'live previews' },
     );

@@ -104,9 +104,9 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
 
     await guest.page.getByRole('button', { name: '退出する' }).click();
     await guest.page.getByText('退出しました。このリンクはもう使えません。').waitFor({ timeout: 10_000 });
-    const sessions = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const sessions = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     assert.equal(sessions.items[0]?.status, 'active', 'the call goes on without the guest');
-    const types = (await server.app.repositories.events.listFor(sessions.items[0]?.id ?? '')).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(sessions.items[0]?.id ?? '')).map((e) => e.type);
     assert.ok(types.includes('guest_invited'), types.join(', '));
 
     // A second guest reads the specialist's messages and is told plainly when the call ends.

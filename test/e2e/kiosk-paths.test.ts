@@ -28,7 +28,7 @@ describe('kiosk paths without a specialist (Chromium)', () => {
   let workDir: string;
 
   const latestSession = async (): Promise<SessionRecord | undefined> =>
-    (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0];
+    (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0];
   /** The newest consultation record once it passes `check` (the kiosk's screen may run ahead of the write). */
   const waitForSession = async (check: (r: SessionRecord) => boolean): Promise<SessionRecord> => {
     const deadline = Date.now() + 10_000;

@@ -34,7 +34,7 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
       assert.ok(media.srtpCiphers.length > 0, 'media is SRTP-encrypted');
     }
 
-    const sessions = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const sessions = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);
 
@@ -44,7 +44,7 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
     await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
     await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached', timeout: 10_000 });
 
-    const record = await server.app.repositories.sessions.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(sessionId);
     assert.ok(record?.answeredAt, 'answered time stored');
     assert.ok(record?.endedAt, 'ended time stored');
     assert.equal(record?.endReason, 'staff_ended');

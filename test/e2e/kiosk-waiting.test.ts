@@ -58,7 +58,7 @@ describe('waiting at the kiosk: no idle reset, honest forecasts, 「キオスク
     await page.waitForTimeout(4_500);
     assert.equal(await page.getByRole('alertdialog', { name: '続けますか？' }).count(), 0, 'no idle warning while waiting');
     assert.equal(await page.getByText('職員を呼び出しています').count(), 1, 'still waiting');
-    const queued = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0];
+    const queued = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0];
     assert.equal(queued?.status, 'queued', 'the place in the queue is kept');
 
     // A specialist logs in and is free: 「まもなく」, not minutes from past waits.
@@ -85,7 +85,7 @@ describe('waiting at the kiosk: no idle reset, honest forecasts, 「キオスク
     assert.equal(await kiosk.page.getByText('本日の相談はいかがでしたか？').count(), 0, 'no survey for an empty kiosk');
     await staff.page.getByText('キオスクに人がいないため、通話を終了しました。').waitFor({ timeout: 10_000 });
 
-    const record = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0];
+    const record = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0];
     assert.equal(record?.endReason, 'resident_absent');
     assert.ok(record?.answeredAt, 'it was answered');
 

@@ -70,7 +70,7 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     await loginAtDesk(staff.page, server.url);
     await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
     await answerFirstInQueue(staff.page);
-    const sessionId = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0]?.id;
+    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id;
     assert.ok(sessionId);
     return { kiosk: kiosk.page, staff: staff.page, sessionId };
   };
@@ -98,10 +98,10 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     assert.match(text, new RegExp(`127\\.0\\.0\\.1 の UDP と TCP のポート ${port}`), text);
     assert.match(text, /IT担当者/);
 
-    const record = await until(() => server.app.repositories.sessions.findById(call.sessionId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
+    const record = await until(() => server.app.repositories.consultations.findById(call.sessionId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
     assert.equal(record?.endReason, 'media_failed');
     assert.equal(record?.mediaFlag, 'media_failed');
-    const types = (await server.app.repositories.events.listFor(call.sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(call.sessionId)).map((e) => e.type);
     assert.ok(types.includes('media_tcp_fallback'), `TCP was tried first: ${types.join(', ')}`);
     assert.ok(types.includes('media_failed'), types.join(', '));
 
@@ -123,7 +123,7 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     assert.ok(tcp.connections > 0, 'the media ran through the TCP relay');
 
     await hangUpAtDesk(call.staff);
-    const record = await until(() => server.app.repositories.sessions.findById(call.sessionId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
+    const record = await until(() => server.app.repositories.consultations.findById(call.sessionId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
     assert.equal(record?.endReason, 'staff_ended');
     assert.equal(record?.mediaFlag, 'tcp_fallback', 'the record says the call needed TCP');
   });

@@ -43,7 +43,7 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
     await answerFirstInQueue(staff.page);
     await expectBothDecode(staff.page, kiosk.page);
     assert.ok(relay.counts.forwarded > 100, 'the media runs through the relay');
-    const sessionId = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0]?.id;
+    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id;
     assert.ok(sessionId);
     const transportsBefore = (await server.sfu.stats()).media.transports;
 
@@ -66,9 +66,9 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
     assert.ok(logs.some((line) => line.includes('ice restarted')), 'ICE was restarted');
     process.stdout.write(`# both sides decode again ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the media path came back\n`);
 
-    const record = await server.app.repositories.sessions.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(sessionId);
     assert.equal(record?.status, 'active', 'the same consultation goes on');
-    const types = (await server.app.repositories.events.listFor(sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type);
     assert.ok(!types.includes('left'), `no participant left the call: ${types.join(', ')}`);
     assert.equal((await server.sfu.stats()).media.transports, transportsBefore, 'the same transports, ICE restarted');
     await hangUpAtDesk(staff.page);

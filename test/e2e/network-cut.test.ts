@@ -40,7 +40,7 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
     await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
     const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
     await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
-    const latest = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const latest = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     const id = latest.items[0]?.id;
     assert.ok(id);
     return id;
@@ -48,7 +48,7 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
 
   it('a 5 s cut: the same consultation resumes, no new record', async () => {
     const sessionId = await startCall();
-    const before = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const before = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     await kiosk.context.setOffline(true);
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     await kiosk.context.setOffline(false);
@@ -56,14 +56,14 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
     const staffFrames = (await readInboundMedia(staff.page)).videoFramesDecoded;
     await waitForMedia(staff.page, (m) => m.videoFramesDecoded > staffFrames + 30, 20_000);
     process.stdout.write(`# staff decode the kiosk again ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the network came back\n`);
-    const record = await server.app.repositories.sessions.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(sessionId);
     assert.equal(record?.status, 'active', 'the same consultation goes on');
-    const now = await server.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const now = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     assert.equal(now.total, before.total, 'no new session record');
     // The kiosk's socket comes back and it joins the same consultation again.
     let types: string[] = [];
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
-      types = (await server.app.repositories.events.listFor(sessionId)).map((e) => e.type);
+      types = (await server.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type);
       if (types.includes('reconnected')) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -77,7 +77,7 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
     const sessionId = await startCall();
     await kiosk.context.setOffline(true);
     await new Promise((resolve) => setTimeout(resolve, 60_000));
-    const record = await server.app.repositories.sessions.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(sessionId);
     assert.equal(record?.endReason, 'network_lost');
     await kiosk.context.setOffline(false);
     const restoredAt = Date.now();

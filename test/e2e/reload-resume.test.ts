@@ -56,7 +56,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
     await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
     await answerFirstInQueue(staff.page);
     await expectBothDecode(staff.page, kiosk.page);
-    const [first] = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items;
+    const [first] = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items;
     const sessionId = first?.id;
     assert.ok(sessionId);
 
@@ -83,7 +83,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
     );
     // The same consultation all along: one record, still live, the kiosk's reconnects on its timeline.
     assert.equal(server.app.consultations.has(sessionId), true);
-    const events = await server.app.repositories.events.listFor(sessionId);
+    const events = await server.app.repositories.consultationEvents.listFor(sessionId);
     assert.equal(events.filter((e) => e.type === 'reconnected' && e.actor === 'kiosk').length, RELOADS);
     assert.equal(events.filter((e) => e.type === 'ended').length, 0);
     await kiosk.page.getByRole('button', { name: '通話を終了' }).waitFor({ timeout: 5_000 });
@@ -112,7 +112,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
   });
 
   it('a console that stays away past the grace period: the kiosk is not asked to rate, the console offers the outcome form', async () => {
-    const [current] = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items;
+    const [current] = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items;
     await staff.page.close();
     // No survey for a call the desk dropped: the kiosk says the connection was lost and goes back to Idle.
     await kiosk.page.getByText('通信が途切れたため、通話が終了しました。').waitFor({ timeout: GRACE_MS + 10_000 });
@@ -125,7 +125,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
     await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption('follow_up');
     await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
     await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
-    const record = await server.app.repositories.sessions.findById(current?.id ?? '');
+    const record = await server.app.repositories.consultations.findById(current?.id ?? '');
     assert.equal(record?.endReason, 'network_lost');
     assert.equal(record?.outcomeCode, 'follow_up');
     assert.equal(record?.satisfaction, null);

@@ -90,7 +90,7 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
     await confirm.getByText('通話を続ける').click();
     await confirm.waitFor({ state: 'detached' });
     assert.equal(await staff.page.getByRole('button', { name: '通話を終了' }).count(), 1, 'still in the call');
-    assert.equal((await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0]?.status, 'active');
+    assert.equal((await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.status, 'active');
 
     await staff.page.getByRole('button', { name: '通話を終了' }).click();
     await confirm.getByRole('button', { name: '終了する' }).click();
@@ -98,7 +98,7 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
   });
 
   it('the record (相談記録) shows names and plain words, not ids, and the snapshot itself on request (audited)', { timeout: 60_000 }, async () => {
-    const sessionId = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
     await staff.page.goto(`${server.url}/#/sessions/${sessionId}`);
     const timeline = staff.page.locator('ol.timeline');
     await timeline.getByText('書類の撮影').waitFor({ timeout: 15_000 });
@@ -192,7 +192,7 @@ describe('the staff console in Firefox ESR (WebDriver BiDi) at 1366x768: a full 
     await firefoxUntil(staff, clickButton('通話を終了'), '通話を終了 pressed');
     await firefoxUntil(staff, clickButton('終了する'), 'the hang-up confirmed');
     await firefoxUntil(staff, showsText('記録して待ち列へ戻る'), 'the outcome form follows the call');
-    const record = await until(() => server.app.repositories.sessions.list({ page: 1, pageSize: 1 }), (page) => page.items[0]?.status === 'ended', { timeoutMs: 10_000, what: 'the call ended' });
+    const record = await until(() => server.app.repositories.consultations.list({ page: 1, pageSize: 1 }), (page) => page.items[0]?.status === 'ended', { timeoutMs: 10_000, what: 'the call ended' });
     assert.equal(record.items[0]?.endReason, 'staff_ended');
   });
 });

@@ -128,7 +128,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     // Two Chromiums sending video are enough for this machine.
     await (desks[1 - winnerIndex] as BrowserSession).close();
     desks = [staff];
-    sessionId = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
     assert.ok(sessionId);
   });
 
@@ -198,7 +198,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
     await staff.page.getByText('呼び出し中の窓口').waitFor();
     const record = await until(
-      () => server.app.repositories.sessions.findById(sessionId),
+      () => server.app.repositories.consultations.findById(sessionId),
       (r) => r?.outcomeCode === 'resolved' && r.quality !== null, { timeoutMs: 10_000, what: 'outcome and quality saved', intervalMs: 250 });
     assert.equal(record?.notes, '書類の記入方法を案内');
     assert.ok(record?.quality?.kioskToStaff.meanBitrateKbps, 'kiosk-to-staff bitrate measured');
@@ -217,15 +217,15 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.getByRole('button', { name: '対応可能' }).click();
     await answer.click({ timeout: 5_000 });
     await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ timeout: 15_000 });
-    const first = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0];
+    const first = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0];
     assert.equal(first?.status, 'active');
 
     await staff.page.getByRole('button', { name: '画面を共有' }).click();
     await staff.page.getByText('画面を共有しています').waitFor({ timeout: 15_000 });
     // The kiosk shows the shared screen large, with the specialist's face in a corner.
-    await kiosk.page.locator('video.in-call__remote--screen').waitFor({ timeout: 15_000 });
+    await kiosk.page.locator('.in-call__remote--screen video').waitFor({ timeout: 15_000 });
     await kiosk.page.waitForFunction(() => {
-      const video = document.querySelector<HTMLVideoElement>('video.in-call__remote--screen');
+      const video = document.querySelector<HTMLVideoElement>('.in-call__remote--screen video');
       return video !== null && video.videoWidth > 0;
     }, undefined, { timeout: 15_000 });
     assert.equal(await kiosk.page.locator('.in-call__staff-inset').count(), 1);
@@ -233,7 +233,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     // The desk's network drops for a moment: after it rejoins, the screen is shared again by itself.
     const screenTrackId = (): Promise<string | null> =>
       kiosk.page.evaluate(() => {
-        const video = document.querySelector<HTMLVideoElement>('video.in-call__remote--screen');
+        const video = document.querySelector<HTMLVideoElement>('.in-call__remote--screen video');
         const stream = video?.srcObject as MediaStream | null | undefined;
         return video && video.videoWidth > 0 ? (stream?.getVideoTracks()[0]?.id ?? null) : null;
       });
@@ -263,10 +263,10 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     // No outcome form for a handed-over call: the resident is back in the queue, under the new department.
     assert.equal(await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).count(), 0);
     await staff.page.getByRole('heading', { name: '呼び出し中の窓口' }).waitFor({ timeout: 10_000 });
-    const ended = await server.app.repositories.sessions.findById(first?.id ?? '');
+    const ended = await server.app.repositories.consultations.findById(first?.id ?? '');
     assert.equal(ended?.endReason, 'transferred');
     assert.ok(ended?.quality, 'the quality was reported before the transfer');
-    const queued = (await server.app.repositories.sessions.list({ page: 1, pageSize: 1 })).items[0];
+    const queued = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0];
     assert.equal(queued?.status, 'queued');
     assert.equal(queued?.departmentName, '子育て支援課');
   });

@@ -54,7 +54,7 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     await staff.page.waitForTimeout(500);
     assert.equal(await staff.page.locator('.chat__message').count(), 1, 'the message is listed once, not once per socket');
 
-    const sessions = await node1.app.repositories.sessions.list({ page: 1, pageSize: 1 });
+    const sessions = await node1.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);
 
@@ -67,7 +67,7 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     const resumed = await waitForMedia(staff.page, (m) => m.videoFramesDecoded > framesBefore + 30, 20_000);
     assert.ok(resumed.videoFramesDecoded > framesBefore + 30, 'staff decode the kiosk again after the socket to node 1 came back');
     const types = await until(
-      async () => (await node1.app.repositories.events.listFor(sessionId)).map((e) => e.type),
+      async () => (await node1.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type),
       (seen) => seen.includes('reconnected'),
       { timeoutMs: 10_000, what: 'the desk rejoined on node 1' },
     );
@@ -82,7 +82,7 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
 
     // The kiosk's survey answer is written on node 1 as it arrives.
-    const record = await until(() => node1.app.repositories.sessions.findById(sessionId), (r) => r?.satisfaction !== null, {
+    const record = await until(() => node1.app.repositories.consultations.findById(sessionId), (r) => r?.satisfaction !== null, {
       timeoutMs: 10_000,
       what: 'the survey answer on the record',
     });

@@ -25,7 +25,7 @@ describe('a media worker dies in the middle of a call (Chromium)', () => {
     await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
     await answerFirstInQueue(staff.page);
     await expectBothDecode(staff.page, kiosk.page);
-    const sessions = await server.app.repositories.sessions.list({ page: 1, pageSize: 5 });
+    const sessions = await server.app.repositories.consultations.list({ page: 1, pageSize: 5 });
     const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);
 
@@ -44,11 +44,11 @@ describe('a media worker dies in the middle of a call (Chromium)', () => {
 
     const [replacement] = (await server.sfu.stats()).workers;
     assert.notEqual(replacement?.pid, worker.pid, 'a new worker took the dead one\'s place');
-    const after = await server.app.repositories.sessions.list({ page: 1, pageSize: 5 });
+    const after = await server.app.repositories.consultations.list({ page: 1, pageSize: 5 });
     assert.equal(after.total, sessions.total, 'no new session record');
-    const record = await server.app.repositories.sessions.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(sessionId);
     assert.equal(record?.status, 'active', 'the same consultation goes on');
-    const types = (await server.app.repositories.events.listFor(sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type);
     assert.ok(types.includes('media_restarted') && types.includes('reconnected'), types.join(', '));
     await hangUpAtDesk(staff.page);
   });

@@ -52,7 +52,7 @@ for (const kind of databaseKinds()) {
       // Past the grace period the call is still on: the rejoin stopped its timer.
       await new Promise((resolve) => setTimeout(resolve, 2000));
       assert.equal(server.app.consultations.has(call.sessionId), true);
-      const events = await server.app.repositories.events.listFor(call.sessionId);
+      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
       assert.deepEqual(events.filter((e) => e.actor === 'kiosk').map((e) => e.type).slice(-3), ['joined', 'left', 'reconnected']);
       expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
       call.close();
@@ -85,7 +85,7 @@ for (const kind of databaseKinds()) {
       const ended = nextEvent(call.kiosk, 'callEnded');
       expectOk(await request(staff, 'hangUp', { sessionId: call.sessionId }));
       assert.equal((await ended)[0].reason, 'staff_ended');
-      const record = await server.app.repositories.sessions.findById(call.sessionId);
+      const record = await server.app.repositories.consultations.findById(call.sessionId);
       assert.equal(record?.endReason, 'staff_ended');
       call.close();
     });

@@ -97,7 +97,7 @@ for (const database of databaseKinds()) {
         const staffEnded = nextEvent(staff, 'callEnded');
         expectOk(await request(kiosk, 'hangUp', { sessionId }));
         assert.deepEqual((await staffEnded)[0], { sessionId, reason: 'resident_left' });
-        const record = await server.app.repositories.sessions.findById(sessionId);
+        const record = await server.app.repositories.consultations.findById(sessionId);
         assert.ok(record?.answeredAt && record.endedAt);
         assert.equal(record.endReason, 'resident_left');
         assert.ok(record.durationSeconds !== null && record.durationSeconds >= 0);
@@ -134,7 +134,7 @@ for (const database of databaseKinds()) {
         const emptied = nextEvent(staff, 'queueUpdated');
         expectOk(await request(kiosk, 'cancelCall', { sessionId }));
         assert.deepEqual((await emptied)[0], []);
-        const record = await server.app.repositories.sessions.findById(sessionId);
+        const record = await server.app.repositories.consultations.findById(sessionId);
         assert.equal(record?.endReason, 'resident_left');
         assert.equal(record?.answeredAt, null);
       } finally {

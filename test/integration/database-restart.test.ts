@@ -33,10 +33,10 @@ describe('PostgreSQL restarts during a call', () => {
     assert.ok(server.app.consultations.writes.size > 0, 'the writes are waiting for the database');
     await outage;
     assert.equal(await server.app.consultations.writes.flush(20_000), 0, 'every queued write landed');
-    const record = await server.app.repositories.sessions.findById(call.sessionId);
+    const record = await server.app.repositories.consultations.findById(call.sessionId);
     assert.equal(record?.endReason, 'staff_ended');
     assert.ok(record?.endedAt);
-    const types = (await server.app.repositories.events.listFor(call.sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(call.sessionId)).map((e) => e.type);
     assert.ok(types.includes('message_sent'), `events: ${types.join(', ')}`);
     assert.equal(types.at(-1), 'ended');
   });
@@ -92,7 +92,7 @@ describe('PostgreSQL is away for 20 s while a call is hung up and its outcome an
     assert.deepEqual([row.outcome_code, row.notes, row.satisfaction], ['follow_up', '再来庁', 4]);
     assert.ok(Math.abs(row.outcome_at.getTime() - savedAt) < 1000, `outcome at the time it was given (${row.outcome_at.getTime() - savedAt} ms off)`);
 
-    const events = await server.app.repositories.events.listFor(call.sessionId);
+    const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
     const after = events.filter((e) => new Date(e.at).getTime() >= outageStarted);
     assert.deepEqual(after.map((e) => e.type), ['message_sent', 'ended'], 'in the order they happened, each once');
     assert.ok(Math.abs(new Date(after[0]?.at ?? 0).getTime() - messageAt) < 1000, 'the message keeps its time');

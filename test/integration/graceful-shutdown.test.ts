@@ -25,7 +25,7 @@ describe('graceful shutdown', () => {
       const { remaining } = await draining;
       assert.equal(remaining, 0);
       assert.ok(Date.now() - startedAt < 5000, 'the drain ends as soon as the last call does');
-      const record = await server.app.repositories.sessions.findById(call.sessionId);
+      const record = await server.app.repositories.consultations.findById(call.sessionId);
       assert.equal(record?.endReason, 'staff_ended', 'the call ended normally, not as server_restart');
       const afterCall = await request(call.kiosk, 'callStaff', {});
       assert.equal(!afterCall.ok && afterCall.error.code, 'UNAVAILABLE');

@@ -63,7 +63,7 @@ describe('guest links: a third party for one call, nothing else', () => {
       const left = nextEvent(call.staff, 'peerLeft');
       expectOk(await request(guest, 'hangUp', { sessionId: call.sessionId }));
       assert.equal((await left)[0].role, 'guest');
-      assert.equal((await server.app.repositories.sessions.findById(call.sessionId))?.status, 'active');
+      assert.equal((await server.app.repositories.consultations.findById(call.sessionId))?.status, 'active');
     } finally {
       guest.disconnect();
     }

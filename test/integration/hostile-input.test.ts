@@ -67,7 +67,7 @@ describe('bad input gets a clear error and breaks nothing', () => {
       expectOk(await request(staff, 'hangUp', { sessionId }));
       const twice = await request(staff, 'hangUp', { sessionId });
       assert.equal(!twice.ok && twice.error.code, 'NOT_FOUND');
-      const record = await server.app.repositories.sessions.findById(sessionId);
+      const record = await server.app.repositories.consultations.findById(sessionId);
       assert.equal(record?.endReason, 'staff_ended');
     } finally {
       close();

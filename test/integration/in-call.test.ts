@@ -46,10 +46,10 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     expectOk(await request(call.kiosk, 'sendMessage', { sessionId: call.sessionId, text: 'はい' }));
     assert.equal((await atStaff)[0].from, 'kiosk');
     // The timeline is written after the message is delivered.
-    let events = await server.app.repositories.events.listFor(call.sessionId);
+    let events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
     for (let i = 0; i < 50 && events.filter((e) => e.type === 'message_sent').length < 2; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      events = await server.app.repositories.events.listFor(call.sessionId);
+      events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
     }
     assert.equal(events.filter((e) => e.type === 'message_sent').length, 2);
     assert.ok(!JSON.stringify(events).includes('カメラ'), 'the text is not kept in the timeline');
@@ -102,7 +102,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     assert.equal(picture.headers.get('content-type'), 'image/png');
     const audit = await server.db.dataSource.query(`SELECT target_id FROM audit_log WHERE action = 'snapshot_viewed'`);
     assert.deepEqual(audit.map((a: { target_id: string }) => a.target_id), [info.snapshotId]);
-    const types = (await server.app.repositories.events.listFor(call.sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(call.sessionId)).map((e) => e.type);
     assert.ok(types.includes('snapshot_refused') && types.includes('snapshot_taken'));
   });
 
@@ -118,7 +118,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
       staffToKiosk: { meanRttMs: 14, lossPercent: 0, meanBitrateKbps: 900 },
     };
     expectOk(await request(call.staff, 'reportQuality', { sessionId: call.sessionId, quality }));
-    assert.deepEqual((await server.app.repositories.sessions.findById(call.sessionId))?.quality, quality);
+    assert.deepEqual((await server.app.repositories.consultations.findById(call.sessionId))?.quality, quality);
   });
 
   it('transfers the resident to another department without dropping the kiosk', async () => {
@@ -132,7 +132,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     assert.equal((await staffEnded)[0].reason, 'transferred');
     assert.equal(await kioskEnded, false, 'the kiosk is not told the call ended: it waits for the next department');
     assert.ok(call.kiosk.connected);
-    const old = await server.app.repositories.sessions.findById(call.sessionId);
+    const old = await server.app.repositories.consultations.findById(call.sessionId);
     assert.equal(old?.endReason, 'transferred');
     // The first specialist works for no department: the 税務課 resident is not in their queue.
     assert.deepEqual(expectOk(await request(call.staff, 'getQueue', {})), []);
@@ -140,7 +140,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     try {
       const queue = expectOk(await request(next, 'getQueue', {}));
       assert.deepEqual(queue.map((e) => [e.sessionId, e.departmentName]), [[result.newSessionId, '税務課']]);
-      const events = await server.app.repositories.events.listFor(call.sessionId);
+      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
       assert.equal(events.find((e) => e.type === 'transferred')?.details['newSessionId'], result.newSessionId);
       // The next specialist answers the same kiosk.
       expectOk(await request(next, 'acceptCall', { sessionId: result.newSessionId }));

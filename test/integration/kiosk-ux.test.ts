@@ -37,7 +37,7 @@ describe('kiosk UX rules on the server (real PostgreSQL)', () => {
       const ended = nextEvent(parties.kiosk, 'callEnded');
       expectOk(await request(parties.staff, 'hangUp', { sessionId, reason: 'resident_absent' }));
       assert.equal((await ended)[0].reason, 'resident_absent');
-      const record = await server.app.repositories.sessions.findById(sessionId);
+      const record = await server.app.repositories.consultations.findById(sessionId);
       assert.equal(record?.endReason, 'resident_absent');
     } finally {
       parties.close();

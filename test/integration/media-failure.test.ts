@@ -35,7 +35,7 @@ describe('a call whose media never flows is recorded as media_failed', () => {
     const protocols = joined.sendTransport.iceCandidates.map((c) => String(c['protocol']));
     assert.ok(protocols.length > 0 && protocols.every((p) => p === 'tcp'), protocols.join(','));
     const types = await until(
-      async () => (await server.app.repositories.events.listFor(call.sessionId)).map((e) => e.type),
+      async () => (await server.app.repositories.consultationEvents.listFor(call.sessionId)).map((e) => e.type),
       (list) => list.includes('media_tcp_fallback'),
       { what: 'the fallback recorded' },
     );
@@ -52,7 +52,7 @@ describe('a call whose media never flows is recorded as media_failed', () => {
     const [ended] = await atStaff;
     assert.equal(ended.reason, 'media_failed');
     assert.deepEqual([...(ended.failedRoles ?? [])].sort(), ['kiosk', 'staff']);
-    const record = await until(() => server.app.repositories.sessions.findById(call.sessionId), (r) => r?.status === 'ended', { what: 'record closed' });
+    const record = await until(() => server.app.repositories.consultations.findById(call.sessionId), (r) => r?.status === 'ended', { what: 'record closed' });
     assert.equal(record?.endReason, 'media_failed');
     assert.equal(record?.mediaFlag, 'media_failed');
     const again = await request(call.staff, 'reportMediaFailure', { sessionId: call.sessionId });

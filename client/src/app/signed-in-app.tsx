@@ -1,5 +1,5 @@
 import { AppShell } from './app-shell';
-import { CallSessionProvider } from './call-session-provider';
+import { StaffCallProvider } from './staff-call-provider';
 import { PasswordGate } from './password-gate';
 
 /**
@@ -9,9 +9,9 @@ import { PasswordGate } from './password-gate';
 export function SignedInApp({ userId }: { userId: string }) {
   return (
     <PasswordGate>
-      <CallSessionProvider key={userId}>
+      <StaffCallProvider key={userId}>
         <AppShell />
-      </CallSessionProvider>
+      </StaffCallProvider>
     </PasswordGate>
   );
 }

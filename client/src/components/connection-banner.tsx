@@ -1,4 +1,4 @@
-import type { ConnectionState } from '@media/call-session-types';
+import type { ConnectionState } from '@madoguchi/call-core/call-types';
 
 export interface ConnectionBannerProps {
   state: ConnectionState;

@@ -1,4 +1,4 @@
-import type { CallState } from '@media/call-session-types';
+import type { CallState } from '@madoguchi/call-core/call-types';
 import { useCallSnapshot } from './use-call-snapshot';
 
 export function useCallState(): CallState {

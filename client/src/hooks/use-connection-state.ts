@@ -1,4 +1,4 @@
-import type { ConnectionState } from '@media/call-session-types';
+import type { ConnectionState } from '@madoguchi/call-core/call-types';
 import { useCallSnapshot } from './use-call-snapshot';
 
 export function useConnectionState(): ConnectionState {

@@ -1,4 +1,4 @@
-import type { RemoteTrack } from '@media/call-session-types';
+import type { RemoteTrack } from '@madoguchi/call-core/call-types';
 import { useCallSnapshot } from './use-call-snapshot';
 
 export function useRemoteTracks(): readonly RemoteTrack[] {

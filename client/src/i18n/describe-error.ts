@@ -1,5 +1,5 @@
 import { ErrorCode } from '@madoguchi/contract/errors';
-import { CallError } from '@media/call-error';
+import { CallError } from '@madoguchi/call-core/call-error';
 import { ApiError } from '../api/api-error';
 import { common } from './common-messages';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { preloadMediasoupClient } from '@media/load-mediasoup-client';
+import { preloadMediasoupClient } from '@madoguchi/call-core/load-mediasoup-client';
 import {
   captureCredential,
   clearInstallerScreenRequest,
@@ -11,10 +11,10 @@ import {
 import { CheckScreen } from '../screens/check-screen';
 import { InstallScreen } from '../screens/install-screen';
 import { startUiWatchdog } from '../device/ui-watchdog';
-import { KioskSession } from '../session/kiosk-session';
+import { KioskController } from '../session/kiosk-controller';
 import type { KioskStateName } from '../session/kiosk-state';
 import { readTimingOverrides } from '../session/timing-overrides';
-import { KioskSessionContext } from '../session/kiosk-session-context';
+import { KioskControllerContext } from '../session/kiosk-controller-context';
 import { KioskScreen } from './kiosk-screen';
 import { lockDown } from './lock-down';
 import { ScreenErrorBoundary } from './screen-error-boundary';
@@ -26,7 +26,7 @@ const restart = (): void => window.location.reload();
 const RELOAD_BLOCKERS: ReadonlySet<KioskStateName> = new Set(['calling', 'inCall']);
 
 export function KioskApp() {
-  const [session, setSession] = useState<KioskSession | null>(null);
+  const [session, setSession] = useState<KioskController | null>(null);
   const [installer, setInstaller] = useState(installerScreenRequested);
   const closeInstaller = (): void => {
     clearInstallerScreenRequest();
@@ -34,7 +34,7 @@ export function KioskApp() {
   };
 
   useEffect(() => {
-    const next = new KioskSession({ credential: captureCredential(), forcePairing: pairingRequested(), ...readTimingOverrides() });
+    const next = new KioskController({ credential: captureCredential(), forcePairing: pairingRequested(), ...readTimingOverrides() });
     setSession(next);
     void next.start();
     return () => next.close();
@@ -62,7 +62,7 @@ export function KioskApp() {
 
   if (!session) return null;
   return (
-    <KioskSessionContext value={session}>
+    <KioskControllerContext value={session}>
       <ScreenErrorBoundary onReset={() => session.reset()}>
         {installer === 'check' ? (
           <CheckScreen onClose={closeInstaller} />
@@ -77,6 +77,6 @@ export function KioskApp() {
           />
         )}
       </ScreenErrorBoundary>
-    </KioskSessionContext>
+    </KioskControllerContext>
   );
 }

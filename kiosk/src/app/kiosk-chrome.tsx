@@ -3,7 +3,7 @@ import { HelpBar } from '../components/help-bar';
 import { IdleWarningDialog } from '../components/idle-warning-dialog';
 import { DeviceProblemDialog } from '../components/device-problem-dialog';
 import { useDeviceCheck } from '../session/use-device-check';
-import { useKioskSession } from '../session/use-kiosk-session';
+import { useKioskController } from '../session/use-kiosk-controller';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { useMessages } from '../session/use-messages';
 
@@ -17,7 +17,7 @@ const CALL_STATES = new Set(['inCall', 'survey', 'ended']);
  * 「続けますか？」 when nobody has touched the screen for a while.
  */
 export function KioskChrome() {
-  const session = useKioskSession();
+  const session = useKioskController();
   const { state, idleWarningEndsAt, call, config } = useKioskSnapshot();
   const devices = useDeviceCheck(state.name, config?.kiosk.cameraRoles ?? null);
   const messages = useMessages();

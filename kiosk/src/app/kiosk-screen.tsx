@@ -13,7 +13,7 @@ import { SurveyScreen } from '../screens/survey-screen';
 import { WaitingScreen } from '../screens/waiting-screen';
 import { WalkInScreen } from '../screens/walk-in-screen';
 import { selectableDepartments } from '../session/department-label';
-import { useKioskSession } from '../session/use-kiosk-session';
+import { useKioskController } from '../session/use-kiosk-controller';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { KioskChrome } from './kiosk-chrome';
 
@@ -24,7 +24,7 @@ export interface KioskScreenProps {
 
 /** Exactly one screen per kiosk state. */
 export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
-  const session = useKioskSession();
+  const session = useKioskController();
   const { state, kiosk, config, call, language, extras } = useKioskSnapshot();
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
-import { createLogger } from '@media/logger';
+import { createLogger } from '@madoguchi/call-core/logger';
 import { DEFAULT_LANGUAGE, messagesFor } from '../i18n/messages';
 
 const logger = createLogger('kiosk-app');

@@ -1,7 +1,7 @@
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import { useState } from 'react';
 import { PointerOverlay } from './pointer-overlay';
-import { VideoView } from './video-view';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
 
 export interface DocumentPreviewProps {
   stream: MediaStream;

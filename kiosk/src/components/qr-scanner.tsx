@@ -1,7 +1,7 @@
 import type JsQr from 'jsqr';
 import { useEffect, useRef } from 'react';
-import { createLogger } from '@media/logger';
-import { attachStream } from '@media/media-element';
+import { createLogger } from '@madoguchi/call-core/logger';
+import { attachStream } from '@madoguchi/call-core/media-element';
 import { codeFromQrText } from '../session/code-entry';
 
 const logger = createLogger('kiosk-qr');

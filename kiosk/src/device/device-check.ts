@@ -1,4 +1,4 @@
-import { createLogger } from '@media/logger';
+import { createLogger } from '@madoguchi/call-core/logger';
 
 const logger = createLogger('kiosk-device-check');
 

@@ -1,4 +1,4 @@
-import { createLogger } from '@media/logger';
+import { createLogger } from '@madoguchi/call-core/logger';
 import { isBlank, luma } from './device-check';
 
 const logger = createLogger('kiosk-document-camera');

@@ -1,8 +1,8 @@
 import type { KioskProfile, KioskTokenResponse } from '@madoguchi/contract/rest';
-import { createLogger } from '@media/logger';
-import { DefaultReconnectPolicy } from '@media/reconnect-policy';
-import type { ReconnectPolicy } from '@media/reconnect-policy';
-import { TypedEmitter } from '@media/typed-emitter';
+import { createLogger } from '@madoguchi/call-core/logger';
+import { DefaultReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';
+import type { ReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';
+import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
 import { HttpError } from './http-error';
 import { exchangeCredential } from './kiosk-token-api';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { verdictOf, type CheckResults, type CheckStatus } from '@media/check-verdict';
-import { EMPTY_CHECK, type CheckDetails } from '@media/connection-check';
-import { playTestTone } from '@media/device-probes';
-import type { MediaPathResult } from '@media/media-check';
+import { verdictOf, type CheckResults, type CheckStatus } from '@madoguchi/call-core/check-verdict';
+import { EMPTY_CHECK, type CheckDetails } from '@madoguchi/call-core/connection-check';
+import { playTestTone } from '@madoguchi/call-core/device-probes';
+import type { MediaPathResult } from '@madoguchi/call-core/media-check';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { useKioskSession } from '../session/use-kiosk-session';
+import { useKioskController } from '../session/use-kiosk-controller';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { useMessages } from '../session/use-messages';
 
@@ -14,7 +14,7 @@ import { useMessages } from '../session/use-messages';
  * server over UDP and over TCP through a real loopback, with a plain verdict.
  */
 export function CheckScreen({ onClose }: { onClose: () => void }) {
-  const session = useKioskSession();
+  const session = useKioskController();
   const { call } = useKioskSnapshot();
   const { check: t } = useMessages();
   const [results, setResults] = useState<CheckResults>(EMPTY_CHECK);

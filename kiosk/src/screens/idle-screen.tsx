@@ -1,5 +1,5 @@
 import type { Language } from '@madoguchi/contract/languages';
-import type { ConnectionState } from '@media/call-session-types';
+import type { ConnectionState } from '@madoguchi/call-core/call-types';
 import { BigButton } from '../components/big-button';
 import { Clock } from '../components/clock';
 import { LanguagePicker } from '../components/language-picker';

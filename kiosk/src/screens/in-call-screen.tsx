@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { CallSessionSnapshot } from '@media/call-session-types';
+import type { CallSnapshot } from '@madoguchi/call-core/call-types';
 import { BigButton } from '../components/big-button';
 import { DocumentPreview } from '../components/document-preview';
 import { KioskDialog } from '../components/kiosk-dialog';
-import { RemoteAudio } from '../components/remote-audio';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { ScreenFrame } from '../components/screen-frame';
 import { StaffMessages } from '../components/staff-messages';
-import { VideoView } from '../components/video-view';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { VOLUME_STEPS, VolumeControl } from '../components/volume-control';
 import { describeCallStatus } from '../session/describe-call-status';
 import type { InCallExtrasSnapshot } from '../session/in-call-extras';
@@ -16,7 +16,7 @@ import { SnapshotConsent } from './snapshot-consent';
 
 export interface InCallScreenProps {
   staffName: string | null;
-  call: CallSessionSnapshot | null;
+  call: CallSnapshot | null;
   extras: InCallExtrasSnapshot;
   onToggleDocument: () => void;
   onAnswerSnapshot: (consent: boolean) => void;

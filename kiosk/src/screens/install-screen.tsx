@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { CameraRoles } from '@madoguchi/contract/kiosks';
-import { playTestTone, probeMicrophone } from '@media/device-probes';
+import { playTestTone, probeMicrophone } from '@madoguchi/call-core/device-probes';
 import { BigButton } from '../components/big-button';
 import { CodeDisplay } from '../components/code-display';
 import { KeypadEntry } from '../components/keypad-entry';
 import { ScreenFrame } from '../components/screen-frame';
-import { VideoView } from '../components/video-view';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { openInstaller, saveKioskDevices } from '../device/kiosk-installer-api';
 import { PAIRING_CODE_LENGTH } from '../session/code-entry';
-import { useKioskSession } from '../session/use-kiosk-session';
+import { useKioskController } from '../session/use-kiosk-controller';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { useMessages } from '../session/use-messages';
 
@@ -54,7 +54,7 @@ function useCameras(open: boolean): Camera[] {
  * microphone and the speaker, and saves the choice to the server for this kiosk.
  */
 export function InstallScreen({ onClose }: { onClose: () => void }) {
-  const session = useKioskSession();
+  const session = useKioskController();
   const { config } = useKioskSnapshot();
   const messages = useMessages();
   const t = messages.install;

@@ -1,8 +1,8 @@
-import type { CallSessionSnapshot } from '@media/call-session-types';
+import type { CallSnapshot } from '@madoguchi/call-core/call-types';
 import type { KioskMessages } from '../i18n/messages';
 
 /** The one status line on the in-call screen, in words a resident understands. */
-export function describeCallStatus(call: CallSessionSnapshot | null, texts: KioskMessages['inCall']): string {
+export function describeCallStatus(call: CallSnapshot | null, texts: KioskMessages['inCall']): string {
   if (!call || call.connection !== 'connected') return texts.reconnecting;
   if (call.callState !== 'inCall') return texts.connecting;
   const { send, recv } = call.media;

@@ -1,10 +1,10 @@
 import { apiPath } from '@madoguchi/contract/api-routes';
 import type { ChatMessage, SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
-import type { CallSession } from '@media/call-session';
-import { stopStream } from '@media/local-media';
-import { createLogger } from '@media/logger';
-import { TypedEmitter } from '@media/typed-emitter';
+import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
+import { stopStream } from '@madoguchi/call-core/local-media';
+import { createLogger } from '@madoguchi/call-core/logger';
+import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
 import { openDocumentCamera } from '../device/document-camera';
 import { postBytes } from '../device/http-error';
 import { captureStill } from '../device/still-capture';
@@ -43,7 +43,7 @@ export const EMPTY_EXTRAS: InCallExtrasSnapshot = Object.freeze({
 });
 
 export interface InCallExtrasOptions {
-  call: CallSession;
+  call: KioskCallClient;
   getToken: () => string | null;
   cameraRoles: () => { documentCameraId: string | null; faceCameraId: string | null };
 }

@@ -1,8 +1,8 @@
 import type { CameraRoles } from '@madoguchi/contract/kiosks';
-import { CallSession } from '@media/call-session';
-import type { CallEndedEvent, CallSessionSnapshot } from '@media/call-session-types';
-import { DefaultReconnectPolicy } from '@media/reconnect-policy';
-import { createLogger } from '@media/logger';
+import { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
+import type { CallEndedEvent, CallSnapshot } from '@madoguchi/call-core/call-types';
+import { DefaultReconnectPolicy } from '@madoguchi/call-core/reconnect-policy';
+import { createLogger } from '@madoguchi/call-core/logger';
 import { Heartbeat } from '../device/heartbeat';
 import type { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { InCallExtras } from './in-call-extras';
@@ -12,7 +12,7 @@ import type { KioskEvent } from './kiosk-state';
 /** What the kiosk session does with what the call core reports. */
 export interface KioskCallHooks {
   dispatch: (event: KioskEvent) => void;
-  onCall: (call: CallSessionSnapshot) => void;
+  onCall: (call: CallSnapshot) => void;
   onExtras: (extras: InCallExtrasSnapshot) => void;
   onConnected: () => void;
   onConnectionFailed: () => void;
@@ -22,7 +22,7 @@ export interface KioskCallHooks {
 
 /** The call core with the kiosk's heartbeat and in-call extras, wired to the kiosk session. */
 export interface KioskCall {
-  session: CallSession;
+  session: KioskCallClient;
   heartbeat: Heartbeat;
   extras: InCallExtras;
 }
@@ -33,7 +33,7 @@ const logger = createLogger('kiosk-call');
  * A reloaded page (F5, a browser crash, the watchdog) knows nothing of the call the server
  * still keeps for this kiosk during its grace period: ask, and carry on with it.
  */
-async function resumeAfterReload(session: CallSession, dispatch: (event: KioskEvent) => void): Promise<void> {
+async function resumeAfterReload(session: KioskCallClient, dispatch: (event: KioskEvent) => void): Promise<void> {
   if (session.getSnapshot().call) return; // a call this page knows resumes by itself
   try {
     const { live } = await session.askResume();
@@ -46,7 +46,7 @@ async function resumeAfterReload(session: CallSession, dispatch: (event: KioskEv
 }
 
 export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks): KioskCall {
-  const session = new CallSession({
+  const session = new KioskCallClient({
     getToken: () => keeper.token,
     refreshToken: () => keeper.refreshNow(),
     // A kiosk never gives up: it has nobody to press "retry".

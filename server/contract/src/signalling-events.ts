@@ -222,7 +222,7 @@ export interface SocketData {
   /** When the token the socket authenticated with (or last renewed with) stops working. */
   authExpiresAt: number;
   /** Staff only: the login session, so logging out or revoking it closes the socket. */
-  authSessionId?: string;
+  loginSessionId?: string;
   /** Staff only: the console says 「離席中」 (set by setAvailability; absent means available). */
   away?: boolean;
 }

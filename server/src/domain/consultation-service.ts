@@ -4,12 +4,12 @@ import { ErrorCode } from '@madoguchi/contract/errors';
 import type { DtlsParametersJson, IceParametersJson, IceProtocol, PeerRole, RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
 import type { JoinRoomResult, SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { ProducePayload } from '@madoguchi/contract/signalling-schemas';
-import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { AdoptedCall, ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
 import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
-import type { SessionEventRepository } from '../db/repositories/session-event-repository';
+import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
 import type { Language } from '@madoguchi/contract/languages';
 import type { SessionEventType } from '@madoguchi/contract/consultation';
 import type { AcceptCallResult, CheckInResult, MediaFailure, ResumableCall, TransferResult } from '@madoguchi/contract/signalling-events';
@@ -24,7 +24,9 @@ import { peerIdOf, peerRoleOf } from './peer-identity';
 import type { GuestKind } from '@madoguchi/contract/guests';
 import type { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import { publicResidentName } from './resident-name';
-import { forecastWaits, type StaffPresence } from './wait-outlook';
+import type { StaffPresence } from './wait-outlook';
+import { ConsultationTimeline } from './consultation/consultation-timeline';
+import { QueueForecasts } from './consultation/queue-forecasts';
 import { mayServe } from './queue-scope';
 import { isKioskPeer, kioskPeer, staffPeer } from './room-names';
 import { WriteRetryQueue } from './write-retry-queue';
@@ -38,10 +40,10 @@ const RECENTLY_ENDED_KEPT = 1_000;
 const UNRECORDED_WINDOW_SECONDS = 30 * 60;
 
 export interface ConsultationServiceOptions {
-  sessions: ConsultationSessionRepository;
+  sessions: ConsultationRepository;
   kiosks: KioskRepository;
   departments: DepartmentRepository;
-  events: SessionEventRepository;
+  events: ConsultationEventRepository;
   appointments: AppointmentService;
   sfu: SfuApi;
   notifier: ConsultationNotifier;
@@ -87,9 +89,14 @@ export class ConsultationService {
   /** Who took part in the calls that ended lately: the after-call writes check it without the database. */
   private readonly recentlyEnded = new Map<string, { kioskId: string; staffId: string | null }>();
 
+  private readonly timeline: ConsultationTimeline;
+  private readonly forecasts: QueueForecasts;
+
   constructor(private readonly options: ConsultationServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.writes = options.writes ?? new WriteRetryQueue();
+    this.timeline = new ConsultationTimeline(options.events, this.writes, this.now);
+    this.forecasts = new QueueForecasts({ sessions: options.sessions, notifier: options.notifier, staffPresence: options.staffPresence });
     options.sfu.onRoomsFailed((roomIds) => {
       for (const id of roomIds) void this.recoverRoom(id);
     });
@@ -745,10 +752,7 @@ export class ConsultationService {
 
   /** The timeline is evidence, not control: a failed write is logged and the call goes on. */
   recordEvent(sessionId: string, type: SessionEventType, actor: string, details: Record<string, unknown> = {}): void {
-    const at = this.now();
-    void this.writes
-      .submit(`event ${type}`, () => this.options.events.append(sessionId, type, actor, details, at))
-      .catch((error: unknown) => log.error({ err: error, sessionId, type }, 'could not record a session event'));
+    this.timeline.record(sessionId, type, actor, details);
   }
 
   private async nameDisplay(): Promise<KioskDisplaySettings['residentNameDisplay']> {
@@ -781,34 +785,12 @@ export class ConsultationService {
   }
 
   private async sendForecasts(queue: QueueEntry[]): Promise<void> {
+    // Skips the cluster-wide lookup (a query) when nobody waits here.
     if (queue.length === 0) return;
-    const [typical, staff] = await Promise.all([
-      this.typicalCallSeconds(),
-      (this.options.staffPresence?.() ?? Promise.resolve([])).catch((error: unknown) => {
-        log.warn({ err: error }, 'could not read who is online; forecasts say nobody');
-        return [];
-      }),
-    ]);
     const here = new Set<string>();
     for (const c of this.live.values()) if (c.state === 'active' && c.staff) here.add(c.staff.id);
     const busy = this.options.busyStaff ? await this.options.busyStaff(here) : here;
-    const forecasts = forecastWaits(queue, staff, busy, typical);
-    queue.forEach((entry, index) => {
-      const forecast = forecasts.get(entry.sessionId) ?? { outlook: 'waiting', estimatedWaitSeconds: null };
-      this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', { sessionId: entry.sessionId, position: index + 1, ...forecast });
-    });
-  }
-
-  private callLengthCache: { at: number; value: number | null } | null = null;
-
-  /** The median length of the last 50 answered calls (at least 5 of them). Read at most once a minute. */
-  private async typicalCallSeconds(): Promise<number | null> {
-    if (this.callLengthCache && Date.now() - this.callLengthCache.at < 60_000) return this.callLengthCache.value;
-    const lengths = await this.options.sessions.recentDurations(50).catch(() => []);
-    const sorted = [...lengths].sort((a, b) => a - b);
-    const value = sorted.length >= 5 ? (sorted[Math.floor(sorted.length / 2)] ?? null) : null;
-    this.callLengthCache = { at: Date.now(), value };
-    return value;
+    await this.forecasts.send(queue, busy);
   }
 
   private findOpenForKiosk(kioskId: string): Consultation | undefined {

@@ -3,7 +3,7 @@ import type { QualitySummary } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '@madoguchi/contract/signalling-events';
-import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { QuickPhraseRepository } from '../db/repositories/quick-phrase-repository';
 import type { SnapshotRepository } from '../db/repositories/snapshot-repository';
 import { createLogger } from '../logging/logger';
@@ -32,7 +32,7 @@ interface SnapshotRequest {
 export interface InCallOptions {
   consultations: ConsultationService;
   notifier: ConsultationNotifier;
-  sessions: ConsultationSessionRepository;
+  sessions: ConsultationRepository;
   snapshots: SnapshotRepository;
   /** Quick phrases and their translations (sendMessage with a phraseId). */
   phrases: Pick<QuickPhraseRepository, 'findById'>;

@@ -1,13 +1,13 @@
 import type { OutcomeCode } from '@madoguchi/contract/consultation';
 import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
-import type { ConsultationSessionRepository } from '../db/repositories/consultation-session-repository';
+import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import { AppError } from './app-error';
 import type { ConsultationService } from './consultation-service';
 
 export interface OutcomeWriterOptions {
   consultations: ConsultationService;
-  sessions: ConsultationSessionRepository;
+  sessions: ConsultationRepository;
   audit: AuditLogRepository;
   now: () => Date;
 }

@@ -15,7 +15,7 @@ import { createLogger } from '../logging/logger';
 import { KeyedMutex } from '../domain/keyed-mutex';
 import { principalRoom } from '../domain/peer-identity';
 import { queueScopeOf } from '../domain/queue-scope';
-import { authSessionRoom, queueRoom } from '../domain/room-names';
+import { loginSessionRoom, queueRoom } from '../domain/room-names';
 import { MediaCheckService } from '../domain/media-check-service';
 import { requestHandlers } from './handlers';
 import { clientAddress, ConnectionCounter, createRequestGate, type SocketLimitOptions } from './socket-limits';
@@ -56,7 +56,7 @@ export interface SocketAuth {
   principal: SocketPrincipal;
   expiresAt: Date;
   /** Staff: the login session behind the token. */
-  authSessionId?: string | undefined;
+  loginSessionId?: string | undefined;
 }
 
 /** How long before expiry a socket is asked to renew its token. */
@@ -129,7 +129,7 @@ export function serveSignalling(io: SignallingServer, options: SignallingOptions
         if (auth.principal.role === 'guest') await claimGuestLink(socket, auth.principal);
         socket.data.principal = auth.principal;
         socket.data.authExpiresAt = auth.expiresAt.getTime();
-        if (auth.authSessionId) socket.data.authSessionId = auth.authSessionId;
+        if (auth.loginSessionId) socket.data.loginSessionId = auth.loginSessionId;
         next();
       })
       .catch((error: unknown) => next(refuse(error)));
@@ -162,7 +162,7 @@ function originHost(origin: string): string | null {
 function onConnection(socket: SignallingSocket, options: SignallingOptions, gate: RequestGate, state: SignallingState): void {
   const { principal } = socket.data;
   void socket.join(principalRoom(principal));
-  if (socket.data.authSessionId) void socket.join(authSessionRoom(socket.data.authSessionId));
+  if (socket.data.loginSessionId) void socket.join(loginSessionRoom(socket.data.loginSessionId));
   const expiry = watchTokenExpiry(socket);
   // Staff and admins receive the queue of their own scope only; kiosks and guests none.
   const scope = queueScopeOf(principal);
@@ -243,10 +243,10 @@ function registerRenewAuth(socket: SignallingSocket, options: SignallingOptions,
         if (auth.principal.id !== current.id || (auth.principal.role === 'kiosk') !== (current.role === 'kiosk')) {
           throw AppError.forbidden('the new token belongs to someone else');
         }
-        if (auth.authSessionId && auth.authSessionId !== socket.data.authSessionId) {
-          if (socket.data.authSessionId) void socket.leave(authSessionRoom(socket.data.authSessionId));
-          socket.data.authSessionId = auth.authSessionId;
-          void socket.join(authSessionRoom(auth.authSessionId));
+        if (auth.loginSessionId && auth.loginSessionId !== socket.data.loginSessionId) {
+          if (socket.data.loginSessionId) void socket.leave(loginSessionRoom(socket.data.loginSessionId));
+          socket.data.loginSessionId = auth.loginSessionId;
+          void socket.join(loginSessionRoom(auth.loginSessionId));
         }
         socket.data.authExpiresAt = auth.expiresAt.getTime();
         expiry.reschedule();

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { EMPTY_CHECK, runConnectionCheck } from '@media/connection-check';
-import type { MediaPathResult } from '@media/media-check';
-import { useCallSession } from '../../hooks/use-call-session';
+import { EMPTY_CHECK, runConnectionCheck } from '@madoguchi/call-core/connection-check';
+import type { MediaPathResult } from '@madoguchi/call-core/media-check';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { checkMessages } from '../../i18n/check-messages';
 import { mediaPathMessages } from '../../i18n/media-path-messages';
-import { verdictOf, type CheckResults, type CheckStatus } from '@media/check-verdict';
-import { playTestTone } from '@media/device-probes';
+import { verdictOf, type CheckResults, type CheckStatus } from '@madoguchi/call-core/check-verdict';
+import { playTestTone } from '@madoguchi/call-core/device-probes';
 
 const t = checkMessages;
 
@@ -30,7 +30,7 @@ const pathDetail = (result: MediaPathResult | null): string | null =>
  * server over UDP and over TCP (a real loopback through the SFU), with a plain verdict.
  */
 export function CheckPage() {
-  const session = useCallSession();
+  const session = useStaffCall();
   const mediaPath = useCallSnapshot((snapshot) => snapshot.serverInfo?.media ?? null);
   const inCall = useCallSnapshot((snapshot) => snapshot.callState !== 'idle');
   const [results, setResults] = useState<CheckResults>(EMPTY_CHECK);

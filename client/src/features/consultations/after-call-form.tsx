@@ -4,7 +4,7 @@ import { Notice } from '../../components/notice';
 import { outcomeRequest } from '../../components/outcome-draft';
 import type { OutcomeDraft } from '../../components/outcome-draft';
 import { OutcomeFields } from '../../components/outcome-fields';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { consoleMessages } from '../../i18n/console-messages';
 import { describeError } from '../../i18n/describe-error';
 
@@ -21,7 +21,7 @@ export interface AfterCallFormProps {
 
 /** Right after a call: the outcome code and notes, then back to the queue. */
 export function AfterCallForm({ sessionId, onDone }: AfterCallFormProps) {
-  const session = useCallSession();
+  const session = useStaffCall();
   const [draft, setDraft] = useState<OutcomeDraft>({ outcome: '', notes: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { TransferResult } from '@madoguchi/contract/signalling-events';
-import { AudioPlayer } from '../../components/audio-player';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { StatusLine } from '../../components/status-line';
-import { VideoView } from '../../components/video-view';
-import { useCallSession } from '../../hooks/use-call-session';
-import { useCallSessionEvent } from '../../hooks/use-call-session-event';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
+import { useStaffCall } from '../../hooks/use-call-client';
+import { useCallEvent } from '../../hooks/use-call-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { consoleMessages } from '../../i18n/console-messages';
 import { messages } from '../../i18n/messages';
@@ -33,12 +33,12 @@ export interface CallPanelProps {
  * transfer, the connection's quality and the hang-up button.
  */
 export function CallPanel({ onTransferred }: CallPanelProps) {
-  const session = useCallSession();
+  const session = useStaffCall();
   const snapshot = useCallSnapshot();
   const [peerGone, setPeerGone] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
-  useCallSessionEvent('peerLeft', (role) => setPeerGone(role === 'kiosk'));
-  useCallSessionEvent('peerJoined', (peer) => peer.role === 'kiosk' && setPeerGone(false));
+  useCallEvent('peerLeft', (role) => setPeerGone(role === 'kiosk'));
+  useCallEvent('peerJoined', (peer) => peer.role === 'kiosk' && setPeerGone(false));
 
   const kioskVideo = snapshot.remoteTracks.filter((t) => t.kind === 'video' && t.peerRole === 'kiosk');
   const guestVideo = snapshot.remoteTracks.find((t) => t.kind === 'video' && t.peerRole === 'guest') ?? null;
@@ -114,7 +114,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
         </aside>
       </div>
       {audioTracks.map((remote) => (
-        <AudioPlayer key={remote.consumerId} track={remote.track} />
+        <RemoteAudio key={remote.consumerId} track={remote.track} />
       ))}
       <div className="call__bar">
         <div className="call__statuses">

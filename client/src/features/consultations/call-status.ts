@@ -1,4 +1,4 @@
-import type { CallState, ConnectionState, MediaStatus } from '@media/call-session-types';
+import type { CallState, ConnectionState, MediaStatus } from '@madoguchi/call-core/call-types';
 import type { IceProtocol } from '@madoguchi/contract/media-types';
 import type { Messages } from '../../i18n/messages';
 import { mediaPathMessages } from '../../i18n/media-path-messages';

@@ -3,8 +3,8 @@ import { ErrorCode } from '@madoguchi/contract/errors';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useAvailability } from '../../hooks/use-availability';
-import { useCallSession } from '../../hooks/use-call-session';
-import { useCallSessionEvent } from '../../hooks/use-call-session-event';
+import { useStaffCall } from '../../hooks/use-call-client';
+import { useCallEvent } from '../../hooks/use-call-event';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import { useCallState } from '../../hooks/use-call-state';
 import { useConnectionState } from '../../hooks/use-connection-state';
@@ -51,13 +51,13 @@ export function ConsolePage() {
     setNotice(resumeMessages.endedAway(unrecorded.kioskName));
     setAfterCall(unrecorded.sessionId);
   }, [resumable, afterCall]);
-  const session = useCallSession();
+  const session = useStaffCall();
   // Waiting residents are told whether anyone can answer: the server needs to know.
   useEffect(() => {
     session.setAvailability(availability === 'available').catch(() => undefined);
   }, [session, availability]);
 
-  useCallSessionEvent('callEnded', (event) => {
+  useCallEvent('callEnded', (event) => {
     if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));
     if (!event.answered) return;
     setNotice(event.reason === 'media_failed' ? describeMediaFailure(event.failedRoles, mediaPath) : messages.call.ended(event.reason));

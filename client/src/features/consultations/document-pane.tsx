@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
-import { attachStream } from '@media/media-element';
+import { attachStream } from '@madoguchi/call-core/media-element';
 import { useElementSize } from '../../hooks/use-element-size';
 import { useVideoSize } from '../../hooks/use-video-size';
 import { consoleMessages } from '../../i18n/console-messages';

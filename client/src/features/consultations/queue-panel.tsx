@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ErrorCode } from '@madoguchi/contract/errors';
-import { toCallError } from '@media/call-error';
-import { useCallSession } from '../../hooks/use-call-session';
+import { toCallError } from '@madoguchi/call-core/call-error';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useConnectionState } from '../../hooks/use-connection-state';
 import { useNow } from '../../hooks/use-now';
 import { useQueue } from '../../hooks/use-queue';
@@ -16,7 +16,7 @@ export interface QueuePanelProps {
 }
 
 export function QueuePanel({ onNotice, away }: QueuePanelProps) {
-  const session = useCallSession();
+  const session = useStaffCall();
   const queue = useQueue();
   const connection = useConnectionState();
   const now = useNow();

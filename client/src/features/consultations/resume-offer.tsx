@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { ResumableCall } from '@madoguchi/contract/signalling-events';
 import { Notice } from '../../components/notice';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { resumeMessages as t } from '../../i18n/resume-messages';
 
 /** A live call this desk left by reloading or closing the console: one button takes it back. */
 export function ResumeOffer({ call }: { call: ResumableCall }) {
-  const session = useCallSession();
+  const session = useStaffCall();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 

@@ -4,7 +4,7 @@ import type { TransferResult } from '@madoguchi/contract/signalling-events';
 import { FormField } from '../../components/form-field';
 import { ModalDialog } from '../../components/modal-dialog';
 import { Notice } from '../../components/notice';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useDepartments } from '../../hooks/use-reference-data';
 import { consoleMessages } from '../../i18n/console-messages';
 
@@ -20,7 +20,7 @@ export interface TransferDialogProps {
 
 /** 「他の部署へ回す」: pick a department; the resident waits in its queue, the call closes here. */
 export function TransferDialog({ open, onClose, beforeTransfer, onTransferred }: TransferDialogProps) {
-  const session = useCallSession();
+  const session = useStaffCall();
   const departments = useDepartments();
   const [departmentId, setDepartmentId] = useState('');
   const [busy, setBusy] = useState(false);

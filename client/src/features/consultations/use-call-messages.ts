@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ChatMessage } from '@madoguchi/contract/signalling-events';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useCallClient, useStaffCall } from '../../hooks/use-call-client';
 
 export interface CallMessages {
   messages: readonly ChatMessage[];
@@ -15,19 +15,27 @@ function append(list: readonly ChatMessage[], message: ChatMessage): readonly Ch
   return list.some((m) => m.messageId === message.messageId) ? list : [...list, message];
 }
 
-/** The conversation of one call: what the kiosk sent, and our own messages once acknowledged. */
-export function useCallMessages(sessionId: string | null): CallMessages {
-  const session = useCallSession();
+/** What is written in one call, as it arrives (a guest reads it; only the desk writes). */
+export function useCallConversation(sessionId: string | null): [readonly ChatMessage[], (message: ChatMessage) => void] {
+  const client = useCallClient();
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
-  const [sending, setSending] = useState(false);
-  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     if (!sessionId) return;
-    return session.onServerEvent('messageReceived', (message) => {
+    return client.onServerEvent('messageReceived', (message) => {
       if (message.sessionId === sessionId) setMessages((prev) => append(prev, message));
     });
-  }, [session, sessionId]);
+  }, [client, sessionId]);
+
+  return [messages, (message) => setMessages((prev) => append(prev, message))];
+}
+
+/** The conversation of one call at the desk: what the kiosk sent, and our own messages once acknowledged. */
+export function useCallMessages(sessionId: string | null): CallMessages {
+  const desk = useStaffCall();
+  const [messages, add] = useCallConversation(sessionId);
+  const [sending, setSending] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   const send = async (text: string, phraseId?: string): Promise<boolean> => {
     const trimmed = text.trim();
@@ -35,8 +43,7 @@ export function useCallMessages(sessionId: string | null): CallMessages {
     setSending(true);
     setFailed(false);
     try {
-      const message = await session.sendStaffRequest('sendMessage', { sessionId, text: trimmed.slice(0, 500), ...(phraseId ? { phraseId } : {}) });
-      setMessages((prev) => append(prev, message));
+      add(await desk.sendStaffRequest('sendMessage', { sessionId, text: trimmed.slice(0, 500), ...(phraseId ? { phraseId } : {}) }));
       return true;
     } catch {
       setFailed(true);

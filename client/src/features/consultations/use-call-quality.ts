@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallSession } from '@media/call-session';
-import { useCallSession } from '../../hooks/use-call-session';
+import type { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useInterval } from '../../hooks/use-interval';
 import { FreezeWatch, QualityAccumulator, classifyQuality, readSample } from './quality-stats';
 import type { QualityLevel, QualityReading, StatsEntry } from './quality-stats';
@@ -23,7 +23,7 @@ function entries(report: RTCStatsReport | null): StatsEntry[] {
   return list;
 }
 
-function sendReport(session: CallSession, sessionId: string, accumulator: QualityAccumulator): Promise<void> {
+function sendReport(session: StaffCallClient, sessionId: string, accumulator: QualityAccumulator): Promise<void> {
   const sent = session.sendStaffRequest('reportQuality', { sessionId, quality: accumulator.summary() }).then(() => undefined);
   // Hang-up must not wait long on a report.
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, REPORT_TIMEOUT_MS));
@@ -32,7 +32,7 @@ function sendReport(session: CallSession, sessionId: string, accumulator: Qualit
 
 /** getStats every 2 s: the indicator, the frozen-video warning, and the means reported at the end. */
 export function useCallQuality(sessionId: string | null, residentTrack: MediaStreamTrack | null, inCall: boolean): CallQuality {
-  const session = useCallSession();
+  const session = useStaffCall();
   // A call lost in the accept race (or failing to join) never reached inCall: nothing to report.
   const joined = useRef(false);
   const [reading, setReading] = useState<QualityReading | null>(null);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 
 /** True once the kiosk of this call reported that its document camera does not work. */
 export function useDocumentCameraDown(sessionId: string | null): boolean {
-  const session = useCallSession();
+  const session = useStaffCall();
   const [down, setDown] = useState<string | null>(null);
   useEffect(() => {
     if (!sessionId) return;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import type { FramePoint } from './document-view';
 import { Throttle, extendStroke, marksToSend } from './pointer-marks';
 import type { MarkColor, MarkKind } from './pointer-marks';
@@ -21,7 +21,7 @@ export interface PointerMarks {
 
 /** The marks on the document view; every change sends the whole set to the kiosk. */
 export function usePointerMarks(sessionId: string | null): PointerMarks {
-  const session = useCallSession();
+  const session = useStaffCall();
   const [marks, setMarks] = useState<readonly PointerMark[]>([]);
   const [stroke, setStroke] = useState<PointerMark | null>(null);
   const [failed, setFailed] = useState(false);

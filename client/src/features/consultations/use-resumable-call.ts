@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ResumeCallResult } from '@madoguchi/contract/signalling-events';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { useCallState } from '../../hooks/use-call-state';
 import { useConnectionState } from '../../hooks/use-connection-state';
 
@@ -10,7 +10,7 @@ import { useConnectionState } from '../../hooks/use-connection-state';
  * again whenever a call of this desk ends meanwhile.
  */
 export function useResumableCall(): ResumeCallResult | null {
-  const session = useCallSession();
+  const session = useStaffCall();
   const connection = useConnectionState();
   const callState = useCallState();
   const [result, setResult] = useState<ResumeCallResult | null>(null);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 
 export interface ScreenShare {
   sharing: boolean;
@@ -11,7 +11,7 @@ export interface ScreenShare {
 
 /** Shows the resident a screen (a form, a map) as a second video with source 'screen'. */
 export function useScreenShare(): ScreenShare {
-  const session = useCallSession();
+  const session = useStaffCall();
   const [sharing, setSharing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { useApi } from '../../hooks/use-api';
-import { useCallSession } from '../../hooks/use-call-session';
+import { useStaffCall } from '../../hooks/use-call-client';
 import { fetchSnapshotImage, listSnapshots } from './snapshot-api';
 
 export type SnapshotStatus = 'asking' | 'consented' | 'refused' | 'stored' | 'failed' | 'noCamera' | 'timedOut';
@@ -32,7 +32,7 @@ export interface Snapshots {
  * requestSnapshot, so states are kept per requestId and the newest request's is shown.
  */
 export function useSnapshots(sessionId: string | null): Snapshots {
-  const session = useCallSession();
+  const session = useStaffCall();
   const { run } = useApi();
   const [items, setItems] = useState<readonly GalleryItem[]>([]);
   const [statusById, setStatusById] = useState<Record<string, SnapshotStatus>>({});

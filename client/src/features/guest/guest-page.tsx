@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { RemoteTrack } from '@media/call-session-types';
-import { CallSession } from '@media/call-session';
-import { AudioPlayer } from '../../components/audio-player';
-import { VideoView } from '../../components/video-view';
-import { CallSessionContext } from '../../hooks/call-session-context';
+import type { RemoteTrack } from '@madoguchi/call-core/call-types';
+import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
+import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
+import { VideoView } from '@madoguchi/call-core/components/video-view';
+import { CallClientContext } from '../../hooks/call-client-context';
 import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
@@ -43,7 +43,7 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
             <VideoView className="guest__video guest__video--self" source={local} label={m.selfView} caption={m.sources.self} mirrored />
           </div>
           {audio.map((track) => (
-            <AudioPlayer key={track.consumerId} track={track.track} />
+            <RemoteAudio key={track.consumerId} track={track.track} />
           ))}
           <GuestMessageList sessionId={sessionId} />
           <button type="button" className="button button--danger" onClick={onLeave}>
@@ -60,12 +60,12 @@ function GuestCall({ phase, sessionId, onLeave }: { phase: Phase; sessionId: str
  * browser to that one call and nothing else. Leaving spends the link.
  */
 export function GuestPage({ sessionId, token }: { sessionId: string | null; token: string | null }) {
-  const [session, setSession] = useState<CallSession | null>(null);
+  const [session, setSession] = useState<GuestCallClient | null>(null);
   const [phase, setPhase] = useState<Phase>('connecting');
 
   useEffect(() => {
     if (!sessionId || !token) return;
-    const next = new CallSession({ getToken: () => token });
+    const next = new GuestCallClient({ getToken: () => token });
     setSession(next);
     next
       .connect()
@@ -95,9 +95,9 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
           {m.badLink}
         </p>
       ) : session ? (
-        <CallSessionContext value={session}>
+        <CallClientContext value={session}>
           <GuestCall phase={phase} sessionId={sessionId} onLeave={leave} />
-        </CallSessionContext>
+        </CallClientContext>
       ) : null}
     </main>
   );

@@ -33,18 +33,18 @@ export function registerAuthRoutes(api: ApiRegistry, deps: RouteDeps): void {
       throw AppError.unauthenticated('ログインIDまたはパスワードが違います');
     }
     await deps.loginGuard.succeeded(body.loginId, address);
-    const response: LoginResponse = await deps.authSessions.start(user, await profileOf(user.id));
+    const response: LoginResponse = await deps.loginSessions.start(user, await profileOf(user.id));
     await deps.audit.record({ actorKind: 'staff', actorId: user.id, action: 'login' });
     return response;
   });
 
   api.handle('refresh', async ({ body }) =>
-    deps.authSessions.refresh(body.refreshToken, profileOf),
+    deps.loginSessions.refresh(body.refreshToken, profileOf),
   );
 
   api.handle('logout', async ({ caller }) => {
     const { staffId, sessionId } = staffOf(caller);
-    await deps.authSessions.logout(sessionId);
+    await deps.loginSessions.logout(sessionId);
     await deps.audit.record({ actorKind: 'staff', actorId: staffId, action: 'logout' });
     return undefined;
   });

@@ -1,16 +1,13 @@
-import { createHash } from 'node:crypto';
 import { deviceSecretMatches, hashDeviceSecret, newDeviceSecret, parseDeviceCredential } from '../../auth/device-credentials';
 import { type InstallerSession, type KioskConfig, type PairKioskResponse } from '@madoguchi/contract/kiosks';
 import { type KioskTokenResponse } from '@madoguchi/contract/rest';
 import { AppError } from '../../domain/app-error';
+import { hashInstallerCode, hashPairingCode } from '../../domain/kiosk-codes';
 import { createLogger } from '../../logging/logger';
 import { kioskOf, type ApiRegistry } from '../api-registry';
 import type { RouteDeps } from './route-deps';
 
 const log = createLogger('kiosk-auth');
-
-export const hashPairingCode = (code: string): string => createHash('sha256').update(`pairing:${code}`).digest('hex');
-export const hashInstallerCode = (code: string): string => createHash('sha256').update(`installer:${code}`).digest('hex');
 
 /** How long the device set-up stays open after the installer code was typed. */
 const INSTALLER_WINDOW_MS = 30 * 60_000;

@@ -10,8 +10,8 @@ export function registerOperationsRoutes(
   api.handle('operationsOverview', async () => {
     const [kiosks, queued, active, own, others] = await Promise.all([
       deps.kiosks.listSummaries(),
-      deps.sessions.list({ page: 1, pageSize: 200, status: 'queued' }),
-      deps.sessions.list({ page: 1, pageSize: 200, status: 'active' }),
+      deps.consultations.list({ page: 1, pageSize: 200, status: 'queued' }),
+      deps.consultations.list({ page: 1, pageSize: 200, status: 'active' }),
       deps.nodeLoad(),
       deps.cluster.otherNodesLoad(),
     ]);

@@ -1,17 +1,21 @@
 import type { TokenService } from '../../auth/token-service';
 import type { AppointmentRepository } from '../../db/repositories/appointment-repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
-import type { ConsultationSessionRepository } from '../../db/repositories/consultation-session-repository';
+import type { ConsultationRepository } from '../../db/repositories/consultation-repository';
 import type { DepartmentRepository } from '../../db/repositories/department-repository';
 import type { KioskRepository } from '../../db/repositories/kiosk-repository';
 import type { ReportRepository } from '../../db/repositories/report-repository';
-import type { SessionEventRepository } from '../../db/repositories/session-event-repository';
+import type { ConsultationEventRepository } from '../../db/repositories/consultation-event-repository';
 import type { StaffUserRepository } from '../../db/repositories/staff-user-repository';
 import type { TownSettingRepository } from '../../db/repositories/town-setting-repository';
 import type { AppointmentService } from '../../domain/appointment-service';
 import type { AttemptLimiter } from '../../domain/attempt-limiter';
 import type { LoginGuard } from '../../domain/login-guard';
-import type { AuthSessionService } from '../../domain/auth-sessions';
+import type { LoginSessionService } from '../../domain/login-sessions';
+import type { ConsultationRecords } from '../../domain/consultation-records';
+import type { DepartmentService } from '../../domain/department-service';
+import type { KioskService } from '../../domain/kiosk-service';
+import type { StaffService } from '../../domain/staff-service';
 
 /** What the REST handlers need; app.ts builds it once. */
 export interface RouteDeps {
@@ -19,18 +23,25 @@ export interface RouteDeps {
   staff: StaffUserRepository;
   kiosks: KioskRepository;
   departments: DepartmentRepository;
-  sessions: ConsultationSessionRepository;
-  events: SessionEventRepository;
+  consultations: ConsultationRepository;
+  consultationEvents: ConsultationEventRepository;
   appointmentRows: AppointmentRepository;
   appointments: AppointmentService;
   reports: ReportRepository;
   audit: AuditLogRepository;
   townSettings: TownSettingRepository;
-  authSessions: AuthSessionService;
+  loginSessions: LoginSessionService;
+  /** Staff accounts and their rules (the admins' screens). */
+  staffAccounts: StaffService;
+  /** Registering, pairing and revoking kiosks (the admins' screens). */
+  kioskAdmin: KioskService;
+  /** Departments with their unique-code rule (the admins' screens). */
+  departmentAdmin: DepartmentService;
+  /** Consultation records after the call: who may read and complete them. */
+  records: ConsultationRecords;
   loginGuard: LoginGuard;
   limiters: { pairing: AttemptLimiter };
-  /** Cuts live sockets at once when an account or device loses its access. */
-  disconnect: { kiosk(kioskId: string): void; staff(staffId: string): void };
-  pairingCodeTtlMs: number;
+  /** Cuts a kiosk's live sockets at once when it is paired again. */
+  disconnect: { kiosk(kioskId: string): void };
   now: () => Date;
 }

@@ -40,7 +40,7 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
   });
 
   api.handle('listSnapshots', async ({ params, caller }) => {
-    const record = await deps.sessions.findById(params.id);
+    const record = await deps.consultations.findById(params.id);
     if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('session');
     return deps.snapshots.listFor(params.id);
   });
@@ -48,7 +48,7 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
   api.handle('getSnapshot', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const snapshot = await deps.snapshots.content(params.id);
-    const record = snapshot ? await deps.sessions.findById(snapshot.sessionId) : null;
+    const record = snapshot ? await deps.consultations.findById(snapshot.sessionId) : null;
     if (!snapshot || !record || !(await mayView(actor, record))) throw AppError.notFound('snapshot');
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'snapshot_viewed', targetType: 'snapshot', targetId: params.id, details: { sessionId: snapshot.sessionId } });
     const extension = snapshot.contentType === 'image/png' ? 'png' : 'jpg';

@@ -1,0 +1,288 @@
+import type { Device, types } from 'mediasoup-client';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type {
+  ConsumerOptions,
+  DtlsParametersJson,
+  IceParametersJson,
+  MediaKind,
+  MediaSource,
+  RtpParametersJson,
+  TransportDirection,
+  TransportOptions,
+} from '@madoguchi/contract/media-types';
+import { CallError, toCallError } from './call-error';
+import type { RemoteTrack, TransportConnectionState } from './call-types';
+import { createLogger } from './logger';
+import {
+  fromDtlsParameters,
+  fromRtpParameters,
+  toIceParameters,
+  toRtpParameters,
+  toTransportOptions,
+} from './media-json';
+import type { ReconnectPolicy } from './reconnect-policy';
+import { TypedEmitter } from './typed-emitter';
+
+const logger = createLogger('call-media');
+
+/** What the media layer needs from signalling; it never sees the socket itself. */
+export interface CallMediaSignalling {
+  connectTransport(transportId: string, dtlsParameters: DtlsParametersJson): Promise<void>;
+  produce(options: {
+    transportId: string;
+    kind: MediaKind;
+    rtpParameters: RtpParametersJson;
+    source: MediaSource;
+  }): Promise<string>;
+  restartIce(transportId: string): Promise<IceParametersJson>;
+  closeProducer(producerId: string): Promise<void>;
+}
+
+export interface CallMediaOptions {
+  device: Device;
+  sendTransport: TransportOptions;
+  recvTransport: TransportOptions;
+  signalling: CallMediaSignalling;
+  icePolicy: ReconnectPolicy;
+}
+
+export type CallMediaEvents = {
+  remoteTrackAdded: [RemoteTrack];
+  remoteTrackRemoved: [RemoteTrack];
+  transportStateChanged: [TransportDirection, TransportConnectionState];
+  /** The media path is gone for good (ICE restarts exhausted or refused). */
+  failed: [CallError];
+};
+
+type ProducerAppData = { source: MediaSource };
+
+const SOURCE_BY_KIND: Record<MediaKind, MediaSource> = { audio: 'microphone', video: 'camera' };
+
+function isMediaSource(value: unknown): value is MediaSource {
+  return value === 'camera' || value === 'microphone' || value === 'document' || value === 'screen';
+}
+
+/** How long a transport may stay 'disconnected' before ICE is restarted. */
+const DISCONNECTED_GRACE_MS = 2_000;
+
+/** Gone-for-good answers to restartIce: the server no longer knows this transport. */
+const FATAL_RESTART_CODES = new Set<ErrorCode>([ErrorCode.NotFound, ErrorCode.InvalidState, ErrorCode.Forbidden]);
+
+
+/**
+ * The two transports of one call with their producers and consumers. Closing it closes
+ * everything it created, including the local tracks handed to produceLocal().
+ */
+export class CallMedia extends TypedEmitter<CallMediaEvents> {
+  private readonly sendTransport: types.Transport;
+  private readonly recvTransport: types.Transport;
+  private readonly signalling: CallMediaSignalling;
+  private readonly icePolicy: ReconnectPolicy;
+  private readonly producers = new Map<string, types.Producer>();
+  private readonly consumers = new Map<string, { consumer: types.Consumer; remote: RemoteTrack }>();
+  private readonly iceRestarts = new Map<TransportDirection, { retryCount: number; since: number; timer: number | null }>();
+  private closedFlag = false;
+
+  constructor({ device, sendTransport, recvTransport, signalling, icePolicy }: CallMediaOptions) {
+    super();
+    this.signalling = signalling;
+    this.icePolicy = icePolicy;
+    this.sendTransport = device.createSendTransport(toTransportOptions(sendTransport));
+    this.recvTransport = device.createRecvTransport(toTransportOptions(recvTransport));
+    this.wireTransport(this.sendTransport, 'send');
+    this.wireTransport(this.recvTransport, 'recv');
+    this.sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      const source = isMediaSource(appData['source']) ? appData['source'] : SOURCE_BY_KIND[kind];
+      this.signalling
+        .produce({ transportId: this.sendTransport.id, kind, rtpParameters: fromRtpParameters(rtpParameters), source })
+        .then((id) => callback({ id }), errback);
+    });
+  }
+
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  /** Sends every track of the stream: audio as the microphone, video as the face camera. */
+  async produceLocal(stream: MediaStream): Promise<void> {
+    for (const track of stream.getTracks()) {
+      if (this.closedFlag) return;
+      const kind = track.kind === 'audio' ? 'audio' : 'video';
+      const producer = await this.sendTransport.produce<ProducerAppData>({
+        track,
+        appData: { source: SOURCE_BY_KIND[kind] },
+        // The call owns the stream and stops it on teardown; a producer must not stop it early.
+        stopTracks: false,
+      });
+      this.producers.set(producer.id, producer);
+      producer.on('transportclose', () => this.producers.delete(producer.id));
+      producer.on('trackended', () => logger.warn('local track ended', { kind, producerId: producer.id }));
+      logger.info('producing', { kind, producerId: producer.id });
+    }
+  }
+
+  /**
+   * Sends one extra track (staff: a shared screen) with the source the server records.
+   * Resolves with the producer id for closeProducer(); the caller keeps owning the track.
+   */
+  async produceTrack(track: MediaStreamTrack, source: MediaSource): Promise<string> {
+    if (this.closedFlag) throw CallError.invalidState('call media is closed');
+    const producer = await this.sendTransport.produce<ProducerAppData>({ track, appData: { source }, stopTracks: false });
+    this.producers.set(producer.id, producer);
+    producer.on('transportclose', () => this.producers.delete(producer.id));
+    logger.info('producing', { kind: track.kind, source, producerId: producer.id });
+    return producer.id;
+  }
+
+  /** Stops one producer here and tells the server, so the other side's consumer closes. */
+  async closeProducer(producerId: string): Promise<void> {
+    const producer = this.producers.get(producerId);
+    if (!producer) return;
+    this.producers.delete(producerId);
+    producer.close();
+    await this.signalling.closeProducer(producerId);
+  }
+
+  /** The transport's RTCStatsReport (inbound-rtp for recv; outbound and remote-inbound for send). */
+  async getStats(direction: TransportDirection): Promise<RTCStatsReport | null> {
+    if (this.closedFlag) return null;
+    return (direction === 'send' ? this.sendTransport : this.recvTransport).getStats();
+  }
+
+  /**
+   * Kiosk: the document camera as its own producer. A single high-resolution layer (no
+   * simulcast) that keeps its resolution and drops frames when the link is short: staff must
+   * be able to read the small print. mediasoup-client has no degradationPreference option,
+   * so it is set on the RTCRtpSender after produce().
+   */
+  async produceDocument(track: MediaStreamTrack): Promise<string> {
+    if (this.closedFlag) throw CallError.invalidState('call media is closed');
+    const producer = await this.sendTransport.produce<ProducerAppData>({
+      track,
+      appData: { source: 'document' },
+      stopTracks: false,
+      encodings: [{ maxBitrate: 2_500_000, maxFramerate: 15 }],
+    });
+    this.producers.set(producer.id, producer);
+    producer.on('transportclose', () => this.producers.delete(producer.id));
+    const sender = producer.rtpSender;
+    if (sender) {
+      const parameters: RTCRtpSendParameters & { degradationPreference?: string } = sender.getParameters();
+      parameters.degradationPreference = 'maintain-resolution';
+      await sender.setParameters(parameters).catch((error: unknown) => logger.warn('degradationPreference not applied', { error }));
+    }
+    logger.info('producing', { kind: 'video', source: 'document', producerId: producer.id });
+    return producer.id;
+  }
+
+  async consume(options: ConsumerOptions): Promise<RemoteTrack> {
+    if (this.closedFlag) throw CallError.invalidState('call media is closed');
+    const consumer = await this.recvTransport.consume({
+      id: options.consumerId,
+      producerId: options.producerId,
+      kind: options.kind,
+      rtpParameters: toRtpParameters(options.rtpParameters),
+    });
+    const remote: RemoteTrack = {
+      consumerId: consumer.id,
+      producerId: options.producerId,
+      kind: options.kind,
+      source: options.source,
+      peerRole: options.peerRole,
+      track: consumer.track,
+    };
+    this.consumers.set(consumer.id, { consumer, remote });
+    consumer.on('transportclose', () => this.dropConsumer(consumer.id));
+    consumer.on('trackended', () => this.closeConsumer(consumer.id));
+    logger.info('consuming', { kind: options.kind, source: options.source, consumerId: consumer.id });
+    this.safeEmit('remoteTrackAdded', remote);
+    return remote;
+  }
+
+  closeConsumer(consumerId: string): void {
+    this.consumers.get(consumerId)?.consumer.close();
+    this.dropConsumer(consumerId);
+  }
+
+  close(): void {
+    if (this.closedFlag) return;
+    this.closedFlag = true;
+    for (const restart of this.iceRestarts.values()) if (restart.timer !== null) clearTimeout(restart.timer);
+    // Closing a transport closes its producers and consumers with it.
+    this.sendTransport.close();
+    this.recvTransport.close();
+    for (const consumerId of [...this.consumers.keys()]) this.dropConsumer(consumerId);
+    this.producers.clear();
+  }
+
+  private dropConsumer(consumerId: string): void {
+    const entry = this.consumers.get(consumerId);
+    if (!entry) return;
+    this.consumers.delete(consumerId);
+    this.safeEmit('remoteTrackRemoved', entry.remote);
+  }
+
+  private wireTransport(transport: types.Transport, direction: TransportDirection): void {
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      this.signalling.connectTransport(transport.id, fromDtlsParameters(dtlsParameters)).then(callback, errback);
+    });
+    transport.on('connectionstatechange', (state) => {
+      logger.info('transport state', { direction, state });
+      this.safeEmit('transportStateChanged', direction, state);
+      if (state === 'connected') this.forgetIceRestart(direction);
+      if (state === 'failed') this.scheduleIceRestart(transport, direction);
+      if (state === 'disconnected') this.restartIfStillDisconnected(transport, direction);
+    });
+  }
+
+  /**
+   * 'disconnected' often heals by itself within a second; one that lasts longer than
+   * DISCONNECTED_GRACE_MS is treated like 'failed', instead of waiting ~30 s for ICE to say so.
+   */
+  private restartIfStillDisconnected(transport: types.Transport, direction: TransportDirection): void {
+    window.setTimeout(() => {
+      if (!this.closedFlag && transport.connectionState === 'disconnected') this.scheduleIceRestart(transport, direction);
+    }, DISCONNECTED_GRACE_MS);
+  }
+
+  private forgetIceRestart(direction: TransportDirection): void {
+    const restart = this.iceRestarts.get(direction);
+    if (restart?.timer != null) clearTimeout(restart.timer);
+    this.iceRestarts.delete(direction);
+  }
+
+  // 'failed' never heals by itself; a lasting 'disconnected' gets here too (see above).
+  private scheduleIceRestart(transport: types.Transport, direction: TransportDirection): void {
+    const restart = this.iceRestarts.get(direction) ?? { retryCount: 0, since: Date.now(), timer: null };
+    this.iceRestarts.set(direction, restart);
+    if (restart.timer !== null) return;
+    const delay = this.icePolicy.nextRetryDelayMs({ retryCount: restart.retryCount, elapsedMs: Date.now() - restart.since });
+    if (delay === null) {
+      this.safeEmit('failed', CallError.unavailable(`${direction} transport failed and could not be restarted`));
+      return;
+    }
+    restart.timer = window.setTimeout(() => {
+      restart.timer = null;
+      restart.retryCount += 1;
+      void this.restartIce(transport, direction);
+    }, delay);
+  }
+
+  private async restartIce(transport: types.Transport, direction: TransportDirection): Promise<void> {
+    if (this.closedFlag) return;
+    try {
+      const iceParameters = await this.signalling.restartIce(transport.id);
+      if (this.closedFlag) return;
+      await transport.restartIce({ iceParameters: toIceParameters(iceParameters) });
+      logger.info('ice restarted', { direction });
+    } catch (error) {
+      const callError = toCallError(error);
+      logger.warn('ice restart failed', { direction, error: callError });
+      if (FATAL_RESTART_CODES.has(callError.code)) {
+        this.safeEmit('failed', callError);
+        return;
+      }
+      if (transport.connectionState === 'failed') this.scheduleIceRestart(transport, direction);
+    }
+  }
+}

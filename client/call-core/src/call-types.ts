@@ -1,0 +1,125 @@
+import type { Device, types } from 'mediasoup-client';
+import type { EndReason, PeerInfo, QueueEntry } from '@madoguchi/contract/consultation';
+import type { IceProtocol, MediaKind, MediaSource, PeerRole, TransportDirection } from '@madoguchi/contract/media-types';
+import type { ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { CallError } from './call-error';
+import type { CallState } from './call/call-state';
+import type { AcquireLocalMedia } from './local-media';
+import type { ReconnectPolicy } from './reconnect-policy';
+import type { SignallingSocket, SignallingSocketOptions } from './signalling';
+
+/**
+ * The signalling connection as a screen should describe it. `connected` means the server
+ * has answered getServerInfo and the Device is loaded: calls can start.
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
+
+export type { CallState } from './call/call-state';
+
+export type TransportConnectionState = types.ConnectionState;
+
+/** Kiosk requests outside the call lifecycle, sent through KioskCallClient.sendKioskNotice(). */
+export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
+
+/** Kiosk requests inside a call, sent through KioskCallClient.sendKioskCallRequest(). */
+export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem';
+
+/** Staff console requests inside a call, sent through StaffCallClient.sendStaffRequest(). */
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome';
+
+/** Both transports' stats of the current call (null outside a call). */
+export interface CallMediaStats {
+  send: RTCStatsReport | null;
+  recv: RTCStatsReport | null;
+}
+
+export interface MediaStatus {
+  send: TransportConnectionState;
+  recv: TransportConnectionState;
+}
+
+/** A track the other side sends, ready to attach to a media element. */
+export interface RemoteTrack {
+  consumerId: string;
+  producerId: string;
+  kind: MediaKind;
+  source: MediaSource;
+  peerRole: PeerRole;
+  track: MediaStreamTrack;
+}
+
+export interface CallInfo {
+  /** Null only while the kiosk's callStaff request is still in flight. */
+  sessionId: string | null;
+  /** The specialist's name (kiosk) or the kiosk's name (staff), once known. */
+  peerName: string | null;
+  /** Where the kiosk stands (staff side only). */
+  peerLocation: string | null;
+  queuePosition: number | null;
+  /** Set once a specialist has accepted: the call is no longer a queue entry. */
+  answered: boolean;
+}
+
+export interface CallEndedEvent {
+  sessionId: string | null;
+  reason: EndReason;
+  /** local: this side hung up or gave up; remote: the server reported the end. */
+  initiator: 'local' | 'remote';
+  /** False when a queued call ended before anyone accepted it. */
+  answered: boolean;
+  /** media_failed: whose transports carried nothing (the server's view when it could be asked). */
+  failedRoles: PeerRole[];
+}
+
+/** Everything a screen needs, as one immutable value that changes identity on every change. */
+export interface CallSnapshot {
+  connection: ConnectionState;
+  serverInfo: ServerInfo | null;
+  callState: CallState;
+  call: CallInfo | null;
+  media: MediaStatus;
+  /** `tcp` once UDP carried no media in this call and its transports were made again over TCP. */
+  iceProtocol: IceProtocol;
+  localStream: MediaStream | null;
+  remoteTracks: readonly RemoteTrack[];
+  peers: readonly PeerInfo[];
+  queue: readonly QueueEntry[];
+  lastError: CallError | null;
+}
+
+export type CallClientEvents = {
+  changed: [CallSnapshot];
+  connectionStateChanged: [ConnectionState, ConnectionState];
+  callStateChanged: [CallState, CallState];
+  queueUpdated: [readonly QueueEntry[]];
+  callAccepted: [{ sessionId: string; staffName: string }];
+  localStreamChanged: [MediaStream | null];
+  remoteTrackAdded: [RemoteTrack];
+  remoteTrackRemoved: [RemoteTrack];
+  transportStateChanged: [TransportDirection, TransportConnectionState];
+  peerJoined: [PeerInfo];
+  peerLeft: [PeerRole];
+  callEnded: [CallEndedEvent];
+  /** Kiosk: the call went back to the queue under a new session (another department). */
+  transferred: [TransferResult];
+  error: [CallError];
+};
+
+export interface CallClientOptions {
+  /** Read on every (re)connection. */
+  getToken: () => string | null;
+  /**
+   * Called when the server refuses the token; resolve once a fresh one is available.
+   * Without it an auth refusal leaves the session `failed` (the staff app logs out).
+   */
+  refreshToken?: () => Promise<void>;
+  /** Socket.IO server URL; defaults to the page's origin. */
+  url?: string;
+  requestTimeoutMs?: number;
+  /** Paces re-authentication after a refusal and ICE restarts after a media failure. */
+  reconnectPolicy?: ReconnectPolicy;
+  createDevice?: () => Promise<Device>;
+  acquireMedia?: AcquireLocalMedia;
+  /** Makes each signalling socket (the home one, a holder link); unit tests hand in fakes. */
+  createSocket?: (options: SignallingSocketOptions) => SignallingSocket;
+}

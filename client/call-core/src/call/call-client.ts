@@ -1,0 +1,430 @@
+import type { Device } from 'mediasoup-client';
+import type { AckCallback } from '@madoguchi/contract/ack';
+import type { EndReason } from '@madoguchi/contract/consultation';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { ConsumerOptions, MediaSource, PeerRole } from '@madoguchi/contract/media-types';
+import type { ServerInfo, ServerToClientEvents } from '@madoguchi/contract/signalling-events';
+import { CallError, toCallError } from '../call-error';
+import { CallClientState } from '../call-client-state';
+import type { CallInfo, CallMediaStats, CallClientOptions, CallSnapshot, ConnectionState } from '../call-types';
+import { EMPTY_SNAPSHOT } from '../empty-snapshot';
+import { acquireLocalMedia } from '../local-media';
+import { createLogger } from '../logger';
+import { loadMediasoupClient } from '../load-mediasoup-client';
+import { toRtpCapabilities } from '../media-json';
+import { DefaultReconnectPolicy } from '../reconnect-policy';
+import { SignallingConnection } from '../signalling-connection';
+import { request } from '../signalling';
+import type { RequestName, RequestPayload, RequestResult, SignallingSocket } from '../signalling';
+import { newActiveCall, releaseCallMedia } from './active-call';
+import type { ActiveCall } from './active-call';
+import type { CallEvent } from './call-state';
+import { callTransition } from './call-state';
+import { startExtra, stopExtra } from './extra-tracks';
+import { HolderLink } from './holder-link';
+import { RoomJoin } from './room-join';
+import { ServerEvents } from './server-events';
+
+const logger = createLogger('call-client');
+
+export const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
+
+/**
+ * The browser side of a consultation's call: the signalling socket, the mediasoup Device and
+ * the media of the current call. No UI; screens read getSnapshot() and listen to its events.
+ * Each role has its own subclass (KioskCallClient, StaffCallClient, GuestCallClient) with only
+ * the requests that role may make, so a screen cannot ask for another role's by mistake.
+ */
+export abstract class CallClient extends CallClientState {
+  /** The role this client is for; a server that says otherwise at connection is refused. */
+  protected abstract readonly role: PeerRole;
+  protected readonly options: CallClientOptions;
+  protected readonly connection: SignallingConnection;
+  protected active: ActiveCall | null = null;
+  protected device: Device | null = null;
+  /** The state of this client's own socket, whatever socket the call runs on. */
+  protected homeState: ConnectionState = 'idle';
+  private readonly serverEvents: ServerEvents;
+  protected readonly room: RoomJoin;
+
+  constructor(options: CallClientOptions) {
+    super();
+    this.options = options;
+    this.connection = new SignallingConnection({
+      getToken: options.getToken,
+      refreshToken: options.refreshToken,
+      url: options.url,
+      authPolicy: options.reconnectPolicy ?? new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
+      onReady: () => this.prepare(),
+      onStateChange: (state, error) => this.onConnectionState(state, error),
+      ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+    });
+    this.serverEvents = new ServerEvents((socket) => this.callSocket(this.active) === socket);
+    this.serverEvents.addSocket(this.connection.socket);
+    this.room = new RoomJoin({
+      device: () => this.device,
+      isActive: (call) => this.active === call,
+      snapshot: () => this.getSnapshot(),
+      patch: (changes) => this.patch(changes),
+      dispatch: (event, sessionId) => this.dispatch(event, sessionId),
+      setLocalStream: (stream) => this.setLocalStream(stream),
+      reportError: (error) => this.reportError(error),
+      emit: (event, ...args) => this.safeEmit(event, ...args),
+      acquireMedia: () => (this.options.acquireMedia ?? acquireLocalMedia)(),
+      callSocket: (call) => this.callSocket(call),
+      callRequest: (call, event, payload) => this.callRequest(call, event, payload),
+      failCall: (call, error) => this.failCall(call, error),
+      endCall: (call, reason, initiator, lastRequest, failedRoles) => this.endCall(call, reason, initiator, lastRequest, failedRoles),
+      requestTimeoutMs: options.requestTimeoutMs,
+      joined: (call) => this.onJoined(call),
+    });
+    this.listenToCall(this.connection.socket);
+    this.connection.socket.on('authExpiring', () => void this.renewSocketAuth(this.connection.socket));
+  }
+
+  /** Opens the socket; resolves once the server is known and the Device loaded. */
+  connect(): Promise<ServerInfo> {
+    return this.connection.connect();
+  }
+
+  /** Ends any call, closes the socket; the client cannot be used again. */
+  close(): void {
+    if (this.getSnapshot().connection === 'closed') return;
+    if (this.active) void this.hangUpCall(false);
+    this.connection.close();
+  }
+
+  /**
+   * Listens to an in-call notification as it arrives from the connection carrying the call
+   * (the caller filters by sessionId); returns the unsubscribe.
+   */
+  onServerEvent<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void {
+    return this.serverEvents.on(event, listener);
+  }
+
+  async getMediaStats(): Promise<CallMediaStats> {
+    const media = this.active?.media;
+    if (!media) return { send: null, recv: null };
+    const [send, recv] = await Promise.all([media.getStats('send'), media.getStats('recv')]);
+    return { send, recv };
+  }
+
+  // --- For the role clients ---
+
+  /**
+   * Ends the call (a kiosk still waiting cancels instead). `residentAbsent`: staff answered and
+   * found nobody at the kiosk; the record says so.
+   */
+  protected async hangUpCall(residentAbsent: boolean): Promise<void> {
+    const call = this.active;
+    if (!call) return;
+    if (this.getSnapshot().callState === 'calling') return this.cancelWaiting();
+    const sessionId = call.info.sessionId;
+    const absent = residentAbsent && this.role !== 'kiosk';
+    // The same reasons the server records for a hang-up by each side.
+    const reason: EndReason = absent ? 'resident_absent' : this.role === 'kiosk' ? 'resident_left' : 'staff_ended';
+    // Sent before teardown so the packet leaves even if the socket closes right after.
+    const pending = sessionId ? this.hangUpRequest(call, sessionId, absent) : null;
+    this.endCall(call, reason, 'local', pending);
+    try {
+      await pending;
+    } catch (error) {
+      logger.warn('hangUp not acknowledged', { sessionId, error });
+    }
+  }
+
+  /** A kiosk stops waiting. Does nothing once the call has been answered. */
+  protected async cancelWaiting(): Promise<void> {
+    const call = this.active;
+    if (!call || this.getSnapshot().callState !== 'calling') return;
+    const sessionId = call.info.sessionId;
+    this.endCall(call, 'resident_left', 'local');
+    if (!sessionId) return; // the queueing request cancels once its answer arrives
+    try {
+      await this.request('cancelCall', { sessionId });
+    } catch (error) {
+      // Accepted in the same instant: leave the room the specialist is about to open.
+      logger.warn('cancel refused, hanging up instead', { sessionId, error });
+      await this.request('hangUp', { sessionId }).catch(() => undefined);
+    }
+  }
+
+  /** Sends an extra track (document camera, shared screen) now and after every re-join, until stopped. */
+  protected async addExtra(call: ActiveCall, track: MediaStreamTrack, source: MediaSource): Promise<void> {
+    await startExtra(call, track, source, this.getSnapshot().callState === 'inCall');
+  }
+
+  protected async removeExtra(call: ActiveCall, match: (track: MediaStreamTrack, source: MediaSource) => boolean): Promise<void> {
+    const extra = call.extras.find((e) => match(e.track, e.source));
+    if (extra) await stopExtra(call, extra);
+  }
+
+  /** The notifications of a call, from the home socket or from a link to the node holding the call. */
+  protected listenToCall(socket: SignallingSocket): void {
+    socket.on('newConsumer', (payload, ack) => void this.onNewConsumer(payload, ack));
+    socket.on('consumerClosed', ({ sessionId, consumerId }) => {
+      if (this.isCurrent(sessionId)) this.active?.media?.closeConsumer(consumerId);
+    });
+    socket.on('peerJoined', ({ sessionId, peer }) => {
+      if (!this.isCurrent(sessionId)) return;
+      this.patch({ peers: [...this.getSnapshot().peers.filter((p) => p.role !== peer.role), peer] });
+      this.safeEmit('peerJoined', peer);
+    });
+    socket.on('peerLeft', ({ sessionId, role }) => {
+      if (!this.isCurrent(sessionId)) return;
+      this.patch({ peers: this.getSnapshot().peers.filter((p) => p.role !== role) });
+      this.safeEmit('peerLeft', role);
+    });
+    // From either socket: the call may have ended while the one carrying it was down.
+    socket.on('callEnded', ({ sessionId, reason, failedRoles }) => {
+      if (this.active && this.isCurrent(sessionId)) this.endCall(this.active, reason, 'remote', null, failedRoles);
+    });
+  }
+
+  /**
+   * Staff: the call is held by another server node; open the link to it before joining. A
+   * link that cannot be opened fails the call with an error the console can show.
+   */
+  protected async openHolder(call: ActiveCall, url: string): Promise<void> {
+    try {
+      await this.linkHolder(call, url);
+    } catch (error) {
+      const callError = toCallError(error, ErrorCode.Unavailable);
+      if (this.active === call) this.failCall(call, callError);
+      throw callError;
+    }
+  }
+
+  /** Opens the link to the node holding the call; rejects (the call untouched) if it cannot be reached in time. */
+  protected async linkHolder(call: ActiveCall, url: string, connectTimeoutMs?: number): Promise<void> {
+    logger.info('the call is held by another server node', { sessionId: call.info.sessionId, url });
+    const current = (): boolean => this.active === call && call.holder === holder;
+    const holder: HolderLink = new HolderLink({
+      url,
+      getToken: this.options.getToken,
+      refreshToken: this.options.refreshToken,
+      authPolicy: this.options.reconnectPolicy ?? new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      createSocket: this.options.createSocket,
+      ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+      onStateChange: (state) => {
+        // A call that moved to another node shows that node's connection until it ends.
+        if (current() && call.failedOver) this.setConnection(state === 'failed' ? 'reconnecting' : state);
+      },
+      onReconnected: () => {
+        if (current()) void this.resume(call);
+      },
+      onFailed: (error) => {
+        if (current()) this.failCall(call, error);
+      },
+    });
+    call.holder = holder;
+    this.listenToCall(holder.socket);
+    holder.socket.on('authExpiring', () => void this.renewSocketAuth(holder.socket));
+    this.serverEvents.addSocket(holder.socket);
+    await holder.open();
+  }
+
+  /** Closes the call's holder link at once (the call moved on, or that node could not take it). */
+  protected dropHolder(call: ActiveCall): void {
+    const holder = call.holder;
+    if (!holder) return;
+    call.holder = null;
+    this.serverEvents.removeSocket(holder.socket);
+    holder.close();
+  }
+
+  protected beginCall(info: CallInfo, event: 'queued' | 'answered'): ActiveCall {
+    if (this.active) throw CallError.invalidState('a call is already in progress');
+    const call = newActiveCall(info, (c) => this.room.createPathGuard(c));
+    this.active = call;
+    this.patch({ call: info, lastError: null });
+    this.dispatch(event, info.sessionId);
+    return call;
+  }
+
+  protected updateCall(call: ActiveCall, changes: Partial<CallInfo>): void {
+    call.info = { ...call.info, ...changes };
+    if (this.active === call) this.patch({ call: call.info });
+  }
+
+  /** `lastRequest`: an answer still awaited on the call's own socket (its holder link closes once it arrives). */
+  protected endCall(
+    call: ActiveCall,
+    reason: EndReason,
+    initiator: 'local' | 'remote',
+    lastRequest?: Promise<unknown> | null,
+    failedRoles: PeerRole[] = [],
+  ): void {
+    if (this.active !== call) return;
+    const { sessionId, answered } = call.info;
+    logger.info('call ended', { sessionId, reason, initiator });
+    this.discardCall(call, lastRequest);
+    this.safeEmit('callEnded', { sessionId, reason, initiator, answered, failedRoles });
+  }
+
+  /** Releases everything of the call; no trace of it stays in the snapshot. */
+  protected discardCall(call: ActiveCall, lastRequest?: Promise<unknown> | null): void {
+    if (this.active !== call) return;
+    this.active = null;
+    if (call.holder) {
+      this.serverEvents.removeSocket(call.holder.socket);
+      call.holder.retire(lastRequest);
+    }
+    // The screen shows this client's own connection again.
+    if (call.failedOver) this.setConnection(this.homeState);
+    this.releaseMedia(call, CallError.invalidState('call ended'), { call: null });
+    this.dispatch('ended', call.info.sessionId);
+  }
+
+  /** The media half of a call's teardown, shared by its end and by a transfer (which keeps the call). */
+  protected releaseMedia(call: ActiveCall, why: CallError, changes: Partial<CallSnapshot> = {}): void {
+    releaseCallMedia(call, why);
+    this.setLocalStream(null);
+    this.patch({ remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media, iceProtocol: 'any', ...changes });
+  }
+
+  /** Something broke for good: end the call here and tell the server, if it can hear us. */
+  protected failCall(call: ActiveCall, error: CallError): void {
+    const { sessionId } = call.info;
+    logger.error('call failed', { sessionId, error });
+    this.reportError(error);
+    if (sessionId && error.code === ErrorCode.NotFound) return this.endAsRecorded(call, sessionId);
+    const pending = sessionId ? this.hangUpRequest(call, sessionId).catch(() => undefined) : undefined;
+    this.endCall(call, 'network_lost', 'local', pending);
+  }
+
+  protected dispatch(event: CallEvent, sessionId: string | null): void {
+    this.setCallState(callTransition(this.getSnapshot().callState, event), sessionId);
+  }
+
+  protected isCurrent(sessionId: string): boolean {
+    return this.active !== null && this.active.info.sessionId === sessionId;
+  }
+
+  protected assertConnected(): void {
+    if (this.getSnapshot().connection !== 'connected') throw CallError.unavailable('not connected to the server');
+  }
+
+  /** A request on the home socket. */
+  protected request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    return request(this.connection.socket, event, payload, this.options.requestTimeoutMs);
+  }
+
+  /** A request on the socket that carries the call. */
+  protected callRequest<E extends RequestName>(call: ActiveCall | null, event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    return request(this.callSocket(call), event, payload, this.options.requestTimeoutMs);
+  }
+
+  /** What the role does once the server is known (staff: the queue and the availability). */
+  protected onServerReady(_info: ServerInfo): void {}
+
+  /** What the role does when its own socket's state changes, before the screen hears of it (kiosk: node failover). */
+  protected onHomeState(_state: ConnectionState): void {}
+
+  /** What the role does once the call is in the room (kiosk: learn the cluster's nodes again). */
+  protected onJoined(_call: ActiveCall): void {}
+
+  /**
+   * The socket came back during a call. The server keeps our place for a grace period:
+   * a waiting kiosk asks again and gets the same consultation; a peer in a call joins again
+   * and the server replaces its old transports.
+   */
+  protected async resume(call: ActiveCall): Promise<void> {
+    const { sessionId } = call.info;
+    if (!sessionId) return; // the queueing request is still waiting for its own answer
+    logger.info('resuming after reconnect', { sessionId, callState: this.getSnapshot().callState });
+    // The call may have ended while we were away (a server restart, a stopped node): end it
+    // here with the reason the server recorded, so the screen says what the record says.
+    const known = await this.request('resumeCall', { sessionId }).catch(() => null);
+    if (this.active !== call) return;
+    if (known?.ended) return this.endCall(call, known.ended.reason, 'remote');
+    if (this.getSnapshot().callState !== 'calling') {
+      await this.room.join(call).catch(() => undefined);
+      return;
+    }
+    await this.resumeWaiting(call);
+  }
+
+  /** A kiosk waiting in the queue when the socket came back (only a kiosk waits). */
+  protected async resumeWaiting(_call: ActiveCall): Promise<void> {}
+
+  private async prepare(): Promise<ServerInfo> {
+    const info = await this.request('getServerInfo', {});
+    if (info.role !== this.role) throw new CallError(ErrorCode.Forbidden, `this client is for a ${this.role}, the server says ${info.role}`);
+    this.device ??= await (this.options.createDevice ?? (async () => (await loadMediasoupClient()).Device.factory()))();
+    if (!this.device.loaded) {
+      await this.device.load({ routerRtpCapabilities: toRtpCapabilities(info.routerRtpCapabilities) });
+    }
+    this.patch({ serverInfo: info });
+    this.onServerReady(info);
+    return info;
+  }
+
+  private onConnectionState(state: ConnectionState, error?: CallError): void {
+    this.homeState = state;
+    this.onHomeState(state);
+    // A call that moved to another node shows that node's connection until it ends.
+    if (this.active?.failedOver && state !== 'closed') return;
+    const wasConnected = this.getSnapshot().connection === 'connected';
+    this.setConnection(state, error);
+    // A call carried by a holder link resumes when that link comes back.
+    if (state === 'connected' && !wasConnected && this.active && !this.active.holder) void this.resume(this.active);
+  }
+
+  /** The server closes a socket whose token lapses: hand it a fresh one so the call goes on. */
+  private async renewSocketAuth(socket: SignallingSocket): Promise<void> {
+    try {
+      await this.options.refreshToken?.();
+      const token = this.options.getToken();
+      if (token && socket.connected) await request(socket, 'renewAuth', { token }, this.options.requestTimeoutMs);
+    } catch {
+      // If this fails the server closes the socket; reconnecting asks for a token again.
+    }
+  }
+
+  private async onNewConsumer(payload: ConsumerOptions & { sessionId: string }, ack: AckCallback<null>): Promise<void> {
+    const call = this.active;
+    if (!call || call.info.sessionId !== payload.sessionId) {
+      ack({ ok: false, error: { code: ErrorCode.InvalidState, message: 'not in this call' } });
+      return;
+    }
+    try {
+      // newConsumer may beat the joinRoom answer to us; consume once the transport exists.
+      const media = await call.recvReady.promise;
+      const { sessionId: _sessionId, ...options } = payload;
+      await media.consume(options);
+      ack({ ok: true, data: null });
+    } catch (error) {
+      const callError = toCallError(error, ErrorCode.MediaError);
+      logger.warn('consume failed', { consumerId: payload.consumerId, error: callError });
+      ack({ ok: false, error: { code: ErrorCode.MediaError, message: callError.message } });
+    }
+  }
+
+  /**
+   * The server no longer holds the call (it restarted, or its node stopped): end it with the
+   * reason the record gives, so the screen says what the record says.
+   */
+  private endAsRecorded(call: ActiveCall, sessionId: string): void {
+    this.request('resumeCall', { sessionId }).then(
+      ({ ended }) => this.endCall(call, ended?.reason ?? 'network_lost', ended ? 'remote' : 'local'),
+      () => this.endCall(call, 'network_lost', 'local'),
+    );
+  }
+
+  /** The socket that carries this call: the home one, unless another node holds the call. */
+  private callSocket(call: ActiveCall | null): SignallingSocket {
+    return call?.holder?.socket ?? this.connection.socket;
+  }
+
+  /**
+   * While the link to the node holding the call is down, the home node passes the hang-up
+   * on, so the resident is not left waiting for the grace period.
+   */
+  private hangUpRequest(call: ActiveCall, sessionId: string, residentAbsent = false): Promise<null> {
+    const holderDown = call.holder !== null && !call.holder.socket.connected;
+    const payload = residentAbsent ? { sessionId, reason: 'resident_absent' as const } : { sessionId };
+    return holderDown ? this.request('hangUp', payload) : this.callRequest(call, 'hangUp', payload);
+  }
+}

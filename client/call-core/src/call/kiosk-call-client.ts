@@ -1,0 +1,214 @@
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { CallStaffResult, CheckInResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { CallStaffPayload, CheckInPayload } from '@madoguchi/contract/signalling-schemas';
+import { CallError, toCallError } from '../call-error';
+import type { ConnectionState, KioskCallRequestName, KioskNoticeName } from '../call-types';
+import { createDeferred } from '../deferred';
+import { createLogger } from '../logger';
+import { FAILOVER_CONNECT_TIMEOUT_MS, NodeFailover, type FailoverOutcome } from '../node-failover';
+import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
+import type { ActiveCall } from './active-call';
+import { NEW_CALL } from './call-client';
+import { StationCallClient } from './station-call-client';
+
+const logger = createLogger('kiosk-call-client');
+
+/**
+ * The kiosk's call: it asks for a specialist (walk-in or checked-in booking), waits in the
+ * queue, is answered, sends the document camera besides its face camera, and may be handed to
+ * another department's queue.
+ */
+export class KioskCallClient extends StationCallClient {
+  protected readonly role = 'kiosk';
+  /** The cluster's nodes, from the last ServerInfo. */
+  private nodeUrls: readonly string[] = [];
+  private readonly failover = new NodeFailover({
+    nodeUrls: () => this.nodeUrls,
+    lostOrigin: () => (this.options.url ? new URL(this.options.url, window.location.href).origin : window.location.origin),
+    needed: () => this.needsFailover(),
+    attempt: (url) => this.continueOn(url),
+  });
+
+  /** Ask for a specialist (walk-in). The call stays `calling` until callAccepted arrives. */
+  callStaff(payload: CallStaffPayload = {}): Promise<CallStaffResult> {
+    return this.queueCall(() => this.request('callStaff', payload));
+  }
+
+  /** A booked resident checks in with their code and waits like callStaff(). */
+  checkIn(payload: CheckInPayload): Promise<CheckInResult> {
+    return this.queueCall(() => this.request('checkIn', payload));
+  }
+
+  /** Stop waiting. Does nothing once the call has been answered. */
+  cancelCall(): Promise<void> {
+    return this.cancelWaiting();
+  }
+
+  /** 「通話を終了」 (a kiosk still waiting cancels instead). */
+  hangUp(): Promise<void> {
+    return this.hangUpCall(false);
+  }
+
+  /** A request that belongs to no call in progress (heartbeat, the survey after a call). */
+  sendKioskNotice<E extends KioskNoticeName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertConnected();
+    return this.request(event, payload);
+  }
+
+  /** An in-call request (a message, the answer to a snapshot request, a broken device). */
+  sendKioskCallRequest<E extends KioskCallRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertConnected();
+    return this.request(event, payload);
+  }
+
+  /** Sends the document camera (source 'document') now and after every re-join, until stopDocument(). */
+  async startDocument(track: MediaStreamTrack): Promise<void> {
+    const call = this.active;
+    if (!call || !call.info.answered) throw CallError.invalidState('not in a call');
+    await this.addExtra(call, track, 'document');
+  }
+
+  /** Stops sending the document camera; the caller stops the track. */
+  async stopDocument(): Promise<void> {
+    const call = this.active;
+    if (call) await this.removeExtra(call, (_track, source) => source === 'document');
+  }
+
+  protected override onServerReady(info: ServerInfo): void {
+    if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
+  }
+
+  /** Own socket down in an answered call: its node may have stopped, so another node is tried after a while. */
+  protected override onHomeState(state: ConnectionState): void {
+    if (state === 'reconnecting' && this.needsFailover()) this.failover.arm();
+    else if (state === 'connected' || state === 'closed') this.failover.disarm();
+  }
+
+  /** Nodes may have joined the cluster since this socket connected; a call is when it matters. */
+  protected override onJoined(call: ActiveCall): void {
+    if (call.failedOver) return;
+    this.request('getServerInfo', {}).then(
+      (info) => {
+        if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
+      },
+      () => undefined,
+    );
+  }
+
+  /** In an answered call whose own socket is down (its node may have stopped). */
+  private needsFailover(): boolean {
+    const call = this.active;
+    return call !== null && !call.failedOver && call.info.answered && call.info.sessionId !== null && this.homeState !== 'connected';
+  }
+
+  /**
+   * Asks another node to go on with the call (it takes the call over once the lost node's
+   * lease has run out) and joins it there with fresh transports.
+   */
+  private async continueOn(url: string): Promise<FailoverOutcome> {
+    const call = this.active;
+    const sessionId = call?.info.sessionId;
+    if (!call || !sessionId || !this.needsFailover()) return 'ended';
+    call.failedOver = true;
+    const giveUp = (): FailoverOutcome => {
+      if (this.active === call) {
+        this.dropHolder(call);
+        call.failedOver = false;
+      }
+      return 'not_here';
+    };
+    try {
+      await this.linkHolder(call, url, FAILOVER_CONNECT_TIMEOUT_MS);
+    } catch {
+      return giveUp();
+    }
+    const known = await this.callRequest(call, 'resumeCall', { sessionId }).catch(() => null);
+    if (this.active !== call) return 'ended';
+    if (known?.live?.sessionId === sessionId && !known.live.mediaNodeUrl) {
+      logger.info('the call goes on through another server node', { sessionId, url });
+      this.setConnection('connected');
+      await this.room.join(call).catch(() => undefined);
+      return 'resumed';
+    }
+    if (known?.ended) {
+      this.endCall(call, known.ended.reason, 'remote');
+      return 'ended';
+    }
+    return giveUp();
+  }
+
+  protected override listenToCall(socket: SignallingSocket): void {
+    super.listenToCall(socket);
+    socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
+    socket.on('transferred', (result) => this.onTransferred(result));
+  }
+
+  /**
+   * The socket came back while the resident waits: ask again. The server hands back the
+   * kiosk's open consultation whichever request queued it (checkIn itself refuses a kiosk
+   * that has one).
+   */
+  protected override async resumeWaiting(call: ActiveCall): Promise<void> {
+    try {
+      const result = await this.request('callStaff', {});
+      if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+    } catch (error) {
+      if (this.active !== call) return;
+      if (toCallError(error).code !== ErrorCode.InvalidState) return this.failCall(call, toCallError(error));
+      // Answered while we were away: the callAccepted notification went to the old socket.
+      this.updateCall(call, { answered: true, queuePosition: null });
+      await this.room.join(call).catch(() => undefined);
+    }
+  }
+
+  private async queueCall<T extends CallStaffResult>(ask: () => Promise<T>): Promise<T> {
+    this.assertConnected();
+    const call = this.beginCall(NEW_CALL, 'queued');
+    let result: T;
+    try {
+      result = await ask();
+    } catch (error) {
+      this.discardCall(call);
+      throw toCallError(error);
+    }
+    if (this.active !== call) {
+      // The resident gave up before the server answered.
+      void this.request('cancelCall', { sessionId: result.sessionId }).catch(() => undefined);
+      return result;
+    }
+    this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+    logger.info('queued', { sessionId: result.sessionId, position: result.queuePosition });
+    if (call.acceptedEarly?.sessionId === result.sessionId) this.onCallAccepted(call.acceptedEarly);
+    return result;
+  }
+
+  private onCallAccepted(payload: { sessionId: string; staffName: string }): void {
+    const call = this.active;
+    if (!call || this.getSnapshot().callState !== 'calling') return;
+    if (call.info.sessionId === null) {
+      call.acceptedEarly = payload;
+      return;
+    }
+    if (call.info.sessionId !== payload.sessionId) return;
+    this.updateCall(call, { peerName: payload.staffName, answered: true, queuePosition: null });
+    this.safeEmit('callAccepted', payload);
+    this.room.join(call).catch(() => undefined); // join reports its own failures
+  }
+
+  /**
+   * Staff moved the resident to another department. The call becomes a queued one again under
+   * the new consultation: the same media teardown as the end of a call, no new check-in.
+   */
+  private onTransferred(result: TransferResult): void {
+    const call = this.active;
+    if (!call || !this.isCurrent(result.sessionId)) return;
+    logger.info('transferred', { sessionId: result.sessionId, newSessionId: result.newSessionId });
+    this.releaseMedia(call, CallError.invalidState('call transferred'));
+    call.recvReady = createDeferred();
+    call.acceptedEarly = null;
+    call.pathGuard = this.room.createPathGuard(call);
+    this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
+    this.dispatch('transferred', result.newSessionId);
+    this.safeEmit('transferred', result);
+  }
+}

@@ -1,0 +1,185 @@
+import type { Device } from 'mediasoup-client';
+import type { EndReason } from '@madoguchi/contract/consultation';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { PeerRole, TransportOptions } from '@madoguchi/contract/media-types';
+import { CallError, toCallError } from '../call-error';
+import { CallMedia } from '../call-media';
+import type { CallClientEvents, CallSnapshot } from '../call-types';
+import { createDeferred } from '../deferred';
+import { EMPTY_SNAPSHOT } from '../empty-snapshot';
+import type { LocalMedia } from '../local-media';
+import { createLogger } from '../logger';
+import { fromRtpCapabilities } from '../media-json';
+import { MediaPathGuard } from '../media-path-guard';
+import { createMediaSignalling } from '../media-signalling';
+import { DefaultReconnectPolicy } from '../reconnect-policy';
+import type { RequestName, RequestPayload, RequestResult, SignallingSocket } from '../signalling';
+import type { ActiveCall } from './active-call';
+import type { CallEvent } from './call-state';
+import { produceExtras } from './extra-tracks';
+
+const logger = createLogger('room-join');
+
+/** A call whose transports broke this often is not worth another try. */
+const MAX_MEDIA_REJOINS = 3;
+
+/** Before the server has said otherwise (ServerInfo.media.noMediaTimeoutSeconds). */
+const DEFAULT_NO_MEDIA_TIMEOUT_S = 15;
+
+/** What joining needs from the call client that owns the call. */
+export interface RoomJoinHost {
+  device(): Device | null;
+  isActive(call: ActiveCall): boolean;
+  snapshot(): CallSnapshot;
+  patch(changes: Partial<CallSnapshot>): void;
+  dispatch(event: CallEvent, sessionId: string | null): void;
+  setLocalStream(stream: MediaStream | null): void;
+  reportError(error: CallError): void;
+  emit<K extends keyof CallClientEvents>(event: K, ...args: CallClientEvents[K]): void;
+  acquireMedia(): Promise<LocalMedia>;
+  callSocket(call: ActiveCall): SignallingSocket;
+  callRequest<E extends RequestName>(call: ActiveCall, event: E, payload: RequestPayload<E>): Promise<RequestResult<E>>;
+  failCall(call: ActiveCall, error: CallError): void;
+  endCall(call: ActiveCall, reason: EndReason, initiator: 'local' | 'remote', lastRequest?: Promise<unknown> | null, failedRoles?: PeerRole[]): void;
+  requestTimeoutMs: number | undefined;
+  /** The call is in the room (first join or a re-join). */
+  joined?(call: ActiveCall): void;
+}
+
+/**
+ * Joining the room of the call, and joining again: after a reconnect, when the transports
+ * broke for good (a media rejoin), and over TCP when UDP carried nothing. Every join makes
+ * fresh transports with the same local tracks; a join overtaken by a newer one (or by the
+ * end of the call) stops quietly, which the generation counter tells.
+ */
+export class RoomJoin {
+  constructor(private readonly host: RoomJoinHost) {}
+
+  async join(call: ActiveCall): Promise<void> {
+    const { host } = this;
+    const sessionId = call.info.sessionId;
+    const device = host.device();
+    if (!sessionId || !device) throw CallError.invalidState('join without a consultation');
+    const generation = ++call.joinGeneration;
+    const stale = (): boolean => !host.isActive(call) || call.joinGeneration !== generation;
+    host.dispatch('answered', sessionId);
+    call.media?.close();
+    call.media = null;
+    call.recvReady = createDeferred();
+    host.patch({ media: EMPTY_SNAPSHOT.media });
+    call.localMedia ??= host.acquireMedia();
+    try {
+      const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
+      const iceProtocol = call.pathGuard.protocol;
+      const joined = await host.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) });
+      if (stale()) return;
+      host.patch({ peers: joined.peers });
+      const media = this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
+      call.media = media;
+      call.recvReady.resolve(media);
+      call.pathGuard.watch();
+      const { stream, error } = await call.localMedia;
+      if (stale()) return;
+      host.setLocalStream(stream);
+      if (error && generation === 1) host.reportError(error);
+      host.dispatch('joined', sessionId);
+      host.joined?.(call);
+      if (stream) await media.produceLocal(stream);
+      await produceExtras(call, media, stale);
+    } catch (error) {
+      const callError = toCallError(error, ErrorCode.MediaError);
+      if (stale()) return;
+      if (!host.callSocket(call).connected) {
+        logger.warn('join interrupted by a disconnect; resuming on reconnect', { sessionId });
+        return;
+      }
+      host.failCall(call, callError);
+      throw callError;
+    }
+  }
+
+  /** The guard that moves a call with no media to TCP, then gives up on it. */
+  createPathGuard(call: ActiveCall): MediaPathGuard {
+    const { host } = this;
+    return new MediaPathGuard({
+      timeoutMs: () => (host.snapshot().serverInfo?.media.noMediaTimeoutSeconds ?? DEFAULT_NO_MEDIA_TIMEOUT_S) * 1000,
+      onTryTcp: () => {
+        if (!host.isActive(call)) return;
+        logger.warn('no media over UDP; joining again with ICE over TCP', { sessionId: call.info.sessionId });
+        host.patch({ iceProtocol: 'tcp' });
+        this.join(call).catch(() => undefined); // join reports its own failures
+      },
+      onGiveUp: () => {
+        if (host.isActive(call)) void this.giveUpOnMedia(call);
+      },
+    });
+  }
+
+  private createMedia(call: ActiveCall, device: Device, sendTransport: TransportOptions, recvTransport: TransportOptions): CallMedia {
+    const { host } = this;
+    const media = new CallMedia({
+      device,
+      sendTransport,
+      recvTransport,
+      icePolicy: new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),
+      signalling: createMediaSignalling(host.callSocket(call), call.info.sessionId ?? '', host.requestTimeoutMs),
+    });
+    media.on('remoteTrackAdded', (remote) => {
+      host.patch({ remoteTracks: [...host.snapshot().remoteTracks, remote] });
+      host.emit('remoteTrackAdded', remote);
+    });
+    media.on('remoteTrackRemoved', (remote) => {
+      host.patch({ remoteTracks: host.snapshot().remoteTracks.filter((r) => r.consumerId !== remote.consumerId) });
+      host.emit('remoteTrackRemoved', remote);
+    });
+    media.on('transportStateChanged', (direction, state) => {
+      if (call.media !== media) return;
+      host.patch({ media: { ...host.snapshot().media, [direction]: state } });
+      host.emit('transportStateChanged', direction, state);
+      call.pathGuard.onState(host.snapshot().media);
+    });
+    media.on('failed', (error) => {
+      if (call.media === media && host.isActive(call)) this.rejoinOrFail(call, error);
+    });
+    return media;
+  }
+
+  /**
+   * The transports are gone (ICE restart refused or exhausted) but the call may not be: join
+   * the same consultation again for fresh transports. With the socket down, the reconnect
+   * joins again once it is back.
+   */
+  private rejoinOrFail(call: ActiveCall, error: CallError): void {
+    if (!this.host.callSocket(call).connected) {
+      logger.warn('media failed while offline; rejoining on reconnect', { sessionId: call.info.sessionId });
+      return;
+    }
+    if (call.mediaRejoins >= MAX_MEDIA_REJOINS) return this.host.failCall(call, error);
+    call.mediaRejoins += 1;
+    call.pathGuard.expectFreshPath();
+    logger.warn('media failed; joining the room again', { sessionId: call.info.sessionId, attempt: call.mediaRejoins, error });
+    this.join(call).catch(() => undefined); // join reports its own failures
+  }
+
+  /**
+   * Neither UDP nor TCP carried media. The server looks at both sides' transports, ends the
+   * call as media_failed and names who had none; if it cannot be asked, this side is the one.
+   */
+  private async giveUpOnMedia(call: ActiveCall): Promise<void> {
+    const { host } = this;
+    const { sessionId } = call.info;
+    const ownRole = host.snapshot().serverInfo?.role ?? 'kiosk';
+    logger.error('no media over UDP nor TCP; ending the call', { sessionId });
+    if (!sessionId) return host.endCall(call, 'media_failed', 'local', null, [ownRole]);
+    try {
+      const { failedRoles } = await host.callRequest(call, 'reportMediaFailure', { sessionId });
+      // The server sees media flowing after all (it connected in the last moment): carry on.
+      if (failedRoles.length === 0) return;
+      host.endCall(call, 'media_failed', 'local', null, failedRoles);
+    } catch (error) {
+      // The other side may have reported first and the call is gone already.
+      logger.warn('media failure not acknowledged', { sessionId, error });
+      host.endCall(call, 'media_failed', 'local', null, [ownRole]);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import type { QueueEntry } from '@madoguchi/contract/consultation';
+import type { MediaSource } from '@madoguchi/contract/media-types';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import type { AcceptCallResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
+import { CallError, toCallError } from '../call-error';
+import type { CallClientOptions, StaffCallRequestName } from '../call-types';
+import { createLogger } from '../logger';
+import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
+import type { ActiveCall } from './active-call';
+import { NEW_CALL } from './call-client';
+import { StationCallClient } from './station-call-client';
+
+const logger = createLogger('staff-call-client');
+
+/**
+ * The desk's call (staff and admins in the staff app): the queue of its departments, 対応可能
+ * or 離席中, answering a resident (on whichever server node holds the call), the console's
+ * in-call requests, a shared screen, and handing the resident to another department.
+ */
+export class StaffCallClient extends StationCallClient {
+  protected readonly role = 'staff';
+  /** 対応可能 (true) or 離席中, told to the server again after every reconnect. */
+  private available: boolean | null = null;
+
+  constructor(options: CallClientOptions) {
+    super(options);
+    this.connection.socket.on('queueUpdated', (queue) => this.setQueue(queue));
+  }
+
+  /**
+   * 対応可能 or 離席中 on this console. The server tells waiting residents whether anyone can
+   * answer; a console that is not connected says it when it is.
+   */
+  async setAvailability(available: boolean): Promise<void> {
+    this.available = available;
+    const { connection, serverInfo } = this.getSnapshot();
+    if (connection === 'connected' && serverInfo) await this.request('setAvailability', { available });
+  }
+
+  /** Fetch the waiting residents (the queue also arrives by queueUpdated). */
+  async refreshQueue(): Promise<readonly QueueEntry[]> {
+    this.assertConnected();
+    const queue = await this.request('getQueue', {});
+    this.setQueue(queue);
+    return queue;
+  }
+
+  /** Take a waiting resident and join the call. Rejects with code ALREADY_TAKEN when another specialist was faster. */
+  async acceptCall(sessionId: string): Promise<AcceptCallResult> {
+    this.assertConnected();
+    const call = this.beginCall({ ...NEW_CALL, sessionId }, 'answered');
+    let result: AcceptCallResult;
+    try {
+      result = await this.request('acceptCall', { sessionId });
+    } catch (error) {
+      this.discardCall(call);
+      throw toCallError(error);
+    }
+    if (this.active !== call) {
+      // Given up while the accept travelled; the home node passes this on to the holder if need be.
+      void this.request('hangUp', { sessionId }).catch(() => undefined);
+      return result;
+    }
+    this.updateCall(call, { peerName: result.kioskName, peerLocation: result.kioskLocation, answered: true });
+    if (result.mediaNodeUrl) {
+      await this.openHolder(call, result.mediaNodeUrl);
+      if (this.active !== call) return result;
+    }
+    await this.room.join(call);
+    return result;
+  }
+
+  /** End the call; `residentAbsent` when nobody was at the kiosk (the record says resident_absent). */
+  hangUp(options: { residentAbsent?: boolean } = {}): Promise<void> {
+    return this.hangUpCall(options.residentAbsent === true);
+  }
+
+  /** An in-call request of the console. The payload names its consultation, so a quality report may follow the call. */
+  sendStaffRequest<E extends StaffCallRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+    this.assertConnected();
+    return this.callRequest(this.active, event, payload);
+  }
+
+  /** Hand the resident to another department's queue; the call ends here without a hang-up. */
+  async transferCall(departmentId: string): Promise<TransferResult> {
+    this.assertConnected();
+    const call = this.active;
+    const sessionId = call?.info.sessionId;
+    if (!call || !sessionId) throw CallError.invalidState('no call to transfer');
+    const result = await this.callRequest(call, 'transferCall', { sessionId, departmentId });
+    this.endCall(call, 'transferred', 'local');
+    return result;
+  }
+
+  /**
+   * Sends an extra track (a shared screen) into the current call, now and after every re-join
+   * (a reconnect, a media recovery), until stopExtraTrack(). The caller owns the track.
+   */
+  async startExtraTrack(track: MediaStreamTrack, source: MediaSource): Promise<void> {
+    const call = this.active;
+    if (!call || this.getSnapshot().callState !== 'inCall') throw CallError.invalidState('not in a call');
+    await this.addExtra(call, track, source);
+  }
+
+  /** Stops sending a track given to startExtraTrack(); does nothing once the call is gone. */
+  async stopExtraTrack(track: MediaStreamTrack): Promise<void> {
+    const call = this.active;
+    if (call) await this.removeExtra(call, (t) => t === track);
+  }
+
+  protected override listenToCall(socket: SignallingSocket): void {
+    super.listenToCall(socket);
+    socket.on('callMoved', ({ sessionId }) => {
+      if (this.active && this.isCurrent(sessionId)) void this.followMovedCall(this.active);
+    });
+  }
+
+  /**
+   * The node that held the call stopped and another took it over. Ask this client's own node
+   * where the call is now and join it there.
+   */
+  private async followMovedCall(call: ActiveCall): Promise<void> {
+    const sessionId = call.info.sessionId;
+    if (!sessionId) return;
+    const known = await this.request('resumeCall', { sessionId }).catch(() => null);
+    if (this.active !== call) return;
+    if (known?.ended) return this.endCall(call, known.ended.reason, 'remote');
+    if (known?.live?.sessionId !== sessionId) return;
+    logger.info('the call moved to another server node', { sessionId, url: known.live.mediaNodeUrl });
+    this.dropHolder(call);
+    if (known.live.mediaNodeUrl) {
+      try {
+        await this.linkHolder(call, known.live.mediaNodeUrl);
+      } catch (error) {
+        if (this.active === call) this.failCall(call, toCallError(error, ErrorCode.Unavailable));
+        return;
+      }
+      if (this.active !== call) return;
+    }
+    await this.room.join(call).catch(() => undefined);
+  }
+
+  protected override onServerReady(_info: ServerInfo): void {
+    this.request('getQueue', {}).then(
+      (queue) => this.setQueue(queue),
+      (error: unknown) => this.reportError(toCallError(error)),
+    );
+    if (this.available !== null) {
+      this.request('setAvailability', { available: this.available }).catch((error: unknown) => logger.warn('availability not sent', { error }));
+    }
+  }
+}

@@ -1,5 +1,0 @@
-import { createContext } from 'react';
-import type { CallSession } from '@media/call-session';
-
-/** The CallSession of the signed-in user; provided by app/call-session-provider. */
-export const CallSessionContext = createContext<CallSession | null>(null);

@@ -1,0 +1,33 @@
+import type { Language } from '@madoguchi/contract/languages';
+import type { KioskProfile } from '@madoguchi/contract/rest';
+import type { CallSnapshot } from '@madoguchi/call-core/call-types';
+import type { KioskConfig } from '../device/kiosk-config-api';
+import type { InCallExtrasSnapshot } from './in-call-extras';
+import type { KioskState } from './kiosk-state';
+import type { KioskTimings } from './state-timeouts';
+
+export interface KioskSnapshot {
+  state: KioskState;
+  /** The resident's language; back to Japanese whenever the kiosk returns to Idle on its own. */
+  language: Language;
+  kiosk: KioskProfile | null;
+  /** Departments and camera roles from the server; null until (or if never) loaded. */
+  config: KioskConfig | null;
+  /** The call core's view: connection, local and remote media. */
+  call: CallSnapshot | null;
+  /** Document camera, pointer marks, staff messages and snapshot consent of the call in progress. */
+  extras: InCallExtrasSnapshot;
+  /** 「続けますか？」 is showing and runs out at this time (ms since the epoch). */
+  idleWarningEndsAt: number | null;
+}
+
+export type KioskControllerEvents = {
+  changed: [KioskSnapshot];
+  stateChanged: [KioskState, KioskState];
+};
+
+export interface KioskControllerOptions extends Partial<KioskTimings> {
+  credential: string | null;
+  /** `#pair`: show the pairing screen even with a stored credential. */
+  forcePairing?: boolean;
+}

@@ -1,0 +1,27 @@
+import type { ConsultationEventRepository } from '../../db/repositories/consultation-event-repository';
+import { createLogger } from '../../logging/logger';
+import type { WriteRetryQueue } from '../write-retry-queue';
+
+const log = createLogger('consultation-timeline');
+
+type EventType = Parameters<ConsultationEventRepository['append']>[1];
+
+/**
+ * The record's timeline (queued, answered, joined, left…): each event is stamped when it
+ * happened and written through the retry queue, so a database restart delays it but loses none
+ * and keeps their order. Writing never holds up the call.
+ */
+export class ConsultationTimeline {
+  constructor(
+    private readonly events: Pick<ConsultationEventRepository, 'append'>,
+    private readonly writes: WriteRetryQueue,
+    private readonly now: () => Date,
+  ) {}
+
+  record(consultationId: string, type: EventType, actor: string, details: Record<string, unknown> = {}): void {
+    const at = this.now();
+    void this.writes
+      .submit(`event ${type}`, () => this.events.append(consultationId, type, actor, details, at))
+      .catch((error: unknown) => log.error({ err: error, sessionId: consultationId, type }, 'could not record a consultation event'));
+  }
+}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { CallError } from '@madoguchi/call-core/call-error';
+import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
+import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
+import { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
+import { FakeServer, type FakeSocket, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, settle, until } from './fake-signalling';
+
+afterEach(closeAllClients);
+
+const ENTRY = { sessionId: 's1', kioskName: '中央図書館', departmentName: '総合窓口' };
+
+async function connectedDesk(server = new FakeServer('staff')): Promise<{ server: FakeServer; client: StaffCallClient }> {
+  server.handle('getQueue', () => [ENTRY]);
+  server.handle('setAvailability', () => null);
+  server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
+  const client = tracked(new StaffCallClient(clientOptions(server)));
+  await client.connect();
+  return { server, client };
+}
+
+/** A desk that answered a call held by another node (node B): the call runs over a second socket. */
+async function answeredOnNodeB(): Promise<{ server: FakeServer; client: StaffCallClient; holder: FakeSocket | undefined }> {
+  const server = new FakeServer('staff');
+  const { client } = await connectedDesk(server);
+  server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: 'http://node-b:3000' }));
+  await client.acceptCall('s1');
+  return { server, client, holder: server.sockets[1] };
+}
+
+describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
+  it('reads the queue on connect and follows queueUpdated', async () => {
+    const { server, client } = await connectedDesk();
+    await until(() => client.getSnapshot().queue.length === 1, 'queue loaded');
+    server.home.push('queueUpdated', []);
+    assert.deepEqual(client.getSnapshot().queue, []);
+    client.close();
+  });
+
+  it('another desk was faster: acceptCall rejects with ALREADY_TAKEN and leaves no call behind', async () => {
+    const { server, client } = await connectedDesk();
+    server.handle('acceptCall', () => {
+      throw new Refusal('ALREADY_TAKEN', 'taken');
+    });
+    await assert.rejects(client.acceptCall('s1'), (error: unknown) => error instanceof CallError && error.code === 'ALREADY_TAKEN');
+    assert.equal(client.getSnapshot().callState, 'idle');
+    assert.equal(client.getSnapshot().call, null);
+    client.close();
+  });
+
+  it('answers, joins, and records 「キオスクに人がいない」 as resident_absent', async () => {
+    const { server, client } = await connectedDesk();
+    await client.acceptCall('s1');
+    assert.equal(client.getSnapshot().callState, 'inCall');
+    assert.equal(client.getSnapshot().call?.peerName, '中央図書館');
+    await client.hangUp({ residentAbsent: true });
+    assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1', reason: 'resident_absent' });
+    client.close();
+  });
+
+  it('a call held by another node runs over a link to that node; a hang-up with the link down goes home', async () => {
+    const { server, client, holder } = await answeredOnNodeB();
+    assert.ok(holder, 'a second socket was opened');
+    assert.equal(holder.url, 'http://node-b:3000');
+    assert.equal(holder.count('joinRoom'), 1, 'the room is joined through the holder');
+    assert.equal(server.home.count('joinRoom'), 0);
+    await until(() => holder.count('produce') >= 2, 'media through the holder');
+
+    // In-call requests follow the call to its node.
+    server.handle('sendMessage', () => ({ sessionId: 's1', from: 'staff', text: 'こんにちは', sentAt: 'now' }));
+    await client.sendStaffRequest('sendMessage', { sessionId: 's1', text: 'こんにちは' });
+    assert.equal(holder.count('sendMessage'), 1);
+
+    holder.drop();
+    await client.hangUp();
+    assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1' }, 'the home node passes the hang-up on');
+    client.close();
+  });
+
+  it('a holder that comes back after a drop is joined again through the same link', async () => {
+    const { server, client, holder } = await answeredOnNodeB();
+    assert.ok(holder);
+    holder.drop();
+    holder.comeBack();
+    await until(() => holder.count('joinRoom') === 2, 'joined again through the holder');
+    assert.equal(server.home.count('joinRoom'), 0);
+    client.close();
+  });
+
+  it('対応可能 is told again after a reconnect', async () => {
+    const { server, client } = await connectedDesk();
+    await client.setAvailability(true);
+    assert.equal(server.home.count('setAvailability'), 1);
+    server.home.drop();
+    server.home.comeBack();
+    await until(() => server.home.count('setAvailability') === 2, 'availability sent again');
+    assert.deepEqual(server.home.last('setAvailability'), { available: true });
+    client.close();
+  });
+
+  it('a transfer ends the call here without a hang-up', async () => {
+    const { server, client } = await connectedDesk();
+    server.handle('transferCall', ({ sessionId }) => ({ sessionId, newSessionId: 's2', departmentName: '子育て支援課', queuePosition: 1 }));
+    await client.acceptCall('s1');
+    const reasons: string[] = [];
+    client.on('callEnded', ({ reason }) => reasons.push(reason));
+    await client.transferCall('dept-2');
+    assert.deepEqual(reasons, ['transferred']);
+    assert.equal(server.home.count('hangUp'), 0);
+    assert.equal(client.getSnapshot().callState, 'idle');
+    client.close();
+  });
+
+  it("each role's client has only its role's requests (the rest are type errors)", () => {
+    // Compiled by `npm run typecheck` (tsc -p test), never run: the directives fail the build if
+    // the call becomes possible.
+    const misuse = (kiosk: KioskCallClient, desk: StaffCallClient, guest: GuestCallClient): void => {
+      // @ts-expect-error a kiosk cannot answer a call
+      void kiosk.acceptCall('s1');
+      // @ts-expect-error a desk does not queue itself
+      void desk.callStaff({});
+      // @ts-expect-error a guest sends no console requests
+      void guest.sendStaffRequest('pointer', { sessionId: 's1', marks: [] });
+      // @ts-expect-error a guest does not run the connection check
+      void guest.checkMediaPath('udp', {} as MediaStreamTrack);
+    };
+    assert.equal(typeof misuse, 'function');
+  });
+});
+
+describe('GuestCallClient', () => {
+  it('joins the one call of its link and leaves it', async () => {
+    const server = new FakeServer('guest');
+    const media = fakeLocalMedia();
+    const client = tracked(new GuestCallClient(clientOptions(server, media)));
+    await client.connect();
+    await client.joinAsGuest('s1');
+    assert.equal(client.getSnapshot().callState, 'inCall');
+    await client.hangUp();
+    assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1' });
+    await settle();
+    assert.ok(media.stopped());
+    client.close();
+  });
+});
