@@ -13,6 +13,16 @@ import { StationCallClient } from './station-call-client';
 
 const logger = createLogger('kiosk-call-client');
 
+/** The origin of this client's own node: its URL, else the page's (none outside a browser, as in unit tests). */
+function homeOrigin(url: string | undefined): string {
+  const page = (globalThis as { location?: Location }).location?.href;
+  try {
+    return new URL(url ?? page ?? '', page).origin;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The kiosk's call: it asks for a specialist (walk-in or checked-in booking), waits in the
  * queue, is answered, sends the document camera besides its face camera, and may be handed to
@@ -24,7 +34,7 @@ export class KioskCallClient extends StationCallClient {
   private nodeUrls: readonly string[] = [];
   private readonly failover = new NodeFailover({
     nodeUrls: () => this.nodeUrls,
-    lostOrigin: () => (this.options.url ? new URL(this.options.url, window.location.href).origin : window.location.origin),
+    lostOrigin: () => homeOrigin(this.options.url),
     needed: () => this.needsFailover(),
     attempt: (url) => this.continueOn(url),
   });
