@@ -33,7 +33,9 @@ import { createHealthRouter } from './http/health-routes';
 import { requestLog } from './http/request-log';
 import { noStore, permissionsPolicy, rejectMalformedPaths } from './http/hardening';
 import { Metrics } from './observability/metrics';
+import { busyStaffEverywhere } from './cluster/busy-staff';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
+import { DatabaseCutOffGuard } from './cluster/database-cut-off';
 import { createCallPlacement, type CallPlacement } from './cluster/call-placement';
 import { PeerNodes } from './cluster/peer-nodes';
 import { NodeLease } from './cluster/node-lease';
@@ -84,6 +86,8 @@ import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
 
 const log = createLogger('app');
+/** NODE_FAILOVER_SECONDS' default, for apps built without the setting (tests). */
+const DEFAULT_FAILOVER_MS = 10_000;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface AppDeps {
@@ -91,7 +95,7 @@ export interface AppDeps {
     Config,
     'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken' | 'redisUrl' | 'nodeId' | 'staffSessionHours'
   > &
-    Partial<Pick<Config, 'nodeLeaseMs'>>;
+    Partial<Pick<Config, 'nodeLeaseMs' | 'nodeFailoverMs'>>;
   jwtSecret: string;
   dataSource: DataSource;
   sfu: SfuApi;
@@ -321,6 +325,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     nodeId: config.nodeId,
     nodes: repositories.nodes,
     leaseMs: config.nodeLeaseMs ?? 3_000,
+    failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
     sessions: repositories.consultations,
     kiosks: repositories.kiosks,
     departments: repositories.departments,
@@ -346,6 +351,8 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
         return [{ id: principal.id, role: principal.role, departmentIds: principal.departmentIds, away: data.away === true }];
       });
     },
+    busyStaff: (onThisNode) => busyStaffEverywhere(repositories.consultations, onThisNode),
+    onForecastInputsChanged: () => cluster.forecastInputsChanged(),
   });
   cluster.serve(consultations);
   metrics.observe(consultations);
@@ -560,16 +567,31 @@ export function createApp(deps: AppDeps): App {
   if (deps.nodeRole === 'public') io.use((_socket, next) => next(new AppError(ErrorCode.Forbidden, 'this node serves only the booking page')));
 
   const { consultations, appointments, booking } = services;
+  const leaseMs = config.nodeLeaseMs ?? 3_000;
   const lease = new NodeLease({
     nodeId: config.nodeId,
     url: network.nodeUrl,
     nodes: repositories.nodes,
-    leaseMs: config.nodeLeaseMs ?? 3_000,
+    leaseMs,
+    failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
     onOrphansClosed: (closed) => consultations.announceClosed(closed),
+    onBeat: (judging) => {
+      if (judging) cluster.reportJudgingBeat();
+    },
+  });
+  const cutOff = new DatabaseCutOffGuard({
+    lease,
+    leaseMs,
+    peerJudgedSince: (at) => cluster.peerJudgedSince(at),
+    onCutOff: (lastBeatAt) => {
+      log.error('cut off from the database while other nodes reach it: ending the calls held here, as they are recorded');
+      void consultations.endAllHeld('node_lost', lastBeatAt).catch((error: unknown) => log.error({ err: error }, 'could not end the calls of a cut-off node'));
+    },
   });
   httpServer.once('listening', () => {
     cluster.announce();
     lease.start();
+    cutOff.start();
   });
   if (deps.mailIntervalMs !== 0) booking.sender.start(deps.mailIntervalMs ?? 15_000);
   const stopNoShowJob =
@@ -606,6 +628,7 @@ export function createApp(deps: AppDeps): App {
       await consultations.writes.flush(5_000);
       consultations.writes.stop();
       // Last: the calls' ends are recorded, so the others need not sweep after this node.
+      cutOff.stop();
       await lease.stop();
     },
   };

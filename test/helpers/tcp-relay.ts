@@ -7,6 +7,8 @@ import net from 'node:net';
 export interface TcpRelay {
   /** Connections accepted so far. */
   readonly connections: number;
+  /** The port it listens on (useful with port 0). */
+  readonly port: number;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startTcpRelay(listen: { host: string; port: number }, targ
     get connections() {
       return connections;
     },
+    port: (server.address() as net.AddressInfo).port,
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,6 +11,9 @@ export interface TestDatabase {
   kind: 'embedded' | 'postgres';
   dataSource: DataSource;
   dataDir: string;
+  /** Where to connect (with `searchPath` on a shared server): another node's own connection, or a relay's target. */
+  url: string;
+  searchPath?: string;
   close(): Promise<void>;
   /** Embedded engine only: stop PostgreSQL, stay down for `downMs`, start it again on the same port. */
   restartEngine?(downMs: number): Promise<void>;
@@ -38,6 +41,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       kind,
       dataSource,
       dataDir,
+      url: embedded.url,
       async restartEngine(downMs: number) {
         await embedded.stop();
         await new Promise((resolve) => setTimeout(resolve, downMs));
@@ -62,6 +66,8 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     kind,
     dataSource,
     dataDir,
+    url,
+    searchPath: schema,
     async close() {
       await dataSource.destroy();
       const cleanup = new pg.Client({ connectionString: url });

@@ -71,7 +71,9 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
   before(async () => {
     if (!reachable) return;
     db = await sharedDatabase();
-    const env = { REDIS_URL, REDIS_PREFIX: `nodes-${process.pid}`, NODE_LEASE_SECONDS: String(LEASE_SECONDS), RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
+    // No failover grace: these kiosks (test sockets) never move to another node, and a lost
+    // node's calls are closed as soon as its lease runs out (node-failover.test.ts: with it).
+    const env = { REDIS_URL, REDIS_PREFIX: `nodes-${process.pid}`, NODE_LEASE_SECONDS: String(LEASE_SECONDS), NODE_FAILOVER_SECONDS: '0', RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
     nodeA = serverProcess({ port: base, nodeId: `a-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
     nodeB = serverProcess({ port: base + 1, nodeId: `b-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
     // One after the other: the first creates the demo data and credential the second reuses.

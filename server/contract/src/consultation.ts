@@ -100,6 +100,7 @@ export const SESSION_EVENT_TYPES = [
   'form_refused',
   /** Captions were shown; details.source: `captioner` or `recogniser` (once per source and call). */
   'captions_used',
+  'node_failover',
   'ended',
 ] as const;
 export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];

@@ -18,6 +18,11 @@ export interface ServerInfo {
   media: MediaPathInfo;
   /** Guests: who they were invited as (a captioner's page shows the typing box). */
   guestKind?: GuestKind;
+  /**
+   * The cluster's nodes (this one first) as far as this node knows them: a kiosk whose node
+   * stops goes on with its call through another one. Just this node when it runs alone.
+   */
+  nodeUrls?: string[];
 }
 
 export interface MediaCheckStart {
@@ -160,6 +165,11 @@ export interface ServerToClientEvents extends FormServerEvents {
   captionLine: (line: CaptionLine) => void;
   /** Kiosk, staff, captioner guest: where captions come from now, and the transcript question. */
   captionsState: (state: CaptionsState) => void;
+  /**
+   * staff: the node that held their call stopped and another node took it over (the
+   * resident's kiosk reached it): ask resumeCall where it is now and join it there.
+   */
+  callMoved: (payload: { sessionId: string }) => void;
 }
 
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */
@@ -178,6 +188,16 @@ export interface InterServerEvents {
   hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string; reason?: 'resident_absent' }, ack: AckCallback<null>) => void;
   /** A desk that reloaded asks which node holds its live call; only the holder answers with it. */
   findCallRemote: (request: { principal: SocketPrincipal }, ack: AckCallback<ResumableCall | null>) => void;
+  /**
+   * Who is online, available or in a call changed on one node: every node tells its waiting
+   * residents again what to expect (a specialist busy on another node is not free here).
+   */
+  forecastsStale: (fromNodeId: string) => void;
+  /**
+   * A node reached PostgreSQL and may close the calls of nodes whose lease ran out. A node
+   * that cannot reach it learns from this that its own calls may be recorded node_lost.
+   */
+  leaseBeat: (fromNodeId: string) => void;
   /** The operator view asks every node for its media load. */
   nodeLoad: (fromNodeId: string, ack: (load: NodeLoad) => void) => void;
 }

@@ -24,6 +24,12 @@ export interface CallPlacement {
   inviteGuest(principal: SocketPrincipal, sessionId: string, invite: { label: string; kind: GuestKind; ttlSeconds: number }): Promise<GuestInvitation>;
   /** The caller's live call here or (staff only: a kiosk's call is always on its own node) on another node. */
   liveCallOf(principal: SocketPrincipal): Promise<ResumableCall | null>;
+  /**
+   * A reloaded or moved app asks for its call: held here, by another node (a kiosk's too, after
+   * a failover took it elsewhere), or by a node that stopped, and then this node takes it over
+   * (docs/reliability.md, Node failover). Null: no live call.
+   */
+  resume(principal: SocketPrincipal, sessionId: string | undefined): Promise<ResumableCall | null>;
 }
 
 export function createCallPlacement(consultations: ConsultationService, cluster: ClusterLink): CallPlacement {
@@ -54,6 +60,14 @@ export function createCallPlacement(consultations: ConsultationService, cluster:
 
     async liveCallOf(principal) {
       return consultations.liveCallOf(principal) ?? (principal.role === 'kiosk' ? null : cluster.findCallElsewhere(principal));
+    },
+
+    async resume(principal, sessionId) {
+      return (
+        consultations.liveCallOf(principal) ??
+        (await cluster.findCallElsewhere(principal)) ??
+        (sessionId && principal.role !== 'guest' ? await consultations.adoptOrphan(principal, sessionId) : null)
+      );
     },
   };
 }

@@ -25,6 +25,7 @@ const log = createLogger('cluster');
 /** Snapshots are repeated so a node that vanished without a word drops out of the queue. */
 const SNAPSHOT_EVERY_MS = 10_000;
 const REMOTE_REQUEST_TIMEOUT_MS = 5_000;
+const FORECAST_COALESCE_MS = 100;
 
 const NOT_HELD = 'not held by this node';
 
@@ -54,6 +55,14 @@ export interface ClusterLink {
    * (CSP), and pages they serve may open sockets here (origin check).
    */
   peerOrigins(): string[];
+  /** This node's URL first, then the other nodes seen lately: where a kiosk may go if its node stops. */
+  nodeUrls(): string[];
+  /** This node beat in PostgreSQL and judges others' leases: tell the other nodes. */
+  reportJudgingBeat(): void;
+  /** Whether another node beat in PostgreSQL as a judge at or after `at` (this process's clock). */
+  peerJudgedSince(at: number): boolean;
+  /** Staff or calls changed on this node: the other nodes re-send their waiting residents' forecasts. */
+  forecastInputsChanged(): void;
   /** The media load of every other node; `complete` is false when some did not answer in time. */
   otherNodesLoad(): Promise<{ loads: NodeLoad[]; complete: boolean }>;
   /**
@@ -123,6 +132,11 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
       hangUpElsewhere: () => Promise.reject(AppError.notFound('consultation')),
       findCallElsewhere: () => Promise.resolve(null),
       peerOrigins: () => [],
+      nodeUrls: () => [options.nodeUrl()].filter(Boolean),
+      forecastInputsChanged: () => undefined,
+      // A lone node: nobody else can close its calls.
+      reportJudgingBeat: () => undefined,
+      peerJudgedSince: () => false,
       serve: () => undefined,
       otherNodesLoad: () => Promise.resolve({ loads: [], complete: true }),
       announce: () => undefined,
@@ -157,6 +171,21 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
     if (fromNodeId === options.nodeId) return;
     options.nodeLoad().then(ack, (error: unknown) => log.warn({ err: error }, 'could not read this node\'s load'));
   });
+  let peerJudgedAt = 0;
+  io.on('leaseBeat', (fromNodeId) => {
+    if (fromNodeId !== options.nodeId) peerJudgedAt = Date.now();
+  });
+  // A burst of changes (a desk's several sockets, an accept that also empties the queue) goes
+  // out as one message.
+  let staleTimer: NodeJS.Timeout | null = null;
+  const forecastInputsChanged = (): void => {
+    if (staleTimer) return;
+    staleTimer = setTimeout(() => {
+      staleTimer = null;
+      io.serverSideEmit('forecastsStale', options.nodeId);
+    }, FORECAST_COALESCE_MS);
+    staleTimer.unref();
+  };
 
   /**
    * Runs a forwarded request if this node holds the consultation; every other node answers
@@ -230,7 +259,16 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
       );
     },
     peerOrigins: () => peers.origins(),
+    nodeUrls: () => [options.nodeUrl(), ...peers.origins()].filter(Boolean),
+    forecastInputsChanged,
+    reportJudgingBeat() {
+      if (pub.status === 'ready') io.serverSideEmit('leaseBeat', options.nodeId);
+    },
+    peerJudgedSince: (at) => peerJudgedAt >= at,
     serve(consultations) {
+    io.on('forecastsStale', (fromNodeId) => {
+      if (fromNodeId !== options.nodeId) consultations.refreshLocalForecasts();
+    });
     io.on('acceptRemote', ({ principal, sessionId }, ack) =>
       answerIfHeld(consultations, sessionId, ack, async (service) => {
         const result = await service.accept(principal, sessionId);
@@ -283,6 +321,7 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
     ready: () => pub.status === 'ready' && sub.status === 'ready',
     async close() {
       clearInterval(timer);
+      if (staleTimer) clearTimeout(staleTimer);
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
   };

@@ -17,8 +17,12 @@ export interface NodeLeaseOptions {
   nodes: ServerNodeRepository;
   /** A node silent this long is gone. */
   leaseMs: number;
+  /** Answered calls of a gone node are left this much longer, for another node to take over. */
+  failoverMs?: number;
   /** Calls of gone nodes that this node just closed: tell the people in them. */
   onOrphansClosed: (closed: ClosedOrphan[]) => void;
+  /** After each beat that reached the database; `judging`: this node may now close others' calls. */
+  onBeat?: (judging: boolean) => void;
 }
 
 /** This node's heartbeat in PostgreSQL, and the sweep that closes the calls of nodes that stopped beating. */
@@ -27,6 +31,7 @@ export class NodeLease {
   private timer: NodeJS.Timeout | null = null;
   private streakSince = 0;
   private running: Promise<void> = Promise.resolve();
+  private lastBeat = 0;
 
   constructor(private readonly options: NodeLeaseOptions) {}
 
@@ -36,6 +41,11 @@ export class NodeLease {
 
   get current(): LeaseState {
     return this.state;
+  }
+
+  /** When this node last reached the database (this process's clock; 0: never). */
+  get lastBeatAt(): number {
+    return this.lastBeat;
   }
 
   start(): void {
@@ -72,14 +82,19 @@ export class NodeLease {
       return;
     }
     if (this.state === 'stopped') return;
+    this.lastBeat = Date.now();
     if (this.state === 'lapsed' || this.state === 'idle') this.setState('warming');
     if (this.state === 'warming') {
       this.streakSince ||= Date.now();
-      if (Date.now() - this.streakSince < this.options.leaseMs) return;
+      if (Date.now() - this.streakSince < this.options.leaseMs) {
+        this.options.onBeat?.(false);
+        return;
+      }
       this.setState('beating');
     }
+    this.options.onBeat?.(true);
     try {
-      const closed = await this.options.nodes.closeLostNodesOrphans(this.options.nodeId, this.options.leaseMs);
+      const closed = await this.options.nodes.closeLostNodesOrphans(this.options.nodeId, this.options.leaseMs, this.options.failoverMs ?? 0);
       if (closed.length > 0) {
         log.warn({ count: closed.length }, 'closed the calls of a server node that stopped');
         this.options.onOrphansClosed(closed);

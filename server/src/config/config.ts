@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/).default('madoguchi'),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   NODE_LEASE_SECONDS: z.coerce.number().min(1).max(60).default(3),
+  NODE_FAILOVER_SECONDS: z.coerce.number().min(0).max(300).default(10),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   METRICS_TOKEN: z.string().min(16).optional(),
   SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(5).max(10_000).default(50),
@@ -93,6 +94,11 @@ export interface Config {
   nodeId: string;
   /** A node whose lease (beaten in PostgreSQL every third of this) is this old is gone. */
   nodeLeaseMs: number;
+  /**
+   * After a lost node's lease runs out, how long its answered calls wait for their kiosk to
+   * reach another node, which takes them over; then they are closed as node_lost.
+   */
+  nodeFailoverMs: number;
   /** On SIGTERM, how long live consultations may go on before they are ended. */
   drainTimeoutMs: number;
   /** When set, /metrics requires it as a bearer token. */
@@ -197,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     redisPrefix: e.REDIS_PREFIX,
     nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${e.PORT}`,
     nodeLeaseMs: Math.round(e.NODE_LEASE_SECONDS * 1000),
+    nodeFailoverMs: Math.round(e.NODE_FAILOVER_SECONDS * 1000),
   });
 }

@@ -16,7 +16,9 @@ export type InCallEvent =
   | 'formCorrectionAsked'
   | 'formUpdated'
   | 'captionLine'
-  | 'captionsState';
+  | 'captionsState'
+
+  | 'callMoved';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

@@ -6,7 +6,7 @@ import type { JoinRoomResult, SocketPrincipal } from '@madoguchi/contract/signal
 import type { ProducePayload } from '@madoguchi/contract/signalling-schemas';
 import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
-import type { ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
+import type { AdoptedCall, ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
 import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
@@ -60,10 +60,16 @@ export interface ConsultationServiceOptions {
   nodes: ServerNodeRepository;
   /** How long a node may stay silent before its calls are taken as lost. */
   leaseMs: number;
+  /** After that, how long another node may still take over its answered calls (0: never). */
+  failoverMs?: number;
   /** How much of a booked name the kiosk may show (town setting); the family name without it. */
   kioskDisplay?: () => Promise<KioskDisplaySettings>;
   /** Members with a console open, for the waiting residents' forecasts; none known without it. */
   staffPresence?: () => Promise<StaffPresence[]>;
+  /** Staff in a call on any node, given those in a call on this one (cluster/busy-staff.ts); this node's alone without it. */
+  busyStaff?: (onThisNode: ReadonlySet<string>) => Promise<ReadonlySet<string>>;
+  /** Someone came, left, answered or hung up here: the other nodes' waiting residents must hear it too. */
+  onForecastInputsChanged?: () => void;
   /** Told when a call gets its media room (answered, or rebuilt) and when it ends: the captions follow the call. */
   observer?: ConsultationObserver;
 }
@@ -144,6 +150,55 @@ export class ConsultationService {
       if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) throw AppError.notFound('consultation');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+  }
+
+  /**
+   * The kiosk (or the desk) of an answered call whose node is gone reached this node: it takes
+   * the call over (same consultation, a `node_failover` event) instead of letting the sweep end
+   * it, rebuilds its media room here and tells the desk to join again. Sent in the seconds
+   * before the lost node's lease runs out, it waits for the lease. Null when there is nothing
+   * to take over (the call ended, or its node is alive and holds it).
+   */
+  async adoptOrphan(principal: SocketPrincipal, sessionId: string): Promise<ResumableCall | null> {
+    const failoverMs = this.options.failoverMs ?? 0;
+    if (this.draining || this.stopping || failoverMs <= 0) return null;
+    const deadline = Date.now() + this.options.leaseMs + 1_000;
+    for (;;) {
+      const adopted = await this.options.nodes.adoptOrphan(sessionId, principal.id, this.options.nodeId, this.options.leaseMs, failoverMs);
+      if (adopted) return this.mutex.run(sessionId, () => this.holdAdopted(adopted, principal));
+      if (this.live.has(sessionId)) return this.liveCallOf(principal);
+      if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) return null;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  private async holdAdopted(adopted: AdoptedCall, principal: SocketPrincipal): Promise<ResumableCall | null> {
+    const intake: ConsultationIntake = {
+      departmentId: adopted.departmentId,
+      departmentName: adopted.departmentName,
+      appointmentId: adopted.appointmentId,
+      residentName: adopted.residentName,
+      language: adopted.language as Language,
+      needs: adopted.needs as ConsultationIntake['needs'],
+    };
+    const consultation = new Consultation(adopted.id, adopted.kiosk, adopted.queuedAt, intake);
+    consultation.staff = adopted.staff;
+    consultation.setState('active');
+    this.live.set(adopted.id, consultation);
+    try {
+      this.watchRoom(consultation, await this.options.sfu.createRoom(adopted.id));
+    } catch (error) {
+      log.error({ err: error, sessionId: adopted.id }, 'could not build the media room of a call taken over');
+      await this.end(adopted.id, 'node_lost');
+      return null;
+    }
+    log.warn({ sessionId: adopted.id, fromNode: adopted.fromNodeId }, 'took over a call of a lost node');
+    // Whoever does not come back within the grace period ends it, as after any drop.
+    for (const peerId of consultation.peerIds()) this.startGraceTimer(consultation, peerId, 'network_lost');
+    // The desk's socket to the lost node is gone; its other sockets hear where to go back.
+    this.options.notifier.toPeers([staffPeer(adopted.staff.id)], 'callMoved', { sessionId: adopted.id });
+    this.options.onForecastInputsChanged?.();
+    return this.liveCallOf(principal);
   }
 
   /** How a consultation the caller took part in ended, as recorded (null while it goes on). */
@@ -587,7 +642,7 @@ export class ConsultationService {
   }
 
   /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
-  async end(sessionId: string, reason: EndReason, options: { kioskStaysQueued?: boolean; failedRoles?: PeerRole[] } = {}): Promise<void> {
+  async end(sessionId: string, reason: EndReason, options: { kioskStaysQueued?: boolean; failedRoles?: PeerRole[]; endedAt?: Date } = {}): Promise<void> {
     const ending = this.mutex.run(sessionId, async () => {
       const consultation = this.live.get(sessionId);
       if (!consultation || consultation.state === 'ended') return;
@@ -600,7 +655,7 @@ export class ConsultationService {
       this.live.delete(sessionId);
       this.options.observer?.ended(sessionId);
       this.options.sfu.getRoom(sessionId)?.close();
-      const endedAt = this.now();
+      const endedAt = options.endedAt ?? this.now();
       try {
         // The call is over for the people in it whatever the database says: if it is away,
         // the write waits and lands when it is back (or, if the process dies first, the record
@@ -630,6 +685,16 @@ export class ConsultationService {
     } finally {
       this.ending.delete(ending);
     }
+  }
+
+  /**
+   * This node can no longer vouch for its calls (cut off from the database while another node
+   * may have recorded them node_lost at `endedAt`): each ends here the same way, so the people
+   * in them hear what the record says. The end writes wait for the database and change nothing
+   * where the other node wrote first.
+   */
+  async endAllHeld(reason: EndReason, endedAt: Date): Promise<void> {
+    await Promise.all([...this.live.keys()].map((id) => this.end(id, reason, { endedAt })));
   }
 
   /** On shutdown: ends everything still live and stops reacting to disconnects. */
@@ -715,16 +780,26 @@ export class ConsultationService {
     const queue = this.queue();
     this.options.notifier.queueChanged(queue);
     void this.sendForecasts(queue);
+    this.options.onForecastInputsChanged?.();
   }
 
   /** A member came, left or went 離席中/対応可能: the waiting residents' outlook may change. */
   refreshForecasts(): void {
+    this.refreshLocalForecasts();
+    this.options.onForecastInputsChanged?.();
+  }
+
+  /** Another node said its staff or calls changed: only this node's waiting residents are told again. */
+  refreshLocalForecasts(): void {
     void this.sendForecasts(this.queue());
   }
 
   private async sendForecasts(queue: QueueEntry[]): Promise<void> {
-    const busy = new Set<string>();
-    for (const c of this.live.values()) if (c.state === 'active' && c.staff) busy.add(c.staff.id);
+    // Skips the cluster-wide lookup (a query) when nobody waits here.
+    if (queue.length === 0) return;
+    const here = new Set<string>();
+    for (const c of this.live.values()) if (c.state === 'active' && c.staff) here.add(c.staff.id);
+    const busy = this.options.busyStaff ? await this.options.busyStaff(here) : here;
     await this.forecasts.send(queue, busy);
   }
 

@@ -30,6 +30,8 @@ export interface ActiveCall {
    * node this client is connected to. Every request of the call goes through it.
    */
   holder: HolderLink | null;
+  /** Kiosk: `holder` is a node that took the call over after this client's own node stopped. */
+  failedOver: boolean;
   /** Whether media ever got through; falls back to ICE over TCP, then gives up. */
   pathGuard: MediaPathGuard;
 }
@@ -46,6 +48,7 @@ export function newActiveCall(info: CallInfo, pathGuard: (call: ActiveCall) => M
     extras: [],
     mediaRejoins: 0,
     holder: null,
+    failedOver: false,
   } as Omit<ActiveCall, 'pathGuard'> as ActiveCall;
   call.pathGuard = pathGuard(call);
   return call;

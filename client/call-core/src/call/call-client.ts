@@ -42,6 +42,8 @@ export abstract class CallClient extends CallClientState {
   protected readonly connection: SignallingConnection;
   protected active: ActiveCall | null = null;
   private readonly devices: DeviceLoader;
+  /** The state of this client's own socket, whatever socket the call runs on. */
+  protected homeState: ConnectionState = 'idle';
   private readonly serverEvents: ServerEvents;
   protected readonly room: RoomJoin;
 
@@ -75,6 +77,7 @@ export abstract class CallClient extends CallClientState {
       failCall: (call, error) => this.failCall(call, error),
       endCall: (call, reason, initiator, lastRequest, failedRoles) => this.endCall(call, reason, initiator, lastRequest, failedRoles),
       requestTimeoutMs: options.requestTimeoutMs,
+      joined: (call) => this.onJoined(call),
     });
     this.listenToCall(this.connection.socket);
     this.connection.socket.on('authExpiring', () => void this.renewSocketAuth(this.connection.socket));
@@ -192,6 +195,17 @@ export abstract class CallClient extends CallClientState {
    * link that cannot be opened fails the call with an error the console can show.
    */
   protected async openHolder(call: ActiveCall, url: string): Promise<void> {
+    try {
+      await this.linkHolder(call, url);
+    } catch (error) {
+      const callError = toCallError(error, ErrorCode.Unavailable);
+      if (this.active === call) this.failCall(call, callError);
+      throw callError;
+    }
+  }
+
+  /** Opens the link to the node holding the call; rejects (the call untouched) if it cannot be reached in time. */
+  protected async linkHolder(call: ActiveCall, url: string, connectTimeoutMs?: number): Promise<void> {
     logger.info('the call is held by another server node', { sessionId: call.info.sessionId, url });
     const current = (): boolean => this.active === call && call.holder === holder;
     const holder: HolderLink = new HolderLink({
@@ -201,6 +215,11 @@ export abstract class CallClient extends CallClientState {
       authPolicy: this.options.reconnectPolicy ?? new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),
       requestTimeoutMs: this.options.requestTimeoutMs,
       createSocket: this.options.createSocket,
+      ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+      onStateChange: (state) => {
+        // A call that moved to another node shows that node's connection until it ends.
+        if (current() && call.failedOver) this.setConnection(state === 'failed' ? 'reconnecting' : state);
+      },
       onReconnected: () => {
         if (current()) void this.resume(call);
       },
@@ -212,13 +231,16 @@ export abstract class CallClient extends CallClientState {
     this.listenToCall(holder.socket);
     holder.socket.on('authExpiring', () => void this.renewSocketAuth(holder.socket));
     this.serverEvents.addSocket(holder.socket);
-    try {
-      await holder.open();
-    } catch (error) {
-      const callError = toCallError(error, ErrorCode.Unavailable);
-      if (this.active === call) this.failCall(call, callError);
-      throw callError;
-    }
+    await holder.open();
+  }
+
+  /** Closes the call's holder link at once (the call moved on, or that node could not take it). */
+  protected dropHolder(call: ActiveCall): void {
+    const holder = call.holder;
+    if (!holder) return;
+    call.holder = null;
+    this.serverEvents.removeSocket(holder.socket);
+    holder.close();
   }
 
   protected loadDevice(): Promise<Device> {
@@ -269,6 +291,8 @@ export abstract class CallClient extends CallClientState {
       this.serverEvents.removeSocket(call.holder.socket);
       call.holder.retire(lastRequest);
     }
+    // The screen shows this client's own connection again.
+    if (call.failedOver) this.setConnection(this.homeState);
     this.releaseMedia(call, CallError.invalidState('call ended'), { call: null });
     this.dispatch('ended', call.info.sessionId);
   }
@@ -315,6 +339,12 @@ export abstract class CallClient extends CallClientState {
   /** What the role does once the server is known (staff: the queue and the availability). */
   protected onServerReady(_info: ServerInfo): void {}
 
+  /** What the role does when its own socket's state changes, before the screen hears of it (kiosk: node failover). */
+  protected onHomeState(_state: ConnectionState): void {}
+
+  /** What the role does once the call is in the room (kiosk: learn the cluster's nodes again). */
+  protected onJoined(_call: ActiveCall): void {}
+
   /**
    * The socket came back during a call. The server keeps our place for a grace period:
    * a waiting kiosk asks again and gets the same consultation; a peer in a call joins again
@@ -349,6 +379,10 @@ export abstract class CallClient extends CallClientState {
   }
 
   private onConnectionState(state: ConnectionState, error?: CallError): void {
+    this.homeState = state;
+    this.onHomeState(state);
+    // A call that moved to another node shows that node's connection until it ends.
+    if (this.active?.failedOver && state !== 'closed') return;
     const wasConnected = this.getSnapshot().connection === 'connected';
     this.setConnection(state, error);
     // A call carried by a holder link resumes when that link comes back.

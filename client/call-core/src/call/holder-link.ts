@@ -1,5 +1,6 @@
 import { CallError } from '../call-error';
 import { createLogger } from '../logger';
+import type { ConnectionState } from '../call-types';
 import type { ReconnectPolicy } from '../reconnect-policy';
 import { SignallingConnection } from '../signalling-connection';
 import { request } from '../signalling';
@@ -23,6 +24,10 @@ export interface HolderLinkOptions {
   /** The link is gone for good (its auth retries ran out). */
   onFailed: (error: CallError) => void;
   createSocket: ((options: SignallingSocketOptions) => SignallingSocket) | undefined;
+  /** How long the first connection may take (default 15 s; a kiosk trying nodes after a failover waits less). */
+  connectTimeoutMs?: number;
+  /** Every state of the link, before the callbacks above (a failed-over kiosk shows it as its connection). */
+  onStateChange?: (state: ConnectionState) => void;
 }
 
 /**
@@ -31,6 +36,7 @@ export interface HolderLinkOptions {
  */
 export class HolderLink {
   private readonly connection: SignallingConnection;
+  private readonly connectTimeoutMs: number;
 
   constructor(options: HolderLinkOptions) {
     let everConnected = false;
@@ -42,6 +48,7 @@ export class HolderLink {
       onReady: () => request(connection.socket, 'getServerInfo', {}, options.requestTimeoutMs),
       ...(options.createSocket ? { createSocket: options.createSocket } : {}),
       onStateChange: (state, error) => {
+        options.onStateChange?.(state);
         if (state === 'connected') {
           if (everConnected) options.onReconnected();
           everConnected = true;
@@ -51,6 +58,7 @@ export class HolderLink {
       },
     });
     this.connection = connection;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   }
 
   get socket(): SignallingSocket {
@@ -66,7 +74,7 @@ export class HolderLink {
     const unreachable = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(CallError.unavailable('could not reach the server holding this call; reload the page and try again')),
-        CONNECT_TIMEOUT_MS,
+        this.connectTimeoutMs,
       );
     });
     try {
@@ -74,6 +82,11 @@ export class HolderLink {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Closes now: the call goes on elsewhere (or this node cannot take it). */
+  close(): void {
+    this.connection.close();
   }
 
   /** The call is over: close once `lastRequest` (the hang-up) is answered, or after a while. */

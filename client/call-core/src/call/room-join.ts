@@ -43,6 +43,8 @@ export interface RoomJoinHost {
   failCall(call: ActiveCall, error: CallError): void;
   endCall(call: ActiveCall, reason: EndReason, initiator: 'local' | 'remote', lastRequest?: Promise<unknown> | null, failedRoles?: PeerRole[]): void;
   requestTimeoutMs: number | undefined;
+  /** The call is in the room (first join or a re-join). */
+  joined?(call: ActiveCall): void;
 }
 
 /**
@@ -83,6 +85,7 @@ export class RoomJoin {
       host.setLocalStream(stream);
       if (error && generation === 1) host.reportError(error);
       host.dispatch('joined', sessionId);
+      host.joined?.(call);
       if (stream) await media.produceLocal(stream);
       await produceExtras(call, media, stale);
     } catch (error) {

@@ -1,10 +1,12 @@
 import type { QueueEntry } from '@madoguchi/contract/consultation';
 import type { MediaSource } from '@madoguchi/contract/media-types';
+import { ErrorCode } from '@madoguchi/contract/errors';
 import type { AcceptCallResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
 import type { CallClientOptions, StaffCallRequestName } from '../call-types';
 import { createLogger } from '../logger';
-import type { RequestPayload, RequestResult } from '../signalling';
+import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
+import type { ActiveCall } from './active-call';
 import { NEW_CALL } from './call-client';
 import { StationCallClient } from './station-call-client';
 
@@ -105,6 +107,38 @@ export class StaffCallClient extends StationCallClient {
   async stopExtraTrack(track: MediaStreamTrack): Promise<void> {
     const call = this.active;
     if (call) await this.removeExtra(call, (t) => t === track);
+  }
+
+  protected override listenToCall(socket: SignallingSocket): void {
+    super.listenToCall(socket);
+    socket.on('callMoved', ({ sessionId }) => {
+      if (this.active && this.isCurrent(sessionId)) void this.followMovedCall(this.active);
+    });
+  }
+
+  /**
+   * The node that held the call stopped and another took it over. Ask this client's own node
+   * where the call is now and join it there.
+   */
+  private async followMovedCall(call: ActiveCall): Promise<void> {
+    const sessionId = call.info.sessionId;
+    if (!sessionId) return;
+    const known = await this.request('resumeCall', { sessionId }).catch(() => null);
+    if (this.active !== call) return;
+    if (known?.ended) return this.endCall(call, known.ended.reason, 'remote');
+    if (known?.live?.sessionId !== sessionId) return;
+    logger.info('the call moved to another server node', { sessionId, url: known.live.mediaNodeUrl });
+    this.dropHolder(call);
+    if (known.live.mediaNodeUrl) {
+      try {
+        await this.linkHolder(call, known.live.mediaNodeUrl);
+      } catch (error) {
+        if (this.active === call) this.failCall(call, toCallError(error, ErrorCode.Unavailable));
+        return;
+      }
+      if (this.active !== call) return;
+    }
+    await this.room.join(call).catch(() => undefined);
   }
 
   protected override onServerReady(_info: ServerInfo): void {

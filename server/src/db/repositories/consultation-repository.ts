@@ -242,6 +242,18 @@ export class ConsultationRepository {
     return rows.map((r) => Number(r.duration));
   }
 
+  /**
+   * Staff in an answered call that has not ended, whichever node holds it: the record is the
+   * one view of every node's calls that all nodes share.
+   */
+  async staffInOpenCalls(): Promise<string[]> {
+    const rows: { staff_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT staff_id FROM consultation_session
+        WHERE ended_at IS NULL AND answered_at IS NOT NULL AND staff_id IS NOT NULL`,
+    );
+    return rows.map((r) => r.staff_id);
+  }
+
   async recordQuality(id: string, quality: QualitySummary): Promise<void> {
     await this.dataSource.query(`UPDATE consultation_session SET quality = $2 WHERE id = $1`, [id, JSON.stringify(quality)]);
   }

@@ -43,6 +43,38 @@ const withEndedEvents = (closed: string): string => `
 
 const RETURNING = 'RETURNING s.id, s.kiosk_id, s.staff_id, s.appointment_id, s.ended_at, s.end_reason';
 
+/** An answered call taken over from a node whose lease ran out: what the new holder rebuilds it from. */
+export interface AdoptedCall {
+  id: string;
+  fromNodeId: string;
+  kiosk: { id: string; name: string; location: string };
+  staff: { id: string; displayName: string };
+  queuedAt: Date;
+  departmentId: string | null;
+  departmentName: string | null;
+  appointmentId: string | null;
+  residentName: string | null;
+  language: string;
+  needs: unknown;
+}
+
+interface AdoptedRow {
+  id: string;
+  from_node: string;
+  kiosk_id: string;
+  kiosk_name: string;
+  kiosk_location: string;
+  staff_id: string;
+  staff_name: string;
+  queued_at: Date;
+  department_id: string | null;
+  department_name: string | null;
+  appointment_id: string | null;
+  resident_name: string | null;
+  language: string;
+  needs: unknown;
+}
+
 /**
  * Node leases in PostgreSQL: every node beats (database clock) while it runs, so the others
  * can tell when it stopped, and the calls it held are closed at the time of its last beat.
@@ -98,7 +130,8 @@ export class ServerNodeRepository {
    * `node_lost` at their node's last beat. Rows are locked by the UPDATE, so when several nodes
    * sweep at once each row is closed by one of them.
    */
-  async closeLostNodesOrphans(selfId: string, leaseMs: number): Promise<ClosedOrphan[]> {
+  async closeLostNodesOrphans(selfId: string, leaseMs: number, failoverMs = 0): Promise<ClosedOrphan[]> {
+    // An answered call gets `failoverMs` more, for its kiosk to reach another node that adopts it.
     const rows: ClosedRow[] = returnedRows(
       await this.dataSource.query(
         withEndedEvents(`
@@ -106,11 +139,63 @@ export class ServerNodeRepository {
              SET ended_at = GREATEST(n.last_beat_at, COALESCE(s.answered_at, s.queued_at)), end_reason = 'node_lost'
             FROM server_node n
            WHERE s.node_id = n.node_id AND s.ended_at IS NULL AND n.node_id <> $1
-             AND n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000) ${RETURNING}`),
-        [selfId, leaseMs],
+             AND n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000)
+             AND (s.answered_at IS NULL OR n.last_beat_at < now() - make_interval(secs => ($2 + $3)::double precision / 1000)) ${RETURNING}`),
+        [selfId, leaseMs, failoverMs],
       ),
     );
     return rows.map(toOrphan);
+  }
+
+  /**
+   * This node takes over an answered call whose node's lease ran out, asked by one of its two
+   * participants: the row names this node from now on and gets its `node_failover` event in
+   * the same statement. Null if the call is over, unanswered, not theirs, its node still
+   * beats (then that node holds it), or the failover grace after its lease is over.
+   */
+  async adoptOrphan(sessionId: string, participantId: string, selfId: string, leaseMs: number, failoverMs: number): Promise<AdoptedCall | null> {
+    const rows: AdoptedRow[] = returnedRows(
+      await this.dataSource.query(
+        `WITH adopted AS (
+           UPDATE consultation_session s SET node_id = $3
+             FROM server_node n
+            WHERE s.id = $1 AND s.node_id = n.node_id AND n.node_id <> $3 AND s.ended_at IS NULL
+              AND s.answered_at IS NOT NULL AND s.staff_id IS NOT NULL AND (s.staff_id = $2 OR s.kiosk_id = $2)
+              AND (n.stopped_at IS NOT NULL OR n.last_beat_at < now() - make_interval(secs => $4::double precision / 1000))
+              -- Past the failover grace the sweep closes it as node_lost; nobody may take it then.
+              AND n.last_beat_at >= now() - make_interval(secs => ($4 + $5)::double precision / 1000)
+           RETURNING s.id, n.node_id AS from_node, n.last_beat_at, s.kiosk_id, s.staff_id, s.queued_at,
+                     s.department_id, s.appointment_id, s.language),
+         event AS (
+           INSERT INTO session_event (session_id, at, type, actor, details)
+           SELECT id, now(), 'node_failover', 'system',
+                  jsonb_build_object('fromNode', from_node, 'toNode', $3::text, 'lastBeatAt', last_beat_at) FROM adopted)
+         SELECT a.id, a.from_node, a.kiosk_id, k.name AS kiosk_name, k.location AS kiosk_location,
+                a.staff_id, m.display_name AS staff_name, a.queued_at, a.department_id, d.name AS department_name,
+                a.appointment_id, ap.resident_name, a.language, ap.needs
+           FROM adopted a
+           JOIN kiosk k ON k.id = a.kiosk_id
+           JOIN staff_user m ON m.id = a.staff_id
+           LEFT JOIN department d ON d.id = a.department_id
+           LEFT JOIN appointment ap ON ap.id = a.appointment_id`,
+        [sessionId, participantId, selfId, leaseMs, failoverMs],
+      ),
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      fromNodeId: row.from_node,
+      kiosk: { id: row.kiosk_id, name: row.kiosk_name, location: row.kiosk_location },
+      staff: { id: row.staff_id, displayName: row.staff_name },
+      queuedAt: row.queued_at,
+      departmentId: row.department_id,
+      departmentName: row.department_name,
+      appointmentId: row.appointment_id,
+      residentName: row.resident_name,
+      language: row.language,
+      needs: row.needs,
+    };
   }
 
   /** Whether the consultation's record is still open (held by some node, live or lost). */

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk } from '../helpers/call-flow';
+import { redisReachable, REDIS_URL } from '../helpers/redis';
+import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
+
+/** Decoded frames per inbound video stream (by SSRC) of the page's open peer connections. */
+const VIDEO_STREAMS = `(async () => {
+  const frames = {};
+  for (const pc of window.__peerConnections) {
+    if (pc.connectionState === 'closed') continue;
+    const stats = await pc.getStats();
+    stats.forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames[String(r.ssrc)] = Number(r.framesDecoded || 0); });
+  }
+  return frames;
+})()`;
+const videoStreams = (page: BrowserSession['page']): Promise<Record<string, number>> => page.evaluate(VIDEO_STREAMS);
+
+/** Seconds from `since` until `page` decodes 5 frames of a video stream it did not have in `before`. */
+async function secondsUntilNewStream(page: BrowserSession['page'], before: Record<string, number>, since: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = await videoStreams(page);
+    if (Object.entries(now).some(([ssrc, frames]) => !(ssrc in before) && frames > 5)) return (Date.now() - since) / 1000;
+    assert.ok(Date.now() < deadline, `no new video stream decoded: ${JSON.stringify(now)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Issue 13 item 2: two real server processes sharing PostgreSQL and Redis. The resident's kiosk
+ * is on node A (which holds the call), the specialist's console on node B. A is killed with
+ * SIGKILL: the kiosk, told the cluster's nodes by A, reaches B; B takes the consultation over
+ * once A's lease has run out, and both sides decode each other again through B. One record.
+ */
+describe('the node holding a call is killed and the call goes on through the other node (two processes, Chromium)', async () => {
+  const reachable = await redisReachable();
+  let db: Awaited<ReturnType<typeof sharedDatabase>>;
+  let nodeA: ServerProcess;
+  let nodeB: ServerProcess;
+  let kiosk: BrowserSession;
+  let staff: BrowserSession;
+
+  before(async () => {
+    if (!reachable) return;
+    db = await sharedDatabase();
+    const base = 4400 + Math.floor(Math.random() * 100) * 2;
+    // NODE_FAILOVER_SECONDS is left at its default (10).
+    const env = { REDIS_URL, REDIS_PREFIX: `e2e-failover-${process.pid}`, NODE_LEASE_SECONDS: '3', RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
+    nodeA = serverProcess({ port: base, nodeId: `fa-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
+    nodeB = serverProcess({ port: base + 1, nodeId: `fb-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
+    await nodeA.start();
+    await nodeB.start();
+    kiosk = await openBrowser();
+    staff = await openBrowser();
+  });
+  after(async () => {
+    if (!reachable) return;
+    await kiosk?.close();
+    await staff?.close();
+    await nodeA?.stop();
+    await nodeB?.stop();
+    await db?.close();
+  });
+
+  it('media flows again on both sides through node B, as the same consultation with a node_failover event', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    // The demo seed wrote two weeks of past consultations: only this test's count.
+    const testStart = Date.now();
+    await loginAtDesk(staff.page, nodeB.url, 'demo-staff', 'madoguchi-demo');
+    // The nodes must know each other's address (CSP, origin check, the kiosk's list of nodes).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await kiosk.page.goto(`${nodeA.url}/kiosk/#credential=${demoKioskCredential(db.dataDir)}`);
+    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
+    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
+    await kiosk.page.getByRole('button', { name: /子育て支援課/ }).click();
+    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 20_000 });
+    const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, hasVideoAndAudio, 60_000), waitForMedia(kiosk.page, hasVideoAndAudio, 60_000)]);
+    assert.ok(hasVideoAndAudio(atStaff) && hasVideoAndAudio(atKiosk), `both decode before the kill: ${JSON.stringify({ atStaff, atKiosk })}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const [kioskBefore, staffBefore] = await Promise.all([videoStreams(kiosk.page), videoStreams(staff.page)]);
+
+    const killedAt = await nodeA.kill();
+    const [kioskSeconds, staffSeconds] = await Promise.all([
+      secondsUntilNewStream(kiosk.page, kioskBefore, killedAt, 30_000),
+      secondsUntilNewStream(staff.page, staffBefore, killedAt, 30_000),
+    ]);
+    process.stdout.write(`# holder killed -> media again through the other node: kiosk decodes after ${kioskSeconds.toFixed(1)} s, console after ${staffSeconds.toFixed(1)} s (goal 10 s)\n`);
+    // The goal (10 s) is printed, not asserted: a loaded machine stretches every step.
+    assert.ok(Math.max(kioskSeconds, staffSeconds) < 30);
+    await kiosk.page.getByRole('button', { name: '通話を終了' }).waitFor({ timeout: 5_000 });
+    assert.equal(await kiosk.page.getByText('再接続しています').count(), 0, 'the kiosk no longer says it is reconnecting');
+
+    interface Row {
+      id: string;
+      node_id: string;
+      ended_at: Date | null;
+      failovers: string;
+      ended_events: string;
+    }
+    const rowsNow = (): Promise<Row[]> =>
+      queryRows<Row>(
+        db.url,
+        `SELECT id, node_id, ended_at,
+                (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'node_failover') AS failovers,
+                (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS ended_events
+           FROM consultation_session s WHERE queued_at > $1 ORDER BY queued_at`,
+        [new Date(testStart)],
+      );
+    const rows = await rowsNow();
+    assert.equal(rows.length, 1, 'one consultation, no second record');
+    assert.deepEqual(rows.map((r) => [r.node_id, r.ended_at, r.failovers, r.ended_events]), [[nodeB.nodeId, null, '1', '0']]);
+
+    // Past the failover grace the call is still live (B holds it, nothing swept it).
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    assert.equal((await rowsNow())[0]?.ended_at, null);
+
+    await hangUpAtDesk(staff.page);
+    await kiosk.page.getByRole('button', { name: /^満足/ }).first().waitFor({ timeout: 15_000 });
+    const ended = await queryRows<{ end_reason: string; ended_events: string }>(
+      db.url,
+      `SELECT end_reason, (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS ended_events
+         FROM consultation_session s WHERE queued_at > $1`,
+      [new Date(testStart)],
+    );
+    assert.deepEqual(ended, [{ end_reason: 'staff_ended', ended_events: '1' }]);
+  });
+});
