@@ -1,10 +1,9 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { htmlLangFor } from '../i18n/messages';
 import { CheckInScreen } from '../screens/check-in-screen';
 import { EndedScreen } from '../screens/ended-screen';
 import { FaultScreen } from '../screens/fault-screen';
 import { IdleScreen } from '../screens/idle-screen';
-import { FormReviewOverlay } from '../screens/form-review';
 import { InCallScreen } from '../screens/in-call-screen';
 import { MediaFailedScreen } from '../screens/media-failed-screen';
 import { PairingScreen } from '../screens/pairing-screen';
@@ -17,6 +16,12 @@ import { selectableDepartments } from '../session/department-label';
 import { useKioskController } from '../session/use-kiosk-controller';
 import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
 import { KioskChrome } from './kiosk-chrome';
+
+/**
+ * The form review (書かない窓口) is a chunk of its own: it brings the form schemas (zod) and the
+ * signature pad, which the idle screen and most calls never need (issue 16's first-load budget).
+ */
+const FormReviewOverlay = lazy(() => import('../screens/form-review').then((module) => ({ default: module.FormReviewOverlay })));
 
 export interface KioskScreenProps {
   /** Leaves a pairing screen opened with `#pair` and starts again with the stored credential. */
@@ -120,7 +125,11 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
             onShowCaptions={(shown) => session.inCall?.setCaptionsShown(shown)}
             onCaptionConsent={(keep) => void session.inCall?.answerCaptionConsent(keep)}
           />
-          {forms && session.forms ? <FormReviewOverlay review={forms} language={language} forms={session.forms} /> : null}
+          {forms && session.forms ? (
+            <Suspense fallback={null}>
+              <FormReviewOverlay review={forms} language={language} forms={session.forms} />
+            </Suspense>
+          ) : null}
         </>
       );
     case 'survey':
