@@ -1,14 +1,12 @@
 import type { ChatMessage } from '@madoguchi/contract/signalling-events';
 import { guestMessages as m } from '../../i18n/guest-messages';
 import { formatTime } from '../../time/jst-format';
-import { useCallConversation } from '../consultations/use-call-messages';
 
 const senderOf = (message: ChatMessage): string =>
   message.from === 'kiosk' ? m.sources.kioskCamera : message.from === 'staff' ? m.sources.staffCamera : m.you;
 
 /** The typed messages of the call, so a guest (an interpreter) reads what the others write. */
-export function GuestMessageList({ sessionId }: { sessionId: string }) {
-  const [messages] = useCallConversation(sessionId);
+export function GuestMessageList({ messages }: { messages: readonly ChatMessage[] }) {
   return (
     <section className="guest__messages" aria-labelledby="guest-messages-title">
       <h2 id="guest-messages-title">{m.messagesTitle}</h2>

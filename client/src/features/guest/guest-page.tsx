@@ -9,6 +9,7 @@ import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
 import { guestMessages as m } from '../../i18n/guest-messages';
 import { GuestMessageList } from './guest-message-list';
+import { useCallConversation } from '../consultations/use-call-messages';
 import { CaptionerBox } from '../captions/captioner-box';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import '../../styles/guest.css';
@@ -24,6 +25,9 @@ function labelOf(track: RemoteTrack): string {
 }
 
 function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessionId: string; client: GuestCallClient; onLeave: () => void }) {
+  // Listening from the start, not from when the list appears: a message sent the moment the page
+  // says 「通話に参加しました。」 must not be missed.
+  const [messages] = useCallConversation(sessionId);
   const remote = useRemoteTracks();
   const local = useLocalStream();
   const callState = useCallState();
@@ -49,7 +53,7 @@ function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessio
             <RemoteAudio key={track.consumerId} track={track.track} />
           ))}
           {captioner ? <CaptionerBox sessionId={sessionId} client={client} /> : null}
-          <GuestMessageList sessionId={sessionId} />
+          <GuestMessageList messages={messages} />
           <button type="button" className="button button--danger" onClick={onLeave}>
             {m.leave}
           </button>
