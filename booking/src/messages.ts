@@ -172,14 +172,4 @@ export function messagesFor(language: Language): BookingMessages {
   return ALL[language];
 }
 
-/** Each language written in itself, in the kiosk's order. */
-export const LANGUAGE_CHOICES: readonly { language: Language; label: string; htmlLang: string }[] = [
-  { language: 'ja', label: '日本語', htmlLang: 'ja' },
-  { language: 'ja-easy', label: 'やさしい日本語', htmlLang: 'ja' },
-  { language: 'en', label: 'English', htmlLang: 'en' },
-  { language: 'zh', label: '中文', htmlLang: 'zh-Hans' },
-  { language: 'ko', label: '한국어', htmlLang: 'ko' },
-  { language: 'vi', label: 'Tiếng Việt', htmlLang: 'vi' },
-  { language: 'pt', label: 'Português', htmlLang: 'pt-BR' },
-  { language: 'es', label: 'Español', htmlLang: 'es' },
-];
+export { LANGUAGE_CHOICES } from '@madoguchi/contract/language-choices';

@@ -1,3 +1,4 @@
+import { LANGUAGE_CHOICES } from '@madoguchi/contract/language-choices';
 import type { Language } from '@madoguchi/contract/languages';
 import type { KioskMessages } from './kiosk-messages';
 import { kioskEn } from './messages-en';
@@ -25,17 +26,7 @@ const MESSAGES: Record<Language, KioskMessages> = {
   es: kioskEs,
 };
 
-/** The language buttons on Idle, in this order, each written in its own language. */
-export const LANGUAGE_CHOICES: readonly { language: Language; label: string; htmlLang: string }[] = [
-  { language: 'ja', label: '日本語', htmlLang: 'ja' },
-  { language: 'ja-easy', label: 'やさしい日本語', htmlLang: 'ja' },
-  { language: 'en', label: 'English', htmlLang: 'en' },
-  { language: 'zh', label: '中文', htmlLang: 'zh-Hans' },
-  { language: 'ko', label: '한국어', htmlLang: 'ko' },
-  { language: 'vi', label: 'Tiếng Việt', htmlLang: 'vi' },
-  { language: 'pt', label: 'Português', htmlLang: 'pt-BR' },
-  { language: 'es', label: 'Español', htmlLang: 'es' },
-];
+export { LANGUAGE_CHOICES } from '@madoguchi/contract/language-choices';
 
 export function messagesFor(language: Language): KioskMessages {
   return MESSAGES[language];
