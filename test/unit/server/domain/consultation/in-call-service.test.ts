@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { AppError } from '../../../../../server/src/domain/app-error';
 import { InCallService } from '../../../../../server/src/domain/in-call-service';
-import { KIOSK, STAFF_A, activeCall, world, type World } from './consultation-fakes';
+import { KIOSK, STAFF_A, activeCall, useFakeClock, world, type World } from './consultation-fakes';
 
 const codeOf = (error: unknown): string | undefined => (error instanceof AppError ? error.code : undefined);
 
@@ -43,8 +43,7 @@ async function callWithExtras(): Promise<{ w: World; inCall: InCallService; sess
 }
 
 describe('InCallService on the fake node: the snapshot with consent', () => {
-  beforeEach(() => mock.timers.enable({ apis: ['Date', 'setTimeout'], now: Date.parse('2026-12-04T01:00:00Z') }));
-  afterEach(() => mock.timers.reset());
+  useFakeClock();
 
   it('staff ask, the resident consents on the kiosk, the upload within two minutes is stored and shown to that desk', async () => {
     const { w, inCall, sessionId, stored } = await callWithExtras();
