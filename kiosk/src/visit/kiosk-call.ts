@@ -9,6 +9,7 @@ import { InCallExtras } from './in-call-extras';
 import type { FormReview } from './form-review-state';
 import { KioskForms } from './kiosk-forms';
 import type { InCallExtrasSnapshot } from './in-call-extras';
+import type { KioskConnections } from './kiosk-controller-types';
 import type { KioskEvent } from './kiosk-state';
 
 /** What the kiosk controller does with what the call core reports. */
@@ -21,6 +22,8 @@ export interface KioskCallHooks {
   onConnectionFailed: () => void;
   onCallEnded: (event: CallEndedEvent) => void;
   cameraRoles: () => CameraRoles;
+  /** The sockets and media of the call client (the browser's by default). */
+  callOptions: KioskConnections['call'];
 }
 
 /** The call core with the kiosk's heartbeat and in-call extras, wired to the kiosk controller. */
@@ -57,6 +60,7 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
     // A kiosk never gives up: it has nobody to press "retry".
     reconnectPolicy: new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
     deferDevice: true,
+    ...hooks.callOptions,
   });
   const heartbeat = new Heartbeat({ send: () => client.sendKioskNotice('heartbeat', {}) });
   const extras = new InCallExtras({ call: client, getToken: () => keeper.token, cameraRoles: hooks.cameraRoles });

@@ -18,7 +18,7 @@ import { EMPTY_EXTRAS } from './in-call-extras';
 import type { InCallExtras } from './in-call-extras';
 import type { KioskForms } from './kiosk-forms';
 import { createKioskCall } from './kiosk-call';
-import type { KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
+import type { KioskConnections, KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
 import { OneShotTimer } from './one-shot-timer';
 import { asksForRating } from './survey-rule';
@@ -26,7 +26,7 @@ import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
 import type { KioskTimings } from './state-timeouts';
 
-export type { KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
+export type { KioskConnections, KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 
 const logger = createLogger('kiosk-controller');
 
@@ -40,6 +40,7 @@ const CONFIG_MAX_AGE_MS = 60_000;
  */
 export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private readonly timings: KioskTimings;
+  private readonly connections: KioskConnections;
   private credential: string | null;
   private forcePairing: boolean;
   private snapshot: KioskSnapshot = {
@@ -64,8 +65,9 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private configLoadedAt = 0;
   private closed = false;
 
-  constructor({ credential, forcePairing = false, ...timings }: KioskControllerOptions) {
+  constructor({ credential, forcePairing = false, connections = {}, ...timings }: KioskControllerOptions) {
     super();
+    this.connections = connections;
     this.credential = credential;
     this.forcePairing = forcePairing;
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
@@ -111,7 +113,8 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       this.dispatch({ type: 'pairingRequired', reason: this.credential ? 'requested' : 'unregistered' });
       return;
     }
-    const keeper = new KioskTokenKeeper({ credential: this.credential });
+    const { exchangeCredential } = this.connections;
+    const keeper = new KioskTokenKeeper({ credential: this.credential, ...(exchangeCredential ? { exchange: exchangeCredential } : {}) });
     this.keeper = keeper;
     keeper.on('rejected', () => this.onCredentialRefused());
     keeper.on('retrying', () => {
@@ -134,6 +137,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       onConnectionFailed: () => this.onConnectionFailed(),
       onCallEnded: (event) => this.onCallEnded(event),
       cameraRoles: () => this.snapshot.config?.kiosk.cameraRoles ?? { documentCameraId: null, faceCameraId: null },
+      callOptions: this.connections.call ?? {},
     });
     this.callClient = call.client;
     this.heartbeat = call.heartbeat;
@@ -360,7 +364,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     if (!token) return;
     this.configLoadedAt = Date.now();
     try {
-      const config = await fetchKioskConfig(token);
+      const config = await (this.connections.fetchConfig ?? fetchKioskConfig)(token);
       if (!this.closed) this.patch({ config });
     } catch (error) {
       // Without departments 「予約なしで相談」 still reaches the general counter.

@@ -130,7 +130,7 @@ describe('pointer marks', () => {
     server.handle('pointer', () => null);
     mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
     const marks = deskPointerMarks(desk, 's1');
-    marks.begin('circle', 'red', [0.1, 0.1]);
+    marks.begin('pen', 'red', [0.1, 0.1]);
     for (let i = 1; i <= 20; i += 1) marks.extend([0.1 + i * 0.01, 0.1]);
     await settle();
     assert.equal(server.home.count('pointer'), 1, 'the first point at once, the rest held back');
@@ -155,7 +155,7 @@ describe('pointer marks', () => {
       throw new Refusal('INVALID_STATE');
     });
     const marks = deskPointerMarks(desk, 's1');
-    marks.begin('arrow', 'blue', [0.5, 0.5]);
+    marks.begin('highlight', 'blue', [0.5, 0.5]);
     await until(() => marks.getSnapshot().failed, 'failed shown');
     server.handle('pointer', () => null);
     marks.clear();
@@ -166,7 +166,7 @@ describe('pointer marks', () => {
   it('the kiosk takes each set as a whole, ignores other calls’, and clears them itself', async () => {
     const { server, kiosk } = await kioskInCall();
     const received = new ReceivedPointerMarks(kiosk, (id) => id === 's1');
-    const mark = { kind: 'circle' as const, color: 'red' as const, points: [[0.2, 0.2]] as [number, number][] };
+    const mark = { kind: 'pen' as const, color: 'red' as const, points: [[0.2, 0.2]] as [number, number][] };
     server.home.push('pointerMarks', { sessionId: 's1', marks: [mark, mark] });
     server.home.push('pointerMarks', { sessionId: 's9', marks: [] });
     assert.equal(received.getSnapshot().marks.length, 2);

@@ -35,7 +35,7 @@ describe('InCallExtras (kiosk, fake socket)', () => {
     for (const id of ['a', 'b', 'c', 'd']) server.home.push('messageReceived', staffMessage(id));
     server.home.push('messageReceived', staffMessage('x', 'another-call'));
     assert.deepEqual(extras.getSnapshot().messages.map((m) => m.messageId), ['b', 'c', 'd']);
-    server.home.push('pointerMarks', { sessionId: 's1', marks: [{ kind: 'circle', color: 'red', points: [[0.5, 0.5]] }] });
+    server.home.push('pointerMarks', { sessionId: 's1', marks: [{ kind: 'pen', color: 'red', points: [[0.5, 0.5]] }] });
     assert.equal(extras.getSnapshot().marks.length, 1);
   });
 
@@ -59,14 +59,14 @@ describe('InCallExtras (kiosk, fake socket)', () => {
     server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
     await until(() => kiosk.getSnapshot().callState === 'inCall', 'in the call');
     server.home.push('messageReceived', staffMessage('a'));
-    server.home.push('pointerMarks', { sessionId: 's1', marks: [{ kind: 'arrow', color: 'blue', points: [[0.1, 0.1]] }] });
+    server.home.push('pointerMarks', { sessionId: 's1', marks: [{ kind: 'highlight', color: 'blue', points: [[0.1, 0.1]] }] });
     server.home.push('snapshotRequested', { sessionId: 's1', requestId: 'r1' });
     await kiosk.hangUp();
     extras.reset();
     assert.deepEqual(extras.getSnapshot().messages, []);
     assert.deepEqual(extras.getSnapshot().marks, []);
     assert.equal(extras.getSnapshot().snapshot, null);
-    server.home.push('pointerMarks', { sessionId: 's1', marks: [{ kind: 'arrow', color: 'blue', points: [[0.1, 0.1]] }] });
+    server.home.push('pointerMarks', { sessionId: 's1', marks: [{ kind: 'highlight', color: 'blue', points: [[0.1, 0.1]] }] });
     assert.deepEqual(extras.getSnapshot().marks, [], 'the call is over');
   });
 });
