@@ -217,12 +217,12 @@ const en: CommonMessages = {
   appointmentStatus: {
     scheduled: 'Booked',
     checked_in: 'Checked in',
-    in_session: 'In session',
+    in_session: 'In consultation',
     completed: 'Completed',
     cancelled: 'Cancelled',
     no_show: 'No-show',
   },
-  sessionStatus: { queued: 'Waiting', active: 'In session', ended: 'Ended' },
+  sessionStatus: { queued: 'Waiting', active: 'In consultation', ended: 'Ended' },
   sessionKind: { booked: 'Booked', walk_in: 'Walk-in' },
   outcome: {
     resolved: 'Resolved',
@@ -255,7 +255,7 @@ const en: CommonMessages = {
     es: 'Spanish',
   },
   role: { staff: 'Staff', admin: 'Administrator' },
-  kioskStatus: { online: 'Online', offline: 'Offline', busy: 'In session' },
+  kioskStatus: { online: 'Online', offline: 'Offline', busy: 'In a call' },
   departmentIcon: {
     child: 'Childcare',
     welfare: 'Welfare',

@@ -27,7 +27,7 @@ function labelOf(track: RemoteTrack): string {
 function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessionId: string; client: GuestCallClient; onLeave: () => void }) {
   // Listening from the start, not from when the list appears: a message sent the moment the page
   // says 「通話に参加しました。」 must not be missed.
-  const [messages] = useCallConversation(sessionId);
+  const messages = useCallConversation(sessionId);
   const remote = useRemoteTracks();
   const local = useLocalStream();
   const callState = useCallState();

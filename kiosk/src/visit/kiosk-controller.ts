@@ -135,7 +135,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       onCallEnded: (event) => this.onCallEnded(event),
       cameraRoles: () => this.snapshot.config?.kiosk.cameraRoles ?? { documentCameraId: null, faceCameraId: null },
     });
-    this.callClient = call.session;
+    this.callClient = call.client;
     this.heartbeat = call.heartbeat;
     this.extras = call.extras;
     this.formReview = call.forms;
@@ -208,9 +208,9 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   /** A walk-in asks for a specialist; no department means the general counter. */
   async callStaff(departmentId?: string): Promise<void> {
-    const session = this.callClient;
+    const call = this.callClient;
     const name = this.stateName();
-    if (!session || (name !== 'walkIn' && name !== 'start')) return;
+    if (!call || (name !== 'walkIn' && name !== 'start')) return;
     if (!this.isConnected()) {
       this.dispatch({ type: 'fault', fault: 'offline' });
       return;
@@ -218,7 +218,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.dispatch({ type: 'callRequested' });
     try {
       const payload = departmentId ? { departmentId, language: this.snapshot.language } : { language: this.snapshot.language };
-      const { queuePosition } = await session.callStaff(payload);
+      const { queuePosition } = await call.callStaff(payload);
       this.dispatch({ type: 'queued', queuePosition });
     } catch (error) {
       logger.warn('callStaff failed', { error });
@@ -228,16 +228,16 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   /** A booked resident entered or scanned their six-digit code. */
   async checkIn(code: string): Promise<void> {
-    const session = this.callClient;
+    const call = this.callClient;
     const { state } = this.snapshot;
-    if (!session || state.name !== 'checkIn' || state.submitting) return;
+    if (!call || state.name !== 'checkIn' || state.submitting) return;
     this.dispatch({ type: 'checkInSubmitted' });
     if (!this.isConnected()) {
       this.dispatch({ type: 'checkInFailed', error: 'offline' });
       return;
     }
     try {
-      const { queuePosition, appointment } = await session.checkIn({ code, language: this.snapshot.language });
+      const { queuePosition, appointment } = await call.checkIn({ code, language: this.snapshot.language });
       this.dispatch({ type: 'checkedIn', queuePosition, residentName: appointment.residentName });
     } catch (error) {
       logger.info('check-in refused', { error });
@@ -262,10 +262,10 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
    * UDP and TCP. Only between residents: refused during a call or while one is waiting.
    */
   async runConnectionCheck(onUpdate: Parameters<typeof runConnectionCheck>[1]): Promise<CheckResults> {
-    const session = this.callClient;
-    if (!session || !this.isConnected()) throw new Error('not connected to the server');
+    const call = this.callClient;
+    if (!call || !this.isConnected()) throw new Error('not connected to the server');
     if (this.stateName() !== 'idle') throw new Error('the kiosk is serving a resident');
-    return runConnectionCheck(session, onUpdate);
+    return runConnectionCheck(call, onUpdate);
   }
 
   /** 「ただいま映像がつながりません」: 「もう一度 呼ぶ」 goes back to the first choice; 「おわる」 to Idle. */
@@ -345,12 +345,12 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   }
 
   private sendSurvey(sessionId: string, rating: number | null): void {
-    const session = this.callClient;
-    if (!session || !this.isConnected()) {
+    const call = this.callClient;
+    if (!call || !this.isConnected()) {
       logger.warn('survey answer dropped: not connected', { sessionId });
       return;
     }
-    session
+    call
       .sendKioskNotice('submitSurvey', { sessionId, rating })
       .catch((error: unknown) => logger.warn('survey answer not accepted', { sessionId, error }));
   }
