@@ -1,8 +1,8 @@
 import type { SessionEventType } from '@madoguchi/contract/consultation';
-import type { EventTextWords } from '../features/sessions/session-event-text';
+import type { EventTextWords } from '../features/records/record-event-text';
 import { pick } from './language';
 
-export interface SessionMessages {
+export interface RecordMessages {
   heading: string;
   filters: {
     label: string;
@@ -83,7 +83,7 @@ export interface SessionMessages {
   };
 }
 
-const ja: SessionMessages = {
+const ja: RecordMessages = {
   heading: '相談記録',
   filters: {
     label: '相談記録の絞り込み',
@@ -201,7 +201,7 @@ const ja: SessionMessages = {
   },
 };
 
-const en: SessionMessages = {
+const en: RecordMessages = {
   heading: 'Consultation records',
   filters: {
     label: 'Filter records',
@@ -319,4 +319,4 @@ const en: SessionMessages = {
   },
 };
 
-export const sessionMessages: SessionMessages = pick({ ja, en });
+export const recordMessages: RecordMessages = pick({ ja, en });
