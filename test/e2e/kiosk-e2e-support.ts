@@ -6,7 +6,7 @@ import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import type { TestServer } from '../helpers/start-server';
 
-/** The kiosk's test hook for its timers (kiosk/src/session/timing-overrides.ts). */
+/** The kiosk's test hook for its timers (kiosk/src/visit/timing-overrides.ts). */
 export const TIMINGS_STORAGE_KEY = 'madoguchi.kiosk.timings';
 
 const require = createRequire(import.meta.url);

@@ -5,9 +5,9 @@ import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
 
 /** The list query with numbers for paging (the schema coerces strings). */
-export type SessionFilter = Omit<SessionListQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
+export type RecordFilter = Omit<SessionListQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
-export function listSessions(query: SessionFilter, options: RequestOptions): Promise<Page<SessionRecord>> {
+export function listSessions(query: RecordFilter, options: RequestOptions): Promise<Page<SessionRecord>> {
   return callRoute('listSessions', { ...options, query: { ...query } });
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FormShown } from '@madoguchi/contract/forms';
-import { FIELDS_PER_PAGE, nextFormReview, pageCount, type FormReview, type FormReviewEvent } from '../../../kiosk/src/session/form-review-state';
+import { FIELDS_PER_PAGE, nextFormReview, pageCount, type FormReview, type FormReviewEvent } from '../../../kiosk/src/visit/form-review-state';
 import { KIOSK_FORM_MESSAGES } from '../../../kiosk/src/i18n/form-messages';
 import { LANGUAGES } from '@madoguchi/contract/languages';
 

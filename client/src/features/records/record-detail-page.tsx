@@ -4,19 +4,19 @@ import { Notice } from '../../components/notice';
 import { useApiData } from '../../hooks/use-api-data';
 import { common } from '../../i18n/common-messages';
 import { describeError } from '../../i18n/describe-error';
-import { sessionMessages } from '../../i18n/session-messages';
+import { recordMessages } from '../../i18n/record-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { OutcomeForm } from './outcome-form';
-import { SessionFacts } from './session-facts';
-import { SessionLegs } from './session-legs';
-import { SessionQuality } from './session-quality';
-import { SessionTimeline } from './session-timeline';
+import { RecordFacts } from './record-facts';
+import { RecordLegs } from './record-legs';
+import { RecordQuality } from './record-quality';
+import { RecordTimeline } from './record-timeline';
 import { SessionForms } from '../forms/session-forms';
 
-const t = sessionMessages.detail;
+const t = recordMessages.detail;
 
 /** One consultation record: facts, quality, the event timeline and the outcome form. */
-export function SessionDetailPage({ id }: { id: string }) {
+export function RecordDetailPage({ id }: { id: string }) {
   const detail = useApiData((o) => getSession(id, o), id);
   const session = detail.data;
   return (
@@ -33,27 +33,27 @@ export function SessionDetailPage({ id }: { id: string }) {
         </a>
       </p>
       <h1 id="session-heading" className="page__title">
-        {session ? t.heading(session.kioskName, formatDateTime(session.queuedAt)) : sessionMessages.heading}
+        {session ? t.heading(session.kioskName, formatDateTime(session.queuedAt)) : recordMessages.heading}
       </h1>
       {detail.error ? <Notice tone="error" text={describeError(detail.error)} actionLabel={common.actions.retry} onAction={detail.reload} /> : null}
       {!session && !detail.error ? <p role="status">{common.loading}</p> : null}
       {session ? (
         <>
-          <SessionFacts session={session} />
-          <SessionLegs legs={session.legs} currentId={session.id} />
+          <RecordFacts session={session} />
+          <RecordLegs legs={session.legs} currentId={session.id} />
           <OutcomeForm key={session.id} session={session} onSaved={detail.reload} />
-          <section aria-labelledby="session-quality" className="card">
-            <h2 id="session-quality" className="card__title">
+          <section aria-labelledby="record-quality" className="card">
+            <h2 id="record-quality" className="card__title">
               {t.quality}
             </h2>
-            <SessionQuality quality={session.quality} />
+            <RecordQuality quality={session.quality} />
           </section>
           <SessionForms sessionId={session.id} />
           <section aria-labelledby="session-events" className="card">
             <h2 id="session-events" className="card__title">
               {t.events}
             </h2>
-            <SessionTimeline events={session.events} names={session.names} />
+            <RecordTimeline events={session.events} names={session.names} />
           </section>
         </>
       ) : null}

@@ -3,11 +3,11 @@ import type { SessionRecord } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { useAuth } from '../../hooks/use-auth';
 import { common } from '../../i18n/common-messages';
-import { sessionMessages } from '../../i18n/session-messages';
+import { recordMessages } from '../../i18n/record-messages';
 import { formatTimestamp } from '../../time/jst-format';
 
-const t = sessionMessages.detail;
-const c = sessionMessages.columns;
+const t = recordMessages.detail;
+const c = recordMessages.columns;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -22,7 +22,7 @@ const at = (instant: string | null) => (instant ? <time dateTime={instant}>{form
 const seconds = (value: number | null) => (value === null ? common.none : common.seconds(value));
 
 /** Times, derived wait and duration, who and where, and the resident's rating. */
-export function SessionFacts({ session }: { session: SessionRecord }) {
+export function RecordFacts({ session }: { session: SessionRecord }) {
   const { auth } = useAuth();
   return (
     <div className="facts-columns">
@@ -51,7 +51,7 @@ export function SessionFacts({ session }: { session: SessionRecord }) {
           <Fact label={c.kiosk}>
             {session.kioskName}（{session.kioskLocation}）
           </Fact>
-          <Fact label={c.staff}>{session.staffName ?? sessionMessages.unassigned}</Fact>
+          <Fact label={c.staff}>{session.staffName ?? recordMessages.unassigned}</Fact>
           <Fact label={t.satisfaction}>{session.satisfaction === null ? t.notRated : t.satisfactionValue(session.satisfaction)}</Fact>
           {session.appointmentId && auth?.user.role === 'admin' ? (
             <Fact label={t.appointment}>

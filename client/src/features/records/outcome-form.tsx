@@ -8,9 +8,9 @@ import type { OutcomeDraft } from '../../components/outcome-draft';
 import { OutcomeFields } from '../../components/outcome-fields';
 import { useAction } from '../../hooks/use-action';
 import { common } from '../../i18n/common-messages';
-import { sessionMessages } from '../../i18n/session-messages';
+import { recordMessages } from '../../i18n/record-messages';
 
-const t = sessionMessages.outcomeForm;
+const t = recordMessages.outcomeForm;
 
 /** The outcome code and notes a member records after (or during) the consultation. */
 export function OutcomeForm({ session, onSaved }: { session: SessionRecord; onSaved: () => void }) {

@@ -9,9 +9,10 @@ import { InCallExtras } from './in-call-extras';
 import type { FormReview } from './form-review-state';
 import { KioskForms } from './kiosk-forms';
 import type { InCallExtrasSnapshot } from './in-call-extras';
+import type { KioskConnections } from './kiosk-controller-types';
 import type { KioskEvent } from './kiosk-state';
 
-/** What the kiosk session does with what the call core reports. */
+/** What the kiosk controller does with what the call core reports. */
 export interface KioskCallHooks {
   dispatch: (event: KioskEvent) => void;
   onCall: (call: CallSnapshot) => void;
@@ -21,11 +22,13 @@ export interface KioskCallHooks {
   onConnectionFailed: () => void;
   onCallEnded: (event: CallEndedEvent) => void;
   cameraRoles: () => CameraRoles;
+  /** The sockets and media of the call client (the browser's by default). */
+  callOptions: KioskConnections['call'];
 }
 
-/** The call core with the kiosk's heartbeat and in-call extras, wired to the kiosk session. */
+/** The call core with the kiosk's heartbeat and in-call extras, wired to the kiosk controller. */
 export interface KioskCall {
-  session: KioskCallClient;
+  client: KioskCallClient;
   heartbeat: Heartbeat;
   extras: InCallExtras;
   /** 書かない窓口: the form staff show for the resident to check and sign. */
@@ -38,38 +41,39 @@ const logger = createLogger('kiosk-call');
  * A reloaded page (F5, a browser crash, the watchdog) knows nothing of the call the server
  * still keeps for this kiosk during its grace period: ask, and carry on with it.
  */
-async function resumeAfterReload(session: KioskCallClient, dispatch: (event: KioskEvent) => void): Promise<void> {
-  if (session.getSnapshot().call) return; // a call this page knows resumes by itself
+async function resumeAfterReload(client: KioskCallClient, dispatch: (event: KioskEvent) => void): Promise<void> {
+  if (client.getSnapshot().call) return; // a call this page knows resumes by itself
   try {
-    const { live } = await session.askResume();
-    if (!live || session.getSnapshot().call) return;
+    const { live } = await client.askResume();
+    if (!live || client.getSnapshot().call) return;
     dispatch({ type: 'resumed', answered: live.state === 'active', queuePosition: live.queuePosition, staffName: live.peerName });
-    await session.resumeCall(live);
+    await client.resumeCall(live);
   } catch (error) {
     logger.warn('could not resume the call after a reload', { error });
   }
 }
 
 export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks): KioskCall {
-  const session = new KioskCallClient({
+  const client = new KioskCallClient({
     getToken: () => keeper.token,
     refreshToken: () => keeper.refreshNow(),
     // A kiosk never gives up: it has nobody to press "retry".
     reconnectPolicy: new DefaultReconnectPolicy({ maxElapsedMs: Infinity }),
     deferDevice: true,
+    ...hooks.callOptions,
   });
-  const heartbeat = new Heartbeat({ send: () => session.sendKioskNotice('heartbeat', {}) });
-  const extras = new InCallExtras({ call: session, getToken: () => keeper.token, cameraRoles: hooks.cameraRoles });
+  const heartbeat = new Heartbeat({ send: () => client.sendKioskNotice('heartbeat', {}) });
+  const extras = new InCallExtras({ call: client, getToken: () => keeper.token, cameraRoles: hooks.cameraRoles });
   extras.on('changed', hooks.onExtras);
-  const forms = new KioskForms({ call: session, getToken: () => keeper.token });
+  const forms = new KioskForms({ call: client, getToken: () => keeper.token });
   forms.on('changed', hooks.onForms);
-  session.on('changed', hooks.onCall);
-  session.on('connectionStateChanged', (state) => {
+  client.on('changed', hooks.onCall);
+  client.on('connectionStateChanged', (state) => {
     if (state === 'connected') {
       heartbeat.start();
       hooks.dispatch({ type: 'ready' });
       hooks.onConnected();
-      void resumeAfterReload(session, hooks.dispatch);
+      void resumeAfterReload(client, hooks.dispatch);
     } else {
       heartbeat.stop();
     }
@@ -77,18 +81,18 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
   });
   // Joining, not callAccepted, marks the answer: after a reconnect the core may learn of
   // it only from the server's refusal to queue the kiosk again.
-  session.on('callStateChanged', (state) => {
+  client.on('callStateChanged', (state) => {
     if (state === 'joining' || state === 'inCall') {
-      hooks.dispatch({ type: 'accepted', staffName: session.getSnapshot().call?.peerName ?? null });
+      hooks.dispatch({ type: 'accepted', staffName: client.getSnapshot().call?.peerName ?? null });
     }
   });
-  session.on('transferred', ({ departmentName, queuePosition }) => {
+  client.on('transferred', ({ departmentName, queuePosition }) => {
     hooks.dispatch({ type: 'transferred', departmentName, queuePosition });
   });
-  session.onServerEvent('queuePosition', ({ sessionId, position, estimatedWaitSeconds, outlook }) => {
-    if (session.getSnapshot().call?.sessionId !== sessionId) return;
+  client.onServerEvent('queuePosition', ({ sessionId, position, estimatedWaitSeconds, outlook }) => {
+    if (client.getSnapshot().call?.sessionId !== sessionId) return;
     hooks.dispatch({ type: 'queueMoved', queuePosition: position, estimatedWaitSeconds, outlook });
   });
-  session.on('callEnded', hooks.onCallEnded);
-  return { session, heartbeat, extras, forms };
+  client.on('callEnded', hooks.onCallEnded);
+  return { client, heartbeat, extras, forms };
 }

@@ -1,12 +1,12 @@
 import type { QualitySummary } from '@madoguchi/contract/consultation';
 import { common } from '../../i18n/common-messages';
-import { sessionMessages } from '../../i18n/session-messages';
+import { recordMessages } from '../../i18n/record-messages';
 
-const t = sessionMessages.detail;
+const t = recordMessages.detail;
 const value = (n: number | null, unit: string, digits = 0) => (n === null ? common.none : `${n.toFixed(digits)} ${unit}`);
 
 /** Mean round trip, loss and bitrate in each direction. */
-export function SessionQuality({ quality }: { quality: QualitySummary | null }) {
+export function RecordQuality({ quality }: { quality: QualitySummary | null }) {
   if (!quality) return <p>{t.noQuality}</p>;
   const rows = [
     { label: t.kioskToStaff, q: quality.kioskToStaff },

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../hooks/use-api';
-import { sessionMessages } from '../../i18n/session-messages';
+import { recordMessages } from '../../i18n/record-messages';
 import { formatTimestamp } from '../../time/jst-format';
 import { fetchSnapshotImage } from '../consultations/snapshot-api';
 
-const t = sessionMessages.detail;
+const t = recordMessages.detail;
 
 /**
  * A snapshot on the record's timeline: fetched only when someone asks to see it, because every

@@ -6,14 +6,14 @@ import type { KioskSummary } from '@madoguchi/contract/kiosks';
 import type { StaffMember } from '@madoguchi/contract/staff';
 import { FormField } from '../../components/form-field';
 import { common } from '../../i18n/common-messages';
-import { sessionMessages } from '../../i18n/session-messages';
-import { SESSION_KINDS, SESSION_STATES, rangeIsValid } from './session-filter';
-import type { SessionFilterForm as FormValues } from './session-filter';
+import { recordMessages } from '../../i18n/record-messages';
+import { SESSION_KINDS, SESSION_STATES, rangeIsValid } from './record-filter';
+import type { RecordFilterForm as FormValues } from './record-filter';
 
-const t = sessionMessages.filters;
+const t = recordMessages.filters;
 const EMPTY: FormValues = { from: '', to: '', departmentId: '', kioskId: '', staffId: '', status: '', kind: '', outcomeCode: '' };
 
-export interface SessionFilterFormProps {
+export interface RecordFilterFormProps {
   initial: FormValues;
   departments: readonly Department[];
   kiosks: readonly KioskSummary[];
@@ -28,7 +28,7 @@ interface Choice {
 }
 
 /** The search form; nothing is fetched until 「この条件で表示」. */
-export function SessionFilterForm({ initial, departments, kiosks, staff, onApply }: SessionFilterFormProps) {
+export function RecordFilterForm({ initial, departments, kiosks, staff, onApply }: RecordFilterFormProps) {
   const [form, setForm] = useState<FormValues>(initial);
   const [rangeError, setRangeError] = useState(false);
   const set = (patch: Partial<FormValues>) => setForm((prev) => ({ ...prev, ...patch }));

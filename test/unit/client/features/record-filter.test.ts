@@ -6,7 +6,7 @@ import {
   sessionFilter,
   sessionFormFromQuery,
   sessionQuery,
-} from '../../../../client/src/features/sessions/session-filter';
+} from '../../../../client/src/features/records/record-filter';
 
 describe('session record filters', () => {
   it('drop values the API would refuse', () => {

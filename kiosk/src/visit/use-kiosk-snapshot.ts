@@ -4,7 +4,7 @@ import { useKioskController } from './use-kiosk-controller';
 
 /** The kiosk's state plus the call core's snapshot; a new object on every change. */
 export function useKioskSnapshot(): KioskSnapshot {
-  const session = useKioskController();
-  const subscribe = useCallback((onChange: () => void) => session.on('changed', onChange), [session]);
-  return useSyncExternalStore(subscribe, () => session.getSnapshot());
+  const controller = useKioskController();
+  const subscribe = useCallback((onChange: () => void) => controller.on('changed', onChange), [controller]);
+  return useSyncExternalStore(subscribe, () => controller.getSnapshot());
 }

@@ -1,11 +1,11 @@
 import type { SessionEventType } from '@madoguchi/contract/consultation';
-import type { EventTextWords } from '../features/sessions/session-event-text';
+import type { EventTextWords } from '../features/records/record-event-text';
 import { sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
-import en from './en/session.json';
-import ja from './ja/session.json';
+import en from './en/record.json';
+import ja from './ja/record.json';
 import { localized } from './language';
 
-export interface SessionMessages {
+export interface RecordMessages {
   heading: string;
   filters: {
     label: string;
@@ -86,8 +86,8 @@ export interface SessionMessages {
   };
 }
 
-/** The words are in `ja/session.json` and `en/session.json`. */
-export const sessionMessages: SessionMessages = localized<SessionMessages>(sameKeysAsJapanese({ ja, en }), {
+/** The words are in `ja/record.json` and `en/record.json`. */
+export const recordMessages: RecordMessages = localized<RecordMessages>(sameKeysAsJapanese({ ja, en }), {
   open: ['when'],
   detail: {
     heading: ['kiosk', 'when'],

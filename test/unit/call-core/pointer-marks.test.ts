@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  MAX_MARKS,
-  MAX_POINTS_PER_MARK,
-  Throttle,
-  extendStroke,
-  marksToSend,
-  strokePath,
-} from '../../../../client/src/features/consultations/pointer-marks';
+import { MAX_MARKS, MAX_POINTS_PER_MARK, extendStroke, marksToSend } from '@madoguchi/call-core/in-call/pointer-marks';
+import { Throttle } from '@madoguchi/call-core/in-call/throttle';
+import { strokePath } from '../../../client/src/features/consultations/pointer-marks';
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 
 describe('pointer marks', () => {

@@ -3,6 +3,10 @@ import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
 import type { ChatMessage, SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
+import { CallMessages } from '@madoguchi/call-core/in-call/call-messages';
+import { ReceivedPointerMarks } from '@madoguchi/call-core/in-call/pointer-marks';
+import { SnapshotConsent } from '@madoguchi/call-core/in-call/snapshots';
+import type { SnapshotPhase } from '@madoguchi/call-core/in-call/snapshots';
 import { stopStream } from '@madoguchi/call-core/local-media';
 import { createLogger } from '@madoguchi/call-core/logger';
 import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
@@ -10,12 +14,8 @@ import { openDocumentCamera } from '../device/document-camera';
 import { watchDocumentFrameRate } from '../device/document-frame-rate';
 import { postBytes } from '../device/http-error';
 import { captureStill } from '../device/still-capture';
-import { OneShotTimer } from './one-shot-timer';
 
 const logger = createLogger('kiosk-in-call');
-
-/** The 「送りました」 note closes itself after this long. */
-const NOTE_DISPLAY_MS = 5_000;
 
 /** Only the last few messages fit on the screen at the size residents can read. */
 const MAX_MESSAGES = 3;
@@ -23,7 +23,6 @@ const MAX_MESSAGES = 3;
 /** Two or three caption lines fit at the size the kiosk shows them; the newest is at the bottom. */
 const MAX_CAPTION_LINES = 3;
 
-export type SnapshotPhase = 'asking' | 'capturing' | 'sent' | 'failed';
 
 /** What the in-call screen shows besides the two videos; empty outside a call. */
 export interface InCallExtrasSnapshot {
@@ -68,16 +67,20 @@ export interface InCallExtrasOptions {
 
 /**
  * The document camera, the staff's pointer marks and messages, and snapshot consent for
- * the call in progress. reset() forgets all of it and releases the camera: nothing of one
- * resident is left for the next.
+ * the call in progress, as one snapshot for the kiosk's screens. Messages, marks and consent
+ * are the call core's in-call features (shared with the staff app); the document camera and
+ * the upload of the still are the kiosk's own. reset() forgets all of it and releases the
+ * camera: nothing of one resident is left for the next.
  */
 export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot] }> {
   private readonly options: InCallExtrasOptions;
   private snapshot: InCallExtrasSnapshot = EMPTY_EXTRAS;
   private readonly unsubscribe: (() => void)[];
+  private readonly messages: CallMessages;
+  private readonly marks: ReceivedPointerMarks;
+  private readonly consent: SnapshotConsent;
   /** Bumped by reset(), so a camera that opens after the call is closed at once. */
   private generation = 0;
-  private readonly noteTimer = new OneShotTimer();
   /** Stops lowering the document camera's frame rate while the page is still. */
   private stopFrameRateWatch: (() => void) | null = null;
 
@@ -85,17 +88,21 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     super();
     this.options = options;
     const { call } = options;
+    const accepts = (sessionId: string) => this.isCurrent(sessionId);
+    // Only the specialist's words are shown, and only the last few fit at a readable size.
+    this.messages = new CallMessages({ call, accepts, from: ['staff'], keepLast: MAX_MESSAGES });
+    this.marks = new ReceivedPointerMarks(call, accepts);
+    this.consent = new SnapshotConsent({
+      call,
+      accepts,
+      currentCall: () => this.sessionId(),
+      answer: (sessionId, requestId, consent) => call.sendKioskCallRequest('answerSnapshot', { sessionId, requestId, consent }),
+      capture: (sessionId, requestId) => this.uploadSnapshot(sessionId, requestId),
+    });
     this.unsubscribe = [
-      call.onServerEvent('messageReceived', (message) => {
-        if (!this.isCurrent(message.sessionId) || message.from !== 'staff') return;
-        this.patch({ messages: [...this.snapshot.messages, message].slice(-MAX_MESSAGES) });
-      }),
-      call.onServerEvent('pointerMarks', ({ sessionId, marks }) => {
-        if (this.isCurrent(sessionId)) this.patch({ marks });
-      }),
-      call.onServerEvent('snapshotRequested', ({ sessionId, requestId }) => {
-        if (this.isCurrent(sessionId)) this.patch({ snapshot: { requestId, phase: 'asking' } });
-      }),
+      this.messages.on('changed', ({ messages }) => this.patch({ messages })),
+      this.marks.on('changed', ({ marks }) => this.patch({ marks })),
+      this.consent.on('changed', ({ snapshot }) => this.patch({ snapshot })),
       call.onServerEvent('captionLine', (line) => {
         if (this.isCurrent(line.sessionId)) this.patch({ captionLines: withCaptionLine(this.snapshot.captionLines, line) });
       }),
@@ -146,28 +153,15 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
   async stopDocument(): Promise<void> {
     const stream = this.snapshot.documentStream;
     this.endFrameRateWatch();
-    this.patch({ documentStream: null, marks: [] });
+    this.patch({ documentStream: null });
+    this.marks.clear();
     stopStream(stream);
     await this.options.call.stopDocument();
   }
 
   /** The resident's answer to 「撮影してもよろしいですか？」. */
-  async answerSnapshot(consent: boolean): Promise<void> {
-    const request = this.snapshot.snapshot;
-    const sessionId = this.sessionId();
-    if (!request || request.phase !== 'asking' || !sessionId) return;
-    const { requestId } = request;
-    this.patch({ snapshot: consent ? { requestId, phase: 'capturing' } : null });
-    try {
-      await this.options.call.sendKioskCallRequest('answerSnapshot', { sessionId, requestId, consent });
-    } catch (error) {
-      logger.warn('snapshot answer not accepted', { requestId, error });
-    }
-    if (!consent) return;
-    const ok = await this.uploadSnapshot(sessionId, requestId);
-    if (this.snapshot.snapshot?.requestId !== requestId) return;
-    this.patch({ snapshot: { requestId, phase: ok ? 'sent' : 'failed' } });
-    this.noteTimer.set(NOTE_DISPLAY_MS, () => this.dismissSnapshot());
+  answerSnapshot(consent: boolean): Promise<void> {
+    return this.consent.answer(consent);
   }
 
   /** The captions so far, asked for when the call screen opens (and after a reconnect): lines may predate it. */
@@ -204,13 +198,15 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
 
   /** Closes the 「送りました」 note. */
   dismissSnapshot(): void {
-    if (this.snapshot.snapshot && this.snapshot.snapshot.phase !== 'asking') this.patch({ snapshot: null });
+    this.consent.dismiss();
   }
 
   /** Forget everything of the call and release the document camera. */
   reset(): void {
     this.generation += 1;
-    this.noteTimer.clear();
+    this.messages.reset();
+    this.marks.reset();
+    this.consent.reset();
     this.endFrameRateWatch();
     const stream = this.snapshot.documentStream;
     stopStream(stream);
@@ -221,6 +217,9 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
   close(): void {
     this.reset();
     for (const off of this.unsubscribe) off();
+    this.messages.close();
+    this.marks.close();
+    this.consent.close();
     this.removeAllListeners();
   }
 

@@ -1,6 +1,6 @@
 import { OUTCOME_CODES, SESSION_STATUSES } from '@madoguchi/contract/consultation';
 import type { ConsultationKind, ConsultationState, OutcomeCode } from '@madoguchi/contract/consultation';
-import type { SessionFilter } from '../../api/sessions-api';
+import type { RecordFilter } from '../../api/sessions-api';
 import { isLocalDate } from '../../time/jst';
 
 export const SESSION_STATES = SESSION_STATUSES;
@@ -8,7 +8,7 @@ export const SESSION_KINDS = ['booked', 'walk_in'] as const satisfies readonly C
 export const SESSIONS_PAGE_SIZE = 50;
 
 /** The filter form as typed: '' means "any". */
-export interface SessionFilterForm {
+export interface RecordFilterForm {
   from: string;
   to: string;
   departmentId: string;
@@ -25,7 +25,7 @@ function member<T extends string>(value: string | undefined, options: readonly T
   return value !== undefined && (options as readonly string[]).includes(value) ? (value as T) : '';
 }
 
-export function sessionFormFromQuery(query: Readonly<Record<string, string>>): SessionFilterForm {
+export function sessionFormFromQuery(query: Readonly<Record<string, string>>): RecordFilterForm {
   const date = (key: string) => (isLocalDate(query[key] ?? '') ? (query[key] ?? '') : '');
   return {
     from: date('from'),
@@ -45,7 +45,7 @@ export function pageFromQuery(query: Readonly<Record<string, string>>): number {
 }
 
 /** The URL query for a form and page (empty values left out). */
-export function sessionQuery(form: SessionFilterForm, page = 1): Record<string, string> {
+export function sessionQuery(form: RecordFilterForm, page = 1): Record<string, string> {
   const query: Record<string, string> = {};
   for (const key of FORM_KEYS) if (form[key]) query[key] = form[key];
   if (page > 1) query['page'] = String(page);
@@ -53,8 +53,8 @@ export function sessionQuery(form: SessionFilterForm, page = 1): Record<string, 
 }
 
 /** The API query for a form and page. */
-export function sessionFilter(form: SessionFilterForm, page: number): SessionFilter {
-  const filter: SessionFilter = { page, pageSize: SESSIONS_PAGE_SIZE };
+export function sessionFilter(form: RecordFilterForm, page: number): RecordFilter {
+  const filter: RecordFilter = { page, pageSize: SESSIONS_PAGE_SIZE };
   if (form.from) filter.from = form.from;
   if (form.to) filter.to = form.to;
   if (form.departmentId) filter.departmentId = form.departmentId;
@@ -67,6 +67,6 @@ export function sessionFilter(form: SessionFilterForm, page: number): SessionFil
 }
 
 /** The end day must not come before the start day. */
-export function rangeIsValid(form: Pick<SessionFilterForm, 'from' | 'to'>): boolean {
+export function rangeIsValid(form: Pick<RecordFilterForm, 'from' | 'to'>): boolean {
   return !form.from || !form.to || form.from <= form.to;
 }

@@ -1,6 +1,6 @@
 import type { Language } from '@madoguchi/contract/languages';
-import type { KioskProfile } from '@madoguchi/contract/rest';
-import type { CallSnapshot } from '@madoguchi/call-core/call-types';
+import type { KioskProfile, KioskTokenResponse } from '@madoguchi/contract/rest';
+import type { CallClientOptions, CallSnapshot } from '@madoguchi/call-core/call-types';
 import type { KioskConfig } from '../device/kiosk-config-api';
 import type { FormReview } from './form-review-state';
 import type { InCallExtrasSnapshot } from './in-call-extras';
@@ -29,8 +29,19 @@ export type KioskControllerEvents = {
   stateChanged: [KioskState, KioskState];
 };
 
+/**
+ * What the controller talks to. The page uses the defaults (fetch and Socket.IO to its own
+ * origin); unit tests hand in the fake signalling server's sockets and a FakeHandler Device.
+ */
+export interface KioskConnections {
+  exchangeCredential?: (credential: string) => Promise<KioskTokenResponse>;
+  fetchConfig?: (token: string) => Promise<KioskConfig>;
+  call?: Pick<CallClientOptions, 'createSocket' | 'createDevice' | 'acquireMedia' | 'requestTimeoutMs'>;
+}
+
 export interface KioskControllerOptions extends Partial<KioskTimings> {
   credential: string | null;
   /** `#pair`: show the pairing screen even with a stored credential. */
   forcePairing?: boolean;
+  connections?: KioskConnections;
 }

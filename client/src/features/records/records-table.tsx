@@ -3,17 +3,17 @@ import { hrefFor } from '../../app/routes';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
 import { legMessages } from '../../i18n/leg-messages';
-import { sessionMessages } from '../../i18n/session-messages';
+import { recordMessages } from '../../i18n/record-messages';
 import { formatDateTime } from '../../time/jst-format';
 
-const c = sessionMessages.columns;
+const c = recordMessages.columns;
 const seconds = (value: number | null) => (value === null ? common.none : common.seconds(value));
 
-export function SessionsTable({ sessions }: { sessions: readonly SessionRecord[] }) {
+export function RecordsTable({ sessions }: { sessions: readonly SessionRecord[] }) {
   return (
-    <div className="table-wrap" role="region" aria-label={sessionMessages.tableCaption} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={recordMessages.tableCaption} tabIndex={0}>
       <table className="table">
-        <caption className="visually-hidden">{sessionMessages.tableCaption}</caption>
+        <caption className="visually-hidden">{recordMessages.tableCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{c.queuedAt}</th>
@@ -31,7 +31,7 @@ export function SessionsTable({ sessions }: { sessions: readonly SessionRecord[]
           {sessions.map((s) => (
             <tr key={s.id}>
               <th scope="row">
-                <a href={hrefFor({ name: 'session', id: s.id })} aria-label={sessionMessages.open(formatDateTime(s.queuedAt))}>
+                <a href={hrefFor({ name: 'session', id: s.id })} aria-label={recordMessages.open(formatDateTime(s.queuedAt))}>
                   {formatDateTime(s.queuedAt)}
                 </a>
               </th>
@@ -41,7 +41,7 @@ export function SessionsTable({ sessions }: { sessions: readonly SessionRecord[]
                 {s.leg > 1 ? <span className="table__note">{legMessages.listLeg(s.leg)}</span> : null}
               </td>
               <td>{s.kioskName}</td>
-              <td>{s.staffName ?? sessionMessages.unassigned}</td>
+              <td>{s.staffName ?? recordMessages.unassigned}</td>
               <td>
                 <StatusBadge tone={`session-${s.status}`} label={common.sessionStatus[s.status]} />
               </td>

@@ -1,12 +1,12 @@
 import type { SessionEvent } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { common } from '../../i18n/common-messages';
-import { sessionMessages } from '../../i18n/session-messages';
+import { recordMessages } from '../../i18n/record-messages';
 import { formatTimestamp } from '../../time/jst-format';
-import { describeEventDetails, type EventTextWords } from './session-event-text';
+import { describeEventDetails, type EventTextWords } from './record-event-text';
 import { SnapshotImage } from './snapshot-image';
 
-const t = sessionMessages.detail;
+const t = recordMessages.detail;
 const words: EventTextWords = { ...t.words, endReason: (reason) => common.endReason[reason] };
 
 /** The other leg of a transfer, when this event names one. */
@@ -16,7 +16,7 @@ const otherLegOf = (event: SessionEvent): string | null => {
 };
 
 /** What happened in a consultation, in plain words: names, not ids; the snapshot's image on request. */
-export function SessionTimeline({ events, names }: { events: readonly SessionEvent[]; names: Readonly<Record<string, string>> }) {
+export function RecordTimeline({ events, names }: { events: readonly SessionEvent[]; names: Readonly<Record<string, string>> }) {
   if (events.length === 0) return <p>{t.noEvents}</p>;
   return (
     <ol className="timeline">

@@ -8,13 +8,13 @@ import { useAuth } from '../../hooks/use-auth';
 import { useAllStaff, useDepartments, useKiosks } from '../../hooks/use-reference-data';
 import { common } from '../../i18n/common-messages';
 import { describeError } from '../../i18n/describe-error';
-import { sessionMessages } from '../../i18n/session-messages';
-import { pageFromQuery, sessionFilter, sessionFormFromQuery, sessionQuery } from './session-filter';
-import { SessionFilterForm } from './session-filter-form';
-import { SessionsTable } from './sessions-table';
+import { recordMessages } from '../../i18n/record-messages';
+import { pageFromQuery, sessionFilter, sessionFormFromQuery, sessionQuery } from './record-filter';
+import { RecordFilterForm } from './record-filter-form';
+import { RecordsTable } from './records-table';
 
 /** 相談記録: the filterable, paged list; the filters live in the URL so "back" keeps them. */
-export function SessionsPage({ query }: { query: RouteQuery }) {
+export function RecordsPage({ query }: { query: RouteQuery }) {
   const { auth } = useAuth();
   const isAdmin = auth?.user.role === 'admin';
   const form = sessionFormFromQuery(query);
@@ -29,9 +29,9 @@ export function SessionsPage({ query }: { query: RouteQuery }) {
   return (
     <section className="page" aria-labelledby="sessions-heading">
       <h1 id="sessions-heading" className="page__title">
-        {sessionMessages.heading}
+        {recordMessages.heading}
       </h1>
-      <SessionFilterForm
+      <RecordFilterForm
         key={JSON.stringify(form)}
         initial={form}
         departments={departments.data ?? []}
@@ -41,10 +41,10 @@ export function SessionsPage({ query }: { query: RouteQuery }) {
       />
       {sessions.error ? <Notice tone="error" text={describeError(sessions.error)} actionLabel={common.actions.retry} onAction={sessions.reload} /> : null}
       {sessions.loading ? <p role="status">{common.loading}</p> : null}
-      {result && result.items.length === 0 ? <Notice text={sessionMessages.empty} /> : null}
+      {result && result.items.length === 0 ? <Notice text={recordMessages.empty} /> : null}
       {result && result.items.length > 0 ? (
         <>
-          <SessionsTable sessions={result.items} />
+          <RecordsTable sessions={result.items} />
           <PaginationNav
             page={result.page}
             pageSize={result.pageSize}

@@ -18,7 +18,7 @@ import { EMPTY_EXTRAS } from './in-call-extras';
 import type { InCallExtras } from './in-call-extras';
 import type { KioskForms } from './kiosk-forms';
 import { createKioskCall } from './kiosk-call';
-import type { KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
+import type { KioskConnections, KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
 import { OneShotTimer } from './one-shot-timer';
 import { asksForRating } from './survey-rule';
@@ -26,7 +26,7 @@ import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
 import type { KioskTimings } from './state-timeouts';
 
-export type { KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
+export type { KioskConnections, KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 
 const logger = createLogger('kiosk-controller');
 
@@ -40,6 +40,7 @@ const CONFIG_MAX_AGE_MS = 60_000;
  */
 export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private readonly timings: KioskTimings;
+  private readonly connections: KioskConnections;
   private credential: string | null;
   private forcePairing: boolean;
   private snapshot: KioskSnapshot = {
@@ -64,8 +65,9 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private configLoadedAt = 0;
   private closed = false;
 
-  constructor({ credential, forcePairing = false, ...timings }: KioskControllerOptions) {
+  constructor({ credential, forcePairing = false, connections = {}, ...timings }: KioskControllerOptions) {
     super();
+    this.connections = connections;
     this.credential = credential;
     this.forcePairing = forcePairing;
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
@@ -111,7 +113,8 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       this.dispatch({ type: 'pairingRequired', reason: this.credential ? 'requested' : 'unregistered' });
       return;
     }
-    const keeper = new KioskTokenKeeper({ credential: this.credential });
+    const { exchangeCredential } = this.connections;
+    const keeper = new KioskTokenKeeper({ credential: this.credential, ...(exchangeCredential ? { exchange: exchangeCredential } : {}) });
     this.keeper = keeper;
     keeper.on('rejected', () => this.onCredentialRefused());
     keeper.on('retrying', () => {
@@ -134,8 +137,9 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       onConnectionFailed: () => this.onConnectionFailed(),
       onCallEnded: (event) => this.onCallEnded(event),
       cameraRoles: () => this.snapshot.config?.kiosk.cameraRoles ?? { documentCameraId: null, faceCameraId: null },
+      callOptions: this.connections.call ?? {},
     });
-    this.callClient = call.session;
+    this.callClient = call.client;
     this.heartbeat = call.heartbeat;
     this.extras = call.extras;
     this.formReview = call.forms;
@@ -208,9 +212,9 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   /** A walk-in asks for a specialist; no department means the general counter. */
   async callStaff(departmentId?: string): Promise<void> {
-    const session = this.callClient;
+    const call = this.callClient;
     const name = this.stateName();
-    if (!session || (name !== 'walkIn' && name !== 'start')) return;
+    if (!call || (name !== 'walkIn' && name !== 'start')) return;
     if (!this.isConnected()) {
       this.dispatch({ type: 'fault', fault: 'offline' });
       return;
@@ -218,7 +222,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.dispatch({ type: 'callRequested' });
     try {
       const payload = departmentId ? { departmentId, language: this.snapshot.language } : { language: this.snapshot.language };
-      const { queuePosition } = await session.callStaff(payload);
+      const { queuePosition } = await call.callStaff(payload);
       this.dispatch({ type: 'queued', queuePosition });
     } catch (error) {
       logger.warn('callStaff failed', { error });
@@ -228,16 +232,16 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   /** A booked resident entered or scanned their six-digit code. */
   async checkIn(code: string): Promise<void> {
-    const session = this.callClient;
+    const call = this.callClient;
     const { state } = this.snapshot;
-    if (!session || state.name !== 'checkIn' || state.submitting) return;
+    if (!call || state.name !== 'checkIn' || state.submitting) return;
     this.dispatch({ type: 'checkInSubmitted' });
     if (!this.isConnected()) {
       this.dispatch({ type: 'checkInFailed', error: 'offline' });
       return;
     }
     try {
-      const { queuePosition, appointment } = await session.checkIn({ code, language: this.snapshot.language });
+      const { queuePosition, appointment } = await call.checkIn({ code, language: this.snapshot.language });
       this.dispatch({ type: 'checkedIn', queuePosition, residentName: appointment.residentName });
     } catch (error) {
       logger.info('check-in refused', { error });
@@ -262,10 +266,10 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
    * UDP and TCP. Only between residents: refused during a call or while one is waiting.
    */
   async runConnectionCheck(onUpdate: Parameters<typeof runConnectionCheck>[1]): Promise<CheckResults> {
-    const session = this.callClient;
-    if (!session || !this.isConnected()) throw new Error('not connected to the server');
+    const call = this.callClient;
+    if (!call || !this.isConnected()) throw new Error('not connected to the server');
     if (this.stateName() !== 'idle') throw new Error('the kiosk is serving a resident');
-    return runConnectionCheck(session, onUpdate);
+    return runConnectionCheck(call, onUpdate);
   }
 
   /** 「ただいま映像がつながりません」: 「もう一度 呼ぶ」 goes back to the first choice; 「おわる」 to Idle. */
@@ -345,12 +349,12 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   }
 
   private sendSurvey(sessionId: string, rating: number | null): void {
-    const session = this.callClient;
-    if (!session || !this.isConnected()) {
+    const call = this.callClient;
+    if (!call || !this.isConnected()) {
       logger.warn('survey answer dropped: not connected', { sessionId });
       return;
     }
-    session
+    call
       .sendKioskNotice('submitSurvey', { sessionId, rating })
       .catch((error: unknown) => logger.warn('survey answer not accepted', { sessionId, error }));
   }
@@ -360,7 +364,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     if (!token) return;
     this.configLoadedAt = Date.now();
     try {
-      const config = await fetchKioskConfig(token);
+      const config = await (this.connections.fetchConfig ?? fetchKioskConfig)(token);
       if (!this.closed) this.patch({ config });
     } catch (error) {
       // Without departments 「予約なしで相談」 still reaches the general counter.

@@ -21,11 +21,11 @@ function legStory(leg: ConsultationLeg, next: ConsultationLeg | undefined): stri
  * A consultation handed between departments, leg by leg: who served the resident in which
  * department, when, and with what outcome. Shown only when there was more than one leg.
  */
-export function SessionLegs({ legs, currentId }: { legs: readonly ConsultationLeg[]; currentId: string }) {
+export function RecordLegs({ legs, currentId }: { legs: readonly ConsultationLeg[]; currentId: string }) {
   if (legs.length < 2) return null;
   return (
-    <section aria-labelledby="session-legs" className="card">
-      <h2 id="session-legs" className="card__title">
+    <section aria-labelledby="record-legs" className="card">
+      <h2 id="record-legs" className="card__title">
         {t.heading(legs.length)}
       </h2>
       <ol className="legs">
