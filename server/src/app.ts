@@ -131,6 +131,7 @@ export interface Repositories {
   townSettings: TownSettingRepository;
   quickPhrases: QuickPhraseRepository;
   forms: FormRepository;
+  transcripts: CaptionTranscriptRepository;
   nodes: ServerNodeRepository;
   /** @deprecated the old name of `consultations` ("session" now means a login only); for branches written before the rename. */
   sessions: ConsultationRepository;
@@ -186,6 +187,7 @@ function buildRepositories(dataSource: DataSource): Repositories {
     townSettings: new TownSettingRepository(dataSource),
     quickPhrases: new QuickPhraseRepository(dataSource),
     forms: new FormRepository(dataSource),
+    transcripts: new CaptionTranscriptRepository(dataSource),
     nodes: new ServerNodeRepository(dataSource),
   };
 }
@@ -368,7 +370,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
   const captions = createCaptionService(deps.captions ?? DEFAULT_CAPTION_SETTINGS, {
     consultations,
     notifier,
-    transcripts: new CaptionTranscriptRepository(dataSource),
+    transcripts: repositories.transcripts,
     now,
   });
   captionsHolder.service = captions;
@@ -386,6 +388,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
       staff: repositories.staff,
       departments: repositories.departments,
       audit: repositories.audit,
+      transcripts: repositories.transcripts,
     }),
     appointments,
     booking,

@@ -20,6 +20,15 @@ export interface CaptionMessages {
   captionerLead: string;
   captionerLabel: string;
   sentHeading: string;
+  transcript: {
+    heading: string;
+    lead: string;
+    read: string;
+    loading: string;
+    notKept: string;
+    consentedAt: (at: string) => string;
+    failed: string;
+  };
 }
 
 const ja: CaptionMessages = {
@@ -47,6 +56,15 @@ const ja: CaptionMessages = {
   captionerLead: '入力した文字は、そのまま住民の画面に大きく表示されます。Enter で行を確定します。',
   captionerLabel: '字幕を入力',
   sentHeading: '表示中の字幕',
+  transcript: {
+    heading: '字幕の記録',
+    lead: '住民の方の同意を得て残した字幕の文字です。読むと監査ログに記録されます。',
+    read: '字幕の記録を読む',
+    loading: '読み込んでいます…',
+    notKept: 'この相談の字幕の文字は残っていません（記録しない設定か、住民の方が同意しなかったか、字幕がありませんでした）。',
+    consentedAt: (at) => `同意: ${at}`,
+    failed: '読み込めませんでした。もう一度押してください。',
+  },
 };
 
 const en: CaptionMessages = {
@@ -74,6 +92,15 @@ const en: CaptionMessages = {
   captionerLead: 'What you type appears large on the resident’s screen as you type. Press Enter to complete a line.',
   captionerLabel: 'Type captions',
   sentHeading: 'Captions on screen',
+  transcript: {
+    heading: 'Caption transcript',
+    lead: 'The caption text kept with the resident’s consent. Reading it is recorded in the audit log.',
+    read: 'Read the caption transcript',
+    loading: 'Loading…',
+    notKept: 'No caption text was kept for this consultation (the town does not keep it, the resident did not agree, or there were no captions).',
+    consentedAt: (at) => `Consent: ${at}`,
+    failed: 'Could not load it. Press again.',
+  },
 };
 
 export const captionMessages = pick({ ja, en });

@@ -12,6 +12,7 @@ import { SessionLegs } from './session-legs';
 import { SessionQuality } from './session-quality';
 import { SessionTimeline } from './session-timeline';
 import { SessionForms } from '../forms/session-forms';
+import { SessionTranscriptSection } from '../captions/session-transcript';
 
 const t = sessionMessages.detail;
 
@@ -49,6 +50,7 @@ export function SessionDetailPage({ id }: { id: string }) {
             <SessionQuality quality={session.quality} />
           </section>
           <SessionForms sessionId={session.id} />
+          {session.events.some((e) => e.type === 'captions_used') ? <SessionTranscriptSection sessionId={session.id} /> : null}
           <section aria-labelledby="session-events" className="card">
             <h2 id="session-events" className="card__title">
               {t.events}
