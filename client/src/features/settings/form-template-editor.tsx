@@ -19,7 +19,7 @@ const problemWords: ProblemWords = (path, code, message) => {
   if (code === 'too_big') return path[0] === 'note' ? p.note : path.length === 1 && path[0] === 'fields' ? p.tooManyFields : p.tooLong;
   if (path[0] === 'title') return p.title;
   if (path[0] === 'note') return p.note;
-  if (path.length === 1 && path[0] === 'fields') return code === 'custom' ? p.duplicateKey(message) : p.noFields;
+  if (path.length === 1 && path[0] === 'fields') return code === 'custom' ? p.duplicateKey(message.replace(/^two fields use the key /, '')) : p.noFields;
   if (path[2] === 'key') return p.key;
   if (path[2] === 'label') return p.label;
   if (path[2] === 'options' && path.length === 3) return code === 'custom' ? p.optionsDiffer : p.options;
