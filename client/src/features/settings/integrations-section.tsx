@@ -33,10 +33,8 @@ export function IntegrationsSection() {
       {secret ? (
         <ShownOnceDialog title={secret.title} warning={t.shownOnce} doneLabel={t.copiedClose} onClose={() => setSecret(null)}>
           <p>{secret.hint}</p>
-          <p>
-            <code className="secret-value" aria-label={secret.title}>
-              {secret.value}
-            </code>
+          <p className="secret secret--long" translate="no">
+            {secret.value}
           </p>
         </ShownOnceDialog>
       ) : null}
@@ -133,8 +131,9 @@ function ApiKeysCard({ onIssued }: { onIssued: (secret: Secret) => void }) {
         <FormField label={t.keys.name} hint={t.keys.nameHint} required requiredLabel={common.required}>
           {(c) => <input {...c} maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />}
         </FormField>
-        <fieldset>
+        <fieldset className="checkbox-group">
           <legend>{t.keys.scopesLegend}</legend>
+          <div className="checkbox-group__options">
           {API_SCOPES.map((scope) => (
             <label key={scope} className="checkbox">
               <input
@@ -145,6 +144,7 @@ function ApiKeysCard({ onIssued }: { onIssued: (secret: Secret) => void }) {
               {t.scopes[scope]} <code>{scope}</code>
             </label>
           ))}
+          </div>
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy || !name.trim() || scopes.length === 0}>
@@ -230,8 +230,9 @@ function WebhooksCard({ onIssued }: { onIssued: (secret: Secret) => void }) {
         <FormField label={t.hooks.description}>
           {(c) => <input {...c} maxLength={100} value={description} onChange={(e) => setDescription(e.target.value)} />}
         </FormField>
-        <fieldset>
+        <fieldset className="checkbox-group">
           <legend>{t.hooks.eventsLegend}</legend>
+          <div className="checkbox-group__options">
           {WEBHOOK_EVENTS.map((name) => (
             <label key={name} className="checkbox">
               <input
@@ -242,6 +243,7 @@ function WebhooksCard({ onIssued }: { onIssued: (secret: Secret) => void }) {
               {t.events[name]}
             </label>
           ))}
+          </div>
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy || !url.trim() || events.length === 0}>
