@@ -3,33 +3,10 @@ import { reissueBookingLink } from '../../api/appointments-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useApi } from '../../hooks/use-api';
 import { describeError } from '../../i18n/describe-error';
-import { pick } from '../../i18n/language';
+import { integrationMessages } from '../../i18n/integration-messages';
 import { ShownOnceDialog } from '../settings/shown-once-dialog';
 
-const t = pick({
-  ja: {
-    button: '予約確認リンクを再発行',
-    title: '予約確認リンクを再発行しますか？',
-    body: 'これまでのリンク（メールや控えに載っているもの）は直ちに使えなくなります。新しいリンクは一度だけ表示されるので、住民の方にお伝えください。',
-    confirm: '再発行する',
-    cancel: 'やめる',
-    issuedTitle: '新しい予約確認リンク',
-    issuedHint: '住民の方はこのリンクで予約の確認・変更・取り消しができます。',
-    warning: 'この画面を閉じると二度と表示できません。必要になったら、もう一度再発行してください。',
-    done: '伝えたので閉じる',
-  },
-  en: {
-    button: 'Reissue booking link',
-    title: 'Reissue the booking link?',
-    body: 'The old link (in the mail and on the slip) stops working at once. The new link is shown once: pass it to the resident.',
-    confirm: 'Reissue',
-    cancel: 'Keep the old link',
-    issuedTitle: 'New booking link',
-    issuedHint: 'With this link the resident can see, move or cancel the booking.',
-    warning: 'Once closed this cannot be shown again; reissue again if needed.',
-    done: 'Passed on, close',
-  },
-});
+const t = integrationMessages.reissueLink;
 
 /** Admins: revoke a resident's private booking link (lost, or seen by someone else) and show a new one once. */
 export function ReissueLinkButton({ appointmentId }: { appointmentId: string }) {
