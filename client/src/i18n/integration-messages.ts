@@ -8,6 +8,8 @@ import { localized } from './language';
 export interface IntegrationMessages {
   shownOnce: string;
   copiedClose: string;
+  /** The safe choice of a confirmation. */
+  keep: string;
   never: string;
   columns: { actions: string };
   scopes: Record<ApiScope, string>;
@@ -22,6 +24,7 @@ export interface IntegrationMessages {
     create: string;
     created: string;
     revoke: string;
+    revokeTitle: string;
     revoked: string;
     confirmRevoke: (name: string) => string;
     active: string;
@@ -41,6 +44,7 @@ export interface IntegrationMessages {
     create: string;
     created: string;
     disable: string;
+    disableTitle: string;
     disabled: string;
     confirmDisable: (url: string) => string;
     active: string;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { reissueBookingLink } from '../../api/appointments-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmedActionButton } from '../../components/confirmed-action-button';
+import { Notice } from '../../components/notice';
 import { useApi } from '../../hooks/use-api';
 import { describeError } from '../../i18n/describe-error';
 import { integrationMessages } from '../../i18n/integration-messages';
@@ -11,41 +12,28 @@ const t = integrationMessages.reissueLink;
 /** Admins: revoke a resident's private booking link (lost, or seen by someone else) and show a new one once. */
 export function ReissueLinkButton({ appointmentId }: { appointmentId: string }) {
   const { run } = useApi();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [link, setLink] = useState<string | null>(null);
 
-  const confirm = async () => {
-    setBusy(true);
+  const reissue = async () => {
     setError(null);
     try {
       const { manageToken } = await run((options) => reissueBookingLink(appointmentId, options));
-      setAsking(false);
       setLink(`${window.location.origin}/book/#/b/${manageToken}`);
     } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
+      setError(caught);
     }
   };
 
   return (
     <>
-      <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
-        {t.button}
-      </button>
-      <ConfirmDialog
-        open={asking}
-        title={t.title}
-        message={t.body}
-        confirmLabel={t.confirm}
-        cancelLabel={t.cancel}
-        busy={busy}
-        error={error}
-        onConfirm={() => void confirm()}
-        onCancel={() => setAsking(false)}
+      <ConfirmedActionButton
+        label={t.button}
+        className="button button--secondary"
+        texts={{ title: t.title, message: t.body, confirm: t.confirm, cancel: t.cancel }}
+        onConfirm={reissue}
       />
+      {error ? <Notice tone="error" text={describeError(error)} /> : null}
       {link ? (
         <ShownOnceDialog title={t.issuedTitle} warning={t.warning} doneLabel={t.done} onClose={() => setLink(null)}>
           <p>{t.issuedHint}</p>
