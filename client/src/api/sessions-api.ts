@@ -1,4 +1,5 @@
 import type { CallContext } from '@madoguchi/contract/call-context';
+import type { SessionTranscript } from '@madoguchi/contract/captions';
 import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@madoguchi/contract/consultation';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
@@ -21,4 +22,9 @@ export function recordOutcome(id: string, body: SessionOutcomeRequest, options: 
 
 export function getCallContext(id: string, options: RequestOptions): Promise<CallContext> {
   return callRoute('getCallContext', { ...options, params: { id } });
+}
+
+/** Audited on the server each time it is read, so the record asks for it only when pressed. */
+export function getSessionTranscript(id: string, options: RequestOptions): Promise<SessionTranscript> {
+  return callRoute('getSessionTranscript', { ...options, params: { id } });
 }

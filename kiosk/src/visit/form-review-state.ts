@@ -32,6 +32,8 @@ export type FormReviewEvent =
   | { type: 'refuse' }
   | { type: 'refused' }
   | { type: 'problem'; problem: 'stale' | 'failed' }
+  /** Staff took the form back: it leaves the screen at once, unless already signed. */
+  | { type: 'withdrawn'; documentId: string }
   | { type: 'close' };
 
 export const pageCount = (form: FormShown): number => Math.max(1, Math.ceil(form.fields.length / FIELDS_PER_PAGE));
@@ -45,6 +47,10 @@ export function nextFormReview(state: FormReview | null, event: FormReviewEvent)
     const previous = state && 'form' in state && state.form.documentId === event.form.documentId && state.phase === 'correctionSent' ? state.fieldKey : null;
     const index = previous ? event.form.fields.findIndex((f) => f.key === previous) : 0;
     return { phase: 'reviewing', form: event.form, page: Math.max(0, Math.floor(index / FIELDS_PER_PAGE)) };
+  }
+  if (event.type === 'withdrawn') {
+    if (!state || !('form' in state) || state.form.documentId !== event.documentId) return state;
+    return state.phase === 'submitting' || state.phase === 'signed' ? state : null;
   }
   if (event.type === 'close') return state?.phase === 'submitting' ? state : null;
   if (!state) return null;

@@ -25,14 +25,19 @@ function errorCodeOf(error: unknown): string | null {
  */
 export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
   private state: FormReview | null = null;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
   private readonly noteTimer = new OneShotTimer();
 
   constructor(private readonly options: { call: KioskCallClient; getToken: () => string | null }) {
     super();
-    this.unsubscribe = options.call.onServerEvent('formShown', (form) => {
-      if (this.sessionId() === form.sessionId) this.dispatch({ type: 'shown', form });
-    });
+    this.unsubscribe = [
+      options.call.onServerEvent('formShown', (form) => {
+        if (this.sessionId() === form.sessionId) this.dispatch({ type: 'shown', form });
+      }),
+      options.call.onServerEvent('formWithdrawn', ({ sessionId, documentId }) => {
+        if (this.sessionId() === sessionId) this.dispatch({ type: 'withdrawn', documentId });
+      }),
+    ];
   }
 
   getSnapshot(): FormReview | null {
@@ -120,7 +125,7 @@ export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
 
   dispose(): void {
     this.reset();
-    this.unsubscribe();
+    for (const off of this.unsubscribe) off();
     this.removeAllListeners();
   }
 

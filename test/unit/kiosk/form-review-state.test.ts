@@ -56,6 +56,18 @@ describe('the kiosk form (書かない窓口) state machine', () => {
     assert.equal(run([{ type: 'back' }], problem)?.phase, 'reviewing');
   });
 
+  it('clears the form at once when staff withdraw it, whatever the resident was doing, unless the signature is already on its way', () => {
+    const withdrawn = { type: 'withdrawn', documentId: form(1).documentId } as const;
+    assert.equal(run([{ type: 'shown', form: form(1) }, withdrawn]), null);
+    assert.equal(run([{ type: 'shown', form: form(1) }, { type: 'correctionAsked', fieldKey: 'a' }, withdrawn]), null);
+    assert.equal(run([{ type: 'shown', form: form(1) }, { type: 'refuse' }, withdrawn]), null);
+    assert.equal(run([{ type: 'shown', form: form(1, 2) }, { type: 'toSign' }, withdrawn]), null);
+    const submitting = run([{ type: 'shown', form: form(1, 2) }, { type: 'toSign' }, { type: 'submit', strokes: STROKES }]);
+    assert.equal(run([withdrawn], submitting)?.phase, 'submitting', 'the server decides between the signature and the withdrawal');
+    const other = run([{ type: 'shown', form: form(1) }]);
+    assert.equal(run([{ type: 'withdrawn', documentId: '00000000-0000-4000-8000-00000000ffff' }], other), other, 'another document leaves this one alone');
+  });
+
   it('has every message in every kiosk language', () => {
     const keys = Object.keys(KIOSK_FORM_MESSAGES.ja).sort();
     for (const language of LANGUAGES) {

@@ -12,6 +12,7 @@ import { RecordLegs } from './record-legs';
 import { RecordQuality } from './record-quality';
 import { RecordTimeline } from './record-timeline';
 import { SessionForms } from '../forms/session-forms';
+import { SessionTranscriptSection } from '../captions/session-transcript';
 
 const t = recordMessages.detail;
 
@@ -49,6 +50,7 @@ export function RecordDetailPage({ id }: { id: string }) {
             <RecordQuality quality={session.quality} />
           </section>
           <SessionForms sessionId={session.id} />
+          {session.events.some((e) => e.type === 'captions_used') ? <SessionTranscriptSection sessionId={session.id} /> : null}
           <section aria-labelledby="session-events" className="card">
             <h2 id="session-events" className="card__title">
               {t.events}
