@@ -465,7 +465,8 @@ export class ConsultationService {
           .startSession(appointmentId, principal.id)
           .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not mark the appointment in session'));
       }
-      const room = await this.options.sfu.createRoom(sessionId);
+      // A kiosk that joined while it waited (join-tuning queuedJoin) has its room and media already.
+      const room = await this.openRoom(sessionId);
       this.watchRoom(consultation, room);
       this.options.notifier.callAccepted(consultation.kiosk.id, { sessionId, staffName: principal.displayName });
       this.publishQueue();
@@ -480,8 +481,13 @@ export class ConsultationService {
   ): Promise<JoinRoomResult & { afterAck: () => Promise<void> }> {
     return this.mutex.run(sessionId, async () => {
       const consultation = this.participantOf(principal, sessionId);
-      if (consultation.state !== 'active') throw AppError.invalidState('the call has not been answered yet');
-      const room = this.room(sessionId);
+      // The kiosk knows it will send: it may build its transports and produce while it waits, so
+      // the specialist's picture and the kiosk's are not held up by DTLS and a produce after the
+      // accept. Nothing is forwarded before the accept: nobody else is in the room. Its end
+      // (cancel, grace period, transfer) closes the room like any other.
+      const waitingKiosk = consultation.state === 'queued' && principal.role === 'kiosk';
+      if (consultation.state !== 'active' && !waitingKiosk) throw AppError.invalidState('the call has not been answered yet');
+      const room = waitingKiosk ? await this.openRoom(sessionId) : this.room(sessionId);
       const peerId = peerIdOf(principal);
       const participant: Participant = {
         role: peerRoleOf(principal),
@@ -818,6 +824,11 @@ export class ConsultationService {
     const consultation = this.get(sessionId);
     if (!consultation.isParticipant(peerIdOf(principal))) throw AppError.forbidden('you are not part of this consultation');
     return consultation;
+  }
+
+  /** The consultation's media room, created on first need (a waiting kiosk's join, or the accept). */
+  private async openRoom(sessionId: string): Promise<MediaRoomApi> {
+    return this.options.sfu.getRoom(sessionId) ?? (await this.options.sfu.createRoom(sessionId));
   }
 
   private room(sessionId: string): MediaRoomApi {

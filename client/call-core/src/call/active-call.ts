@@ -32,6 +32,8 @@ export interface ActiveCall {
   holder: HolderLink | null;
   /** Kiosk: `holder` is a node that took the call over after this client's own node stopped. */
   failedOver: boolean;
+  /** Kiosk: the join made while waiting in the queue (join-tuning queuedJoin), settled true once its media are ready. */
+  waitingJoin: { generation: number; done: Promise<boolean> } | null;
   /** Whether media ever got through; falls back to ICE over TCP, then gives up. */
   pathGuard: MediaPathGuard;
 }
@@ -49,6 +51,7 @@ export function newActiveCall(info: CallInfo, pathGuard: (call: ActiveCall) => M
     mediaRejoins: 0,
     holder: null,
     failedOver: false,
+    waitingJoin: null,
   } as Omit<ActiveCall, 'pathGuard'> as ActiveCall;
   call.pathGuard = pathGuard(call);
   return call;
@@ -61,6 +64,7 @@ export function newActiveCall(info: CallInfo, pathGuard: (call: ActiveCall) => M
  */
 export function releaseCallMedia(call: ActiveCall, why: CallError): void {
   call.joinGeneration += 1;
+  call.waitingJoin = null;
   call.pathGuard.stop();
   call.recvReady.reject(why);
   call.media?.close();

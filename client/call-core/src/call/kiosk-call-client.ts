@@ -5,6 +5,7 @@ import { CallError, toCallError } from '../call-error';
 import type { ConnectionState, KioskCallRequestName, KioskNoticeName } from '../call-types';
 import { createDeferred } from '../deferred';
 import { createLogger } from '../logger';
+import { joinTuning } from '../join-tuning';
 import { FAILOVER_CONNECT_TIMEOUT_MS, NodeFailover, type FailoverOutcome } from '../node-failover';
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
@@ -161,7 +162,10 @@ export class KioskCallClient extends StationCallClient {
   protected override async resumeWaiting(call: ActiveCall): Promise<void> {
     try {
       const result = await this.request('callStaff', {});
-      if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+      if (this.active !== call) return;
+      this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+      // The server dropped this socket's transports with the old connection: make them again.
+      this.prepareWhileWaiting(call);
     } catch (error) {
       if (this.active !== call) return;
       if (toCallError(error).code !== ErrorCode.InvalidState) return this.failCall(call, toCallError(error));
@@ -191,7 +195,24 @@ export class KioskCallClient extends StationCallClient {
     this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
     logger.info('queued', { sessionId: result.sessionId, position: result.queuePosition });
     if (call.acceptedEarly?.sessionId === result.sessionId) this.onCallAccepted(call.acceptedEarly);
+    else this.prepareWhileWaiting(call);
     return result;
+  }
+
+  /** A reload found the resident still waiting: camera and transports made ready again. */
+  protected override onWaiting(call: ActiveCall): void {
+    this.openMediaEarly(call);
+    this.warmUp();
+    this.prepareWhileWaiting(call);
+  }
+
+  /**
+   * The kiosk knows it will send: with join-tuning queuedJoin it joins the room while it waits,
+   * so at the answer its picture is already at the server and its send transport connected.
+   */
+  private prepareWhileWaiting(call: ActiveCall): void {
+    if (!joinTuning().queuedJoin || this.active !== call || call.info.answered || !call.info.sessionId) return;
+    this.room.joinWhileWaiting(call);
   }
 
   private onCallAccepted(payload: { sessionId: string; staffName: string }): void {
@@ -204,7 +225,7 @@ export class KioskCallClient extends StationCallClient {
     if (call.info.sessionId !== payload.sessionId) return;
     this.updateCall(call, { peerName: payload.staffName, answered: true, queuePosition: null });
     this.safeEmit('callAccepted', payload);
-    this.room.join(call).catch(() => undefined); // join reports its own failures
+    this.room.answered(call).catch(() => undefined); // join reports its own failures
   }
 
   /**
@@ -222,5 +243,7 @@ export class KioskCallClient extends StationCallClient {
     this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
     this.dispatch('transferred', result.newSessionId);
     this.safeEmit('transferred', result);
+    this.openMediaEarly(call);
+    this.prepareWhileWaiting(call);
   }
 }
