@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { SfuStats } from '@madoguchi/sfu';
 import { connectParties } from '../fixtures/call-scenario';
 import { dtlsParameters, videoRtpParameters } from '../fixtures/rtp-parameters';
 import { eventually } from '../helpers/poll';
@@ -32,6 +33,17 @@ for (const database of databaseKinds()) {
         await request(kiosk, 'produce', { sessionId, transportId: joined.sendTransport.id, kind: 'video', source: 'camera', rtpParameters: videoRtpParameters }),
       );
       return { sessionId, producerId };
+    }
+
+    /** The media layer is back where it was before the kiosk queued, and the record says the resident left. */
+    async function assertLeftNothing(sessionId: string, baseline: SfuStats): Promise<void> {
+      const afterwards = await server.sfu.stats();
+      assert.deepEqual(
+        { rooms: afterwards.rooms, transports: afterwards.media.transports, producers: afterwards.media.producers },
+        { rooms: baseline.rooms, transports: baseline.media.transports, producers: baseline.media.producers },
+      );
+      const record = await server.app.repositories.consultations.findById(sessionId);
+      assert.equal(record?.endReason, 'resident_left');
     }
 
     it('the specialist who answers is offered the camera the kiosk sent while waiting, at once', async () => {
@@ -78,12 +90,7 @@ for (const database of databaseKinds()) {
         assert.equal(during.media.transports, baseline.media.transports + 2);
         expectOk(await request(kiosk, 'cancelCall', { sessionId }));
         assert.equal(server.sfu.getRoom(sessionId), undefined);
-        const afterwards = await server.sfu.stats();
-        assert.equal(afterwards.rooms, baseline.rooms);
-        assert.equal(afterwards.media.transports, baseline.media.transports);
-        assert.equal(afterwards.media.producers, baseline.media.producers);
-        const record = await server.app.repositories.consultations.findById(sessionId);
-        assert.equal(record?.endReason, 'resident_left');
+        await assertLeftNothing(sessionId, baseline);
       } finally {
         close();
       }
@@ -98,11 +105,7 @@ for (const database of databaseKinds()) {
         kiosk.disconnect();
         await emptied;
         await eventually(async () => server.sfu.getRoom(sessionId) === undefined, 10_000);
-        const afterwards = await server.sfu.stats();
-        assert.equal(afterwards.rooms, baseline.rooms);
-        assert.equal(afterwards.media.transports, baseline.media.transports);
-        const record = await server.app.repositories.consultations.findById(sessionId);
-        assert.equal(record?.endReason, 'resident_left');
+        await assertLeftNothing(sessionId, baseline);
       } finally {
         close();
       }

@@ -6,9 +6,17 @@ import { CallError } from '@madoguchi/call-core/call-error';
 import type { CallEndedEvent } from '@madoguchi/call-core/call-types';
 import { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import { createDeferred } from '@madoguchi/call-core/deferred';
+import type { JoinTuning } from '@madoguchi/call-core/join-tuning';
 import { FakeServer, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, fakeTransport, settle, until } from './fake-signalling';
 
 afterEach(closeAllClients);
+afterEach(() => setTuning(null));
+
+/** The switches of join-tuning.ts for this test (null: the defaults), as bench:join sets them in the page. */
+function setTuning(tuning: Partial<JoinTuning> | null): void {
+  if (tuning) (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = tuning;
+  else delete (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'];
+}
 
 async function connectedKiosk(server = new FakeServer('kiosk'), media = fakeLocalMedia()): Promise<{ server: FakeServer; client: KioskCallClient; media: typeof media }> {
   server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 1 }));
@@ -149,6 +157,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   });
 
   it('a join overtaken by a newer one stops quietly: nothing is produced into its transports', async () => {
+    setTuning({ queuedJoin: false }); // the join at the answer, as without the early join
     const server = new FakeServer('kiosk');
     const { client } = await connectedKiosk(server);
     const firstAnswer = createDeferred<unknown>();
@@ -211,6 +220,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   });
 
   it('a transfer releases the media as the end of a call does, and waits again under the new consultation', async () => {
+    setTuning({ queuedJoin: false, earlyMedia: false }); // nothing opened again while waiting (see the queuedJoin tests)
     const { server, client, media } = await inCall();
     await client.startDocument(new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack);
     await until(() => server.home.requests.some((r) => r.event === 'produce' && r.payload['source'] === 'document'), 'document camera sent');
@@ -236,5 +246,70 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     const after = server.home.requests.filter((r) => r.event === 'produce').slice(producedBefore);
     assert.ok(!after.some((r) => r.payload['source'] === 'document'), 'the document camera is not sent again by itself');
     client.close();
+  });
+
+  describe('joining the room while waiting (join-tuning queuedJoin)', () => {
+    it('joins and sends camera and microphone before the answer; the answer needs no second join', async () => {
+      setTuning({ queuedJoin: true });
+      const { server, client } = await connectedKiosk();
+      await client.callStaff({});
+      await until(() => server.home.count('produce') >= 2, 'camera and microphone sent while waiting');
+      assert.equal(client.getSnapshot().callState, 'calling', 'still waiting for a specialist');
+      assert.equal(server.home.count('joinRoom'), 1);
+      assert.deepEqual(server.home.requests.filter((r) => r.event === 'produce').map((r) => r.payload['source']), ['camera', 'microphone']);
+
+      server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+      await until(() => client.getSnapshot().callState === 'inCall', 'in the call');
+      await settle();
+      assert.equal(server.home.count('joinRoom'), 1, 'the transports made while waiting carry the call');
+      assert.equal(server.home.count('produce'), 2);
+      client.close();
+    });
+
+    it('a resident who stops waiting after the early join: camera, microphone and transports are released', async () => {
+      setTuning({ queuedJoin: true });
+      const { server, client, media } = await connectedKiosk();
+      server.handle('cancelCall', () => null);
+      await client.callStaff({});
+      await until(() => server.home.count('produce') >= 2, 'sent while waiting');
+      await client.cancelCall();
+      await settle();
+      assert.equal(client.getSnapshot().callState, 'idle');
+      assert.deepEqual(server.home.last('cancelCall'), { sessionId: 's1' });
+      assert.ok(media.stopped(), 'camera and microphone are stopped');
+      assert.deepEqual(client.getSnapshot().media, { send: 'new', recv: 'new' });
+      client.close();
+    });
+
+    it('an early join the server refuses costs only the head start: the answer joins the ordinary way', async () => {
+      setTuning({ queuedJoin: true });
+      const server = new FakeServer('kiosk');
+      let joins = 0;
+      server.handle('joinRoom', () => {
+        joins += 1;
+        if (joins === 1) throw new Refusal('INVALID_STATE', 'not answered yet');
+        return { sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [] };
+      });
+      const { client } = await connectedKiosk(server);
+      await client.callStaff({});
+      await until(() => joins === 1, 'early join refused');
+      await settle();
+      assert.equal(client.getSnapshot().callState, 'calling', 'the call goes on waiting');
+      assert.equal(client.getSnapshot().lastError, null, 'nothing to tell the resident');
+      server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+      await until(() => client.getSnapshot().callState === 'inCall' && server.home.count('produce') >= 2, 'joined at the answer');
+      assert.equal(joins, 2);
+      client.close();
+    });
+
+    it('after a transfer it joins the new consultation while waiting again', async () => {
+      setTuning({ queuedJoin: true });
+      const { server, client } = await inCall();
+      server.home.push('transferred', { sessionId: 's1', newSessionId: 's2', departmentName: '子育て支援課', queuePosition: 2 });
+      await until(() => server.home.last('joinRoom')?.['sessionId'] === 's2', 'joined the new consultation');
+      await until(() => server.home.requests.filter((r) => r.event === 'produce').length >= 4, 'sent again while waiting');
+      assert.equal(client.getSnapshot().callState, 'calling');
+      client.close();
+    });
   });
 });
