@@ -248,6 +248,30 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     client.close();
   });
 
+  it('the document camera is paused while the console does not show it, and sent again when it does', async () => {
+    const { server, client } = await inCall();
+    const documentTrack = new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack;
+    await client.startDocument(documentTrack);
+    await until(() => server.home.requests.some((r) => r.event === 'produce' && r.payload['source'] === 'document'), 'document camera sent');
+    const paused = (): boolean | null => client.documentPaused();
+    assert.equal(paused(), false);
+    server.home.push('documentView', { sessionId: 's1', shown: false });
+    await until(() => paused() === true, 'paused while hidden');
+    assert.equal(documentTrack.readyState, 'live', 'the kiosk keeps its own preview');
+    assert.equal(documentTrack.enabled, true);
+    server.home.push('documentView', { sessionId: 'other', shown: true });
+    await settle();
+    assert.equal(paused(), true, 'another consultation says nothing about this one');
+    server.home.push('documentView', { sessionId: 's1', shown: true });
+    await until(() => paused() === false, 'sent again when shown');
+    // A document camera started while the console is hidden starts paused.
+    server.home.push('documentView', { sessionId: 's1', shown: false });
+    await client.stopDocument();
+    await client.startDocument(new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack);
+    await until(() => paused() === true, 'a new document camera starts paused');
+    client.close();
+  });
+
   describe('joining the room while waiting (join-tuning queuedJoin)', () => {
     it('joins and sends camera and microphone before the answer; the answer needs no second join', async () => {
       setTuning({ queuedJoin: true });

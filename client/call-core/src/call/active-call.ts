@@ -34,6 +34,8 @@ export interface ActiveCall {
   failedOver: boolean;
   /** Kiosk: the join made while waiting in the queue (join-tuning queuedJoin), settled true once its media are ready. */
   waitingJoin: { generation: number; done: Promise<boolean> } | null;
+  /** Kiosk: whether the specialist's console shows the document (documentView); the document camera is paused while not. */
+  documentShown: boolean;
   /** Whether media ever got through; falls back to ICE over TCP, then gives up. */
   pathGuard: MediaPathGuard;
 }
@@ -52,6 +54,7 @@ export function newActiveCall(info: CallInfo, pathGuard: (call: ActiveCall) => M
     holder: null,
     failedOver: false,
     waitingJoin: null,
+    documentShown: true,
   } as Omit<ActiveCall, 'pathGuard'> as ActiveCall;
   call.pathGuard = pathGuard(call);
   return call;

@@ -10,6 +10,7 @@ import { FAILOVER_CONNECT_TIMEOUT_MS, NodeFailover, type FailoverOutcome } from 
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
 import { NEW_CALL } from './call-client';
+import { setDocumentShown } from './extra-tracks';
 import { StationCallClient } from './station-call-client';
 
 const logger = createLogger('kiosk-call-client');
@@ -85,6 +86,14 @@ export class KioskCallClient extends StationCallClient {
     if (call) await this.removeExtra(call, (_track, source) => source === 'document');
   }
 
+  /** Whether the document camera is paused because the console does not show it (null: not sending one). */
+  documentPaused(): boolean | null {
+    const call = this.active;
+    const extra = call?.extras.find((e) => e.source === 'document');
+    if (!extra?.media || !extra.producerId) return null;
+    return extra.media.isProducerPaused(extra.producerId);
+  }
+
   protected override onServerReady(info: ServerInfo): void {
     if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
   }
@@ -152,6 +161,9 @@ export class KioskCallClient extends StationCallClient {
     super.listenToCall(socket);
     socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
     socket.on('transferred', (result) => this.onTransferred(result));
+    socket.on('documentView', ({ sessionId, shown }) => {
+      if (this.active && this.isCurrent(sessionId)) setDocumentShown(this.active, shown);
+    });
   }
 
   /**
@@ -239,6 +251,7 @@ export class KioskCallClient extends StationCallClient {
     this.releaseMedia(call, CallError.invalidState('call transferred'));
     call.recvReady = createDeferred();
     call.acceptedEarly = null;
+    call.documentShown = true;
     call.pathGuard = this.room.createPathGuard(call);
     this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
     this.dispatch('transferred', result.newSessionId);
