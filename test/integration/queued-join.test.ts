@@ -18,7 +18,7 @@ for (const database of databaseKinds()) {
   describe(`a kiosk joins its room while waiting (${database} PostgreSQL)`, () => {
     let server: TestServer;
     before(async () => {
-      server = await startTestServer({ database, reconnectGraceMs: 1_000 });
+      server = await startTestServer({ database });
     });
     after(() => server.close());
 
