@@ -23,7 +23,7 @@ import { PHASES, phasesOf, resetTimeline, TIMELINE_SCRIPT, waitTimeline, type Ph
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 const WAIT_MS = Number(process.env['BENCH_WAIT_MS'] ?? 1_000);
 
-const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false };
+const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
 const FIRST_ROUND: JoinTuning = { ...OLD_WAY, earlyMedia: true, videoFirst: true, optimisticConnect: true };
@@ -39,6 +39,7 @@ function variants(): Record<string, JoinTuning> {
       '+ optimisticConnect': { ...OLD_WAY, optimisticConnect: true },
       '+ queuedJoin': { ...OLD_WAY, queuedJoin: true },
       '+ warmCamera': { ...OLD_WAY, warmCamera: true },
+      '+ sendFirst': { ...OLD_WAY, sendFirst: true },
       'all on': defaults,
     };
   }
@@ -46,7 +47,7 @@ function variants(): Record<string, JoinTuning> {
     return {
       'A: first round': FIRST_ROUND,
       '+ queuedJoin': { ...FIRST_ROUND, queuedJoin: true },
-      '+ warmCamera': { ...FIRST_ROUND, warmCamera: true },
+      '+ queuedJoin + sendFirst': { ...FIRST_ROUND, queuedJoin: true, sendFirst: true },
       'B: defaults': defaults,
     };
   }

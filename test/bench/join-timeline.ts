@@ -61,7 +61,7 @@ export const TIMELINE_SCRIPT = `
 export const resetTimeline = (page: Page): Promise<void> =>
   page.evaluate(() => (window as unknown as { __resetTimeline: () => void }).__resetTimeline());
 
-export async function waitTimeline(page: Page, timeoutMs = 20_000): Promise<Timeline> {
+export async function waitTimeline(page: Page, timeoutMs = 60_000): Promise<Timeline> {
   await page.waitForFunction(() => (window as unknown as { __timeline: Timeline }).__timeline.firstFrame !== null, undefined, {
     timeout: timeoutMs,
     polling: 10,

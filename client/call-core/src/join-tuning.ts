@@ -27,6 +27,12 @@ export interface JoinTuning {
    * not wait for getUserMedia. Closed again when nobody waits.
    */
   warmCamera: boolean;
+  /**
+   * Consume the other side's media only once our own camera and microphone are produced (at
+   * most 1 s): with queuedJoin the kiosk's media is offered to staff at their join and would
+   * otherwise hold up their produce, which the kiosk's first frame waits on.
+   */
+  sendFirst: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -35,6 +41,7 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   optimisticConnect: true,
   queuedJoin: true,
   warmCamera: true,
+  sendFirst: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

@@ -272,6 +272,34 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     client.close();
   });
 
+  it('join-tuning sendFirst: the other side is consumed once camera and microphone are produced', async () => {
+    setTuning({ queuedJoin: false, sendFirst: true });
+    const server = new FakeServer('kiosk');
+    const { client } = await connectedKiosk(server);
+    const produced = createDeferred<void>();
+    let producerCount = 0;
+    server.handle('produce', async () => {
+      await produced.promise;
+      return { producerId: `p-${++producerCount}` };
+    });
+    await client.callStaff({});
+    server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+    await until(() => server.home.count('produce') === 1, 'camera being produced');
+    const consumer = fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'audio/opus' });
+    const acks: unknown[] = [];
+    server.home.push(
+      'newConsumer',
+      { sessionId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
+      (ack: unknown) => acks.push(ack),
+    );
+    await settle();
+    assert.equal(acks.length, 0, 'waits for its own media to leave first');
+    produced.resolve();
+    await until(() => acks.length === 1, 'consumed after producing');
+    assert.equal(producerCount, 2);
+    client.close();
+  });
+
   describe('joining the room while waiting (join-tuning queuedJoin)', () => {
     it('joins and sends camera and microphone before the answer; the answer needs no second join', async () => {
       setTuning({ queuedJoin: true });

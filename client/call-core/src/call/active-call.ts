@@ -17,6 +17,8 @@ export interface ActiveCall {
   localMedia: Promise<LocalMedia> | null;
   /** Resolved with each join's media; newConsumer waits on it. */
   recvReady: Deferred<CallMedia>;
+  /** Settled once each join has produced camera and microphone (or could not): join-tuning sendFirst waits on it. */
+  sent: Deferred<void>;
   /** Bumped by every join (and by a transfer), so a join overtaken by a newer one stops quietly. */
   joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
@@ -47,6 +49,7 @@ export function newActiveCall(info: CallInfo, pathGuard: (call: ActiveCall) => M
     media: null,
     localMedia: null,
     recvReady: createDeferred<CallMedia>(),
+    sent: createDeferred<void>(),
     joinGeneration: 0,
     acceptedEarly: null,
     extras: [],
@@ -70,6 +73,7 @@ export function releaseCallMedia(call: ActiveCall, why: CallError): void {
   call.waitingJoin = null;
   call.pathGuard.stop();
   call.recvReady.reject(why);
+  call.sent.resolve();
   call.media?.close();
   call.media = null;
   call.extras = [];

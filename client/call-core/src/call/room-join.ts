@@ -109,6 +109,7 @@ export class RoomJoin {
     call.media?.close();
     call.media = null;
     call.recvReady = createDeferred();
+    const sent = (call.sent = createDeferred());
     host.patch({ media: EMPTY_SNAPSHOT.media });
     call.localMedia ??= host.acquireMedia();
     try {
@@ -130,13 +131,16 @@ export class RoomJoin {
       if (error && generation === 1) host.reportError(error);
       if (waiting) {
         if (stream) await media.produceLocal(stream);
+        sent.resolve();
         return;
       }
       host.dispatch('joined', sessionId);
       host.joined?.(call);
       if (stream) await media.produceLocal(stream);
+      sent.resolve();
       await produceExtras(call, media, stale);
     } catch (error) {
+      sent.resolve();
       const callError = toCallError(error, ErrorCode.MediaError);
       if (stale()) return;
       if (waiting) {
