@@ -35,6 +35,18 @@ async function inCall(setup?: Awaited<ReturnType<typeof connectedKiosk>>): Promi
   return kiosk;
 }
 
+/** The server offers the specialist's microphone to the kiosk; the kiosk's answers land in the list returned. */
+function offerStaffMicrophone(server: FakeServer): unknown[] {
+  const consumer = fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'audio/opus' });
+  const acks: unknown[] = [];
+  server.home.push(
+    'newConsumer',
+    { sessionId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
+    (ack: unknown) => acks.push(ack),
+  );
+  return acks;
+}
+
 describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   it('connects: asks who it is, loads the Device, says connected', async () => {
     const { server, client } = await connectedKiosk();
@@ -191,13 +203,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     await client.callStaff({});
     server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
     await until(() => server.home.count('joinRoom') === 1, 'join sent');
-    const consumer = fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'audio/opus' });
-    const acks: unknown[] = [];
-    server.home.push(
-      'newConsumer',
-      { sessionId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
-      (ack: unknown) => acks.push(ack),
-    );
+    const acks = offerStaffMicrophone(server);
     await settle();
     assert.equal(acks.length, 0, 'waits for the transport');
     answer.resolve({ sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [] });
@@ -285,13 +291,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     await client.callStaff({});
     server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
     await until(() => server.home.count('produce') === 1, 'camera being produced');
-    const consumer = fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'audio/opus' });
-    const acks: unknown[] = [];
-    server.home.push(
-      'newConsumer',
-      { sessionId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
-      (ack: unknown) => acks.push(ack),
-    );
+    const acks = offerStaffMicrophone(server);
     await settle();
     assert.equal(acks.length, 0, 'waits for its own media to leave first');
     produced.resolve();
