@@ -14,6 +14,7 @@ export type InCallEvent =
   | 'transferred'
   | 'queuePosition'
   | 'formShown'
+  | 'formWithdrawn'
   | 'formCorrectionAsked'
   | 'formUpdated'
   | 'captionLine'
