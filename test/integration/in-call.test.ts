@@ -121,6 +121,23 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     assert.deepEqual((await server.app.repositories.consultations.findById(call.sessionId))?.quality, quality);
   });
 
+  it("tells the kiosk whether the specialist's console shows the document; only staff in the call may say it", async () => {
+    const atKiosk = nextEvent(call.kiosk, 'documentView');
+    expectOk(await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: false }));
+    assert.deepEqual((await atKiosk)[0], { sessionId: call.sessionId, shown: false });
+    const fromKiosk = await request(call.kiosk, 'documentView', { sessionId: call.sessionId, shown: true });
+    assert.equal(!fromKiosk.ok && fromKiosk.error.code, 'FORBIDDEN');
+    const outsider = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    try {
+      const attempt = await request(outsider, 'documentView', { sessionId: call.sessionId, shown: true });
+      assert.equal(!attempt.ok && attempt.error.code, 'FORBIDDEN');
+    } finally {
+      outsider.disconnect();
+    }
+    const bad = await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: 'yes' } as never);
+    assert.equal(!bad.ok && bad.error.code, 'BAD_REQUEST');
+  });
+
   it('transfers the resident to another department without dropping the kiosk', async () => {
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     const department = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu', name: '税務課', icon: 'tax' } }), 201);

@@ -157,6 +157,8 @@ export interface ServerToClientEvents extends FormServerEvents {
   deviceProblem: (payload: ReportDeviceProblemPayload) => void;
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
+  /** kiosk: whether the specialist's console shows the document now; the document camera is sent only while it does. */
+  documentView: (payload: { sessionId: string; shown: boolean }) => void;
   /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */
   queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */

@@ -10,6 +10,7 @@ export type InCallEvent =
   | 'snapshotStored'
   | 'deviceProblem'
   | 'pointerMarks'
+  | 'documentView'
   | 'transferred'
   | 'queuePosition'
   | 'formShown'

@@ -37,6 +37,35 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     client.close();
   });
 
+  it('join-tuning warmCamera: the camera opens while a resident waits, the accept takes it, and it closes when nobody waits', async () => {
+    (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = { warmCamera: true };
+    try {
+      const server = new FakeServer('staff');
+      const media = fakeLocalMedia();
+      let opened = 0;
+      const acquire = async (): Promise<Awaited<ReturnType<typeof media.acquire>>> => {
+        opened += 1;
+        return media.acquire();
+      };
+      server.handle('getQueue', () => [ENTRY]);
+      server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
+      const client = tracked(new StaffCallClient({ ...clientOptions(server, media), acquireMedia: acquire }));
+      await client.connect();
+      await until(() => opened === 1, 'camera opened while the resident waits');
+      server.home.push('queueUpdated', []);
+      await settle();
+      assert.ok(media.stopped(), 'nobody waits: the camera is closed again');
+      server.home.push('queueUpdated', [ENTRY]);
+      await until(() => opened === 2, 'opened again for the next resident');
+      await client.acceptCall('s1');
+      assert.equal(opened, 2, 'the accept used the camera already open');
+      assert.equal(client.getSnapshot().localStream?.getVideoTracks()[0], media.tracks[3]);
+      client.close();
+    } finally {
+      delete (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'];
+    }
+  });
+
   it('another desk was faster: acceptCall rejects with ALREADY_TAKEN and leaves no call behind', async () => {
     const { server, client } = await connectedDesk();
     server.handle('acceptCall', () => {

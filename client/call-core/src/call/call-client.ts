@@ -27,6 +27,9 @@ import { ServerEvents } from './server-events';
 
 const logger = createLogger('call-client');
 
+/** sendFirst never holds the other side's media back longer than this (a camera that hangs). */
+const SEND_FIRST_MAX_WAIT_MS = 1_000;
+
 export const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
 
 /**
@@ -409,6 +412,9 @@ export abstract class CallClient extends CallClientState {
     try {
       // newConsumer may beat the joinRoom answer to us; consume once the transport exists.
       const media = await call.recvReady.promise;
+      // join-tuning sendFirst: our own picture leaves before we take the other side's, which
+      // would otherwise compete with it for the page (the other side's first frame waits on ours).
+      if (joinTuning().sendFirst) await Promise.race([call.sent.promise, new Promise((resolve) => setTimeout(resolve, SEND_FIRST_MAX_WAIT_MS))]);
       const { sessionId: _sessionId, ...options } = payload;
       await media.consume(options);
       ack({ ok: true, data: null });

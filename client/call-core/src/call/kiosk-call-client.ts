@@ -5,10 +5,12 @@ import { CallError, toCallError } from '../call-error';
 import type { ConnectionState, KioskCallRequestName, KioskNoticeName } from '../call-types';
 import { createDeferred } from '../deferred';
 import { createLogger } from '../logger';
+import { joinTuning } from '../join-tuning';
 import { FAILOVER_CONNECT_TIMEOUT_MS, NodeFailover, type FailoverOutcome } from '../node-failover';
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
 import { NEW_CALL } from './call-client';
+import { setDocumentShown } from './extra-tracks';
 import { StationCallClient } from './station-call-client';
 
 const logger = createLogger('kiosk-call-client');
@@ -84,6 +86,14 @@ export class KioskCallClient extends StationCallClient {
     if (call) await this.removeExtra(call, (_track, source) => source === 'document');
   }
 
+  /** Whether the document camera is paused because the console does not show it (null: not sending one). */
+  documentPaused(): boolean | null {
+    const call = this.active;
+    const extra = call?.extras.find((e) => e.source === 'document');
+    if (!extra?.media || !extra.producerId) return null;
+    return extra.media.isProducerPaused(extra.producerId);
+  }
+
   protected override onServerReady(info: ServerInfo): void {
     if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
   }
@@ -151,6 +161,9 @@ export class KioskCallClient extends StationCallClient {
     super.listenToCall(socket);
     socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
     socket.on('transferred', (result) => this.onTransferred(result));
+    socket.on('documentView', ({ sessionId, shown }) => {
+      if (this.active && this.isCurrent(sessionId)) setDocumentShown(this.active, shown);
+    });
   }
 
   /**
@@ -161,7 +174,10 @@ export class KioskCallClient extends StationCallClient {
   protected override async resumeWaiting(call: ActiveCall): Promise<void> {
     try {
       const result = await this.request('callStaff', {});
-      if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+      if (this.active !== call) return;
+      this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+      // The server dropped this socket's transports with the old connection: make them again.
+      this.prepareWhileWaiting(call);
     } catch (error) {
       if (this.active !== call) return;
       if (toCallError(error).code !== ErrorCode.InvalidState) return this.failCall(call, toCallError(error));
@@ -191,7 +207,24 @@ export class KioskCallClient extends StationCallClient {
     this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
     logger.info('queued', { sessionId: result.sessionId, position: result.queuePosition });
     if (call.acceptedEarly?.sessionId === result.sessionId) this.onCallAccepted(call.acceptedEarly);
+    else this.prepareWhileWaiting(call);
     return result;
+  }
+
+  /** A reload found the resident still waiting: camera and transports made ready again. */
+  protected override onWaiting(call: ActiveCall): void {
+    this.openMediaEarly(call);
+    this.warmUp();
+    this.prepareWhileWaiting(call);
+  }
+
+  /**
+   * The kiosk knows it will send: with join-tuning queuedJoin it joins the room while it waits,
+   * so at the answer its picture is already at the server and its send transport connected.
+   */
+  private prepareWhileWaiting(call: ActiveCall): void {
+    if (!joinTuning().queuedJoin || this.active !== call || call.info.answered || !call.info.sessionId) return;
+    this.room.joinWhileWaiting(call);
   }
 
   private onCallAccepted(payload: { sessionId: string; staffName: string }): void {
@@ -204,7 +237,7 @@ export class KioskCallClient extends StationCallClient {
     if (call.info.sessionId !== payload.sessionId) return;
     this.updateCall(call, { peerName: payload.staffName, answered: true, queuePosition: null });
     this.safeEmit('callAccepted', payload);
-    this.room.join(call).catch(() => undefined); // join reports its own failures
+    this.room.answered(call).catch(() => undefined); // join reports its own failures
   }
 
   /**
@@ -218,9 +251,12 @@ export class KioskCallClient extends StationCallClient {
     this.releaseMedia(call, CallError.invalidState('call transferred'));
     call.recvReady = createDeferred();
     call.acceptedEarly = null;
+    call.documentShown = true;
     call.pathGuard = this.room.createPathGuard(call);
     this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
     this.dispatch('transferred', result.newSessionId);
     this.safeEmit('transferred', result);
+    this.openMediaEarly(call);
+    this.prepareWhileWaiting(call);
   }
 }

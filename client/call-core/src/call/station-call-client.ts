@@ -3,6 +3,7 @@ import { CallError } from '../call-error';
 import type { CallInfo } from '../call-types';
 import { createLogger } from '../logger';
 import { checkMediaPath, type MediaPathResult } from '../media-check';
+import type { ActiveCall } from './active-call';
 import { CallClient } from './call-client';
 
 const logger = createLogger('call-client');
@@ -24,13 +25,16 @@ export abstract class StationCallClient extends CallClient {
     const info: CallInfo = { sessionId: live.sessionId, peerName: live.peerName, peerLocation: live.peerLocation, queuePosition: live.queuePosition, answered };
     const call = this.beginCall(info, answered ? 'answered' : 'queued');
     logger.info('resuming a call after a reload', { sessionId: live.sessionId, state: live.state });
-    if (!answered) return;
+    if (!answered) return this.onWaiting(call);
     if (live.mediaNodeUrl) {
       await this.openHolder(call, live.mediaNodeUrl);
       if (this.active !== call) return;
     }
     await this.room.join(call);
   }
+
+  /** A reload found this station's resident still waiting (only a kiosk waits). */
+  protected onWaiting(_call: ActiveCall): void {}
 
   /**
    * The connection check: sends `track` to the SFU and back over UDP only or TCP only, outside
