@@ -59,6 +59,8 @@ export interface Messages {
     peerJoined: string;
     peerLeft: string;
     serverReconnecting: string;
+    /** The server node carrying the call stopped and the call is moving to another one. */
+    failover: { holderStopped: string; ownStopped: string; countdown: (seconds: number) => string; closing: string };
     noLocalMedia: string;
     ended: (reason: EndReason) => string;
   };
@@ -133,6 +135,12 @@ export const ja: Messages = {
     peerJoined: '住民の方が接続しました',
     peerLeft: '住民の方の接続が切れました',
     serverReconnecting: 'サーバーに再接続しています…',
+    failover: {
+      holderStopped: '相談者側のサーバーが停止しました。別のサーバーへ移っています…',
+      ownStopped: 'この画面がつながっているサーバーが停止しました。別のサーバーへ移っています…',
+      countdown: (seconds) => `あと ${seconds} 秒で移れない場合は通話を終了し、停止した時刻で記録します。`,
+      closing: '通話を終了して記録しています…',
+    },
     noLocalMedia: 'カメラまたはマイクを使用できません。ブラウザの設定を確認してください。',
     ended: (reason) => END_REASON_JA[reason],
   },
@@ -206,6 +214,12 @@ export const en: Messages = {
     peerJoined: 'The resident is connected',
     peerLeft: "The resident's connection dropped",
     serverReconnecting: 'Reconnecting to the server…',
+    failover: {
+      holderStopped: 'The server the resident is connected to stopped. Moving the call to another server…',
+      ownStopped: 'The server this console is connected to stopped. Moving the call to another server…',
+      countdown: (seconds) => `If it cannot move within ${seconds} s, the call ends and is recorded at the time the server stopped.`,
+      closing: 'Ending the call and saving the record…',
+    },
     noLocalMedia: 'Your camera or microphone cannot be used. Check the browser settings.',
     ended: (reason) => END_REASON_EN[reason],
   },

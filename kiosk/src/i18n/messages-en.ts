@@ -89,6 +89,7 @@ export const kioskEn: KioskMessages = {
     waitingForVideo: 'Waiting for video…',
     unstable: 'The connection is unstable…',
     reconnecting: 'Reconnecting…',
+    switchingServer: 'Switching to another server. Please wait a moment…',
     inCall: 'In call',
     noLocalMedia: 'The camera or microphone is not working. The staff member may not see or hear you.',
     guestJoined: (who) => `${who} has joined`,

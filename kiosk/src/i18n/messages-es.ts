@@ -74,6 +74,7 @@ export const kioskEs: KioskMessages = {
     waitingForVideo: 'Esperando el video…',
     unstable: 'La conexión es inestable…',
     reconnecting: 'Reconectando…',
+    switchingServer: 'Cambiando a otro servidor. Espere un momento…',
     inCall: 'En llamada',
     noLocalMedia: 'La cámara o el micrófono no funcionan. Es posible que el empleado no pueda verle ni oírle.',
     guestJoined: (who) => `${who} se ha unido`,

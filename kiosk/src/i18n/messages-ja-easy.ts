@@ -91,6 +91,7 @@ export const kioskJaEasy: KioskMessages = {
     waitingForVideo: 'えいぞうを まって います…',
     unstable: 'つうしんが よく ありません…',
     reconnecting: 'もう いちど つないで います…',
+    switchingServer: 'べつの サーバーに つなぎかえて います。すこし まって ください…',
     inCall: 'はなして います',
     noLocalMedia: 'カメラか マイクが つかえません。こえや えいぞうが とどいて いないかも しれません。',
     guestJoined: (who) => `${who}が はいりました`,

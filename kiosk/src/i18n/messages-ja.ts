@@ -90,6 +90,7 @@ export const kioskJa: KioskMessages = {
     waitingForVideo: '職員の映像を待っています…',
     unstable: '通信が不安定です…',
     reconnecting: '再接続しています…',
+    switchingServer: '別のサーバーに切り替えています。少しお待ちください…',
     inCall: '通話中',
     noLocalMedia: 'カメラまたはマイクが使えません。声や映像が職員に届いていない可能性があります。',
     guestJoined: (who) => `${who}が参加しました`,

@@ -74,6 +74,7 @@ export const kioskKo: KioskMessages = {
     waitingForVideo: '영상을 기다리는 중…',
     unstable: '통신이 불안정합니다…',
     reconnecting: '다시 연결하는 중…',
+    switchingServer: '다른 서버로 전환하고 있습니다. 잠시 기다려 주십시오…',
     inCall: '통화 중',
     noLocalMedia: '카메라 또는 마이크를 사용할 수 없습니다. 직원에게 목소리나 영상이 전달되지 않을 수 있습니다.',
     guestJoined: (who) => `${who}이(가) 참여했습니다`,

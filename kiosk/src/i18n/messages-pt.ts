@@ -74,6 +74,7 @@ export const kioskPt: KioskMessages = {
     waitingForVideo: 'Aguardando o vídeo…',
     unstable: 'A conexão está instável…',
     reconnecting: 'Reconectando…',
+    switchingServer: 'Mudando para outro servidor. Aguarde um momento…',
     inCall: 'Em chamada',
     noLocalMedia: 'A câmera ou o microfone não está funcionando. O funcionário pode não ver ou ouvir você.',
     guestJoined: (who) => `${who} entrou na chamada`,

@@ -74,6 +74,7 @@ export const kioskVi: KioskMessages = {
     waitingForVideo: 'Đang chờ hình ảnh…',
     unstable: 'Kết nối không ổn định…',
     reconnecting: 'Đang kết nối lại…',
+    switchingServer: 'Đang chuyển sang máy chủ khác. Vui lòng chờ một chút…',
     inCall: 'Đang gọi',
     noLocalMedia: 'Không thể sử dụng camera hoặc micro. Nhân viên có thể không nghe hoặc không thấy bạn.',
     guestJoined: (who) => `${who} đã tham gia`,

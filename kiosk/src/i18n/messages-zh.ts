@@ -74,6 +74,7 @@ export const kioskZh: KioskMessages = {
     waitingForVideo: '正在等待画面…',
     unstable: '网络不稳定…',
     reconnecting: '正在重新连接…',
+    switchingServer: '正在切换到另一台服务器，请稍候…',
     inCall: '通话中',
     noLocalMedia: '摄像头或麦克风无法使用。工作人员可能听不到您的声音或看不到您的画面。',
     guestJoined: (who) => `${who}已加入`,

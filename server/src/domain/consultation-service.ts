@@ -6,7 +6,7 @@ import type { JoinRoomResult, SocketPrincipal } from '@madoguchi/contract/signal
 import type { ProducePayload } from '@madoguchi/contract/signalling-schemas';
 import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
-import type { AdoptedCall, ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
+import type { AdoptedCall, ClosedOrphan, ServerNodeRepository, StrandedCall } from '../db/repositories/server-node-repository';
 import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
@@ -35,6 +35,9 @@ const log = createLogger('consultation-service');
 
 /** Ended calls remembered for the after-call writes (outcome, survey) that may arrive during a database outage. */
 const RECENTLY_ENDED_KEPT = 1_000;
+
+/** A call taken over late in its failover grace still waits this long for the other side to follow. */
+const ADOPTED_FOLLOW_MS = 5_000;
 
 /** How long after a call the console still offers its outcome form on its own. */
 const UNRECORDED_WINDOW_SECONDS = 30 * 60;
@@ -94,6 +97,8 @@ export class ConsultationService {
   private draining = false;
   private readonly idleWaiters = new Set<() => void>();
   private readonly ending = new Set<Promise<void>>();
+  /** Stranded calls (their node stopped) whose people were told so; each is told once. */
+  private readonly strandedTold = new Set<string>();
   /** Who took part in the calls that ended lately: the after-call writes check it without the database. */
   private readonly recentlyEnded = new Map<string, { kioskId: string; staffId: string | null }>();
 
@@ -133,6 +138,25 @@ export class ConsultationService {
     }
     if (closed.some((orphan) => orphan.appointmentId)) {
       void this.options.appointments.reconcileAfterRestart().catch((error: unknown) => log.error({ err: error }, 'could not reconcile appointments'));
+    }
+  }
+
+  /**
+   * The node holding these answered calls stopped and nobody has taken them over yet: tell the
+   * kiosk and the specialist at once, wherever they are connected, how long the call may still
+   * move (docs/reliability.md). Each call is told once; `calls` is the whole current list.
+   */
+  announceStranded(calls: StrandedCall[]): void {
+    const current = new Set(calls.map((call) => call.id));
+    for (const id of this.strandedTold) if (!current.has(id)) this.strandedTold.delete(id);
+    for (const call of calls) {
+      if (this.strandedTold.has(call.id) || this.live.has(call.id)) continue;
+      this.strandedTold.add(call.id);
+      log.warn({ sessionId: call.id, secondsLeft: Math.round(call.secondsLeft) }, 'the node holding a call stopped; telling its people');
+      this.options.notifier.toPeers([staffPeer(call.staffId), kioskPeer(call.kioskId)], 'holderLost', {
+        sessionId: call.id,
+        secondsLeft: Math.round(call.secondsLeft * 10) / 10,
+      });
     }
   }
 
@@ -193,12 +217,27 @@ export class ConsultationService {
       return null;
     }
     log.warn({ sessionId: adopted.id, fromNode: adopted.fromNodeId }, 'took over a call of a lost node');
-    // Whoever does not come back within the grace period ends it, as after any drop.
-    for (const peerId of consultation.peerIds()) this.startGraceTimer(consultation, peerId, 'network_lost');
+    // If one of the two is not back by the end of the failover grace (what both were told, in
+    // holderLost), they never spoke again after the node stopped: the call ends node_lost at its
+    // last beat, as if nobody had taken it over. A desk told callMoved late still gets 5 s.
+    const graceLeftMs = adopted.lastBeatAt.getTime() + this.options.leaseMs + (this.options.failoverMs ?? 0) - Date.now();
+    for (const peerId of consultation.peerIds()) {
+      this.startGraceTimer(consultation, peerId, 'node_lost', { endedAt: adopted.lastBeatAt, delayMs: Math.max(graceLeftMs, ADOPTED_FOLLOW_MS) });
+    }
     // The desk's socket to the lost node is gone; its other sockets hear where to go back.
     this.options.notifier.toPeers([staffPeer(adopted.staff.id)], 'callMoved', { sessionId: adopted.id });
     this.options.onForecastInputsChanged?.();
     return this.liveCallOf(principal);
+  }
+
+  /**
+   * The caller's answered call whose node stopped, when the caller no longer knows its id (a
+   * console whose own node died, reloaded on another node): taken over like adoptOrphan().
+   */
+  async adoptStrandedOf(principal: SocketPrincipal): Promise<ResumableCall | null> {
+    if (principal.role === 'guest' || (this.options.failoverMs ?? 0) <= 0) return null;
+    const sessionId = await this.options.nodes.strandedCallOf(principal.id, this.options.leaseMs);
+    return sessionId ? this.adoptOrphan(principal, sessionId) : null;
   }
 
   /** How a consultation the caller took part in ended, as recorded (null while it goes on). */
@@ -631,12 +670,12 @@ export class ConsultationService {
     this.startGraceTimer(consultation, peerId, 'network_lost');
   }
 
-  private startGraceTimer(consultation: Consultation, peerId: string, reason: EndReason): void {
+  private startGraceTimer(consultation: Consultation, peerId: string, reason: EndReason, lost: { endedAt: Date; delayMs: number } | null = null): void {
     clearTimeout(consultation.graceTimers.get(peerId));
     const timer = setTimeout(() => {
       consultation.graceTimers.delete(peerId);
-      void this.end(consultation.id, reason).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
-    }, this.options.reconnectGraceMs);
+      void this.end(consultation.id, reason, lost ? { endedAt: lost.endedAt } : {}).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
+    }, lost?.delayMs ?? this.options.reconnectGraceMs);
     timer.unref();
     consultation.graceTimers.set(peerId, timer);
   }
