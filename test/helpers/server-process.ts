@@ -32,6 +32,8 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
     nodeId: options.nodeId,
     child: undefined as unknown as ChildProcess,
     async start() {
+      // Already running (a test run with --test-name-pattern skips the test that killed it).
+      if (proc.child && proc.child.exitCode === null && proc.child.signalCode === null) return;
       proc.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
         env: {
           ...process.env,
@@ -45,7 +47,7 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
           NODE_ENV: 'development',
           ...options.env,
         },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', process.env['SHOW_NODE_LOGS'] ? 'inherit' : 'ignore', 'inherit'],
       });
       const deadline = Date.now() + 60_000;
       while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {

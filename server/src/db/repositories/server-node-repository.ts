@@ -167,12 +167,12 @@ export class ServerNodeRepository {
   async strandedCalls(selfId: string, leaseMs: number, failoverMs: number): Promise<StrandedCall[]> {
     const rows: { id: string; kiosk_id: string; staff_id: string; seconds_left: number }[] = await this.dataSource.query(
       `SELECT s.id, s.kiosk_id, s.staff_id,
-              EXTRACT(EPOCH FROM n.last_beat_at + make_interval(secs => ($2 + $3)::double precision / 1000) - now())::float8 AS seconds_left
+              EXTRACT(EPOCH FROM n.last_beat_at + make_interval(secs => ($2::double precision + $3::double precision) / 1000) - now())::float8 AS seconds_left
          FROM consultation_session s JOIN server_node n ON n.node_id = s.node_id
         WHERE n.node_id <> $1 AND n.stopped_at IS NULL AND s.ended_at IS NULL
           AND s.answered_at IS NOT NULL AND s.staff_id IS NOT NULL
           AND n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000)
-          AND n.last_beat_at >= now() - make_interval(secs => ($2 + $3)::double precision / 1000)`,
+          AND n.last_beat_at >= now() - make_interval(secs => ($2::double precision + $3::double precision) / 1000)`,
       [selfId, leaseMs, failoverMs],
     );
     return rows.map((r) => ({ id: r.id, kioskId: r.kiosk_id, staffId: r.staff_id, secondsLeft: Math.max(0, Number(r.seconds_left)) }));
