@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { hasVideoAndAudio, loginAtDesk } from '../helpers/call-flow';
+import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
+import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';
 import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
-
-/** Decoded frames per inbound video stream (by SSRC) of the page's open peer connections. */
-const VIDEO_STREAMS = `(async () => {
-  const frames = {};
-  for (const pc of window.__peerConnections) {
-    if (pc.connectionState === 'closed') continue;
-    const stats = await pc.getStats();
-    stats.forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames[String(r.ssrc)] = Number(r.framesDecoded || 0); });
-  }
-  return frames;
-})()`;
-const videoStreams = (page: BrowserSession['page']): Promise<Record<string, number>> => page.evaluate(VIDEO_STREAMS);
-
-async function secondsUntilNewStream(page: BrowserSession['page'], before: Record<string, number>, since: number, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const now = await videoStreams(page);
-    if (Object.entries(now).some(([ssrc, frames]) => !(ssrc in before) && frames > 5)) return (Date.now() - since) / 1000;
-    assert.ok(Date.now() < deadline, `no new video stream decoded: ${JSON.stringify(now)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const LEASE_SECONDS = 3;
 /** The default failover grace (NODE_FAILOVER_SECONDS), as a town runs it. */
@@ -71,9 +50,7 @@ describe('the node holding a call stops, failover on: what each side is told (tw
     // The nodes must know each other's address (CSP, origin check, the lists of nodes).
     await new Promise((resolve) => setTimeout(resolve, 1500));
     kiosk = await openBrowser();
-    await kiosk.page.goto(`${kioskNode.url}/kiosk/#credential=${demoKioskCredential(db.dataDir)}`);
-    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
-    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
+    await walkInAtKiosk(kiosk.page, kioskNode.url, demoKioskCredential(db.dataDir));
     await kiosk.page.getByRole('button', { name: /子育て支援課/ }).click();
     await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 20_000 });
     const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, hasVideoAndAudio, 60_000), waitForMedia(kiosk.page, hasVideoAndAudio, 60_000)]);
@@ -140,8 +117,7 @@ describe('the node holding a call stops, failover on: what each side is told (tw
     );
     assert.deepEqual(rows.map((r) => [r.node_id, r.ended_at, r.failovers]), [[nodeB.nodeId, null, '1']]);
     // The call ends through B, and the console records the outcome through B while A is down.
-    await staff.page.getByRole('button', { name: '通話を終了' }).click();
-    await staff.page.getByRole('dialog', { name: '通話を終了しますか？' }).getByRole('button', { name: '終了する' }).click();
+    await hangUpAtDesk(staff.page);
     await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption('resolved');
     await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
     await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });

@@ -49,7 +49,9 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
         },
         stdio: ['ignore', process.env['SHOW_NODE_LOGS'] ? 'inherit' : 'ignore', 'inherit'],
       });
-      const deadline = Date.now() + 60_000;
+      // tsx compiles the server at start: on a machine shared by several suites (load 50-90) that
+      // alone has taken over a minute.
+      const deadline = Date.now() + 180_000;
       while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
         if (Date.now() > deadline || proc.child.exitCode !== null) throw new Error(`${options.nodeId} did not become ready`);
         await new Promise((resolve) => setTimeout(resolve, 100));
