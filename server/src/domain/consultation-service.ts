@@ -36,12 +36,18 @@ export type { ConsultationObserver } from './consultation/call-ending';
 
 const log = createLogger('consultation-service');
 
+/** What the consultation modules read and write of the records (the unit tests give an in-memory one). */
+export type ConsultationRecords = Pick<
+  ConsultationRepository,
+  'createQueued' | 'markAnswered' | 'markEnded' | 'recentDurations' | 'endOf' | 'latestUnrecorded' | 'recordSatisfaction'
+>;
+
 export interface ConsultationServiceOptions {
-  sessions: ConsultationRepository;
-  kiosks: KioskRepository;
-  departments: DepartmentRepository;
-  events: ConsultationEventRepository;
-  appointments: AppointmentService;
+  sessions: ConsultationRecords;
+  kiosks: Pick<KioskRepository, 'findById'>;
+  departments: Pick<DepartmentRepository, 'findById'>;
+  events: Pick<ConsultationEventRepository, 'append'>;
+  appointments: Pick<AppointmentService, 'checkIn' | 'sessionEnded' | 'startSession' | 'reconcileAfterRestart'>;
   sfu: SfuApi;
   notifier: ConsultationNotifier;
   reconnectGraceMs: number;
@@ -50,11 +56,11 @@ export interface ConsultationServiceOptions {
   onRejoin?: () => void;
   /** Record writes that wait out a database restart instead of being lost. */
   writes?: WriteRetryQueue;
-  guestLinks?: GuestLinkRepository;
+  guestLinks?: Pick<GuestLinkRepository, 'create' | 'find' | 'markJoined' | 'markLeft'>;
   /** This node's name, written on the consultations it holds. */
   nodeId: string;
   /** Node leases: what a previous run or a stopped node left open is closed from them. */
-  nodes: ServerNodeRepository;
+  nodes: Pick<ServerNodeRepository, 'closeOwnOrphans' | 'closeOrphan' | 'adoptOrphan' | 'isOpen' | 'strandedCallOf'>;
   /** How long a node may stay silent before its calls are taken as lost. */
   leaseMs: number;
   /** After that, how long another node may still take over its answered calls (0: never). */

@@ -22,7 +22,7 @@ const log = createLogger('consultation-queue');
 export interface ConsultationQueueOptions {
   live: LiveConsultations;
   timeline: ConsultationTimeline;
-  sessions: ConsultationRepository;
+  sessions: Pick<ConsultationRepository, 'createQueued' | 'recentDurations'>;
   kiosks: Pick<KioskRepository, 'findById'>;
   departments: Pick<DepartmentRepository, 'findById'>;
   appointments: Pick<AppointmentService, 'checkIn' | 'sessionEnded'>;

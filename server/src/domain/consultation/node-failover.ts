@@ -127,14 +127,20 @@ export class NodeFailover {
     const deadline = Date.now() + this.options.leaseMs + 1_000;
     for (;;) {
       const adopted = await this.options.nodes.adoptOrphan(sessionId, principal.id, this.options.nodeId, this.options.leaseMs, failoverMs);
-      if (adopted) return live.mutex.run(sessionId, () => this.holdAdopted(adopted, principal));
+      if (adopted) {
+        if (await live.mutex.run(sessionId, () => this.holdAdopted(adopted))) return this.options.presence.liveCallOf(principal);
+        // Ended outside the lock: the end takes the same lock, and waiting for it inside would never finish.
+        await this.options.end(adopted.id, 'node_lost');
+        return null;
+      }
       if (live.has(sessionId)) return this.options.presence.liveCallOf(principal);
       if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) return null;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
-  private async holdAdopted(adopted: AdoptedCall, principal: SocketPrincipal): Promise<ResumableCall | null> {
+  /** Holds the call here with a new media room; false when the room cannot be built. */
+  private async holdAdopted(adopted: AdoptedCall): Promise<boolean> {
     const intake: ConsultationIntake = {
       departmentId: adopted.departmentId,
       departmentName: adopted.departmentName,
@@ -151,8 +157,7 @@ export class NodeFailover {
       await this.options.media.openRoom(consultation);
     } catch (error) {
       log.error({ err: error, sessionId: adopted.id }, 'could not build the media room of a call taken over');
-      await this.options.end(adopted.id, 'node_lost');
-      return null;
+      return false;
     }
     log.warn({ sessionId: adopted.id, fromNode: adopted.fromNodeId }, 'took over a call of a lost node');
     // If one of the two is not back by the end of the failover grace (what both were told, in
@@ -165,6 +170,6 @@ export class NodeFailover {
     // The desk's socket to the lost node is gone; its other sockets hear where to go back.
     this.options.notifier.toPeers([staffPeer(adopted.staff.id)], 'callMoved', { sessionId: adopted.id });
     this.options.onForecastInputsChanged?.();
-    return this.options.presence.liveCallOf(principal);
+    return true;
   }
 }
