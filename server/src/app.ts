@@ -593,6 +593,7 @@ export function createApp(deps: AppDeps): App {
     leaseMs,
     failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
     onOrphansClosed: (closed) => consultations.announceClosed(closed),
+    onStranded: (calls) => consultations.announceStranded(calls),
     onBeat: (judging) => {
       if (judging) cluster.reportJudgingBeat();
     },

@@ -32,6 +32,8 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
     nodeId: options.nodeId,
     child: undefined as unknown as ChildProcess,
     async start() {
+      // Already running (a test run with --test-name-pattern skips the test that killed it).
+      if (proc.child && proc.child.exitCode === null && proc.child.signalCode === null) return;
       proc.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
         env: {
           ...process.env,
@@ -45,9 +47,11 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
           NODE_ENV: 'development',
           ...options.env,
         },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', process.env['SHOW_NODE_LOGS'] ? 'inherit' : 'ignore', 'inherit'],
       });
-      const deadline = Date.now() + 60_000;
+      // tsx compiles the server at start: on a machine shared by several suites (load 50-90) that
+      // alone has taken over a minute.
+      const deadline = Date.now() + 180_000;
       while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
         if (Date.now() > deadline || proc.child.exitCode !== null) throw new Error(`${options.nodeId} did not become ready`);
         await new Promise((resolve) => setTimeout(resolve, 100));

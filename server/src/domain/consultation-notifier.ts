@@ -19,8 +19,8 @@ export type InCallEvent =
   | 'formUpdated'
   | 'captionLine'
   | 'captionsState'
-
-  | 'callMoved';
+  | 'callMoved'
+  | 'holderLost';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

@@ -46,6 +46,12 @@ export class StaffCallClient extends StationCallClient {
     this.warmUpCamera();
   }
 
+  /** The own node is down and a surviving node carries this console: its queue, from there. */
+  protected override onStandIn(): void {
+    const info = this.getSnapshot().serverInfo;
+    if (info) this.onServerReady(info);
+  }
+
   /**
    * 対応可能 or 離席中 on this console. The server tells waiting residents whether anyone can
    * answer; a console that is not connected says it when it is.
@@ -152,6 +158,10 @@ export class StaffCallClient extends StationCallClient {
 
   protected override listenToCall(socket: SignallingSocket): void {
     super.listenToCall(socket);
+    // The queue from a stand-in (a surviving node while the own node is down).
+    socket.on('queueUpdated', (queue) => {
+      if (this.usingStandIn && socket === this.homeSocket()) this.setQueue(queue);
+    });
     socket.on('callMoved', ({ sessionId }) => {
       if (this.active && this.isCurrent(sessionId)) void this.followMovedCall(this.active);
     });
@@ -182,7 +192,8 @@ export class StaffCallClient extends StationCallClient {
     await this.room.join(call).catch(() => undefined);
   }
 
-  protected override onServerReady(_info: ServerInfo): void {
+  protected override onServerReady(info: ServerInfo): void {
+    super.onServerReady(info);
     this.request('getQueue', {}).then(
       (queue) => this.setQueue(queue),
       (error: unknown) => this.reportError(toCallError(error)),
