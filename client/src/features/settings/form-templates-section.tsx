@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormTemplateInput, type FormTemplate } from '@madoguchi/contract/forms';
 import { Notice } from '../../components/notice';
-import { useApi } from '../../hooks/use-api';
+import { useAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
 import { describeError } from '../../i18n/describe-error';
 import { formMessages } from '../../i18n/form-messages';
@@ -24,14 +24,12 @@ const definitionOf = (template: FormTemplate) =>
  * theirs); the definition is edited as JSON and checked with the same zod schema as the server.
  */
 export function FormTemplatesSection() {
-  const { run } = useApi();
+  const action = useAction();
   const templates = useApiData((o) => listFormTemplates({ ...o, archived: true }), 'form-templates');
   const settings = useApiData(getFormSettings, 'form-settings');
   const [editing, setEditing] = useState<{ familyId: string | null; text: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const save = async () => {
     if (!editing) return;
@@ -48,38 +46,20 @@ export function FormTemplatesSection() {
       setProblem(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await run((o) => saveFormTemplate(editing.familyId, checked.data, o));
-      setNotice(t.saved(saved.version));
+    const saved = await action.perform((o) => saveFormTemplate(editing.familyId, checked.data, o));
+    if (saved.ok) {
+      setNotice(t.saved(saved.value.version));
       setEditing(null);
       templates.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
     }
   };
 
   const archive = async (template: FormTemplate) => {
-    setError(null);
-    try {
-      await run((o) => archiveFormTemplate(template.familyId, !template.archived, o));
-      templates.reload();
-    } catch (caught) {
-      setError(caught);
-    }
+    if ((await action.perform((o) => archiveFormTemplate(template.familyId, !template.archived, o))).ok) templates.reload();
   };
 
   const togglePrint = async (kioskPrintCopy: boolean) => {
-    setError(null);
-    try {
-      await run((o) => saveFormSettings({ kioskPrintCopy }, o));
-      settings.reload();
-    } catch (caught) {
-      setError(caught);
-    }
+    if ((await action.perform((o) => saveFormSettings({ kioskPrintCopy }, o))).ok) settings.reload();
   };
 
   return (
@@ -89,7 +69,7 @@ export function FormTemplatesSection() {
       </h2>
       <p className="page__hint">{t.intro}</p>
       {notice ? <Notice tone="success" text={notice} /> : null}
-      {error || templates.error ? <Notice tone="error" text={describeError(error ?? templates.error)} /> : null}
+      {action.error || templates.error ? <Notice tone="error" text={action.error ?? describeError(templates.error)} /> : null}
       {settings.data ? (
         <label className="checkbox-field">
           <input type="checkbox" checked={settings.data.kioskPrintCopy} onChange={(e) => void togglePrint(e.target.checked)} />
@@ -158,7 +138,7 @@ export function FormTemplatesSection() {
             </pre>
           ) : null}
           <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" className="button button--primary" disabled={action.busy}>
               {t.save}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
