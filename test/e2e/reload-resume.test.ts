@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { waitForMedia, type BrowserSession, type InboundMedia } from '../helpers/browser';
+import { secondsUntilNewStream, videoStreams, waitForMedia, type InboundMedia } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
 import { startTestServer } from '../helpers/start-server';
 import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
@@ -12,29 +12,6 @@ const GRACE_MS = 8_000;
 
 const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1] ?? NaN;
 const decoding = (m: InboundMedia): boolean => m.videoFramesDecoded > 5;
-
-/** Decoded frames per inbound video stream (by SSRC): a resumed call brings new streams. */
-const VIDEO_STREAMS = `(async () => {
-  const frames = {};
-  for (const pc of window.__peerConnections) {
-    if (pc.connectionState === 'closed') continue;
-    const stats = await pc.getStats();
-    stats.forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames[String(r.ssrc)] = Number(r.framesDecoded || 0); });
-  }
-  return frames;
-})()`;
-const videoStreams = (page: BrowserSession['page']): Promise<Record<string, number>> => page.evaluate(VIDEO_STREAMS);
-
-/** Seconds from `since` until `page` decodes 5 frames of a video stream it did not have in `before`. */
-async function secondsUntilNewStream(page: BrowserSession['page'], before: Record<string, number>, since: number): Promise<number> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const now = await videoStreams(page);
-    if (Object.entries(now).some(([ssrc, frames]) => !(ssrc in before) && frames > 5)) return (Date.now() - since) / 1000;
-    assert.ok(Date.now() < deadline, `no new video stream decoded: ${JSON.stringify(now)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${database} PostgreSQL)`, () => {
   const rig = kioskAndDesk(() => startTestServer({ database, reconnectGraceMs: GRACE_MS }));
