@@ -12,9 +12,9 @@ import { StartingScreen } from '../screens/starting-screen';
 import { SurveyScreen } from '../screens/survey-screen';
 import { WaitingScreen } from '../screens/waiting-screen';
 import { WalkInScreen } from '../screens/walk-in-screen';
-import { selectableDepartments } from '../session/department-label';
-import { useKioskController } from '../session/use-kiosk-controller';
-import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
+import { selectableDepartments } from '../visit/department-label';
+import { useKioskController } from '../visit/use-kiosk-controller';
+import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
 import { KioskChrome } from './kiosk-chrome';
 
 /**
@@ -30,10 +30,10 @@ export interface KioskScreenProps {
 
 /** Exactly one screen per kiosk state. */
 export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
-  const session = useKioskController();
+  const controller = useKioskController();
   const { state, kiosk, config, call, language, extras, forms } = useKioskSnapshot();
   // Stable, so the call screen asks for the captions once per (re)join, not on every render.
-  const loadCaptions = useCallback(() => void session.inCall?.loadCaptions(), [session]);
+  const loadCaptions = useCallback(() => void controller.inCall?.loadCaptions(), [controller]);
 
   useEffect(() => {
     document.documentElement.lang = htmlLangFor(language);
@@ -50,8 +50,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           reason={state.reason}
           submitting={state.submitting}
           error={state.error}
-          onLeave={session.canLeavePairing ? onLeavePairing : null}
-          onSubmit={(code) => void session.pair(code)}
+          onLeave={controller.canLeavePairing ? onLeavePairing : null}
+          onSubmit={(code) => void controller.pair(code)}
         />
       );
     case 'idle':
@@ -60,16 +60,16 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           place={config?.kiosk ?? kiosk}
           connection={call?.connection ?? 'idle'}
           language={language}
-          onLanguage={(next) => session.setLanguage(next)}
-          onBegin={() => session.begin()}
+          onLanguage={(next) => controller.setLanguage(next)}
+          onBegin={() => controller.begin()}
         />
       );
     case 'start':
       return (
         <StartScreen
-          onBooked={() => session.chooseBooking()}
-          onWalkIn={() => session.chooseWalkIn()}
-          onBack={() => session.back()}
+          onBooked={() => controller.chooseBooking()}
+          onWalkIn={() => controller.chooseWalkIn()}
+          onBack={() => controller.back()}
         />
       );
     case 'checkIn': {
@@ -82,8 +82,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           submitting={state.submitting}
           error={state.error}
           camera={camera}
-          onSubmit={(code) => void session.checkIn(code)}
-          onBack={() => session.back()}
+          onSubmit={(code) => void controller.checkIn(code)}
+          onBack={() => controller.back()}
         />
       );
     }
@@ -92,8 +92,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
         <WalkInScreen
           departments={selectableDepartments(config?.departments ?? [])}
           language={language}
-          onChoose={(departmentId) => void session.callStaff(departmentId)}
-          onBack={() => session.back()}
+          onChoose={(departmentId) => void controller.callStaff(departmentId)}
+          onBack={() => controller.back()}
         />
       );
     case 'calling':
@@ -106,8 +106,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           departmentName={state.departmentName ?? null}
           connected={call?.connection === 'connected'}
           alternatives={config?.alternatives ?? null}
-          reassureMs={session.reassureMs}
-          onCancel={() => void session.cancel()}
+          reassureMs={controller.reassureMs}
+          onCancel={() => void controller.cancel()}
         />
       );
     case 'inCall':
@@ -117,27 +117,27 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           staffName={state.staffName}
           call={call}
           extras={extras}
-          onToggleDocument={() => void session.inCall?.toggleDocument()}
-          onAnswerSnapshot={(consent) => void session.inCall?.answerSnapshot(consent)}
-          onDismissSnapshot={() => session.inCall?.dismissSnapshot()}
-          onHangUp={() => void session.hangUp()}
+          onToggleDocument={() => void controller.inCall?.toggleDocument()}
+          onAnswerSnapshot={(consent) => void controller.inCall?.answerSnapshot(consent)}
+          onDismissSnapshot={() => controller.inCall?.dismissSnapshot()}
+          onHangUp={() => void controller.hangUp()}
             onLoadCaptions={loadCaptions}
-            onShowCaptions={(shown) => session.inCall?.setCaptionsShown(shown)}
-            onCaptionConsent={(keep) => void session.inCall?.answerCaptionConsent(keep)}
+            onShowCaptions={(shown) => controller.inCall?.setCaptionsShown(shown)}
+            onCaptionConsent={(keep) => void controller.inCall?.answerCaptionConsent(keep)}
           />
-          {forms && session.forms ? (
+          {forms && controller.forms ? (
             <Suspense fallback={null}>
-              <FormReviewOverlay review={forms} language={language} forms={session.forms} />
+              <FormReviewOverlay review={forms} language={language} forms={controller.forms} />
             </Suspense>
           ) : null}
         </>
       );
     case 'survey':
-      return <SurveyScreen reason={state.reason} onAnswer={(rating) => session.answerSurvey(rating)} />;
+      return <SurveyScreen reason={state.reason} onAnswer={(rating) => controller.answerSurvey(rating)} />;
     case 'ended':
       return <EndedScreen reason={state.reason} />;
     case 'mediaFailed':
-      return <MediaFailedScreen onRetry={() => session.retryAfterMediaFailure()} onFinish={() => session.finishAfterMediaFailure()} />;
+      return <MediaFailedScreen onRetry={() => controller.retryAfterMediaFailure()} onFinish={() => controller.finishAfterMediaFailure()} />;
     case 'fault':
       return <FaultScreen fault={state.fault} />;
   }
