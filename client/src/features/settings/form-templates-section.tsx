@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormTemplate } from '@madoguchi/contract/forms';
 import { Notice } from '../../components/notice';
-import { useAction } from '../../hooks/use-action';
+import { useApi } from '../../hooks/use-api';
 import { useApiData } from '../../hooks/use-api-data';
 import { describeError } from '../../i18n/describe-error';
 import { formMessages } from '../../i18n/form-messages';
@@ -15,46 +15,32 @@ const t = formMessages.templates;
  * theirs); a template is edited field by field in FormTemplateEditor.
  */
 export function FormTemplatesSection() {
-  const action = useAction();
+  const { run } = useApi();
   const templates = useApiData((o) => listFormTemplates({ ...o, archived: true }), 'form-templates');
   const settings = useApiData(getFormSettings, 'form-settings');
   /** undefined: not editing; null: a new template. */
   const [editing, setEditing] = useState<FormTemplate | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
-<<<<<<< HEAD
-
-  const save = async () => {
-    if (!editing) return;
-    setProblem(null);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(editing.text);
-    } catch {
-      setProblem(t.invalidJson);
-      return;
-    }
-    const checked = FormTemplateInput.safeParse(parsed);
-    if (!checked.success) {
-      setProblem(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-      return;
-    }
-    const saved = await action.perform((o) => saveFormTemplate(editing.familyId, checked.data, o));
-    if (saved.ok) {
-      setNotice(t.saved(saved.value.version));
-      setEditing(null);
-      templates.reload();
-    }
-  };
-=======
   const [error, setError] = useState<unknown>(null);
->>>>>>> main
 
   const archive = async (template: FormTemplate) => {
-    if ((await action.perform((o) => archiveFormTemplate(template.familyId, !template.archived, o))).ok) templates.reload();
+    setError(null);
+    try {
+      await run((o) => archiveFormTemplate(template.familyId, !template.archived, o));
+      templates.reload();
+    } catch (caught) {
+      setError(caught);
+    }
   };
 
   const togglePrint = async (kioskPrintCopy: boolean) => {
-    if ((await action.perform((o) => saveFormSettings({ kioskPrintCopy }, o))).ok) settings.reload();
+    setError(null);
+    try {
+      await run((o) => saveFormSettings({ kioskPrintCopy }, o));
+      settings.reload();
+    } catch (caught) {
+      setError(caught);
+    }
   };
 
   return (
@@ -64,7 +50,7 @@ export function FormTemplatesSection() {
       </h2>
       <p className="page__hint">{t.intro}</p>
       {notice ? <Notice tone="success" text={notice} /> : null}
-      {action.error || templates.error ? <Notice tone="error" text={action.error ?? describeError(templates.error)} /> : null}
+      {error || templates.error ? <Notice tone="error" text={describeError(error ?? templates.error)} /> : null}
       {settings.data ? (
         <label className="checkbox-field">
           <input type="checkbox" checked={settings.data.kioskPrintCopy} onChange={(e) => void togglePrint(e.target.checked)} />
@@ -130,37 +116,6 @@ export function FormTemplatesSection() {
             setEditing(null);
           }}
         >
-<<<<<<< HEAD
-          <label htmlFor="form-template-definition">{t.definition}</label>
-          <p id="form-template-help" className="page__hint">
-            {t.definitionHelp}
-          </p>
-          <textarea
-            id="form-template-definition"
-            aria-describedby="form-template-help"
-            rows={20}
-            spellCheck={false}
-            value={editing.text}
-            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-          />
-          {problem ? (
-            <pre className="form-field__problem" role="alert">
-              {problem}
-            </pre>
-          ) : null}
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={action.busy}>
-              {t.save}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
-              {t.cancel}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <button type="button" className="button button--secondary" onClick={() => setEditing({ familyId: null, text: JSON.stringify(NEW_TEMPLATE, null, 2) })}>
-=======
->>>>>>> main
           {t.create}
         </button>
       )}
