@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, secondsUntilNewStream, videoStreams, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';

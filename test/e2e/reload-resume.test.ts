@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession, type InboundMedia } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { describe, it } from 'node:test';
+import { secondsUntilNewStream, videoStreams, waitForMedia, type InboundMedia } from '../helpers/browser';
+import { loginAtDesk } from '../helpers/call-flow';
+import { startTestServer } from '../helpers/start-server';
+import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 import { databaseKinds } from '../helpers/test-database';
 import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';
 
@@ -14,26 +15,11 @@ const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math
 const decoding = (m: InboundMedia): boolean => m.videoFramesDecoded > 5;
 
 describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${database} PostgreSQL)`, () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    server = await startTestServer({ database, reconnectGraceMs: GRACE_MS });
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  const rig = kioskAndDesk(() => startTestServer({ database, reconnectGraceMs: GRACE_MS }));
 
   it(`the kiosk reloaded ${RELOADS} times (F5) is back in the same call with media both ways`, async () => {
-    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
-    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
-    await answerFirstInQueue(staff.page);
-    await expectBothDecode(staff.page, kiosk.page);
+    const { server, kiosk, staff } = rig;
+    await answeredCall(rig);
     const [first] = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items;
     const sessionId = first?.id;
     assert.ok(sessionId);
@@ -71,6 +57,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
   });
 
   it('the console closed and opened again offers 「通話に戻る」 and takes the call back with media', async () => {
+    const { server, kiosk, staff } = rig;
     await staff.page.close();
     staff.page = await staff.context.newPage();
     // A new tab has no login: sign in again, as a specialist would.
@@ -90,6 +77,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
   });
 
   it('a console that stays away past the grace period: the kiosk is not asked to rate, the console offers the outcome form', async () => {
+    const { server, kiosk, staff } = rig;
     const [current] = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items;
     await staff.page.close();
     // No survey for a call the desk dropped: the kiosk says the connection was lost and goes back to Idle.

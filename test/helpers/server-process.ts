@@ -123,3 +123,50 @@ export async function queryRows<T>(databaseUrl: string, sql: string, params: unk
     await client.end();
   }
 }
+
+/** A real server process logging at debug level on a data folder of its own, for the tests that read its whole log. */
+export interface LoggingServer {
+  readonly url: string;
+  readonly dataDir: string;
+  /** Everything it has written to stdout and stderr so far. */
+  readonly output: string;
+  /** SIGTERM, then removes its data folder. */
+  stop(): Promise<void>;
+}
+
+export async function startLoggingServer(options: { port: number; databaseUrl: string; dataDirPrefix: string }): Promise<LoggingServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), options.dataDirPrefix));
+  chmodSync(dataDir, 0o755);
+  const url = `http://127.0.0.1:${options.port}`;
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', SFU_WORKERS: '1', DATABASE_URL: options.databaseUrl, REDIS_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const server: LoggingServer = {
+    url,
+    dataDir,
+    get output() {
+      return output;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await server.stop();
+      throw new Error(`server did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return server;
+}
