@@ -474,6 +474,7 @@ function mountHttpApp(
     reports: repositories.reports,
     audit: repositories.audit,
     townSettings: repositories.townSettings,
+    freeTimes: services.booking.freeTimes,
     loginGuard: services.loginGuard,
     limiters: { pairing: services.pairingLimiter },
     disconnect: { kiosk: (kioskId) => io.in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true) },

@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import type { BookingChallenge, BookingPolicy, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '@madoguchi/contract/booking';
+import type { BookingChallenge, BookingPolicy, ChangeActorKind, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '@madoguchi/contract/booking';
+import type { KioskBookingCreated, KioskBookingRequest } from '@madoguchi/contract/kiosk-booking';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import type { OutboxRepository } from '../db/repositories/outbox-repository';
@@ -30,12 +31,24 @@ export interface PublicBookingServiceOptions {
   seal: LinkSeal;
   /** Keys the contact hash, so the cap can count bookings per contact without a plain lookup column. */
   secret: string;
-  limiters: { perAddress: AttemptLimiter; perContact: AttemptLimiter; linkLookups: AttemptLimiter };
+  limiters: { perAddress: AttemptLimiter; perContact: AttemptLimiter; linkLookups: AttemptLimiter; perKiosk: AttemptLimiter };
   onChange?: (kind: BookingChangeKind, appointmentId: string) => Promise<void> | void;
   now: () => Date;
 }
 
 type CreateInput = z.output<typeof PublicBookingRequest>;
+type KioskInput = z.output<typeof KioskBookingRequest>;
+
+/** Who a new booking is for and where it came from: the page (with a contact and a private link) or a kiosk (neither). */
+interface NewBooking {
+  resident: Pick<CreateInput, 'residentName' | 'residentKana' | 'preferredLanguage' | 'needs' | 'email' | 'phone'>;
+  contactKey: string | null;
+  token: string | null;
+  source: 'public' | 'kiosk';
+  actor: { kind: ChangeActorKind; id: string | null };
+}
+
+const NO_NEEDS = { interpreter: false, hearingSupport: false, wheelchair: false, other: '' };
 
 /** The same words for every refusal that involves the contact: nobody learns whether a contact has bookings. */
 const CONTACT_REFUSAL = 'too many bookings from this address or contact; try again later or call the town office';
@@ -73,11 +86,40 @@ export class PublicBookingService {
     const startsAt = new Date(input.startsAt);
     if (!(await this.options.freeTimes.isFree(target, startsAt))) throw await this.slotTaken(target, startsAt);
     const token = randomBytes(32).toString('base64url');
-    const id = await this.insert(target, startsAt, input, contactKey, token);
+    const id = await this.insert(target, startsAt, { resident: input, contactKey, token, source: 'public', actor: { kind: 'resident', id: null } });
     await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_booked_publicly', targetType: 'appointment', targetId: id });
     log.info({ appointmentId: id }, 'resident booked');
     await this.notify('booked', id);
     return { booking: await this.toPublic((await this.options.bookings.findById(id)) ?? missing(), await this.options.freeTimes.policy()), manageToken: token };
+  }
+
+  /**
+   * 「この窓口で予約する」: a resident at the kiosk books a later time at this same kiosk, by the
+   * same rules as the page (the free-time search first, then the database's constraints). No name
+   * and no contact: the check-in code the kiosk shows is the resident's only key, so no mail is
+   * queued and the booking has no private link; staff see it in the calendar as booked at the kiosk.
+   * Counted per kiosk, so a kiosk left to a prankster cannot fill the calendar.
+   */
+  async createAtKiosk(kioskId: string, input: KioskInput): Promise<KioskBookingCreated> {
+    await this.options.limiters.perKiosk.take(kioskId);
+    const target = await this.options.freeTimes.target({ ...input, kioskId });
+    const startsAt = new Date(input.startsAt);
+    if (!(await this.options.freeTimes.isFree(target, startsAt))) throw await this.slotTaken(target, startsAt);
+    const resident = { residentName: '', residentKana: '', preferredLanguage: input.preferredLanguage, needs: NO_NEEDS, email: '', phone: '' };
+    const id = await this.insert(target, startsAt, { resident, contactKey: null, token: null, source: 'kiosk', actor: { kind: 'kiosk', id: null } });
+    await this.options.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'appointment_booked_at_kiosk', targetType: 'appointment', targetId: id });
+    log.info({ appointmentId: id, kioskId }, 'resident booked at the kiosk');
+    await this.notify('booked', id);
+    const row = (await this.options.bookings.findById(id)) ?? missing();
+    return {
+      checkInCode: row.checkInCode,
+      checkInQrSvg: await qrOf(row.checkInCode),
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+      topicName: row.topic,
+    };
   }
 
   async view(token: string, address: string): Promise<PublicBooking> {
@@ -145,7 +187,8 @@ export class PublicBookingService {
     return createHmac('sha256', this.options.secret).update(`booking-contact:${email.trim().toLowerCase()}`).digest('hex');
   }
 
-  private async insert(target: BookableTarget, startsAt: Date, input: CreateInput, contactKey: string, token: string): Promise<string> {
+  private async insert(target: BookableTarget, startsAt: Date, booking: NewBooking): Promise<string> {
+    const { resident, token } = booking;
     const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
     // A code clash with another open appointment at this kiosk is rare; draw again.
     for (let attempt = 0; attempt < 8; attempt += 1) {
@@ -158,21 +201,28 @@ export class PublicBookingService {
             topic: target.topicName,
             startsAt,
             endsAt,
-            residentName: input.residentName,
-            residentKana: input.residentKana,
-            preferredLanguage: input.preferredLanguage,
-            needs: input.needs,
-            email: input.email,
-            phone: input.phone,
-            contactKey,
-            manageTokenHash: hashToken(token),
-            manageTokenSealed: this.options.seal.seal(token),
+            residentName: resident.residentName,
+            residentKana: resident.residentKana,
+            preferredLanguage: resident.preferredLanguage,
+            needs: resident.needs,
+            email: resident.email,
+            phone: resident.phone,
+            contactKey: booking.contactKey,
+            manageTokenHash: token === null ? null : hashToken(token),
+            manageTokenSealed: token === null ? null : this.options.seal.seal(token),
             checkInCode: newCheckInCode(),
-            source: 'public',
+            source: booking.source,
           });
-          await this.options.bookings.addChange(manager, id, { action: 'created', actorKind: 'resident', actorId: null, fromStatus: null, toStatus: 'scheduled', details: span(startsAt, endsAt) });
-          // In the same transaction: the confirmation exists exactly when the booking does.
-          await this.options.outbox.enqueue(manager, { kind: 'confirmation', appointmentId: id, key: `confirmation:${id}`, at: this.options.now() });
+          await this.options.bookings.addChange(manager, id, {
+            action: 'created',
+            actorKind: booking.actor.kind,
+            actorId: booking.actor.id,
+            fromStatus: null,
+            toStatus: 'scheduled',
+            details: span(startsAt, endsAt),
+          });
+          // In the same transaction: the confirmation exists exactly when the booking does (a kiosk booking has no address to mail).
+          if (resident.email) await this.options.outbox.enqueue(manager, { kind: 'confirmation', appointmentId: id, key: `confirmation:${id}`, at: this.options.now() });
           return id;
         });
       } catch (error) {
@@ -225,7 +275,7 @@ export class PublicBookingService {
       residentName: row.residentName,
       preferredLanguage: row.preferredLanguage,
       checkInCode: open ? row.checkInCode : null,
-      checkInQrSvg: open ? await QRCode.toString(row.checkInCode, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null,
+      checkInQrSvg: open ? await qrOf(row.checkInCode) : null,
       changeableUntil: changeableUntil.toISOString(),
       changeable: row.status === 'scheduled' && this.options.now() <= changeableUntil,
     };
@@ -242,6 +292,11 @@ export class PublicBookingService {
 
 function missing(): never {
   throw AppError.notFound('booking');
+}
+
+/** The check-in code as a QR in the format the kiosk reads from check-in slips. */
+function qrOf(code: string): Promise<string> {
+  return QRCode.toString(code, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 }
 
 export function hashToken(token: string): string {

@@ -78,10 +78,15 @@ export function registerKioskDeviceRoutes(api: ApiRegistry, deps: RouteDeps): vo
   api.handle('kioskConfig', async ({ caller }) => {
     const kiosk = await deps.kiosks.findById(kioskOf(caller).kioskId);
     if (!kiosk) throw AppError.notFound('kiosk');
+    const display = await deps.townSettings.kioskDisplay();
     const config: KioskConfig = {
       kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location, address: kiosk.address, cameraRoles: kiosk.cameraRoles },
       departments: await deps.departments.list({ includeInactive: false }),
-      alternatives: await deps.townSettings.kioskDisplay().then(({ counterPhone, openingHours }) => ({ counterPhone, openingHours })),
+      alternatives: {
+        counterPhone: display.counterPhone,
+        openingHours: display.openingHours,
+        bookHere: display.offerBookingHere ? await deps.freeTimes.kioskOffers(kiosk.id) : [],
+      },
     };
     return config;
   });

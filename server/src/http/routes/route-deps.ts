@@ -14,6 +14,7 @@ import type { LoginGuard } from '../../domain/login-guard';
 import type { LoginSessionService } from '../../domain/login-sessions';
 import type { ConsultationRecords } from '../../domain/consultation-records';
 import type { DepartmentService } from '../../domain/department-service';
+import type { FreeTimeService } from '../../domain/free-time-service';
 import type { KioskService } from '../../domain/kiosk-service';
 import type { StaffService } from '../../domain/staff-service';
 
@@ -30,6 +31,8 @@ export interface RouteDeps {
   reports: ReportRepository;
   audit: AuditLogRepository;
   townSettings: TownSettingRepository;
+  /** The kiosk's config names what 「この窓口で予約する」 may book there. */
+  freeTimes: FreeTimeService;
   loginSessions: LoginSessionService;
   /** Staff accounts and their rules (the admins' screens). */
   staffAccounts: StaffService;
