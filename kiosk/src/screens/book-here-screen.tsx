@@ -77,7 +77,7 @@ export function BookHereScreen({ offer, departmentName, language, loadDays, subm
           <h1 className="screen__title">{texts.topicTitle}</h1>
           <div className="book-here__grid">
             {offer.topics.map((t) => (
-              <BigButton key={t.id} size="huge" onClick={() => dispatch({ type: 'topicChosen', topicId: t.id })}>
+              <BigButton key={t.id} onClick={() => dispatch({ type: 'topicChosen', topicId: t.id })}>
                 {departmentLabel(t, language)}
               </BigButton>
             ))}
@@ -91,7 +91,7 @@ export function BookHereScreen({ offer, departmentName, language, loadDays, subm
       body = (
         <>
           <h1 className="screen__title">{texts.dayTitle}</h1>
-          <p className="screen__lead" role="status">
+          <p className={`screen__lead${days !== null && open.length > 0 && !loadFailed ? ' book-here__lead--quiet' : ''}`} role="status">
             {loadFailed ? texts.loadFailed : days === null ? texts.loading : open.length === 0 ? texts.noDays : texts.dayLead}
           </p>
           {loadFailed ? (
@@ -171,7 +171,7 @@ export function BookHereScreen({ offer, departmentName, language, loadDays, subm
   return (
     <ScreenFrame name="book-here">
       <BackButton label={messages.back} onClick={back} disabled={step.step === 'confirm' && step.submitting} />
-      <p className="book-here__context">{heading}</p>
+      <p className="book-here__context book-here__context--top">{heading}</p>
       {body}
     </ScreenFrame>
   );

@@ -21,23 +21,22 @@ export function BookedScreen({ booking, departmentName, onFinish }: BookedScreen
   const startsAt = new Date(booking.startsAt);
   return (
     <ScreenFrame name="booked">
-      <h1 className="screen__title" role="status">
-        {texts.doneTitle}
-      </h1>
-      <p className="book-here__context">{departmentName}</p>
-      <p className="book-here__when">{texts.when(messages.clock.date(startsAt), messages.clock.time(startsAt))}</p>
-      <div className="booked__code">
-        <div>
+      <h1 className="screen__title">{texts.doneTitle}</h1>
+      <p className="book-here__when">
+        <span className="book-here__context">{departmentName}</span> {texts.when(messages.clock.date(startsAt), messages.clock.time(startsAt))}
+      </p>
+      <div className="booked__body">
+        <div className="booked__text">
           <p className="booked__code-label">{texts.codeLabel}</p>
           <p className="booked__code-digits" aria-label={`${texts.codeLabel}: ${booking.checkInCode.split('').join(' ')}`}>
             {booking.checkInCode}
           </p>
+          <p className="booked__lead">{texts.codeLead}</p>
+          <p className="booked__lead">{texts.dayOfLead}</p>
         </div>
         <img className="booked__qr" alt={texts.qrLabel} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(booking.checkInQrSvg)}`} />
       </div>
-      <p className="screen__lead">{texts.codeLead}</p>
-      <p className="screen__lead">{texts.dayOfLead}</p>
-      <BigButton size="huge" onClick={onFinish}>
+      <BigButton onClick={onFinish}>
         {texts.finish}
       </BigButton>
     </ScreenFrame>

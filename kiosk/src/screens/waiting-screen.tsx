@@ -54,7 +54,7 @@ export function WaitingScreen(props: WaitingScreenProps) {
             {onBookHere ? (
               <div className="waiting__book-here">
                 <BigButton onClick={onBookHere}>{bookHere.offer}</BigButton>
-                <p className="waiting__alternative">{bookHere.offerHint}</p>
+                <p className="waiting__alternative waiting__book-here-hint">{bookHere.offerHint}</p>
               </div>
             ) : null}
           </div>
