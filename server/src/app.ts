@@ -78,9 +78,11 @@ import { principalRoom } from './domain/peer-identity';
 import { loginSessionRoom } from './domain/room-names';
 import { LoginSessionRepository } from './db/repositories/login-session-repository';
 import { LoginSessionService } from './domain/login-sessions';
+import { KioskDeviceService } from './domain/kiosk-device-service';
 import { KioskService } from './domain/kiosk-service';
 import { DepartmentService } from './domain/department-service';
 import { ConsultationRecords } from './domain/consultation-records';
+import { StaffLogin } from './domain/staff-login';
 import { StaffService } from './domain/staff-service';
 import { createSocketNotifier } from './signalling/socket-notifier';
 import type { SignallingServer } from './signalling/signalling-types';
@@ -132,10 +134,6 @@ export interface Repositories {
   quickPhrases: QuickPhraseRepository;
   forms: FormRepository;
   nodes: ServerNodeRepository;
-  /** @deprecated the old name of `consultations` ("session" now means a login only); for branches written before the rename. */
-  sessions: ConsultationRepository;
-  /** @deprecated the old name of `consultationEvents`. */
-  events: ConsultationEventRepository;
 }
 
 export interface App {
@@ -169,13 +167,9 @@ interface Limits {
 }
 
 function buildRepositories(dataSource: DataSource): Repositories {
-  const consultations = new ConsultationRepository(dataSource);
-  const consultationEvents = new ConsultationEventRepository(dataSource);
   return {
-    consultations,
-    consultationEvents,
-    sessions: consultations,
-    events: consultationEvents,
+    consultations: new ConsultationRepository(dataSource),
+    consultationEvents: new ConsultationEventRepository(dataSource),
     staff: new StaffUserRepository(dataSource),
     kiosks: new KioskRepository(dataSource),
     departments: new DepartmentRepository(dataSource),
@@ -252,8 +246,8 @@ interface Services {
   captions: CaptionService;
   outcomes: OutcomeWriter;
   placement: CallPlacement;
-  loginGuard: LoginGuard;
-  pairingLimiter: AttemptLimiter;
+  staffLogin: StaffLogin;
+  kioskDevices: KioskDeviceService;
 }
 
 function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits, network: Network, metrics: Metrics, now: () => Date): Services {
@@ -395,8 +389,18 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     captions,
     outcomes: new OutcomeWriter({ consultations, sessions: repositories.consultations, audit: repositories.audit, now }),
     placement: createCallPlacement(consultations, cluster),
-    loginGuard: new LoginGuard(limits.store),
-    pairingLimiter: new AttemptLimiter(limits.store, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }),
+    staffLogin: new StaffLogin({ staff: repositories.staff, loginGuard: new LoginGuard(limits.store), loginSessions, audit: repositories.audit }),
+    kioskDevices: new KioskDeviceService({
+      kiosks: repositories.kiosks,
+      departments: repositories.departments,
+      townSettings: repositories.townSettings,
+      bookingOffers: booking.freeTimes,
+      tokens,
+      audit: repositories.audit,
+      codeAttempts: new AttemptLimiter(limits.store, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }),
+      disconnect: (kioskId) => disconnectPrincipal('kiosk', kioskId),
+      now,
+    }),
   };
 }
 
@@ -411,7 +415,7 @@ function mountHttpApp(
   now: () => Date,
 ): void {
   const { config, dataSource, sfu } = deps;
-  const { app, io, cluster, peers } = network;
+  const { app, cluster, peers } = network;
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(
@@ -458,7 +462,8 @@ function mountHttpApp(
   app.use('/api/sessions/:id/snapshots', express.raw({ type: ['image/jpeg', 'image/png'], limit: SNAPSHOT_MAX_BYTES }));
 
   const routeDeps: RouteDeps = {
-    loginSessions: services.loginSessions,
+    staffLogin: services.staffLogin,
+    kioskDevices: services.kioskDevices,
     staffAccounts: services.staffAccounts,
     kioskAdmin: services.kioskAdmin,
     departmentAdmin: services.departmentAdmin,
@@ -474,10 +479,6 @@ function mountHttpApp(
     reports: repositories.reports,
     audit: repositories.audit,
     townSettings: repositories.townSettings,
-    freeTimes: services.booking.freeTimes,
-    loginGuard: services.loginGuard,
-    limiters: { pairing: services.pairingLimiter },
-    disconnect: { kiosk: (kioskId) => io.in(principalRoom({ role: 'kiosk', id: kioskId })).disconnectSockets(true) },
     now,
   };
   const api = new ApiRegistry();

@@ -141,7 +141,7 @@ describe('live captions in a call (Chromium, real SFU, ffmpeg and PocketSphinx; 
     await waitForLine(kiosk.page, (l) => l.source === 'captioner' && l.final && l.text === '申請書の書き方をご案内します', 10_000);
 
     await hangUpAtDesk(staff.page);
-    const types = (await server.app.repositories.events.listFor(sessionId)).filter((e) => e.type === 'captions_used').map((e) => e.details['source']);
+    const types = (await server.app.repositories.consultationEvents.listFor(sessionId)).filter((e) => e.type === 'captions_used').map((e) => e.details['source']);
     assert.deepEqual(types.sort(), ['captioner', 'recogniser'], 'the record says which sources captioned the call');
   });
 });

@@ -1,67 +1,16 @@
-import { pick } from './language';
+import { sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
+import en from './en/booking-rules.json';
+import ja from './ja/booking-rules.json';
+import { localized } from './language';
 
-const ja = {
-  heading: '予約枠',
-  lead: '住民が予約ページ（/book/）で予約できる相談と時間です。空き時間は、ここでの設定と既存の予約から計算されます（日本時間）。',
-  policyHeading: '予約の受け付け',
-  policy: {
-    horizonDays: '何日先まで予約できるか（日）',
-    leadMinutes: '予約の締め切り：開始の何分前まで（分）',
-    changeCutoffMinutes: '住民が変更・取り消しできるのは開始の何分前まで（分）',
-    maxOpenPerContact: '1つの連絡先で持てる予約の数',
-  },
-  departmentsHeading: '部署のオンライン窓口',
-  bookable: '予約を受け付ける',
-  capacity: '同時に対応できる職員の数',
-  hours: '受付時間',
-  hoursHint: '曜日ごとに「09:00-12:00, 13:00-17:00」のように入力します。空欄の曜日は受け付けません。',
-  weekdays: ['月', '火', '水', '木', '金', '土', '日'],
-  topics: '相談の内容と1件の時間',
-  topicName: '内容',
-  slotMinutes: '時間（分）',
-  addTopic: '内容を追加',
-  removeTopic: '削除',
-  kiosksHeading: '端末（相談する場所）',
-  kioskBookable: '予約ページに表示する',
-  blockedDays: '予約を受け付けない日（祝日など）',
-  blockedDaysHint: '1行に1日、「2030-04-29 昭和の日」のように入力します。',
-  save: '保存',
-  saved: '予約枠を保存しました。予約ページの空き時間にすぐ反映されます。',
-  badHours: (owner: string, weekday: string) => `${owner} の ${weekday}曜日の受付時間を「09:00-12:00」の形で入力してください。`,
-  badBlockedDay: (line: string) => `「${line}」を「2030-04-29 昭和の日」の形で入力してください。`,
-  badNumber: '日数・分・件数は数字で入力してください。',
+/** The words are in `ja/booking-rules.json` and `en/booking-rules.json`. */
+/** The settings section's words; the two messages about a wrong line take values. */
+export type BookingRulesMessages = Omit<typeof ja, 'badHours' | 'badBlockedDay'> & {
+  badHours: (owner: string, weekday: string) => string;
+  badBlockedDay: (line: string) => string;
 };
 
-const en: typeof ja = {
-  heading: 'Booking rules',
-  lead: 'What residents can book on the booking page (/book/), and when. Free times come from these rules and the existing bookings (Japan time).',
-  policyHeading: 'Booking window',
-  policy: {
-    horizonDays: 'Days ahead residents can book',
-    leadMinutes: 'Latest booking: minutes before the start',
-    changeCutoffMinutes: 'Residents can change or cancel until (minutes before the start)',
-    maxOpenPerContact: 'Open bookings per contact',
-  },
-  departmentsHeading: 'Departments (remote counter)',
-  bookable: 'Take bookings',
-  capacity: 'Specialists serving at once',
-  hours: 'Hours',
-  hoursHint: 'Per weekday, e.g. 09:00-12:00, 13:00-17:00. An empty weekday is closed.',
-  weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-  topics: 'Topics and their length',
-  topicName: 'Topic',
-  slotMinutes: 'Minutes',
-  addTopic: 'Add a topic',
-  removeTopic: 'Remove',
-  kiosksHeading: 'Kiosks (where residents come)',
-  kioskBookable: 'Offer on the booking page',
-  blockedDays: 'Days without bookings (holidays)',
-  blockedDaysHint: 'One per line, e.g. 2030-04-29 Showa Day.',
-  save: 'Save',
-  saved: 'Saved. The booking page offers times by these rules at once.',
-  badHours: (owner: string, weekday: string) => `Write the hours of ${owner} on ${weekday} as 09:00-12:00.`,
-  badBlockedDay: (line: string) => `Write "${line}" as 2030-04-29 Showa Day.`,
-  badNumber: 'Days, minutes and counts must be numbers.',
-};
-
-export const bookingRulesMessages = pick({ ja, en });
+export const bookingRulesMessages: BookingRulesMessages = localized<BookingRulesMessages>(sameKeysAsJapanese({ ja, en }), {
+  badHours: ['owner', 'weekday'],
+  badBlockedDay: ['line'],
+});

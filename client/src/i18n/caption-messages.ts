@@ -1,5 +1,8 @@
 import type { RecogniserState } from '@madoguchi/contract/captions';
-import { pick } from './language';
+import { fill, sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
+import en from './en/caption.json';
+import ja from './ja/caption.json';
+import { localized } from './language';
 
 export interface CaptionMessages {
   heading: string;
@@ -22,58 +25,10 @@ export interface CaptionMessages {
   sentHeading: string;
 }
 
-const ja: CaptionMessages = {
-  heading: '字幕（住民の画面に表示中）',
-  empty: 'まだ字幕はありません。',
-  sourceNone: '字幕の入力元: なし',
-  sources: (names) => `字幕の入力元: ${names.join('・')}`,
-  captioner: '要約筆記',
-  recogniserName: (engine) => `音声認識${engine ? `（${engine}）` : ''}`,
-  recogniser: {
-    off: '音声認識は設定されていません',
-    unavailable: '音声認識は使えません（サーバーの設定を確認してください）',
-    waiting: '音声認識: マイクを待っています',
-    running: '音声認識: 動作中',
-    restarting: '音声認識: 再起動しています',
-  },
-  correct: '訂正',
-  correctLine: (text) => `「${text}」を訂正`,
-  correctLabel: '正しい字幕',
-  corrected: '訂正済み',
-  save: '保存',
-  cancel: 'やめる',
-  failed: '送れませんでした。通話中か確認してください。',
-  captionerHeading: '字幕入力（要約筆記）',
-  captionerLead: '入力した文字は、そのまま住民の画面に大きく表示されます。Enter で行を確定します。',
-  captionerLabel: '字幕を入力',
-  sentHeading: '表示中の字幕',
-};
-
-const en: CaptionMessages = {
-  heading: 'Captions (shown on the resident’s screen)',
-  empty: 'No captions yet.',
-  sourceNone: 'Caption source: none',
-  sources: (names) => `Caption source: ${names.join(', ')}`,
-  captioner: 'captioner',
-  recogniserName: (engine) => `speech recognition${engine ? ` (${engine})` : ''}`,
-  recogniser: {
-    off: 'no speech recogniser configured',
-    unavailable: 'speech recogniser unavailable (check the server set-up)',
-    waiting: 'speech recogniser waiting for the microphone',
-    running: 'speech recogniser running',
-    restarting: 'speech recogniser restarting',
-  },
-  correct: 'Correct',
-  correctLine: (text) => `Correct “${text}”`,
-  correctLabel: 'Corrected caption',
-  corrected: 'corrected',
-  save: 'Save',
-  cancel: 'Cancel',
-  failed: 'Could not send. Check that the call is running.',
-  captionerHeading: 'Caption input (captioner)',
-  captionerLead: 'What you type appears large on the resident’s screen as you type. Press Enter to complete a line.',
-  captionerLabel: 'Type captions',
-  sentHeading: 'Captions on screen',
-};
-
-export const captionMessages = pick({ ja, en });
+/** The words are in `ja/caption.json` and `en/caption.json`. */
+export const captionMessages: CaptionMessages = localized<CaptionMessages>(sameKeysAsJapanese({ ja, en }), {
+  sources: (text: { text: string; separator: string }, names) => fill(text.text, { names: names.join(text.separator) }),
+  // The engine's name in brackets, when the server gave one.
+  recogniserName: (text: { text: string; engine: string }, engine) => fill(text.text, { engine: engine ? fill(text.engine, { engine }) : '' }),
+  correctLine: ['text'],
+});

@@ -1,3 +1,5 @@
+import { bindMessages, type MessageSpec, type Texts } from '@madoguchi/contract/message-catalog';
+
 /** Languages the staff app itself is written in (residents' languages live in @madoguchi/contract/languages). */
 export const UI_LANGUAGES = ['ja', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -35,6 +37,14 @@ export function switchLanguage(next: UiLanguage): void {
 /** Picks this language's variant of a message set. */
 export function pick<T>(variants: Record<UiLanguage, T>): T {
   return variants[currentLanguage()];
+}
+
+/**
+ * This language's messages from an area's JSON files (`ja/<area>.json`, `en/<area>.json`, checked
+ * by `sameKeysAsJapanese`), with the messages that take values built as `spec` says.
+ */
+export function localized<T>(texts: Record<UiLanguage, Texts<T>>, spec: MessageSpec<T>): T {
+  return bindMessages(pick(texts), spec);
 }
 
 /** BCP 47 tag for Intl formatting in the chosen language. */

@@ -1,5 +1,8 @@
 import type { KioskStatus } from '@madoguchi/contract/kiosks';
-import { pick } from './language';
+import { fill, sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
+import en from './en/operations.json';
+import ja from './ja/operations.json';
+import { localized } from './language';
 
 export interface OperationsMessages {
   heading: string;
@@ -22,86 +25,13 @@ export interface OperationsMessages {
   };
 }
 
-const ja: OperationsMessages = {
-  heading: '運用状況',
-  lead: '端末の接続、進行中の相談、サーバーの負荷を10秒ごとに更新します。',
-  updated: (time) => `最終更新 ${time}`,
-  kiosks: {
-    heading: '端末',
-    name: '端末名',
-    place: '場所',
-    status: '状態',
-    heartbeat: '最終応答',
-    never: '応答なし',
-    summary: (online, total) => `${total}台中 ${online}台が接続中`,
-  },
-  status: { online: '接続中', busy: '相談中', offline: '未接続' },
-  minutes: (n) => `${n}分`,
-  live: {
-    heading: '進行中の相談',
-    kiosk: '端末',
-    department: '部署',
-    state: '状態',
-    staff: '担当',
-    since: '経過',
-    quality: '通信品質',
-    none: '進行中の相談はありません。',
-    queued: '待機中',
-    active: '通話中',
-    general: '総合窓口',
-  },
+/** The words are in `ja/operations.json` and `en/operations.json`. */
+export const operationsMessages: OperationsMessages = localized<OperationsMessages>(sameKeysAsJapanese({ ja, en }), {
+  updated: ['time'],
+  kiosks: { summary: ['online', 'total'] },
+  minutes: ['minutes'],
   server: {
-    heading: 'サーバー',
-    node: (nodeId, self) => `ノード ${nodeId}${self ? '（この画面の接続先）' : ''}`,
-    missing: '応答しないノードがあります。そのノードの負荷は表示されていません。ノードの /readyz とログを確認してください。',
-    worker: 'メディア処理',
-    rooms: '通話数',
-    peers: '参加者数',
-    cpu: 'CPU使用率',
-    memory: 'メモリ',
-    media: (t, p, c) => `トランスポート ${t}・送信 ${p}・受信 ${c}`,
+    node: (text: { text: string; self: string }, nodeId, self) => fill(text.text, { nodeId, self: self ? text.self : '' }),
+    media: ['transports', 'producers', 'consumers'],
   },
-};
-
-const en: OperationsMessages = {
-  heading: 'Operations',
-  lead: 'Kiosk connections, live consultations and server load, refreshed every 10 seconds.',
-  updated: (time) => `Updated ${time}`,
-  kiosks: {
-    heading: 'Kiosks',
-    name: 'Kiosk',
-    place: 'Place',
-    status: 'Status',
-    heartbeat: 'Last heartbeat',
-    never: 'never',
-    summary: (online, total) => `${online} of ${total} connected`,
-  },
-  status: { online: 'Online', busy: 'In a call', offline: 'Offline' },
-  minutes: (n) => `${n} min`,
-  live: {
-    heading: 'Live consultations',
-    kiosk: 'Kiosk',
-    department: 'Department',
-    state: 'State',
-    staff: 'Staff',
-    since: 'Elapsed',
-    quality: 'Quality',
-    none: 'No consultation in progress.',
-    queued: 'Waiting',
-    active: 'In call',
-    general: 'General counter',
-  },
-  server: {
-    heading: 'Servers',
-    node: (nodeId, self) => `Node ${nodeId}${self ? ' (this page is connected to it)' : ''}`,
-    missing: 'A node did not answer; its load is not shown. Check that node\'s /readyz and its logs.',
-    worker: 'Media worker',
-    rooms: 'Calls',
-    peers: 'Participants',
-    cpu: 'CPU',
-    memory: 'Memory',
-    media: (t, p, c) => `${t} transports, ${p} producers, ${c} consumers`,
-  },
-};
-
-export const operationsMessages = pick({ ja, en });
+});

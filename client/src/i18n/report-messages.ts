@@ -1,5 +1,8 @@
 import { REPORT_LABELS_JA, type REPORT_GRANULARITIES, type REPORT_GROUPINGS } from '@madoguchi/contract/reports';
-import { pick } from './language';
+import { fill, sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
+import en from './en/report.json';
+import ja from './ja/report.json';
+import { localized } from './language';
 
 type Granularity = (typeof REPORT_GRANULARITIES)[number];
 type Grouping = (typeof REPORT_GROUPINGS)[number];
@@ -58,108 +61,18 @@ export interface ReportMessages {
   distributionText: (counts: readonly number[]) => string;
 }
 
-function periodJa(period: string, granularity: Granularity): string {
-  const [y, m, d] = period.split('-').map(Number);
-  if (granularity === 'month') return `${y}年${m}月`;
-  return granularity === 'week' ? `${m}/${d}週` : `${m}/${d}`;
-}
+// The Japanese table's headings are the CSV export's header words, kept once in the contract.
+const japanese = { ...ja, table: { ...ja.table, ...REPORT_LABELS_JA } };
 
-function periodEn(period: string, granularity: Granularity): string {
-  const [y, m, d] = period.split('-').map(Number);
-  if (granularity === 'month') return `${y}-${String(m).padStart(2, '0')}`;
-  return granularity === 'week' ? `w/c ${d}/${m}` : `${d}/${m}`;
-}
-
-const ja: ReportMessages = {
-  heading: 'レポート',
-  form: {
-    label: '集計の条件',
-    from: '開始日',
-    to: '終了日',
-    toHint: 'この日も含みます。最長366日。',
-    granularity: '集計単位',
-    granularities: { day: '日', week: '週', month: '月' },
-    groupBy: '内訳',
-    groupings: { none: 'なし', department: '部署', kiosk: '端末' },
-    show: '集計する',
-    csv: 'CSVを書き出す',
-    csvFailed: 'CSVを書き出せませんでした。もう一度お試しください。',
-    invalidRange: '終了日は開始日と同じか、それより後の日にしてください。',
-    tooLong: '一度に集計できるのは366日までです。期間を短くしてください。',
+/** The words are in `ja/report.json` (with the contract's CSV headings) and `en/report.json`. */
+export const reportMessages: ReportMessages = localized<ReportMessages>(sameKeysAsJapanese({ ja: japanese, en }), {
+  table: { caption: ['from', 'to'] },
+  charts: { count: ['count'], hour: ['hour'], rating: ['rating'], summary: ['items'] },
+  // A period is "2026-11" for a month and "2026-11-24" for a day or the Monday of a week.
+  periodLabel: (text: Record<Granularity, string>, period, granularity) => {
+    const [year, month, day] = period.split('-');
+    return fill(text[granularity], { year, month: Number(month), month2: month, day: Number(day) });
   },
-  table: {
-    caption: (from, to) => `${from} 〜 ${to} の集計（日本時間）`,
-    // The same words as the CSV export's header.
-    ...REPORT_LABELS_JA,
-    total: '合計',
-  },
-  charts: {
-    perPeriod: '期間ごとの相談件数',
-    byHour: '時間帯ごとの相談件数',
-    satisfaction: '満足度の分布',
-    count: (n) => `${n}件`,
-    hour: (h) => `${h}時`,
-    rating: (r) => `${r}点`,
-    summary: (items) => `数値: ${items}`,
-    empty: 'データがありません。',
-  },
-  empty: 'この期間の記録はありません。期間を変えてください。',
-  periodLabel: periodJa,
-  distributionText: (counts) => counts.map((n, i) => `${i + 1}点:${n}`).join(' '),
-};
-
-const en: ReportMessages = {
-  heading: 'Reports',
-  form: {
-    label: 'Report settings',
-    from: 'From',
-    to: 'To',
-    toHint: 'Inclusive. At most 366 days.',
-    granularity: 'Period',
-    granularities: { day: 'Day', week: 'Week', month: 'Month' },
-    groupBy: 'Break down by',
-    groupings: { none: 'Nothing', department: 'Department', kiosk: 'Kiosk' },
-    show: 'Show report',
-    csv: 'Export CSV',
-    csvFailed: 'The CSV could not be exported. Try again.',
-    invalidRange: 'The end date must be the same as or after the start date.',
-    tooLong: 'At most 366 days at a time. Shorten the period.',
-  },
-  table: {
-    caption: (from, to) => `Figures from ${from} to ${to} (Japan time)`,
-    period: 'Period',
-    group: 'Group',
-    sessions: 'Sessions',
-    booked: 'Booked',
-    walkIn: 'Walk-in',
-    answered: 'Answered',
-    abandoned: 'Abandoned',
-    mediaFailed: 'No media',
-    tcpFallback: 'Over TCP',
-    residentAbsent: 'Ended: no one at the kiosk',
-    appointments: 'Appointments',
-    noShows: 'No-shows',
-    noShowRate: 'No-show rate',
-    meanWait: 'Mean wait',
-    p90Wait: 'Wait (90th pct.)',
-    meanDuration: 'Mean duration',
-    satisfaction: 'Satisfaction (mean)',
-    distribution: 'Ratings 1–5',
-    total: 'Total',
-  },
-  charts: {
-    perPeriod: 'Sessions per period',
-    byHour: 'Sessions by hour of day',
-    satisfaction: 'Satisfaction ratings',
-    count: (n) => `${n}`,
-    hour: (h) => `${h}:00`,
-    rating: (r) => `${r} ★`,
-    summary: (items) => `Values: ${items}`,
-    empty: 'No data.',
-  },
-  empty: 'No records in this period. Choose another period.',
-  periodLabel: periodEn,
-  distributionText: (counts) => counts.map((n, i) => `${i + 1}★:${n}`).join(' '),
-};
-
-export const reportMessages: ReportMessages = pick({ ja, en });
+  distributionText: (text: { item: string; separator: string }, counts) =>
+    counts.map((count, index) => fill(text.item, { score: index + 1, count })).join(text.separator),
+});

@@ -239,19 +239,17 @@ export interface KioskMessages {
 // DISPLAY_TIME_ZONE says the same, but importing it would pull zod into the kiosk bundle.
 const TIME_ZONE = 'Asia/Tokyo';
 
-/** Date and time formatters for one language. */
-export function clockFor(locale: string): KioskMessages['clock'] {
-  const dateFormat = new Intl.DateTimeFormat(locale, {
-    month: 'long',
-    day: 'numeric',
-    weekday: 'short',
-    timeZone: TIME_ZONE,
-  });
-  const timeFormat = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: TIME_ZONE,
-  });
-  return { date: (date) => dateFormat.format(date), time: (date) => timeFormat.format(date) };
+const formats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+/** The date and time formats of one locale (the catalogs' `clock` names it), made once: the clock ticks every second. */
+export function clockFormats(locale: string): { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat } {
+  let made = formats.get(locale);
+  if (!made) {
+    made = {
+      date: new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', weekday: 'short', timeZone: TIME_ZONE }),
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE }),
+    };
+    formats.set(locale, made);
+  }
+  return made;
 }

@@ -110,6 +110,12 @@ export class Consultation {
     };
   }
 
+  /** The participant is back (or never needed to be): their grace period stops. */
+  stopGraceTimer(peerId: string): void {
+    clearTimeout(this.graceTimers.get(peerId));
+    this.graceTimers.delete(peerId);
+  }
+
   clearGraceTimers(): void {
     for (const timer of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();

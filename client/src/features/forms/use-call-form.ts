@@ -4,7 +4,7 @@ import type { CallContext } from '@madoguchi/contract/call-context';
 import { getCallContext } from '../../api/sessions-api';
 import { useApi } from '../../hooks/use-api';
 import { useStaffCall } from '../../hooks/use-call-client';
-import { LANGUAGE_NAMES_JA } from '../../i18n/messages';
+import { languageNameJa } from '../../i18n/messages';
 import { listFormTemplates } from './forms-api';
 
 export interface CallForm {
@@ -26,7 +26,7 @@ function prefilled(template: FormTemplate, context: CallContext | null): FormVal
   for (const field of template.fields) {
     if (field.prefill === 'residentName' && context?.resident) values[field.key] = context.resident.name;
     else if (field.prefill === 'residentKana' && context?.resident) values[field.key] = context.resident.kana;
-    else if (field.prefill === 'language' && context) values[field.key] = LANGUAGE_NAMES_JA[context.language] ?? context.language;
+    else if (field.prefill === 'language' && context) values[field.key] = languageNameJa(context.language);
   }
   return values;
 }

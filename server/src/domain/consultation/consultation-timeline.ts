@@ -1,5 +1,6 @@
 import type { ConsultationEventRepository } from '../../db/repositories/consultation-event-repository';
 import { createLogger } from '../../logging/logger';
+import { KeyedMutex } from '../keyed-mutex';
 import type { WriteRetryQueue } from '../write-retry-queue';
 
 const log = createLogger('consultation-timeline');
@@ -12,6 +13,12 @@ type EventType = Parameters<ConsultationEventRepository['append']>[1];
  * and keeps their order. Writing never holds up the call.
  */
 export class ConsultationTimeline {
+  /**
+   * One consultation's events are written one after another: the timeline is read in insertion
+   * order, and two inserts in flight at once (joined, then left a moment later) could land swapped.
+   */
+  private readonly inOrder = new KeyedMutex();
+
   constructor(
     private readonly events: Pick<ConsultationEventRepository, 'append'>,
     private readonly writes: WriteRetryQueue,
@@ -20,8 +27,8 @@ export class ConsultationTimeline {
 
   record(consultationId: string, type: EventType, actor: string, details: Record<string, unknown> = {}): void {
     const at = this.now();
-    void this.writes
-      .submit(`event ${type}`, () => this.events.append(consultationId, type, actor, details, at))
+    void this.inOrder
+      .run(consultationId, () => this.writes.submit(`event ${type}`, () => this.events.append(consultationId, type, actor, details, at)))
       .catch((error: unknown) => log.error({ err: error, sessionId: consultationId, type }, 'could not record a consultation event'));
   }
 }

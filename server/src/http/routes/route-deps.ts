@@ -9,13 +9,11 @@ import type { ConsultationEventRepository } from '../../db/repositories/consulta
 import type { StaffUserRepository } from '../../db/repositories/staff-user-repository';
 import type { TownSettingRepository } from '../../db/repositories/town-setting-repository';
 import type { AppointmentService } from '../../domain/appointment-service';
-import type { AttemptLimiter } from '../../domain/attempt-limiter';
-import type { LoginGuard } from '../../domain/login-guard';
-import type { LoginSessionService } from '../../domain/login-sessions';
 import type { ConsultationRecords } from '../../domain/consultation-records';
 import type { DepartmentService } from '../../domain/department-service';
-import type { FreeTimeService } from '../../domain/free-time-service';
+import type { KioskDeviceService } from '../../domain/kiosk-device-service';
 import type { KioskService } from '../../domain/kiosk-service';
+import type { StaffLogin } from '../../domain/staff-login';
 import type { StaffService } from '../../domain/staff-service';
 
 /** What the REST handlers need; app.ts builds it once. */
@@ -31,20 +29,17 @@ export interface RouteDeps {
   reports: ReportRepository;
   audit: AuditLogRepository;
   townSettings: TownSettingRepository;
-  /** The kiosk's config names what 「この窓口で予約する」 may book there. */
-  freeTimes: FreeTimeService;
-  loginSessions: LoginSessionService;
+  /** Logging in and out, the member's profile and password. */
+  staffLogin: StaffLogin;
   /** Staff accounts and their rules (the admins' screens). */
   staffAccounts: StaffService;
   /** Registering, pairing and revoking kiosks (the admins' screens). */
   kioskAdmin: KioskService;
+  /** What a kiosk device does for itself: pairing, tokens, the installers' set-up, its configuration. */
+  kioskDevices: KioskDeviceService;
   /** Departments with their unique-code rule (the admins' screens). */
   departmentAdmin: DepartmentService;
   /** Consultation records after the call: who may read and complete them. */
   records: ConsultationRecords;
-  loginGuard: LoginGuard;
-  limiters: { pairing: AttemptLimiter };
-  /** Cuts a kiosk's live sockets at once when it is paired again. */
-  disconnect: { kiosk(kioskId: string): void };
   now: () => Date;
 }

@@ -1,0 +1,213 @@
+import type { MediaRoomApi, SfuApi } from '@madoguchi/sfu';
+import type { DtlsParametersJson, IceParametersJson, IceProtocol, RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
+import type { JoinRoomResult, MediaFailure, SocketPrincipal } from '@madoguchi/contract/signalling-events';
+import type { ProducePayload } from '@madoguchi/contract/signalling-schemas';
+import { createLogger } from '../../logging/logger';
+import { AppError } from '../app-error';
+import type { Consultation, Participant } from '../consultation';
+import type { ConsultationNotifier } from '../consultation-notifier';
+import { rolesWithoutMedia } from '../media-failure';
+import { peerIdOf, peerRoleOf } from '../peer-identity';
+import type { CallEnding, ConsultationObserver } from './call-ending';
+import type { ConsultationTimeline } from './consultation-timeline';
+import type { LiveConsultations } from './live-registry';
+
+const log = createLogger('consultation-service');
+
+export interface ConsultationMediaOptions {
+  live: LiveConsultations;
+  timeline: ConsultationTimeline;
+  sfu: SfuApi;
+  notifier: ConsultationNotifier;
+  ending: Pick<CallEnding, 'end'>;
+  observer?: ConsultationObserver | undefined;
+  /** Told when a participant joins a consultation again after losing their connection. */
+  onRejoin?: (() => void) | undefined;
+}
+
+export type JoinAnswer = JoinRoomResult & { afterAck: () => Promise<void> };
+
+/**
+ * Each answered call's media room on the SFU: participants join it (again), connect their
+ * transports, send and stop tracks and are offered each other's; a room lost with its worker
+ * is rebuilt; a call where no media flows ends as media_failed.
+ */
+export class ConsultationMedia {
+  constructor(private readonly options: ConsultationMediaOptions) {
+    options.sfu.onRoomsFailed((roomIds) => {
+      for (const id of roomIds) void this.recoverRoom(id);
+    });
+  }
+
+  /** The call was answered (or taken over from a lost node): its room opens on this node. */
+  async openRoom(consultation: Consultation): Promise<void> {
+    this.watchRoom(consultation, await this.options.sfu.createRoom(consultation.id));
+  }
+
+  async join(
+    principal: SocketPrincipal,
+    socketId: string,
+    { sessionId, rtpCapabilities, iceProtocol = 'any' }: { sessionId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined },
+  ): Promise<JoinAnswer> {
+    const { live, notifier, timeline } = this.options;
+    return live.mutex.run(sessionId, async () => {
+      const consultation = live.participantOf(principal, sessionId);
+      if (consultation.state !== 'active') throw AppError.invalidState('the call has not been answered yet');
+      const room = this.room(sessionId);
+      const peerId = peerIdOf(principal);
+      const participant: Participant = {
+        role: peerRoleOf(principal),
+        peerId,
+        displayName: principal.displayName,
+        socketId,
+        ...(principal.guestKind ? { guestKind: principal.guestKind } : {}),
+      };
+      const rejoin = consultation.participants.has(peerId);
+      consultation.stopGraceTimer(peerId);
+      room.addPeer({ peerId, role: participant.role, rtpCapabilities });
+      consultation.participants.set(peerId, participant);
+      notifier.addToConsultation(socketId, sessionId);
+      const sendTransport = await room.createTransport(peerId, 'send', iceProtocol);
+      const recvTransport = await room.createTransport(peerId, 'recv', iceProtocol);
+      log.info({ sessionId, role: participant.role, rejoin, iceProtocol }, 'participant joined');
+      if (iceProtocol === 'tcp') {
+        // A failure reported meanwhile (the other side gave up first) is not undone by a late retry.
+        consultation.mediaFlag ??= 'tcp_fallback';
+        timeline.record(sessionId, 'media_tcp_fallback', participant.role);
+      }
+      timeline.record(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
+      if (rejoin) this.options.onRejoin?.();
+      notifier.peerJoined(
+        sessionId,
+        participant.guestKind ? { role: participant.role, displayName: participant.displayName, guestKind: participant.guestKind } : { role: participant.role, displayName: participant.displayName },
+      );
+      const peers = consultation.peers().filter((p) => p.role !== participant.role);
+      // Existing media is offered only after the join ack, when the client has its transports.
+      const afterAck = async (): Promise<void> => {
+        for (const producer of room.producersFor(peerId)) {
+          await this.offerConsumer(consultation, room, participant, producer.producerId);
+        }
+      };
+      return { sendTransport, recvTransport, peers, afterAck };
+    });
+  }
+
+  async connectTransport(principal: SocketPrincipal, sessionId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
+    this.options.live.participantOf(principal, sessionId);
+    await this.room(sessionId).connectTransport(peerIdOf(principal), transportId, dtlsParameters);
+  }
+
+  async restartIce(principal: SocketPrincipal, sessionId: string, transportId: string): Promise<IceParametersJson> {
+    this.options.live.participantOf(principal, sessionId);
+    return this.room(sessionId).restartIce(peerIdOf(principal), transportId);
+  }
+
+  async produce(principal: SocketPrincipal, payload: ProducePayload): Promise<{ producerId: string }> {
+    const { sessionId } = payload;
+    const consultation = this.options.live.participantOf(principal, sessionId);
+    const room = this.room(sessionId);
+    const peerId = peerIdOf(principal);
+    const producer = await this.options.live.mutex.run(sessionId, () =>
+      room.produce({ peerId, transportId: payload.transportId, kind: payload.kind, source: payload.source, rtpParameters: payload.rtpParameters }),
+    );
+    // The producer id lets the timeline name what a later producer_stopped stopped.
+    this.options.timeline.record(sessionId, 'producer_started', peerRoleOf(principal), { producerId: producer.producerId, source: payload.source, kind: payload.kind });
+    // Offered after this ack returns, so the producer exists on both ends first.
+    setImmediate(() => {
+      for (const other of consultation.participants.values()) {
+        if (other.peerId === peerId) continue;
+        void this.offerConsumer(consultation, room, other, producer.producerId);
+      }
+    });
+    return { producerId: producer.producerId };
+  }
+
+  async closeProducer(principal: SocketPrincipal, sessionId: string, producerId: string): Promise<void> {
+    this.options.live.participantOf(principal, sessionId);
+    this.room(sessionId).closeProducer(peerIdOf(principal), producerId);
+    this.options.timeline.record(sessionId, 'producer_stopped', peerRoleOf(principal), { producerId });
+  }
+
+  /** A participant left for good (a guest): their transports and tracks go. */
+  removePeer(sessionId: string, peerId: string): void {
+    this.options.sfu.getRoom(sessionId)?.removePeer(peerId);
+  }
+
+  /**
+   * A participant got no media through, over UDP and then over TCP. The server checks the
+   * transports itself: the call ends as media_failed naming whoever has none, unless by now
+   * everyone's media does flow (then nothing ends and the answer names no one).
+   */
+  async reportMediaFailure(principal: SocketPrincipal, sessionId: string): Promise<MediaFailure> {
+    const consultation = this.options.live.requireActiveParticipant(principal, sessionId);
+    const failedRoles = rolesWithoutMedia(consultation, this.room(sessionId));
+    if (failedRoles.length === 0) return { failedRoles };
+    log.warn({ sessionId, failedRoles, reporter: peerRoleOf(principal) }, 'no media flowed; ending the call');
+    consultation.mediaFlag = 'media_failed';
+    this.options.timeline.record(sessionId, 'media_failed', peerRoleOf(principal), { failedRoles });
+    await this.options.ending.end(sessionId, 'media_failed', { failedRoles });
+    return { failedRoles };
+  }
+
+  private async offerConsumer(consultation: Consultation, room: MediaRoomApi, participant: Participant, producerId: string): Promise<void> {
+    const socketId = participant.socketId;
+    if (!socketId || room.closed) return;
+    try {
+      const consumer = await room.consume({ peerId: participant.peerId, producerId });
+      if (!consumer) return;
+      const accepted = await this.options.notifier.requestConsumer(socketId, { ...consumer, sessionId: consultation.id });
+      if (accepted && !room.closed) await room.resumeConsumer(participant.peerId, consumer.consumerId);
+    } catch (error) {
+      log.warn({ err: error, sessionId: consultation.id }, 'offering a consumer failed');
+    }
+  }
+
+  private watchRoom(consultation: Consultation, room: MediaRoomApi): void {
+    this.options.observer?.roomOpened(consultation, room);
+    room.on('consumerClosed', (peerId, consumerId) => {
+      const socketId = consultation.participants.get(peerId)?.socketId;
+      if (socketId) this.options.notifier.consumerClosed(socketId, { sessionId: consultation.id, consumerId });
+    });
+  }
+
+  /**
+   * A media worker died and took this call's room with it. The pool starts a new worker; the
+   * call gets a new room there, and its participants' apps are made to reconnect, which makes
+   * them join the call again: same consultation, same record, media back in a few seconds.
+   */
+  private async recoverRoom(sessionId: string): Promise<void> {
+    const { live, sfu } = this.options;
+    try {
+      await live.mutex.run(sessionId, async () => {
+        const consultation = live.find(sessionId);
+        if (!consultation || consultation.state !== 'active') return;
+        const deadline = Date.now() + 10_000;
+        let room: MediaRoomApi | null = null;
+        while (!room) {
+          try {
+            room = await sfu.createRoom(sessionId);
+          } catch (error) {
+            // The replacement worker may still be starting.
+            if (Date.now() > deadline) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+        this.watchRoom(consultation, room);
+        log.warn({ sessionId }, 'media room rebuilt after a worker failure');
+        this.options.timeline.record(sessionId, 'media_restarted', 'system');
+        for (const participant of consultation.participants.values()) {
+          if (participant.socketId) this.options.notifier.dropConnection(participant.socketId);
+        }
+      });
+    } catch (error) {
+      log.error({ err: error, sessionId }, 'could not rebuild the media room');
+      await this.options.ending.end(sessionId, 'network_lost').catch(() => undefined);
+    }
+  }
+
+  private room(sessionId: string): MediaRoomApi {
+    const room = this.options.sfu.getRoom(sessionId);
+    if (!room) throw AppError.invalidState('the call has no media room');
+    return room;
+  }
+}

@@ -1,0 +1,135 @@
+import type { Language } from '@madoguchi/contract/languages';
+import type { ResumableCall, SocketPrincipal } from '@madoguchi/contract/signalling-events';
+import type { AdoptedCall, ClosedOrphan, ServerNodeRepository } from '../../db/repositories/server-node-repository';
+import { createLogger } from '../../logging/logger';
+import type { AppointmentService } from '../appointment-service';
+import { AppError } from '../app-error';
+import { Consultation, type ConsultationIntake } from '../consultation';
+import type { ConsultationNotifier } from '../consultation-notifier';
+import { kioskPeer, staffPeer } from '../room-names';
+import type { EndCall } from './call-ending';
+import type { ConsultationMedia } from './consultation-media';
+import type { LiveConsultations } from './live-registry';
+import type { ConsultationPresence } from './presence';
+
+const log = createLogger('consultation-service');
+
+export interface NodeFailoverOptions {
+  live: LiveConsultations;
+  media: Pick<ConsultationMedia, 'openRoom'>;
+  presence: Pick<ConsultationPresence, 'startGraceTimer' | 'liveCallOf'>;
+  end: EndCall;
+  notifier: Pick<ConsultationNotifier, 'callEnded' | 'toPeers'>;
+  appointments: Pick<AppointmentService, 'reconcileAfterRestart'>;
+  nodes: Pick<ServerNodeRepository, 'closeOwnOrphans' | 'closeOrphan' | 'adoptOrphan' | 'isOpen'>;
+  nodeId: string;
+  leaseMs: number;
+  /** After the lease, how long another node may still take over answered calls (0: never). */
+  failoverMs: number;
+  now: () => Date;
+  onForecastInputsChanged?: (() => void) | undefined;
+}
+
+/**
+ * Calls whose node is gone (a previous run of this node, or another node whose lease ran out):
+ * closed as the record says, ended on a participant's word, or taken over here.
+ */
+export class NodeFailover {
+  constructor(private readonly options: NodeFailoverOptions) {}
+
+  /**
+   * Sessions this node's previous run left open cannot be resumed: they end at that run's last
+   * lease beat (when their media stopped), as `server_restart`. Other nodes' calls are not touched.
+   */
+  async recoverAfterRestart(): Promise<number> {
+    const closed = await this.options.nodes.closeOwnOrphans(this.options.nodeId, 'server_restart', this.options.now());
+    if (closed.length > 0) log.info({ count: closed.length }, 'closed sessions left open by the previous run');
+    await this.options.appointments.reconcileAfterRestart();
+    return closed.length;
+  }
+
+  /**
+   * Calls whose node is gone were closed in the database (by a lease sweep or a hang-up): tell
+   * the kiosk and the specialist wherever they are connected, and let booked appointments follow.
+   */
+  announceClosed(closed: ClosedOrphan[]): void {
+    for (const orphan of closed) {
+      const peers = [kioskPeer(orphan.kioskId), ...(orphan.staffId ? [staffPeer(orphan.staffId)] : [])];
+      this.options.notifier.callEnded(orphan.id, peers, orphan.reason);
+      log.warn({ sessionId: orphan.id, reason: orphan.reason }, 'consultation of a stopped node closed');
+    }
+    if (closed.some((orphan) => orphan.appointmentId)) {
+      void this.options.appointments.reconcileAfterRestart().catch((error: unknown) => log.error({ err: error }, 'could not reconcile appointments'));
+    }
+  }
+
+  /**
+   * A participant ends a call that no node holds any more (its node stopped and the sweep has
+   * not closed it yet). Refused unless the node's lease has run out and the caller took part.
+   */
+  async endOrphan(principal: SocketPrincipal, sessionId: string): Promise<void> {
+    // Sent in the seconds between the holder's death and the end of its lease, it waits for
+    // the lease, so the record says node_lost at the last beat rather than "not found".
+    const deadline = Date.now() + this.options.leaseMs + 1_000;
+    for (;;) {
+      const closed = await this.options.nodes.closeOrphan(sessionId, principal.id, this.options.leaseMs);
+      if (closed) return this.announceClosed([closed]);
+      if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) throw AppError.notFound('consultation');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  /**
+   * The kiosk (or the desk) of an answered call whose node is gone reached this node: it takes
+   * the call over (same consultation, a `node_failover` event) instead of letting the sweep end
+   * it, rebuilds its media room here and tells the desk to join again. Sent in the seconds
+   * before the lost node's lease runs out, it waits for the lease. Null when there is nothing
+   * to take over (the call ended, or its node is alive and holds it).
+   */
+  async adoptOrphan(principal: SocketPrincipal, sessionId: string): Promise<ResumableCall | null> {
+    const { live, failoverMs } = this.options;
+    if (live.isDraining || live.isStopping || failoverMs <= 0) return null;
+    const deadline = Date.now() + this.options.leaseMs + 1_000;
+    for (;;) {
+      const adopted = await this.options.nodes.adoptOrphan(sessionId, principal.id, this.options.nodeId, this.options.leaseMs, failoverMs);
+      if (adopted) {
+        if (await live.mutex.run(sessionId, () => this.holdAdopted(adopted))) return this.options.presence.liveCallOf(principal);
+        // Ended outside the lock: the end takes the same lock, and waiting for it inside would never finish.
+        await this.options.end(adopted.id, 'node_lost');
+        return null;
+      }
+      if (live.has(sessionId)) return this.options.presence.liveCallOf(principal);
+      if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) return null;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  /** Holds the call here with a new media room; false when the room cannot be built. */
+  private async holdAdopted(adopted: AdoptedCall): Promise<boolean> {
+    const intake: ConsultationIntake = {
+      departmentId: adopted.departmentId,
+      departmentName: adopted.departmentName,
+      appointmentId: adopted.appointmentId,
+      residentName: adopted.residentName,
+      language: adopted.language as Language,
+      needs: adopted.needs as ConsultationIntake['needs'],
+    };
+    const consultation = new Consultation(adopted.id, adopted.kiosk, adopted.queuedAt, intake);
+    consultation.staff = adopted.staff;
+    consultation.setState('active');
+    this.options.live.add(consultation);
+    try {
+      await this.options.media.openRoom(consultation);
+    } catch (error) {
+      log.error({ err: error, sessionId: adopted.id }, 'could not build the media room of a call taken over');
+      return false;
+    }
+    log.warn({ sessionId: adopted.id, fromNode: adopted.fromNodeId }, 'took over a call of a lost node');
+    // Whoever does not come back within the grace period ends it, as after any drop.
+    for (const peerId of consultation.peerIds()) this.options.presence.startGraceTimer(consultation, peerId, 'network_lost');
+    // The desk's socket to the lost node is gone; its other sockets hear where to go back.
+    this.options.notifier.toPeers([staffPeer(adopted.staff.id)], 'callMoved', { sessionId: adopted.id });
+    this.options.onForecastInputsChanged?.();
+    return true;
+  }
+}

@@ -1,0 +1,91 @@
+import type { EndReason } from '@madoguchi/contract/consultation';
+import type { ResumableCall, SocketPrincipal } from '@madoguchi/contract/signalling-events';
+import { createLogger } from '../../logging/logger';
+import type { Consultation } from '../consultation';
+import type { ConsultationNotifier } from '../consultation-notifier';
+import { peerIdOf } from '../peer-identity';
+import type { EndCall } from './call-ending';
+import type { ConsultationTimeline } from './consultation-timeline';
+import type { LiveConsultations } from './live-registry';
+
+const log = createLogger('consultation-service');
+
+export interface PresenceOptions {
+  live: LiveConsultations;
+  timeline: ConsultationTimeline;
+  notifier: Pick<ConsultationNotifier, 'peerLeft'>;
+  end: EndCall;
+  /** How long a participant who lost their connection may take to come back. */
+  reconnectGraceMs: number;
+}
+
+/**
+ * Who is connected to each call: a dropped socket starts a grace period, coming back (a
+ * reload, a reconnect, a remote desk arriving) stops it, and a grace period that runs out ends
+ * the call with the reason it stands for.
+ */
+export class ConsultationPresence {
+  constructor(private readonly options: PresenceOptions) {}
+
+  /** The caller's consultation on this node that a reloaded app can go back to. */
+  liveCallOf(principal: SocketPrincipal): ResumableCall | null {
+    const peerId = peerIdOf(principal);
+    for (const c of this.options.live.all()) {
+      if (c.state === 'ended' || !c.isParticipant(peerId) || principal.role === 'guest') continue;
+      const isKiosk = principal.role === 'kiosk';
+      // A waiting kiosk that came back keeps its place: its grace period stops here.
+      if (isKiosk && c.state === 'queued') c.stopGraceTimer(peerId);
+      return {
+        sessionId: c.id,
+        state: c.state,
+        peerName: isKiosk ? (c.staff?.displayName ?? null) : c.kiosk.name,
+        peerLocation: isKiosk ? null : c.kiosk.location,
+        queuePosition: this.options.live.positionOf(c.id),
+        mediaNodeUrl: null,
+      };
+    }
+    return null;
+  }
+
+  /** A socket went away: give its owner a grace period to come back before ending the call. */
+  handleDisconnect(principal: SocketPrincipal, socketId: string): void {
+    if (this.options.live.isStopping) return;
+    const peerId = peerIdOf(principal);
+    for (const consultation of this.options.live.all()) {
+      if (!consultation.isParticipant(peerId)) continue;
+      const participant = consultation.participants.get(peerId);
+      // Another socket of the same participant has already taken over.
+      if (participant && participant.socketId !== socketId) continue;
+      const waitingKiosk = consultation.state === 'queued';
+      if (participant) {
+        participant.socketId = null;
+        this.options.notifier.peerLeft(consultation.id, participant.role);
+        this.options.timeline.record(consultation.id, 'left', participant.role);
+      }
+      this.startGraceTimer(consultation, peerId, waitingKiosk ? 'resident_left' : 'network_lost');
+    }
+  }
+
+  /**
+   * Staff accepted through another node and must now connect here for the call. If they
+   * never arrive (their browser cannot reach this node), the call ends as if their
+   * connection was lost, instead of leaving the resident facing an empty screen.
+   */
+  expectRemoteJoin(principal: SocketPrincipal, sessionId: string): void {
+    const consultation = this.options.live.find(sessionId);
+    const peerId = peerIdOf(principal);
+    if (!consultation || consultation.participants.has(peerId)) return;
+    this.startGraceTimer(consultation, peerId, 'network_lost');
+  }
+
+  /** Ends the call with `reason` unless the participant comes back (joins) within the grace period. */
+  startGraceTimer(consultation: Consultation, peerId: string, reason: EndReason): void {
+    consultation.stopGraceTimer(peerId);
+    const timer = setTimeout(() => {
+      consultation.graceTimers.delete(peerId);
+      void this.options.end(consultation.id, reason).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
+    }, this.options.reconnectGraceMs);
+    timer.unref();
+    consultation.graceTimers.set(peerId, timer);
+  }
+}
