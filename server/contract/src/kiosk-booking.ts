@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { BookingTopic } from './booking';
+import { FreeTimeQuery, type BookingTopic } from './booking';
 import { LanguageSchema } from './languages';
-import { Instant, LocalDate } from './pagination';
+import { Instant } from './pagination';
 
 /**
  * 「この窓口で予約する」 (issue 14, item 6): when nobody in the department can answer, a resident
@@ -16,15 +16,8 @@ export interface KioskBookingOffer {
   topics: BookingTopic[];
 }
 
-export const KioskFreeTimeQuery = z
-  .object({
-    departmentId: z.uuid(),
-    topicId: z.uuid(),
-    /** First Japan day to search; today if absent. */
-    from: LocalDate.optional(),
-    days: z.coerce.number().int().min(1).max(14).default(7),
-  })
-  .strict();
+/** The booking page's query without the kiosk: the kiosk is the one in the path (its own). */
+export const KioskFreeTimeQuery = FreeTimeQuery.omit({ kioskId: true });
 export type KioskFreeTimeQuery = z.input<typeof KioskFreeTimeQuery>;
 
 export const KioskBookingRequest = z
