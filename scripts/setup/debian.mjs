@@ -14,10 +14,10 @@ export const RUNTIME_PACKAGES = ['fonts-ipaexfont-gothic'];
 /**
  * The tests add a browser, a video tool for fake cameras, Catch2 for the worker's own tests,
  * pdftotext (poppler-utils) to read the signed PDFs back, and for the caption tests the shipped
- * recogniser (PocketSphinx and its English model) and flite, whose voice speaks the sentences the
+ * recogniser (PocketSphinx and its English model) and espeak-ng, whose voice speaks the sentences the
  * specialist's fake microphone plays.
  */
-export const TEST_PACKAGES = ['chromium', 'ffmpeg', 'catch2', 'poppler-utils', 'python3-pocketsphinx', 'pocketsphinx-en-us', 'flite'];
+export const TEST_PACKAGES = ['chromium', 'ffmpeg', 'catch2', 'poppler-utils', 'python3-pocketsphinx', 'pocketsphinx-en-us', 'espeak-ng'];
 
 /** The test packages, plus firefox-esr once a browser test drives Debian's Firefox. */
 export function testPackages(root) {

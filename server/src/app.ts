@@ -133,6 +133,7 @@ export interface Repositories {
   townSettings: TownSettingRepository;
   quickPhrases: QuickPhraseRepository;
   forms: FormRepository;
+  transcripts: CaptionTranscriptRepository;
   nodes: ServerNodeRepository;
 }
 
@@ -180,6 +181,7 @@ function buildRepositories(dataSource: DataSource): Repositories {
     townSettings: new TownSettingRepository(dataSource),
     quickPhrases: new QuickPhraseRepository(dataSource),
     forms: new FormRepository(dataSource),
+    transcripts: new CaptionTranscriptRepository(dataSource),
     nodes: new ServerNodeRepository(dataSource),
   };
 }
@@ -362,7 +364,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
   const captions = createCaptionService(deps.captions ?? DEFAULT_CAPTION_SETTINGS, {
     consultations,
     notifier,
-    transcripts: new CaptionTranscriptRepository(dataSource),
+    transcripts: repositories.transcripts,
     now,
   });
   captionsHolder.service = captions;
@@ -380,6 +382,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
       staff: repositories.staff,
       departments: repositories.departments,
       audit: repositories.audit,
+      transcripts: repositories.transcripts,
     }),
     appointments,
     booking,

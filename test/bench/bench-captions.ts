@@ -1,6 +1,6 @@
 /**
  * bench:captions — one captioned call through the real SFU, ffmpeg and PocketSphinx: 20 English
- * sentences (flite's voice, 3 s of silence after each) sent as the specialist's opus microphone
+ * sentences (espeak-ng's voice, 3 s of silence after each) sent as the specialist's opus microphone
  * in real time; a kiosk socket receives the captions. Reports, per sentence, the time from the
  * end of the spoken sentence to its final caption and from its start to the first partial text;
  * then a captioner typing 40 characters one by one (keystroke sent -> line received at the
@@ -19,7 +19,7 @@ import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { rtpSpeaker } from '../helpers/rtp-speaker';
 import { connectSocket, expectOk, request, type TestSocket } from '../helpers/socket-client';
-import { SENTENCES, speechDir, wavSeconds, wordMatch } from '../helpers/speech';
+import { ESPEAK_VOICE, SENTENCES, speak, speechDir, wavSeconds, wordMatch } from '../helpers/speech';
 import { startTestServer } from '../helpers/start-server';
 import { percentile, writeBenchSection } from './bench-docs';
 
@@ -60,7 +60,7 @@ async function buildTalk(dir: string): Promise<{ file: string; spans: { start: n
   let at = 0;
   for (const [i, sentence] of SENTENCES.entries()) {
     const raw = path.join(dir, `s${i}.wav`);
-    await run('flite', ['-voice', 'slt', '-t', sentence, '-o', raw]);
+    await speak(sentence, raw);
     const spoken = await wavSeconds(raw);
     spans.push({ start: at, end: at + spoken });
     const padded = path.join(dir, `p${i}.wav`);
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
   const ms = (v: number): string => `${Math.round(v)} ms`;
   const lines = [
     `\`npm run bench:captions\` — measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores; load average before ${loadBefore}, at the end \`${uptime}\`.`,
-    `One captioned call: ${SENTENCES.length} English sentences (flite, voice slt; ${SILENCE_S} s of silence after each) sent in real time as the specialist's opus microphone (ffmpeg -re into a plain RTP producer of the staff peer), captioned by the shipped engine (PocketSphinx 5prealpha, en-us) through the SFU audio tap and ffmpeg; latencies measured at a kiosk Socket.IO client in the same process (same clock), from the sentence's end (start) in the sent file, so ffmpeg's start-up counts against the figures.`,
+    `One captioned call: ${SENTENCES.length} English sentences (espeak-ng ${ESPEAK_VOICE.join(' ')}; ${SILENCE_S} s of silence after each) sent in real time as the specialist's opus microphone (ffmpeg -re into a plain RTP producer of the staff peer), captioned by the shipped engine (PocketSphinx 5prealpha, en-us) through the SFU audio tap and ffmpeg; latencies measured at a kiosk Socket.IO client in the same process (same clock), from the sentence's end (start) in the sent file, so ffmpeg's start-up counts against the figures.`,
     '',
     '| figure | p50 | p95 | n |',
     '|---|---|---|---|',

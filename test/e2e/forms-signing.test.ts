@@ -9,7 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoFormTemplates } from '../../server/src/forms/demo-templates';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { loginStaff } from '../helpers/api-client';
 import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
 
@@ -67,13 +69,29 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
     await server?.close();
   });
 
-  it('stores the signed PDF with the Japanese values, its SHA-256 on the record, and the audit rows', async () => {
+  it('withdraws a form from the kiosk; stores the signed PDF with the Japanese values, its SHA-256 on the record, and the audit rows; prints the copy', async () => {
+    // The town lets the kiosk print the resident's copy (設定 → 申請書式).
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', server.demo.staffPassword)).accessToken);
+    expectStatus(await admin.call('updateFormSettings', { body: { kioskPrintCopy: true } }), 200);
     await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
     await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
     await answerFirstInQueue(staff.page);
     await expectBothDecode(staff.page, kiosk.page);
     const desk = staff.page;
     const screen = kiosk.page;
+
+    // The wrong form first: staff take it back, and the kiosk clears it at once.
+    await desk.getByLabel('書式を選ぶ').selectOption({ label: '相談記録への同意書（第1版）' });
+    await desk.getByLabel(/^氏名/).fill('取下 花子');
+    await desk.getByLabel(/^相談日/).fill('2026-12-04');
+    await desk.getByLabel(/^関係する課と共有/).check();
+    await desk.getByRole('button', { name: '住民の方に確認してもらう' }).click();
+    const wrong = screen.getByRole('dialog', { name: '相談記録への同意書' });
+    await wrong.waitFor({ timeout: 15_000 });
+    await desk.getByRole('button', { name: 'キオスクから取り下げる' }).click();
+    await wrong.waitFor({ state: 'detached', timeout: 5_000 });
+    await desk.getByText('キオスクの画面から消しました。別の書式を選べます。').waitFor({ timeout: 5_000 });
+    assert.ok(!(await screen.content()).includes('取下'), 'nothing of the withdrawn form is left on the kiosk');
 
     // The desk fills in 住民票の写し等交付請求書, with a typo in the name.
     await desk.getByLabel('書式を選ぶ').selectOption({ label: '住民票の写し等交付請求書（第1版）' });
@@ -123,14 +141,22 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
     await desk.getByText('署名済み：PDFを保存しました。').waitFor({ timeout: 10_000 });
     await shot(desk, 'desk-signed');
 
-    // Nothing of it stays on the kiosk's screen.
-    await dialog.getByRole('button', { name: '閉じる' }).click();
+    // The print view is the signed document: the values in Japanese and the signature.
+    await screen.emulateMedia({ media: 'print' });
+    const printed = await pdftotext(await screen.pdf({ format: 'A4' }));
+    await screen.emulateMedia({ media: 'screen' });
+    for (const expected of ['住民票の写し等交付請求書', '山田 太郎', '平成2年4月1日', '世帯全員', '就職先への提出']) assert.ok(printed.includes(expected), `the printed copy says ${expected}`);
+    assert.ok(!printed.includes('申請を受け付けました'), 'only the copy is printed, not the screen');
+    assert.equal(await screen.locator('.form-print svg path, .form-print svg polyline').count() > 0, true, 'the signature is drawn on the copy');
+
+    // 「控えを印刷する」 prints, is audited, and nothing of it stays on the kiosk's screen.
+    await dialog.getByRole('button', { name: '控えを印刷する' }).click();
     await dialog.waitFor({ state: 'detached' });
     assert.ok(!(await screen.content()).includes('山田'), 'no value left in the kiosk page');
 
     const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
     const rows: { id: string; revision: number; state: string; pdf: Buffer; pdf_sha256: string }[] = await server.db.dataSource.query(
-      `SELECT id, revision, state, pdf, pdf_sha256 FROM form_document WHERE session_id = $1`,
+      `SELECT id, revision, state, pdf, pdf_sha256 FROM form_document WHERE session_id = $1 AND state <> 'withdrawn'`,
       [sessionId],
     );
     assert.equal(rows.length, 1);
@@ -154,6 +180,8 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
       actions = audit.map((a) => a.action);
       if (!actions.includes('form_viewed')) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    assert.deepEqual(actions, ['form_signed', 'form_viewed']);
+    assert.deepEqual(actions, ['form_signed', 'form_copy_printed', 'form_viewed']);
+    const timeline: { type: string }[] = await server.db.dataSource.query(`SELECT type FROM session_event WHERE session_id = $1 AND type = 'form_withdrawn'`, [sessionId]);
+    assert.equal(timeline.length, 1, 'the withdrawal is in the timeline');
   });
 });

@@ -6,7 +6,7 @@ import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import type { TestServer } from '../helpers/start-server';
 
-/** The kiosk's test hook for its timers (kiosk/src/session/timing-overrides.ts). */
+/** The kiosk's test hook for its timers (kiosk/src/visit/timing-overrides.ts). */
 export const TIMINGS_STORAGE_KEY = 'madoguchi.kiosk.timings';
 
 const require = createRequire(import.meta.url);
@@ -40,17 +40,22 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe-core on the page as it is now; returns the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core on the page as it is now (or on the part `within` selects); returns the serious
+ * and critical violations. The kiosk promises 7:1 text contrast (WCAG AAA), so the enhanced
+ * contrast rule runs too unless `aaa` is false (the staff app promises AA).
+ */
+export async function seriousViolations(page: Page, options: { within?: string; aaa?: boolean } = {}): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const loaded = await page.evaluate(() => 'axe' in window);
   // Not addScriptTag: the server's CSP (script-src 'self') blocks inline scripts, while
   // DevTools' evaluate is not subject to it.
   if (!loaded) await page.evaluate(axeSource);
+  const context = JSON.stringify(options.within ?? null);
+  const aaa = options.aaa ?? true;
   // Plain JavaScript string: tsx's keepNames helpers do not exist inside the page.
   const violations = (await page.evaluate(`
-    // The kiosk promises 7:1 text contrast (WCAG AAA), so the enhanced contrast rule runs too.
-    window.axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast-enhanced': { enabled: true } } }).then((result) =>
+    window.axe.run(${context} ? document.querySelector(${context}) : document, { resultTypes: ['violations'], rules: { 'color-contrast-enhanced': { enabled: ${aaa} } } }).then((result) =>
       result.violations.map((v) => ({
         id: v.id,
         impact: v.impact,

@@ -17,7 +17,10 @@ async function freeUdpPort(): Promise<number> {
 
 export interface RtpSpeaker {
   producerId: string;
-  /** Sends the file as opus RTP in real time (ffmpeg -re); resolves when ffmpeg has started. */
+  /**
+   * Sends the file as opus RTP in real time (ffmpeg -re); resolves when its first packet left
+   * (`startedAt`, so ffmpeg's own start-up, long on a busy machine, does not count as latency).
+   */
   play(file: string): Promise<{ startedAt: number; done: Promise<void> }>;
   stop(): void;
 }
@@ -29,8 +32,20 @@ export interface RtpSpeaker {
  */
 export async function rtpSpeaker(room: MediaRoomApi, peerId: string): Promise<RtpSpeaker> {
   const transport = await room.createPlainTransport(peerId, 'send', { enableSrtp: false });
-  const localPort = await freeUdpPort();
-  await room.connectPlainTransport({ peerId, transportId: transport.id, ip: '127.0.0.1', port: localPort });
+  // ffmpeg sends to this relay, which passes every packet on to the SFU from the address the
+  // transport is connected to, and notes when the first one of a play went through.
+  const relay = createSocket('udp4');
+  await new Promise<void>((resolve) => relay.bind(0, '127.0.0.1', () => resolve()));
+  const relayPort = relay.address().port;
+  let firstPacket: ((at: number) => void) | null = null;
+  relay.on('message', (packet, from) => {
+    if (from.port === transport.port) return; // the SFU's RTCP: ffmpeg needs none
+    firstPacket?.(Date.now());
+    firstPacket = null;
+    relay.send(packet, transport.port, transport.ip);
+  });
+  const ffmpegPort = await freeUdpPort();
+  await room.connectPlainTransport({ peerId, transportId: transport.id, ip: '127.0.0.1', port: relayPort });
   const producer = await room.produce({
     peerId,
     transportId: transport.id,
@@ -50,18 +65,25 @@ export async function rtpSpeaker(room: MediaRoomApi, peerId: string): Promise<Rt
         '-hide_banner', '-loglevel', 'error', '-re', '-i', file,
         '-c:a', 'libopus', '-ar', '48000', '-ac', '2', '-b:a', '32k', '-application', 'voip', '-frame_duration', '20',
         '-payload_type', '111', '-ssrc', String(SSRC),
-        '-f', 'rtp', `rtp://${transport.ip}:${transport.port}?localport=${localPort}&rtcpport=${transport.port}`,
+        '-f', 'rtp', `rtp://127.0.0.1:${relayPort}?localport=${ffmpegPort}&rtcpport=${relayPort}`,
       ], { stdio: ['ignore', 'ignore', 'inherit'] });
       child = ffmpeg;
+      const started = new Promise<number>((resolve) => (firstPacket = resolve));
       const done = new Promise<void>((resolve) => ffmpeg.once('close', () => resolve()));
       await new Promise<void>((resolve, reject) => {
         ffmpeg.once('spawn', () => resolve());
         ffmpeg.once('error', reject);
       });
-      return { startedAt: Date.now(), done };
+      return { startedAt: await started, done };
     },
     stop() {
       child?.kill('SIGKILL');
+      relay.removeAllListeners('message');
+      try {
+        relay.close();
+      } catch {
+        // already closed by an earlier stop()
+      }
     },
   };
 }

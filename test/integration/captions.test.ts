@@ -3,14 +3,26 @@ import { after, before, describe, it } from 'node:test';
 import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
 import { startCall } from '../fixtures/call-scenario';
 import { book, buildSchedulingWorld } from '../fixtures/scheduling';
-import { kioskToken } from '../helpers/api-client';
+import type { AuditEntry } from '@madoguchi/contract/audit';
+import type { SessionTranscript } from '@madoguchi/contract/captions';
+import type { Department } from '@madoguchi/contract/departments';
+import type { GuestLink } from '@madoguchi/contract/guests';
+import type { Page } from '@madoguchi/contract/pagination';
+import { guestTokenOf } from '../fixtures/guest-link';
+import { createMember } from '../fixtures/members';
+import { kioskToken, loginStaff } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket } from '../helpers/socket-client';
 import { rtpSpeaker } from '../helpers/rtp-speaker';
 import { SENTENCES, speechDir, speechTalk, speechWav, wordMatch } from '../helpers/speech';
 import { expectOk, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
-/** At least this share of a sentence's words must be in its final caption (PocketSphinx, English, flite's voice). */
+/**
+ * At least this share of a sentence's words must be in its final caption (PocketSphinx, English,
+ * espeak-ng's klatt2 voice): the two sentences used were recognised whole offline; 0.6 allows two
+ * wrong words of six after opus.
+ */
 const WORD_MATCH = 0.6;
 
 async function join(socket: TestSocket, sessionId: string): Promise<void> {
@@ -80,11 +92,11 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       const speaker = await rtpSpeaker(room, `staff:${(await staffId(call.staff))}`);
       await running;
 
-      // Sentence 1, then (in the 8 s of silence after it) kill the recogniser: it is restarted and
-      // sentence 2 is captioned too.
+      // Sentence 1, then (in the 15 s of silence after it: a restart on a busy machine takes
+      // seconds) kill the recogniser: it is restarted and sentence 2 is captioned too.
       const [first, second] = [SENTENCES[0], SENTENCES[1]];
       const talk = await speechTalk(dir, 'talk', [
-        { text: first, silenceSeconds: 8 },
+        { text: first, silenceSeconds: 15 },
         { text: second, silenceSeconds: 2 },
       ]);
       const partial = lineWhere(call.kiosk, 'partial line of sentence 1', (l) => !l.final && l.source === 'recogniser');
@@ -137,6 +149,37 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       [{ source: 'recogniser' }, { transcriptConsent: true }],
       'the record says captions were used, from which source, and the consent, not what they said',
     );
+
+    // 相談記録: the kept text for those who may see the record, every read audited.
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const staff = restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
+    const read = expectStatus(await staff.call<SessionTranscript>('getSessionTranscript', { params: { id: call.sessionId } }), 200);
+    assert.equal(read.kept, true);
+    assert.deepEqual(read.lines.map((l) => [l.source, l.corrected]), [['recogniser', true], ['recogniser', false]]);
+    assert.equal(read.lines[0]?.text, SENTENCES[0]);
+    const audit = expectStatus(await admin.call<Page<AuditEntry>>('listAudit', { query: { pageSize: 100, action: 'caption_transcript_viewed' } }), 200);
+    assert.equal(audit.items.filter((e) => e.targetId === call.sessionId).length, 1, 'the read is in the audit log');
+    assert.ok(!JSON.stringify(audit.items).includes(SENTENCES[0] ?? '-'), 'the audit log keeps no caption text');
+
+    // Not for a kiosk or a guest; not for staff of another department once the record has one.
+    const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    expectStatus(await kiosk.call('getSessionTranscript', { params: { id: call.sessionId } }), 403);
+    const other = await startCall(server);
+    try {
+      const link = expectStatus(await staff.call<GuestLink>('createGuestLink', { params: { id: other.sessionId }, body: {} }), 201);
+      const guest = restClient(server.url, guestTokenOf(link));
+      assert.ok([401, 403].includes((await guest.call('getSessionTranscript', { params: { id: call.sessionId } })).status), 'a guest cannot read it');
+    } finally {
+      await request(other.staff, 'hangUp', { sessionId: other.sessionId }).catch(() => undefined);
+      other.close();
+    }
+    const welfare = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'fukushi-tr', name: '福祉課', icon: 'welfare' } }), 201);
+    const tax = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu-tr', name: '税務課', icon: 'tax' } }), 201);
+    await server.db.dataSource.query('UPDATE consultation_session SET department_id = $2 WHERE id = $1', [call.sessionId, welfare.id]);
+    const outsider = await createMember(server.url, admin, { loginId: 'tr-outsider', departmentIds: [tax.id] });
+    expectStatus(await restClient(server.url, outsider.token).call('getSessionTranscript', { params: { id: call.sessionId } }), 404);
+    const insider = await createMember(server.url, admin, { loginId: 'tr-insider', departmentIds: [welfare.id] });
+    assert.equal(expectStatus(await restClient(server.url, insider.token).call<SessionTranscript>('getSessionTranscript', { params: { id: call.sessionId } }), 200).lines.length, 2);
   });
 
   it('keeps no transcript when the resident says no', async () => {
@@ -162,6 +205,8 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
     await new Promise((resolve) => setTimeout(resolve, 500));
     const rows: unknown[] = await server.db.dataSource.query('SELECT 1 FROM caption_transcript WHERE session_id = $1', [call.sessionId]);
     assert.equal(rows.length, 0);
+    const staff = restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
+    assert.deepEqual(expectStatus(await staff.call<SessionTranscript>('getSessionTranscript', { params: { id: call.sessionId } }), 200), { kept: false, consentedAt: null, lines: [] });
   });
 });
 

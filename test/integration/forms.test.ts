@@ -210,6 +210,38 @@ for (const database of databaseKinds()) {
       expectStatus(await staff.call('getFormPdf', { params: { id: pushed.documentId } }), 404);
     });
 
+    it('lets staff withdraw a form the resident has not answered: the kiosk is told at once, the timeline records it, nothing can be signed', async () => {
+      const consent = template(CONSENT_TITLE);
+      const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('佐藤 次郎') }));
+      expectOk(await request(call.kiosk, 'askFormCorrection', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, fieldKey: 'applicantName' }));
+
+      const kioskOnly = await request(call.kiosk, 'withdrawForm', { sessionId: call.sessionId, documentId: pushed.documentId });
+      assert.equal(!kioskOnly.ok && kioskOnly.error.code, 'FORBIDDEN', 'only staff withdraw a form');
+
+      const cleared = nextEvent(call.kiosk, 'formWithdrawn');
+      const withdrawn = expectOk(await request(call.staff, 'withdrawForm', { sessionId: call.sessionId, documentId: pushed.documentId }));
+      assert.equal(withdrawn.state, 'withdrawn');
+      assert.deepEqual((await cleared)[0], { sessionId: call.sessionId, documentId: pushed.documentId });
+
+      const late = await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
+      assert.ok(!late.ok, 'a withdrawn form cannot be signed');
+      const resend = await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, documentId: pushed.documentId, values: consentValues('佐藤 次郎') });
+      assert.ok(!resend.ok, 'a withdrawn form is not sent again; staff start a new one');
+      const twice = await request(call.staff, 'withdrawForm', { sessionId: call.sessionId, documentId: pushed.documentId });
+      assert.ok(!twice.ok, 'withdrawn once');
+
+      const forms = expectStatus(await staff.call<FormDocumentInfo[]>('listSessionForms', { params: { id: call.sessionId } }), 200);
+      assert.equal(forms.find((f) => f.documentId === pushed.documentId)?.state, 'withdrawn', 'the record lists it as withdrawn');
+      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
+      const mine = events.filter((e) => e.details['documentId'] === pushed.documentId).map((e) => [e.type, e.actor]);
+      assert.deepEqual(mine, [['form_shown', 'staff'], ['form_correction_asked', 'kiosk'], ['form_withdrawn', 'staff']]);
+
+      // A signed document cannot be withdrawn.
+      const signedId = (await server.app.repositories.forms.listFor(call.sessionId)).find((f) => f.state === 'signed')?.documentId ?? '';
+      const signedWithdraw = await request(call.staff, 'withdrawForm', { sessionId: call.sessionId, documentId: signedId });
+      assert.equal(!signedWithdraw.ok && signedWithdraw.error.code, 'CONFLICT');
+    });
+
     it('shows documents only to those who may see the record; a guest sees nothing', async () => {
       const signedId = (await server.app.repositories.forms.listFor(call.sessionId)).find((f) => f.state === 'signed')?.documentId ?? '';
       assert.ok(signedId);

@@ -5,7 +5,7 @@ import { EMPTY_SNAPSHOT } from './empty-snapshot';
 import { createLogger } from './logger';
 import { TypedEmitter } from './typed-emitter';
 
-const logger = createLogger('call-session');
+const logger = createLogger('call-state');
 
 /**
  * The observable half of CallClient: one immutable snapshot, one setter per state field,

@@ -4,7 +4,7 @@ import { Notice } from '../components/notice';
 import { PageErrorBoundary } from '../components/page-error-boundary';
 import { common } from '../i18n/common-messages';
 import { shellMessages } from '../i18n/shell-messages';
-import { AuditPage, CheckPage, OperationsPage, CalendarPage, ReportsPage, SessionDetailPage, SessionsPage, SettingsPage, SlipPage } from './lazy-pages';
+import { AuditPage, CheckPage, OperationsPage, CalendarPage, ReportsPage, RecordDetailPage, RecordsPage, SettingsPage, SlipPage } from './lazy-pages';
 import { hrefFor, routeAllowed } from './routes';
 import type { Route } from './routes';
 
@@ -26,9 +26,9 @@ function pageFor(route: Route) {
     case 'slip':
       return <SlipPage appointmentId={route.appointmentId} />;
     case 'sessions':
-      return <SessionsPage query={route.query} />;
+      return <RecordsPage query={route.query} />;
     case 'session':
-      return <SessionDetailPage id={route.id} />;
+      return <RecordDetailPage id={route.id} />;
     case 'reports':
       return <ReportsPage query={route.query} />;
     case 'settings':

@@ -2,12 +2,12 @@ import { useEffect, useEffectEvent } from 'react';
 import type { CallClientEvents } from '@madoguchi/call-core/call-types';
 import { useCallClient } from './use-call-client';
 
-/** Runs `listener` for every `event` of the session; the latest listener is always used. */
+/** Runs `listener` for every `event` of the call client; the latest listener is always used. */
 export function useCallEvent<K extends keyof CallClientEvents>(
   event: K,
   listener: (...args: CallClientEvents[K]) => void,
 ): void {
-  const session = useCallClient();
+  const client = useCallClient();
   const onEvent = useEffectEvent(listener);
-  useEffect(() => session.on(event, (...args: CallClientEvents[K]) => onEvent(...args)), [session, event]);
+  useEffect(() => client.on(event, (...args: CallClientEvents[K]) => onEvent(...args)), [client, event]);
 }

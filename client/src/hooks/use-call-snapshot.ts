@@ -5,15 +5,15 @@ import { useCallClient } from './use-call-client';
 const identity = (snapshot: CallSnapshot): CallSnapshot => snapshot;
 
 /**
- * Subscribes to the call session. `select` must return a part of the snapshot as is (not
+ * Subscribes to the call client. `select` must return a part of the snapshot as is (not
  * a new object): snapshot fields keep their identity until they change, so the component
  * re-renders only when its part does.
  */
 export function useCallSnapshot(): CallSnapshot;
 export function useCallSnapshot<T>(select: (snapshot: CallSnapshot) => T): T;
 export function useCallSnapshot<T>(select?: (snapshot: CallSnapshot) => T): T | CallSnapshot {
-  const session = useCallClient();
-  const subscribe = useCallback((onChange: () => void) => session.on('changed', onChange), [session]);
+  const client = useCallClient();
+  const subscribe = useCallback((onChange: () => void) => client.on('changed', onChange), [client]);
   const pick = select ?? identity;
-  return useSyncExternalStore(subscribe, () => pick(session.getSnapshot()));
+  return useSyncExternalStore(subscribe, () => pick(client.getSnapshot()));
 }

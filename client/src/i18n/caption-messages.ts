@@ -23,6 +23,15 @@ export interface CaptionMessages {
   captionerLead: string;
   captionerLabel: string;
   sentHeading: string;
+  transcript: {
+    heading: string;
+    lead: string;
+    read: string;
+    loading: string;
+    notKept: string;
+    consentedAt: (at: string) => string;
+    failed: string;
+  };
 }
 
 /** The words are in `ja/caption.json` and `en/caption.json`. */
@@ -31,4 +40,5 @@ export const captionMessages: CaptionMessages = localized<CaptionMessages>(sameK
   // The engine's name in brackets, when the server gave one.
   recogniserName: (text: { text: string; engine: string }, engine) => fill(text.text, { engine: engine ? fill(text.engine, { engine }) : '' }),
   correctLine: ['text'],
+  transcript: { consentedAt: ['at'] },
 });

@@ -21,6 +21,9 @@ export interface FormMessages {
   states: Record<FormDocumentState, string>;
   correctionAsked: (label: string) => string;
   signedNotice: string;
+  withdraw: string;
+  withdrawFailed: string;
+  withdrawnNotice: string;
   open: string;
   openFailed: string;
   newForm: string;
@@ -44,13 +47,60 @@ export interface FormMessages {
     archive: string;
     restore: string;
     archived: string;
-    definition: string;
-    definitionHelp: string;
-    invalidJson: string;
+    remove: string;
     saved: (version: number) => string;
     saveFailed: string;
     printCopy: string;
     printCopyHelp: string;
+  };
+  editor: {
+    heading: (title: string) => string;
+    newHeading: string;
+    titleJa: string;
+    titleTranslations: string;
+    translationsHint: string;
+    noDepartment: string;
+    note: string;
+    noteHint: string;
+    fieldsHeading: string;
+    fieldLegend: (n: number, label: string) => string;
+    label: string;
+    labelTranslations: string;
+    key: string;
+    keyHint: string;
+    type: string;
+    required: string;
+    prefill: string;
+    prefills: { none: string; residentName: string; residentKana: string; language: string };
+    calendar: string;
+    calendars: { wareki: string; seireki: string };
+    options: string;
+    optionValue: (n: number) => string;
+    optionLabel: (n: number) => string;
+    addOption: string;
+    removeOption: (n: number) => string;
+    addField: string;
+    moveUp: (label: string) => string;
+    moveDown: (label: string) => string;
+    remove: (label: string) => string;
+    moved: (label: string, position: number) => string;
+    removed: (label: string) => string;
+    untitled: string;
+    fixFirst: string;
+    problems: {
+      title: string;
+      label: string;
+      tooLong: string;
+      key: string;
+      duplicateKey: (key: string) => string;
+      noFields: string;
+      tooManyFields: string;
+      options: string;
+      optionsDiffer: string;
+      optionValue: string;
+      optionLabel: string;
+      note: string;
+    };
   };
 }
 
@@ -59,4 +109,17 @@ export const formMessages: FormMessages = localized<FormMessages>(sameKeysAsJapa
   version: ['version'],
   correctionAsked: ['label'],
   templates: { saved: ['version'] },
+  editor: {
+    heading: ['title'],
+    fieldLegend: ['n', 'label'],
+    optionValue: ['n'],
+    optionLabel: ['n'],
+    removeOption: ['n'],
+    moveUp: ['label'],
+    moveDown: ['label'],
+    remove: ['label'],
+    moved: ['label', 'position'],
+    removed: ['label'],
+    problems: { duplicateKey: ['key'] },
+  },
 });

@@ -11,10 +11,10 @@ import {
 import { CheckScreen } from '../screens/check-screen';
 import { InstallScreen } from '../screens/install-screen';
 import { startUiWatchdog } from '../device/ui-watchdog';
-import { KioskController } from '../session/kiosk-controller';
-import type { KioskStateName } from '../session/kiosk-state';
-import { readTimingOverrides } from '../session/timing-overrides';
-import { KioskControllerContext } from '../session/kiosk-controller-context';
+import { KioskController } from '../visit/kiosk-controller';
+import type { KioskStateName } from '../visit/kiosk-state';
+import { readTimingOverrides } from '../visit/timing-overrides';
+import { KioskControllerContext } from '../visit/kiosk-controller-context';
 import { KioskScreen } from './kiosk-screen';
 import { lockDown } from './lock-down';
 import { ScreenErrorBoundary } from './screen-error-boundary';
@@ -43,7 +43,7 @@ function preloadOnFirstTouch(): () => void {
 const RELOAD_BLOCKERS: ReadonlySet<KioskStateName> = new Set(['calling', 'inCall']);
 
 export function KioskApp() {
-  const [session, setSession] = useState<KioskController | null>(null);
+  const [controller, setController] = useState<KioskController | null>(null);
   const [installer, setInstaller] = useState(installerScreenRequested);
   const closeInstaller = (): void => {
     clearInstallerScreenRequest();
@@ -52,7 +52,7 @@ export function KioskApp() {
 
   useEffect(() => {
     const next = new KioskController({ credential: captureCredential(), forcePairing: pairingRequested(), ...readTimingOverrides() });
-    setSession(next);
+    setController(next);
     void next.start();
     return () => next.close();
   }, []);
@@ -60,29 +60,29 @@ export function KioskApp() {
   useEffect(() => lockDown(), []);
 
   // The first screen comes up without the call library. It is fetched at the first touch (or
-  // a minute after start), and the session loads it when a resident begins: the idle screen's
+  // a minute after start), and the controller loads it when a resident begins: the idle screen's
   // start-up stays free of its parsing (Lighthouse's total blocking time, issue 16 item 2).
   useEffect(() => preloadOnFirstTouch(), []);
 
   useEffect(() => {
-    if (!session) return;
-    return startUiWatchdog({ canReload: () => !RELOAD_BLOCKERS.has(session.getSnapshot().state.name) });
-  }, [session]);
+    if (!controller) return;
+    return startUiWatchdog({ canReload: () => !RELOAD_BLOCKERS.has(controller.getSnapshot().state.name) });
+  }, [controller]);
 
   useEffect(() => watchForNewCredential(restart), []);
 
-  // Every touch on a choosing or typing screen tells the session someone is still there.
+  // Every touch on a choosing or typing screen tells the controller someone is still there.
   useEffect(() => {
-    if (!session) return;
-    const onTouch = () => session.noteActivity();
+    if (!controller) return;
+    const onTouch = () => controller.noteActivity();
     document.addEventListener('pointerdown', onTouch, { capture: true, passive: true });
     return () => document.removeEventListener('pointerdown', onTouch, { capture: true });
-  }, [session]);
+  }, [controller]);
 
-  if (!session) return null;
+  if (!controller) return null;
   return (
-    <KioskControllerContext value={session}>
-      <ScreenErrorBoundary onReset={() => session.reset()}>
+    <KioskControllerContext value={controller}>
+      <ScreenErrorBoundary onReset={() => controller.reset()}>
         {installer === 'check' ? (
           <CheckScreen onClose={closeInstaller} />
         ) : installer === 'install' ? (

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { HelpBar } from '../components/help-bar';
 import { IdleWarningDialog } from '../components/idle-warning-dialog';
 import { DeviceProblemDialog } from '../components/device-problem-dialog';
-import { useDeviceCheck } from '../session/use-device-check';
-import { useKioskController } from '../session/use-kiosk-controller';
-import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
-import { useMessages } from '../session/use-messages';
+import { useDeviceCheck } from '../visit/use-device-check';
+import { useKioskController } from '../visit/use-kiosk-controller';
+import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
+import { useMessages } from '../visit/use-messages';
 
 /** Where 「職員を呼ぶ」 starts a call: the screens before anyone is waiting or talking. */
 const CAN_CALL = new Set(['idle', 'start', 'checkIn', 'walkIn']);
@@ -17,7 +17,7 @@ const CALL_STATES = new Set(['inCall', 'survey', 'ended']);
  * 「続けますか？」 when nobody has touched the screen for a while.
  */
 export function KioskChrome() {
-  const session = useKioskController();
+  const controller = useKioskController();
   const { state, idleWarningEndsAt, call, config } = useKioskSnapshot();
   const devices = useDeviceCheck(state.name, config?.kiosk.cameraRoles ?? null);
   const messages = useMessages();
@@ -40,7 +40,7 @@ export function KioskChrome() {
         labels={messages.help}
         canCall={canCall}
         largeText={largeText}
-        onCallStaff={() => session.callForHelp()}
+        onCallStaff={() => controller.callForHelp()}
         onLargeText={setLargeText}
       />
       {devices.problems.length > 0 && !CALL_STATES.has(state.name) ? (
@@ -54,7 +54,7 @@ export function KioskChrome() {
         />
       ) : null}
       {idleWarningEndsAt !== null ? (
-        <IdleWarningDialog endsAt={idleWarningEndsAt} labels={messages.idleWarning} onContinue={() => session.noteActivity()} />
+        <IdleWarningDialog endsAt={idleWarningEndsAt} labels={messages.idleWarning} onContinue={() => controller.noteActivity()} />
       ) : null}
     </>
   );

@@ -14,9 +14,9 @@ import { StartingScreen } from '../screens/starting-screen';
 import { SurveyScreen } from '../screens/survey-screen';
 import { WaitingScreen } from '../screens/waiting-screen';
 import { WalkInScreen } from '../screens/walk-in-screen';
-import { departmentLabel, selectableDepartments } from '../session/department-label';
-import { useKioskController } from '../session/use-kiosk-controller';
-import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
+import { departmentLabel, selectableDepartments } from '../visit/department-label';
+import { useKioskController } from '../visit/use-kiosk-controller';
+import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
 import { KioskChrome } from './kiosk-chrome';
 
 /**
@@ -32,11 +32,11 @@ export interface KioskScreenProps {
 
 /** Exactly one screen per kiosk state. */
 export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
-  const session = useKioskController();
+  const controller = useKioskController();
   const { state, kiosk, config, call, language, extras, forms } = useKioskSnapshot();
   // Stable, so the call screen asks for the captions once per (re)join, not on every render.
-  const loadCaptions = useCallback(() => void session.inCall?.loadCaptions(), [session]);
-  const loadFreeDays = useCallback((topicId: string, from: string) => session.bookHereFreeTimes(topicId, from), [session]);
+  const loadCaptions = useCallback(() => void controller.inCall?.loadCaptions(), [controller]);
+  const loadFreeDays = useCallback((topicId: string, from: string) => controller.bookHereFreeTimes(topicId, from), [controller]);
   const departmentName = (id: string): string | null => {
     const department = config?.departments.find((d) => d.id === id);
     return department ? departmentLabel(department, language) : null;
@@ -57,8 +57,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           reason={state.reason}
           submitting={state.submitting}
           error={state.error}
-          onLeave={session.canLeavePairing ? onLeavePairing : null}
-          onSubmit={(code) => void session.pair(code)}
+          onLeave={controller.canLeavePairing ? onLeavePairing : null}
+          onSubmit={(code) => void controller.pair(code)}
         />
       );
     case 'idle':
@@ -67,16 +67,16 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           place={config?.kiosk ?? kiosk}
           connection={call?.connection ?? 'idle'}
           language={language}
-          onLanguage={(next) => session.setLanguage(next)}
-          onBegin={() => session.begin()}
+          onLanguage={(next) => controller.setLanguage(next)}
+          onBegin={() => controller.begin()}
         />
       );
     case 'start':
       return (
         <StartScreen
-          onBooked={() => session.chooseBooking()}
-          onWalkIn={() => session.chooseWalkIn()}
-          onBack={() => session.back()}
+          onBooked={() => controller.chooseBooking()}
+          onWalkIn={() => controller.chooseWalkIn()}
+          onBack={() => controller.back()}
         />
       );
     case 'checkIn': {
@@ -89,8 +89,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           submitting={state.submitting}
           error={state.error}
           camera={camera}
-          onSubmit={(code) => void session.checkIn(code)}
-          onBack={() => session.back()}
+          onSubmit={(code) => void controller.checkIn(code)}
+          onBack={() => controller.back()}
         />
       );
     }
@@ -99,8 +99,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
         <WalkInScreen
           departments={selectableDepartments(config?.departments ?? [])}
           language={language}
-          onChoose={(departmentId) => void session.callStaff(departmentId)}
-          onBack={() => session.back()}
+          onChoose={(departmentId) => void controller.callStaff(departmentId)}
+          onBack={() => controller.back()}
         />
       );
     case 'calling':
@@ -113,13 +113,13 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           departmentName={state.departmentName ?? null}
           connected={call?.connection === 'connected'}
           alternatives={config?.alternatives ?? null}
-          reassureMs={session.reassureMs}
-          onBookHere={session.bookHereOffer(state.departmentId) ? () => void session.bookHere() : null}
-          onCancel={() => void session.cancel()}
+          reassureMs={controller.reassureMs}
+          onBookHere={controller.bookHereOffer(state.departmentId) ? () => void controller.bookHere() : null}
+          onCancel={() => void controller.cancel()}
         />
       );
     case 'bookHere': {
-      const offer = session.bookHereOffer(state.departmentId);
+      const offer = controller.bookHereOffer(state.departmentId);
       if (!offer) return <FaultScreen fault="unexpected" />;
       return (
         <BookHereScreen
@@ -127,8 +127,8 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           departmentName={departmentName(state.departmentId)}
           language={language}
           loadDays={loadFreeDays}
-          submit={(topicId, startsAt) => session.bookHereSubmit(topicId, startsAt)}
-          onLeave={() => session.back()}
+          submit={(topicId, startsAt) => controller.bookHereSubmit(topicId, startsAt)}
+          onLeave={() => controller.back()}
         />
       );
     }
@@ -137,7 +137,7 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
         <BookedScreen
           booking={state.booking}
           departmentName={departmentName(state.booking.departmentId) ?? state.booking.departmentName}
-          onFinish={() => session.finishBooked()}
+          onFinish={() => controller.finishBooked()}
         />
       );
     case 'inCall':
@@ -147,27 +147,27 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           staffName={state.staffName}
           call={call}
           extras={extras}
-          onToggleDocument={() => void session.inCall?.toggleDocument()}
-          onAnswerSnapshot={(consent) => void session.inCall?.answerSnapshot(consent)}
-          onDismissSnapshot={() => session.inCall?.dismissSnapshot()}
-          onHangUp={() => void session.hangUp()}
+          onToggleDocument={() => void controller.inCall?.toggleDocument()}
+          onAnswerSnapshot={(consent) => void controller.inCall?.answerSnapshot(consent)}
+          onDismissSnapshot={() => controller.inCall?.dismissSnapshot()}
+          onHangUp={() => void controller.hangUp()}
             onLoadCaptions={loadCaptions}
-            onShowCaptions={(shown) => session.inCall?.setCaptionsShown(shown)}
-            onCaptionConsent={(keep) => void session.inCall?.answerCaptionConsent(keep)}
+            onShowCaptions={(shown) => controller.inCall?.setCaptionsShown(shown)}
+            onCaptionConsent={(keep) => void controller.inCall?.answerCaptionConsent(keep)}
           />
-          {forms && session.forms ? (
+          {forms && controller.forms ? (
             <Suspense fallback={null}>
-              <FormReviewOverlay review={forms} language={language} forms={session.forms} />
+              <FormReviewOverlay review={forms} language={language} forms={controller.forms} />
             </Suspense>
           ) : null}
         </>
       );
     case 'survey':
-      return <SurveyScreen reason={state.reason} onAnswer={(rating) => session.answerSurvey(rating)} />;
+      return <SurveyScreen reason={state.reason} onAnswer={(rating) => controller.answerSurvey(rating)} />;
     case 'ended':
       return <EndedScreen reason={state.reason} />;
     case 'mediaFailed':
-      return <MediaFailedScreen onRetry={() => session.retryAfterMediaFailure()} onFinish={() => session.finishAfterMediaFailure()} />;
+      return <MediaFailedScreen onRetry={() => controller.retryAfterMediaFailure()} onFinish={() => controller.finishAfterMediaFailure()} />;
     case 'fault':
       return <FaultScreen fault={state.fault} />;
   }

@@ -15,7 +15,7 @@ interface ScreenErrorBoundaryProps {
 }
 
 /**
- * A crashed screen must not leave a frozen kiosk: log, reset the session (which shows a
+ * A crashed screen must not leave a frozen kiosk: log, reset the controller (which shows a
  * short fault notice, then Idle) and render the screens again.
  */
 export class ScreenErrorBoundary extends Component<ScreenErrorBoundaryProps, { failed: boolean; gaveUp: boolean }> {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 /** Date and time, refreshed on the second so the minute flips on time. */
 export function Clock() {

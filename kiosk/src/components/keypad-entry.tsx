@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { applyKey, DIGITS } from '../session/code-entry';
-import type { KeypadKey } from '../session/code-entry';
+import { applyKey, DIGITS } from '../visit/code-entry';
+import type { KeypadKey } from '../visit/code-entry';
 import { BigButton } from './big-button';
 import { NumericKeypad } from './numeric-keypad';
 

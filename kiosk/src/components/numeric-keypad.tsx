@@ -1,4 +1,4 @@
-import type { KeypadKey } from '../session/code-entry';
+import type { KeypadKey } from '../visit/code-entry';
 
 export interface NumericKeypadProps {
   onKey: (key: KeypadKey) => void;

@@ -1,6 +1,5 @@
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
-
-const STROKE: Record<PointerMark['color'], string> = { red: '#e00000', yellow: '#ffd400', blue: '#0057ff' };
+import { MARK_COLORS as STROKE } from '@madoguchi/call-core/in-call/pointer-marks';
 
 /**
  * The specialist's marks over the document video. Points are 0..1 of the video frame, so

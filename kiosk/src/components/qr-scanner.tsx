@@ -2,7 +2,7 @@ import type JsQr from 'jsqr';
 import { useEffect, useRef } from 'react';
 import { createLogger } from '@madoguchi/call-core/logger';
 import { attachStream } from '@madoguchi/call-core/media-element';
-import { codeFromQrText } from '../session/code-entry';
+import { codeFromQrText } from '../visit/code-entry';
 
 const logger = createLogger('kiosk-qr');
 

@@ -6,9 +6,9 @@ import type { Language } from '@madoguchi/contract/languages';
 import { BackButton } from '../components/back-button';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { bookHereReducer, firstStep, isFirstStep, type BookHereError } from '../session/book-here-steps';
-import { departmentLabel } from '../session/department-label';
-import { useMessages } from '../session/use-messages';
+import { bookHereReducer, firstStep, isFirstStep, type BookHereError } from '../visit/book-here-steps';
+import { departmentLabel } from '../visit/department-label';
+import { useMessages } from '../visit/use-messages';
 
 /** Days the day step shows at once: a week, so a page of big buttons fits a 1280x800 screen. */
 const WEEK = 7;

@@ -1,7 +1,7 @@
 import type { KioskBookingCreated } from '@madoguchi/contract/kiosk-booking';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 export interface BookedScreenProps {
   booking: KioskBookingCreated;

@@ -6,9 +6,9 @@ import { KeypadEntry } from '../components/keypad-entry';
 import { Pictogram } from '../components/pictogram';
 import { QrScanner } from '../components/qr-scanner';
 import { ScreenFrame } from '../components/screen-frame';
-import { CHECK_IN_CODE_LENGTH } from '../session/code-entry';
-import type { CheckInError } from '../session/kiosk-state';
-import { useMessages } from '../session/use-messages';
+import { CHECK_IN_CODE_LENGTH } from '../visit/code-entry';
+import type { CheckInError } from '../visit/kiosk-state';
+import { useMessages } from '../visit/use-messages';
 
 export interface CheckInScreenProps {
   submitting: boolean;

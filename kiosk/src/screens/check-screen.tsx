@@ -5,9 +5,9 @@ import { playTestTone } from '@madoguchi/call-core/device-probes';
 import type { MediaPathResult } from '@madoguchi/call-core/media-check';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { useKioskController } from '../session/use-kiosk-controller';
-import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
-import { useMessages } from '../session/use-messages';
+import { useKioskController } from '../visit/use-kiosk-controller';
+import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
+import { useMessages } from '../visit/use-messages';
 
 /**
  * The installer's connection check (`/kiosk/#check`): camera, microphone, speaker, and the media

@@ -1,6 +1,6 @@
 import type { EndReason } from '@madoguchi/contract/consultation';
 import { ScreenFrame } from '../components/screen-frame';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 export function EndedScreen({ reason }: { reason: EndReason }) {
   const messages = useMessages();

@@ -1,6 +1,6 @@
 import { ScreenFrame } from '../components/screen-frame';
-import type { FaultKind } from '../session/kiosk-state';
-import { useMessages } from '../session/use-messages';
+import type { FaultKind } from '../visit/kiosk-state';
+import { useMessages } from '../visit/use-messages';
 
 /** `offline` lasts until the server is back; the others give way to Idle after a while. */
 const RETURNS_TO_IDLE: Record<FaultKind, boolean> = {

@@ -4,8 +4,8 @@ import type { Language } from '@madoguchi/contract/languages';
 import { BigButton } from '../components/big-button';
 import { SignatureBox, type SignatureBoxHandle } from '../components/signature-box';
 import { KIOSK_FORM_MESSAGES } from '../i18n/form-messages';
-import { fieldsOnPage, pageCount, type FormReview } from '../session/form-review-state';
-import type { KioskForms } from '../session/kiosk-forms';
+import { fieldsOnPage, pageCount, type FormReview } from '../visit/form-review-state';
+import type { KioskForms } from '../visit/kiosk-forms';
 import '../styles/form-review.css';
 
 export interface FormReviewProps {

@@ -4,7 +4,7 @@ import { BigButton } from '../components/big-button';
 import { Clock } from '../components/clock';
 import { LanguagePicker } from '../components/language-picker';
 import { ScreenFrame } from '../components/screen-frame';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 export interface IdleScreenProps {
   place: { name: string; location: string } | null;

@@ -9,10 +9,10 @@ import { ScreenFrame } from '../components/screen-frame';
 import { StaffMessages } from '../components/staff-messages';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { VOLUME_STEPS, VolumeControl } from '../components/volume-control';
-import { describeCallStatus } from '../session/describe-call-status';
-import { captionsVisible, type InCallExtrasSnapshot } from '../session/in-call-extras';
-import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
-import { useMessages } from '../session/use-messages';
+import { describeCallStatus } from '../visit/describe-call-status';
+import { captionsVisible, type InCallExtrasSnapshot } from '../visit/in-call-extras';
+import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
+import { useMessages } from '../visit/use-messages';
 import { SnapshotConsent } from './snapshot-consent';
 
 export interface InCallScreenProps {

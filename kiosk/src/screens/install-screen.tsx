@@ -7,10 +7,10 @@ import { KeypadEntry } from '../components/keypad-entry';
 import { ScreenFrame } from '../components/screen-frame';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { openInstaller, saveKioskDevices } from '../device/kiosk-installer-api';
-import { PAIRING_CODE_LENGTH } from '../session/code-entry';
-import { useKioskController } from '../session/use-kiosk-controller';
-import { useKioskSnapshot } from '../session/use-kiosk-snapshot';
-import { useMessages } from '../session/use-messages';
+import { PAIRING_CODE_LENGTH } from '../visit/code-entry';
+import { useKioskController } from '../visit/use-kiosk-controller';
+import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
+import { useMessages } from '../visit/use-messages';
 
 interface Camera {
   deviceId: string;

@@ -1,6 +1,6 @@
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 export interface MediaFailedScreenProps {
   onRetry: () => void;

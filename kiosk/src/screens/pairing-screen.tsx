@@ -3,9 +3,9 @@ import { BigButton } from '../components/big-button';
 import { CodeDisplay } from '../components/code-display';
 import { KeypadEntry } from '../components/keypad-entry';
 import { ScreenFrame } from '../components/screen-frame';
-import { PAIRING_CODE_LENGTH } from '../session/code-entry';
-import type { PairingError, PairingReason } from '../session/kiosk-state';
-import { useMessages } from '../session/use-messages';
+import { PAIRING_CODE_LENGTH } from '../visit/code-entry';
+import type { PairingError, PairingReason } from '../visit/kiosk-state';
+import { useMessages } from '../visit/use-messages';
 
 export interface PairingScreenProps {
   reason: PairingReason;

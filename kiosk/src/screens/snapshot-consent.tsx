@@ -1,7 +1,7 @@
 import { BigButton } from '../components/big-button';
 import { KioskDialog } from '../components/kiosk-dialog';
 import type { KioskMessages } from '../i18n/messages';
-import type { SnapshotPhase } from '../session/in-call-extras';
+import type { SnapshotPhase } from '@madoguchi/call-core/in-call/snapshots';
 
 export interface SnapshotConsentProps {
   phase: SnapshotPhase;

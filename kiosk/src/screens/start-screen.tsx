@@ -1,7 +1,7 @@
 import { BackButton } from '../components/back-button';
 import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 export interface StartScreenProps {
   onBooked: () => void;

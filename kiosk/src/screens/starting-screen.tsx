@@ -1,5 +1,5 @@
 import { ScreenFrame } from '../components/screen-frame';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 export function StartingScreen() {
   const messages = useMessages();

@@ -2,7 +2,7 @@ import type { EndReason } from '@madoguchi/contract/consultation';
 import { BigButton } from '../components/big-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { RATINGS, SurveyFace } from '../components/survey-face';
-import { useMessages } from '../session/use-messages';
+import { useMessages } from '../visit/use-messages';
 
 export interface SurveyScreenProps {
   reason: EndReason;

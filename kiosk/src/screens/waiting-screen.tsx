@@ -3,8 +3,8 @@ import type { KioskConfig } from '@madoguchi/contract/kiosks';
 import { BigButton } from '../components/big-button';
 import { CallingAnimation } from '../components/calling-animation';
 import { ScreenFrame } from '../components/screen-frame';
-import { useMessages } from '../session/use-messages';
-import { useWaitReassurance } from '../session/use-wait-reassurance';
+import { useMessages } from '../visit/use-messages';
+import { useWaitReassurance } from '../visit/use-wait-reassurance';
 
 export interface WaitingScreenProps {
   queuePosition: number | null;

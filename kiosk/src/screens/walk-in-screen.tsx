@@ -3,8 +3,8 @@ import type { Language } from '@madoguchi/contract/languages';
 import { BackButton } from '../components/back-button';
 import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { departmentLabel } from '../session/department-label';
-import { useMessages } from '../session/use-messages';
+import { departmentLabel } from '../visit/department-label';
+import { useMessages } from '../visit/use-messages';
 
 export interface WalkInScreenProps {
   departments: readonly Department[];

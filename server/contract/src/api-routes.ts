@@ -60,6 +60,7 @@ export const API_ROUTES = {
 
   listSessions: route({ method: 'get', path: '/api/sessions', access: ['staff', 'admin'], summary: 'Consultation records' }),
   getSession: route({ method: 'get', path: '/api/sessions/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
+  getSessionTranscript: route({ method: 'get', path: '/api/sessions/:id/transcript', access: ['staff', 'admin'], summary: "A record's kept caption text, with the resident's consent (audited)" }),
   getCallContext: route({ method: 'get', path: '/api/sessions/:id/context', access: ['staff', 'admin'], summary: "The resident's booking (name, language, needs, topic, notes) and earlier appointments, for the member in the call (audited)" }),
   recordOutcome: route({ method: 'put', path: '/api/sessions/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
 

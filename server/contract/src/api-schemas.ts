@@ -12,6 +12,7 @@ import {
 } from './appointments';
 import { AuditListQuery, type AuditEntry } from './audit';
 import type { CallContext } from './call-context';
+import type { SessionTranscript } from './captions';
 import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionRecord } from './consultation';
 import { DepartmentInput, DepartmentListQuery, DepartmentUpdate, type Department } from './departments';
 import { FormSettings, FormTemplateArchive, FormTemplateInput, FormTemplateListQuery, type FormDocumentInfo, type FormTemplate } from './forms';
@@ -137,6 +138,7 @@ export const API_SCHEMAS = {
 
   listSessions: { query: SessionListQuery, response: responds<Page<SessionRecord>>('Page<SessionRecord>') },
   getSession: { params: IdParams, response: responds<SessionDetail>('SessionDetail') },
+  getSessionTranscript: { params: IdParams, response: responds<SessionTranscript>('SessionTranscript') },
   getCallContext: { params: IdParams, response: responds<CallContext>('CallContext') },
   recordOutcome: { params: IdParams, body: SessionOutcomeRequest, response: responds<SessionRecord>('SessionRecord') },
 

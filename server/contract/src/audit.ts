@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'form_signed',
   'form_viewed',
   'form_copy_printed',
+  'caption_transcript_viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

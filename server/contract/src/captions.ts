@@ -88,3 +88,11 @@ export interface TranscriptLine {
   corrected: boolean;
   at: string;
 }
+
+/** A record's kept caption text (相談記録), for those who may see the record; every read is audited. */
+export interface SessionTranscript {
+  /** false: nothing was kept (the town's setting off, the resident said no, or no captions). */
+  kept: boolean;
+  consentedAt: string | null;
+  lines: TranscriptLine[];
+}

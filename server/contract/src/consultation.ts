@@ -98,6 +98,8 @@ export const SESSION_EVENT_TYPES = [
   'form_correction_asked',
   'form_signed',
   'form_refused',
+  /** Staff took a form off the kiosk before the resident answered it. */
+  'form_withdrawn',
   /** Captions were shown; details.source: `captioner` or `recogniser` (once per source and call). */
   'captions_used',
   'node_failover',

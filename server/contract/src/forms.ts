@@ -221,6 +221,8 @@ export interface FormServerEvents {
   formShown: (payload: FormShown) => void;
   /** staff: the resident pointed at a field that is wrong. */
   formCorrectionAsked: (payload: { sessionId: string; documentId: string; revision: number; fieldKey: string }) => void;
+  /** kiosk: staff withdrew the form; clear it from the screen now. */
+  formWithdrawn: (payload: { sessionId: string; documentId: string }) => void;
   /** staff: a document was signed (署名済み) or refused. */
   formUpdated: (payload: FormDocumentInfo) => void;
 }

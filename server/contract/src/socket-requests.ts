@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AckCallback } from './ack';
 import { CaptionConsentPayload, CaptionInputPayload, CorrectCaptionPayload, type CaptionLine, type CaptionsSnapshot } from './captions';
 import type { QueueEntry } from './consultation';
-import { AskFormCorrectionPayload, FormRevisionPayload, PushFormPayload, SignFormPayload, type FormDocumentInfo, type SignFormResult } from './forms';
+import { AskFormCorrectionPayload, FormRevisionPayload, PushFormPayload, SignFormPayload, WithdrawFormPayload, type FormDocumentInfo, type SignFormResult } from './forms';
 import type { ConsumerOptions, IceParametersJson } from './media-types';
 import {
   AnswerSnapshotPayload,
@@ -143,6 +143,8 @@ export const SOCKET_REQUESTS = {
   resumeCall: request({ payload: ResumeCallPayload, roles: ANY_PARTY, result: result<ResumeCallResult>() }),
   /** staff: show a filled form on the kiosk (new), or send a corrected revision (`documentId`). */
   pushForm: request({ payload: PushFormPayload, roles: STAFF, result: result<FormDocumentInfo>() }),
+  /** staff: take the form shown (or sent back for a correction) off the kiosk at once; recorded. */
+  withdrawForm: request({ payload: WithdrawFormPayload, roles: STAFF, result: result<FormDocumentInfo>() }),
   /** kiosk: the resident says 「ここが違います」 about one field of the revision shown. */
   askFormCorrection: request({ payload: AskFormCorrectionPayload, roles: KIOSK, result: result<null>() }),
   /** kiosk: 「この内容で申請する」 with the signature, for the revision shown; accepted once. */

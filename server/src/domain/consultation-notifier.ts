@@ -13,6 +13,7 @@ export type InCallEvent =
   | 'transferred'
   | 'queuePosition'
   | 'formShown'
+  | 'formWithdrawn'
   | 'formCorrectionAsked'
   | 'formUpdated'
   | 'captionLine'

@@ -5,7 +5,9 @@ import { endOfJapanDay, startOfJapanDay } from '@madoguchi/contract/japan-time';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { z } from 'zod';
 import type { AppointmentRepository } from '../db/repositories/appointment-repository';
+import type { SessionTranscript } from '@madoguchi/contract/captions';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
+import type { CaptionTranscriptRepository } from '../db/repositories/caption-transcript-repository';
 import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
 import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
@@ -25,6 +27,7 @@ export interface ConsultationRecordsOptions {
   staff: StaffUserRepository;
   departments: DepartmentRepository;
   audit: AuditLogRepository;
+  transcripts: CaptionTranscriptRepository;
 }
 
 type Scope = { staffId: string; departmentIds: string[] } | undefined;
@@ -63,6 +66,15 @@ export class ConsultationRecords {
     await this.options.audit.record({ actorKind: 'staff', actorId: reader.staffId, action: 'session_viewed', targetType: 'session', targetId: id });
     const events = await this.options.consultationEvents.listFor(id);
     return { ...record, events, names: await this.namesIn(events), legs: await this.options.consultations.legsOf(record.id) };
+  }
+
+  /** The caption text kept with the resident's consent; read under the record's own rule, audited when there is text. */
+  async transcript(reader: RecordReader, id: string): Promise<SessionTranscript> {
+    await this.visibleRecord(reader, id);
+    const kept = await this.options.transcripts.find(id);
+    if (!kept) return { kept: false, consentedAt: null, lines: [] };
+    await this.options.audit.record({ actorKind: 'staff', actorId: reader.staffId, action: 'caption_transcript_viewed', targetType: 'session', targetId: id, details: { lines: kept.lines.length } });
+    return { kept: true, consentedAt: kept.consentedAt, lines: kept.lines };
   }
 
   async callContext(reader: RecordReader, id: string): Promise<CallContext> {

@@ -30,10 +30,10 @@ interface SnapshotRequest {
 }
 
 export interface InCallOptions {
-  consultations: ConsultationService;
-  notifier: ConsultationNotifier;
-  sessions: ConsultationRepository;
-  snapshots: SnapshotRepository;
+  consultations: Pick<ConsultationService, 'requireActiveParticipant' | 'recordEvent'>;
+  notifier: Pick<ConsultationNotifier, 'toPeers'>;
+  sessions: Pick<ConsultationRepository, 'findById' | 'recordQuality'>;
+  snapshots: Pick<SnapshotRepository, 'store'>;
   /** Quick phrases and their translations (sendMessage with a phraseId). */
   phrases: Pick<QuickPhraseRepository, 'findById'>;
   now?: () => Date;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '@madoguchi/contract/errors';
-import { formValueProblems, type AskFormCorrectionPayload, type FormDocumentInfo, type FormRevisionPayload, type PushFormPayload, type SignFormPayload, type SignFormResult } from '@madoguchi/contract/forms';
+import { formValueProblems, type AskFormCorrectionPayload, type FormDocumentInfo, type FormRevisionPayload, type PushFormPayload, type SignFormPayload, type SignFormResult, type WithdrawFormPayload } from '@madoguchi/contract/forms';
 import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import { toInfo, type FormDocumentRecord, type FormRepository } from '../db/repositories/form-repository';
@@ -73,6 +73,22 @@ export class FormService {
     });
     this.options.consultations.recordEvent(payload.sessionId, 'form_shown', 'staff', { documentId: document.documentId, revision: document.revision });
     return toInfo(document);
+  }
+
+  /**
+   * Staff take the form off the kiosk before the resident answered it (the wrong template, the
+   * resident changed their mind). The kiosk clears it at once; the timeline keeps that it happened.
+   */
+  async withdraw(principal: SocketPrincipal, payload: WithdrawFormPayload): Promise<FormDocumentInfo> {
+    if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff withdraw forms');
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const document = await this.options.forms.document(payload.documentId);
+    if (!document || document.sessionId !== payload.sessionId) throw AppError.notFound('form document');
+    await this.move(document, document.revision, { state: 'withdrawn' });
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'formWithdrawn', { sessionId: payload.sessionId, documentId: document.documentId });
+    this.options.consultations.recordEvent(payload.sessionId, 'form_withdrawn', 'staff', { documentId: document.documentId, revision: document.revision });
+    const withdrawn = await this.options.forms.document(document.documentId);
+    return toInfo(withdrawn ?? document);
   }
 
   async askCorrection(principal: SocketPrincipal, payload: AskFormCorrectionPayload): Promise<void> {

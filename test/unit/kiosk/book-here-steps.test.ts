@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bookHereReducer, firstStep, isFirstStep, type BookHereAction, type BookHereStep } from '../../../kiosk/src/session/book-here-steps';
+import { bookHereReducer, firstStep, isFirstStep, type BookHereAction, type BookHereStep } from '../../../kiosk/src/visit/book-here-steps';
 
 const TOPIC = 't1';
 const DAY = { day: '2030-04-02', times: [{ startsAt: '2030-04-02T01:00:00.000Z', endsAt: '2030-04-02T01:30:00.000Z' }] };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { END_REASONS } from '@madoguchi/contract/consultation';
-import { transition } from '../../../kiosk/src/session/kiosk-state';
-import type { KioskState } from '../../../kiosk/src/session/kiosk-state';
-import { asksForRating } from '../../../kiosk/src/session/survey-rule';
+import { transition } from '../../../kiosk/src/visit/kiosk-state';
+import type { KioskState } from '../../../kiosk/src/visit/kiosk-state';
+import { asksForRating } from '../../../kiosk/src/visit/survey-rule';
 
 describe('kiosk after a reload: the call the server still holds', () => {
   it('an answered call goes from the reloaded page\'s idle (or fault) screen straight back into the call', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyKey, codeFromQrText } from '../../../kiosk/src/session/code-entry';
+import { applyKey, codeFromQrText } from '../../../kiosk/src/visit/code-entry';
 
 describe('applyKey()', () => {
   it('appends digits up to the code length and ignores the rest', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Department } from '@madoguchi/contract/departments';
-import { departmentLabel, selectableDepartments } from '../../../kiosk/src/session/department-label';
+import { departmentLabel, selectableDepartments } from '../../../kiosk/src/visit/department-label';
 
 const CHILD: Department = Object.freeze({
   id: '1b0e8a52-5d0c-4c55-8d5e-0d3c2b1a0f01',

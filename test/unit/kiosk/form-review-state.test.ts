@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FormShown } from '@madoguchi/contract/forms';
-import { FIELDS_PER_PAGE, nextFormReview, pageCount, type FormReview, type FormReviewEvent } from '../../../kiosk/src/session/form-review-state';
+import { FIELDS_PER_PAGE, nextFormReview, pageCount, type FormReview, type FormReviewEvent } from '../../../kiosk/src/visit/form-review-state';
 import { KIOSK_FORM_MESSAGES } from '../../../kiosk/src/i18n/form-messages';
 import { LANGUAGES } from '@madoguchi/contract/languages';
 
@@ -54,6 +54,18 @@ describe('the kiosk form (書かない窓口) state machine', () => {
     const problem = run([{ type: 'problem', problem: 'stale' }], confirm);
     assert.equal(problem?.phase, 'problem');
     assert.equal(run([{ type: 'back' }], problem)?.phase, 'reviewing');
+  });
+
+  it('clears the form at once when staff withdraw it, whatever the resident was doing, unless the signature is already on its way', () => {
+    const withdrawn = { type: 'withdrawn', documentId: form(1).documentId } as const;
+    assert.equal(run([{ type: 'shown', form: form(1) }, withdrawn]), null);
+    assert.equal(run([{ type: 'shown', form: form(1) }, { type: 'correctionAsked', fieldKey: 'a' }, withdrawn]), null);
+    assert.equal(run([{ type: 'shown', form: form(1) }, { type: 'refuse' }, withdrawn]), null);
+    assert.equal(run([{ type: 'shown', form: form(1, 2) }, { type: 'toSign' }, withdrawn]), null);
+    const submitting = run([{ type: 'shown', form: form(1, 2) }, { type: 'toSign' }, { type: 'submit', strokes: STROKES }]);
+    assert.equal(run([withdrawn], submitting)?.phase, 'submitting', 'the server decides between the signature and the withdrawal');
+    const other = run([{ type: 'shown', form: form(1) }]);
+    assert.equal(run([{ type: 'withdrawn', documentId: '00000000-0000-4000-8000-00000000ffff' }], other), other, 'another document leaves this one alone');
   });
 
   it('has every message in every kiosk language', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import { IdleWatch } from '../../../kiosk/src/session/idle-watch';
+import { IdleWatch } from '../../../kiosk/src/visit/idle-watch';
 
 interface Ctx {
   watch: IdleWatch;

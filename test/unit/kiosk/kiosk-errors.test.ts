@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkInErrorOf, pairingErrorOf } from '../../../kiosk/src/session/kiosk-errors';
+import { checkInErrorOf, pairingErrorOf } from '../../../kiosk/src/visit/kiosk-errors';
 
 describe('checkInErrorOf()', () => {
   it('tells the resident to check the number for every refusal of the code', () => {

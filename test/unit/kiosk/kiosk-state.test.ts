@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IDLE_WARNING_STATES, transition } from '../../../kiosk/src/session/kiosk-state';
-import type { KioskEvent, KioskState, KioskStateName } from '../../../kiosk/src/session/kiosk-state';
+import { IDLE_WARNING_STATES, transition } from '../../../kiosk/src/visit/kiosk-state';
+import type { KioskEvent, KioskState, KioskStateName } from '../../../kiosk/src/visit/kiosk-state';
 
 const SESSION_ID = '0f6b8f0e-4a43-4a43-9d0c-2b8a1f0d5e11';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import { OneShotTimer } from '../../../kiosk/src/session/one-shot-timer';
+import { OneShotTimer } from '../../../kiosk/src/visit/one-shot-timer';
 
 describe('OneShotTimer', () => {
   beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));

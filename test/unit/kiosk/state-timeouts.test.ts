@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_TIMINGS, stateTimeoutMs } from '../../../kiosk/src/session/state-timeouts';
+import { DEFAULT_TIMINGS, stateTimeoutMs } from '../../../kiosk/src/visit/state-timeouts';
 
 describe('stateTimeoutMs()', () => {
   it('leaves inactivity on choosing and typing screens to the idle warning', () => {

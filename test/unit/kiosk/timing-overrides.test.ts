@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTimingOverrides } from '../../../kiosk/src/session/timing-overrides';
+import { parseTimingOverrides } from '../../../kiosk/src/visit/timing-overrides';
 
 describe('parseTimingOverrides()', () => {
   it('keeps known timers with positive numbers', () => {

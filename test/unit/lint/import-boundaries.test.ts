@@ -20,7 +20,7 @@ describe('import boundaries (lint)', () => {
       "import { thing } from '../device/heartbeat';",
       'export const all = [ErrorCode, VideoView, useState, thing];',
     ].join('\n');
-    assert.deepEqual(await boundaryErrors('kiosk/src/session/probe.ts', code), []);
+    assert.deepEqual(await boundaryErrors('kiosk/src/visit/probe.ts', code), []);
     assert.deepEqual(await boundaryErrors('client/src/features/guest/probe.ts', code.replace('../device/heartbeat', '../../app/routes')), []);
   });
 
@@ -43,7 +43,7 @@ describe('import boundaries (lint)', () => {
   it('the staff app may not import the kiosk, nor the server beyond the contract', async () => {
     const errors = await boundaryErrors(
       'client/src/app/probe.ts',
-      ["import { a } from '../../../kiosk/src/session/kiosk-state';", "import { b } from '../../../server/src/domain/consultation';", 'export const all = [a, b];'].join('\n'),
+      ["import { a } from '../../../kiosk/src/visit/kiosk-state';", "import { b } from '../../../server/src/domain/consultation';", 'export const all = [a, b];'].join('\n'),
     );
     assert.equal(errors.length, 2, errors.join('\n'));
   });

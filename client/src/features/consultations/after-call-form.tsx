@@ -24,7 +24,7 @@ export interface AfterCallFormProps {
 
 /** Right after a call: the outcome code and notes, then back to the queue. */
 export function AfterCallForm({ sessionId, onDone, transferred = false }: AfterCallFormProps) {
-  const session = useStaffCall();
+  const desk = useStaffCall();
   const [draft, setDraft] = useState<OutcomeDraft>({ outcome: '', notes: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +37,7 @@ export function AfterCallForm({ sessionId, onDone, transferred = false }: AfterC
     setError(null);
     try {
       // Over the console's socket: it is accepted even while the database is away (queued there).
-      const { queued } = await session.sendStaffRequest('saveOutcome', { sessionId, ...body });
+      const { queued } = await desk.sendStaffRequest('saveOutcome', { sessionId, ...body });
       onDone(true, queued);
     } catch (caught) {
       setError(describeError(caught));

@@ -53,11 +53,11 @@ export function ConsolePage() {
     setNotice(resumeMessages.endedAway(unrecorded.kioskName));
     setAfterCall(unrecorded.sessionId);
   }, [resumable, afterCall]);
-  const session = useStaffCall();
+  const desk = useStaffCall();
   // Waiting residents are told whether anyone can answer: the server needs to know.
   useEffect(() => {
-    session.setAvailability(availability === 'available').catch(() => undefined);
-  }, [session, availability]);
+    desk.setAvailability(availability === 'available').catch(() => undefined);
+  }, [desk, availability]);
 
   useCallEvent('callEnded', (event) => {
     if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));

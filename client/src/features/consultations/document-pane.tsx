@@ -9,7 +9,7 @@ import type { PointerTool } from './document-toolbar';
 import { IDENTITY_VIEW, PAN_STEP, clampPan, fitFrame, frameStyle, panBy, rotateClockwise, toFramePoint, zoomAt } from './document-view';
 import type { ViewTransform } from './document-view';
 import { MarksOverlay } from './marks-overlay';
-import type { MarkColor } from './pointer-marks';
+import type { MarkColor } from '@madoguchi/call-core/in-call/pointer-marks';
 import { usePointerMarks } from './use-pointer-marks';
 
 const t = consoleMessages.document;

@@ -1,5 +1,5 @@
 import { consoleMessages } from '../../i18n/console-messages';
-import type { MarkColor } from './pointer-marks';
+import type { MarkColor } from '@madoguchi/call-core/in-call/pointer-marks';
 
 const t = consoleMessages.document;
 const p = consoleMessages.pointer;

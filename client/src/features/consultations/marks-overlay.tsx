@@ -1,6 +1,7 @@
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
 import type { FramePoint } from './document-view';
-import { MARK_COLORS, strokePath } from './pointer-marks';
+import { MARK_COLORS } from '@madoguchi/call-core/in-call/pointer-marks';
+import { strokePath } from './pointer-marks';
 
 /** The marks over the document frame; drawn in frame units (0..1), so zoom and rotation carry them along. */
 export function MarksOverlay({ marks, stroke }: { marks: readonly PointerMark[]; stroke: PointerMark | null }) {

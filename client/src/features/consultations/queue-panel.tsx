@@ -16,7 +16,7 @@ export interface QueuePanelProps {
 }
 
 export function QueuePanel({ onNotice, away }: QueuePanelProps) {
-  const session = useStaffCall();
+  const desk = useStaffCall();
   const queue = useQueue();
   const connection = useConnectionState();
   const now = useNow();
@@ -27,7 +27,7 @@ export function QueuePanel({ onNotice, away }: QueuePanelProps) {
     setAccepting(true);
     onNotice(null);
     try {
-      await session.acceptCall(sessionId);
+      await desk.acceptCall(sessionId);
     } catch (error) {
       const { code } = toCallError(error);
       onNotice(code === ErrorCode.AlreadyTaken ? messages.queue.alreadyTaken : messages.queue.acceptFailed);

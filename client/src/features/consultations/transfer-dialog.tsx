@@ -20,7 +20,7 @@ export interface TransferDialogProps {
 
 /** 「他の部署へ回す」: pick a department; the resident waits in its queue, the call closes here. */
 export function TransferDialog({ open, onClose, beforeTransfer, onTransferred }: TransferDialogProps) {
-  const session = useStaffCall();
+  const desk = useStaffCall();
   const departments = useDepartments();
   const [departmentId, setDepartmentId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,7 +33,7 @@ export function TransferDialog({ open, onClose, beforeTransfer, onTransferred }:
     setError(null);
     try {
       await beforeTransfer();
-      onTransferred(await session.transferCall(departmentId));
+      onTransferred(await desk.transferCall(departmentId));
     } catch {
       setError(t.failed);
     } finally {

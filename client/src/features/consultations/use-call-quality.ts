@@ -23,8 +23,8 @@ function entries(report: RTCStatsReport | null): StatsEntry[] {
   return list;
 }
 
-function sendReport(session: StaffCallClient, sessionId: string, accumulator: QualityAccumulator): Promise<void> {
-  const sent = session.sendStaffRequest('reportQuality', { sessionId, quality: accumulator.summary() }).then(() => undefined);
+function sendReport(desk: StaffCallClient, sessionId: string, accumulator: QualityAccumulator): Promise<void> {
+  const sent = desk.sendStaffRequest('reportQuality', { sessionId, quality: accumulator.summary() }).then(() => undefined);
   // Hang-up must not wait long on a report.
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, REPORT_TIMEOUT_MS));
   return Promise.race([sent.catch(() => undefined), timeout]);
@@ -32,7 +32,7 @@ function sendReport(session: StaffCallClient, sessionId: string, accumulator: Qu
 
 /** getStats every 2 s: the indicator, the frozen-video warning, and the means reported at the end. */
 export function useCallQuality(sessionId: string | null, residentTrack: MediaStreamTrack | null, inCall: boolean): CallQuality {
-  const session = useStaffCall();
+  const desk = useStaffCall();
   // A call lost in the accept race (or failing to join) never reached inCall: nothing to report.
   const joined = useRef(false);
   const [reading, setReading] = useState<QualityReading | null>(null);
@@ -54,7 +54,7 @@ export function useCallQuality(sessionId: string | null, residentTrack: MediaStr
   }, [inCall, sessionId]);
 
   const poll = async (): Promise<void> => {
-    const { send, recv } = await session.getMediaStats();
+    const { send, recv } = await desk.getMediaStats();
     if (!recv && !send) return;
     const now = Date.now();
     const sample = readSample(entries(recv), entries(send), now);
@@ -78,8 +78,8 @@ export function useCallQuality(sessionId: string | null, residentTrack: MediaStr
     reported.current = true;
     // One last sample, so a short call still has an interval to report.
     await pollRef.current().catch(() => undefined);
-    await sendReport(session, sessionId, accumulator.current);
-  }, [session, sessionId]);
+    await sendReport(desk, sessionId, accumulator.current);
+  }, [desk, sessionId]);
 
   // A call the kiosk ended closes this panel: report right after.
   const reportRef = useRef(report);

@@ -1,12 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
+import { deskPointerMarks } from '@madoguchi/call-core/in-call/pointer-marks';
+import type { FramePoint, MarkColor, MarkKind, PointerMarksState } from '@madoguchi/call-core/in-call/pointer-marks';
+import { useInCallFeature } from '@madoguchi/call-core/in-call/use-in-call-feature';
 import { useStaffCall } from '../../hooks/use-call-client';
-import type { FramePoint } from './document-view';
-import { Throttle, extendStroke, marksToSend } from './pointer-marks';
-import type { MarkColor, MarkKind } from './pointer-marks';
-
-/** About ten updates a second while drawing. */
-const SEND_INTERVAL_MS = 100;
 
 export interface PointerMarks {
   marks: readonly PointerMark[];
@@ -19,68 +15,17 @@ export interface PointerMarks {
   failed: boolean;
 }
 
-/** The marks on the document view; every change sends the whole set to the kiosk. */
+const EMPTY: PointerMarksState = { marks: [], stroke: null, failed: false };
+
+/** The marks on the document view (the call core's DeskPointerMarks); closing the pane clears them on the kiosk. */
 export function usePointerMarks(sessionId: string | null): PointerMarks {
-  const session = useStaffCall();
-  const [marks, setMarks] = useState<readonly PointerMark[]>([]);
-  const [stroke, setStroke] = useState<PointerMark | null>(null);
-  const [failed, setFailed] = useState(false);
-  const strokeRef = useRef<PointerMark | null>(null);
-  const marksRef = useRef<readonly PointerMark[]>([]);
-
-  const throttle = useMemo(
-    () =>
-      new Throttle<PointerMark[]>(SEND_INTERVAL_MS, (all) => {
-        if (!sessionId) return;
-        session.sendStaffRequest('pointer', { sessionId, marks: marksToSend(all) }).then(
-          () => setFailed(false),
-          () => setFailed(true),
-        );
-      }),
-    [session, sessionId],
-  );
-  // The pane closing (document camera off, call over) takes its marks off the kiosk's screen too.
-  useEffect(
-    () => () => {
-      throttle.cancel();
-      if (sessionId && marksRef.current.length > 0) {
-        session.sendStaffRequest('pointer', { sessionId, marks: [] }).catch(() => undefined);
-      }
-    },
-    [throttle, session, sessionId],
-  );
-
-  const publish = (nextMarks: readonly PointerMark[], nextStroke: PointerMark | null) => {
-    marksRef.current = nextMarks;
-    strokeRef.current = nextStroke;
-    setMarks(nextMarks);
-    setStroke(nextStroke);
-    throttle.push(nextStroke ? [...nextMarks, nextStroke] : [...nextMarks]);
-  };
-
+  const desk = useStaffCall();
+  const { feature, state } = useInCallFeature(() => (sessionId ? deskPointerMarks(desk, sessionId) : null), [desk, sessionId], EMPTY);
   return {
-    marks,
-    stroke,
-    failed,
-    begin(kind, color, point) {
-      publish(marksRef.current, { kind, color, points: [point] });
-    },
-    extend(point) {
-      const current = strokeRef.current;
-      if (!current) return;
-      const points = extendStroke(current.points as FramePoint[], point);
-      if (points.length === current.points.length) return;
-      publish(marksRef.current, { ...current, points });
-    },
-    end() {
-      const current = strokeRef.current;
-      if (!current) return;
-      publish([...marksRef.current, current], null);
-      throttle.flush();
-    },
-    clear() {
-      publish([], null);
-      throttle.flush();
-    },
+    ...state,
+    begin: (kind, color, point) => feature?.begin(kind, color, point),
+    extend: (point) => feature?.extend(point),
+    end: () => feature?.end(),
+    clear: () => feature?.clear(),
   };
 }

@@ -10,7 +10,7 @@ import { useConnectionState } from '../../hooks/use-connection-state';
  * again whenever a call of this desk ends meanwhile.
  */
 export function useResumableCall(): ResumeCallResult | null {
-  const session = useStaffCall();
+  const desk = useStaffCall();
   const connection = useConnectionState();
   const callState = useCallState();
   const [result, setResult] = useState<ResumeCallResult | null>(null);
@@ -18,7 +18,7 @@ export function useResumableCall(): ResumeCallResult | null {
   const [endings, setEndings] = useState(0);
   const idle = callState === 'idle';
 
-  useEffect(() => session.onServerEvent('callEnded', () => setEndings((n) => n + 1)), [session]);
+  useEffect(() => desk.onServerEvent('callEnded', () => setEndings((n) => n + 1)), [desk]);
 
   useEffect(() => {
     if (connection !== 'connected' || !idle) {
@@ -26,7 +26,7 @@ export function useResumableCall(): ResumeCallResult | null {
       return;
     }
     let current = true;
-    session.askResume().then(
+    desk.askResume().then(
       (answer) => {
         if (current) setResult(answer);
       },
@@ -35,7 +35,7 @@ export function useResumableCall(): ResumeCallResult | null {
     return () => {
       current = false;
     };
-  }, [session, connection, idle, endings]);
+  }, [desk, connection, idle, endings]);
 
   return result;
 }

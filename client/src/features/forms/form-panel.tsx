@@ -18,7 +18,8 @@ export function FormPanel({ sessionId, canPush }: { sessionId: string | null; ca
   const { run } = useApi();
   const [openFailed, setOpenFailed] = useState(false);
   const { template, document } = form;
-  const locked = document?.state === 'signed' || document?.state === 'refused';
+  const locked = document?.state === 'signed' || document?.state === 'refused' || document?.state === 'withdrawn';
+  const onKiosk = document?.state === 'shown' || document?.state === 'correction_asked';
   const waiting = document?.state === 'shown';
   const flagged = document?.state === 'correction_asked' ? document.correctionField : null;
   const flaggedLabel = flagged ? (template?.fields.find((f) => f.key === flagged)?.label.ja ?? flagged) : null;
@@ -60,6 +61,7 @@ export function FormPanel({ sessionId, canPush }: { sessionId: string | null; ca
           {openFailed ? <StatusLine text={t.openFailed} tone="warning" /> : null}
         </div>
       ) : null}
+      {document?.state === 'withdrawn' ? <StatusLine text={t.withdrawnNotice} tone="info" /> : null}
       {template && !locked ? (
         <form
           className="form-panel__fields"
@@ -82,9 +84,15 @@ export function FormPanel({ sessionId, canPush }: { sessionId: string | null; ca
           ))}
           {Object.keys(form.problems).length > 0 ? <StatusLine text={t.fixFirst} tone="warning" /> : null}
           {form.failed ? <StatusLine text={t.pushFailed} tone="warning" /> : null}
+          {form.withdrawFailed ? <StatusLine text={t.withdrawFailed} tone="warning" /> : null}
           <button type="submit" className="button button--primary" disabled={!canPush || form.busy || waiting}>
             {form.busy ? t.pushing : document ? t.resend : t.push}
           </button>
+          {onKiosk ? (
+            <button type="button" className="button button--secondary" disabled={!canPush || form.busy} onClick={() => form.withdraw()}>
+              {t.withdraw}
+            </button>
+          ) : null}
           {waiting ? <StatusLine text={t.states.shown} tone="info" /> : null}
         </form>
       ) : null}

@@ -16,9 +16,12 @@ export interface CallForm {
   document: FormDocumentInfo | null;
   busy: boolean;
   failed: boolean;
+  withdrawFailed: boolean;
   choose(templateId: string | null): void;
   change(key: string, value: string | boolean): void;
   push(): void;
+  /** Takes the form off the kiosk before the resident answers it. */
+  withdraw(): void;
 }
 
 function prefilled(template: FormTemplate, context: CallContext | null): FormValues {
@@ -46,6 +49,7 @@ export function useCallForm(sessionId: string | null): CallForm {
   const [document, setDocument] = useState<FormDocumentInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [withdrawFailed, setWithdrawFailed] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -101,5 +105,15 @@ export function useCallForm(sessionId: string | null): CallForm {
       .finally(() => setBusy(false));
   };
 
-  return { templates, template, values, problems, document, busy, failed, choose, change, push };
+  const withdraw = () => {
+    if (!sessionId || !document) return;
+    setBusy(true);
+    setWithdrawFailed(false);
+    session
+      .sendStaffRequest('withdrawForm', { sessionId, documentId: document.documentId })
+      .then(setDocument, () => setWithdrawFailed(true))
+      .finally(() => setBusy(false));
+  };
+
+  return { templates, template, values, problems, document, busy, failed, withdrawFailed, choose, change, push, withdraw };
 }

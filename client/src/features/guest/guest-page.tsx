@@ -27,7 +27,7 @@ function labelOf(track: RemoteTrack): string {
 function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessionId: string; client: GuestCallClient; onLeave: () => void }) {
   // Listening from the start, not from when the list appears: a message sent the moment the page
   // says 「通話に参加しました。」 must not be missed.
-  const [messages] = useCallConversation(sessionId);
+  const messages = useCallConversation(sessionId);
   const remote = useRemoteTracks();
   const local = useLocalStream();
   const callState = useCallState();
@@ -68,13 +68,13 @@ function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessio
  * browser to that one call and nothing else. Leaving spends the link.
  */
 export function GuestPage({ sessionId, token }: { sessionId: string | null; token: string | null }) {
-  const [session, setSession] = useState<GuestCallClient | null>(null);
+  const [client, setClient] = useState<GuestCallClient | null>(null);
   const [phase, setPhase] = useState<Phase>('connecting');
 
   useEffect(() => {
     if (!sessionId || !token) return;
     const next = new GuestCallClient({ getToken: () => token });
-    setSession(next);
+    setClient(next);
     next
       .connect()
       .then(() => next.joinAsGuest(sessionId))
@@ -89,7 +89,7 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
   }, [sessionId, token]);
 
   const leave = (): void => {
-    void session?.hangUp().finally(() => setPhase('left'));
+    void client?.hangUp().finally(() => setPhase('left'));
   };
 
   return (
@@ -102,9 +102,9 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
         <p className="notice notice--error" role="alert">
           {m.badLink}
         </p>
-      ) : session ? (
-        <CallClientContext value={session}>
-          <GuestCall phase={phase} sessionId={sessionId} client={session} onLeave={leave} />
+      ) : client ? (
+        <CallClientContext value={client}>
+          <GuestCall phase={phase} sessionId={sessionId} client={client} onLeave={leave} />
         </CallClientContext>
       ) : null}
     </main>

@@ -5,7 +5,7 @@ import { sessionsPerPeriod } from './report-series';
 
 const c = reportMessages.charts;
 
-/** Sessions per period, sessions by hour of day, and the satisfaction distribution. */
+/** Consultations per period, consultations by hour of day, and the satisfaction distribution. */
 export function ReportCharts({ report }: { report: Report }) {
   const perPeriod = sessionsPerPeriod(report.rows, report).map((p) => ({ label: reportMessages.periodLabel(p.period, report.granularity), value: p.sessions }));
   const byHour = report.sessionsByHour.map((value, hour) => ({ label: c.hour(hour), value }));

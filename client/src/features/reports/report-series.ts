@@ -62,7 +62,7 @@ export function periodStarts(from: string, to: string, granularity: Granularity)
 }
 
 /**
- * Sessions per period, summed over the groups when the report is broken down. The server
+ * Consultations per period, summed over the groups when the report is broken down. The server
  * leaves out periods without data; they are put back as zeros so the bars keep time's shape.
  */
 export function sessionsPerPeriod(

@@ -1,66 +1,27 @@
 import { useState } from 'react';
-import { FormTemplateInput, type FormTemplate } from '@madoguchi/contract/forms';
+import type { FormTemplate } from '@madoguchi/contract/forms';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../hooks/use-api';
 import { useApiData } from '../../hooks/use-api-data';
 import { describeError } from '../../i18n/describe-error';
 import { formMessages } from '../../i18n/form-messages';
-import { archiveFormTemplate, getFormSettings, listFormTemplates, saveFormSettings, saveFormTemplate } from '../forms/forms-api';
+import { archiveFormTemplate, getFormSettings, listFormTemplates, saveFormSettings } from '../forms/forms-api';
+import { FormTemplateEditor } from './form-template-editor';
 
 const t = formMessages.templates;
 
-const NEW_TEMPLATE = {
-  title: { ja: '新しい申請書', en: 'New application' },
-  departmentId: null,
-  note: '',
-  fields: [{ key: 'applicantName', type: 'text', label: { ja: '氏名', en: 'Full name' }, required: true, prefill: 'residentName' }],
-};
-
-const definitionOf = (template: FormTemplate) =>
-  JSON.stringify({ title: template.title, departmentId: template.departmentId, note: template.note, fields: template.fields }, null, 2);
-
 /**
  * 設定 → 申請書式: the templates of 書かない窓口. Every save is a new version (documents keep
- * theirs); the definition is edited as JSON and checked with the same zod schema as the server.
+ * theirs); a template is edited field by field in FormTemplateEditor.
  */
 export function FormTemplatesSection() {
   const { run } = useApi();
   const templates = useApiData((o) => listFormTemplates({ ...o, archived: true }), 'form-templates');
   const settings = useApiData(getFormSettings, 'form-settings');
-  const [editing, setEditing] = useState<{ familyId: string | null; text: string } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** undefined: not editing; null: a new template. */
+  const [editing, setEditing] = useState<FormTemplate | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    if (!editing) return;
-    setProblem(null);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(editing.text);
-    } catch {
-      setProblem(t.invalidJson);
-      return;
-    }
-    const checked = FormTemplateInput.safeParse(parsed);
-    if (!checked.success) {
-      setProblem(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await run((o) => saveFormTemplate(editing.familyId, checked.data, o));
-      setNotice(t.saved(saved.version));
-      setEditing(null);
-      templates.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const archive = async (template: FormTemplate) => {
     setError(null);
@@ -120,7 +81,10 @@ export function FormTemplatesSection() {
                 <td>{template.fields.length}</td>
                 <td>{formMessages.version(template.version)}</td>
                 <td>
-                  <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ familyId: template.familyId, text: definitionOf(template) })}>
+                  <button type="button" className="button button--small button--secondary" onClick={() => {
+                      setNotice(null);
+                      setEditing(template);
+                    }}>
                     {t.edit}
                   </button>{' '}
                   <button type="button" className="button button--small button--secondary" onClick={() => void archive(template)}>
@@ -132,42 +96,26 @@ export function FormTemplatesSection() {
           </tbody>
         </table>
       ) : null}
-      {editing ? (
-        <form
-          className="form-grid"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
+      {editing !== undefined ? (
+        <FormTemplateEditor
+          key={editing?.templateId ?? 'new'}
+          template={editing}
+          onCancel={() => setEditing(undefined)}
+          onSaved={(saved) => {
+            setNotice(t.saved(saved.version));
+            setEditing(undefined);
+            templates.reload();
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setNotice(null);
+            setEditing(null);
           }}
         >
-          <label htmlFor="form-template-definition">{t.definition}</label>
-          <p id="form-template-help" className="page__hint">
-            {t.definitionHelp}
-          </p>
-          <textarea
-            id="form-template-definition"
-            aria-describedby="form-template-help"
-            rows={20}
-            spellCheck={false}
-            value={editing.text}
-            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-          />
-          {problem ? (
-            <pre className="form-field__problem" role="alert">
-              {problem}
-            </pre>
-          ) : null}
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t.save}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
-              {t.cancel}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <button type="button" className="button button--secondary" onClick={() => setEditing({ familyId: null, text: JSON.stringify(NEW_TEMPLATE, null, 2) })}>
           {t.create}
         </button>
       )}

@@ -10,18 +10,22 @@ const f = departmentMessages.fields;
 export interface TranslationFieldsProps {
   translations: Partial<Record<Language, string>>;
   onChange: (translations: Partial<Record<Language, string>>) => void;
+  /** Defaults: a department's name. */
+  legend?: string;
+  hint?: string;
+  maxLength?: number;
 }
 
-/** A department's name in each kiosk language other than Japanese. */
-export function TranslationFields({ translations, onChange }: TranslationFieldsProps) {
+/** A name or label in each kiosk language other than Japanese (a department's by default). */
+export function TranslationFields({ translations, onChange, legend = f.translations, hint = f.translationsHint, maxLength = 80 }: TranslationFieldsProps) {
   return (
     <fieldset className="checkbox-group">
-      <legend className="field__label">{f.translations}</legend>
-      <p className="field__hint">{f.translationsHint}</p>
+      <legend className="field__label">{legend}</legend>
+      <p className="field__hint">{hint}</p>
       <div className="form-grid">
         {OTHER_LANGUAGES.map((language) => (
           <FormField key={language} label={common.language[language]}>
-            {(c) => <input {...c} maxLength={80} value={translations[language] ?? ''} onChange={(e) => onChange({ ...translations, [language]: e.target.value })} />}
+            {(c) => <input {...c} maxLength={maxLength} value={translations[language] ?? ''} onChange={(e) => onChange({ ...translations, [language]: e.target.value })} />}
           </FormField>
         ))}
       </div>

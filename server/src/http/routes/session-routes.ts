@@ -5,6 +5,7 @@ import type { RouteDeps } from './route-deps';
 export function registerSessionRoutes(api: ApiRegistry, deps: RouteDeps): void {
   api.handle('listSessions', async ({ query, caller }) => deps.records.list(staffOf(caller), query));
   api.handle('getSession', async ({ params, caller }) => deps.records.detail(staffOf(caller), params.id));
+  api.handle('getSessionTranscript', async ({ params, caller }) => deps.records.transcript(staffOf(caller), params.id));
   api.handle('getCallContext', async ({ params, caller }) => deps.records.callContext(staffOf(caller), params.id));
   api.handle('recordOutcome', async ({ params, body, caller }) => deps.records.recordOutcome(staffOf(caller), params.id, body.outcomeCode, body.notes));
 }

@@ -22,3 +22,7 @@ export const refuseForm = defineHandler('refuseForm', {
     return null;
   },
 });
+
+export const withdrawForm = defineHandler('withdrawForm', {
+  run: async ({ principal, forms }, payload) => forms.withdraw(principal, payload),
+});

@@ -1,6 +1,6 @@
 import type { RequestHandlers } from '../signalling-types';
 import { answerSnapshot } from './answer-snapshot';
-import { askFormCorrection, pushForm, refuseForm, signForm } from './forms';
+import { askFormCorrection, pushForm, refuseForm, signForm, withdrawForm } from './forms';
 import { captionConsent, captionInput, correctCaption, getCaptions } from './captions';
 import { pointer } from './pointer';
 import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
@@ -67,6 +67,7 @@ export const requestHandlers: RequestHandlers = {
   askFormCorrection,
   signForm,
   refuseForm,
+  withdrawForm,
   captionInput,
   correctCaption,
   captionConsent,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { RecogniserProcess, type RecogniserEvent } from '../../../../server/src/captions/recogniser-process';
-import { withCaptionLine } from '../../../../kiosk/src/session/in-call-extras';
+import { withCaptionLine } from '../../../../kiosk/src/visit/in-call-extras';
 import type { CaptionLine } from '@madoguchi/contract/captions';
 
 /** A recogniser that speaks the protocol (and one line outside it), echoes the byte count it read, then crashes. */

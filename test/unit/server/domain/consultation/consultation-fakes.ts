@@ -4,6 +4,7 @@
  * record store with the repository's rules (one answer wins, one end), and a notifier that
  * keeps every notification. The real modules run on top, unchanged.
  */
+import { afterEach, beforeEach, mock } from 'node:test';
 import type { MediaRoomApi, ProducerInfo, SfuApi } from '@madoguchi/sfu';
 import type { EndReason, MediaFlag, SessionEventType } from '@madoguchi/contract/consultation';
 import type { ConsumerOptions, PeerRole, TransportOptions } from '@madoguchi/contract/media-types';
@@ -358,6 +359,12 @@ export function world(overrides: Partial<ConsultationServiceOptions> = {}): Worl
     ...overrides,
   };
   return { service: new ConsultationService(options), sfu, records, notices, of, events, appointments, rejoins: () => rejoins };
+}
+
+/** Each test of the enclosing suite runs on a fake clock (timers and Date) starting 2026-12-04 10:00 Japan time. */
+export function useFakeClock(): void {
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.parse('2026-12-04T01:00:00Z') }));
+  afterEach(() => mock.timers.reset());
 }
 
 /** Lets queued promise callbacks (the mutex, the fake repositories) run. */

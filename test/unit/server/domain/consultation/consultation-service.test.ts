@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it, mock } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { AppError } from '../../../../../server/src/domain/app-error';
-import { GRACE_MS, KIOSK, RTP_CAPS, STAFF_A, STAFF_B, activeCall, gate, settle, world } from './consultation-fakes';
+import { GRACE_MS, KIOSK, RTP_CAPS, STAFF_A, STAFF_B, activeCall, gate, settle, useFakeClock, world } from './consultation-fakes';
 
 const codeOf = (error: unknown): string | undefined => (error instanceof AppError ? error.code : undefined);
 
 describe('ConsultationService on fakes: accepting', () => {
-  beforeEach(() => {
-    mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.parse('2026-12-04T01:00:00Z') });
-  });
+  useFakeClock();
 
-  it('two staff accepting at once: one wins, the other hears ALREADY_TAKEN without touching the record', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('two staff accepting at once: one wins, the other hears ALREADY_TAKEN without touching the record', async () => {
     const w = world();
     const { sessionId } = await w.service.callStaff('k1');
     // The first answer waits at the database, so the second arrives while it is under way.
@@ -32,8 +29,7 @@ describe('ConsultationService on fakes: accepting', () => {
     assert.deepEqual(w.service.liveCounts(), { queued: 0, active: 1 });
   });
 
-  it('a member of another department may not answer; the resident stays queued', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a member of another department may not answer; the resident stays queued', async () => {
     const w = world();
     const { sessionId } = await w.service.callStaff('k1', { departmentId: 'tax' });
     await assert.rejects(w.service.accept({ ...STAFF_A, departmentIds: ['welfare'] }, sessionId), (e) => codeOf(e) === 'FORBIDDEN');
@@ -42,8 +38,7 @@ describe('ConsultationService on fakes: accepting', () => {
     assert.equal(w.service.queue().length, 0);
   });
 
-  it('a kiosk that calls again while waiting keeps its one place in the queue', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a kiosk that calls again while waiting keeps its one place in the queue', async () => {
     const w = world();
     const first = await w.service.callStaff('k1');
     await w.service.callStaff('k2');
@@ -55,12 +50,9 @@ describe('ConsultationService on fakes: accepting', () => {
 });
 
 describe('ConsultationService on fakes: presence and the grace period', () => {
-  beforeEach(() => {
-    mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.parse('2026-12-04T01:00:00Z') });
-  });
+  useFakeClock();
 
-  it('a kiosk that reconnects within the grace period keeps the call (reconnected, not ended)', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a kiosk that reconnects within the grace period keeps the call (reconnected, not ended)', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     w.service.handleDisconnect(KIOSK, 'kiosk-1');
@@ -75,8 +67,7 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
     assert.ok(w.events.some((e) => e.type === 'reconnected' && e.actor === 'kiosk'));
   });
 
-  it('no reconnect within the grace period: the call ends as network_lost and the desk hears it; a late join is refused', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('no reconnect within the grace period: the call ends as network_lost and the desk hears it; a late join is refused', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     w.service.handleDisconnect(KIOSK, 'kiosk-1');
@@ -91,8 +82,7 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
     assert.deepEqual(await w.service.recordedEnd(KIOSK, sessionId), { sessionId, reason: 'network_lost', answered: true });
   });
 
-  it('the desk hangs up during the kiosk\'s grace period: one end, staff_ended, and the timer does not end it again', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('the desk hangs up during the kiosk\'s grace period: one end, staff_ended, and the timer does not end it again', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     w.service.handleDisconnect(KIOSK, 'kiosk-1');
@@ -104,8 +94,7 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
     assert.equal(w.of('callEnded').length, 1);
   });
 
-  it('an old socket going away after its owner joined again on a new one changes nothing', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('an old socket going away after its owner joined again on a new one changes nothing', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     await w.service.join(KIOSK, 'kiosk-2', { sessionId, rtpCapabilities: RTP_CAPS as never });
@@ -116,8 +105,7 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
     assert.deepEqual(w.records.ends(), []);
   });
 
-  it('a waiting kiosk that drops leaves the queue as resident_left after the grace period, unless it comes back', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a waiting kiosk that drops leaves the queue as resident_left after the grace period, unless it comes back', async () => {
     const w = world();
     const first = await w.service.callStaff('k1');
     const second = await w.service.callStaff('k2');
@@ -132,8 +120,7 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
     assert.deepEqual(w.service.queue().map((e) => e.sessionId), [first.sessionId]);
   });
 
-  it('a desk that accepted through another node and never arrives ends the call as network_lost', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a desk that accepted through another node and never arrives ends the call as network_lost', async () => {
     const w = world();
     const { sessionId } = await w.service.callStaff('k1');
     await w.service.accept(STAFF_A, sessionId);
@@ -143,8 +130,7 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
     assert.deepEqual(w.records.ends(), [`markEnded ${sessionId} network_lost`]);
   });
 
-  it('after shutdown a dropped socket starts no grace period, and every call ends once with the given reason', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('after shutdown a dropped socket starts no grace period, and every call ends once with the given reason', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     const waiting = await w.service.callStaff('k2');
@@ -155,17 +141,14 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
     mock.timers.tick(GRACE_MS * 2);
     await settle(60);
     assert.deepEqual(w.of('peerLeft'), []);
-    assert.deepEqual(w.records.ends().sort(), [`markEnded ${sessionId} server_shutdown`, `markEnded ${waiting.sessionId} server_shutdown`].sort());
+    assert.deepEqual(w.records.ends().sort(), [`markEnded ${sessionId} server_restart`, `markEnded ${waiting.sessionId} server_restart`].sort());
   });
 });
 
 describe('ConsultationService on fakes: ending, transfer, guests, media', () => {
-  beforeEach(() => {
-    mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.parse('2026-12-04T01:00:00Z') });
-  });
+  useFakeClock();
 
-  it('ends once: a hang-up from both sides at once writes one end with the first reason', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('ends once: a hang-up from both sides at once writes one end with the first reason', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     await Promise.all([w.service.hangUp(KIOSK, sessionId), w.service.hangUp(STAFF_A, sessionId).catch(() => undefined)]);
@@ -174,8 +157,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     assert.deepEqual(w.service.endedLately(sessionId), { kioskId: 'k1', staffId: 'a' });
   });
 
-  it('only the kiosk may cancel its own wait, and only before the answer', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('only the kiosk may cancel its own wait, and only before the answer', async () => {
     const w = world();
     const { sessionId } = await w.service.callStaff('k1');
     await assert.rejects(w.service.cancel({ ...KIOSK, id: 'k2' }, sessionId), (e) => codeOf(e) === 'FORBIDDEN');
@@ -183,8 +165,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     await assert.rejects(w.service.cancel(KIOSK, sessionId), (e) => codeOf(e) === 'INVALID_STATE');
   });
 
-  it('a transfer ends the call as transferred without telling the kiosk it ended, and queues it again for the new department', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a transfer ends the call as transferred without telling the kiosk it ended, and queues it again for the new department', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     const result = await w.service.transfer(STAFF_A, sessionId, 'welfare');
@@ -199,8 +180,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     assert.deepEqual(w.of('toPeers').at(-1)?.slice(0, 2), [['kiosk:k1'], 'transferred']);
   });
 
-  it('the kiosk cannot transfer, and an unknown department leaves the call as it was', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('the kiosk cannot transfer, and an unknown department leaves the call as it was', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     await assert.rejects(w.service.transfer(KIOSK, sessionId, 'welfare'), (e) => codeOf(e) === 'FORBIDDEN');
@@ -208,8 +188,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     assert.deepEqual(w.records.ends(), []);
   });
 
-  it('a guest who hangs up leaves alone: the call goes on, their link is spent and their socket closed', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a guest who hangs up leaves alone: the call goes on, their link is spent and their socket closed', async () => {
     const links = new Map<string, { id: string; sessionId: string; label: string; kind: 'interpreter'; expiresAt: Date; joinedAt: Date | null; leftAt: Date | null }>();
     const w = world({
       guestLinks: {
@@ -239,8 +218,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     await assert.rejects(w.service.admitGuest(linkId, sessionId), (e) => codeOf(e) === 'UNAUTHENTICATED');
   });
 
-  it('media offered by one side reaches the other once it has joined, and is resumed when its client acks', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('media offered by one side reaches the other once it has joined, and is resumed when its client acks', async () => {
     mock.timers.reset();
     const w = world();
     const sessionId = await activeCall(w);
@@ -253,8 +231,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     assert.deepEqual(w.sfu.room(sessionId).resumed, ['c-staff:a-p1']);
   });
 
-  it('a media failure ends the call as media_failed naming who has no media, but not when media flows by now', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a media failure ends the call as media_failed naming who has no media, but not when media flows by now', async () => {
     const w = world();
     const sessionId = await activeCall(w);
     const room = w.sfu.room(sessionId);
@@ -269,8 +246,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     assert.deepEqual(w.of('callEnded')[0]?.[3], ['kiosk']);
   });
 
-  it('a media worker that dies takes the room; the call gets a new one and its participants are made to reconnect', async (t) => {
-    t.after(() => mock.timers.reset());
+  it('a media worker that dies takes the room; the call gets a new one and its participants are made to reconnect', async () => {
     mock.timers.reset();
     const w = world();
     const sessionId = await activeCall(w);

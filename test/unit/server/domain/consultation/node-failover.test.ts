@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AdoptedCall, ClosedOrphan } from '../../../../../server/src/db/repositories/server-node-repository';
+import { WALK_IN } from '../../../../../server/src/domain/consultation';
 import { KIOSK, STAFF_A, settle, world } from './consultation-fakes';
 
 const adopted: AdoptedCall = {
@@ -9,12 +10,7 @@ const adopted: AdoptedCall = {
   kiosk: { id: 'k1', name: '中央図書館', location: '1F' },
   staff: { id: 'a', displayName: '佐藤' },
   queuedAt: new Date('2026-12-04T01:00:00Z'),
-  departmentId: null,
-  departmentName: null,
-  appointmentId: null,
-  residentName: null,
-  language: 'ja',
-  needs: null,
+  ...WALK_IN,
 };
 
 /** A node store whose only lost call is `lost-1`, taken over by the first node that asks. */

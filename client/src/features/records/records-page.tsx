@@ -1,0 +1,59 @@
+import { listSessions } from '../../api/sessions-api';
+import { navigate } from '../../app/navigate';
+import type { RouteQuery } from '../../app/routes';
+import { Notice } from '../../components/notice';
+import { PaginationNav } from '../../components/pagination-nav';
+import { useApiData } from '../../hooks/use-api-data';
+import { useAuth } from '../../hooks/use-auth';
+import { useAllStaff, useDepartments, useKiosks } from '../../hooks/use-reference-data';
+import { common } from '../../i18n/common-messages';
+import { describeError } from '../../i18n/describe-error';
+import { recordMessages } from '../../i18n/record-messages';
+import { pageFromQuery, sessionFilter, sessionFormFromQuery, sessionQuery } from './record-filter';
+import { RecordFilterForm } from './record-filter-form';
+import { RecordsTable } from './records-table';
+
+/** 相談記録: the filterable, paged list; the filters live in the URL so "back" keeps them. */
+export function RecordsPage({ query }: { query: RouteQuery }) {
+  const { auth } = useAuth();
+  const isAdmin = auth?.user.role === 'admin';
+  const form = sessionFormFromQuery(query);
+  const page = pageFromQuery(query);
+  const filter = sessionFilter(form, page);
+  const sessions = useApiData((o) => listSessions(filter, o), JSON.stringify(filter));
+  const departments = useDepartments();
+  const kiosks = useKiosks();
+  const staff = useAllStaff(isAdmin);
+  const result = sessions.data;
+
+  return (
+    <section className="page" aria-labelledby="sessions-heading">
+      <h1 id="sessions-heading" className="page__title">
+        {recordMessages.heading}
+      </h1>
+      <RecordFilterForm
+        key={JSON.stringify(form)}
+        initial={form}
+        departments={departments.data ?? []}
+        kiosks={kiosks.data ?? []}
+        staff={isAdmin ? (staff.data ?? []) : null}
+        onApply={(next) => navigate({ name: 'sessions', query: sessionQuery(next) }, { replace: true })}
+      />
+      {sessions.error ? <Notice tone="error" text={describeError(sessions.error)} actionLabel={common.actions.retry} onAction={sessions.reload} /> : null}
+      {sessions.loading ? <p role="status">{common.loading}</p> : null}
+      {result && result.items.length === 0 ? <Notice text={recordMessages.empty} /> : null}
+      {result && result.items.length > 0 ? (
+        <>
+          <RecordsTable sessions={result.items} />
+          <PaginationNav
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            texts={common.pagination}
+            onPage={(next) => navigate({ name: 'sessions', query: sessionQuery(form, next) }, { replace: true })}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}

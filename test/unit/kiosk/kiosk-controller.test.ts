@@ -1,0 +1,180 @@
+// The kiosk's controller (kiosk/src/visit/kiosk-controller.ts): its state machine with the real
+// call core over the fake Socket.IO server and a FakeHandler Device, the token keeper with an
+// exchange that answers at once, and its timers on node:test's fake clock.
+import assert from 'node:assert/strict';
+import { afterEach, describe, it, mock } from 'node:test';
+import type { KioskConfig } from '@madoguchi/contract/kiosks';
+import { KioskController } from '../../../kiosk/src/visit/kiosk-controller';
+import type { KioskControllerOptions } from '../../../kiosk/src/visit/kiosk-controller';
+import { HttpError } from '../../../kiosk/src/device/http-error';
+import { DEFAULT_TIMINGS } from '../../../kiosk/src/visit/state-timeouts';
+import { FakeServer, closeAllClients, fakeDevice, fakeLocalMedia, settle, tracked, until } from '../call-core/fake-signalling';
+
+afterEach(() => {
+  mock.timers.reset();
+  closeAllClients();
+});
+
+const CONFIG: KioskConfig = {
+  kiosk: { id: 'k1', name: '中央図書館', location: '1階', address: '', cameraRoles: { documentCameraId: null, faceCameraId: null } },
+  departments: [],
+  alternatives: { counterPhone: '', openingHours: '', bookHere: [] },
+};
+
+function kioskServer(): FakeServer {
+  const server = new FakeServer('kiosk');
+  server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 2 }));
+  server.handle('heartbeat', () => null);
+  server.handle('submitSurvey', () => null);
+  return server;
+}
+
+function controllerOn(server: FakeServer, options: Partial<KioskControllerOptions> = {}): KioskController {
+  return tracked(
+    new KioskController({
+      credential: 'device-credential',
+      connections: {
+        exchangeCredential: async () => ({ accessToken: 'kiosk-token', expiresInSeconds: 3600, kiosk: { id: 'k1', name: '中央図書館', location: '1階' } }),
+        fetchConfig: async () => CONFIG,
+        call: { createSocket: server.createSocket, createDevice: fakeDevice, acquireMedia: fakeLocalMedia().acquire, requestTimeoutMs: 1_000 },
+      },
+      ...options,
+    }),
+  );
+}
+
+async function idleKiosk(server = kioskServer()): Promise<{ server: FakeServer; controller: KioskController }> {
+  const controller = controllerOn(server);
+  await controller.start();
+  await until(() => controller.getSnapshot().state.name === 'idle' && controller.getSnapshot().config !== null, 'idle with its config');
+  return { server, controller };
+}
+
+/**
+ * A walk-in (no departments: straight to the general counter) answered by 佐藤. `fakeClock`:
+ * the clock is faked from Idle on, so every timer of the call is a fake one (a real timer
+ * would outlive a fake clearTimeout).
+ */
+async function inCall(fakeClock = false): Promise<{ server: FakeServer; controller: KioskController }> {
+  const kiosk = await idleKiosk();
+  if (fakeClock) mock.timers.enable({ apis: ['setTimeout'] });
+  kiosk.controller.begin();
+  kiosk.controller.chooseWalkIn();
+  await until(() => kiosk.server.home.count('callStaff') === 1, 'queued');
+  kiosk.server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+  await until(() => kiosk.controller.getSnapshot().state.name === 'inCall', 'in the call');
+  return kiosk;
+}
+
+const name = (controller: KioskController) => controller.getSnapshot().state.name;
+
+describe('KioskController (fake socket, FakeHandler Device, fake clock)', () => {
+  it('starts: token, socket, config, Idle; the kiosk’s name comes from its token', async () => {
+    const { server, controller } = await idleKiosk();
+    assert.equal(controller.getSnapshot().kiosk?.name, '中央図書館');
+    assert.equal(server.home.count('getServerInfo'), 1);
+    assert.equal(server.home.count('resumeCall'), 1, 'asks whether a call survived a reload');
+  });
+
+  it('a walk-in: waiting with its place in the queue, then in the call with the specialist’s name', async () => {
+    const { server, controller } = await inCall();
+    assert.deepEqual(server.home.last('callStaff'), { language: 'ja' });
+    assert.deepEqual(controller.getSnapshot().state, { name: 'inCall', staffName: '佐藤' });
+  });
+
+  it('the staff hang up: the survey, skipped by itself after surveyMs (sent as no rating), then Idle in Japanese', async () => {
+    const { server, controller } = await inCall(true);
+    server.home.push('messageReceived', { sessionId: 's1', messageId: 'm1', from: 'staff', text: 'どうぞ', at: 'now', translations: null });
+    assert.equal(controller.getSnapshot().extras.messages.length, 1);
+    server.home.push('callEnded', { sessionId: 's1', reason: 'staff_ended' });
+    await until(() => name(controller) === 'survey', 'survey');
+    assert.deepEqual(controller.getSnapshot().extras.messages, [], 'nothing of the call is left on screen');
+    mock.timers.tick(DEFAULT_TIMINGS.surveyMs - 1);
+    assert.equal(name(controller), 'survey');
+    mock.timers.tick(1);
+    await until(() => server.home.count('submitSurvey') === 1, 'survey skipped');
+    assert.deepEqual(server.home.last('submitSurvey'), { sessionId: 's1', rating: null });
+    assert.equal(name(controller), 'ended');
+    mock.timers.tick(DEFAULT_TIMINGS.endedDisplayMs);
+    assert.equal(name(controller), 'idle');
+    assert.equal(controller.getSnapshot().language, 'ja');
+  });
+
+  it('nobody answers within maxWaitMs: the call is cancelled and 「ただいま対応できません」 shows, then Idle', async () => {
+    const { server, controller } = await idleKiosk();
+    mock.timers.enable({ apis: ['setTimeout'] });
+    controller.begin();
+    controller.chooseWalkIn();
+    await until(() => server.home.count('callStaff') === 1 && name(controller) === 'calling', 'waiting');
+    mock.timers.tick(DEFAULT_TIMINGS.maxWaitMs);
+    await until(() => server.home.count('cancelCall') === 1, 'cancelled');
+    assert.deepEqual(controller.getSnapshot().state, { name: 'fault', fault: 'noAnswer' });
+    mock.timers.tick(DEFAULT_TIMINGS.faultDisplayMs);
+    assert.equal(name(controller), 'idle');
+  });
+
+  it('「続けますか？」 after inactivityMs on a choosing screen; a touch starts the wait again; no answer: Idle', async () => {
+    const { controller } = await idleKiosk();
+    mock.timers.enable({ apis: ['setTimeout'] });
+    controller.begin();
+    assert.equal(name(controller), 'start');
+    mock.timers.tick(DEFAULT_TIMINGS.inactivityMs);
+    assert.notEqual(controller.getSnapshot().idleWarningEndsAt, null, 'the warning shows');
+    controller.noteActivity();
+    assert.equal(controller.getSnapshot().idleWarningEndsAt, null);
+    mock.timers.tick(DEFAULT_TIMINGS.inactivityMs);
+    assert.notEqual(controller.getSnapshot().idleWarningEndsAt, null);
+    mock.timers.tick(DEFAULT_TIMINGS.idleWarningMs);
+    assert.equal(name(controller), 'idle');
+    assert.equal(controller.getSnapshot().idleWarningEndsAt, null);
+  });
+
+  it('a language left chosen on Idle goes back to Japanese after inactivityMs', async () => {
+    const { controller } = await idleKiosk();
+    mock.timers.enable({ apis: ['setTimeout'] });
+    controller.setLanguage('en');
+    assert.equal(controller.getSnapshot().language, 'en');
+    mock.timers.tick(DEFAULT_TIMINGS.inactivityMs);
+    assert.equal(controller.getSnapshot().language, 'ja');
+  });
+
+  it('the socket drops while waiting and comes back: still waiting, with the place the server gives', async () => {
+    const { server, controller } = await idleKiosk();
+    controller.begin();
+    controller.chooseWalkIn();
+    await until(() => name(controller) === 'calling' && server.home.count('callStaff') === 1, 'waiting');
+    server.home.drop();
+    await settle();
+    server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 1 }));
+    server.home.comeBack();
+    await until(() => server.home.count('callStaff') === 2, 'queued again (the server keeps the same consultation)');
+    await until(() => controller.getSnapshot().call?.call?.queuePosition === 1, 'the new place');
+    await settle();
+    assert.equal(name(controller), 'calling', 'no fault, no second waiting screen');
+  });
+
+  it('a page reloaded during a call: the server still holds it, so the kiosk goes straight back into it', async () => {
+    const server = kioskServer();
+    server.handle('resumeCall', () => ({ live: { sessionId: 's7', state: 'active', queuePosition: null, peerName: '佐藤' }, ended: null, unrecorded: null }));
+    const controller = controllerOn(server);
+    await controller.start();
+    await until(() => name(controller) === 'inCall', 'back in the call');
+    await until(() => server.home.count('joinRoom') === 1, 'joined the room again');
+    assert.equal(server.home.last('joinRoom')?.['sessionId'], 's7');
+  });
+
+  it('a credential the server refuses: the pairing screen says it was revoked, and nothing is connected', async () => {
+    const server = kioskServer();
+    const controller = controllerOn(server, {
+      connections: {
+        exchangeCredential: async () => {
+          throw new HttpError(401, 'revoked');
+        },
+      },
+    });
+    await controller.start();
+    assert.deepEqual(controller.getSnapshot().state, { name: 'pairing', reason: 'revoked', submitting: false, error: null });
+    assert.equal(server.sockets.length, 0);
+    assert.equal(controller.inCall, null);
+  });
+});
