@@ -43,7 +43,9 @@ import { ServerNodeRepository } from './db/repositories/server-node-repository';
 import { registerAppointmentRoutes } from './http/routes/appointment-routes';
 import { registerBookingRoutes } from './http/routes/booking-routes';
 import { createBooking, type Booking, type BookingLimits } from './domain/booking-wiring';
-import { API_ROUTES } from '@madoguchi/contract/api-routes';
+import { registerIntegrationRoutes } from './http/routes/integration-routes';
+import { createIntegrations, type Integrations, type WebhookRetrySettings } from './webhooks/integration-wiring';
+import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
 import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
 import { registerAuthRoutes } from './http/routes/auth-routes';
 import { registerDepartmentRoutes } from './http/routes/department-routes';
@@ -116,6 +118,10 @@ export interface AppDeps {
   nodeRole?: 'full' | 'public';
   /** How often the outbox is sent (default 15 s); tests turn it off (0) and call booking.sender.runOnce(). */
   mailIntervalMs?: number;
+  /** How often webhook deliveries are sent (default 5 s); tests turn it off (0) and call integrations.sender.runOnce(). */
+  webhookIntervalMs?: number;
+  /** The webhook sender's tries and back-off; tests shorten them. */
+  webhookRetry?: WebhookRetrySettings;
   /** CAPTIONS_ENGINE, CAPTIONS_KEEP_TRANSCRIPT, CAPTIONS_FFMPEG (default: no recogniser, nothing kept). */
   captions?: CaptionSettings;
 }
@@ -147,6 +153,8 @@ export interface App {
   appointments: AppointmentService;
   /** Residents' own bookings: rules, free times, the public booking service and its mail outbox. */
   booking: Booking;
+  /** API keys, idempotent creates and signed webhooks for the town's other systems. */
+  integrations: Integrations;
   repositories: Repositories;
   metrics: Metrics;
   cluster: ClusterLink;
@@ -241,6 +249,7 @@ interface Services {
   records: ConsultationRecords;
   appointments: AppointmentService;
   booking: Booking;
+  integrations: Integrations;
   consultations: ConsultationService;
   inCall: InCallService;
   /** 書かない窓口: forms shown, corrected, signed or refused in a call. */
@@ -386,6 +395,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     }),
     appointments,
     booking,
+    integrations: createIntegrations({ dataSource, audit: repositories.audit, secret: deps.jwtSecret, retry: deps.webhookRetry, now }),
     consultations,
     inCall,
     forms,
@@ -499,10 +509,14 @@ function mountHttpApp(
   registerSnapshotRoutes(api, { ...routeDeps, snapshots: repositories.snapshots, inCall: services.inCall });
   registerQuickPhraseRoutes(api, { ...routeDeps, phrases: repositories.quickPhrases });
   registerBookingRoutes(api, { ...services.booking, audit: repositories.audit, now });
+  registerIntegrationRoutes(api, { ...services.integrations, bookings: services.booking.bookings, bookingRows: services.booking.bookingRows, freeTimes: services.booking.freeTimes });
   registerFormRoutes(api, { ...routeDeps, forms: repositories.forms });
   registerOpenApiRoute(api);
   const publicOnly = deps.nodeRole === 'public';
-  app.use(api.router(services.resolver, publicOnly ? (key) => key === 'openapi' || API_ROUTES[key].path.startsWith('/api/public/') : undefined));
+  // A public node serves the booking page's routes and the town platform's (API keys), never staff or kiosk routes.
+  const publicRoute = (key: RouteKey): boolean =>
+    key === 'openapi' || API_ROUTES[key].path.startsWith('/api/public/') || API_ROUTES[key].path.startsWith('/api/integration/');
+  app.use(api.router(services.resolver, publicOnly ? publicRoute : undefined, services.integrations.apiKeys));
   app.use('/api', notFoundMiddleware);
   app.use(createStaticAppsRouter(repoRoot, { bookingOnly: publicOnly }));
   app.use(createErrorMiddleware((code) => metrics.errors.inc({ code, edge: 'rest' })));
@@ -570,7 +584,7 @@ export function createApp(deps: AppDeps): App {
   // Kiosks and staff never connect to a public-only node, whatever token they hold.
   if (deps.nodeRole === 'public') io.use((_socket, next) => next(new AppError(ErrorCode.Forbidden, 'this node serves only the booking page')));
 
-  const { consultations, appointments, booking } = services;
+  const { consultations, appointments, booking, integrations } = services;
   const leaseMs = config.nodeLeaseMs ?? 3_000;
   const lease = new NodeLease({
     nodeId: config.nodeId,
@@ -579,6 +593,7 @@ export function createApp(deps: AppDeps): App {
     leaseMs,
     failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
     onOrphansClosed: (closed) => consultations.announceClosed(closed),
+    onStranded: (calls) => consultations.announceStranded(calls),
     onBeat: (judging) => {
       if (judging) cluster.reportJudgingBeat();
     },
@@ -598,6 +613,7 @@ export function createApp(deps: AppDeps): App {
     cutOff.start();
   });
   if (deps.mailIntervalMs !== 0) booking.sender.start(deps.mailIntervalMs ?? 15_000);
+  if (deps.webhookIntervalMs !== 0) integrations.sender.start(deps.webhookIntervalMs ?? 5_000);
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 
@@ -609,6 +625,7 @@ export function createApp(deps: AppDeps): App {
     captions: services.captions,
     appointments,
     booking,
+    integrations,
     repositories,
     metrics,
     cluster,
@@ -621,6 +638,7 @@ export function createApp(deps: AppDeps): App {
       closing = true;
       stopNoShowJob();
       await booking.sender.stop();
+      await integrations.sender.stop();
       await consultations.shutdown('server_restart');
       await services.captions.shutdown();
       await new Promise<void>((resolve) => {

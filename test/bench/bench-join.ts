@@ -6,7 +6,9 @@
  * load on this shared machine.
  *
  *   BENCH_CALLS=20          calls per variant
- *   BENCH_VARIANTS=ab       `ab`: the old way against the defaults; `each`: also every switch alone
+ *   BENCH_VARIANTS=ab       `ab`: the old way against the defaults; `each`: also every switch alone;
+ *                           `second`: the first round's defaults against each later switch and all of them
+ *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
@@ -19,19 +21,37 @@ import { percentile, writeBenchSection } from './bench-docs';
 import { PHASES, phasesOf, resetTimeline, TIMELINE_SCRIPT, waitTimeline, type Phase } from './join-timeline';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
+const WAIT_MS = Number(process.env['BENCH_WAIT_MS'] ?? 1_000);
 
-const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false };
+const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false };
+
+/** The defaults before the queued join and the warm console camera (the first round of issue 16). */
+const FIRST_ROUND: JoinTuning = { ...OLD_WAY, earlyMedia: true, videoFirst: true, optimisticConnect: true };
 
 function variants(): Record<string, JoinTuning> {
   const defaults = { ...DEFAULT_JOIN_TUNING };
-  if (process.env['BENCH_VARIANTS'] !== 'each') return { 'A: before': OLD_WAY, 'B: defaults': defaults };
-  return {
-    'A: before': OLD_WAY,
-    '+ earlyMedia': { ...OLD_WAY, earlyMedia: true },
-    '+ videoFirst': { ...OLD_WAY, videoFirst: true },
-    '+ optimisticConnect': { ...OLD_WAY, optimisticConnect: true },
-    'all on': { earlyMedia: true, videoFirst: true, optimisticConnect: true },
-  };
+  const which = process.env['BENCH_VARIANTS'];
+  if (which === 'each') {
+    return {
+      'A: before': OLD_WAY,
+      '+ earlyMedia': { ...OLD_WAY, earlyMedia: true },
+      '+ videoFirst': { ...OLD_WAY, videoFirst: true },
+      '+ optimisticConnect': { ...OLD_WAY, optimisticConnect: true },
+      '+ queuedJoin': { ...OLD_WAY, queuedJoin: true },
+      '+ warmCamera': { ...OLD_WAY, warmCamera: true },
+      '+ sendFirst': { ...OLD_WAY, sendFirst: true },
+      'all on': defaults,
+    };
+  }
+  if (which === 'second') {
+    return {
+      'A: first round': FIRST_ROUND,
+      '+ queuedJoin': { ...FIRST_ROUND, queuedJoin: true },
+      '+ queuedJoin + sendFirst': { ...FIRST_ROUND, queuedJoin: true, sendFirst: true },
+      'B: defaults': defaults,
+    };
+  }
+  return { 'A: before': OLD_WAY, 'B: defaults': defaults };
 }
 
 type Sides = Record<'staff' | 'kiosk', Record<Phase, number>[]>;
@@ -67,7 +87,7 @@ async function main(): Promise<void> {
         const answer = staff.page.getByRole('button', { name: '応答' }).first();
         await answer.waitFor({ timeout: 15_000 });
         // A resident waits a while before anyone answers; the early camera has that time.
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
         const clickedAt = Date.now();
         await answer.click();
         const [atStaff, atKiosk] = await Promise.all([waitTimeline(staff.page), waitTimeline(kiosk.page)]);
@@ -125,7 +145,7 @@ function report(results: Map<string, Sides>, env: { serverRssMb: number; workerR
     `\`npm run bench:join\` — ${calls} calls per variant, the variants taking turns call by call, Chromium (fake devices) on loopback, ${new Date().toISOString().slice(0, 10)}.`,
     'Phases from the staff\'s click on 「応答」 (in page time): *camera* until camera and microphone are open (0 when opened before),',
     '*signalling* until the page creates its first peer connection, *connect* its ICE + DTLS, *frame* from then to the first',
-    'decoded video frame; *total* is accept to first frame. Each call starts 1 s after the resident is queued.',
+    `decoded video frame; *total* is accept to first frame. Each call starts ${WAIT_MS / 1000} s after the resident is queued.`,
     'Variants are the switches of `client/call-core/src/join-tuning.ts`. Goal: total p50 <= 300 ms, p95 <= 600 ms on both sides.',
     '',
     table,

@@ -5,6 +5,9 @@
  * 15 fps). The variants take turns call by call in one run, so each sees the same load:
  *
  *   before      the document camera at up to 15 fps whatever it shows, VP8 (the default)
+ *   console hidden  the same while the staff console is hidden (another window in front): the console
+ *               says so (documentView) and the kiosk pauses its document producer
+ *   (BENCH_KIOSK_VARIANTS=all adds the two below)
  *   still 5 fps the kiosk drops to 5 fps while the page under the camera is still (document-frame-rate.ts,
  *               off by default: it measured costlier than what it saves)
  *   + H.264     the same on a server with MEDIA_VIDEO_CODEC=h264 (Chromium's software OpenH264 here)
@@ -82,10 +85,16 @@ const STILL_DOCUMENT_CAMERA = `
 /** The kiosk's document sender: frame rate, size and bit rate sent, codec. */
 const READ_DOCUMENT_SENDER = `
   (async () => {
+    // A paused document producer has no track on its sender: the one seen last is read again.
+    const senders = [];
     for (const pc of window.__peerConnections) {
       if (pc.connectionState === 'closed') continue;
-      for (const sender of pc.getSenders()) {
-        if (!sender.track || sender.track.contentHint !== 'detail') continue;
+      for (const sender of pc.getSenders()) if (sender.track && sender.track.contentHint === 'detail') senders.push(sender);
+    }
+    if (senders.length > 0) window.__documentSender = senders[0];
+    else if (window.__documentSender) senders.push(window.__documentSender);
+    {
+      for (const sender of senders) {
         const stats = await sender.getStats();
         let out = null;
         let bytesSent = 0;
@@ -137,6 +146,17 @@ interface Variant {
   name: string;
   server: TestServer;
   stillFps: boolean;
+  /** The staff console is hidden (another window in front) while measured: the document pane is not seen. */
+  consoleHidden: boolean;
+}
+
+/** The console's page says it is hidden (or visible again), as when another window covers it. Plain JavaScript (see TIMELINE_SCRIPT). */
+async function setConsoleHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate(`
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => ${hidden ? "'hidden'" : "'visible'"} });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} });
+    document.dispatchEvent(new Event('visibilitychange'));
+  `);
 }
 
 interface CallCost {
@@ -180,9 +200,23 @@ async function oneCall(variant: Variant, kiosk: BrowserSession, staff: BrowserSe
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const before = (await kiosk.page.evaluate(READ_DOCUMENT_SENDER)) as SenderReading | null;
   const receivedBefore = (await staff.page.evaluate(READ_DOCUMENT_RECEIVED)) as ReceivedReading | null;
+  if (variant.consoleHidden) await setConsoleHidden(staff.page, true);
   const [kioskCost, staffCost] = await Promise.all([measureBrowser(kiosk.profile, SECONDS), measureBrowser(staff.profile, SECONDS)]);
   const after = (await kiosk.page.evaluate(READ_DOCUMENT_SENDER)) as SenderReading | null;
   const receivedAfter = (await staff.page.evaluate(READ_DOCUMENT_RECEIVED)) as ReceivedReading | null;
+  if (variant.consoleHidden) {
+    // Back in view: the document must come back, legible, at once.
+    const shownAt = Date.now();
+    await setConsoleHidden(staff.page, false);
+    const resumed = receivedAfter?.framesDecoded ?? 0;
+    for (const deadline = Date.now() + 15_000; ; ) {
+      const now = (await staff.page.evaluate(READ_DOCUMENT_RECEIVED)) as ReceivedReading | null;
+      if (now && now.framesDecoded > resumed) break;
+      if (Date.now() > deadline) throw new Error('the document did not come back at the console');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    process.stdout.write(`document back at the console ${Date.now() - shownAt} ms after it was shown again\n`);
+  }
   if (!before || !after) throw new Error('the kiosk sent no document stream');
   if (!receivedBefore || !receivedAfter) throw new Error('the staff decoded no video');
   const seconds = (after.at - before.at) / 1000;
@@ -208,9 +242,14 @@ async function main(): Promise<void> {
   const kiosk = await openBrowser({ extraArgs: [KIOSK_CAMERAS], initScripts: [STILL_DOCUMENT_CAMERA] });
   const staff = await openBrowser();
   const variants: Variant[] = [
-    { name: 'before', server: vp8, stillFps: false },
-    { name: 'still 5 fps', server: vp8, stillFps: true },
-    { name: 'still 5 fps + H.264', server: h264, stillFps: true },
+    { name: 'before', server: vp8, stillFps: false, consoleHidden: false },
+    { name: 'console hidden', server: vp8, stillFps: false, consoleHidden: true },
+    ...(process.env['BENCH_KIOSK_VARIANTS'] === 'all'
+      ? [
+          { name: 'still 5 fps', server: vp8, stillFps: true, consoleHidden: false },
+          { name: 'still 5 fps + H.264', server: h264, stillFps: true, consoleHidden: false },
+        ]
+      : []),
   ];
   const results = new Map<string, CallCost[]>(variants.map((v) => [v.name, []]));
   try {

@@ -61,7 +61,7 @@ export const TIMELINE_SCRIPT = `
 export const resetTimeline = (page: Page): Promise<void> =>
   page.evaluate(() => (window as unknown as { __resetTimeline: () => void }).__resetTimeline());
 
-export async function waitTimeline(page: Page, timeoutMs = 20_000): Promise<Timeline> {
+export async function waitTimeline(page: Page, timeoutMs = 60_000): Promise<Timeline> {
   await page.waitForFunction(() => (window as unknown as { __timeline: Timeline }).__timeline.firstFrame !== null, undefined, {
     timeout: timeoutMs,
     polling: 10,
@@ -75,12 +75,13 @@ export type Phase = (typeof PHASES)[number];
 /**
  * Phases from the accept: *camera* when camera and microphone were open (0 if before the
  * accept), *signalling* until the first peer connection, *connect* its ICE + DTLS, *frame*
- * from then to the first decoded frame; *total* is accept to first frame.
+ * from then to the first decoded frame; *total* is accept to first frame. A milestone reached
+ * before the accept (a kiosk that joined while waiting) counts as reached at the accept.
  */
 export function phasesOf(t: Timeline, acceptedAt: number): Record<Phase, number> {
-  const pc = t.pcCreated ?? acceptedAt;
-  const connected = t.connected ?? pc;
-  const frame = t.firstFrame ?? connected;
+  const pc = Math.max(t.pcCreated ?? acceptedAt, acceptedAt);
+  const connected = Math.max(t.connected ?? pc, pc);
+  const frame = Math.max(t.firstFrame ?? connected, connected);
   return {
     camera: Math.max(0, (t.mediaOpened ?? acceptedAt) - acceptedAt),
     signalling: pc - acceptedAt,

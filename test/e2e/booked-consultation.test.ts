@@ -10,7 +10,7 @@ import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
-import { hangUpAtDesk } from '../helpers/call-flow';
+import { hangUpAtDesk, loginAtDesk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 
 /**
@@ -87,10 +87,7 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     // The resident types the code on the kiosk's keypad.
     kiosk = await openBrowser();
     staff = await openBrowser();
-    await staff.page.goto(`${server.url}/`);
-    await staff.page.getByLabel('ログインID').fill('demo-staff');
-    await staff.page.getByLabel('パスワード').fill('test-password');
-    await staff.page.getByRole('button', { name: 'ログイン' }).click();
+    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
     await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
     await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
     await kiosk.page.getByRole('button', { name: /予約があります/ }).click();

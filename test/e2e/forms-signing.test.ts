@@ -5,14 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoFormTemplates } from '../../server/src/forms/demo-templates';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { loginStaff } from '../helpers/api-client';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { expectStatus, restClient } from '../helpers/rest-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { startTestServer } from '../helpers/start-server';
+import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 import { databaseKinds } from '../helpers/test-database';
 
 const run = promisify(execFile);
@@ -53,30 +52,18 @@ async function drawSignature(page: Page): Promise<void> {
 }
 
 describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction, staff correct, the resident signs (Chromium, ${database} PostgreSQL)`, () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    server = await startTestServer({ database, webRtcServerPort: 0 });
+  const rig = kioskAndDesk(async () => {
+    const server = await startTestServer({ database, webRtcServerPort: 0 });
     await seedDemoFormTemplates(server.app.repositories.forms, server.app.repositories.departments);
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
+    return server;
   });
 
   it('withdraws a form from the kiosk; stores the signed PDF with the Japanese values, its SHA-256 on the record, and the audit rows; prints the copy', async () => {
+    const { server, kiosk, staff } = rig;
     // The town lets the kiosk print the resident's copy (設定 → 申請書式).
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', server.demo.staffPassword)).accessToken);
     expectStatus(await admin.call('updateFormSettings', { body: { kioskPrintCopy: true } }), 200);
-    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
-    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
-    await answerFirstInQueue(staff.page);
-    await expectBothDecode(staff.page, kiosk.page);
+    await answeredCall(rig);
     const desk = staff.page;
     const screen = kiosk.page;
 

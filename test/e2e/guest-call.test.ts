@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { startTestServer } from '../helpers/start-server';
+import { answeredCall, serverWithBrowsers } from '../fixtures/kiosk-and-desk';
 import { hangUpAtDesk } from '../helpers/call-flow';
 
 /** How many remote video streams the page is decoding (inbound-rtp video with frames). */
@@ -35,35 +35,11 @@ async function waitForStreams(page: Page, count: number, timeoutMs = 30_000): Pr
 }
 
 describe('a third party joins through a guest link: a 3-party call (Chromium)', () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-  let guest: BrowserSession;
-
-  before(async () => {
-    server = await startTestServer({ webRtcServerPort: 0 });
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-    guest = await openBrowser();
-  });
-  after(async () => {
-    await guest?.close();
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  const rig = serverWithBrowsers(() => startTestServer({ webRtcServerPort: 0 }), ['kiosk', 'staff', 'guest']);
 
   it('staff invite an interpreter who sees and hears both, and is seen by both', async () => {
-    await staff.page.goto(`${server.url}/`);
-    await staff.page.getByLabel('ログインID').fill('demo-staff');
-    await staff.page.getByLabel('パスワード').fill('test-password');
-    await staff.page.getByRole('button', { name: 'ログイン' }).click();
-    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
-    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 20_000 });
-    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
-    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 15_000 });
-    const flowing = (m: { videoFramesDecoded: number }): boolean => m.videoFramesDecoded > 10;
-    await Promise.all([waitForMedia(staff.page, flowing), waitForMedia(kiosk.page, flowing)]);
+    const { server, kiosk, staff, guest } = rig;
+    await answeredCall(rig);
 
     await staff.page.getByLabel('招待する相手').selectOption({ label: '手話通訳者' });
     await staff.page.getByRole('button', { name: '通訳・他部署を招待' }).click();

@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { describe, it } from 'node:test';
+import { hangUpAtDesk } from '../helpers/call-flow';
+import { startTestServer } from '../helpers/start-server';
+import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 import { databaseKinds } from '../helpers/test-database';
 
 const database = databaseKinds().at(-1) ?? 'embedded';
 
 describe(`a resident at the kiosk talks with a specialist (Chromium, single-port mediasoup, ${database} PostgreSQL)`, () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
     // The firewall-friendly single-port WebRtcServer, as a city hall would run it.
-    server = await startTestServer({ database, webRtcServerPort: 0 });
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  const rig = kioskAndDesk(() => startTestServer({ database, webRtcServerPort: 0 }));
 
   it('the kiosk calls, staff answer, both decode each other, hang-up is recorded', async () => {
-    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
-    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
-    await answerFirstInQueue(staff.page);
-    const { atStaff, atKiosk } = await expectBothDecode(staff.page, kiosk.page);
+    const { server, kiosk, staff } = rig;
+    const { atStaff, atKiosk } = await answeredCall(rig);
     for (const media of [atStaff, atKiosk]) {
       assert.ok(media.dtlsStates.includes('connected'), 'media runs over DTLS');
       assert.ok(media.srtpCiphers.length > 0, 'media is SRTP-encrypted');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, loginAtDesk } from '../helpers/call-flow';
 import { expectStatus, restClient } from '../helpers/rest-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { startTestServer } from '../helpers/start-server';
+import { kioskAndDesk } from '../fixtures/kiosk-and-desk';
 import { openKiosk, setKioskTimings } from './kiosk-e2e-support';
 
 /** Today in Japan, as the reports count days. */
@@ -18,27 +18,18 @@ const japanToday = (): string => new Date(Date.now() + 9 * 3_600_000).toISOStrin
  * ends the call as 「キオスクに人がいない」, which the record, the report and the CSV show.
  */
 describe('waiting at the kiosk: no idle reset, honest forecasts, 「キオスクに人がいない」 (Chromium)', () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    server = await startTestServer({ webRtcServerPort: 0 });
+  const rig = kioskAndDesk(async () => {
+    const server = await startTestServer({ webRtcServerPort: 0 });
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     expectStatus(
       await admin.call('updateKioskDisplay', { body: { residentNameDisplay: 'family_name', counterPhone: '0120-123-456', openingHours: '平日 8:30〜17:15' } }),
       200,
     );
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
+    return server;
   });
 
   it('keeps a silent resident in the queue, reassures them, and says who can answer', async () => {
+    const { server, kiosk, staff } = rig;
     const { page } = kiosk;
     await openKiosk(page, server);
     await setKioskTimings(page, { inactivityMs: 1_500, idleWarningMs: 1_500, reassureMs: 1_500 });
@@ -74,6 +65,7 @@ describe('waiting at the kiosk: no idle reset, honest forecasts, 「キオスク
   });
 
   it('the specialist answers, finds nobody and ends the call as 「キオスクに人がいない」: recorded, reported, in the CSV', async () => {
+    const { server, kiosk, staff } = rig;
     await answerFirstInQueue(staff.page);
     const absent = staff.page.getByRole('button', { name: 'キオスクに人がいない' });
     await absent.and(staff.page.locator(':enabled')).waitFor({ timeout: 20_000 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { answeredCall } from '../fixtures/kiosk-and-desk';
 import { freeUdpPort, startUdpRelay, type UdpRelay } from '../helpers/udp-relay';
 
 /**
@@ -38,10 +39,7 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
   });
 
   it('an 8 s cut: ICE restarts, both sides decode again on the same transports', { timeout: 90_000 }, async () => {
-    await loginAtDesk(staff.page, server.url);
-    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
-    await answerFirstInQueue(staff.page);
-    await expectBothDecode(staff.page, kiosk.page);
+    await answeredCall({ server, kiosk, staff });
     assert.ok(relay.counts.forwarded > 100, 'the media runs through the relay');
     const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id;
     assert.ok(sessionId);

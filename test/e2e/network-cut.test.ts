@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/start-server';
-import { hangUpAtDesk } from '../helpers/call-flow';
+import { describe, it } from 'node:test';
+import { readInboundMedia, waitForMedia } from '../helpers/browser';
+import { startTestServer } from '../helpers/start-server';
+import { hangUpAtDesk, loginAtDesk } from '../helpers/call-flow';
+import { kioskAndDesk } from '../fixtures/kiosk-and-desk';
 
 /**
  * The kiosk's network goes away (Chromium's offline mode: its signalling socket drops) and comes
@@ -10,29 +11,18 @@ import { hangUpAtDesk } from '../helpers/call-flow';
  * period) ends it as network_lost and the kiosk returns to its start screen by itself.
  */
 describe('the kiosk loses its network during a call (Chromium)', () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
   // The product's default grace period (RECONNECT_GRACE_SECONDS=20).
   const GRACE_MS = 20_000;
-
-  before(async () => {
-    server = await startTestServer({ webRtcServerPort: 0, reconnectGraceMs: GRACE_MS });
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-    await staff.page.goto(`${server.url}/`);
-    await staff.page.getByLabel('ログインID').fill('demo-staff');
-    await staff.page.getByLabel('パスワード').fill('test-password');
-    await staff.page.getByRole('button', { name: 'ログイン' }).click();
-    await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  const rig = kioskAndDesk(
+    () => startTestServer({ webRtcServerPort: 0, reconnectGraceMs: GRACE_MS }),
+    async ({ server, kiosk, staff }) => {
+      await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
+      await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    },
+  );
 
   const startCall = async (): Promise<string> => {
+    const { server, kiosk, staff } = rig;
     await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 20_000 });
     await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
     const later = staff.page.getByRole('button', { name: '後で記録する' });
@@ -47,6 +37,7 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
   };
 
   it('a 5 s cut: the same consultation resumes, no new record', async () => {
+    const { server, kiosk, staff } = rig;
     const sessionId = await startCall();
     const before = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     await kiosk.context.setOffline(true);
@@ -74,6 +65,7 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
   });
 
   it('a 60 s cut: the call ends as network_lost and the kiosk comes back to its start screen by itself', { timeout: 120_000 }, async () => {
+    const { server, kiosk } = rig;
     const sessionId = await startCall();
     await kiosk.context.setOffline(true);
     await new Promise((resolve) => setTimeout(resolve, 60_000));

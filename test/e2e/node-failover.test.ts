@@ -1,32 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, secondsUntilNewStream, videoStreams, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
+import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';
 import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
-
-/** Decoded frames per inbound video stream (by SSRC) of the page's open peer connections. */
-const VIDEO_STREAMS = `(async () => {
-  const frames = {};
-  for (const pc of window.__peerConnections) {
-    if (pc.connectionState === 'closed') continue;
-    const stats = await pc.getStats();
-    stats.forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames[String(r.ssrc)] = Number(r.framesDecoded || 0); });
-  }
-  return frames;
-})()`;
-const videoStreams = (page: BrowserSession['page']): Promise<Record<string, number>> => page.evaluate(VIDEO_STREAMS);
-
-/** Seconds from `since` until `page` decodes 5 frames of a video stream it did not have in `before`. */
-async function secondsUntilNewStream(page: BrowserSession['page'], before: Record<string, number>, since: number, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const now = await videoStreams(page);
-    if (Object.entries(now).some(([ssrc, frames]) => !(ssrc in before) && frames > 5)) return (Date.now() - since) / 1000;
-    assert.ok(Date.now() < deadline, `no new video stream decoded: ${JSON.stringify(now)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * Issue 13 item 2: two real server processes sharing PostgreSQL and Redis. The resident's kiosk

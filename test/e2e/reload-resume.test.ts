@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession, type InboundMedia } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { describe, it } from 'node:test';
+import { secondsUntilNewStream, videoStreams, waitForMedia, type InboundMedia } from '../helpers/browser';
+import { loginAtDesk } from '../helpers/call-flow';
+import { startTestServer } from '../helpers/start-server';
+import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 import { databaseKinds } from '../helpers/test-database';
+import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';
 
 const database = databaseKinds().at(-1) ?? 'embedded';
 const RELOADS = 5;
@@ -12,50 +14,12 @@ const GRACE_MS = 8_000;
 const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1] ?? NaN;
 const decoding = (m: InboundMedia): boolean => m.videoFramesDecoded > 5;
 
-/** Decoded frames per inbound video stream (by SSRC): a resumed call brings new streams. */
-const VIDEO_STREAMS = `(async () => {
-  const frames = {};
-  for (const pc of window.__peerConnections) {
-    if (pc.connectionState === 'closed') continue;
-    const stats = await pc.getStats();
-    stats.forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames[String(r.ssrc)] = Number(r.framesDecoded || 0); });
-  }
-  return frames;
-})()`;
-const videoStreams = (page: BrowserSession['page']): Promise<Record<string, number>> => page.evaluate(VIDEO_STREAMS);
-
-/** Seconds from `since` until `page` decodes 5 frames of a video stream it did not have in `before`. */
-async function secondsUntilNewStream(page: BrowserSession['page'], before: Record<string, number>, since: number): Promise<number> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const now = await videoStreams(page);
-    if (Object.entries(now).some(([ssrc, frames]) => !(ssrc in before) && frames > 5)) return (Date.now() - since) / 1000;
-    assert.ok(Date.now() < deadline, `no new video stream decoded: ${JSON.stringify(now)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${database} PostgreSQL)`, () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    server = await startTestServer({ database, reconnectGraceMs: GRACE_MS });
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  const rig = kioskAndDesk(() => startTestServer({ database, reconnectGraceMs: GRACE_MS }));
 
   it(`the kiosk reloaded ${RELOADS} times (F5) is back in the same call with media both ways`, async () => {
-    await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
-    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
-    await answerFirstInQueue(staff.page);
-    await expectBothDecode(staff.page, kiosk.page);
+    const { server, kiosk, staff } = rig;
+    await answeredCall(rig);
     const [first] = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items;
     const sessionId = first?.id;
     assert.ok(sessionId);
@@ -72,7 +36,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
           assert.ok(decoding(m), `kiosk decoded nothing after reload ${i + 1}: ${JSON.stringify(m)}`);
           return (Date.now() - loadedAt) / 1000;
         }),
-        secondsUntilNewStream(staff.page, staffBefore, loadedAt),
+        secondsUntilNewStream(staff.page, staffBefore, loadedAt, 15_000),
       ]);
       kioskTimes.push(atKiosk);
       staffTimes.push(atStaff);
@@ -93,6 +57,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
   });
 
   it('the console closed and opened again offers 「通話に戻る」 and takes the call back with media', async () => {
+    const { server, kiosk, staff } = rig;
     await staff.page.close();
     staff.page = await staff.context.newPage();
     // A new tab has no login: sign in again, as a specialist would.
@@ -106,12 +71,13 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
     const atStaff = await waitForMedia(staff.page, decoding, 15_000);
     assert.ok(decoding(atStaff), `the console decodes the resident again: ${JSON.stringify(atStaff)}`);
     const staffSeconds = (Date.now() - clickedAt) / 1000;
-    const kioskSeconds = await secondsUntilNewStream(kiosk.page, kioskBefore, clickedAt);
+    const kioskSeconds = await secondsUntilNewStream(kiosk.page, kioskBefore, clickedAt, 15_000);
     process.stdout.write(`# console reopened -> 「通話に戻る」 -> media: console ${staffSeconds.toFixed(2)} s, kiosk ${kioskSeconds.toFixed(2)} s\n`);
     await staff.page.getByRole('button', { name: '通話を終了' }).waitFor();
   });
 
   it('a console that stays away past the grace period: the kiosk is not asked to rate, the console offers the outcome form', async () => {
+    const { server, kiosk, staff } = rig;
     const [current] = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items;
     await staff.page.close();
     // No survey for a call the desk dropped: the kiosk says the connection was lost and goes back to Idle.

@@ -1,35 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { describe, it } from 'node:test';
+import { hangUpAtDesk } from '../helpers/call-flow';
+import { startTestServer } from '../helpers/start-server';
+import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 
 /**
  * Two workers that each take one participant: the kiosk and the specialist of one call land on
  * different workers, and their media crosses between the routers through pipeToRouter.
  */
 describe('a call spanning two mediasoup workers (Chromium, pipeToRouter)', () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
     // Single-port mode: each worker's own WebRtcServer carries its participant.
-    server = await startTestServer({ webRtcServerPort: 0, sfu: { workers: 2, workerPeerLimit: 1 } });
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  const rig = kioskAndDesk(() => startTestServer({ webRtcServerPort: 0, sfu: { workers: 2, workerPeerLimit: 1 } }));
 
   it('kiosk and staff on different workers decode each other', async () => {
-    await loginAtDesk(staff.page, server.url);
-    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
-    await answerFirstInQueue(staff.page);
-    await expectBothDecode(staff.page, kiosk.page);
+    const { server, kiosk, staff } = rig;
+    await answeredCall(rig);
 
     const { workers, rooms } = await server.sfu.stats();
     assert.equal(rooms, 1);

@@ -1,30 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { describe, it } from 'node:test';
+import { readInboundMedia, waitForMedia } from '../helpers/browser';
+import { hangUpAtDesk } from '../helpers/call-flow';
+import { startTestServer } from '../helpers/start-server';
+import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 
 describe('a media worker dies in the middle of a call (Chromium)', () => {
-  let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    server = await startTestServer({ webRtcServerPort: 0 });
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  const rig = kioskAndDesk(() => startTestServer({ webRtcServerPort: 0 }));
 
   it('the server rebuilds the room on a new worker and both sides get media back by themselves', async () => {
-    await loginAtDesk(staff.page, server.url);
-    await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
-    await answerFirstInQueue(staff.page);
-    await expectBothDecode(staff.page, kiosk.page);
+    const { server, kiosk, staff } = rig;
+    await answeredCall(rig);
     const sessions = await server.app.repositories.consultations.list({ page: 1, pageSize: 5 });
     const sessionId = sessions.items[0]?.id;
     assert.ok(sessionId);

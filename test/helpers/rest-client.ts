@@ -12,7 +12,7 @@ export interface RestResponse<T = unknown> {
 export function restClient(baseUrl: string, token?: string) {
   const call = async <T = unknown>(
     key: RouteKey,
-    options: { params?: Record<string, string>; query?: Record<string, string | number | boolean | undefined>; body?: unknown } = {},
+    options: { params?: Record<string, string>; query?: Record<string, string | number | boolean | undefined>; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<RestResponse<T>> => {
     const spec = API_ROUTES[key];
     const url = new URL(apiPath(key, options.params), baseUrl);
@@ -22,6 +22,7 @@ export function restClient(baseUrl: string, token?: string) {
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
       },
       body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
     });

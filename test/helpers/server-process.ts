@@ -32,6 +32,8 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
     nodeId: options.nodeId,
     child: undefined as unknown as ChildProcess,
     async start() {
+      // Already running (a test run with --test-name-pattern skips the test that killed it).
+      if (proc.child && proc.child.exitCode === null && proc.child.signalCode === null) return;
       proc.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
         env: {
           ...process.env,
@@ -45,9 +47,11 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
           NODE_ENV: 'development',
           ...options.env,
         },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', process.env['SHOW_NODE_LOGS'] ? 'inherit' : 'ignore', 'inherit'],
       });
-      const deadline = Date.now() + 60_000;
+      // tsx compiles the server at start: on a machine shared by several suites (load 50-90) that
+      // alone has taken over a minute.
+      const deadline = Date.now() + 180_000;
       while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
         if (Date.now() > deadline || proc.child.exitCode !== null) throw new Error(`${options.nodeId} did not become ready`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -118,4 +122,51 @@ export async function queryRows<T>(databaseUrl: string, sql: string, params: unk
   } finally {
     await client.end();
   }
+}
+
+/** A real server process logging at debug level on a data folder of its own, for the tests that read its whole log. */
+export interface LoggingServer {
+  readonly url: string;
+  readonly dataDir: string;
+  /** Everything it has written to stdout and stderr so far. */
+  readonly output: string;
+  /** SIGTERM, then removes its data folder. */
+  stop(): Promise<void>;
+}
+
+export async function startLoggingServer(options: { port: number; databaseUrl: string; dataDirPrefix: string }): Promise<LoggingServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), options.dataDirPrefix));
+  chmodSync(dataDir, 0o755);
+  const url = `http://127.0.0.1:${options.port}`;
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', SFU_WORKERS: '1', DATABASE_URL: options.databaseUrl, REDIS_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const server: LoggingServer = {
+    url,
+    dataDir,
+    get output() {
+      return output;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await server.stop();
+      throw new Error(`server did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return server;
 }

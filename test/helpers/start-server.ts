@@ -4,6 +4,7 @@ import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
 import type { SocketLimitSettings } from '../../server/src/config/config';
 import type { BookingLimits } from '../../server/src/domain/booking-wiring';
+import type { WebhookRetrySettings } from '../../server/src/webhooks/integration-wiring';
 import { DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from '../../server/src/captions/caption-engine';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
@@ -49,6 +50,8 @@ export interface TestServerOptions {
   /** SMTP relay for booking mail; the outbox is sent only when the test calls app.booking.sender.runOnce(), unless mailIntervalMs is given. */
   mail?: { smtpUrl: string | undefined; from: string };
   mailIntervalMs?: number;
+  /** Webhook deliveries are sent only when the test calls app.integrations.sender.runOnce(); their tries and back-off. */
+  webhookRetry?: WebhookRetrySettings;
   /** `public`: only the booking page and its routes (NODE_ROLE). */
   nodeRole?: 'full' | 'public';
   /** CAPTIONS_ENGINE and CAPTIONS_KEEP_TRANSCRIPT (default: no recogniser, nothing kept). */
@@ -85,6 +88,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     bookingLimits: options.bookingLimits,
     mail: options.mail,
     mailIntervalMs: options.mailIntervalMs ?? 0,
+    webhookIntervalMs: 0,
+    webhookRetry: options.webhookRetry,
     nodeRole: options.nodeRole,
     jwtSecret: TEST_JWT_SECRET,
     captions: { ...DEFAULT_CAPTION_SETTINGS, ...options.captions },

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import type { Department } from '@madoguchi/contract/departments';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
+import { startLoggingServer, type LoggingServer } from '../helpers/server-process';
 import { connectSocket, request } from '../helpers/socket-client';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -22,9 +21,7 @@ const SECRETS = ['秘密 太郎', 'ヒミツ タロウ', 'NOTE-SECRET-4711', 'se
 describe('database errors write no personal data or password hashes to the log (issue 12, item 5)', () => {
   const database = `madoguchi_logs_${randomUUID().slice(0, 8)}`;
   const admin = new pg.Client({ connectionString: BASE_URL });
-  let child: ChildProcess;
-  let dataDir: string;
-  let output = '';
+  let server: LoggingServer;
   const port = 3900 + Math.floor(Math.random() * 90);
   const url = `http://127.0.0.1:${port}`;
   const dbUrl = BASE_URL.replace(/\/[^/]*$/, `/${database}`);
@@ -32,30 +29,16 @@ describe('database errors write no personal data or password hashes to the log (
   before(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-dberr-'));
-    chmodSync(dataDir, 0o755);
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', SFU_WORKERS: '1', DATABASE_URL: dbUrl, REDIS_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const deadline = Date.now() + 60_000;
-    while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    server = await startLoggingServer({ port, databaseUrl: dbUrl, dataDirPrefix: 'madoguchi-dberr-' });
   });
   after(async () => {
-    child?.kill('SIGTERM');
-    if (child) await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   });
 
   it('fails every write path and finds none of the written values in the log', async () => {
-    const credential = readFileSync(path.join(dataDir, 'demo-kiosk-credential'), 'utf8').trim();
+    const credential = readFileSync(path.join(server.dataDir, 'demo-kiosk-credential'), 'utf8').trim();
     const login = await loginStaff(url, 'demo-admin', 'madoguchi-demo');
     const api = restClient(url, login.accessToken);
     const departments = expectStatus(await api.call<Department[]>('listDepartments'), 200);
@@ -92,8 +75,8 @@ describe('database errors write no personal data or password hashes to the log (
     kioskSocket.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    assert.match(output, /forced failure/, 'the failures were logged');
-    for (const secret of SECRETS) assert.ok(!output.includes(secret), `the log contains ${secret}`);
-    assert.ok(!/INSERT INTO|UPDATE "|"parameters"|"query"/.test(output), 'no SQL or parameters in the log');
+    assert.match(server.output, /forced failure/, 'the failures were logged');
+    for (const secret of SECRETS) assert.ok(!server.output.includes(secret), `the log contains ${secret}`);
+    assert.ok(!/INSERT INTO|UPDATE "|"parameters"|"query"/.test(server.output), 'no SQL or parameters in the log');
   });
 });

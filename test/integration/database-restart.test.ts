@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startCall, type CallParties } from '../fixtures/call-scenario';
+import { describe, it } from 'node:test';
+import { callInProgress } from '../fixtures/call-scenario';
 import { expectOk, nextEvent, request } from '../helpers/socket-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 describe('PostgreSQL restarts during a call', () => {
-  let server: TestServer;
-  let call: CallParties;
-
-  before(async () => {
-    server = await startTestServer({ database: 'embedded' });
-    call = await startCall(server);
-  });
-  after(async () => {
-    call?.close();
-    await server.close();
-  });
+  const suite = callInProgress({ database: 'embedded' });
 
   it('the call goes on, and the writes made meanwhile land once the database is back', async () => {
+    const { server, call } = suite;
     const restart = server.db.restartEngine;
     assert.ok(restart, 'the embedded engine can be restarted');
     const outage = restart.call(server.db, 3000);
@@ -43,19 +33,10 @@ describe('PostgreSQL restarts during a call', () => {
 });
 
 describe('PostgreSQL is away for 20 s while a call is hung up and its outcome and survey are given', () => {
-  let server: TestServer;
-  let call: CallParties;
-
-  before(async () => {
-    server = await startTestServer({ database: 'embedded' });
-    call = await startCall(server);
-  });
-  after(async () => {
-    call?.close();
-    await server.close();
-  });
+  const suite = callInProgress({ database: 'embedded' });
 
   it('every write lands once, in order, with its original time, even after the console is closed', async () => {
+    const { server, call } = suite;
     const restart = server.db.restartEngine;
     assert.ok(restart, 'the embedded engine can be restarted');
     const outageStarted = Date.now();

@@ -71,7 +71,7 @@ describe(`fuzz: ${SOCKET_EVENTS} hostile socket events and ${REST_REQUESTS} host
 
   it('answers every hostile socket event with an error ack and never crashes', async () => {
     const events = ['getServerInfo', 'callStaff', 'checkIn', 'submitSurvey', 'heartbeat', 'cancelCall', 'getQueue', 'acceptCall', 'joinRoom',
-      'connectTransport', 'produce', 'closeProducer', 'restartIce', 'hangUp', 'sendMessage', 'requestSnapshot', 'answerSnapshot', 'pointer',
+      'connectTransport', 'produce', 'closeProducer', 'restartIce', 'hangUp', 'sendMessage', 'requestSnapshot', 'answerSnapshot', 'pointer', 'documentView',
       'transferCall', 'reportQuality', 'renewAuth', 'constructor', '__proto__', 'toString', 'noSuchThing'];
     const sockets = [call.kiosk, call.staff];
     // Events that would legitimately change the call are sent only with broken payloads.

@@ -1,31 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import jwt from 'jsonwebtoken';
 import type { GuestLink } from '@madoguchi/contract/guests';
-import { startCall, type CallParties } from '../fixtures/call-scenario';
+import { callInProgress } from '../fixtures/call-scenario';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
-import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/start-server';
+import { TEST_JWT_SECRET } from '../helpers/start-server';
 
 
 describe('guest links: a third party for one call, nothing else', () => {
-  let server: TestServer;
-  let call: CallParties;
-  let staffToken: string;
-
-  before(async () => {
-    server = await startTestServer();
-    call = await startCall(server);
-    staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
-  });
-  after(async () => {
-    call?.close();
-    await server.close();
-  });
+  const suite = callInProgress();
 
   it('only the staff member in the call can make a link', async () => {
+    const { server, call } = suite;
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     assert.equal((await admin.call('createGuestLink', { params: { id: call.sessionId }, body: {} })).status, 403, 'an admin outside the call');
     const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
@@ -33,6 +22,7 @@ describe('guest links: a third party for one call, nothing else', () => {
   });
 
   it('admits the guest to that call: media, messages, and nothing else', async () => {
+    const { server, call, staffToken } = suite;
     const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '通訳' } }), 201);
     assert.match(link.url, /#\/guest\?session=/);
     const audited = await server.db.dataSource.query(`SELECT target_id FROM audit_log WHERE action = 'guest_invited'`);
@@ -71,6 +61,7 @@ describe('guest links: a third party for one call, nothing else', () => {
   });
 
   it('refuses a link for another call, an expired one, and one whose call is over', async () => {
+    const { server, call, staffToken } = suite;
     const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: {} }), 201);
     const sign = (claims: object, options: jwt.SignOptions) =>
       jwt.sign(claims, TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'madoguchi', audience: 'madoguchi:guest', subject: link.linkId, ...options });

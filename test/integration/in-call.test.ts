@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import QRCode from 'qrcode';
 import type { Department } from '@madoguchi/contract/departments';
 import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
-import { startCall, type CallParties } from '../fixtures/call-scenario';
+import { callInProgress } from '../fixtures/call-scenario';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import type { TestServer } from '../helpers/start-server';
 
 async function upload(server: TestServer, sessionId: string, requestId: string, body: Buffer, sha256 = createHash('sha256').update(body).digest('hex')) {
   const token = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
@@ -21,21 +21,10 @@ async function upload(server: TestServer, sessionId: string, requestId: string, 
 }
 
 describe('in the call: messages, snapshots with consent, pointing, quality, transfer', () => {
-  let server: TestServer;
-  let call: CallParties;
-  let staffToken: string;
-
-  before(async () => {
-    server = await startTestServer();
-    call = await startCall(server);
-    staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
-  });
-  after(async () => {
-    call?.close();
-    await server.close();
-  });
+  const suite = callInProgress();
 
   it('carries messages both ways and records only that they were sent', async () => {
+    const { server, call } = suite;
     const atKiosk = nextEvent(call.kiosk, 'messageReceived');
     const sent = expectOk(await request(call.staff, 'sendMessage', { sessionId: call.sessionId, text: '書類をカメラの下に置いてください' }));
     const [received] = await atKiosk;
@@ -56,6 +45,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
   });
 
   it('refuses in-call actions from someone outside the call', async () => {
+    const { server, call } = suite;
     const outsiderLogin = await loginStaff(server.url, 'demo-admin', 'test-password');
     const outsider = await connectSocket(server.url, outsiderLogin.accessToken);
     try {
@@ -71,6 +61,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
   });
 
   it('takes a snapshot only with consent, stores it with its checksum, and audits views', async () => {
+    const { server, call, staffToken } = suite;
     // Refused.
     const asked = nextEvent(call.kiosk, 'snapshotRequested');
     const first = expectOk(await request(call.staff, 'requestSnapshot', { sessionId: call.sessionId }));
@@ -107,6 +98,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
   });
 
   it('relays pointing marks to the kiosk and saves the quality summary', async () => {
+    const { server, call } = suite;
     const marks = [{ kind: 'pen' as const, color: 'red' as const, points: [[0.1, 0.2], [0.3, 0.4]] as [number, number][] }];
     const atKiosk = nextEvent(call.kiosk, 'pointerMarks');
     expectOk(await request(call.staff, 'pointer', { sessionId: call.sessionId, marks }));
@@ -121,7 +113,25 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     assert.deepEqual((await server.app.repositories.consultations.findById(call.sessionId))?.quality, quality);
   });
 
+  it("tells the kiosk whether the specialist's console shows the document; only staff in the call may say it", async () => {
+    const atKiosk = nextEvent(call.kiosk, 'documentView');
+    expectOk(await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: false }));
+    assert.deepEqual((await atKiosk)[0], { sessionId: call.sessionId, shown: false });
+    const fromKiosk = await request(call.kiosk, 'documentView', { sessionId: call.sessionId, shown: true });
+    assert.equal(!fromKiosk.ok && fromKiosk.error.code, 'FORBIDDEN');
+    const outsider = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    try {
+      const attempt = await request(outsider, 'documentView', { sessionId: call.sessionId, shown: true });
+      assert.equal(!attempt.ok && attempt.error.code, 'FORBIDDEN');
+    } finally {
+      outsider.disconnect();
+    }
+    const bad = await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: 'yes' } as never);
+    assert.equal(!bad.ok && bad.error.code, 'BAD_REQUEST');
+  });
+
   it('transfers the resident to another department without dropping the kiosk', async () => {
+    const { server, call } = suite;
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     const department = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu', name: '税務課', icon: 'tax' } }), 201);
     const kioskTransferred = nextEvent(call.kiosk, 'transferred');

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Appointment } from '@madoguchi/contract/appointments';
 import type { Department } from '@madoguchi/contract/departments';
 import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
+import { startLoggingServer, type LoggingServer } from '../helpers/server-process';
 import { connectSocket, expectOk, request } from '../helpers/socket-client';
 
 /**
@@ -15,35 +14,19 @@ import { connectSocket, expectOk, request } from '../helpers/socket-client';
  * its whole log must hold no names, login ids, passwords, codes, credentials or tokens.
  */
 describe('logs hold no personal data or secrets', () => {
-  let child: ChildProcess;
-  let dataDir: string;
-  let output = '';
+  let server: LoggingServer;
   const port = 3700 + Math.floor(Math.random() * 200);
   const url = `http://127.0.0.1:${port}`;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-logs-'));
-    chmodSync(dataDir, 0o755);
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', SFU_WORKERS: '1', DATABASE_URL: '', REDIS_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const deadline = Date.now() + 60_000;
-    while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    server = await startLoggingServer({ port, databaseUrl: '', dataDirPrefix: 'madoguchi-logs-' });
   });
   after(async () => {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('after logins, a failed login, booking, check-in and a call', async () => {
-    const credential = readFileSync(path.join(dataDir, 'demo-kiosk-credential'), 'utf8').trim();
+    const credential = readFileSync(path.join(server.dataDir, 'demo-kiosk-credential'), 'utf8').trim();
     await postJson(`${url}/api/auth/login`, { loginId: 'demo-admin', password: 'wrong-password-123' });
     const adminLogin = await loginStaff(url, 'demo-admin', 'madoguchi-demo');
     const admin = restClient(url, adminLogin.accessToken);
@@ -79,7 +62,7 @@ describe('logs hold no personal data or secrets', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
 
-    assert.ok(output.includes('"msg"'), 'the server did log');
+    assert.ok(server.output.includes('"msg"'), 'the server did log');
     const secret = credential.split('.')[1] ?? 'missing';
     const forbidden: [string, string][] = [
       ['resident name', '秘密'],
@@ -97,7 +80,7 @@ describe('logs hold no personal data or secrets', () => {
     ];
     // The start-up banner prints the demo login and kiosk URL to the operator's terminal on
     // purpose; only structured log lines are checked.
-    const logLines = output.split('\n').filter((line) => line.startsWith('{'));
+    const logLines = server.output.split('\n').filter((line) => line.startsWith('{'));
     assert.ok(logLines.length > 10, 'debug logging produced lines');
     for (const [what, text] of forbidden) {
       const hit = logLines.find((line) => line.includes(text));

@@ -134,13 +134,27 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
     for (const socket of sockets.splice(0)) socket.disconnect();
   });
 
-  it('nobody comes back within the grace: the call ends node_lost at the last beat, and a late kiosk hears so', { skip }, async () => {
+  it('nobody comes back within the grace: the desk is told at once (holderLost), then the call ends node_lost at the last beat, and a late kiosk hears so', { skip }, async () => {
     await nodeA.start();
     const call = await callOnA();
+    // Another member's console and an admin's on B: not in this call, so not told about it.
+    const bystanders = await Promise.all([
+      loginStaff(nodeB.url, 'demo-admin', 'madoguchi-demo').then((auth) => open(nodeB.url, auth.accessToken)),
+    ]);
+    const overheard: string[] = [];
+    for (const socket of bystanders) socket.on('holderLost', ({ sessionId }) => overheard.push(sessionId));
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    const lost = nextEvent(call.desk, 'holderLost', 15_000);
     const told = nextEvent(call.desk, 'callEnded', (LEASE_SECONDS + FAILOVER_SECONDS + 15) * 1000);
     const killedAt = await nodeA.kill();
+    const [holderLost] = await lost;
+    const toldAfterMs = Date.now() - killedAt;
+    process.stdout.write(`# holder killed (failover on, ${FAILOVER_SECONDS} s): the desk on the other node was told ${(toldAfterMs / 1000).toFixed(1)} s later, ${holderLost.secondsLeft} s of grace left\n`);
+    assert.equal(holderLost.sessionId, call.sessionId);
+    assert.ok(toldAfterMs <= 5000, `the desk is told within 5 s (${toldAfterMs} ms)`);
+    assert.ok(holderLost.secondsLeft > 0 && holderLost.secondsLeft <= FAILOVER_SECONDS, `the grace left (${holderLost.secondsLeft} s)`);
     const [{ reason }] = await told;
+    assert.deepEqual(overheard, [], 'nobody outside the call hears about it');
     assert.equal(reason, 'node_lost');
     const record = await row(call.sessionId);
     assert.deepEqual([record.node_id, record.end_reason, record.failovers, record.ended_events], [nodeA.nodeId, 'node_lost', '0', '1']);
@@ -152,5 +166,82 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
     assert.equal(late.live, null, 'nothing to take over');
     assert.deepEqual(late.ended, { sessionId: call.sessionId, reason: 'node_lost', answered: true });
     assert.equal((await row(call.sessionId)).failovers, '0');
+  });
+
+  /** Kiosk and console both on A (the console's own node dies with the call). */
+  const bothOnA = async () => {
+    const kioskAuth = await kioskToken(nodeA.url, demoKioskCredential(db.dataDir));
+    const kiosk = await open(nodeA.url, kioskAuth.accessToken);
+    const staffAuth = await loginStaff(nodeA.url, 'demo-staff', 'madoguchi-demo');
+    const desk = await open(nodeA.url, staffAuth.accessToken);
+    const accepted = nextEvent(kiosk, 'callAccepted');
+    const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+    assert.equal(expectOk(await request(desk, 'acceptCall', { sessionId })).mediaNodeUrl, null);
+    await accepted;
+    const info = expectOk(await request(desk, 'getServerInfo', {}));
+    assert.deepEqual(info.nodeUrls, [nodeA.url, nodeB.url], 'the console is told the cluster\'s nodes too');
+    expectOk(await request(kiosk, 'joinRoom', { sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+    expectOk(await request(desk, 'joinRoom', { sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+    return { sessionId, kioskToken: kioskAuth.accessToken, staffToken: staffAuth.accessToken, rtpCapabilities: info.routerRtpCapabilities };
+  };
+
+  it('a console whose own node died asks a surviving node for its call without its id, takes it over, and the kiosk joins it there', { skip }, async () => {
+    await nodeA.start();
+    const call = await bothOnA();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const killedAt = await nodeA.kill();
+    // As after a reload on B's address: the console knows nothing but its login.
+    const desk = await open(nodeB.url, call.staffToken);
+    let resumed = expectOk(await request(desk, 'resumeCall', {}));
+    // Until A's lease has run out, B cannot tell that A is gone.
+    while (!resumed.live && Date.now() - killedAt < (LEASE_SECONDS + 3) * 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      resumed = expectOk(await request(desk, 'resumeCall', {}));
+    }
+    assert.deepEqual([resumed.live?.sessionId, resumed.live?.state, resumed.live?.mediaNodeUrl, resumed.live?.peerName], [call.sessionId, 'active', null, '中央図書館 相談窓口']);
+    process.stdout.write(`# console's own node killed: B gave the console its call ${((Date.now() - killedAt) / 1000).toFixed(1)} s later\n`);
+    expectOk(await request(desk, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: call.rtpCapabilities }));
+
+    // The kiosk comes through B with the id it knew and finds the call there.
+    const kiosk = await open(nodeB.url, call.kioskToken);
+    const atKiosk = expectOk(await request(kiosk, 'resumeCall', { sessionId: call.sessionId }));
+    assert.deepEqual([atKiosk.live?.sessionId, atKiosk.live?.mediaNodeUrl], [call.sessionId, null]);
+    expectOk(await request(kiosk, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: call.rtpCapabilities }));
+    // Past the failover grace both are in it: nothing ends it.
+    await new Promise((resolve) => setTimeout(resolve, (FAILOVER_SECONDS + 1) * 1000));
+    assert.deepEqual(await row(call.sessionId), { node_id: nodeB.nodeId, ended_at: null, end_reason: null, failovers: '1', ended_events: '0' });
+    const ended = nextEvent(kiosk, 'callEnded');
+    expectOk(await request(desk, 'hangUp', { sessionId: call.sessionId }));
+    assert.equal((await ended)[0].reason, 'staff_ended');
+    const closed = await row(call.sessionId);
+    assert.deepEqual([closed.end_reason, closed.failovers, closed.ended_events], ['staff_ended', '1', '1']);
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+
+  it('a console whose own node died, with the kiosk gone too: node_lost at the last beat once the grace is over, and the outcome through the surviving node', { skip }, async () => {
+    await nodeA.start();
+    const call = await bothOnA();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const killedAt = await nodeA.kill();
+    const desk = await open(nodeB.url, call.staffToken);
+    // The console still knows the call's id (no reload): B waits for A's lease, then takes it.
+    const resumed = expectOk(await request(desk, 'resumeCall', { sessionId: call.sessionId }));
+    assert.equal(resumed.live?.sessionId, call.sessionId);
+    const told = nextEvent(desk, 'callEnded', (LEASE_SECONDS + FAILOVER_SECONDS + 15) * 1000);
+    expectOk(await request(desk, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: call.rtpCapabilities }));
+    assert.equal((await told)[0].reason, 'node_lost');
+    const toldAfterS = (Date.now() - killedAt) / 1000;
+    assert.ok(toldAfterS >= LEASE_SECONDS + FAILOVER_SECONDS - 1.5, `not before the grace was over (${toldAfterS} s)`);
+    const record = await row(call.sessionId);
+    assert.deepEqual([record.end_reason, record.failovers, record.ended_events], ['node_lost', '1', '1']);
+    const endedAt = record.ended_at?.getTime() ?? 0;
+    assert.ok(endedAt <= killedAt + 50 && killedAt - endedAt < LEASE_SECONDS * 1000, `ended at A's last beat (${killedAt - endedAt} ms before the kill)`);
+    const after = expectOk(await request(desk, 'resumeCall', {}));
+    assert.equal(after.live, null);
+    assert.equal(after.unrecorded?.sessionId, call.sessionId, 'the outcome form is offered');
+    expectOk(await request(desk, 'saveOutcome', { sessionId: call.sessionId, outcomeCode: 'follow_up' }));
+    const outcome = await queryRows<{ outcome_code: string }>(db.url, 'SELECT outcome_code FROM consultation_session WHERE id = $1', [call.sessionId]);
+    assert.equal(outcome[0]?.outcome_code, 'follow_up');
+    for (const socket of sockets.splice(0)) socket.disconnect();
   });
 });

@@ -141,6 +141,20 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     return producer.id;
   }
 
+  /** Stops (or starts again) sending one producer's track, keeping the producer; the encoder restarts with a key frame. */
+  setProducerPaused(producerId: string, paused: boolean): void {
+    const producer = this.producers.get(producerId);
+    if (!producer || producer.paused === paused) return;
+    if (paused) producer.pause();
+    else producer.resume();
+    logger.info(paused ? 'producer paused' : 'producer resumed', { producerId });
+  }
+
+  /** Whether a producer of this call is paused (null: no such producer). */
+  isProducerPaused(producerId: string): boolean | null {
+    return this.producers.get(producerId)?.paused ?? null;
+  }
+
   /** Stops one producer here and tells the server, so the other side's consumer closes. */
   async closeProducer(producerId: string): Promise<void> {
     const producer = this.producers.get(producerId);
@@ -169,6 +183,10 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
       appData: { source: 'document' },
       stopTracks: false,
       encodings: [{ maxBitrate: 2_500_000, maxFramerate: 15 }],
+      // Paused while nobody looks (setProducerPaused): nothing encoded or sent, while the kiosk's
+      // own preview of the track goes on.
+      zeroRtpOnPause: true,
+      disableTrackOnPause: false,
     });
     this.producers.set(producer.id, producer);
     producer.on('transportclose', () => this.producers.delete(producer.id));

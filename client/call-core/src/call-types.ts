@@ -25,7 +25,7 @@ export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem' | 'askFormCorrection' | 'signForm' | 'refuseForm' | 'getCaptions' | 'captionConsent';
 
 /** Staff console requests inside a call, sent through StaffCallClient.sendStaffRequest(). */
-export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'reportQuality' | 'saveOutcome' | 'pushForm' | 'withdrawForm' | 'getCaptions' | 'correctCaption';
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'documentView' | 'reportQuality' | 'saveOutcome' | 'pushForm' | 'withdrawForm' | 'getCaptions' | 'correctCaption';
 
 /** Guest requests inside a call, sent through GuestCallClient.sendGuestCallRequest() (a captioner's typing). */
 export type GuestCallRequestName = 'getCaptions' | 'captionInput';
@@ -75,6 +75,14 @@ export interface CallEndedEvent {
 }
 
 /** Everything a screen needs, as one immutable value that changes identity on every change. */
+/** The server node carrying the call stopped; the call is moving to another node (docs/reliability.md, Node failover). */
+export interface CallFailover {
+  /** `holder`: the node holding the call (a desk hears it from its own node); `own`: this client's own node. */
+  lost: 'holder' | 'own';
+  /** When the call ends as node_lost if it has not moved (this browser's clock); null: not known here. */
+  until: number | null;
+}
+
 export interface CallSnapshot {
   connection: ConnectionState;
   serverInfo: ServerInfo | null;
@@ -88,6 +96,8 @@ export interface CallSnapshot {
   peers: readonly PeerInfo[];
   queue: readonly QueueEntry[];
   lastError: CallError | null;
+  /** Set while the call's node has stopped and the call is moving; cleared once both sides are back in it, or it ends. */
+  failover: CallFailover | null;
 }
 
 export type CallClientEvents = {

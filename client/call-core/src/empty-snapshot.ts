@@ -13,4 +13,5 @@ export const EMPTY_SNAPSHOT: CallSnapshot = Object.freeze<CallSnapshot>({
   peers: [],
   queue: [],
   lastError: null,
+  failover: null,
 });

@@ -17,12 +17,31 @@ export interface JoinTuning {
    * waiting a round trip for the ack: ICE checks and the produce request start at once.
    */
   optimisticConnect: boolean;
+  /**
+   * Kiosk: join the room while waiting in the queue (transports made, the send one connected,
+   * camera and microphone produced), so the answer finds the kiosk's picture at the server.
+   */
+  queuedJoin: boolean;
+  /**
+   * Console: open camera and microphone while a resident it may answer waits, so 「応答」 does
+   * not wait for getUserMedia. Closed again when nobody waits.
+   */
+  warmCamera: boolean;
+  /**
+   * Consume the other side's media only once our own camera and microphone are produced (at
+   * most 1 s): with queuedJoin the kiosk's media is offered to staff at their join and would
+   * otherwise hold up their produce, which the kiosk's first frame waits on.
+   */
+  sendFirst: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   earlyMedia: true,
   videoFirst: true,
   optimisticConnect: true,
+  queuedJoin: true,
+  warmCamera: true,
+  sendFirst: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

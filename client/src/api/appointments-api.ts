@@ -50,3 +50,8 @@ export async function checkConflicts(body: ConflictCheckRequest, options: Reques
 export function downloadAppointmentIcs(id: string, options: RequestOptions): Promise<DownloadedFile> {
   return downloadRoute('appointmentIcs', 'text/calendar', { ...options, params: { id } });
 }
+
+/** Revokes the resident's private booking link and returns the new one's token, once. */
+export function reissueBookingLink(id: string, options: RequestOptions): Promise<{ manageToken: string }> {
+  return callRoute('reissueBookingLink', { ...options, params: { id }, body: {} });
+}

@@ -1,6 +1,6 @@
 import type { StaffRole } from '@madoguchi/contract/staff';
 
-export const SETTINGS_SECTIONS = ['departments', 'staff', 'kiosks', 'booking', 'phrases', 'forms'] as const;
+export const SETTINGS_SECTIONS = ['departments', 'staff', 'kiosks', 'booking', 'integrations', 'phrases', 'forms'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export type RouteQuery = Readonly<Record<string, string>>;

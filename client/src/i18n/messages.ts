@@ -57,6 +57,8 @@ export interface Messages {
     peerJoined: string;
     peerLeft: string;
     serverReconnecting: string;
+    /** The server node carrying the call stopped and the call is moving to another one. */
+    failover: { holderStopped: string; ownStopped: string; countdown: (seconds: number) => string; closing: string };
     noLocalMedia: string;
     ended: (reason: EndReason) => string;
   };
@@ -81,5 +83,5 @@ export const messages: Messages = localized<Messages>(sameKeysAsJapanese({ ja, e
     },
     language: (text: string, code) => fill(text, { language: languageName(code) }),
   },
-  call: { heading: ['kioskName'], location: ['place'], ended: (text: Record<EndReason, string>, reason) => text[reason] },
+  call: { heading: ['kioskName'], location: ['place'], failover: { countdown: ['seconds'] }, ended: (text: Record<EndReason, string>, reason) => text[reason] },
 });

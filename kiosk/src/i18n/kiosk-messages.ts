@@ -91,6 +91,8 @@ export interface KioskMessages {
     waitingForVideo: string;
     unstable: string;
     reconnecting: string;
+    /** The server carrying the call stopped and the call is moving to another one. */
+    switchingServer: string;
     inCall: string;
     noLocalMedia: string;
     /** Said and shown when a guest joins: 「通訳者が参加しました」. */

@@ -3,6 +3,8 @@ import type { KioskMessages } from '../i18n/messages';
 
 /** The one status line on the in-call screen, in words a resident understands. */
 export function describeCallStatus(call: CallSnapshot | null, texts: KioskMessages['inCall']): string {
+  // Said before anything else: the frozen picture is explained, and the call is not over.
+  if (call?.failover) return texts.switchingServer;
   if (!call || call.connection !== 'connected') return texts.reconnecting;
   if (call.callState !== 'inCall') return texts.connecting;
   const { send, recv } = call.media;

@@ -3,7 +3,10 @@
  * registers handlers by these keys (and refuses to start if one is missing); the OpenAPI
  * document and the permission test walk this same table; the web apps build URLs from it.
  */
-export type Caller = 'public' | 'kiosk' | 'staff' | 'admin';
+import type { ApiScope } from './api-scopes';
+
+/** `integration`: an API key (never a login) holding the route's `scope`. */
+export type Caller = 'public' | 'kiosk' | 'staff' | 'admin' | 'integration';
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 export interface RouteSpec {
@@ -12,6 +15,8 @@ export interface RouteSpec {
   path: string;
   access: readonly Caller[];
   summary: string;
+  /** The scope an API key needs; required exactly when `access` lists 'integration'. */
+  scope?: ApiScope;
 }
 
 const route = <const T extends RouteSpec>(spec: T): T => spec;
@@ -96,6 +101,20 @@ export const API_ROUTES = {
   movePublicBooking: route({ method: 'post', path: '/api/public/bookings/:token/move', access: ['public'], summary: 'The resident moves the booking to another free time (until the cut-off)' }),
   cancelPublicBooking: route({ method: 'post', path: '/api/public/bookings/:token/cancel', access: ['public'], summary: 'The resident cancels the booking (until the cut-off)' }),
   publicBookingIcs: route({ method: 'get', path: '/api/public/bookings/:token/ics', access: ['public'], summary: 'iCalendar file of the booking' }),
+
+  listApiKeys: route({ method: 'get', path: '/api/settings/api-keys', access: ['admin'], summary: '設定 → 連携: API keys of the town\'s other systems (never the keys themselves)' }),
+  createApiKey: route({ method: 'post', path: '/api/settings/api-keys', access: ['admin'], summary: 'A new API key with scopes (the key is returned once; only its SHA-256 is kept)' }),
+  revokeApiKey: route({ method: 'post', path: '/api/settings/api-keys/:id/revoke', access: ['admin'], summary: 'Revoke an API key: refused at once on every node' }),
+  listWebhooks: route({ method: 'get', path: '/api/webhooks', access: ['admin', 'integration'], scope: 'webhooks:manage', summary: 'Webhook endpoints' }),
+  createWebhook: route({ method: 'post', path: '/api/webhooks', access: ['admin', 'integration'], scope: 'webhooks:manage', summary: 'Register a webhook endpoint (the signing secret is returned once)' }),
+  disableWebhook: route({ method: 'post', path: '/api/webhooks/:id/disable', access: ['admin', 'integration'], scope: 'webhooks:manage', summary: 'Stop sending to an endpoint (its pending deliveries are dropped)' }),
+  listWebhookDeliveries: route({ method: 'get', path: '/api/webhooks/deliveries', access: ['admin', 'integration'], scope: 'webhooks:manage', summary: 'Delivery log: status, attempts, last error, response code' }),
+
+  integrationCreateAppointment: route({ method: 'post', path: '/api/integration/appointments', access: ['integration'], scope: 'appointments:write', summary: 'Book a resident from the town\'s platform (Idempotency-Key honoured; 409 with the next free times on a taken slot)' }),
+  integrationGetAppointment: route({ method: 'get', path: '/api/integration/appointments/:id', access: ['integration'], scope: 'appointments:read', summary: 'One appointment (state, times, check-in code)' }),
+  integrationMoveAppointment: route({ method: 'post', path: '/api/integration/appointments/:id/move', access: ['integration'], scope: 'appointments:write', summary: 'Move an appointment to another free time' }),
+  integrationCancelAppointment: route({ method: 'post', path: '/api/integration/appointments/:id/cancel', access: ['integration'], scope: 'appointments:write', summary: 'Cancel an appointment' }),
+  integrationFreeTimes: route({ method: 'get', path: '/api/integration/free-times', access: ['integration'], scope: 'appointments:read', summary: 'Free times of a topic at a kiosk, per Japan day (as the booking page sees them)' }),
 
   openapi: route({ method: 'get', path: '/api/openapi.json', access: ['public'], summary: 'This API as OpenAPI 3.1' }),
 } as const;

@@ -51,6 +51,20 @@ import {
   type PublicBookingCreated,
   type PublicBookingOptions,
 } from './booking';
+import {
+  CreateApiKeyRequest,
+  CreateWebhookRequest,
+  IntegrationBookingRequest,
+  IntegrationMoveRequest,
+  WebhookDeliveryQuery,
+  type ApiKeyIssued,
+  type ApiKeySummary,
+  type IntegrationAppointment,
+  type IntegrationAppointmentCreated,
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookIssued,
+} from './integrations';
 
 /**
  * The schemas of every REST route: path parameters, query, body and the answer. This is the
@@ -174,6 +188,20 @@ export const API_SCHEMAS = {
   movePublicBooking: { params: ManageTokenParams, body: PublicMoveRequest, response: responds<PublicBooking>('PublicBooking') },
   cancelPublicBooking: { params: ManageTokenParams, body: NoBody, response: responds<PublicBooking>('PublicBooking') },
   publicBookingIcs: { params: ManageTokenParams, response: responds<FileDownload>('text/calendar') },
+
+  listApiKeys: { response: responds<ApiKeySummary[]>('ApiKeySummary[]') },
+  createApiKey: { body: CreateApiKeyRequest, status: 201, response: responds<ApiKeyIssued>('ApiKeyIssued') },
+  revokeApiKey: { params: IdParams, body: NoBody, response: responds<ApiKeySummary>('ApiKeySummary') },
+  listWebhooks: { response: responds<WebhookEndpoint[]>('WebhookEndpoint[]') },
+  createWebhook: { body: CreateWebhookRequest, status: 201, response: responds<WebhookIssued>('WebhookIssued') },
+  disableWebhook: { params: IdParams, body: NoBody, response: responds<WebhookEndpoint>('WebhookEndpoint') },
+  listWebhookDeliveries: { query: WebhookDeliveryQuery, response: responds<Page<WebhookDelivery>>('Page<WebhookDelivery>') },
+
+  integrationCreateAppointment: { body: IntegrationBookingRequest, status: 201, response: responds<IntegrationAppointmentCreated>('IntegrationAppointmentCreated') },
+  integrationGetAppointment: { params: IdParams, response: responds<IntegrationAppointment>('IntegrationAppointment') },
+  integrationMoveAppointment: { params: IdParams, body: IntegrationMoveRequest, response: responds<IntegrationAppointment>('IntegrationAppointment') },
+  integrationCancelAppointment: { params: IdParams, body: NoBody, response: responds<IntegrationAppointment>('IntegrationAppointment') },
+  integrationFreeTimes: { query: FreeTimeQuery, response: responds<FreeTimes>('FreeTimes') },
 
   openapi: { response: responds<Record<string, unknown>>('OpenAPI 3.1 document') },
 } as const satisfies { readonly [K in RouteKey]: RouteSchemas };

@@ -47,6 +47,14 @@ export const AUDIT_ACTIONS = [
   'form_viewed',
   'form_copy_printed',
   'caption_transcript_viewed',
+  'api_key_created',
+  'api_key_revoked',
+  'api_key_used',
+  'webhook_created',
+  'webhook_disabled',
+  'appointment_booked_by_api',
+  'appointment_moved_by_api',
+  'appointment_cancelled_by_api',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,7 +66,7 @@ export const AuditListQuery = z
 export interface AuditEntry {
   id: string;
   at: string;
-  actorKind: 'staff' | 'kiosk' | 'anonymous' | 'system';
+  actorKind: 'staff' | 'kiosk' | 'anonymous' | 'system' | 'api_key';
   actorId: string | null;
   actorName: string | null;
   action: AuditAction;

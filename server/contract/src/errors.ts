@@ -10,6 +10,10 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   /** A temporary password must be replaced before anything else. */
   PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
+  /** An Idempotency-Key used before with a different request body. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still being processed: retry shortly. */
+  IdempotencyInProgress: 'IDEMPOTENCY_IN_PROGRESS',
   MediaError: 'MEDIA_ERROR',
   Unavailable: 'UNAVAILABLE',
   Timeout: 'TIMEOUT',

@@ -19,8 +19,9 @@ export interface ServerInfo {
   /** Guests: who they were invited as (a captioner's page shows the typing box). */
   guestKind?: GuestKind;
   /**
-   * The cluster's nodes (this one first) as far as this node knows them: a kiosk whose node
-   * stops goes on with its call through another one. Just this node when it runs alone.
+   * The cluster's nodes (this one first) as far as this node knows them: a kiosk or a desk
+   * whose node stops goes on with its call through another one. Just this node when it runs
+   * alone; not given to guests.
    */
   nodeUrls?: string[];
 }
@@ -157,6 +158,8 @@ export interface ServerToClientEvents extends FormServerEvents {
   deviceProblem: (payload: ReportDeviceProblemPayload) => void;
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
+  /** kiosk: whether the specialist's console shows the document now; the document camera is sent only while it does. */
+  documentView: (payload: { sessionId: string; shown: boolean }) => void;
   /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */
   queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
@@ -170,6 +173,12 @@ export interface ServerToClientEvents extends FormServerEvents {
    * resident's kiosk reached it): ask resumeCall where it is now and join it there.
    */
   callMoved: (payload: { sessionId: string }) => void;
+  /**
+   * Kiosk and staff of the call: the server node holding it stopped (its lease ran out). The
+   * call may still move to another node for `secondsLeft` (the failover grace); after that it
+   * is closed as node_lost (callEnded). A callMoved, or media again, means it moved.
+   */
+  holderLost: (payload: { sessionId: string; secondsLeft: number }) => void;
 }
 
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */

@@ -96,6 +96,9 @@ export type PointerMark = z.infer<typeof PointerMark>;
 /** Staff: the marks now on the document view (the whole set; an empty list clears them). */
 export const PointerPayload = z.object({ sessionId: id, marks: z.array(PointerMark).max(50) }).strict();
 
+/** Staff: whether the console shows the document pane now (hidden console: the kiosk pauses sending the document). */
+export const DocumentViewPayload = z.object({ sessionId: id, shown: z.boolean() }).strict();
+
 /** Staff: hand the resident to another department's queue; the kiosk stays connected. */
 export const TransferPayload = z.object({ sessionId: id, departmentId: id }).strict();
 
@@ -149,6 +152,7 @@ export type SendMessagePayload = z.infer<typeof SendMessagePayload>;
 export type RequestSnapshotPayload = z.infer<typeof RequestSnapshotPayload>;
 export type AnswerSnapshotPayload = z.infer<typeof AnswerSnapshotPayload>;
 export type PointerPayload = z.infer<typeof PointerPayload>;
+export type DocumentViewPayload = z.infer<typeof DocumentViewPayload>;
 export type TransferPayload = z.infer<typeof TransferPayload>;
 export type ReportQualityPayload = z.infer<typeof ReportQualityPayload>;
 export type EmptyPayload = z.infer<typeof EmptyPayload>;

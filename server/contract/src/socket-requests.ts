@@ -16,6 +16,7 @@ import {
   MediaCheckConsumerPayload,
   MediaCheckPayload,
   PointerPayload,
+  DocumentViewPayload,
   ProduceMediaCheckPayload,
   ProducePayload,
   ProducerPayload,
@@ -112,6 +113,8 @@ export const SOCKET_REQUESTS = {
   requestSnapshot: request({ payload: RequestSnapshotPayload, roles: STAFF, result: result<{ requestId: string }>() }),
   /** staff: the marks drawn on the document view (the full set each time). */
   pointer: request({ payload: PointerPayload, roles: STAFF, result: result<null>() }),
+  /** staff: the console shows the document pane (true) or is hidden (false); the kiosk sends the document only while shown. */
+  documentView: request({ payload: DocumentViewPayload, roles: STAFF, result: result<null>() }),
   /** staff: move the resident to another department's queue without dropping the kiosk. */
   transferCall: request({ payload: TransferPayload, roles: STAFF, result: result<TransferResult>() }),
   /** staff: the call's media quality, saved on the consultation record (the last report counts). */

@@ -27,7 +27,8 @@ export interface CallPlacement {
   /**
    * A reloaded or moved app asks for its call: held here, by another node (a kiosk's too, after
    * a failover took it elsewhere), or by a node that stopped, and then this node takes it over
-   * (docs/reliability.md, Node failover). Null: no live call.
+   * (docs/reliability.md, Node failover); without `sessionId`, the caller's answered call whose
+   * node stopped is found from the record. Null: no live call.
    */
   resume(principal: SocketPrincipal, sessionId: string | undefined): Promise<ResumableCall | null>;
 }
@@ -66,7 +67,12 @@ export function createCallPlacement(consultations: ConsultationService, cluster:
       return (
         consultations.liveCallOf(principal) ??
         (await cluster.findCallElsewhere(principal)) ??
-        (sessionId && principal.role !== 'guest' ? await consultations.adoptOrphan(principal, sessionId) : null)
+        (principal.role === 'guest'
+          ? null
+          : sessionId
+            ? await consultations.adoptOrphan(principal, sessionId)
+            : // A console or kiosk that lost its node and no longer knows the call's id.
+              await consultations.adoptStrandedOf(principal))
       );
     },
   };

@@ -1,4 +1,4 @@
-import type { ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
+import type { ClosedOrphan, ServerNodeRepository, StrandedCall } from '../db/repositories/server-node-repository';
 import { createLogger } from '../logging/logger';
 
 const log = createLogger('node-lease');
@@ -21,6 +21,11 @@ export interface NodeLeaseOptions {
   failoverMs?: number;
   /** Calls of gone nodes that this node just closed: tell the people in them. */
   onOrphansClosed: (closed: ClosedOrphan[]) => void;
+  /**
+   * At every judging beat with a failover grace: the answered calls of lost nodes that may
+   * still move (their people are told at once, not when the grace is over).
+   */
+  onStranded?: (calls: StrandedCall[]) => void;
   /** After each beat that reached the database; `judging`: this node may now close others' calls. */
   onBeat?: (judging: boolean) => void;
 }
@@ -101,6 +106,13 @@ export class NodeLease {
       }
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not sweep the calls of stopped nodes');
+    }
+    const failoverMs = this.options.failoverMs ?? 0;
+    if (failoverMs <= 0 || !this.options.onStranded) return;
+    try {
+      this.options.onStranded(await this.options.nodes.strandedCalls(this.options.nodeId, this.options.leaseMs, failoverMs));
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not look for the calls of stopped nodes');
     }
   }
 

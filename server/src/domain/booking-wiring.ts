@@ -51,6 +51,8 @@ export interface Booking {
   rules: BookingRuleRepository;
   freeTimes: FreeTimeService;
   bookings: PublicBookingService;
+  /** The bookings' rows by id, for the integration API. */
+  bookingRows: PublicBookingRepository;
   outbox: OutboxRepository;
   sender: OutboxSender;
   /** AppointmentService's hook: staff moved or cancelled a booking, the resident gets a notice. */
@@ -64,8 +66,9 @@ export function createBooking(options: BookingWiringOptions): Booking {
   const outbox = new OutboxRepository(options.dataSource);
   const seal = new LinkSeal(options.secret);
   const freeTimes = new FreeTimeService({ rules, departments: options.departments, kiosks: options.kiosks, now: options.now });
+  const bookingRows = new PublicBookingRepository(options.dataSource);
   const bookings = new PublicBookingService({
-    bookings: new PublicBookingRepository(options.dataSource),
+    bookings: bookingRows,
     freeTimes,
     audit: options.audit,
     outbox,
@@ -85,5 +88,5 @@ export function createBooking(options: BookingWiringOptions): Booking {
     const key = kind === 'moved' ? `moved:${appointmentId}:${startsAt.toISOString()}` : `cancelled:${appointmentId}`;
     await options.dataSource.transaction((manager) => outbox.enqueue(manager, { kind, appointmentId, key, at: options.now() }));
   };
-  return { rules, freeTimes, bookings, outbox, sender, staffChanged };
+  return { rules, freeTimes, bookings, bookingRows, outbox, sender, staffChanged };
 }

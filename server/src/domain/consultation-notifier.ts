@@ -10,6 +10,7 @@ export type InCallEvent =
   | 'snapshotStored'
   | 'deviceProblem'
   | 'pointerMarks'
+  | 'documentView'
   | 'transferred'
   | 'queuePosition'
   | 'formShown'
@@ -18,8 +19,8 @@ export type InCallEvent =
   | 'formUpdated'
   | 'captionLine'
   | 'captionsState'
-
-  | 'callMoved';
+  | 'callMoved'
+  | 'holderLost';
 export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How the domain tells people what happened; implemented over Socket.IO. */

@@ -12,7 +12,7 @@ import type { ConsultationRepository } from '../db/repositories/consultation-rep
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { GuestLinkRepository } from '../db/repositories/guest-link-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
-import type { ClosedOrphan, ServerNodeRepository } from '../db/repositories/server-node-repository';
+import type { ClosedOrphan, ServerNodeRepository, StrandedCall } from '../db/repositories/server-node-repository';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import type { AppointmentService } from './appointment-service';
@@ -60,7 +60,7 @@ export interface ConsultationServiceOptions {
   /** This node's name, written on the consultations it holds. */
   nodeId: string;
   /** Node leases: what a previous run or a stopped node left open is closed from them. */
-  nodes: Pick<ServerNodeRepository, 'closeOwnOrphans' | 'closeOrphan' | 'adoptOrphan' | 'isOpen'>;
+  nodes: Pick<ServerNodeRepository, 'closeOwnOrphans' | 'closeOrphan' | 'adoptOrphan' | 'isOpen' | 'strandedCallOf'>;
   /** How long a node may stay silent before its calls are taken as lost. */
   leaseMs: number;
   /** After that, how long another node may still take over its answered calls (0: never). */
@@ -359,5 +359,13 @@ export class ConsultationService {
 
   adoptOrphan(principal: SocketPrincipal, sessionId: string): Promise<ResumableCall | null> {
     return this.failover.adoptOrphan(principal, sessionId);
+  }
+
+  announceStranded(calls: StrandedCall[]): void {
+    this.failover.announceStranded(calls);
+  }
+
+  adoptStrandedOf(principal: SocketPrincipal): Promise<ResumableCall | null> {
+    return this.failover.adoptStrandedOf(principal);
   }
 }

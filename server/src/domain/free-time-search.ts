@@ -62,8 +62,8 @@ export function openWindows(weekday: number, departmentHours: OpeningInterval[],
  */
 export function computeFreeTimes(input: FreeTimeInput): FreeTimeDay[] {
   const slotMs = input.slotMinutes * MINUTE;
-  const kioskSpans = input.spans.filter((s) => s.kioskId === input.kioskId).sort((a, b) => a.startsAt - b.startsAt);
-  const departmentSpans = input.spans.filter((s) => s.departmentId === input.departmentId).sort((a, b) => a.startsAt - b.startsAt);
+  const kioskSpans = new SpanIndex(input.spans.filter((s) => s.kioskId === input.kioskId));
+  const departmentSpans = new SpanIndex(input.spans.filter((s) => s.departmentId === input.departmentId));
   const result: FreeTimeDay[] = [];
   for (const day of input.days) {
     const times: FreeTime[] = [];
@@ -74,8 +74,8 @@ export function computeFreeTimes(input: FreeTimeInput): FreeTimeDay[] {
           const start = midnight + minute * MINUTE;
           const end = start + slotMs;
           if (start < input.earliest || start >= input.latest) continue;
-          if (overlapCount(kioskSpans, start, end, 1) > 0) continue;
-          if (overlapCount(departmentSpans, start, end, input.capacity) >= input.capacity) continue;
+          if (kioskSpans.overlapCount(start, end, 1) > 0) continue;
+          if (departmentSpans.overlapCount(start, end, input.capacity) >= input.capacity) continue;
           times.push({ startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() });
         }
       }
@@ -85,12 +85,42 @@ export function computeFreeTimes(input: FreeTimeInput): FreeTimeDay[] {
   return result;
 }
 
-/** How many spans (sorted by start) overlap [start, end), counting no further than `enough`. */
-function overlapCount(spans: LiveSpan[], start: number, end: number, enough: number): number {
-  let count = 0;
-  for (const span of spans) {
-    if (span.startsAt >= end) break;
-    if (span.endsAt > start && ++count >= enough) return count;
+/**
+ * Spans sorted by start, with the longest span's length: the spans overlapping [start, end)
+ * all start within (start - longest, end), found by a binary search instead of a scan from the
+ * first span (a department with 5,000 bookings over 30 days was ~2,000 slots x 5,000 spans).
+ */
+export class SpanIndex {
+  private readonly starts: number[];
+  private readonly spans: LiveSpan[];
+  private readonly longest: number;
+
+  constructor(spans: LiveSpan[]) {
+    this.spans = [...spans].sort((a, b) => a.startsAt - b.startsAt);
+    this.starts = this.spans.map((s) => s.startsAt);
+    this.longest = this.spans.reduce((max, s) => Math.max(max, s.endsAt - s.startsAt), 0);
   }
-  return count;
+
+  /** How many spans overlap [start, end), counting no further than `enough`. */
+  overlapCount(start: number, end: number, enough: number): number {
+    let count = 0;
+    for (let i = this.firstStartingAfter(start - this.longest); i < this.spans.length; i += 1) {
+      const span = this.spans[i];
+      if (!span || span.startsAt >= end) break;
+      if (span.endsAt > start && ++count >= enough) return count;
+    }
+    return count;
+  }
+
+  /** Index of the first span whose start is after `instant`. */
+  private firstStartingAfter(instant: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.starts[mid] ?? Infinity) <= instant) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }

@@ -151,6 +151,16 @@ export class InCallService {
     this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'pointerMarks', { sessionId, marks });
   }
 
+  /**
+   * The console shows the document pane, or is hidden (another window in front, minimised):
+   * the kiosk sends the document camera only while someone looks at it (issue 16.4).
+   */
+  documentView(principal: SocketPrincipal, sessionId: string, shown: boolean): void {
+    if (principal.role === 'kiosk') throw AppError.forbidden('only staff say whether they look at the document');
+    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'documentView', { sessionId, shown });
+  }
+
   async reportQuality(principal: SocketPrincipal, sessionId: string, quality: QualitySummary): Promise<void> {
     if (principal.role === 'kiosk') throw AppError.forbidden('staff report the quality');
     // Accepted during the call and just after it (the staff app sends it at hang-up).

@@ -7,8 +7,9 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 export class LinkSeal {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = createHmac('sha256', secret).update('booking-link-seal').digest();
+  /** `purpose` keeps each kind of sealed secret under its own key (booking links, webhook secrets). */
+  constructor(secret: string, purpose = 'booking-link-seal') {
+    this.key = createHmac('sha256', secret).update(purpose).digest();
   }
 
   seal(token: string): string {

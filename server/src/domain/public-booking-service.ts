@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { z } from 'zod';
 import type { BookingChallenge, BookingPolicy, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '@madoguchi/contract/booking';
 import { ErrorCode } from '@madoguchi/contract/errors';
-import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
+import type { AuditLogRepository, AuditRecordInput } from '../db/repositories/audit-log-repository';
 import type { OutboxRepository } from '../db/repositories/outbox-repository';
 import type { BookingRow, PublicBookingRepository } from '../db/repositories/public-booking-repository';
 import type { LinkSeal } from './link-seal';
@@ -36,6 +36,27 @@ export interface PublicBookingServiceOptions {
 }
 
 type CreateInput = z.output<typeof PublicBookingRequest>;
+/** What a booking needs, whoever makes it. */
+export type BookingFields = Omit<CreateInput, 'challenge' | 'solution'>;
+
+/** Who changes a booking: the resident (page or link), or the town's platform through an API key. */
+export type BookingActor = { kind: 'resident' } | { kind: 'api'; apiKeyId: string };
+const RESIDENT: BookingActor = { kind: 'resident' };
+
+/** The history row's author: an API key is no staff member, so its id goes in the details. */
+const changeActorOf = (actor: BookingActor): { actorKind: 'resident' | 'api'; actorId: null } => ({ actorKind: actor.kind, actorId: null });
+const actorDetails = (actor: BookingActor): Record<string, string> => (actor.kind === 'api' ? { apiKeyId: actor.apiKeyId } : {});
+
+function auditOf(actor: BookingActor, what: BookingChangeKind, appointmentId: string): AuditRecordInput {
+  const action = actor.kind === 'api' ? (`appointment_${what}_by_api` as const) : (`appointment_${what}_publicly` as const);
+  return {
+    actorKind: actor.kind === 'api' ? 'api_key' : 'anonymous',
+    actorId: actor.kind === 'api' ? actor.apiKeyId : null,
+    action,
+    targetType: 'appointment',
+    targetId: appointmentId,
+  };
+}
 
 /** The same words for every refusal that involves the contact: nobody learns whether a contact has bookings. */
 const CONTACT_REFUSAL = 'too many bookings from this address or contact; try again later or call the town office';
@@ -69,15 +90,25 @@ export class PublicBookingService {
     if ((await this.options.bookings.countOpenByContact(contactKey)) >= policy.maxOpenPerContact) {
       throw new AppError(ErrorCode.RateLimited, CONTACT_REFUSAL);
     }
+    const { id, manageToken } = await this.book(input, contactKey, RESIDENT);
+    return { booking: await this.toPublic((await this.options.bookings.findById(id)) ?? missing(), await this.options.freeTimes.policy()), manageToken };
+  }
+
+  /**
+   * Books a free time for a resident, by the booking page or the town's platform (an API key:
+   * no proof of work or contact cap, the platform answers for its own users). The rules are the
+   * page's; the database has the last word.
+   */
+  async book(input: BookingFields, contactKey: string, actor: BookingActor): Promise<{ id: string; manageToken: string }> {
     const target = await this.options.freeTimes.target(input);
     const startsAt = new Date(input.startsAt);
     if (!(await this.options.freeTimes.isFree(target, startsAt))) throw await this.slotTaken(target, startsAt);
     const token = randomBytes(32).toString('base64url');
-    const id = await this.insert(target, startsAt, input, contactKey, token);
-    await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_booked_publicly', targetType: 'appointment', targetId: id });
-    log.info({ appointmentId: id }, 'resident booked');
+    const id = await this.insert(target, startsAt, input, contactKey, token, actor);
+    await this.options.audit.record(auditOf(actor, 'booked', id));
+    log.info({ appointmentId: id, by: actor.kind }, 'resident booked');
     await this.notify('booked', id);
-    return { booking: await this.toPublic((await this.options.bookings.findById(id)) ?? missing(), await this.options.freeTimes.policy()), manageToken: token };
+    return { id, manageToken: token };
   }
 
   async view(token: string, address: string): Promise<PublicBooking> {
@@ -86,6 +117,12 @@ export class PublicBookingService {
 
   async move(token: string, startsAtText: string, address: string): Promise<PublicBooking> {
     const current = await this.mustFind(token, address);
+    await this.moveBooking(current, startsAtText, RESIDENT);
+    return await this.toPublic((await this.options.bookings.findById(current.id)) ?? missing(), await this.options.freeTimes.policy());
+  }
+
+  /** Moves a booking to another free time until the cut-off: the resident's link or the town's platform. */
+  async moveBooking(current: BookingRow, startsAtText: string, actor: BookingActor): Promise<void> {
     await this.assertChangeable(current);
     if (!current.topicId) throw AppError.invalidState('this booking can only be changed by the town office');
     const target = await this.options.freeTimes.target({ departmentId: current.departmentId, topicId: current.topicId, kioskId: current.kioskId });
@@ -94,38 +131,41 @@ export class PublicBookingService {
     const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
     await this.options.bookings
       .transaction(async (manager) => {
-        const locked = await this.options.bookings.findByTokenHash(hashToken(token), manager, true);
+        const locked = await this.options.bookings.findById(current.id, manager, true);
         if (locked?.status !== 'scheduled') throw AppError.invalidState('this booking can no longer be changed');
         await this.options.bookings.moveTo(manager, current.id, startsAt, endsAt);
         await this.options.bookings.addChange(manager, current.id, {
           action: 'rescheduled',
-          actorKind: 'resident',
-          actorId: null,
+          ...changeActorOf(actor),
           fromStatus: 'scheduled',
           toStatus: 'scheduled',
-          details: { from: span(locked.startsAt, locked.endsAt), to: span(startsAt, endsAt) },
+          details: { from: span(locked.startsAt, locked.endsAt), to: span(startsAt, endsAt), ...actorDetails(actor) },
         });
         await this.options.outbox.enqueue(manager, { kind: 'moved', appointmentId: current.id, key: `moved:${current.id}:${startsAt.toISOString()}`, at: this.options.now() });
       })
       .catch(async (error: unknown) => {
         throw isSlotRefusal(error) ? await this.slotTaken(target, startsAt, current.id) : error;
       });
-    await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_moved_publicly', targetType: 'appointment', targetId: current.id });
+    await this.options.audit.record(auditOf(actor, 'moved', current.id));
     await this.notify('moved', current.id);
-    return await this.toPublic((await this.options.bookings.findById(current.id)) ?? missing(), await this.options.freeTimes.policy());
   }
 
   async cancel(token: string, address: string): Promise<PublicBooking> {
     const current = await this.mustFind(token, address);
+    await this.cancelBooking(current, RESIDENT);
+    return await this.toPublic((await this.options.bookings.findById(current.id)) ?? missing(), await this.options.freeTimes.policy());
+  }
+
+  /** Cancels a booking until the cut-off: the resident's link or the town's platform. */
+  async cancelBooking(current: BookingRow, actor: BookingActor): Promise<void> {
     await this.assertChangeable(current);
     await this.options.bookings.transaction(async (manager) => {
       if (!(await this.options.bookings.cancel(manager, current.id))) throw AppError.invalidState('this booking can no longer be changed');
-      await this.options.bookings.addChange(manager, current.id, { action: 'cancelled', actorKind: 'resident', actorId: null, fromStatus: 'scheduled', toStatus: 'cancelled' });
+      await this.options.bookings.addChange(manager, current.id, { action: 'cancelled', ...changeActorOf(actor), fromStatus: 'scheduled', toStatus: 'cancelled', details: actorDetails(actor) });
       await this.options.outbox.enqueue(manager, { kind: 'cancelled', appointmentId: current.id, key: `cancelled:${current.id}`, at: this.options.now() });
     });
-    await this.options.audit.record({ actorKind: 'anonymous', actorId: null, action: 'appointment_cancelled_publicly', targetType: 'appointment', targetId: current.id });
+    await this.options.audit.record(auditOf(actor, 'cancelled', current.id));
     await this.notify('cancelled', current.id);
-    return await this.toPublic((await this.options.bookings.findById(current.id)) ?? missing(), await this.options.freeTimes.policy());
   }
 
   /** The booking behind a link, for the .ics download. */
@@ -145,7 +185,7 @@ export class PublicBookingService {
     return createHmac('sha256', this.options.secret).update(`booking-contact:${email.trim().toLowerCase()}`).digest('hex');
   }
 
-  private async insert(target: BookableTarget, startsAt: Date, input: CreateInput, contactKey: string, token: string): Promise<string> {
+  private async insert(target: BookableTarget, startsAt: Date, input: BookingFields, contactKey: string, token: string, actor: BookingActor): Promise<string> {
     const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
     // A code clash with another open appointment at this kiosk is rare; draw again.
     for (let attempt = 0; attempt < 8; attempt += 1) {
@@ -168,9 +208,9 @@ export class PublicBookingService {
             manageTokenHash: hashToken(token),
             manageTokenSealed: this.options.seal.seal(token),
             checkInCode: newCheckInCode(),
-            source: 'public',
+            source: actor.kind === 'api' ? 'api' : 'public',
           });
-          await this.options.bookings.addChange(manager, id, { action: 'created', actorKind: 'resident', actorId: null, fromStatus: null, toStatus: 'scheduled', details: span(startsAt, endsAt) });
+          await this.options.bookings.addChange(manager, id, { action: 'created', ...changeActorOf(actor), fromStatus: null, toStatus: 'scheduled', details: { ...span(startsAt, endsAt), ...actorDetails(actor) } });
           // In the same transaction: the confirmation exists exactly when the booking does.
           await this.options.outbox.enqueue(manager, { kind: 'confirmation', appointmentId: id, key: `confirmation:${id}`, at: this.options.now() });
           return id;

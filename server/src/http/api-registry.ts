@@ -2,7 +2,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { PrincipalResolver } from '../auth/principal-resolver';
 import { ErrorCode } from '@madoguchi/contract/errors';
-import { API_ROUTES, type Caller, type RouteKey } from '@madoguchi/contract/api-routes';
+import { API_ROUTES, type RouteKey, type RouteSpec } from '@madoguchi/contract/api-routes';
+import { API_KEY_PATTERN, type ApiScope } from '@madoguchi/contract/api-scopes';
 import {
   API_SCHEMAS,
   IdParams,
@@ -21,7 +22,15 @@ import { parseInput } from './validate';
 export type CallerIdentity =
   | { kind: 'public' }
   | { kind: 'staff'; staffId: string; role: 'staff' | 'admin'; sessionId: string; mustChangePassword: boolean }
-  | { kind: 'kiosk'; kioskId: string };
+  | { kind: 'kiosk'; kioskId: string }
+  /** The town's other system, through an API key: only integration routes its scopes name. */
+  | { kind: 'apiKey'; apiKeyId: string; scopes: readonly ApiScope[] };
+
+/** Checks API keys (read fresh on every call: a revoked key fails at once) and audits their calls. */
+export interface ApiKeyGate {
+  authenticate(key: string): Promise<{ apiKeyId: string; scopes: readonly ApiScope[] }>;
+  recordCall(call: { apiKeyId: string; route: RouteKey; status: number; targetId: string | undefined }): Promise<void>;
+}
 
 export interface RouteContext<P, Q, B> {
   params: P;
@@ -70,17 +79,23 @@ export class ApiRegistry {
   }
 
   /** `include`: the routes this node serves (a public-only node serves the booking page's); all by default. */
-  router(resolver: PrincipalResolver, include: (key: RouteKey) => boolean = () => true): Router {
+  router(resolver: PrincipalResolver, include: (key: RouteKey) => boolean = () => true, apiKeys?: ApiKeyGate): Router {
     const missing = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => !this.handlers.has(key));
     if (missing.length > 0) throw new Error(`routes without a handler: ${missing.join(', ')}`);
     const router = express.Router();
     for (const [key, handler] of this.handlers) {
       if (!include(key)) continue;
-      const spec = API_ROUTES[key];
+      const spec: RouteSpec = API_ROUTES[key];
+      if (spec.access.includes('integration') !== (spec.scope !== undefined)) throw new Error(`route ${key}: an integration route names its scope, no other does`);
       const schemas: RouteSchemas = API_SCHEMAS[key];
       router[spec.method](spec.path, async (req: Request, res: Response) => {
-        const caller = await identify(req, resolver);
-        if (!mayCall(spec.access, caller)) {
+        const caller = await identify(req, resolver, apiKeys);
+        if (caller.kind === 'apiKey' && apiKeys) {
+          // Every call made with a key is audited with the key and the route, refusals too.
+          const targetId = typeof req.params['id'] === 'string' ? req.params['id'] : undefined;
+          res.on('finish', () => void apiKeys.recordCall({ apiKeyId: caller.apiKeyId, route: key, status: res.statusCode, targetId }).catch(() => undefined));
+        }
+        if (!mayCall(spec, caller)) {
           throw caller.kind === 'public' ? AppError.unauthenticated() : AppError.forbidden();
         }
         if (caller.kind === 'staff' && caller.mustChangePassword && !TEMPORARY_PASSWORD_ROUTES.has(key)) {
@@ -113,18 +128,25 @@ export class ApiRegistry {
   }
 }
 
-export function mayCall(access: readonly Caller[], caller: CallerIdentity): boolean {
+export function mayCall(spec: Pick<RouteSpec, 'access' | 'scope'>, caller: CallerIdentity): boolean {
+  const { access } = spec;
   if (access.includes('public')) return true;
   if (caller.kind === 'staff') return access.includes(caller.role);
   if (caller.kind === 'kiosk') return access.includes('kiosk');
+  if (caller.kind === 'apiKey') return access.includes('integration') && spec.scope !== undefined && caller.scopes.includes(spec.scope);
   return false;
 }
 
-async function identify(req: Request, resolver: PrincipalResolver): Promise<CallerIdentity> {
+async function identify(req: Request, resolver: PrincipalResolver, apiKeys: ApiKeyGate | undefined): Promise<CallerIdentity> {
   const header = req.headers.authorization;
   if (header === undefined) return { kind: 'public' };
   const match = /^Bearer ([A-Za-z0-9._-]{1,4096})$/.exec(header);
   if (!match?.[1]) throw AppError.unauthenticated('malformed Authorization header');
+  if (match[1].startsWith('mdk_')) {
+    if (!apiKeys || !API_KEY_PATTERN.test(match[1])) throw AppError.unauthenticated('this API key is not valid');
+    const key = await apiKeys.authenticate(match[1]);
+    return { kind: 'apiKey', apiKeyId: key.apiKeyId, scopes: key.scopes };
+  }
   const { principal } = await resolver.resolve(match[1]);
   if (principal.kind === 'kiosk') return { kind: 'kiosk', kioskId: principal.kioskId };
   // A guest link opens one call, nothing else: no route takes it.
@@ -141,6 +163,12 @@ async function identify(req: Request, resolver: PrincipalResolver): Promise<Call
 /** Narrows a caller inside a handler whose route allows only staff or admins. */
 export function staffOf(caller: CallerIdentity): { staffId: string; role: 'staff' | 'admin'; sessionId: string } {
   if (caller.kind !== 'staff') throw AppError.forbidden('a staff login is required');
+  return caller;
+}
+
+/** Narrows a caller inside a handler whose route takes only API keys. */
+export function apiKeyOf(caller: CallerIdentity): { apiKeyId: string } {
+  if (caller.kind !== 'apiKey') throw AppError.forbidden('an API key is required');
   return caller;
 }
 

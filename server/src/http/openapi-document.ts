@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
+import { API_ROUTES, type RouteKey, type RouteSpec } from '@madoguchi/contract/api-routes';
 import { API_SCHEMAS, type RouteSchemas } from '@madoguchi/contract/api-schemas';
+import { WEBHOOK_EVENTS } from '@madoguchi/contract/integrations';
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -14,6 +15,54 @@ const ERROR_SCHEMA = {
   },
 };
 
+const NULLABLE_STRING = { type: ['string', 'null'] };
+
+/** The JSON body of every webhook POST (WebhookPayload in the contract). */
+const WEBHOOK_PAYLOAD_SCHEMA = {
+  type: 'object',
+  required: ['id', 'type', 'occurredAt', 'data'],
+  properties: {
+    id: { type: 'string', format: 'uuid', description: 'The event id (also in the Madoguchi-Webhook-Id header): the same on every retry, so a receiver can drop duplicates' },
+    type: { type: 'string', enum: [...WEBHOOK_EVENTS] },
+    occurredAt: { type: 'string', format: 'date-time' },
+    data: {
+      type: 'object',
+      required: ['appointmentId', 'consultationId', 'status', 'departmentId', 'kioskId', 'startsAt', 'endsAt'],
+      properties: {
+        appointmentId: { type: ['string', 'null'], format: 'uuid' },
+        consultationId: { type: ['string', 'null'], format: 'uuid' },
+        status: { type: 'string', description: "The appointment's status after the change, or the consultation's (answered, or its end reason)" },
+        departmentId: { type: ['string', 'null'], format: 'uuid' },
+        kioskId: { type: ['string', 'null'], format: 'uuid' },
+        startsAt: NULLABLE_STRING,
+        endsAt: NULLABLE_STRING,
+      },
+    },
+  },
+};
+
+const WEBHOOK_HEADER_PARAMETERS = [
+  { name: 'Madoguchi-Webhook-Id', in: 'header', required: true, schema: { type: 'string', format: 'uuid' } },
+  { name: 'Madoguchi-Webhook-Event', in: 'header', required: true, schema: { type: 'string', enum: [...WEBHOOK_EVENTS] } },
+  { name: 'Madoguchi-Webhook-Timestamp', in: 'header', required: true, schema: { type: 'string', description: 'Unix time in seconds' } },
+  {
+    name: 'Madoguchi-Webhook-Signature',
+    in: 'header',
+    required: true,
+    schema: { type: 'string', description: '`v1=` + hex HMAC-SHA256(secret, `${timestamp}.${raw body}`); see docs/integrations.md' },
+  },
+];
+
+/** Who may call a route, as OpenAPI security requirements: public, a login (bearer JWT), an API key with a scope. */
+function securityOf(spec: RouteSpec): unknown[] {
+  const access = spec.access as readonly string[];
+  if (access.includes('public')) return [];
+  const security: unknown[] = [];
+  if (access.some((a) => a !== 'integration')) security.push({ bearer: [] });
+  if (access.includes('integration') && spec.scope) security.push({ apiKey: [spec.scope] });
+  return security;
+}
+
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
 }
@@ -22,7 +71,7 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const key of Object.keys(API_ROUTES) as RouteKey[]) {
-    const spec = API_ROUTES[key];
+    const spec: RouteSpec = API_ROUTES[key];
     const schemas: RouteSchemas = API_SCHEMAS[key];
     const openApiPath = spec.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     const parameters: unknown[] = [];
@@ -37,11 +86,20 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
       }
     }
+    if (key === 'integrationCreateAppointment') {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Same key and body within 24 h: the first answer again (header Idempotent-Replayed: true), and no second appointment; same key with another body: 422 IDEMPOTENCY_KEY_REUSED',
+        schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,100}$' },
+      });
+    }
     const operation: Record<string, unknown> = {
       operationId: key,
       summary: spec.summary,
       'x-access': spec.access,
-      security: (spec.access as readonly string[]).includes('public') ? [] : [{ bearer: [] }],
+      security: securityOf(spec),
       parameters,
       responses: {
         [String(schemas.status ?? 200)]: { description: schemas.response.name },
@@ -56,7 +114,31 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: { title: 'Madoguchi API', version: '0.2.0', description: 'Times are ISO 8601; calendar days are Japan days (Asia/Tokyo).' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'mdk_<prefix>_<secret>',
+          description: "An API key issued in 設定 → 連携, sent as `Authorization: Bearer mdk_…`. Scopes: appointments:read, appointments:write, webhooks:manage; a key reaches only the routes that name its scope.",
+        },
+      },
+      schemas: { WebhookPayload: WEBHOOK_PAYLOAD_SCHEMA },
+    },
     paths,
+    webhooks: Object.fromEntries(
+      WEBHOOK_EVENTS.map((event) => [
+        event,
+        {
+          post: {
+            summary: `Sent on ${event}`,
+            parameters: WEBHOOK_HEADER_PARAMETERS,
+            requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookPayload' } } } },
+            responses: { '2XX': { description: 'Received; anything else (or no answer in 10 s) is retried with growing delays' } },
+          },
+        },
+      ]),
+    ),
   };
 }

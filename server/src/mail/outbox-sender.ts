@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedMessage, OutboxRepository } from '../db/repositories/outbox-repository';
 import type { LinkSeal } from '../domain/link-seal';
+import { PeriodicPass, nextRetryAt } from '../domain/periodic-pass';
 import { createLogger } from '../logging/logger';
 import { renderBookingMail } from './booking-mail';
 
@@ -32,8 +33,7 @@ const BATCH = 20;
  */
 export class OutboxSender {
   private readonly transport: Transporter | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly passes = new PeriodicPass(() => this.pass());
   private warnedNoRelay = false;
 
   constructor(private readonly options: OutboxSenderOptions) {
@@ -41,21 +41,17 @@ export class OutboxSender {
   }
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.runOnce(), intervalMs);
-    this.timer.unref();
+    this.passes.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.chain;
+    await this.passes.stop();
     this.transport?.close();
   }
 
   /** One pass: queue the reminders that came due, then send what is due. Passes run one after another. */
   runOnce(): Promise<{ sent: number; failed: number }> {
-    const pass = this.chain.then(() => this.pass());
-    this.chain = pass.catch(() => undefined);
-    return pass;
+    return this.passes.runOnce();
   }
 
   private async pass(): Promise<{ sent: number; failed: number }> {
@@ -93,9 +89,7 @@ export class OutboxSender {
     } catch (error) {
       // The relay's answer only: never the address or the text.
       const reason = error instanceof Error ? error.message.replace(/\S+@\S+/g, '<address>') : 'send failed';
-      const maxAttempts = this.options.maxAttempts ?? 10;
-      const delay = Math.min((this.options.retryBaseMs ?? 30_000) * 2 ** (message.attempts - 1), 3_600_000);
-      const retryAt = message.attempts < maxAttempts ? new Date(this.options.now().getTime() + delay) : null;
+      const retryAt = nextRetryAt(this.options.now(), message.attempts, { maxAttempts: this.options.maxAttempts ?? 10, baseMs: this.options.retryBaseMs ?? 30_000, capMs: 3_600_000 });
       await this.options.outbox.markFailed(message.id, reason, retryAt);
       log.warn({ outboxId: message.id, kind: message.kind, attempts: message.attempts, retry: retryAt !== null, reason }, 'booking mail not sent');
       return false;

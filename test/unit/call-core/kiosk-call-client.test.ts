@@ -6,9 +6,17 @@ import { CallError } from '@madoguchi/call-core/call-error';
 import type { CallEndedEvent } from '@madoguchi/call-core/call-types';
 import { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import { createDeferred } from '@madoguchi/call-core/deferred';
+import type { JoinTuning } from '@madoguchi/call-core/join-tuning';
 import { FakeServer, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, fakeTransport, settle, until } from './fake-signalling';
 
 afterEach(closeAllClients);
+afterEach(() => setTuning(null));
+
+/** The switches of join-tuning.ts for this test (null: the defaults), as bench:join sets them in the page. */
+function setTuning(tuning: Partial<JoinTuning> | null): void {
+  if (tuning) (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = tuning;
+  else delete (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'];
+}
 
 async function connectedKiosk(server = new FakeServer('kiosk'), media = fakeLocalMedia()): Promise<{ server: FakeServer; client: KioskCallClient; media: typeof media }> {
   server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 1 }));
@@ -25,6 +33,18 @@ async function inCall(setup?: Awaited<ReturnType<typeof connectedKiosk>>): Promi
   await until(() => kiosk.client.getSnapshot().callState === 'inCall', 'in the call');
   await until(() => kiosk.server.home.count('produce') >= 2, 'camera and microphone produced');
   return kiosk;
+}
+
+/** The server offers the specialist's microphone to the kiosk; the kiosk's answers land in the list returned. */
+function offerStaffMicrophone(server: FakeServer): unknown[] {
+  const consumer = fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'audio/opus' });
+  const acks: unknown[] = [];
+  server.home.push(
+    'newConsumer',
+    { sessionId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
+    (ack: unknown) => acks.push(ack),
+  );
+  return acks;
 }
 
 describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
@@ -149,6 +169,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   });
 
   it('a join overtaken by a newer one stops quietly: nothing is produced into its transports', async () => {
+    setTuning({ queuedJoin: false }); // the join at the answer, as without the early join
     const server = new FakeServer('kiosk');
     const { client } = await connectedKiosk(server);
     const firstAnswer = createDeferred<unknown>();
@@ -182,13 +203,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     await client.callStaff({});
     server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
     await until(() => server.home.count('joinRoom') === 1, 'join sent');
-    const consumer = fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'audio/opus' });
-    const acks: unknown[] = [];
-    server.home.push(
-      'newConsumer',
-      { sessionId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
-      (ack: unknown) => acks.push(ack),
-    );
+    const acks = offerStaffMicrophone(server);
     await settle();
     assert.equal(acks.length, 0, 'waits for the transport');
     answer.resolve({ sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [] });
@@ -211,6 +226,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   });
 
   it('a transfer releases the media as the end of a call does, and waits again under the new consultation', async () => {
+    setTuning({ queuedJoin: false, earlyMedia: false }); // nothing opened again while waiting (see the queuedJoin tests)
     const { server, client, media } = await inCall();
     await client.startDocument(new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack);
     await until(() => server.home.requests.some((r) => r.event === 'produce' && r.payload['source'] === 'document'), 'document camera sent');
@@ -236,5 +252,116 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     const after = server.home.requests.filter((r) => r.event === 'produce').slice(producedBefore);
     assert.ok(!after.some((r) => r.payload['source'] === 'document'), 'the document camera is not sent again by itself');
     client.close();
+  });
+
+  it('the document camera is paused while the console does not show it, and sent again when it does', async () => {
+    const { server, client } = await inCall();
+    const documentTrack = new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack;
+    await client.startDocument(documentTrack);
+    await until(() => server.home.requests.some((r) => r.event === 'produce' && r.payload['source'] === 'document'), 'document camera sent');
+    const paused = (): boolean | null => client.documentPaused();
+    assert.equal(paused(), false);
+    server.home.push('documentView', { sessionId: 's1', shown: false });
+    await until(() => paused() === true, 'paused while hidden');
+    assert.equal(documentTrack.readyState, 'live', 'the kiosk keeps its own preview');
+    assert.equal(documentTrack.enabled, true);
+    server.home.push('documentView', { sessionId: 'other', shown: true });
+    await settle();
+    assert.equal(paused(), true, 'another consultation says nothing about this one');
+    server.home.push('documentView', { sessionId: 's1', shown: true });
+    await until(() => paused() === false, 'sent again when shown');
+    // A document camera started while the console is hidden starts paused.
+    server.home.push('documentView', { sessionId: 's1', shown: false });
+    await client.stopDocument();
+    await client.startDocument(new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack);
+    await until(() => paused() === true, 'a new document camera starts paused');
+    client.close();
+  });
+
+  it('join-tuning sendFirst: the other side is consumed once camera and microphone are produced', async () => {
+    setTuning({ queuedJoin: false, sendFirst: true });
+    const server = new FakeServer('kiosk');
+    const { client } = await connectedKiosk(server);
+    const produced = createDeferred<void>();
+    let producerCount = 0;
+    server.handle('produce', async () => {
+      await produced.promise;
+      return { producerId: `p-${++producerCount}` };
+    });
+    await client.callStaff({});
+    server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+    await until(() => server.home.count('produce') === 1, 'camera being produced');
+    const acks = offerStaffMicrophone(server);
+    await settle();
+    assert.equal(acks.length, 0, 'waits for its own media to leave first');
+    produced.resolve();
+    await until(() => acks.length === 1, 'consumed after producing');
+    assert.equal(producerCount, 2);
+    client.close();
+  });
+
+  describe('joining the room while waiting (join-tuning queuedJoin)', () => {
+    it('joins and sends camera and microphone before the answer; the answer needs no second join', async () => {
+      setTuning({ queuedJoin: true });
+      const { server, client } = await connectedKiosk();
+      await client.callStaff({});
+      await until(() => server.home.count('produce') >= 2, 'camera and microphone sent while waiting');
+      assert.equal(client.getSnapshot().callState, 'calling', 'still waiting for a specialist');
+      assert.equal(server.home.count('joinRoom'), 1);
+      assert.deepEqual(server.home.requests.filter((r) => r.event === 'produce').map((r) => r.payload['source']), ['camera', 'microphone']);
+
+      server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+      await until(() => client.getSnapshot().callState === 'inCall', 'in the call');
+      await settle();
+      assert.equal(server.home.count('joinRoom'), 1, 'the transports made while waiting carry the call');
+      assert.equal(server.home.count('produce'), 2);
+      client.close();
+    });
+
+    it('a resident who stops waiting after the early join: camera, microphone and transports are released', async () => {
+      setTuning({ queuedJoin: true });
+      const { server, client, media } = await connectedKiosk();
+      server.handle('cancelCall', () => null);
+      await client.callStaff({});
+      await until(() => server.home.count('produce') >= 2, 'sent while waiting');
+      await client.cancelCall();
+      await settle();
+      assert.equal(client.getSnapshot().callState, 'idle');
+      assert.deepEqual(server.home.last('cancelCall'), { sessionId: 's1' });
+      assert.ok(media.stopped(), 'camera and microphone are stopped');
+      assert.deepEqual(client.getSnapshot().media, { send: 'new', recv: 'new' });
+      client.close();
+    });
+
+    it('an early join the server refuses costs only the head start: the answer joins the ordinary way', async () => {
+      setTuning({ queuedJoin: true });
+      const server = new FakeServer('kiosk');
+      let joins = 0;
+      server.handle('joinRoom', () => {
+        joins += 1;
+        if (joins === 1) throw new Refusal('INVALID_STATE', 'not answered yet');
+        return { sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [] };
+      });
+      const { client } = await connectedKiosk(server);
+      await client.callStaff({});
+      await until(() => joins === 1, 'early join refused');
+      await settle();
+      assert.equal(client.getSnapshot().callState, 'calling', 'the call goes on waiting');
+      assert.equal(client.getSnapshot().lastError, null, 'nothing to tell the resident');
+      server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+      await until(() => client.getSnapshot().callState === 'inCall' && server.home.count('produce') >= 2, 'joined at the answer');
+      assert.equal(joins, 2);
+      client.close();
+    });
+
+    it('after a transfer it joins the new consultation while waiting again', async () => {
+      setTuning({ queuedJoin: true });
+      const { server, client } = await inCall();
+      server.home.push('transferred', { sessionId: 's1', newSessionId: 's2', departmentName: '子育て支援課', queuePosition: 2 });
+      await until(() => server.home.last('joinRoom')?.['sessionId'] === 's2', 'joined the new consultation');
+      await until(() => server.home.requests.filter((r) => r.event === 'produce').length >= 4, 'sent again while waiting');
+      assert.equal(client.getSnapshot().callState, 'calling');
+      client.close();
+    });
   });
 });

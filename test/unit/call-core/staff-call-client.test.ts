@@ -4,9 +4,18 @@ import { CallError } from '@madoguchi/call-core/call-error';
 import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
 import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
 import { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
-import { FakeServer, type FakeSocket, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, settle, until } from './fake-signalling';
+import { FakeServer, type FakeSocket, Refusal, clientOptions, closeAllClients, tracked, fakeLocalMedia, fakeTransport, settle, until } from './fake-signalling';
 
 afterEach(closeAllClients);
+
+/** Waits in real time (timers, not only promise rounds) until `check` holds. */
+async function within(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 const ENTRY = { sessionId: 's1', kioskName: '中央図書館', departmentName: '総合窓口' };
 
@@ -35,6 +44,35 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     server.home.push('queueUpdated', []);
     assert.deepEqual(client.getSnapshot().queue, []);
     client.close();
+  });
+
+  it('join-tuning warmCamera: the camera opens while a resident waits, the accept takes it, and it closes when nobody waits', async () => {
+    (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = { warmCamera: true };
+    try {
+      const server = new FakeServer('staff');
+      const media = fakeLocalMedia();
+      let opened = 0;
+      const acquire = async (): Promise<Awaited<ReturnType<typeof media.acquire>>> => {
+        opened += 1;
+        return media.acquire();
+      };
+      server.handle('getQueue', () => [ENTRY]);
+      server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
+      const client = tracked(new StaffCallClient({ ...clientOptions(server, media), acquireMedia: acquire }));
+      await client.connect();
+      await until(() => opened === 1, 'camera opened while the resident waits');
+      server.home.push('queueUpdated', []);
+      await settle();
+      assert.ok(media.stopped(), 'nobody waits: the camera is closed again');
+      server.home.push('queueUpdated', [ENTRY]);
+      await until(() => opened === 2, 'opened again for the next resident');
+      await client.acceptCall('s1');
+      assert.equal(opened, 2, 'the accept used the camera already open');
+      assert.equal(client.getSnapshot().localStream?.getVideoTracks()[0], media.tracks[3]);
+      client.close();
+    } finally {
+      delete (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'];
+    }
   });
 
   it('another desk was faster: acceptCall rejects with ALREADY_TAKEN and leaves no call behind', async () => {
@@ -140,6 +178,62 @@ describe('GuestCallClient', () => {
     assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1' });
     await settle();
     assert.ok(media.stopped());
+    client.close();
+  });
+
+  it('the node holding the call stopped (holderLost): the snapshot says so with the grace left until the kiosk is back', async () => {
+    const { server, client } = await connectedDesk();
+    await client.acceptCall('s1');
+    server.home.push('holderLost', { sessionId: 'other', secondsLeft: 9 });
+    assert.equal(client.getSnapshot().failover, null, 'another call is none of this desk\'s business');
+    const before = Date.now();
+    server.home.push('holderLost', { sessionId: 's1', secondsLeft: 8.5 });
+    const failover = client.getSnapshot().failover;
+    assert.equal(failover?.lost, 'holder');
+    assert.ok(failover?.until !== null && failover !== null && failover.until >= before + 8_400 && failover.until <= Date.now() + 8_600, `until ${failover?.until}`);
+    server.home.push('peerJoined', { sessionId: 's1', peer: { role: 'guest', displayName: '通訳' } });
+    assert.notEqual(client.getSnapshot().failover, null, 'a guest coming back is not the call coming back');
+    server.home.push('peerJoined', { sessionId: 's1', peer: { role: 'kiosk', displayName: '中央図書館' } });
+    assert.equal(client.getSnapshot().failover, null, 'the kiosk is back in the call: nothing is moving any more');
+    client.close();
+  });
+
+  it('its own node stops mid-call: the desk goes on through another node, and after the hang-up keeps working through it until its node is back', async () => {
+    const server = new FakeServer('staff');
+    const info = (await server.handlers.get('getServerInfo')?.({}, undefined as never)) as Record<string, unknown>;
+    server.handle('getServerInfo', () => ({ ...info, nodeUrls: ['http://node-b:3000'] }));
+    server.handle('saveOutcome', () => ({ queued: false }));
+    const { client } = await connectedDesk(server);
+    await client.acceptCall('s1');
+    server.handle('resumeCall', () => ({ live: { sessionId: 's1', state: 'active', peerName: '中央図書館', peerLocation: '1階', queuePosition: null, mediaNodeUrl: null }, ended: null, unrecorded: null }));
+    server.handle('joinRoom', () => ({ sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [{ role: 'kiosk', displayName: '中央図書館' }] }));
+    const moving: string[] = [];
+    client.on('changed', (snapshot) => {
+      if (snapshot.failover) moving.push(snapshot.failover.lost);
+    });
+    server.home.drop();
+    // The failover waits 1 s of real time before it tries another node.
+    await within(() => server.sockets[1]?.count('joinRoom') === 1, 'joined again through node B');
+    assert.equal(moving[0], 'own', 'meanwhile the screen said the call was moving');
+    const nodeB = server.sockets[1];
+    assert.equal(nodeB?.url, 'http://node-b:3000');
+    assert.deepEqual(nodeB?.last('resumeCall'), { sessionId: 's1' }, 'asked node B for its call by its id');
+    await until(() => client.getSnapshot().failover === null, 'back in the call with the kiosk');
+    assert.equal(client.getSnapshot().connection, 'connected');
+
+    await client.hangUp();
+    assert.deepEqual(nodeB?.last('hangUp'), { sessionId: 's1' });
+    await settle();
+    assert.equal(client.getSnapshot().connection, 'connected', 'its own node is still down, node B stands in');
+    assert.deepEqual(await client.sendStaffRequest('saveOutcome', { sessionId: 's1', outcomeCode: 'resolved' }), { queued: false });
+    assert.equal(nodeB?.count('saveOutcome'), 1, 'the outcome went through node B');
+    assert.equal(server.home.count('saveOutcome'), 0);
+
+    server.home.comeBack();
+    await settle();
+    assert.equal(nodeB?.connected, false, 'the stand-in is closed once its own node is back');
+    await client.sendStaffRequest('saveOutcome', { sessionId: 's1', outcomeCode: 'resolved' });
+    assert.equal(server.home.count('saveOutcome'), 1, 'requests go home again');
     client.close();
   });
 });

@@ -17,6 +17,8 @@ export interface ActiveCall {
   localMedia: Promise<LocalMedia> | null;
   /** Resolved with each join's media; newConsumer waits on it. */
   recvReady: Deferred<CallMedia>;
+  /** Settled once each join has produced camera and microphone (or could not): join-tuning sendFirst waits on it. */
+  sent: Deferred<void>;
   /** Bumped by every join (and by a transfer), so a join overtaken by a newer one stops quietly. */
   joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
@@ -32,6 +34,10 @@ export interface ActiveCall {
   holder: HolderLink | null;
   /** Kiosk: `holder` is a node that took the call over after this client's own node stopped. */
   failedOver: boolean;
+  /** Kiosk: the join made while waiting in the queue (join-tuning queuedJoin), settled true once its media are ready. */
+  waitingJoin: { generation: number; done: Promise<boolean> } | null;
+  /** Kiosk: whether the specialist's console shows the document (documentView); the document camera is paused while not. */
+  documentShown: boolean;
   /** Whether media ever got through; falls back to ICE over TCP, then gives up. */
   pathGuard: MediaPathGuard;
 }
@@ -43,12 +49,15 @@ export function newActiveCall(info: CallInfo, pathGuard: (call: ActiveCall) => M
     media: null,
     localMedia: null,
     recvReady: createDeferred<CallMedia>(),
+    sent: createDeferred<void>(),
     joinGeneration: 0,
     acceptedEarly: null,
     extras: [],
     mediaRejoins: 0,
     holder: null,
     failedOver: false,
+    waitingJoin: null,
+    documentShown: true,
   } as Omit<ActiveCall, 'pathGuard'> as ActiveCall;
   call.pathGuard = pathGuard(call);
   return call;
@@ -61,8 +70,10 @@ export function newActiveCall(info: CallInfo, pathGuard: (call: ActiveCall) => M
  */
 export function releaseCallMedia(call: ActiveCall, why: CallError): void {
   call.joinGeneration += 1;
+  call.waitingJoin = null;
   call.pathGuard.stop();
   call.recvReady.reject(why);
+  call.sent.resolve();
   call.media?.close();
   call.media = null;
   call.extras = [];

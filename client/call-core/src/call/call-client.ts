@@ -27,6 +27,9 @@ import { ServerEvents } from './server-events';
 
 const logger = createLogger('call-client');
 
+/** sendFirst never holds the other side's media back longer than this (a camera that hangs). */
+const SEND_FIRST_MAX_WAIT_MS = 1_000;
+
 export const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
 
 /**
@@ -46,6 +49,12 @@ export abstract class CallClient extends CallClientState {
   protected homeState: ConnectionState = 'idle';
   private readonly serverEvents: ServerEvents;
   protected readonly room: RoomJoin;
+  /**
+   * While this client's own node is down: the link to the surviving node that carried the call
+   * it moved, kept after that call ended so the screen goes on working through it (requests,
+   * the next call) until the own node is back.
+   */
+  private standIn: HolderLink | null = null;
 
   constructor(options: CallClientOptions) {
     super();
@@ -77,7 +86,11 @@ export abstract class CallClient extends CallClientState {
       failCall: (call, error) => this.failCall(call, error),
       endCall: (call, reason, initiator, lastRequest, failedRoles) => this.endCall(call, reason, initiator, lastRequest, failedRoles),
       requestTimeoutMs: options.requestTimeoutMs,
-      joined: (call) => this.onJoined(call),
+      joined: (call) => {
+        // Back in the call with the other side: whatever was moving has arrived.
+        if (this.getSnapshot().peers.some((peer) => peer.role !== 'guest')) this.patch({ failover: null });
+        this.onJoined(call);
+      },
     });
     this.listenToCall(this.connection.socket);
     this.connection.socket.on('authExpiring', () => void this.renewSocketAuth(this.connection.socket));
@@ -100,6 +113,7 @@ export abstract class CallClient extends CallClientState {
   close(): void {
     if (this.getSnapshot().connection === 'closed') return;
     if (this.active) void this.hangUpCall(false);
+    this.dropStandIn();
     this.connection.close();
   }
 
@@ -177,12 +191,19 @@ export abstract class CallClient extends CallClientState {
     socket.on('peerJoined', ({ sessionId, peer }) => {
       if (!this.isCurrent(sessionId)) return;
       this.patch({ peers: [...this.getSnapshot().peers.filter((p) => p.role !== peer.role), peer] });
+      if (peer.role !== 'guest' && this.getSnapshot().callState === 'inCall') this.patch({ failover: null });
       this.safeEmit('peerJoined', peer);
     });
     socket.on('peerLeft', ({ sessionId, role }) => {
       if (!this.isCurrent(sessionId)) return;
       this.patch({ peers: this.getSnapshot().peers.filter((p) => p.role !== role) });
       this.safeEmit('peerLeft', role);
+    });
+    // The node holding the call stopped: say so now, with how long it may still move.
+    socket.on('holderLost', ({ sessionId, secondsLeft }) => {
+      if (!this.isCurrent(sessionId)) return;
+      const lost = this.getSnapshot().failover?.lost ?? 'holder';
+      this.patch({ failover: { lost, until: Date.now() + secondsLeft * 1000 } });
     });
     // From either socket: the call may have ended while the one carrying it was down.
     socket.on('callEnded', ({ sessionId, reason, failedRoles }) => {
@@ -217,14 +238,16 @@ export abstract class CallClient extends CallClientState {
       createSocket: this.options.createSocket,
       ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
       onStateChange: (state) => {
-        // A call that moved to another node shows that node's connection until it ends.
-        if (current() && call.failedOver) this.setConnection(state === 'failed' ? 'reconnecting' : state);
+        // A call that moved to another node shows that node's connection until it ends, and
+        // so does the stand-in after it.
+        if ((current() && call.failedOver) || this.standIn === holder) this.setConnection(state === 'failed' ? 'reconnecting' : state);
       },
       onReconnected: () => {
         if (current()) void this.resume(call);
       },
       onFailed: (error) => {
         if (current()) this.failCall(call, error);
+        else if (this.standIn === holder) this.dropStandIn();
       },
     });
     call.holder = holder;
@@ -287,12 +310,18 @@ export abstract class CallClient extends CallClientState {
   protected discardCall(call: ActiveCall, lastRequest?: Promise<unknown> | null): void {
     if (this.active !== call) return;
     this.active = null;
-    if (call.holder) {
+    if (call.holder && call.failedOver && this.homeState !== 'connected' && call.holder.socket.connected) {
+      // The own node is still down: the surviving node stays this client's way in.
+      this.standIn = call.holder;
+      call.holder = null;
+      this.setConnection('connected');
+      this.onStandIn();
+    } else if (call.holder) {
       this.serverEvents.removeSocket(call.holder.socket);
       call.holder.retire(lastRequest);
     }
     // The screen shows this client's own connection again.
-    if (call.failedOver) this.setConnection(this.homeState);
+    if (call.failedOver && !this.standIn) this.setConnection(this.homeState);
     this.releaseMedia(call, CallError.invalidState('call ended'), { call: null });
     this.dispatch('ended', call.info.sessionId);
   }
@@ -301,7 +330,7 @@ export abstract class CallClient extends CallClientState {
   protected releaseMedia(call: ActiveCall, why: CallError, changes: Partial<CallSnapshot> = {}): void {
     releaseCallMedia(call, why);
     this.setLocalStream(null);
-    this.patch({ remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media, iceProtocol: 'any', ...changes });
+    this.patch({ remoteTracks: [], peers: [], media: EMPTY_SNAPSHOT.media, iceProtocol: 'any', failover: null, ...changes });
   }
 
   /** Something broke for good: end the call here and tell the server, if it can hear us. */
@@ -326,9 +355,30 @@ export abstract class CallClient extends CallClientState {
     if (this.getSnapshot().connection !== 'connected') throw CallError.unavailable('not connected to the server');
   }
 
-  /** A request on the home socket. */
+  /** A request on the home socket (the stand-in's while the own node is down). */
   protected request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
-    return request(this.connection.socket, event, payload, this.options.requestTimeoutMs);
+    return request(this.homeSocket(), event, payload, this.options.requestTimeoutMs);
+  }
+
+  /** The own node's socket, or the stand-in's while the own node is down. */
+  protected homeSocket(): SignallingSocket {
+    return this.homeState !== 'connected' && this.standIn?.socket.connected ? this.standIn.socket : this.connection.socket;
+  }
+
+  /** Whether requests go through a surviving node while the own node is down. */
+  protected get usingStandIn(): boolean {
+    return this.standIn !== null;
+  }
+
+  /** A stand-in link now carries this client's requests (staff: the queue from that node). */
+  protected onStandIn(): void {}
+
+  private dropStandIn(): void {
+    const standIn = this.standIn;
+    if (!standIn) return;
+    this.standIn = null;
+    this.serverEvents.removeSocket(standIn.socket);
+    standIn.close();
   }
 
   /** A request on the socket that carries the call. */
@@ -380,6 +430,20 @@ export abstract class CallClient extends CallClientState {
 
   private onConnectionState(state: ConnectionState, error?: CallError): void {
     this.homeState = state;
+    if (state === 'connected' && this.standIn) {
+      // The own node is back. A call begun through the stand-in is held by that node: the
+      // stand-in becomes its holder link until it ends; otherwise it is closed.
+      const call = this.active;
+      if (call && !call.holder) {
+        call.holder = this.standIn;
+        call.failedOver = true;
+        this.standIn = null;
+      } else this.dropStandIn();
+    } else if (state !== 'connected' && state !== 'closed' && this.standIn) {
+      // The screen keeps working through the surviving node.
+      this.onHomeState(state);
+      return;
+    }
     this.onHomeState(state);
     // A call that moved to another node shows that node's connection until it ends.
     if (this.active?.failedOver && state !== 'closed') return;
@@ -409,6 +473,9 @@ export abstract class CallClient extends CallClientState {
     try {
       // newConsumer may beat the joinRoom answer to us; consume once the transport exists.
       const media = await call.recvReady.promise;
+      // join-tuning sendFirst: our own picture leaves before we take the other side's, which
+      // would otherwise compete with it for the page (the other side's first frame waits on ours).
+      if (joinTuning().sendFirst) await Promise.race([call.sent.promise, new Promise((resolve) => setTimeout(resolve, SEND_FIRST_MAX_WAIT_MS))]);
       const { sessionId: _sessionId, ...options } = payload;
       await media.consume(options);
       ack({ ok: true, data: null });
@@ -430,9 +497,9 @@ export abstract class CallClient extends CallClientState {
     );
   }
 
-  /** The socket that carries this call: the home one, unless another node holds the call. */
+  /** The socket that carries this call: the home one (or the stand-in), unless another node holds the call. */
   private callSocket(call: ActiveCall | null): SignallingSocket {
-    return call?.holder?.socket ?? this.connection.socket;
+    return call?.holder?.socket ?? this.homeSocket();
   }
 
   /**
@@ -440,7 +507,7 @@ export abstract class CallClient extends CallClientState {
    * on, so the resident is not left waiting for the grace period.
    */
   private hangUpRequest(call: ActiveCall, sessionId: string, residentAbsent = false): Promise<null> {
-    const holderDown = call.holder !== null && !call.holder.socket.connected;
+    const holderDown = call.holder !== null && !call.holder.socket.connected && this.homeState === 'connected';
     const payload = residentAbsent ? { sessionId, reason: 'resident_absent' as const } : { sessionId };
     return holderDown ? this.request('hangUp', payload) : this.callRequest(call, 'hangUp', payload);
   }

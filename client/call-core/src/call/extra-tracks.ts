@@ -39,6 +39,19 @@ async function produceExtraInto(call: ActiveCall, extra: ExtraTrack, media: Call
   extra.producerId = null;
   // The document camera keeps its resolution for small print; other extras are plain tracks.
   const producerId = extra.source === 'document' ? await media.produceDocument(extra.track) : await media.produceTrack(extra.track, extra.source);
-  if (call.extras.includes(extra) && extra.media === media) extra.producerId = producerId;
-  else await media.closeProducer(producerId).catch(() => undefined);
+  if (call.extras.includes(extra) && extra.media === media) {
+    extra.producerId = producerId;
+    if (extra.source === 'document' && !call.documentShown) media.setProducerPaused(producerId, true);
+  } else await media.closeProducer(producerId).catch(() => undefined);
+}
+
+/**
+ * The specialist's console shows the document or is hidden: the document camera is sent only
+ * while someone looks at it, which spares the kiosk encoding a 1080p picture nobody sees.
+ */
+export function setDocumentShown(call: ActiveCall, shown: boolean): void {
+  call.documentShown = shown;
+  for (const extra of call.extras) {
+    if (extra.source === 'document' && extra.media && extra.producerId) extra.media.setProducerPaused(extra.producerId, !shown);
+  }
 }

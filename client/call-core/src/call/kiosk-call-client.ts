@@ -1,27 +1,18 @@
 import { ErrorCode } from '@madoguchi/contract/errors';
-import type { CallStaffResult, CheckInResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { CallStaffResult, CheckInResult, TransferResult } from '@madoguchi/contract/signalling-events';
 import type { CallStaffPayload, CheckInPayload } from '@madoguchi/contract/signalling-schemas';
 import { CallError, toCallError } from '../call-error';
-import type { ConnectionState, KioskCallRequestName, KioskNoticeName } from '../call-types';
+import type { KioskCallRequestName, KioskNoticeName } from '../call-types';
 import { createDeferred } from '../deferred';
 import { createLogger } from '../logger';
-import { FAILOVER_CONNECT_TIMEOUT_MS, NodeFailover, type FailoverOutcome } from '../node-failover';
+import { joinTuning } from '../join-tuning';
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
 import { NEW_CALL } from './call-client';
+import { setDocumentShown } from './extra-tracks';
 import { StationCallClient } from './station-call-client';
 
 const logger = createLogger('kiosk-call-client');
-
-/** The origin of this client's own node: its URL, else the page's (none outside a browser, as in unit tests). */
-function homeOrigin(url: string | undefined): string {
-  const page = (globalThis as { location?: Location }).location?.href;
-  try {
-    return new URL(url ?? page ?? '', page).origin;
-  } catch {
-    return '';
-  }
-}
 
 /**
  * The kiosk's call: it asks for a specialist (walk-in or checked-in booking), waits in the
@@ -30,14 +21,6 @@ function homeOrigin(url: string | undefined): string {
  */
 export class KioskCallClient extends StationCallClient {
   protected readonly role = 'kiosk';
-  /** The cluster's nodes, from the last ServerInfo. */
-  private nodeUrls: readonly string[] = [];
-  private readonly failover = new NodeFailover({
-    nodeUrls: () => this.nodeUrls,
-    lostOrigin: () => homeOrigin(this.options.url),
-    needed: () => this.needsFailover(),
-    attempt: (url) => this.continueOn(url),
-  });
 
   /** Ask for a specialist (walk-in). The call stays `calling` until callAccepted arrives. */
   callStaff(payload: CallStaffPayload = {}): Promise<CallStaffResult> {
@@ -84,73 +67,21 @@ export class KioskCallClient extends StationCallClient {
     if (call) await this.removeExtra(call, (_track, source) => source === 'document');
   }
 
-  protected override onServerReady(info: ServerInfo): void {
-    if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
-  }
-
-  /** Own socket down in an answered call: its node may have stopped, so another node is tried after a while. */
-  protected override onHomeState(state: ConnectionState): void {
-    if (state === 'reconnecting' && this.needsFailover()) this.failover.arm();
-    else if (state === 'connected' || state === 'closed') this.failover.disarm();
-  }
-
-  /** Nodes may have joined the cluster since this socket connected; a call is when it matters. */
-  protected override onJoined(call: ActiveCall): void {
-    if (call.failedOver) return;
-    this.request('getServerInfo', {}).then(
-      (info) => {
-        if (info.nodeUrls) this.nodeUrls = info.nodeUrls;
-      },
-      () => undefined,
-    );
-  }
-
-  /** In an answered call whose own socket is down (its node may have stopped). */
-  private needsFailover(): boolean {
+  /** Whether the document camera is paused because the console does not show it (null: not sending one). */
+  documentPaused(): boolean | null {
     const call = this.active;
-    return call !== null && !call.failedOver && call.info.answered && call.info.sessionId !== null && this.homeState !== 'connected';
-  }
-
-  /**
-   * Asks another node to go on with the call (it takes the call over once the lost node's
-   * lease has run out) and joins it there with fresh transports.
-   */
-  private async continueOn(url: string): Promise<FailoverOutcome> {
-    const call = this.active;
-    const sessionId = call?.info.sessionId;
-    if (!call || !sessionId || !this.needsFailover()) return 'ended';
-    call.failedOver = true;
-    const giveUp = (): FailoverOutcome => {
-      if (this.active === call) {
-        this.dropHolder(call);
-        call.failedOver = false;
-      }
-      return 'not_here';
-    };
-    try {
-      await this.linkHolder(call, url, FAILOVER_CONNECT_TIMEOUT_MS);
-    } catch {
-      return giveUp();
-    }
-    const known = await this.callRequest(call, 'resumeCall', { sessionId }).catch(() => null);
-    if (this.active !== call) return 'ended';
-    if (known?.live?.sessionId === sessionId && !known.live.mediaNodeUrl) {
-      logger.info('the call goes on through another server node', { sessionId, url });
-      this.setConnection('connected');
-      await this.room.join(call).catch(() => undefined);
-      return 'resumed';
-    }
-    if (known?.ended) {
-      this.endCall(call, known.ended.reason, 'remote');
-      return 'ended';
-    }
-    return giveUp();
+    const extra = call?.extras.find((e) => e.source === 'document');
+    if (!extra?.media || !extra.producerId) return null;
+    return extra.media.isProducerPaused(extra.producerId);
   }
 
   protected override listenToCall(socket: SignallingSocket): void {
     super.listenToCall(socket);
     socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
     socket.on('transferred', (result) => this.onTransferred(result));
+    socket.on('documentView', ({ sessionId, shown }) => {
+      if (this.active && this.isCurrent(sessionId)) setDocumentShown(this.active, shown);
+    });
   }
 
   /**
@@ -161,7 +92,10 @@ export class KioskCallClient extends StationCallClient {
   protected override async resumeWaiting(call: ActiveCall): Promise<void> {
     try {
       const result = await this.request('callStaff', {});
-      if (this.active === call) this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+      if (this.active !== call) return;
+      this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+      // The server dropped this socket's transports with the old connection: make them again.
+      this.prepareWhileWaiting(call);
     } catch (error) {
       if (this.active !== call) return;
       if (toCallError(error).code !== ErrorCode.InvalidState) return this.failCall(call, toCallError(error));
@@ -191,7 +125,24 @@ export class KioskCallClient extends StationCallClient {
     this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
     logger.info('queued', { sessionId: result.sessionId, position: result.queuePosition });
     if (call.acceptedEarly?.sessionId === result.sessionId) this.onCallAccepted(call.acceptedEarly);
+    else this.prepareWhileWaiting(call);
     return result;
+  }
+
+  /** A reload found the resident still waiting: camera and transports made ready again. */
+  protected override onWaiting(call: ActiveCall): void {
+    this.openMediaEarly(call);
+    this.warmUp();
+    this.prepareWhileWaiting(call);
+  }
+
+  /**
+   * The kiosk knows it will send: with join-tuning queuedJoin it joins the room while it waits,
+   * so at the answer its picture is already at the server and its send transport connected.
+   */
+  private prepareWhileWaiting(call: ActiveCall): void {
+    if (!joinTuning().queuedJoin || this.active !== call || call.info.answered || !call.info.sessionId) return;
+    this.room.joinWhileWaiting(call);
   }
 
   private onCallAccepted(payload: { sessionId: string; staffName: string }): void {
@@ -204,7 +155,7 @@ export class KioskCallClient extends StationCallClient {
     if (call.info.sessionId !== payload.sessionId) return;
     this.updateCall(call, { peerName: payload.staffName, answered: true, queuePosition: null });
     this.safeEmit('callAccepted', payload);
-    this.room.join(call).catch(() => undefined); // join reports its own failures
+    this.room.answered(call).catch(() => undefined); // join reports its own failures
   }
 
   /**
@@ -218,9 +169,12 @@ export class KioskCallClient extends StationCallClient {
     this.releaseMedia(call, CallError.invalidState('call transferred'));
     call.recvReady = createDeferred();
     call.acceptedEarly = null;
+    call.documentShown = true;
     call.pathGuard = this.room.createPathGuard(call);
     this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
     this.dispatch('transferred', result.newSessionId);
     this.safeEmit('transferred', result);
+    this.openMediaEarly(call);
+    this.prepareWhileWaiting(call);
   }
 }

@@ -57,15 +57,59 @@ export class RoomJoin {
   constructor(private readonly host: RoomJoinHost) {}
 
   async join(call: ActiveCall): Promise<void> {
+    await this.joinRoom(call, false);
+  }
+
+  /**
+   * A kiosk waiting in the queue (join-tuning queuedJoin): transports created and the send one
+   * connected, camera and microphone produced, before anyone answers. Nobody else is in the
+   * room yet, so nothing reaches anyone; answered() then finds the media ready. A failure here
+   * only costs the head start: answered() joins the ordinary way.
+   */
+  joinWhileWaiting(call: ActiveCall): void {
+    const joining = this.joinRoom(call, true).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn('could not join the room while waiting; joining when answered', { sessionId: call.info.sessionId, error: toCallError(error) });
+        return false;
+      },
+    );
+    call.waitingJoin = { generation: call.joinGeneration, done: joining };
+  }
+
+  /** The call was answered: go on with the media made while waiting if they are still good, else join now. */
+  async answered(call: ActiveCall): Promise<void> {
+    const { host } = this;
+    const early = call.waitingJoin;
+    call.waitingJoin = null;
+    const sessionId = call.info.sessionId;
+    if (early && sessionId && (await early.done) && host.isActive(call) && call.joinGeneration === early.generation && call.media && !call.media.closed) {
+      const generation = call.joinGeneration;
+      host.dispatch('answered', sessionId);
+      call.pathGuard.watch();
+      call.pathGuard.onState(host.snapshot().media);
+      host.dispatch('joined', sessionId);
+      host.joined?.(call);
+      await produceExtras(call, call.media, () => !host.isActive(call) || call.joinGeneration !== generation);
+      return;
+    }
+    if (host.isActive(call)) await this.join(call);
+  }
+
+  private async joinRoom(call: ActiveCall, waiting: boolean): Promise<void> {
     const { host } = this;
     const sessionId = call.info.sessionId;
     if (!sessionId) throw CallError.invalidState('join without a consultation');
     const generation = ++call.joinGeneration;
     const stale = (): boolean => !host.isActive(call) || call.joinGeneration !== generation;
-    host.dispatch('answered', sessionId);
+    if (!waiting) {
+      call.waitingJoin = null;
+      host.dispatch('answered', sessionId);
+    }
     call.media?.close();
     call.media = null;
     call.recvReady = createDeferred();
+    const sent = (call.sent = createDeferred());
     host.patch({ media: EMPTY_SNAPSHOT.media });
     call.localMedia ??= host.acquireMedia();
     try {
@@ -79,18 +123,32 @@ export class RoomJoin {
       const media = this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
       call.media = media;
       call.recvReady.resolve(media);
-      call.pathGuard.watch();
+      // A waiting kiosk's transports are watched from the answer on: until then nothing is meant to flow.
+      if (!waiting) call.pathGuard.watch();
       const { stream, error } = await call.localMedia;
       if (stale()) return;
       host.setLocalStream(stream);
       if (error && generation === 1) host.reportError(error);
+      if (waiting) {
+        if (stream) await media.produceLocal(stream);
+        sent.resolve();
+        return;
+      }
       host.dispatch('joined', sessionId);
       host.joined?.(call);
       if (stream) await media.produceLocal(stream);
+      sent.resolve();
       await produceExtras(call, media, stale);
     } catch (error) {
+      sent.resolve();
       const callError = toCallError(error, ErrorCode.MediaError);
       if (stale()) return;
+      if (waiting) {
+        // Not the call's failure: the answer joins again from scratch.
+        call.media?.close();
+        call.media = null;
+        throw callError;
+      }
       if (!host.callSocket(call).connected) {
         logger.warn('join interrupted by a disconnect; resuming on reconnect', { sessionId });
         return;
@@ -152,6 +210,14 @@ export class RoomJoin {
    * joins again once it is back.
    */
   private rejoinOrFail(call: ActiveCall, error: CallError): void {
+    if (!call.info.answered) {
+      // Made while waiting: drop them; the answer joins from scratch.
+      logger.warn('media made while waiting failed; joining when answered', { sessionId: call.info.sessionId, error });
+      call.waitingJoin = null;
+      call.media?.close();
+      call.media = null;
+      return;
+    }
     if (!this.host.callSocket(call).connected) {
       logger.warn('media failed while offline; rejoining on reconnect', { sessionId: call.info.sessionId });
       return;

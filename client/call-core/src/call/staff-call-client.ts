@@ -4,6 +4,8 @@ import { ErrorCode } from '@madoguchi/contract/errors';
 import type { AcceptCallResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
 import type { CallClientOptions, StaffCallRequestName } from '../call-types';
+import { joinTuning } from '../join-tuning';
+import { acquireLocalMedia, stopStream, type LocalMedia } from '../local-media';
 import { createLogger } from '../logger';
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
@@ -22,9 +24,32 @@ export class StaffCallClient extends StationCallClient {
   /** 対応可能 (true) or 離席中, told to the server again after every reconnect. */
   private available: boolean | null = null;
 
+  /** Camera and microphone opened while a resident waits (join-tuning warmCamera), handed to the next accept. */
+  private warmMedia: Promise<LocalMedia> | null = null;
+
   constructor(options: CallClientOptions) {
     super(options);
     this.connection.socket.on('queueUpdated', (queue) => this.setQueue(queue));
+    // After a call the camera is opened again if someone is still waiting.
+    this.on('callStateChanged', (state) => {
+      if (state === 'idle') this.warmUpCamera();
+    });
+  }
+
+  override close(): void {
+    super.close();
+    this.coolDownCamera();
+  }
+
+  protected override setQueue(queue: QueueEntry[]): void {
+    super.setQueue(queue);
+    this.warmUpCamera();
+  }
+
+  /** The own node is down and a surviving node carries this console: its queue, from there. */
+  protected override onStandIn(): void {
+    const info = this.getSnapshot().serverInfo;
+    if (info) this.onServerReady(info);
   }
 
   /**
@@ -33,6 +58,7 @@ export class StaffCallClient extends StationCallClient {
    */
   async setAvailability(available: boolean): Promise<void> {
     this.available = available;
+    this.warmUpCamera();
     const { connection, serverInfo } = this.getSnapshot();
     if (connection === 'connected' && serverInfo) await this.request('setAvailability', { available });
   }
@@ -49,6 +75,9 @@ export class StaffCallClient extends StationCallClient {
   async acceptCall(sessionId: string): Promise<AcceptCallResult> {
     this.assertConnected();
     const call = this.beginCall({ ...NEW_CALL, sessionId }, 'answered');
+    // The call owns them from here and stops them at its end.
+    call.localMedia = this.warmMedia;
+    this.warmMedia = null;
     this.openMediaEarly(call);
     let result: AcceptCallResult;
     try {
@@ -109,8 +138,30 @@ export class StaffCallClient extends StationCallClient {
     if (call) await this.removeExtra(call, (t) => t === track);
   }
 
+  /**
+   * With join-tuning warmCamera: camera and microphone open while a resident this desk may
+   * answer waits and the desk is 対応可能, so 「応答」 does not wait for getUserMedia; closed
+   * again (the camera light goes off) when nobody waits.
+   */
+  private warmUpCamera(): void {
+    if (this.active) return;
+    const wanted = joinTuning().warmCamera && this.available !== false && this.getSnapshot().queue.length > 0 && this.getSnapshot().connection !== 'closed';
+    if (!wanted) return this.coolDownCamera();
+    this.warmMedia ??= (this.options.acquireMedia ?? acquireLocalMedia)();
+  }
+
+  private coolDownCamera(): void {
+    const warm = this.warmMedia;
+    this.warmMedia = null;
+    void warm?.then(({ stream }) => stopStream(stream));
+  }
+
   protected override listenToCall(socket: SignallingSocket): void {
     super.listenToCall(socket);
+    // The queue from a stand-in (a surviving node while the own node is down).
+    socket.on('queueUpdated', (queue) => {
+      if (this.usingStandIn && socket === this.homeSocket()) this.setQueue(queue);
+    });
     socket.on('callMoved', ({ sessionId }) => {
       if (this.active && this.isCurrent(sessionId)) void this.followMovedCall(this.active);
     });
@@ -141,7 +192,8 @@ export class StaffCallClient extends StationCallClient {
     await this.room.join(call).catch(() => undefined);
   }
 
-  protected override onServerReady(_info: ServerInfo): void {
+  protected override onServerReady(info: ServerInfo): void {
+    super.onServerReady(info);
     this.request('getQueue', {}).then(
       (queue) => this.setQueue(queue),
       (error: unknown) => this.reportError(toCallError(error)),

@@ -4,6 +4,7 @@ import { appointmentMessages } from '../../i18n/appointment-messages';
 import { common } from '../../i18n/common-messages';
 import { AppointmentFileActions } from './appointment-file-actions';
 import { CancelAppointmentButton } from './cancel-appointment-button';
+import { ReissueLinkButton } from './reissue-link-button';
 
 /** Status, check-in code and the actions on an existing appointment. */
 export function AppointmentSummary({ appointment, onCancelled }: { appointment: Appointment; onCancelled: () => void }) {
@@ -24,6 +25,7 @@ export function AppointmentSummary({ appointment, onCancelled }: { appointment: 
       </dl>
       <div className="appointment-summary__actions">
         <AppointmentFileActions appointmentId={appointment.id} canPrint={appointment.checkInCode !== null} />
+        {appointment.status === 'scheduled' ? <ReissueLinkButton appointmentId={appointment.id} /> : null}
         {appointment.status === 'scheduled' ? <CancelAppointmentButton appointment={appointment} onCancelled={onCancelled} /> : null}
       </div>
     </div>

@@ -12,6 +12,7 @@ import { guestCaption, tileCaptions } from '../../i18n/tile-captions';
 import { describeCallStatus } from './call-status';
 import { DocumentPane } from './document-pane';
 import { MessagePanel } from './message-panel';
+import { NodeLostBanner } from './node-lost-banner';
 import { CaptionsPanel } from '../captions/captions-panel';
 import { QualityIndicator } from './quality-indicator';
 import { ResidentContext } from './resident-context';
@@ -91,6 +92,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
         {call?.peerLocation ? <p className="call__location">{messages.call.location(call.peerLocation)}</p> : null}
         <QualityIndicator level={quality.level} reading={quality.reading} />
       </header>
+      {snapshot.failover ? <NodeLostBanner failover={snapshot.failover} /> : null}
       <div className="call__layout">
         <div className="call__main">
           {documentVideo ? (

@@ -10,6 +10,7 @@ import { IDENTITY_VIEW, PAN_STEP, clampPan, fitFrame, frameStyle, panBy, rotateC
 import type { ViewTransform } from './document-view';
 import { MarksOverlay } from './marks-overlay';
 import type { MarkColor } from '@madoguchi/call-core/in-call/pointer-marks';
+import { useDocumentViewReport } from './use-document-view-report';
 import { usePointerMarks } from './use-pointer-marks';
 
 const t = consoleMessages.document;
@@ -36,6 +37,7 @@ export function DocumentPane({ sessionId, track }: DocumentPaneProps) {
   const [fullScreen, setFullScreen] = useState(false);
   const drag = useRef<{ x: number; y: number; pointerId: number } | null>(null);
   const pointer = usePointerMarks(sessionId);
+  useDocumentViewReport(sessionId);
   const stream = useMemo(() => (track ? new MediaStream([track]) : null), [track]);
   const frame = fitFrame(pane, video, view.rotation);
   const shown = clampPan(view, pane, frame);

@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react';
 import { getBookingRules, updateBookingRules } from '../../api/settings-api';
-import { ListStatus } from '../../components/list-status';
 import { useAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
 import { useDepartments, useKiosks } from '../../hooks/use-reference-data';
-import { common } from '../../i18n/common-messages';
-import { describeError } from '../../i18n/describe-error';
 import { bookingRulesMessages as t } from '../../i18n/booking-rules-messages';
 import { bodyOf, draftOf, WEEKDAYS, type BookingRulesDraft, type DraftProblem, type WeekText } from './booking-rules-form';
+import { SettingsFormSection } from './settings-form-section';
 
 function WeekFields({ idPrefix, week, onChange }: { idPrefix: string; week: WeekText; onChange: (week: WeekText) => void }) {
   return (
@@ -72,95 +70,82 @@ export function BookingRulesSection() {
     ) : null;
 
   return (
-    <section aria-labelledby="booking-rules-heading" className="settings-section">
-      <div className="section-head">
-        <h2 id="booking-rules-heading">{t.heading}</h2>
-      </div>
-      <p>{t.lead}</p>
-      <ListStatus
-        success={notice}
-        actionError={problem ?? action.error}
-        loadError={loaded.error ? describeError(loaded.error) : null}
-        retryLabel={common.actions.retry}
-        onRetry={loaded.reload}
-        empty={false}
-        emptyText=""
-      />
+    <SettingsFormSection
+      id="booking-rules"
+      heading={t.heading}
+      lead={t.lead}
+      notice={notice}
+      actionError={problem ?? action.error}
+      loadError={loaded.error}
+      onRetry={loaded.reload}
+      busy={action.busy}
+      saveLabel={t.save}
+      onSave={() => void save()}
+    >
       {draft ? (
-        <form
-          className="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <h3>{t.policyHeading}</h3>
-          {policyField('horizonDays')}
-          {policyField('leadMinutes')}
-          {policyField('changeCutoffMinutes')}
-          {policyField('maxOpenPerContact')}
+        <>
+        <h3>{t.policyHeading}</h3>
+        {policyField('horizonDays')}
+        {policyField('leadMinutes')}
+        {policyField('changeCutoffMinutes')}
+        {policyField('maxOpenPerContact')}
 
-          <h3>{t.departmentsHeading}</h3>
-          {Object.entries(draft.departments).map(([id, d]) => (
-            <fieldset key={id} className="booking-rule">
-              <legend>{nameOf(id)}</legend>
-              <label className="checkbox">
-                <input type="checkbox" checked={d.bookable} onChange={(e) => setDepartment(id, { bookable: e.currentTarget.checked })} />
-                {t.bookable}
-              </label>
-              <div className="field">
-                <label htmlFor={`capacity-${id}`} className="field__label">
-                  {t.capacity}
-                </label>
-                <input id={`capacity-${id}`} type="number" min={1} max={50} value={d.capacity} onChange={(e) => setDepartment(id, { capacity: e.currentTarget.value })} />
-              </div>
-              <WeekFields idPrefix={`dept-${id}`} week={d.hours} onChange={(hours) => setDepartment(id, { hours })} />
-              <fieldset className="field">
-                <legend className="field__label">{t.topics}</legend>
-                {d.topics.map((topic, index) => (
-                  <div key={topic.id ?? `new-${index}`} className="topic-row">
-                    <label htmlFor={`topic-${id}-${index}`}>{t.topicName}</label>
-                    <input id={`topic-${id}-${index}`} type="text" maxLength={60} value={topic.name} onChange={(e) => setDepartment(id, { topics: d.topics.map((x, i) => (i === index ? { ...x, name: e.currentTarget.value } : x)) })} />
-                    <label htmlFor={`slot-${id}-${index}`}>{t.slotMinutes}</label>
-                    <input id={`slot-${id}-${index}`} type="number" min={10} max={240} step={5} value={topic.slotMinutes} onChange={(e) => setDepartment(id, { topics: d.topics.map((x, i) => (i === index ? { ...x, slotMinutes: e.currentTarget.value } : x)) })} />
-                    <button type="button" className="button" onClick={() => setDepartment(id, { topics: d.topics.filter((_, i) => i !== index) })}>
-                      {t.removeTopic}
-                    </button>
-                  </div>
-                ))}
-                <button type="button" className="button" onClick={() => setDepartment(id, { topics: [...d.topics, { name: '', slotMinutes: '30' }] })}>
-                  {t.addTopic}
-                </button>
-              </fieldset>
-            </fieldset>
-          ))}
-
-          <h3>{t.kiosksHeading}</h3>
-          {Object.entries(draft.kiosks).map(([id, k]) => (
-            <fieldset key={id} className="booking-rule">
-              <legend>{nameOf(id)}</legend>
-              <label className="checkbox">
-                <input type="checkbox" checked={k.bookable} onChange={(e) => setKiosk(id, { bookable: e.currentTarget.checked })} />
-                {t.kioskBookable}
-              </label>
-              <WeekFields idPrefix={`kiosk-${id}`} week={k.hours} onChange={(hours) => setKiosk(id, { hours })} />
-            </fieldset>
-          ))}
-
-          <div className="field">
-            <label htmlFor="blocked-days" className="field__label">
-              {t.blockedDays}
+        <h3>{t.departmentsHeading}</h3>
+        {Object.entries(draft.departments).map(([id, d]) => (
+          <fieldset key={id} className="booking-rule">
+            <legend>{nameOf(id)}</legend>
+            <label className="checkbox">
+              <input type="checkbox" checked={d.bookable} onChange={(e) => setDepartment(id, { bookable: e.currentTarget.checked })} />
+              {t.bookable}
             </label>
-            <p className="field__hint">{t.blockedDaysHint}</p>
-            <textarea id="blocked-days" rows={5} value={draft.blockedDays} onChange={(e) => setDraft({ ...draft, blockedDays: e.currentTarget.value })} />
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={action.busy}>
-              {t.save}
-            </button>
-          </div>
-        </form>
+            <div className="field">
+              <label htmlFor={`capacity-${id}`} className="field__label">
+                {t.capacity}
+              </label>
+              <input id={`capacity-${id}`} type="number" min={1} max={50} value={d.capacity} onChange={(e) => setDepartment(id, { capacity: e.currentTarget.value })} />
+            </div>
+            <WeekFields idPrefix={`dept-${id}`} week={d.hours} onChange={(hours) => setDepartment(id, { hours })} />
+            <fieldset className="field">
+              <legend className="field__label">{t.topics}</legend>
+              {d.topics.map((topic, index) => (
+                <div key={topic.id ?? `new-${index}`} className="topic-row">
+                  <label htmlFor={`topic-${id}-${index}`}>{t.topicName}</label>
+                  <input id={`topic-${id}-${index}`} type="text" maxLength={60} value={topic.name} onChange={(e) => setDepartment(id, { topics: d.topics.map((x, i) => (i === index ? { ...x, name: e.currentTarget.value } : x)) })} />
+                  <label htmlFor={`slot-${id}-${index}`}>{t.slotMinutes}</label>
+                  <input id={`slot-${id}-${index}`} type="number" min={10} max={240} step={5} value={topic.slotMinutes} onChange={(e) => setDepartment(id, { topics: d.topics.map((x, i) => (i === index ? { ...x, slotMinutes: e.currentTarget.value } : x)) })} />
+                  <button type="button" className="button" onClick={() => setDepartment(id, { topics: d.topics.filter((_, i) => i !== index) })}>
+                    {t.removeTopic}
+                  </button>
+                </div>
+              ))}
+              <button type="button" className="button" onClick={() => setDepartment(id, { topics: [...d.topics, { name: '', slotMinutes: '30' }] })}>
+                {t.addTopic}
+              </button>
+            </fieldset>
+          </fieldset>
+        ))}
+
+        <h3>{t.kiosksHeading}</h3>
+        {Object.entries(draft.kiosks).map(([id, k]) => (
+          <fieldset key={id} className="booking-rule">
+            <legend>{nameOf(id)}</legend>
+            <label className="checkbox">
+              <input type="checkbox" checked={k.bookable} onChange={(e) => setKiosk(id, { bookable: e.currentTarget.checked })} />
+              {t.kioskBookable}
+            </label>
+            <WeekFields idPrefix={`kiosk-${id}`} week={k.hours} onChange={(hours) => setKiosk(id, { hours })} />
+          </fieldset>
+        ))}
+
+        <div className="field">
+          <label htmlFor="blocked-days" className="field__label">
+            {t.blockedDays}
+          </label>
+          <p className="field__hint">{t.blockedDaysHint}</p>
+          <textarea id="blocked-days" rows={5} value={draft.blockedDays} onChange={(e) => setDraft({ ...draft, blockedDays: e.currentTarget.value })} />
+        </div>
+        </>
       ) : null}
-    </section>
+    </SettingsFormSection>
   );
 }

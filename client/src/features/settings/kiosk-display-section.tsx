@@ -2,12 +2,10 @@ import { useEffect, useState } from 'react';
 import { RESIDENT_NAME_DISPLAYS, type KioskDisplaySettings, type ResidentNameDisplay } from '@madoguchi/contract/town-settings';
 import { getKioskDisplay, updateKioskDisplay } from '../../api/settings-api';
 import { FormField } from '../../components/form-field';
-import { ListStatus } from '../../components/list-status';
 import { useAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
-import { common } from '../../i18n/common-messages';
-import { describeError } from '../../i18n/describe-error';
 import { pick } from '../../i18n/language';
+import { SettingsFormSection } from './settings-form-section';
 
 const t = pick({
   ja: {
@@ -69,61 +67,48 @@ export function KioskDisplaySection() {
   };
 
   return (
-    <section aria-labelledby="kiosk-display-heading" className="settings-section">
-      <div className="section-head">
-        <h2 id="kiosk-display-heading">{t.heading}</h2>
-      </div>
-      <p>{t.lead}</p>
-      <ListStatus
-        success={notice}
-        actionError={action.error}
-        loadError={loaded.error ? describeError(loaded.error) : null}
-        retryLabel={common.actions.retry}
-        onRetry={loaded.reload}
-        empty={false}
-        emptyText=""
-      />
+    <SettingsFormSection
+      id="kiosk-display"
+      heading={t.heading}
+      lead={t.lead}
+      notice={notice}
+      actionError={action.error}
+      loadError={loaded.error}
+      onRetry={loaded.reload}
+      busy={action.busy}
+      saveLabel={t.save}
+      onSave={() => void save()}
+    >
       {draft ? (
-        <form
-          className="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <fieldset className="field">
-            <legend className="field__label">{t.nameDisplay}</legend>
-            {RESIDENT_NAME_DISPLAYS.map((value) => (
-              <label key={value} className="radio">
-                <input
-                  type="radio"
-                  name="resident-name-display"
-                  value={value}
-                  checked={draft.residentNameDisplay === value}
-                  onChange={() => setDraft({ ...draft, residentNameDisplay: value })}
-                />
-                {t.names[value]}
-              </label>
-            ))}
-          </fieldset>
-          <h3>{t.noAnswer}</h3>
-          <FormField label={t.phone} hint={t.phoneHint}>
-            {(control) => (
-              <input {...control} type="text" maxLength={40} value={draft.counterPhone} onChange={(e) => setDraft({ ...draft, counterPhone: e.currentTarget.value })} />
-            )}
-          </FormField>
-          <FormField label={t.hours} hint={t.hoursHint}>
-            {(control) => (
-              <input {...control} type="text" maxLength={120} value={draft.openingHours} onChange={(e) => setDraft({ ...draft, openingHours: e.currentTarget.value })} />
-            )}
-          </FormField>
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={action.busy}>
-              {t.save}
-            </button>
-          </div>
-        </form>
+        <>
+        <fieldset className="field">
+          <legend className="field__label">{t.nameDisplay}</legend>
+          {RESIDENT_NAME_DISPLAYS.map((value) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name="resident-name-display"
+                value={value}
+                checked={draft.residentNameDisplay === value}
+                onChange={() => setDraft({ ...draft, residentNameDisplay: value })}
+              />
+              {t.names[value]}
+            </label>
+          ))}
+        </fieldset>
+        <h3>{t.noAnswer}</h3>
+        <FormField label={t.phone} hint={t.phoneHint}>
+          {(control) => (
+            <input {...control} type="text" maxLength={40} value={draft.counterPhone} onChange={(e) => setDraft({ ...draft, counterPhone: e.currentTarget.value })} />
+          )}
+        </FormField>
+        <FormField label={t.hours} hint={t.hoursHint}>
+          {(control) => (
+            <input {...control} type="text" maxLength={120} value={draft.openingHours} onChange={(e) => setDraft({ ...draft, openingHours: e.currentTarget.value })} />
+          )}
+        </FormField>
+        </>
       ) : null}
-    </section>
+    </SettingsFormSection>
   );
 }

@@ -9,8 +9,7 @@ import { describeError } from '../../i18n/describe-error';
 import { kioskMessages } from '../../i18n/kiosk-messages';
 import { KioskDialog } from './kiosk-dialog';
 import { KioskTable } from './kiosk-table';
-import { PairingCodeDialog } from './pairing-code-dialog';
-import { InstallerCodeDialog } from './installer-code-dialog';
+import { KioskCodeDialog } from './kiosk-code-dialog';
 import { issueInstallerCode } from '../../api/kiosks-api';
 import { useApi } from '../../hooks/use-api';
 import { installerMessages } from '../../i18n/installer-messages';
@@ -92,8 +91,8 @@ export function KiosksSection() {
         onConfirm={actions.confirm}
         onCancel={() => actions.ask(null)}
       />
-      {installer ? <InstallerCodeDialog kioskName={installer.kioskName} code={installer.code} onClose={() => setInstaller(null)} /> : null}
-      {pairing ? <PairingCodeDialog kioskName={pairing.kioskName} pairing={pairing.code} onClose={() => actions.showPairing(null)} /> : null}
+      {installer ? <KioskCodeDialog kind="installer" kioskName={installer.kioskName} code={installer.code} onClose={() => setInstaller(null)} /> : null}
+      {pairing ? <KioskCodeDialog kind="pairing" kioskName={pairing.kioskName} code={pairing.code} onClose={() => actions.showPairing(null)} /> : null}
     </section>
   );
 }

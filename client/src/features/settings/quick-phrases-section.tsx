@@ -4,7 +4,7 @@ import { LANGUAGES, type Language } from '@madoguchi/contract/languages';
 import { createQuickPhrase, deleteQuickPhrase, listQuickPhrases } from '../../api/quick-phrases-api';
 import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
-import { useApi } from '../../hooks/use-api';
+import { useAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
 import { common } from '../../i18n/common-messages';
 import { describeError } from '../../i18n/describe-error';
@@ -42,39 +42,26 @@ const OTHER_LANGUAGES = LANGUAGES.filter((l) => l !== 'ja');
 
 /** 設定 → 定型文: the quick phrases with their translations, added and removed by admins. */
 export function QuickPhrasesSection() {
-  const { run } = useApi();
+  const action = useAction();
   const phrases = useApiData(listQuickPhrases, 'quick-phrases');
   const [texts, setTexts] = useState<Partial<Record<Language, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const ja = texts.ja?.trim() ?? '';
     if (!ja) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await run((o) => createQuickPhrase({ texts: { ...texts, ja } }, o));
+    if ((await action.perform((o) => createQuickPhrase({ texts: { ...texts, ja } }, o))).ok) {
       setTexts({});
       setNotice(t.added);
       phrases.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
     }
   };
 
   const remove = async (id: string) => {
-    setError(null);
-    try {
-      await run((o) => deleteQuickPhrase(id, o));
+    if ((await action.perform((o) => deleteQuickPhrase(id, o))).ok) {
       setNotice(t.removed);
       phrases.reload();
-    } catch (caught) {
-      setError(caught);
     }
   };
 
@@ -85,7 +72,7 @@ export function QuickPhrasesSection() {
       </h2>
       <p className="page__hint">{t.lead}</p>
       {notice ? <Notice tone="success" text={notice} /> : null}
-      {error || phrases.error ? <Notice tone="error" text={describeError(error ?? phrases.error)} /> : null}
+      {action.error || phrases.error ? <Notice tone="error" text={action.error ?? describeError(phrases.error)} /> : null}
       {phrases.data && phrases.data.length === 0 ? <p>{t.empty}</p> : null}
       {phrases.data && phrases.data.length > 0 ? (
         <table className="table">
@@ -122,7 +109,7 @@ export function QuickPhrasesSection() {
           </FormField>
         ))}
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy || !texts.ja?.trim()}>
+          <button type="submit" className="button button--primary" disabled={action.busy || !texts.ja?.trim()}>
             {t.add}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { NavLinks } from '../../components/nav-links';
 import { shellMessages } from '../../i18n/shell-messages';
 import { BookingRulesSection } from './booking-rules-section';
 import { DepartmentsSection } from './departments-section';
+import { IntegrationsSection } from './integrations-section';
 import { KioskDisplaySection } from './kiosk-display-section';
 import { KiosksSection } from './kiosks-section';
 import { QuickPhrasesSection } from './quick-phrases-section';
@@ -33,6 +34,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
         </>
       ) : null}
       {section === 'booking' ? <BookingRulesSection /> : null}
+      {section === 'integrations' ? <IntegrationsSection /> : null}
       {section === 'phrases' ? <QuickPhrasesSection /> : null}
       {section === 'forms' ? <FormTemplatesSection /> : null}
     </section>

@@ -43,12 +43,15 @@ export interface BookingRow {
   checkInCode: string;
   email: string | null;
   source: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 const SELECT_BOOKING = `
   SELECT a.id, a.status, a.department_id, d.name AS department_name, a.topic_id, a.topic, a.kiosk_id,
          k.name AS kiosk_name, k.location AS kiosk_location, k.address AS kiosk_address, a.starts_at, a.ends_at,
-         a.resident_name, a.preferred_language, a.check_in_code, a.contact_email, a.source
+         a.resident_name, a.preferred_language, a.check_in_code, a.contact_email, a.source,
+         a.created_at, a.updated_at
     FROM appointment a JOIN department d ON d.id = a.department_id JOIN kiosk k ON k.id = a.kiosk_id`;
 
 interface Row {
@@ -69,6 +72,8 @@ interface Row {
   check_in_code: string;
   contact_email: string | null;
   source: string;
+  created_at: Date;
+  updated_at: Date;
 }
 
 const toBooking = (r: Row): BookingRow => ({
@@ -89,6 +94,8 @@ const toBooking = (r: Row): BookingRow => ({
   checkInCode: r.check_in_code,
   email: r.contact_email,
   source: r.source,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Appointments booked from outside staff's hands: by residents, at a kiosk or through the integration API. */
@@ -116,8 +123,8 @@ export class PublicBookingRepository {
     return id;
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<BookingRow | null> {
-    const rows: Row[] = await manager.query(`${SELECT_BOOKING} WHERE a.id = $1`, [id]);
+  async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<BookingRow | null> {
+    const rows: Row[] = await manager.query(`${SELECT_BOOKING} WHERE a.id = $1${lock ? ' FOR UPDATE OF a' : ''}`, [id]);
     return rows[0] ? toBooking(rows[0]) : null;
   }
 

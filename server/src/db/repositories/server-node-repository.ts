@@ -43,10 +43,21 @@ const withEndedEvents = (closed: string): string => `
 
 const RETURNING = 'RETURNING s.id, s.kiosk_id, s.staff_id, s.appointment_id, s.ended_at, s.end_reason';
 
+/** An answered call whose node's lease ran out, still within the failover grace: it may yet move. */
+export interface StrandedCall {
+  id: string;
+  kioskId: string;
+  staffId: string;
+  /** Until the grace is over (database clock): then it moves no more and ends node_lost. */
+  secondsLeft: number;
+}
+
 /** An answered call taken over from a node whose lease ran out: what the new holder rebuilds it from. */
 export interface AdoptedCall {
   id: string;
   fromNodeId: string;
+  /** The lost node's last beat: when the call's media stopped. */
+  lastBeatAt: Date;
   kiosk: { id: string; name: string; location: string };
   staff: { id: string; displayName: string };
   queuedAt: Date;
@@ -61,6 +72,7 @@ export interface AdoptedCall {
 interface AdoptedRow {
   id: string;
   from_node: string;
+  last_beat_at: Date;
   kiosk_id: string;
   kiosk_name: string;
   kiosk_location: string;
@@ -148,6 +160,41 @@ export class ServerNodeRepository {
   }
 
   /**
+   * Answered calls of nodes whose lease ran out (not stopped cleanly, not this node) that are
+   * still within the failover grace: nobody carries their media now, and their people must hear
+   * it at once rather than when the grace is over.
+   */
+  async strandedCalls(selfId: string, leaseMs: number, failoverMs: number): Promise<StrandedCall[]> {
+    const rows: { id: string; kiosk_id: string; staff_id: string; seconds_left: number }[] = await this.dataSource.query(
+      `SELECT s.id, s.kiosk_id, s.staff_id,
+              EXTRACT(EPOCH FROM n.last_beat_at + make_interval(secs => ($2::double precision + $3::double precision) / 1000) - now())::float8 AS seconds_left
+         FROM consultation_session s JOIN server_node n ON n.node_id = s.node_id
+        WHERE n.node_id <> $1 AND n.stopped_at IS NULL AND s.ended_at IS NULL
+          AND s.answered_at IS NOT NULL AND s.staff_id IS NOT NULL
+          AND n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000)
+          AND n.last_beat_at >= now() - make_interval(secs => ($2::double precision + $3::double precision) / 1000)`,
+      [selfId, leaseMs, failoverMs],
+    );
+    return rows.map((r) => ({ id: r.id, kioskId: r.kiosk_id, staffId: r.staff_id, secondsLeft: Math.max(0, Number(r.seconds_left)) }));
+  }
+
+  /**
+   * The open answered call of this kiosk or staff member whose node's lease has run out (a
+   * console or kiosk that lost its node, or was reloaded on another one, and no longer knows
+   * the call's id). Null when there is none.
+   */
+  async strandedCallOf(participantId: string, leaseMs: number): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT s.id FROM consultation_session s JOIN server_node n ON n.node_id = s.node_id
+        WHERE s.ended_at IS NULL AND s.answered_at IS NOT NULL AND (s.staff_id = $1 OR s.kiosk_id = $1)
+          AND (n.stopped_at IS NOT NULL OR n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000))
+        ORDER BY s.answered_at DESC LIMIT 1`,
+      [participantId, leaseMs],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /**
    * This node takes over an answered call whose node's lease ran out, asked by one of its two
    * participants: the row names this node from now on and gets its `node_failover` event in
    * the same statement. Null if the call is over, unanswered, not theirs, its node still
@@ -170,7 +217,7 @@ export class ServerNodeRepository {
            INSERT INTO session_event (session_id, at, type, actor, details)
            SELECT id, now(), 'node_failover', 'system',
                   jsonb_build_object('fromNode', from_node, 'toNode', $3::text, 'lastBeatAt', last_beat_at) FROM adopted)
-         SELECT a.id, a.from_node, a.kiosk_id, k.name AS kiosk_name, k.location AS kiosk_location,
+         SELECT a.id, a.from_node, a.last_beat_at, a.kiosk_id, k.name AS kiosk_name, k.location AS kiosk_location,
                 a.staff_id, m.display_name AS staff_name, a.queued_at, a.department_id, d.name AS department_name,
                 a.appointment_id, ap.resident_name, a.language, ap.needs
            FROM adopted a
@@ -186,6 +233,7 @@ export class ServerNodeRepository {
     return {
       id: row.id,
       fromNodeId: row.from_node,
+      lastBeatAt: row.last_beat_at,
       kiosk: { id: row.kiosk_id, name: row.kiosk_name, location: row.kiosk_location },
       staff: { id: row.staff_id, displayName: row.staff_name },
       queuedAt: row.queued_at,

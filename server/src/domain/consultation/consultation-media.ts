@@ -39,9 +39,13 @@ export class ConsultationMedia {
     });
   }
 
-  /** The call was answered (or taken over from a lost node): its room opens on this node. */
+  /**
+   * The call was answered (or taken over from a lost node): its room opens on this node. A
+   * kiosk that joined while it waited (join-tuning queuedJoin) has made it already, with its
+   * media in it; from here the room is the call's (captions, consumer notifications).
+   */
   async openRoom(consultation: Consultation): Promise<void> {
-    this.watchRoom(consultation, await this.options.sfu.createRoom(consultation.id));
+    this.watchRoom(consultation, await this.roomOrNew(consultation.id));
   }
 
   async join(
@@ -52,8 +56,13 @@ export class ConsultationMedia {
     const { live, notifier, timeline } = this.options;
     return live.mutex.run(sessionId, async () => {
       const consultation = live.participantOf(principal, sessionId);
-      if (consultation.state !== 'active') throw AppError.invalidState('the call has not been answered yet');
-      const room = this.room(sessionId);
+      // The kiosk knows it will send: it may build its transports and produce while it waits, so
+      // the specialist's picture and the kiosk's are not held up by DTLS and a produce after the
+      // accept. Nothing is forwarded before the accept: nobody else is in the room. Its end
+      // (cancel, grace period, transfer) closes the room like any other.
+      const waitingKiosk = consultation.state === 'queued' && principal.role === 'kiosk';
+      if (consultation.state !== 'active' && !waitingKiosk) throw AppError.invalidState('the call has not been answered yet');
+      const room = waitingKiosk ? await this.roomOrNew(sessionId) : this.room(sessionId);
       const peerId = peerIdOf(principal);
       const participant: Participant = {
         role: peerRoleOf(principal),
@@ -203,6 +212,11 @@ export class ConsultationMedia {
       log.error({ err: error, sessionId }, 'could not rebuild the media room');
       await this.options.ending.end(sessionId, 'network_lost').catch(() => undefined);
     }
+  }
+
+  /** The consultation's media room, created on first need (a waiting kiosk's join, or the accept). */
+  private async roomOrNew(sessionId: string): Promise<MediaRoomApi> {
+    return this.options.sfu.getRoom(sessionId) ?? (await this.options.sfu.createRoom(sessionId));
   }
 
   private room(sessionId: string): MediaRoomApi {

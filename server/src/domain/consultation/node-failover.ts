@@ -1,6 +1,6 @@
 import type { Language } from '@madoguchi/contract/languages';
 import type { ResumableCall, SocketPrincipal } from '@madoguchi/contract/signalling-events';
-import type { AdoptedCall, ClosedOrphan, ServerNodeRepository } from '../../db/repositories/server-node-repository';
+import type { AdoptedCall, ClosedOrphan, ServerNodeRepository, StrandedCall } from '../../db/repositories/server-node-repository';
 import { createLogger } from '../../logging/logger';
 import type { AppointmentService } from '../appointment-service';
 import { AppError } from '../app-error';
@@ -14,6 +14,9 @@ import type { ConsultationPresence } from './presence';
 
 const log = createLogger('consultation-service');
 
+/** A call taken over late in its failover grace still waits this long for the other side to follow. */
+const ADOPTED_FOLLOW_MS = 5_000;
+
 export interface NodeFailoverOptions {
   live: LiveConsultations;
   media: Pick<ConsultationMedia, 'openRoom'>;
@@ -21,7 +24,7 @@ export interface NodeFailoverOptions {
   end: EndCall;
   notifier: Pick<ConsultationNotifier, 'callEnded' | 'toPeers'>;
   appointments: Pick<AppointmentService, 'reconcileAfterRestart'>;
-  nodes: Pick<ServerNodeRepository, 'closeOwnOrphans' | 'closeOrphan' | 'adoptOrphan' | 'isOpen'>;
+  nodes: Pick<ServerNodeRepository, 'closeOwnOrphans' | 'closeOrphan' | 'adoptOrphan' | 'isOpen' | 'strandedCallOf'>;
   nodeId: string;
   leaseMs: number;
   /** After the lease, how long another node may still take over answered calls (0: never). */
@@ -35,7 +38,39 @@ export interface NodeFailoverOptions {
  * closed as the record says, ended on a participant's word, or taken over here.
  */
 export class NodeFailover {
+  /** Stranded calls (their node stopped) whose people were told so; each is told once. */
+  private readonly strandedTold = new Set<string>();
+
   constructor(private readonly options: NodeFailoverOptions) {}
+
+  /**
+   * The node holding these answered calls stopped and nobody has taken them over yet: tell the
+   * kiosk and the specialist at once, wherever they are connected, how long the call may still
+   * move (docs/reliability.md). Each call is told once; `calls` is the whole current list.
+   */
+  announceStranded(calls: StrandedCall[]): void {
+    const current = new Set(calls.map((call) => call.id));
+    for (const id of this.strandedTold) if (!current.has(id)) this.strandedTold.delete(id);
+    for (const call of calls) {
+      if (this.strandedTold.has(call.id) || this.options.live.has(call.id)) continue;
+      this.strandedTold.add(call.id);
+      log.warn({ sessionId: call.id, secondsLeft: Math.round(call.secondsLeft) }, 'the node holding a call stopped; telling its people');
+      this.options.notifier.toPeers([staffPeer(call.staffId), kioskPeer(call.kioskId)], 'holderLost', {
+        sessionId: call.id,
+        secondsLeft: Math.round(call.secondsLeft * 10) / 10,
+      });
+    }
+  }
+
+  /**
+   * The caller's answered call whose node stopped, when the caller no longer knows its id (a
+   * console whose own node died, reloaded on another node): taken over like adoptOrphan().
+   */
+  async adoptStrandedOf(principal: SocketPrincipal): Promise<ResumableCall | null> {
+    if (principal.role === 'guest' || this.options.failoverMs <= 0) return null;
+    const sessionId = await this.options.nodes.strandedCallOf(principal.id, this.options.leaseMs);
+    return sessionId ? this.adoptOrphan(principal, sessionId) : null;
+  }
 
   /**
    * Sessions this node's previous run left open cannot be resumed: they end at that run's last
@@ -125,8 +160,13 @@ export class NodeFailover {
       return false;
     }
     log.warn({ sessionId: adopted.id, fromNode: adopted.fromNodeId }, 'took over a call of a lost node');
-    // Whoever does not come back within the grace period ends it, as after any drop.
-    for (const peerId of consultation.peerIds()) this.options.presence.startGraceTimer(consultation, peerId, 'network_lost');
+    // If one of the two is not back by the end of the failover grace (what both were told, in
+    // holderLost), they never spoke again after the node stopped: the call ends node_lost at its
+    // last beat, as if nobody had taken it over. A desk told callMoved late still gets 5 s.
+    const graceLeftMs = adopted.lastBeatAt.getTime() + this.options.leaseMs + this.options.failoverMs - Date.now();
+    for (const peerId of consultation.peerIds()) {
+      this.options.presence.startGraceTimer(consultation, peerId, 'node_lost', { endedAt: adopted.lastBeatAt, delayMs: Math.max(graceLeftMs, ADOPTED_FOLLOW_MS) });
+    }
     // The desk's socket to the lost node is gone; its other sockets hear where to go back.
     this.options.notifier.toPeers([staffPeer(adopted.staff.id)], 'callMoved', { sessionId: adopted.id });
     this.options.onForecastInputsChanged?.();

@@ -78,13 +78,17 @@ export class ConsultationPresence {
     this.startGraceTimer(consultation, peerId, 'network_lost');
   }
 
-  /** Ends the call with `reason` unless the participant comes back (joins) within the grace period. */
-  startGraceTimer(consultation: Consultation, peerId: string, reason: EndReason): void {
+  /**
+   * Ends the call with `reason` unless the participant comes back (joins) within the grace
+   * period. `lost`: a call taken over from a lost node, ended at that node's last beat after
+   * its own delay.
+   */
+  startGraceTimer(consultation: Consultation, peerId: string, reason: EndReason, lost: { endedAt: Date; delayMs: number } | null = null): void {
     consultation.stopGraceTimer(peerId);
     const timer = setTimeout(() => {
       consultation.graceTimers.delete(peerId);
-      void this.options.end(consultation.id, reason).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
-    }, this.options.reconnectGraceMs);
+      void this.options.end(consultation.id, reason, lost ? { endedAt: lost.endedAt } : {}).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
+    }, lost?.delayMs ?? this.options.reconnectGraceMs);
     timer.unref();
     consultation.graceTimers.set(peerId, timer);
   }

@@ -8,7 +8,7 @@ export const getServerInfo = defineHandler('getServerInfo', {
     routerRtpCapabilities: sfu.routerRtpCapabilities,
     media: sfu.mediaPath,
     ...(principal.guestKind ? { guestKind: principal.guestKind } : {}),
-    // Only a kiosk moves to another node by itself; a desk follows its call (callMoved).
-    ...(principal.role === 'kiosk' ? { nodeUrls: cluster.nodeUrls() } : {}),
+    // A kiosk or a desk whose node stops goes on through another node (a guest's link names one node).
+    ...(principal.role === 'guest' ? {} : { nodeUrls: cluster.nodeUrls() }),
   }),
 });

@@ -3,6 +3,7 @@ import { answerSnapshot } from './answer-snapshot';
 import { askFormCorrection, pushForm, refuseForm, signForm, withdrawForm } from './forms';
 import { captionConsent, captionInput, correctCaption, getCaptions } from './captions';
 import { pointer } from './pointer';
+import { documentView } from './document-view';
 import { connectMediaCheck, endMediaCheck, produceMediaCheck, resumeMediaCheck, startMediaCheck } from './media-check';
 import { reportDeviceProblem } from './report-device-problem';
 import { reportMediaFailure } from './report-media-failure';
@@ -61,6 +62,7 @@ export const requestHandlers: RequestHandlers = {
   answerSnapshot,
   reportDeviceProblem,
   pointer,
+  documentView,
   transferCall,
   reportQuality,
   pushForm,

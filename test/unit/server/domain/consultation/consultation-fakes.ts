@@ -354,6 +354,7 @@ export function world(overrides: Partial<ConsultationServiceOptions> = {}): Worl
       closeOrphan: async () => null,
       adoptOrphan: async () => null,
       isOpen: async () => false,
+      strandedCallOf: async () => null,
     },
     leaseMs: 3_000,
     ...overrides,

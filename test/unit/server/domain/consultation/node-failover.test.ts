@@ -7,6 +7,7 @@ import { KIOSK, STAFF_A, settle, world } from './consultation-fakes';
 const adopted: AdoptedCall = {
   id: 'lost-1',
   fromNodeId: 'node-b',
+  lastBeatAt: new Date('2026-12-04T01:05:00Z'),
   kiosk: { id: 'k1', name: '中央図書館', location: '1F' },
   staff: { id: 'a', displayName: '佐藤' },
   queuedAt: new Date('2026-12-04T01:00:00Z'),
@@ -25,6 +26,7 @@ function nodesWithOneLostCall() {
       return adopted;
     },
     isOpen: async () => !taken,
+    strandedCallOf: async (participantId: string) => (participantId === 'a' && !taken ? 'lost-1' : null),
   };
 }
 
@@ -55,6 +57,36 @@ describe('ConsultationService on fakes: calls of a lost node', () => {
     assert.deepEqual(w.records.ends(), ['markEnded lost-1 node_lost']);
     assert.equal(w.service.has('lost-1'), false);
     assert.deepEqual(w.of('callEnded')[0]?.slice(0, 3), ['lost-1', ['kiosk:k1', 'staff:a'], 'node_lost']);
+  });
+
+  it('a desk that no longer knows the call\'s id (reloaded on another node) takes its stranded call over from the record', async () => {
+    const w = world({ nodes: nodesWithOneLostCall(), failoverMs: 10_000 });
+    assert.equal(await w.service.adoptStrandedOf(KIOSK), null, 'not the kiosk\'s in this store');
+    const live = await w.service.adoptStrandedOf(STAFF_A);
+    assert.deepEqual([live?.sessionId, live?.state, live?.peerName], ['lost-1', 'active', '中央図書館']);
+  });
+
+  it('the node holding answered calls stopped: their kiosk and desk are told once, with the grace left; calls held here are not', async () => {
+    const w = world({ nodes: nodesWithOneLostCall(), failoverMs: 10_000 });
+    const stranded = [
+      { id: 'lost-1', kioskId: 'k1', staffId: 'a', secondsLeft: 8.04 },
+      { id: 'lost-2', kioskId: 'k2', staffId: 'b', secondsLeft: 2 },
+    ];
+    w.service.announceStranded(stranded);
+    w.service.announceStranded(stranded);
+    assert.deepEqual(
+      w.of('toPeers').map((args) => args.slice(0, 3)),
+      [
+        [['staff:a', 'kiosk:k1'], 'holderLost', { sessionId: 'lost-1', secondsLeft: 8 }],
+        [['staff:b', 'kiosk:k2'], 'holderLost', { sessionId: 'lost-2', secondsLeft: 2 }],
+      ],
+    );
+    await w.service.adoptOrphan(KIOSK, 'lost-1');
+    const before = w.of('toPeers').length;
+    // lost-2 dropped out of the list (ended or moved) and came back: told again; lost-1 is held here now.
+    w.service.announceStranded([stranded[0]!]);
+    w.service.announceStranded(stranded);
+    assert.deepEqual(w.of('toPeers').slice(before).map((args) => [args[1], (args[2] as { sessionId: string }).sessionId]), [['holderLost', 'lost-2']]);
   });
 
   it('with failover off (0), nothing is taken over', async () => {

@@ -1,0 +1,121 @@
+import { createHmac } from 'node:crypto';
+import type { ClaimedDelivery, WebhookRepository } from '../db/repositories/webhook-repository';
+import type { LinkSeal } from '../domain/link-seal';
+import { PeriodicPass, nextRetryAt } from '../domain/periodic-pass';
+import { createLogger } from '../logging/logger';
+
+const log = createLogger('webhooks');
+
+/** Header names of a delivery; docs/integrations.md tells the town how to verify them. */
+export const WEBHOOK_HEADERS = {
+  id: 'madoguchi-webhook-id',
+  event: 'madoguchi-webhook-event',
+  timestamp: 'madoguchi-webhook-timestamp',
+  signature: 'madoguchi-webhook-signature',
+} as const;
+
+/** `v1=` + hex HMAC-SHA256(secret, `${timestamp}.${body}`): the receiver recomputes it over the raw body. */
+export function signWebhook(secret: string, timestamp: number, body: string): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export interface WebhookSenderOptions {
+  webhooks: WebhookRepository;
+  seal: LinkSeal;
+  now: () => Date;
+  /** Tries before a delivery is given up as failed. */
+  maxAttempts?: number;
+  /** First retry after this long, doubling up to `retryCapMs`. */
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  /** A receiver that has not answered this long counts as a failed try. */
+  timeoutMs?: number;
+}
+
+const LOCK_MS = 2 * 60_000;
+const BATCH = 20;
+
+/**
+ * Posts the webhook outbox: claims due deliveries, signs each body with its endpoint's secret
+ * and posts it; a 2xx answer marks it delivered, anything else (or no answer) puts it back
+ * with a growing delay until the last try. Redirects are not followed (the registered URL is
+ * the only place a body goes).
+ */
+export class WebhookSender {
+  private readonly passes = new PeriodicPass(() => this.pass());
+
+  constructor(private readonly options: WebhookSenderOptions) {}
+
+  start(intervalMs: number): void {
+    this.passes.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.passes.stop();
+  }
+
+  runOnce(): Promise<{ delivered: number; failed: number }> {
+    return this.passes.runOnce();
+  }
+
+  private async pass(): Promise<{ delivered: number; failed: number }> {
+    const result = { delivered: 0, failed: 0 };
+    try {
+      const claimed = await this.options.webhooks.claim(this.options.now(), BATCH, LOCK_MS);
+      const outcomes = await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
+      for (const ok of outcomes) {
+        if (ok) result.delivered += 1;
+        else result.failed += 1;
+      }
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, 'webhook pass failed');
+    }
+    return result;
+  }
+
+  private async deliver(delivery: ClaimedDelivery): Promise<boolean> {
+    const secret = this.options.seal.open(delivery.secretSealed);
+    let responseCode: number | null = null;
+    let error: string;
+    if (secret === null) {
+      error = 'signing secret unreadable (server secret changed?)';
+    } else {
+      const body = JSON.stringify(delivery.payload);
+      const timestamp = Math.floor(this.options.now().getTime() / 1000);
+      try {
+        const response = await fetch(delivery.url, {
+          method: 'POST',
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Madoguchi-Webhooks/1',
+            [WEBHOOK_HEADERS.id]: delivery.eventId,
+            [WEBHOOK_HEADERS.event]: delivery.event,
+            [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+            [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
+          },
+          body,
+        });
+        responseCode = response.status;
+        await response.body?.cancel().catch(() => undefined);
+        if (response.status >= 200 && response.status < 300) {
+          await this.options.webhooks.markDelivered(delivery.id, response.status, this.options.now());
+          log.info({ deliveryId: delivery.id, event: delivery.event, status: response.status }, 'webhook delivered');
+          return true;
+        }
+        error = `HTTP ${response.status}`;
+      } catch (failure) {
+        error = failure instanceof Error ? (failure.cause instanceof Error ? failure.cause.message : failure.message) : 'request failed';
+      }
+    }
+    const retryAt = nextRetryAt(this.options.now(), delivery.attempts, {
+      maxAttempts: this.options.maxAttempts ?? 8,
+      baseMs: this.options.retryBaseMs ?? 30_000,
+      capMs: this.options.retryCapMs ?? 6 * 3_600_000,
+    });
+    await this.options.webhooks.markFailed(delivery.id, { error, responseCode, retryAt });
+    log.warn({ deliveryId: delivery.id, event: delivery.event, attempts: delivery.attempts, retry: retryAt !== null, error }, 'webhook not delivered');
+    return false;
+  }
+}
