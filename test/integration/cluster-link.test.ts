@@ -14,6 +14,7 @@ import type { ConsultationService } from '../../server/src/domain/consultation-s
 import { mayServe } from '../../server/src/domain/queue-scope';
 import type { SignallingServer } from '../../server/src/signalling/signalling-types';
 import { eventually } from '../helpers/poll';
+import { walkIn } from '../helpers/queue-entry';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 
 /**
@@ -141,20 +142,7 @@ async function joinCluster(...nodes: TestNode[]): Promise<void> {
 }
 
 function queued(sessionId: string, departmentId: string | null, queuedAt: string): QueueEntry {
-  return {
-    sessionId,
-    kind: 'walk_in',
-    kioskId: randomUUID(),
-    kioskName: '北出張所',
-    kioskLocation: '1F',
-    departmentId,
-    departmentName: null,
-    appointmentId: null,
-    residentName: null,
-    language: 'ja',
-    needs: null,
-    queuedAt,
-  };
+  return walkIn(sessionId, departmentId, { kioskId: randomUUID(), queuedAt });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
