@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { openBrowser, secondsUntilNewStream, videoStreams, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';
 import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
 
 /**

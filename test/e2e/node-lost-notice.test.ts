@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, secondsUntilNewStream, videoStreams, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';
 import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
 
 const LEASE_SECONDS = 3;

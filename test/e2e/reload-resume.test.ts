@@ -5,7 +5,6 @@ import { loginAtDesk } from '../helpers/call-flow';
 import { startTestServer } from '../helpers/start-server';
 import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 import { databaseKinds } from '../helpers/test-database';
-import { secondsUntilNewStream, videoStreams } from '../helpers/video-streams';
 
 const database = databaseKinds().at(-1) ?? 'embedded';
 const RELOADS = 5;

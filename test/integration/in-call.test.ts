@@ -114,6 +114,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
   });
 
   it("tells the kiosk whether the specialist's console shows the document; only staff in the call may say it", async () => {
+    const { server, call } = suite;
     const atKiosk = nextEvent(call.kiosk, 'documentView');
     expectOk(await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: false }));
     assert.deepEqual((await atKiosk)[0], { sessionId: call.sessionId, shown: false });
