@@ -336,17 +336,8 @@ export class ConsultationRepository {
   }
 }
 
-interface LegRow {
-  id: string;
-  leg: number;
-  department_name: string | null;
-  staff_name: string | null;
-  queued_at: Date;
-  answered_at: Date | null;
-  ended_at: Date | null;
-  end_reason: EndReason | null;
-  outcome_code: OutcomeCode | null;
-}
+/** One leg in a consultation's list of legs: the columns of a record row it needs. */
+type LegRow = Pick<SessionListRow, 'id' | 'leg' | 'department_name' | 'staff_name' | 'queued_at' | 'answered_at' | 'ended_at' | 'end_reason' | 'outcome_code'>;
 
 const toLeg = (row: LegRow): ConsultationLeg => ({
   sessionId: row.id,
