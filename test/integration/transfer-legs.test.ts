@@ -89,6 +89,7 @@ for (const kind of databaseKinds()) {
       const all = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { from: today, to: today } }), 200);
       assert.equal(all.total, 1, 'paging counts consultations, not legs');
       assert.deepEqual(rowsOf(all), expected);
+      assert.equal(all.items[0]?.satisfaction, 5, "the rating given on the last leg is the consultation's");
       // Found under the department of its second leg, and under the general counter's member of its first.
       const byDepartment = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { departmentId: department.id } }), 200);
       assert.deepEqual(rowsOf(byDepartment), expected);

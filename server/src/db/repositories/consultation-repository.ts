@@ -306,7 +306,7 @@ export class ConsultationRepository {
       active: 'l.answered_at IS NOT NULL AND l.ended_at IS NULL',
       ended: 'l.ended_at IS NOT NULL',
     };
-    const rows: SessionListRow[] = await this.dataSource.query(
+    const rows: (SessionListRow & { consultation_satisfaction: number | null })[] = await this.dataSource.query(
       `WITH matched AS (
          SELECT DISTINCT COALESCE(s.consultation_id, s.id) AS cid FROM consultation_session s
           WHERE ($3::uuid IS NULL OR s.department_id = $3)
@@ -315,7 +315,10 @@ export class ConsultationRepository {
             AND ($6::text IS NULL OR ($6 = 'booked') = (s.appointment_id IS NOT NULL))
             AND ($7::text IS NULL OR s.outcome_code = $7)
             AND ($8::uuid IS NULL OR s.staff_id = $8 OR s.department_id IS NULL OR s.department_id = ANY($9::uuid[])))
-       ${SELECT_RECORD}, count(*) OVER () AS total ${FROM_RECORD}
+       ${SELECT_RECORD}, count(*) OVER () AS total,
+              -- The kiosk rates the visit once, on whichever leg was last: the consultation's rating.
+              (SELECT max(r.satisfaction) FROM consultation_session r WHERE COALESCE(r.consultation_id, r.id) = s.id) AS consultation_satisfaction
+         ${FROM_RECORD}
          JOIN matched ON matched.cid = s.id
         WHERE ($1::timestamptz IS NULL OR s.queued_at >= $1)
           AND ($2::timestamptz IS NULL OR s.queued_at < $2)
@@ -331,7 +334,7 @@ export class ConsultationRepository {
       ],
     );
     const legs = await this.legsOfConsultations(rows.map((r) => r.id), 'consultation');
-    const items = rows.map((row) => asConsultation(toSessionRecord(row), legs.get(row.id) ?? []));
+    const items = rows.map((row) => ({ ...asConsultation(toSessionRecord(row), legs.get(row.id) ?? []), satisfaction: row.consultation_satisfaction }));
     return { items, total: Number(rows[0]?.total ?? 0), page: filter.page, pageSize: filter.pageSize };
   }
 }
