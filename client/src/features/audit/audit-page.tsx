@@ -4,9 +4,9 @@ import { listAudit } from '../../api/audit-api';
 import type { AuditFilter } from '../../api/audit-api';
 import { navigate } from '../../app/navigate';
 import type { RouteQuery } from '../../app/routes';
-import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
 import { PaginationNav } from '../../components/pagination-nav';
+import { choicesOf, SelectField } from '../../components/select-field';
 import { useApiData } from '../../hooks/use-api-data';
 import { auditMessages } from '../../i18n/audit-messages';
 import { common } from '../../i18n/common-messages';
@@ -43,18 +43,14 @@ export function AuditPage({ query }: { query: RouteQuery }) {
         {auditMessages.heading}
       </h1>
       <div className="filters">
-        <FormField label={auditMessages.action} className="field--inline">
-          {(c) => (
-            <select {...c} value={filter.action ?? ''} onChange={(e) => go((e.target.value || undefined) as AuditAction | undefined, 1)}>
-              <option value="">{auditMessages.all}</option>
-              {AUDIT_ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {auditMessages.actions[action]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          label={auditMessages.action}
+          className="field--inline"
+          value={filter.action ?? ''}
+          emptyLabel={auditMessages.all}
+          choices={choicesOf(AUDIT_ACTIONS, auditMessages.actions)}
+          onChange={(action) => go(action || undefined, 1)}
+        />
       </div>
       {entries.error ? <Notice tone="error" text={describeError(entries.error)} actionLabel={common.actions.retry} onAction={entries.reload} /> : null}
       {entries.loading ? <p role="status">{common.loading}</p> : null}
