@@ -2,7 +2,8 @@ import { OUTCOME_CODES } from '@madoguchi/contract/consultation';
 import { common } from '../i18n/common-messages';
 import { FormField } from './form-field';
 import type { OutcomeDraft } from './outcome-draft';
-import { choicesOf, SelectField } from './select-field';
+import { choicesOf } from './select-choices';
+import { SelectField } from './select-field';
 
 /** The console says 対応結果 right after a call, the record page 相談結果; each form brings its words. */
 export interface OutcomeFieldsTexts {

@@ -1,11 +1,7 @@
 import { FormField } from './form-field';
 import type { FormFieldProps } from './form-field';
+import type { SelectChoice } from './select-choices';
 
-/** One option of a select: the value sent and the words shown. */
-export interface SelectChoice<V extends string> {
-  value: V;
-  label: string;
-}
 
 interface SelectFieldBase<V extends string> extends Omit<FormFieldProps, 'children'> {
   choices: readonly SelectChoice<V>[];
@@ -17,11 +13,6 @@ interface SelectFieldBase<V extends string> extends Omit<FormFieldProps, 'childr
 /** Without `emptyLabel` a value must be chosen; with it the first option is '' (「選択してください」, 「すべて」). */
 export type SelectFieldProps<V extends string> = SelectFieldBase<V> &
   ({ emptyLabel?: undefined; value: V; onChange: (value: V) => void } | { emptyLabel: string; value: V | ''; onChange: (value: V | '') => void });
-
-/** The options of a fixed list (roles, icons, groupings…) with their words from a message map. */
-export function choicesOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>): SelectChoice<V>[] {
-  return values.map((value) => ({ value, label: labels[value] }));
-}
 
 /**
  * A labelled select: every staff-app form picks from a list the same way, so the label, hint, error

@@ -5,7 +5,8 @@ import { appointmentMessages } from '../../i18n/appointment-messages';
 import { common } from '../../i18n/common-messages';
 import { problemFor } from './appointment-form-types';
 import type { AppointmentFieldsProps } from './appointment-form-types';
-import { choicesOf, SelectField } from '../../components/select-field';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const f = appointmentMessages.fields;
 const NEED_FLAGS = ['interpreter', 'hearingSupport', 'wheelchair'] as const;

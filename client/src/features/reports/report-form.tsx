@@ -5,7 +5,8 @@ import { FormField } from '../../components/form-field';
 import { reportMessages } from '../../i18n/report-messages';
 import { reportRangeProblem } from './report-series';
 import type { ReportForm as FormValues } from './report-series';
-import { choicesOf, SelectField } from '../../components/select-field';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const t = reportMessages.form;
 

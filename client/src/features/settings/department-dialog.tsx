@@ -9,7 +9,8 @@ import { departmentFormFrom, departmentInput, departmentProblems } from './depar
 import { SettingsFormDialog } from './settings-form-dialog';
 import { TranslationFields } from './translation-fields';
 import { useCheckedForm } from './use-checked-form';
-import { choicesOf, SelectField } from '../../components/select-field';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const t = departmentMessages;
 

@@ -9,7 +9,8 @@ import { Notice } from '../../components/notice';
 import { saveFormTemplate } from '../forms/forms-api';
 import { addField, draftOf, draftProblems, moveField, removeField, updateField, type FieldDraft, type ProblemWords, type TemplateDraft } from './form-template-draft';
 import { TranslationFields } from './translation-fields';
-import { choicesOf, SelectField } from '../../components/select-field';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const t = formMessages.editor;
 const p = t.problems;

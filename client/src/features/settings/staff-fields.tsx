@@ -6,7 +6,8 @@ import { FormField } from '../../components/form-field';
 import { common } from '../../i18n/common-messages';
 import { staffMessages } from '../../i18n/staff-messages';
 import type { StaffFormValues, StaffProblems } from './staff-form';
-import { choicesOf, SelectField } from '../../components/select-field';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const f = staffMessages.fields;
 

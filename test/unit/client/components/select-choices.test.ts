@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { STAFF_ROLES } from '@madoguchi/contract/staff';
-import { choicesOf } from '../../../../client/src/components/select-field';
+import { choicesOf } from '../../../../client/src/components/select-choices';
 import { common } from '../../../../client/src/i18n/common-messages';
 
 describe('SelectField', () => {
