@@ -13,6 +13,7 @@ import { auditMessages } from '../../i18n/audit-messages';
 import { common } from '../../i18n/common-messages';
 import { describeError } from '../../i18n/describe-error';
 import { AuditTable } from './audit-table';
+import { PageSection } from '../../components/page-section';
 
 const PAGE_SIZE = 50;
 
@@ -39,10 +40,7 @@ export function AuditPage({ query }: { query: RouteQuery }) {
   const go = (action: AuditAction | undefined, page: number) => navigate({ name: 'audit', query: queryFor(action, page) }, { replace: true });
 
   return (
-    <section className="page page--wide" aria-labelledby="audit-heading">
-      <h1 id="audit-heading" className="page__title">
-        {auditMessages.heading}
-      </h1>
+    <PageSection heading={auditMessages.heading} wide>
       <div className="filters">
         <SelectField
           label={auditMessages.action}
@@ -62,6 +60,6 @@ export function AuditPage({ query }: { query: RouteQuery }) {
           <PaginationNav page={data.page} pageSize={data.pageSize} total={data.total} texts={common.pagination} onPage={(p) => go(filter.action, p)} />
         </>
       ) : null}
-    </section>
+    </PageSection>
   );
 }
