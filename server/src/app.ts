@@ -407,6 +407,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
       kiosks: repositories.kiosks,
       departments: repositories.departments,
       townSettings: repositories.townSettings,
+      bookingOffers: booking.freeTimes,
       tokens,
       audit: repositories.audit,
       codeAttempts: new AttemptLimiter(limits.store, { name: 'pairing', attempts: 10, windowSeconds: 15 * 60 }),

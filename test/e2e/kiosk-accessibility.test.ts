@@ -6,49 +6,7 @@ import { LANGUAGE_CHOICES, messagesFor } from '../../kiosk/src/i18n/messages';
 import { DEMO_DEPARTMENTS } from '../../server/src/db/seed/demo-data';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/start-server';
-import { createDepartment, openKiosk, seriousViolations, setKioskTimings, type AxeViolation } from './kiosk-e2e-support';
-
-/**
- * What a resident could not reach on the screen as it is now: the page or the screen scrolls
- * (nobody will swipe), a button or link is not wholly inside the window, smaller than 64 px,
- * or covered at its centre (where a finger lands), or a heading lies under the fixed corner
- * buttons. With a modal dialog open only the dialog counts: the rest is meant to be covered.
- * Plain JavaScript: tsx's keepNames helpers do not exist inside the page.
- */
-const LAYOUT_PROBLEMS = `
-  (() => {
-    const problems = [];
-    const doc = document.documentElement;
-    const width = doc.clientWidth;
-    const height = doc.clientHeight;
-    const px = (r) => [r.left, r.top, r.right, r.bottom].map(Math.round).join(',');
-    const label = (el) => '"' + (el.getAttribute('aria-label') || el.textContent || el.className).trim().replace(/\\s+/g, ' ').slice(0, 40) + '"';
-    if (doc.scrollHeight > height || doc.scrollWidth > width) problems.push('the page scrolls: ' + doc.scrollWidth + 'x' + doc.scrollHeight + ' in ' + width + 'x' + height);
-    for (const screen of document.querySelectorAll('main')) {
-      if (screen.scrollHeight > screen.clientHeight || screen.scrollWidth > screen.clientWidth) problems.push('the screen scrolls: ' + screen.scrollWidth + 'x' + screen.scrollHeight + ' in ' + screen.clientWidth + 'x' + screen.clientHeight);
-    }
-    const modal = document.querySelector('[aria-modal="true"]');
-    for (const el of (modal || document).querySelectorAll('button, a[href]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      if (r.left < -0.5 || r.top < -0.5 || r.right > width + 0.5 || r.bottom > height + 0.5) {
-        problems.push(label(el) + ' is not wholly on screen: ' + px(r));
-        continue;
-      }
-      if (r.width < 64 || r.height < 64) problems.push(label(el) + ' is smaller than 64 px: ' + Math.round(r.width) + 'x' + Math.round(r.height));
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (!hit || !el.contains(hit)) problems.push(label(el) + ' is covered at its centre by ' + (hit ? hit.tagName.toLowerCase() + '.' + hit.className : 'nothing'));
-    }
-    if (!modal) {
-      const corners = [...document.querySelectorAll('.help-bar, .back-button')].map((el) => el.getBoundingClientRect());
-      for (const heading of document.querySelectorAll('h1, h2')) {
-        const r = heading.getBoundingClientRect();
-        if (corners.some((c) => r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)) problems.push('heading ' + label(heading) + ' lies under the corner buttons: ' + px(r));
-      }
-    }
-    return problems;
-  })()
-`;
+import { createDepartment, layoutProblems, openKiosk, seriousViolations, setKioskTimings, type AxeViolation } from './kiosk-e2e-support';
 
 /**
  * Lines that break inside a word. やさしい日本語 is written with spaces between words
@@ -273,10 +231,6 @@ async function quickTour(page: Page, language: Language, large: boolean, where: 
   return problems;
 }
 
-async function layoutProblems(page: Page, screen: string): Promise<string[]> {
-  const found = (await page.evaluate(LAYOUT_PROBLEMS)) as string[];
-  return found.map((problem) => `${screen}: ${problem}`);
-}
 
 /**
  * Walks the resident's screens in `language` with large text on, from Idle back to Idle;

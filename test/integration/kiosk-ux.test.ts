@@ -68,15 +68,15 @@ describe('kiosk UX rules on the server (real PostgreSQL)', () => {
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     const staff = restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
     const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
-    assert.deepEqual(expectStatus(await admin.call<KioskDisplaySettings>('getKioskDisplay'), 200), { residentNameDisplay: 'family_name', counterPhone: '', openingHours: '' });
-    const body: KioskDisplaySettings = { residentNameDisplay: 'initials', counterPhone: '0120-000-111', openingHours: '平日 9:00〜17:00' };
+    assert.deepEqual(expectStatus(await admin.call<KioskDisplaySettings>('getKioskDisplay'), 200), { residentNameDisplay: 'family_name', counterPhone: '', openingHours: '', offerBookingHere: false });
+    const body: KioskDisplaySettings = { residentNameDisplay: 'initials', counterPhone: '0120-000-111', openingHours: '平日 9:00〜17:00', offerBookingHere: false };
     assert.equal((await staff.call('updateKioskDisplay', { body })).status, 403);
     assert.equal((await kiosk.call('getKioskDisplay')).status, 403);
     assert.equal((await admin.call('updateKioskDisplay', { body: { ...body, residentNameDisplay: 'everything' } })).status, 400);
     assert.equal((await admin.call('updateKioskDisplay', { body: { ...body, extra: 1 } })).status, 400);
     assert.deepEqual(expectStatus(await admin.call('updateKioskDisplay', { body }), 200), body);
     const config = expectStatus(await kiosk.call<KioskConfig>('kioskConfig'), 200);
-    assert.deepEqual(config.alternatives, { counterPhone: '0120-000-111', openingHours: '平日 9:00〜17:00' });
+    assert.deepEqual(config.alternatives, { counterPhone: '0120-000-111', openingHours: '平日 9:00〜17:00', bookHere: [] });
     const audit = await server.db.dataSource.query(`SELECT details FROM audit_log WHERE action = 'settings_updated'`);
     assert.equal(audit.length, 1);
     assert.ok(!JSON.stringify(audit[0].details).includes('0120'), 'the audit keeps no phone number');

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { htmlLangFor } from '../i18n/messages';
+import { BookHereScreen } from '../screens/book-here-screen';
+import { BookedScreen } from '../screens/booked-screen';
 import { CheckInScreen } from '../screens/check-in-screen';
 import { EndedScreen } from '../screens/ended-screen';
 import { FaultScreen } from '../screens/fault-screen';
@@ -12,7 +14,7 @@ import { StartingScreen } from '../screens/starting-screen';
 import { SurveyScreen } from '../screens/survey-screen';
 import { WaitingScreen } from '../screens/waiting-screen';
 import { WalkInScreen } from '../screens/walk-in-screen';
-import { selectableDepartments } from '../visit/department-label';
+import { departmentLabel, selectableDepartments } from '../visit/department-label';
 import { useKioskController } from '../visit/use-kiosk-controller';
 import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
 import { KioskChrome } from './kiosk-chrome';
@@ -34,6 +36,11 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
   const { state, kiosk, config, call, language, extras, forms } = useKioskSnapshot();
   // Stable, so the call screen asks for the captions once per (re)join, not on every render.
   const loadCaptions = useCallback(() => void controller.inCall?.loadCaptions(), [controller]);
+  const loadFreeDays = useCallback((topicId: string, from: string) => controller.bookHereFreeTimes(topicId, from), [controller]);
+  const departmentName = (id: string): string | null => {
+    const department = config?.departments.find((d) => d.id === id);
+    return department ? departmentLabel(department, language) : null;
+  };
 
   useEffect(() => {
     document.documentElement.lang = htmlLangFor(language);
@@ -107,7 +114,30 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           connected={call?.connection === 'connected'}
           alternatives={config?.alternatives ?? null}
           reassureMs={controller.reassureMs}
+          onBookHere={controller.bookHereOffer(state.departmentId) ? () => void controller.bookHere() : null}
           onCancel={() => void controller.cancel()}
+        />
+      );
+    case 'bookHere': {
+      const offer = controller.bookHereOffer(state.departmentId);
+      if (!offer) return <FaultScreen fault="unexpected" />;
+      return (
+        <BookHereScreen
+          offer={offer}
+          departmentName={departmentName(state.departmentId)}
+          language={language}
+          loadDays={loadFreeDays}
+          submit={(topicId, startsAt) => controller.bookHereSubmit(topicId, startsAt)}
+          onLeave={() => controller.back()}
+        />
+      );
+    }
+    case 'booked':
+      return (
+        <BookedScreen
+          booking={state.booking}
+          departmentName={departmentName(state.booking.departmentId) ?? state.booking.departmentName}
+          onFinish={() => controller.finishBooked()}
         />
       );
     case 'inCall':

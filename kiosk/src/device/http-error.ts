@@ -6,11 +6,14 @@ export class HttpError extends Error {
   readonly status: number;
   /** The contract's code from the error body (`{ error: { code } }`), when there was one. */
   readonly code: ErrorCode | null;
+  /** The error body's `details` (e.g. the next free times when a booked time was taken), unchecked. */
+  readonly details: unknown;
 
-  constructor(status: number, message: string, options?: { cause?: unknown; code?: ErrorCode | null }) {
+  constructor(status: number, message: string, options?: { cause?: unknown; code?: ErrorCode | null; details?: unknown }) {
     super(message, options);
     this.status = status;
     this.code = options?.code ?? null;
+    this.details = options?.details ?? null;
   }
 
   /** The server understood and said no: retrying the same request cannot help. */
@@ -23,12 +26,12 @@ export class HttpError extends Error {
   }
 }
 
-async function errorCodeOf(response: Response): Promise<ErrorCode | null> {
+async function errorOf(response: Response): Promise<{ code: ErrorCode | null; details: unknown }> {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown } };
-    return typeof body.error?.code === 'string' ? (body.error.code as ErrorCode) : null;
+    const body = (await response.json()) as { error?: { code?: unknown; details?: unknown } };
+    return { code: typeof body.error?.code === 'string' ? (body.error.code as ErrorCode) : null, details: body.error?.details ?? null };
   } catch {
-    return null;
+    return { code: null, details: null };
   }
 }
 
@@ -46,8 +49,8 @@ async function send<T>(path: string, init: RequestInit): Promise<T> {
     throw new HttpError(0, 'network request failed', { cause: error });
   }
   if (!response.ok) {
-    const code = await errorCodeOf(response);
-    throw new HttpError(response.status, `${path} answered ${response.status}`, { code });
+    const { code, details } = await errorOf(response);
+    throw new HttpError(response.status, `${path} answered ${response.status}`, { code, details });
   }
   return (await response.json()) as T;
 }

@@ -80,6 +80,42 @@ export interface KioskMessages {
     phone: (phone: string) => string;
     hours: (hours: string) => string;
   };
+  /** 「この窓口で予約する」 when nobody can answer: book a later time at this kiosk, nothing to type. */
+  bookHere: {
+    /** The offer on the waiting screen, and its line of explanation. */
+    offer: string;
+    offerHint: string;
+    title: string;
+    topicTitle: string;
+    dayTitle: string;
+    dayLead: string;
+    laterDays: string;
+    earlierDays: string;
+    noDays: string;
+    /** `day` as the clock writes it. */
+    timeTitle: (day: string) => string;
+    confirmTitle: string;
+    /** No name, no telephone: said before 「予約する」 so nobody hunts for a keyboard. */
+    noTyping: string;
+    confirm: string;
+    submitting: string;
+    taken: string;
+    noneFree: string;
+    failed: string;
+    rateLimited: string;
+    offline: string;
+    loading: string;
+    loadFailed: string;
+    retry: string;
+    doneTitle: string;
+    /** The booked time: date and start time as the clock writes them. */
+    when: (date: string, time: string) => string;
+    codeLabel: string;
+    codeLead: string;
+    dayOfLead: string;
+    qrLabel: string;
+    finish: string;
+  };
   inCall: {
     staffName: (name: string) => string;
     staffVideo: string;

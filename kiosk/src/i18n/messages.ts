@@ -37,6 +37,7 @@ const SPEC: MessageSpec<KioskMessages> = {
     phone: ['phone'],
     hours: ['hours'],
   },
+  bookHere: { timeTitle: ['day'], when: ['date', 'time'] },
   inCall: { staffName: ['name'], guestJoined: ['who'] },
   // Only the reasons a resident needs told have a sentence; the others show none.
   ended: { reason: (text: Partial<Record<EndReason, string>>, reason) => text[reason] ?? null },

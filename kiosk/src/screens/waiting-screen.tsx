@@ -19,6 +19,8 @@ export interface WaitingScreenProps {
   /** The town's other ways when nobody can answer. */
   alternatives: KioskConfig['alternatives'] | null;
   reassureMs: number;
+  /** 「この窓口で予約する」, when the town offers it and this department can be booked here; else null. */
+  onBookHere: (() => void) | null;
   onCancel: () => void;
 }
 
@@ -28,8 +30,8 @@ export interface WaitingScreenProps {
  * could answer is busy, and the town's other ways when nobody can answer at all.
  */
 export function WaitingScreen(props: WaitingScreenProps) {
-  const { queuePosition, estimatedWaitSeconds, outlook, residentName, departmentName, connected, alternatives, reassureMs, onCancel } = props;
-  const { waiting, transferred } = useMessages();
+  const { queuePosition, estimatedWaitSeconds, outlook, residentName, departmentName, connected, alternatives, reassureMs, onBookHere, onCancel } = props;
+  const { waiting, transferred, bookHere } = useMessages();
   const waitedMinutes = useWaitReassurance(reassureMs);
   let title = residentName ? waiting.resident(residentName) : waiting.title;
   if (departmentName) title = transferred(departmentName);
@@ -49,6 +51,12 @@ export function WaitingScreen(props: WaitingScreenProps) {
             <p>{waiting.nobodyLead}</p>
             {phone ? <p className="waiting__alternative">{waiting.phone(phone)}</p> : null}
             {hours ? <p className="waiting__alternative">{waiting.hours(hours)}</p> : null}
+            {onBookHere ? (
+              <div className="waiting__book-here">
+                <BigButton onClick={onBookHere}>{bookHere.offer}</BigButton>
+                <p className="waiting__alternative waiting__book-here-hint">{bookHere.offerHint}</p>
+              </div>
+            ) : null}
           </div>
         ) : (
           <p className="screen__lead">{waiting.lead}</p>

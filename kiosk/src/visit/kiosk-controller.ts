@@ -8,6 +8,11 @@ import { TypedEmitter } from '@madoguchi/call-core/typed-emitter';
 import { clearPairingRequest, storeCredential } from '../device/credential-store';
 import type { Heartbeat } from '../device/heartbeat';
 import { fetchKioskConfig } from '../device/kiosk-config-api';
+import { createKioskBooking, fetchKioskFreeTimes } from '../device/kiosk-booking-api';
+import { HttpError } from '../device/http-error';
+import type { FreeTime, FreeTimeDay, SlotTakenDetails } from '@madoguchi/contract/booking';
+import type { KioskBookingOffer } from '@madoguchi/contract/kiosk-booking';
+import type { BookHereError } from './book-here-steps';
 import { pairKiosk } from '../device/kiosk-pairing-api';
 import { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { DEFAULT_LANGUAGE } from '../i18n/messages';
@@ -219,7 +224,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       this.dispatch({ type: 'fault', fault: 'offline' });
       return;
     }
-    this.dispatch({ type: 'callRequested' });
+    this.dispatch(departmentId ? { type: 'callRequested', departmentId } : { type: 'callRequested' });
     try {
       const payload = departmentId ? { departmentId, language: this.snapshot.language } : { language: this.snapshot.language };
       const { queuePosition } = await call.callStaff(payload);
@@ -254,6 +259,55 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     if (this.stateName() !== 'calling') return;
     this.dispatch({ type: 'cancelled' });
     await this.callClient?.cancelCall();
+  }
+
+  /** The departments 「この窓口で予約する」 may book here (the town's setting and 設定 → 予約枠). */
+  bookHereOffer(departmentId: string | undefined): KioskBookingOffer | null {
+    if (!departmentId) return null;
+    return this.snapshot.config?.alternatives.bookHere.find((offer) => offer.departmentId === departmentId && offer.topics.length > 0) ?? null;
+  }
+
+  /** Waiting, nobody can answer: 「この窓口で予約する」 leaves the queue and opens the booking screens. */
+  async bookHere(): Promise<void> {
+    const { state } = this.snapshot;
+    if (state.name !== 'calling' || state.outlook !== 'nobody' || !this.bookHereOffer(state.departmentId)) return;
+    this.dispatch({ type: 'bookHereChosen' });
+    await this.callClient?.cancelCall();
+  }
+
+  /** Free times at this kiosk for the booking screens, a week from `from` (today when absent). */
+  async bookHereFreeTimes(topicId: string, from?: string): Promise<FreeTimeDay[]> {
+    const { state } = this.snapshot;
+    const token = this.keeper?.token;
+    const kioskId = this.kioskId();
+    if (state.name !== 'bookHere' || !token || !kioskId) throw new Error('not booking');
+    const query = { departmentId: state.departmentId, topicId, days: 7, ...(from ? { from } : {}) };
+    return (await fetchKioskFreeTimes(token, kioskId, query)).days;
+  }
+
+  /** 「予約する」: booked moves to the code; a taken time answers with the next free ones. */
+  async bookHereSubmit(topicId: string, startsAt: string): Promise<{ taken: FreeTime[] } | { error: BookHereError } | null> {
+    const { state, language } = this.snapshot;
+    const token = this.keeper?.token;
+    const kioskId = this.kioskId();
+    if (state.name !== 'bookHere' || !token || !kioskId) return { error: 'failed' };
+    try {
+      const booking = await createKioskBooking(token, kioskId, { departmentId: state.departmentId, topicId, startsAt, preferredLanguage: language });
+      this.dispatch({ type: 'bookedHere', booking });
+      return null;
+    } catch (error) {
+      logger.info('kiosk booking refused', { error });
+      if (!(error instanceof HttpError) || error.status === 0) return { error: 'offline' };
+      if (error.isRateLimited) return { error: 'rateLimited' };
+      const details = error.details as Partial<SlotTakenDetails> | null;
+      if (error.status === 409 && details?.reason === 'slot_taken') return { taken: details.nextFreeTimes ?? [] };
+      return { error: 'failed' };
+    }
+  }
+
+  /** 「おわる」 on the booked screen: the code leaves the screen. */
+  finishBooked(): void {
+    if (this.stateName() === 'booked') this.dispatch({ type: 'back' });
   }
 
   /** The resident pressed 「通話を終了」. */
@@ -434,6 +488,10 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     // Nobody answered the survey: the same as 「とばす」.
     if (state.name === 'survey') this.sendSurvey(state.sessionId, null);
     this.dispatch({ type: 'timeout' });
+  }
+
+  private kioskId(): string | null {
+    return this.snapshot.config?.kiosk.id ?? this.snapshot.kiosk?.id ?? null;
   }
 
   private stateName(): KioskStateName {

@@ -1,4 +1,5 @@
 import type { EndReason, WaitOutlook } from '@madoguchi/contract/consultation';
+import type { KioskBookingCreated } from '@madoguchi/contract/kiosk-booking';
 
 /**
  * Why the kiosk cannot serve right now. `offline` heals when the server is back; the rest
@@ -31,11 +32,17 @@ export type KioskState =
       queuePosition: number | null;
       residentName: string | null;
       departmentName?: string;
+      /** The department a walk-in chose (not after a transfer): what 「この窓口で予約する」 would book. */
+      departmentId?: string;
       /** From who can answer and recent call lengths, sent by the server whenever the queue or the staff change. */
       estimatedWaitSeconds?: number | null;
       /** Someone free (「まもなく」), all busy, or nobody who could answer is online. */
       outlook?: WaitOutlook;
     }
+  /** 「この窓口で予約する」: nobody could answer, so the resident books a later time here (the queue is left). */
+  | { name: 'bookHere'; departmentId: string }
+  /** Booked: the check-in code and its QR, until the resident presses 「おわる」 or walks away. */
+  | { name: 'booked'; booking: KioskBookingCreated }
   | { name: 'inCall'; staffName: string | null }
   | { name: 'survey'; sessionId: string; reason: EndReason }
   | { name: 'ended'; reason: EndReason }
@@ -63,7 +70,10 @@ export type KioskEvent =
   | { type: 'checkInFailed'; error: CheckInError }
   | { type: 'checkedIn'; queuePosition: number; residentName: string | null }
   /** A walk-in asked for a specialist (with or without a department). */
-  | { type: 'callRequested' }
+  | { type: 'callRequested'; departmentId?: string }
+  /** Waiting with nobody able to answer: 「この窓口で予約する」. */
+  | { type: 'bookHereChosen' }
+  | { type: 'bookedHere'; booking: KioskBookingCreated }
   | { type: 'queued'; queuePosition: number }
   /** The queue moved: a new place and a fresh estimate. */
   | { type: 'queueMoved'; queuePosition: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }
@@ -85,7 +95,7 @@ export type KioskEvent =
   | { type: 'fault'; fault: FaultKind };
 
 /** States where a resident is choosing or typing; nobody touching them for a while means nobody is there. */
-export const INTERACTIVE_STATES: ReadonlySet<KioskStateName> = new Set(['start', 'checkIn', 'walkIn']);
+export const INTERACTIVE_STATES: ReadonlySet<KioskStateName> = new Set(['start', 'checkIn', 'walkIn', 'bookHere', 'booked']);
 
 /**
  * Where nobody touching the screen for a while asks 「続けますか？」 before the kiosk gives
@@ -139,10 +149,15 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
         : { ...state, queuePosition: event.queuePosition, estimatedWaitSeconds: event.estimatedWaitSeconds, outlook: event.outlook };
     case 'accepted':
       return { name: 'inCall', staffName: event.staffName };
-    case 'transferred':
-      return { ...state, queuePosition: event.queuePosition, departmentName: event.departmentName };
+    case 'transferred': {
+      // Now another department's queue: the walk-in's own choice no longer says what to book.
+      const { departmentId: _chosen, ...rest } = state;
+      return { ...rest, queuePosition: event.queuePosition, departmentName: event.departmentName };
+    }
     case 'cancelled':
       return IDLE;
+    case 'bookHereChosen':
+      return state.departmentId ? { name: 'bookHere', departmentId: state.departmentId } : state;
     default:
       return state;
   }
@@ -154,6 +169,7 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
  *                       start -> checkIn -> calling            (start -> calling with no departments)
  *   start, checkIn, walkIn -> back one screen, or idle after inactivity
  *   calling -> idle (cancelled)      inCall -> calling (transferred)
+ *   calling -> bookHere (nobody can answer) -> booked -> idle; bookHere -> start (back)
  *   inCall -> mediaFailed (no media got through) -> start (retry) | idle (back, timeout)
  *   any -> fault      fault -> idle (ready or timeout)
  *   any but calling, inCall -> calling or inCall (resumed: the page reloaded during a call)
@@ -185,9 +201,16 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
     case 'checkIn':
       return fromCheckIn(state, event);
     case 'walkIn':
-      if (event.type === 'callRequested') return { name: 'calling', queuePosition: null, residentName: null };
+      if (event.type === 'callRequested') return { name: 'calling', queuePosition: null, residentName: null, ...(event.departmentId ? { departmentId: event.departmentId } : {}) };
       if (event.type === 'back') return { name: 'start' };
       return event.type === 'timeout' ? IDLE : state;
+    case 'bookHere':
+      if (event.type === 'bookedHere') return { name: 'booked', booking: event.booking };
+      if (event.type === 'back') return { name: 'start' };
+      return event.type === 'timeout' ? IDLE : state;
+    case 'booked':
+      // 「おわる」 or nobody there any more: the code leaves the screen with the state.
+      return event.type === 'back' || event.type === 'timeout' ? IDLE : state;
     case 'calling':
       return fromCalling(state, event);
     case 'inCall':

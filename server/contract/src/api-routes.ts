@@ -33,6 +33,8 @@ export const API_ROUTES = {
   openKioskInstaller: route({ method: 'post', path: '/api/kiosk/installer', access: ['kiosk'], summary: "Spend an installer code: the kiosk's device set-up opens for 30 minutes" }),
   saveKioskDevices: route({ method: 'put', path: '/api/kiosk/devices', access: ['kiosk'], summary: 'The kiosk saves its face and document cameras (installer mode only)' }),
   kioskConfig: route({ method: 'get', path: '/api/kiosk/config', access: ['kiosk'], summary: "The kiosk's own settings and the departments it offers" }),
+  kioskFreeTimes: route({ method: 'get', path: '/api/kiosks/:id/booking/free-times', access: ['kiosk'], summary: '「この窓口で予約する」: free times of a topic at this kiosk (its own id only), per Japan day' }),
+  createKioskBooking: route({ method: 'post', path: '/api/kiosks/:id/bookings', access: ['kiosk'], summary: '「この窓口で予約する」: the resident books a later time at this kiosk (its own id only; rate-limited, audited; 409 with the next free times on a taken slot)' }),
 
   listDepartments: route({ method: 'get', path: '/api/departments', access: ['staff', 'admin'], summary: 'Departments' }),
   createDepartment: route({ method: 'post', path: '/api/departments', access: ['admin'], summary: 'Add a department' }),

@@ -30,6 +30,7 @@ import {
   type PairKioskResponse,
   type PairingCode,
 } from './kiosks';
+import { KioskBookingRequest, KioskFreeTimeQuery, type KioskBookingCreated } from './kiosk-booking';
 import type { OperationsOverview } from './operations';
 import type { Page } from './pagination';
 import { CreateQuickPhraseRequest, type QuickPhrase } from './quick-phrases';
@@ -119,6 +120,8 @@ export const API_SCHEMAS = {
   openKioskInstaller: { body: OpenInstallerRequest, response: responds<InstallerSession>('InstallerSession') },
   saveKioskDevices: { body: SaveKioskDevicesRequest, response: responds<null>('null') },
   kioskConfig: { response: responds<KioskConfig>('KioskConfig') },
+  kioskFreeTimes: { params: IdParams, query: KioskFreeTimeQuery, response: responds<FreeTimes>('FreeTimes') },
+  createKioskBooking: { params: IdParams, body: KioskBookingRequest, status: 201, response: responds<KioskBookingCreated>('KioskBookingCreated') },
 
   listDepartments: { query: DepartmentListQuery, response: responds<Department[]>('Department[]') },
   createDepartment: { body: DepartmentInput, status: 201, response: responds<Department>('Department') },

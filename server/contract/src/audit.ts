@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'quick_phrase_created',
   'quick_phrase_deleted',
   'appointment_booked_publicly',
+  'appointment_booked_at_kiosk',
   'appointment_moved_publicly',
   'appointment_cancelled_publicly',
   'booking_link_reissued',

@@ -1,4 +1,5 @@
 import type { Department } from './departments';
+import type { KioskBookingOffer } from './kiosk-booking';
 import { z } from 'zod';
 import { singleLine } from './text';
 
@@ -92,5 +93,10 @@ export interface KioskConfig {
   /** Active departments, for the walk-in buttons (icon and names per language). */
   departments: Department[];
   /** The town's other ways, offered to a waiting resident when nobody can answer (empty: not shown). */
-  alternatives: { counterPhone: string; openingHours: string };
+  alternatives: {
+    counterPhone: string;
+    openingHours: string;
+    /** 「この窓口で予約する」: the departments this kiosk may book, when the town offers it (empty: not offered). */
+    bookHere: KioskBookingOffer[];
+  };
 }

@@ -16,9 +16,14 @@ export const KioskDisplaySettings = z
     counterPhone: z.string().trim().max(40),
     /** Likewise, e.g. 「平日 8:30〜17:15」. */
     openingHours: z.string().trim().max(120),
+    /**
+     * Likewise, 「この窓口で予約する」: book a later time at this kiosk, for departments and kiosks
+     * that 設定 → 予約枠 makes bookable. Absent in settings saved before it existed: off.
+     */
+    offerBookingHere: z.boolean().default(false),
   })
   .strict();
 export type KioskDisplaySettings = z.infer<typeof KioskDisplaySettings>;
 
 /** Until an admin saves something: names masked, no alternatives to offer. */
-export const DEFAULT_KIOSK_DISPLAY: KioskDisplaySettings = Object.freeze({ residentNameDisplay: 'family_name', counterPhone: '', openingHours: '' });
+export const DEFAULT_KIOSK_DISPLAY: KioskDisplaySettings = Object.freeze({ residentNameDisplay: 'family_name', counterPhone: '', openingHours: '', offerBookingHere: false });

@@ -20,6 +20,8 @@ export interface BookingLimits {
   perContact: AttemptLimiterOptions;
   /** Private-link lookups that found nothing, per address. */
   linkLookups: AttemptLimiterOptions;
+  /** Bookings made at one kiosk (「この窓口で予約する」). */
+  perKiosk: AttemptLimiterOptions;
   /** Leading zero bits of the proof of work. */
   proofBits: number;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_BOOKING_LIMITS: BookingLimits = Object.freeze({
   perAddress: { name: 'booking-address', attempts: 20, windowSeconds: 3600 },
   perContact: { name: 'booking-contact', attempts: 5, windowSeconds: 24 * 3600 },
   linkLookups: { name: 'booking-link', attempts: 30, windowSeconds: 600 },
+  perKiosk: { name: 'booking-kiosk', attempts: 12, windowSeconds: 3600 },
   proofBits: 16,
 });
 
@@ -79,6 +82,7 @@ export function createBooking(options: BookingWiringOptions): Booking {
       perAddress: new AttemptLimiter(options.limiterStore, limits.perAddress),
       perContact: new AttemptLimiter(options.limiterStore, limits.perContact),
       linkLookups: new AttemptLimiter(options.limiterStore, limits.linkLookups),
+      perKiosk: new AttemptLimiter(options.limiterStore, limits.perKiosk),
     },
     onChange: options.onChange,
     now: options.now,

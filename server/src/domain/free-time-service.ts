@@ -1,4 +1,5 @@
 import type { BookingPolicy, FreeTime, FreeTimeDay, PublicBookingOptions } from '@madoguchi/contract/booking';
+import type { KioskBookingOffer } from '@madoguchi/contract/kiosk-booking';
 import type { BookingRuleRepository } from '../db/repositories/booking-rule-repository';
 import type { DepartmentRepository } from '../db/repositories/department-repository';
 import type { KioskRepository } from '../db/repositories/kiosk-repository';
@@ -55,6 +56,13 @@ export class FreeTimeService {
       policy: { horizonDays: view.policy.horizonDays, leadMinutes: view.policy.leadMinutes, changeCutoffMinutes: view.policy.changeCutoffMinutes },
       blockedDays: view.blockedDays.map((b) => b.day).filter((day) => day >= today && day <= last),
     };
+  }
+
+  /** 「この窓口で予約する」: what this kiosk may book, when 設定 → 予約枠 makes it bookable (else nothing). */
+  async kioskOffers(kioskId: string): Promise<KioskBookingOffer[]> {
+    const options = await this.publicOptions();
+    if (!options.kiosks.some((k) => k.id === kioskId)) return [];
+    return options.departments.map((d) => ({ departmentId: d.id, topics: d.topics }));
   }
 
   /** The department, topic and kiosk must all be bookable; anything else reads as "not found" to the public. */

@@ -8,6 +8,7 @@ import type { KioskRepository } from '../db/repositories/kiosk-repository';
 import type { TownSettingRepository } from '../db/repositories/town-setting-repository';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
+import type { FreeTimeService } from './free-time-service';
 import type { AttemptLimiter } from './attempt-limiter';
 import { hashInstallerCode, hashPairingCode } from './kiosk-codes';
 
@@ -20,6 +21,8 @@ export interface KioskDeviceOptions {
   kiosks: Pick<KioskRepository, 'findByIdWithCredentialHash' | 'completePairing' | 'openInstaller' | 'saveDevicesDuringInstall' | 'findById'>;
   departments: Pick<DepartmentRepository, 'list'>;
   townSettings: Pick<TownSettingRepository, 'kioskDisplay'>;
+  /** What 「この窓口で予約する」 may book at a kiosk (設定 → 予約枠). */
+  bookingOffers: Pick<FreeTimeService, 'kioskOffers'>;
   tokens: Pick<TokenService, 'issueKiosk'>;
   audit: Pick<AuditLogRepository, 'record'>;
   /** Pairing and installer codes: guesses are counted per address (pairing) or per kiosk (installer). */
@@ -93,10 +96,15 @@ export class KioskDeviceService {
   async config(kioskId: string): Promise<KioskConfig> {
     const kiosk = await this.options.kiosks.findById(kioskId);
     if (!kiosk) throw AppError.notFound('kiosk');
+    const display = await this.options.townSettings.kioskDisplay();
     return {
       kiosk: { id: kiosk.id, name: kiosk.name, location: kiosk.location, address: kiosk.address, cameraRoles: kiosk.cameraRoles },
       departments: await this.options.departments.list({ includeInactive: false }),
-      alternatives: await this.options.townSettings.kioskDisplay().then(({ counterPhone, openingHours }) => ({ counterPhone, openingHours })),
+      alternatives: {
+        counterPhone: display.counterPhone,
+        openingHours: display.openingHours,
+        bookHere: display.offerBookingHere ? await this.options.bookingOffers.kioskOffers(kiosk.id) : [],
+      },
     };
   }
 }

@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import type { BookingChallenge, BookingPolicy, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '@madoguchi/contract/booking';
+import type { BookingChallenge, BookingPolicy, ChangeActorKind, PublicBooking, PublicBookingCreated, PublicBookingRequest, SlotTakenDetails } from '@madoguchi/contract/booking';
+import type { KioskBookingCreated, KioskBookingRequest } from '@madoguchi/contract/kiosk-booking';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { AuditLogRepository, AuditRecordInput } from '../db/repositories/audit-log-repository';
 import type { OutboxRepository } from '../db/repositories/outbox-repository';
@@ -30,7 +31,7 @@ export interface PublicBookingServiceOptions {
   seal: LinkSeal;
   /** Keys the contact hash, so the cap can count bookings per contact without a plain lookup column. */
   secret: string;
-  limiters: { perAddress: AttemptLimiter; perContact: AttemptLimiter; linkLookups: AttemptLimiter };
+  limiters: { perAddress: AttemptLimiter; perContact: AttemptLimiter; linkLookups: AttemptLimiter; perKiosk: AttemptLimiter };
   onChange?: (kind: BookingChangeKind, appointmentId: string) => Promise<void> | void;
   now: () => Date;
 }
@@ -39,15 +40,16 @@ type CreateInput = z.output<typeof PublicBookingRequest>;
 /** What a booking needs, whoever makes it. */
 export type BookingFields = Omit<CreateInput, 'challenge' | 'solution'>;
 
-/** Who changes a booking: the resident (page or link), or the town's platform through an API key. */
-export type BookingActor = { kind: 'resident' } | { kind: 'api'; apiKeyId: string };
+/** Who changes a booking: the resident (page, link or kiosk), or the town's platform through an API key. */
+export type BookingActor = { kind: 'resident' } | { kind: 'api'; apiKeyId: string } | { kind: 'kiosk'; kioskId: string };
 const RESIDENT: BookingActor = { kind: 'resident' };
 
 /** The history row's author: an API key is no staff member, so its id goes in the details. */
-const changeActorOf = (actor: BookingActor): { actorKind: 'resident' | 'api'; actorId: null } => ({ actorKind: actor.kind, actorId: null });
+const changeActorOf = (actor: BookingActor): { actorKind: ChangeActorKind; actorId: null } => ({ actorKind: actor.kind, actorId: null });
 const actorDetails = (actor: BookingActor): Record<string, string> => (actor.kind === 'api' ? { apiKeyId: actor.apiKeyId } : {});
 
 function auditOf(actor: BookingActor, what: BookingChangeKind, appointmentId: string): AuditRecordInput {
+  if (actor.kind === 'kiosk') return { actorKind: 'kiosk', actorId: actor.kioskId, action: 'appointment_booked_at_kiosk', targetType: 'appointment', targetId: appointmentId };
   const action = actor.kind === 'api' ? (`appointment_${what}_by_api` as const) : (`appointment_${what}_publicly` as const);
   return {
     actorKind: actor.kind === 'api' ? 'api_key' : 'anonymous',
@@ -57,6 +59,11 @@ function auditOf(actor: BookingActor, what: BookingChangeKind, appointmentId: st
     targetId: appointmentId,
   };
 }
+type KioskInput = z.output<typeof KioskBookingRequest>;
+/** Who the booking is for: what the page asks; a kiosk booking leaves name and contact blank. */
+type ResidentFields = Pick<BookingFields, 'residentName' | 'residentKana' | 'preferredLanguage' | 'needs' | 'email' | 'phone'>;
+
+const NO_NEEDS = { interpreter: false, hearingSupport: false, wheelchair: false, other: '' };
 
 /** The same words for every refusal that involves the contact: nobody learns whether a contact has bookings. */
 const CONTACT_REFUSAL = 'too many bookings from this address or contact; try again later or call the town office';
@@ -109,6 +116,36 @@ export class PublicBookingService {
     log.info({ appointmentId: id, by: actor.kind }, 'resident booked');
     await this.notify('booked', id);
     return { id, manageToken: token };
+  }
+
+  /**
+   * 「この窓口で予約する」: a resident at the kiosk books a later time at this same kiosk, by the
+   * same rules as the page (the free-time search first, then the database's constraints). No name
+   * and no contact: the check-in code the kiosk shows is the resident's only key, so no mail is
+   * queued and the booking has no private link; staff see it in the calendar as booked at the kiosk.
+   * Counted per kiosk, so a kiosk left to a prankster cannot fill the calendar.
+   */
+  async createAtKiosk(kioskId: string, input: KioskInput): Promise<KioskBookingCreated> {
+    await this.options.limiters.perKiosk.take(kioskId);
+    const target = await this.options.freeTimes.target({ ...input, kioskId });
+    const startsAt = new Date(input.startsAt);
+    if (!(await this.options.freeTimes.isFree(target, startsAt))) throw await this.slotTaken(target, startsAt);
+    const resident: ResidentFields = { residentName: '', residentKana: '', preferredLanguage: input.preferredLanguage, needs: NO_NEEDS, email: '', phone: '' };
+    const actor: BookingActor = { kind: 'kiosk', kioskId };
+    const id = await this.insert(target, startsAt, resident, null, null, actor);
+    await this.options.audit.record(auditOf(actor, 'booked', id));
+    log.info({ appointmentId: id, kioskId }, 'resident booked at the kiosk');
+    await this.notify('booked', id);
+    const row = (await this.options.bookings.findById(id)) ?? missing();
+    return {
+      checkInCode: row.checkInCode,
+      checkInQrSvg: await qrOf(row.checkInCode),
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+      topicName: row.topic,
+    };
   }
 
   async view(token: string, address: string): Promise<PublicBooking> {
@@ -185,7 +222,7 @@ export class PublicBookingService {
     return createHmac('sha256', this.options.secret).update(`booking-contact:${email.trim().toLowerCase()}`).digest('hex');
   }
 
-  private async insert(target: BookableTarget, startsAt: Date, input: BookingFields, contactKey: string, token: string, actor: BookingActor): Promise<string> {
+  private async insert(target: BookableTarget, startsAt: Date, input: ResidentFields, contactKey: string | null, token: string | null, actor: BookingActor): Promise<string> {
     const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
     // A code clash with another open appointment at this kiosk is rare; draw again.
     for (let attempt = 0; attempt < 8; attempt += 1) {
@@ -205,14 +242,14 @@ export class PublicBookingService {
             email: input.email,
             phone: input.phone,
             contactKey,
-            manageTokenHash: hashToken(token),
-            manageTokenSealed: this.options.seal.seal(token),
+            manageTokenHash: token === null ? null : hashToken(token),
+            manageTokenSealed: token === null ? null : this.options.seal.seal(token),
             checkInCode: newCheckInCode(),
-            source: actor.kind === 'api' ? 'api' : 'public',
+            source: actor.kind === 'resident' ? 'public' : actor.kind,
           });
           await this.options.bookings.addChange(manager, id, { action: 'created', ...changeActorOf(actor), fromStatus: null, toStatus: 'scheduled', details: { ...span(startsAt, endsAt), ...actorDetails(actor) } });
-          // In the same transaction: the confirmation exists exactly when the booking does.
-          await this.options.outbox.enqueue(manager, { kind: 'confirmation', appointmentId: id, key: `confirmation:${id}`, at: this.options.now() });
+          // In the same transaction: the confirmation exists exactly when the booking does (a kiosk booking has no address to mail).
+          if (input.email) await this.options.outbox.enqueue(manager, { kind: 'confirmation', appointmentId: id, key: `confirmation:${id}`, at: this.options.now() });
           return id;
         });
       } catch (error) {
@@ -265,7 +302,7 @@ export class PublicBookingService {
       residentName: row.residentName,
       preferredLanguage: row.preferredLanguage,
       checkInCode: open ? row.checkInCode : null,
-      checkInQrSvg: open ? await QRCode.toString(row.checkInCode, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null,
+      checkInQrSvg: open ? await qrOf(row.checkInCode) : null,
       changeableUntil: changeableUntil.toISOString(),
       changeable: row.status === 'scheduled' && this.options.now() <= changeableUntil,
     };
@@ -282,6 +319,11 @@ export class PublicBookingService {
 
 function missing(): never {
   throw AppError.notFound('booking');
+}
+
+/** The check-in code as a QR in the format the kiosk reads from check-in slips. */
+function qrOf(code: string): Promise<string> {
+  return QRCode.toString(code, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 }
 
 export function hashToken(token: string): string {

@@ -18,7 +18,7 @@ afterEach(() => {
 const CONFIG: KioskConfig = {
   kiosk: { id: 'k1', name: '中央図書館', location: '1階', address: '', cameraRoles: { documentCameraId: null, faceCameraId: null } },
   departments: [],
-  alternatives: { counterPhone: '', openingHours: '' },
+  alternatives: { counterPhone: '', openingHours: '', bookHere: [] },
 };
 
 function kioskServer(): FakeServer {

@@ -215,7 +215,7 @@ describe('kiosk state machine: a call whose media never got through', () => {
 
 describe('kiosk state machine: nobody is reset for sitting still while waiting or in a call (issue 14)', () => {
   it('asks 「続けますか？」 only on the choosing and typing screens', () => {
-    assert.deepEqual([...IDLE_WARNING_STATES].sort(), ['checkIn', 'start', 'walkIn']);
+    assert.deepEqual([...IDLE_WARNING_STATES].sort(), ['bookHere', 'booked', 'checkIn', 'start', 'walkIn']);
     assert.equal(IDLE_WARNING_STATES.has('calling'), false);
     assert.equal(IDLE_WARNING_STATES.has('inCall'), false);
   });
@@ -226,5 +226,42 @@ describe('kiosk state machine: nobody is reset for sitting still while waiting o
     const same = transition(waiting, { type: 'queueMoved', queuePosition: 1, estimatedWaitSeconds: null, outlook: 'nobody' });
     assert.equal(same, waiting, 'nothing changed: the same state object');
     assert.equal((transition(waiting, { type: 'queueMoved', queuePosition: 1, estimatedWaitSeconds: null, outlook: 'soon' }) as { outlook?: string }).outlook, 'soon');
+  });
+});
+
+describe('kiosk state machine: 「この窓口で予約する」', () => {
+  const DEPARTMENT = '5b0e8f1c-1d2e-4f3a-8b4c-5d6e7f8a9b0c';
+  const BOOKING = {
+    checkInCode: '123456',
+    checkInQrSvg: '<svg/>',
+    startsAt: '2030-04-02T01:00:00.000Z',
+    endsAt: '2030-04-02T01:30:00.000Z',
+    departmentId: DEPARTMENT,
+    departmentName: '子育て支援課',
+    topicName: '児童手当',
+  };
+  const waiting = run([...TO_START, { type: 'walkInChosen' }, { type: 'callRequested', departmentId: DEPARTMENT }]);
+
+  it('remembers the department a walk-in chose, and forgets it after a transfer', () => {
+    assert.deepEqual(waiting, { name: 'calling', queuePosition: null, residentName: null, departmentId: DEPARTMENT });
+    const transferred = transition(waiting, { type: 'transferred', departmentName: '税務課', queuePosition: 1 });
+    assert.equal('departmentId' in transferred, false);
+    assert.equal(transition(transferred, { type: 'bookHereChosen' }), transferred, 'no department of the resident’s own choice: nothing to book');
+  });
+
+  it('calling -> bookHere -> booked -> idle, and bookHere -> start with 「戻る」', () => {
+    const booking = transition(waiting, { type: 'bookHereChosen' });
+    assert.deepEqual(booking, { name: 'bookHere', departmentId: DEPARTMENT });
+    assert.deepEqual(transition(booking, { type: 'back' }), { name: 'start' });
+    assert.deepEqual(transition(booking, { type: 'timeout' }), { name: 'idle' });
+    const booked = transition(booking, { type: 'bookedHere', booking: BOOKING });
+    assert.deepEqual(booked, { name: 'booked', booking: BOOKING });
+    assert.deepEqual(transition(booked, { type: 'back' }), { name: 'idle' });
+    assert.deepEqual(transition(booked, { type: 'timeout' }), { name: 'idle' }, 'nobody there: the code leaves the screen');
+  });
+
+  it('the booking screens warn and reset when nobody touches them, unlike waiting', () => {
+    assert.equal(IDLE_WARNING_STATES.has('bookHere'), true);
+    assert.equal(IDLE_WARNING_STATES.has('booked'), true);
   });
 });

@@ -23,6 +23,7 @@ const t = pick({
     phoneHint: '例：0120-000-000（空欄なら表示しません）',
     hours: '受付時間',
     hoursHint: '例：平日 8:30〜17:15（空欄なら表示しません）',
+    bookHere: '「この窓口で予約する」を案内する（設定 → 予約枠で予約を受け付ける課と端末だけ。名前の入力なしで受付番号とQRコードを表示します）',
     save: '保存',
     saved: 'キオスクの表示を保存しました。キオスクには次の利用者から反映されます。',
   },
@@ -41,6 +42,7 @@ const t = pick({
     phoneHint: 'e.g. 0120-000-000 (left empty: not shown)',
     hours: 'Opening hours',
     hoursHint: 'e.g. weekdays 8:30-17:15 (left empty: not shown)',
+    bookHere: 'Offer “Book a time at this kiosk” (for the departments and kiosks that Settings → Booking takes bookings for; no name typed, the kiosk shows a check-in number and QR code)',
     save: 'Save',
     saved: 'Saved. Kiosks use it from their next resident.',
   },
@@ -107,6 +109,10 @@ export function KioskDisplaySection() {
             <input {...control} type="text" maxLength={120} value={draft.openingHours} onChange={(e) => setDraft({ ...draft, openingHours: e.currentTarget.value })} />
           )}
         </FormField>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={draft.offerBookingHere} onChange={(e) => setDraft({ ...draft, offerBookingHere: e.currentTarget.checked })} />
+          {t.bookHere}
+        </label>
         </>
       ) : null}
     </SettingsFormSection>

@@ -205,6 +205,8 @@ export class AppointmentRepository {
    * (no login, no resident number kept), so "the same" means the same name and kana as booked.
    */
   async listForResident(resident: { name: string; kana: string; excludeId: string }, limit = 10): Promise<ResidentVisit[]> {
+    // A booking made at a kiosk has no name: matching on '' would show strangers' visits as this resident's history.
+    if (resident.name.trim() === '') return [];
     const rows: { id: string; starts_at: Date; department_name: string; status: AppointmentStatus; topic: string; outcome_code: OutcomeCode | null }[] =
       await this.dataSource.query(
         `SELECT a.id, a.starts_at, d.name AS department_name, a.status, a.topic, s.outcome_code

@@ -111,6 +111,8 @@ export class KioskRepository {
   }
 
   async update(id: string, changes: Partial<Pick<KioskRow, 'name' | 'location' | 'address' | 'cameraRoles'>>): Promise<boolean> {
+    // An empty PATCH changes nothing (TypeORM refuses an UPDATE with no SET): it only says whether the kiosk exists.
+    if (Object.values(changes).every((value) => value === undefined)) return this.repo.existsBy({ id });
     const result = await this.repo.update({ id }, changes);
     return (result.affected ?? 0) > 0;
   }

@@ -17,9 +17,10 @@ export interface PublicAppointmentFields {
   needs: AppointmentNeeds;
   email: string;
   phone: string;
-  contactKey: string;
-  manageTokenHash: string;
-  manageTokenSealed: string;
+  /** Null for a kiosk booking: no contact, no private link. */
+  contactKey: string | null;
+  manageTokenHash: string | null;
+  manageTokenSealed: string | null;
   checkInCode: string;
   source: 'public' | 'kiosk' | 'api';
 }

@@ -1,4 +1,5 @@
 import type { FreeTimes } from '@madoguchi/contract/booking';
+import type { CallerIdentity } from '../api-registry';
 import type { BookingRuleRepository } from '../../db/repositories/booking-rule-repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
 import { AppError } from '../../domain/app-error';
@@ -6,7 +7,7 @@ import type { FreeTimeService } from '../../domain/free-time-service';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from '../../domain/pg-errors';
 import type { PublicBookingService } from '../../domain/public-booking-service';
 import { buildIcs } from '../../exports/ics';
-import { FileResponse, staffOf, type ApiRegistry } from '../api-registry';
+import { FileResponse, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
 
 export interface BookingRouteDeps {
   rules: BookingRuleRepository;
@@ -40,6 +41,21 @@ export function registerBookingRoutes(api: ApiRegistry, deps: BookingRouteDeps):
     const result: FreeTimes = { days: await deps.freeTimes.search(query) };
     return result;
   });
+
+  // 「この窓口で予約する」: a kiosk books only at itself, whatever id another kiosk's token names.
+  const ownKiosk = (caller: CallerIdentity, id: string): string => {
+    const { kioskId } = kioskOf(caller);
+    if (kioskId !== id) throw AppError.forbidden('a kiosk can only book at itself');
+    return kioskId;
+  };
+
+  api.handle('kioskFreeTimes', async ({ params, query, caller }) => {
+    const kioskId = ownKiosk(caller, params.id);
+    const result: FreeTimes = { days: await deps.freeTimes.search({ ...query, kioskId }) };
+    return result;
+  });
+
+  api.handle('createKioskBooking', async ({ params, body, caller }) => deps.bookings.createAtKiosk(ownKiosk(caller, params.id), body));
 
   api.handle('publicBookingChallenge', async () => deps.bookings.challenge());
 

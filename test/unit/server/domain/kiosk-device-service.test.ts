@@ -50,7 +50,8 @@ function setUp() {
       },
     },
     departments: { list: async () => [] },
-    townSettings: { kioskDisplay: async () => ({ counterPhone: '0120-000-000', openingHours: '8:30-17:15' }) as never },
+    townSettings: { kioskDisplay: async () => ({ residentNameDisplay: 'family_name', counterPhone: '0120-000-000', openingHours: '8:30-17:15', offerBookingHere: false }) },
+    bookingOffers: { kioskOffers: async () => [] },
     tokens,
     audit: {
       record: async (entry) => {
@@ -113,7 +114,7 @@ describe('KioskDeviceService (real tokens, code hashing and attempt counters; ki
     const { service } = setUp();
     const config = await service.config('k1');
     assert.equal(config.kiosk.name, '中央図書館');
-    assert.deepEqual(config.alternatives, { counterPhone: '0120-000-000', openingHours: '8:30-17:15' });
+    assert.deepEqual(config.alternatives, { counterPhone: '0120-000-000', openingHours: '8:30-17:15', bookHere: [] });
     await assert.rejects(service.config('k9'), (e) => codeOf(e) === 'NOT_FOUND');
   });
 });

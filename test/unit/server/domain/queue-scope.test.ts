@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { QueueEntry } from '@madoguchi/contract/consultation';
+import { walkIn } from '../../../helpers/queue-entry';
 import { queueVisibleTo } from '../../../../server/src/domain/queue-scope';
 
-const entry = (sessionId: string, departmentId: string | null): QueueEntry => ({
-  sessionId,
-  kind: 'walk_in',
-  kioskId: 'k',
-  kioskName: 'k',
-  kioskLocation: 'l',
-  departmentId,
-  departmentName: null,
-  appointmentId: null,
-  residentName: null,
-  language: 'ja',
-  needs: null,
-  queuedAt: '2030-01-01T00:00:00.000Z',
-});
+const entry = (sessionId: string, departmentId: string | null): QueueEntry => walkIn(sessionId, departmentId);
 
 describe('queueVisibleTo', () => {
   const queue = [entry('general', null), entry('tax', 'd-tax'), entry('welfare', 'd-welfare')];

@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { QueueEntry } from '@madoguchi/contract/consultation';
+import { walkIn } from '../../../helpers/queue-entry';
 import { forecastWaits, type StaffPresence } from '../../../../server/src/domain/wait-outlook';
 
 const TAX = 'd-tax';
 const CHILD = 'd-child';
 
-const entry = (sessionId: string, departmentId: string | null): QueueEntry => ({
-  sessionId,
-  kind: 'walk_in',
-  kioskId: `kiosk-${sessionId}`,
-  kioskName: 'k',
-  kioskLocation: 'l',
-  departmentId,
-  departmentName: null,
-  appointmentId: null,
-  residentName: null,
-  language: 'ja',
-  needs: null,
-  queuedAt: '2030-01-01T00:00:00.000Z',
-});
+const entry = (sessionId: string, departmentId: string | null): QueueEntry => walkIn(sessionId, departmentId);
 const member = (id: string, departmentIds: string[], away = false): StaffPresence => ({ id, role: 'staff', departmentIds, away });
 
 describe('forecastWaits()', () => {
