@@ -1,8 +1,9 @@
 import { OUTCOME_CODES } from '@madoguchi/contract/consultation';
-import type { OutcomeCode } from '@madoguchi/contract/consultation';
 import { common } from '../i18n/common-messages';
 import { FormField } from './form-field';
 import type { OutcomeDraft } from './outcome-draft';
+import { choicesOf } from './select-choices';
+import { SelectField } from './select-field';
 
 /** The console says 対応結果 right after a call, the record page 相談結果; each form brings its words. */
 export interface OutcomeFieldsTexts {
@@ -28,18 +29,17 @@ export interface OutcomeFieldsProps {
 export function OutcomeFields({ draft, onChange, texts, outcomeError, notesRows, autoFocus = false }: OutcomeFieldsProps) {
   return (
     <>
-      <FormField label={texts.outcome} required requiredLabel={common.required} error={outcomeError}>
-        {(c) => (
-          <select {...c} value={draft.outcome} onChange={(e) => onChange({ ...draft, outcome: e.target.value as OutcomeCode | '' })} data-autofocus={autoFocus ? true : undefined}>
-            <option value="">{texts.choose}</option>
-            {OUTCOME_CODES.map((code) => (
-              <option key={code} value={code}>
-                {common.outcome[code]}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <SelectField
+        label={texts.outcome}
+        required
+        requiredLabel={common.required}
+        error={outcomeError}
+        value={draft.outcome}
+        emptyLabel={texts.choose}
+        choices={choicesOf(OUTCOME_CODES, common.outcome)}
+        autoFocus={autoFocus}
+        onChange={(outcome) => onChange({ ...draft, outcome })}
+      />
       <FormField label={texts.notes} hint={texts.notesHint}>
         {(c) => <textarea {...c} rows={notesRows} maxLength={4000} value={draft.notes} onChange={(e) => onChange({ ...draft, notes: e.target.value })} />}
       </FormField>

@@ -105,7 +105,17 @@ export const AppointmentListQuery = z
   .strict();
 export type AppointmentListQuery = z.input<typeof AppointmentListQuery>;
 
-export interface Appointment {
+/** Who comes and why: the same six fields in the API, the staff app's draft and the database row. */
+export interface AppointmentResidentDetails {
+  residentName: string;
+  residentKana: string;
+  preferredLanguage: Language;
+  needs: AppointmentNeeds;
+  topic: string;
+  notes: string;
+}
+
+export interface Appointment extends AppointmentResidentDetails {
   id: string;
   status: AppointmentStatus;
   departmentId: string;
@@ -119,12 +129,6 @@ export interface Appointment {
   /** ISO 8601 instants (UTC); show them in Asia/Tokyo. */
   startsAt: string;
   endsAt: string;
-  residentName: string;
-  residentKana: string;
-  preferredLanguage: Language;
-  needs: AppointmentNeeds;
-  topic: string;
-  notes: string;
   /** Six digits the resident types at the kiosk; null once the appointment is closed. */
   checkInCode: string | null;
   /** The consultation this appointment became, once checked in. */

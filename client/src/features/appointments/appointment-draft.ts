@@ -1,13 +1,12 @@
 import { CreateAppointmentRequest } from '@madoguchi/contract/appointments';
-import type { Appointment, AppointmentNeeds, UpdateAppointmentRequest } from '@madoguchi/contract/appointments';
-import type { Language } from '@madoguchi/contract/languages';
+import type { Appointment, AppointmentNeeds, AppointmentResidentDetails, UpdateAppointmentRequest } from '@madoguchi/contract/appointments';
 import { isLocalDate, isLocalTime, jstDateOf, jstInstant, jstTimeOf } from '../../time/jst';
 
 export const DURATION_CHOICES = [15, 30, 45, 60, 90, 120, 180, 240] as const;
 export const DEFAULT_DURATION = 30;
 
 /** The dialog's form: what the admin typed, before it becomes a request. */
-export interface AppointmentDraft {
+export interface AppointmentDraft extends AppointmentResidentDetails {
   departmentId: string;
   kioskId: string;
   /** '' = nobody assigned yet. */
@@ -15,12 +14,6 @@ export interface AppointmentDraft {
   date: string;
   startTime: string;
   durationMinutes: number;
-  residentName: string;
-  residentKana: string;
-  preferredLanguage: Language;
-  needs: AppointmentNeeds;
-  topic: string;
-  notes: string;
 }
 
 export interface DraftSeed {

@@ -5,6 +5,8 @@ import { appointmentMessages } from '../../i18n/appointment-messages';
 import { common } from '../../i18n/common-messages';
 import { problemFor } from './appointment-form-types';
 import type { AppointmentFieldsProps } from './appointment-form-types';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const f = appointmentMessages.fields;
 const NEED_FLAGS = ['interpreter', 'hearingSupport', 'wheelchair'] as const;
@@ -25,22 +27,13 @@ export function AppointmentResidentFields({ draft, onChange, problems, disabled 
             <input {...c} autoComplete="off" maxLength={60} value={draft.residentKana} disabled={disabled} onChange={(e) => onChange({ residentKana: e.target.value })} />
           )}
         </FormField>
-        <FormField label={f.language}>
-          {(c) => (
-            <select
-              {...c}
-              value={draft.preferredLanguage}
-              disabled={disabled}
-              onChange={(e) => onChange({ preferredLanguage: e.target.value as (typeof LANGUAGES)[number] })}
-            >
-              {LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {common.language[language]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          label={f.language}
+          value={draft.preferredLanguage}
+          disabled={disabled}
+          choices={choicesOf(LANGUAGES, common.language)}
+          onChange={(preferredLanguage) => onChange({ preferredLanguage })}
+        />
       </div>
       <fieldset className="checkbox-group" disabled={disabled}>
         <legend className="field__label">{f.needs}</legend>

@@ -4,6 +4,7 @@ import { FormField } from '../../components/form-field';
 import { DURATION_CHOICES } from './appointment-draft';
 import { problemFor, staffForDepartment } from './appointment-form-types';
 import type { AppointmentFieldsProps, AppointmentFormOptions } from './appointment-form-types';
+import { SelectField } from '../../components/select-field';
 
 const f = appointmentMessages.fields;
 
@@ -17,44 +18,28 @@ export function AppointmentPlaceFields({ draft, onChange, problems, disabled, de
     onChange(keepsStaff ? { departmentId } : { departmentId, staffId: '' });
   };
 
+  // Department and kiosk are both required picks with the same empty option and problem look-up.
+  const mustChoose = (key: 'departmentId' | 'kioskId') =>
+    ({ required: true, requiredLabel: common.required, error: problemFor(problems, key), value: draft[key], disabled, emptyLabel: f.choose }) as const;
+
   return (
     <>
-      <FormField label={f.department} required requiredLabel={common.required} error={problemFor(problems, 'departmentId')}>
-        {(c) => (
-          <select {...c} value={draft.departmentId} disabled={disabled} onChange={(e) => changeDepartment(e.target.value)}>
-            <option value="">{f.choose}</option>
-            {departmentChoices.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={f.kiosk} required requiredLabel={common.required} error={problemFor(problems, 'kioskId')}>
-        {(c) => (
-          <select {...c} value={draft.kioskId} disabled={disabled} onChange={(e) => onChange({ kioskId: e.target.value })}>
-            <option value="">{f.choose}</option>
-            {kioskChoices.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.name}（{k.location}）
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={f.staff} hint={f.staffHint}>
-        {(c) => (
-          <select {...c} value={draft.staffId} disabled={disabled} onChange={(e) => onChange({ staffId: e.target.value })}>
-            <option value="">{f.staffNone}</option>
-            {staffChoices.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.displayName}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <SelectField label={f.department} {...mustChoose('departmentId')} choices={departmentChoices.map((d) => ({ value: d.id, label: d.name }))} onChange={changeDepartment} />
+      <SelectField
+        label={f.kiosk}
+        {...mustChoose('kioskId')}
+        choices={kioskChoices.map((k) => ({ value: k.id, label: `${k.name}（${k.location}）` }))}
+        onChange={(kioskId) => onChange({ kioskId })}
+      />
+      <SelectField
+        label={f.staff}
+        hint={f.staffHint}
+        value={draft.staffId}
+        disabled={disabled}
+        emptyLabel={f.staffNone}
+        choices={staffChoices.map((m) => ({ value: m.id, label: m.displayName }))}
+        onChange={(staffId) => onChange({ staffId })}
+      />
     </>
   );
 }
@@ -74,17 +59,14 @@ export function AppointmentTimeFields({ draft, onChange, problems, disabled }: A
           <input {...c} type="time" step={300} value={draft.startTime} disabled={disabled} onChange={(e) => onChange({ startTime: e.target.value })} />
         )}
       </FormField>
-      <FormField label={f.duration} error={problemFor(problems, 'durationMinutes')}>
-        {(c) => (
-          <select {...c} value={draft.durationMinutes} disabled={disabled} onChange={(e) => onChange({ durationMinutes: Number(e.target.value) })}>
-            {durations.map((m) => (
-              <option key={m} value={m}>
-                {appointmentMessages.durationOption(m)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <SelectField
+        label={f.duration}
+        error={problemFor(problems, 'durationMinutes')}
+        value={String(draft.durationMinutes)}
+        disabled={disabled}
+        choices={durations.map((m) => ({ value: String(m), label: appointmentMessages.durationOption(m) }))}
+        onChange={(minutes) => onChange({ durationMinutes: Number(minutes) })}
+      />
     </>
   );
 }

@@ -4,14 +4,16 @@ import { listAudit } from '../../api/audit-api';
 import type { AuditFilter } from '../../api/audit-api';
 import { navigate } from '../../app/navigate';
 import type { RouteQuery } from '../../app/routes';
-import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
 import { PaginationNav } from '../../components/pagination-nav';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 import { useApiData } from '../../hooks/use-api-data';
 import { auditMessages } from '../../i18n/audit-messages';
 import { common } from '../../i18n/common-messages';
 import { describeError } from '../../i18n/describe-error';
 import { AuditTable } from './audit-table';
+import { PageSection } from '../../components/page-section';
 
 const PAGE_SIZE = 50;
 
@@ -38,23 +40,16 @@ export function AuditPage({ query }: { query: RouteQuery }) {
   const go = (action: AuditAction | undefined, page: number) => navigate({ name: 'audit', query: queryFor(action, page) }, { replace: true });
 
   return (
-    <section className="page page--wide" aria-labelledby="audit-heading">
-      <h1 id="audit-heading" className="page__title">
-        {auditMessages.heading}
-      </h1>
+    <PageSection heading={auditMessages.heading} wide>
       <div className="filters">
-        <FormField label={auditMessages.action} className="field--inline">
-          {(c) => (
-            <select {...c} value={filter.action ?? ''} onChange={(e) => go((e.target.value || undefined) as AuditAction | undefined, 1)}>
-              <option value="">{auditMessages.all}</option>
-              {AUDIT_ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {auditMessages.actions[action]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          label={auditMessages.action}
+          className="field--inline"
+          value={filter.action ?? ''}
+          emptyLabel={auditMessages.all}
+          choices={choicesOf(AUDIT_ACTIONS, auditMessages.actions)}
+          onChange={(action) => go(action || undefined, 1)}
+        />
       </div>
       {entries.error ? <Notice tone="error" text={describeError(entries.error)} actionLabel={common.actions.retry} onAction={entries.reload} /> : null}
       {entries.loading ? <p role="status">{common.loading}</p> : null}
@@ -65,6 +60,6 @@ export function AuditPage({ query }: { query: RouteQuery }) {
           <PaginationNav page={data.page} pageSize={data.pageSize} total={data.total} texts={common.pagination} onPage={(p) => go(filter.action, p)} />
         </>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

@@ -1,8 +1,8 @@
 import type { Department } from '@madoguchi/contract/departments';
-import { FormField } from '../../components/form-field';
 import { SegmentedControl } from '../../components/segmented-control';
 import { calendarMessages } from '../../i18n/calendar-messages';
 import type { CalendarState } from './calendar-model';
+import { SelectField } from '../../components/select-field';
 
 const t = calendarMessages;
 
@@ -37,30 +37,22 @@ export function CalendarFilters({ state, resources, resourceId, departments, onC
         onChange={(axis) => onChange({ axis, resourceId: null })}
       />
       {state.view === 'week' ? (
-        <FormField label={t.resource[state.axis]} className="field--inline">
-          {(c) => (
-            <select {...c} value={resourceId ?? ''} onChange={(e) => onChange({ resourceId: e.target.value || null })}>
-              {resources.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          label={t.resource[state.axis]}
+          className="field--inline"
+          value={resourceId ?? ''}
+          choices={resources.map((r) => ({ value: r.id, label: r.name }))}
+          onChange={(id) => onChange({ resourceId: id || null })}
+        />
       ) : null}
-      <FormField label={t.department} className="field--inline">
-        {(c) => (
-          <select {...c} value={state.departmentId ?? ''} onChange={(e) => onChange({ departmentId: e.target.value || null })}>
-            <option value="">{t.allDepartments}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <SelectField
+        label={t.department}
+        className="field--inline"
+        value={state.departmentId ?? ''}
+        emptyLabel={t.allDepartments}
+        choices={departments.map((d) => ({ value: d.id, label: d.name }))}
+        onChange={(id) => onChange({ departmentId: id || null })}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={state.showCancelled} onChange={(e) => onChange({ showCancelled: e.target.checked })} />
         <span>{t.showCancelled}</span>

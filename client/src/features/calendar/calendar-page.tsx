@@ -19,6 +19,7 @@ import type { CalendarState } from './calendar-model';
 import { CalendarToolbar } from './calendar-toolbar';
 import { StatusLegend } from './status-legend';
 import { useCalendarAppointments } from './use-calendar-appointments';
+import { PageSection } from '../../components/page-section';
 
 const t = calendarMessages;
 
@@ -65,10 +66,7 @@ export function CalendarPage({ query }: { query: RouteQuery }) {
     setCreating({ kind: 'new', seed: newAppointmentSeed(state, resourceId, column, minutes) });
 
   return (
-    <section className="page page--wide" aria-labelledby="calendar-heading">
-      <h1 id="calendar-heading" className="page__title">
-        {t.heading}
-      </h1>
+    <PageSection heading={t.heading} wide>
       <CalendarToolbar state={state} resources={resources} resourceId={resourceId} departments={departments.data ?? []} onChange={(patch) => go({ ...state, ...patch }, openId)} onNew={() => newAt()} />
       <h2 className="calendar__range" aria-live="polite">
         {rangeLabel(state)}
@@ -97,6 +95,6 @@ export function CalendarPage({ query }: { query: RouteQuery }) {
       {target ? (
         <AppointmentDialog target={target} departments={departments.data ?? []} kiosks={kiosks.data ?? []} staff={staff.data ?? []} onChanged={changed} onClose={closeDialog} />
       ) : null}
-    </section>
+    </PageSection>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { TransferResult } from '@madoguchi/contract/signalling-events';
-import { FormField } from '../../components/form-field';
 import { ModalDialog } from '../../components/modal-dialog';
 import { Notice } from '../../components/notice';
 import { useStaffCall } from '../../hooks/use-call-client';
 import { useDepartments } from '../../hooks/use-reference-data';
 import { consoleMessages } from '../../i18n/console-messages';
+import { SelectField } from '../../components/select-field';
 
 const t = consoleMessages.transfer;
 
@@ -45,18 +45,13 @@ export function TransferDialog({ open, onClose, beforeTransfer, onTransferred }:
   return (
     <ModalDialog open={open} title={t.title} closeLabel={t.cancel} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
-        <FormField label={t.department}>
-          {(c) => (
-            <select {...c} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-              <option value="">{t.choose}</option>
-              {active.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          label={t.department}
+          value={departmentId}
+          emptyLabel={t.choose}
+          choices={active.map((d) => ({ value: d.id, label: d.name }))}
+          onChange={setDepartmentId}
+        />
         {error ? <Notice tone="error" text={error} /> : null}
         <div className="form-actions">
           <button type="button" className="button button--secondary" onClick={onClose}>

@@ -9,6 +9,7 @@ import { common } from '../../i18n/common-messages';
 import { describeError } from '../../i18n/describe-error';
 import { operationsMessages as m } from '../../i18n/operations-messages';
 import { formatTime, formatTimestamp } from '../../time/jst-format';
+import { PageSection } from '../../components/page-section';
 
 const REFRESH_MS = 10_000;
 
@@ -145,11 +146,7 @@ export function OperationsPage() {
   }, [reload]);
   const data = overview.data;
   return (
-    <section className="page page--wide" aria-labelledby="operations-heading">
-      <h1 id="operations-heading" className="page__title">
-        {m.heading}
-      </h1>
-      <p>{m.lead}</p>
+    <PageSection heading={m.heading} lead={m.lead} wide>
       {overview.error ? <Notice tone="error" text={describeError(overview.error)} actionLabel={common.actions.retry} onAction={reload} /> : null}
       {data ? (
         <>
@@ -161,6 +158,6 @@ export function OperationsPage() {
       ) : (
         <p role="status">{common.loading}</p>
       )}
-    </section>
+    </PageSection>
   );
 }

@@ -9,6 +9,7 @@ import { common } from '../../i18n/common-messages';
 import { recordMessages } from '../../i18n/record-messages';
 import { SESSION_KINDS, SESSION_STATES, rangeIsValid } from './record-filter';
 import type { RecordFilterForm as FormValues } from './record-filter';
+import { SelectField } from '../../components/select-field';
 
 const t = recordMessages.filters;
 const EMPTY: FormValues = { from: '', to: '', departmentId: '', kioskId: '', staffId: '', status: '', kind: '', outcomeCode: '' };
@@ -41,18 +42,7 @@ export function RecordFilterForm({ initial, departments, kiosks, staff, onApply 
   };
 
   const select = (key: keyof FormValues, label: string, choices: readonly Choice[]) => (
-    <FormField label={label}>
-      {(c) => (
-        <select {...c} value={form[key]} onChange={(e) => set({ [key]: e.target.value } as Partial<FormValues>)}>
-          <option value="">{t.all}</option>
-          {choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
+    <SelectField label={label} value={form[key]} emptyLabel={t.all} choices={choices} onChange={(value) => set({ [key]: value } as Partial<FormValues>)} />
   );
 
   return (

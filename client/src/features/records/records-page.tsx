@@ -12,6 +12,7 @@ import { recordMessages } from '../../i18n/record-messages';
 import { pageFromQuery, sessionFilter, sessionFormFromQuery, sessionQuery } from './record-filter';
 import { RecordFilterForm } from './record-filter-form';
 import { RecordsTable } from './records-table';
+import { PageSection } from '../../components/page-section';
 
 /** 相談記録: the filterable, paged list; the filters live in the URL so "back" keeps them. */
 export function RecordsPage({ query }: { query: RouteQuery }) {
@@ -27,10 +28,7 @@ export function RecordsPage({ query }: { query: RouteQuery }) {
   const result = sessions.data;
 
   return (
-    <section className="page" aria-labelledby="sessions-heading">
-      <h1 id="sessions-heading" className="page__title">
-        {recordMessages.heading}
-      </h1>
+    <PageSection heading={recordMessages.heading}>
       <RecordFilterForm
         key={JSON.stringify(form)}
         initial={form}
@@ -54,6 +52,6 @@ export function RecordsPage({ query }: { query: RouteQuery }) {
           />
         </>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

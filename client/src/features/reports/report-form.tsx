@@ -4,7 +4,9 @@ import { REPORT_GRANULARITIES, REPORT_GROUPINGS } from '@madoguchi/contract/repo
 import { FormField } from '../../components/form-field';
 import { reportMessages } from '../../i18n/report-messages';
 import { reportRangeProblem } from './report-series';
-import type { Granularity, Grouping, ReportForm as FormValues } from './report-series';
+import type { ReportForm as FormValues } from './report-series';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const t = reportMessages.form;
 
@@ -38,28 +40,13 @@ export function ReportForm({ initial, exporting, onShow, onExport }: ReportFormP
         <FormField label={t.to} hint={t.toHint} error={problem ? t[problem] : null}>
           {(c) => <input {...c} type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} />}
         </FormField>
-        <FormField label={t.granularity}>
-          {(c) => (
-            <select {...c} value={form.granularity} onChange={(e) => set({ granularity: e.target.value as Granularity })}>
-              {REPORT_GRANULARITIES.map((g) => (
-                <option key={g} value={g}>
-                  {t.granularities[g]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t.groupBy}>
-          {(c) => (
-            <select {...c} value={form.groupBy} onChange={(e) => set({ groupBy: e.target.value as Grouping })}>
-              {REPORT_GROUPINGS.map((g) => (
-                <option key={g} value={g}>
-                  {t.groupings[g]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          label={t.granularity}
+          value={form.granularity}
+          choices={choicesOf(REPORT_GRANULARITIES, t.granularities)}
+          onChange={(granularity) => set({ granularity })}
+        />
+        <SelectField label={t.groupBy} value={form.groupBy} choices={choicesOf(REPORT_GROUPINGS, t.groupings)} onChange={(groupBy) => set({ groupBy })} />
       </div>
       <div className="form-actions form-actions--start">
         <button type="submit" className="button button--primary">

@@ -14,6 +14,7 @@ import { ReportForm } from './report-form';
 import { reportFormFromQuery, reportQuery, reportRangeProblem } from './report-series';
 import type { ReportForm as FormValues } from './report-series';
 import { ReportTable } from './report-table';
+import { PageSection } from '../../components/page-section';
 
 /** レポート: figures per period and group, three charts, and the same query as CSV. */
 export function ReportsPage({ query }: { query: RouteQuery }) {
@@ -41,10 +42,7 @@ export function ReportsPage({ query }: { query: RouteQuery }) {
 
   const data = report.data;
   return (
-    <section className="page page--wide" aria-labelledby="reports-heading">
-      <h1 id="reports-heading" className="page__title">
-        {reportMessages.heading}
-      </h1>
+    <PageSection heading={reportMessages.heading} wide>
       <ReportForm key={JSON.stringify(form)} initial={form} exporting={exporting} onShow={show} onExport={(f) => void exportCsv(f)} />
       {exportError ? <Notice tone="error" text={exportError} /> : null}
       {report.error ? <Notice tone="error" text={describeError(report.error)} actionLabel={common.actions.retry} onAction={report.reload} /> : null}
@@ -57,6 +55,6 @@ export function ReportsPage({ query }: { query: RouteQuery }) {
           <ReportTable report={data} />
         </>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

@@ -1,5 +1,5 @@
 import { DEPARTMENT_ICONS } from '@madoguchi/contract/departments';
-import type { Department, DepartmentIcon } from '@madoguchi/contract/departments';
+import type { Department } from '@madoguchi/contract/departments';
 import { createDepartment, updateDepartment } from '../../api/departments-api';
 import { FormField } from '../../components/form-field';
 import { useAction } from '../../hooks/use-action';
@@ -9,6 +9,8 @@ import { departmentFormFrom, departmentInput, departmentProblems } from './depar
 import { SettingsFormDialog } from './settings-form-dialog';
 import { TranslationFields } from './translation-fields';
 import { useCheckedForm } from './use-checked-form';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const t = departmentMessages;
 
@@ -40,17 +42,7 @@ export function DepartmentDialog({ department, onSaved, onClose }: DepartmentDia
         <FormField label={t.fields.code} hint={t.fields.codeHint} required requiredLabel={common.required} error={problems.code ? t.fields.codeInvalid : null}>
           {(c) => <input {...c} maxLength={32} autoCapitalize="off" spellCheck={false} value={values.code} onChange={(e) => change({ code: e.target.value })} />}
         </FormField>
-        <FormField label={t.fields.icon}>
-          {(c) => (
-            <select {...c} value={values.icon} onChange={(e) => change({ icon: e.target.value as DepartmentIcon })}>
-              {DEPARTMENT_ICONS.map((icon) => (
-                <option key={icon} value={icon}>
-                  {common.departmentIcon[icon]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField label={t.fields.icon} value={values.icon} choices={choicesOf(DEPARTMENT_ICONS, common.departmentIcon)} onChange={(icon) => change({ icon })} />
       </div>
       <TranslationFields translations={values.translations} onChange={(translations) => change({ translations })} />
     </SettingsFormDialog>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { FORM_FIELD_TYPES, FORM_PREFILLS, type FormFieldType, type FormPrefill, type FormTemplate, type LocalizedLabel } from '@madoguchi/contract/forms';
+import { FORM_FIELD_TYPES, FORM_PREFILLS, type FormTemplate, type LocalizedLabel } from '@madoguchi/contract/forms';
 import { FormField } from '../../components/form-field';
 import { useApi } from '../../hooks/use-api';
 import { useDepartments } from '../../hooks/use-reference-data';
@@ -9,6 +9,8 @@ import { Notice } from '../../components/notice';
 import { saveFormTemplate } from '../forms/forms-api';
 import { addField, draftOf, draftProblems, moveField, removeField, updateField, type FieldDraft, type ProblemWords, type TemplateDraft } from './form-template-draft';
 import { TranslationFields } from './translation-fields';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const t = formMessages.editor;
 const p = t.problems;
@@ -62,29 +64,15 @@ function FieldEditor({ field, index, count, problems, onChange, onMove, onRemove
         <FormField label={t.label} required requiredLabel={formMessages.required}>
           {(c) => <input {...c} maxLength={80} value={field.label.ja} onChange={(e) => onChange({ label: { ...field.label, ja: e.target.value } })} />}
         </FormField>
-        <FormField label={t.type}>
-          {(c) => (
-            <select {...c} value={field.type} onChange={(e) => onChange({ type: e.target.value as FormFieldType })}>
-              {FORM_FIELD_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {formMessages.types[type]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t.prefill}>
-          {(c) => (
-            <select {...c} value={field.type === 'checkbox' ? '' : field.prefill} disabled={field.type === 'checkbox'} onChange={(e) => onChange({ prefill: e.target.value as FormPrefill | '' })}>
-              <option value="">{t.prefills.none}</option>
-              {FORM_PREFILLS.map((prefill) => (
-                <option key={prefill} value={prefill}>
-                  {t.prefills[prefill]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField label={t.type} value={field.type} choices={choicesOf(FORM_FIELD_TYPES, formMessages.types)} onChange={(type) => onChange({ type })} />
+        <SelectField
+          label={t.prefill}
+          value={field.type === 'checkbox' ? '' : field.prefill}
+          disabled={field.type === 'checkbox'}
+          emptyLabel={t.prefills.none}
+          choices={choicesOf(FORM_PREFILLS, t.prefills)}
+          onChange={(prefill) => onChange({ prefill })}
+        />
         <FormField label={t.key} hint={t.keyHint}>
           {(c) => <input {...c} maxLength={40} spellCheck={false} autoCapitalize="off" value={field.key} onChange={(e) => onChange({ key: e.target.value })} />}
         </FormField>
@@ -246,18 +234,13 @@ export function FormTemplateEditor({ template, onSaved, onCancel }: FormTemplate
         <FormField label={t.titleJa} required requiredLabel={formMessages.required}>
           {(c) => <input {...c} maxLength={80} value={draft.title.ja} onChange={(e) => setDraft({ ...draft, title: { ...draft.title, ja: e.target.value } })} />}
         </FormField>
-        <FormField label={formMessages.templates.department}>
-          {(c) => (
-            <select {...c} value={draft.departmentId ?? ''} onChange={(e) => setDraft({ ...draft, departmentId: e.target.value || null })}>
-              <option value="">{t.noDepartment}</option>
-              {departments.data?.map((department) => (
-                <option key={department.id} value={department.id}>
-                  {department.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          label={formMessages.templates.department}
+          value={draft.departmentId ?? ''}
+          emptyLabel={t.noDepartment}
+          choices={(departments.data ?? []).map((department) => ({ value: department.id, label: department.name }))}
+          onChange={(id) => setDraft({ ...draft, departmentId: id || null })}
+        />
         <FormField label={t.note} hint={t.noteHint}>
           {(c) => <textarea {...c} rows={2} maxLength={400} value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />}
         </FormField>

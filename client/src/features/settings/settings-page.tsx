@@ -10,6 +10,7 @@ import { KiosksSection } from './kiosks-section';
 import { QuickPhrasesSection } from './quick-phrases-section';
 import { FormTemplatesSection } from './form-templates-section';
 import { StaffSection } from './staff-section';
+import { PageSection } from '../../components/page-section';
 
 /** 設定: departments, staff and kiosks, one section at a time. */
 export function SettingsPage({ section }: { section: SettingsSection }) {
@@ -20,10 +21,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
     current: s === section,
   }));
   return (
-    <section className="page page--wide" aria-labelledby="settings-heading">
-      <h1 id="settings-heading" className="page__title">
-        {shellMessages.nav.settings}
-      </h1>
+    <PageSection heading={shellMessages.nav.settings} wide>
       <NavLinks label={shellMessages.settingsNav.label} links={links} className="nav nav--tabs" />
       {section === 'departments' ? <DepartmentsSection /> : null}
       {section === 'staff' ? <StaffSection /> : null}
@@ -37,6 +35,6 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
       {section === 'integrations' ? <IntegrationsSection /> : null}
       {section === 'phrases' ? <QuickPhrasesSection /> : null}
       {section === 'forms' ? <FormTemplatesSection /> : null}
-    </section>
+    </PageSection>
   );
 }

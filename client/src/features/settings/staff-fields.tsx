@@ -1,12 +1,13 @@
 import type { Department } from '@madoguchi/contract/departments';
 import { LANGUAGES } from '@madoguchi/contract/languages';
 import { STAFF_ROLES } from '@madoguchi/contract/staff';
-import type { StaffRole } from '@madoguchi/contract/staff';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { FormField } from '../../components/form-field';
 import { common } from '../../i18n/common-messages';
 import { staffMessages } from '../../i18n/staff-messages';
 import type { StaffFormValues, StaffProblems } from './staff-form';
+import { choicesOf } from '../../components/select-choices';
+import { SelectField } from '../../components/select-field';
 
 const f = staffMessages.fields;
 
@@ -42,17 +43,7 @@ export function StaffFields({ values, onChange, problems, departments, creating,
             />
           )}
         </FormField>
-        <FormField label={f.role}>
-          {(c) => (
-            <select {...c} value={values.role} disabled={roleLocked} onChange={(e) => onChange({ role: e.target.value as StaffRole })}>
-              {STAFF_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {common.role[role]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField label={f.role} value={values.role} disabled={roleLocked} choices={choicesOf(STAFF_ROLES, common.role)} onChange={(role) => onChange({ role })} />
       </div>
       <CheckboxGroup
         legend={f.departments}

@@ -1,8 +1,7 @@
 import { EntitySchema } from 'typeorm';
-import { APPOINTMENT_STATUSES, type AppointmentNeeds, type AppointmentStatus } from '@madoguchi/contract/appointments';
-import type { Language } from '@madoguchi/contract/languages';
+import { APPOINTMENT_STATUSES, type AppointmentResidentDetails, type AppointmentStatus } from '@madoguchi/contract/appointments';
 
-export interface AppointmentRow {
+export interface AppointmentRow extends AppointmentResidentDetails {
   id: string;
   status: AppointmentStatus;
   departmentId: string;
@@ -10,12 +9,6 @@ export interface AppointmentRow {
   staffId: string | null;
   startsAt: Date;
   endsAt: Date;
-  residentName: string;
-  residentKana: string;
-  preferredLanguage: Language;
-  needs: AppointmentNeeds;
-  topic: string;
-  notes: string;
   checkInCode: string;
   createdBy: string | null;
   createdAt: Date;

@@ -4,6 +4,7 @@ import type {
   AppointmentAction,
   AppointmentChange,
   AppointmentNeeds,
+  AppointmentResidentDetails,
   AppointmentStatus,
   ConflictingAppointment,
 } from '@madoguchi/contract/appointments';
@@ -81,18 +82,12 @@ function toAppointment(row: AppointmentJoinedRow): Appointment {
   };
 }
 
-export interface AppointmentFields {
+export interface AppointmentFields extends AppointmentResidentDetails {
   departmentId: string;
   kioskId: string;
   staffId: string | null;
   startsAt: Date;
   endsAt: Date;
-  residentName: string;
-  residentKana: string;
-  preferredLanguage: Language;
-  needs: AppointmentNeeds;
-  topic: string;
-  notes: string;
 }
 
 const COLUMN_OF: Record<keyof AppointmentFields, string> = {
