@@ -284,9 +284,25 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     assert.ok(ended?.quality, 'the quality was reported before the transfer');
     assert.equal(ended?.outcomeCode, 'referred', "the first desk's leg has its own outcome");
     const queued = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0];
-    assert.equal(queued?.status, 'queued');
-    assert.equal(queued?.departmentName, '子育て支援課');
-    assert.deepEqual([queued?.consultationId, queued?.leg], [first?.id, 2], 'the waiting resident is the second leg of the same consultation');
+    assert.equal(queued?.status, 'queued', 'the consultation waits while its second leg does');
+    assert.equal(queued?.id, first?.id, 'the list shows the consultation from its first leg');
+    assert.deepEqual(
+      queued?.legs.map((l) => [l.leg, l.departmentName, l.outcomeCode]),
+      [[1, null, 'referred'], [2, '子育て支援課', null]],
+      'the waiting resident is the second leg of the same consultation',
+    );
+
+    // The 相談記録 list shows it as one row: its departments in order and each leg's outcome.
+    await staff.page.goto(`${server.url}/#/sessions`);
+    const recordsTable = staff.page.getByRole('region', { name: '相談記録の一覧（日時は日本時間）' });
+    const handedOverRow = recordsTable.getByRole('row').filter({ hasText: '総合窓口 → 子育て支援課' });
+    await handedOverRow.waitFor({ timeout: 15_000 });
+    assert.equal(await handedOverRow.count(), 1, 'one row for the handed-over consultation');
+    assert.equal(await recordsTable.getByRole('row').filter({ hasText: '子育て支援課' }).count(), 1, 'no second row for its second leg');
+    const rowText = await handedOverRow.innerText();
+    assert.match(rowText, /2つの部署で対応した1件の相談/);
+    assert.match(rowText, /1\. 総合窓口: 他部署へ案内/);
+    assert.match(rowText, /2\. 子育て支援課: 未記録/);
 
     // The record (相談記録) tells the two legs in plain words.
     await staff.page.goto(`${server.url}/#/sessions/${first?.id ?? ''}`);

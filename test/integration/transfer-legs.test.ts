@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionDetail } from '@madoguchi/contract/consultation';
+import type { ConsultationListItem, SessionDetail } from '@madoguchi/contract/consultation';
+import type { Page } from '@madoguchi/contract/pagination';
 import type { Department } from '@madoguchi/contract/departments';
 import type { Report } from '@madoguchi/contract/reports';
 import { TransferLegsSchema1766100000000 } from '../../server/src/db/migrations/transfer-legs-schema';
@@ -78,6 +79,24 @@ for (const kind of databaseKinds()) {
           ],
         );
       }
+    });
+
+    it('the records list shows the consultation once, with its departments in order and each leg\'s outcome; a department filter matches either leg', async () => {
+      const today = jstToday();
+      const rowsOf = (page: Page<ConsultationListItem>) =>
+        page.items.map((r) => [r.id, r.status, r.endReason, r.legs.map((l) => [l.leg, l.departmentName, l.staffName, l.outcomeCode])]);
+      const expected = [[firstLeg, 'ended', 'staff_ended', [[1, null, '総合 窓口係', 'referred'], [2, '子育て支援課', '子育 担当', 'resolved']]]];
+      const all = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { from: today, to: today } }), 200);
+      assert.equal(all.total, 1, 'paging counts consultations, not legs');
+      assert.deepEqual(rowsOf(all), expected);
+      // Found under the department of its second leg, and under the general counter's member of its first.
+      const byDepartment = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { departmentId: department.id } }), 200);
+      assert.deepEqual(rowsOf(byDepartment), expected);
+      const byFirstDesk = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { staffId: counterId } }), 200);
+      assert.deepEqual(rowsOf(byFirstDesk), expected);
+      // The status is the consultation's: it ended when its last leg ended.
+      const active = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { status: 'active' } }), 200);
+      assert.equal(active.total, 0);
     });
 
     it('reports and CSV count the consultation once; per department, each department counts its own leg', async () => {

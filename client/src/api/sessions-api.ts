@@ -1,6 +1,6 @@
 import type { CallContext } from '@madoguchi/contract/call-context';
 import type { SessionTranscript } from '@madoguchi/contract/captions';
-import type { SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationListItem, SessionDetail, SessionListQuery, SessionOutcomeRequest, SessionRecord } from '@madoguchi/contract/consultation';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
@@ -8,7 +8,7 @@ import { callRoute } from './route-call';
 /** The list query with numbers for paging (the schema coerces strings). */
 export type RecordFilter = Omit<SessionListQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
-export function listSessions(query: RecordFilter, options: RequestOptions): Promise<Page<SessionRecord>> {
+export function listSessions(query: RecordFilter, options: RequestOptions): Promise<Page<ConsultationListItem>> {
   return callRoute('listSessions', { ...options, query: { ...query } });
 }
 

@@ -20,8 +20,12 @@ export interface LegMessages {
   noOutcome: string;
   /** Above the after-call form of a leg handed to another department. */
   afterTransfer: string;
-  /** In the records list, beside the department of a later leg. */
-  listLeg: (leg: number) => string;
+  /** In the records list, under the departments of a handed-over consultation (one row). */
+  listLegs: (count: number) => string;
+  /** In the records list, one leg's outcome: its place, department and outcome. */
+  listOutcome: (leg: number, department: string, outcome: string) => string;
+  /** In the records list, a leg with no outcome recorded yet. */
+  listOutcomeNone: string;
 }
 
 /** The words are in `ja/leg.json` and `en/leg.json`. */
@@ -34,5 +38,6 @@ export const legMessages: LegMessages = localized<LegMessages>(sameKeysAsJapanes
   handedOver: ['time', 'department'],
   ended: ['time', 'reason'],
   outcome: ['outcome'],
-  listLeg: ['leg'],
+  listLegs: ['count'],
+  listOutcome: ['leg', 'department', 'outcome'],
 });

@@ -57,6 +57,8 @@ export interface ReportMessages {
     empty: string;
   };
   empty: string;
+  /** How a handed-over consultation is counted: once in the totals, once per department in the breakdown. */
+  counting: string;
   periodLabel: (period: string, granularity: Granularity) => string;
   distributionText: (counts: readonly number[]) => string;
 }

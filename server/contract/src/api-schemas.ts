@@ -13,7 +13,7 @@ import {
 import { AuditListQuery, type AuditEntry } from './audit';
 import type { CallContext } from './call-context';
 import type { SessionTranscript } from './captions';
-import { SessionListQuery, SessionOutcomeRequest, type SessionDetail, type SessionRecord } from './consultation';
+import { SessionListQuery, SessionOutcomeRequest, type ConsultationListItem, type SessionDetail, type SessionRecord } from './consultation';
 import { DepartmentInput, DepartmentListQuery, DepartmentUpdate, type Department } from './departments';
 import { FormSettings, FormTemplateArchive, FormTemplateInput, FormTemplateListQuery, type FormDocumentInfo, type FormTemplate } from './forms';
 import { CreateGuestLinkRequest, type GuestLink } from './guests';
@@ -150,7 +150,7 @@ export const API_SCHEMAS = {
   cancelAppointment: { params: IdParams, body: CancelAppointmentRequest, response: responds<Appointment>('Appointment') },
   appointmentIcs: { params: IdParams, response: responds<FileDownload>('text/calendar') },
 
-  listSessions: { query: SessionListQuery, response: responds<Page<SessionRecord>>('Page<SessionRecord>') },
+  listSessions: { query: SessionListQuery, response: responds<Page<ConsultationListItem>>('Page<ConsultationListItem>') },
   getSession: { params: IdParams, response: responds<SessionDetail>('SessionDetail') },
   getSessionTranscript: { params: IdParams, response: responds<SessionTranscript>('SessionTranscript') },
   getCallContext: { params: IdParams, response: responds<CallContext>('CallContext') },

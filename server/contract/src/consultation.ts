@@ -190,6 +190,16 @@ export interface SessionRecord {
   leg: number;
 }
 
+/**
+ * One row of the records list: a consultation, shown once however many departments served it.
+ * Its fields are the first leg's (so the link opens the consultation from its start), except
+ * status, end, duration and rating, which are the consultation's as a whole (its last leg's end).
+ */
+export interface ConsultationListItem extends SessionRecord {
+  /** Every leg, in order (one when nobody handed the resident over). */
+  legs: ConsultationLeg[];
+}
+
 export interface SessionDetail extends SessionRecord {
   events: SessionEvent[];
   /** Names for the staff and department ids the events mention, so a timeline never shows a raw id. */

@@ -1,6 +1,6 @@
 import type { Appointment } from '@madoguchi/contract/appointments';
 import type { BookedResident, CallContext } from '@madoguchi/contract/call-context';
-import type { OutcomeCode, SessionDetail, SessionEvent, SessionListQuery, SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationListItem, OutcomeCode, SessionDetail, SessionEvent, SessionListQuery, SessionRecord } from '@madoguchi/contract/consultation';
 import { endOfJapanDay, startOfJapanDay } from '@madoguchi/contract/japan-time';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { z } from 'zod';
@@ -52,7 +52,7 @@ const toBookedResident = (a: Appointment): BookedResident => ({
 export class ConsultationRecords {
   constructor(private readonly options: ConsultationRecordsOptions) {}
 
-  async list(reader: RecordReader, query: z.output<typeof SessionListQuery>): Promise<Page<SessionRecord>> {
+  async list(reader: RecordReader, query: z.output<typeof SessionListQuery>): Promise<Page<ConsultationListItem>> {
     return this.options.consultations.list({
       ...query,
       from: query.from ? startOfJapanDay(query.from) : undefined,

@@ -4,7 +4,8 @@ import { common } from '../../i18n/common-messages';
 import { legMessages as t } from '../../i18n/leg-messages';
 import { formatTimestamp } from '../../time/jst-format';
 
-const departmentOf = (leg: ConsultationLeg | undefined): string => leg?.departmentName ?? t.generalCounter;
+/** A leg's department in words; the general counter has none. */
+export const departmentOf = (leg: ConsultationLeg | undefined): string => leg?.departmentName ?? t.generalCounter;
 
 /** What happened in one leg, in plain words: answered when, then handed over or ended. */
 function legStory(leg: ConsultationLeg, next: ConsultationLeg | undefined): string[] {

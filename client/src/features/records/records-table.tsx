@@ -1,15 +1,48 @@
-import type { SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationListItem } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { StatusBadge } from '../../components/status-badge';
 import { common } from '../../i18n/common-messages';
 import { legMessages } from '../../i18n/leg-messages';
 import { recordMessages } from '../../i18n/record-messages';
 import { formatDateTime } from '../../time/jst-format';
+import { departmentOf } from './record-legs';
 
 const c = recordMessages.columns;
 const seconds = (value: number | null) => (value === null ? common.none : common.seconds(value));
+const handedOver = (s: ConsultationListItem): boolean => s.legs.length > 1;
 
-export function RecordsTable({ sessions }: { sessions: readonly SessionRecord[] }) {
+/** The departments in the order they served the resident: 総合窓口 → 子育て支援課. */
+function Departments({ s }: { s: ConsultationListItem }) {
+  if (!handedOver(s)) return <>{s.departmentName ?? common.none}</>;
+  return (
+    <>
+      {s.legs.map(departmentOf).join(' → ')}
+      <span className="table__note">{legMessages.listLegs(s.legs.length)}</span>
+    </>
+  );
+}
+
+/** One outcome per leg: each desk records its own part of a handed-over consultation. */
+function Outcomes({ s }: { s: ConsultationListItem }) {
+  if (!handedOver(s)) return <>{s.outcomeCode ? common.outcome[s.outcomeCode] : common.none}</>;
+  return (
+    <ol className="table__list">
+      {s.legs.map((leg) => (
+        <li key={leg.sessionId}>
+          {legMessages.listOutcome(leg.leg, departmentOf(leg), leg.outcomeCode ? common.outcome[leg.outcomeCode] : legMessages.listOutcomeNone)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+const staffOf = (s: ConsultationListItem): string => {
+  const names = [...new Set(s.legs.map((l) => l.staffName).filter((n): n is string => n !== null))];
+  return handedOver(s) && names.length > 0 ? names.join('、') : (s.staffName ?? recordMessages.unassigned);
+};
+
+/** The records list: one row per consultation, a handed-over one with its departments and each leg's outcome. */
+export function RecordsTable({ sessions }: { sessions: readonly ConsultationListItem[] }) {
   return (
     <div className="table-wrap" role="region" aria-label={recordMessages.tableCaption} tabIndex={0}>
       <table className="table">
@@ -37,17 +70,18 @@ export function RecordsTable({ sessions }: { sessions: readonly SessionRecord[] 
               </th>
               <td>{common.sessionKind[s.kind]}</td>
               <td>
-                {s.departmentName ?? common.none}
-                {s.leg > 1 ? <span className="table__note">{legMessages.listLeg(s.leg)}</span> : null}
+                <Departments s={s} />
               </td>
               <td>{s.kioskName}</td>
-              <td>{s.staffName ?? recordMessages.unassigned}</td>
+              <td>{staffOf(s)}</td>
               <td>
                 <StatusBadge tone={`session-${s.status}`} label={common.sessionStatus[s.status]} />
               </td>
               <td className="table__num">{seconds(s.waitSeconds)}</td>
               <td className="table__num">{seconds(s.durationSeconds)}</td>
-              <td>{s.outcomeCode ? common.outcome[s.outcomeCode] : common.none}</td>
+              <td>
+                <Outcomes s={s} />
+              </td>
             </tr>
           ))}
         </tbody>

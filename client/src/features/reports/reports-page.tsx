@@ -53,6 +53,7 @@ export function ReportsPage({ query }: { query: RouteQuery }) {
       {data ? (
         <>
           <ReportCharts report={data} />
+          <p className="page__hint">{reportMessages.counting}</p>
           <ReportTable report={data} />
         </>
       ) : null}

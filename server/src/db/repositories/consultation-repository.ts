@@ -5,6 +5,7 @@ import type {
   MediaFlag,
   OutcomeCode,
   QualitySummary,
+  ConsultationListItem,
   SessionRecord,
 } from '@madoguchi/contract/consultation';
 import type { ConsultationLeg } from '@madoguchi/contract/consultation-legs';
@@ -266,46 +267,60 @@ export class ConsultationRepository {
 
   /** Every leg of one consultation (given the id of any of its legs), in order. */
   async legsOf(id: string): Promise<ConsultationLeg[]> {
-    const rows: { id: string; leg: number; department_name: string | null; staff_name: string | null; queued_at: Date; answered_at: Date | null; ended_at: Date | null; end_reason: EndReason | null; outcome_code: OutcomeCode | null }[] =
-      await this.dataSource.query(
-        `SELECT s.id, s.leg, d.name AS department_name, u.display_name AS staff_name, s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code
-           FROM consultation_session s
-           LEFT JOIN department d ON d.id = s.department_id
-           LEFT JOIN staff_user u ON u.id = s.staff_id
-          WHERE COALESCE(s.consultation_id, s.id) = (SELECT COALESCE(consultation_id, id) FROM consultation_session WHERE id = $1)
-          ORDER BY s.leg, s.queued_at`,
-        [id],
-      );
-    return rows.map((row) => ({
-      sessionId: row.id,
-      leg: Number(row.leg),
-      departmentName: row.department_name,
-      staffName: row.staff_name,
-      queuedAt: row.queued_at.toISOString(),
-      answeredAt: row.answered_at?.toISOString() ?? null,
-      endedAt: row.ended_at?.toISOString() ?? null,
-      endReason: row.end_reason,
-      outcomeCode: row.outcome_code,
-    }));
+    const legs = await this.legsOfConsultations([id], 'leg');
+    return legs.get(id) ?? [];
   }
 
-  async list(filter: SessionFilter): Promise<Page<SessionRecord>> {
+  /**
+   * The legs of several consultations in one query, keyed by the id they were asked by (any
+   * leg's id when `by` is 'leg'; the consultation's id, i.e. its first leg's, when 'consultation').
+   */
+  private async legsOfConsultations(ids: readonly string[], by: 'leg' | 'consultation'): Promise<Map<string, ConsultationLeg[]>> {
+    const asked = by === 'leg'
+      ? `SELECT a.id AS key, COALESCE(a.consultation_id, a.id) AS cid FROM consultation_session a WHERE a.id = ANY($1::uuid[])`
+      : `SELECT k AS key, k AS cid FROM unnest($1::uuid[]) AS k`;
+    const rows: (LegRow & { key: string })[] = await this.dataSource.query(
+      `WITH asked AS (${asked})
+       SELECT asked.key, s.id, s.leg, d.name AS department_name, u.display_name AS staff_name, s.queued_at, s.answered_at, s.ended_at, s.end_reason, s.outcome_code
+         FROM asked
+         JOIN consultation_session s ON COALESCE(s.consultation_id, s.id) = asked.cid
+         LEFT JOIN department d ON d.id = s.department_id
+         LEFT JOIN staff_user u ON u.id = s.staff_id
+        ORDER BY asked.key, s.leg, s.queued_at`,
+      [ids],
+    );
+    const legs = new Map<string, ConsultationLeg[]>();
+    for (const row of rows) legs.set(row.key, [...(legs.get(row.key) ?? []), toLeg(row)]);
+    return legs;
+  }
+
+  /**
+   * One row per consultation, however many departments served it. A consultation is listed when
+   * any of its legs matches the department, kiosk, staff, kind, outcome and visibility filters
+   * (so a handed-over resident is found under either department); the dates bound its start and
+   * the status is its last leg's. Paging counts consultations.
+   */
+  async list(filter: SessionFilter): Promise<Page<ConsultationListItem>> {
     const statusClause: Record<ConsultationState, string> = {
-      queued: 's.answered_at IS NULL AND s.ended_at IS NULL',
-      active: 's.answered_at IS NOT NULL AND s.ended_at IS NULL',
-      ended: 's.ended_at IS NOT NULL',
+      queued: 'l.answered_at IS NULL AND l.ended_at IS NULL',
+      active: 'l.answered_at IS NOT NULL AND l.ended_at IS NULL',
+      ended: 'l.ended_at IS NOT NULL',
     };
     const rows: SessionListRow[] = await this.dataSource.query(
-      `${SELECT_RECORD}, count(*) OVER () AS total ${FROM_RECORD}
+      `WITH matched AS (
+         SELECT DISTINCT COALESCE(s.consultation_id, s.id) AS cid FROM consultation_session s
+          WHERE ($3::uuid IS NULL OR s.department_id = $3)
+            AND ($4::uuid IS NULL OR s.kiosk_id = $4)
+            AND ($5::uuid IS NULL OR s.staff_id = $5)
+            AND ($6::text IS NULL OR ($6 = 'booked') = (s.appointment_id IS NOT NULL))
+            AND ($7::text IS NULL OR s.outcome_code = $7)
+            AND ($8::uuid IS NULL OR s.staff_id = $8 OR s.department_id IS NULL OR s.department_id = ANY($9::uuid[])))
+       ${SELECT_RECORD}, count(*) OVER () AS total ${FROM_RECORD}
+         JOIN matched ON matched.cid = s.id
         WHERE ($1::timestamptz IS NULL OR s.queued_at >= $1)
           AND ($2::timestamptz IS NULL OR s.queued_at < $2)
-          AND ($3::uuid IS NULL OR s.department_id = $3)
-          AND ($4::uuid IS NULL OR s.kiosk_id = $4)
-          AND ($5::uuid IS NULL OR s.staff_id = $5)
-          AND ($6::text IS NULL OR ($6 = 'booked') = (s.appointment_id IS NOT NULL))
-          AND ($7::text IS NULL OR s.outcome_code = $7)
-          AND ($8::uuid IS NULL OR s.staff_id = $8 OR s.department_id IS NULL OR s.department_id = ANY($9::uuid[]))
-          ${filter.status ? `AND ${statusClause[filter.status]}` : ''}
+          ${filter.status ? `AND EXISTS (SELECT 1 FROM consultation_session l WHERE COALESCE(l.consultation_id, l.id) = s.id AND ${statusClause[filter.status]}
+                AND NOT EXISTS (SELECT 1 FROM consultation_session n WHERE n.consultation_id = s.id AND n.leg > l.leg))` : ''}
         ORDER BY s.queued_at DESC, s.id
         LIMIT $10 OFFSET $11`,
       [
@@ -315,8 +330,44 @@ export class ConsultationRepository {
         filter.pageSize, (filter.page - 1) * filter.pageSize,
       ],
     );
-    return { items: rows.map(toSessionRecord), total: Number(rows[0]?.total ?? 0), page: filter.page, pageSize: filter.pageSize };
+    const legs = await this.legsOfConsultations(rows.map((r) => r.id), 'consultation');
+    const items = rows.map((row) => asConsultation(toSessionRecord(row), legs.get(row.id) ?? []));
+    return { items, total: Number(rows[0]?.total ?? 0), page: filter.page, pageSize: filter.pageSize };
   }
+}
+
+/** One leg in a consultation's list of legs: the columns of a record row it needs. */
+type LegRow = Pick<SessionListRow, 'id' | 'leg' | 'department_name' | 'staff_name' | 'queued_at' | 'answered_at' | 'ended_at' | 'end_reason' | 'outcome_code'>;
+
+const toLeg = (row: LegRow): ConsultationLeg => ({
+  sessionId: row.id,
+  leg: Number(row.leg),
+  departmentName: row.department_name,
+  staffName: row.staff_name,
+  queuedAt: row.queued_at.toISOString(),
+  answeredAt: row.answered_at?.toISOString() ?? null,
+  endedAt: row.ended_at?.toISOString() ?? null,
+  endReason: row.end_reason,
+  outcomeCode: row.outcome_code,
+});
+
+/**
+ * A consultation as one row: its first leg's record, but over when (and as) its last leg ended,
+ * and lasting from the first answer to that end.
+ */
+function asConsultation(first: SessionRecord, legs: ConsultationLeg[]): ConsultationListItem {
+  const last = legs.at(-1);
+  if (!last || legs.length < 2) return { ...first, legs };
+  const status: ConsultationState = last.endedAt ? 'ended' : last.answeredAt ? 'active' : 'queued';
+  const answeredAt = first.answeredAt ? new Date(first.answeredAt) : null;
+  return {
+    ...first,
+    status,
+    endedAt: last.endedAt,
+    endReason: last.endReason,
+    durationSeconds: answeredAt && last.endedAt ? seconds(answeredAt, new Date(last.endedAt)) : null,
+    legs,
+  };
 }
 
 const affected = (result: unknown): number => returnedRows(result).length;
