@@ -14,10 +14,12 @@ export interface ConfirmedActionButtonProps {
   texts: ConfirmedActionTexts;
   onConfirm: () => Promise<void>;
   disabled?: boolean;
+  /** Says what the button acts on when the same label repeats (one per table row); must contain `label`. */
+  accessibleName?: string;
 }
 
 /** A button whose action runs only after a danger confirmation; the cancel button keeps things as they are. */
-export function ConfirmedActionButton({ label, className, texts, onConfirm, disabled = false }: ConfirmedActionButtonProps) {
+export function ConfirmedActionButton({ label, className, texts, onConfirm, disabled = false, accessibleName }: ConfirmedActionButtonProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -33,7 +35,7 @@ export function ConfirmedActionButton({ label, className, texts, onConfirm, disa
 
   return (
     <>
-      <button type="button" className={className} disabled={disabled} onClick={() => setAsking(true)}>
+      <button type="button" className={className} disabled={disabled} aria-label={accessibleName} onClick={() => setAsking(true)}>
         {label}
       </button>
       <ConfirmDialog

@@ -24,6 +24,8 @@ export interface IntegrationMessages {
     create: string;
     created: string;
     revoke: string;
+    /** The row's revoke button, for screen readers: which key. */
+    revokeNamed: (name: string) => string;
     revokeTitle: string;
     revoked: string;
     confirmRevoke: (name: string) => string;
@@ -44,6 +46,8 @@ export interface IntegrationMessages {
     create: string;
     created: string;
     disable: string;
+    /** The row's stop button, for screen readers: which endpoint. */
+    disableNamed: (url: string) => string;
     disableTitle: string;
     disabled: string;
     confirmDisable: (url: string) => string;
@@ -76,7 +80,7 @@ export interface IntegrationMessages {
 
 /** The words are in `ja/integration.json` and `en/integration.json`. */
 export const integrationMessages: IntegrationMessages = localized<IntegrationMessages>(sameKeysAsJapanese({ ja, en }), {
-  keys: { confirmRevoke: ['name'], revokedAt: ['at'] },
-  hooks: { confirmDisable: ['url'] },
+  keys: { confirmRevoke: ['name'], revokeNamed: ['name'], revokedAt: ['at'] },
+  hooks: { confirmDisable: ['url'], disableNamed: ['url'] },
   log: { nextTry: ['at'] },
 });

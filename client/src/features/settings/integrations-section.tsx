@@ -154,6 +154,7 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
                 {key.revokedAt ? null : (
                   <ConfirmedActionButton
                     label={t.keys.revoke}
+                    accessibleName={t.keys.revokeNamed(key.name)}
                     className="button button--small button--danger"
                     disabled={busy}
                     texts={{ title: t.keys.revokeTitle, message: t.keys.confirmRevoke(key.name), confirm: t.keys.revoke, cancel: t.keep }}
@@ -216,6 +217,7 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
                 {endpoint.active ? (
                   <ConfirmedActionButton
                     label={t.hooks.disable}
+                    accessibleName={t.hooks.disableNamed(endpoint.url)}
                     className="button button--small button--danger"
                     disabled={busy}
                     texts={{ title: t.hooks.disableTitle, message: t.hooks.confirmDisable(endpoint.url), confirm: t.hooks.disable, cancel: t.keep }}
