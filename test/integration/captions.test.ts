@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
 import { startCall } from '../fixtures/call-scenario';
+import { CONSENT_TITLE, consentValues, demoTemplates } from '../fixtures/forms';
 import { book, buildSchedulingWorld } from '../fixtures/scheduling';
 import type { AuditEntry } from '@madoguchi/contract/audit';
 import type { SessionTranscript } from '@madoguchi/contract/captions';
@@ -267,3 +268,63 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+describe('a captioner whose page reloads mid-line (issue 18)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('comes back with the same link, sees the lines so far, finishes its line, and the kiosk never loses the captions', async () => {
+    const call = await startCall(server);
+    try {
+      await join(call.kiosk, call.sessionId);
+      await join(call.staff, call.sessionId);
+      const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+      const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '要約筆記', kind: 'captioner' } }), 201);
+      const present = stateWhere(call.staff, (s) => s.captionerPresent, 5_000);
+      let captioner = await connectSocket(server.url, guestTokenOf(link));
+      await join(captioner, call.sessionId);
+      await present.catch(() => assert.fail('the kiosk and the staff are not told a captioner joined'));
+      const lineId = '0b7d1d55-7c1e-4a57-9d0e-3c3c7a0f2a11';
+      expectOk(await request(captioner, 'captionInput', { sessionId: call.sessionId, lineId, text: '本日は', final: false }));
+
+      // F5 on the captioner's page: the old socket goes, a new one comes with the same link.
+      const id = captioner.id ?? '';
+      captioner.disconnect();
+      await waitFor(async () => (server.app.io.of('/').sockets.has(id) ? undefined : true));
+      captioner = await connectSocket(server.url, guestTokenOf(link));
+      const info = expectOk(await request(captioner, 'getServerInfo', {}));
+      assert.equal(info.guestKind, 'captioner', 'the reloaded page shows the typing box again');
+      expectOk(await request(captioner, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+      const snapshot = expectOk(await request(captioner, 'getCaptions', { sessionId: call.sessionId }));
+      assert.deepEqual(snapshot.lines.map((l) => [l.lineId, l.text, l.final]), [[lineId, '本日は', false]], 'the line being typed is there');
+      assert.equal(snapshot.state.captionerPresent, true);
+
+      // What the desk does meanwhile stays between the desk and the kiosk: the form with the
+      // resident's name, the pointer and the document view never reach the captioner.
+      const heard: { event: string; text: string }[] = [];
+      captioner.onAny((event: string, ...args: unknown[]) => heard.push({ event, text: JSON.stringify(args) }));
+      const consent = (await demoTemplates(server)).get(CONSENT_TITLE);
+      expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent?.templateId ?? '', values: consentValues('字幕 秘子') }));
+      expectOk(await request(call.staff, 'pointer', { sessionId: call.sessionId, marks: [] }));
+      expectOk(await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: true }));
+      const finished = lineWhere(call.kiosk, 'the finished line', (l) => l.lineId === lineId && l.final, 15_000);
+      expectOk(await request(captioner, 'captionInput', { sessionId: call.sessionId, lineId, text: '本日はよろしくお願いします', final: true }));
+      assert.equal((await finished).text, '本日はよろしくお願いします');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual([...new Set(heard.map((h) => h.event))].sort(), ['captionLine'], 'the captioner hears only its captions');
+      assert.ok(!heard.some((h) => h.text.includes('字幕 秘子')), 'no form value reaches the captioner');
+      const kioskView = expectOk(await request(call.kiosk, 'getCaptions', { sessionId: call.sessionId }));
+      assert.equal(kioskView.state.captionerPresent, true, 'the kiosk still knows a captioner is there');
+      const gone = stateWhere(call.staff, (s) => !s.captionerPresent, 5_000);
+      expectOk(await request(captioner, 'hangUp', { sessionId: call.sessionId }));
+      await gone.catch(() => assert.fail('the console still shows a captioner who left'));
+    } finally {
+      call.close();
+    }
+  });
+});

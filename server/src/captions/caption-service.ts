@@ -93,6 +93,16 @@ export class CaptionService {
     for (const producer of room.producers()) this.considerProducer(call, room, producer);
   }
 
+  /**
+   * A captioner guest joined or left: the kiosk and the console show where captions come from
+   * at once, not only from the captioner's first keystroke (or still after they left).
+   */
+  captionerMoved(principal: SocketPrincipal, sessionId: string): void {
+    if (principal.role !== 'guest' || principal.guestKind !== 'captioner') return;
+    const call = this.calls.get(sessionId);
+    if (call) this.publishState(call);
+  }
+
   /** The call is over: stop listening, keep the transcript if the resident said yes. */
   async callEnded(sessionId: string): Promise<void> {
     const call = this.calls.get(sessionId);
