@@ -38,7 +38,13 @@ for (const kind of databaseKinds()) {
 
     before(async () => {
       receiver = await startWebhookReceiver();
-      server = await startTestServer({ database: kind, now: () => clock.now, webhookRetry: { maxAttempts: 3, retryBaseMs: 60_000, retryCapMs: 3_600_000, timeoutMs: 5_000 } });
+      server = await startTestServer({
+        database: kind,
+        now: () => clock.now,
+        webhookRetry: { maxAttempts: 3, retryBaseMs: 60_000, retryCapMs: 3_600_000, timeoutMs: 5_000 },
+        // The receivers listen on loopback over http: allowed here explicitly, as a closed network would.
+        integrations: { webhookUrls: { allowedHosts: '127.0.0.1', allowHttp: true } },
+      });
       world = await buildSchedulingWorld(server);
       rules = await saveBookingRules(world, bookingRules(world, { maxOpenPerContact: 20 }));
     });
