@@ -94,17 +94,13 @@ export class CaptionService {
   }
 
   /**
-   * A captioner guest joined (again) or left: the kiosk and the console show where captions come
-   * from at once, not only from the captioner's first keystroke (or still after they left).
+   * A captioner guest joined or left: the kiosk and the console show where captions come from
+   * at once, not only from the captioner's first keystroke (or still after they left).
    */
   captionerMoved(principal: SocketPrincipal, sessionId: string): void {
     if (principal.role !== 'guest' || principal.guestKind !== 'captioner') return;
     const call = this.calls.get(sessionId);
-    if (!call) return;
-    // A page that reloaded (or left) starts afresh and never finishes the line it was typing:
-    // it ends as typed, instead of staying grey on the kiosk until newer lines push it off.
-    for (const line of call.lines.filter((l) => !l.final && call.lineOwners.get(l.lineId) === principal.id)) this.publishLine(call, { ...line, final: true });
-    this.publishState(call);
+    if (call) this.publishState(call);
   }
 
   /** The call is over: stop listening, keep the transcript if the resident said yes. */
