@@ -260,7 +260,7 @@ describe('a captioner whose page reloads mid-line (issue 18)', () => {
     await server?.close();
   });
 
-  it('comes back with the same link, sees the lines so far, finishes its line, and the kiosk never loses the captions', async () => {
+  it('comes back with the same link, its half-typed line ends as typed, it types on, and the kiosk never loses the captions', async () => {
     const call = await startCall(server);
     try {
       await join(call.kiosk, call.sessionId);
@@ -281,9 +281,15 @@ describe('a captioner whose page reloads mid-line (issue 18)', () => {
       captioner = await connectSocket(server.url, guestTokenOf(link));
       const info = expectOk(await request(captioner, 'getServerInfo', {}));
       assert.equal(info.guestKind, 'captioner', 'the reloaded page shows the typing box again');
+      // The reloaded page types on a new line, here before its own join has completed (as the
+      // page may): the line its old socket left half-typed ends as typed, the new one stays open.
+      const nextLine = '5d0e2a6b-3f1c-4c7e-8a2b-6e9f0a1b2c3d';
+      expectOk(await request(captioner, 'captionInput', { sessionId: call.sessionId, lineId: nextLine, text: '本日は', final: false }));
+      const ended = lineWhere(call.kiosk, 'the half-typed line ended', (l) => l.lineId === lineId && l.final, 15_000);
       expectOk(await request(captioner, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+      assert.equal((await ended).text, '本日は', 'not grey on the kiosk until newer lines push it off');
       const snapshot = expectOk(await request(captioner, 'getCaptions', { sessionId: call.sessionId }));
-      assert.deepEqual(snapshot.lines.map((l) => [l.lineId, l.text, l.final]), [[lineId, '本日は', false]], 'the line being typed is there');
+      assert.deepEqual(snapshot.lines.map((l) => [l.lineId, l.final]), [[lineId, true], [nextLine, false]], 'the new page\'s own line stays open');
       assert.equal(snapshot.state.captionerPresent, true);
 
       // What the desk does meanwhile stays between the desk and the kiosk: the form with the
@@ -294,8 +300,10 @@ describe('a captioner whose page reloads mid-line (issue 18)', () => {
       expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent?.templateId ?? '', values: consentValues('字幕 秘子') }));
       expectOk(await request(call.staff, 'pointer', { sessionId: call.sessionId, marks: [] }));
       expectOk(await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: true }));
-      const finished = lineWhere(call.kiosk, 'the finished line', (l) => l.lineId === lineId && l.final, 15_000);
-      expectOk(await request(captioner, 'captionInput', { sessionId: call.sessionId, lineId, text: '本日はよろしくお願いします', final: true }));
+      const finished = lineWhere(call.kiosk, 'the next line', (l) => l.lineId === nextLine && l.final, 15_000);
+      expectOk(await request(captioner, 'captionInput', { sessionId: call.sessionId, lineId: nextLine, text: '本日はよろしくお願いします', final: true }));
+      // A page that only reconnected may still finish the line it was typing.
+      expectOk(await request(captioner, 'captionInput', { sessionId: call.sessionId, lineId, text: '本日は、', final: false }));
       assert.equal((await finished).text, '本日はよろしくお願いします');
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual([...new Set(heard.map((h) => h.event))].sort(), ['captionLine'], 'the captioner hears only its captions');

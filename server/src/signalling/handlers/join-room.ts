@@ -5,7 +5,7 @@ export const joinRoom = defineHandler('joinRoom', {
     const { afterAck: offerExistingMedia, ...result } = await consultations.join(principal, socketId, payload);
     afterAck(offerExistingMedia);
     afterAck(() => forms.reshowOpen(principal, payload.sessionId));
-    afterAck(async () => captions.captionerMoved(principal, payload.sessionId));
+    afterAck(async () => captions.captionerMoved(principal, payload.sessionId, socketId));
     return result;
   },
 });
