@@ -275,14 +275,14 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     tokens,
     audit: repositories.audit,
     sessionLifetimeMs: config.staffSessionHours * 3_600_000,
-    disconnectSession: (sessionId) => io.in(loginSessionRoom(sessionId)).disconnectSockets(true),
+    disconnectSession: (loginSessionId) => io.in(loginSessionRoom(loginSessionId)).disconnectSockets(true),
     // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
   });
   const resolver = new PrincipalResolver({
     tokens,
     staff: repositories.staff,
     kiosks: repositories.kiosks,
-    loginLive: (sessionId, staffId) => loginSessions.isLive(sessionId, staffId),
+    loginLive: (loginSessionId, staffId) => loginSessions.isLive(loginSessionId, staffId),
   });
   const disconnectPrincipal = (role: 'kiosk' | 'staff', id: string): void => {
     io.in(principalRoom({ role, id })).disconnectSockets(true);
@@ -539,7 +539,7 @@ function socketAuthenticator(services: Services): (token: string) => Promise<Soc
       displayName: principal.displayName,
       departmentIds: principal.departmentIds,
     };
-    return { principal: socketPrincipal, expiresAt, loginSessionId: principal.sessionId };
+    return { principal: socketPrincipal, expiresAt, loginSessionId: principal.loginSessionId };
   };
 }
 
