@@ -72,7 +72,7 @@ function toSessionRecord(row: SessionListRow): SessionRecord {
     quality: row.quality,
     mediaFlag: row.media_flag,
     language: row.language,
-    consultationId: row.consultation_id,
+    firstLegId: row.consultation_id,
     leg: Number(row.leg),
   };
 }
@@ -149,7 +149,7 @@ export class ConsultationRepository {
         language: intake.language,
         notes: '',
         nodeId: intake.nodeId,
-        consultationId: before?.consultation_id ?? null,
+        firstLegId: before?.consultation_id ?? null,
         leg: before ? Number(before.leg) + 1 : 1,
       }),
     );
