@@ -72,6 +72,7 @@ import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import type { ConsultationNotifier } from './domain/consultation-notifier';
 import type { NodeLoad } from '@madoguchi/contract/operations';
+import { legacyConsultationPaths } from './http/legacy-paths';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
@@ -459,6 +460,7 @@ function mountHttpApp(
   // Tokens and personal data must not be kept by browsers or proxies.
   app.use('/api', noStore);
   app.use(rejectMalformedPaths);
+  app.use(legacyConsultationPaths);
   app.use(requestLog);
   app.use(
     createHealthRouter({
