@@ -118,9 +118,8 @@ export interface QueuedIntake {
 export const SURVEY_WINDOW_SECONDS = 10 * 60;
 
 /**
- * Consultation records (one row per visit; the table keeps its old name
- * `consultation_session`, and the API its `sessionId` fields and `/api/sessions` paths, so stored
- * data and clients need no change). State changes are conditional updates, so a second writer (another
+ * Consultation records (one row per visit; the table keeps its old name `consultation_session`
+ * and its columns, so stored data needs no change). State changes are conditional updates, so a second writer (another
  * staff member accepting, a late hang-up) changes nothing and learns so from the result.
  */
 export class ConsultationRepository {
