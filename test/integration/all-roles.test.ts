@@ -9,6 +9,7 @@ import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember, pairKiosk } from '../fixtures/members';
 import type { CaptionLine } from '@madoguchi/contract/captions';
+import { serverForSuite } from '../fixtures/suite-server';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
@@ -222,11 +223,7 @@ const ANONYMOUS_ROUTES = [
 const BOOKING_ADMIN_ROUTES = ['getBookingRules', 'updateBookingRules', 'reissueBookingLink'] as const;
 
 describe('every role, the booking routes: anonymous callers reach only what the booking page needs (issue 19)', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server?.close());
+  const server = serverForSuite();
 
   it('lists exactly these routes as public', () => {
     const open = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => (API_ROUTES[key].access as readonly string[]).includes('public')).sort();
