@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Appointment } from '@madoguchi/contract/appointments';
 import type { Department } from '@madoguchi/contract/departments';
+import { bookDemoKiosk, halfHourSoon } from '../fixtures/scheduling';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
-import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
+import { restClient, type RestClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { createDepartment, openKiosk } from './kiosk-e2e-support';
 
@@ -26,20 +26,8 @@ describe('the admin changes what the kiosk shows, and the kiosk shows it (Chromi
   let booked = 0;
   const book = async (residentName: string): Promise<string> => {
     // Each booking in its own half hour at this kiosk, all starting within the hour.
-    const startsAt = new Date(Math.ceil((Date.now() + 5 * 60_000) / 300_000) * 300_000 + booked * 30 * 60_000);
+    const appointment = await bookDemoKiosk(adminApi, server, { departmentId: department.id, ...halfHourSoon(5, booked), residentName });
     booked += 1;
-    const appointment = expectStatus(
-      await adminApi.call<Appointment>('createAppointment', {
-        body: {
-          departmentId: department.id,
-          kioskId: server.demo.kioskCredential.split('.')[0],
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
-          residentName,
-        },
-      }),
-      201,
-    );
     assert.ok(appointment.checkInCode);
     return appointment.checkInCode;
   };
