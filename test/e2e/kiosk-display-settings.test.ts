@@ -6,6 +6,7 @@ import { bookDemoKiosk, halfHourSoon } from '../fixtures/scheduling';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
+import { closeAll } from '../helpers/close-all';
 import { restClient, type RestClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { createDepartment, openKiosk } from './kiosk-e2e-support';
@@ -54,11 +55,7 @@ describe('the admin changes what the kiosk shows, and the kiosk shows it (Chromi
     await admin.page.getByRole('link', { name: '設定' }).click();
     await admin.page.getByRole('link', { name: '端末' }).click();
   });
-  after(async () => {
-    await admin?.close();
-    await kiosk?.close();
-    await server?.close();
-  });
+  after(() => closeAll(admin, kiosk, server));
 
   it('initials, a phone number and hours saved in the admin app appear on the kiosk', async () => {
     const form = displayForm(admin.page);

@@ -5,6 +5,7 @@ import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { closeAll } from '../helpers/close-all';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -73,11 +74,7 @@ describe('a call at the kiosk: document camera, marks, messages, snapshot consen
     if (process.env['KIOSK_E2E_CONSOLE']) kiosk.page.on('console', (message) => console.log(`[kiosk] ${message.text()}`));
     staff = await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
   });
-  after(async () => {
-    staff?.close();
-    await kiosk?.close();
-    await server?.close();
-  });
+  after(() => closeAll(staff, kiosk, server));
 
   it('serves the resident through one call and a transfer, and forgets everything afterwards', async () => {
     const { page } = kiosk;

@@ -7,6 +7,7 @@ import type { Page } from '@madoguchi/contract/pagination';
 import { loginStaff } from '../helpers/api-client';
 import { fakeCameraIds, openBrowser, RECORD_PEER_CONNECTIONS, THREE_FAKE_CAMERAS, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { closeAll } from '../helpers/close-all';
 import { until } from '../helpers/poll';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -34,11 +35,7 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
     staff = await openBrowser();
     await staff.page.setViewportSize(STAFF_VIEWPORT);
   });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  after(() => closeAll(kiosk, staff, server));
 
   it('通話を終了 and 送信 stay on screen with the document pane, also after creating an invite link', { timeout: 90_000 }, async () => {
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
@@ -136,11 +133,7 @@ describe('the staff console in Firefox ESR (WebDriver BiDi) at 1366x768: a full 
     await staff.setViewport(STAFF_VIEWPORT);
     await staff.evaluateOnNewDocument(RECORD_PEER_CONNECTIONS);
   });
-  after(async () => {
-    await firefox?.close();
-    await kiosk?.close();
-    await server?.close();
-  });
+  after(() => closeAll(firefox, kiosk, server));
 
   it('Firefox staff log in, answer, decode the kiosk\'s face and document video, and the console fits the screen', { timeout: 120_000 }, async () => {
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
