@@ -61,7 +61,7 @@ export async function fakeCameraIds(page: Page): Promise<{ face: string | null; 
   return (await page.evaluate(FAKE_CAMERA_IDS)) as { face: string | null; document: string | null };
 }
 
-export interface BrowserSession {
+export interface BrowserHandle {
   context: BrowserContext;
   page: Page;
   /** The profile folder; bench:kiosk finds the browser's processes by it. */
@@ -73,7 +73,7 @@ export interface BrowserSession {
  * A Chromium profile of its own (kiosk and staff never share storage). Every
  * RTCPeerConnection the page creates is remembered so the test can read getStats().
  */
-export async function openBrowser(options: { extraArgs?: string[]; initScripts?: string[] } = {}): Promise<BrowserSession> {
+export async function openBrowser(options: { extraArgs?: string[]; initScripts?: string[] } = {}): Promise<BrowserHandle> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
