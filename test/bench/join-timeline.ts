@@ -14,6 +14,14 @@ export interface Timeline {
   remoteTrack: number | null;
   /** getStats() shows the first decoded video frame. */
   firstFrame: number | null;
+  /** The sending peer connection got the server's answer (its ICE checks can start). */
+  sendSdp: number | null;
+  sendConnected: number | null;
+  /** The receiving peer connection got its first offer (the first consume). */
+  recvSdp: number | null;
+  recvConnected: number | null;
+  /** getStats() shows the first received video packet. */
+  firstPacket: number | null;
 }
 
 /**
@@ -22,7 +30,8 @@ export interface Timeline {
  */
 export const TIMELINE_SCRIPT = `
   (() => {
-    const empty = () => ({ accepted: null, mediaOpened: null, pcCreated: null, connected: null, remoteTrack: null, firstFrame: null });
+    const empty = () => ({ accepted: null, mediaOpened: null, pcCreated: null, connected: null, remoteTrack: null, firstFrame: null,
+      sendSdp: null, sendConnected: null, recvSdp: null, recvConnected: null, firstPacket: null });
     window.__timeline = empty();
     window.__resetTimeline = () => { window.__timeline = empty(); };
     const mark = (name) => { if (window.__timeline[name] === null) window.__timeline[name] = Date.now(); };
@@ -44,12 +53,25 @@ export const TIMELINE_SCRIPT = `
       constructor(configuration) {
         super(configuration);
         mark('pcCreated');
-        this.addEventListener('connectionstatechange', () => { if (this.connectionState === 'connected') mark('connected'); });
+        // mediasoup-client's send connection is answered by the server, its receiving one offered to.
+        let direction = null;
+        const setRemoteDescription = this.setRemoteDescription.bind(this);
+        this.setRemoteDescription = async (description) => {
+          direction = direction || (description && description.type === 'offer' ? 'recv' : 'send');
+          await setRemoteDescription(description);
+          mark(direction + 'Sdp');
+        };
+        this.addEventListener('connectionstatechange', () => {
+          if (this.connectionState !== 'connected') return;
+          mark('connected');
+          if (direction) mark(direction + 'Connected');
+        });
         this.addEventListener('track', (event) => { if (event.track.kind === 'video') mark('remoteTrack'); });
         const poll = setInterval(async () => {
           if (this.connectionState === 'closed') return clearInterval(poll);
           const stats = await this.getStats();
           stats.forEach((r) => {
+            if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.packetsReceived || 0) > 0) mark('firstPacket');
             if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.framesDecoded || 0) > 0) mark('firstFrame');
           });
         }, 10);
@@ -71,6 +93,15 @@ export async function waitTimeline(page: Page, timeoutMs = 60_000): Promise<Time
 
 export const PHASES = ['camera', 'signalling', 'connect', 'frame', 'total'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** Milestones from the accept (0 when reached before it), for finding where the *frame* phase goes. */
+export const MILESTONES = ['sendSdp', 'sendConnected', 'recvSdp', 'recvConnected', 'firstPacket', 'firstFrame'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+export function milestonesOf(t: Timeline, acceptedAt: number): Record<Milestone, number> {
+  const at = (value: number | null): number => (value === null ? NaN : Math.max(0, value - acceptedAt));
+  return Object.fromEntries(MILESTONES.map((m) => [m, at(t[m])])) as Record<Milestone, number>;
+}
 
 /**
  * Phases from the accept: *camera* when camera and microphone were open (0 if before the
