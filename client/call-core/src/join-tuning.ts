@@ -33,6 +33,22 @@ export interface JoinTuning {
    * otherwise hold up their produce, which the kiosk's first frame waits on.
    */
   sendFirst: boolean;
+  /**
+   * sendFirst waits for the camera only, not the microphone too: the microphone's produce is one
+   * more round trip the consume (and the receiving transport's ICE + DTLS) would wait for.
+   */
+  sendFirstCamera: boolean;
+  /**
+   * Tell the browser's bandwidth estimate to start at the server's initial outgoing bitrate
+   * (x-google-start-bitrate) instead of Chromium's ~300 kbps: the first key frame of a fresh send
+   * transport is paced out at that rate, and a low start makes the encoder begin scaled down.
+   */
+  startBitrate: boolean;
+  /**
+   * Console: the accept carries the desk's capabilities and its answer the desk's transports
+   * (the server joins the desk into the room once the accept has won): one round trip less.
+   */
+  acceptJoins: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -42,6 +58,9 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   queuedJoin: true,
   warmCamera: true,
   sendFirst: true,
+  sendFirstCamera: false,
+  startBitrate: false,
+  acceptJoins: false,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

@@ -21,6 +21,14 @@ export const JoinRoomPayload = z
   .object({ sessionId: id, rtpCapabilities: mediaJson, iceProtocol: z.enum(['any', 'tcp']).optional() })
   .strict();
 
+/**
+ * `join`: the desk's mediasoup capabilities, so that the server joins it into the room in the
+ * same round trip once the accept has won (only when this node holds the call).
+ */
+export const AcceptCallPayload = z
+  .object({ sessionId: id, join: z.object({ rtpCapabilities: mediaJson }).strict().optional() })
+  .strict();
+
 export const ConnectTransportPayload = z
   .object({ sessionId: id, transportId: id, dtlsParameters: mediaJson })
   .strict();
@@ -138,6 +146,7 @@ export const ResumeCallPayload = z.object({ sessionId: id.optional() }).strict()
 
 export type SessionPayload = z.infer<typeof SessionPayload>;
 export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;
+export type AcceptCallPayload = z.infer<typeof AcceptCallPayload>;
 export type ConnectTransportPayload = z.infer<typeof ConnectTransportPayload>;
 export type ProducePayload = z.infer<typeof ProducePayload>;
 export type ProducerPayload = z.infer<typeof ProducerPayload>;

@@ -1,5 +1,22 @@
+import { createLogger } from '../../logging/logger';
 import { defineHandler } from '../signalling-types';
 
+const log = createLogger('accept-call');
+
 export const acceptCall = defineHandler('acceptCall', {
-  run: ({ principal, placement }, { sessionId }) => placement.accept(principal, sessionId),
+  run: async ({ principal, socketId, placement, consultations, afterAck }, { sessionId, join }) => {
+    const accepted = await placement.accept(principal, sessionId);
+    // A call held by another node is joined there, through the desk's link to it.
+    if (!join || accepted.mediaNodeUrl !== null) return accepted;
+    // The accept has won: the desk may join now, and saves the joinRoom round trip.
+    try {
+      const { afterAck: offerExistingMedia, ...joined } = await consultations.join(principal, socketId, { sessionId, rtpCapabilities: join.rtpCapabilities });
+      afterAck(offerExistingMedia);
+      return { ...accepted, join: joined };
+    } catch (error) {
+      // The accept stands; the desk joins with joinRoom as it would without `join`.
+      log.warn({ err: error, sessionId }, 'joining with the accept failed');
+      return accepted;
+    }
+  },
 });
