@@ -8,9 +8,9 @@
  *   BENCH_CALLS=20          calls per variant
  *   BENCH_VARIANTS=ab       `ab`: the old way against the defaults; `each`: also every switch alone;
  *                           `second`: the first round's defaults against each later switch and all of them;
- *                           `third`: the second round's defaults against each third-round switch;
- *                           `third-mixes`: against the promising mixes of them
+ *                           `third`: the second round's defaults against the third round's changes, added one by one
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
+ *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
@@ -20,12 +20,12 @@ import { openBrowser } from '../helpers/browser';
 import { hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer } from '../helpers/start-server';
 import { percentile, writeBenchSection } from './bench-docs';
-import { MILESTONES, milestonesOf, PHASES, phasesOf, resetTimeline, TIMELINE_SCRIPT, waitTimeline, type Milestone, type Phase } from './join-timeline';
+import { firstFrameStats, MILESTONES, milestonesOf, PHASES, phasesOf, resetTimeline, TIMELINE_SCRIPT, waitTimeline, type Milestone, type Phase } from './join-timeline';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 const WAIT_MS = Number(process.env['BENCH_WAIT_MS'] ?? 1_000);
 
-const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, sendFirstCamera: false, startBitrate: false, acceptJoins: false };
+const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, acceptJoins: false };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
 const FIRST_ROUND: JoinTuning = { ...OLD_WAY, earlyMedia: true, videoFirst: true, optimisticConnect: true };
@@ -60,19 +60,8 @@ function variants(): Record<string, JoinTuning> {
     const second: JoinTuning = { ...OLD_WAY, ...SECOND_ROUND };
     return {
       'A: second round': second,
-      '+ startBitrate': { ...second, startBitrate: true },
-      '+ sendFirstCamera': { ...second, sendFirstCamera: true },
-      'sendFirst off': { ...second, sendFirst: false },
-      '+ acceptJoins': { ...second, acceptJoins: true },
-    };
-  }
-  if (which === 'third-mixes') {
-    const second: JoinTuning = { ...OLD_WAY, ...SECOND_ROUND };
-    return {
-      'A: second round': second,
-      'sendFirst off + startBitrate': { ...second, sendFirst: false, startBitrate: true },
-      'sendFirst off + startBitrate + acceptJoins': { ...second, sendFirst: false, startBitrate: true, acceptJoins: true },
-      'sendFirstCamera + startBitrate + acceptJoins': { ...second, sendFirstCamera: true, startBitrate: true, acceptJoins: true },
+      'staff consumes at once': { ...second, sendFirst: false },
+      '+ acceptJoins': { ...second, sendFirst: false, acceptJoins: true },
     };
   }
   return { 'A: before': OLD_WAY, 'B: defaults': defaults };
@@ -121,7 +110,11 @@ async function main(): Promise<void> {
         rows.kiosk.push(phasesOf(atKiosk, acceptedAt));
         rows.milestones.staff.push(milestonesOf(atStaff, acceptedAt));
         rows.milestones.kiosk.push(milestonesOf(atKiosk, acceptedAt));
+        const m = (side: 'staff' | 'kiosk'): string => MILESTONES.map((k) => `${k} ${rows.milestones[side].at(-1)?.[k]}`).join(', ');
         process.stdout.write(`round ${round}/${CALLS} ${name}: staff ${rows.staff.at(-1)?.total} ms, kiosk ${rows.kiosk.at(-1)?.total} ms\n`);
+        if (process.env['BENCH_VERBOSE']) {
+          process.stdout.write(`  staff: ${m('staff')}; ${await firstFrameStats(staff.page, acceptedAt)}\n  kiosk: ${m('kiosk')}; ${await firstFrameStats(kiosk.page, acceptedAt)}\n`);
+        }
         await hangUpAtDesk(staff.page);
         await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached' });
         await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 15_000 });

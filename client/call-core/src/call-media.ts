@@ -69,9 +69,6 @@ function orderForProduce(tracks: MediaStreamTrack[]): MediaStreamTrack[] {
   return [...tracks].sort((a, b) => Number(b.kind === 'video') - Number(a.kind === 'video'));
 }
 
-/** The browser's first bandwidth estimate with join-tuning startBitrate: the SFU's initial outgoing bitrate (sfu-config). */
-const START_BITRATE_KBPS = 1_000;
-
 /** How long a transport may stay 'disconnected' before ICE is restarted. */
 const DISCONNECTED_GRACE_MS = 2_000;
 
@@ -113,11 +110,8 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     return this.closedFlag;
   }
 
-  /**
-   * Sends every track of the stream: audio as the microphone, video as the face camera.
-   * `onCamera` is called as soon as the camera's producer exists.
-   */
-  async produceLocal(stream: MediaStream, onCamera?: () => void): Promise<void> {
+  /** Sends every track of the stream: audio as the microphone, video as the face camera. */
+  async produceLocal(stream: MediaStream): Promise<void> {
     for (const track of orderForProduce(stream.getTracks())) {
       if (this.closedFlag) return;
       const kind = track.kind === 'audio' ? 'audio' : 'video';
@@ -126,9 +120,7 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
         appData: { source: SOURCE_BY_KIND[kind] },
         // The call owns the stream and stops it on teardown; a producer must not stop it early.
         stopTracks: false,
-        ...(kind === 'video' && joinTuning().startBitrate ? { codecOptions: { videoGoogleStartBitrate: START_BITRATE_KBPS } } : {}),
       });
-      if (kind === 'video') onCamera?.();
       this.producers.set(producer.id, producer);
       producer.on('transportclose', () => this.producers.delete(producer.id));
       producer.on('trackended', () => logger.warn('local track ended', { kind, producerId: producer.id }));

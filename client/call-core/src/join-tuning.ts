@@ -29,21 +29,11 @@ export interface JoinTuning {
   warmCamera: boolean;
   /**
    * Consume the other side's media only once our own camera and microphone are produced (at
-   * most 1 s): with queuedJoin the kiosk's media is offered to staff at their join and would
-   * otherwise hold up their produce, which the kiosk's first frame waits on.
+   * most 1 s). Off since the third round: it held the specialist's receiving transport back by
+   * two produce round trips (its ICE + DTLS started ~150 ms later) and did not speed up the
+   * kiosk's first frame (docs/benchmarks.md, bench:join third round).
    */
   sendFirst: boolean;
-  /**
-   * sendFirst waits for the camera only, not the microphone too: the microphone's produce is one
-   * more round trip the consume (and the receiving transport's ICE + DTLS) would wait for.
-   */
-  sendFirstCamera: boolean;
-  /**
-   * Tell the browser's bandwidth estimate to start at the server's initial outgoing bitrate
-   * (x-google-start-bitrate) instead of Chromium's ~300 kbps: the first key frame of a fresh send
-   * transport is paced out at that rate, and a low start makes the encoder begin scaled down.
-   */
-  startBitrate: boolean;
   /**
    * Console: the accept carries the desk's capabilities and its answer the desk's transports
    * (the server joins the desk into the room once the accept has won): one round trip less.
@@ -57,9 +47,8 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   optimisticConnect: true,
   queuedJoin: true,
   warmCamera: true,
-  sendFirst: true,
-  sendFirstCamera: false,
-  startBitrate: false,
+  sendFirst: false,
+  // Measured: the specialist's first frame sooner, the kiosk's not (third round); off until a quiet run says more.
   acceptJoins: false,
 });
 

@@ -300,27 +300,6 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     client.close();
   });
 
-  it('join-tuning sendFirstCamera: the other side is consumed once the camera is produced, without waiting for the microphone', async () => {
-    setTuning({ queuedJoin: false, sendFirst: true, sendFirstCamera: true });
-    const server = new FakeServer('kiosk');
-    const { client } = await connectedKiosk(server);
-    const microphone = createDeferred<void>();
-    let producerCount = 0;
-    server.handle('produce', async ({ kind }) => {
-      if (kind === 'audio') await microphone.promise;
-      return { producerId: `p-${++producerCount}` };
-    });
-    await client.callStaff({});
-    server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
-    await until(() => server.home.count('produce') === 2, 'microphone being produced');
-    const acks = offerStaffMicrophone(server);
-    await until(() => acks.length === 1, 'consumed while the microphone is still on its way');
-    assert.equal(producerCount, 1, 'only the camera was produced');
-    microphone.resolve();
-    await until(() => producerCount === 2, 'microphone produced');
-    client.close();
-  });
-
   describe('joining the room while waiting (join-tuning queuedJoin)', () => {
     it('joins and sends camera and microphone before the answer; the answer needs no second join', async () => {
       setTuning({ queuedJoin: true });
