@@ -44,7 +44,7 @@ import { registerAppointmentRoutes } from './http/routes/appointment-routes';
 import { registerBookingRoutes } from './http/routes/booking-routes';
 import { createBooking, type Booking, type BookingLimits } from './domain/booking-wiring';
 import { registerIntegrationRoutes } from './http/routes/integration-routes';
-import { createIntegrations, type Integrations, type WebhookRetrySettings } from './webhooks/integration-wiring';
+import { createIntegrations, type IntegrationSettings, type Integrations, type WebhookRetrySettings } from './webhooks/integration-wiring';
 import { API_ROUTES, type RouteKey } from '@madoguchi/contract/api-routes';
 import { registerAuditRoutes, registerOpenApiRoute } from './http/routes/audit-routes';
 import { registerAuthRoutes } from './http/routes/auth-routes';
@@ -122,6 +122,10 @@ export interface AppDeps {
   webhookIntervalMs?: number;
   /** The webhook sender's tries and back-off; tests shorten them. */
   webhookRetry?: WebhookRetrySettings;
+  /** API_KEY_REQUESTS_PER_MINUTE, WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOW_HTTP, WEBHOOK_DELIVERY_RETENTION_DAYS (defaults in integration-wiring.ts). */
+  integrations?: IntegrationSettings;
+  /** How often expired Idempotency-Key answers and old deliveries are purged (default hourly); tests turn it off (0) and call integrations.purge.runOnce(). */
+  purgeIntervalMs?: number;
   /** CAPTIONS_ENGINE, CAPTIONS_KEEP_TRANSCRIPT, CAPTIONS_FFMPEG (default: no recogniser, nothing kept). */
   captions?: CaptionSettings;
 }
@@ -395,7 +399,15 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     }),
     appointments,
     booking,
-    integrations: createIntegrations({ dataSource, audit: repositories.audit, secret: deps.jwtSecret, retry: deps.webhookRetry, now }),
+    integrations: createIntegrations({
+      dataSource,
+      audit: repositories.audit,
+      secret: deps.jwtSecret,
+      limiterStore: limits.store,
+      settings: deps.integrations,
+      retry: deps.webhookRetry,
+      now,
+    }),
     consultations,
     inCall,
     forms,
@@ -615,6 +627,7 @@ export function createApp(deps: AppDeps): App {
   });
   if (deps.mailIntervalMs !== 0) booking.sender.start(deps.mailIntervalMs ?? 15_000);
   if (deps.webhookIntervalMs !== 0) integrations.sender.start(deps.webhookIntervalMs ?? 5_000);
+  if (deps.purgeIntervalMs !== 0) integrations.purge.start(deps.purgeIntervalMs ?? 3_600_000);
   const stopNoShowJob =
     deps.noShowIntervalMs === 0 ? () => undefined : startNoShowJob(appointments, config.noShowGraceMs, deps.noShowIntervalMs);
 
@@ -640,6 +653,7 @@ export function createApp(deps: AppDeps): App {
       stopNoShowJob();
       await booking.sender.stop();
       await integrations.sender.stop();
+      await integrations.purge.stop();
       await consultations.shutdown('server_restart');
       await services.captions.shutdown();
       await new Promise<void>((resolve) => {

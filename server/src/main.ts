@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     noMediaTimeoutSeconds: config.media.noMediaTimeoutSeconds,
     preferredVideoCodec: config.media.videoCodec,
   });
-  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits, mail: config.mail, nodeRole: config.nodeRole, captions: config.captions });
+  const app = createApp({ config, jwtSecret: resolveJwtSecret(config), dataSource, sfu, clusterKey: config.redisPrefix, socketLimits: config.socketLimits, mail: config.mail, nodeRole: config.nodeRole, captions: config.captions, integrations: config.integrations });
   await app.consultations.recoverAfterRestart();
   if (config.bootstrapAdmin) {
     await ensureBootstrapAdmin(app.repositories.staff, config.bootstrapAdmin.loginId, config.bootstrapAdmin.password);

@@ -27,7 +27,8 @@ describe('設定 → 連携 in the admin app (Chromium): API key, webhook, deliv
 
   before(async () => {
     receiver = await startWebhookReceiver();
-    server = await startTestServer({ now: () => clock.now });
+    // The receiver listens on loopback over http: allowed explicitly, as a closed network would.
+    server = await startTestServer({ now: () => clock.now, integrations: { webhookUrls: { allowedHosts: '127.0.0.1', allowHttp: true } } });
     world = await buildSchedulingWorld(server);
     rules = await saveBookingRules(world, bookingRules(world));
     admin = await openBrowser();

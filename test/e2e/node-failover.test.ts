@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, secondsUntilNewStream, videoStreams, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk } from '../helpers/call-flow';
+import { describe, it } from 'node:test';
+import { twoProcessesWithBrowsers } from '../fixtures/two-processes';
+import { secondsUntilNewStream, videoStreams } from '../helpers/browser';
+import { hangUpAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
+import { queryRows } from '../helpers/server-process';
 
 /**
  * Issue 13 item 2: two real server processes sharing PostgreSQL and Redis. The resident's kiosk
@@ -13,48 +14,14 @@ import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type Ser
  */
 describe('the node holding a call is killed and the call goes on through the other node (two processes, Chromium)', async () => {
   const reachable = await redisReachable();
-  let db: Awaited<ReturnType<typeof sharedDatabase>>;
-  let nodeA: ServerProcess;
-  let nodeB: ServerProcess;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    if (!reachable) return;
-    db = await sharedDatabase();
-    const base = 4400 + Math.floor(Math.random() * 100) * 2;
-    // NODE_FAILOVER_SECONDS is left at its default (10).
-    const env = { REDIS_URL, REDIS_PREFIX: `e2e-failover-${process.pid}`, NODE_LEASE_SECONDS: '3', RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
-    nodeA = serverProcess({ port: base, nodeId: `fa-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    nodeB = serverProcess({ port: base + 1, nodeId: `fb-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    await nodeA.start();
-    await nodeB.start();
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    if (!reachable) return;
-    await kiosk?.close();
-    await staff?.close();
-    await nodeA?.stop();
-    await nodeB?.stop();
-    await db?.close();
-  });
+  // NODE_FAILOVER_SECONDS is left at its default (10).
+  const cluster = twoProcessesWithBrowsers({ reachable, ports: { from: 4400, pairs: 100 }, name: 'e2e-failover', env: { NODE_LEASE_SECONDS: '3' } });
 
   it('media flows again on both sides through node B, as the same consultation with a node_failover event', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
     // The demo seed wrote two weeks of past consultations: only this test's count.
     const testStart = Date.now();
-    await loginAtDesk(staff.page, nodeB.url, 'demo-staff', 'madoguchi-demo');
-    // The nodes must know each other's address (CSP, origin check, the kiosk's list of nodes).
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await kiosk.page.goto(`${nodeA.url}/kiosk/#credential=${demoKioskCredential(db.dataDir)}`);
-    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
-    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
-    await kiosk.page.getByRole('button', { name: /子育て支援課/ }).click();
-    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 20_000 });
-    const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, hasVideoAndAudio, 60_000), waitForMedia(kiosk.page, hasVideoAndAudio, 60_000)]);
-    assert.ok(hasVideoAndAudio(atStaff) && hasVideoAndAudio(atKiosk), `both decode before the kill: ${JSON.stringify({ atStaff, atKiosk })}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await cluster.callThrough(cluster.nodeA, cluster.nodeB);
+    const { db, nodeA, nodeB, kiosk, staff } = cluster;
     const [kioskBefore, staffBefore] = await Promise.all([videoStreams(kiosk.page), videoStreams(staff.page)]);
 
     const killedAt = await nodeA.kill();

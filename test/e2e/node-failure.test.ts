@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { hasVideoAndAudio, loginAtDesk } from '../helpers/call-flow';
+import { describe, it } from 'node:test';
+import { twoProcessesWithBrowsers } from '../fixtures/two-processes';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
+import { queryRows } from '../helpers/server-process';
 
 /**
  * Two real server processes sharing PostgreSQL and Redis. The resident's kiosk is on node A,
@@ -13,47 +12,13 @@ import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type Ser
  */
 describe('the node holding a call is killed (two processes, Chromium)', async () => {
   const reachable = await redisReachable();
-  let db: Awaited<ReturnType<typeof sharedDatabase>>;
-  let nodeA: ServerProcess;
-  let nodeB: ServerProcess;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    if (!reachable) return;
-    db = await sharedDatabase();
-    const base = 4200 + Math.floor(Math.random() * 100) * 2;
-    // Failover turned off (NODE_FAILOVER_SECONDS=0): the call of a lost node ends at once
-    // (node-failover.test.ts covers the default, where it goes on through the other node).
-    const env = { REDIS_URL, REDIS_PREFIX: `e2e-nodes-${process.pid}`, NODE_LEASE_SECONDS: '3', NODE_FAILOVER_SECONDS: '0', RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
-    nodeA = serverProcess({ port: base, nodeId: `a-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    nodeB = serverProcess({ port: base + 1, nodeId: `b-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    await nodeA.start();
-    await nodeB.start();
-    kiosk = await openBrowser();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    if (!reachable) return;
-    await kiosk?.close();
-    await staff?.close();
-    await nodeA?.stop();
-    await nodeB?.stop();
-    await db?.close();
-  });
+  // Failover turned off (NODE_FAILOVER_SECONDS=0): the call of a lost node ends at once
+  // (node-failover.test.ts covers the default, where it goes on through the other node).
+  const cluster = twoProcessesWithBrowsers({ reachable, ports: { from: 4200, pairs: 100 }, name: 'e2e-nodes', env: { NODE_LEASE_SECONDS: '3', NODE_FAILOVER_SECONDS: '0' } });
 
   it('the console on the surviving node is told within 5 s and records the outcome; the record ends at the last beat as node_lost', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
-    await loginAtDesk(staff.page, nodeB.url, 'demo-staff', 'madoguchi-demo');
-    // Node B must know A's address (CSP, origin check) before the console can follow the call there.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await kiosk.page.goto(`${nodeA.url}/kiosk/#credential=${demoKioskCredential(db.dataDir)}`);
-    await kiosk.page.getByRole('button', { name: 'はじめる' }).click({ timeout: 15_000 });
-    await kiosk.page.getByRole('button', { name: /予約なしで相談/ }).click();
-    await kiosk.page.getByRole('button', { name: /子育て支援課/ }).click();
-    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 20_000 });
-    const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, hasVideoAndAudio), waitForMedia(kiosk.page, hasVideoAndAudio)]);
-    assert.ok(hasVideoAndAudio(atStaff) && hasVideoAndAudio(atKiosk), 'both decode before the kill');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await cluster.callThrough(cluster.nodeA, cluster.nodeB);
+    const { db, nodeA, kiosk, staff } = cluster;
 
     const killedAt = await nodeA.kill();
     await staff.page.getByText('相談者がつながっていたサーバーが停止したため、通話が終了しました。').waitFor({ timeout: 15_000 });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openBrowser, secondsUntilNewStream, videoStreams, waitForMedia, type BrowserSession } from '../helpers/browser';
-import { hangUpAtDesk, hasVideoAndAudio, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { describe, it } from 'node:test';
+import { twoProcessesWithBrowsers } from '../fixtures/two-processes';
+import { secondsUntilNewStream, videoStreams, type BrowserSession } from '../helpers/browser';
+import { hangUpAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
+import { queryRows } from '../helpers/server-process';
 
 const LEASE_SECONDS = 3;
 /** The default failover grace (NODE_FAILOVER_SECONDS), as a town runs it. */
@@ -16,50 +17,13 @@ const FAILOVER_SECONDS = 10;
 describe('the node holding a call stops, failover on: what each side is told (two processes, Chromium)', async () => {
   const reachable = await redisReachable();
   const skip = reachable ? false : `no Redis at ${REDIS_URL}`;
-  let db: Awaited<ReturnType<typeof sharedDatabase>>;
-  let nodeA: ServerProcess;
-  let nodeB: ServerProcess;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-
-  before(async () => {
-    if (!reachable) return;
-    db = await sharedDatabase();
-    // This helper's own port range (4100-4199).
-    const base = 4100 + Math.floor(Math.random() * 45) * 2;
-    const env = { REDIS_URL, REDIS_PREFIX: `e2e-lost-${process.pid}`, NODE_LEASE_SECONDS: String(LEASE_SECONDS), RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
-    nodeA = serverProcess({ port: base, nodeId: `la-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    nodeB = serverProcess({ port: base + 1, nodeId: `lb-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    await nodeA.start();
-    await nodeB.start();
-    staff = await openBrowser();
-  });
-  after(async () => {
-    if (!reachable) return;
-    await kiosk?.close();
-    await staff?.close();
-    await nodeA?.stop();
-    await nodeB?.stop();
-    await db?.close();
-  });
-
-  /** The demo kiosk on `kioskNode` calls; demo-staff, logged in on `deskNode`, answers; both decode. */
-  const callThrough = async (kioskNode: ServerProcess, deskNode: ServerProcess): Promise<void> => {
-    await loginAtDesk(staff.page, deskNode.url, 'demo-staff', 'madoguchi-demo');
-    // The nodes must know each other's address (CSP, origin check, the lists of nodes).
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    kiosk = await openBrowser();
-    await walkInAtKiosk(kiosk.page, kioskNode.url, demoKioskCredential(db.dataDir));
-    await kiosk.page.getByRole('button', { name: /子育て支援課/ }).click();
-    await staff.page.getByRole('button', { name: '応答' }).first().click({ timeout: 20_000 });
-    const [atStaff, atKiosk] = await Promise.all([waitForMedia(staff.page, hasVideoAndAudio, 60_000), waitForMedia(kiosk.page, hasVideoAndAudio, 60_000)]);
-    assert.ok(hasVideoAndAudio(atStaff) && hasVideoAndAudio(atKiosk), `both decode before the kill: ${JSON.stringify({ atStaff, atKiosk })}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  };
+  // This file's own port range (4100-4199).
+  const cluster = twoProcessesWithBrowsers({ reachable, ports: { from: 4100, pairs: 45 }, name: 'e2e-lost', env: { NODE_LEASE_SECONDS: String(LEASE_SECONDS) } });
 
   it('the kiosk goes down with its node: the desk on the other node is told within 5 s with a countdown, then gets the outcome form and a node_lost record', { skip }, async () => {
     const testStart = new Date();
-    await callThrough(nodeA, nodeB);
+    await cluster.callThrough(cluster.nodeA, cluster.nodeB);
+    const { db, nodeA, kiosk, staff } = cluster;
     // The kiosk's site loses power with its node: nobody will move the call.
     await kiosk.close();
     const killedAt = await nodeA.kill();
@@ -90,9 +54,11 @@ describe('the node holding a call stops, failover on: what each side is told (tw
   });
 
   it('the console and the kiosk were both on the node that died: both go on through the other node, same consultation', { skip }, async () => {
+    const { db, nodeA, nodeB } = cluster;
     await nodeA.start();
     const testStart = new Date();
-    await callThrough(nodeA, nodeA);
+    await cluster.callThrough(nodeA, nodeA);
+    const { kiosk, staff } = cluster;
     const [kioskBefore, staffBefore] = await Promise.all([videoStreams(kiosk.page), videoStreams(staff.page)]);
     const killedAt = await nodeA.kill();
     // Both screens say what is happening while the call moves (a few seconds: watched, not polled late).

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { twoTestNodes } from '../fixtures/two-nodes';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { eventually, until } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
 
 const database = databaseKinds().at(-1) ?? 'embedded';
@@ -12,31 +12,29 @@ const originOf = (url: string): string => new URL(url).origin;
 
 describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${database} PostgreSQL)`, async () => {
   const reachable = await redisReachable();
-  let node1: TestServer;
-  let node2: TestServer;
   let kiosk: BrowserSession;
   let staff: BrowserSession;
 
+  // Registered before the nodes' hooks: the browsers open first and close before the nodes do.
   before(async () => {
     if (!reachable) return;
-    node1 = await startTestServer({ database, redisUrl: REDIS_URL, nodeId: `e2e-node1-${process.pid}` });
-    node2 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `e2e-node2-${process.pid}`, sharedDatabase: node1.db });
-    // Each node must know the other's origin: CSP on node 2's page, origin check on node 1.
-    await eventually(
-      async () =>
-        node1.app.cluster.peerOrigins().includes(originOf(node2.url)) && node2.app.cluster.peerOrigins().includes(originOf(node1.url)),
-    );
     kiosk = await openBrowser();
     staff = await openBrowser();
   });
   after(async () => {
     await kiosk?.close();
     await staff?.close();
-    await node2?.close();
-    await node1?.close();
+  });
+  // Each node must know the other's origin: CSP on node 2's page, origin check on node 1.
+  const nodes = twoTestNodes({
+    reachable,
+    name: 'e2e-node',
+    server: { database },
+    until: ({ node1, node2 }) => node1.app.cluster.peerOrigins().includes(originOf(node2.url)) && node2.app.cluster.peerOrigins().includes(originOf(node1.url)),
   });
 
   it('staff answer through their own node; the call runs on the kiosk\'s node and both decode', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    const { node1, node2 } = nodes;
     await loginAtDesk(staff.page, node2.url);
     await walkInAtKiosk(kiosk.page, node1.url, node1.demo.kioskCredential);
     // The resident waiting on node 1 shows up in node 2's queue.

@@ -56,6 +56,30 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
+/** Resolves with the first `event` whose payload passes `matches` (earlier ones are skipped). */
+export function eventWhere<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  matches: (...args: Parameters<ServerToClientEvents[E]>) => boolean,
+  timeoutMs = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>> {
+  const on = socket.on.bind(socket) as unknown as (e: string, l: (...args: unknown[]) => void) => void;
+  const off = socket.off.bind(socket) as unknown as (e: string, l: (...args: unknown[]) => void) => void;
+  return new Promise((resolve, reject) => {
+    const listener = (...args: unknown[]): void => {
+      if (!matches(...(args as Parameters<ServerToClientEvents[E]>))) return;
+      clearTimeout(timer);
+      off(event, listener);
+      resolve(args as Parameters<ServerToClientEvents[E]>);
+    };
+    const timer = setTimeout(() => {
+      off(event, listener);
+      reject(new Error(`no matching ${String(event)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    on(event, listener);
+  });
+}
+
 export function expectOk<T>(ack: Ack<T>): T {
   if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
   return ack.data;

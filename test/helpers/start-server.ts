@@ -4,7 +4,7 @@ import { createSfu, type SfuApi, type SfuConfig } from '@madoguchi/sfu';
 import { createApp, type App } from '../../server/src/app';
 import type { SocketLimitSettings } from '../../server/src/config/config';
 import type { BookingLimits } from '../../server/src/domain/booking-wiring';
-import type { WebhookRetrySettings } from '../../server/src/webhooks/integration-wiring';
+import type { IntegrationSettings, WebhookRetrySettings } from '../../server/src/webhooks/integration-wiring';
 import { DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from '../../server/src/captions/caption-engine';
 import { ensureDemoAccess, type DemoAccess } from '../../server/src/db/seed/demo-seed';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database';
@@ -52,6 +52,8 @@ export interface TestServerOptions {
   mailIntervalMs?: number;
   /** Webhook deliveries are sent only when the test calls app.integrations.sender.runOnce(); their tries and back-off. */
   webhookRetry?: WebhookRetrySettings;
+  /** Per-key request limit, webhook allow-list, delivery retention; the purge runs only when the test calls app.integrations.purge.runOnce(). */
+  integrations?: IntegrationSettings;
   /** `public`: only the booking page and its routes (NODE_ROLE). */
   nodeRole?: 'full' | 'public';
   /** CAPTIONS_ENGINE and CAPTIONS_KEEP_TRANSCRIPT (default: no recogniser, nothing kept). */
@@ -90,6 +92,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     mailIntervalMs: options.mailIntervalMs ?? 0,
     webhookIntervalMs: 0,
     webhookRetry: options.webhookRetry,
+    integrations: options.integrations,
+    purgeIntervalMs: 0,
     nodeRole: options.nodeRole,
     jwtSecret: TEST_JWT_SECRET,
     captions: { ...DEFAULT_CAPTION_SETTINGS, ...options.captions },

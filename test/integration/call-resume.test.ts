@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startCall } from '../fixtures/call-scenario';
+import { CONSENT_TITLE, consentValues, demoTemplates, SIGNATURE } from '../fixtures/forms';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { until } from '../helpers/poll';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
@@ -75,6 +76,36 @@ for (const kind of databaseKinds()) {
       // Past the grace period the call is still on: the rejoin stopped its timer.
       await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 500));
       assert.equal(server.app.consultations.has(call.sessionId), true);
+      expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+      call.close();
+    });
+
+    it('a kiosk reloaded while the resident reads a form to sign is shown that form again, and the resident signs it', async () => {
+      const consent = (await demoTemplates(server)).get(CONSENT_TITLE);
+      const call = await startCall(server);
+      await joinWith(call.kiosk, call.sessionId);
+      const shown = nextEvent(call.kiosk, 'formShown');
+      const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent?.templateId ?? '', values: consentValues('山田 太郎') }));
+      await shown;
+      const token = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
+      await reload(call.kiosk);
+      const kiosk = await kioskSocket(token);
+      const again = nextEvent(kiosk, 'formShown', 15_000);
+      expectOk(await request(kiosk, 'resumeCall', {}));
+      await joinWith(kiosk, call.sessionId);
+      const [form] = await again;
+      assert.deepEqual([form.documentId, form.revision, form.values['applicantName']], [pushed.documentId, 1, '山田 太郎'], 'the form the staff member is waiting on is back on the screen');
+      expectOk(await request(kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE }));
+      // Signed, it is never shown again: a second reload brings back the call only.
+      const token2 = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
+      await reload(kiosk);
+      const kiosk2 = await kioskSocket(token2);
+      const seen: string[] = [];
+      kiosk2.on('formShown', (f: { documentId: string }) => seen.push(f.documentId));
+      expectOk(await request(kiosk2, 'resumeCall', {}));
+      await joinWith(kiosk2, call.sessionId);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(seen, [], 'a signed form does not come back');
       expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
       call.close();
     });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { CaptionLine } from '@madoguchi/contract/captions';
+import { describe, it } from 'node:test';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
+import { twoTestNodes } from '../fixtures/two-nodes';
+import { lineWhere } from '../helpers/caption-lines';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { eventually } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
@@ -11,28 +12,9 @@ import { expectStatus, restClient } from '../helpers/rest-client';
 import { rtpSpeaker } from '../helpers/rtp-speaker';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { SENTENCES, speechDir, speechWav, wordMatch } from '../helpers/speech';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 /** Share of the sentence's words the recogniser's final line must hold (espeak-ng's voice, see captions.test.ts). */
 const WORD_MATCH = 0.6;
-
-function lineWhere(socket: TestSocket, what: string, accept: (line: CaptionLine) => boolean, timeoutMs = 60_000): Promise<CaptionLine> {
-  const seen: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('captionLine', on);
-      reject(new Error(`no ${what} within ${timeoutMs} ms; lines seen: ${JSON.stringify(seen)}`));
-    }, timeoutMs);
-    const on = (line: CaptionLine): void => {
-      seen.push(`${line.source} ${line.final ? 'final' : 'partial'}: ${line.text}`);
-      if (!accept(line)) return;
-      clearTimeout(timer);
-      socket.off('captionLine', on);
-      resolve(line);
-    };
-    socket.on('captionLine', on);
-  });
-}
 
 /**
  * Issue 18 across server nodes: the kiosk sits on node 1 (which holds the call, its media and
@@ -44,22 +26,10 @@ function lineWhere(socket: TestSocket, what: string, accept: (line: CaptionLine)
 describe('captions with the kiosk and the specialist on different server nodes (Redis)', async () => {
   const reachable = await redisReachable();
   const skip = reachable ? false : `no Redis at ${REDIS_URL}`;
-  let node1: TestServer;
-  let node2: TestServer;
-
-  before(async () => {
-    if (!reachable) return;
-    node1 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `cap1-${process.pid}`, captions: { engine: 'pocketsphinx' } });
-    node2 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `cap2-${process.pid}`, sharedDatabase: node1.db, captions: { engine: 'pocketsphinx' } });
-    await eventually(async () => node1.app.cluster.ready() && node2.app.cluster.ready(), 15_000);
-  });
-  after(async () => {
-    if (!reachable) return;
-    await node2?.close();
-    await node1?.close();
-  });
+  const nodes = twoTestNodes({ reachable, name: 'cap', server: { captions: { engine: 'pocketsphinx' } } });
 
   it('recogniser and captioner lines reach the kiosk on node 1 and the desk from node 2; the correction too', { skip }, async () => {
+    const { node1, node2 } = nodes;
     const kioskAuth = await kioskToken(node1.url, node1.demo.kioskCredential);
     const staffAuth = await loginStaff(node2.url, 'demo-staff', 'test-password');
     const kiosk = await connectSocket(node1.url, kioskAuth.accessToken);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CaptionLine, CaptionsState } from '@madoguchi/contract/captions';
+import type { CaptionsState } from '@madoguchi/contract/captions';
 import { startCall } from '../fixtures/call-scenario';
 import { book, buildSchedulingWorld } from '../fixtures/scheduling';
 import type { AuditEntry } from '@madoguchi/contract/audit';
@@ -10,6 +10,7 @@ import type { GuestLink } from '@madoguchi/contract/guests';
 import type { Page } from '@madoguchi/contract/pagination';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember } from '../fixtures/members';
+import { lineWhere } from '../helpers/caption-lines';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket } from '../helpers/socket-client';
@@ -28,25 +29,6 @@ const WORD_MATCH = 0.6;
 async function join(socket: TestSocket, sessionId: string): Promise<void> {
   const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
   expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
-}
-
-/** Resolves with the first line the socket receives that passes `accept`. */
-function lineWhere(socket: TestSocket, what: string, accept: (line: CaptionLine) => boolean, timeoutMs = 60_000): Promise<CaptionLine> {
-  const seen: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('captionLine', on);
-      reject(new Error(`no ${what} within ${timeoutMs} ms; lines seen: ${JSON.stringify(seen)}`));
-    }, timeoutMs);
-    const on = (line: CaptionLine): void => {
-      seen.push(`${line.source} ${line.final ? 'final' : 'partial'}: ${line.text}`);
-      if (!accept(line)) return;
-      clearTimeout(timer);
-      socket.off('captionLine', on);
-      resolve(line);
-    };
-    socket.on('captionLine', on);
-  });
 }
 
 function stateWhere(socket: TestSocket, accept: (state: CaptionsState) => boolean, timeoutMs = 20_000): Promise<CaptionsState> {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { WaitOutlook } from '@madoguchi/contract/consultation';
 import { pairKiosk } from '../fixtures/members';
+import { twoTestNodes } from '../fixtures/two-nodes';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { eventually } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 /** The outlook of the last `queuePosition` a kiosk heard. */
 function outlookOf(kiosk: TestSocket): () => WaitOutlook | null {
@@ -25,22 +25,10 @@ function outlookOf(kiosk: TestSocket): () => WaitOutlook | null {
 describe('wait forecasts across two server nodes (Redis, one database)', async () => {
   const reachable = await redisReachable();
   const skip = reachable ? false : `no Redis at ${REDIS_URL}`;
-  let node1: TestServer;
-  let node2: TestServer;
-
-  before(async () => {
-    if (!reachable) return;
-    node1 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `presence1-${process.pid}` });
-    node2 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `presence2-${process.pid}`, sharedDatabase: node1.db });
-    await eventually(async () => node1.app.cluster.ready() && node2.app.cluster.ready());
-  });
-  after(async () => {
-    if (!reachable) return;
-    await node2.close();
-    await node1.close();
-  });
+  const nodes = twoTestNodes({ reachable, name: 'presence' });
 
   it('a specialist in a call held by the other node is busy, not free; their hang-up and 離席中 there reach the resident here', { skip }, async () => {
+    const { node1, node2 } = nodes;
     const admin = restClient(node1.url, (await loginStaff(node1.url, 'demo-admin', 'test-password')).accessToken);
     const second = await pairKiosk(node1.url, admin, '北出張所');
     const staffAuth = await loginStaff(node2.url, 'demo-staff', 'test-password');

@@ -195,6 +195,27 @@ for (const database of databaseKinds()) {
       assert.ok(!JSON.stringify(events).includes('山田'), 'the timeline keeps no values');
     });
 
+    it('signs once when the kiosk sends 「この内容で申請する」 three times at once, and a correction racing the signature never both succeed', async () => {
+      const consent = template(CONSENT_TITLE);
+      const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('並行 一郎') }));
+      const sign = () => request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
+      const answers = await Promise.all([sign(), sign(), sign()]);
+      assert.equal(answers.filter((a) => a.ok).length, 1, JSON.stringify(answers.map((a) => (a.ok ? 'ok' : a.error.code))));
+      assert.ok(answers.every((a) => a.ok || a.error.code === 'CONFLICT'));
+      const audited: { n: string }[] = await server.db.dataSource.query(`SELECT count(*) AS n FROM audit_log WHERE action = 'form_signed' AND target_id = $1`, [pushed.documentId]);
+      assert.equal(Number(audited[0]?.n), 1, 'one signature audited');
+
+      const raced = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('並行 二郎') }));
+      const [signed, corrected] = await Promise.all([
+        request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: raced.documentId, revision: 1, strokes: SIGNATURE }),
+        request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, documentId: raced.documentId, values: consentValues('並行 三郎') }),
+      ]);
+      assert.equal([signed.ok, corrected.ok].filter(Boolean).length, 1, 'either the signature or the correction, never both');
+      const stored = await server.app.repositories.forms.document(raced.documentId);
+      if (signed.ok) assert.deepEqual([stored?.state, stored?.revision, stored?.values['applicantName']], ['signed', 1, '並行 二郎']);
+      else assert.deepEqual([stored?.state, stored?.revision], ['shown', 2]);
+    });
+
     it('records a refusal, after which nothing can be signed', async () => {
       const consent = template(CONSENT_TITLE);
       const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('鈴木 一') }));

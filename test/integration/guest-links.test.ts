@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import jwt from 'jsonwebtoken';
-import type { GuestLink } from '@madoguchi/contract/guests';
+import { GUEST_LINK_TTL_SECONDS, type GuestLink } from '@madoguchi/contract/guests';
 import { callInProgress } from '../fixtures/call-scenario';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
+import { until } from '../helpers/poll';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
 import { TEST_JWT_SECRET } from '../helpers/start-server';
 
@@ -58,6 +59,32 @@ describe('guest links: a third party for one call, nothing else', () => {
       guest.disconnect();
     }
     await assert.rejects(connectSocket(server.url, token), /expired or was already used/);
+  });
+
+  it('keeps a joined guest past the link\'s first-use lifetime: no cut-off mid-call, and a reconnect still admitted', async () => {
+    const { server, call, staffToken } = suite;
+    const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '要約筆記', kind: 'captioner' } }), 201);
+    assert.ok(Date.parse(link.expiresAt) - Date.now() <= GUEST_LINK_TTL_SECONDS * 1000, 'an unused link still lapses after its 30 minutes');
+    const token = guestTokenOf(link);
+    let guest = await connectSocket(server.url, token);
+    try {
+      const socketExpiry = server.app.io.of('/').sockets.get(guest.id ?? '')?.data.authExpiresAt ?? 0;
+      assert.ok(socketExpiry - Date.now() > 2 * GUEST_LINK_TTL_SECONDS * 1000, `the captioner's socket is not closed when the link's 30 minutes end (closes in ${Math.round((socketExpiry - Date.now()) / 60_000)} min)`);
+      // The link's 30 minutes are over while the captioner types; their network drops and comes back.
+      await server.db.dataSource.query(`UPDATE guest_link SET expires_at = now() - interval '1 minute' WHERE id = $1`, [link.linkId]);
+      const id = guest.id;
+      guest.disconnect();
+      await until(async () => server.app.io.of('/').sockets.has(id ?? ''), (open) => !open, { timeoutMs: 15_000, what: 'the server saw the old socket go' });
+      guest = await connectSocket(server.url, token);
+      const info = expectOk(await request(guest, 'getServerInfo', {}));
+      expectOk(await request(guest, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+    } finally {
+      guest.disconnect();
+    }
+    // An unused link past its lifetime opens nothing.
+    const unused = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: {} }), 201);
+    await server.db.dataSource.query(`UPDATE guest_link SET expires_at = now() - interval '1 minute' WHERE id = $1`, [unused.linkId]);
+    await assert.rejects(connectSocket(server.url, guestTokenOf(unused)), /expired or was already used/);
   });
 
   it('refuses a link for another call, an expired one, and one whose call is over', async () => {

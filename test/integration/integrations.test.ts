@@ -38,7 +38,13 @@ for (const kind of databaseKinds()) {
 
     before(async () => {
       receiver = await startWebhookReceiver();
-      server = await startTestServer({ database: kind, now: () => clock.now, webhookRetry: { maxAttempts: 3, retryBaseMs: 60_000, retryCapMs: 3_600_000, timeoutMs: 5_000 } });
+      server = await startTestServer({
+        database: kind,
+        now: () => clock.now,
+        webhookRetry: { maxAttempts: 3, retryBaseMs: 60_000, retryCapMs: 3_600_000, timeoutMs: 5_000 },
+        // The receivers listen on loopback over http: allowed here explicitly, as a closed network would.
+        integrations: { webhookUrls: { allowedHosts: '127.0.0.1', allowHttp: true } },
+      });
       world = await buildSchedulingWorld(server);
       rules = await saveBookingRules(world, bookingRules(world, { maxOpenPerContact: 20 }));
     });
@@ -91,7 +97,11 @@ for (const kind of databaseKinds()) {
       await client.call('integrationFreeTimes', { query: { departmentId: world.departments[0]?.id, topicId: topicOf(rules), kioskId: world.kioskId } });
       await client.call('listAppointments');
       await waitFor(async () => (await server.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1`, [issued.apiKey.id]))[0].n >= 2);
-      const again: { action: string; actor_kind: string; details: { route: string; status: number } }[] = await server.db.dataSource.query(`SELECT action, actor_kind, details FROM audit_log WHERE actor_id = $1 ORDER BY id`, [issued.apiKey.id]);
+      // Written when each answer has gone out, not awaited: under load the second call's row can land first.
+      const again: { action: string; actor_kind: string; details: { route: string; status: number } }[] = await server.db.dataSource.query(
+        `SELECT action, actor_kind, details FROM audit_log WHERE actor_id = $1 ORDER BY details->>'route'`,
+        [issued.apiKey.id],
+      );
       assert.deepEqual(
         again.map((r) => [r.action, r.actor_kind, r.details.route, r.details.status]),
         [
@@ -260,6 +270,8 @@ for (const kind of databaseKinds()) {
       const create = doc.paths['/api/integration/appointments']?.['post'];
       assert.deepEqual(create?.security, [{ apiKey: ['appointments:write'] }]);
       assert.ok(create?.parameters.some((p) => p.name === 'Idempotency-Key' && p.in === 'header'));
+      assert.ok(create?.responses['429']?.headers?.['Retry-After'], 'the per-key limit and its Retry-After are documented');
+      assert.equal(doc.paths['/api/appointments']?.['get']?.responses['429'], undefined, 'not on staff routes');
       for (const path of ['/api/integration/appointments/{id}', '/api/integration/appointments/{id}/move', '/api/integration/appointments/{id}/cancel', '/api/integration/free-times']) {
         assert.ok(doc.paths[path], path);
       }
@@ -272,7 +284,7 @@ for (const kind of databaseKinds()) {
 
 interface OpenApiDoc {
   components: { securitySchemes: Record<string, Record<string, unknown>>; schemas?: Record<string, unknown> };
-  paths: Record<string, Record<string, { security: unknown[]; parameters: { name: string; in: string }[] } | undefined>>;
+  paths: Record<string, Record<string, { security: unknown[]; parameters: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> } | undefined> } | undefined>>;
   webhooks?: Record<string, unknown>;
 }
 

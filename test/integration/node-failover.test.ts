@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { twoServerProcesses } from '../fixtures/two-processes';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
-import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
+import { demoKioskCredential, queryRows } from '../helpers/server-process';
+import { expectOk, nextEvent, request } from '../helpers/socket-client';
 
 interface Row {
   node_id: string;
@@ -24,21 +25,18 @@ const FAILOVER_SECONDS = 6;
 describe('failover of a call whose node died (two processes, SIGKILL)', async () => {
   const reachable = await redisReachable();
   const skip = reachable ? false : `no Redis at ${REDIS_URL}`;
-  let db: Awaited<ReturnType<typeof sharedDatabase>>;
-  let nodeA: ServerProcess;
-  let nodeB: ServerProcess;
-  const sockets: TestSocket[] = [];
-  const base = 3600 + Math.floor(Math.random() * 100) * 2;
+  const cluster = twoServerProcesses({
+    reachable,
+    ports: { from: 3600, pairs: 100 },
+    name: 'failover',
+    env: { NODE_LEASE_SECONDS: String(LEASE_SECONDS), NODE_FAILOVER_SECONDS: String(FAILOVER_SECONDS) },
+  });
+  const { open } = cluster;
   let since = new Date();
 
-  const open = async (url: string, token: string): Promise<TestSocket> => {
-    const socket = await connectSocket(url, token);
-    sockets.push(socket);
-    return socket;
-  };
   const row = async (sessionId: string): Promise<Row> => {
     const rows = await queryRows<Row>(
-      db.url,
+      cluster.db.url,
       `SELECT node_id, ended_at, end_reason,
               (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'node_failover') AS failovers,
               (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS ended_events
@@ -50,6 +48,7 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
   };
   /** The demo kiosk on A, demo-staff's console on B with its call socket on A; both joined. */
   const callOnA = async () => {
+    const { db, nodeA, nodeB } = cluster;
     const kioskAuth = await kioskToken(nodeA.url, demoKioskCredential(db.dataDir));
     const kiosk = await open(nodeA.url, kioskAuth.accessToken);
     const staffAuth = await loginStaff(nodeB.url, 'demo-staff', 'madoguchi-demo');
@@ -72,32 +71,12 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
 
   before(async () => {
     if (!reachable) return;
-    db = await sharedDatabase();
-    const env = {
-      REDIS_URL,
-      REDIS_PREFIX: `failover-${process.pid}`,
-      NODE_LEASE_SECONDS: String(LEASE_SECONDS),
-      NODE_FAILOVER_SECONDS: String(FAILOVER_SECONDS),
-      RECONNECT_GRACE_SECONDS: '20',
-      DEMO_SEED: 'true',
-    };
-    nodeA = serverProcess({ port: base, nodeId: `fa-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    nodeB = serverProcess({ port: base + 1, nodeId: `fb-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    await nodeA.start();
-    await nodeB.start();
     // Each node learns the other's URL from its first queue snapshot.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     since = new Date();
   });
-  after(async () => {
-    if (!reachable) return;
-    for (const socket of sockets) socket.disconnect();
-    await nodeA.stop();
-    await nodeB.stop();
-    await db.close();
-  });
-
   it('the kiosk resumes on the surviving node: same consultation, node_failover, the desk follows, one ended event at the end', { skip }, async () => {
+    const { db, nodeA, nodeB } = cluster;
     const call = await callOnA();
     await new Promise((resolve) => setTimeout(resolve, 1500)); // a few lease beats
     const moved = nextEvent(call.desk, 'callMoved', 15_000);
@@ -131,10 +110,11 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
     assert.equal((await ended)[0].reason, 'staff_ended');
     const closed = await row(call.sessionId);
     assert.deepEqual([closed.end_reason, closed.failovers, closed.ended_events], ['staff_ended', '1', '1']);
-    for (const socket of sockets.splice(0)) socket.disconnect();
+    cluster.disconnectAll();
   });
 
   it('nobody comes back within the grace: the desk is told at once (holderLost), then the call ends node_lost at the last beat, and a late kiosk hears so', { skip }, async () => {
+    const { nodeA, nodeB } = cluster;
     await nodeA.start();
     const call = await callOnA();
     // Another member's console and an admin's on B: not in this call, so not told about it.
@@ -170,6 +150,7 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
 
   /** Kiosk and console both on A (the console's own node dies with the call). */
   const bothOnA = async () => {
+    const { db, nodeA, nodeB } = cluster;
     const kioskAuth = await kioskToken(nodeA.url, demoKioskCredential(db.dataDir));
     const kiosk = await open(nodeA.url, kioskAuth.accessToken);
     const staffAuth = await loginStaff(nodeA.url, 'demo-staff', 'madoguchi-demo');
@@ -186,6 +167,7 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
   };
 
   it('a console whose own node died asks a surviving node for its call without its id, takes it over, and the kiosk joins it there', { skip }, async () => {
+    const { nodeA, nodeB } = cluster;
     await nodeA.start();
     const call = await bothOnA();
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -215,10 +197,11 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
     assert.equal((await ended)[0].reason, 'staff_ended');
     const closed = await row(call.sessionId);
     assert.deepEqual([closed.end_reason, closed.failovers, closed.ended_events], ['staff_ended', '1', '1']);
-    for (const socket of sockets.splice(0)) socket.disconnect();
+    cluster.disconnectAll();
   });
 
   it('a console whose own node died, with the kiosk gone too: node_lost at the last beat once the grace is over, and the outcome through the surviving node', { skip }, async () => {
+    const { db, nodeA, nodeB } = cluster;
     await nodeA.start();
     const call = await bothOnA();
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -242,6 +225,6 @@ describe('failover of a call whose node died (two processes, SIGKILL)', async ()
     expectOk(await request(desk, 'saveOutcome', { sessionId: call.sessionId, outcomeCode: 'follow_up' }));
     const outcome = await queryRows<{ outcome_code: string }>(db.url, 'SELECT outcome_code FROM consultation_session WHERE id = $1', [call.sessionId]);
     assert.equal(outcome[0]?.outcome_code, 'follow_up');
-    for (const socket of sockets.splice(0)) socket.disconnect();
+    cluster.disconnectAll();
   });
 });

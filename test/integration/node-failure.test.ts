@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { hashDeviceSecret, newDeviceSecret } from '../../server/src/auth/device-credentials';
+import { twoServerProcesses } from '../fixtures/two-processes';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { restClient } from '../helpers/rest-client';
 import { startTestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
-import { demoKioskCredential, queryRows, serverProcess, sharedDatabase, type ServerProcess } from '../helpers/server-process';
-import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
+import { demoKioskCredential, queryRows, type ServerProcess } from '../helpers/server-process';
+import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
 
 /**
  * Two real server processes on one database and one Redis, killed with SIGKILL: a node that
@@ -26,15 +27,19 @@ const LEASE_SECONDS = 3;
 describe('server nodes fail: records stay true (two processes, SIGKILL)', async () => {
   const reachable = await redisReachable();
   const skip = reachable ? false : `no Redis at ${REDIS_URL}`;
-  let db: Awaited<ReturnType<typeof sharedDatabase>>;
-  let nodeA: ServerProcess;
-  let nodeB: ServerProcess;
-  const sockets: TestSocket[] = [];
-  const base = 3800 + Math.floor(Math.random() * 150) * 2;
+  // No failover grace: these kiosks (test sockets) never move to another node, and a lost
+  // node's calls are closed as soon as its lease runs out (node-failover.test.ts: with it).
+  const cluster = twoServerProcesses({
+    reachable,
+    ports: { from: 3800, pairs: 150 },
+    name: 'nodes',
+    env: { NODE_LEASE_SECONDS: String(LEASE_SECONDS), NODE_FAILOVER_SECONDS: '0' },
+  });
+  const { open } = cluster;
 
   const row = async (sessionId: string): Promise<SessionRow> => {
     const rows = await queryRows<SessionRow>(
-      db.url,
+      cluster.db.url,
       `SELECT node_id, ended_at, end_reason,
               (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS ended_events
          FROM consultation_session s WHERE id = $1`,
@@ -43,14 +48,9 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
     assert.ok(rows[0], 'the session row exists');
     return rows[0];
   };
-  const open = async (url: string, token: string): Promise<TestSocket> => {
-    const socket = await connectSocket(url, token);
-    sockets.push(socket);
-    return socket;
-  };
   /** The demo kiosk calls through `kioskNode`; demo-staff answers from `staffNode` (the holder, if another). */
   const startCall = async (kioskNode: ServerProcess, staffNode: ServerProcess) => {
-    const kiosk = await open(kioskNode.url, (await kioskToken(kioskNode.url, demoKioskCredential(db.dataDir))).accessToken);
+    const kiosk = await open(kioskNode.url, (await kioskToken(kioskNode.url, demoKioskCredential(cluster.db.dataDir))).accessToken);
     const staffAuth = await loginStaff(staffNode.url, 'demo-staff', 'madoguchi-demo');
     const staff = await open(staffNode.url, staffAuth.accessToken);
     const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
@@ -68,27 +68,8 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
     return { sessionId, kiosk, staff, staffCall, staffToken: staffAuth.accessToken };
   };
 
-  before(async () => {
-    if (!reachable) return;
-    db = await sharedDatabase();
-    // No failover grace: these kiosks (test sockets) never move to another node, and a lost
-    // node's calls are closed as soon as its lease runs out (node-failover.test.ts: with it).
-    const env = { REDIS_URL, REDIS_PREFIX: `nodes-${process.pid}`, NODE_LEASE_SECONDS: String(LEASE_SECONDS), NODE_FAILOVER_SECONDS: '0', RECONNECT_GRACE_SECONDS: '20', DEMO_SEED: 'true' };
-    nodeA = serverProcess({ port: base, nodeId: `a-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    nodeB = serverProcess({ port: base + 1, nodeId: `b-${process.pid}`, databaseUrl: db.url, dataDir: db.dataDir, env });
-    // One after the other: the first creates the demo data and credential the second reuses.
-    await nodeA.start();
-    await nodeB.start();
-  });
-  after(async () => {
-    if (!reachable) return;
-    for (const socket of sockets) socket.disconnect();
-    await nodeA.stop();
-    await nodeB.stop();
-    await db.close();
-  });
-
   it('a node restarted after kill -9 closes only its own call, at its last beat, and leaves the other node\'s call alone', { skip }, async () => {
+    const { db, nodeA, nodeB } = cluster;
     const onA = await startCall(nodeA, nodeA);
     // A second kiosk (the demo kiosk is busy on A) calls through B; an admin answers there.
     const secret = newDeviceSecret();
@@ -130,6 +111,7 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
   });
 
   it('the node holding a call dies: the desk on the other node is told within 5 s, the record ends at the last beat as node_lost', { skip }, async () => {
+    const { nodeA, nodeB } = cluster;
     const call = await startCall(nodeA, nodeB);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const told = nextEvent(call.staff, 'callEnded', 15_000);

@@ -143,6 +143,25 @@ for (const kind of databaseKinds()) {
       assert.equal((limited.body as unknown as Refusal).error.code, (overCap.body as unknown as Refusal).error.code);
     });
 
+    it('caps open bookings per contact against parallel requests: N at once by one contact never pass the cap', async () => {
+      // Each request has its own solved challenge and its own free time: only the contact is shared.
+      const times = ['10:00', '10:30', '11:00', '11:30', '13:00', '13:30'].map((t) => `2030-04-11T${t}:00+09:00`);
+      const bodies = await Promise.all(times.map((startsAt) => publicBookingBody(server.url, { ...target(), startsAt, email: 'parallel@example.jp' })));
+      const answers = await Promise.all(bodies.map((body) => anonymous().call('createPublicBooking', { body })));
+      const statuses = answers.map((a) => a.status).sort();
+      assert.equal(statuses.filter((s) => s === 201).length, 2, `exactly the cap of 2 is booked: ${statuses.join(',')}`);
+      assert.ok(statuses.every((s) => s === 201 || s === 429), statuses.join(','));
+      const open: { n: string }[] = await server.db.dataSource.query(`SELECT count(*) AS n FROM appointment WHERE contact_email = 'parallel@example.jp' AND status = 'scheduled'`);
+      assert.equal(Number(open[0]?.n), 2);
+    });
+
+    it('spends a proof of work once when it is sent several times at once', async () => {
+      const body = await publicBookingBody(server.url, { ...target(), startsAt: '2030-04-12T10:00:00+09:00', email: 'pow-race@example.jp' });
+      const times = ['10:00', '10:30', '11:00', '11:30'].map((t) => `2030-04-12T${t}:00+09:00`);
+      const statuses = (await Promise.all(times.map((startsAt) => anonymous().call('createPublicBooking', { body: { ...body, startsAt } })))).map((a) => a.status).sort();
+      assert.deepEqual(statuses, [201, 400, 400, 400]);
+    });
+
     it('validates every field', async () => {
       const good = await publicBookingBody(server.url, { ...target(), startsAt: '2030-04-10T10:00:00+09:00', email: 'fields@example.jp' });
       for (const bad of [

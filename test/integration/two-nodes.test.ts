@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import type { QueueEntry } from '@madoguchi/contract/consultation';
 import type { Department } from '@madoguchi/contract/departments';
 import type { OperationsOverview } from '@madoguchi/contract/operations';
 import { createMember, pairKiosk } from '../fixtures/members';
+import { twoTestNodes } from '../fixtures/two-nodes';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { eventually } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 async function queueOf(socket: TestSocket): Promise<string[]> {
   return expectOk(await request(socket, 'getQueue', {})).map((e) => e.sessionId);
@@ -18,22 +18,10 @@ async function queueOf(socket: TestSocket): Promise<string[]> {
 
 describe('two server nodes sharing queue and notifications through Redis', async () => {
   const reachable = await redisReachable();
-  let node1: TestServer;
-  let node2: TestServer;
-
-  before(async () => {
-    if (!reachable) return;
-    node1 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `node1-${process.pid}` });
-    node2 = await startTestServer({ redisUrl: REDIS_URL, nodeId: `node2-${process.pid}`, sharedDatabase: node1.db });
-    await eventually(async () => node1.app.cluster.ready() && node2.app.cluster.ready());
-  });
-  after(async () => {
-    if (!reachable) return;
-    await node2.close();
-    await node1.close();
-  });
+  const nodes = twoTestNodes({ reachable, name: 'node' });
 
   it('each node lets the other\'s pages open sockets to it, and no one else', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    const { node1, node2 } = nodes;
     await eventually(async () => node1.app.cluster.peerOrigins().includes(node2.url) && node2.app.cluster.peerOrigins().includes(node1.url));
     const page = await fetch(`${node2.url}/`);
     const csp = page.headers.get('content-security-policy') ?? '';
@@ -46,6 +34,7 @@ describe('two server nodes sharing queue and notifications through Redis', async
   });
 
   it('a kiosk on node 1 is answered by staff on node 2, media on node 1', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    const { node1, node2 } = nodes;
     const kioskAuth = await kioskToken(node1.url, node1.demo.kioskCredential);
     const staffAuth = await loginStaff(node2.url, 'demo-staff', 'test-password');
     const kiosk = await connectSocket(node1.url, kioskAuth.accessToken);
@@ -116,6 +105,7 @@ describe('two server nodes sharing queue and notifications through Redis', async
   });
 
   it('a department change made through node 1 re-scopes the member\'s console on node 2 (issue 12)', { skip: reachable ? false : `no Redis at ${REDIS_URL}` }, async () => {
+    const { node1, node2 } = nodes;
     const adminToken = (await loginStaff(node1.url, 'demo-admin', 'test-password')).accessToken;
     const admin = restClient(node1.url, adminToken);
     const department = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu-nodes', name: '税務課', icon: 'tax' } }), 201);

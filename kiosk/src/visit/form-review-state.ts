@@ -44,6 +44,9 @@ export function nextFormReview(state: FormReview | null, event: FormReviewEvent)
   if (event.type === 'shown') {
     // A new revision replaces whatever was on screen, except a signature already on its way.
     if (state?.phase === 'submitting' || state?.phase === 'signed') return state;
+    // The server shows the waiting revision again whenever the kiosk rejoins its call (a reload
+    // lost it); a kiosk that only reconnected keeps the resident where they are, strokes and all.
+    if (state && 'form' in state && state.form.documentId === event.form.documentId && state.form.revision === event.form.revision) return state;
     const previous = state && 'form' in state && state.form.documentId === event.form.documentId && state.phase === 'correctionSent' ? state.fieldKey : null;
     const index = previous ? event.form.fields.findIndex((f) => f.key === previous) : 0;
     return { phase: 'reviewing', form: event.form, page: Math.max(0, Math.floor(index / FIELDS_PER_PAGE)) };

@@ -25,3 +25,10 @@ export interface GuestLink {
 
 /** Guest links live this long unless used; the guest's access ends with the call anyway. */
 export const GUEST_LINK_TTL_SECONDS = 30 * 60;
+
+/**
+ * The life of the token in a guest link: at most this long in a call. An interpreter or a
+ * captioner who joined stays until they leave or the call ends; the link's own 30 minutes
+ * only bound its first use, so they are not cut off mid-call and can come back after a drop.
+ */
+export const GUEST_ACCESS_MAX_SECONDS = 12 * 60 * 60;

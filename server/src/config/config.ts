@@ -2,6 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CaptionSettings } from '../captions/caption-engine';
+import { DEFAULT_API_KEY_REQUESTS_PER_MINUTE, DEFAULT_DELIVERY_RETENTION_DAYS, type IntegrationSettings } from '../webhooks/integration-wiring';
+import { DEFAULT_WEBHOOK_URL_SETTINGS, parseAllowList } from '../webhooks/webhook-url-guard';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
@@ -47,6 +49,11 @@ const EnvSchema = z.object({
   NODE_ROLE: z.enum(['full', 'public']).default('full'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://… or smtps://…').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Madoguchi <no-reply@madoguchi.invalid>'),
+  // The integration API and webhooks (issue 19): per-key request limit, where webhooks may go, how long deliveries are logged.
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_API_KEY_REQUESTS_PER_MINUTE),
+  WEBHOOK_ALLOWED_HOSTS: z.string().max(4000).default(DEFAULT_WEBHOOK_URL_SETTINGS.allowedHosts),
+  WEBHOOK_ALLOW_HTTP: bool.default(false),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_DELIVERY_RETENTION_DAYS),
   // Live captions (docs/captions.md): the speech recogniser, and whether caption text may be kept.
   CAPTIONS_ENGINE: z.string().min(1).max(500).optional(),
   CAPTIONS_KEEP_TRANSCRIPT: bool.default(false),
@@ -109,6 +116,8 @@ export interface Config {
   /** `public`: this node serves only the booking page and its routes (an internet-side node; issue 19). */
   nodeRole: 'full' | 'public';
   captions: CaptionSettings;
+  /** API-key request limit, webhook allow-list, delivery log retention (issue 19). */
+  integrations: Required<IntegrationSettings>;
 }
 
 /** Flood limits of the socket edge (issue 12, item 10). */
@@ -151,6 +160,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (e.NODE_ENV === 'production' && e.REDIS_URL && !e.PUBLIC_URL) {
     // Staff answering a resident held by this node are sent here by this address.
     throw new ConfigError('with REDIS_URL (several nodes) every node needs its own PUBLIC_URL, the https address browsers reach it at');
+  }
+  try {
+    parseAllowList(e.WEBHOOK_ALLOWED_HOSTS);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
   if (e.MEDIA_MIN_PORT > e.MEDIA_MAX_PORT) {
     throw new ConfigError('MEDIA_MIN_PORT must not exceed MEDIA_MAX_PORT');
@@ -199,6 +213,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
     mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }),
     nodeRole: e.NODE_ROLE,
+    integrations: Object.freeze({
+      apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
+      webhookUrls: Object.freeze({ allowedHosts: e.WEBHOOK_ALLOWED_HOSTS, allowHttp: e.WEBHOOK_ALLOW_HTTP }),
+      deliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    }),
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     nodeId: e.NODE_ID ?? `${os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40)}-${e.PORT}`,

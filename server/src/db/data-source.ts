@@ -23,6 +23,7 @@ import { TransferLegsSchema1766100000000 } from './migrations/transfer-legs-sche
 import { FormsSchema1766400000000 } from './migrations/forms-schema';
 import { CaptionsSchema1766500000000 } from './migrations/captions-schema';
 import { IntegrationsSchema1767700000000 } from './migrations/integrations-schema';
+import { IntegrationRetentionSchema17679100000000 } from './migrations/integration-retention-schema';
 
 export const entities = [
   StaffUserEntity,
@@ -34,7 +35,7 @@ export const entities = [
   SessionEventEntity,
   AuditLogEntity,
 ];
-export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000, GuestLinksSchema1764200000000, SurvivalSchema1765100000000, KioskUxSchema1765200000000, QuickPhrasesSchema1765300000000, MediaFailureSchema1765400000000, KioskInstallerSchema1765400000001, TransferLegsSchema1766100000000, FormsSchema1766400000000, CaptionsSchema1766500000000, BookingSchema1766600000000, BookingOutboxSchema1766600000001, IntegrationsSchema1767700000000];
+export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000, GuestLinksSchema1764200000000, SurvivalSchema1765100000000, KioskUxSchema1765200000000, QuickPhrasesSchema1765300000000, MediaFailureSchema1765400000000, KioskInstallerSchema1765400000001, TransferLegsSchema1766100000000, FormsSchema1766400000000, CaptionsSchema1766500000000, BookingSchema1766600000000, BookingOutboxSchema1766600000001, IntegrationsSchema1767700000000, IntegrationRetentionSchema17679100000000];
 
 /**
  * Connects and brings the schema up to date through migrations (never synchronize).

@@ -4,11 +4,14 @@ import type { ApiKeyIssued, ApiKeySummary, CreateApiKeyRequest } from '@madoguch
 import type { ApiKeyRepository } from '../db/repositories/api-key-repository';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import { AppError } from './app-error';
+import type { AttemptLimiter } from './attempt-limiter';
 
 export interface ApiKeyServiceOptions {
   keys: ApiKeyRepository;
   audit: AuditLogRepository;
   now: () => Date;
+  /** Requests per key per window (API_KEY_REQUESTS_PER_MINUTE), in Redis when nodes share one. */
+  perKey: AttemptLimiter;
 }
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
@@ -51,6 +54,15 @@ export class ApiKeyService {
     }
     await this.options.keys.touch(stored.id, this.options.now());
     return { apiKeyId: stored.id, scopes: stored.scopes };
+  }
+
+  /**
+   * Counts one request of this key; over the allowance it is refused with 429 and Retry-After.
+   * The count is taken atomically before the route runs, so parallel requests cannot slip past
+   * it, and a refused request counts too: a platform in a retry loop stays refused.
+   */
+  async throttle(apiKeyId: string): Promise<void> {
+    await this.options.perKey.take(apiKeyId, 'this API key made too many requests; retry after the time in Retry-After');
   }
 
   async recordCall(call: { apiKeyId: string; route: string; status: number; targetId: string | undefined }): Promise<void> {

@@ -45,11 +45,11 @@ export class AttemptLimiter {
   }
 
   /** Counts one attempt; throws RATE_LIMITED (with retryAfterSeconds) once the key is over its allowance. */
-  async take(key: string): Promise<void> {
+  async take(key: string, message?: string): Promise<void> {
     try {
       await this.counter.consume(key);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw rateLimited(retryAfterSecondsOf(rejection));
+      if (rejection instanceof RateLimiterRes) throw rateLimited(retryAfterSecondsOf(rejection), message);
       throw rejection;
     }
   }

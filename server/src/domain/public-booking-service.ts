@@ -42,6 +42,11 @@ export type BookingFields = Omit<CreateInput, 'challenge' | 'solution'>;
 
 /** Who changes a booking: the resident (page, link or kiosk), or the town's platform through an API key. */
 export type BookingActor = { kind: 'resident' } | { kind: 'api'; apiKeyId: string } | { kind: 'kiosk'; kioskId: string };
+/** Who a booking is for: the keyed contact, and the cap on their open bookings when the page books (none for a platform). */
+export interface BookingContact {
+  key: string;
+  maxOpen?: number;
+}
 const RESIDENT: BookingActor = { kind: 'resident' };
 
 /** The history row's author: an API key is no staff member, so its id goes in the details. */
@@ -94,10 +99,11 @@ export class PublicBookingService {
       throw new AppError(ErrorCode.RateLimited, CONTACT_REFUSAL);
     });
     const policy = await this.options.freeTimes.policy();
+    // A quick refusal before the free-time search; the count that decides is taken again under a lock in insert().
     if ((await this.options.bookings.countOpenByContact(contactKey)) >= policy.maxOpenPerContact) {
       throw new AppError(ErrorCode.RateLimited, CONTACT_REFUSAL);
     }
-    const { id, manageToken } = await this.book(input, contactKey, RESIDENT);
+    const { id, manageToken } = await this.book(input, { key: contactKey, maxOpen: policy.maxOpenPerContact }, RESIDENT);
     return { booking: await this.toPublic((await this.options.bookings.findById(id)) ?? missing(), await this.options.freeTimes.policy()), manageToken };
   }
 
@@ -106,12 +112,12 @@ export class PublicBookingService {
    * no proof of work or contact cap, the platform answers for its own users). The rules are the
    * page's; the database has the last word.
    */
-  async book(input: BookingFields, contactKey: string, actor: BookingActor): Promise<{ id: string; manageToken: string }> {
+  async book(input: BookingFields, contact: BookingContact, actor: BookingActor): Promise<{ id: string; manageToken: string }> {
     const target = await this.options.freeTimes.target(input);
     const startsAt = new Date(input.startsAt);
     if (!(await this.options.freeTimes.isFree(target, startsAt))) throw await this.slotTaken(target, startsAt);
     const token = randomBytes(32).toString('base64url');
-    const id = await this.insert(target, startsAt, input, contactKey, token, actor);
+    const id = await this.insert(target, startsAt, input, contact, token, actor);
     await this.options.audit.record(auditOf(actor, 'booked', id));
     log.info({ appointmentId: id, by: actor.kind }, 'resident booked');
     await this.notify('booked', id);
@@ -222,12 +228,17 @@ export class PublicBookingService {
     return createHmac('sha256', this.options.secret).update(`booking-contact:${email.trim().toLowerCase()}`).digest('hex');
   }
 
-  private async insert(target: BookableTarget, startsAt: Date, input: ResidentFields, contactKey: string | null, token: string | null, actor: BookingActor): Promise<string> {
+  private async insert(target: BookableTarget, startsAt: Date, input: ResidentFields, contact: BookingContact | null, token: string | null, actor: BookingActor): Promise<string> {
     const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
     // A code clash with another open appointment at this kiosk is rare; draw again.
     for (let attempt = 0; attempt < 8; attempt += 1) {
       try {
         return await this.options.bookings.transaction(async (manager) => {
+          // Parallel bookings by one contact each counted the others' rows as not there yet: the
+          // count under a per-contact lock, in the inserting transaction, is the one that decides.
+          if (contact?.maxOpen !== undefined && (await this.options.bookings.countOpenByContact(contact.key, manager)) >= contact.maxOpen) {
+            throw new AppError(ErrorCode.RateLimited, CONTACT_REFUSAL);
+          }
           const id = await this.options.bookings.insert(manager, {
             departmentId: target.departmentId,
             kioskId: target.kioskId,
@@ -241,7 +252,7 @@ export class PublicBookingService {
             needs: input.needs,
             email: input.email,
             phone: input.phone,
-            contactKey,
+            contactKey: contact?.key ?? null,
             manageTokenHash: token === null ? null : hashToken(token),
             manageTokenSealed: token === null ? null : this.options.seal.seal(token),
             checkInCode: newCheckInCode(),

@@ -63,16 +63,24 @@ export class FormService {
         at: this.now(),
       });
     }
-    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'formShown', {
-      sessionId: payload.sessionId,
-      documentId: document.documentId,
-      revision: document.revision,
-      title: document.template.title,
-      fields: document.template.fields,
-      values: document.values,
-    });
+    this.show(consultation, document);
     this.options.consultations.recordEvent(payload.sessionId, 'form_shown', 'staff', { documentId: document.documentId, revision: document.revision });
     return toInfo(document);
+  }
+
+  /**
+   * A kiosk joining its call again (its page reloaded) has lost the form from its screen, while
+   * the staff member still waits for the resident's answer: the form awaiting it is shown again.
+   * A kiosk that only reconnected still shows that revision and keeps its place in it.
+   */
+  async reshowOpen(principal: SocketPrincipal, sessionId: string): Promise<void> {
+    if (principal.role !== 'kiosk') return;
+    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    for (const info of await this.options.forms.listFor(sessionId)) {
+      if (info.state !== 'shown') continue;
+      const document = await this.options.forms.document(info.documentId);
+      if (document?.kioskId === principal.id) this.show(consultation, document);
+    }
   }
 
   /**
@@ -164,6 +172,17 @@ export class FormService {
     const problems = formValueProblems(fields, values);
     // Field keys only: the values are personal data and stay out of errors and logs.
     if (Object.keys(problems).length > 0) throw AppError.badRequest('some fields are missing or invalid', { fields: problems });
+  }
+
+  private show(consultation: Consultation, document: FormDocumentRecord): void {
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'formShown', {
+      sessionId: consultation.id,
+      documentId: document.documentId,
+      revision: document.revision,
+      title: document.template.title,
+      fields: document.template.fields,
+      values: document.values,
+    });
   }
 
   private toStaff<E extends 'formCorrectionAsked' | 'formUpdated'>(consultation: Consultation, event: E, payload: InCallPayload<E>): void {

@@ -26,9 +26,11 @@ export type CallerIdentity =
   /** The town's other system, through an API key: only integration routes its scopes name. */
   | { kind: 'apiKey'; apiKeyId: string; scopes: readonly ApiScope[] };
 
-/** Checks API keys (read fresh on every call: a revoked key fails at once) and audits their calls. */
+/** Checks API keys (read fresh on every call: a revoked key fails at once), limits and audits their calls. */
 export interface ApiKeyGate {
   authenticate(key: string): Promise<{ apiKeyId: string; scopes: readonly ApiScope[] }>;
+  /** Throws RATE_LIMITED once the key is over its requests per minute. */
+  throttle(apiKeyId: string): Promise<void>;
   recordCall(call: { apiKeyId: string; route: RouteKey; status: number; targetId: string | undefined }): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export class ApiRegistry {
           // Every call made with a key is audited with the key and the route, refusals too.
           const targetId = typeof req.params['id'] === 'string' ? req.params['id'] : undefined;
           res.on('finish', () => void apiKeys.recordCall({ apiKeyId: caller.apiKeyId, route: key, status: res.statusCode, targetId }).catch(() => undefined));
+          await apiKeys.throttle(caller.apiKeyId);
         }
         if (!mayCall(spec, caller)) {
           throw caller.kind === 'public' ? AppError.unauthenticated() : AppError.forbidden();

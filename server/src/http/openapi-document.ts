@@ -68,6 +68,13 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 }
 
 /** OpenAPI 3.1 built from the route table and the same zod schemas that validate requests. */
+/** An API key over API_KEY_REQUESTS_PER_MINUTE: the platform should wait as long as Retry-After says. */
+const RATE_LIMITED_RESPONSE = {
+  description: 'RATE_LIMITED: this API key made more requests this minute than the server allows (API_KEY_REQUESTS_PER_MINUTE)',
+  headers: { 'Retry-After': { description: 'Seconds until the key may call again', schema: { type: 'integer', minimum: 1 } } },
+  content: { 'application/json': { schema: ERROR_SCHEMA } },
+};
+
 export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const key of Object.keys(API_ROUTES) as RouteKey[]) {
@@ -104,6 +111,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       responses: {
         [String(schemas.status ?? 200)]: { description: schemas.response.name },
         '4XX': { description: 'Refused', content: { 'application/json': { schema: ERROR_SCHEMA } } },
+        ...(spec.access.includes('integration') ? { '429': RATE_LIMITED_RESPONSE } : {}),
       },
     };
     if (schemas.body) {

@@ -4,6 +4,7 @@ import type { AuditLogRepository } from '../db/repositories/audit-log-repository
 import type { WebhookRepository } from '../db/repositories/webhook-repository';
 import { AppError } from '../domain/app-error';
 import type { LinkSeal } from '../domain/link-seal';
+import type { WebhookUrlGuard } from './webhook-url-guard';
 
 /** Who registers or stops an endpoint: an admin, or the town's system with a webhooks:manage key. */
 export type WebhookManager = { kind: 'staff'; staffId: string } | { kind: 'apiKey'; apiKeyId: string };
@@ -11,11 +12,14 @@ export type WebhookManager = { kind: 'staff'; staffId: string } | { kind: 'apiKe
 /**
  * Registers webhook endpoints (設定 → 連携). The signing secret is shown once; the server keeps
  * it sealed (AES-256-GCM under a key derived from the server secret), since it must sign with it.
+ * Only URLs the webhook allow-list accepts are registered (WebhookUrlGuard).
  */
 export class WebhookEndpoints {
-  constructor(private readonly options: { webhooks: WebhookRepository; seal: LinkSeal; audit: AuditLogRepository }) {}
+  constructor(private readonly options: { webhooks: WebhookRepository; seal: LinkSeal; audit: AuditLogRepository; guard: WebhookUrlGuard }) {}
 
   async create(by: WebhookManager, input: { url: string; events: WebhookEvent[]; description: string }): Promise<WebhookIssued> {
+    // An API key with webhooks:manage is held to the same allow-list as an admin.
+    await this.options.guard.checkRegistration(input.url);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const endpoint = await this.options.webhooks.insertEndpoint({ ...input, events: [...new Set(input.events)], secretSealed: this.options.seal.seal(secret) });
     await this.options.audit.record({ ...actorOf(by), action: 'webhook_created', targetType: 'webhook', targetId: endpoint.id, details: { events: endpoint.events } });

@@ -1,8 +1,12 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
 import type { ClaimedDelivery, WebhookRepository } from '../db/repositories/webhook-repository';
 import type { LinkSeal } from '../domain/link-seal';
 import { PeriodicPass, nextRetryAt } from '../domain/periodic-pass';
 import { createLogger } from '../logging/logger';
+import { hostOf, type WebhookUrlGuard } from './webhook-url-guard';
 
 const log = createLogger('webhooks');
 
@@ -22,6 +26,8 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 export interface WebhookSenderOptions {
   webhooks: WebhookRepository;
   seal: LinkSeal;
+  /** The allow-list, checked again at every delivery (the setting or the DNS may have changed since registration). */
+  guard: WebhookUrlGuard;
   now: () => Date;
   /** Tries before a delivery is given up as failed. */
   maxAttempts?: number;
@@ -39,7 +45,8 @@ const BATCH = 20;
  * Posts the webhook outbox: claims due deliveries, signs each body with its endpoint's secret
  * and posts it; a 2xx answer marks it delivered, anything else (or no answer) puts it back
  * with a growing delay until the last try. Redirects are not followed (the registered URL is
- * the only place a body goes).
+ * the only place a body goes), and the connection goes only to an address the allow-list
+ * accepts, checked when the name is resolved for this very connection.
  */
 export class WebhookSender {
   private readonly passes = new PeriodicPass(() => this.pass());
@@ -83,30 +90,23 @@ export class WebhookSender {
       const body = JSON.stringify(delivery.payload);
       const timestamp = Math.floor(this.options.now().getTime() / 1000);
       try {
-        const response = await fetch(delivery.url, {
-          method: 'POST',
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Madoguchi-Webhooks/1',
-            [WEBHOOK_HEADERS.id]: delivery.eventId,
-            [WEBHOOK_HEADERS.event]: delivery.event,
-            [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-            [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
-          },
-          body,
+        const status = await this.post(delivery.url, body, {
+          'content-type': 'application/json',
+          'user-agent': 'Madoguchi-Webhooks/1',
+          [WEBHOOK_HEADERS.id]: delivery.eventId,
+          [WEBHOOK_HEADERS.event]: delivery.event,
+          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+          [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
         });
-        responseCode = response.status;
-        await response.body?.cancel().catch(() => undefined);
-        if (response.status >= 200 && response.status < 300) {
-          await this.options.webhooks.markDelivered(delivery.id, response.status, this.options.now());
-          log.info({ deliveryId: delivery.id, event: delivery.event, status: response.status }, 'webhook delivered');
+        responseCode = status;
+        if (status >= 200 && status < 300) {
+          await this.options.webhooks.markDelivered(delivery.id, status, this.options.now());
+          log.info({ deliveryId: delivery.id, event: delivery.event, status }, 'webhook delivered');
           return true;
         }
-        error = `HTTP ${response.status}`;
+        error = `HTTP ${status}`;
       } catch (failure) {
-        error = failure instanceof Error ? (failure.cause instanceof Error ? failure.cause.message : failure.message) : 'request failed';
+        error = failure instanceof Error ? failure.message : 'request failed';
       }
     }
     const retryAt = nextRetryAt(this.options.now(), delivery.attempts, {
@@ -117,5 +117,31 @@ export class WebhookSender {
     await this.options.webhooks.markFailed(delivery.id, { error, responseCode, retryAt });
     log.warn({ deliveryId: delivery.id, event: delivery.event, attempts: delivery.attempts, retry: retryAt !== null, error }, 'webhook not delivered');
     return false;
+  }
+
+  /** One POST with the guard's checks; resolves with the status code. Redirects are answers, not followed. */
+  private async post(rawUrl: string, body: string, headers: Record<string, string>): Promise<number> {
+    const url = this.options.guard.checkUrl(rawUrl);
+    const host = hostOf(url);
+    // An address in the URL is never looked up: check it here.
+    if (isIP(host) !== 0) this.options.guard.checkAddress(host, host);
+    const timeoutMs = this.options.timeoutMs ?? 10_000;
+    return new Promise<number>((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).request(
+        url,
+        { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: this.options.guard.lookup, agent: false },
+        (response) => {
+          response.resume();
+          clearTimeout(timer);
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      request.on('error', (failure) => {
+        clearTimeout(timer);
+        reject(failure);
+      });
+      request.end(body);
+    });
   }
 }

@@ -46,6 +46,15 @@ describe('the kiosk form (書かない窓口) state machine', () => {
     assert.equal(run([{ type: 'close' }], signed), null);
   });
 
+  it('keeps the resident where they are when the same revision is shown again (the kiosk rejoined its call)', () => {
+    const signing = run([{ type: 'shown', form: form(1) }, { type: 'page', page: pageCount(form(1)) - 1 }, { type: 'toSign' }]);
+    assert.equal(run([{ type: 'shown', form: form(1) }], signing), signing, 'the signature box stays');
+    const paged = run([{ type: 'shown', form: form(1) }, { type: 'page', page: 1 }]);
+    assert.equal(run([{ type: 'shown', form: form(1) }], paged), paged, 'the page stays');
+    const next = run([{ type: 'shown', form: form(2) }], signing);
+    assert.ok(next?.phase === 'reviewing' && next.form.revision === 2 && next.page === 0, 'a new revision still replaces it');
+  });
+
   it('refuses only after the confirmation, and a problem goes back to the form', () => {
     const confirm = run([{ type: 'shown', form: form(1) }, { type: 'refuse' }]);
     assert.equal(confirm?.phase, 'confirmRefuse');

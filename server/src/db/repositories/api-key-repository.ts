@@ -128,10 +128,6 @@ export class ApiKeyRepository {
   async releaseIdempotency(apiKeyId: string, key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_record WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'pending'`, [apiKeyId, key]);
   }
-
-  async purgeExpiredIdempotency(now: Date): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_record WHERE expires_at < $1`, [now]);
-  }
 }
 
 function toSummary(r: ApiKeyRow): ApiKeySummary {

@@ -164,13 +164,28 @@ export class BookingRuleRepository {
    * Live appointments in [from, to) at this kiosk or of this department, for the free-time
    * search: what the kiosk exclusion constraint and the capacity trigger will compare against.
    */
+  /**
+   * The live bookings overlapping [from, to) at this kiosk or of this department. A department
+   * with 5,000 bookings a month made node-postgres build 5,000 rows (two uuids and two Dates each)
+   * per search, ~40 ms of a 50 ms search while the query itself ran in ~1 ms: the rows come as
+   * one JSON array of [at this kiosk, of this department, start ms, end ms] instead. A span
+   * carries the asked kiosk or department id when it belongs to it, '' otherwise: the search
+   * compares only with those.
+   */
   async liveSpans(options: { kioskId: string; departmentId: string; from: Date; to: Date; excludeId?: string | undefined }): Promise<{ kioskId: string; departmentId: string; startsAt: number; endsAt: number }[]> {
-    const rows: { kiosk_id: string; department_id: string; starts_at: Date; ends_at: Date }[] = await this.dataSource.query(
-      `SELECT kiosk_id, department_id, starts_at, ends_at FROM appointment
+    const rows: { spans: [boolean, boolean, number, number][] | null }[] = await this.dataSource.query(
+      `SELECT json_agg(json_build_array(kiosk_id = $1, department_id = $2,
+                                        (extract(epoch FROM starts_at) * 1000)::bigint, (extract(epoch FROM ends_at) * 1000)::bigint)) AS spans
+         FROM appointment
         WHERE (kiosk_id = $1 OR department_id = $2) AND status NOT IN ('cancelled', 'no_show')
           AND starts_at < $4 AND ends_at > $3 AND ($5::uuid IS NULL OR id <> $5)`,
       [options.kioskId, options.departmentId, options.from, options.to, options.excludeId ?? null],
     );
-    return rows.map((r) => ({ kioskId: r.kiosk_id, departmentId: r.department_id, startsAt: r.starts_at.getTime(), endsAt: r.ends_at.getTime() }));
+    return (rows[0]?.spans ?? []).map(([atKiosk, ofDepartment, startsAt, endsAt]) => ({
+      kioskId: atKiosk ? options.kioskId : '',
+      departmentId: ofDepartment ? options.departmentId : '',
+      startsAt,
+      endsAt,
+    }));
   }
 }

@@ -134,8 +134,14 @@ export class PublicBookingRepository {
     return rows[0] ? toBooking(rows[0]) : null;
   }
 
-  async countOpenByContact(contactKey: string): Promise<number> {
-    const rows: { n: string }[] = await this.dataSource.query(
+  /**
+   * Open bookings of one contact. Given a transaction, it first takes that contact's advisory
+   * lock (held to the commit), so transactions counting the same contact run one after another
+   * and each sees the rows the ones before it inserted.
+   */
+  async countOpenByContact(contactKey: string, manager?: EntityManager): Promise<number> {
+    if (manager) await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking-contact:' || $1, 0))`, [contactKey]);
+    const rows: { n: string }[] = await (manager ?? this.dataSource.manager).query(
       `SELECT count(*) AS n FROM appointment WHERE contact_key = $1 AND status IN ('scheduled', 'checked_in')`,
       [contactKey],
     );

@@ -46,6 +46,8 @@ export interface Queued {
  */
 export class ConsultationQueue {
   private readonly forecasts: QueueForecasts;
+  private forecastRound: Promise<void> | null = null;
+  private forecastAgain = false;
 
   constructor(private readonly options: ConsultationQueueOptions) {
     this.forecasts = new QueueForecasts({ sessions: options.sessions, notifier: options.notifier, staffPresence: options.staffPresence });
@@ -142,7 +144,30 @@ export class ConsultationQueue {
     void this.sendForecasts();
   }
 
-  private async sendForecasts(): Promise<void> {
+  /**
+   * One forecast round at a time, and one more if anything changed meanwhile: rounds read
+   * presence asynchronously, so two running at once could deliver an older 「soon」 after a
+   * newer 「nobody」 and leave the kiosk showing the stale one.
+   */
+  private sendForecasts(): Promise<void> {
+    if (this.forecastRound) {
+      this.forecastAgain = true;
+      return this.forecastRound;
+    }
+    this.forecastRound = (async () => {
+      try {
+        do {
+          this.forecastAgain = false;
+          await this.sendForecastsOnce().catch((error: unknown) => log.warn({ err: error }, 'could not send the waiting forecasts'));
+        } while (this.forecastAgain);
+      } finally {
+        this.forecastRound = null;
+      }
+    })();
+    return this.forecastRound;
+  }
+
+  private async sendForecastsOnce(): Promise<void> {
     const queue = this.options.live.queue();
     // Skips the cluster-wide lookup (a query) when nobody waits here.
     if (queue.length === 0) return;

@@ -46,7 +46,8 @@ export class GuestAdmission {
   async admit(linkId: string, sessionId: string): Promise<{ label: string; kind: GuestKind }> {
     const link = await this.options.guestLinks?.find(linkId);
     const consultation = this.options.live.find(sessionId);
-    if (!link || link.sessionId !== sessionId || link.leftAt || link.expiresAt <= this.options.now()) {
+    // The link's lifetime bounds its first use only: a guest already in the call may reconnect until they leave.
+    if (!link || link.sessionId !== sessionId || link.leftAt || (!link.joinedAt && link.expiresAt <= this.options.now())) {
       throw AppError.unauthenticated('this guest link has expired or was already used');
     }
     if (!consultation || consultation.state !== 'active' || !consultation.guests.has(linkId)) {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { TokenService } from '../../auth/token-service';
 import type { CallPlacement } from '../../cluster/call-placement';
-import { GUEST_LINK_TTL_SECONDS, type GuestLink } from '@madoguchi/contract/guests';
+import { GUEST_ACCESS_MAX_SECONDS, GUEST_LINK_TTL_SECONDS, type GuestLink } from '@madoguchi/contract/guests';
 import type { AuditLogRepository } from '../../db/repositories/audit-log-repository';
 import { staffOf, type ApiRegistry } from '../api-registry';
 
@@ -32,7 +32,7 @@ export function registerGuestRoutes(
     const origin = nodeUrl ? new URL(nodeUrl).origin : originOf(req, deps.publicUrl);
     // Bringing a third party into a resident's consultation exposes personal data: audited.
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'guest_invited', targetType: 'session', targetId: params.id, details: { linkId } });
-    const { token } = deps.tokens.issueGuest({ kind: 'guest', linkId, sessionId: params.id }, GUEST_LINK_TTL_SECONDS);
+    const { token } = deps.tokens.issueGuest({ kind: 'guest', linkId, sessionId: params.id }, GUEST_ACCESS_MAX_SECONDS);
     const link: GuestLink = {
       linkId,
       sessionId: params.id,

@@ -35,7 +35,7 @@ export function registerIntegrationRoutes(api: ApiRegistry, deps: IntegrationRou
   api.handle('integrationCreateAppointment', async ({ body, caller, req, res }) => {
     const { apiKeyId } = apiKeyOf(caller);
     const book = async (): Promise<{ appointment: IntegrationAppointment; manageToken: string }> => {
-      const { id, manageToken } = await deps.bookings.book(body, deps.bookings.contactKeyOf(body.email), { kind: 'api', apiKeyId });
+      const { id, manageToken } = await deps.bookings.book(body, { key: deps.bookings.contactKeyOf(body.email) }, { kind: 'api', apiKeyId });
       return { appointment: toIntegration(await mustFind(deps.bookingRows, id)), manageToken };
     };
     const key = req.header('idempotency-key');
