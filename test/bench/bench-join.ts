@@ -25,7 +25,7 @@ import { firstFrameStats, MILESTONES, milestonesOf, PHASES, phasesOf, resetTimel
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 const WAIT_MS = Number(process.env['BENCH_WAIT_MS'] ?? 1_000);
 
-const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, acceptJoins: false };
+const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, sendFirstCamera: false, acceptJoins: false };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
 const FIRST_ROUND: JoinTuning = { ...OLD_WAY, earlyMedia: true, videoFirst: true, optimisticConnect: true };
@@ -62,6 +62,15 @@ function variants(): Record<string, JoinTuning> {
       'A: second round': second,
       'staff consumes at once': { ...second, sendFirst: false },
       '+ acceptJoins': { ...second, sendFirst: false, acceptJoins: true },
+      'sendFirstCamera + acceptJoins': { ...second, sendFirstCamera: true, acceptJoins: true },
+    };
+  }
+  if (which === 'third-b') {
+    const second: JoinTuning = { ...OLD_WAY, ...SECOND_ROUND };
+    return {
+      'A: second round': second,
+      'sendFirstCamera + acceptJoins': { ...second, sendFirstCamera: true, acceptJoins: true },
+      'sendFirst off + acceptJoins': { ...second, sendFirst: false, acceptJoins: true },
     };
   }
   return { 'A: before': OLD_WAY, 'B: defaults': defaults };

@@ -29,11 +29,17 @@ export interface JoinTuning {
   warmCamera: boolean;
   /**
    * Consume the other side's media only once our own camera and microphone are produced (at
-   * most 1 s). Off since the third round: it held the specialist's receiving transport back by
-   * two produce round trips (its ICE + DTLS started ~150 ms later) and did not speed up the
-   * kiosk's first frame (docs/benchmarks.md, bench:join third round).
+   * most 1 s): with queuedJoin the kiosk's media is offered to staff at their join and would
+   * otherwise hold up their produce, which the kiosk's first frame waits on. Turning it off
+   * sped up the specialist's first frame but made the kiosk's p95 worse in three runs.
    */
   sendFirst: boolean;
+  /**
+   * sendFirst waits for the camera only, not the microphone too: the microphone's produce is one
+   * more round trip that the consume, and so the receiving transport's ICE + DTLS, waited for
+   * (the specialist's receiving connection was offered ~160 ms sooner in the third round).
+   */
+  sendFirstCamera: boolean;
   /**
    * Console: the accept carries the desk's capabilities and its answer the desk's transports
    * (the server joins the desk into the room once the accept has won): one round trip less.
@@ -47,9 +53,9 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   optimisticConnect: true,
   queuedJoin: true,
   warmCamera: true,
-  sendFirst: false,
-  // Measured: the specialist's first frame sooner, the kiosk's not (third round); off until a quiet run says more.
-  acceptJoins: false,
+  sendFirst: true,
+  sendFirstCamera: true,
+  acceptJoins: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

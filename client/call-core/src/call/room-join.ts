@@ -10,6 +10,7 @@ import { createDeferred } from '../deferred';
 import { EMPTY_SNAPSHOT } from '../empty-snapshot';
 import type { LocalMedia } from '../local-media';
 import { createLogger } from '../logger';
+import { joinTuning } from '../join-tuning';
 import { fromRtpCapabilities } from '../media-json';
 import { MediaPathGuard } from '../media-path-guard';
 import { createMediaSignalling } from '../media-signalling';
@@ -136,13 +137,13 @@ export class RoomJoin {
       host.setLocalStream(stream);
       if (error && generation === 1) host.reportError(error);
       if (waiting) {
-        if (stream) await media.produceLocal(stream);
+        if (stream) await media.produceLocal(stream, () => joinTuning().sendFirstCamera && sent.resolve());
         sent.resolve();
         return;
       }
       host.dispatch('joined', sessionId);
       host.joined?.(call);
-      if (stream) await media.produceLocal(stream);
+      if (stream) await media.produceLocal(stream, () => joinTuning().sendFirstCamera && sent.resolve());
       sent.resolve();
       await produceExtras(call, media, stale);
     } catch (error) {
