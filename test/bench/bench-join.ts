@@ -8,7 +8,8 @@
  *   BENCH_CALLS=20          calls per variant
  *   BENCH_VARIANTS=ab       `ab`: the old way against the defaults; `each`: also every switch alone;
  *                           `second`: the first round's defaults against each later switch and all of them;
- *                           `third`: the second round's defaults against the third round's changes, added one by one
+ *                           `third`: the second round's defaults against the third round's changes, added one by one;
+ *                           `third-b`: the second round's defaults, the defaults, and staff consuming at once
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
  *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
  */
@@ -69,7 +70,7 @@ function variants(): Record<string, JoinTuning> {
     const second: JoinTuning = { ...OLD_WAY, ...SECOND_ROUND };
     return {
       'A: second round': second,
-      'sendFirstCamera + acceptJoins': { ...second, sendFirstCamera: true, acceptJoins: true },
+      'B: defaults': defaults,
       'sendFirst off + acceptJoins': { ...second, sendFirst: false, acceptJoins: true },
     };
   }
@@ -190,7 +191,8 @@ function report(results: Map<string, Sides>, env: { serverRssMb: number; workerR
     ...ratios,
     '',
     'Milestones, p50 ms after the accept (0: reached before it): the server\'s answer on the sending connection, its',
-    'ICE + DTLS done, the first offer on the receiving one (first consume), its ICE + DTLS done, the first video packet and frame.',
+    'ICE + DTLS done, the first offer on the receiving one (first consume), its ICE + DTLS done, the first video packet, the',
+    'remote video given to a `<video>` (remoteShown) and the first decoded frame.',
     '',
     milestoneTable,
     '',

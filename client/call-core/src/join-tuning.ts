@@ -31,7 +31,8 @@ export interface JoinTuning {
    * Consume the other side's media only once our own camera and microphone are produced (at
    * most 1 s): with queuedJoin the kiosk's media is offered to staff at their join and would
    * otherwise hold up their produce, which the kiosk's first frame waits on. Turning it off
-   * sped up the specialist's first frame but made the kiosk's p95 worse in three runs.
+   * sped up the specialist's first frame but made the kiosk's p95 worse in three runs
+   * (docs/benchmarks.md, third round).
    */
   sendFirst: boolean;
   /**
