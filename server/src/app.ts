@@ -72,6 +72,7 @@ import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import type { ConsultationNotifier } from './domain/consultation-notifier';
 import type { NodeLoad } from '@madoguchi/contract/operations';
+import { legacyConsultationPaths } from './http/legacy-paths';
 import { registerSessionRoutes } from './http/routes/session-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
@@ -279,14 +280,14 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     tokens,
     audit: repositories.audit,
     sessionLifetimeMs: config.staffSessionHours * 3_600_000,
-    disconnectSession: (sessionId) => io.in(loginSessionRoom(sessionId)).disconnectSockets(true),
+    disconnectSession: (loginSessionId) => io.in(loginSessionRoom(loginSessionId)).disconnectSockets(true),
     // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
   });
   const resolver = new PrincipalResolver({
     tokens,
     staff: repositories.staff,
     kiosks: repositories.kiosks,
-    loginLive: (sessionId, staffId) => loginSessions.isLive(sessionId, staffId),
+    loginLive: (loginSessionId, staffId) => loginSessions.isLive(loginSessionId, staffId),
   });
   const disconnectPrincipal = (role: 'kiosk' | 'staff', id: string): void => {
     io.in(principalRoom({ role, id })).disconnectSockets(true);
@@ -471,6 +472,7 @@ function mountHttpApp(
   // Tokens and personal data must not be kept by browsers or proxies.
   app.use('/api', noStore);
   app.use(rejectMalformedPaths);
+  app.use(legacyConsultationPaths);
   app.use(requestLog);
   app.use(
     createHealthRouter({
@@ -551,7 +553,7 @@ function socketAuthenticator(services: Services): (token: string) => Promise<Soc
       displayName: principal.displayName,
       departmentIds: principal.departmentIds,
     };
-    return { principal: socketPrincipal, expiresAt, loginSessionId: principal.sessionId };
+    return { principal: socketPrincipal, expiresAt, loginSessionId: principal.loginSessionId };
   };
 }
 

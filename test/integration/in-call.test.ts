@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import QRCode from 'qrcode';
+import { TRANSFERRED_TO_KEY } from '@madoguchi/contract/consultation';
 import type { Department } from '@madoguchi/contract/departments';
 import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { callInProgress } from '../fixtures/call-scenario';
@@ -152,7 +153,7 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
       const queue = expectOk(await request(next, 'getQueue', {}));
       assert.deepEqual(queue.map((e) => [e.sessionId, e.departmentName]), [[result.newSessionId, '税務課']]);
       const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
-      assert.equal(events.find((e) => e.type === 'transferred')?.details['newSessionId'], result.newSessionId);
+      assert.equal(events.find((e) => e.type === 'transferred')?.details[TRANSFERRED_TO_KEY], result.newSessionId);
       // The next specialist answers the same kiosk.
       expectOk(await request(next, 'acceptCall', { sessionId: result.newSessionId }));
       expectOk(await request(next, 'hangUp', { sessionId: result.newSessionId }));

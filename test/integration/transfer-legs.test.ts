@@ -64,8 +64,8 @@ for (const kind of databaseKinds()) {
 
       const first = await server.app.repositories.consultations.findById(firstLeg);
       const second = await server.app.repositories.consultations.findById(secondLeg);
-      assert.deepEqual([first?.consultationId, first?.leg, first?.endReason, first?.outcomeCode], [firstLeg, 1, 'transferred', 'referred']);
-      assert.deepEqual([second?.consultationId, second?.leg, second?.endReason, second?.outcomeCode], [firstLeg, 2, 'staff_ended', 'resolved']);
+      assert.deepEqual([first?.firstLegId, first?.leg, first?.endReason, first?.outcomeCode], [firstLeg, 1, 'transferred', 'referred']);
+      assert.deepEqual([second?.firstLegId, second?.leg, second?.endReason, second?.outcomeCode], [firstLeg, 2, 'staff_ended', 'resolved']);
     });
 
     it('the record of either leg lists both legs: department, staff member, times and outcome', async () => {
@@ -143,7 +143,7 @@ for (const kind of databaseKinds()) {
           db.query(`INSERT INTO session_event (session_id, at, type, actor, details) VALUES ($1, now(), $2, 'staff', $3)`, [sessionId, type, JSON.stringify(details)]);
         // A chain of three legs, known from the first leg's event and from the third's.
         const [a, b, c] = [await insert(300, 'transferred'), await insert(290, 'transferred'), await insert(280, 'completed')];
-        await event(a, 'transferred', { newSessionId: b });
+        await event(a, 'transferred', { newSessionId: b }); // rename:keep: the stored key the migration reads
         await event(c, 'queued', { kind: 'walk_in', transferredFrom: b });
         // A transferred leg whose next leg left no trace: it stays a consultation of its own.
         const [lone, unrelated] = [await insert(270, 'transferred'), await insert(260, 'completed')];

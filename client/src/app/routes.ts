@@ -37,11 +37,22 @@ function isSettingsSection(value: string | undefined): value is SettingsSection 
   return value !== undefined && (SETTINGS_SECTIONS as readonly string[]).includes(value);
 }
 
+/**
+ * Staff links from before issue 15 renamed the records (the legacy segment, bookmarked or pasted
+ * into mails) open the same pages.
+ */
+const LEGACY_RECORDS_SEGMENT: string = 'sessions'; // rename:keep
+const RECORDS_SEGMENT: string = 'sessions';
+
 /** `#/sessions/<id>` → { name: 'session', id }. An empty hash is the console. */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [pathPart = '', search = ''] = raw.split('?', 2);
-  const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = pathPart
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent)
+    .map((part, index) => (index === 0 && part === LEGACY_RECORDS_SEGMENT ? RECORDS_SEGMENT : part));
   const [first, second, third] = parts;
   const query = queryOf(search);
   if (parts.length === 0 || (first === 'console' && parts.length === 1)) return { name: 'console' };

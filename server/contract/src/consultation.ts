@@ -115,6 +115,12 @@ export interface SessionEvent {
   details: Record<string, unknown>;
 }
 
+/**
+ * Where a `transferred` event's details name the next leg. Events are stored history (jsonb, read
+ * back by the records page and by a migration), so the key keeps the name it was written with.
+ */
+export const TRANSFERRED_TO_KEY = 'newSessionId'; // rename:keep
+
 /** Per-direction means over the call, reported from getStats. */
 export const QualityDirection = z
   .object({
@@ -185,7 +191,7 @@ export interface SessionRecord {
   /** The language the resident used at the kiosk. */
   language: Language;
   /** The consultation this record is a leg of (its first leg's id; its own id when it is the first). */
-  consultationId: string;
+  firstLegId: string;
   /** 1 unless the resident was handed over from another department (see consultation-legs.ts). */
   leg: number;
 }

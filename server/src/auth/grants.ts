@@ -6,7 +6,7 @@ export interface StaffGrant {
   staffId: string;
   role: StaffRole;
   /** The login session (refresh-token family) the token belongs to; revoking it stops the token. */
-  sessionId: string;
+  loginSessionId: string;
 }
 
 export interface KioskGrant {

@@ -16,7 +16,7 @@ export class TokenService {
 
   issueStaff(grant: StaffGrant): { token: string; expiresInSeconds: number } {
     const expiresInSeconds = this.options.staffTtlSeconds;
-    const token = jwt.sign({ role: grant.role, sid: grant.sessionId }, this.options.secret, {
+    const token = jwt.sign({ role: grant.role, sid: grant.loginSessionId }, this.options.secret, {
       algorithm: ALGORITHM,
       issuer: TOKEN_ISSUER,
       audience: AUDIENCE.staff,
@@ -78,9 +78,9 @@ export class TokenService {
       return { grant: { kind: 'guest', linkId: subject, sessionId: guestSession }, expiresAt };
     }
     const role = claims['role'];
-    const sessionId = claims['sid'];
+    const loginSessionId = claims['sid'];
     if (role !== 'staff' && role !== 'admin') throw AppError.unauthenticated('token has no valid role');
-    if (typeof sessionId !== 'string') throw AppError.unauthenticated('token has no session');
-    return { grant: { kind: 'staff', staffId: subject, role: role as StaffRole, sessionId }, expiresAt };
+    if (typeof loginSessionId !== 'string') throw AppError.unauthenticated('token has no session');
+    return { grant: { kind: 'staff', staffId: subject, role: role as StaffRole, loginSessionId }, expiresAt };
   }
 }

@@ -1,5 +1,5 @@
 import type { SfuApi } from '@madoguchi/sfu';
-import type { EndReason, QueueEntry, SessionEventType } from '@madoguchi/contract/consultation';
+import { TRANSFERRED_TO_KEY, type EndReason, type QueueEntry, type SessionEventType } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { GuestKind } from '@madoguchi/contract/guests';
 import type { Language } from '@madoguchi/contract/languages';
@@ -203,7 +203,7 @@ export class ConsultationService {
       departmentName: department.name,
       transferredFrom: sessionId,
     });
-    this.recordEvent(sessionId, 'transferred', 'staff', { newSessionId: queued.sessionId, departmentId: department.id });
+    this.recordEvent(sessionId, 'transferred', 'staff', { [TRANSFERRED_TO_KEY]: queued.sessionId, departmentId: department.id });
     const result: TransferResult = {
       sessionId,
       newSessionId: queued.sessionId,

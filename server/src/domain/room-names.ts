@@ -21,7 +21,7 @@ export const peerRoom = (id: string): string => `peer:${id}`;
 export const consultationRoom = (sessionId: string): string => `consultation:${sessionId}`;
 
 /** Sockets of one staff login session, closed together when it ends or is revoked. */
-export const loginSessionRoom = (sessionId: string): string => `auth:${sessionId}`;
+export const loginSessionRoom = (loginSessionId: string): string => `auth:${loginSessionId}`;
 
 /**
  * Who sees which waiting residents. The room is the scope: a queue update is cut to a room's

@@ -1,3 +1,6 @@
+/** Guest links mailed before issue 15 renamed the parameter name the consultation this way. */
+const LEGACY_CONSULTATION_PARAM = 'session'; // rename:keep
+
 /**
  * Reads `#/guest?session=…&token=…`; null when the page is not a guest link. Kept apart from
  * the guest page so that the app can decide without loading the call code.
@@ -5,5 +8,5 @@
 export function guestLinkFromHash(hash: string): { sessionId: string | null; token: string | null } | null {
   if (!hash.startsWith('#/guest')) return null;
   const query = new URLSearchParams(hash.split('?')[1] ?? '');
-  return { sessionId: query.get('session'), token: query.get('token') };
+  return { sessionId: query.get('session') ?? query.get(LEGACY_CONSULTATION_PARAM), token: query.get('token') };
 }

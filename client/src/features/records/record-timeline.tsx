@@ -1,4 +1,4 @@
-import type { SessionEvent } from '@madoguchi/contract/consultation';
+import { TRANSFERRED_TO_KEY, type SessionEvent } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { common } from '../../i18n/common-messages';
 import { recordMessages } from '../../i18n/record-messages';
@@ -11,7 +11,7 @@ const words: EventTextWords = { ...t.words, endReason: (reason) => common.endRea
 
 /** The other leg of a transfer, when this event names one. */
 const otherLegOf = (event: SessionEvent): string | null => {
-  const id = event.details['newSessionId'] ?? event.details['transferredFrom'];
+  const id = event.details[TRANSFERRED_TO_KEY] ?? event.details['transferredFrom'];
   return typeof id === 'string' ? id : null;
 };
 

@@ -72,7 +72,7 @@ function toSessionRecord(row: SessionListRow): SessionRecord {
     quality: row.quality,
     mediaFlag: row.media_flag,
     language: row.language,
-    consultationId: row.consultation_id,
+    firstLegId: row.consultation_id,
     leg: Number(row.leg),
   };
 }
@@ -118,9 +118,8 @@ export interface QueuedIntake {
 export const SURVEY_WINDOW_SECONDS = 10 * 60;
 
 /**
- * Consultation records (one row per visit; the table keeps its old name
- * `consultation_session`, and the API its `sessionId` fields and `/api/sessions` paths, so stored
- * data and clients need no change). State changes are conditional updates, so a second writer (another
+ * Consultation records (one row per visit; the table keeps its old name `consultation_session`
+ * and its columns, so stored data needs no change). State changes are conditional updates, so a second writer (another
  * staff member accepting, a late hang-up) changes nothing and learns so from the result.
  */
 export class ConsultationRepository {
@@ -149,7 +148,7 @@ export class ConsultationRepository {
         language: intake.language,
         notes: '',
         nodeId: intake.nodeId,
-        consultationId: before?.consultation_id ?? null,
+        firstLegId: before?.consultation_id ?? null,
         leg: before ? Number(before.leg) + 1 : 1,
       }),
     );

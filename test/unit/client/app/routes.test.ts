@@ -17,6 +17,13 @@ describe('hash routes', () => {
     assert.deepEqual(parseHash('#/settings/nope'), { name: 'notFound' });
   });
 
+  it('opens staff links from before the rename (#/sessions…) as the records pages', () => { // rename:keep
+    const [legacyRecord, legacyList] = ['#/sessions/abc-1', '#/sessions?page=2']; // rename:keep
+    assert.deepEqual(parseHash(legacyRecord), { name: 'session', id: 'abc-1' });
+    assert.deepEqual(parseHash(legacyList), { name: 'sessions', query: { page: '2' } });
+    assert.equal(hrefFor({ name: 'session', id: 'abc-1' }), '#/sessions/abc-1');
+  });
+
   it('hrefFor() is the inverse of parseHash()', () => {
     const routes: Route[] = [
       { name: 'console' },
