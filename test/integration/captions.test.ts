@@ -4,7 +4,7 @@ import type { CaptionsState } from '@madoguchi/contract/captions';
 import { startCall } from '../fixtures/call-scenario';
 import { book, buildSchedulingWorld } from '../fixtures/scheduling';
 import type { AuditEntry } from '@madoguchi/contract/audit';
-import type { SessionTranscript } from '@madoguchi/contract/captions';
+import type { ConsultationTranscript } from '@madoguchi/contract/captions';
 import type { Department } from '@madoguchi/contract/departments';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import type { Page } from '@madoguchi/contract/pagination';
@@ -26,9 +26,9 @@ import { startTestServer, type TestServer } from '../helpers/start-server';
  */
 const WORD_MATCH = 0.6;
 
-async function join(socket: TestSocket, sessionId: string): Promise<void> {
+async function join(socket: TestSocket, consultationId: string): Promise<void> {
   const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
-  expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+  expectOk(await request(socket, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
 }
 
 function stateWhere(socket: TestSocket, accept: (state: CaptionsState) => boolean, timeoutMs = 20_000): Promise<CaptionsState> {
@@ -62,13 +62,13 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
   it('captions the specialist’s speech, survives a killed recogniser, and keeps the transcript only with consent', async () => {
     const call = await startCall(server);
     try {
-      await join(call.kiosk, call.sessionId);
-      await join(call.staff, call.sessionId);
-      const before = expectOk(await request(call.kiosk, 'getCaptions', { sessionId: call.sessionId }));
+      await join(call.kiosk, call.consultationId);
+      await join(call.staff, call.consultationId);
+      const before = expectOk(await request(call.kiosk, 'getCaptions', { consultationId: call.consultationId }));
       assert.equal(before.state.recogniser, 'waiting', 'no specialist microphone yet');
       assert.equal(before.state.engine, 'pocketsphinx');
 
-      const room = server.sfu.getRoom(call.sessionId);
+      const room = server.sfu.getRoom(call.consultationId);
       assert.ok(room);
       const running = stateWhere(call.kiosk, (s) => s.recogniser === 'running');
       const speaker = await rtpSpeaker(room, `staff:${(await staffId(call.staff))}`);
@@ -89,15 +89,15 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       assert.ok(wordMatch(first, line1.text) >= WORD_MATCH, `"${line1.text}" has too few words of "${first}"`);
       const final2 = lineWhere(call.kiosk, 'final line of sentence 2 (after the restart)', (l) => l.final && l.source === 'recogniser');
 
-      const pid = server.app.captions.recogniserPid(call.sessionId);
+      const pid = server.app.captions.recogniserPid(call.consultationId);
       assert.ok(pid, 'the recogniser runs');
       const restarting = stateWhere(call.kiosk, (s) => s.recogniser === 'restarting');
       const back = stateWhere(call.kiosk, (s) => s.recogniser === 'running', 30_000);
       process.kill(pid, 'SIGKILL');
       await restarting;
       await back;
-      assert.notEqual(server.app.captions.recogniserPid(call.sessionId), pid, 'a new recogniser process');
-      assert.equal(server.app.captions.recogniserRestarts(call.sessionId), 1);
+      assert.notEqual(server.app.captions.recogniserPid(call.consultationId), pid, 'a new recogniser process');
+      assert.equal(server.app.captions.recogniserRestarts(call.consultationId), 1);
 
       const line2 = await final2;
       assert.ok(wordMatch(second, line2.text) >= WORD_MATCH, `after the restart: "${line2.text}" has too few words of "${second}"`);
@@ -105,18 +105,18 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
       await play.done;
 
       // The specialist corrects line 1; the resident agrees to keep the text; the call ends.
-      expectOk(await request(call.staff, 'correctCaption', { sessionId: call.sessionId, lineId: line1.lineId, text: first }));
-      expectOk(await request(call.kiosk, 'captionConsent', { sessionId: call.sessionId, consent: true }));
-      expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+      expectOk(await request(call.staff, 'correctCaption', { consultationId: call.consultationId, lineId: line1.lineId, text: first }));
+      expectOk(await request(call.kiosk, 'captionConsent', { consultationId: call.consultationId, consent: true }));
+      expectOk(await request(call.staff, 'hangUp', { consultationId: call.consultationId }));
       speaker.stop();
     } finally {
-      await request(call.staff, 'hangUp', { sessionId: call.sessionId }).catch(() => undefined);
+      await request(call.staff, 'hangUp', { consultationId: call.consultationId }).catch(() => undefined);
       call.close();
     }
     const transcript = await waitFor(async () => {
       const rows: { lines: { source: string; text: string; corrected: boolean }[] }[] = await server.db.dataSource.query(
         'SELECT lines FROM caption_transcript WHERE session_id = $1',
-        [call.sessionId],
+        [call.consultationId],
       );
       return rows[0];
     });
@@ -124,7 +124,7 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
     assert.deepEqual(transcript.lines[0], { ...transcript.lines[0], source: 'recogniser', text: SENTENCES[0], corrected: true });
     const events: { type: string; details: Record<string, unknown> }[] = await server.db.dataSource.query(
       `SELECT type, details FROM session_event WHERE session_id = $1 AND type = 'captions_used' ORDER BY id`,
-      [call.sessionId],
+      [call.consultationId],
     );
     assert.deepEqual(
       events.map((e) => e.details),
@@ -135,60 +135,60 @@ describe('captions from the speech recogniser: SFU audio tap -> ffmpeg -> Pocket
     // 相談記録: the kept text for those who may see the record, every read audited.
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     const staff = restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
-    const read = expectStatus(await staff.call<SessionTranscript>('getSessionTranscript', { params: { id: call.sessionId } }), 200);
+    const read = expectStatus(await staff.call<ConsultationTranscript>('getConsultationTranscript', { params: { id: call.consultationId } }), 200);
     assert.equal(read.kept, true);
     assert.deepEqual(read.lines.map((l) => [l.source, l.corrected]), [['recogniser', true], ['recogniser', false]]);
     assert.equal(read.lines[0]?.text, SENTENCES[0]);
     const audit = expectStatus(await admin.call<Page<AuditEntry>>('listAudit', { query: { pageSize: 100, action: 'caption_transcript_viewed' } }), 200);
-    assert.equal(audit.items.filter((e) => e.targetId === call.sessionId).length, 1, 'the read is in the audit log');
+    assert.equal(audit.items.filter((e) => e.targetId === call.consultationId).length, 1, 'the read is in the audit log');
     assert.ok(!JSON.stringify(audit.items).includes(SENTENCES[0] ?? '-'), 'the audit log keeps no caption text');
 
     // Not for a kiosk or a guest; not for staff of another department once the record has one.
     const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
-    expectStatus(await kiosk.call('getSessionTranscript', { params: { id: call.sessionId } }), 403);
+    expectStatus(await kiosk.call('getConsultationTranscript', { params: { id: call.consultationId } }), 403);
     const other = await startCall(server);
     try {
-      const link = expectStatus(await staff.call<GuestLink>('createGuestLink', { params: { id: other.sessionId }, body: {} }), 201);
+      const link = expectStatus(await staff.call<GuestLink>('createGuestLink', { params: { id: other.consultationId }, body: {} }), 201);
       const guest = restClient(server.url, guestTokenOf(link));
-      assert.ok([401, 403].includes((await guest.call('getSessionTranscript', { params: { id: call.sessionId } })).status), 'a guest cannot read it');
+      assert.ok([401, 403].includes((await guest.call('getConsultationTranscript', { params: { id: call.consultationId } })).status), 'a guest cannot read it');
     } finally {
-      await request(other.staff, 'hangUp', { sessionId: other.sessionId }).catch(() => undefined);
+      await request(other.staff, 'hangUp', { consultationId: other.consultationId }).catch(() => undefined);
       other.close();
     }
     const welfare = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'fukushi-tr', name: '福祉課', icon: 'welfare' } }), 201);
     const tax = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu-tr', name: '税務課', icon: 'tax' } }), 201);
-    await server.db.dataSource.query('UPDATE consultation_session SET department_id = $2 WHERE id = $1', [call.sessionId, welfare.id]);
+    await server.db.dataSource.query('UPDATE consultation_session SET department_id = $2 WHERE id = $1', [call.consultationId, welfare.id]);
     const outsider = await createMember(server.url, admin, { loginId: 'tr-outsider', departmentIds: [tax.id] });
-    expectStatus(await restClient(server.url, outsider.token).call('getSessionTranscript', { params: { id: call.sessionId } }), 404);
+    expectStatus(await restClient(server.url, outsider.token).call('getConsultationTranscript', { params: { id: call.consultationId } }), 404);
     const insider = await createMember(server.url, admin, { loginId: 'tr-insider', departmentIds: [welfare.id] });
-    assert.equal(expectStatus(await restClient(server.url, insider.token).call<SessionTranscript>('getSessionTranscript', { params: { id: call.sessionId } }), 200).lines.length, 2);
+    assert.equal(expectStatus(await restClient(server.url, insider.token).call<ConsultationTranscript>('getConsultationTranscript', { params: { id: call.consultationId } }), 200).lines.length, 2);
   });
 
   it('keeps no transcript when the resident says no', async () => {
     const call = await startCall(server);
     try {
-      await join(call.kiosk, call.sessionId);
+      await join(call.kiosk, call.consultationId);
       const staff = call.staff;
-      await join(staff, call.sessionId);
+      await join(staff, call.consultationId);
       const firstFinal = lineWhere(call.kiosk, 'a final line', (l) => l.final);
-      const room = server.sfu.getRoom(call.sessionId);
+      const room = server.sfu.getRoom(call.consultationId);
       assert.ok(room);
       const speaker = await rtpSpeaker(room, `staff:${await staffId(staff)}`);
       await stateWhere(call.kiosk, (s) => s.recogniser === 'running');
       const play = await speaker.play(await speechWav(dir, 's3', SENTENCES[0]));
       await firstFinal;
       await play.done;
-      expectOk(await request(call.kiosk, 'captionConsent', { sessionId: call.sessionId, consent: false }));
-      expectOk(await request(staff, 'hangUp', { sessionId: call.sessionId }));
+      expectOk(await request(call.kiosk, 'captionConsent', { consultationId: call.consultationId, consent: false }));
+      expectOk(await request(staff, 'hangUp', { consultationId: call.consultationId }));
       speaker.stop();
     } finally {
       call.close();
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const rows: unknown[] = await server.db.dataSource.query('SELECT 1 FROM caption_transcript WHERE session_id = $1', [call.sessionId]);
+    const rows: unknown[] = await server.db.dataSource.query('SELECT 1 FROM caption_transcript WHERE session_id = $1', [call.consultationId]);
     assert.equal(rows.length, 0);
     const staff = restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
-    assert.deepEqual(expectStatus(await staff.call<SessionTranscript>('getSessionTranscript', { params: { id: call.sessionId } }), 200), { kept: false, consentedAt: null, lines: [] });
+    assert.deepEqual(expectStatus(await staff.call<ConsultationTranscript>('getConsultationTranscript', { params: { id: call.consultationId } }), 200), { kept: false, consentedAt: null, lines: [] });
   });
 });
 
@@ -197,11 +197,11 @@ describe('captions when the configured engine is missing (issue 18)', () => {
     await using server = await startTestServer({ captions: { engine: '/nonexistent/recogniser' } });
     const call = await startCall(server);
     try {
-      await join(call.kiosk, call.sessionId);
-      const snapshot = expectOk(await request(call.kiosk, 'getCaptions', { sessionId: call.sessionId }));
+      await join(call.kiosk, call.consultationId);
+      const snapshot = expectOk(await request(call.kiosk, 'getCaptions', { consultationId: call.consultationId }));
       assert.equal(snapshot.state.recogniser, 'unavailable');
       assert.equal(snapshot.state.transcriptOffered, false);
-      const refused = await request(call.kiosk, 'captionConsent', { sessionId: call.sessionId, consent: true });
+      const refused = await request(call.kiosk, 'captionConsent', { consultationId: call.consultationId, consent: true });
       assert.equal(!refused.ok && refused.error.code, 'INVALID_STATE', 'no transcript question when the town keeps none');
       assert.equal(snapshot.state.hearingSupport, false, 'a walk-in: captions off until the resident turns them on');
     } finally {
@@ -221,9 +221,9 @@ describe('captions when the configured engine is missing (issue 18)', () => {
     const kiosk = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
     const staff = await connectSocket(server.url, world.staffToken);
     try {
-      const { sessionId } = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
-      expectOk(await request(staff, 'acceptCall', { sessionId }));
-      const snapshot = expectOk(await request(kiosk, 'getCaptions', { sessionId }));
+      const { consultationId } = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
+      expectOk(await request(staff, 'acceptCall', { consultationId }));
+      const snapshot = expectOk(await request(kiosk, 'getCaptions', { consultationId }));
       assert.equal(snapshot.state.hearingSupport, true);
       assert.equal(snapshot.state.recogniser, 'off', 'no engine configured: captions come from a captioner only');
     } finally {

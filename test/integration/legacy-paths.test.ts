@@ -17,14 +17,14 @@ describe('REST paths from before the rename', () => {
     const { accessToken } = await loginStaff(server.url, 'demo-admin', 'test-password');
     const auth = { authorization: `Bearer ${accessToken}` };
     const legacyList = `${server.url}/api/sessions`; // rename:keep
-    const current = await fetch(`${server.url}${apiPath('listSessions')}?pageSize=5`, { headers: auth });
+    const current = await fetch(`${server.url}${apiPath('listConsultations')}?pageSize=5`, { headers: auth });
     const legacy = await fetch(`${legacyList}?pageSize=5`, { headers: auth });
     assert.equal(current.status, 200);
     assert.equal(legacy.status, 200);
     assert.deepEqual(await legacy.json(), await current.json());
     assert.equal(current.headers.get('deprecation'), null);
     assert.equal(legacy.headers.get('deprecation'), 'true');
-    assert.equal(legacy.headers.get('link'), `<${apiPath('listSessions')}>; rel="successor-version"`);
+    assert.equal(legacy.headers.get('link'), `<${apiPath('listConsultations')}>; rel="successor-version"`);
 
     assert.equal((await fetch(legacyList)).status, 401, 'anonymous');
     const kiosk = await kioskToken(server.url, server.demo.kioskCredential);

@@ -22,9 +22,9 @@ describe('the socket permission table, walked event by event and role by role', 
     const staffLogin = await loginStaff(server.url, 'demo-staff', 'test-password');
     const staff = sockets.get('staff');
     if (!kiosk || !staff) throw new Error('sockets missing');
-    const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
-    expectOk(await request(staff, 'acceptCall', { sessionId }));
-    const link = expectStatus(await restClient(server.url, staffLogin.accessToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: {} }), 201);
+    const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
+    expectOk(await request(staff, 'acceptCall', { consultationId }));
+    const link = expectStatus(await restClient(server.url, staffLogin.accessToken).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: {} }), 201);
     sockets.set('guest', await connectSocket(server.url, guestTokenOf(link)));
   });
   after(async () => {

@@ -18,7 +18,7 @@ export interface KioskGrant {
 export interface GuestGrant {
   kind: 'guest';
   linkId: string;
-  sessionId: string;
+  consultationId: string;
 }
 
 export type Grant = StaffGrant | KioskGrant | GuestGrant;

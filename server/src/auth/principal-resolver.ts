@@ -18,7 +18,7 @@ export type Principal =
       mustChangePassword: boolean;
     }
   | { kind: 'kiosk'; kioskId: string; displayName: string }
-  | { kind: 'guest'; linkId: string; sessionId: string };
+  | { kind: 'guest'; linkId: string; consultationId: string };
 
 export interface ResolvedPrincipal {
   principal: Principal;
@@ -43,7 +43,7 @@ export class PrincipalResolver {
 
   async resolve(token: string): Promise<ResolvedPrincipal> {
     const { grant, expiresAt } = this.options.tokens.verifyWithExpiry(token);
-    if (grant.kind === 'guest') return { principal: { kind: 'guest', linkId: grant.linkId, sessionId: grant.sessionId }, expiresAt };
+    if (grant.kind === 'guest') return { principal: { kind: 'guest', linkId: grant.linkId, consultationId: grant.consultationId }, expiresAt };
     if (grant.kind === 'kiosk') {
       const kiosk = await this.options.kiosks.findById(grant.kioskId);
       if (!kiosk?.active) throw AppError.unauthenticated('this kiosk is not registered');

@@ -94,17 +94,17 @@ export class CaptionService {
   }
 
   /** The call is over: stop listening, keep the transcript if the resident said yes. */
-  async callEnded(sessionId: string): Promise<void> {
-    const call = this.calls.get(sessionId);
+  async callEnded(consultationId: string): Promise<void> {
+    const call = this.calls.get(consultationId);
     if (!call) return;
-    this.calls.delete(sessionId);
+    this.calls.delete(consultationId);
     call.unsubscribe?.();
     this.stopPipeline(call);
     if (this.options.keepTranscript && call.consent === true && call.consentedAt && call.transcript.size > 0) {
       const lines = [...call.transcript.values()].slice(-TRANSCRIPT_MAX_LINES);
       const write = this.options.transcripts
-        .store(sessionId, call.consentedAt, lines)
-        .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not store the caption transcript'));
+        .store(consultationId, call.consentedAt, lines)
+        .catch((error: unknown) => log.error({ err: error, consultationId }, 'could not store the caption transcript'));
       this.storing.add(write);
       await write.finally(() => this.storing.delete(write));
     }
@@ -113,7 +113,7 @@ export class CaptionService {
   /** Captioner guest: the line they are typing, on every keystroke. */
   input(principal: SocketPrincipal, payload: CaptionInputPayload): void {
     if (principal.role !== 'guest' || principal.guestKind !== 'captioner') throw AppError.forbidden('only a captioner types captions');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const call = this.callFor(consultation);
     const owner = call.lineOwners.get(payload.lineId);
     if (owner !== undefined && owner !== principal.id) throw AppError.forbidden('this caption line is someone else’s');
@@ -122,7 +122,7 @@ export class CaptionService {
     if (existing?.final && !payload.final) throw AppError.invalidState('this caption line is finished');
     call.lineOwners.set(payload.lineId, principal.id);
     this.publishLine(call, {
-      sessionId: consultation.id,
+      consultationId: consultation.id,
       lineId: payload.lineId,
       source: 'captioner',
       text: payload.text,
@@ -135,7 +135,7 @@ export class CaptionService {
   /** Staff: the right words for a caption line. */
   correct(principal: SocketPrincipal, payload: CorrectCaptionPayload): CaptionLine {
     if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff correct captions');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const call = this.callFor(consultation);
     const existing = call.lines.find((line) => line.lineId === payload.lineId);
     if (!existing) throw AppError.notFound('caption line');
@@ -148,7 +148,7 @@ export class CaptionService {
   /** Kiosk: the resident's answer to keeping the caption text in the record. */
   consent(principal: SocketPrincipal, payload: CaptionConsentPayload): void {
     if (principal.role !== 'kiosk') throw AppError.forbidden('the resident answers on the kiosk');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     if (!this.options.keepTranscript) throw AppError.invalidState('this town does not keep caption text');
     const call = this.callFor(consultation);
     call.consent = payload.consent;
@@ -159,9 +159,9 @@ export class CaptionService {
   }
 
   /** The state and latest lines, for the kiosk, the staff and captioner guests of the call. */
-  snapshot(principal: SocketPrincipal, sessionId: string): CaptionsSnapshot {
+  snapshot(principal: SocketPrincipal, consultationId: string): CaptionsSnapshot {
     if (principal.role === 'guest' && principal.guestKind !== 'captioner') throw AppError.forbidden('captions are for the resident, the staff and the captioner');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
     const call = this.callFor(consultation);
     return { state: this.stateOf(call), lines: [...call.lines] };
   }
@@ -172,17 +172,17 @@ export class CaptionService {
   }
 
   /** The recogniser process of a call, while it runs (tests kill it to check the restart). */
-  recogniserPid(sessionId: string): number | null {
-    return this.calls.get(sessionId)?.pipeline?.recogniserPid ?? null;
+  recogniserPid(consultationId: string): number | null {
+    return this.calls.get(consultationId)?.pipeline?.recogniserPid ?? null;
   }
 
   /** Recogniser restarts per call so far (tests and benchmarks). */
-  recogniserRestarts(sessionId: string): number {
-    return this.calls.get(sessionId)?.pipeline?.recogniserRestarts ?? 0;
+  recogniserRestarts(consultationId: string): number {
+    return this.calls.get(consultationId)?.pipeline?.recogniserRestarts ?? 0;
   }
 
   async shutdown(): Promise<void> {
-    await Promise.all([...this.calls.keys()].map((sessionId) => this.callEnded(sessionId)));
+    await Promise.all([...this.calls.keys()].map((consultationId) => this.callEnded(consultationId)));
     await Promise.all([...this.storing]);
   }
 
@@ -236,7 +236,7 @@ export class CaptionService {
     });
     call.pipeline = pipeline;
     pipeline.start().catch((error: unknown) => {
-      log.error({ err: error, sessionId: call.consultation.id }, 'could not start the caption pipeline');
+      log.error({ err: error, consultationId: call.consultation.id }, 'could not start the caption pipeline');
       if (call.pipeline === pipeline) {
         call.pipeline = null;
         this.setRecogniser(call, 'restarting');
@@ -249,7 +249,7 @@ export class CaptionService {
     const existing = call.lines.find((line) => line.lineId === lineId);
     call.openLineId = event.type === 'final' ? null : lineId;
     this.publishLine(call, {
-      sessionId: call.consultation.id,
+      consultationId: call.consultation.id,
       lineId,
       source: 'recogniser',
       text: event.text.slice(0, 300),
@@ -295,7 +295,7 @@ export class CaptionService {
   private stateOf(call: CallCaptions): CaptionsState {
     const { consultation } = call;
     return {
-      sessionId: consultation.id,
+      consultationId: consultation.id,
       recogniser: call.recogniser,
       engine: this.engineName,
       captionerPresent: [...consultation.participants.values()].some((p) => p.guestKind === 'captioner'),

@@ -18,7 +18,7 @@ export const isGuestPeer = (id: string): boolean => id.startsWith('guest:');
 export const peerRoom = (id: string): string => `peer:${id}`;
 
 /** The sockets that joined one consultation's media room. */
-export const consultationRoom = (sessionId: string): string => `consultation:${sessionId}`;
+export const consultationRoom = (consultationId: string): string => `consultation:${consultationId}`;
 
 /** Sockets of one staff login session, closed together when it ends or is revoked. */
 export const loginSessionRoom = (loginSessionId: string): string => `auth:${loginSessionId}`;

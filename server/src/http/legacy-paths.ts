@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
  * path, and the OpenAPI document lists them as deprecated. Drop them once no caller is left.
  */
 export const LEGACY_CONSULTATION_PREFIX: string = '/api/sessions'; // rename:keep
-export const CONSULTATION_PREFIX: string = '/api/sessions';
+export const CONSULTATION_PREFIX: string = '/api/consultations';
 
 /** The old spelling of a path of the route table, or null when the path has none. */
 export function legacyPathOf(path: string): string | null {

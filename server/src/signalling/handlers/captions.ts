@@ -19,5 +19,5 @@ export const captionConsent = defineHandler('captionConsent', {
 });
 
 export const getCaptions = defineHandler('getCaptions', {
-  run: async ({ principal, captions }, { sessionId }) => captions.snapshot(principal, sessionId),
+  run: async ({ principal, captions }, { consultationId }) => captions.snapshot(principal, consultationId),
 });

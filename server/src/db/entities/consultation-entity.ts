@@ -2,7 +2,7 @@ import { EntitySchema } from 'typeorm';
 import { END_REASONS, MEDIA_FLAGS, type EndReason, type MediaFlag, type OutcomeCode, type QualitySummary } from '@madoguchi/contract/consultation';
 import type { Language } from '@madoguchi/contract/languages';
 
-export interface ConsultationSessionRow {
+export interface ConsultationRow {
   id: string;
   kioskId: string;
   staffId: string | null;
@@ -26,8 +26,8 @@ export interface ConsultationSessionRow {
   leg: number;
 }
 
-export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow>({
-  name: 'ConsultationSession',
+export const ConsultationEntity = new EntitySchema<ConsultationRow>({
+  name: 'Consultation',
   tableName: 'consultation_session',
   columns: {
     id: { type: 'uuid', primary: true, generated: 'uuid' },
