@@ -110,6 +110,11 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
     await desk.getByRole('button', { name: '直してもう一度確認してもらう' }).click();
 
     await nameRow.locator('.form-review__value', { hasText: '山田 太郎' }).waitFor({ timeout: 10_000 });
+    // The kiosk's page reloads while the resident reads it (a crash, a power blip): the call
+    // resumes and the form the desk waits on comes back, without the desk sending it again.
+    await screen.reload();
+    await nameRow.locator('.form-review__value', { hasText: '山田 太郎' }).waitFor({ timeout: 30_000 });
+    await dialog.getByText('1 / 3 ページ').waitFor();
     await dialog.getByRole('button', { name: '次へ' }).click();
     await dialog.getByText('2 / 3 ページ').waitFor();
     await dialog.getByRole('button', { name: '次へ' }).click();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CaptionsState } from '@madoguchi/contract/captions';
 import { startCall } from '../fixtures/call-scenario';
+import { CONSENT_TITLE, consentValues, demoTemplates } from '../fixtures/forms';
 import { book, buildSchedulingWorld } from '../fixtures/scheduling';
 import type { AuditEntry } from '@madoguchi/contract/audit';
 import type { ConsultationTranscript } from '@madoguchi/contract/captions';
@@ -249,3 +250,71 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+describe('a captioner whose page reloads mid-line (issue 18)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('comes back with the same link, its half-typed line ends as typed, it types on, and the kiosk never loses the captions', async () => {
+    const call = await startCall(server);
+    try {
+      await join(call.kiosk, call.consultationId);
+      await join(call.staff, call.consultationId);
+      const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+      const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '要約筆記', kind: 'captioner' } }), 201);
+      const present = stateWhere(call.staff, (s) => s.captionerPresent, 5_000);
+      let captioner = await connectSocket(server.url, guestTokenOf(link));
+      await join(captioner, call.consultationId);
+      await present.catch(() => assert.fail('the kiosk and the staff are not told a captioner joined'));
+      const lineId = '0b7d1d55-7c1e-4a57-9d0e-3c3c7a0f2a11';
+      expectOk(await request(captioner, 'captionInput', { consultationId: call.consultationId, lineId, text: '本日は', final: false }));
+
+      // F5 on the captioner's page: the old socket goes, a new one comes with the same link.
+      const id = captioner.id ?? '';
+      captioner.disconnect();
+      await waitFor(async () => (server.app.io.of('/').sockets.has(id) ? undefined : true));
+      captioner = await connectSocket(server.url, guestTokenOf(link));
+      const info = expectOk(await request(captioner, 'getServerInfo', {}));
+      assert.equal(info.guestKind, 'captioner', 'the reloaded page shows the typing box again');
+      // The reloaded page types on a new line, here before its own join has completed (as the
+      // page may): the line its old socket left half-typed ends as typed, the new one stays open.
+      const nextLine = '5d0e2a6b-3f1c-4c7e-8a2b-6e9f0a1b2c3d';
+      expectOk(await request(captioner, 'captionInput', { consultationId: call.consultationId, lineId: nextLine, text: '本日は', final: false }));
+      const ended = lineWhere(call.kiosk, 'the half-typed line ended', (l) => l.lineId === lineId && l.final, 15_000);
+      expectOk(await request(captioner, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: info.routerRtpCapabilities }));
+      assert.equal((await ended).text, '本日は', 'not grey on the kiosk until newer lines push it off');
+      const snapshot = expectOk(await request(captioner, 'getCaptions', { consultationId: call.consultationId }));
+      assert.deepEqual(snapshot.lines.map((l) => [l.lineId, l.final]), [[lineId, true], [nextLine, false]], 'the new page\'s own line stays open');
+      assert.equal(snapshot.state.captionerPresent, true);
+
+      // What the desk does meanwhile stays between the desk and the kiosk: the form with the
+      // resident's name, the pointer and the document view never reach the captioner.
+      const heard: { event: string; text: string }[] = [];
+      captioner.onAny((event: string, ...args: unknown[]) => heard.push({ event, text: JSON.stringify(args) }));
+      const consent = (await demoTemplates(server)).get(CONSENT_TITLE);
+      expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent?.templateId ?? '', values: consentValues('字幕 秘子') }));
+      expectOk(await request(call.staff, 'pointer', { consultationId: call.consultationId, marks: [] }));
+      expectOk(await request(call.staff, 'documentView', { consultationId: call.consultationId, shown: true }));
+      const finished = lineWhere(call.kiosk, 'the next line', (l) => l.lineId === nextLine && l.final, 15_000);
+      expectOk(await request(captioner, 'captionInput', { consultationId: call.consultationId, lineId: nextLine, text: '本日はよろしくお願いします', final: true }));
+      // A page that only reconnected may still finish the line it was typing.
+      expectOk(await request(captioner, 'captionInput', { consultationId: call.consultationId, lineId, text: '本日は、', final: false }));
+      assert.equal((await finished).text, '本日はよろしくお願いします');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual([...new Set(heard.map((h) => h.event))].sort(), ['captionLine'], 'the captioner hears only its captions');
+      assert.ok(!heard.some((h) => h.text.includes('字幕 秘子')), 'no form value reaches the captioner');
+      const kioskView = expectOk(await request(call.kiosk, 'getCaptions', { consultationId: call.consultationId }));
+      assert.equal(kioskView.state.captionerPresent, true, 'the kiosk still knows a captioner is there');
+      const gone = stateWhere(call.staff, (s) => !s.captionerPresent, 5_000);
+      expectOk(await request(captioner, 'hangUp', { consultationId: call.consultationId }));
+      await gone.catch(() => assert.fail('the console still shows a captioner who left'));
+    } finally {
+      call.close();
+    }
+  });
+});

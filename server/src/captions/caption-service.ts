@@ -36,6 +36,10 @@ interface CallCaptions {
   lines: CaptionLine[];
   /** Line ids a captioner guest started: only they may go on typing into them. */
   lineOwners: Map<string, string>;
+  /** The socket that last typed each captioner line: a page that reloaded has another one. */
+  lineSockets: Map<string, string>;
+  /** Captioner lines ended for a page that went away; the same captioner may still finish them. */
+  autoEnded: Set<string>;
   sourcesUsed: Set<CaptionSource>;
   transcript: Map<string, TranscriptLine>;
   consent: boolean | null;
@@ -93,6 +97,25 @@ export class CaptionService {
     for (const producer of room.producers()) this.considerProducer(call, room, producer);
   }
 
+  /**
+   * A captioner guest joined (again, `joinedSocketId`) or left: the kiosk and the console show
+   * where captions come from at once, not only from the captioner's first keystroke.
+   */
+  captionerMoved(principal: SocketPrincipal, consultationId: string, joinedSocketId?: string): void {
+    if (principal.role !== 'guest' || principal.guestKind !== 'captioner') return;
+    const call = this.calls.get(consultationId);
+    if (!call) return;
+    // A reloaded page types on new lines and never finishes the one its old socket left half-typed:
+    // that one ends as typed instead of staying grey on the kiosk. A page may type before its own
+    // join completes, so the lines of the joining socket stay open; leaving ends them all.
+    const left = call.lines.filter((l) => !l.final && call.lineOwners.get(l.lineId) === principal.id && call.lineSockets.get(l.lineId) !== joinedSocketId);
+    for (const line of left) {
+      call.autoEnded.add(line.lineId);
+      this.publishLine(call, { ...line, final: true });
+    }
+    this.publishState(call);
+  }
+
   /** The call is over: stop listening, keep the transcript if the resident said yes. */
   async callEnded(consultationId: string): Promise<void> {
     const call = this.calls.get(consultationId);
@@ -111,7 +134,7 @@ export class CaptionService {
   }
 
   /** Captioner guest: the line they are typing, on every keystroke. */
-  input(principal: SocketPrincipal, payload: CaptionInputPayload): void {
+  input(principal: SocketPrincipal, payload: CaptionInputPayload, socketId: string): void {
     if (principal.role !== 'guest' || principal.guestKind !== 'captioner') throw AppError.forbidden('only a captioner types captions');
     const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const call = this.callFor(consultation);
@@ -119,8 +142,10 @@ export class CaptionService {
     if (owner !== undefined && owner !== principal.id) throw AppError.forbidden('this caption line is someone else’s');
     const existing = call.lines.find((line) => line.lineId === payload.lineId);
     if (!owner && existing) throw AppError.forbidden('this caption line is someone else’s');
-    if (existing?.final && !payload.final) throw AppError.invalidState('this caption line is finished');
+    // A line ended for a page that went away may be finished by that page after all (it only reconnected).
+    if (existing?.final && !payload.final && !call.autoEnded.delete(payload.lineId)) throw AppError.invalidState('this caption line is finished');
     call.lineOwners.set(payload.lineId, principal.id);
+    call.lineSockets.set(payload.lineId, socketId);
     this.publishLine(call, {
       consultationId: consultation.id,
       lineId: payload.lineId,
@@ -193,6 +218,8 @@ export class CaptionService {
         consultation,
         lines: [],
         lineOwners: new Map(),
+        lineSockets: new Map(),
+        autoEnded: new Set(),
         sourcesUsed: new Set(),
         transcript: new Map(),
         consent: null,
@@ -265,7 +292,11 @@ export class CaptionService {
     else call.lines.push(line);
     if (call.lines.length > LINES_KEPT) {
       const dropped = call.lines.splice(0, call.lines.length - LINES_KEPT);
-      for (const old of dropped) call.lineOwners.delete(old.lineId);
+      for (const old of dropped) {
+        call.lineOwners.delete(old.lineId);
+        call.lineSockets.delete(old.lineId);
+        call.autoEnded.delete(old.lineId);
+      }
     }
     if (line.final && line.text && call.consent !== false && this.options.keepTranscript) {
       call.transcript.set(line.lineId, { source: line.source, text: line.text, corrected: line.corrected, at: line.at });

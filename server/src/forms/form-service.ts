@@ -75,7 +75,13 @@ export class FormService {
    */
   async reshowOpen(principal: SocketPrincipal, consultationId: string): Promise<void> {
     if (principal.role !== 'kiosk') return;
-    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    let consultation: Consultation;
+    try {
+      consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    } catch {
+      // A waiting kiosk joins early, before anyone answered: no form can be open for it yet.
+      return;
+    }
     for (const info of await this.options.forms.listFor(consultationId)) {
       if (info.state !== 'shown') continue;
       const document = await this.options.forms.document(info.documentId);

@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const captionInput = defineHandler('captionInput', {
-  run: async ({ principal, captions }, payload) => {
-    captions.input(principal, payload);
+  run: async ({ principal, socketId, captions }, payload) => {
+    captions.input(principal, payload, socketId);
     return null;
   },
 });
