@@ -102,7 +102,8 @@ describe('a running kiosk page picks up a new server release by itself (Chromium
     try {
       const { page } = desk;
       await page.goto(`${server.url}/`);
-      await page.getByLabel('ログインID').fill('demo-staff');
+      // demo-admin: demo-staff's call above waits for its outcome, which the console would show first.
+      await page.getByLabel('ログインID').fill('demo-admin');
       await page.getByLabel('パスワード').fill('test-password');
       await page.getByRole('button', { name: 'ログイン' }).click();
       await page.getByText('呼び出し中の窓口').waitFor({ timeout: 20_000 });
