@@ -46,10 +46,10 @@ describe('the release reaches every socket (ServerInfo.buildId)', () => {
     const adminSocket = await open(server.url, adminToken);
 
     const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
-    // A page from before the rename names the consultation `sessionId`: no alias, a clear code.
-    const old = await requestRaw(staff, 'acceptCall', { sessionId: consultationId });
+    // A page from before the rename names the consultation `sessionId`: no alias, a clear code. (rename:keep)
+    const old = await requestRaw(staff, 'acceptCall', { sessionId: consultationId }); // rename:keep
     assert.equal(!old.ok && old.error.code, 'CLIENT_OUTDATED');
-    const oldKiosk = await requestRaw(kiosk, 'cancelCall', { sessionId: consultationId });
+    const oldKiosk = await requestRaw(kiosk, 'cancelCall', { sessionId: consultationId }); // rename:keep
     assert.equal(!oldKiosk.ok && oldKiosk.error.code, 'CLIENT_OUTDATED');
     // Any other malformed payload stays a plain BAD_REQUEST.
     const malformed = await requestRaw(staff, 'acceptCall', { consultationId: 42 });

@@ -19,7 +19,7 @@ export const ErrorCode = {
   Timeout: 'TIMEOUT',
   Internal: 'INTERNAL',
   /**
-   * The page speaks a protocol older than the server's release (e.g. `sessionId` where
+   * The page speaks a protocol older than the server's release (e.g. `sessionId` where (rename:keep)
    * `consultationId` is expected): it must be reloaded. Pages that predate this code show it
    * as their generic error.
    */

@@ -311,7 +311,7 @@ function registerHandler(
         if (args.length !== 2) throw AppError.badRequest('a request takes exactly one payload and an ack');
         const parsed = schema.safeParse(args[0]);
         if (!parsed.success && speaksOldProtocol(args[0])) {
-          // A page loaded before the session → consultation rename: no alias, but a code that
+          // A page loaded before the rename to consultationId: no alias, but a code that
           // says what is wrong (the page shows its generic error; a reload fixes it).
           throw new AppError(ErrorCode.ClientOutdated, 'this page is older than the server: reload it');
         }
@@ -333,7 +333,7 @@ function registerHandler(
 }
 
 /** Payload keys the protocol no longer has (renamed to consultationId / newConsultationId). */
-const OLD_PROTOCOL_KEYS = ['sessionId', 'newSessionId'];
+const OLD_PROTOCOL_KEYS = ['sessionId', 'newSessionId']; // rename:keep
 
 function speaksOldProtocol(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && OLD_PROTOCOL_KEYS.some((key) => Object.hasOwn(payload, key));
