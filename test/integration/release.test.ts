@@ -10,6 +10,7 @@ import { releaseBuildId } from '../../server/src/release/build-id';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember } from '../fixtures/members';
 import { kioskToken, loginStaff } from '../helpers/api-client';
+import { closeAll } from '../helpers/close-all';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, request, requestRaw, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -33,8 +34,7 @@ describe('the release reaches every socket (ServerInfo.buildId)', () => {
   });
   after(async () => {
     for (const socket of sockets) socket.close();
-    await second?.close();
-    await server?.close();
+    await closeAll(second, server);
   });
 
   it('kiosk, staff, admin and guest all hear the build id at connect; an old payload is CLIENT_OUTDATED', async () => {
