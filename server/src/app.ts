@@ -76,6 +76,7 @@ import { legacyConsultationPaths } from './http/legacy-paths';
 import { registerConsultationRoutes } from './http/routes/consultation-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
+import { releaseBuildId } from './release/build-id';
 import { createSocketTransport, serveSignalling, type SocketAuth } from './signalling/socket-server';
 import { principalRoom } from './domain/peer-identity';
 import { loginSessionRoom } from './domain/room-names';
@@ -100,7 +101,7 @@ export interface AppDeps {
     Config,
     'staffTokenTtlSeconds' | 'kioskTokenTtlSeconds' | 'reconnectGraceMs' | 'publicUrl' | 'noShowGraceMs' | 'pairingCodeTtlMs' | 'metricsToken' | 'redisUrl' | 'nodeId' | 'staffSessionHours'
   > &
-    Partial<Pick<Config, 'nodeLeaseMs' | 'nodeFailoverMs'>>;
+    Partial<Pick<Config, 'nodeLeaseMs' | 'nodeFailoverMs' | 'buildId'>>;
   jwtSecret: string;
   dataSource: DataSource;
   sfu: SfuApi;
@@ -580,6 +581,7 @@ export function createApp(deps: AppDeps): App {
     sfu,
     cluster,
     placement: services.placement,
+    buildId: releaseBuildId(repoRoot, config.buildId),
     inCall: services.inCall,
     forms: services.forms,
     captions: services.captions,

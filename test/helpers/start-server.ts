@@ -58,6 +58,8 @@ export interface TestServerOptions {
   nodeRole?: 'full' | 'public';
   /** CAPTIONS_ENGINE and CAPTIONS_KEEP_TRANSCRIPT (default: no recogniser, nothing kept). */
   captions?: Partial<CaptionSettings>;
+  /** MADOGUCHI_BUILD_ID: the release the server names (default: the hash of the built apps). */
+  buildId?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -77,6 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       kioskTokenTtlSeconds: 900,
       reconnectGraceMs: options.reconnectGraceMs ?? 3000,
       publicUrl: options.publicUrl,
+      buildId: options.buildId,
       noShowGraceMs: 15 * 60_000,
       pairingCodeTtlMs: 60 * 60_000,
       metricsToken: undefined,

@@ -86,6 +86,11 @@ export interface CallFailover {
 export interface CallSnapshot {
   connection: ConnectionState;
   serverInfo: ServerInfo | null;
+  /**
+   * The release this page was loaded with (page-release.ts); differs from serverInfo.buildId
+   * once the server has been upgraded under the running page.
+   */
+  pageBuildId: string | null;
   callState: CallState;
   call: CallInfo | null;
   media: MediaStatus;

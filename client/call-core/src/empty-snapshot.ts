@@ -4,6 +4,7 @@ import type { CallSnapshot } from './call-types';
 export const EMPTY_SNAPSHOT: CallSnapshot = Object.freeze<CallSnapshot>({
   connection: 'idle',
   serverInfo: null,
+  pageBuildId: null,
   callState: 'idle',
   call: null,
   media: { send: 'new', recv: 'new' },

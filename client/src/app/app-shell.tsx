@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { AppHeader } from '../components/app-header';
 import { LanguageSwitch } from '../components/language-switch';
+import { NewReleaseBanner } from '../components/new-release-banner';
 import { ConsolePage } from '../features/consultations/console-page';
 import { useAuth } from '../hooks/use-auth';
 import { useHashRoute } from '../hooks/use-hash-route';
@@ -60,6 +61,7 @@ export function AppShell() {
       >
         <MainNavigation current={route} role={role} />
       </AppHeader>
+      <NewReleaseBanner texts={shellMessages.newRelease} />
       <main id="main-content" className="shell__main" ref={mainRef} tabIndex={-1}>
         {/* The console stays mounted (only hidden) on other screens, so a call's audio and the queue keep running. */}
         <div hidden={route.name !== 'console'}>

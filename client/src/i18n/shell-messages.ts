@@ -23,6 +23,8 @@ export interface ShellMessages {
   notAllowed: string;
   goToConsole: string;
   pageFailed: string;
+  /** The server runs a newer release than this page (outside a call only). */
+  newRelease: { text: string; reload: string };
   changePassword: {
     heading: string;
     intro: string;

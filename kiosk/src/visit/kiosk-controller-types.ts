@@ -37,6 +37,8 @@ export interface KioskConnections {
   exchangeCredential?: (credential: string) => Promise<KioskTokenResponse>;
   fetchConfig?: (token: string) => Promise<KioskConfig>;
   call?: Pick<CallClientOptions, 'createSocket' | 'createDevice' | 'acquireMedia' | 'requestTimeoutMs'>;
+  /** Reloads the page for a new server release (default location.reload). */
+  reload?: () => void;
 }
 
 export interface KioskControllerOptions extends Partial<KioskTimings> {

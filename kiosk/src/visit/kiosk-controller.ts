@@ -26,6 +26,7 @@ import { createKioskCall } from './kiosk-call';
 import type { KioskConnections, KioskControllerEvents, KioskControllerOptions, KioskSnapshot } from './kiosk-controller-types';
 import { IDLE_WARNING_STATES, INTERACTIVE_STATES, transition } from './kiosk-state';
 import { OneShotTimer } from './one-shot-timer';
+import { ReleaseReload } from './release-reload';
 import { asksForRating } from './survey-rule';
 import type { KioskEvent, KioskState, KioskStateName } from './kiosk-state';
 import { DEFAULT_TIMINGS, stateTimeoutMs } from './state-timeouts';
@@ -68,6 +69,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private readonly languageTimer = new OneShotTimer();
   private readonly reconnectTimer = new OneShotTimer();
   private configLoadedAt = 0;
+  private readonly releaseReload: ReleaseReload;
   private closed = false;
 
   constructor({ credential, forcePairing = false, connections = {}, ...timings }: KioskControllerOptions) {
@@ -76,6 +78,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.credential = credential;
     this.forcePairing = forcePairing;
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
+    this.releaseReload = new ReleaseReload(connections.reload ? { reload: connections.reload } : {});
     this.idleWatch = new IdleWatch({
       warnAfterMs: this.timings.inactivityMs,
       warningMs: this.timings.idleWarningMs,
@@ -174,6 +177,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   setLanguage(language: Language): void {
     if (this.stateName() !== 'idle' && this.stateName() !== 'start') return;
+    this.releaseReload.touched();
     if (language !== this.snapshot.language) this.patch({ language });
     this.armLanguageReset();
   }
@@ -204,6 +208,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   /** Any touch on a choosing or typing screen (「続ける」 too): someone is still there. */
   noteActivity(): void {
+    this.releaseReload.touched();
     if (IDLE_WARNING_STATES.has(this.stateName())) this.idleWatch.touch();
   }
 
@@ -354,6 +359,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.stateTimer.clear();
     this.languageTimer.clear();
     this.idleWatch.stop();
+    this.releaseReload.stop();
     this.stopConnection();
     this.removeAllListeners();
   }
@@ -448,6 +454,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       this.extras?.reset();
       this.formReview?.reset();
     }
+    if (next.name === 'idle') this.releaseReload.touched();
     if (next.name === 'idle' && event.type !== 'back') {
       // The next resident starts in Japanese, with nothing of the last one left.
       changes.language = DEFAULT_LANGUAGE;
@@ -505,5 +512,18 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private patch(changes: Partial<KioskSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...changes };
     this.safeEmit('changed', this.snapshot);
+    if (!this.closed) this.releaseReload.update(this.releaseView(), () => this.releaseView());
+  }
+
+  /** What the reload for a new release looks at: the kiosk must be idle with nobody at it. */
+  private releaseView(): { pageBuildId: string | null; serverBuildId: string | null; state: string; busy: boolean } {
+    const { call, state, idleWarningEndsAt } = this.snapshot;
+    return {
+      pageBuildId: call?.pageBuildId ?? null,
+      serverBuildId: call?.serverInfo?.buildId ?? null,
+      state: state.name,
+      // A call still being torn down, or an idle warning showing, means someone may be there.
+      busy: idleWarningEndsAt !== null || (call !== null && call.callState !== 'idle'),
+    };
   }
 }

@@ -18,6 +18,12 @@ export const ErrorCode = {
   Unavailable: 'UNAVAILABLE',
   Timeout: 'TIMEOUT',
   Internal: 'INTERNAL',
+  /**
+   * The page speaks a protocol older than the server's release (e.g. `sessionId` where (rename:keep)
+   * `consultationId` is expected): it must be reloaded. Pages that predate this code show it
+   * as their generic error.
+   */
+  ClientOutdated: 'CLIENT_OUTDATED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -24,6 +24,8 @@ export interface ServerInfo {
    * alone; not given to guests.
    */
   nodeUrls?: string[];
+  /** The release this node runs (release.ts): a page loaded with another one reloads itself. */
+  buildId: string;
 }
 
 export interface MediaCheckStart {

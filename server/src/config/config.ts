@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: port.default(3000),
   PUBLIC_URL: z.string().url().optional(),
+  /** Names this node's release instead of the hash of the built apps (release/build-id.ts). */
+  MADOGUCHI_BUILD_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   JWT_SECRET: z.string().min(32).optional(),
@@ -66,6 +68,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string | undefined;
+  /** MADOGUCHI_BUILD_ID: the release's name when set; otherwise computed from the built apps. */
+  buildId: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
   jwtSecret: string | undefined;
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
+    buildId: e.MADOGUCHI_BUILD_ID,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     jwtSecret: e.JWT_SECRET,

@@ -66,4 +66,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
   TIMEOUT: 504,
   INTERNAL: 500,
+  CLIENT_OUTDATED: 400,
 };

@@ -28,6 +28,8 @@ export type SignallingSocket = Socket<ClientToServerEvents, ServerToClientEvents
 export interface HandlerContext {
   principal: SocketPrincipal;
   socketId: string;
+  /** The release this node runs (ServerInfo.buildId). */
+  buildId: string;
   consultations: ConsultationService;
   sfu: SfuApi;
   presence: KioskPresence;

@@ -50,6 +50,8 @@ export interface SignallingOptions {
   cluster: ClusterLink;
   /** Decides whether a consultation is held here or on another node. */
   placement: CallPlacement;
+  /** The release this node runs, told to every socket in ServerInfo. */
+  buildId: string;
   /** Told about every answered request: its event, how long it took, and the error code if it failed. */
   onRequestDone?: (event: string, seconds: number, errorCode: string | null) => void;
   limits: Omit<SocketLimitOptions, 'connectionsPerAddress'>;
@@ -285,6 +287,7 @@ function registerHandler(
     const context: HandlerContext = {
       principal,
       socketId: socket.id,
+      buildId: options.buildId,
       consultations: options.consultations,
       sfu: options.sfu,
       presence: options.presence,
@@ -307,6 +310,11 @@ function registerHandler(
         await gate(socket.id, principal, event);
         if (args.length !== 2) throw AppError.badRequest('a request takes exactly one payload and an ack');
         const parsed = schema.safeParse(args[0]);
+        if (!parsed.success && speaksOldProtocol(args[0])) {
+          // A page loaded before the rename to consultationId: no alias, but a code that
+          // says what is wrong (the page shows its generic error; a reload fixes it).
+          throw new AppError(ErrorCode.ClientOutdated, 'this page is older than the server: reload it');
+        }
         if (!parsed.success) throw AppError.badRequest('invalid payload', parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));
         const data = await (handler.run as (c: HandlerContext, p: unknown) => Promise<unknown>)(context, parsed.data);
         reply({ ok: true, data });
@@ -322,4 +330,11 @@ function registerHandler(
       for (const task of deferred) await task().catch((error: unknown) => log.warn({ err: error }, 'after-ack task failed'));
     })();
   });
+}
+
+/** Payload keys the protocol no longer has (renamed to consultationId / newConsultationId). */
+const OLD_PROTOCOL_KEYS = ['sessionId', 'newSessionId']; // rename:keep
+
+function speaksOldProtocol(payload: unknown): boolean {
+  return typeof payload === 'object' && payload !== null && OLD_PROTOCOL_KEYS.some((key) => Object.hasOwn(payload, key));
 }

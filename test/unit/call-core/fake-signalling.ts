@@ -144,15 +144,19 @@ export class FakeServer {
   refuseConnection: string | null = null;
   private producerCount = 0;
 
+  /** What getServerInfo answers; a test changes `buildId` to play an upgraded server. */
+  readonly info: ServerInfo;
+
   constructor(role: PeerRole) {
-    const info: ServerInfo = {
+    this.info = {
       role,
       displayName: `a ${role}`,
       routerRtpCapabilities: fakeParameters.generateRouterRtpCapabilities() as unknown as ServerInfo['routerRtpCapabilities'],
       // Long enough that no test meets the no-media clock unless it asks to.
       media: { address: '127.0.0.1', firstPort: 40000, lastPort: 40000, noMediaTimeoutSeconds: 600 },
+      buildId: 'release-1',
     };
-    this.handle('getServerInfo', () => info);
+    this.handle('getServerInfo', () => ({ ...this.info }));
     this.handle('joinRoom', () => ({ sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [] }));
     this.handle('connectTransport', () => null);
     this.handle('produce', () => ({ producerId: `producer-${++this.producerCount}` }));

@@ -3,6 +3,7 @@ import type { AckCallback } from '@madoguchi/contract/ack';
 import type { EndReason } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { ConsumerOptions, MediaSource, PeerRole } from '@madoguchi/contract/media-types';
+import { notePageRelease } from '../page-release';
 import type { ServerInfo, ServerToClientEvents } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
 import { CallClientState } from '../call-client-state';
@@ -423,7 +424,7 @@ export abstract class CallClient extends CallClientState {
     const info = await this.request('getServerInfo', {});
     if (info.role !== this.role) throw new CallError(ErrorCode.Forbidden, `this client is for a ${this.role}, the server says ${info.role}`);
     if (!this.options.deferDevice) await this.devices.load(info.routerRtpCapabilities);
-    this.patch({ serverInfo: info });
+    this.patch({ serverInfo: info, pageBuildId: notePageRelease(info.buildId) });
     this.onServerReady(info);
     return info;
   }

@@ -2,9 +2,10 @@ import { peerRoleOf } from '../../domain/peer-identity';
 import { defineHandler } from '../signalling-types';
 
 export const getServerInfo = defineHandler('getServerInfo', {
-  run: async ({ principal, sfu, cluster }) => ({
+  run: async ({ principal, sfu, cluster, buildId }) => ({
     role: peerRoleOf(principal),
     displayName: principal.displayName,
+    buildId,
     routerRtpCapabilities: sfu.routerRtpCapabilities,
     media: sfu.mediaPath,
     ...(principal.guestKind ? { guestKind: principal.guestKind } : {}),
