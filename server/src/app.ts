@@ -72,7 +72,8 @@ import { OutcomeWriter } from './domain/outcome-writer';
 import type { RouteDeps } from './http/routes/route-deps';
 import type { ConsultationNotifier } from './domain/consultation-notifier';
 import type { NodeLoad } from '@madoguchi/contract/operations';
-import { registerSessionRoutes } from './http/routes/session-routes';
+import { legacyConsultationPaths } from './http/legacy-paths';
+import { registerConsultationRoutes } from './http/routes/consultation-routes';
 import { registerStaffRoutes } from './http/routes/staff-routes';
 import { createStaticAppsRouter } from './http/static-apps';
 import { createSocketTransport, serveSignalling, type SocketAuth } from './signalling/socket-server';
@@ -279,14 +280,14 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     tokens,
     audit: repositories.audit,
     sessionLifetimeMs: config.staffSessionHours * 3_600_000,
-    disconnectSession: (sessionId) => io.in(loginSessionRoom(sessionId)).disconnectSockets(true),
+    disconnectSession: (loginSessionId) => io.in(loginSessionRoom(loginSessionId)).disconnectSockets(true),
     // Real time, like the JWT expiry it goes with (tests move the domain clock, not this one).
   });
   const resolver = new PrincipalResolver({
     tokens,
     staff: repositories.staff,
     kiosks: repositories.kiosks,
-    loginLive: (sessionId, staffId) => loginSessions.isLive(sessionId, staffId),
+    loginLive: (loginSessionId, staffId) => loginSessions.isLive(loginSessionId, staffId),
   });
   const disconnectPrincipal = (role: 'kiosk' | 'staff', id: string): void => {
     io.in(principalRoom({ role, id })).disconnectSockets(true);
@@ -335,7 +336,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     nodes: repositories.nodes,
     leaseMs: config.nodeLeaseMs ?? 3_000,
     failoverMs: config.nodeFailoverMs ?? DEFAULT_FAILOVER_MS,
-    sessions: repositories.consultations,
+    consultationRecords: repositories.consultations,
     kiosks: repositories.kiosks,
     departments: repositories.departments,
     events: repositories.consultationEvents,
@@ -349,7 +350,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     kioskDisplay: () => repositories.townSettings.kioskDisplay(),
     observer: {
       roomOpened: (consultation, room) => captionsHolder.service?.roomOpened(consultation, room),
-      ended: (sessionId) => void captionsHolder.service?.callEnded(sessionId),
+      ended: (consultationId) => void captionsHolder.service?.callEnded(consultationId),
     },
     // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
     staffPresence: async () => {
@@ -368,7 +369,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
   const inCall = new InCallService({
     consultations,
     notifier,
-    sessions: repositories.consultations,
+    consultationRecords: repositories.consultations,
     snapshots: repositories.snapshots,
     phrases: repositories.quickPhrases,
     now,
@@ -412,7 +413,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     inCall,
     forms,
     captions,
-    outcomes: new OutcomeWriter({ consultations, sessions: repositories.consultations, audit: repositories.audit, now }),
+    outcomes: new OutcomeWriter({ consultations, consultationRecords: repositories.consultations, audit: repositories.audit, now }),
     placement: createCallPlacement(consultations, cluster),
     staffLogin: new StaffLogin({ staff: repositories.staff, loginGuard: new LoginGuard(limits.store), loginSessions, audit: repositories.audit }),
     kioskDevices: new KioskDeviceService({
@@ -471,6 +472,7 @@ function mountHttpApp(
   // Tokens and personal data must not be kept by browsers or proxies.
   app.use('/api', noStore);
   app.use(rejectMalformedPaths);
+  app.use(legacyConsultationPaths);
   app.use(requestLog);
   app.use(
     createHealthRouter({
@@ -484,7 +486,7 @@ function mountHttpApp(
   );
   app.use(express.json({ limit: '32kb' }));
   // Snapshot uploads are the one binary body; only that route reads it.
-  app.use('/api/sessions/:id/snapshots', express.raw({ type: ['image/jpeg', 'image/png'], limit: SNAPSHOT_MAX_BYTES }));
+  app.use('/api/consultations/:id/snapshots', express.raw({ type: ['image/jpeg', 'image/png'], limit: SNAPSHOT_MAX_BYTES }));
 
   const routeDeps: RouteDeps = {
     staffLogin: services.staffLogin,
@@ -514,7 +516,7 @@ function mountHttpApp(
   registerStaffRoutes(api, routeDeps);
   registerKioskRoutes(api, routeDeps);
   registerAppointmentRoutes(api, routeDeps);
-  registerSessionRoutes(api, routeDeps);
+  registerConsultationRoutes(api, routeDeps);
   registerReportRoutes(api, routeDeps);
   registerAuditRoutes(api, routeDeps);
   registerOperationsRoutes(api, { ...routeDeps, nodeId: config.nodeId, nodeLoad: network.nodeLoad, cluster });
@@ -541,7 +543,7 @@ function socketAuthenticator(services: Services): (token: string) => Promise<Soc
     const { principal, expiresAt } = await services.resolver.resolve(token);
     if (principal.kind === 'kiosk') return { principal: { role: 'kiosk', id: principal.kioskId, displayName: principal.displayName }, expiresAt };
     if (principal.kind === 'guest') {
-      const { label, kind } = await services.consultations.admitGuest(principal.linkId, principal.sessionId);
+      const { label, kind } = await services.consultations.admitGuest(principal.linkId, principal.consultationId);
       return { principal: { role: 'guest', id: principal.linkId, displayName: label, guestKind: kind }, expiresAt };
     }
     if (principal.mustChangePassword) throw new AppError(ErrorCode.PasswordChangeRequired, 'change your temporary password first');
@@ -551,7 +553,7 @@ function socketAuthenticator(services: Services): (token: string) => Promise<Soc
       displayName: principal.displayName,
       departmentIds: principal.departmentIds,
     };
-    return { principal: socketPrincipal, expiresAt, loginSessionId: principal.sessionId };
+    return { principal: socketPrincipal, expiresAt, loginSessionId: principal.loginSessionId };
   };
 }
 

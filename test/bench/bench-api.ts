@@ -10,7 +10,7 @@ import { startTestServer } from '../helpers/start-server';
 import { percentile, writeBenchSection } from './bench-docs';
 import { benchBooking } from './bench-booking';
 
-const SESSIONS = Number(process.env['BENCH_SESSIONS'] ?? 100_000);
+const CONSULTATIONS = Number(process.env['BENCH_CONSULTATIONS'] ?? 100_000);
 const REPORT_RUNS = 30;
 const BOOKINGS = 400;
 
@@ -43,11 +43,11 @@ async function main(): Promise<void> {
          CROSS JOIN LATERAL (SELECT now() - interval '365 days' + (g * interval '1 second' * (365 * 86400 / $3::int)) AS q,
                                     make_interval(secs => 20 + g % 600) AS w, make_interval(secs => 300 + g % 1500) AS d) t
          CROSS JOIN (SELECT id FROM staff_user WHERE login_id = 'demo-staff') s`,
-      [kiosks, departments, SESSIONS],
+      [kiosks, departments, CONSULTATIONS],
     );
     await server.db.dataSource.query(`ANALYZE`);
     const seedMs = performance.now() - seedStart;
-    process.stdout.write(`seeded ${SESSIONS} sessions in ${(seedMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`seeded ${CONSULTATIONS} consultations in ${(seedMs / 1000).toFixed(1)} s\n`);
 
     const today = new Date().toISOString().slice(0, 10);
     const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     writeBenchSection('api', [
       '## bench:api',
       '',
-      `\`npm run bench:api\` — ${SESSIONS.toLocaleString('en')} past consultations over a year, ${database === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'}, ${REPORT_RUNS} runs per query through the REST API on loopback, ${new Date().toISOString().slice(0, 10)}. Goal: report p95 under 200 ms.`,
+      `\`npm run bench:api\` — ${CONSULTATIONS.toLocaleString('en')} past consultations over a year, ${database === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'}, ${REPORT_RUNS} runs per query through the REST API on loopback, ${new Date().toISOString().slice(0, 10)}. Goal: report p95 under 200 ms.`,
       '',
       table,
       '',

@@ -48,9 +48,9 @@ function peakRssMb(pid: number): number | null {
   }
 }
 
-async function join(socket: TestSocket, sessionId: string): Promise<void> {
+async function join(socket: TestSocket, consultationId: string): Promise<void> {
   const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
-  expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+  expectOk(await request(socket, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
 }
 
 /** All sentences in one file with their spoken spans, so one RTP stream carries the whole talk. */
@@ -81,9 +81,9 @@ async function main(): Promise<void> {
   const talk = await buildTalk(dir);
   const server = await startTestServer({ captions: { engine: 'pocketsphinx' }, ...(process.env['DATABASE_URL'] ? { database: 'postgres' as const } : {}) });
   const call = await startCall(server);
-  await join(call.kiosk, call.sessionId);
-  await join(call.staff, call.sessionId);
-  const room = server.sfu.getRoom(call.sessionId);
+  await join(call.kiosk, call.consultationId);
+  await join(call.staff, call.consultationId);
+  const room = server.sfu.getRoom(call.consultationId);
   if (!room) throw new Error('no room');
   const staffId = (JSON.parse(Buffer.from(((call.staff.auth as { token: string }).token.split('.')[1] ?? ''), 'base64url').toString('utf8')) as { sub: string }).sub;
 
@@ -159,11 +159,11 @@ async function main(): Promise<void> {
   // A captioner types one character every 100 ms; each keystroke's line reaches the kiosk.
   const staffToken = (await loginStaff(server.url, server.demo.staffLoginId, server.demo.staffPassword)).accessToken;
   const link = expectStatus(
-    await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '要約筆記者', kind: 'captioner' } }),
+    await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '要約筆記者', kind: 'captioner' } }),
     201,
   );
   const captioner = await connectSocket(server.url, guestTokenOf(link));
-  await join(captioner, call.sessionId);
+  await join(captioner, call.consultationId);
   const lineId = '0b1c8d5e-2f3a-4b6c-8d9e-0f1a2b3c4d5e';
   const sentAt = new Map<number, number>();
   const keystroke: number[] = [];
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   });
   for (let n = 1; n <= TYPED.length; n += 1) {
     sentAt.set(n, Date.now());
-    expectOk(await request(captioner, 'captionInput', { sessionId: call.sessionId, lineId, text: TYPED.slice(0, n), final: n === TYPED.length }));
+    expectOk(await request(captioner, 'captionInput', { consultationId: call.consultationId, lineId, text: TYPED.slice(0, n), final: n === TYPED.length }));
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await new Promise((resolve) => setTimeout(resolve, 500));

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const pdf = await renderSignedFormPdf({
       documentId: '00000000-0000-4000-8000-000000000000',
       revision: 1,
-      sessionId: '00000000-0000-4000-8000-000000000001',
+      consultationId: '00000000-0000-4000-8000-000000000001',
       template: { templateId: 't', version: 1, title: template.title, note: template.note, fields: template.fields },
       values: values(i),
       strokes: SIGNATURE,
@@ -96,9 +96,9 @@ async function main(): Promise<void> {
     const saved = await server.app.repositories.forms.saveTemplate(template, null);
     const templateId = saved?.templateId ?? '';
     for (let i = 0; i < RUNS; i += 1) {
-      const doc = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId, values: values(i) }));
+      const doc = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId, values: values(i) }));
       const started = performance.now();
-      expectOk(await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: doc.documentId, revision: 1, strokes: SIGNATURE }));
+      expectOk(await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: doc.documentId, revision: 1, strokes: SIGNATURE }));
       signing.push(performance.now() - started);
     }
     const rows: { bytes: number }[] = await server.db.dataSource.query(`SELECT octet_length(pdf) AS bytes FROM form_document WHERE state = 'signed'`);

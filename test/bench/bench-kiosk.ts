@@ -20,7 +20,7 @@
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { writeBenchSection } from './bench-docs';
@@ -177,7 +177,7 @@ async function setStillFps(page: Page, on: boolean): Promise<void> {
   }, on);
 }
 
-async function oneCall(variant: Variant, kiosk: BrowserSession, staff: BrowserSession): Promise<CallCost> {
+async function oneCall(variant: Variant, kiosk: BrowserHandle, staff: BrowserHandle): Promise<CallCost> {
   const { server } = variant;
   await staff.page.goto(`${server.url}/`);
   const loginId = staff.page.getByLabel('ログインID');

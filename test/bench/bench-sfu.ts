@@ -3,7 +3,7 @@
  * and, in the same run, through a bare mediasoup router. No browsers: RTP replayed from clips
  * ffmpeg encoded once, into plain transports (SRTP unless BENCH_SRTP=0), consumed by plain
  * transports into a UDP sink on loopback that counts packets and sequence gaps per SSRC.
- * Sessions rise in steps, the two variants taking turns, until loss passes 1 %.
+ * Consultations rise in steps, the two variants taking turns, until loss passes 1 %.
  */
 // First: it names the worker binary before anything loads mediasoup.
 import { mediasoupWorkerBin } from './sfu-load/worker-bin';
@@ -19,7 +19,7 @@ import { OursRig } from './sfu-load/ours-rig';
 import {
   MAX_LOSS_PERCENT,
   TABLE_HEADER,
-  maxSessionsText,
+  maxConsultationsText,
   summarizeSweep,
   tableRow,
   verdictOf,
@@ -62,11 +62,11 @@ const loadAverage = (): string => os.loadavg().map((value) => value.toFixed(2)).
 async function sweep(rigs: ConsultationRig[], info: RunInfo): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const started = performance.now();
-  let setupMsPerSession = 20;
-  const fitsBudget = (sessions: number): boolean =>
-    performance.now() - started + SETTLE_MS + WINDOW_MS + 1000 + sessions * setupMsPerSession <= BUDGET_MS;
+  let setupMsPerConsultation = 20;
+  const fitsBudget = (consultations: number): boolean =>
+    performance.now() - started + SETTLE_MS + WINDOW_MS + 1000 + consultations * setupMsPerConsultation <= BUDGET_MS;
   process.stdout.write(`${TABLE_HEADER.join('\n')}\n`);
-  for (const [index, sessions] of STEPS.entries()) {
+  for (const [index, consultations] of STEPS.entries()) {
     // Alternate which variant goes first, so a drift in the machine's load hits both alike.
     const order = index % 2 === 0 ? rigs : [...rigs].reverse();
     for (const rig of order) {
@@ -74,19 +74,19 @@ async function sweep(rigs: ConsultationRig[], info: RunInfo): Promise<StepResult
       // A failing step runs once more: other processes on this shared machine can take the
       // worker's core for a moment, and one such moment should not end a variant's sweep.
       for (let attempt = 1; attempt <= 2; attempt += 1) {
-        if (!fitsBudget(sessions)) {
-          info.stoppedBy[rig.name] = `time budget (${BUDGET_MS / 1000} s) reached at ${sessions} sessions`;
+        if (!fitsBudget(consultations)) {
+          info.stoppedBy[rig.name] = `time budget (${BUDGET_MS / 1000} s) reached at ${consultations} consultations`;
           break;
         }
-        const result = await runStep(stepOptions(rig, sessions, info));
-        setupMsPerSession = result.setupMs / sessions;
+        const result = await runStep(stepOptions(rig, consultations, info));
+        setupMsPerConsultation = result.setupMs / consultations;
         const verdict: Verdict = verdictOf(result);
         results.push(result);
         const repeat = verdict !== 'ok' && verdict !== 'SRTP check failed' && attempt === 1;
         if (repeat) result.repeated = true;
         process.stdout.write(`${tableRow(result, verdict)}\n`);
         if (verdict === 'ok') break;
-        if (!repeat) info.stoppedBy[rig.name] = `${verdict} at ${sessions} sessions`;
+        if (!repeat) info.stoppedBy[rig.name] = `${verdict} at ${consultations} consultations`;
       }
     }
     if (info.stoppedBy.ours && info.stoppedBy.bare) break;
@@ -95,10 +95,10 @@ async function sweep(rigs: ConsultationRig[], info: RunInfo): Promise<StepResult
   return results;
 }
 
-function stepOptions(rig: ConsultationRig, sessions: number, info: RunInfo): StepOptions {
+function stepOptions(rig: ConsultationRig, consultations: number, info: RunInfo): StepOptions {
   return {
     rig,
-    sessions,
+    consultations,
     clips: info.clips,
     srtp: SRTP,
     sinkUnprotectEvery: SINK_UNPROTECT_EVERY,
@@ -141,9 +141,9 @@ function report(results: StepResult[], summary: SweepSummary, info: RunInfo, rss
   const per = (value: number): string => Math.round(value).toLocaleString('en');
   const { ours, bare } = summary;
   const verdicts = [
-    `Packets per worker CPU-second over the sessions both passed (${summary.commonSessions.join(', ') || 'none'}): ours ${per(ours.packetsPerCpuSecond)}, bare ${per(bare.packetsPerCpuSecond)}, **ours/bare ${summary.efficiencyRatio.toFixed(3)}**.`,
-    `Most sessions with loss <= ${MAX_LOSS_PERCENT} %: ours ${maxSessionsText(ours)} (stopped: ${info.stoppedBy.ours}), bare ${maxSessionsText(bare)} (stopped: ${info.stoppedBy.bare}), **ours/bare ${summary.maxSessionsRatio.toFixed(2)}**.`,
-    `Goal (ours/bare >= 0.95 and >= 35 consultations per worker core): efficiency ${summary.efficiencyRatio >= 0.95 ? 'met' : 'not met'}, capacity ${ours.maxSessions >= 35 ? 'met' : 'not met'} (${maxSessionsText(ours)} on one core).`,
+    `Packets per worker CPU-second over the consultations both passed (${summary.commonConsultations.join(', ') || 'none'}): ours ${per(ours.packetsPerCpuSecond)}, bare ${per(bare.packetsPerCpuSecond)}, **ours/bare ${summary.efficiencyRatio.toFixed(3)}**.`,
+    `Most consultations with loss <= ${MAX_LOSS_PERCENT} %: ours ${maxConsultationsText(ours)} (stopped: ${info.stoppedBy.ours}), bare ${maxConsultationsText(bare)} (stopped: ${info.stoppedBy.bare}), **ours/bare ${summary.maxConsultationsRatio.toFixed(2)}**.`,
+    `Goal (ours/bare >= 0.95 and >= 35 consultations per worker core): efficiency ${summary.efficiencyRatio >= 0.95 ? 'met' : 'not met'}, capacity ${ours.maxConsultations >= 35 ? 'met' : 'not met'} (${maxConsultationsText(ours)} on one core).`,
   ];
   const memory = `Peak RSS: bench process ${(rss.benchKb / 1024).toFixed(0)} MB (generator, sink and our layer's control side, one process), mediasoup workers: ours ${(rss.oursKb / 1024).toFixed(0)} MB, bare ${(rss.bareKb / 1024).toFixed(0)} MB.`;
   const machine = `Load average before the run ${info.loadBefore}; at the end \`${uptime}\`.`;
@@ -165,7 +165,7 @@ function sectionBody(parts: { table: string; verdicts: string[]; memory: string;
     `- **Consultation**: kiosk camera 720p VP8 (${bitrate('camera720')}), kiosk document camera 1080p VP8 (${bitrate('document1080')}) and kiosk opus (${bitrate('voice')}) to the staff; staff camera 720p and opus to the kiosk. 5 producers, each consumed once; one router and 4 transports per consultation; no RTP header extensions; NACK, PLI and FIR negotiated on video.`,
     `- **Media**: 10 s clips that ffmpeg encodes once (testsrc2, libvpx CBR, one key frame per loop; opus CBR, 20 ms). Each stream starts with the key frame, then jumps to a random point of the clip, and is paced at 2.5x its bitrate. A frame the generator reaches more than 50 ms late is skipped; more than 1 % skipped fails the step as "generator behind".`,
     `- **Variants**: *ours* = \`createSfu()\` and \`MediaRoom.createPlainTransport()\` (rooms, peers, \`produce\`, \`consume\`, \`resumeConsumer\`); *bare* = \`mediasoup.createWorker()\`, \`createRouter()\`, \`createPlainTransport()\`, nothing else. Same worker binary, one worker each, taking turns at each step.`,
-    `- **Method**: ${info.pinned ? `both workers pinned to core ${WORKER_CORE}, the bench process (generator, sink) to core ${BENCH_CORE} with taskset` : 'not pinned (one core, or taskset failed)'}. Steps of ${STEPS.slice(0, 8).join(', ')}… sessions: ${SETTLE_MS / 1000} s to settle, then ${WINDOW_MS / 1000} s measured. A step fails on loss > ${MAX_LOSS_PERCENT} %, on a consumer that got nothing, or on the generator falling behind; a failing step is run once more and the repeat decides; the second failure ends that variant's sweep.`,
+    `- **Method**: ${info.pinned ? `both workers pinned to core ${WORKER_CORE}, the bench process (generator, sink) to core ${BENCH_CORE} with taskset` : 'not pinned (one core, or taskset failed)'}. Steps of ${STEPS.slice(0, 8).join(', ')}… consultations: ${SETTLE_MS / 1000} s to settle, then ${WINDOW_MS / 1000} s measured. A step fails on loss > ${MAX_LOSS_PERCENT} %, on a consumer that got nothing, or on the generator falling behind; a failing step is run once more and the repeat decides; the second failure ends that variant's sweep.`,
     `- **Columns**: forwarded pkt/s = RTP packets that reached the sink; pkt per worker CPU-s = those packets over the worker's user + system time (\`getResourceUsage()\` deltas); loss % = sequence gaps over expected packets; others on worker/bench core % = how busy that core was (/proc/stat) beyond the worker / the bench process (other processes on the machine, and kernel work not charged to either); drops = datagrams the kernel dropped on full receive buffers (/proc/net/udp) at the SFU's input sockets / at the sink.`,
     `- ${srtp}`,
     '',

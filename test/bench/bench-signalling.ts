@@ -110,7 +110,7 @@ async function runMode(mode: string, redis: boolean): Promise<ModeResult> {
     const churn = (async () => {
       while (churning && churnKiosk) {
         const called = await request(churnKiosk, 'callStaff', {});
-        if (called.ok) await request(churnKiosk, 'cancelCall', { sessionId: called.data.sessionId });
+        if (called.ok) await request(churnKiosk, 'cancelCall', { consultationId: called.data.consultationId });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { APPS, mediaChunks } from '../helpers/built-apps';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -10,7 +10,7 @@ const [STAFF, KIOSK] = APPS;
 
 describe('what the browser loads: the call library only where a call can happen (Chromium)', () => {
   let server: TestServer;
-  let browser: BrowserSession;
+  let browser: BrowserHandle;
   before(async () => {
     server = await startTestServer();
     browser = await openBrowser();

@@ -7,7 +7,7 @@ import type { Page as ApiPage } from '@madoguchi/contract/pagination';
 import type { Report } from '@madoguchi/contract/reports';
 import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, waitForMedia, type BrowserHandle } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { hangUpAtDesk, loginAtDesk } from '../helpers/call-flow';
@@ -26,9 +26,9 @@ const domainNow = (): Date => new Date(clockStart + (Date.now() - realStart));
 
 describe('an admin books a resident, who checks in at the kiosk and is answered; the report counts it', () => {
   let server: TestServer;
-  let admin: BrowserSession;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
+  let admin: BrowserHandle;
+  let kiosk: BrowserHandle;
+  let staff: BrowserHandle;
 
   before(async () => {
     server = await startTestServer({ webRtcServerPort: 0, now: domainNow });
@@ -139,7 +139,7 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     for (const label of screenHeader) assert.ok(csvHeader.some((column) => column.startsWith(label)), `the CSV has the screen's column 「${label}」: ${csvHeader.join(',')}`);
     assert.ok(screenHeader.includes('予約なし') && screenHeader.includes('応答前終了'), `screen columns: ${screenHeader.join(',')}`);
     const report = expectStatus(await adminApi.call<Report>('report', { query: { from: DAY, to: DAY } }), 200);
-    assert.equal(report.totals.sessions, 1);
+    assert.equal(report.totals.consultations, 1);
     assert.equal(report.totals.booked, 1);
     assert.equal(report.totals.answered, 1);
     assert.deepEqual(report.totals.satisfaction, [0, 0, 0, 1, 0]);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, waitForMedia, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { SENTENCES, speechDir, speechWav, wordMatch } from '../helpers/speech';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -49,9 +49,9 @@ async function waitForLine(page: Page, accept: (line: ShownLine) => boolean, tim
 
 describe('live captions in a call (Chromium, real SFU, ffmpeg and PocketSphinx; issue 18)', () => {
   let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
-  let captioner: BrowserSession;
+  let kiosk: BrowserHandle;
+  let staff: BrowserHandle;
+  let captioner: BrowserHandle;
 
   before(async () => {
     const dir = await speechDir();
@@ -105,15 +105,15 @@ describe('live captions in a call (Chromium, real SFU, ffmpeg and PocketSphinx; 
 
     // The recogniser killed mid-call is restarted and captions resume; the call's media goes on.
     const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM consultation_session WHERE ended_at IS NULL ORDER BY queued_at DESC LIMIT 1`);
-    const sessionId = rows[0]?.id ?? '';
-    const pid = server.app.captions.recogniserPid(sessionId);
+    const consultationId = rows[0]?.id ?? '';
+    const pid = server.app.captions.recogniserPid(consultationId);
     assert.ok(pid, 'the recogniser runs for this call');
     const before = new Set((await kioskLines(kiosk.page)).map((l) => l.id));
     process.kill(pid, 'SIGKILL');
     const resumed = await waitForLine(kiosk.page, (l) => !before.has(l.id) && l.source === 'recogniser' && wordMatch(SENTENCE, l.text) >= WORD_MATCH);
     assert.ok(resumed.text.length > 0);
-    assert.equal(server.app.captions.recogniserRestarts(sessionId), 1);
-    assert.notEqual(server.app.captions.recogniserPid(sessionId), pid);
+    assert.equal(server.app.captions.recogniserRestarts(consultationId), 1);
+    assert.notEqual(server.app.captions.recogniserPid(consultationId), pid);
 
     // A captioner (要約筆記) joins by a guest link and types; the kiosk shows it as it is typed.
     await staff.page.getByLabel('招待する相手').selectOption({ label: '要約筆記者' });
@@ -141,7 +141,7 @@ describe('live captions in a call (Chromium, real SFU, ffmpeg and PocketSphinx; 
     await waitForLine(kiosk.page, (l) => l.source === 'captioner' && l.final && l.text === '申請書の書き方をご案内します', 10_000);
 
     await hangUpAtDesk(staff.page);
-    const types = (await server.app.repositories.consultationEvents.listFor(sessionId)).filter((e) => e.type === 'captions_used').map((e) => e.details['source']);
+    const types = (await server.app.repositories.consultationEvents.listFor(consultationId)).filter((e) => e.type === 'captions_used').map((e) => e.details['source']);
     assert.deepEqual(types.sort(), ['captioner', 'recogniser'], 'the record says which sources captioned the call');
   });
 });

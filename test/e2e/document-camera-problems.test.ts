@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -38,8 +38,8 @@ const DOCUMENT_SENDER_LABEL = `
  */
 describe('document camera problems reach the specialist (Chromium kiosk and staff console)', () => {
   let server: TestServer;
-  let kiosk: BrowserSession | null = null;
-  let staff: BrowserSession | null = null;
+  let kiosk: BrowserHandle | null = null;
+  let staff: BrowserHandle | null = null;
 
   before(async () => {
     server = await startTestServer({ webRtcServerPort: 0 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { seriousViolations } from './kiosk-e2e-support';
@@ -16,7 +16,7 @@ const fieldBox = (page: Page, n: number): Locator => page.locator('.template-edi
  */
 describe('the form template editor, through the admin app (Chromium)', () => {
   let server: TestServer;
-  let admin: BrowserSession;
+  let admin: BrowserHandle;
 
   before(async () => {
     server = await startTestServer();

@@ -110,6 +110,11 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
     await desk.getByRole('button', { name: '直してもう一度確認してもらう' }).click();
 
     await nameRow.locator('.form-review__value', { hasText: '山田 太郎' }).waitFor({ timeout: 10_000 });
+    // The kiosk's page reloads while the resident reads it (a crash, a power blip): the call
+    // resumes and the form the desk waits on comes back, without the desk sending it again.
+    await screen.reload();
+    await nameRow.locator('.form-review__value', { hasText: '山田 太郎' }).waitFor({ timeout: 30_000 });
+    await dialog.getByText('1 / 3 ページ').waitFor();
     await dialog.getByRole('button', { name: '次へ' }).click();
     await dialog.getByText('2 / 3 ページ').waitFor();
     await dialog.getByRole('button', { name: '次へ' }).click();
@@ -141,10 +146,10 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
     await dialog.waitFor({ state: 'detached' });
     assert.ok(!(await screen.content()).includes('山田'), 'no value left in the kiosk page');
 
-    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    const consultationId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
     const rows: { id: string; revision: number; state: string; pdf: Buffer; pdf_sha256: string }[] = await server.db.dataSource.query(
       `SELECT id, revision, state, pdf, pdf_sha256 FROM form_document WHERE session_id = $1 AND state <> 'withdrawn'`,
-      [sessionId],
+      [consultationId],
     );
     assert.equal(rows.length, 1);
     const [document] = rows;
@@ -168,7 +173,7 @@ describe(`書かない窓口 end to end: staff fill, the kiosk asks a correction
       if (!actions.includes('form_viewed')) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.deepEqual(actions, ['form_signed', 'form_copy_printed', 'form_viewed']);
-    const timeline: { type: string }[] = await server.db.dataSource.query(`SELECT type FROM session_event WHERE session_id = $1 AND type = 'form_withdrawn'`, [sessionId]);
+    const timeline: { type: string }[] = await server.db.dataSource.query(`SELECT type FROM session_event WHERE session_id = $1 AND type = 'form_withdrawn'`, [consultationId]);
     assert.equal(timeline.length, 1, 'the withdrawal is in the timeline');
   });
 });

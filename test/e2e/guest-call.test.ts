@@ -46,7 +46,7 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
     const linkField = staff.page.getByLabel('招待リンク（1人・この通話だけ有効）');
     await linkField.waitFor({ timeout: 10_000 });
     const url = await linkField.inputValue();
-    assert.match(url, /#\/guest\?session=.+&token=/);
+    assert.match(url, /#\/guest\?consultation=.+&token=/);
 
     await guest.page.goto(url);
     await guest.page.getByText('通話に参加しました。').waitFor({ timeout: 20_000 });
@@ -80,15 +80,15 @@ describe('a third party joins through a guest link: a 3-party call (Chromium)', 
 
     await guest.page.getByRole('button', { name: '退出する' }).click();
     await guest.page.getByText('退出しました。このリンクはもう使えません。').waitFor({ timeout: 10_000 });
-    const sessions = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
-    assert.equal(sessions.items[0]?.status, 'active', 'the call goes on without the guest');
-    const types = (await server.app.repositories.consultationEvents.listFor(sessions.items[0]?.id ?? '')).map((e) => e.type);
+    const consultations = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
+    assert.equal(consultations.items[0]?.status, 'active', 'the call goes on without the guest');
+    const types = (await server.app.repositories.consultationEvents.listFor(consultations.items[0]?.id ?? '')).map((e) => e.type);
     assert.ok(types.includes('guest_invited'), types.join(', '));
 
     // A second guest reads the specialist's messages and is told plainly when the call ends.
     const second = expectStatus(
       await restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken).call<GuestLink>('createGuestLink', {
-        params: { id: sessions.items[0]?.id ?? '' },
+        params: { id: consultations.items[0]?.id ?? '' },
         body: { label: '通訳' },
       }),
       201,

@@ -5,7 +5,7 @@ import type { BookingRulesView } from '@madoguchi/contract/booking';
 import type { IntegrationAppointmentCreated, WebhookPayload } from '@madoguchi/contract/integrations';
 import { bookingRules, saveBookingRules, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -22,7 +22,7 @@ describe('設定 → 連携 in the admin app (Chromium): API key, webhook, deliv
   let world: SchedulingWorld;
   let rules: BookingRulesView;
   let receiver: WebhookReceiver;
-  let admin: BrowserSession;
+  let admin: BrowserHandle;
   const clock = { now: new Date('2030-04-01T09:30:00+09:00') };
 
   before(async () => {

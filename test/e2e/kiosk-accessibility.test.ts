@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Language } from '@madoguchi/contract/languages';
 import { LANGUAGE_CHOICES, messagesFor } from '../../kiosk/src/i18n/messages';
 import { DEMO_DEPARTMENTS } from '../../server/src/db/seed/demo-data';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { createDepartment, layoutProblems, openKiosk, seriousViolations, setKioskTimings, type AxeViolation } from './kiosk-e2e-support';
 
@@ -56,7 +56,7 @@ const WORD_BREAKS = `
  */
 describe('kiosk accessibility (axe-core)', () => {
   let server: TestServer;
-  let kiosk: BrowserSession;
+  let kiosk: BrowserHandle;
   const found = new Map<string, AxeViolation[]>();
 
   const scan = async (screen: string): Promise<void> => {
@@ -129,29 +129,29 @@ describe('kiosk accessibility (axe-core)', () => {
   it('fits every screen reachable without a call into 1280 x 800 in large text, in Japanese and Vietnamese', async () => {
     // The demo departments (see before): six cards on walk-in, as in a real town.
     // A browser of its own: the first test leaves its page on #pair with timers changed.
-    const session = await openBrowser();
+    const opened = await openBrowser();
     const problems: string[] = [];
     try {
-      await openKiosk(session.page, server);
+      await openKiosk(opened.page, server);
       // Vietnamese: the longest words of the kiosk's languages.
-      for (const language of ['ja', 'vi'] as const) problems.push(...(await tourInLargeText(session.page, language)));
+      for (const language of ['ja', 'vi'] as const) problems.push(...(await tourInLargeText(opened.page, language)));
       // The installer's screen, in Japanese only.
-      await session.page.goto(`${server.url}/kiosk/#pair`);
-      await session.page.getByText('この端末を登録します').waitFor({ timeout: 15_000 });
-      await session.page.getByRole('button', { name: '文字を大きく' }).and(session.page.locator('[aria-pressed="false"]')).click();
-      problems.push(...(await layoutProblems(session.page, 'pairing (ja)')));
+      await opened.page.goto(`${server.url}/kiosk/#pair`);
+      await opened.page.getByText('この端末を登録します').waitFor({ timeout: 15_000 });
+      await opened.page.getByRole('button', { name: '文字を大きく' }).and(opened.page.locator('[aria-pressed="false"]')).click();
+      problems.push(...(await layoutProblems(opened.page, 'pairing (ja)')));
     } finally {
-      await session.close();
+      await opened.close();
     }
     assert.deepEqual(problems, [], `clipped or covered in large text at 1280 x 800:\n${problems.join('\n')}`);
   });
 
   it('fits every screen reachable without a call, normal and large text, all eight languages, 1280 x 800 and 1920 x 1080; Japanese never breaks inside a word', async () => {
     // The demo town's departments (before) in every language, as a resident would see them.
-    const session = await openBrowser();
+    const opened = await openBrowser();
     const problems: string[] = [];
     try {
-      const { page } = session;
+      const { page } = opened;
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);
         await openKiosk(page, server);
@@ -173,7 +173,7 @@ describe('kiosk accessibility (axe-core)', () => {
         }
       }
     } finally {
-      await session.close();
+      await opened.close();
     }
     assert.deepEqual(problems, [], `clipped, covered or broken inside a word:\n${problems.join('\n')}`);
   });

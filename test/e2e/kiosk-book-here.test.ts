@@ -7,7 +7,7 @@ import type { BookingRulesView } from '@madoguchi/contract/booking';
 import type { Department } from '@madoguchi/contract/departments';
 import { messagesFor } from '../../kiosk/src/i18n/messages';
 import { kioskToken, loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { createDepartment, layoutProblems, openKiosk, setKioskTimings } from './kiosk-e2e-support';
@@ -42,7 +42,7 @@ async function qrOnScreen(page: Page): Promise<string | null> {
  */
 describe('「この窓口で予約する」 at the kiosk (Chromium)', () => {
   let server: TestServer;
-  let kiosk: BrowserSession;
+  let kiosk: BrowserHandle;
   let admin: RestClient;
   let department: Department;
   let kioskId: string;

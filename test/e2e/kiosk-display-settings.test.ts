@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Appointment } from '@madoguchi/contract/appointments';
 import type { Department } from '@madoguchi/contract/departments';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -19,8 +19,8 @@ describe('the admin changes what the kiosk shows, and the kiosk shows it (Chromi
   let server: TestServer;
   let adminApi: RestClient;
   let department: Department;
-  let admin: BrowserSession;
-  let kiosk: BrowserSession;
+  let admin: BrowserHandle;
+  let kiosk: BrowserHandle;
 
   /** A booking at this kiosk starting within the hour, so its code checks in now. */
   let booked = 0;

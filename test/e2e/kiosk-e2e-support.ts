@@ -18,7 +18,7 @@ export async function openKiosk(page: Page, server: TestServer): Promise<void> {
   await page.getByRole('button', { name: 'はじめる' }).and(page.locator(':enabled')).waitFor({ timeout: 20_000 });
 }
 
-/** Shortens (or restores, with null) the kiosk's timers, then reloads so the session reads them. */
+/** Shortens (or restores, with null) the kiosk's timers, then reloads so the kiosk app reads them. */
 export async function setKioskTimings(page: Page, timings: Record<string, number> | null): Promise<void> {
   await page.evaluate(
     ([key, value]) => (value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value)),

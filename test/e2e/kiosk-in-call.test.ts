@@ -4,7 +4,7 @@ import type { Department } from '@madoguchi/contract/departments';
 import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -59,7 +59,7 @@ const SENDING_FACE_AND_VOICE = `
 
 describe('a call at the kiosk: document camera, marks, messages, snapshot consent, transfer (Chromium)', () => {
   let server: TestServer;
-  let kiosk: BrowserSession;
+  let kiosk: BrowserHandle;
   let staff: TestSocket;
   let zeimu: Department;
 
@@ -108,9 +108,9 @@ describe('a call at the kiosk: document camera, marks, messages, snapshot consen
     const queued = nextEvent(staff, 'queueUpdated', 10_000);
     await page.getByRole('button', { name: '職員を呼ぶ' }).click();
     const [queue] = await queued;
-    const sessionId = queue[0]?.sessionId ?? expectOk(await request(staff, 'getQueue', {}))[0]?.sessionId;
-    assert.ok(sessionId, 'the kiosk is in the queue');
-    expectOk(await request(staff, 'acceptCall', { sessionId }));
+    const consultationId = queue[0]?.consultationId ?? expectOk(await request(staff, 'getQueue', {}))[0]?.consultationId;
+    assert.ok(consultationId, 'the kiosk is in the queue');
+    expectOk(await request(staff, 'acceptCall', { consultationId }));
     const showDocument = page.getByRole('button', { name: '書類を見せる' });
     await showDocument.waitFor({ timeout: 15_000 });
 
@@ -128,28 +128,28 @@ describe('a call at the kiosk: document camera, marks, messages, snapshot consen
     );
 
     // The specialist's marks and words appear over the call.
-    expectOk(await request(staff, 'pointer', { sessionId, marks: [{ kind: 'pen', color: 'red', points: [[0.1, 0.2], [0.5, 0.6]] }] }));
+    expectOk(await request(staff, 'pointer', { consultationId, marks: [{ kind: 'pen', color: 'red', points: [[0.1, 0.2], [0.5, 0.6]] }] }));
     await page.locator('.pointer-overlay polyline').waitFor({ timeout: 5_000 });
-    expectOk(await request(staff, 'sendMessage', { sessionId, text: 'マイナンバーカードをお持ちですか' }));
+    expectOk(await request(staff, 'sendMessage', { consultationId, text: 'マイナンバーカードをお持ちですか' }));
     await page.getByText('マイナンバーカードをお持ちですか').waitFor({ timeout: 5_000 });
     const axe: [string, AxeViolation[]][] = [['in call with the document camera and a message', await seriousViolations(page)]];
 
     // Snapshot with consent: a full-resolution JPEG is stored.
     const stored = nextEvent(staff, 'snapshotStored', 15_000);
-    expectOk(await request(staff, 'requestSnapshot', { sessionId }));
+    expectOk(await request(staff, 'requestSnapshot', { consultationId }));
     const consent = page.getByRole('alertdialog', { name: /撮影してもよろしいですか/ });
     await consent.waitFor({ timeout: 5_000 });
     axe.push(['snapshot consent', await seriousViolations(page)]);
     await consent.getByRole('button', { name: 'はい' }).click({ timeout: 5_000 });
     const [snapshot] = (await stored) as [SnapshotInfo];
-    assert.equal(snapshot.sessionId, sessionId);
+    assert.equal(snapshot.consultationId, consultationId);
     assert.equal(snapshot.contentType, 'image/jpeg');
     assert.deepEqual([snapshot.width, snapshot.height], [1920, 1080]);
     await page.getByRole('button', { name: '閉じる' }).click({ timeout: 5_000 });
 
     // Refused: nothing is taken.
     const answered = nextEvent(staff, 'snapshotAnswered', 10_000);
-    expectOk(await request(staff, 'requestSnapshot', { sessionId }));
+    expectOk(await request(staff, 'requestSnapshot', { consultationId }));
     await page.getByRole('alertdialog', { name: /撮影してもよろしいですか/ }).getByRole('button', { name: 'いいえ' }).click({ timeout: 5_000 });
     const [refusal] = await answered;
     assert.equal(refusal.consent, false);
@@ -163,18 +163,18 @@ describe('a call at the kiosk: document camera, marks, messages, snapshot consen
     assert.equal(await showDocument.or(page.getByRole('button', { name: '書類カメラを止める' })).count(), 1, 'still in the call');
 
     // Transfer: back to waiting for 税務課, with nothing of the first call left on screen.
-    const transfer = expectOk(await request(staff, 'transferCall', { sessionId, departmentId: zeimu.id }));
+    const transfer = expectOk(await request(staff, 'transferCall', { consultationId, departmentId: zeimu.id }));
     await page.getByText('税務課 におつなぎします').waitFor({ timeout: 10_000 });
     axe.push(['waiting after a transfer', await seriousViolations(page)]);
     assert.equal(await page.getByText('マイナンバーカードをお持ちですか').count(), 0);
     assert.equal(await page.locator('video').count(), 0, 'no camera or call video while waiting');
 
     // The next specialist answers the new consultation; the call ends normally.
-    expectOk(await request(staff, 'acceptCall', { sessionId: transfer.newSessionId }));
+    expectOk(await request(staff, 'acceptCall', { consultationId: transfer.newConsultationId }));
     await showDocument.waitFor({ timeout: 15_000 });
     // Hang up only once the kiosk sends camera and microphone, as a specialist would.
     for (let i = 0; i < 60 && !(await page.evaluate(SENDING_FACE_AND_VOICE)); i += 1) await new Promise((r) => setTimeout(r, 250));
-    expectOk(await request(staff, 'hangUp', { sessionId: transfer.newSessionId }));
+    expectOk(await request(staff, 'hangUp', { consultationId: transfer.newConsultationId }));
     await page.getByRole('button', { name: 'とばす' }).waitFor({ timeout: 15_000 });
     axe.push(['survey', await seriousViolations(page)]);
     await page.getByRole('button', { name: 'とばす' }).click();

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import QRCode from 'qrcode';
-import type { SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationRecord } from '@madoguchi/contract/consultation';
 import { book, buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { openKiosk, seriousViolations, setKioskTimings } from './kiosk-e2e-support';
 
@@ -24,18 +24,18 @@ const domainNow = (): Date => new Date(clockStart + (Date.now() - realStart));
 describe('kiosk paths without a specialist (Chromium)', () => {
   let server: TestServer;
   let world: SchedulingWorld;
-  let kiosk: BrowserSession | undefined;
+  let kiosk: BrowserHandle | undefined;
   let workDir: string;
 
-  const latestSession = async (): Promise<SessionRecord | undefined> =>
+  const latestConsultation = async (): Promise<ConsultationRecord | undefined> =>
     (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0];
   /** The newest consultation record once it passes `check` (the kiosk's screen may run ahead of the write). */
-  const waitForSession = async (check: (r: SessionRecord) => boolean): Promise<SessionRecord> => {
+  const waitForConsultation = async (check: (r: ConsultationRecord) => boolean): Promise<ConsultationRecord> => {
     const deadline = Date.now() + 10_000;
-    let record = await latestSession();
+    let record = await latestConsultation();
     while (!(record && check(record)) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
-      record = await latestSession();
+      record = await latestConsultation();
     }
     assert.ok(record, 'a consultation was recorded');
     return record;
@@ -60,13 +60,13 @@ describe('kiosk paths without a specialist (Chromium)', () => {
     await page.getByRole('button', { name: /予約なしで相談/ }).click();
     await page.getByRole('button', { name: /税務課/ }).click();
     await page.getByText('職員を呼び出しています').waitFor({ timeout: 10_000 });
-    const queued = await waitForSession((r) => r.status === 'queued');
+    const queued = await waitForConsultation((r) => r.status === 'queued');
     assert.equal(queued.departmentName, '税務課');
     assert.equal(queued.kind, 'walk_in');
 
     await page.getByRole('button', { name: 'やめる' }).click();
     await page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 10_000 });
-    const ended = await waitForSession((r) => r.id === queued.id && r.status === 'ended');
+    const ended = await waitForConsultation((r) => r.id === queued.id && r.status === 'ended');
     assert.equal(ended.status, 'ended', 'the cancelled call is no longer queued');
   });
 
@@ -104,14 +104,14 @@ describe('kiosk paths without a specialist (Chromium)', () => {
     // the resident keeps their place (issue 14) until they press 「やめる」.
     await page.getByRole('button', { name: '職員を呼ぶ' }).click();
     await page.getByText('職員を呼び出しています').waitFor({ timeout: 10_000 });
-    const queued = await waitForSession((r) => r.status === 'queued');
+    const queued = await waitForConsultation((r) => r.status === 'queued');
     assert.equal(queued.departmentId, null, 'the help button calls the general counter');
     await page.waitForTimeout(6_000);
     assert.equal(await warning.count(), 0, 'no 「続けますか？」 while waiting');
-    assert.equal((await latestSession())?.status, 'queued', 'still in the queue');
+    assert.equal((await latestConsultation())?.status, 'queued', 'still in the queue');
     await page.getByRole('button', { name: 'やめる' }).click();
     await page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 10_000 });
-    const ended = await waitForSession((r) => r.id === queued.id && r.status === 'ended');
+    const ended = await waitForConsultation((r) => r.id === queued.id && r.status === 'ended');
     assert.equal(ended.status, 'ended', 'the waiting call was cancelled by the resident');
     await setKioskTimings(page, null);
     await kiosk.close();
@@ -144,7 +144,7 @@ describe('kiosk paths without a specialist (Chromium)', () => {
     // A public screen: the family name only (the town's default), never the given name.
     await page.getByText('山田 様、順番にお呼びします').waitFor({ timeout: 20_000 });
     assert.equal(await page.getByText(/太郎/).count(), 0, 'the given name is not shown');
-    const queued = await waitForSession((r) => r.status === 'queued');
+    const queued = await waitForConsultation((r) => r.status === 'queued');
     assert.equal(queued.kind, 'booked');
     assert.equal(queued.appointmentId, appointment.id);
     await page.getByRole('button', { name: 'やめる' }).click();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -15,7 +15,7 @@ import { openKiosk } from './kiosk-e2e-support';
 describe('the kiosk after a server restart (Chromium)', () => {
   let db: TestDatabase;
   let server: TestServer;
-  let kiosk: BrowserSession;
+  let kiosk: BrowserHandle;
   let staff: TestSocket | undefined;
 
   const restart = async (): Promise<number> => {
@@ -60,9 +60,9 @@ describe('the kiosk after a server restart (Chromium)', () => {
     const queued = nextEvent(staff, 'queueUpdated', 10_000);
     await page.getByRole('button', { name: '職員を呼ぶ' }).click();
     const [queue] = await queued;
-    const sessionId = queue[0]?.sessionId ?? expectOk(await request(staff, 'getQueue', {}))[0]?.sessionId;
-    assert.ok(sessionId);
-    expectOk(await request(staff, 'acceptCall', { sessionId }));
+    const consultationId = queue[0]?.consultationId ?? expectOk(await request(staff, 'getQueue', {}))[0]?.consultationId;
+    assert.ok(consultationId);
+    expectOk(await request(staff, 'acceptCall', { consultationId }));
     await page.getByRole('button', { name: '書類を見せる' }).waitFor({ timeout: 15_000 });
     staff.close();
     staff = undefined;

@@ -19,9 +19,9 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
       assert.ok(media.srtpCiphers.length > 0, 'media is SRTP-encrypted');
     }
 
-    const sessions = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
-    const sessionId = sessions.items[0]?.id;
-    assert.ok(sessionId);
+    const consultations = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
+    const consultationId = consultations.items[0]?.id;
+    assert.ok(consultationId);
 
     await hangUpAtDesk(staff.page);
     // After the call the resident is asked how it went; 「満足」 is stored on the record.
@@ -29,7 +29,7 @@ describe(`a resident at the kiosk talks with a specialist (Chromium, single-port
     await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });
     await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached', timeout: 10_000 });
 
-    const record = await server.app.repositories.consultations.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(consultationId);
     assert.ok(record?.answeredAt, 'answered time stored');
     assert.ok(record?.endedAt, 'ended time stored');
     assert.equal(record?.endReason, 'staff_ended');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -40,8 +40,8 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
   let server: TestServer;
   let udp: UdpRelay;
   let tcp: TcpRelay | null = null;
-  let kiosk: BrowserSession | null = null;
-  let staff: BrowserSession | null = null;
+  let kiosk: BrowserHandle | null = null;
+  let staff: BrowserHandle | null = null;
 
   before(async () => {
     port = await freeUdpPort(RELAY_HOST);
@@ -64,15 +64,15 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     await server?.close();
   });
 
-  const startCall = async (): Promise<{ kiosk: Page; staff: Page; sessionId: string }> => {
+  const startCall = async (): Promise<{ kiosk: Page; staff: Page; consultationId: string }> => {
     kiosk = await openBrowser();
     staff = await openBrowser();
     await loginAtDesk(staff.page, server.url);
     await walkInAtKiosk(kiosk.page, server.url, server.demo.kioskCredential);
     await answerFirstInQueue(staff.page);
-    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id;
-    assert.ok(sessionId);
-    return { kiosk: kiosk.page, staff: staff.page, sessionId };
+    const consultationId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id;
+    assert.ok(consultationId);
+    return { kiosk: kiosk.page, staff: staff.page, consultationId };
   };
 
   it('neither UDP nor TCP gets through: both screens say so plainly and the record says media_failed', { timeout: 90_000 }, async () => {
@@ -98,10 +98,10 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     assert.match(text, new RegExp(`127\\.0\\.0\\.1 の UDP と TCP のポート ${port}`), text);
     assert.match(text, /IT担当者/);
 
-    const record = await until(() => server.app.repositories.consultations.findById(call.sessionId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
+    const record = await until(() => server.app.repositories.consultations.findById(call.consultationId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
     assert.equal(record?.endReason, 'media_failed');
     assert.equal(record?.mediaFlag, 'media_failed');
-    const types = (await server.app.repositories.consultationEvents.listFor(call.sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(call.consultationId)).map((e) => e.type);
     assert.ok(types.includes('media_tcp_fallback'), `TCP was tried first: ${types.join(', ')}`);
     assert.ok(types.includes('media_failed'), types.join(', '));
 
@@ -123,7 +123,7 @@ describe('calls whose media cannot get through (Chromium, single-port mediasoup 
     assert.ok(tcp.connections > 0, 'the media ran through the TCP relay');
 
     await hangUpAtDesk(call.staff);
-    const record = await until(() => server.app.repositories.consultations.findById(call.sessionId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
+    const record = await until(() => server.app.repositories.consultations.findById(call.consultationId), (r) => r?.status === 'ended', { timeoutMs: 10_000, what: 'the record closed' });
     assert.equal(record?.endReason, 'staff_ended');
     assert.equal(record?.mediaFlag, 'tcp_fallback', 'the record says the call needed TCP');
   });

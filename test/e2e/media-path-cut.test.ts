@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, readInboundMedia, waitForMedia, type BrowserHandle } from '../helpers/browser';
 import { hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { answeredCall } from '../fixtures/kiosk-and-desk';
@@ -17,8 +17,8 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
   const RELAY_HOST = '127.0.0.1';
   let server: TestServer;
   let relay: UdpRelay;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
+  let kiosk: BrowserHandle;
+  let staff: BrowserHandle;
 
   before(async () => {
     const port = await freeUdpPort(RELAY_HOST);
@@ -41,8 +41,8 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
   it('an 8 s cut: ICE restarts, both sides decode again on the same transports', { timeout: 90_000 }, async () => {
     await answeredCall({ server, kiosk, staff });
     assert.ok(relay.counts.forwarded > 100, 'the media runs through the relay');
-    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id;
-    assert.ok(sessionId);
+    const consultationId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id;
+    assert.ok(consultationId);
     const transportsBefore = (await server.sfu.stats()).media.transports;
 
     const logs: string[] = [];
@@ -64,9 +64,9 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
     assert.ok(logs.some((line) => line.includes('ice restarted')), 'ICE was restarted');
     process.stdout.write(`# both sides decode again ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the media path came back\n`);
 
-    const record = await server.app.repositories.consultations.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(consultationId);
     assert.equal(record?.status, 'active', 'the same consultation goes on');
-    const types = (await server.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(consultationId)).map((e) => e.type);
     assert.ok(!types.includes('left'), `no participant left the call: ${types.join(', ')}`);
     assert.equal((await server.sfu.stats()).media.transports, transportsBefore, 'the same transports, ICE restarted');
     await hangUpAtDesk(staff.page);

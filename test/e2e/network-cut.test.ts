@@ -38,7 +38,7 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
 
   it('a 5 s cut: the same consultation resumes, no new record', async () => {
     const { server, kiosk, staff } = rig;
-    const sessionId = await startCall();
+    const consultationId = await startCall();
     const before = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
     await kiosk.context.setOffline(true);
     await new Promise((resolve) => setTimeout(resolve, 5_000));
@@ -47,14 +47,14 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
     const staffFrames = (await readInboundMedia(staff.page)).videoFramesDecoded;
     await waitForMedia(staff.page, (m) => m.videoFramesDecoded > staffFrames + 30, 20_000);
     process.stdout.write(`# staff decode the kiosk again ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the network came back\n`);
-    const record = await server.app.repositories.consultations.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(consultationId);
     assert.equal(record?.status, 'active', 'the same consultation goes on');
     const now = await server.app.repositories.consultations.list({ page: 1, pageSize: 1 });
-    assert.equal(now.total, before.total, 'no new session record');
+    assert.equal(now.total, before.total, 'no new consultation record');
     // The kiosk's socket comes back and it joins the same consultation again.
     let types: string[] = [];
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
-      types = (await server.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type);
+      types = (await server.app.repositories.consultationEvents.listFor(consultationId)).map((e) => e.type);
       if (types.includes('reconnected')) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -66,10 +66,10 @@ describe('the kiosk loses its network during a call (Chromium)', () => {
 
   it('a 60 s cut: the call ends as network_lost and the kiosk comes back to its start screen by itself', { timeout: 120_000 }, async () => {
     const { server, kiosk } = rig;
-    const sessionId = await startCall();
+    const consultationId = await startCall();
     await kiosk.context.setOffline(true);
     await new Promise((resolve) => setTimeout(resolve, 60_000));
-    const record = await server.app.repositories.consultations.findById(sessionId);
+    const record = await server.app.repositories.consultations.findById(consultationId);
     assert.equal(record?.endReason, 'network_lost');
     await kiosk.context.setOffline(false);
     const restoredAt = Date.now();

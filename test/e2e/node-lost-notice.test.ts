@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { twoProcessesWithBrowsers } from '../fixtures/two-processes';
-import { secondsUntilNewStream, videoStreams, type BrowserSession } from '../helpers/browser';
+import { secondsUntilNewStream, videoStreams, type BrowserHandle } from '../helpers/browser';
 import { hangUpAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { queryRows } from '../helpers/server-process';
@@ -62,7 +62,7 @@ describe('the node holding a call stops, failover on: what each side is told (tw
     const [kioskBefore, staffBefore] = await Promise.all([videoStreams(kiosk.page), videoStreams(staff.page)]);
     const killedAt = await nodeA.kill();
     // Both screens say what is happening while the call moves (a few seconds: watched, not polled late).
-    const saidSo = (page: BrowserSession['page'], text: string): Promise<number> =>
+    const saidSo = (page: BrowserHandle['page'], text: string): Promise<number> =>
       page.getByText(text).first().waitFor({ timeout: 20_000 }).then(() => (Date.now() - killedAt) / 1000);
     const [kioskSeconds, staffSeconds, kioskSaid, staffSaid] = await Promise.all([
       secondsUntilNewStream(kiosk.page, kioskBefore, killedAt, 40_000),

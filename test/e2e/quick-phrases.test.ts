@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { QuickPhrase } from '@madoguchi/contract/quick-phrases';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, hangUpAtDesk, loginAtDesk } from '../helpers/call-flow';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -13,9 +13,9 @@ import { startTestServer, type TestServer } from '../helpers/start-server';
  */
 describe('quick phrases reach the resident in their language (Chromium kiosk in English, staff console)', () => {
   let server: TestServer;
-  let admin: BrowserSession;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
+  let admin: BrowserHandle;
+  let kiosk: BrowserHandle;
+  let staff: BrowserHandle;
 
   before(async () => {
     server = await startTestServer({ webRtcServerPort: 0 });

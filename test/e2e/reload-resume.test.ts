@@ -20,8 +20,8 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
     const { server, kiosk, staff } = rig;
     await answeredCall(rig);
     const [first] = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items;
-    const sessionId = first?.id;
-    assert.ok(sessionId);
+    const consultationId = first?.id;
+    assert.ok(consultationId);
 
     const kioskTimes: number[] = [];
     const staffTimes: number[] = [];
@@ -45,8 +45,8 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
         `staff after ${staffTimes.map((t) => t.toFixed(2)).join(', ')} s (p95 ${p95(staffTimes).toFixed(2)})\n`,
     );
     // The same consultation all along: one record, still live, the kiosk's reconnects on its timeline.
-    assert.equal(server.app.consultations.has(sessionId), true);
-    const events = await server.app.repositories.consultationEvents.listFor(sessionId);
+    assert.equal(server.app.consultations.has(consultationId), true);
+    const events = await server.app.repositories.consultationEvents.listFor(consultationId);
     assert.equal(events.filter((e) => e.type === 'reconnected' && e.actor === 'kiosk').length, RELOADS);
     assert.equal(events.filter((e) => e.type === 'ended').length, 0);
     await kiosk.page.getByRole('button', { name: '通話を終了' }).waitFor({ timeout: 5_000 });

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { BookingRulesView } from '@madoguchi/contract/booking';
 import { bookPublicly, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
-import { chromiumArgs, openBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumArgs, openBrowser, type BrowserHandle } from '../helpers/browser';
 import { expectStatus } from '../helpers/rest-client';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -33,8 +33,8 @@ describe('a resident books, moves and cancels on a phone, and checks in at the k
   let phoneProfile: string;
   let phone: BrowserContext;
   let page: Page;
-  let kiosk: BrowserSession | undefined;
-  let admin: BrowserSession | undefined;
+  let kiosk: BrowserHandle | undefined;
+  let admin: BrowserHandle | undefined;
 
   before(async () => {
     smtp = await startSmtpCapture();

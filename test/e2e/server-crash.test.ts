@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from '@madoguchi/contract/pagination';
-import type { SessionDetail, SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationDetail, ConsultationRecord } from '@madoguchi/contract/consultation';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, waitForMedia, type BrowserHandle } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 
 const port = 3600 + Math.floor(Math.random() * 90);
@@ -31,8 +31,8 @@ async function waitReady(child: ChildProcess, timeoutMs = 60_000): Promise<void>
 describe('the server is killed (kill -9) during a call and started again (Chromium)', () => {
   let dataDir: string;
   let server: ChildProcess;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
+  let kiosk: BrowserHandle;
+  let staff: BrowserHandle;
 
   before(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-crash-'));
@@ -84,16 +84,16 @@ describe('the server is killed (kill -9) during a call and started again (Chromi
     assert.ok(kioskSeconds <= 10, `the kiosk took ${kioskSeconds} s`);
 
     const admin = restClient(url, (await loginStaff(url, 'demo-admin', 'madoguchi-demo')).accessToken);
-    const sessions = expectStatus(await admin.call<Page<SessionRecord>>('listSessions', { query: { pageSize: 10 } }), 200);
-    const interrupted = sessions.items.filter((s) => s.queuedAt > new Date(Date.now() - 10 * 60_000).toISOString());
+    const consultations = expectStatus(await admin.call<Page<ConsultationRecord>>('listConsultations', { query: { pageSize: 10 } }), 200);
+    const interrupted = consultations.items.filter((s) => s.queuedAt > new Date(Date.now() - 10 * 60_000).toISOString());
     assert.equal(interrupted.length, 1, 'no duplicate record (the demo data holds only older ones)');
     assert.equal(interrupted[0]?.endReason, 'server_restart', 'the interrupted call is closed honestly');
     // It ended when its media stopped (the dead process's last lease beat), not when the server came back.
     const endedAt = new Date(interrupted[0]?.endedAt ?? 0).getTime();
     assert.ok(endedAt <= killedAt + 50 && killedAt - endedAt < 3_000, `ended ${killedAt - endedAt} ms before the kill, at the last beat`);
-    const detail = expectStatus(await admin.call<SessionDetail>('getSession', { params: { id: interrupted[0]?.id ?? '' } }), 200);
+    const detail = expectStatus(await admin.call<ConsultationDetail>('getConsultation', { params: { id: interrupted[0]?.id ?? '' } }), 200);
     assert.equal(detail.events.filter((e) => e.type === 'ended').length, 1, 'exactly one ended event');
-    const open = expectStatus(await admin.call<Page<SessionRecord>>('listSessions', { query: { status: 'active' } }), 200);
+    const open = expectStatus(await admin.call<Page<ConsultationRecord>>('listConsultations', { query: { status: 'active' } }), 200);
     assert.equal(open.total, 0, 'no orphan left open');
 
     // The console may first offer to record the interrupted call's outcome; leave that for later.

@@ -5,7 +5,7 @@ import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } f
 import type { AuditEntry } from '@madoguchi/contract/audit';
 import type { Page } from '@madoguchi/contract/pagination';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { expectStatus, restClient } from '../helpers/rest-client';
@@ -36,8 +36,8 @@ export function assertFits(layout: ConsoleLayout, when: string): void {
 
 describe('the staff console at 1366x768 in Chromium, with the document camera on', () => {
   let server: TestServer;
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
+  let kiosk: BrowserHandle;
+  let staff: BrowserHandle;
 
   before(async () => {
     // The host's own address, as the Firefox run needs; Chromium is fine with it too.
@@ -98,8 +98,8 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
   });
 
   it('the record (相談記録) shows names and plain words, not ids, and the snapshot itself on request (audited)', { timeout: 60_000 }, async () => {
-    const sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
-    await staff.page.goto(`${server.url}/#/sessions/${sessionId}`);
+    const consultationId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    await staff.page.goto(`${server.url}/#/consultations/${consultationId}`);
     const timeline = staff.page.locator('ol.timeline');
     await timeline.getByText('書類の撮影').waitFor({ timeout: 15_000 });
     const text = (await timeline.innerText()).replace(/\s+/g, ' ');
@@ -129,7 +129,7 @@ async function firefoxUntil(page: FirefoxPage, script: string, what: string, tim
 
 describe('the staff console in Firefox ESR (WebDriver BiDi) at 1366x768: a full call with a Chromium kiosk', { skip: firefoxSkip }, () => {
   let server: TestServer;
-  let kiosk: BrowserSession;
+  let kiosk: BrowserHandle;
   let firefox: FirefoxBrowser;
   let staff: FirefoxPage;
 

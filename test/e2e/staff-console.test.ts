@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { SessionDetail } from '@madoguchi/contract/consultation';
+import type { ConsultationDetail } from '@madoguchi/contract/consultation';
 import type { Report } from '@madoguchi/contract/reports';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { createDepartment } from './kiosk-e2e-support';
 import { until } from '../helpers/poll';
@@ -72,14 +72,14 @@ async function signIn(page: Page, server: TestServer, loginId: string): Promise<
 
 describe('the staff console with a kiosk (Chromium, fake cameras, single-port mediasoup)', () => {
   let server: TestServer;
-  let kiosk: BrowserSession;
-  let desks: BrowserSession[] = [];
+  let kiosk: BrowserHandle;
+  let desks: BrowserHandle[] = [];
   // Filled in by the race and used by the steps after it.
-  let staff: BrowserSession;
+  let staff: BrowserHandle;
   let staffApi: ReturnType<typeof restClient>;
   /** Whether demo-admin (every department) rather than demo-staff (general counter only) won the race. */
   let staffIsAdmin = false;
-  let sessionId = '';
+  let consultationId = '';
 
   before(async () => {
     // The product's default grace period, so a desk's short network drop resumes its call.
@@ -107,7 +107,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
       200,
     );
 
-    const [deskA, deskB] = desks as [BrowserSession, BrowserSession];
+    const [deskA, deskB] = desks as [BrowserHandle, BrowserHandle];
     await Promise.all([signIn(deskA.page, server, 'demo-staff'), signIn(deskB.page, server, 'demo-admin')]);
     await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
     await kiosk.page.getByRole('button', { name: '職員を呼ぶ' }).click({ timeout: 20_000 });
@@ -126,15 +126,15 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     assert.equal(winnerIndex, 1 - losers.indexOf(1), `exactly one desk lost: ${JSON.stringify(losers)}`);
     await hangUps[winnerIndex]?.waitFor({ timeout: 15_000 });
     assert.equal(await hangUps[1 - winnerIndex]?.count(), 0, 'the other desk is not in the call');
-    staff = desks[winnerIndex] as BrowserSession;
+    staff = desks[winnerIndex] as BrowserHandle;
     staffApi = winnerIndex === 0 ? demoStaffApi : admin;
     staffIsAdmin = winnerIndex === 1;
     t.diagnostic(`the race was won by ${staffIsAdmin ? 'demo-admin (every department)' : 'demo-staff (general counter only)'}`);
     // Two Chromiums sending video are enough for this machine.
-    await (desks[1 - winnerIndex] as BrowserSession).close();
+    await (desks[1 - winnerIndex] as BrowserHandle).close();
     desks = [staff];
-    sessionId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
-    assert.ok(sessionId);
+    consultationId = (await server.app.repositories.consultations.list({ page: 1, pageSize: 1 })).items[0]?.id ?? '';
+    assert.ok(consultationId);
   });
 
   it('the kiosk shows its document camera and staff decode it at 1280x720 or more', { timeout: 60_000 }, async () => {
@@ -161,7 +161,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.locator('[data-testid="snapshot-gallery"] button').first().click();
     await staff.page.getByRole('dialog', { name: '撮影した書類' }).locator('img').waitFor();
     await staff.page.getByRole('dialog').getByRole('button', { name: '閉じる' }).click();
-    const stored = await server.app.repositories.snapshots.listFor(sessionId);
+    const stored = await server.app.repositories.snapshots.listFor(consultationId);
     assert.equal(stored.length, 1, 'one snapshot row');
     const content = await server.app.repositories.snapshots.content(stored[0]?.snapshotId ?? '');
     assert.ok(content, 'the image is stored');
@@ -174,9 +174,9 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await kiosk.page.getByRole('button', { name: 'いいえ', exact: true }).click({ timeout: 10_000 });
     await staff.page.getByText('住民の方が撮影を断りました。').waitFor({ timeout: 10_000 });
     await until(
-      async () => expectStatus(await staffApi.call<SessionDetail>('getSession', { params: { id: sessionId } }), 200).events.map((e) => e.type),
+      async () => expectStatus(await staffApi.call<ConsultationDetail>('getConsultation', { params: { id: consultationId } }), 200).events.map((e) => e.type),
       (types) => types.includes('snapshot_refused'), { timeoutMs: 10_000, what: 'the refusal is on the timeline', intervalMs: 250 });
-    assert.equal((await server.app.repositories.snapshots.listFor(sessionId)).length, 1, 'no image for a refusal');
+    assert.equal((await server.app.repositories.snapshots.listFor(consultationId)).length, 1, 'no image for a refusal');
   });
 
   it("a pen stroke on the document reaches the kiosk's overlay, and 書き込みを消す clears it", { timeout: 30_000 }, async () => {
@@ -203,7 +203,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
     await staff.page.getByText('呼び出し中の窓口').waitFor();
     const record = await until(
-      () => server.app.repositories.consultations.findById(sessionId),
+      () => server.app.repositories.consultations.findById(consultationId),
       (r) => r?.outcomeCode === 'resolved' && r.quality !== null, { timeoutMs: 10_000, what: 'outcome and quality saved', intervalMs: 250 });
     assert.equal(record?.notes, '書類の記入方法を案内');
     assert.ok(record?.quality?.kioskToStaff.meanBitrateKbps, 'kiosk-to-staff bitrate measured');
@@ -293,7 +293,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     );
 
     // The 相談記録 list shows it as one row: its departments in order and each leg's outcome.
-    await staff.page.goto(`${server.url}/#/sessions`);
+    await staff.page.goto(`${server.url}/#/consultations`);
     const recordsTable = staff.page.getByRole('region', { name: '相談記録の一覧（日時は日本時間）' });
     const handedOverRow = recordsTable.getByRole('row').filter({ hasText: '総合窓口 → 子育て支援課' });
     await handedOverRow.waitFor({ timeout: 15_000 });
@@ -305,7 +305,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     assert.match(rowText, /2\. 子育て支援課: 未記録/);
 
     // The record (相談記録) tells the two legs in plain words.
-    await staff.page.goto(`${server.url}/#/sessions/${first?.id ?? ''}`);
+    await staff.page.goto(`${server.url}/#/consultations/${first?.id ?? ''}`);
     const legs = staff.page.getByRole('region', { name: '相談の流れ（2つの部署で対応）' });
     await legs.waitFor({ timeout: 15_000 });
     const items = legs.getByRole('listitem');
@@ -322,8 +322,8 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
     const report = expectStatus(await admin.call<Report>('report', { query: { from: today, to: today } }), 200);
-    assert.equal(report.totals.sessions, 2);
+    assert.equal(report.totals.consultations, 2);
     const byDepartment = expectStatus(await admin.call<Report>('report', { query: { from: today, to: today, groupBy: 'department' } }), 200);
-    assert.equal(byDepartment.rows.reduce((sum, row) => sum + row.sessions, 0), 3, 'by department, each leg counts in its department');
+    assert.equal(byDepartment.rows.reduce((sum, row) => sum + row.consultations, 0), 3, 'by department, each leg counts in its department');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { twoTestNodes } from '../fixtures/two-nodes';
-import { openBrowser, readInboundMedia, waitForMedia, type BrowserSession } from '../helpers/browser';
+import { openBrowser, readInboundMedia, waitForMedia, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { eventually, until } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
@@ -12,8 +12,8 @@ const originOf = (url: string): string => new URL(url).origin;
 
 describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${database} PostgreSQL)`, async () => {
   const reachable = await redisReachable();
-  let kiosk: BrowserSession;
-  let staff: BrowserSession;
+  let kiosk: BrowserHandle;
+  let staff: BrowserHandle;
 
   // Registered before the nodes' hooks: the browsers open first and close before the nodes do.
   before(async () => {
@@ -52,9 +52,9 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     await staff.page.waitForTimeout(500);
     assert.equal(await staff.page.locator('.chat__message').count(), 1, 'the message is listed once, not once per socket');
 
-    const sessions = await node1.app.repositories.consultations.list({ page: 1, pageSize: 1 });
-    const sessionId = sessions.items[0]?.id;
-    assert.ok(sessionId);
+    const consultations = await node1.app.repositories.consultations.list({ page: 1, pageSize: 1 });
+    const consultationId = consultations.items[0]?.id;
+    assert.ok(consultationId);
 
     // The desk's socket to node 1 breaks (its connection to node 2 does not): it reconnects to
     // node 1 by itself and joins the same call again.
@@ -65,7 +65,7 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     const resumed = await waitForMedia(staff.page, (m) => m.videoFramesDecoded > framesBefore + 30, 20_000);
     assert.ok(resumed.videoFramesDecoded > framesBefore + 30, 'staff decode the kiosk again after the socket to node 1 came back');
     const types = await until(
-      async () => (await node1.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type),
+      async () => (await node1.app.repositories.consultationEvents.listFor(consultationId)).map((e) => e.type),
       (seen) => seen.includes('reconnected'),
       { timeoutMs: 10_000, what: 'the desk rejoined on node 1' },
     );
@@ -80,7 +80,7 @@ describe(`a kiosk on node 1, a specialist on node 2 (Chromium, Redis adapter, ${
     await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
 
     // The kiosk's survey answer is written on node 1 as it arrives.
-    const record = await until(() => node1.app.repositories.consultations.findById(sessionId), (r) => r?.satisfaction !== null, {
+    const record = await until(() => node1.app.repositories.consultations.findById(consultationId), (r) => r?.satisfaction !== null, {
       timeoutMs: 10_000,
       what: 'the survey answer on the record',
     });

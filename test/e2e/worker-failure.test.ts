@@ -11,9 +11,9 @@ describe('a media worker dies in the middle of a call (Chromium)', () => {
   it('the server rebuilds the room on a new worker and both sides get media back by themselves', async () => {
     const { server, kiosk, staff } = rig;
     await answeredCall(rig);
-    const sessions = await server.app.repositories.consultations.list({ page: 1, pageSize: 5 });
-    const sessionId = sessions.items[0]?.id;
-    assert.ok(sessionId);
+    const consultations = await server.app.repositories.consultations.list({ page: 1, pageSize: 5 });
+    const consultationId = consultations.items[0]?.id;
+    assert.ok(consultationId);
 
     const [worker] = (await server.sfu.stats()).workers;
     assert.ok(worker);
@@ -31,10 +31,10 @@ describe('a media worker dies in the middle of a call (Chromium)', () => {
     const [replacement] = (await server.sfu.stats()).workers;
     assert.notEqual(replacement?.pid, worker.pid, 'a new worker took the dead one\'s place');
     const after = await server.app.repositories.consultations.list({ page: 1, pageSize: 5 });
-    assert.equal(after.total, sessions.total, 'no new session record');
-    const record = await server.app.repositories.consultations.findById(sessionId);
+    assert.equal(after.total, consultations.total, 'no new consultation record');
+    const record = await server.app.repositories.consultations.findById(consultationId);
     assert.equal(record?.status, 'active', 'the same consultation goes on');
-    const types = (await server.app.repositories.consultationEvents.listFor(sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(consultationId)).map((e) => e.type);
     assert.ok(types.includes('media_restarted') && types.includes('reconnected'), types.join(', '));
     await hangUpAtDesk(staff.page);
   });

@@ -41,7 +41,7 @@ const RECORD_PEER_CONNECTIONS = `
   })();
 `;
 
-export interface BrowserSession {
+export interface BrowserHandle {
   context: BrowserContext;
   page: Page;
   /** The profile folder; bench:kiosk finds the browser's processes by it. */
@@ -53,7 +53,7 @@ export interface BrowserSession {
  * A Chromium profile of its own (kiosk and staff never share storage). Every
  * RTCPeerConnection the page creates is remembered so the test can read getStats().
  */
-export async function openBrowser(options: { extraArgs?: string[]; initScripts?: string[] } = {}): Promise<BrowserSession> {
+export async function openBrowser(options: { extraArgs?: string[]; initScripts?: string[] } = {}): Promise<BrowserHandle> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -1,11 +1,11 @@
 import type { QueueEntry } from '@madoguchi/contract/consultation';
 
 /** A walk-in resident waiting for `departmentId` (null: the general counter); `overrides` for what a test looks at. */
-export function walkIn(sessionId: string, departmentId: string | null = null, overrides: Partial<QueueEntry> = {}): QueueEntry {
+export function walkIn(consultationId: string, departmentId: string | null = null, overrides: Partial<QueueEntry> = {}): QueueEntry {
   return {
-    sessionId,
+    consultationId,
     kind: 'walk_in',
-    kioskId: `kiosk-${sessionId}`,
+    kioskId: `kiosk-${consultationId}`,
     kioskName: '北出張所',
     kioskLocation: '1F',
     departmentId,

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { API_ROUTES } from '@madoguchi/contract/api-routes';
 import type { AuditEntry } from '@madoguchi/contract/audit';
 import type { CallContext } from '@madoguchi/contract/call-context';
-import type { SessionDetail, SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationDetail, ConsultationRecord } from '@madoguchi/contract/consultation';
 import type { KioskRegistered, KioskSummary, PairKioskResponse, PairingCode } from '@madoguchi/contract/kiosks';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { LoginResponse } from '@madoguchi/contract/rest';
@@ -92,43 +92,43 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
     assert.equal(statuses.at(-1), 429);
   });
 
-  it('records an outcome and a survey rating on the session, with its event timeline', async () => {
+  it('records an outcome and a survey rating on the consultation, with its event timeline', async () => {
     const staffLogin: LoginResponse = await loginStaff(server.url, 'demo-staff', 'test-password');
     const kioskAuth = await kioskToken(server.url, server.demo.kioskCredential);
     const kiosk = await connectSocket(server.url, kioskAuth.accessToken);
     const staff = await connectSocket(server.url, staffLogin.accessToken);
     try {
-      const { sessionId } = expectOk(await request(kiosk, 'callStaff', { language: 'vi' }));
-      expectOk(await request(staff, 'acceptCall', { sessionId }));
+      const { consultationId } = expectOk(await request(kiosk, 'callStaff', { language: 'vi' }));
+      expectOk(await request(staff, 'acceptCall', { consultationId }));
       // The call view's context: for the member who answered (and admins), not for a colleague.
-      const context = expectStatus(await restClient(server.url, staffLogin.accessToken).call<CallContext>('getCallContext', { params: { id: sessionId } }), 200);
+      const context = expectStatus(await restClient(server.url, staffLogin.accessToken).call<CallContext>('getCallContext', { params: { id: consultationId } }), 200);
       assert.deepEqual({ kind: context.kind, language: context.language, resident: context.resident, history: context.history }, { kind: 'walk_in', language: 'vi', resident: null, history: [] });
       const colleague = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'colleague', displayName: '同僚' } }), 201);
       const firstLogin = restClient(server.url, (await loginStaff(server.url, 'colleague', colleague.temporaryPassword)).accessToken);
       expectStatus(await firstLogin.call('changePassword', { body: { currentPassword: colleague.temporaryPassword, newPassword: 'a-colleague-password' } }), 204);
       const colleagueApi = restClient(server.url, (await loginStaff(server.url, 'colleague', 'a-colleague-password')).accessToken);
-      assert.equal((await colleagueApi.call('getCallContext', { params: { id: sessionId } })).status, 404, 'a colleague who did not answer gets nothing');
-      expectStatus(await admin.call<CallContext>('getCallContext', { params: { id: sessionId } }), 200);
+      assert.equal((await colleagueApi.call('getCallContext', { params: { id: consultationId } })).status, 404, 'a colleague who did not answer gets nothing');
+      expectStatus(await admin.call<CallContext>('getCallContext', { params: { id: consultationId } }), 200);
       const ended = nextEvent(kiosk, 'callEnded');
-      expectOk(await request(staff, 'hangUp', { sessionId }));
+      expectOk(await request(staff, 'hangUp', { consultationId }));
       await ended;
-      expectOk(await request(kiosk, 'submitSurvey', { sessionId, rating: 4 }));
-      const twice = await request(kiosk, 'submitSurvey', { sessionId, rating: 1 });
-      assert.equal(twice.ok, false, 'one rating per session');
+      expectOk(await request(kiosk, 'submitSurvey', { consultationId, rating: 4 }));
+      const twice = await request(kiosk, 'submitSurvey', { consultationId, rating: 1 });
+      assert.equal(twice.ok, false, 'one rating per consultation');
       const asStaff = restClient(server.url, staffLogin.accessToken);
       const recorded = expectStatus(
-        await asStaff.call<SessionRecord>('recordOutcome', { params: { id: sessionId }, body: { outcomeCode: 'follow_up', notes: '書類を郵送' } }),
+        await asStaff.call<ConsultationRecord>('recordOutcome', { params: { id: consultationId }, body: { outcomeCode: 'follow_up', notes: '書類を郵送' } }),
         200,
       );
       assert.equal(recorded.outcomeCode, 'follow_up');
       assert.equal(recorded.satisfaction, 4);
       assert.equal(recorded.kind, 'walk_in');
-      const detail = expectStatus(await admin.call<SessionDetail>('getSession', { params: { id: sessionId } }), 200);
+      const detail = expectStatus(await admin.call<ConsultationDetail>('getConsultation', { params: { id: consultationId } }), 200);
       assert.deepEqual(detail.events.map((e) => e.type), ['queued', 'answered', 'ended']);
-      const list = expectStatus(await admin.call<Page<SessionRecord>>('listSessions', { query: { outcomeCode: 'follow_up' } }), 200);
-      assert.deepEqual(list.items.map((s) => s.id), [sessionId]);
+      const list = expectStatus(await admin.call<Page<ConsultationRecord>>('listConsultations', { query: { outcomeCode: 'follow_up' } }), 200);
+      assert.deepEqual(list.items.map((s) => s.id), [consultationId]);
       const audit = expectStatus(await admin.call<Page<AuditEntry>>('listAudit', { query: { action: 'session_viewed' } }), 200);
-      assert.ok(audit.items.some((a) => a.targetId === sessionId), 'viewing a record is audited');
+      assert.ok(audit.items.some((a) => a.targetId === consultationId), 'viewing a record is audited');
     } finally {
       kiosk.disconnect();
       staff.disconnect();
@@ -145,18 +145,18 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
     try {
       const pushed = nextEvent(scoped, 'queueUpdated');
       const place = nextEvent(kiosk, 'queuePosition');
-      const { sessionId } = expectOk(await request(kiosk, 'callStaff', { departmentId: b.id }));
+      const { consultationId } = expectOk(await request(kiosk, 'callStaff', { departmentId: b.id }));
       const [position] = await place;
-      assert.equal(position.sessionId, sessionId);
+      assert.equal(position.consultationId, consultationId);
       assert.equal(position.position, 1, 'the kiosk hears its place in the queue');
       assert.deepEqual((await pushed)[0], [], 'the live update leaves out another department');
       assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})), []);
-      assert.deepEqual(expectOk(await request(everyone, 'getQueue', {})).map((e) => e.sessionId), [sessionId], 'admins see all');
+      assert.deepEqual(expectOk(await request(everyone, 'getQueue', {})).map((e) => e.consultationId), [consultationId], 'admins see all');
       assert.deepEqual(expectOk(await request(unassigned, 'getQueue', {})), [], 'a member of no department sees the general counter only');
-      expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+      expectOk(await request(kiosk, 'cancelCall', { consultationId }));
       const general = expectOk(await request(kiosk, 'callStaff', {}));
-      assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})).map((e) => e.sessionId), [general.sessionId], 'the general counter is for everyone');
-      expectOk(await request(kiosk, 'cancelCall', { sessionId: general.sessionId }));
+      assert.deepEqual(expectOk(await request(scoped, 'getQueue', {})).map((e) => e.consultationId), [general.consultationId], 'the general counter is for everyone');
+      expectOk(await request(kiosk, 'cancelCall', { consultationId: general.consultationId }));
     } finally {
       scoped.disconnect();
       everyone.disconnect();
@@ -182,10 +182,15 @@ describe('administration: staff, kiosks, pairing, records and the route table', 
   });
 
   it('publishes an OpenAPI document covering every route', async () => {
-    const doc = expectStatus(await restClient(server.url).call<{ openapi: string; paths: Record<string, Record<string, { operationId: string }>> }>('openapi'), 200);
+    const doc = expectStatus(
+      await restClient(server.url).call<{ openapi: string; paths: Record<string, Record<string, { operationId: string; deprecated?: boolean }>> }>('openapi'),
+      200,
+    );
     assert.equal(doc.openapi, '3.1.0');
-    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
-    assert.deepEqual(new Set(operations), new Set(Object.keys(API_ROUTES)));
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
+    assert.deepEqual(new Set(operations.filter((op) => !op.deprecated).map((op) => op.operationId)), new Set(Object.keys(API_ROUTES)));
+    // The paths from before issue 15's rename are deprecated aliases of routes of the table, nothing else.
+    for (const op of operations.filter((o) => o.deprecated)) assert.ok(op.operationId.replace(/Legacy$/, '') in API_ROUTES, op.operationId);
     const create = doc.paths['/api/appointments']?.['post'] as unknown as { requestBody: { content: { 'application/json': { schema: { required: string[] } } } } };
     assert.ok(create.requestBody.content['application/json'].schema.required.includes('startsAt'));
   });

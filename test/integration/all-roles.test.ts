@@ -120,21 +120,21 @@ describe('every role, one booked consultation: each socket receives exactly what
     const kiosk = socketOf('kiosk');
     const staffA = socketOf('staffA');
     const checked = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
-    const { sessionId } = checked;
+    const { consultationId } = checked;
 
-    const refused = await request(socketOf('staffB'), 'acceptCall', { sessionId });
+    const refused = await request(socketOf('staffB'), 'acceptCall', { consultationId });
     assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN', 'another department cannot answer');
-    expectOk(await request(staffA, 'acceptCall', { sessionId }));
+    expectOk(await request(staffA, 'acceptCall', { consultationId }));
 
-    const link = expectStatus(await restClient(server.url, staffAToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: { label: GUEST_LABEL } }), 201);
+    const link = expectStatus(await restClient(server.url, staffAToken).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: { label: GUEST_LABEL } }), 201);
     listen('guest', await connectSocket(server.url, guestTokenOf(link)));
     const guest = socketOf('guest');
     for (const socket of [kiosk, staffA, guest]) {
       const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
-      expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+      expectOk(await request(socket, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
     }
-    expectOk(await request(staffA, 'sendMessage', { sessionId, text: '書類をカメラの下へどうぞ' }));
-    expectOk(await request(kiosk, 'sendMessage', { sessionId, text: 'はい' }));
+    expectOk(await request(staffA, 'sendMessage', { consultationId, text: '書類をカメラの下へどうぞ' }));
+    expectOk(await request(kiosk, 'sendMessage', { consultationId, text: 'はい' }));
 
     // 書かない窓口: staff A shows a form, the kiosk asks a correction, staff A resends, the kiosk signs.
     const template = await server.app.repositories.forms.saveTemplate(
@@ -142,54 +142,54 @@ describe('every role, one booked consultation: each socket receives exactly what
       null,
     );
     const templateId = template?.templateId ?? '';
-    const form = expectOk(await request(staffA, 'pushForm', { sessionId, templateId, values: { applicantName: '窓口' } }));
-    expectOk(await request(kiosk, 'askFormCorrection', { sessionId, documentId: form.documentId, revision: 1, fieldKey: 'applicantName' }));
-    expectOk(await request(staffA, 'pushForm', { sessionId, templateId, documentId: form.documentId, values: { applicantName: RESIDENT } }));
-    expectOk(await request(kiosk, 'signForm', { sessionId, documentId: form.documentId, revision: 2, strokes: [[[10, 10], [100, 200], [200, 10], [300, 200], [400, 10]]] }));
+    const form = expectOk(await request(staffA, 'pushForm', { consultationId, templateId, values: { applicantName: '窓口' } }));
+    expectOk(await request(kiosk, 'askFormCorrection', { consultationId, documentId: form.documentId, revision: 1, fieldKey: 'applicantName' }));
+    expectOk(await request(staffA, 'pushForm', { consultationId, templateId, documentId: form.documentId, values: { applicantName: RESIDENT } }));
+    expectOk(await request(kiosk, 'signForm', { consultationId, documentId: form.documentId, revision: 2, strokes: [[[10, 10], [100, 200], [200, 10], [300, 200], [400, 10]]] }));
     for (const [who, token, status] of [['staff A', staffAToken, 200], ['staff B', staffBToken, 404], ['the admin', adminToken, 200]] as const) {
       assert.equal((await restClient(server.url, token).call('getFormPdf', { params: { id: form.documentId } })).status, status, `${who} opening the signed PDF`);
-      assert.equal((await restClient(server.url, token).call('listSessionForms', { params: { id: sessionId } })).status, status, `${who} listing the forms`);
+      assert.equal((await restClient(server.url, token).call('listConsultationForms', { params: { id: consultationId } })).status, status, `${who} listing the forms`);
     }
     assert.ok([401, 403].includes((await restClient(server.url, guestTokenOf(link)).call('getFormPdf', { params: { id: form.documentId } })).status), 'the guest cannot open it');
     // A captioner (要約筆記) joins through a link of its own kind and types; the specialist corrects the line.
     const captionerLink = expectStatus(
-      await restClient(server.url, staffAToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: { label: CAPTIONER_LABEL, kind: 'captioner' } }),
+      await restClient(server.url, staffAToken).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: { label: CAPTIONER_LABEL, kind: 'captioner' } }),
       201,
     );
     listen('captioner', await connectSocket(server.url, guestTokenOf(captionerLink)));
     const captioner = socketOf('captioner');
     const captionerInfo = expectOk(await request(captioner, 'getServerInfo', {}));
     assert.equal(captionerInfo.guestKind, 'captioner');
-    expectOk(await request(captioner, 'joinRoom', { sessionId, rtpCapabilities: captionerInfo.routerRtpCapabilities }));
+    expectOk(await request(captioner, 'joinRoom', { consultationId, rtpCapabilities: captionerInfo.routerRtpCapabilities }));
     const lineId = '6f1d3a52-58c5-4f0e-9a57-4a4a5c1e2b10';
     const kioskLine = new Promise<CaptionLine>((resolve) => kiosk.on('captionLine', (line: CaptionLine) => line.final && resolve(line)));
-    expectOk(await request(captioner, 'captionInput', { sessionId, lineId, text: CAPTION_TEXT.slice(0, 4), final: false }));
-    expectOk(await request(captioner, 'captionInput', { sessionId, lineId, text: CAPTION_TEXT, final: true }));
+    expectOk(await request(captioner, 'captionInput', { consultationId, lineId, text: CAPTION_TEXT.slice(0, 4), final: false }));
+    expectOk(await request(captioner, 'captionInput', { consultationId, lineId, text: CAPTION_TEXT, final: true }));
     assert.equal((await kioskLine).text, CAPTION_TEXT);
-    const corrected = expectOk(await request(staffA, 'correctCaption', { sessionId, lineId, text: CORRECTED_TEXT }));
+    const corrected = expectOk(await request(staffA, 'correctCaption', { consultationId, lineId, text: CORRECTED_TEXT }));
     assert.equal(corrected.corrected, true);
-    const kioskView = expectOk(await request(kiosk, 'getCaptions', { sessionId }));
+    const kioskView = expectOk(await request(kiosk, 'getCaptions', { consultationId }));
     assert.deepEqual(kioskView.lines.map((l) => [l.text, l.source, l.corrected]), [[CORRECTED_TEXT, 'captioner', true]]);
     assert.equal(kioskView.state.lastSource, 'captioner');
 
     // Everyone else is refused: the interpreter guest, another kiosk, another member, the admin.
     const refusedCode = async (role: Role, event: 'getCaptions' | 'captionInput' | 'correctCaption' | 'captionConsent', payload: object): Promise<string> => {
-      const answer = await request(socketOf(role), event as 'getCaptions', payload as { sessionId: string });
+      const answer = await request(socketOf(role), event as 'getCaptions', payload as { consultationId: string });
       assert.equal(answer.ok, false, `${role} ${event} is refused`);
       return answer.ok ? '' : answer.error.code;
     };
-    assert.equal(await refusedCode('guest', 'getCaptions', { sessionId }), 'FORBIDDEN');
-    assert.equal(await refusedCode('guest', 'captionInput', { sessionId, lineId, text: '偽の字幕', final: true }), 'FORBIDDEN');
-    assert.equal(await refusedCode('kiosk', 'captionInput', { sessionId, lineId, text: '偽の字幕', final: true }), 'FORBIDDEN');
-    assert.equal(await refusedCode('captioner', 'correctCaption', { sessionId, lineId, text: '偽の字幕' }), 'FORBIDDEN');
-    assert.equal(await refusedCode('kiosk', 'correctCaption', { sessionId, lineId, text: '偽の字幕' }), 'FORBIDDEN');
-    await refusedCode('otherKiosk', 'getCaptions', { sessionId });
-    await refusedCode('otherKiosk', 'captionConsent', { sessionId, consent: true });
-    await refusedCode('staffB', 'getCaptions', { sessionId });
-    await refusedCode('staffB', 'correctCaption', { sessionId, lineId, text: '偽の字幕' });
-    await refusedCode('admin', 'correctCaption', { sessionId, lineId, text: '偽の字幕' });
+    assert.equal(await refusedCode('guest', 'getCaptions', { consultationId }), 'FORBIDDEN');
+    assert.equal(await refusedCode('guest', 'captionInput', { consultationId, lineId, text: '偽の字幕', final: true }), 'FORBIDDEN');
+    assert.equal(await refusedCode('kiosk', 'captionInput', { consultationId, lineId, text: '偽の字幕', final: true }), 'FORBIDDEN');
+    assert.equal(await refusedCode('captioner', 'correctCaption', { consultationId, lineId, text: '偽の字幕' }), 'FORBIDDEN');
+    assert.equal(await refusedCode('kiosk', 'correctCaption', { consultationId, lineId, text: '偽の字幕' }), 'FORBIDDEN');
+    await refusedCode('otherKiosk', 'getCaptions', { consultationId });
+    await refusedCode('otherKiosk', 'captionConsent', { consultationId, consent: true });
+    await refusedCode('staffB', 'getCaptions', { consultationId });
+    await refusedCode('staffB', 'correctCaption', { consultationId, lineId, text: '偽の字幕' });
+    await refusedCode('admin', 'correctCaption', { consultationId, lineId, text: '偽の字幕' });
     const guestClosed = new Promise<void>((resolve) => guest.once('disconnect', () => resolve()));
-    expectOk(await request(staffA, 'hangUp', { sessionId }));
+    expectOk(await request(staffA, 'hangUp', { consultationId }));
     await guestClosed;
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -330,11 +330,11 @@ describe('every role, one consultation handed to another department: who receive
     await server?.close();
   });
 
-  const joinAll = async (sessionId: string, roles: TransferRole[]): Promise<void> => {
+  const joinAll = async (consultationId: string, roles: TransferRole[]): Promise<void> => {
     for (const role of roles) {
       const socket = socketOf(role);
       const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
-      expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+      expectOk(await request(socket, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
     }
   };
 
@@ -344,14 +344,14 @@ describe('every role, one consultation handed to another department: who receive
 
   it('a booked resident of A, answered with a guest, handed to B: each socket receives exactly what it may', async () => {
     const kiosk = socketOf('kiosk');
-    const { sessionId } = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
-    expectOk(await request(socketOf('staffA'), 'acceptCall', { sessionId }));
-    const link = expectStatus(await restClient(server.url, members.staffA.token).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: { label: GUEST_LABEL } }), 201);
+    const { consultationId } = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
+    expectOk(await request(socketOf('staffA'), 'acceptCall', { consultationId }));
+    const link = expectStatus(await restClient(server.url, members.staffA.token).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: { label: GUEST_LABEL } }), 201);
     const guest = listen('guest', await connectSocket(server.url, guestTokenOf(link)));
-    await joinAll(sessionId, ['kiosk', 'staffA', 'guest']);
+    await joinAll(consultationId, ['kiosk', 'staffA', 'guest']);
 
     const guestClosed = new Promise<void>((resolve) => guest.once('disconnect', () => resolve()));
-    const moved = expectOk(await request(socketOf('staffA'), 'transferCall', { sessionId, departmentId: departmentB.id }));
+    const moved = expectOk(await request(socketOf('staffA'), 'transferCall', { consultationId, departmentId: departmentB.id }));
     await guestClosed;
     // The console of the general counter reloads now: its snapshot holds nothing of B.
     socketOf('staffNone').close();
@@ -359,13 +359,13 @@ describe('every role, one consultation handed to another department: who receive
     const snapshot = expectOk(await request(counter, 'getQueue', {}));
     assert.deepEqual(snapshot, [], 'the general counter is sent no resident of another department at login');
     assert.deepEqual(expectOk(await request(socketOf('staffA'), 'getQueue', {})), [], 'A no longer sees the resident it handed to B');
-    assert.deepEqual(expectOk(await request(socketOf('staffB'), 'getQueue', {})).map((e) => e.sessionId), [moved.newSessionId]);
+    assert.deepEqual(expectOk(await request(socketOf('staffB'), 'getQueue', {})).map((e) => e.consultationId), [moved.newConsultationId]);
 
-    const refused = await request(counter, 'acceptCall', { sessionId: moved.newSessionId });
+    const refused = await request(counter, 'acceptCall', { consultationId: moved.newConsultationId });
     assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN', 'the general counter cannot answer B');
-    expectOk(await request(socketOf('staffB'), 'acceptCall', { sessionId: moved.newSessionId }));
-    await joinAll(moved.newSessionId, ['kiosk', 'staffB']);
-    expectOk(await request(socketOf('staffB'), 'hangUp', { sessionId: moved.newSessionId }));
+    expectOk(await request(socketOf('staffB'), 'acceptCall', { consultationId: moved.newConsultationId }));
+    await joinAll(moved.newConsultationId, ['kiosk', 'staffB']);
+    expectOk(await request(socketOf('staffB'), 'hangUp', { consultationId: moved.newConsultationId }));
     await settle();
 
     assert.deepEqual(eventsOf('kiosk'), ['callAccepted', 'callEnded', 'peerJoined', 'queuePosition', 'transferred']);
@@ -384,7 +384,7 @@ describe('every role, one consultation handed to another department: who receive
       for (const entry of queueEntriesOf(role)) assert.ok(allowed[role].includes(entry.departmentId), `${role} was sent a resident of ${entry.departmentName}`);
     }
     assert.deepEqual([...new Set(queueEntriesOf('admin').map((e) => e.departmentName))].sort(), ['子育て支援課', '税務課'], 'the admin saw both legs waiting');
-    assert.ok(queueEntriesOf('staffB').some((e) => e.sessionId === moved.newSessionId && e.residentName === RESIDENT), 'B was sent the resident handed to it');
+    assert.ok(queueEntriesOf('staffB').some((e) => e.consultationId === moved.newConsultationId && e.residentName === RESIDENT), 'B was sent the resident handed to it');
     for (const role of ['kiosk', 'staffNone', 'guest'] as const) {
       assert.ok(!textOf(role).includes(RESIDENT) && !textOf(role).includes(KANA), `${role} received the resident's name`);
     }
@@ -393,42 +393,42 @@ describe('every role, one consultation handed to another department: who receive
   it('the general counter hands a walk-in to A: the counter is never sent the entry, before or after a reconnect', async () => {
     received.set('staffNone', []);
     const kiosk = socketOf('kiosk');
-    const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
-    expectOk(await request(socketOf('staffNone'), 'acceptCall', { sessionId }));
-    await joinAll(sessionId, ['kiosk', 'staffNone']);
-    const moved = expectOk(await request(socketOf('staffNone'), 'transferCall', { sessionId, departmentId: departmentA.id }));
+    const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
+    expectOk(await request(socketOf('staffNone'), 'acceptCall', { consultationId }));
+    await joinAll(consultationId, ['kiosk', 'staffNone']);
+    const moved = expectOk(await request(socketOf('staffNone'), 'transferCall', { consultationId, departmentId: departmentA.id }));
     await settle();
-    assert.ok(!queueEntriesOf('staffNone').some((e) => e.sessionId === moved.newSessionId), 'the counter was never sent the resident it handed to A');
+    assert.ok(!queueEntriesOf('staffNone').some((e) => e.consultationId === moved.newConsultationId), 'the counter was never sent the resident it handed to A');
     const lastUpdate = (received.get('staffNone') ?? []).filter((r) => r.event === 'queueUpdated').at(-1)?.args[0] as QueueEntry[] | undefined;
     assert.deepEqual(lastUpdate, [], "the counter's latest queue is empty");
     assert.deepEqual(expectOk(await request(socketOf('staffNone'), 'getQueue', {})), []);
-    assert.ok(queueEntriesOf('staffA').some((e) => e.sessionId === moved.newSessionId), 'A was sent it');
-    expectOk(await request(kiosk, 'cancelCall', { sessionId: moved.newSessionId }));
+    assert.ok(queueEntriesOf('staffA').some((e) => e.consultationId === moved.newConsultationId), 'A was sent it');
+    expectOk(await request(kiosk, 'cancelCall', { consultationId: moved.newConsultationId }));
   });
 
   it('a member whose departments change while logged in sees the new scope at once, and nothing of the old one', async () => {
     const kiosk = socketOf('kiosk');
     const staffB = socketOf('staffB');
-    const { sessionId } = expectOk(await request(kiosk, 'callStaff', { departmentId: departmentA.id }));
+    const { consultationId } = expectOk(await request(kiosk, 'callStaff', { departmentId: departmentA.id }));
     await settle();
     assert.deepEqual(expectOk(await request(staffB, 'getQueue', {})), []);
 
     const given = nextEvent(staffB, 'queueUpdated');
     expectStatus(await admin.call('updateStaff', { params: { id: members.staffB.id }, body: { departmentIds: [departmentB.id, departmentA.id] } }), 200);
-    assert.deepEqual((await given)[0].map((e) => e.sessionId), [sessionId], 'given A, the waiting resident of A arrives without a reconnect');
+    assert.deepEqual((await given)[0].map((e) => e.consultationId), [consultationId], 'given A, the waiting resident of A arrives without a reconnect');
 
     const taken = nextEvent(staffB, 'queueUpdated');
     expectStatus(await admin.call('updateStaff', { params: { id: members.staffB.id }, body: { departmentIds: [departmentB.id] } }), 200);
     assert.deepEqual((await taken)[0], [], 'taken out of A, the list is replaced at once');
     received.set('staffB', []);
     // A's queue changes now (a second resident of A is announced when the first leaves and comes back).
-    expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+    expectOk(await request(kiosk, 'cancelCall', { consultationId }));
     const again = expectOk(await request(kiosk, 'callStaff', { departmentId: departmentA.id }));
     await settle();
     assert.ok(!queueEntriesOf('staffB').some((e) => e.departmentId === departmentA.id), 'no resident of A reaches B after the change');
     assert.deepEqual(expectOk(await request(staffB, 'getQueue', {})), []);
-    const refused = await request(staffB, 'acceptCall', { sessionId: again.sessionId });
+    const refused = await request(staffB, 'acceptCall', { consultationId: again.consultationId });
     assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN', 'B can no longer answer A');
-    expectOk(await request(kiosk, 'cancelCall', { sessionId: again.sessionId }));
+    expectOk(await request(kiosk, 'cancelCall', { consultationId: again.consultationId }));
   });
 });

@@ -126,19 +126,19 @@ for (const kind of databaseKinds()) {
         assert.equal(checked.appointment.id, appointment.id);
         assert.equal(checked.appointment.residentName, '山田', 'the kiosk gets the family name only (the default setting)');
         const queue = expectOk(await request(staff, 'getQueue', {}));
-        const entry = queue.find((e) => e.sessionId === checked.sessionId);
+        const entry = queue.find((e) => e.consultationId === checked.consultationId);
         assert.equal(entry?.kind, 'booked');
         assert.equal(entry?.language, 'en');
         assert.equal(entry?.departmentName, '子育て支援課');
-        expectOk(await request(staff, 'acceptCall', { sessionId: checked.sessionId }));
+        expectOk(await request(staff, 'acceptCall', { consultationId: checked.consultationId }));
         const status = async () =>
           expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id: appointment.id } }), 200);
         await waitFor(async () => (await status()).status === 'in_session');
-        expectOk(await request(staff, 'hangUp', { sessionId: checked.sessionId }));
+        expectOk(await request(staff, 'hangUp', { consultationId: checked.consultationId }));
         await waitFor(async () => (await status()).status === 'completed');
         const detail = await status();
         assert.equal(detail.checkInCode, null, 'a closed appointment no longer shows its code');
-        assert.equal(detail.sessionId, checked.sessionId);
+        assert.equal(detail.consultationId, checked.consultationId);
         assert.deepEqual(detail.history.map((h) => h.action), ['created', 'checked_in', 'session_started', 'completed']);
         const reused = await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' });
         assert.equal(!reused.ok && reused.error.code, 'NOT_FOUND', 'a used code does not work twice');
@@ -158,7 +158,7 @@ for (const kind of databaseKinds()) {
         assert.equal(!early.ok && early.error.code, 'INVALID_STATE');
         clock.now = new Date('2030-04-02T14:30:00+09:00');
         const checked = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
-        expectOk(await request(kiosk, 'cancelCall', { sessionId: checked.sessionId }));
+        expectOk(await request(kiosk, 'cancelCall', { consultationId: checked.consultationId }));
         await waitFor(async () => {
           const detail = expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id: appointment.id } }), 200);
           return detail.status === 'scheduled';

@@ -7,7 +7,7 @@ import { LinkSeal } from '../../server/src/domain/link-seal';
 import { OutboxSender } from '../../server/src/mail/outbox-sender';
 import { bookingRules, bookPublicly, saveBookingRules, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
-import { expectStatus } from '../helpers/rest-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/start-server';
 import { databaseKinds } from '../helpers/test-database';
@@ -96,6 +96,24 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(subjects, ['Your video consultation is booked', 'Your video consultation is tomorrow', 'Your video consultation starts soon']);
       assert.ok(mailsTo('remind@example.jp')[2]?.text.includes(created.manageToken), 'reminders carry the link too');
       clock.now = new Date('2030-04-01T09:30:00+09:00');
+    });
+
+    it('tells the resident of every move, also back to a time it had before (staff and resident moving it in turn)', async () => {
+      const created = await book('back@example.jp', '2030-04-09T10:00:00+09:00');
+      await send();
+      const rows: { id: string }[] = await server.db.dataSource.query(`SELECT a.id FROM appointment a WHERE a.contact_email = 'back@example.jp'`);
+      const id = rows[0]?.id ?? '';
+      const staffMove = async (at: string) =>
+        expectStatus(await world.admin.call<Appointment>('updateAppointment', { params: { id }, body: { startsAt: `2030-04-09T${at}:00+09:00`, endsAt: `2030-04-09T${at.replace(':00', ':30')}:00+09:00` } }), 200);
+      await staffMove('11:00');
+      await send();
+      expectStatus(await restClient(server.url).call('movePublicBooking', { params: { token: created.manageToken }, body: { startsAt: '2030-04-09T10:00:00+09:00' } }), 200);
+      await send();
+      await staffMove('11:00');
+      await send();
+      await send();
+      const moved = mailsTo('back@example.jp').filter((m) => m.subject === 'ご予約の日時が変更されました');
+      assert.deepEqual(moved.map((m) => /1[01]:00/.exec(m.text)?.[0]), ['11:00', '10:00', '11:00'], 'the last notice names the time the booking has now');
     });
 
     it('tells the resident when staff move or cancel the booking', async () => {

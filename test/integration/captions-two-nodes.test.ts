@@ -36,23 +36,23 @@ describe('captions with the kiosk and the specialist on different server nodes (
     const desk = await connectSocket(node2.url, staffAuth.accessToken);
     let holder: TestSocket | null = null;
     let captioner: TestSocket | null = null;
-    let sessionId = '';
+    let consultationId = '';
     const dir = await speechDir();
     try {
       await eventually(async () => node1.app.cluster.peerOrigins().includes(node2.url), 15_000);
-      ({ sessionId } = expectOk(await request(kiosk, 'callStaff', {})));
-      await eventually(async () => expectOk(await request(desk, 'getQueue', {})).some((e) => e.sessionId === sessionId), 15_000);
-      const accepted = expectOk(await request(desk, 'acceptCall', { sessionId }));
+      ({ consultationId } = expectOk(await request(kiosk, 'callStaff', {})));
+      await eventually(async () => expectOk(await request(desk, 'getQueue', {})).some((e) => e.consultationId === consultationId), 15_000);
+      const accepted = expectOk(await request(desk, 'acceptCall', { consultationId }));
       assert.equal(accepted.mediaNodeUrl, node1.url, 'the call is held by the kiosk’s node');
       // The console's holder link: a second socket of the same member, to node 1.
       holder = await connectSocket(node1.url, staffAuth.accessToken, { origin: node2.url });
       for (const socket of [kiosk, holder]) {
         const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
-        expectOk(await request(socket, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+        expectOk(await request(socket, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
       }
 
       // The recogniser on node 1 hears the specialist's microphone.
-      const room = node1.sfu.getRoom(sessionId);
+      const room = node1.sfu.getRoom(consultationId);
       assert.ok(room, 'node 1 holds the media room');
       const staffSub = (JSON.parse(Buffer.from(staffAuth.accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string }).sub;
       const speaker = await rtpSpeaker(room, `staff:${staffSub}`);
@@ -68,34 +68,34 @@ describe('captions with the kiosk and the specialist on different server nodes (
 
       // A captioner invited from node 2 is sent to node 1 and types there.
       const link = expectStatus(
-        await restClient(node2.url, staffAuth.accessToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: { label: '要約筆記', kind: 'captioner' } }),
+        await restClient(node2.url, staffAuth.accessToken).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: { label: '要約筆記', kind: 'captioner' } }),
         201,
       );
       assert.equal(new URL(link.url).origin, node1.url, 'the captioner’s link opens the node holding the call');
       captioner = await connectSocket(node1.url, guestTokenOf(link));
       const info = expectOk(await request(captioner, 'getServerInfo', {}));
       assert.equal(info.guestKind, 'captioner');
-      expectOk(await request(captioner, 'joinRoom', { sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+      expectOk(await request(captioner, 'joinRoom', { consultationId, rtpCapabilities: info.routerRtpCapabilities }));
       const lineId = randomUUID();
       const typedAtKiosk = lineWhere(kiosk, 'the captioner’s line at the kiosk', (l) => l.lineId === lineId && l.final);
       const typedAtDesk = lineWhere(holder, 'the captioner’s line at the desk', (l) => l.lineId === lineId && l.final);
-      expectOk(await request(captioner, 'captionInput', { sessionId, lineId, text: '本日はご来庁', final: false }));
-      expectOk(await request(captioner, 'captionInput', { sessionId, lineId, text: '本日はご来庁ありがとうございます', final: true }));
+      expectOk(await request(captioner, 'captionInput', { consultationId, lineId, text: '本日はご来庁', final: false }));
+      expectOk(await request(captioner, 'captionInput', { consultationId, lineId, text: '本日はご来庁ありがとうございます', final: true }));
       assert.equal((await typedAtKiosk).source, 'captioner');
       assert.equal((await typedAtDesk).text, '本日はご来庁ありがとうございます');
 
       // The desk corrects the recogniser's line; the kiosk shows the new text in place.
       const corrected = lineWhere(kiosk, 'the corrected line', (l) => l.lineId === kioskLine.lineId && l.corrected);
-      expectOk(await request(holder, 'correctCaption', { sessionId, lineId: kioskLine.lineId, text: spoken }));
+      expectOk(await request(holder, 'correctCaption', { consultationId, lineId: kioskLine.lineId, text: spoken }));
       assert.equal((await corrected).text, spoken);
 
       // Hang-up from node 2's socket is passed to node 1; the pipeline stops with the call.
       const ended = nextEvent(kiosk, 'callEnded');
-      expectOk(await request(desk, 'hangUp', { sessionId }));
+      expectOk(await request(desk, 'hangUp', { consultationId }));
       await ended;
-      await eventually(async () => node1.app.captions.recogniserPid(sessionId) === null, 10_000);
+      await eventually(async () => node1.app.captions.recogniserPid(consultationId) === null, 10_000);
     } finally {
-      if (sessionId) await request(desk, 'hangUp', { sessionId }).catch(() => undefined);
+      if (consultationId) await request(desk, 'hangUp', { consultationId }).catch(() => undefined);
       kiosk.disconnect();
       desk.disconnect();
       holder?.disconnect();
@@ -103,7 +103,7 @@ describe('captions with the kiosk and the specialist on different server nodes (
     }
     const events: { details: Record<string, unknown> }[] = await node2.db.dataSource.query(
       `SELECT details FROM session_event WHERE session_id = $1 AND type = 'captions_used' ORDER BY id`,
-      [sessionId],
+      [consultationId],
     );
     assert.deepEqual(events.map((e) => e.details['source']).sort(), ['captioner', 'recogniser'], 'the shared record names both sources once');
   });

@@ -48,44 +48,44 @@ class FakeHolder implements Served {
   readonly held = new Map<string, HeldConsultation>();
   forecastRefreshes = 0;
 
-  has(sessionId: string): boolean {
-    return this.held.has(sessionId);
+  has(consultationId: string): boolean {
+    return this.held.has(consultationId);
   }
 
-  async accept(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult> {
-    this.asked.push(`accept ${sessionId}`);
+  async accept(principal: SocketPrincipal, consultationId: string): Promise<AcceptCallResult> {
+    this.asked.push(`accept ${consultationId}`);
     this.principals.push(principal);
-    const consultation = this.held.get(sessionId);
+    const consultation = this.held.get(consultationId);
     if (!consultation || consultation.state !== 'queued') throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left');
     if (!mayServe(principal, consultation.departmentId)) throw AppError.forbidden('this resident is waiting for another department');
     consultation.state = 'active';
     consultation.staffId = principal.id;
-    return { sessionId, kioskName: consultation.kioskName, kioskLocation: '1F', mediaNodeUrl: null };
+    return { consultationId, kioskName: consultation.kioskName, kioskLocation: '1F', mediaNodeUrl: null };
   }
 
-  expectRemoteJoin(principal: SocketPrincipal, sessionId: string): void {
-    this.asked.push(`expectRemoteJoin ${sessionId} ${principal.id}`);
+  expectRemoteJoin(principal: SocketPrincipal, consultationId: string): void {
+    this.asked.push(`expectRemoteJoin ${consultationId} ${principal.id}`);
   }
 
-  async hangUp(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void> {
-    this.asked.push(`hangUp ${sessionId} ${reason ?? '-'}`);
-    const consultation = this.held.get(sessionId);
+  async hangUp(principal: SocketPrincipal, consultationId: string, reason?: 'resident_absent'): Promise<void> {
+    this.asked.push(`hangUp ${consultationId} ${reason ?? '-'}`);
+    const consultation = this.held.get(consultationId);
     if (!consultation || consultation.staffId !== principal.id) throw AppError.forbidden('not a participant of this call');
-    this.held.delete(sessionId);
+    this.held.delete(consultationId);
   }
 
   liveCallOf(principal: SocketPrincipal): ResumableCall | null {
-    for (const [sessionId, consultation] of this.held) {
+    for (const [consultationId, consultation] of this.held) {
       if (consultation.staffId === principal.id) {
-        return { sessionId, state: consultation.state, peerName: consultation.kioskName, peerLocation: '1F', queuePosition: null, mediaNodeUrl: null };
+        return { consultationId, state: consultation.state, peerName: consultation.kioskName, peerLocation: '1F', queuePosition: null, mediaNodeUrl: null };
       }
     }
     return null;
   }
 
-  async inviteGuest(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number, kind: GuestKind): Promise<{ linkId: string; expiresAt: Date }> {
-    this.asked.push(`inviteGuest ${sessionId} ${label} ${kind} ${ttlSeconds}`);
-    const consultation = this.held.get(sessionId);
+  async inviteGuest(principal: SocketPrincipal, consultationId: string, label: string, ttlSeconds: number, kind: GuestKind): Promise<{ linkId: string; expiresAt: Date }> {
+    this.asked.push(`inviteGuest ${consultationId} ${label} ${kind} ${ttlSeconds}`);
+    const consultation = this.held.get(consultationId);
     if (consultation?.state !== 'active' || consultation.staffId !== principal.id) throw AppError.invalidState('the call is not in progress');
     return { linkId: 'link-1', expiresAt: new Date('2026-12-04T10:30:00.000Z') };
   }
@@ -141,8 +141,8 @@ async function joinCluster(...nodes: TestNode[]): Promise<void> {
   await eventually(async () => nodes.every((node) => nodes.every((other) => other === node || node.link.peerOrigins().includes(other.url))));
 }
 
-function queued(sessionId: string, departmentId: string | null, queuedAt: string): QueueEntry {
-  return walkIn(sessionId, departmentId, { kioskId: randomUUID(), queuedAt });
+function queued(consultationId: string, departmentId: string | null, queuedAt: string): QueueEntry {
+  return walkIn(consultationId, departmentId, { kioskId: randomUUID(), queuedAt });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -175,20 +175,20 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
   });
 
   it('an accept forwarded to the node holding the resident is answered there, with that node as the media node', { skip }, async () => {
-    const sessionId = randomUUID();
-    b.holder.held.set(sessionId, { departmentId: TAX, state: 'queued', kioskName: '北出張所', staffId: null });
+    const consultationId = randomUUID();
+    b.holder.held.set(consultationId, { departmentId: TAX, state: 'queued', kioskName: '北出張所', staffId: null });
 
-    const result = await a.link.acceptElsewhere(taxDesk, sessionId);
+    const result = await a.link.acceptElsewhere(taxDesk, consultationId);
 
-    assert.deepEqual(result, { sessionId, kioskName: '北出張所', kioskLocation: '1F', mediaNodeUrl: b.url });
+    assert.deepEqual(result, { consultationId, kioskName: '北出張所', kioskLocation: '1F', mediaNodeUrl: b.url });
     // The holder ran the accept for the very principal that asked, and expects their media socket.
-    assert.deepEqual(b.holder.asked, [`accept ${sessionId}`, `expectRemoteJoin ${sessionId} ${taxDesk.id}`]);
+    assert.deepEqual(b.holder.asked, [`accept ${consultationId}`, `expectRemoteJoin ${consultationId} ${taxDesk.id}`]);
     assert.deepEqual(b.holder.principals, [taxDesk]);
     assert.deepEqual(a.holder.asked, [], 'the asking node holds nothing and ran nothing');
 
     // The desk reloads on node A: the live call is found on B, pointing at B.
     assert.deepEqual(await a.link.findCallElsewhere(taxDesk), {
-      sessionId,
+      consultationId,
       state: 'active',
       peerName: '北出張所',
       peerLocation: '1F',
@@ -196,12 +196,12 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
       mediaNodeUrl: b.url,
     });
 
-    const invitation = await a.link.inviteGuestElsewhere({ principal: taxDesk, sessionId, label: '通訳', kind: 'interpreter', ttlSeconds: 600 });
+    const invitation = await a.link.inviteGuestElsewhere({ principal: taxDesk, consultationId, label: '通訳', kind: 'interpreter', ttlSeconds: 600 });
     assert.deepEqual(invitation, { linkId: 'link-1', expiresAt: '2026-12-04T10:30:00.000Z', nodeUrl: b.url });
 
-    await a.link.hangUpElsewhere(taxDesk, sessionId, 'resident_absent');
-    assert.deepEqual(b.holder.asked.slice(2), [`inviteGuest ${sessionId} 通訳 interpreter 600`, `hangUp ${sessionId} resident_absent`]);
-    assert.equal(b.holder.has(sessionId), false);
+    await a.link.hangUpElsewhere(taxDesk, consultationId, 'resident_absent');
+    assert.deepEqual(b.holder.asked.slice(2), [`inviteGuest ${consultationId} 通訳 interpreter 600`, `hangUp ${consultationId} resident_absent`]);
+    assert.equal(b.holder.has(consultationId), false);
 
     // The operator view on A reads B's media load, marked as not A's own.
     const load = await a.link.otherNodesLoad();
@@ -210,20 +210,20 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
   });
 
   it("a forwarded accept refused by the holder's department check comes back as that refusal, not as 'already taken'", { skip }, async () => {
-    const sessionId = randomUUID();
-    b.holder.held.set(sessionId, { departmentId: TAX, state: 'queued', kioskName: '南出張所', staffId: null });
+    const consultationId = randomUUID();
+    b.holder.held.set(consultationId, { departmentId: TAX, state: 'queued', kioskName: '南出張所', staffId: null });
     b.holder.asked.length = 0;
 
-    const error = await rejection(a.link.acceptElsewhere(pensionDesk, sessionId));
+    const error = await rejection(a.link.acceptElsewhere(pensionDesk, consultationId));
 
     assert.equal(error.code, ErrorCode.Forbidden);
     assert.equal(error.message, 'this resident is waiting for another department');
-    assert.deepEqual(b.holder.asked, [`accept ${sessionId}`], 'the holder judged it; nothing else ran');
-    assert.equal(b.holder.held.get(sessionId)?.state, 'queued', 'the resident still waits for a tax desk');
+    assert.deepEqual(b.holder.asked, [`accept ${consultationId}`], 'the holder judged it; nothing else ran');
+    assert.equal(b.holder.held.get(consultationId)?.state, 'queued', 'the resident still waits for a tax desk');
     // A hang-up by someone not in the call is refused by the holder in the same way.
-    assert.equal((await rejection(a.link.hangUpElsewhere(pensionDesk, sessionId))).code, ErrorCode.Forbidden);
+    assert.equal((await rejection(a.link.hangUpElsewhere(pensionDesk, consultationId))).code, ErrorCode.Forbidden);
     // The refusal did not cost the right desk the resident.
-    assert.equal((await a.link.acceptElsewhere(taxDesk, sessionId)).mediaNodeUrl, b.url);
+    assert.equal((await a.link.acceptElsewhere(taxDesk, consultationId)).mediaNodeUrl, b.url);
   });
 
   it('requests about a consultation no node holds get the error the user can act on, and run nothing anywhere', { skip }, async () => {
@@ -234,7 +234,7 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
     const accept = await rejection(a.link.acceptElsewhere(taxDesk, unknown));
     assert.equal(accept.code, ErrorCode.AlreadyTaken);
     assert.equal((await rejection(a.link.hangUpElsewhere(taxDesk, unknown))).code, ErrorCode.NotFound);
-    const invite = await rejection(a.link.inviteGuestElsewhere({ principal: taxDesk, sessionId: unknown, label: '通訳', kind: 'interpreter', ttlSeconds: 600 }));
+    const invite = await rejection(a.link.inviteGuestElsewhere({ principal: taxDesk, consultationId: unknown, label: '通訳', kind: 'interpreter', ttlSeconds: 600 }));
     assert.equal(invite.code, ErrorCode.InvalidState);
     assert.equal(await a.link.findCallElsewhere(pensionDesk), null, 'a desk with no live call anywhere has nothing to go back to');
 
@@ -248,7 +248,7 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
     a.link.publishLocalQueue([here]);
     b.link.publishLocalQueue([there]);
     await eventually(async () => a.link.queue().length === 2 && b.link.queue().length === 2);
-    assert.deepEqual(a.link.queue().map((entry) => entry.sessionId), [there.sessionId, here.sessionId]);
+    assert.deepEqual(a.link.queue().map((entry) => entry.consultationId), [there.consultationId, here.consultationId]);
     assert.deepEqual(b.link.queue(), a.link.queue());
     assert.deepEqual(a.link.nodeUrls(), [a.url, b.url]);
 
@@ -260,7 +260,7 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
       assert.equal(a.link.queue().length, 2, 'still within the lease');
       assert.deepEqual(a.link.peerOrigins(), [b.url]);
       mock.timers.tick(2_000);
-      assert.deepEqual(a.link.queue().map((entry) => entry.sessionId), [here.sessionId]);
+      assert.deepEqual(a.link.queue().map((entry) => entry.consultationId), [here.consultationId]);
       assert.deepEqual(a.link.peerOrigins(), []);
       assert.deepEqual(a.link.nodeUrls(), [a.url]);
     } finally {
@@ -298,12 +298,12 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
     const silent = startNode(key, 'silent', 4903, false);
     try {
       await joinCluster(a, b, silent);
-      const sessionId = randomUUID();
-      b.holder.held.set(sessionId, { departmentId: TAX, state: 'queued', kioskName: '西出張所', staffId: null });
+      const consultationId = randomUUID();
+      b.holder.held.set(consultationId, { departmentId: TAX, state: 'queued', kioskName: '西出張所', staffId: null });
       const started = Date.now();
 
       const [accept, found, load] = await Promise.all([
-        rejection(a.link.acceptElsewhere(taxDesk, sessionId)),
+        rejection(a.link.acceptElsewhere(taxDesk, consultationId)),
         a.link.findCallElsewhere(taxDesk),
         a.link.otherNodesLoad(),
       ]);

@@ -40,9 +40,9 @@ describe('wait forecasts across two server nodes (Redis, one database)', async (
     try {
       const first = expectOk(await request(kioskOn2, 'callStaff', {}));
       const answered = nextEvent(kioskOn2, 'callAccepted');
-      expectOk(await request(staff, 'acceptCall', { sessionId: first.sessionId }));
+      expectOk(await request(staff, 'acceptCall', { consultationId: first.consultationId }));
       await answered;
-      assert.ok(node2.app.consultations.has(first.sessionId) && !node1.app.consultations.has(first.sessionId), 'node 2 holds the call');
+      assert.ok(node2.app.consultations.has(first.consultationId) && !node1.app.consultations.has(first.consultationId), 'node 2 holds the call');
 
       // Node 1 sees the member online (their socket on node 2) and must not take them as free.
       const waiting = expectOk(await request(kioskOn1, 'callStaff', {}));
@@ -51,7 +51,7 @@ describe('wait forecasts across two server nodes (Redis, one database)', async (
       });
 
       // The call on node 2 ends: node 1's resident hears that someone is free.
-      expectOk(await request(staff, 'hangUp', { sessionId: first.sessionId }));
+      expectOk(await request(staff, 'hangUp', { consultationId: first.consultationId }));
       await eventually(async () => outlookOn1() === 'soon', 5_000).catch(() => {
         assert.fail(`after the hang-up on node 2 the resident on node 1 still hears "${String(outlookOn1())}"`);
       });
@@ -65,7 +65,7 @@ describe('wait forecasts across two server nodes (Redis, one database)', async (
       // The console closed on node 2: nobody is online for node 1's resident.
       staff.disconnect();
       await eventually(async () => outlookOn1() === 'nobody', 5_000);
-      expectOk(await request(kioskOn1, 'cancelCall', { sessionId: waiting.sessionId }));
+      expectOk(await request(kioskOn1, 'cancelCall', { consultationId: waiting.consultationId }));
     } finally {
       staff.disconnect();
       kioskOn1.disconnect();

@@ -18,33 +18,33 @@ for (const database of databaseKinds()) {
       const { kiosk, staff, close } = await connectParties(server);
       try {
         const queued = nextEvent(staff, 'queueUpdated');
-        const { sessionId, queuePosition } = expectOk(await request(kiosk, 'callStaff', {}));
+        const { consultationId, queuePosition } = expectOk(await request(kiosk, 'callStaff', {}));
         assert.equal(queuePosition, 1);
         const [queue] = await queued;
-        assert.deepEqual(queue.map((e) => e.sessionId), [sessionId]);
+        assert.deepEqual(queue.map((e) => e.consultationId), [consultationId]);
         assert.equal(queue[0]?.kioskName, '中央図書館 相談窓口');
 
         const accepted = nextEvent(kiosk, 'callAccepted');
         const emptied = nextEvent(staff, 'queueUpdated');
-        const answer = expectOk(await request(staff, 'acceptCall', { sessionId }));
-        assert.equal(answer.sessionId, sessionId);
+        const answer = expectOk(await request(staff, 'acceptCall', { consultationId }));
+        assert.equal(answer.consultationId, consultationId);
         assert.equal((await accepted)[0].staffName, '窓口 花子');
         assert.deepEqual((await emptied)[0], []);
-        expectOk(await request(staff, 'hangUp', { sessionId }));
+        expectOk(await request(staff, 'hangUp', { consultationId }));
       } finally {
         close();
       }
     });
 
     it('media offered by one side reaches the other as a paused consumer that resumes on ack', async () => {
-      const { kiosk, staff, sessionId, close } = await startCall(server);
+      const { kiosk, staff, consultationId, close } = await startCall(server);
       try {
         const { routerRtpCapabilities } = expectOk(await request(staff, 'getServerInfo', {}));
-        const staffJoin = expectOk(await request(staff, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
-        const kioskJoin = expectOk(await request(kiosk, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+        const staffJoin = expectOk(await request(staff, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
+        const kioskJoin = expectOk(await request(kiosk, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
         assert.equal(staffJoin.sendTransport.direction, 'send');
         assert.equal(kioskJoin.peers[0]?.role, 'staff');
-        expectOk(await request(staff, 'connectTransport', { sessionId, transportId: staffJoin.sendTransport.id, dtlsParameters }));
+        expectOk(await request(staff, 'connectTransport', { consultationId, transportId: staffJoin.sendTransport.id, dtlsParameters }));
 
         const offered = new Promise<{ kind: string; source: string; peerRole: string }>((resolve) => {
           kiosk.once('newConsumer', (payload, ack) => {
@@ -54,7 +54,7 @@ for (const database of databaseKinds()) {
         });
         const video = expectOk(
           await request(staff, 'produce', {
-            sessionId,
+            consultationId,
             transportId: staffJoin.sendTransport.id,
             kind: 'video',
             source: 'camera',
@@ -68,7 +68,7 @@ for (const database of databaseKinds()) {
         assert.equal(consumer.peerRole, 'staff');
 
         const again = await request(staff, 'produce', {
-          sessionId,
+          consultationId,
           transportId: staffJoin.sendTransport.id,
           kind: 'video',
           source: 'camera',
@@ -76,7 +76,7 @@ for (const database of databaseKinds()) {
         });
         assert.equal(again.ok, false);
         const audio = await request(staff, 'produce', {
-          sessionId,
+          consultationId,
           transportId: staffJoin.sendTransport.id,
           kind: 'audio',
           source: 'microphone',
@@ -85,23 +85,23 @@ for (const database of databaseKinds()) {
         assert.equal(audio.ok, true);
       } finally {
         const ended = nextEvent(kiosk, 'callEnded');
-        expectOk(await request(staff, 'hangUp', { sessionId }));
+        expectOk(await request(staff, 'hangUp', { consultationId }));
         assert.equal((await ended)[0].reason, 'staff_ended');
         close();
       }
     });
 
     it('hanging up records answered and ended times and the end reason', async () => {
-      const { kiosk, staff, sessionId, close } = await startCall(server);
+      const { kiosk, staff, consultationId, close } = await startCall(server);
       try {
         const staffEnded = nextEvent(staff, 'callEnded');
-        expectOk(await request(kiosk, 'hangUp', { sessionId }));
-        assert.deepEqual((await staffEnded)[0], { sessionId, reason: 'resident_left' });
-        const record = await server.app.repositories.consultations.findById(sessionId);
+        expectOk(await request(kiosk, 'hangUp', { consultationId }));
+        assert.deepEqual((await staffEnded)[0], { consultationId, reason: 'resident_left' });
+        const record = await server.app.repositories.consultations.findById(consultationId);
         assert.ok(record?.answeredAt && record.endedAt);
         assert.equal(record.endReason, 'resident_left');
         assert.ok(record.durationSeconds !== null && record.durationSeconds >= 0);
-        const second = await request(kiosk, 'hangUp', { sessionId });
+        const second = await request(kiosk, 'hangUp', { consultationId });
         assert.equal(second.ok, false);
       } finally {
         close();
@@ -112,15 +112,15 @@ for (const database of databaseKinds()) {
       const first = await connectParties(server);
       const second = await connectParties(server);
       try {
-        const { sessionId } = expectOk(await request(first.kiosk, 'callStaff', {}));
+        const { consultationId } = expectOk(await request(first.kiosk, 'callStaff', {}));
         const results = await Promise.all([
-          request(first.staff, 'acceptCall', { sessionId }),
-          request(second.staff, 'acceptCall', { sessionId }),
+          request(first.staff, 'acceptCall', { consultationId }),
+          request(second.staff, 'acceptCall', { consultationId }),
         ]);
         assert.equal(results.filter((r) => r.ok).length, 1);
         const loser = results.find((r) => !r.ok);
         assert.equal(loser && !loser.ok ? loser.error.code : null, 'ALREADY_TAKEN');
-        expectOk(await request(first.kiosk, 'hangUp', { sessionId }));
+        expectOk(await request(first.kiosk, 'hangUp', { consultationId }));
       } finally {
         first.close();
         second.close();
@@ -130,11 +130,11 @@ for (const database of databaseKinds()) {
     it('a kiosk that stops waiting leaves the queue and its record says so', async () => {
       const { kiosk, staff, close } = await connectParties(server);
       try {
-        const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+        const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
         const emptied = nextEvent(staff, 'queueUpdated');
-        expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+        expectOk(await request(kiosk, 'cancelCall', { consultationId }));
         assert.deepEqual((await emptied)[0], []);
-        const record = await server.app.repositories.consultations.findById(sessionId);
+        const record = await server.app.repositories.consultations.findById(consultationId);
         assert.equal(record?.endReason, 'resident_left');
         assert.equal(record?.answeredAt, null);
       } finally {
@@ -143,11 +143,11 @@ for (const database of databaseKinds()) {
     });
 
     it('a kiosk that disconnects mid-call and does not come back ends as network_lost', async () => {
-      const { kiosk, staff, sessionId, close } = await startCall(server);
+      const { kiosk, staff, consultationId, close } = await startCall(server);
       try {
         const ended = nextEvent(staff, 'callEnded', 10_000);
         kiosk.disconnect();
-        assert.deepEqual((await ended)[0], { sessionId, reason: 'network_lost' });
+        assert.deepEqual((await ended)[0], { consultationId, reason: 'network_lost' });
       } finally {
         close();
       }

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/start-server';
 import { startTcpRelay, type TcpRelay } from '../helpers/tcp-relay';
 import type { TestDatabase } from '../helpers/test-database';
 
-interface SessionRow {
+interface ConsultationRow {
   node_id: string;
   end_reason: string | null;
   ended_at: string | null;
@@ -60,8 +60,8 @@ describe('a node cut off from PostgreSQL while another node reaches it (TCP rela
     const staff: TestSocket = await connectSocket(node2.url, staffAuth.accessToken);
     try {
       const accepted = nextEvent(kiosk, 'callAccepted');
-      const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
-      expectOk(await request(staff, 'acceptCall', { sessionId }));
+      const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
+      expectOk(await request(staff, 'acceptCall', { consultationId }));
       await accepted;
       // Both nodes beat as judges before the cut (a node judges only after a whole lease of beats).
       await eventually(async () => node1.app.lease.current === 'beating' && node2.app.lease.current === 'beating', 10_000);
@@ -73,16 +73,16 @@ describe('a node cut off from PostgreSQL while another node reaches it (TCP rela
       const [[kioskEnd], [deskEnd]] = await Promise.all([endedAtKiosk, endedAtDesk]);
       const toldAfterMs = Date.now() - cutAt;
       assert.deepEqual([kioskEnd.reason, deskEnd.reason], ['node_lost', 'node_lost']);
-      assert.equal(node2.app.consultations.has(sessionId), false, 'the cut-off node no longer holds the call');
+      assert.equal(node2.app.consultations.has(consultationId), false, 'the cut-off node no longer holds the call');
       console.log(`[figure] cut-off node ended its call for kiosk and desk ${(toldAfterMs / 1000).toFixed(1)} s after the cut (lease 3 s)`);
 
-      const rowOf = async (): Promise<SessionRow | undefined> =>
+      const rowOf = async (): Promise<ConsultationRow | undefined> =>
         ((await node1.db.dataSource.query(
           `SELECT s.node_id, s.end_reason, s.ended_at::text AS ended_at, s.ended_at = n.last_beat_at AS at_last_beat,
                   (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS ended_events
              FROM consultation_session s JOIN server_node n ON n.node_id = s.node_id WHERE s.id = $1`,
-          [sessionId],
-        )) as SessionRow[])[0];
+          [consultationId],
+        )) as ConsultationRow[])[0];
       // Node 1 closes an answered call of a lost node after the lease and the failover grace
       // (NODE_FAILOVER_SECONDS, 10 s), waiting for its kiosk to come through another node.
       await eventually(async () => (await rowOf())?.end_reason === 'node_lost', 30_000);
@@ -98,7 +98,7 @@ describe('a node cut off from PostgreSQL while another node reaches it (TCP rela
       assert.deepEqual([after?.end_reason, after?.ended_at, after?.ended_events], ['node_lost', closed?.ended_at, '1']);
       // The kiosk can call again on its node.
       const again = expectOk(await request(kiosk, 'callStaff', {}));
-      expectOk(await request(kiosk, 'cancelCall', { sessionId: again.sessionId }));
+      expectOk(await request(kiosk, 'cancelCall', { consultationId: again.consultationId }));
     } finally {
       kiosk.disconnect();
       staff.disconnect();

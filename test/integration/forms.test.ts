@@ -81,7 +81,7 @@ for (const database of databaseKinds()) {
       const v1 = expectStatus(await admin.call<FormTemplate>('createFormTemplate', { body: SIMPLE_TEMPLATE }), 201);
       assert.equal(v1.version, 1);
       const shown = nextEvent(call.kiosk, 'formShown');
-      const document = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: v1.templateId, values: { name: '試験 一郎', kind: 'a' } }));
+      const document = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: v1.templateId, values: { name: '試験 一郎', kind: 'a' } }));
       assert.equal((await shown)[0].revision, 1);
 
       const v2 = expectStatus(await admin.call<FormTemplate>('saveFormTemplateVersion', { params: { id: v1.familyId }, body: { ...SIMPLE_TEMPLATE, title: { ja: '試験用 申請書（改）' } } }), 201);
@@ -94,9 +94,9 @@ for (const database of databaseKinds()) {
       assert.deepEqual(versions.map((t) => [t.version, t.title.ja]), [[1, '試験用 申請書'], [2, '試験用 申請書（改）']]);
 
       // The document made from version 1 keeps pointing at version 1, even when corrected.
-      const wrongVersion = await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: v2.templateId, values: { name: '試験 一郎', kind: 'a' }, documentId: document.documentId });
+      const wrongVersion = await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: v2.templateId, values: { name: '試験 一郎', kind: 'a' }, documentId: document.documentId });
       assert.equal(!wrongVersion.ok && wrongVersion.error.code, 'BAD_REQUEST');
-      const forms = expectStatus(await staff.call<FormDocumentInfo[]>('listSessionForms', { params: { id: call.sessionId } }), 200);
+      const forms = expectStatus(await staff.call<FormDocumentInfo[]>('listConsultationForms', { params: { id: call.consultationId } }), 200);
       assert.equal(forms.find((f) => f.documentId === document.documentId)?.templateVersion, 1);
       assert.equal(forms.find((f) => f.documentId === document.documentId)?.templateId, v1.templateId);
       await assert.rejects(server.db.dataSource.query(`UPDATE form_template SET version = 9 WHERE id = $1`, [v1.templateId]), /never changed/);
@@ -105,13 +105,13 @@ for (const database of databaseKinds()) {
       expectStatus(await admin.call('archiveFormTemplate', { params: { id: v1.familyId }, body: { archived: true } }), 200);
       const after = expectStatus(await staff.call<FormTemplate[]>('listFormTemplates'), 200);
       assert.ok(!after.some((t) => t.familyId === v1.familyId));
-      const archivedPush = await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: v2.templateId, values: { name: 'x', kind: 'a' } });
+      const archivedPush = await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: v2.templateId, values: { name: 'x', kind: 'a' } });
       assert.equal(!archivedPush.ok && archivedPush.error.code, 'NOT_FOUND');
     });
 
     it('refuses values that do not fit the template, naming only the fields', async () => {
       const attempt = await request(call.staff, 'pushForm', {
-        sessionId: call.sessionId,
+        consultationId: call.consultationId,
         templateId: template(CHILD_ALLOWANCE_TITLE).templateId,
         values: { applicantName: '山田 太郎', applicantKana: 'やまだ123', birthDate: '1990-02-30' },
       });
@@ -127,48 +127,48 @@ for (const database of databaseKinds()) {
     it('goes through a correction, refuses a stale or second signature and another kiosk, stores the signed PDF with its SHA-256 and audits views', async () => {
       const consent = template(CONSENT_TITLE);
       let shown = nextEvent(call.kiosk, 'formShown');
-      const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('山田 太朗') }));
+      const pushed = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, values: consentValues('山田 太朗') }));
       const [first] = await shown;
       assert.equal(first.documentId, pushed.documentId);
       assert.equal(first.values['applicantName'], '山田 太朗');
       assert.equal(first.title.en, 'Consent to the consultation record', 'the kiosk gets the labels in every language');
 
       const asked = nextEvent(call.staff, 'formCorrectionAsked');
-      expectOk(await request(call.kiosk, 'askFormCorrection', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, fieldKey: 'applicantName' }));
+      expectOk(await request(call.kiosk, 'askFormCorrection', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, fieldKey: 'applicantName' }));
       assert.equal((await asked)[0].fieldKey, 'applicantName');
-      const whileAsked = await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
+      const whileAsked = await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
       assert.ok(!whileAsked.ok, 'nothing is signed while a correction is pending');
 
       shown = nextEvent(call.kiosk, 'formShown');
-      const corrected = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, documentId: pushed.documentId, values: consentValues('山田 太郎') }));
+      const corrected = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, documentId: pushed.documentId, values: consentValues('山田 太郎') }));
       assert.equal(corrected.revision, 2);
       assert.equal((await shown)[0].values['applicantName'], '山田 太郎');
 
-      const stale = await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
+      const stale = await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
       assert.equal(!stale.ok && stale.error.code, 'CONFLICT', 'the version no longer shown cannot be signed');
 
       const admin2 = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
       const other = await pairKiosk(server.url, admin2, '別の端末');
       const otherKiosk = await connectSocket(server.url, other.token);
       try {
-        const foreign = await request(otherKiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE });
+        const foreign = await request(otherKiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE });
         assert.equal(!foreign.ok && foreign.error.code, 'FORBIDDEN', 'a kiosk outside the call cannot sign');
       } finally {
         otherKiosk.close();
       }
-      const staffSigns = await request(call.staff, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE });
+      const staffSigns = await request(call.staff, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE });
       assert.equal(!staffSigns.ok && staffSigns.error.code, 'FORBIDDEN', 'only the kiosk signs');
 
       const updated = nextEvent(call.staff, 'formUpdated');
-      const signed = expectOk(await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE }));
+      const signed = expectOk(await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE }));
       const [info] = await updated;
       assert.equal(info.state, 'signed', '署名済み reaches the staff at once');
       assert.equal(info.pdfSha256, signed.sha256);
       assert.equal(signed.printCopy, false);
 
-      const again = await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE });
+      const again = await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 2, strokes: SIGNATURE });
       assert.equal(!again.ok && again.error.code, 'CONFLICT', 'a second signature is refused');
-      const resend = await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, documentId: pushed.documentId, values: consentValues('別人') });
+      const resend = await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, documentId: pushed.documentId, values: consentValues('別人') });
       assert.ok(!resend.ok, 'a signed document is never changed');
 
       const response = await fetch(`${server.url}/api/forms/${pushed.documentId}/pdf`, { headers: { authorization: `Bearer ${(await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken}` } });
@@ -189,7 +189,7 @@ for (const database of databaseKinds()) {
       assert.deepEqual(audit.map((e) => e.action).sort(), ['form_signed', 'form_viewed']);
       assert.equal(audit.find((e) => e.action === 'form_signed')?.details['sha256'], signed.sha256);
 
-      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
+      const events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
       const mine = events.filter((e) => e.details['documentId'] === pushed.documentId).map((e) => e.type);
       assert.deepEqual(mine, ['form_shown', 'form_correction_asked', 'form_shown', 'form_signed']);
       assert.ok(!JSON.stringify(events).includes('山田'), 'the timeline keeps no values');
@@ -197,18 +197,18 @@ for (const database of databaseKinds()) {
 
     it('signs once when the kiosk sends 「この内容で申請する」 three times at once, and a correction racing the signature never both succeed', async () => {
       const consent = template(CONSENT_TITLE);
-      const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('並行 一郎') }));
-      const sign = () => request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
+      const pushed = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, values: consentValues('並行 一郎') }));
+      const sign = () => request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
       const answers = await Promise.all([sign(), sign(), sign()]);
       assert.equal(answers.filter((a) => a.ok).length, 1, JSON.stringify(answers.map((a) => (a.ok ? 'ok' : a.error.code))));
       assert.ok(answers.every((a) => a.ok || a.error.code === 'CONFLICT'));
       const audited: { n: string }[] = await server.db.dataSource.query(`SELECT count(*) AS n FROM audit_log WHERE action = 'form_signed' AND target_id = $1`, [pushed.documentId]);
       assert.equal(Number(audited[0]?.n), 1, 'one signature audited');
 
-      const raced = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('並行 二郎') }));
+      const raced = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, values: consentValues('並行 二郎') }));
       const [signed, corrected] = await Promise.all([
-        request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: raced.documentId, revision: 1, strokes: SIGNATURE }),
-        request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, documentId: raced.documentId, values: consentValues('並行 三郎') }),
+        request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: raced.documentId, revision: 1, strokes: SIGNATURE }),
+        request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, documentId: raced.documentId, values: consentValues('並行 三郎') }),
       ]);
       assert.equal([signed.ok, corrected.ok].filter(Boolean).length, 1, 'either the signature or the correction, never both');
       const stored = await server.app.repositories.forms.document(raced.documentId);
@@ -218,70 +218,70 @@ for (const database of databaseKinds()) {
 
     it('records a refusal, after which nothing can be signed', async () => {
       const consent = template(CONSENT_TITLE);
-      const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('鈴木 一') }));
+      const pushed = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, values: consentValues('鈴木 一') }));
       const updated = nextEvent(call.staff, 'formUpdated');
-      expectOk(await request(call.kiosk, 'refuseForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1 }));
+      expectOk(await request(call.kiosk, 'refuseForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1 }));
       const [info] = await updated;
       assert.equal(info.state, 'refused');
       assert.ok(info.refusedAt);
-      const late = await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
+      const late = await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
       assert.ok(!late.ok);
-      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
+      const events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
       assert.ok(events.some((e) => e.type === 'form_refused' && e.details['documentId'] === pushed.documentId));
       expectStatus(await staff.call('getFormPdf', { params: { id: pushed.documentId } }), 404);
     });
 
     it('lets staff withdraw a form the resident has not answered: the kiosk is told at once, the timeline records it, nothing can be signed', async () => {
       const consent = template(CONSENT_TITLE);
-      const pushed = expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, values: consentValues('佐藤 次郎') }));
-      expectOk(await request(call.kiosk, 'askFormCorrection', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, fieldKey: 'applicantName' }));
+      const pushed = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, values: consentValues('佐藤 次郎') }));
+      expectOk(await request(call.kiosk, 'askFormCorrection', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, fieldKey: 'applicantName' }));
 
-      const kioskOnly = await request(call.kiosk, 'withdrawForm', { sessionId: call.sessionId, documentId: pushed.documentId });
+      const kioskOnly = await request(call.kiosk, 'withdrawForm', { consultationId: call.consultationId, documentId: pushed.documentId });
       assert.equal(!kioskOnly.ok && kioskOnly.error.code, 'FORBIDDEN', 'only staff withdraw a form');
 
       const cleared = nextEvent(call.kiosk, 'formWithdrawn');
-      const withdrawn = expectOk(await request(call.staff, 'withdrawForm', { sessionId: call.sessionId, documentId: pushed.documentId }));
+      const withdrawn = expectOk(await request(call.staff, 'withdrawForm', { consultationId: call.consultationId, documentId: pushed.documentId }));
       assert.equal(withdrawn.state, 'withdrawn');
-      assert.deepEqual((await cleared)[0], { sessionId: call.sessionId, documentId: pushed.documentId });
+      assert.deepEqual((await cleared)[0], { consultationId: call.consultationId, documentId: pushed.documentId });
 
-      const late = await request(call.kiosk, 'signForm', { sessionId: call.sessionId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
+      const late = await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
       assert.ok(!late.ok, 'a withdrawn form cannot be signed');
-      const resend = await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: consent.templateId, documentId: pushed.documentId, values: consentValues('佐藤 次郎') });
+      const resend = await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, documentId: pushed.documentId, values: consentValues('佐藤 次郎') });
       assert.ok(!resend.ok, 'a withdrawn form is not sent again; staff start a new one');
-      const twice = await request(call.staff, 'withdrawForm', { sessionId: call.sessionId, documentId: pushed.documentId });
+      const twice = await request(call.staff, 'withdrawForm', { consultationId: call.consultationId, documentId: pushed.documentId });
       assert.ok(!twice.ok, 'withdrawn once');
 
-      const forms = expectStatus(await staff.call<FormDocumentInfo[]>('listSessionForms', { params: { id: call.sessionId } }), 200);
+      const forms = expectStatus(await staff.call<FormDocumentInfo[]>('listConsultationForms', { params: { id: call.consultationId } }), 200);
       assert.equal(forms.find((f) => f.documentId === pushed.documentId)?.state, 'withdrawn', 'the record lists it as withdrawn');
-      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
+      const events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
       const mine = events.filter((e) => e.details['documentId'] === pushed.documentId).map((e) => [e.type, e.actor]);
       assert.deepEqual(mine, [['form_shown', 'staff'], ['form_correction_asked', 'kiosk'], ['form_withdrawn', 'staff']]);
 
       // A signed document cannot be withdrawn.
-      const signedId = (await server.app.repositories.forms.listFor(call.sessionId)).find((f) => f.state === 'signed')?.documentId ?? '';
-      const signedWithdraw = await request(call.staff, 'withdrawForm', { sessionId: call.sessionId, documentId: signedId });
+      const signedId = (await server.app.repositories.forms.listFor(call.consultationId)).find((f) => f.state === 'signed')?.documentId ?? '';
+      const signedWithdraw = await request(call.staff, 'withdrawForm', { consultationId: call.consultationId, documentId: signedId });
       assert.equal(!signedWithdraw.ok && signedWithdraw.error.code, 'CONFLICT');
     });
 
     it('shows documents only to those who may see the record; a guest sees nothing', async () => {
-      const signedId = (await server.app.repositories.forms.listFor(call.sessionId)).find((f) => f.state === 'signed')?.documentId ?? '';
+      const signedId = (await server.app.repositories.forms.listFor(call.consultationId)).find((f) => f.state === 'signed')?.documentId ?? '';
       assert.ok(signedId);
-      const link = expectStatus(await staff.call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: {} }), 201);
+      const link = expectStatus(await staff.call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: {} }), 201);
       const guestToken = guestTokenOf(link);
       const guestRest = restClient(server.url, guestToken);
       assert.ok([401, 403].includes((await guestRest.call('getFormPdf', { params: { id: signedId } })).status), 'a guest cannot open the PDF');
-      assert.ok([401, 403].includes((await guestRest.call('listSessionForms', { params: { id: call.sessionId } })).status), 'a guest cannot list the forms');
+      assert.ok([401, 403].includes((await guestRest.call('listConsultationForms', { params: { id: call.consultationId } })).status), 'a guest cannot list the forms');
       const guest = await connectSocket(server.url, guestToken);
       const guestEvents: string[] = [];
       guest.onAny((event: string) => guestEvents.push(event));
       try {
-        const push = await request(guest, 'pushForm', { sessionId: call.sessionId, templateId: template(CONSENT_TITLE).templateId, values: consentValues('x') });
+        const push = await request(guest, 'pushForm', { consultationId: call.consultationId, templateId: template(CONSENT_TITLE).templateId, values: consentValues('x') });
         assert.equal(!push.ok && push.error.code, 'FORBIDDEN');
-        const sign = await request(guest, 'signForm', { sessionId: call.sessionId, documentId: signedId, revision: 2, strokes: SIGNATURE });
+        const sign = await request(guest, 'signForm', { consultationId: call.consultationId, documentId: signedId, revision: 2, strokes: SIGNATURE });
         assert.equal(!sign.ok && sign.error.code, 'FORBIDDEN');
         // A form shown while the guest is in the call goes to the kiosk only.
         const shown = nextEvent(call.kiosk, 'formShown');
-        expectOk(await request(call.staff, 'pushForm', { sessionId: call.sessionId, templateId: template(CONSENT_TITLE).templateId, values: consentValues('田中 花子') }));
+        expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: template(CONSENT_TITLE).templateId, values: consentValues('田中 花子') }));
         await shown;
         await new Promise((resolve) => setTimeout(resolve, 200));
         assert.ok(!guestEvents.some((e) => e.startsWith('form')), `the guest received ${guestEvents.join(', ')}`);
@@ -290,11 +290,11 @@ for (const database of databaseKinds()) {
       }
 
       // Staff of another department: see all-roles.test.ts, where the call belongs to a department.
-      expectStatus(await admin.call('listSessionForms', { params: { id: call.sessionId } }), 200);
+      expectStatus(await admin.call('listConsultationForms', { params: { id: call.consultationId } }), 200);
     });
 
     it('lets the kiosk record a printed copy only when the town enables it', async () => {
-      const signedId = (await server.app.repositories.forms.listFor(call.sessionId)).find((f) => f.state === 'signed')?.documentId ?? '';
+      const signedId = (await server.app.repositories.forms.listFor(call.consultationId)).find((f) => f.state === 'signed')?.documentId ?? '';
       const kioskRest = restClient(server.url, (await (await import('../helpers/api-client')).kioskToken(server.url, server.demo.kioskCredential)).accessToken);
       expectStatus(await kioskRest.call('recordFormCopyPrinted', { params: { id: signedId } }), 403);
       expectStatus(await staff.call('updateFormSettings', { body: { kioskPrintCopy: true } }), 403);

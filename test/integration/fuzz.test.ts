@@ -44,8 +44,8 @@ describe(`fuzz: ${SOCKET_EVENTS} hostile socket events and ${REST_REQUESTS} host
     await server.close();
   });
 
-  const sessionIdish = (): unknown =>
-    pick([() => call.sessionId, () => '6f1c2b1e-1111-4111-8111-111111111111', () => 'not-a-uuid', () => 42, () => null, () => 'x'.repeat(5000)])();
+  const consultationIdish = (): unknown =>
+    pick([() => call.consultationId, () => '6f1c2b1e-1111-4111-8111-111111111111', () => 'not-a-uuid', () => 42, () => null, () => 'x'.repeat(5000)])();
 
   const hostileValue = (depth = 0): unknown => {
     const choices: (() => unknown)[] = [
@@ -60,9 +60,9 @@ describe(`fuzz: ${SOCKET_EVENTS} hostile socket events and ${REST_REQUESTS} host
       () => 'x'.repeat(Math.floor(random() * 30_000)),
       () => '<script>alert(1)</script>',
       () => "'; DROP TABLE consultation_session; --",
-      () => sessionIdish(),
+      () => consultationIdish(),
       () => (depth < 3 ? Array.from({ length: Math.floor(random() * 5) }, () => hostileValue(depth + 1)) : []),
-      () => (depth < 3 ? Object.fromEntries(Array.from({ length: Math.floor(random() * 5) }, (_, i) => [pick(['sessionId', 'code', 'text', 'marks', 'rating', 'departmentId', 'token', `k${i}`]), hostileValue(depth + 1)])) : {}),
+      () => (depth < 3 ? Object.fromEntries(Array.from({ length: Math.floor(random() * 5) }, (_, i) => [pick(['consultationId', 'code', 'text', 'marks', 'rating', 'departmentId', 'token', `k${i}`]), hostileValue(depth + 1)])) : {}),
       () => JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}'),
       () => Array.from({ length: 5000 }, () => 1),
     ];
@@ -82,7 +82,7 @@ describe(`fuzz: ${SOCKET_EVENTS} hostile socket events and ${REST_REQUESTS} host
       let payload = hostileValue();
       if (stateChanging.has(event) && typeof payload === 'object' && payload !== null && !Array.isArray(payload)) payload = { ...payload, extra: 1 };
       // Frames over the 64 KiB limit close the connection by design (tested below), not an ack.
-      if ((JSON.stringify(payload) ?? '').length > 50_000) payload = { sessionId: 'x'.repeat(1000) };
+      if ((JSON.stringify(payload) ?? '').length > 50_000) payload = { consultationId: 'x'.repeat(1000) };
       const socket = pick(sockets);
       const ack = await requestRaw(socket, event, payload).catch((error: unknown) => ({ ok: false as const, error: { code: 'TIMEOUT', message: String(error) } }));
       if (!ack.ok) {
@@ -98,7 +98,7 @@ describe(`fuzz: ${SOCKET_EVENTS} hostile socket events and ${REST_REQUESTS} host
   it('closes a socket that sends a frame over the size limit, and the server carries on', async () => {
     const victim = await connectSocket(server.url, tokens.staff);
     const closed = new Promise<void>((resolve) => victim.once('disconnect', () => resolve()));
-    void requestRaw(victim, 'sendMessage', { sessionId: call.sessionId, text: 'x'.repeat(200_000) }).catch(() => undefined);
+    void requestRaw(victim, 'sendMessage', { consultationId: call.consultationId, text: 'x'.repeat(200_000) }).catch(() => undefined);
     await closed;
     assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
     assert.ok(call.staff.connected, 'other sockets are untouched');
@@ -110,7 +110,7 @@ describe(`fuzz: ${SOCKET_EVENTS} hostile socket events and ${REST_REQUESTS} host
     for (let i = 0; i < REST_REQUESTS; i += 1) {
       const key = pick(keys);
       const spec = API_ROUTES[key];
-      const id = String(sessionIdish());
+      const id = String(consultationIdish());
       const path = spec.path.replace(':id', encodeURIComponent(id).slice(0, 200));
       const token = tokens[pick(['admin', 'staff', 'none'] as const)];
       const query = random() < 0.5 ? `?${new URLSearchParams({ [pick(['from', 'to', 'page', 'pageSize', 'status', 'groupBy', 'x'])]: String(hostileValue()).slice(0, 300) }).toString()}` : '';

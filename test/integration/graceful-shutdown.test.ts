@@ -21,11 +21,11 @@ describe('graceful shutdown', () => {
       const refused = await request(call.kiosk, 'callStaff', {});
       assert.ok(!refused.ok);
       const startedAt = Date.now();
-      setTimeout(() => void request(call.staff, 'hangUp', { sessionId: call.sessionId }), 300);
+      setTimeout(() => void request(call.staff, 'hangUp', { consultationId: call.consultationId }), 300);
       const { remaining } = await draining;
       assert.equal(remaining, 0);
       assert.ok(Date.now() - startedAt < 5000, 'the drain ends as soon as the last call does');
-      const record = await server.app.repositories.consultations.findById(call.sessionId);
+      const record = await server.app.repositories.consultations.findById(call.consultationId);
       assert.equal(record?.endReason, 'staff_ended', 'the call ended normally, not as server_restart');
       const afterCall = await request(call.kiosk, 'callStaff', {});
       assert.equal(!afterCall.ok && afterCall.error.code, 'UNAVAILABLE');

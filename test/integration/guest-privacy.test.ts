@@ -37,7 +37,7 @@ describe('a guest sees that one call and nothing else (issue 12, items 1, 2 and 
   });
 
   const invite = async (): Promise<string> =>
-    guestTokenOf(expectStatus(await staff.call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '通訳' } }), 201));
+    guestTokenOf(expectStatus(await staff.call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '通訳' } }), 201));
 
   it('never receives the queue, while in the call or after leaving it', async () => {
     const token = await invite();
@@ -48,14 +48,14 @@ describe('a guest sees that one call and nothing else (issue 12, items 1, 2 and 
     const adminSocket = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     try {
       const adminSaw = nextEvent(adminSocket, 'queueUpdated');
-      const { sessionId } = expectOk(await request(otherKiosk, 'callStaff', { departmentId: department.id }));
-      assert.deepEqual((await adminSaw)[0].map((e) => e.sessionId), [sessionId], 'the admin (all departments) sees the resident');
-      expectOk(await request(otherKiosk, 'cancelCall', { sessionId }));
+      const { consultationId } = expectOk(await request(otherKiosk, 'callStaff', { departmentId: department.id }));
+      assert.deepEqual((await adminSaw)[0].map((e) => e.consultationId), [consultationId], 'the admin (all departments) sees the resident');
+      expectOk(await request(otherKiosk, 'cancelCall', { consultationId }));
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual(seen.filter((s) => s.event === 'queueUpdated'), [], 'no queue update ever reaches the guest');
       // Leaving spends the link, and the server closes the socket: nothing more reaches it.
       const closed = new Promise<string>((resolve) => guest.once('disconnect', (reason) => resolve(reason)));
-      expectOk(await request(guest, 'hangUp', { sessionId: call.sessionId }));
+      expectOk(await request(guest, 'hangUp', { consultationId: call.consultationId }));
       assert.equal(await closed, 'io server disconnect');
     } finally {
       guest.close();
@@ -77,17 +77,17 @@ describe('a guest sees that one call and nothing else (issue 12, items 1, 2 and 
     const token = await invite();
     const guest = await connectSocket(server.url, token);
     const info = expectOk(await request(guest, 'getServerInfo', {}));
-    expectOk(await request(guest, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+    expectOk(await request(guest, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: info.routerRtpCapabilities }));
     const message = nextEvent(guest, 'messageReceived');
-    expectOk(await request(call.staff, 'sendMessage', { sessionId: call.sessionId, text: 'ご本人確認をお願いします' }));
+    expectOk(await request(call.staff, 'sendMessage', { consultationId: call.consultationId, text: 'ご本人確認をお願いします' }));
     assert.equal((await message)[0].text, 'ご本人確認をお願いします');
     const fromKiosk = nextEvent(guest, 'messageReceived');
-    expectOk(await request(call.kiosk, 'sendMessage', { sessionId: call.sessionId, text: 'はい' }));
+    expectOk(await request(call.kiosk, 'sendMessage', { consultationId: call.consultationId, text: 'はい' }));
     assert.equal((await fromKiosk)[0].from, 'kiosk');
 
     const ended = nextEvent(guest, 'callEnded');
     const closed = new Promise<string>((resolve) => guest.once('disconnect', (reason) => resolve(reason)));
-    expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+    expectOk(await request(call.staff, 'hangUp', { consultationId: call.consultationId }));
     assert.equal((await ended)[0].reason, 'staff_ended');
     assert.equal(await closed, 'io server disconnect', 'the server closes the guest socket when the call ends');
     await assert.rejects(connectSocket(server.url, token), /call this link was made for is over|expired or was already used/);

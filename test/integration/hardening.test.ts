@@ -21,7 +21,7 @@ describe('hardening (issue 12, items 4, 6, 8 and 12)', () => {
   });
 
   it('bad percent-encoding, bogus Content-Encoding and control characters are a 400 in the usual shape (item 4)', async () => {
-    for (const address of ['/api/sessions/%ZZ', '/kiosk/%c0%ae%c0%ae/x', '/%E0%A4%A']) {
+    for (const address of ['/api/consultations/%ZZ', '/kiosk/%c0%ae%c0%ae/x', '/%E0%A4%A']) {
       const response = await fetch(server.url + address);
       assert.equal(response.status, 400, address);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'BAD_REQUEST');
@@ -48,7 +48,7 @@ describe('hardening (issue 12, items 4, 6, 8 and 12)', () => {
     const issued = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'temporary', displayName: '仮 パスワード' } }), 201);
     const login = await loginStaff(server.url, 'temporary', issued.temporaryPassword);
     const member = restClient(server.url, login.accessToken);
-    for (const key of ['listSessions', 'listAppointments', 'listKiosks', 'listDepartments', 'me'] as const) {
+    for (const key of ['listConsultations', 'listAppointments', 'listKiosks', 'listDepartments', 'me'] as const) {
       const refused = await member.call(key);
       assert.equal(refused.status, 403, key);
       assert.equal((refused.body as { error: { code: string } }).error.code, 'PASSWORD_CHANGE_REQUIRED');
@@ -59,7 +59,7 @@ describe('hardening (issue 12, items 4, 6, 8 and 12)', () => {
     (await connectSocket(server.url, login.accessToken)).close();
   });
 
-  it('staff cannot answer a resident waiting for another department, even knowing the session id (item 8)', async () => {
+  it('staff cannot answer a resident waiting for another department, even knowing the consultation id (item 8)', async () => {
     const [zeimu, kosodate] = await Promise.all(
       [['zeimu', '税務課'], ['kosodate', '子育て支援課']].map(async ([code, name]) => expectStatus(await admin.call<Department>('createDepartment', { body: { code, name, icon: 'tax' } }), 201)),
     );
@@ -72,9 +72,9 @@ describe('hardening (issue 12, items 4, 6, 8 and 12)', () => {
     try {
       const queued = await request(kioskSocket, 'callStaff', { departmentId: zeimu?.id });
       assert.ok(queued.ok);
-      const refused = await request(outsiderSocket, 'acceptCall', { sessionId: queued.data.sessionId });
+      const refused = await request(outsiderSocket, 'acceptCall', { consultationId: queued.data.consultationId });
       assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN');
-      assert.ok((await request(insiderSocket, 'acceptCall', { sessionId: queued.data.sessionId })).ok, 'a member of that department answers');
+      assert.ok((await request(insiderSocket, 'acceptCall', { consultationId: queued.data.consultationId })).ok, 'a member of that department answers');
     } finally {
       for (const socket of [kioskSocket, outsiderSocket, insiderSocket]) socket.close();
     }

@@ -25,11 +25,11 @@ describe('bad input gets a clear error and breaks nothing', () => {
       const hostile: [string, unknown][] = [
         ['callStaff', 'a string'],
         ['callStaff', { extra: true }],
-        ['acceptCall', { sessionId: 42 }],
-        ['acceptCall', { sessionId: 'x'.repeat(10_000) }],
-        ['joinRoom', { sessionId: someId, rtpCapabilities: [] }],
-        ['joinRoom', JSON.parse('{"sessionId":"6f1c2b1e-1111-4111-8111-111111111111","rtpCapabilities":{},"__proto__":{"admin":true}}')],
-        ['produce', { sessionId: someId, transportId: someId, kind: 'smell', source: 'camera', rtpParameters: {} }],
+        ['acceptCall', { consultationId: 42 }],
+        ['acceptCall', { consultationId: 'x'.repeat(10_000) }],
+        ['joinRoom', { consultationId: someId, rtpCapabilities: [] }],
+        ['joinRoom', JSON.parse('{"consultationId":"6f1c2b1e-1111-4111-8111-111111111111","rtpCapabilities":{},"__proto__":{"admin":true}}')],
+        ['produce', { consultationId: someId, transportId: someId, kind: 'smell', source: 'camera', rtpParameters: {} }],
         ['hangUp', null],
         ['noSuchEvent', {}],
       ];
@@ -38,7 +38,7 @@ describe('bad input gets a clear error and breaks nothing', () => {
         assert.equal(ack.ok, false, `${event} should be refused`);
         assert.ok(!ack.ok && ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND'].includes(ack.error.code), `${event}: ${JSON.stringify(ack)}`);
       }
-      const kioskAccepting = await request(kiosk, 'acceptCall', { sessionId: someId });
+      const kioskAccepting = await request(kiosk, 'acceptCall', { consultationId: someId });
       assert.equal(!kioskAccepting.ok && kioskAccepting.error.code, 'FORBIDDEN');
       const staffCalling = await request(staff, 'callStaff', {});
       assert.equal(!staffCalling.ok && staffCalling.error.code, 'FORBIDDEN');
@@ -51,24 +51,24 @@ describe('bad input gets a clear error and breaks nothing', () => {
   it('refuses calls out of order: the desk joining before its answer, produce before join, hang up twice', async () => {
     const { kiosk, staff, close } = await connectParties(server);
     try {
-      const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+      const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
       const { routerRtpCapabilities } = expectOk(await request(kiosk, 'getServerInfo', {}));
       // A waiting kiosk may join its own room early (it sends while queued, forwarded to nobody); the desk may not.
-      const deskEarly = await request(staff, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities });
+      const deskEarly = await request(staff, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities });
       assert.ok(!deskEarly.ok && ['INVALID_STATE', 'FORBIDDEN'].includes(deskEarly.error.code), JSON.stringify(deskEarly));
-      expectOk(await request(staff, 'acceptCall', { sessionId }));
+      expectOk(await request(staff, 'acceptCall', { consultationId }));
       const produceFirst = await request(kiosk, 'produce', {
-        sessionId, transportId: someId, kind: 'video', source: 'camera', rtpParameters: {},
+        consultationId, transportId: someId, kind: 'video', source: 'camera', rtpParameters: {},
       });
       assert.equal(!produceFirst.ok && produceFirst.error.code, 'INVALID_STATE');
-      const badCaps = await request(kiosk, 'joinRoom', { sessionId, rtpCapabilities: { codecs: 'nope' } });
+      const badCaps = await request(kiosk, 'joinRoom', { consultationId, rtpCapabilities: { codecs: 'nope' } });
       assert.equal(badCaps.ok, true, 'capabilities are only checked when consuming');
-      const badDtls = await request(kiosk, 'connectTransport', { sessionId, transportId: badCaps.ok ? badCaps.data.sendTransport.id : someId, dtlsParameters: { role: 'sideways' } });
+      const badDtls = await request(kiosk, 'connectTransport', { consultationId, transportId: badCaps.ok ? badCaps.data.sendTransport.id : someId, dtlsParameters: { role: 'sideways' } });
       assert.equal(!badDtls.ok && badDtls.error.code, 'BAD_REQUEST');
-      expectOk(await request(staff, 'hangUp', { sessionId }));
-      const twice = await request(staff, 'hangUp', { sessionId });
+      expectOk(await request(staff, 'hangUp', { consultationId }));
+      const twice = await request(staff, 'hangUp', { consultationId });
       assert.equal(!twice.ok && twice.error.code, 'NOT_FOUND');
-      const record = await server.app.repositories.consultations.findById(sessionId);
+      const record = await server.app.repositories.consultations.findById(consultationId);
       assert.equal(record?.endReason, 'staff_ended');
     } finally {
       close();
@@ -93,16 +93,16 @@ describe('bad input gets a clear error and breaks nothing', () => {
 
   it('keeps kiosks away from staff routes', async () => {
     const { accessToken } = await kioskToken(server.url, server.demo.kioskCredential);
-    const response = await fetch(`${server.url}/api/sessions`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const response = await fetch(`${server.url}/api/consultations`, { headers: { authorization: `Bearer ${accessToken}` } });
     assert.equal(response.status, 403);
-    const anonymous = await fetch(`${server.url}/api/sessions`);
+    const anonymous = await fetch(`${server.url}/api/consultations`);
     assert.equal(anonymous.status, 401);
   });
 
   it('is still serving calls after all of that', async () => {
-    const { staff, sessionId, close } = await startCall(server);
+    const { staff, consultationId, close } = await startCall(server);
     try {
-      expectOk(await request(staff, 'hangUp', { sessionId }));
+      expectOk(await request(staff, 'hangUp', { consultationId }));
     } finally {
       close();
     }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import QRCode from 'qrcode';
+import { TRANSFERRED_TO_KEY } from '@madoguchi/contract/consultation';
 import type { Department } from '@madoguchi/contract/departments';
 import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { callInProgress } from '../fixtures/call-scenario';
@@ -10,9 +11,9 @@ import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
 import type { TestServer } from '../helpers/start-server';
 
-async function upload(server: TestServer, sessionId: string, requestId: string, body: Buffer, sha256 = createHash('sha256').update(body).digest('hex')) {
+async function upload(server: TestServer, consultationId: string, requestId: string, body: Buffer, sha256 = createHash('sha256').update(body).digest('hex')) {
   const token = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
-  const response = await fetch(`${server.url}/api/sessions/${sessionId}/snapshots`, {
+  const response = await fetch(`${server.url}/api/consultations/${consultationId}/snapshots`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png', 'x-snapshot-request': requestId, 'x-content-sha256': sha256 },
     body: new Uint8Array(body),
@@ -26,19 +27,19 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
   it('carries messages both ways and records only that they were sent', async () => {
     const { server, call } = suite;
     const atKiosk = nextEvent(call.kiosk, 'messageReceived');
-    const sent = expectOk(await request(call.staff, 'sendMessage', { sessionId: call.sessionId, text: '書類をカメラの下に置いてください' }));
+    const sent = expectOk(await request(call.staff, 'sendMessage', { consultationId: call.consultationId, text: '書類をカメラの下に置いてください' }));
     const [received] = await atKiosk;
     assert.equal(received.text, '書類をカメラの下に置いてください');
     assert.equal(received.from, 'staff');
     assert.equal(received.messageId, sent.messageId);
     const atStaff = nextEvent(call.staff, 'messageReceived');
-    expectOk(await request(call.kiosk, 'sendMessage', { sessionId: call.sessionId, text: 'はい' }));
+    expectOk(await request(call.kiosk, 'sendMessage', { consultationId: call.consultationId, text: 'はい' }));
     assert.equal((await atStaff)[0].from, 'kiosk');
     // The timeline is written after the message is delivered.
-    let events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
+    let events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
     for (let i = 0; i < 50 && events.filter((e) => e.type === 'message_sent').length < 2; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
+      events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
     }
     assert.equal(events.filter((e) => e.type === 'message_sent').length, 2);
     assert.ok(!JSON.stringify(events).includes('カメラ'), 'the text is not kept in the timeline');
@@ -49,11 +50,11 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     const outsiderLogin = await loginStaff(server.url, 'demo-admin', 'test-password');
     const outsider = await connectSocket(server.url, outsiderLogin.accessToken);
     try {
-      const attempt = await request(outsider, 'sendMessage', { sessionId: call.sessionId, text: 'hello' });
+      const attempt = await request(outsider, 'sendMessage', { consultationId: call.consultationId, text: 'hello' });
       assert.equal(!attempt.ok && attempt.error.code, 'FORBIDDEN');
-      const snap = await request(outsider, 'requestSnapshot', { sessionId: call.sessionId });
+      const snap = await request(outsider, 'requestSnapshot', { consultationId: call.consultationId });
       assert.equal(!snap.ok && snap.error.code, 'FORBIDDEN');
-      const kioskPoints = await request(call.kiosk, 'pointer', { sessionId: call.sessionId, marks: [] });
+      const kioskPoints = await request(call.kiosk, 'pointer', { consultationId: call.consultationId, marks: [] });
       assert.equal(!kioskPoints.ok && kioskPoints.error.code, 'FORBIDDEN');
     } finally {
       outsider.disconnect();
@@ -64,36 +65,36 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     const { server, call, staffToken } = suite;
     // Refused.
     const asked = nextEvent(call.kiosk, 'snapshotRequested');
-    const first = expectOk(await request(call.staff, 'requestSnapshot', { sessionId: call.sessionId }));
+    const first = expectOk(await request(call.staff, 'requestSnapshot', { consultationId: call.consultationId }));
     assert.equal((await asked)[0].requestId, first.requestId);
     const refused = nextEvent(call.staff, 'snapshotAnswered');
-    expectOk(await request(call.kiosk, 'answerSnapshot', { sessionId: call.sessionId, requestId: first.requestId, consent: false }));
+    expectOk(await request(call.kiosk, 'answerSnapshot', { consultationId: call.consultationId, requestId: first.requestId, consent: false }));
     assert.equal((await refused)[0].consent, false);
     const image = await QRCode.toBuffer('123456', { type: 'png', width: 640 });
-    assert.equal((await upload(server, call.sessionId, first.requestId, image)).status, 403, 'no upload without consent');
+    assert.equal((await upload(server, call.consultationId, first.requestId, image)).status, 403, 'no upload without consent');
 
     // Consented.
-    const second = expectOk(await request(call.staff, 'requestSnapshot', { sessionId: call.sessionId }));
-    expectOk(await request(call.kiosk, 'answerSnapshot', { sessionId: call.sessionId, requestId: second.requestId, consent: true }));
-    assert.equal((await upload(server, call.sessionId, second.requestId, image, '0'.repeat(64))).status, 400, 'a checksum mismatch is refused');
+    const second = expectOk(await request(call.staff, 'requestSnapshot', { consultationId: call.consultationId }));
+    expectOk(await request(call.kiosk, 'answerSnapshot', { consultationId: call.consultationId, requestId: second.requestId, consent: true }));
+    assert.equal((await upload(server, call.consultationId, second.requestId, image, '0'.repeat(64))).status, 400, 'a checksum mismatch is refused');
     const stored = nextEvent(call.staff, 'snapshotStored');
-    const uploaded = await upload(server, call.sessionId, second.requestId, image);
+    const uploaded = await upload(server, call.consultationId, second.requestId, image);
     assert.equal(uploaded.status, 201);
     const info = uploaded.body as SnapshotInfo;
     assert.equal(info.sha256, createHash('sha256').update(image).digest('hex'));
     assert.equal(info.width, 640);
     assert.equal((await stored)[0].snapshotId, info.snapshotId);
-    assert.equal((await upload(server, call.sessionId, second.requestId, image)).status, 403, 'one upload per consent');
+    assert.equal((await upload(server, call.consultationId, second.requestId, image)).status, 403, 'one upload per consent');
 
     const staff = restClient(server.url, staffToken);
-    const list = expectStatus(await staff.call<SnapshotInfo[]>('listSnapshots', { params: { id: call.sessionId } }), 200);
+    const list = expectStatus(await staff.call<SnapshotInfo[]>('listSnapshots', { params: { id: call.consultationId } }), 200);
     assert.deepEqual(list.map((s) => s.snapshotId), [info.snapshotId]);
     const picture = await staff.call('getSnapshot', { params: { id: info.snapshotId } });
     assert.equal(picture.status, 200);
     assert.equal(picture.headers.get('content-type'), 'image/png');
     const audit = await server.db.dataSource.query(`SELECT target_id FROM audit_log WHERE action = 'snapshot_viewed'`);
     assert.deepEqual(audit.map((a: { target_id: string }) => a.target_id), [info.snapshotId]);
-    const types = (await server.app.repositories.consultationEvents.listFor(call.sessionId)).map((e) => e.type);
+    const types = (await server.app.repositories.consultationEvents.listFor(call.consultationId)).map((e) => e.type);
     assert.ok(types.includes('snapshot_refused') && types.includes('snapshot_taken'));
   });
 
@@ -101,33 +102,33 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     const { server, call } = suite;
     const marks = [{ kind: 'pen' as const, color: 'red' as const, points: [[0.1, 0.2], [0.3, 0.4]] as [number, number][] }];
     const atKiosk = nextEvent(call.kiosk, 'pointerMarks');
-    expectOk(await request(call.staff, 'pointer', { sessionId: call.sessionId, marks }));
+    expectOk(await request(call.staff, 'pointer', { consultationId: call.consultationId, marks }));
     assert.deepEqual((await atKiosk)[0].marks, marks);
-    const bad = await request(call.staff, 'pointer', { sessionId: call.sessionId, marks: [{ kind: 'pen', color: 'red', points: [[2, 2]] }] } as never);
+    const bad = await request(call.staff, 'pointer', { consultationId: call.consultationId, marks: [{ kind: 'pen', color: 'red', points: [[2, 2]] }] } as never);
     assert.equal(!bad.ok && bad.error.code, 'BAD_REQUEST');
     const quality = {
       kioskToStaff: { meanRttMs: 12, lossPercent: 0.1, meanBitrateKbps: 1500 },
       staffToKiosk: { meanRttMs: 14, lossPercent: 0, meanBitrateKbps: 900 },
     };
-    expectOk(await request(call.staff, 'reportQuality', { sessionId: call.sessionId, quality }));
-    assert.deepEqual((await server.app.repositories.consultations.findById(call.sessionId))?.quality, quality);
+    expectOk(await request(call.staff, 'reportQuality', { consultationId: call.consultationId, quality }));
+    assert.deepEqual((await server.app.repositories.consultations.findById(call.consultationId))?.quality, quality);
   });
 
   it("tells the kiosk whether the specialist's console shows the document; only staff in the call may say it", async () => {
     const { server, call } = suite;
     const atKiosk = nextEvent(call.kiosk, 'documentView');
-    expectOk(await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: false }));
-    assert.deepEqual((await atKiosk)[0], { sessionId: call.sessionId, shown: false });
-    const fromKiosk = await request(call.kiosk, 'documentView', { sessionId: call.sessionId, shown: true });
+    expectOk(await request(call.staff, 'documentView', { consultationId: call.consultationId, shown: false }));
+    assert.deepEqual((await atKiosk)[0], { consultationId: call.consultationId, shown: false });
+    const fromKiosk = await request(call.kiosk, 'documentView', { consultationId: call.consultationId, shown: true });
     assert.equal(!fromKiosk.ok && fromKiosk.error.code, 'FORBIDDEN');
     const outsider = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     try {
-      const attempt = await request(outsider, 'documentView', { sessionId: call.sessionId, shown: true });
+      const attempt = await request(outsider, 'documentView', { consultationId: call.consultationId, shown: true });
       assert.equal(!attempt.ok && attempt.error.code, 'FORBIDDEN');
     } finally {
       outsider.disconnect();
     }
-    const bad = await request(call.staff, 'documentView', { sessionId: call.sessionId, shown: 'yes' } as never);
+    const bad = await request(call.staff, 'documentView', { consultationId: call.consultationId, shown: 'yes' } as never);
     assert.equal(!bad.ok && bad.error.code, 'BAD_REQUEST');
   });
 
@@ -138,24 +139,24 @@ describe('in the call: messages, snapshots with consent, pointing, quality, tran
     const kioskTransferred = nextEvent(call.kiosk, 'transferred');
     const staffEnded = nextEvent(call.staff, 'callEnded');
     const kioskEnded = nextEvent(call.kiosk, 'callEnded', 1500).then(() => true, () => false);
-    const result = expectOk(await request(call.staff, 'transferCall', { sessionId: call.sessionId, departmentId: department.id }));
-    assert.equal((await kioskTransferred)[0].newSessionId, result.newSessionId);
+    const result = expectOk(await request(call.staff, 'transferCall', { consultationId: call.consultationId, departmentId: department.id }));
+    assert.equal((await kioskTransferred)[0].newConsultationId, result.newConsultationId);
     assert.equal((await staffEnded)[0].reason, 'transferred');
     assert.equal(await kioskEnded, false, 'the kiosk is not told the call ended: it waits for the next department');
     assert.ok(call.kiosk.connected);
-    const old = await server.app.repositories.consultations.findById(call.sessionId);
+    const old = await server.app.repositories.consultations.findById(call.consultationId);
     assert.equal(old?.endReason, 'transferred');
     // The first specialist works for no department: the 税務課 resident is not in their queue.
     assert.deepEqual(expectOk(await request(call.staff, 'getQueue', {})), []);
     const next = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     try {
       const queue = expectOk(await request(next, 'getQueue', {}));
-      assert.deepEqual(queue.map((e) => [e.sessionId, e.departmentName]), [[result.newSessionId, '税務課']]);
-      const events = await server.app.repositories.consultationEvents.listFor(call.sessionId);
-      assert.equal(events.find((e) => e.type === 'transferred')?.details['newSessionId'], result.newSessionId);
+      assert.deepEqual(queue.map((e) => [e.consultationId, e.departmentName]), [[result.newConsultationId, '税務課']]);
+      const events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
+      assert.equal(events.find((e) => e.type === 'transferred')?.details[TRANSFERRED_TO_KEY], result.newConsultationId);
       // The next specialist answers the same kiosk.
-      expectOk(await request(next, 'acceptCall', { sessionId: result.newSessionId }));
-      expectOk(await request(next, 'hangUp', { sessionId: result.newSessionId }));
+      expectOk(await request(next, 'acceptCall', { consultationId: result.newConsultationId }));
+      expectOk(await request(next, 'hangUp', { consultationId: result.newConsultationId }));
     } finally {
       next.close();
     }

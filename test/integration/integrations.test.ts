@@ -243,7 +243,7 @@ for (const kind of databaseKinds()) {
 
     it('the new admin routes refuse staff, kiosks, guests and anonymous callers', async () => {
       const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
-      const guestToken = new TokenService({ secret: TEST_JWT_SECRET, staffTtlSeconds: 60, kioskTtlSeconds: 60 }).issueGuest({ kind: 'guest', linkId: SOME_ID, sessionId: SOME_ID }, 60).token;
+      const guestToken = new TokenService({ secret: TEST_JWT_SECRET, staffTtlSeconds: 60, kioskTtlSeconds: 60 }).issueGuest({ kind: 'guest', linkId: SOME_ID, consultationId: SOME_ID }, 60).token;
       const callers: [string, RestClient, number][] = [
         ['staff', restClient(server.url, world.staffToken), 403],
         ['kiosk', kiosk, 403],

@@ -75,7 +75,7 @@ for (const kind of databaseKinds()) {
       const call = await startCall(server);
       try {
         const link = expectStatus(
-          await restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '通訳', kind: 'interpreter' } }),
+          await restClient(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '通訳', kind: 'interpreter' } }),
           201,
         );
         const callers: [string, RestClient, number[]][] = [
@@ -92,7 +92,7 @@ for (const kind of databaseKinds()) {
           assert.ok(statuses.includes(booked.status), `${who} booked: ${booked.status}`);
         }
       } finally {
-        expectOk(await request(call.staff, 'hangUp', { sessionId: call.sessionId }));
+        expectOk(await request(call.staff, 'hangUp', { consultationId: call.consultationId }));
         call.close();
       }
       const rows: { n: string }[] = await server.db.dataSource.query(`SELECT count(*) AS n FROM appointment WHERE source = 'kiosk'`);
@@ -150,7 +150,7 @@ for (const kind of databaseKinds()) {
         assert.equal(!refused.ok && refused.error.code, 'NOT_FOUND', 'the code is for this kiosk only');
         const checked = expectOk(await request(socket, 'checkIn', { code: created.checkInCode }));
         assert.equal(checked.appointment.residentName, null, 'no name to show on the public screen');
-        expectOk(await request(socket, 'cancelCall', { sessionId: checked.sessionId }));
+        expectOk(await request(socket, 'cancelCall', { consultationId: checked.consultationId }));
       } finally {
         socket.close();
         elsewhere.close();

@@ -25,20 +25,20 @@ describe('kiosk UX rules on the server (real PostgreSQL)', () => {
   it('only staff in an answered call end it as resident_absent; the record says so', async () => {
     const parties = await connectParties(server);
     try {
-      const { sessionId } = expectOk(await request(parties.kiosk, 'callStaff', {}));
-      const early = await request(parties.staff, 'hangUp', { sessionId, reason: 'resident_absent' });
+      const { consultationId } = expectOk(await request(parties.kiosk, 'callStaff', {}));
+      const early = await request(parties.staff, 'hangUp', { consultationId, reason: 'resident_absent' });
       assert.equal(!early.ok && early.error.code, 'FORBIDDEN', 'staff outside the call (not answered yet) cannot');
-      const byKiosk = await request(parties.kiosk, 'hangUp', { sessionId, reason: 'resident_absent' });
+      const byKiosk = await request(parties.kiosk, 'hangUp', { consultationId, reason: 'resident_absent' });
       assert.equal(!byKiosk.ok && byKiosk.error.code, 'FORBIDDEN', 'a kiosk never reports itself empty');
-      const bad = await request(parties.staff, 'hangUp', { sessionId, reason: 'completed' } as never);
+      const bad = await request(parties.staff, 'hangUp', { consultationId, reason: 'completed' } as never);
       assert.equal(!bad.ok && bad.error.code, 'BAD_REQUEST', 'no other reason may be chosen');
       const accepted = nextEvent(parties.kiosk, 'callAccepted');
-      expectOk(await request(parties.staff, 'acceptCall', { sessionId }));
+      expectOk(await request(parties.staff, 'acceptCall', { consultationId }));
       await accepted;
       const ended = nextEvent(parties.kiosk, 'callEnded');
-      expectOk(await request(parties.staff, 'hangUp', { sessionId, reason: 'resident_absent' }));
+      expectOk(await request(parties.staff, 'hangUp', { consultationId, reason: 'resident_absent' }));
       assert.equal((await ended)[0].reason, 'resident_absent');
-      const record = await server.app.repositories.consultations.findById(sessionId);
+      const record = await server.app.repositories.consultations.findById(consultationId);
       assert.equal(record?.endReason, 'resident_absent');
     } finally {
       parties.close();
@@ -52,7 +52,7 @@ describe('kiosk UX rules on the server (real PostgreSQL)', () => {
       const outlooks: string[] = [];
       parties.kiosk.on('queuePosition', (p) => outlooks.push(p.outlook));
       const first = nextEvent(parties.kiosk, 'queuePosition');
-      const { sessionId } = expectOk(await request(parties.kiosk, 'callStaff', {}));
+      const { consultationId } = expectOk(await request(parties.kiosk, 'callStaff', {}));
       assert.equal((await first)[0].outlook, 'soon');
       const away = eventWhere(parties.kiosk, 'queuePosition', (p) => p.outlook === 'nobody');
       expectOk(await request(parties.staff, 'setAvailability', { available: false }));
@@ -66,7 +66,7 @@ describe('kiosk UX rules on the server (real PostgreSQL)', () => {
       await back;
       await delay(300);
       assert.equal(outlooks.at(-1), 'soon');
-      expectOk(await request(parties.kiosk, 'cancelCall', { sessionId }));
+      expectOk(await request(parties.kiosk, 'cancelCall', { consultationId }));
     } finally {
       parties.close();
     }
@@ -95,21 +95,21 @@ describe('kiosk UX rules on the server (real PostgreSQL)', () => {
     try {
       const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
       const link = expectStatus(
-        await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.sessionId }, body: { label: '手話通訳者', kind: 'sign_language' } }),
+        await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '手話通訳者', kind: 'sign_language' } }),
         201,
       );
       const kioskInfo = expectOk(await request(call.kiosk, 'getServerInfo', {}));
-      expectOk(await request(call.kiosk, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: kioskInfo.routerRtpCapabilities }));
+      expectOk(await request(call.kiosk, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: kioskInfo.routerRtpCapabilities }));
       const guest = await connectSocket(server.url, guestTokenOf(link));
       try {
         const joinedAtKiosk = nextEvent(call.kiosk, 'peerJoined');
         const info = expectOk(await request(guest, 'getServerInfo', {}));
-        expectOk(await request(guest, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: info.routerRtpCapabilities }));
+        expectOk(await request(guest, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: info.routerRtpCapabilities }));
         assert.deepEqual((await joinedAtKiosk)[0].peer, { role: 'guest', displayName: '手話通訳者', guestKind: 'sign_language' });
       } finally {
         guest.disconnect();
       }
-      const refused = await restClient(server.url, staffToken).call('createGuestLink', { params: { id: call.sessionId }, body: { kind: 'boss' } });
+      const refused = await restClient(server.url, staffToken).call('createGuestLink', { params: { id: call.consultationId }, body: { kind: 'boss' } });
       assert.equal(refused.status, 400, 'only the known kinds');
     } finally {
       call.close();

@@ -53,8 +53,8 @@ describe('logs hold no personal data or secrets', () => {
     const staff = await connectSocket(url, staffLogin.accessToken);
     try {
       const checked = expectOk(await request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
-      expectOk(await request(staff, 'acceptCall', { sessionId: checked.sessionId }));
-      expectOk(await request(staff, 'hangUp', { sessionId: checked.sessionId }));
+      expectOk(await request(staff, 'acceptCall', { consultationId: checked.consultationId }));
+      expectOk(await request(staff, 'hangUp', { consultationId: checked.consultationId }));
       await request(kiosk, 'checkIn', { code: '000000' });
     } finally {
       kiosk.disconnect();

@@ -31,31 +31,31 @@ describe('a call whose media never flows is recorded as media_failed', () => {
   });
 
   it('a join with iceProtocol tcp offers TCP candidates only and flags the record', async () => {
-    const joined = expectOk(await request(call.kiosk, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities, iceProtocol: 'tcp' }));
+    const joined = expectOk(await request(call.kiosk, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities, iceProtocol: 'tcp' }));
     const protocols = joined.sendTransport.iceCandidates.map((c) => String(c['protocol']));
     assert.ok(protocols.length > 0 && protocols.every((p) => p === 'tcp'), protocols.join(','));
     const types = await until(
-      async () => (await server.app.repositories.consultationEvents.listFor(call.sessionId)).map((e) => e.type),
+      async () => (await server.app.repositories.consultationEvents.listFor(call.consultationId)).map((e) => e.type),
       (list) => list.includes('media_tcp_fallback'),
       { what: 'the fallback recorded' },
     );
     assert.ok(types.includes('media_tcp_fallback'));
-    const invalid = await request(call.kiosk, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities, iceProtocol: 'sctp' as 'tcp' });
+    const invalid = await request(call.kiosk, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities, iceProtocol: 'sctp' as 'tcp' });
     assert.equal(invalid.ok, false, 'only any or tcp');
   });
 
   it('ends the call for both sides as media_failed, naming who had no media', async () => {
-    expectOk(await request(call.staff, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities }));
+    expectOk(await request(call.staff, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities }));
     const atStaff = nextEvent(call.staff, 'callEnded');
-    const result = expectOk(await request(call.kiosk, 'reportMediaFailure', { sessionId: call.sessionId }));
+    const result = expectOk(await request(call.kiosk, 'reportMediaFailure', { consultationId: call.consultationId }));
     assert.deepEqual([...result.failedRoles].sort(), ['kiosk', 'staff']);
     const [ended] = await atStaff;
     assert.equal(ended.reason, 'media_failed');
     assert.deepEqual([...(ended.failedRoles ?? [])].sort(), ['kiosk', 'staff']);
-    const record = await until(() => server.app.repositories.consultations.findById(call.sessionId), (r) => r?.status === 'ended', { what: 'record closed' });
+    const record = await until(() => server.app.repositories.consultations.findById(call.consultationId), (r) => r?.status === 'ended', { what: 'record closed' });
     assert.equal(record?.endReason, 'media_failed');
     assert.equal(record?.mediaFlag, 'media_failed');
-    const again = await request(call.staff, 'reportMediaFailure', { sessionId: call.sessionId });
+    const again = await request(call.staff, 'reportMediaFailure', { consultationId: call.consultationId });
     assert.equal(again.ok, false, 'a call that is over cannot fail again');
   });
 });

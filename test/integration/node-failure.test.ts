@@ -15,7 +15,7 @@ import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-c
  * restarts closes only what it held itself, and the calls of a node that stays dead are closed
  * by the other at that node's last lease beat, with the people in them told within seconds.
  */
-interface SessionRow {
+interface ConsultationRow {
   node_id: string | null;
   ended_at: Date | null;
   end_reason: string | null;
@@ -37,15 +37,15 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
   });
   const { open } = cluster;
 
-  const row = async (sessionId: string): Promise<SessionRow> => {
-    const rows = await queryRows<SessionRow>(
+  const row = async (consultationId: string): Promise<ConsultationRow> => {
+    const rows = await queryRows<ConsultationRow>(
       cluster.db.url,
       `SELECT node_id, ended_at, end_reason,
               (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS ended_events
          FROM consultation_session s WHERE id = $1`,
-      [sessionId],
+      [consultationId],
     );
-    assert.ok(rows[0], 'the session row exists');
+    assert.ok(rows[0], 'the consultation row exists');
     return rows[0];
   };
   /** The demo kiosk calls through `kioskNode`; demo-staff answers from `staffNode` (the holder, if another). */
@@ -53,19 +53,19 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
     const kiosk = await open(kioskNode.url, (await kioskToken(kioskNode.url, demoKioskCredential(cluster.db.dataDir))).accessToken);
     const staffAuth = await loginStaff(staffNode.url, 'demo-staff', 'madoguchi-demo');
     const staff = await open(staffNode.url, staffAuth.accessToken);
-    const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
-    let accepted = await request(staff, 'acceptCall', { sessionId });
+    const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
+    let accepted = await request(staff, 'acceptCall', { consultationId });
     // The other node learns of the resident through Redis within moments.
     for (let i = 0; !accepted.ok && i < 40; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      accepted = await request(staff, 'acceptCall', { sessionId });
+      accepted = await request(staff, 'acceptCall', { consultationId });
     }
     const { mediaNodeUrl } = expectOk(accepted);
     const staffCall = mediaNodeUrl ? await open(mediaNodeUrl, staffAuth.accessToken) : staff;
     const { routerRtpCapabilities } = expectOk(await request(kiosk, 'getServerInfo', {}));
-    expectOk(await request(kiosk, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
-    expectOk(await request(staffCall, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
-    return { sessionId, kiosk, staff, staffCall, staffToken: staffAuth.accessToken };
+    expectOk(await request(kiosk, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
+    expectOk(await request(staffCall, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
+    return { consultationId, kiosk, staff, staffCall, staffToken: staffAuth.accessToken };
   };
 
   it('a node restarted after kill -9 closes only its own call, at its last beat, and leaves the other node\'s call alone', { skip }, async () => {
@@ -83,14 +83,14 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
     const kioskB = await open(nodeB.url, (await kioskToken(nodeB.url, created.credential)).accessToken);
     const adminAuth = await loginStaff(nodeB.url, 'demo-admin', 'madoguchi-demo');
     const staffB = await open(nodeB.url, adminAuth.accessToken);
-    const { sessionId: onB } = expectOk(await request(kioskB, 'callStaff', {}));
-    expectOk(await request(staffB, 'acceptCall', { sessionId: onB }));
+    const { consultationId: onB } = expectOk(await request(kioskB, 'callStaff', {}));
+    expectOk(await request(staffB, 'acceptCall', { consultationId: onB }));
 
     await new Promise((resolve) => setTimeout(resolve, 1500)); // a few lease beats
     const killedAt = await nodeA.kill();
     await nodeA.start();
 
-    const own = await row(onA.sessionId);
+    const own = await row(onA.consultationId);
     // Whichever comes first closes it: A at its start-up, or B once A's lease ran out while A was down.
     assert.ok(own.end_reason === 'server_restart' || own.end_reason === 'node_lost', `A's call is closed (${own.end_reason})`);
     assert.equal(own.ended_events, '1', 'with exactly one ended event');
@@ -103,7 +103,7 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
     assert.equal(other.node_id, nodeB.nodeId);
     // ...and B ends it later as what it was: a staff hang-up, one ended event, nothing contradicting.
     const ended = nextEvent(kioskB, 'callEnded');
-    expectOk(await request(staffB, 'hangUp', { sessionId: onB }));
+    expectOk(await request(staffB, 'hangUp', { consultationId: onB }));
     assert.equal((await ended)[0].reason, 'staff_ended');
     const closed = await row(onB);
     assert.equal(closed.end_reason, 'staff_ended');
@@ -116,14 +116,14 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const told = nextEvent(call.staff, 'callEnded', 15_000);
     const killedAt = await nodeA.kill();
-    const [{ sessionId, reason }] = await told;
+    const [{ consultationId, reason }] = await told;
     const toldAfterMs = Date.now() - killedAt;
     process.stdout.write(`# node killed: the desk on the surviving node was told ${(toldAfterMs / 1000).toFixed(1)} s later\n`);
-    assert.equal(sessionId, call.sessionId);
+    assert.equal(consultationId, call.consultationId);
     assert.equal(reason, 'node_lost');
     assert.ok(toldAfterMs <= 5_000, `told within 5 s (took ${toldAfterMs} ms)`);
 
-    const record = await row(call.sessionId);
+    const record = await row(call.consultationId);
     assert.equal(record.end_reason, 'node_lost');
     assert.equal(record.ended_events, '1');
     const endedAt = record.ended_at?.getTime() ?? 0;
@@ -131,14 +131,14 @@ describe('server nodes fail: records stay true (two processes, SIGKILL)', async 
 
     // The desk writes the outcome of the lost call through its own node.
     const outcome = await restClient(nodeB.url, call.staffToken).call('recordOutcome', {
-      params: { id: call.sessionId },
+      params: { id: call.consultationId },
       body: { outcomeCode: 'follow_up', notes: '' },
     });
     assert.equal(outcome.status, 200, JSON.stringify(outcome.body));
 
     // A coming back (same NODE_ID) changes nothing: the row is closed once.
     await nodeA.start();
-    const again = await row(call.sessionId);
+    const again = await row(call.consultationId);
     assert.equal(again.end_reason, 'node_lost');
     assert.equal(again.ended_events, '1');
   });
@@ -194,25 +194,25 @@ describe('a desk hangs up a call whose node is gone', () => {
       // A node that stopped beating 2 s ago (its lease of 3 s has not run out yet) held this call.
       await dataSource.query(`INSERT INTO server_node (node_id, url, last_beat_at) VALUES ('lost-node', '', now() - interval '2 seconds')`);
       const [kiosk] = (await dataSource.query(`INSERT INTO kiosk (name, location) VALUES ('k', 'l') RETURNING id`)) as { id: string }[];
-      const [session] = (await dataSource.query(
+      const [consultation] = (await dataSource.query(
         `INSERT INTO consultation_session (kiosk_id, staff_id, queued_at, answered_at, node_id)
          VALUES ($1, $2, now() - interval '3 minutes', now() - interval '2 minutes', 'lost-node') RETURNING id`,
         [kiosk?.id, staffAuth.user.id],
       )) as { id: string }[];
-      const sessionId = session?.id ?? '';
+      const consultationId = consultation?.id ?? '';
       const ended = nextEvent(desk, 'callEnded', 8000);
-      expectOk(await request(desk, 'hangUp', { sessionId }));
+      expectOk(await request(desk, 'hangUp', { consultationId }));
       assert.equal((await ended)[0].reason, 'node_lost');
       const rows: { end_reason: string; at_beat: boolean; events: string }[] = await dataSource.query(
         `SELECT s.end_reason, s.ended_at = n.last_beat_at AS at_beat,
                 (SELECT count(*) FROM session_event e WHERE e.session_id = s.id AND e.type = 'ended') AS events
            FROM consultation_session s JOIN server_node n ON n.node_id = s.node_id WHERE s.id = $1`,
-        [sessionId],
+        [consultationId],
       );
       assert.deepEqual(rows[0], { end_reason: 'node_lost', at_beat: true, events: '1' });
       // Nobody else may end such a call: an admin who did not take it is refused.
       const admin = await connectSocket(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
-      const refused = await request(admin, 'hangUp', { sessionId });
+      const refused = await request(admin, 'hangUp', { consultationId });
       admin.disconnect();
       assert.equal(!refused.ok && refused.error.code, 'NOT_FOUND');
     } finally {

@@ -25,8 +25,8 @@ describe('health, readiness and metrics', () => {
     const call = await startCall(server);
     try {
       const { routerRtpCapabilities } = expectOk(await request(call.staff, 'getServerInfo', {}));
-      expectOk(await request(call.staff, 'joinRoom', { sessionId: call.sessionId, rtpCapabilities: routerRtpCapabilities }));
-      await fetch(`${server.url}/api/sessions/not-a-uuid`);
+      expectOk(await request(call.staff, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: routerRtpCapabilities }));
+      await fetch(`${server.url}/api/consultations/not-a-uuid`);
       const text = await (await fetch(`${server.url}/metrics`)).text();
       assert.match(text, /madoguchi_sessions\{state="active"\} 1/);
       assert.match(text, /madoguchi_sfu_media_objects\{kind="transport"\} [1-9]/);
@@ -37,19 +37,19 @@ describe('health, readiness and metrics', () => {
       assert.match(text, /madoguchi_process_resident_memory_bytes/);
       assert.ok(!/demo-staff|窓口 花子|Bearer/.test(text), 'no personal data or tokens in metrics');
     } finally {
-      await request(call.staff, 'hangUp', { sessionId: call.sessionId });
+      await request(call.staff, 'hangUp', { consultationId: call.consultationId });
       await call.close();
     }
   });
 
-  it('gives admins an operations overview: kiosks, live sessions, worker load', async () => {
+  it('gives admins an operations overview: kiosks, live consultations, worker load', async () => {
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     const call = await startCall(server);
     try {
       await admin.call('operationsOverview');
       const overview = expectStatus(await admin.call<OperationsOverview>('operationsOverview'), 200);
       assert.equal(overview.nodeId, 'test-node');
-      assert.deepEqual(overview.liveSessions.map((s) => [s.id, s.status]), [[call.sessionId, 'active']]);
+      assert.deepEqual(overview.liveConsultations.map((s) => [s.id, s.status]), [[call.consultationId, 'active']]);
       assert.equal(overview.kiosks.find((k) => k.name === '中央図書館 相談窓口')?.status, 'busy');
       assert.deepEqual(overview.nodes.map((n) => [n.nodeId, n.self]), [['test-node', true]]);
       assert.equal(overview.allNodesAnswered, true);
@@ -59,7 +59,7 @@ describe('health, readiness and metrics', () => {
       // Nobody has joined the media room in this call yet: the count is there, at 0.
       assert.equal(workers[0]?.peers, 0);
     } finally {
-      await request(call.staff, 'hangUp', { sessionId: call.sessionId });
+      await request(call.staff, 'hangUp', { consultationId: call.consultationId });
       await call.close();
     }
   });

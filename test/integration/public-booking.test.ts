@@ -106,6 +106,35 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(detail.history[1]?.details, { from: { startsAt: '2030-04-03T01:00:00.000Z', endsAt: '2030-04-03T01:30:00.000Z' }, to: { startsAt: '2030-04-03T05:00:00.000Z', endsAt: '2030-04-03T05:30:00.000Z' } });
     });
 
+    it('a resident moving or cancelling at the moment staff cancel or move: one order wins, nothing happens after a cancel', async () => {
+      const rounds = [
+        { email: 'race1@example.jp', at: '2030-04-15T10:00:00+09:00', resident: 'move', staff: 'cancel' },
+        { email: 'race2@example.jp', at: '2030-04-15T11:00:00+09:00', resident: 'cancel', staff: 'move' },
+      ] as const;
+      for (const round of rounds) {
+        const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: round.at, email: round.email }), 201);
+        const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE contact_email = $1`, [round.email]);
+        const id = rows[0]?.id ?? '';
+        const token = created.manageToken;
+        const later = new Date(Date.parse(round.at) + 4 * 3600_000);
+        const [resident, staff] = await Promise.all([
+          round.resident === 'move'
+            ? anonymous().call('movePublicBooking', { params: { token }, body: { startsAt: later.toISOString() } })
+            : anonymous().call('cancelPublicBooking', { params: { token } }),
+          round.staff === 'cancel'
+            ? world.admin.call('cancelAppointment', { params: { id }, body: { reason: '担当者の都合' } })
+            : world.admin.call('updateAppointment', { params: { id }, body: { startsAt: later.toISOString(), endsAt: new Date(later.getTime() + 30 * 60_000).toISOString() } }),
+        ]);
+        const detail = expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id } }), 200);
+        const actions = detail.history.map((h) => h.action);
+        assert.ok(actions.indexOf('cancelled') === actions.length - 1, `nothing after the cancel: ${actions.join(',')}`);
+        assert.equal(actions.filter((a) => a === 'cancelled').length, 1);
+        assert.equal(detail.status, 'cancelled');
+        const succeeded = [resident.status, staff.status].filter((status) => status === 200).length;
+        assert.equal(succeeded, actions.length - 1, `each answer that said yes is one history row: ${resident.status}/${staff.status} ${actions.join(',')}`);
+      }
+    });
+
     it('revokes a link: the old one finds nothing, the new one works', async () => {
       const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-04T10:00:00+09:00', email: 'revoke@example.jp' }), 201);
       const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE starts_at = '2030-04-04T01:00:00Z' AND status = 'scheduled'`);

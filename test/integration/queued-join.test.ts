@@ -23,40 +23,40 @@ for (const database of databaseKinds()) {
     after(() => server.close());
 
     /** The kiosk queues, joins the room and sends its camera, all before any accept. */
-    async function queueAndProduce(kiosk: TestSocket): Promise<{ sessionId: string; producerId: string }> {
-      const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
+    async function queueAndProduce(kiosk: TestSocket): Promise<{ consultationId: string; producerId: string }> {
+      const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
       const { routerRtpCapabilities } = expectOk(await request(kiosk, 'getServerInfo', {}));
-      const joined = expectOk(await request(kiosk, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+      const joined = expectOk(await request(kiosk, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
       assert.deepEqual(joined.peers, [], 'nobody else is in the room of a waiting kiosk');
-      expectOk(await request(kiosk, 'connectTransport', { sessionId, transportId: joined.sendTransport.id, dtlsParameters }));
+      expectOk(await request(kiosk, 'connectTransport', { consultationId, transportId: joined.sendTransport.id, dtlsParameters }));
       const { producerId } = expectOk(
-        await request(kiosk, 'produce', { sessionId, transportId: joined.sendTransport.id, kind: 'video', source: 'camera', rtpParameters: videoRtpParameters }),
+        await request(kiosk, 'produce', { consultationId, transportId: joined.sendTransport.id, kind: 'video', source: 'camera', rtpParameters: videoRtpParameters }),
       );
-      return { sessionId, producerId };
+      return { consultationId, producerId };
     }
 
     /** The media layer is back where it was before the kiosk queued, and the record says the resident left. */
-    async function assertLeftNothing(sessionId: string, baseline: SfuStats): Promise<void> {
+    async function assertLeftNothing(consultationId: string, baseline: SfuStats): Promise<void> {
       const afterwards = await server.sfu.stats();
       assert.deepEqual(
         { rooms: afterwards.rooms, transports: afterwards.media.transports, producers: afterwards.media.producers },
         { rooms: baseline.rooms, transports: baseline.media.transports, producers: baseline.media.producers },
       );
-      const record = await server.app.repositories.consultations.findById(sessionId);
+      const record = await server.app.repositories.consultations.findById(consultationId);
       assert.equal(record?.endReason, 'resident_left');
     }
 
     it('the specialist who answers is offered the camera the kiosk sent while waiting, at once', async () => {
       const { kiosk, staff, close } = await connectParties(server);
       try {
-        const { sessionId, producerId } = await queueAndProduce(kiosk);
+        const { consultationId, producerId } = await queueAndProduce(kiosk);
         const { routerRtpCapabilities } = expectOk(await request(staff, 'getServerInfo', {}));
         // Before the accept, staff are not in the consultation: no early join for them.
-        const early = await request(staff, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities });
+        const early = await request(staff, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities });
         assert.equal(early.ok ? null : early.error.code, 'FORBIDDEN');
 
         const accepted = nextEvent(kiosk, 'callAccepted');
-        expectOk(await request(staff, 'acceptCall', { sessionId }));
+        expectOk(await request(staff, 'acceptCall', { consultationId }));
         await accepted;
         const offered = new Promise<{ producerId: string; peerRole: string; source: string }>((resolve) => {
           staff.once('newConsumer', (payload, ack) => {
@@ -64,7 +64,7 @@ for (const database of databaseKinds()) {
             resolve(payload);
           });
         });
-        const staffJoin = expectOk(await request(staff, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+        const staffJoin = expectOk(await request(staff, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
         assert.deepEqual(staffJoin.peers.map((p) => p.role), ['kiosk']);
         const consumer = await offered;
         assert.equal(consumer.producerId, producerId);
@@ -73,8 +73,8 @@ for (const database of databaseKinds()) {
         // The kiosk's transports made while waiting serve the call: no second join needed.
         const stats = await server.sfu.stats();
         assert.ok(stats.media.producers >= 1);
-        expectOk(await request(staff, 'hangUp', { sessionId }));
-        assert.equal(server.sfu.getRoom(sessionId), undefined);
+        expectOk(await request(staff, 'hangUp', { consultationId }));
+        assert.equal(server.sfu.getRoom(consultationId), undefined);
       } finally {
         close();
       }
@@ -84,13 +84,13 @@ for (const database of databaseKinds()) {
       const { kiosk, close } = await connectParties(server);
       try {
         const baseline = await server.sfu.stats();
-        const { sessionId } = await queueAndProduce(kiosk);
+        const { consultationId } = await queueAndProduce(kiosk);
         const during = await server.sfu.stats();
         assert.equal(during.rooms, baseline.rooms + 1);
         assert.equal(during.media.transports, baseline.media.transports + 2);
-        expectOk(await request(kiosk, 'cancelCall', { sessionId }));
-        assert.equal(server.sfu.getRoom(sessionId), undefined);
-        await assertLeftNothing(sessionId, baseline);
+        expectOk(await request(kiosk, 'cancelCall', { consultationId }));
+        assert.equal(server.sfu.getRoom(consultationId), undefined);
+        await assertLeftNothing(consultationId, baseline);
       } finally {
         close();
       }
@@ -100,12 +100,12 @@ for (const database of databaseKinds()) {
       const { kiosk, staff, close } = await connectParties(server);
       try {
         const baseline = await server.sfu.stats();
-        const { sessionId } = await queueAndProduce(kiosk);
+        const { consultationId } = await queueAndProduce(kiosk);
         const emptied = nextEvent(staff, 'queueUpdated', 10_000);
         kiosk.disconnect();
         await emptied;
-        await eventually(async () => server.sfu.getRoom(sessionId) === undefined, 10_000);
-        await assertLeftNothing(sessionId, baseline);
+        await eventually(async () => server.sfu.getRoom(consultationId) === undefined, 10_000);
+        await assertLeftNothing(consultationId, baseline);
       } finally {
         close();
       }
@@ -113,22 +113,22 @@ for (const database of databaseKinds()) {
 
     it('a waiting kiosk that comes back and joins again replaces its transports, and the call goes on', async () => {
       const first = await connectParties(server);
-      const { sessionId } = await queueAndProduce(first.kiosk);
+      const { consultationId } = await queueAndProduce(first.kiosk);
       const baseline = (await server.sfu.stats()).media.transports;
       first.kiosk.disconnect();
       const again = await connectParties(server);
       try {
         // A reload: the same kiosk asks again and gets its place back, then joins again.
         const resumed = expectOk(await request(again.kiosk, 'callStaff', {}));
-        assert.equal(resumed.sessionId, sessionId);
+        assert.equal(resumed.consultationId, consultationId);
         const { routerRtpCapabilities } = expectOk(await request(again.kiosk, 'getServerInfo', {}));
-        expectOk(await request(again.kiosk, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+        expectOk(await request(again.kiosk, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
         assert.equal((await server.sfu.stats()).media.transports, baseline, 'the old transports were replaced');
         const accepted = nextEvent(again.kiosk, 'callAccepted');
-        expectOk(await request(again.staff, 'acceptCall', { sessionId }));
+        expectOk(await request(again.staff, 'acceptCall', { consultationId }));
         await accepted;
-        expectOk(await request(again.kiosk, 'hangUp', { sessionId }));
-        assert.equal(server.sfu.getRoom(sessionId), undefined);
+        expectOk(await request(again.kiosk, 'hangUp', { consultationId }));
+        assert.equal(server.sfu.getRoom(consultationId), undefined);
       } finally {
         first.close();
         again.close();

@@ -9,9 +9,9 @@ import { databaseKinds } from '../helpers/test-database';
 
 /**
  * Hand-computed fixtures. Times are Japan time; the test process runs with TZ=UTC, so a
- * session at 00:10 JST on 2 May is still 1 May on the host's clock and must count on 2 May.
+ * consultation at 00:10 JST on 2 May is still 1 May on the host's clock and must count on 2 May.
  */
-const A_SESSIONS = [
+const A_CONSULTATIONS = [
   // department, queued (JST), wait s (null = never answered), duration s, rating, booked
   { dept: 'A', queued: '2030-05-01T09:00:00+09:00', wait: 60, duration: 600, rating: 5, booked: false },
   { dept: 'A', queued: '2030-05-01T10:00:00+09:00', wait: 120, duration: 300, rating: 3, booked: false },
@@ -51,7 +51,7 @@ for (const kind of databaseKinds()) {
         );
         appointmentIds.push(rows[0]?.id ?? '');
       }
-      for (const s of A_SESSIONS) {
+      for (const s of A_CONSULTATIONS) {
         const queued = new Date(s.queued);
         const answered = s.wait === null ? null : new Date(queued.getTime() + s.wait * 1000);
         const ended = new Date((answered ?? queued).getTime() + s.duration * 1000);
@@ -74,12 +74,12 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(
         { ...may1, satisfaction: [...(may1?.satisfaction ?? [])] },
         {
-          period: '2030-05-01', groupId: null, groupName: null, sessions: 3, booked: 0, walkIn: 3, answered: 3, abandoned: 0, mediaFailed: 0, tcpFallback: 0, residentAbsent: 0,
+          period: '2030-05-01', groupId: null, groupName: null, consultations: 3, booked: 0, walkIn: 3, answered: 3, abandoned: 0, mediaFailed: 0, tcpFallback: 0, residentAbsent: 0,
           appointments: 0, noShows: 0, noShowRate: null, meanWaitSeconds: 160, p90WaitSeconds: 264, meanDurationSeconds: 800,
           satisfaction: [0, 0, 1, 0, 1], satisfactionMean: 4,
         },
       );
-      assert.equal(may2?.sessions, 2);
+      assert.equal(may2?.consultations, 2);
       assert.equal(may2?.booked, 1);
       assert.equal(may2?.abandoned, 1);
       assert.equal(may2?.appointments, 2, 'cancelled bookings do not count');
@@ -87,28 +87,28 @@ for (const kind of databaseKinds()) {
       assert.equal(may2?.noShowRate, 0.5);
       assert.equal(may2?.meanWaitSeconds, 300);
       assert.equal(may2?.meanDurationSeconds, 1800);
-      assert.equal(r.totals.sessions, 5);
+      assert.equal(r.totals.consultations, 5);
       assert.equal(r.totals.meanWaitSeconds, 195);
       assert.equal(r.totals.p90WaitSeconds, 300);
       assert.equal(r.totals.meanDurationSeconds, 1050);
       assert.deepEqual(r.totals.satisfaction, [0, 0, 1, 1, 1]);
       assert.equal(r.totals.satisfactionMean, 4);
-      const byHour = Object.fromEntries(r.sessionsByHour.map((n, hour) => [hour, n]).filter(([, n]) => n !== 0));
+      const byHour = Object.fromEntries(r.consultationsByHour.map((n, hour) => [hour, n]).filter(([, n]) => n !== 0));
       assert.deepEqual(byHour, { 0: 1, 9: 1, 10: 1, 13: 1, 23: 1 }, 'hours are Japan hours');
     });
 
     it('cuts ranges on Japan days, not on the host time zone', async () => {
       const r = await report({ from: '2030-05-02', to: '2030-05-02' });
-      assert.equal(r.totals.sessions, 2, 'the 23:50 session of 1 May stays on 1 May though it ended on 2 May');
+      assert.equal(r.totals.consultations, 2, 'the 23:50 consultation of 1 May stays on 1 May though it ended on 2 May');
     });
 
     it('rolls up weeks from Monday and months, and groups by department', async () => {
       const week = await report({ from: '2030-04-29', to: '2030-05-05', granularity: 'week' });
-      assert.deepEqual(week.rows.map((row) => [row.period, row.sessions]), [['2030-04-29', 5]]);
+      assert.deepEqual(week.rows.map((row) => [row.period, row.consultations]), [['2030-04-29', 5]]);
       const month = await report({ from: '2030-05-01', to: '2030-05-31', granularity: 'month' });
-      assert.deepEqual(month.rows.map((row) => [row.period, row.sessions, row.noShows]), [['2030-05-01', 5, 1]]);
+      assert.deepEqual(month.rows.map((row) => [row.period, row.consultations, row.noShows]), [['2030-05-01', 5, 1]]);
       const grouped = await report({ from: '2030-05-01', to: '2030-05-02', groupBy: 'department' });
-      const cells = grouped.rows.map((row) => [row.period, row.groupId === departmentIds.A ? 'A' : 'B', row.sessions, row.appointments, row.noShows]);
+      const cells = grouped.rows.map((row) => [row.period, row.groupId === departmentIds.A ? 'A' : 'B', row.consultations, row.appointments, row.noShows]);
       const periods = cells.map((c) => String(c[0]));
       assert.deepEqual(periods, [...periods].sort(), 'ordered by period');
       assert.deepEqual(

@@ -44,13 +44,13 @@ describe('a flooding kiosk or address is held back (issue 12, item 10)', () => {
       const called = await request(kiosk, 'callStaff', {});
       codes.push(called.ok ? 'OK' : called.error.code);
       if (called.ok) {
-        const cancelled = await request(kiosk, 'cancelCall', { sessionId: called.data.sessionId });
+        const cancelled = await request(kiosk, 'cancelCall', { consultationId: called.data.consultationId });
         codes.push(cancelled.ok ? 'OK' : cancelled.error.code);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     const [{ n }] = await server.db.dataSource.query('SELECT count(*)::int AS n FROM consultation_session');
-    assert.ok(n <= 20, `${n} session rows`);
+    assert.ok(n <= 20, `${n} consultation rows`);
     assert.ok(codes.filter((c) => c === 'RATE_LIMITED').length >= 200, 'the kiosk is told to slow down');
     assert.ok(updates <= 40, `${updates} queue updates reached the staff socket`);
   });

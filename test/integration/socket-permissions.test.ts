@@ -11,6 +11,8 @@ import { startTestServer, type TestServer } from '../helpers/start-server';
 describe('the socket permission table, walked event by event and role by role', () => {
   let server: TestServer;
   const sockets = new Map<SocketRole, TestSocket>();
+  /** A guest of the 「字幕入力」 kind: the table's guest column, no more (issue 18). */
+  let captioner: TestSocket;
 
   before(async () => {
     server = await startTestServer();
@@ -22,13 +24,16 @@ describe('the socket permission table, walked event by event and role by role', 
     const staffLogin = await loginStaff(server.url, 'demo-staff', 'test-password');
     const staff = sockets.get('staff');
     if (!kiosk || !staff) throw new Error('sockets missing');
-    const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
-    expectOk(await request(staff, 'acceptCall', { sessionId }));
-    const link = expectStatus(await restClient(server.url, staffLogin.accessToken).call<GuestLink>('createGuestLink', { params: { id: sessionId }, body: {} }), 201);
+    const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
+    expectOk(await request(staff, 'acceptCall', { consultationId }));
+    const link = expectStatus(await restClient(server.url, staffLogin.accessToken).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: {} }), 201);
     sockets.set('guest', await connectSocket(server.url, guestTokenOf(link)));
+    const captionerLink = expectStatus(await restClient(server.url, staffLogin.accessToken).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: { kind: 'captioner' } }), 201);
+    captioner = await connectSocket(server.url, guestTokenOf(captionerLink));
   });
   after(async () => {
     for (const socket of sockets.values()) socket.disconnect();
+    captioner?.disconnect();
     await server.close();
   });
 
@@ -44,5 +49,14 @@ describe('the socket permission table, walked event by event and role by role', 
       }
     }
     assert.equal(checked, Object.keys(SOCKET_PERMISSIONS).length * 4);
+  });
+
+  it('walks the table as a captioner guest too: refused exactly where a guest is', async () => {
+    for (const [event, allowed] of Object.entries(SOCKET_PERMISSIONS)) {
+      const ack = await requestRaw(captioner, event, { probe: true });
+      assert.equal(ack.ok, false, `${event} as captioner with a bogus payload must not succeed`);
+      const refusedForRole = !ack.ok && ack.error.code === 'FORBIDDEN' && /not allowed for/.test(ack.error.message);
+      assert.equal(refusedForRole, !(allowed as readonly string[]).includes('guest'), `${event} as captioner: ${JSON.stringify(ack)}`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ConsultationListItem, SessionDetail } from '@madoguchi/contract/consultation';
+import type { ConsultationListItem, ConsultationDetail } from '@madoguchi/contract/consultation';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { Department } from '@madoguchi/contract/departments';
 import type { Report } from '@madoguchi/contract/reports';
@@ -42,37 +42,37 @@ for (const kind of databaseKinds()) {
     });
 
     it('the general counter answers, hands the resident to 子育て支援課 and records its own leg; the second desk records its leg', async () => {
-      firstLeg = expectOk(await request(kiosk, 'callStaff', {})).sessionId;
-      expectOk(await request(counter, 'acceptCall', { sessionId: firstLeg }));
-      const moved = expectOk(await request(counter, 'transferCall', { sessionId: firstLeg, departmentId: department.id }));
-      secondLeg = moved.newSessionId;
+      firstLeg = expectOk(await request(kiosk, 'callStaff', {})).consultationId;
+      expectOk(await request(counter, 'acceptCall', { consultationId: firstLeg }));
+      const moved = expectOk(await request(counter, 'transferCall', { consultationId: firstLeg, departmentId: department.id }));
+      secondLeg = moved.newConsultationId;
 
       // The first desk's leg is waiting for its outcome (a reload offers the form again).
       const unrecorded = await server.app.repositories.consultations.latestUnrecorded(counterId, new Date(), 1800);
       assert.equal(unrecorded?.id, firstLeg);
       assert.equal(unrecorded?.reason, 'transferred');
-      expectOk(await request(counter, 'saveOutcome', { sessionId: firstLeg, outcomeCode: 'referred', notes: '子育て支援課へ' }));
+      expectOk(await request(counter, 'saveOutcome', { consultationId: firstLeg, outcomeCode: 'referred', notes: '子育て支援課へ' }));
       assert.equal(await server.app.repositories.consultations.latestUnrecorded(counterId, new Date(), 1800), null);
       // Only the desk of a leg records that leg.
-      const refused = await request(member, 'saveOutcome', { sessionId: firstLeg, outcomeCode: 'resolved', notes: '' });
+      const refused = await request(member, 'saveOutcome', { consultationId: firstLeg, outcomeCode: 'resolved', notes: '' });
       assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN');
 
-      expectOk(await request(member, 'acceptCall', { sessionId: secondLeg }));
-      expectOk(await request(member, 'hangUp', { sessionId: secondLeg }));
-      expectOk(await request(member, 'saveOutcome', { sessionId: secondLeg, outcomeCode: 'resolved', notes: '' }));
-      expectOk(await request(kiosk, 'submitSurvey', { sessionId: secondLeg, rating: 5 }));
+      expectOk(await request(member, 'acceptCall', { consultationId: secondLeg }));
+      expectOk(await request(member, 'hangUp', { consultationId: secondLeg }));
+      expectOk(await request(member, 'saveOutcome', { consultationId: secondLeg, outcomeCode: 'resolved', notes: '' }));
+      expectOk(await request(kiosk, 'submitSurvey', { consultationId: secondLeg, rating: 5 }));
 
       const first = await server.app.repositories.consultations.findById(firstLeg);
       const second = await server.app.repositories.consultations.findById(secondLeg);
-      assert.deepEqual([first?.consultationId, first?.leg, first?.endReason, first?.outcomeCode], [firstLeg, 1, 'transferred', 'referred']);
-      assert.deepEqual([second?.consultationId, second?.leg, second?.endReason, second?.outcomeCode], [firstLeg, 2, 'staff_ended', 'resolved']);
+      assert.deepEqual([first?.firstLegId, first?.leg, first?.endReason, first?.outcomeCode], [firstLeg, 1, 'transferred', 'referred']);
+      assert.deepEqual([second?.firstLegId, second?.leg, second?.endReason, second?.outcomeCode], [firstLeg, 2, 'staff_ended', 'resolved']);
     });
 
     it('the record of either leg lists both legs: department, staff member, times and outcome', async () => {
       for (const id of [firstLeg, secondLeg]) {
-        const detail = expectStatus(await admin.call<SessionDetail>('getSession', { params: { id } }), 200);
+        const detail = expectStatus(await admin.call<ConsultationDetail>('getConsultation', { params: { id } }), 200);
         assert.deepEqual(
-          detail.legs.map((l) => [l.leg, l.sessionId, l.departmentName, l.staffName, l.endReason, l.outcomeCode, l.answeredAt !== null, l.endedAt !== null]),
+          detail.legs.map((l) => [l.leg, l.consultationId, l.departmentName, l.staffName, l.endReason, l.outcomeCode, l.answeredAt !== null, l.endedAt !== null]),
           [
             [1, firstLeg, null, '総合 窓口係', 'transferred', 'referred', true, true],
             [2, secondLeg, '子育て支援課', '子育 担当', 'staff_ended', 'resolved', true, true],
@@ -86,38 +86,38 @@ for (const kind of databaseKinds()) {
       const rowsOf = (page: Page<ConsultationListItem>) =>
         page.items.map((r) => [r.id, r.status, r.endReason, r.legs.map((l) => [l.leg, l.departmentName, l.staffName, l.outcomeCode])]);
       const expected = [[firstLeg, 'ended', 'staff_ended', [[1, null, '総合 窓口係', 'referred'], [2, '子育て支援課', '子育 担当', 'resolved']]]];
-      const all = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { from: today, to: today } }), 200);
+      const all = expectStatus(await admin.call<Page<ConsultationListItem>>('listConsultations', { query: { from: today, to: today } }), 200);
       assert.equal(all.total, 1, 'paging counts consultations, not legs');
       assert.deepEqual(rowsOf(all), expected);
       assert.equal(all.items[0]?.satisfaction, 5, "the rating given on the last leg is the consultation's");
       // Found under the department of its second leg, and under the general counter's member of its first.
-      const byDepartment = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { departmentId: department.id } }), 200);
+      const byDepartment = expectStatus(await admin.call<Page<ConsultationListItem>>('listConsultations', { query: { departmentId: department.id } }), 200);
       assert.deepEqual(rowsOf(byDepartment), expected);
-      const byFirstDesk = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { staffId: counterId } }), 200);
+      const byFirstDesk = expectStatus(await admin.call<Page<ConsultationListItem>>('listConsultations', { query: { staffId: counterId } }), 200);
       assert.deepEqual(rowsOf(byFirstDesk), expected);
       // The status is the consultation's: it ended when its last leg ended.
-      const active = expectStatus(await admin.call<Page<ConsultationListItem>>('listSessions', { query: { status: 'active' } }), 200);
+      const active = expectStatus(await admin.call<Page<ConsultationListItem>>('listConsultations', { query: { status: 'active' } }), 200);
       assert.equal(active.total, 0);
     });
 
     it('reports and CSV count the consultation once; per department, each department counts its own leg', async () => {
       const today = jstToday();
       const whole = expectStatus(await admin.call<Report>('report', { query: { from: today, to: today } }), 200);
-      assert.deepEqual([whole.totals.sessions, whole.totals.answered, whole.totals.abandoned, whole.totals.walkIn], [1, 1, 0, 1]);
-      assert.deepEqual(whole.rows.map((r) => r.sessions), [1]);
+      assert.deepEqual([whole.totals.consultations, whole.totals.answered, whole.totals.abandoned, whole.totals.walkIn], [1, 1, 0, 1]);
+      assert.deepEqual(whole.rows.map((r) => r.consultations), [1]);
       assert.deepEqual(whole.totals.satisfaction, [0, 0, 0, 0, 1], 'rated once');
-      assert.equal(whole.sessionsByHour.reduce((a, b) => a + b, 0), 1);
+      assert.equal(whole.consultationsByHour.reduce((a, b) => a + b, 0), 1);
 
       const byDepartment = expectStatus(await admin.call<Report>('report', { query: { from: today, to: today, groupBy: 'department' } }), 200);
       assert.deepEqual(
-        byDepartment.rows.map((r) => [r.groupName, r.sessions, r.answered]).sort(),
+        byDepartment.rows.map((r) => [r.groupName, r.consultations, r.answered]).sort(),
         [['総合窓口', 1, 1], ['子育て支援課', 1, 1]].sort(),
         'the general counter and 子育て支援課 each served one leg',
       );
-      assert.equal(byDepartment.totals.sessions, 1, 'the total still counts one consultation');
+      assert.equal(byDepartment.totals.consultations, 1, 'the total still counts one consultation');
 
       const oneDepartment = expectStatus(await admin.call<Report>('report', { query: { from: today, to: today, departmentId: department.id } }), 200);
-      assert.equal(oneDepartment.totals.sessions, 1);
+      assert.equal(oneDepartment.totals.consultations, 1);
 
       const csv = await admin.call('reportCsv', { query: { from: today, to: today } });
       const totalsLine = csv.text.trim().split('\n').at(-1) ?? '';
@@ -139,11 +139,11 @@ for (const kind of databaseKinds()) {
           );
           return rows[0]?.id ?? '';
         };
-        const event = (sessionId: string, type: string, details: Record<string, string>) =>
-          db.query(`INSERT INTO session_event (session_id, at, type, actor, details) VALUES ($1, now(), $2, 'staff', $3)`, [sessionId, type, JSON.stringify(details)]);
+        const event = (consultationId: string, type: string, details: Record<string, string>) =>
+          db.query(`INSERT INTO session_event (session_id, at, type, actor, details) VALUES ($1, now(), $2, 'staff', $3)`, [consultationId, type, JSON.stringify(details)]);
         // A chain of three legs, known from the first leg's event and from the third's.
         const [a, b, c] = [await insert(300, 'transferred'), await insert(290, 'transferred'), await insert(280, 'completed')];
-        await event(a, 'transferred', { newSessionId: b });
+        await event(a, 'transferred', { newSessionId: b }); // rename:keep: the stored key the migration reads
         await event(c, 'queued', { kind: 'walk_in', transferredFrom: b });
         // A transferred leg whose next leg left no trace: it stays a consultation of its own.
         const [lone, unrelated] = [await insert(270, 'transferred'), await insert(260, 'completed')];
@@ -161,7 +161,7 @@ for (const kind of databaseKinds()) {
           [null, 1],
         ]);
         // The consultation recorded through the product before the migration ran again is linked too.
-        assert.deepEqual((await server.app.repositories.consultations.legsOf(secondLeg)).map((l) => l.sessionId), [firstLeg, secondLeg]);
+        assert.deepEqual((await server.app.repositories.consultations.legsOf(secondLeg)).map((l) => l.consultationId), [firstLeg, secondLeg]);
       } finally {
         await runner.release();
       }

@@ -13,7 +13,7 @@ import { eventually } from '../helpers/poll';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 
 async function queueOf(socket: TestSocket): Promise<string[]> {
-  return expectOk(await request(socket, 'getQueue', {})).map((e) => e.sessionId);
+  return expectOk(await request(socket, 'getQueue', {})).map((e) => e.consultationId);
 }
 
 describe('two server nodes sharing queue and notifications through Redis', async () => {
@@ -42,35 +42,35 @@ describe('two server nodes sharing queue and notifications through Redis', async
     const staffOn1 = await connectSocket(node1.url, staffAuth.accessToken);
     try {
       const queuedOn2 = nextEvent(staffOn2, 'queueUpdated');
-      const { sessionId } = expectOk(await request(kiosk, 'callStaff', {}));
-      assert.deepEqual((await queuedOn2)[0].map((e) => e.sessionId), [sessionId], 'node 2 staff hear of the resident on node 1');
-      await eventually(async () => (await queueOf(staffOn2)).includes(sessionId));
-      assert.deepEqual(await queueOf(staffOn1), [sessionId]);
+      const { consultationId } = expectOk(await request(kiosk, 'callStaff', {}));
+      assert.deepEqual((await queuedOn2)[0].map((e) => e.consultationId), [consultationId], 'node 2 staff hear of the resident on node 1');
+      await eventually(async () => (await queueOf(staffOn2)).includes(consultationId));
+      assert.deepEqual(await queueOf(staffOn1), [consultationId]);
 
       const acceptedAtKiosk = nextEvent(kiosk, 'callAccepted');
       const emptiedOn2 = nextEvent(staffOn2, 'queueUpdated');
-      const accepted = expectOk(await request(staffOn2, 'acceptCall', { sessionId }));
+      const accepted = expectOk(await request(staffOn2, 'acceptCall', { consultationId }));
       assert.equal(accepted.mediaNodeUrl, node1.url, 'staff are sent to the node that holds the media');
-      assert.equal((await acceptedAtKiosk)[0].sessionId, sessionId);
+      assert.equal((await acceptedAtKiosk)[0].consultationId, consultationId);
       assert.deepEqual((await emptiedOn2)[0], [], 'the queue on node 2 updates');
       await eventually(async () => (await queueOf(staffOn1)).length === 0);
 
       // A second accept from either node loses.
-      const again = await request(staffOn2, 'acceptCall', { sessionId });
+      const again = await request(staffOn2, 'acceptCall', { consultationId });
       assert.equal(!again.ok && again.error.code, 'ALREADY_TAKEN');
 
       // The staff member joins the room through node 1, as told.
       const { routerRtpCapabilities } = expectOk(await request(staffOn1, 'getServerInfo', {}));
-      const joined = expectOk(await request(staffOn1, 'joinRoom', { sessionId, rtpCapabilities: routerRtpCapabilities }));
+      const joined = expectOk(await request(staffOn1, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
       assert.ok(joined.sendTransport.id);
 
       // A console reloaded on node 2 is told its live call and where it is held.
       const resumed = expectOk(await request(staffOn2, 'resumeCall', {}));
-      assert.deepEqual([resumed.live?.sessionId, resumed.live?.state, resumed.live?.mediaNodeUrl], [sessionId, 'active', node1.url]);
+      assert.deepEqual([resumed.live?.consultationId, resumed.live?.state, resumed.live?.mediaNodeUrl], [consultationId, 'active', node1.url]);
 
       // A guest invited from node 2 is sent to node 1, which holds the call.
       const link = expectStatus<GuestLink>(
-        await restClient(node2.url, staffAuth.accessToken).call('createGuestLink', { params: { id: sessionId }, body: { label: '通訳' } }),
+        await restClient(node2.url, staffAuth.accessToken).call('createGuestLink', { params: { id: consultationId }, body: { label: '通訳' } }),
         201,
       );
       assert.equal(new URL(link.url).origin, node1.url, 'the guest link opens the node holding the media');
@@ -91,11 +91,11 @@ describe('two server nodes sharing queue and notifications through Redis', async
       // the end reaches the kiosk and the desk's socket on node 2.
       const endedAtKiosk = nextEvent(kiosk, 'callEnded');
       const endedOn2 = nextEvent(staffOn2, 'callEnded');
-      expectOk(await request(staffOn2, 'hangUp', { sessionId }));
+      expectOk(await request(staffOn2, 'hangUp', { consultationId }));
       assert.equal((await endedAtKiosk)[0].reason, 'staff_ended');
       assert.equal((await endedOn2)[0].reason, 'staff_ended');
       // Once nobody holds the call, a hang-up is refused as before.
-      const late = await request(staffOn2, 'hangUp', { sessionId });
+      const late = await request(staffOn2, 'hangUp', { consultationId });
       assert.equal(!late.ok && late.error.code, 'NOT_FOUND');
     } finally {
       kiosk.disconnect();
@@ -116,21 +116,21 @@ describe('two server nodes sharing queue and notifications through Redis', async
     const sent: QueueEntry[][] = [];
     console2.on('queueUpdated', (entries) => sent.push([...entries]));
     try {
-      const { sessionId } = expectOk(await request(kiosk, 'callStaff', { departmentId: department.id }));
+      const { consultationId } = expectOk(await request(kiosk, 'callStaff', { departmentId: department.id }));
       // Node 2 knows the resident (the admin there sees every department).
-      await eventually(async () => (await queueOf(adminOn2)).includes(sessionId));
+      await eventually(async () => (await queueOf(adminOn2)).includes(consultationId));
       assert.deepEqual(await queueOf(console2), [], 'not in 税務課 yet');
 
       expectStatus(await admin.call('updateStaff', { params: { id: member.id }, body: { departmentIds: [department.id] } }), 200);
-      await eventually(async () => sent.some((entries) => entries.some((e) => e.sessionId === sessionId)));
-      assert.deepEqual(await queueOf(console2), [sessionId], 'node 2 answers getQueue with the new scope');
+      await eventually(async () => sent.some((entries) => entries.some((e) => e.consultationId === consultationId)));
+      assert.deepEqual(await queueOf(console2), [consultationId], 'node 2 answers getQueue with the new scope');
 
       expectStatus(await admin.call('updateStaff', { params: { id: member.id }, body: { departmentIds: [] } }), 200);
       await eventually(async () => (await queueOf(console2)).length === 0);
       sent.length = 0;
-      const refused = await request(console2, 'acceptCall', { sessionId });
+      const refused = await request(console2, 'acceptCall', { consultationId });
       assert.equal(!refused.ok && refused.error.code, 'FORBIDDEN');
-      expectOk(await request(kiosk, 'cancelCall', { sessionId }));
+      expectOk(await request(kiosk, 'cancelCall', { consultationId }));
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.ok(!sent.some((entries) => entries.some((e) => e.departmentId === department.id)), 'nothing of 税務課 reaches node 2 after the change');
     } finally {

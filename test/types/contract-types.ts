@@ -42,8 +42,8 @@ void [file, json, notJson, anyRoute];
 
 // Sockets: the event map, the payloads and the answers come from SOCKET_REQUESTS.
 same<SocketResult<'saveOutcome'>, { queued: boolean }>(true);
-same<Parameters<ClientToServerEvents['acceptCall']>[0], { sessionId: string }>(true);
-same<SocketPayload<'hangUp'>, { sessionId: string; reason?: 'resident_absent' | undefined }>(true);
+same<Parameters<ClientToServerEvents['acceptCall']>[0], { consultationId: string }>(true);
+same<SocketPayload<'hangUp'>, { consultationId: string; reason?: 'resident_absent' | undefined }>(true);
 same<ParsedSocketPayload<'setAvailability'>, { available: boolean }>(true);
 same<SocketRolesOf<'acceptCall'>, 'staff' | 'admin'>(true);
 same<(typeof SOCKET_PERMISSIONS)['callStaff'][number], 'kiosk'>(true);

@@ -28,10 +28,10 @@ export abstract class CallClientState extends TypedEmitter<CallClientEvents> {
     this.safeEmit('connectionStateChanged', next, prev);
   }
 
-  protected setCallState(next: CallState, sessionId: string | null): void {
+  protected setCallState(next: CallState, consultationId: string | null): void {
     const prev = this.snapshot.callState;
     if (prev === next) return;
-    logger.info(`call ${prev} -> ${next}`, { sessionId });
+    logger.info(`call ${prev} -> ${next}`, { consultationId });
     this.patch({ callState: next });
     this.safeEmit('callStateChanged', next, prev);
   }

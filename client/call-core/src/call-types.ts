@@ -53,7 +53,7 @@ export interface RemoteTrack {
 
 export interface CallInfo {
   /** Null only while the kiosk's callStaff request is still in flight. */
-  sessionId: string | null;
+  consultationId: string | null;
   /** The specialist's name (kiosk) or the kiosk's name (staff), once known. */
   peerName: string | null;
   /** Where the kiosk stands (staff side only). */
@@ -64,7 +64,7 @@ export interface CallInfo {
 }
 
 export interface CallEndedEvent {
-  sessionId: string | null;
+  consultationId: string | null;
   reason: EndReason;
   /** local: this side hung up or gave up; remote: the server reported the end. */
   initiator: 'local' | 'remote';
@@ -105,7 +105,7 @@ export type CallClientEvents = {
   connectionStateChanged: [ConnectionState, ConnectionState];
   callStateChanged: [CallState, CallState];
   queueUpdated: [readonly QueueEntry[]];
-  callAccepted: [{ sessionId: string; staffName: string }];
+  callAccepted: [{ consultationId: string; staffName: string }];
   localStreamChanged: [MediaStream | null];
   remoteTrackAdded: [RemoteTrack];
   remoteTrackRemoved: [RemoteTrack];
@@ -113,7 +113,7 @@ export type CallClientEvents = {
   peerJoined: [PeerInfo];
   peerLeft: [PeerRole];
   callEnded: [CallEndedEvent];
-  /** Kiosk: the call went back to the queue under a new session (another department). */
+  /** Kiosk: the call went back to the queue under a new consultation (another department). */
   transferred: [TransferResult];
   error: [CallError];
 };
@@ -123,7 +123,7 @@ export interface CallClientOptions {
   getToken: () => string | null;
   /**
    * Called when the server refuses the token; resolve once a fresh one is available.
-   * Without it an auth refusal leaves the session `failed` (the staff app logs out).
+   * Without it an auth refusal leaves the call client `failed` (the staff app logs out).
    */
   refreshToken?: () => Promise<void>;
   /** Socket.IO server URL; defaults to the page's origin. */

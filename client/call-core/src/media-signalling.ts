@@ -8,23 +8,23 @@ import type { SignallingSocket } from './signalling';
  */
 export function createMediaSignalling(
   socket: SignallingSocket,
-  sessionId: string,
+  consultationId: string,
   timeoutMs: number | undefined,
 ): CallMediaSignalling {
   return {
     async connectTransport(transportId, dtlsParameters) {
-      await request(socket, 'connectTransport', { sessionId, transportId, dtlsParameters }, timeoutMs);
+      await request(socket, 'connectTransport', { consultationId, transportId, dtlsParameters }, timeoutMs);
     },
     async produce(options) {
-      const { producerId } = await request(socket, 'produce', { sessionId, ...options }, timeoutMs);
+      const { producerId } = await request(socket, 'produce', { consultationId, ...options }, timeoutMs);
       return producerId;
     },
     async restartIce(transportId) {
-      const { iceParameters } = await request(socket, 'restartIce', { sessionId, transportId }, timeoutMs);
+      const { iceParameters } = await request(socket, 'restartIce', { consultationId, transportId }, timeoutMs);
       return iceParameters;
     },
     async closeProducer(producerId) {
-      await request(socket, 'closeProducer', { sessionId, producerId }, timeoutMs);
+      await request(socket, 'closeProducer', { consultationId, producerId }, timeoutMs);
     },
   };
 }

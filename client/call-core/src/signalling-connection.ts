@@ -58,7 +58,7 @@ export class SignallingConnection {
   }
 
   connect(): Promise<ServerInfo> {
-    if (this.state === 'closed') return Promise.reject(CallError.invalidState('session is closed'));
+    if (this.state === 'closed') return Promise.reject(CallError.invalidState('connection is closed'));
     if (this.state === 'connected' && this.serverInfo) return Promise.resolve(this.serverInfo);
     const waiter = createDeferred<ServerInfo>();
     this.waiters.push(waiter);
@@ -74,7 +74,7 @@ export class SignallingConnection {
     if (this.authRetry?.timer != null) clearTimeout(this.authRetry.timer);
     this.setState('closed');
     this.socket.disconnect();
-    this.settle(CallError.invalidState('session closed'));
+    this.settle(CallError.invalidState('connection closed'));
   }
 
   private async onConnect(): Promise<void> {

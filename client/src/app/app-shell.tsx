@@ -13,7 +13,7 @@ import type { Route } from './routes';
 
 /** Changes of screen (not of a page's filters) move focus, so only these parts count. */
 function screenKey(route: Route): string {
-  if (route.name === 'session') return `session/${route.id}`;
+  if (route.name === 'consultation') return `consultation/${route.id}`;
   if (route.name === 'settings') return `settings/${route.section}`;
   if (route.name === 'slip') return `slip/${route.appointmentId}`;
   return route.name;

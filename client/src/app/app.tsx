@@ -20,7 +20,7 @@ export function App() {
   if (guest) {
     return (
       <Suspense fallback={loading}>
-        <GuestPage sessionId={guest.sessionId} token={guest.token} />
+        <GuestPage consultationId={guest.consultationId} token={guest.token} />
       </Suspense>
     );
   }

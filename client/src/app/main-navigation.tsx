@@ -16,7 +16,7 @@ const nav = shellMessages.nav;
 const ENTRIES: readonly Entry[] = [
   { route: { name: 'console' }, label: nav.console, covers: ['console'] },
   { route: { name: 'calendar', query: {} }, label: nav.calendar, covers: ['calendar', 'slip'] },
-  { route: { name: 'sessions', query: {} }, label: nav.sessions, covers: ['sessions', 'session'] },
+  { route: { name: 'consultations', query: {} }, label: nav.consultations, covers: ['consultations', 'consultation'] },
   { route: { name: 'reports', query: {} }, label: nav.reports, covers: ['reports'] },
   { route: { name: 'settings', section: 'departments' }, label: nav.settings, covers: ['settings'] },
   { route: { name: 'operations' }, label: nav.operations, covers: ['operations'] },

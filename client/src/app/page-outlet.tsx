@@ -31,9 +31,9 @@ function pageFor(route: Route) {
       return <CalendarPage query={route.query} />;
     case 'slip':
       return <SlipPage appointmentId={route.appointmentId} />;
-    case 'sessions':
+    case 'consultations':
       return <RecordsPage query={route.query} />;
-    case 'session':
+    case 'consultation':
       return <RecordDetailPage id={route.id} />;
     case 'reports':
       return <ReportsPage query={route.query} />;

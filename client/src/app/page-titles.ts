@@ -11,9 +11,9 @@ export function pageTitle(route: Route): string {
     case 'calendar':
     case 'slip':
       return nav.calendar;
-    case 'sessions':
-    case 'session':
-      return nav.sessions;
+    case 'consultations':
+    case 'consultation':
+      return nav.consultations;
     case 'reports':
       return nav.reports;
     case 'settings':

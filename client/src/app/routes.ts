@@ -5,12 +5,12 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export type RouteQuery = Readonly<Record<string, string>>;
 
-/** Every screen of the staff app, addressed by the URL hash (`#/sessions?page=2`). */
+/** Every screen of the staff app, addressed by the URL hash (`#/consultations?page=2`). */
 export type Route =
   | { name: 'console' }
   | { name: 'calendar'; query: RouteQuery }
-  | { name: 'sessions'; query: RouteQuery }
-  | { name: 'session'; id: string }
+  | { name: 'consultations'; query: RouteQuery }
+  | { name: 'consultation'; id: string }
   | { name: 'reports'; query: RouteQuery }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'audit'; query: RouteQuery }
@@ -22,7 +22,7 @@ export type Route =
 
 export type RouteName = Route['name'];
 
-const STAFF_ROUTES: ReadonlySet<RouteName> = new Set(['console', 'sessions', 'session', 'check', 'notFound']);
+const STAFF_ROUTES: ReadonlySet<RouteName> = new Set(['console', 'consultations', 'consultation', 'check', 'notFound']);
 
 /** Staff see the console and the consultation records; admins see everything. */
 export function routeAllowed(route: Route, role: StaffRole): boolean {
@@ -37,17 +37,28 @@ function isSettingsSection(value: string | undefined): value is SettingsSection 
   return value !== undefined && (SETTINGS_SECTIONS as readonly string[]).includes(value);
 }
 
-/** `#/sessions/<id>` → { name: 'session', id }. An empty hash is the console. */
+/**
+ * Staff links from before issue 15 renamed the records (the legacy segment, bookmarked or pasted
+ * into mails) open the same pages.
+ */
+const LEGACY_RECORDS_SEGMENT: string = 'sessions'; // rename:keep
+const RECORDS_SEGMENT: string = 'consultations';
+
+/** `#/consultations/<id>` → { name: 'consultation', id }. An empty hash is the console. */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [pathPart = '', search = ''] = raw.split('?', 2);
-  const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = pathPart
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent)
+    .map((part, index) => (index === 0 && part === LEGACY_RECORDS_SEGMENT ? RECORDS_SEGMENT : part));
   const [first, second, third] = parts;
   const query = queryOf(search);
   if (parts.length === 0 || (first === 'console' && parts.length === 1)) return { name: 'console' };
   if (first === 'calendar' && parts.length === 1) return { name: 'calendar', query };
-  if (first === 'sessions' && parts.length === 1) return { name: 'sessions', query };
-  if (first === 'sessions' && second && parts.length === 2) return { name: 'session', id: second };
+  if (first === 'consultations' && parts.length === 1) return { name: 'consultations', query };
+  if (first === 'consultations' && second && parts.length === 2) return { name: 'consultation', id: second };
   if (first === 'reports' && parts.length === 1) return { name: 'reports', query };
   if (first === 'audit' && parts.length === 1) return { name: 'audit', query };
   if (first === 'operations' && parts.length === 1) return { name: 'operations' };
@@ -70,10 +81,10 @@ export function hrefFor(route: Route): string {
       return '#/console';
     case 'calendar':
       return withQuery('#/calendar', route.query);
-    case 'sessions':
-      return withQuery('#/sessions', route.query);
-    case 'session':
-      return `#/sessions/${encodeURIComponent(route.id)}`;
+    case 'consultations':
+      return withQuery('#/consultations', route.query);
+    case 'consultation':
+      return `#/consultations/${encodeURIComponent(route.id)}`;
     case 'reports':
       return withQuery('#/reports', route.query);
     case 'audit':

@@ -3,7 +3,7 @@ import { StaffCallProvider } from './staff-call-provider';
 import { PasswordGate } from './password-gate';
 
 /**
- * Everything after the login: the console, its call session and the admin screens. It is a
+ * Everything after the login: the console, its call and the admin screens. It is a
  * chunk of its own, so the login page loads neither the call code nor mediasoup-client.
  */
 export function SignedInApp({ userId }: { userId: string }) {

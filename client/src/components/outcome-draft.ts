@@ -1,4 +1,4 @@
-import type { OutcomeCode, SessionOutcomeRequest } from '@madoguchi/contract/consultation';
+import type { OutcomeCode, ConsultationOutcomeRequest } from '@madoguchi/contract/consultation';
 
 /** What the outcome fields hold while staff fill them in; '' until an outcome is chosen. */
 export interface OutcomeDraft {
@@ -7,7 +7,7 @@ export interface OutcomeDraft {
 }
 
 /** The request body, or null while no outcome is chosen: the form asks for one before sending. */
-export function outcomeRequest(draft: OutcomeDraft): SessionOutcomeRequest | null {
+export function outcomeRequest(draft: OutcomeDraft): ConsultationOutcomeRequest | null {
   if (!draft.outcome) return null;
   return { outcomeCode: draft.outcome, notes: draft.notes.trim() };
 }

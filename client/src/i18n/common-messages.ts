@@ -56,8 +56,8 @@ export interface CommonMessages {
     page: (page: number, pages: number) => string;
   };
   appointmentStatus: Record<AppointmentStatus, string>;
-  sessionStatus: Record<ConsultationState, string>;
-  sessionKind: Record<ConsultationKind, string>;
+  consultationStatus: Record<ConsultationState, string>;
+  consultationKind: Record<ConsultationKind, string>;
   outcome: Record<OutcomeCode, string>;
   endReason: Record<EndReason, string>;
   language: Record<Language, string>;

@@ -1,4 +1,4 @@
-import type { SessionEventType } from '@madoguchi/contract/consultation';
+import type { ConsultationEventType } from '@madoguchi/contract/consultation';
 import type { EventTextWords } from '../features/records/record-event-text';
 import { sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
 import en from './en/record.json';
@@ -65,7 +65,7 @@ export interface RecordMessages {
     direction: string;
     events: string;
     noEvents: string;
-    eventType: Record<SessionEventType, string>;
+    eventType: Record<ConsultationEventType, string>;
     actor: (actor: string) => string;
     words: Omit<EventTextWords, 'endReason'>;
     showImage: string;

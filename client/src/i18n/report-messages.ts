@@ -28,7 +28,7 @@ export interface ReportMessages {
     caption: (from: string, to: string) => string;
     period: string;
     group: string;
-    sessions: string;
+    consultations: string;
     booked: string;
     walkIn: string;
     answered: string;

@@ -10,7 +10,7 @@ export interface ShellMessages {
     label: string;
     console: string;
     calendar: string;
-    sessions: string;
+    consultations: string;
     reports: string;
     settings: string;
     audit: string;

@@ -1,11 +1,11 @@
 import { apiPath } from '@madoguchi/contract/api-routes';
-import type { CameraRoles, InstallerSession, OpenInstallerRequest, SaveKioskDevicesRequest } from '@madoguchi/contract/kiosks';
+import type { CameraRoles, InstallerWindow, OpenInstallerRequest, SaveKioskDevicesRequest } from '@madoguchi/contract/kiosks';
 import { sendJson } from './http-error';
 
 /** Spends the one-time installer code from the admin app; the device set-up opens for a while. */
-export function openInstaller(code: string, token: string): Promise<InstallerSession> {
+export function openInstaller(code: string, token: string): Promise<InstallerWindow> {
   const body: OpenInstallerRequest = { code };
-  return sendJson<InstallerSession>('POST', apiPath('openKioskInstaller'), body, token);
+  return sendJson<InstallerWindow>('POST', apiPath('openKioskInstaller'), body, token);
 }
 
 /** Saves the cameras chosen by their pictures, for this kiosk (installer mode only). */

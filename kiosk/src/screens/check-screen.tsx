@@ -14,7 +14,7 @@ import { useMessages } from '../visit/use-messages';
  * server over UDP and over TCP through a real loopback, with a plain verdict.
  */
 export function CheckScreen({ onClose }: { onClose: () => void }) {
-  const session = useKioskController();
+  const controller = useKioskController();
   const { call } = useKioskSnapshot();
   const { check: t } = useMessages();
   const [results, setResults] = useState<CheckResults>(EMPTY_CHECK);
@@ -27,7 +27,7 @@ export function CheckScreen({ onClose }: { onClose: () => void }) {
     setRunning(true);
     setRefused(false);
     try {
-      await session.runConnectionCheck((next, found) => {
+      await controller.runConnectionCheck((next, found) => {
         setResults((r) => ({ ...next, speaker: r.speaker }));
         setDetails(found);
       });

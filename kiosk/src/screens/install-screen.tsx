@@ -54,7 +54,7 @@ function useCameras(open: boolean): Camera[] {
  * microphone and the speaker, and saves the choice to the server for this kiosk.
  */
 export function InstallScreen({ onClose }: { onClose: () => void }) {
-  const session = useKioskController();
+  const controller = useKioskController();
   const { config } = useKioskSnapshot();
   const messages = useMessages();
   const t = messages.install;
@@ -71,7 +71,7 @@ export function InstallScreen({ onClose }: { onClose: () => void }) {
   }, [config]);
 
   const submitCode = async (typed: string) => {
-    const token = session.accessToken;
+    const token = controller.accessToken;
     if (!token) return;
     setBusy(true);
     setNotice(null);
@@ -87,7 +87,7 @@ export function InstallScreen({ onClose }: { onClose: () => void }) {
   };
 
   const save = async () => {
-    const token = session.accessToken;
+    const token = controller.accessToken;
     if (!token) return;
     setBusy(true);
     try {

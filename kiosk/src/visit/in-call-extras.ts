@@ -88,26 +88,26 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     super();
     this.options = options;
     const { call } = options;
-    const accepts = (sessionId: string) => this.isCurrent(sessionId);
+    const accepts = (consultationId: string) => this.isCurrent(consultationId);
     // Only the specialist's words are shown, and only the last few fit at a readable size.
     this.messages = new CallMessages({ call, accepts, from: ['staff'], keepLast: MAX_MESSAGES });
     this.marks = new ReceivedPointerMarks(call, accepts);
     this.consent = new SnapshotConsent({
       call,
       accepts,
-      currentCall: () => this.sessionId(),
-      answer: (sessionId, requestId, consent) => call.sendKioskCallRequest('answerSnapshot', { sessionId, requestId, consent }),
-      capture: (sessionId, requestId) => this.uploadSnapshot(sessionId, requestId),
+      currentCall: () => this.consultationId(),
+      answer: (consultationId, requestId, consent) => call.sendKioskCallRequest('answerSnapshot', { consultationId, requestId, consent }),
+      capture: (consultationId, requestId) => this.uploadSnapshot(consultationId, requestId),
     });
     this.unsubscribe = [
       this.messages.on('changed', ({ messages }) => this.patch({ messages })),
       this.marks.on('changed', ({ marks }) => this.patch({ marks })),
       this.consent.on('changed', ({ snapshot }) => this.patch({ snapshot })),
       call.onServerEvent('captionLine', (line) => {
-        if (this.isCurrent(line.sessionId)) this.patch({ captionLines: withCaptionLine(this.snapshot.captionLines, line) });
+        if (this.isCurrent(line.consultationId)) this.patch({ captionLines: withCaptionLine(this.snapshot.captionLines, line) });
       }),
       call.onServerEvent('captionsState', (state) => {
-        if (this.isCurrent(state.sessionId)) this.patch({ captionsState: state });
+        if (this.isCurrent(state.consultationId)) this.patch({ captionsState: state });
       }),
     ];
   }
@@ -166,11 +166,11 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
 
   /** The captions so far, asked for when the call screen opens (and after a reconnect): lines may predate it. */
   async loadCaptions(): Promise<void> {
-    const sessionId = this.sessionId();
-    if (!sessionId) return;
+    const consultationId = this.consultationId();
+    if (!consultationId) return;
     try {
-      const { state, lines } = await this.options.call.sendKioskCallRequest('getCaptions', { sessionId });
-      if (!this.isCurrent(sessionId)) return;
+      const { state, lines } = await this.options.call.sendKioskCallRequest('getCaptions', { consultationId });
+      if (!this.isCurrent(consultationId)) return;
       this.patch({ captionsState: state, captionLines: lines.slice(-MAX_CAPTION_LINES) });
     } catch (error) {
       logger.warn('captions not loaded', { error });
@@ -184,13 +184,13 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
 
   /** The resident's answer to keeping the caption text in the record. */
   async answerCaptionConsent(consent: boolean): Promise<void> {
-    const sessionId = this.sessionId();
+    const consultationId = this.consultationId();
     const state = this.snapshot.captionsState;
-    if (!sessionId || !state) return;
+    if (!consultationId || !state) return;
     // Shown as answered at once; the server's state confirms it.
     this.patch({ captionsState: { ...state, transcriptConsent: consent } });
     try {
-      await this.options.call.sendKioskCallRequest('captionConsent', { sessionId, consent });
+      await this.options.call.sendKioskCallRequest('captionConsent', { consultationId, consent });
     } catch (error) {
       logger.warn('caption consent not accepted', { error });
     }
@@ -223,14 +223,14 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     this.removeAllListeners();
   }
 
-  private async uploadSnapshot(sessionId: string, requestId: string): Promise<boolean> {
+  private async uploadSnapshot(consultationId: string, requestId: string): Promise<boolean> {
     const token = this.options.getToken();
     try {
       // If the camera is off, turn it on first: the staff asked to see the document.
       const track = await this.startDocument(requestId);
       if (!track || !token) throw new Error('no document camera');
       const still = await captureStill(track);
-      const stored = await postBytes<SnapshotInfo>(apiPath('uploadSnapshot', { id: sessionId }), {
+      const stored = await postBytes<SnapshotInfo>(apiPath('uploadSnapshot', { id: consultationId }), {
         body: still.blob,
         bearerToken: token,
         headers: { 'Content-Type': 'image/jpeg', 'X-Snapshot-Request': requestId, 'X-Content-SHA256': still.sha256 },
@@ -245,10 +245,10 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
 
   /** Only the resident sees 「書類カメラが使えません」 on the kiosk; the specialist must know too. */
   private tellStaffNoDocumentCamera(requestId: string | undefined): void {
-    const sessionId = this.sessionId();
-    if (!sessionId) return;
+    const consultationId = this.consultationId();
+    if (!consultationId) return;
     this.options.call
-      .sendKioskCallRequest('reportDeviceProblem', { sessionId, device: 'documentCamera', ...(requestId ? { requestId } : {}) })
+      .sendKioskCallRequest('reportDeviceProblem', { consultationId, device: 'documentCamera', ...(requestId ? { requestId } : {}) })
       .catch((error: unknown) => logger.warn('device problem not reported', { error }));
   }
 
@@ -263,12 +263,12 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
     return this.options.call.getSnapshot().localStream?.getVideoTracks()[0]?.getSettings().deviceId ?? null;
   }
 
-  private sessionId(): string | null {
-    return this.options.call.getSnapshot().call?.sessionId ?? null;
+  private consultationId(): string | null {
+    return this.options.call.getSnapshot().call?.consultationId ?? null;
   }
 
-  private isCurrent(sessionId: string): boolean {
-    return this.options.call.getSnapshot().call?.answered === true && this.sessionId() === sessionId;
+  private isCurrent(consultationId: string): boolean {
+    return this.options.call.getSnapshot().call?.answered === true && this.consultationId() === consultationId;
   }
 
   private patch(changes: Partial<InCallExtrasSnapshot>): void {

@@ -89,8 +89,8 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
   client.on('transferred', ({ departmentName, queuePosition }) => {
     hooks.dispatch({ type: 'transferred', departmentName, queuePosition });
   });
-  client.onServerEvent('queuePosition', ({ sessionId, position, estimatedWaitSeconds, outlook }) => {
-    if (client.getSnapshot().call?.sessionId !== sessionId) return;
+  client.onServerEvent('queuePosition', ({ consultationId, position, estimatedWaitSeconds, outlook }) => {
+    if (client.getSnapshot().call?.consultationId !== consultationId) return;
     hooks.dispatch({ type: 'queueMoved', queuePosition: position, estimatedWaitSeconds, outlook });
   });
   client.on('callEnded', hooks.onCallEnded);

@@ -340,7 +340,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     const { state } = this.snapshot;
     if (state.name !== 'survey') return;
     this.dispatch({ type: 'surveyDone' });
-    this.sendSurvey(state.sessionId, rating);
+    this.sendSurvey(state.consultationId, rating);
   }
 
   /** Back to Idle after an unexpected error, dropping whatever call there was. */
@@ -392,25 +392,25 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.reconnectTimer.set(this.timings.reconnectDelayMs, () => this.connect());
   }
 
-  private onCallEnded({ answered, initiator, reason, sessionId }: CallEndedEvent): void {
+  private onCallEnded({ answered, initiator, reason, consultationId }: CallEndedEvent): void {
     if (answered) {
       // No survey for a call that was cut off or where nobody was at the kiosk (asksForRating).
-      this.dispatch({ type: 'callEnded', reason, sessionId: asksForRating(reason) ? sessionId : null });
+      this.dispatch({ type: 'callEnded', reason, consultationId: asksForRating(reason) ? consultationId : null });
     } else if (initiator === 'remote' || reason === 'network_lost') {
       // The queue entry is gone without an answer (server restart, network drop).
       if (this.stateName() === 'calling') this.dispatch({ type: 'fault', fault: 'callFailed' });
     }
   }
 
-  private sendSurvey(sessionId: string, rating: number | null): void {
+  private sendSurvey(consultationId: string, rating: number | null): void {
     const call = this.callClient;
     if (!call || !this.isConnected()) {
-      logger.warn('survey answer dropped: not connected', { sessionId });
+      logger.warn('survey answer dropped: not connected', { consultationId });
       return;
     }
     call
-      .sendKioskNotice('submitSurvey', { sessionId, rating })
-      .catch((error: unknown) => logger.warn('survey answer not accepted', { sessionId, error }));
+      .sendKioskNotice('submitSurvey', { consultationId, rating })
+      .catch((error: unknown) => logger.warn('survey answer not accepted', { consultationId, error }));
   }
 
   private async loadConfig(): Promise<void> {
@@ -486,7 +486,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       return;
     }
     // Nobody answered the survey: the same as 「とばす」.
-    if (state.name === 'survey') this.sendSurvey(state.sessionId, null);
+    if (state.name === 'survey') this.sendSurvey(state.consultationId, null);
     this.dispatch({ type: 'timeout' });
   }
 

@@ -32,10 +32,10 @@ export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
     super();
     this.unsubscribe = [
       options.call.onServerEvent('formShown', (form) => {
-        if (this.sessionId() === form.sessionId) this.dispatch({ type: 'shown', form });
+        if (this.consultationId() === form.consultationId) this.dispatch({ type: 'shown', form });
       }),
-      options.call.onServerEvent('formWithdrawn', ({ sessionId, documentId }) => {
-        if (this.sessionId() === sessionId) this.dispatch({ type: 'withdrawn', documentId });
+      options.call.onServerEvent('formWithdrawn', ({ consultationId, documentId }) => {
+        if (this.consultationId() === consultationId) this.dispatch({ type: 'withdrawn', documentId });
       }),
     ];
   }
@@ -66,7 +66,7 @@ export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
     const { form } = state;
     this.dispatch({ type: 'correctionAsked', fieldKey });
     try {
-      await this.options.call.sendKioskCallRequest('askFormCorrection', { sessionId: form.sessionId, documentId: form.documentId, revision: form.revision, fieldKey });
+      await this.options.call.sendKioskCallRequest('askFormCorrection', { consultationId: form.consultationId, documentId: form.documentId, revision: form.revision, fieldKey });
     } catch (error) {
       logger.warn('correction request not accepted', { error: errorCodeOf(error) });
       if (this.state?.phase === 'correctionSent') this.set({ phase: 'problem', form, problem: errorCodeOf(error) === ErrorCode.Conflict ? 'stale' : 'failed' });
@@ -79,7 +79,7 @@ export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
     const { form } = state;
     this.dispatch({ type: 'submit', strokes });
     try {
-      const result = await this.options.call.sendKioskCallRequest('signForm', { sessionId: form.sessionId, documentId: form.documentId, revision: form.revision, strokes });
+      const result = await this.options.call.sendKioskCallRequest('signForm', { consultationId: form.consultationId, documentId: form.documentId, revision: form.revision, strokes });
       this.dispatch({ type: 'signed', printCopy: result.printCopy, at: new Date().toISOString() });
       this.noteTimer.set(NOTE_DISPLAY_MS, () => this.close());
     } catch (error) {
@@ -93,7 +93,7 @@ export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
     if (state?.phase !== 'confirmRefuse') return;
     const { form } = state;
     try {
-      await this.options.call.sendKioskCallRequest('refuseForm', { sessionId: form.sessionId, documentId: form.documentId, revision: form.revision });
+      await this.options.call.sendKioskCallRequest('refuseForm', { consultationId: form.consultationId, documentId: form.documentId, revision: form.revision });
       this.dispatch({ type: 'refused' });
       this.noteTimer.set(NOTE_DISPLAY_MS, () => this.close());
     } catch (error) {
@@ -129,9 +129,9 @@ export class KioskForms extends TypedEmitter<{ changed: [FormReview | null] }> {
     this.removeAllListeners();
   }
 
-  private sessionId(): string | null {
+  private consultationId(): string | null {
     const call = this.options.call.getSnapshot().call;
-    return call?.answered ? call.sessionId : null;
+    return call?.answered ? call.consultationId : null;
   }
 
   private dispatch(event: FormReviewEvent): void {

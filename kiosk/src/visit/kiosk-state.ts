@@ -44,7 +44,7 @@ export type KioskState =
   /** Booked: the check-in code and its QR, until the resident presses 「おわる」 or walks away. */
   | { name: 'booked'; booking: KioskBookingCreated }
   | { name: 'inCall'; staffName: string | null }
-  | { name: 'survey'; sessionId: string; reason: EndReason }
+  | { name: 'survey'; consultationId: string; reason: EndReason }
   | { name: 'ended'; reason: EndReason }
   /** The call was answered but no picture or sound got through: staff will phone, or try again. */
   | { name: 'mediaFailed' }
@@ -84,8 +84,8 @@ export type KioskEvent =
   | { type: 'cancelled' }
   /** After a reload the server still holds this kiosk's consultation: back to waiting or into the call. */
   | { type: 'resumed'; answered: boolean; queuePosition: number | null; staffName: string | null }
-  /** `sessionId` null: nothing to rate, so no survey. */
-  | { type: 'callEnded'; reason: EndReason; sessionId: string | null }
+  /** `consultationId` null: nothing to rate, so no survey. */
+  | { type: 'callEnded'; reason: EndReason; consultationId: string | null }
   /** mediaFailed: 「もう一度 呼ぶ」. */
   | { type: 'retry' }
   /** The resident chose a face or 「とばす」. */
@@ -219,8 +219,8 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
       }
       if (event.type !== 'callEnded') return state;
       if (event.reason === 'media_failed') return { name: 'mediaFailed' };
-      return event.sessionId
-        ? { name: 'survey', sessionId: event.sessionId, reason: event.reason }
+      return event.consultationId
+        ? { name: 'survey', consultationId: event.consultationId, reason: event.reason }
         : { name: 'ended', reason: event.reason };
     case 'survey':
       return event.type === 'surveyDone' || event.type === 'timeout' ? { name: 'ended', reason: state.reason } : state;

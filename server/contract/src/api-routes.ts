@@ -63,15 +63,15 @@ export const API_ROUTES = {
   cancelAppointment: route({ method: 'post', path: '/api/appointments/:id/cancel', access: ['admin'], summary: 'Cancel' }),
   appointmentIcs: route({ method: 'get', path: '/api/appointments/:id/ics', access: ['staff', 'admin'], summary: 'iCalendar file' }),
 
-  listSessions: route({ method: 'get', path: '/api/sessions', access: ['staff', 'admin'], summary: 'Consultation records' }),
-  getSession: route({ method: 'get', path: '/api/sessions/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
-  getSessionTranscript: route({ method: 'get', path: '/api/sessions/:id/transcript', access: ['staff', 'admin'], summary: "A record's kept caption text, with the resident's consent (audited)" }),
-  getCallContext: route({ method: 'get', path: '/api/sessions/:id/context', access: ['staff', 'admin'], summary: "The resident's booking (name, language, needs, topic, notes) and earlier appointments, for the member in the call (audited)" }),
-  recordOutcome: route({ method: 'put', path: '/api/sessions/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
+  listConsultations: route({ method: 'get', path: '/api/consultations', access: ['staff', 'admin'], summary: 'Consultation records' }),
+  getConsultation: route({ method: 'get', path: '/api/consultations/:id', access: ['staff', 'admin'], summary: 'One record with its events' }),
+  getConsultationTranscript: route({ method: 'get', path: '/api/consultations/:id/transcript', access: ['staff', 'admin'], summary: "A record's kept caption text, with the resident's consent (audited)" }),
+  getCallContext: route({ method: 'get', path: '/api/consultations/:id/context', access: ['staff', 'admin'], summary: "The resident's booking (name, language, needs, topic, notes) and earlier appointments, for the member in the call (audited)" }),
+  recordOutcome: route({ method: 'put', path: '/api/consultations/:id/outcome', access: ['staff', 'admin'], summary: 'Outcome code and notes' }),
 
-  createGuestLink: route({ method: 'post', path: '/api/sessions/:id/guest-links', access: ['staff', 'admin'], summary: 'A single-use link that brings a third party (interpreter, another department) into this call' }),
-  uploadSnapshot: route({ method: 'post', path: '/api/sessions/:id/snapshots', access: ['kiosk'], summary: 'The kiosk uploads a consented snapshot (image body; X-Snapshot-Request and X-Content-SHA256 headers)' }),
-  listSnapshots: route({ method: 'get', path: '/api/sessions/:id/snapshots', access: ['staff', 'admin'], summary: "A session's snapshots (metadata)" }),
+  createGuestLink: route({ method: 'post', path: '/api/consultations/:id/guest-links', access: ['staff', 'admin'], summary: 'A single-use link that brings a third party (interpreter, another department) into this call' }),
+  uploadSnapshot: route({ method: 'post', path: '/api/consultations/:id/snapshots', access: ['kiosk'], summary: 'The kiosk uploads a consented snapshot (image body; X-Snapshot-Request and X-Content-SHA256 headers)' }),
+  listSnapshots: route({ method: 'get', path: '/api/consultations/:id/snapshots', access: ['staff', 'admin'], summary: "A consultation's snapshots (metadata)" }),
   getSnapshot: route({ method: 'get', path: '/api/snapshots/:id', access: ['staff', 'admin'], summary: 'One snapshot image (audited)' }),
   listFormTemplates: route({ method: 'get', path: '/api/form-templates', access: ['staff', 'admin'], summary: 'Form templates, latest version of each (admins may ask for archived ones too)' }),
   createFormTemplate: route({ method: 'post', path: '/api/form-templates', access: ['admin'], summary: 'A new form template (version 1)' }),
@@ -80,7 +80,7 @@ export const API_ROUTES = {
   archiveFormTemplate: route({ method: 'put', path: '/api/form-templates/:id/archived', access: ['admin'], summary: 'Take a template out of (or back into) the staff choice' }),
   getFormSettings: route({ method: 'get', path: '/api/settings/forms', access: ['admin'], summary: 'Whether kiosks print a copy of a signed form' }),
   updateFormSettings: route({ method: 'put', path: '/api/settings/forms', access: ['admin'], summary: 'Change whether kiosks print a copy of a signed form' }),
-  listSessionForms: route({ method: 'get', path: '/api/sessions/:id/forms', access: ['staff', 'admin'], summary: "A session's forms and their state (署名済み…)" }),
+  listConsultationForms: route({ method: 'get', path: '/api/consultations/:id/forms', access: ['staff', 'admin'], summary: "A consultation's forms and their state (署名済み…)" }),
   getFormPdf: route({ method: 'get', path: '/api/forms/:id/pdf', access: ['staff', 'admin'], summary: 'The signed PDF of a form (audited)' }),
   recordFormCopyPrinted: route({ method: 'post', path: '/api/forms/:id/copy-printed', access: ['kiosk'], summary: 'The kiosk printed the resident a copy of the form it just signed (audited)' }),
   report: route({ method: 'get', path: '/api/reports/summary', access: ['admin'], summary: 'Figures per period and group' }),
@@ -88,7 +88,7 @@ export const API_ROUTES = {
   listQuickPhrases: route({ method: 'get', path: '/api/quick-phrases', access: ['staff', 'admin'], summary: 'Quick phrases with their translations for the kiosk languages' }),
   createQuickPhrase: route({ method: 'post', path: '/api/quick-phrases', access: ['admin'], summary: 'Add a quick phrase (Japanese, and translations)' }),
   deleteQuickPhrase: route({ method: 'delete', path: '/api/quick-phrases/:id', access: ['admin'], summary: 'Remove a quick phrase' }),
-  operationsOverview: route({ method: 'get', path: '/api/operations/overview', access: ['admin'], summary: 'Kiosks online, live sessions, worker load' }),
+  operationsOverview: route({ method: 'get', path: '/api/operations/overview', access: ['admin'], summary: 'Kiosks online, live consultations, worker load' }),
   listAudit: route({ method: 'get', path: '/api/audit', access: ['admin'], summary: 'Audit log' }),
 
   getBookingRules: route({ method: 'get', path: '/api/settings/booking-rules', access: ['admin'], summary: '設定 → 予約枠: remote-counter hours and capacity, topics with slot lengths, kiosk hours, blocked days, horizon, lead time and cut-off' }),
@@ -123,7 +123,7 @@ export const API_ROUTES = {
 
 export type RouteKey = keyof typeof API_ROUTES;
 
-/** Fills `:id` style parameters: apiPath('getSession', { id }). */
+/** Fills `:id` style parameters: apiPath('getConsultation', { id }). */
 export function apiPath(key: RouteKey, params: Record<string, string> = {}): string {
   return API_ROUTES[key].path.replace(/:([a-zA-Z]+)/g, (_m, name: string) => {
     const value = params[name];

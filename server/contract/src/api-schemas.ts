@@ -12,8 +12,8 @@ import {
 } from './appointments';
 import { AuditListQuery, type AuditEntry } from './audit';
 import type { CallContext } from './call-context';
-import type { SessionTranscript } from './captions';
-import { SessionListQuery, SessionOutcomeRequest, type ConsultationListItem, type SessionDetail, type SessionRecord } from './consultation';
+import type { ConsultationTranscript } from './captions';
+import { ConsultationListQuery, ConsultationOutcomeRequest, type ConsultationListItem, type ConsultationDetail, type ConsultationRecord } from './consultation';
 import { DepartmentInput, DepartmentListQuery, DepartmentUpdate, type Department } from './departments';
 import { FormSettings, FormTemplateArchive, FormTemplateInput, FormTemplateListQuery, type FormDocumentInfo, type FormTemplate } from './forms';
 import { CreateGuestLinkRequest, type GuestLink } from './guests';
@@ -23,7 +23,7 @@ import {
   PairKioskRequest,
   SaveKioskDevicesRequest,
   UpdateKioskRequest,
-  type InstallerSession,
+  type InstallerWindow,
   type KioskConfig,
   type KioskRegistered,
   type KioskSummary,
@@ -117,7 +117,7 @@ export const API_SCHEMAS = {
 
   kioskToken: { body: KioskTokenRequest, response: responds<KioskTokenResponse>('KioskTokenResponse') },
   kioskPair: { body: PairKioskRequest, response: responds<PairKioskResponse>('PairKioskResponse') },
-  openKioskInstaller: { body: OpenInstallerRequest, response: responds<InstallerSession>('InstallerSession') },
+  openKioskInstaller: { body: OpenInstallerRequest, response: responds<InstallerWindow>('InstallerWindow') },
   saveKioskDevices: { body: SaveKioskDevicesRequest, response: responds<null>('null') },
   kioskConfig: { response: responds<KioskConfig>('KioskConfig') },
   kioskFreeTimes: { params: IdParams, query: KioskFreeTimeQuery, response: responds<FreeTimes>('FreeTimes') },
@@ -150,11 +150,11 @@ export const API_SCHEMAS = {
   cancelAppointment: { params: IdParams, body: CancelAppointmentRequest, response: responds<Appointment>('Appointment') },
   appointmentIcs: { params: IdParams, response: responds<FileDownload>('text/calendar') },
 
-  listSessions: { query: SessionListQuery, response: responds<Page<ConsultationListItem>>('Page<ConsultationListItem>') },
-  getSession: { params: IdParams, response: responds<SessionDetail>('SessionDetail') },
-  getSessionTranscript: { params: IdParams, response: responds<SessionTranscript>('SessionTranscript') },
+  listConsultations: { query: ConsultationListQuery, response: responds<Page<ConsultationListItem>>('Page<ConsultationListItem>') },
+  getConsultation: { params: IdParams, response: responds<ConsultationDetail>('ConsultationDetail') },
+  getConsultationTranscript: { params: IdParams, response: responds<ConsultationTranscript>('ConsultationTranscript') },
   getCallContext: { params: IdParams, response: responds<CallContext>('CallContext') },
-  recordOutcome: { params: IdParams, body: SessionOutcomeRequest, response: responds<SessionRecord>('SessionRecord') },
+  recordOutcome: { params: IdParams, body: ConsultationOutcomeRequest, response: responds<ConsultationRecord>('ConsultationRecord') },
 
   createGuestLink: { params: IdParams, body: CreateGuestLinkRequest, status: 201, response: responds<GuestLink>('GuestLink') },
   // The image is the raw body (read by express.raw on that path), checked by the handler.
@@ -168,7 +168,7 @@ export const API_SCHEMAS = {
   archiveFormTemplate: { params: IdParams, body: FormTemplateArchive, response: responds<null>('null') },
   getFormSettings: { response: responds<FormSettings>('FormSettings') },
   updateFormSettings: { body: FormSettings, response: responds<FormSettings>('FormSettings') },
-  listSessionForms: { params: IdParams, response: responds<FormDocumentInfo[]>('FormDocumentInfo[]') },
+  listConsultationForms: { params: IdParams, response: responds<FormDocumentInfo[]>('FormDocumentInfo[]') },
   getFormPdf: { params: IdParams, response: responds<FileDownload>('application/pdf') },
   recordFormCopyPrinted: { params: IdParams, response: responds<null>('null') },
   report: { query: ReportQuery, response: responds<Report>('Report') },

@@ -132,7 +132,7 @@ export interface Appointment extends AppointmentResidentDetails {
   /** Six digits the resident types at the kiosk; null once the appointment is closed. */
   checkInCode: string | null;
   /** The consultation this appointment became, once checked in. */
-  sessionId: string | null;
+  consultationId: string | null;
   createdAt: string;
   updatedAt: string;
 }

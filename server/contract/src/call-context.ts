@@ -26,11 +26,11 @@ export interface BookedResident {
 }
 
 /**
- * Who the desk is talking to, for the call view (GET /api/sessions/:id/context): only the member
+ * Who the desk is talking to, for the call view (GET /api/consultations/:id/context): only the member
  * who answered the call, or an admin, may read it, and every read is audited.
  */
 export interface CallContext {
-  sessionId: string;
+  consultationId: string;
   kind: ConsultationKind;
   departmentName: string | null;
   kioskName: string;

@@ -15,7 +15,7 @@ export const CAPTION_LINE_MAX = 300;
 
 /** One caption line. A line is sent again each time its text changes, under the same id. */
 export interface CaptionLine {
-  sessionId: string;
+  consultationId: string;
   lineId: string;
   source: CaptionSource;
   text: string;
@@ -36,7 +36,7 @@ export const RECOGNISER_STATES = ['off', 'unavailable', 'waiting', 'running', 'r
 export type RecogniserState = (typeof RECOGNISER_STATES)[number];
 
 export interface CaptionsState {
-  sessionId: string;
+  consultationId: string;
   recogniser: RecogniserState;
   /** The engine's name (e.g. `pocketsphinx`), null when none is configured. */
   engine: string | null;
@@ -67,18 +67,18 @@ const id = z.string().uuid();
  * lost event is repaired by the next one. `final`: Enter was pressed, the line is complete.
  */
 export const CaptionInputPayload = z
-  .object({ sessionId: id, lineId: id, text: multiLine().max(CAPTION_LINE_MAX), final: z.boolean() })
+  .object({ consultationId: id, lineId: id, text: multiLine().max(CAPTION_LINE_MAX), final: z.boolean() })
   .strict();
 export type CaptionInputPayload = z.infer<typeof CaptionInputPayload>;
 
 /** Staff: replace the text of a caption line (a recogniser's mistake, a typo). */
 export const CorrectCaptionPayload = z
-  .object({ sessionId: id, lineId: id, text: multiLine().min(1).max(CAPTION_LINE_MAX) })
+  .object({ consultationId: id, lineId: id, text: multiLine().min(1).max(CAPTION_LINE_MAX) })
   .strict();
 export type CorrectCaptionPayload = z.infer<typeof CorrectCaptionPayload>;
 
 /** Kiosk: the resident's answer to 「字幕の記録を残してもよいですか」. */
-export const CaptionConsentPayload = z.object({ sessionId: id, consent: z.boolean() }).strict();
+export const CaptionConsentPayload = z.object({ consultationId: id, consent: z.boolean() }).strict();
 export type CaptionConsentPayload = z.infer<typeof CaptionConsentPayload>;
 
 /** A caption line as the record keeps it (transcript kept only with the town's setting and consent). */
@@ -90,7 +90,7 @@ export interface TranscriptLine {
 }
 
 /** A record's kept caption text (相談記録), for those who may see the record; every read is audited. */
-export interface SessionTranscript {
+export interface ConsultationTranscript {
   /** false: nothing was kept (the town's setting off, the resident said no, or no captions). */
   kept: boolean;
   consentedAt: string | null;

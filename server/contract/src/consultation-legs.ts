@@ -6,8 +6,8 @@ import type { EndReason, OutcomeCode } from './consultation';
  * times and outcome. Reports count the consultation once and a department's figures by leg.
  */
 export interface ConsultationLeg {
-  /** The session record of this leg. */
-  sessionId: string;
+  /** The consultation record of this leg. */
+  consultationId: string;
   leg: number;
   departmentName: string | null;
   staffName: string | null;

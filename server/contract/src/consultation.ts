@@ -15,8 +15,8 @@ import { LocalDate, PageQuery } from './pagination';
  * `transferred`) and the consultation goes on in its next leg, queued for the other department
  * (see consultation-legs.ts); the consultation is over when its last leg has ended.
  */
-export const SESSION_STATUSES = ['queued', 'active', 'ended'] as const;
-export type ConsultationState = (typeof SESSION_STATUSES)[number];
+export const CONSULTATION_STATES = ['queued', 'active', 'ended'] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];
 
 export const END_REASONS = [
   'completed',
@@ -52,7 +52,7 @@ export type WaitOutlook = 'soon' | 'waiting' | 'nobody';
 
 /** One waiting resident as the staff queue shows it. */
 export interface QueueEntry {
-  sessionId: string;
+  consultationId: string;
   kind: ConsultationKind;
   kioskId: string;
   kioskName: string;
@@ -78,7 +78,7 @@ export const OUTCOME_CODES = [
 ] as const;
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
-export const SESSION_EVENT_TYPES = [
+export const CONSULTATION_EVENT_TYPES = [
   'queued',
   'answered',
   'joined',
@@ -105,15 +105,21 @@ export const SESSION_EVENT_TYPES = [
   'node_failover',
   'ended',
 ] as const;
-export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];
+export type ConsultationEventType = (typeof CONSULTATION_EVENT_TYPES)[number];
 
-export interface SessionEvent {
+export interface ConsultationEvent {
   at: string;
-  type: SessionEventType;
+  type: ConsultationEventType;
   /** 'kiosk', 'staff' or 'system'. */
   actor: string;
   details: Record<string, unknown>;
 }
+
+/**
+ * Where a `transferred` event's details name the next leg. Events are stored history (jsonb, read
+ * back by the records page and by a migration), so the key keeps the name it was written with.
+ */
+export const TRANSFERRED_TO_KEY = 'newSessionId'; // rename:keep
 
 /** Per-direction means over the call, reported from getStats. */
 export const QualityDirection = z
@@ -128,12 +134,12 @@ export const QualitySummary = z
   .strict();
 export type QualitySummary = z.infer<typeof QualitySummary>;
 
-export const SessionOutcomeRequest = z
+export const ConsultationOutcomeRequest = z
   .object({ outcomeCode: z.enum(OUTCOME_CODES), notes: multiLine().max(4000).default('') })
   .strict();
-export type SessionOutcomeRequest = z.input<typeof SessionOutcomeRequest>;
+export type ConsultationOutcomeRequest = z.input<typeof ConsultationOutcomeRequest>;
 
-export const SessionListQuery = z
+export const ConsultationListQuery = z
   .object({
     ...PageQuery,
     /** Japan days, inclusive, on the queued time. */
@@ -142,12 +148,12 @@ export const SessionListQuery = z
     departmentId: z.uuid().optional(),
     kioskId: z.uuid().optional(),
     staffId: z.uuid().optional(),
-    status: z.enum(SESSION_STATUSES).optional(),
+    status: z.enum(CONSULTATION_STATES).optional(),
     kind: z.enum(['booked', 'walk_in']).optional(),
     outcomeCode: z.enum(OUTCOME_CODES).optional(),
   })
   .strict();
-export type SessionListQuery = z.input<typeof SessionListQuery>;
+export type ConsultationListQuery = z.input<typeof ConsultationListQuery>;
 
 export interface PeerInfo {
   role: PeerRole;
@@ -157,7 +163,7 @@ export interface PeerInfo {
 }
 
 /** A consultation record as the REST API returns it. Times are ISO 8601 in UTC. */
-export interface SessionRecord {
+export interface ConsultationRecord {
   id: string;
   kioskId: string;
   kioskName: string;
@@ -185,7 +191,7 @@ export interface SessionRecord {
   /** The language the resident used at the kiosk. */
   language: Language;
   /** The consultation this record is a leg of (its first leg's id; its own id when it is the first). */
-  consultationId: string;
+  firstLegId: string;
   /** 1 unless the resident was handed over from another department (see consultation-legs.ts). */
   leg: number;
 }
@@ -195,13 +201,13 @@ export interface SessionRecord {
  * Its fields are the first leg's (so the link opens the consultation from its start), except
  * status, end, duration and rating, which are the consultation's as a whole (its last leg's end).
  */
-export interface ConsultationListItem extends SessionRecord {
+export interface ConsultationListItem extends ConsultationRecord {
   /** Every leg, in order (one when nobody handed the resident over). */
   legs: ConsultationLeg[];
 }
 
-export interface SessionDetail extends SessionRecord {
-  events: SessionEvent[];
+export interface ConsultationDetail extends ConsultationRecord {
+  events: ConsultationEvent[];
   /** Names for the staff and department ids the events mention, so a timeline never shows a raw id. */
   names: Record<string, string>;
   /** Every leg of the consultation, in order (one when nobody handed the resident over). */

@@ -165,21 +165,21 @@ export type FormDocumentState = (typeof FORM_DOCUMENT_STATES)[number];
 
 /** Socket payloads. */
 export const PushFormPayload = z
-  .object({ sessionId: id, templateId: id, values: FormValues, documentId: id.optional() })
+  .object({ consultationId: id, templateId: id, values: FormValues, documentId: id.optional() })
   .strict();
 export type PushFormPayload = z.infer<typeof PushFormPayload>;
-export const FormRevisionPayload = z.object({ sessionId: id, documentId: id, revision: z.number().int().min(1).max(1000) }).strict();
+export const FormRevisionPayload = z.object({ consultationId: id, documentId: id, revision: z.number().int().min(1).max(1000) }).strict();
 export type FormRevisionPayload = z.infer<typeof FormRevisionPayload>;
 export const AskFormCorrectionPayload = FormRevisionPayload.extend({ fieldKey: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/) }).strict();
 export type AskFormCorrectionPayload = z.infer<typeof AskFormCorrectionPayload>;
 export const SignFormPayload = FormRevisionPayload.extend({ strokes: SignatureStrokes }).strict();
 export type SignFormPayload = z.infer<typeof SignFormPayload>;
-export const WithdrawFormPayload = z.object({ sessionId: id, documentId: id }).strict();
+export const WithdrawFormPayload = z.object({ consultationId: id, documentId: id }).strict();
 export type WithdrawFormPayload = z.infer<typeof WithdrawFormPayload>;
 
 /** What the kiosk is shown: the template version's fields and the values of one revision. */
 export interface FormShown {
-  sessionId: string;
+  consultationId: string;
   documentId: string;
   revision: number;
   title: LocalizedLabel;
@@ -190,7 +190,7 @@ export interface FormShown {
 /** A document as staff and the record see it (no signature, no PDF bytes). */
 export interface FormDocumentInfo {
   documentId: string;
-  sessionId: string;
+  consultationId: string;
   templateId: string;
   templateVersion: number;
   title: string;
@@ -220,9 +220,9 @@ export interface FormServerEvents {
   /** kiosk: a form (or a corrected revision) to show the resident. */
   formShown: (payload: FormShown) => void;
   /** staff: the resident pointed at a field that is wrong. */
-  formCorrectionAsked: (payload: { sessionId: string; documentId: string; revision: number; fieldKey: string }) => void;
+  formCorrectionAsked: (payload: { consultationId: string; documentId: string; revision: number; fieldKey: string }) => void;
   /** kiosk: staff withdrew the form; clear it from the screen now. */
-  formWithdrawn: (payload: { sessionId: string; documentId: string }) => void;
+  formWithdrawn: (payload: { consultationId: string; documentId: string }) => void;
   /** staff: a document was signed (署名済み) or refused. */
   formUpdated: (payload: FormDocumentInfo) => void;
 }

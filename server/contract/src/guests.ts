@@ -17,7 +17,7 @@ export type CreateGuestLinkRequest = z.input<typeof CreateGuestLinkRequest>;
 /** Shown once to the staff member, who passes it to the guest (it is the guest's only key). */
 export interface GuestLink {
   linkId: string;
-  sessionId: string;
+  consultationId: string;
   /** Opens the guest page of the staff app; valid for one guest, for this call only. */
   url: string;
   expiresAt: string;

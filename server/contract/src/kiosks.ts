@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { singleLine } from './text';
 
 export const KIOSK_STATUSES = ['online', 'offline', 'busy'] as const;
-/** Derived, never stored: online = heartbeat within the last 90 s; busy = online with an open session. */
+/** Derived, never stored: online = heartbeat within the last 90 s; busy = online with an open consultation. */
 export type KioskStatus = (typeof KIOSK_STATUSES)[number];
 
 export const CameraRoles = z
@@ -76,7 +76,7 @@ export type OpenInstallerRequest = z.input<typeof OpenInstallerRequest>;
 export const SaveKioskDevicesRequest = z.object({ cameraRoles: CameraRoles }).strict();
 export type SaveKioskDevicesRequest = z.input<typeof SaveKioskDevicesRequest>;
 
-export interface InstallerSession {
+export interface InstallerWindow {
   /** Until when this kiosk may save its devices. */
   until: string;
 }

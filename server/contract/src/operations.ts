@@ -1,4 +1,4 @@
-import type { SessionRecord } from './consultation';
+import type { ConsultationRecord } from './consultation';
 import type { KioskSummary } from './kiosks';
 
 export interface WorkerLoad {
@@ -28,7 +28,7 @@ export interface OperationsOverview {
   at: string;
   kiosks: KioskSummary[];
   /** Consultations queued or in progress (all nodes share the database). */
-  liveSessions: SessionRecord[];
+  liveConsultations: ConsultationRecord[];
   /** This node first, then every other node of the cluster that answered. */
   nodes: NodeLoad[];
   /** False when some other node did not answer in time: its load is missing from `nodes`. */

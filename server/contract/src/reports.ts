@@ -23,15 +23,15 @@ export const ReportQuery = z
 export type ReportQuery = z.input<typeof ReportQuery>;
 
 /**
- * Figures for one period (and group). Sessions count by the Japan day they were queued;
- * appointments by the Japan day they were booked for. Waits are over answered sessions.
+ * Figures for one period (and group). Consultations count by the Japan day they were queued;
+ * appointments by the Japan day they were booked for. Waits are over answered consultations.
  * A resident handed to another department is one consultation: counted once, waiting until the
  * first answer; rows per department (and a report filtered to one department) count each
  * department's own leg instead (see consultation-legs.ts).
  */
 export interface ReportFigures {
   /** Consultations (legs, in a department's figures). */
-  sessions: number;
+  consultations: number;
   booked: number;
   walkIn: number;
   answered: number;
@@ -70,8 +70,8 @@ export interface Report {
   groupBy: (typeof REPORT_GROUPINGS)[number];
   rows: ReportRow[];
   totals: ReportFigures;
-  /** Sessions by Japan hour of day (24 entries, index = hour). */
-  sessionsByHour: number[];
+  /** Consultations by Japan hour of day (24 entries, index = hour). */
+  consultationsByHour: number[];
 }
 
 /**
@@ -81,7 +81,7 @@ export interface Report {
 export const REPORT_LABELS_JA = {
   period: '期間',
   group: '内訳',
-  sessions: '相談件数',
+  consultations: '相談件数',
   booked: '予約',
   walkIn: '予約なし',
   answered: '応答',

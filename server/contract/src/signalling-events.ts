@@ -38,7 +38,7 @@ export interface MediaFailure {
 }
 
 export interface CallStaffResult {
-  sessionId: string;
+  consultationId: string;
   queuePosition: number;
 }
 
@@ -57,7 +57,7 @@ export interface CheckInResult extends CallStaffResult {
 }
 
 export interface AcceptCallResult {
-  sessionId: string;
+  consultationId: string;
   kioskName: string;
   kioskLocation: string;
   /**
@@ -69,7 +69,7 @@ export interface AcceptCallResult {
 
 /** A consultation the caller is still part of, as a reloaded app needs it to carry on. */
 export interface ResumableCall {
-  sessionId: string;
+  consultationId: string;
   state: 'queued' | 'active';
   /** Kiosk: the specialist's name; staff: the kiosk's name. */
   peerName: string | null;
@@ -83,9 +83,9 @@ export interface ResumableCall {
 export interface ResumeCallResult {
   live: ResumableCall | null;
   /** The consultation named in the request, if it has ended: its recorded reason. */
-  ended: { sessionId: string; reason: EndReason; answered: boolean } | null;
+  ended: { consultationId: string; reason: EndReason; answered: boolean } | null;
   /** Staff with no live call: their latest call that ended in the last 30 minutes with no outcome yet. */
-  unrecorded: { sessionId: string; reason: EndReason; kioskName: string } | null;
+  unrecorded: { consultationId: string; reason: EndReason; kioskName: string } | null;
 }
 
 export interface JoinRoomResult {
@@ -101,7 +101,7 @@ export interface JoinRoomResult {
 export type ClientToServerEvents = SocketRequestEvents;
 
 export interface ChatMessage {
-  sessionId: string;
+  consultationId: string;
   messageId: string;
   from: PeerRole;
   text: string;
@@ -115,15 +115,15 @@ export interface ChatMessage {
 
 export interface TransferResult {
   /** The consultation the transfer ended. */
-  sessionId: string;
+  consultationId: string;
   /** The new queued consultation for the same kiosk. */
-  newSessionId: string;
+  newConsultationId: string;
   departmentName: string;
   queuePosition: number;
 }
 
 export interface SnapshotInfo {
-  sessionId: string;
+  consultationId: string;
   snapshotId: string;
   requestId: string;
   takenAt: string;
@@ -139,29 +139,29 @@ export interface ServerToClientEvents extends FormServerEvents {
   /** The socket's token ends soon: send renewAuth, or the socket is closed at `expiresAt`. */
   authExpiring: (payload: { expiresAt: string }) => void;
   queueUpdated: (queue: QueueEntry[]) => void;
-  callAccepted: (payload: { sessionId: string; staffName: string }) => void;
+  callAccepted: (payload: { consultationId: string; staffName: string }) => void;
   /** The consumer is paused on the server until the client acks, so no RTP arrives before its SDP. */
-  newConsumer: (payload: ConsumerOptions & { sessionId: string }, ack: AckCallback<null>) => void;
-  consumerClosed: (payload: { sessionId: string; consumerId: string }) => void;
-  peerJoined: (payload: { sessionId: string; peer: PeerInfo }) => void;
-  peerLeft: (payload: { sessionId: string; role: PeerRole }) => void;
+  newConsumer: (payload: ConsumerOptions & { consultationId: string }, ack: AckCallback<null>) => void;
+  consumerClosed: (payload: { consultationId: string; consumerId: string }) => void;
+  peerJoined: (payload: { consultationId: string; peer: PeerInfo }) => void;
+  peerLeft: (payload: { consultationId: string; role: PeerRole }) => void;
   /** `failedRoles`: set when the reason is media_failed. */
-  callEnded: (payload: { sessionId: string; reason: EndReason; failedRoles?: PeerRole[] }) => void;
+  callEnded: (payload: { consultationId: string; reason: EndReason; failedRoles?: PeerRole[] }) => void;
   /** A message from another participant of the call. */
   messageReceived: (message: ChatMessage) => void;
   /** kiosk: staff ask to photograph the document; answer with answerSnapshot. */
-  snapshotRequested: (payload: { sessionId: string; requestId: string }) => void;
+  snapshotRequested: (payload: { consultationId: string; requestId: string }) => void;
   /** staff: the resident refused, or the kiosk's upload is stored. */
-  snapshotAnswered: (payload: { sessionId: string; requestId: string; consent: boolean }) => void;
+  snapshotAnswered: (payload: { consultationId: string; requestId: string; consent: boolean }) => void;
   snapshotStored: (snapshot: SnapshotInfo) => void;
   /** staff: the kiosk's document camera does not work; `requestId`: that snapshot will not come. */
   deviceProblem: (payload: ReportDeviceProblemPayload) => void;
   /** kiosk: the marks to draw over the document preview (empty = clear). */
-  pointerMarks: (payload: { sessionId: string; marks: PointerMark[] }) => void;
+  pointerMarks: (payload: { consultationId: string; marks: PointerMark[] }) => void;
   /** kiosk: whether the specialist's console shows the document now; the document camera is sent only while it does. */
-  documentView: (payload: { sessionId: string; shown: boolean }) => void;
+  documentView: (payload: { consultationId: string; shown: boolean }) => void;
   /** kiosk: its place in the queue changed; the estimate is from recent waits (null = no history yet). */
-  queuePosition: (payload: { sessionId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
+  queuePosition: (payload: { consultationId: string; position: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }) => void;
   /** kiosk: the call became a new queued consultation with another department. */
   transferred: (payload: TransferResult) => void;
   /** Kiosk, staff, captioner guest: a caption line is new or its text changed. */
@@ -172,13 +172,13 @@ export interface ServerToClientEvents extends FormServerEvents {
    * staff: the node that held their call stopped and another node took it over (the
    * resident's kiosk reached it): ask resumeCall where it is now and join it there.
    */
-  callMoved: (payload: { sessionId: string }) => void;
+  callMoved: (payload: { consultationId: string }) => void;
   /**
    * Kiosk and staff of the call: the server node holding it stopped (its lease ran out). The
    * call may still move to another node for `secondsLeft` (the failover grace); after that it
    * is closed as node_lost (callEnded). A callMoved, or media again, means it moved.
    */
-  holderLost: (payload: { sessionId: string; secondsLeft: number }) => void;
+  holderLost: (payload: { consultationId: string; secondsLeft: number }) => void;
 }
 
 /** Between server nodes, over the Socket.IO adapter (Redis). Trusted infrastructure only. */
@@ -190,11 +190,11 @@ export interface InterServerEvents {
   /** A node that just started asks the others for their snapshots. */
   queueRequest: (fromNodeId: string) => void;
   /** Staff on one node accept a resident waiting on another; the owning node answers. */
-  acceptRemote: (request: { principal: SocketPrincipal; sessionId: string }, ack: AckCallback<AcceptCallResult>) => void;
+  acceptRemote: (request: { principal: SocketPrincipal; consultationId: string }, ack: AckCallback<AcceptCallResult>) => void;
   /** Staff invite a guest into a call held by another node; the holding node records it. */
   inviteGuestRemote: (request: RemoteGuestInvite, ack: AckCallback<RemoteGuestInvitation>) => void;
   /** A participant hangs up through a node that does not hold the call (a desk whose socket to the holder is gone). */
-  hangUpRemote: (request: { principal: SocketPrincipal; sessionId: string; reason?: 'resident_absent' }, ack: AckCallback<null>) => void;
+  hangUpRemote: (request: { principal: SocketPrincipal; consultationId: string; reason?: 'resident_absent' }, ack: AckCallback<null>) => void;
   /** A desk that reloaded asks which node holds its live call; only the holder answers with it. */
   findCallRemote: (request: { principal: SocketPrincipal }, ack: AckCallback<ResumableCall | null>) => void;
   /**
@@ -213,7 +213,7 @@ export interface InterServerEvents {
 
 export interface RemoteGuestInvite {
   principal: SocketPrincipal;
-  sessionId: string;
+  consultationId: string;
   label: string;
   kind: GuestKind;
   ttlSeconds: number;

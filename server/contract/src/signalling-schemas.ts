@@ -14,20 +14,20 @@ export const EmptyPayload = z.object({}).strict();
 export const SetAvailabilityPayload = z.object({ available: z.boolean() }).strict();
 export type SetAvailabilityPayload = z.infer<typeof SetAvailabilityPayload>;
 
-export const SessionPayload = z.object({ sessionId: id }).strict();
+export const ConsultationPayload = z.object({ consultationId: id }).strict();
 
 /** `iceProtocol: 'tcp'`: this side's UDP carried no media; join again with ICE over TCP only. */
 export const JoinRoomPayload = z
-  .object({ sessionId: id, rtpCapabilities: mediaJson, iceProtocol: z.enum(['any', 'tcp']).optional() })
+  .object({ consultationId: id, rtpCapabilities: mediaJson, iceProtocol: z.enum(['any', 'tcp']).optional() })
   .strict();
 
 export const ConnectTransportPayload = z
-  .object({ sessionId: id, transportId: id, dtlsParameters: mediaJson })
+  .object({ consultationId: id, transportId: id, dtlsParameters: mediaJson })
   .strict();
 
 export const ProducePayload = z
   .object({
-    sessionId: id,
+    consultationId: id,
     transportId: id,
     kind: z.enum(['audio', 'video']),
     source: z.enum(['camera', 'microphone', 'document', 'screen']),
@@ -35,9 +35,9 @@ export const ProducePayload = z
   })
   .strict();
 
-export const ProducerPayload = z.object({ sessionId: id, producerId: id }).strict();
+export const ProducerPayload = z.object({ consultationId: id, producerId: id }).strict();
 
-export const TransportPayload = z.object({ sessionId: id, transportId: id }).strict();
+export const TransportPayload = z.object({ consultationId: id, transportId: id }).strict();
 
 /** Walk-in: the department the resident chose (none = the general counter) and the kiosk's language. */
 export const CallStaffPayload = z
@@ -51,7 +51,7 @@ export const CheckInPayload = z
 
 /** After the call: 1-5, or null for 「とばす」. */
 export const SubmitSurveyPayload = z
-  .object({ sessionId: id, rating: z.number().int().min(1).max(5).nullable() })
+  .object({ consultationId: id, rating: z.number().int().min(1).max(5).nullable() })
   .strict();
 
 export const RenewAuthPayload = z.object({ token: z.string().min(20).max(4096) }).strict();
@@ -60,7 +60,7 @@ export type RenewAuthPayload = z.infer<typeof RenewAuthPayload>;
 /** A typed message in the call; shown very large on the kiosk. */
 export const SendMessagePayload = z
   .object({
-    sessionId: id,
+    consultationId: id,
     text: multiLine().min(1).max(500),
     /** Staff: a quick phrase, sent with its translations; the server takes its words from the phrase, not from `text`. */
     phraseId: id.optional(),
@@ -68,17 +68,17 @@ export const SendMessagePayload = z
   .strict();
 
 /** Staff: ask the resident's consent to photograph the document under the camera. */
-export const RequestSnapshotPayload = z.object({ sessionId: id }).strict();
+export const RequestSnapshotPayload = z.object({ consultationId: id }).strict();
 
 /** Kiosk: the resident's answer; on consent the kiosk then uploads the still (REST uploadSnapshot). */
-export const AnswerSnapshotPayload = z.object({ sessionId: id, requestId: id, consent: z.boolean() }).strict();
+export const AnswerSnapshotPayload = z.object({ consultationId: id, requestId: id, consent: z.boolean() }).strict();
 
 /**
  * Kiosk: the document camera cannot be opened (or gave no picture). With `requestId`, the
  * snapshot the resident agreed to cannot be taken, so staff stop waiting for it.
  */
 export const ReportDeviceProblemPayload = z
-  .object({ sessionId: id, device: z.enum(['documentCamera']), requestId: id.optional() })
+  .object({ consultationId: id, device: z.enum(['documentCamera']), requestId: id.optional() })
   .strict();
 export type ReportDeviceProblemPayload = z.infer<typeof ReportDeviceProblemPayload>;
 
@@ -94,16 +94,16 @@ export const PointerMark = z
 export type PointerMark = z.infer<typeof PointerMark>;
 
 /** Staff: the marks now on the document view (the whole set; an empty list clears them). */
-export const PointerPayload = z.object({ sessionId: id, marks: z.array(PointerMark).max(50) }).strict();
+export const PointerPayload = z.object({ consultationId: id, marks: z.array(PointerMark).max(50) }).strict();
 
 /** Staff: whether the console shows the document pane now (hidden console: the kiosk pauses sending the document). */
-export const DocumentViewPayload = z.object({ sessionId: id, shown: z.boolean() }).strict();
+export const DocumentViewPayload = z.object({ consultationId: id, shown: z.boolean() }).strict();
 
 /** Staff: hand the resident to another department's queue; the kiosk stays connected. */
-export const TransferPayload = z.object({ sessionId: id, departmentId: id }).strict();
+export const TransferPayload = z.object({ consultationId: id, departmentId: id }).strict();
 
-/** Staff: media quality measured over the call (getStats), saved on the session record. */
-export const ReportQualityPayload = z.object({ sessionId: id, quality: QualitySummary }).strict();
+/** Staff: media quality measured over the call (getStats), saved on the consultation record. */
+export const ReportQualityPayload = z.object({ consultationId: id, quality: QualitySummary }).strict();
 
 /** The connection check: a loopback through the SFU over one protocol (kiosk and staff PCs). */
 export const StartMediaCheckPayload = z.object({ protocol: z.enum(['udp', 'tcp']), rtpCapabilities: mediaJson }).strict();
@@ -123,20 +123,20 @@ export type MediaCheckPayload = z.infer<typeof MediaCheckPayload>;
  * `reason` only from staff, only once answered: 「キオスクに人がいない」 ends the call as
  * `resident_absent` (nobody answered the specialist at the kiosk).
  */
-export const HangUpPayload = z.object({ sessionId: id, reason: z.literal('resident_absent').optional() }).strict();
+export const HangUpPayload = z.object({ consultationId: id, reason: z.literal('resident_absent').optional() }).strict();
 
 /**
- * After a reload or a reconnect: the caller's live consultation, and (with `sessionId`) how the
+ * After a reload or a reconnect: the caller's live consultation, and (with `consultationId`) how the
  * consultation the app last knew of ended, if it did.
  */
 /** Staff right after a call: its outcome (the REST route does the same for the records page). */
 export const SaveOutcomePayload = z
-  .object({ sessionId: id, outcomeCode: z.enum(OUTCOME_CODES), notes: z.string().trim().max(4000).default('') })
+  .object({ consultationId: id, outcomeCode: z.enum(OUTCOME_CODES), notes: z.string().trim().max(4000).default('') })
   .strict();
 
-export const ResumeCallPayload = z.object({ sessionId: id.optional() }).strict();
+export const ResumeCallPayload = z.object({ consultationId: id.optional() }).strict();
 
-export type SessionPayload = z.infer<typeof SessionPayload>;
+export type ConsultationPayload = z.infer<typeof ConsultationPayload>;
 export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;
 export type ConnectTransportPayload = z.infer<typeof ConnectTransportPayload>;
 export type ProducePayload = z.infer<typeof ProducePayload>;

@@ -27,7 +27,7 @@ import {
   ResumeCallPayload,
   SaveOutcomePayload,
   SendMessagePayload,
-  SessionPayload,
+  ConsultationPayload,
   SetAvailabilityPayload,
   StartMediaCheckPayload,
   SubmitSurveyPayload,
@@ -98,7 +98,7 @@ export const SOCKET_REQUESTS = {
   /** kiosk: alive; admins see online/offline from this. Sent every 30 s. */
   heartbeat: request({ payload: EmptyPayload, roles: KIOSK, result: result<null>() }),
   /** kiosk: the resident stops waiting. */
-  cancelCall: request({ payload: SessionPayload, roles: KIOSK, result: result<null>() }),
+  cancelCall: request({ payload: ConsultationPayload, roles: KIOSK, result: result<null>() }),
   /** kiosk: the resident said yes or no to a snapshot request. */
   answerSnapshot: request({ payload: AnswerSnapshotPayload, roles: KIOSK, result: result<null>() }),
   /** kiosk: a device of the call does not work (the document camera); staff are told. */
@@ -108,7 +108,7 @@ export const SOCKET_REQUESTS = {
   /** Staff: 「対応可能」 (true) or 「離席中」 on this console; waiting residents are told whether anyone can answer. */
   setAvailability: request({ payload: SetAvailabilityPayload, roles: STAFF, result: result<null>() }),
   /** staff: take a waiting resident; exactly one staff member wins. */
-  acceptCall: request({ payload: SessionPayload, roles: STAFF, result: result<AcceptCallResult>() }),
+  acceptCall: request({ payload: ConsultationPayload, roles: STAFF, result: result<AcceptCallResult>() }),
   /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */
   requestSnapshot: request({ payload: RequestSnapshotPayload, roles: STAFF, result: result<{ requestId: string }>() }),
   /** staff: the marks drawn on the document view (the full set each time). */
@@ -130,7 +130,7 @@ export const SOCKET_REQUESTS = {
   /** Either side in a call: a typed message to the others. */
   sendMessage: request({ payload: SendMessagePayload, roles: IN_CALL, result: result<ChatMessage>() }),
   /** Either party: no media flowed over UDP nor TCP in time; the call ends as media_failed. */
-  reportMediaFailure: request({ payload: SessionPayload, roles: ANY_PARTY, result: result<MediaFailure>() }),
+  reportMediaFailure: request({ payload: ConsultationPayload, roles: ANY_PARTY, result: result<MediaFailure>() }),
   /** Connection check (kiosk, staff PC): a loopback room of this socket's own, closed after a minute. */
   startMediaCheck: request({ payload: StartMediaCheckPayload, roles: ANY_PARTY, result: result<MediaCheckStart>() }),
   connectMediaCheck: request({ payload: ConnectMediaCheckPayload, roles: ANY_PARTY, result: result<null>() }),
@@ -163,7 +163,7 @@ export const SOCKET_REQUESTS = {
   /** kiosk: the resident's answer about keeping the caption text in the record. */
   captionConsent: request({ payload: CaptionConsentPayload, roles: KIOSK, result: result<null>() }),
   /** kiosk, staff, captioner guest: the captions state and latest lines (after a join or reload). */
-  getCaptions: request({ payload: SessionPayload, roles: IN_CALL, result: result<CaptionsSnapshot>() }),
+  getCaptions: request({ payload: ConsultationPayload, roles: IN_CALL, result: result<CaptionsSnapshot>() }),
 } as const satisfies Record<string, SocketRequestSpec>;
 
 export type SocketRequest = keyof typeof SOCKET_REQUESTS;

@@ -6,7 +6,7 @@ export interface StaffGrant {
   staffId: string;
   role: StaffRole;
   /** The login session (refresh-token family) the token belongs to; revoking it stops the token. */
-  sessionId: string;
+  loginSessionId: string;
 }
 
 export interface KioskGrant {
@@ -18,7 +18,7 @@ export interface KioskGrant {
 export interface GuestGrant {
   kind: 'guest';
   linkId: string;
-  sessionId: string;
+  consultationId: string;
 }
 
 export type Grant = StaffGrant | KioskGrant | GuestGrant;

@@ -11,14 +11,14 @@ export type Principal =
       role: StaffRole;
       staffId: string;
       /** The login session (refresh-token family) the token belongs to. */
-      sessionId: string;
+      loginSessionId: string;
       displayName: string;
       departmentIds: string[];
       /** An admin-issued temporary password: only the password change and logout until it is replaced. */
       mustChangePassword: boolean;
     }
   | { kind: 'kiosk'; kioskId: string; displayName: string }
-  | { kind: 'guest'; linkId: string; sessionId: string };
+  | { kind: 'guest'; linkId: string; consultationId: string };
 
 export interface ResolvedPrincipal {
   principal: Principal;
@@ -30,7 +30,7 @@ export interface PrincipalResolverOptions {
   staff: StaffUserRepository;
   kiosks: KioskRepository;
   /** Whether this staff login session is still live (not logged out, revoked or expired). */
-  loginLive(sessionId: string, staffId: string): Promise<boolean>;
+  loginLive(loginSessionId: string, staffId: string): Promise<boolean>;
 }
 
 /**
@@ -43,7 +43,7 @@ export class PrincipalResolver {
 
   async resolve(token: string): Promise<ResolvedPrincipal> {
     const { grant, expiresAt } = this.options.tokens.verifyWithExpiry(token);
-    if (grant.kind === 'guest') return { principal: { kind: 'guest', linkId: grant.linkId, sessionId: grant.sessionId }, expiresAt };
+    if (grant.kind === 'guest') return { principal: { kind: 'guest', linkId: grant.linkId, consultationId: grant.consultationId }, expiresAt };
     if (grant.kind === 'kiosk') {
       const kiosk = await this.options.kiosks.findById(grant.kioskId);
       if (!kiosk?.active) throw AppError.unauthenticated('this kiosk is not registered');
@@ -51,13 +51,13 @@ export class PrincipalResolver {
     }
     const member = await this.options.staff.findMember(grant.staffId);
     if (!member?.active) throw AppError.unauthenticated('this account is no longer active');
-    if (!(await this.options.loginLive(grant.sessionId, member.id))) throw AppError.unauthenticated('this login has ended; please log in again');
+    if (!(await this.options.loginLive(grant.loginSessionId, member.id))) throw AppError.unauthenticated('this login has ended; please log in again');
     return {
       principal: {
         kind: 'staff',
         role: member.role,
         staffId: member.id,
-        sessionId: grant.sessionId,
+        loginSessionId: grant.loginSessionId,
         displayName: member.displayName,
         departmentIds: member.departmentIds,
         mustChangePassword: member.mustChangePassword,

@@ -16,7 +16,7 @@ export class TokenService {
 
   issueStaff(grant: StaffGrant): { token: string; expiresInSeconds: number } {
     const expiresInSeconds = this.options.staffTtlSeconds;
-    const token = jwt.sign({ role: grant.role, sid: grant.sessionId }, this.options.secret, {
+    const token = jwt.sign({ role: grant.role, sid: grant.loginSessionId }, this.options.secret, {
       algorithm: ALGORITHM,
       issuer: TOKEN_ISSUER,
       audience: AUDIENCE.staff,
@@ -39,7 +39,7 @@ export class TokenService {
   }
 
   issueGuest(grant: GuestGrant, expiresInSeconds: number): { token: string; expiresInSeconds: number } {
-    const token = jwt.sign({ sid: grant.sessionId }, this.options.secret, {
+    const token = jwt.sign({ sid: grant.consultationId }, this.options.secret, {
       algorithm: ALGORITHM,
       issuer: TOKEN_ISSUER,
       audience: AUDIENCE.guest,
@@ -73,14 +73,14 @@ export class TokenService {
     const expiresAt = new Date((claims.exp ?? 0) * 1000);
     if (claims.aud === AUDIENCE.kiosk) return { grant: { kind: 'kiosk', kioskId: subject }, expiresAt };
     if (claims.aud === AUDIENCE.guest) {
-      const guestSession = claims['sid'];
-      if (typeof guestSession !== 'string') throw AppError.unauthenticated('guest token has no consultation');
-      return { grant: { kind: 'guest', linkId: subject, sessionId: guestSession }, expiresAt };
+      const guestConsultationId = claims['sid'];
+      if (typeof guestConsultationId !== 'string') throw AppError.unauthenticated('guest token has no consultation');
+      return { grant: { kind: 'guest', linkId: subject, consultationId: guestConsultationId }, expiresAt };
     }
     const role = claims['role'];
-    const sessionId = claims['sid'];
+    const loginSessionId = claims['sid'];
     if (role !== 'staff' && role !== 'admin') throw AppError.unauthenticated('token has no valid role');
-    if (typeof sessionId !== 'string') throw AppError.unauthenticated('token has no session');
-    return { grant: { kind: 'staff', staffId: subject, role: role as StaffRole, sessionId }, expiresAt };
+    if (typeof loginSessionId !== 'string') throw AppError.unauthenticated('token has no session');
+    return { grant: { kind: 'staff', staffId: subject, role: role as StaffRole, loginSessionId }, expiresAt };
   }
 }

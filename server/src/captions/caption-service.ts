@@ -36,6 +36,10 @@ interface CallCaptions {
   lines: CaptionLine[];
   /** Line ids a captioner guest started: only they may go on typing into them. */
   lineOwners: Map<string, string>;
+  /** The socket that last typed each captioner line: a page that reloaded has another one. */
+  lineSockets: Map<string, string>;
+  /** Captioner lines ended for a page that went away; the same captioner may still finish them. */
+  autoEnded: Set<string>;
   sourcesUsed: Set<CaptionSource>;
   transcript: Map<string, TranscriptLine>;
   consent: boolean | null;
@@ -93,36 +97,57 @@ export class CaptionService {
     for (const producer of room.producers()) this.considerProducer(call, room, producer);
   }
 
-  /** The call is over: stop listening, keep the transcript if the resident said yes. */
-  async callEnded(sessionId: string): Promise<void> {
-    const call = this.calls.get(sessionId);
+  /**
+   * A captioner guest joined (again, `joinedSocketId`) or left: the kiosk and the console show
+   * where captions come from at once, not only from the captioner's first keystroke.
+   */
+  captionerMoved(principal: SocketPrincipal, consultationId: string, joinedSocketId?: string): void {
+    if (principal.role !== 'guest' || principal.guestKind !== 'captioner') return;
+    const call = this.calls.get(consultationId);
     if (!call) return;
-    this.calls.delete(sessionId);
+    // A reloaded page types on new lines and never finishes the one its old socket left half-typed:
+    // that one ends as typed instead of staying grey on the kiosk. A page may type before its own
+    // join completes, so the lines of the joining socket stay open; leaving ends them all.
+    const left = call.lines.filter((l) => !l.final && call.lineOwners.get(l.lineId) === principal.id && call.lineSockets.get(l.lineId) !== joinedSocketId);
+    for (const line of left) {
+      call.autoEnded.add(line.lineId);
+      this.publishLine(call, { ...line, final: true });
+    }
+    this.publishState(call);
+  }
+
+  /** The call is over: stop listening, keep the transcript if the resident said yes. */
+  async callEnded(consultationId: string): Promise<void> {
+    const call = this.calls.get(consultationId);
+    if (!call) return;
+    this.calls.delete(consultationId);
     call.unsubscribe?.();
     this.stopPipeline(call);
     if (this.options.keepTranscript && call.consent === true && call.consentedAt && call.transcript.size > 0) {
       const lines = [...call.transcript.values()].slice(-TRANSCRIPT_MAX_LINES);
       const write = this.options.transcripts
-        .store(sessionId, call.consentedAt, lines)
-        .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not store the caption transcript'));
+        .store(consultationId, call.consentedAt, lines)
+        .catch((error: unknown) => log.error({ err: error, consultationId }, 'could not store the caption transcript'));
       this.storing.add(write);
       await write.finally(() => this.storing.delete(write));
     }
   }
 
   /** Captioner guest: the line they are typing, on every keystroke. */
-  input(principal: SocketPrincipal, payload: CaptionInputPayload): void {
+  input(principal: SocketPrincipal, payload: CaptionInputPayload, socketId: string): void {
     if (principal.role !== 'guest' || principal.guestKind !== 'captioner') throw AppError.forbidden('only a captioner types captions');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const call = this.callFor(consultation);
     const owner = call.lineOwners.get(payload.lineId);
     if (owner !== undefined && owner !== principal.id) throw AppError.forbidden('this caption line is someone else’s');
     const existing = call.lines.find((line) => line.lineId === payload.lineId);
     if (!owner && existing) throw AppError.forbidden('this caption line is someone else’s');
-    if (existing?.final && !payload.final) throw AppError.invalidState('this caption line is finished');
+    // A line ended for a page that went away may be finished by that page after all (it only reconnected).
+    if (existing?.final && !payload.final && !call.autoEnded.delete(payload.lineId)) throw AppError.invalidState('this caption line is finished');
     call.lineOwners.set(payload.lineId, principal.id);
+    call.lineSockets.set(payload.lineId, socketId);
     this.publishLine(call, {
-      sessionId: consultation.id,
+      consultationId: consultation.id,
       lineId: payload.lineId,
       source: 'captioner',
       text: payload.text,
@@ -135,7 +160,7 @@ export class CaptionService {
   /** Staff: the right words for a caption line. */
   correct(principal: SocketPrincipal, payload: CorrectCaptionPayload): CaptionLine {
     if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff correct captions');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const call = this.callFor(consultation);
     const existing = call.lines.find((line) => line.lineId === payload.lineId);
     if (!existing) throw AppError.notFound('caption line');
@@ -148,7 +173,7 @@ export class CaptionService {
   /** Kiosk: the resident's answer to keeping the caption text in the record. */
   consent(principal: SocketPrincipal, payload: CaptionConsentPayload): void {
     if (principal.role !== 'kiosk') throw AppError.forbidden('the resident answers on the kiosk');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     if (!this.options.keepTranscript) throw AppError.invalidState('this town does not keep caption text');
     const call = this.callFor(consultation);
     call.consent = payload.consent;
@@ -159,9 +184,9 @@ export class CaptionService {
   }
 
   /** The state and latest lines, for the kiosk, the staff and captioner guests of the call. */
-  snapshot(principal: SocketPrincipal, sessionId: string): CaptionsSnapshot {
+  snapshot(principal: SocketPrincipal, consultationId: string): CaptionsSnapshot {
     if (principal.role === 'guest' && principal.guestKind !== 'captioner') throw AppError.forbidden('captions are for the resident, the staff and the captioner');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
     const call = this.callFor(consultation);
     return { state: this.stateOf(call), lines: [...call.lines] };
   }
@@ -172,17 +197,17 @@ export class CaptionService {
   }
 
   /** The recogniser process of a call, while it runs (tests kill it to check the restart). */
-  recogniserPid(sessionId: string): number | null {
-    return this.calls.get(sessionId)?.pipeline?.recogniserPid ?? null;
+  recogniserPid(consultationId: string): number | null {
+    return this.calls.get(consultationId)?.pipeline?.recogniserPid ?? null;
   }
 
   /** Recogniser restarts per call so far (tests and benchmarks). */
-  recogniserRestarts(sessionId: string): number {
-    return this.calls.get(sessionId)?.pipeline?.recogniserRestarts ?? 0;
+  recogniserRestarts(consultationId: string): number {
+    return this.calls.get(consultationId)?.pipeline?.recogniserRestarts ?? 0;
   }
 
   async shutdown(): Promise<void> {
-    await Promise.all([...this.calls.keys()].map((sessionId) => this.callEnded(sessionId)));
+    await Promise.all([...this.calls.keys()].map((consultationId) => this.callEnded(consultationId)));
     await Promise.all([...this.storing]);
   }
 
@@ -193,6 +218,8 @@ export class CaptionService {
         consultation,
         lines: [],
         lineOwners: new Map(),
+        lineSockets: new Map(),
+        autoEnded: new Set(),
         sourcesUsed: new Set(),
         transcript: new Map(),
         consent: null,
@@ -236,7 +263,7 @@ export class CaptionService {
     });
     call.pipeline = pipeline;
     pipeline.start().catch((error: unknown) => {
-      log.error({ err: error, sessionId: call.consultation.id }, 'could not start the caption pipeline');
+      log.error({ err: error, consultationId: call.consultation.id }, 'could not start the caption pipeline');
       if (call.pipeline === pipeline) {
         call.pipeline = null;
         this.setRecogniser(call, 'restarting');
@@ -249,7 +276,7 @@ export class CaptionService {
     const existing = call.lines.find((line) => line.lineId === lineId);
     call.openLineId = event.type === 'final' ? null : lineId;
     this.publishLine(call, {
-      sessionId: call.consultation.id,
+      consultationId: call.consultation.id,
       lineId,
       source: 'recogniser',
       text: event.text.slice(0, 300),
@@ -265,7 +292,11 @@ export class CaptionService {
     else call.lines.push(line);
     if (call.lines.length > LINES_KEPT) {
       const dropped = call.lines.splice(0, call.lines.length - LINES_KEPT);
-      for (const old of dropped) call.lineOwners.delete(old.lineId);
+      for (const old of dropped) {
+        call.lineOwners.delete(old.lineId);
+        call.lineSockets.delete(old.lineId);
+        call.autoEnded.delete(old.lineId);
+      }
     }
     if (line.final && line.text && call.consent !== false && this.options.keepTranscript) {
       call.transcript.set(line.lineId, { source: line.source, text: line.text, corrected: line.corrected, at: line.at });
@@ -295,7 +326,7 @@ export class CaptionService {
   private stateOf(call: CallCaptions): CaptionsState {
     const { consultation } = call;
     return {
-      sessionId: consultation.id,
+      consultationId: consultation.id,
       recogniser: call.recogniser,
       engine: this.engineName,
       captionerPresent: [...consultation.participants.values()].some((p) => p.guestKind === 'captioner'),

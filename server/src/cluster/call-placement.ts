@@ -19,43 +19,43 @@ export interface GuestInvitation {
  */
 export interface CallPlacement {
   /** Postgres still guarantees a single winner; the holder decides. */
-  accept(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
-  hangUp(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void>;
-  inviteGuest(principal: SocketPrincipal, sessionId: string, invite: { label: string; kind: GuestKind; ttlSeconds: number }): Promise<GuestInvitation>;
+  accept(principal: SocketPrincipal, consultationId: string): Promise<AcceptCallResult>;
+  hangUp(principal: SocketPrincipal, consultationId: string, reason?: 'resident_absent'): Promise<void>;
+  inviteGuest(principal: SocketPrincipal, consultationId: string, invite: { label: string; kind: GuestKind; ttlSeconds: number }): Promise<GuestInvitation>;
   /** The caller's live call here or (staff only: a kiosk's call is always on its own node) on another node. */
   liveCallOf(principal: SocketPrincipal): Promise<ResumableCall | null>;
   /**
    * A reloaded or moved app asks for its call: held here, by another node (a kiosk's too, after
    * a failover took it elsewhere), or by a node that stopped, and then this node takes it over
-   * (docs/reliability.md, Node failover); without `sessionId`, the caller's answered call whose
+   * (docs/reliability.md, Node failover); without `consultationId`, the caller's answered call whose
    * node stopped is found from the record. Null: no live call.
    */
-  resume(principal: SocketPrincipal, sessionId: string | undefined): Promise<ResumableCall | null>;
+  resume(principal: SocketPrincipal, consultationId: string | undefined): Promise<ResumableCall | null>;
 }
 
 export function createCallPlacement(consultations: ConsultationService, cluster: ClusterLink): CallPlacement {
   return {
-    accept: (principal, sessionId) =>
-      consultations.has(sessionId) ? consultations.accept(principal, sessionId) : cluster.acceptElsewhere(principal, sessionId),
+    accept: (principal, consultationId) =>
+      consultations.has(consultationId) ? consultations.accept(principal, consultationId) : cluster.acceptElsewhere(principal, consultationId),
 
-    async hangUp(principal, sessionId, reason) {
-      if (consultations.has(sessionId)) return consultations.hangUp(principal, sessionId, reason);
+    async hangUp(principal, consultationId, reason) {
+      if (consultations.has(consultationId)) return consultations.hangUp(principal, consultationId, reason);
       // A desk whose socket to the holder is gone hangs up through its own node; if no node
       // holds the call any more (the holder stopped), the record is closed from its lease.
       try {
-        await cluster.hangUpElsewhere(principal, sessionId, reason);
+        await cluster.hangUpElsewhere(principal, consultationId, reason);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== ErrorCode.NotFound || principal.role === 'guest') throw error;
-        await consultations.endOrphan(principal, sessionId);
+        await consultations.endOrphan(principal, consultationId);
       }
     },
 
-    async inviteGuest(principal, sessionId, { label, kind, ttlSeconds }) {
-      if (consultations.has(sessionId)) {
-        const { linkId, expiresAt } = await consultations.inviteGuest(principal, sessionId, label, ttlSeconds, kind);
+    async inviteGuest(principal, consultationId, { label, kind, ttlSeconds }) {
+      if (consultations.has(consultationId)) {
+        const { linkId, expiresAt } = await consultations.inviteGuest(principal, consultationId, label, ttlSeconds, kind);
         return { linkId, expiresAt, nodeUrl: null };
       }
-      const invitation = await cluster.inviteGuestElsewhere({ principal, sessionId, label, kind, ttlSeconds });
+      const invitation = await cluster.inviteGuestElsewhere({ principal, consultationId, label, kind, ttlSeconds });
       return { linkId: invitation.linkId, expiresAt: new Date(invitation.expiresAt), nodeUrl: invitation.nodeUrl };
     },
 
@@ -63,14 +63,14 @@ export function createCallPlacement(consultations: ConsultationService, cluster:
       return consultations.liveCallOf(principal) ?? (principal.role === 'kiosk' ? null : cluster.findCallElsewhere(principal));
     },
 
-    async resume(principal, sessionId) {
+    async resume(principal, consultationId) {
       return (
         consultations.liveCallOf(principal) ??
         (await cluster.findCallElsewhere(principal)) ??
         (principal.role === 'guest'
           ? null
-          : sessionId
-            ? await consultations.adoptOrphan(principal, sessionId)
+          : consultationId
+            ? await consultations.adoptOrphan(principal, consultationId)
             : // A console or kiosk that lost its node and no longer knows the call's id.
               await consultations.adoptStrandedOf(principal))
       );

@@ -43,9 +43,9 @@ export interface ClusterLink {
   /** A member's departments changed: their sockets on every node take the new queue scope. */
   memberScopeChanged(staffId: string, departmentIds: string[]): void;
   /** Accept a resident this node does not hold. */
-  acceptElsewhere(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult>;
+  acceptElsewhere(principal: SocketPrincipal, consultationId: string): Promise<AcceptCallResult>;
   /** Hang up a call this node does not hold. */
-  hangUpElsewhere(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void>;
+  hangUpElsewhere(principal: SocketPrincipal, consultationId: string, reason?: 'resident_absent'): Promise<void>;
   /** A desk's live call held by another node (null: none), with that node's URL. */
   findCallElsewhere(principal: SocketPrincipal): Promise<ResumableCall | null>;
   /** Invite a guest into a call this node does not hold. */
@@ -191,8 +191,8 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
    * Runs a forwarded request if this node holds the consultation; every other node answers
    * NOT_FOUND, which the asking node's askHolder() passes over.
    */
-  const answerIfHeld = <T>(service: ConsultationService, sessionId: string, ack: AckCallback<T>, run: (service: ConsultationService) => Promise<T>): void => {
-    if (!service.has(sessionId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
+  const answerIfHeld = <T>(service: ConsultationService, consultationId: string, ack: AckCallback<T>, run: (service: ConsultationService) => Promise<T>): void => {
+    if (!service.has(consultationId)) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
     run(service).then(
       (data) => ack({ ok: true, data }),
       (error: unknown) => ack({ ok: false, error: toAppError(error).toBody() }),
@@ -228,15 +228,15 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
       rescopeLocalMemberSockets(io, staffId, departmentIds, merged());
       io.serverSideEmit('memberScopeChanged', { staffId, departmentIds });
     },
-    acceptElsewhere(principal, sessionId) {
+    acceptElsewhere(principal, consultationId) {
       return askHolder<AcceptCallResult>(
-        () => io.serverSideEmitWithAck('acceptRemote', { principal, sessionId }),
+        () => io.serverSideEmitWithAck('acceptRemote', { principal, consultationId }),
         () => new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left'),
       );
     },
-    async hangUpElsewhere(principal, sessionId, reason) {
+    async hangUpElsewhere(principal, consultationId, reason) {
       await askHolder<null>(
-        () => io.serverSideEmitWithAck('hangUpRemote', reason ? { principal, sessionId, reason } : { principal, sessionId }),
+        () => io.serverSideEmitWithAck('hangUpRemote', reason ? { principal, consultationId, reason } : { principal, consultationId }),
         () => AppError.notFound('consultation'),
       );
     },
@@ -269,16 +269,16 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
     io.on('forecastsStale', (fromNodeId) => {
       if (fromNodeId !== options.nodeId) consultations.refreshLocalForecasts();
     });
-    io.on('acceptRemote', ({ principal, sessionId }, ack) =>
-      answerIfHeld(consultations, sessionId, ack, async (service) => {
-        const result = await service.accept(principal, sessionId);
-        service.expectRemoteJoin(principal, sessionId);
+    io.on('acceptRemote', ({ principal, consultationId }, ack) =>
+      answerIfHeld(consultations, consultationId, ack, async (service) => {
+        const result = await service.accept(principal, consultationId);
+        service.expectRemoteJoin(principal, consultationId);
         return { ...result, mediaNodeUrl: options.nodeUrl() };
       }),
     );
-    io.on('hangUpRemote', ({ principal, sessionId, reason }, ack) =>
-      answerIfHeld(consultations, sessionId, ack, async (service) => {
-        await service.hangUp(principal, sessionId, reason);
+    io.on('hangUpRemote', ({ principal, consultationId, reason }, ack) =>
+      answerIfHeld(consultations, consultationId, ack, async (service) => {
+        await service.hangUp(principal, consultationId, reason);
         return null;
       }),
     );
@@ -287,9 +287,9 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
       if (!call) return ack({ ok: false, error: { code: ErrorCode.NotFound, message: NOT_HELD } });
       ack({ ok: true, data: { ...call, mediaNodeUrl: options.nodeUrl() } });
     });
-    io.on('inviteGuestRemote', ({ principal, sessionId, label, kind, ttlSeconds }, ack) =>
-      answerIfHeld(consultations, sessionId, ack, async (service) => {
-        const { linkId, expiresAt } = await service.inviteGuest(principal, sessionId, label, ttlSeconds, kind);
+    io.on('inviteGuestRemote', ({ principal, consultationId, label, kind, ttlSeconds }, ack) =>
+      answerIfHeld(consultations, consultationId, ack, async (service) => {
+        const { linkId, expiresAt } = await service.inviteGuest(principal, consultationId, label, ttlSeconds, kind);
         return { linkId, expiresAt: expiresAt.toISOString(), nodeUrl: options.nodeUrl() };
       }),
     );

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
-import { ConsultationSessionEntity } from './entities/consultation-session-entity';
+import { ConsultationEntity } from './entities/consultation-entity';
 import { KioskEntity } from './entities/kiosk-entity';
 import { StaffUserEntity } from './entities/staff-user-entity';
 import { AppointmentChangeEntity } from './entities/appointment-change-entity';
 import { AppointmentEntity } from './entities/appointment-entity';
 import { AuditLogEntity } from './entities/audit-log-entity';
 import { DepartmentEntity } from './entities/department-entity';
-import { SessionEventEntity } from './entities/session-event-entity';
+import { ConsultationEventEntity } from './entities/consultation-event-entity';
 import { InitialSchema1763800000000 } from './migrations/initial-schema';
 import { SchedulingSchema1763900000000 } from './migrations/scheduling-schema';
 import { AuthSessionsSchema1764000000000 } from './migrations/auth-sessions-schema';
@@ -28,11 +28,11 @@ import { IntegrationRetentionSchema17679100000000 } from './migrations/integrati
 export const entities = [
   StaffUserEntity,
   KioskEntity,
-  ConsultationSessionEntity,
+  ConsultationEntity,
   DepartmentEntity,
   AppointmentEntity,
   AppointmentChangeEntity,
-  SessionEventEntity,
+  ConsultationEventEntity,
   AuditLogEntity,
 ];
 export const migrations = [InitialSchema1763800000000, SchedulingSchema1763900000000, AuthSessionsSchema1764000000000, SnapshotsSchema1764100000000, GuestLinksSchema1764200000000, SurvivalSchema1765100000000, KioskUxSchema1765200000000, QuickPhrasesSchema1765300000000, MediaFailureSchema1765400000000, KioskInstallerSchema1765400000001, TransferLegsSchema1766100000000, FormsSchema1766400000000, CaptionsSchema1766500000000, BookingSchema1766600000000, BookingOutboxSchema1766600000001, IntegrationsSchema1767700000000, IntegrationRetentionSchema17679100000000];

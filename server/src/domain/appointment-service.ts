@@ -221,20 +221,20 @@ export class AppointmentService {
   }
 
   /** The consultation was answered. */
-  async startSession(id: string, staffId: string): Promise<void> {
+  async startConsultation(id: string, staffId: string): Promise<void> {
     await this.transition(id, 'in_session', { action: 'session_started', actorId: staffId });
   }
 
   /** The consultation ended: completed if it was answered, back to scheduled if the resident left the queue. */
-  async sessionEnded(id: string, answered: boolean): Promise<void> {
+  async consultationEnded(id: string, answered: boolean): Promise<void> {
     if (answered) await this.transition(id, 'completed', { action: 'completed', actorId: null });
     else await this.transition(id, 'scheduled', { action: 'check_in_withdrawn', actorId: null });
   }
 
   /** After a crash: appointments whose consultation was closed as server_restart follow it. */
   async reconcileAfterRestart(): Promise<void> {
-    for (const { id, status } of await this.options.appointments.orphanedBySessions()) {
-      await this.sessionEnded(id, status === 'in_session');
+    for (const { id, status } of await this.options.appointments.orphanedByConsultations()) {
+      await this.consultationEnded(id, status === 'in_session');
     }
   }
 

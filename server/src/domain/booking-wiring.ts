@@ -10,7 +10,7 @@ import { AttemptLimiter, type AttemptLimiterOptions, type LimiterStore } from '.
 import { FreeTimeService } from './free-time-service';
 import { LinkSeal } from './link-seal';
 import { ProofOfWork } from './proof-of-work';
-import { PublicBookingService, type BookingChangeKind } from './public-booking-service';
+import { movedNoticeKey, PublicBookingService, type BookingChangeKind } from './public-booking-service';
 
 /** Abuse limits of the public booking page; tests and the benchmark raise them. */
 export interface BookingLimits {
@@ -89,7 +89,9 @@ export function createBooking(options: BookingWiringOptions): Booking {
   });
   const sender = new OutboxSender({ outbox, seal, smtpUrl: options.mail?.smtpUrl, from: options.mail?.from ?? 'Madoguchi <no-reply@madoguchi.invalid>', siteUrl: options.siteUrl, now: options.now });
   const staffChanged: Booking['staffChanged'] = async ({ kind, appointmentId, startsAt }) => {
-    const key = kind === 'moved' ? `moved:${appointmentId}:${startsAt.toISOString()}` : `cancelled:${appointmentId}`;
+    // Called after the staff member's change is written: the latest history row is that change.
+    const changeId = kind === 'moved' ? await bookingRows.latestChangeId(appointmentId) : null;
+    const key = kind === 'moved' ? movedNoticeKey(appointmentId, changeId ?? startsAt.toISOString()) : `cancelled:${appointmentId}`;
     await options.dataSource.transaction((manager) => outbox.enqueue(manager, { kind, appointmentId, key, at: options.now() }));
   };
   return { rules, freeTimes, bookings, bookingRows, outbox, sender, staffChanged };

@@ -26,18 +26,18 @@ export type InCallPayload<E extends InCallEvent> = Parameters<ServerToClientEven
 /** How the domain tells people what happened; implemented over Socket.IO. */
 export interface ConsultationNotifier {
   queueChanged(queue: QueueEntry[]): void;
-  callAccepted(kioskId: string, payload: { sessionId: string; staffName: string }): void;
-  peerJoined(sessionId: string, peer: PeerInfo): void;
-  peerLeft(sessionId: string, role: PeerRole): void;
+  callAccepted(kioskId: string, payload: { consultationId: string; staffName: string }): void;
+  peerJoined(consultationId: string, peer: PeerInfo): void;
+  peerLeft(consultationId: string, role: PeerRole): void;
   /** `failedRoles`: who could not get media through, when the reason is media_failed. */
-  callEnded(sessionId: string, peerIds: string[], reason: EndReason, failedRoles?: PeerRole[]): void;
-  consumerClosed(socketId: string, payload: { sessionId: string; consumerId: string }): void;
+  callEnded(consultationId: string, peerIds: string[], reason: EndReason, failedRoles?: PeerRole[]): void;
+  consumerClosed(socketId: string, payload: { consultationId: string; consumerId: string }): void;
   /** Asks one socket to set up a consumer; resolves true once it acked success. */
-  requestConsumer(socketId: string, payload: ConsumerOptions & { sessionId: string }): Promise<boolean>;
+  requestConsumer(socketId: string, payload: ConsumerOptions & { consultationId: string }): Promise<boolean>;
   /** Puts a socket into the consultation's broadcast group. */
-  addToConsultation(socketId: string, sessionId: string): void;
+  addToConsultation(socketId: string, consultationId: string): void;
   /**
-   * Drops a socket's connection without ending its session, so the app reconnects on its own
+   * Drops a socket's connection without ending its consultation, so the app reconnects on its own
    * and joins its call again (used after the media room had to be rebuilt).
    */
   dropConnection(socketId: string): void;

@@ -1,11 +1,11 @@
 import type { Appointment } from '@madoguchi/contract/appointments';
 import type { BookedResident, CallContext } from '@madoguchi/contract/call-context';
-import type { ConsultationListItem, OutcomeCode, SessionDetail, SessionEvent, SessionListQuery, SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationListItem, OutcomeCode, ConsultationDetail, ConsultationEvent, ConsultationListQuery, ConsultationRecord } from '@madoguchi/contract/consultation';
 import { endOfJapanDay, startOfJapanDay } from '@madoguchi/contract/japan-time';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { z } from 'zod';
 import type { AppointmentRepository } from '../db/repositories/appointment-repository';
-import type { SessionTranscript } from '@madoguchi/contract/captions';
+import type { ConsultationTranscript } from '@madoguchi/contract/captions';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import type { CaptionTranscriptRepository } from '../db/repositories/caption-transcript-repository';
 import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
@@ -52,7 +52,7 @@ const toBookedResident = (a: Appointment): BookedResident => ({
 export class ConsultationRecords {
   constructor(private readonly options: ConsultationRecordsOptions) {}
 
-  async list(reader: RecordReader, query: z.output<typeof SessionListQuery>): Promise<Page<ConsultationListItem>> {
+  async list(reader: RecordReader, query: z.output<typeof ConsultationListQuery>): Promise<Page<ConsultationListItem>> {
     return this.options.consultations.list({
       ...query,
       from: query.from ? startOfJapanDay(query.from) : undefined,
@@ -61,7 +61,7 @@ export class ConsultationRecords {
     });
   }
 
-  async detail(reader: RecordReader, id: string): Promise<SessionDetail> {
+  async detail(reader: RecordReader, id: string): Promise<ConsultationDetail> {
     const record = await this.visibleRecord(reader, id);
     await this.options.audit.record({ actorKind: 'staff', actorId: reader.staffId, action: 'session_viewed', targetType: 'session', targetId: id });
     const events = await this.options.consultationEvents.listFor(id);
@@ -69,7 +69,7 @@ export class ConsultationRecords {
   }
 
   /** The caption text kept with the resident's consent; read under the record's own rule, audited when there is text. */
-  async transcript(reader: RecordReader, id: string): Promise<SessionTranscript> {
+  async transcript(reader: RecordReader, id: string): Promise<ConsultationTranscript> {
     await this.visibleRecord(reader, id);
     const kept = await this.options.transcripts.find(id);
     if (!kept) return { kept: false, consentedAt: null, lines: [] };
@@ -79,12 +79,12 @@ export class ConsultationRecords {
 
   async callContext(reader: RecordReader, id: string): Promise<CallContext> {
     const record = await this.options.consultations.findById(id);
-    if (!record || (reader.role !== 'admin' && record.staffId !== reader.staffId)) throw AppError.notFound('session');
+    if (!record || (reader.role !== 'admin' && record.staffId !== reader.staffId)) throw AppError.notFound('consultation');
     const { appointments } = this.options;
     const appointment = record.appointmentId ? await appointments.findById(record.appointmentId) : null;
     await this.options.audit.record({ actorKind: 'staff', actorId: reader.staffId, action: 'call_context_viewed', targetType: 'session', targetId: id });
     return {
-      sessionId: record.id,
+      consultationId: record.id,
       kind: record.kind,
       departmentName: record.departmentName,
       kioskName: record.kioskName,
@@ -97,7 +97,7 @@ export class ConsultationRecords {
     };
   }
 
-  async recordOutcome(reader: RecordReader, id: string, outcomeCode: OutcomeCode, notes: string): Promise<SessionRecord> {
+  async recordOutcome(reader: RecordReader, id: string, outcomeCode: OutcomeCode, notes: string): Promise<ConsultationRecord> {
     const record = await this.visibleRecord(reader, id);
     if (reader.role !== 'admin' && record.staffId !== reader.staffId) {
       throw AppError.forbidden('only the member who handled the consultation, or an admin, can record its outcome');
@@ -114,7 +114,7 @@ export class ConsultationRecords {
       details: { outcomeCode },
     });
     const updated = await this.options.consultations.findById(id);
-    if (!updated) throw AppError.notFound('session');
+    if (!updated) throw AppError.notFound('consultation');
     return updated;
   }
 
@@ -123,16 +123,16 @@ export class ConsultationRecords {
   }
 
   /** Not found (rather than forbidden) outside the reader's scope: a record's existence is not told. */
-  private async visibleRecord(reader: RecordReader, id: string): Promise<SessionRecord> {
+  private async visibleRecord(reader: RecordReader, id: string): Promise<ConsultationRecord> {
     const record = await this.options.consultations.findById(id);
     const scope = await this.scopeOf(reader);
     const visible = record && (!scope || record.staffId === scope.staffId || record.departmentId === null || scope.departmentIds.includes(record.departmentId));
-    if (!record || !visible) throw AppError.notFound('session');
+    if (!record || !visible) throw AppError.notFound('consultation');
     return record;
   }
 
   /** Display names of the members and departments an event timeline mentions. */
-  private async namesIn(events: readonly SessionEvent[]): Promise<Record<string, string>> {
+  private async namesIn(events: readonly ConsultationEvent[]): Promise<Record<string, string>> {
     const names: Record<string, string> = {};
     const idsOf = (key: string) => new Set(events.map((e) => e.details[key]).filter((v): v is string => typeof v === 'string'));
     for (const id of idsOf('staffId')) {

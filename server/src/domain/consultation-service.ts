@@ -1,5 +1,5 @@
 import type { SfuApi } from '@madoguchi/sfu';
-import type { EndReason, QueueEntry, SessionEventType } from '@madoguchi/contract/consultation';
+import { TRANSFERRED_TO_KEY, type EndReason, type QueueEntry, type ConsultationEventType } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { GuestKind } from '@madoguchi/contract/guests';
 import type { Language } from '@madoguchi/contract/languages';
@@ -43,11 +43,11 @@ export type ConsultationRecords = Pick<
 >;
 
 export interface ConsultationServiceOptions {
-  sessions: ConsultationRecords;
+  consultationRecords: ConsultationRecords;
   kiosks: Pick<KioskRepository, 'findById'>;
   departments: Pick<DepartmentRepository, 'findById'>;
   events: Pick<ConsultationEventRepository, 'append'>;
-  appointments: Pick<AppointmentService, 'checkIn' | 'sessionEnded' | 'startSession' | 'reconcileAfterRestart'>;
+  appointments: Pick<AppointmentService, 'checkIn' | 'consultationEnded' | 'startConsultation' | 'reconcileAfterRestart'>;
   sfu: SfuApi;
   notifier: ConsultationNotifier;
   reconnectGraceMs: number;
@@ -107,7 +107,7 @@ export class ConsultationService {
     this.timeline = new ConsultationTimeline(options.events, this.writes, now);
     const timeline = this.timeline;
     this.queueing = new ConsultationQueue({ ...options, live, timeline, now });
-    this.afterCall = new AfterCall(options.sessions, this.writes, now);
+    this.afterCall = new AfterCall(options.consultationRecords, this.writes, now);
     this.ending = new CallEnding({ ...options, live, afterCall: this.afterCall, writes: this.writes, publishQueue: () => this.queueing.publish(), now });
     const end = this.ending.end;
     this.presence = new ConsultationPresence({ live, timeline, notifier: options.notifier, end, reconnectGraceMs: options.reconnectGraceMs });
@@ -119,8 +119,8 @@ export class ConsultationService {
   // --- The live registry ---------------------------------------------------------------
 
   /** Whether this node holds the consultation (its media and its state). */
-  has(sessionId: string): boolean {
-    return this.live.has(sessionId);
+  has(consultationId: string): boolean {
+    return this.live.has(consultationId);
   }
 
   liveCounts(): { queued: number; active: number } {
@@ -132,8 +132,8 @@ export class ConsultationService {
   }
 
   /** The consultation, if this principal takes part in it and it is in progress. */
-  requireActiveParticipant(principal: SocketPrincipal, sessionId: string): Consultation {
-    return this.live.requireActiveParticipant(principal, sessionId);
+  requireActiveParticipant(principal: SocketPrincipal, consultationId: string): Consultation {
+    return this.live.requireActiveParticipant(principal, consultationId);
   }
 
   get isDraining(): boolean {
@@ -143,7 +143,7 @@ export class ConsultationService {
   // --- The lifecycle: queued → active → ended ---------------------------------------------
 
   /** A walk-in resident asks for a specialist of one department (or the general counter). */
-  callStaff(kioskId: string, request: { departmentId?: string | undefined; language?: Language | undefined } = {}): Promise<{ sessionId: string; queuePosition: number }> {
+  callStaff(kioskId: string, request: { departmentId?: string | undefined; language?: Language | undefined } = {}): Promise<{ consultationId: string; queuePosition: number }> {
     return this.queueing.callStaff(kioskId, request);
   }
 
@@ -152,38 +152,38 @@ export class ConsultationService {
     return this.queueing.checkIn(kioskId, code, language);
   }
 
-  async cancel(principal: SocketPrincipal, sessionId: string): Promise<void> {
-    const consultation = this.live.get(sessionId);
+  async cancel(principal: SocketPrincipal, consultationId: string): Promise<void> {
+    const consultation = this.live.get(consultationId);
     if (principal.role !== 'kiosk' || consultation.kiosk.id !== principal.id) throw AppError.forbidden();
     if (consultation.state !== 'queued') throw AppError.invalidState('the call has already been answered');
-    await this.end(sessionId, 'resident_left');
+    await this.end(consultationId, 'resident_left');
   }
 
   /** Staff answer a waiting resident: exactly one accept wins (here and in PostgreSQL). */
-  async accept(principal: SocketPrincipal, sessionId: string): Promise<AcceptCallResult> {
-    return this.live.mutex.run(sessionId, async () => {
-      const consultation = this.live.find(sessionId);
+  async accept(principal: SocketPrincipal, consultationId: string): Promise<AcceptCallResult> {
+    return this.live.mutex.run(consultationId, async () => {
+      const consultation = this.live.find(consultationId);
       if (!consultation || consultation.state !== 'queued') {
         throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident, or they left');
       }
-      // Knowing a session id is not enough: only a member of the department the resident waits for.
+      // Knowing a consultation id is not enough: only a member of the department the resident waits for.
       if (!mayServe(principal, consultation.intake.departmentId)) throw AppError.forbidden('this resident is waiting for another department');
-      const answered = await this.options.sessions.markAnswered(sessionId, principal.id, this.now());
+      const answered = await this.options.consultationRecords.markAnswered(consultationId, principal.id, this.now());
       if (!answered) throw new AppError(ErrorCode.AlreadyTaken, 'someone else has answered this resident');
       consultation.staff = { id: principal.id, displayName: principal.displayName };
       consultation.setState('active');
-      this.recordEvent(sessionId, 'answered', 'staff', { staffId: principal.id });
+      this.recordEvent(consultationId, 'answered', 'staff', { staffId: principal.id });
       const appointmentId = consultation.intake.appointmentId;
       // A transferred booking is already in session since its first answer.
       if (appointmentId && !consultation.intake.transferredFrom) {
         await this.options.appointments
-          .startSession(appointmentId, principal.id)
-          .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not mark the appointment in session'));
+          .startConsultation(appointmentId, principal.id)
+          .catch((error: unknown) => log.error({ err: error, consultationId }, 'could not mark the appointment in session'));
       }
       await this.media.openRoom(consultation);
-      this.options.notifier.callAccepted(consultation.kiosk.id, { sessionId, staffName: principal.displayName });
+      this.options.notifier.callAccepted(consultation.kiosk.id, { consultationId, staffName: principal.displayName });
       this.queueing.publish();
-      return { sessionId, kioskName: consultation.kiosk.name, kioskLocation: consultation.kiosk.location, mediaNodeUrl: null };
+      return { consultationId, kioskName: consultation.kiosk.name, kioskLocation: consultation.kiosk.location, mediaNodeUrl: null };
     });
   }
 
@@ -191,22 +191,22 @@ export class ConsultationService {
    * Staff hand the resident to another department: this consultation ends as `transferred` and
    * a new one is queued for the same kiosk, which stays connected and goes back to waiting.
    */
-  async transfer(principal: SocketPrincipal, sessionId: string, departmentId: string): Promise<TransferResult> {
-    const consultation = this.live.requireActiveParticipant(principal, sessionId);
+  async transfer(principal: SocketPrincipal, consultationId: string, departmentId: string): Promise<TransferResult> {
+    const consultation = this.live.requireActiveParticipant(principal, consultationId);
     if (principal.role === 'kiosk') throw AppError.forbidden('only staff can transfer a call');
     const department = await this.options.departments.findById(departmentId);
     if (!department?.active) throw AppError.badRequest('no such department');
-    await this.end(sessionId, 'transferred', { kioskStaysQueued: true });
+    await this.end(consultationId, 'transferred', { kioskStaysQueued: true });
     const queued = await this.queueing.enqueue(consultation.kiosk.id, {
       ...consultation.intake,
       departmentId: department.id,
       departmentName: department.name,
-      transferredFrom: sessionId,
+      transferredFrom: consultationId,
     });
-    this.recordEvent(sessionId, 'transferred', 'staff', { newSessionId: queued.sessionId, departmentId: department.id });
+    this.recordEvent(consultationId, 'transferred', 'staff', { [TRANSFERRED_TO_KEY]: queued.consultationId, departmentId: department.id });
     const result: TransferResult = {
-      sessionId,
-      newSessionId: queued.sessionId,
+      consultationId,
+      newConsultationId: queued.consultationId,
       departmentName: department.name,
       queuePosition: queued.queuePosition,
     };
@@ -214,24 +214,24 @@ export class ConsultationService {
     return result;
   }
 
-  async hangUp(principal: SocketPrincipal, sessionId: string, reason?: 'resident_absent'): Promise<void> {
-    const consultation = this.live.participantOf(principal, sessionId);
+  async hangUp(principal: SocketPrincipal, consultationId: string, reason?: 'resident_absent'): Promise<void> {
+    const consultation = this.live.participantOf(principal, consultationId);
     if (reason === 'resident_absent') {
       // Only the specialist can tell that nobody is at the kiosk, and only after answering.
       if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff report an empty kiosk');
       if (consultation.state !== 'active') throw AppError.invalidState('the call has not been answered');
-      await this.end(sessionId, 'resident_absent');
+      await this.end(consultationId, 'resident_absent');
       return;
     }
     // A guest leaving ends their part only; their link is spent.
     if (principal.role === 'guest') return this.guests.leave(principal, consultation);
     // Who hung up is the fact the record keeps: the resident leaving, or the specialist ending it.
-    await this.end(sessionId, principal.role === 'kiosk' ? 'resident_left' : 'staff_ended');
+    await this.end(consultationId, principal.role === 'kiosk' ? 'resident_left' : 'staff_ended');
   }
 
   /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
-  end(sessionId: string, reason: EndReason, options: EndOptions = {}): Promise<void> {
-    return this.ending.end(sessionId, reason, options);
+  end(consultationId: string, reason: EndReason, options: EndOptions = {}): Promise<void> {
+    return this.ending.end(consultationId, reason, options);
   }
 
   /**
@@ -262,28 +262,28 @@ export class ConsultationService {
 
   // --- Media --------------------------------------------------------------------------------
 
-  join(principal: SocketPrincipal, socketId: string, request: { sessionId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined }): Promise<JoinAnswer> {
+  join(principal: SocketPrincipal, socketId: string, request: { consultationId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined }): Promise<JoinAnswer> {
     return this.media.join(principal, socketId, request);
   }
 
-  connectTransport(principal: SocketPrincipal, sessionId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
-    return this.media.connectTransport(principal, sessionId, transportId, dtlsParameters);
+  connectTransport(principal: SocketPrincipal, consultationId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
+    return this.media.connectTransport(principal, consultationId, transportId, dtlsParameters);
   }
 
-  restartIce(principal: SocketPrincipal, sessionId: string, transportId: string): Promise<IceParametersJson> {
-    return this.media.restartIce(principal, sessionId, transportId);
+  restartIce(principal: SocketPrincipal, consultationId: string, transportId: string): Promise<IceParametersJson> {
+    return this.media.restartIce(principal, consultationId, transportId);
   }
 
   produce(principal: SocketPrincipal, payload: ProducePayload): Promise<{ producerId: string }> {
     return this.media.produce(principal, payload);
   }
 
-  closeProducer(principal: SocketPrincipal, sessionId: string, producerId: string): Promise<void> {
-    return this.media.closeProducer(principal, sessionId, producerId);
+  closeProducer(principal: SocketPrincipal, consultationId: string, producerId: string): Promise<void> {
+    return this.media.closeProducer(principal, consultationId, producerId);
   }
 
-  reportMediaFailure(principal: SocketPrincipal, sessionId: string): Promise<MediaFailure> {
-    return this.media.reportMediaFailure(principal, sessionId);
+  reportMediaFailure(principal: SocketPrincipal, consultationId: string): Promise<MediaFailure> {
+    return this.media.reportMediaFailure(principal, consultationId);
   }
 
   // --- Presence -----------------------------------------------------------------------------
@@ -296,18 +296,18 @@ export class ConsultationService {
     this.presence.handleDisconnect(principal, socketId);
   }
 
-  expectRemoteJoin(principal: SocketPrincipal, sessionId: string): void {
-    this.presence.expectRemoteJoin(principal, sessionId);
+  expectRemoteJoin(principal: SocketPrincipal, consultationId: string): void {
+    this.presence.expectRemoteJoin(principal, consultationId);
   }
 
   // --- Guests -------------------------------------------------------------------------------
 
-  inviteGuest(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number, kind: GuestKind = 'other'): Promise<{ linkId: string; expiresAt: Date }> {
-    return this.guests.invite(principal, sessionId, label, ttlSeconds, kind);
+  inviteGuest(principal: SocketPrincipal, consultationId: string, label: string, ttlSeconds: number, kind: GuestKind = 'other'): Promise<{ linkId: string; expiresAt: Date }> {
+    return this.guests.invite(principal, consultationId, label, ttlSeconds, kind);
   }
 
-  admitGuest(linkId: string, sessionId: string): Promise<{ label: string; kind: GuestKind }> {
-    return this.guests.admit(linkId, sessionId);
+  admitGuest(linkId: string, consultationId: string): Promise<{ label: string; kind: GuestKind }> {
+    return this.guests.admit(linkId, consultationId);
   }
 
   // --- Queue forecasts ------------------------------------------------------------------------
@@ -323,23 +323,23 @@ export class ConsultationService {
   // --- Timeline and after the call ----------------------------------------------------------------
 
   /** The timeline is evidence, not control: a failed write is logged and the call goes on. */
-  recordEvent(sessionId: string, type: SessionEventType, actor: string, details: Record<string, unknown> = {}): void {
-    this.timeline.record(sessionId, type, actor, details);
+  recordEvent(consultationId: string, type: ConsultationEventType, actor: string, details: Record<string, unknown> = {}): void {
+    this.timeline.record(consultationId, type, actor, details);
   }
 
-  submitSurvey(kioskId: string, sessionId: string, rating: number | null): Promise<void> {
-    return this.afterCall.submitSurvey(kioskId, sessionId, rating);
+  submitSurvey(kioskId: string, consultationId: string, rating: number | null): Promise<void> {
+    return this.afterCall.submitSurvey(kioskId, consultationId, rating);
   }
 
-  endedLately(sessionId: string): { kioskId: string; staffId: string | null } | null {
-    return this.afterCall.endedLately(sessionId);
+  endedLately(consultationId: string): { kioskId: string; staffId: string | null } | null {
+    return this.afterCall.endedLately(consultationId);
   }
 
-  recordedEnd(principal: SocketPrincipal, sessionId: string): Promise<{ sessionId: string; reason: EndReason; answered: boolean } | null> {
-    return this.afterCall.recordedEnd(principal, sessionId);
+  recordedEnd(principal: SocketPrincipal, consultationId: string): Promise<{ consultationId: string; reason: EndReason; answered: boolean } | null> {
+    return this.afterCall.recordedEnd(principal, consultationId);
   }
 
-  unrecordedCallOf(principal: SocketPrincipal): Promise<{ sessionId: string; reason: EndReason; kioskName: string } | null> {
+  unrecordedCallOf(principal: SocketPrincipal): Promise<{ consultationId: string; reason: EndReason; kioskName: string } | null> {
     return this.afterCall.unrecordedCallOf(principal);
   }
 
@@ -353,12 +353,12 @@ export class ConsultationService {
     this.failover.announceClosed(closed);
   }
 
-  endOrphan(principal: SocketPrincipal, sessionId: string): Promise<void> {
-    return this.failover.endOrphan(principal, sessionId);
+  endOrphan(principal: SocketPrincipal, consultationId: string): Promise<void> {
+    return this.failover.endOrphan(principal, consultationId);
   }
 
-  adoptOrphan(principal: SocketPrincipal, sessionId: string): Promise<ResumableCall | null> {
-    return this.failover.adoptOrphan(principal, sessionId);
+  adoptOrphan(principal: SocketPrincipal, consultationId: string): Promise<ResumableCall | null> {
+    return this.failover.adoptOrphan(principal, consultationId);
   }
 
   announceStranded(calls: StrandedCall[]): void {

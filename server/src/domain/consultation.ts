@@ -76,7 +76,7 @@ export class Consultation {
     if (!TRANSITIONS[this.current].includes(next)) {
       throw AppError.invalidState(`consultation cannot go from ${this.current} to ${next}`);
     }
-    log.info({ sessionId: this.id }, `[state] ${this.current} -> ${next}`);
+    log.info({ consultationId: this.id }, `[state] ${this.current} -> ${next}`);
     this.current = next;
   }
 
@@ -95,7 +95,7 @@ export class Consultation {
 
   toQueueEntry(): QueueEntry {
     return {
-      sessionId: this.id,
+      consultationId: this.id,
       kind: this.intake.appointmentId ? 'booked' : 'walk_in',
       kioskId: this.kiosk.id,
       kioskName: this.kiosk.name,

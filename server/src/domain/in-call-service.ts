@@ -22,7 +22,7 @@ const UPLOAD_WINDOW_MS = 2 * 60_000;
 const ANSWER_WINDOW_MS = 5 * 60_000;
 
 interface SnapshotRequest {
-  sessionId: string;
+  consultationId: string;
   kioskId: string;
   staffPeerId: string;
   state: 'asked' | 'consented';
@@ -32,7 +32,7 @@ interface SnapshotRequest {
 export interface InCallOptions {
   consultations: Pick<ConsultationService, 'requireActiveParticipant' | 'recordEvent'>;
   notifier: Pick<ConsultationNotifier, 'toPeers'>;
-  sessions: Pick<ConsultationRepository, 'findById' | 'recordQuality'>;
+  consultationRecords: Pick<ConsultationRepository, 'findById' | 'recordQuality'>;
   snapshots: Pick<SnapshotRepository, 'store'>;
   /** Quick phrases and their translations (sendMessage with a phraseId). */
   phrases: Pick<QuickPhraseRepository, 'findById'>;
@@ -52,13 +52,13 @@ export class InCallService {
     this.now = options.now ?? (() => new Date());
   }
 
-  async sendMessage(principal: SocketPrincipal, sessionId: string, text: string, phraseId?: string): Promise<ChatMessage> {
-    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+  async sendMessage(principal: SocketPrincipal, consultationId: string, text: string, phraseId?: string): Promise<ChatMessage> {
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
     if (phraseId && principal.role === 'kiosk') throw AppError.forbidden('quick phrases are for staff');
     const phrase = phraseId ? await this.options.phrases.findById(phraseId) : null;
     if (phraseId && !phrase) throw AppError.notFound('quick phrase');
     const message: ChatMessage = {
-      sessionId,
+      consultationId,
       messageId: randomUUID(),
       from: peerRoleOf(principal),
       text: phrase ? phrase.texts.ja : text,
@@ -68,29 +68,29 @@ export class InCallService {
     const others = consultation.peerIds().filter((peerId) => peerId !== peerIdOf(principal));
     this.options.notifier.toPeers(others, 'messageReceived', message);
     // The timeline records that a message went, not what it said.
-    this.record(sessionId, 'message_sent', peerRoleOf(principal), { length: text.length });
+    this.record(consultationId, 'message_sent', peerRoleOf(principal), { length: text.length });
     return message;
   }
 
-  requestSnapshot(principal: SocketPrincipal, sessionId: string): { requestId: string } {
+  requestSnapshot(principal: SocketPrincipal, consultationId: string): { requestId: string } {
     if (principal.role === 'kiosk') throw AppError.forbidden('only staff take snapshots');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
     this.prune();
     const requestId = randomUUID();
     this.snapshotRequests.set(requestId, {
-      sessionId,
+      consultationId,
       kioskId: consultation.kiosk.id,
       staffPeerId: peerIdOf(principal),
       state: 'asked',
       at: Date.now(),
     });
-    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'snapshotRequested', { sessionId, requestId });
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'snapshotRequested', { consultationId, requestId });
     return { requestId };
   }
 
-  answerSnapshot(principal: SocketPrincipal, sessionId: string, requestId: string, consent: boolean): void {
+  answerSnapshot(principal: SocketPrincipal, consultationId: string, requestId: string, consent: boolean): void {
     const request = this.snapshotRequests.get(requestId);
-    if (principal.role !== 'kiosk' || !request || request.sessionId !== sessionId || request.kioskId !== principal.id || request.state !== 'asked') {
+    if (principal.role !== 'kiosk' || !request || request.consultationId !== consultationId || request.kioskId !== principal.id || request.state !== 'asked') {
       throw AppError.notFound('snapshot request');
     }
     if (consent) {
@@ -98,31 +98,31 @@ export class InCallService {
       request.at = Date.now();
     } else {
       this.snapshotRequests.delete(requestId);
-      this.record(sessionId, 'snapshot_refused', 'kiosk', { requestId });
+      this.record(consultationId, 'snapshot_refused', 'kiosk', { requestId });
     }
-    this.options.notifier.toPeers([request.staffPeerId], 'snapshotAnswered', { sessionId, requestId, consent });
+    this.options.notifier.toPeers([request.staffPeerId], 'snapshotAnswered', { consultationId, requestId, consent });
   }
 
   /** The kiosk cannot use its document camera: its specialist is told, and stops waiting for a snapshot it asked for. */
-  reportDeviceProblem(principal: SocketPrincipal, payload: { sessionId: string; device: 'documentCamera'; requestId?: string | undefined }): void {
+  reportDeviceProblem(principal: SocketPrincipal, payload: { consultationId: string; device: 'documentCamera'; requestId?: string | undefined }): void {
     if (principal.role !== 'kiosk') throw AppError.forbidden('only the kiosk reports its devices');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const { requestId } = payload;
     const request = requestId ? this.snapshotRequests.get(requestId) : undefined;
-    if (requestId && request?.sessionId === payload.sessionId && request.kioskId === principal.id) this.snapshotRequests.delete(requestId);
-    log.warn({ sessionId: payload.sessionId, device: payload.device }, 'kiosk device problem');
+    if (requestId && request?.consultationId === payload.consultationId && request.kioskId === principal.id) this.snapshotRequests.delete(requestId);
+    log.warn({ consultationId: payload.consultationId, device: payload.device }, 'kiosk device problem');
     const staff = consultation.peerIds().filter((peerId) => peerId.startsWith('staff:'));
-    this.options.notifier.toPeers(staff, 'deviceProblem', { sessionId: payload.sessionId, device: payload.device, ...(requestId ? { requestId } : {}) });
+    this.options.notifier.toPeers(staff, 'deviceProblem', { consultationId: payload.consultationId, device: payload.device, ...(requestId ? { requestId } : {}) });
   }
 
   /** The kiosk's upload after consent: checked against its checksum, stored, announced. */
   async storeSnapshot(
     kioskId: string,
-    sessionId: string,
+    consultationId: string,
     upload: { requestId: string; declaredSha256: string; contentType: string; body: Buffer },
   ): Promise<SnapshotInfo> {
     const request = this.snapshotRequests.get(upload.requestId);
-    if (!request || request.kioskId !== kioskId || request.sessionId !== sessionId || request.state !== 'consented' || Date.now() - request.at > UPLOAD_WINDOW_MS) {
+    if (!request || request.kioskId !== kioskId || request.consultationId !== consultationId || request.state !== 'consented' || Date.now() - request.at > UPLOAD_WINDOW_MS) {
       throw new AppError(ErrorCode.Forbidden, 'no consented snapshot request is waiting for this upload');
     }
     const sha256 = createHash('sha256').update(upload.body).digest('hex');
@@ -131,7 +131,7 @@ export class InCallService {
     if (!size || size.contentType !== upload.contentType) throw AppError.badRequest('the body is not the JPEG or PNG image its Content-Type says');
     this.snapshotRequests.delete(upload.requestId);
     const stored = await this.options.snapshots.store({
-      sessionId,
+      consultationId,
       requestId: upload.requestId,
       contentType: size.contentType,
       width: size.width,
@@ -139,38 +139,38 @@ export class InCallService {
       sha256,
       content: upload.body,
     });
-    this.record(sessionId, 'snapshot_taken', 'kiosk', { snapshotId: stored.snapshotId, sha256, width: size.width, height: size.height });
+    this.record(consultationId, 'snapshot_taken', 'kiosk', { snapshotId: stored.snapshotId, sha256, width: size.width, height: size.height });
     this.options.notifier.toPeers([request.staffPeerId], 'snapshotStored', stored);
-    log.info({ sessionId, snapshotId: stored.snapshotId, bytes: stored.byteSize }, 'snapshot stored');
+    log.info({ consultationId, snapshotId: stored.snapshotId, bytes: stored.byteSize }, 'snapshot stored');
     return stored;
   }
 
-  pointer(principal: SocketPrincipal, sessionId: string, marks: PointerMark[]): void {
+  pointer(principal: SocketPrincipal, consultationId: string, marks: PointerMark[]): void {
     if (principal.role === 'kiosk') throw AppError.forbidden('only staff point at the document');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
-    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'pointerMarks', { sessionId, marks });
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'pointerMarks', { consultationId, marks });
   }
 
   /**
    * The console shows the document pane, or is hidden (another window in front, minimised):
    * the kiosk sends the document camera only while someone looks at it (issue 16.4).
    */
-  documentView(principal: SocketPrincipal, sessionId: string, shown: boolean): void {
+  documentView(principal: SocketPrincipal, consultationId: string, shown: boolean): void {
     if (principal.role === 'kiosk') throw AppError.forbidden('only staff say whether they look at the document');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
-    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'documentView', { sessionId, shown });
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'documentView', { consultationId, shown });
   }
 
-  async reportQuality(principal: SocketPrincipal, sessionId: string, quality: QualitySummary): Promise<void> {
+  async reportQuality(principal: SocketPrincipal, consultationId: string, quality: QualitySummary): Promise<void> {
     if (principal.role === 'kiosk') throw AppError.forbidden('staff report the quality');
     // Accepted during the call and just after it (the staff app sends it at hang-up).
-    const record = await this.options.sessions.findById(sessionId);
+    const record = await this.options.consultationRecords.findById(consultationId);
     if (!record || record.staffId !== principal.id) throw AppError.notFound('consultation');
-    await this.options.sessions.recordQuality(sessionId, quality);
+    await this.options.consultationRecords.recordQuality(consultationId, quality);
   }
 
-  private record(sessionId: string, type: 'message_sent' | 'snapshot_taken' | 'snapshot_refused', actor: string, details: Record<string, unknown>): void {
-    this.options.consultations.recordEvent(sessionId, type, actor, details);
+  private record(consultationId: string, type: 'message_sent' | 'snapshot_taken' | 'snapshot_refused', actor: string, details: Record<string, unknown>): void {
+    this.options.consultations.recordEvent(consultationId, type, actor, details);
   }
 
   private prune(): void {

@@ -1,4 +1,4 @@
-import type { CameraRoles, InstallerSession, KioskConfig, PairKioskResponse } from '@madoguchi/contract/kiosks';
+import type { CameraRoles, InstallerWindow, KioskConfig, PairKioskResponse } from '@madoguchi/contract/kiosks';
 import type { KioskTokenResponse } from '@madoguchi/contract/rest';
 import { deviceSecretMatches, hashDeviceSecret, newDeviceSecret, parseDeviceCredential } from '../auth/device-credentials';
 import type { TokenService } from '../auth/token-service';
@@ -71,7 +71,7 @@ export class KioskDeviceService {
   }
 
   /** The installer's one-time code opens the camera set-up on this kiosk for a while. */
-  async openInstaller(kioskId: string, code: string): Promise<InstallerSession> {
+  async openInstaller(kioskId: string, code: string): Promise<InstallerWindow> {
     const key = `installer:${kioskId}`;
     // Counted before the lookup, like pairing codes, so parallel guesses cannot overtake the count.
     await this.options.codeAttempts.take(key);

@@ -21,7 +21,7 @@ export interface LoginSessionOptions {
   /** A login lasts at most this long, however often it is refreshed. */
   sessionLifetimeMs: number;
   /** Closes the sockets of a login session that was revoked, at once. */
-  disconnectSession(sessionId: string): void;
+  disconnectSession(loginSessionId: string): void;
   now?: () => Date;
 }
 
@@ -38,12 +38,12 @@ export class LoginSessionService {
 
   async start(user: { id: string; role: StaffRole }, profile: StaffProfile): Promise<LoginResponse> {
     const refreshToken = newRefreshToken();
-    const sessionId = await this.options.sessions.create(
+    const loginSessionId = await this.options.sessions.create(
       user.id,
       new Date(this.now().getTime() + this.options.sessionLifetimeMs),
       hashRefreshToken(refreshToken),
     );
-    const { token, expiresInSeconds } = this.options.tokens.issueStaff({ kind: 'staff', staffId: user.id, role: user.role, sessionId });
+    const { token, expiresInSeconds } = this.options.tokens.issueStaff({ kind: 'staff', staffId: user.id, role: user.role, loginSessionId });
     return { accessToken: token, expiresInSeconds, refreshToken, user: profile };
   }
 
@@ -51,29 +51,29 @@ export class LoginSessionService {
     const next = newRefreshToken();
     const outcome = await this.options.sessions.rotate(hashRefreshToken(refreshToken), hashRefreshToken(next), this.now());
     if (outcome.kind === 'reused') {
-      log.warn({ sessionId: outcome.sessionId }, 'refresh token reused: login session revoked');
-      this.options.disconnectSession(outcome.sessionId);
-      await this.options.audit.record({ actorKind: 'staff', actorId: outcome.staffId, action: 'refresh_token_reused', targetType: 'auth_session', targetId: outcome.sessionId });
+      log.warn({ loginSessionId: outcome.loginSessionId }, 'refresh token reused: login session revoked');
+      this.options.disconnectSession(outcome.loginSessionId);
+      await this.options.audit.record({ actorKind: 'staff', actorId: outcome.staffId, action: 'refresh_token_reused', targetType: 'auth_session', targetId: outcome.loginSessionId });
       throw AppError.unauthenticated('this login has ended for safety; please log in again');
     }
     if (outcome.kind === 'invalid') throw AppError.unauthenticated('the login has expired; please log in again');
     const user = await this.options.staff.findById(outcome.staffId);
     if (!user?.active) {
-      await this.options.sessions.revoke(outcome.sessionId, 'account_inactive', this.now());
+      await this.options.sessions.revoke(outcome.loginSessionId, 'account_inactive', this.now());
       throw AppError.unauthenticated('this account is no longer active');
     }
     const { token, expiresInSeconds } = this.options.tokens.issueStaff({
       kind: 'staff',
       staffId: user.id,
       role: user.role,
-      sessionId: outcome.sessionId,
+      loginSessionId: outcome.loginSessionId,
     });
     return { accessToken: token, expiresInSeconds, refreshToken: next, user: await profileOf(user.id) };
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.options.sessions.revoke(sessionId, 'logout', this.now());
-    this.options.disconnectSession(sessionId);
+  async logout(loginSessionId: string): Promise<void> {
+    await this.options.sessions.revoke(loginSessionId, 'logout', this.now());
+    this.options.disconnectSession(loginSessionId);
   }
 
   /** Deactivation, password reset, role change: every login of the member ends now. */
@@ -81,7 +81,7 @@ export class LoginSessionService {
     await this.options.sessions.revokeAllFor(staffId, reason, this.now());
   }
 
-  isLive(sessionId: string, staffId: string): Promise<boolean> {
-    return this.options.sessions.isLive(sessionId, staffId, this.now());
+  isLive(loginSessionId: string, staffId: string): Promise<boolean> {
+    return this.options.sessions.isLive(loginSessionId, staffId, this.now());
   }
 }

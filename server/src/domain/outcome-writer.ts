@@ -7,7 +7,7 @@ import type { ConsultationService } from './consultation-service';
 
 export interface OutcomeWriterOptions {
   consultations: ConsultationService;
-  sessions: ConsultationRepository;
+  consultationRecords: ConsultationRepository;
   audit: AuditLogRepository;
   now: () => Date;
 }
@@ -20,16 +20,16 @@ export interface OutcomeWriterOptions {
 export class OutcomeWriter {
   constructor(private readonly options: OutcomeWriterOptions) {}
 
-  async save(principal: SocketPrincipal, request: { sessionId: string; outcomeCode: OutcomeCode; notes: string }): Promise<{ queued: boolean }> {
-    const { sessionId, outcomeCode, notes } = request;
-    await this.checkHandledBy(principal, sessionId);
+  async save(principal: SocketPrincipal, request: { consultationId: string; outcomeCode: OutcomeCode; notes: string }): Promise<{ queued: boolean }> {
+    const { consultationId, outcomeCode, notes } = request;
+    await this.checkHandledBy(principal, consultationId);
     const at = this.options.now();
     const { writes } = this.options.consultations;
-    const saved = await writes.submitForResult(`outcome ${sessionId}`, () => this.options.sessions.recordOutcome(sessionId, outcomeCode, notes, at));
+    const saved = await writes.submitForResult(`outcome ${consultationId}`, () => this.options.consultationRecords.recordOutcome(consultationId, outcomeCode, notes, at));
     if (!saved.queued && !saved.result) throw AppError.invalidState('a consultation nobody answered has no outcome');
-    await writes.submit(`audit outcome ${sessionId}`, () =>
+    await writes.submit(`audit outcome ${consultationId}`, () =>
       this.options.audit.record(
-        { actorKind: 'staff', actorId: principal.id, action: 'session_outcome_recorded', targetType: 'session', targetId: sessionId, details: { outcomeCode } },
+        { actorKind: 'staff', actorId: principal.id, action: 'session_outcome_recorded', targetType: 'session', targetId: consultationId, details: { outcomeCode } },
         at,
       ),
     );
@@ -37,11 +37,11 @@ export class OutcomeWriter {
   }
 
   /** The member who answered, or an admin. Known without the database for calls that ended here lately. */
-  private async checkHandledBy(principal: SocketPrincipal, sessionId: string): Promise<void> {
+  private async checkHandledBy(principal: SocketPrincipal, consultationId: string): Promise<void> {
     if (principal.role === 'admin') return;
-    const lately = this.options.consultations.endedLately(sessionId);
-    const staffId = lately ? lately.staffId : (await this.options.sessions.findById(sessionId))?.staffId;
-    if (staffId === undefined) throw AppError.notFound('session');
+    const lately = this.options.consultations.endedLately(consultationId);
+    const staffId = lately ? lately.staffId : (await this.options.consultationRecords.findById(consultationId))?.staffId;
+    if (staffId === undefined) throw AppError.notFound('consultation');
     if (staffId !== principal.id) throw AppError.forbidden('only the member who handled the consultation, or an admin, can record its outcome');
   }
 }

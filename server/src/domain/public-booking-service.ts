@@ -71,6 +71,12 @@ type ResidentFields = Pick<BookingFields, 'residentName' | 'residentKana' | 'pre
 const NO_NEEDS = { interpreter: false, hearingSupport: false, wheelchair: false, other: '' };
 
 /** The same words for every refusal that involves the contact: nobody learns whether a contact has bookings. */
+/**
+ * One notice per move: keyed by the history row of that move, not by the new time, so a booking
+ * moved back to a time it had before (staff and resident in turn) is told again.
+ */
+export const movedNoticeKey = (appointmentId: string, changeId: string): string => `moved:${appointmentId}:${changeId}`;
+
 const CONTACT_REFUSAL = 'too many bookings from this address or contact; try again later or call the town office';
 
 /**
@@ -177,14 +183,14 @@ export class PublicBookingService {
         const locked = await this.options.bookings.findById(current.id, manager, true);
         if (locked?.status !== 'scheduled') throw AppError.invalidState('this booking can no longer be changed');
         await this.options.bookings.moveTo(manager, current.id, startsAt, endsAt);
-        await this.options.bookings.addChange(manager, current.id, {
+        const changeId = await this.options.bookings.addChange(manager, current.id, {
           action: 'rescheduled',
           ...changeActorOf(actor),
           fromStatus: 'scheduled',
           toStatus: 'scheduled',
           details: { from: span(locked.startsAt, locked.endsAt), to: span(startsAt, endsAt), ...actorDetails(actor) },
         });
-        await this.options.outbox.enqueue(manager, { kind: 'moved', appointmentId: current.id, key: `moved:${current.id}:${startsAt.toISOString()}`, at: this.options.now() });
+        await this.options.outbox.enqueue(manager, { kind: 'moved', appointmentId: current.id, key: movedNoticeKey(current.id, changeId), at: this.options.now() });
       })
       .catch(async (error: unknown) => {
         throw isSlotRefusal(error) ? await this.slotTaken(target, startsAt, current.id) : error;

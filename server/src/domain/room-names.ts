@@ -18,10 +18,10 @@ export const isGuestPeer = (id: string): boolean => id.startsWith('guest:');
 export const peerRoom = (id: string): string => `peer:${id}`;
 
 /** The sockets that joined one consultation's media room. */
-export const consultationRoom = (sessionId: string): string => `consultation:${sessionId}`;
+export const consultationRoom = (consultationId: string): string => `consultation:${consultationId}`;
 
 /** Sockets of one staff login session, closed together when it ends or is revoked. */
-export const loginSessionRoom = (sessionId: string): string => `auth:${sessionId}`;
+export const loginSessionRoom = (loginSessionId: string): string => `auth:${loginSessionId}`;
 
 /**
  * Who sees which waiting residents. The room is the scope: a queue update is cut to a room's

@@ -49,18 +49,18 @@ export function forecastWaits(
   queue.forEach((entry, index) => {
     const capable = present.filter((m) => canServe(m, entry));
     if (capable.length === 0) {
-      forecasts.set(entry.sessionId, { outlook: 'nobody', estimatedWaitSeconds: null });
+      forecasts.set(entry.consultationId, { outlook: 'nobody', estimatedWaitSeconds: null });
       return;
     }
     const free = capable.filter((m) => !busyStaffIds.has(m.id)).length;
     const ahead = queue.slice(0, index).filter((other) => capable.some((m) => canServe(m, other))).length;
     if (free > ahead) {
-      forecasts.set(entry.sessionId, { outlook: 'soon', estimatedWaitSeconds: null });
+      forecasts.set(entry.consultationId, { outlook: 'soon', estimatedWaitSeconds: null });
       return;
     }
     const turns = Math.floor((ahead - free) / capable.length) + 1;
     const estimate = typicalCallSeconds === null ? null : Math.round(typicalCallSeconds * (turns - 0.5));
-    forecasts.set(entry.sessionId, { outlook: 'waiting', estimatedWaitSeconds: estimate });
+    forecasts.set(entry.consultationId, { outlook: 'waiting', estimatedWaitSeconds: estimate });
   });
   return forecasts;
 }

@@ -50,7 +50,7 @@ function loadFont(): Uint8Array {
 export interface SignedFormContent {
   documentId: string;
   revision: number;
-  sessionId: string;
+  consultationId: string;
   template: Pick<FormTemplate, 'templateId' | 'version' | 'title' | 'note' | 'fields'>;
   values: FormValues;
   strokes: SignatureStrokes;
@@ -180,7 +180,7 @@ export async function renderSignedFormPdf(content: SignedFormContent): Promise<B
     `端末: ${content.kioskName}`,
     `担当職員: ${content.staffName}`,
     `書式: ${content.template.title.ja}（第${content.template.version}版） 文書ID: ${content.documentId} 第${content.revision}稿`,
-    `相談ID: ${content.sessionId}`,
+    `相談ID: ${content.consultationId}`,
     `内容のSHA-256: ${contentDigest(content)}`,
   ];
   for (const fact of facts) {

@@ -40,12 +40,12 @@ export class FormService {
 
   async push(principal: SocketPrincipal, payload: PushFormPayload): Promise<FormDocumentInfo> {
     if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff prepare forms');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const { forms } = this.options;
     let document: FormDocumentRecord | null;
     if (payload.documentId) {
       const existing = await forms.document(payload.documentId);
-      if (!existing || existing.sessionId !== payload.sessionId) throw AppError.notFound('form document');
+      if (!existing || existing.consultationId !== payload.consultationId) throw AppError.notFound('form document');
       if (existing.templateId !== payload.templateId) throw AppError.badRequest('a correction keeps the template version of the document');
       this.checkValues(existing.template.fields, payload.values);
       document = await forms.revise(existing.documentId, payload.values, this.now());
@@ -55,7 +55,7 @@ export class FormService {
       if (!template || template.archived) throw AppError.notFound('form template');
       this.checkValues(template.fields, payload.values);
       document = await forms.createDocument({
-        sessionId: payload.sessionId,
+        consultationId: payload.consultationId,
         templateId: template.templateId,
         kioskId: consultation.kiosk.id,
         staffId: principal.id,
@@ -64,7 +64,7 @@ export class FormService {
       });
     }
     this.show(consultation, document);
-    this.options.consultations.recordEvent(payload.sessionId, 'form_shown', 'staff', { documentId: document.documentId, revision: document.revision });
+    this.options.consultations.recordEvent(payload.consultationId, 'form_shown', 'staff', { documentId: document.documentId, revision: document.revision });
     return toInfo(document);
   }
 
@@ -73,10 +73,16 @@ export class FormService {
    * the staff member still waits for the resident's answer: the form awaiting it is shown again.
    * A kiosk that only reconnected still shows that revision and keeps its place in it.
    */
-  async reshowOpen(principal: SocketPrincipal, sessionId: string): Promise<void> {
+  async reshowOpen(principal: SocketPrincipal, consultationId: string): Promise<void> {
     if (principal.role !== 'kiosk') return;
-    const consultation = this.options.consultations.requireActiveParticipant(principal, sessionId);
-    for (const info of await this.options.forms.listFor(sessionId)) {
+    let consultation: Consultation;
+    try {
+      consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    } catch {
+      // A waiting kiosk joins early, before anyone answered: no form can be open for it yet.
+      return;
+    }
+    for (const info of await this.options.forms.listFor(consultationId)) {
       if (info.state !== 'shown') continue;
       const document = await this.options.forms.document(info.documentId);
       if (document?.kioskId === principal.id) this.show(consultation, document);
@@ -89,12 +95,12 @@ export class FormService {
    */
   async withdraw(principal: SocketPrincipal, payload: WithdrawFormPayload): Promise<FormDocumentInfo> {
     if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff withdraw forms');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const document = await this.options.forms.document(payload.documentId);
-    if (!document || document.sessionId !== payload.sessionId) throw AppError.notFound('form document');
+    if (!document || document.consultationId !== payload.consultationId) throw AppError.notFound('form document');
     await this.move(document, document.revision, { state: 'withdrawn' });
-    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'formWithdrawn', { sessionId: payload.sessionId, documentId: document.documentId });
-    this.options.consultations.recordEvent(payload.sessionId, 'form_withdrawn', 'staff', { documentId: document.documentId, revision: document.revision });
+    this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'formWithdrawn', { consultationId: payload.consultationId, documentId: document.documentId });
+    this.options.consultations.recordEvent(payload.consultationId, 'form_withdrawn', 'staff', { documentId: document.documentId, revision: document.revision });
     const withdrawn = await this.options.forms.document(document.documentId);
     return toInfo(withdrawn ?? document);
   }
@@ -103,8 +109,8 @@ export class FormService {
     const { consultation, document } = await this.kioskDocument(principal, payload);
     if (!document.template.fields.some((field) => field.key === payload.fieldKey)) throw AppError.badRequest('no such field on this form');
     await this.move(document, payload.revision, { state: 'correction_asked', field: payload.fieldKey });
-    this.toStaff(consultation, 'formCorrectionAsked', { sessionId: payload.sessionId, documentId: document.documentId, revision: payload.revision, fieldKey: payload.fieldKey });
-    this.options.consultations.recordEvent(payload.sessionId, 'form_correction_asked', 'kiosk', { documentId: document.documentId, revision: payload.revision, fieldKey: payload.fieldKey });
+    this.toStaff(consultation, 'formCorrectionAsked', { consultationId: payload.consultationId, documentId: document.documentId, revision: payload.revision, fieldKey: payload.fieldKey });
+    this.options.consultations.recordEvent(payload.consultationId, 'form_correction_asked', 'kiosk', { documentId: document.documentId, revision: payload.revision, fieldKey: payload.fieldKey });
   }
 
   async refuse(principal: SocketPrincipal, payload: FormRevisionPayload): Promise<void> {
@@ -112,7 +118,7 @@ export class FormService {
     await this.move(document, payload.revision, { state: 'refused' });
     const refused = await this.options.forms.document(document.documentId);
     if (refused) this.toStaff(consultation, 'formUpdated', toInfo(refused));
-    this.options.consultations.recordEvent(payload.sessionId, 'form_refused', 'kiosk', { documentId: document.documentId, revision: payload.revision });
+    this.options.consultations.recordEvent(payload.consultationId, 'form_refused', 'kiosk', { documentId: document.documentId, revision: payload.revision });
   }
 
   async sign(principal: SocketPrincipal, payload: SignFormPayload): Promise<SignFormResult> {
@@ -122,7 +128,7 @@ export class FormService {
     const pdf = await renderSignedFormPdf({
       documentId: document.documentId,
       revision: document.revision,
-      sessionId: document.sessionId,
+      consultationId: document.consultationId,
       template: document.template,
       values: document.values,
       strokes: payload.strokes,
@@ -134,23 +140,23 @@ export class FormService {
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     await this.move(document, payload.revision, { state: 'signed', pdf, sha256 }, signedAt);
     await this.options.audit.record(
-      { actorKind: 'kiosk', actorId: principal.id, action: 'form_signed', targetType: 'form_document', targetId: document.documentId, details: { sessionId: document.sessionId, templateId: document.templateId, revision: document.revision, sha256, bytes: pdf.length } },
+      { actorKind: 'kiosk', actorId: principal.id, action: 'form_signed', targetType: 'form_document', targetId: document.documentId, details: { consultationId: document.consultationId, templateId: document.templateId, revision: document.revision, sha256, bytes: pdf.length } },
       signedAt,
     );
     const signed = await this.options.forms.document(document.documentId);
     if (signed) this.toStaff(consultation, 'formUpdated', toInfo(signed));
-    this.options.consultations.recordEvent(document.sessionId, 'form_signed', 'kiosk', { documentId: document.documentId, revision: document.revision, sha256 });
-    log.info({ sessionId: document.sessionId, documentId: document.documentId, bytes: pdf.length }, 'form signed');
+    this.options.consultations.recordEvent(document.consultationId, 'form_signed', 'kiosk', { documentId: document.documentId, revision: document.revision, sha256 });
+    log.info({ consultationId: document.consultationId, documentId: document.documentId, bytes: pdf.length }, 'form signed');
     const settings = await this.options.forms.settings();
     return { documentId: document.documentId, sha256, printCopy: settings.kioskPrintCopy };
   }
 
   /** The kiosk of this call, answering about a document of this call. */
-  private async kioskDocument(principal: SocketPrincipal, payload: { sessionId: string; documentId: string }): Promise<{ consultation: Consultation; document: FormDocumentRecord }> {
+  private async kioskDocument(principal: SocketPrincipal, payload: { consultationId: string; documentId: string }): Promise<{ consultation: Consultation; document: FormDocumentRecord }> {
     if (principal.role !== 'kiosk') throw AppError.forbidden('only the kiosk answers a form');
-    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.sessionId);
+    const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const document = await this.options.forms.document(payload.documentId);
-    if (!document || document.sessionId !== payload.sessionId || document.kioskId !== principal.id) throw AppError.notFound('form document');
+    if (!document || document.consultationId !== payload.consultationId || document.kioskId !== principal.id) throw AppError.notFound('form document');
     return { consultation, document };
   }
 
@@ -176,7 +182,7 @@ export class FormService {
 
   private show(consultation: Consultation, document: FormDocumentRecord): void {
     this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'formShown', {
-      sessionId: consultation.id,
+      consultationId: consultation.id,
       documentId: document.documentId,
       revision: document.revision,
       title: document.template.title,

@@ -21,7 +21,7 @@ import { parseInput } from './validate';
 /** Who is calling, after the token and the account behind it have been checked. */
 export type CallerIdentity =
   | { kind: 'public' }
-  | { kind: 'staff'; staffId: string; role: 'staff' | 'admin'; sessionId: string; mustChangePassword: boolean }
+  | { kind: 'staff'; staffId: string; role: 'staff' | 'admin'; loginSessionId: string; mustChangePassword: boolean }
   | { kind: 'kiosk'; kioskId: string }
   /** The town's other system, through an API key: only integration routes its scopes name. */
   | { kind: 'apiKey'; apiKeyId: string; scopes: readonly ApiScope[] };
@@ -158,13 +158,13 @@ async function identify(req: Request, resolver: PrincipalResolver, apiKeys: ApiK
     kind: 'staff',
     staffId: principal.staffId,
     role: principal.role,
-    sessionId: principal.sessionId,
+    loginSessionId: principal.loginSessionId,
     mustChangePassword: principal.mustChangePassword,
   };
 }
 
 /** Narrows a caller inside a handler whose route allows only staff or admins. */
-export function staffOf(caller: CallerIdentity): { staffId: string; role: 'staff' | 'admin'; sessionId: string } {
+export function staffOf(caller: CallerIdentity): { staffId: string; role: 'staff' | 'admin'; loginSessionId: string } {
   if (caller.kind !== 'staff') throw AppError.forbidden('a staff login is required');
   return caller;
 }

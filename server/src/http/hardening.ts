@@ -17,7 +17,7 @@ export function noStore(_req: Request, res: Response, next: NextFunction): void 
 }
 
 /**
- * A path that is not valid percent-encoding (`/api/sessions/%ZZ`, overlong UTF-8 such as
+ * A path that is not valid percent-encoding (`/api/consultations/%ZZ`, overlong UTF-8 such as
  * `%c0%ae`) is refused here with the usual 400, before a router or the static files try to
  * decode it and fail with a 500.
  */

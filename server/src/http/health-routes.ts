@@ -10,7 +10,7 @@ export interface HealthDeps {
   metrics: Metrics;
   /** When set, /metrics wants `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
-  /** False while the process is shutting down: stop sending new sessions here. */
+  /** False while the process is shutting down: stop sending new consultations here. */
   accepting(): boolean;
   /** The Socket.IO adapter (Redis when several nodes share the work). */
   adapterReady(): boolean;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_ROUTES, type RouteKey, type RouteSpec } from '@madoguchi/contract/api-routes';
 import { API_SCHEMAS, type RouteSchemas } from '@madoguchi/contract/api-schemas';
 import { WEBHOOK_EVENTS } from '@madoguchi/contract/integrations';
+import { legacyPathOf } from './legacy-paths';
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -118,6 +119,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       operation['requestBody'] = { required: true, content: { 'application/json': { schema: jsonSchemaOf(schemas.body) } } };
     }
     paths[openApiPath] = { ...paths[openApiPath], [spec.method]: operation };
+    const legacyPath = legacyPathOf(openApiPath);
+    if (legacyPath !== null) {
+      const alias = { ...operation, operationId: `${key}Legacy`, deprecated: true, summary: `Deprecated: the old path of ${spec.method.toUpperCase()} ${openApiPath}, same handler. ${spec.summary}` };
+      paths[legacyPath] = { ...paths[legacyPath], [spec.method]: alias };
+    }
   }
   return {
     openapi: '3.1.0',

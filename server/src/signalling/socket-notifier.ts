@@ -16,17 +16,17 @@ export function createSocketNotifier(io: SignallingServer, cluster: ClusterLink)
     // Staff everywhere see the union of every node's queue; the cluster link merges and delivers it.
     queueChanged: (queue) => cluster.publishLocalQueue(queue),
     callAccepted: (kioskId, payload) => void io.to(peerRoom(kioskPeer(kioskId))).emit('callAccepted', payload),
-    peerJoined: (sessionId, peer) => void io.to(consultationRoom(sessionId)).emit('peerJoined', { sessionId, peer }),
-    peerLeft: (sessionId, role) => void io.to(consultationRoom(sessionId)).emit('peerLeft', { sessionId, role }),
-    callEnded: (sessionId, peerIds, reason, failedRoles) => {
-      io.to(peerIds.map(peerRoom)).emit('callEnded', failedRoles ? { sessionId, reason, failedRoles } : { sessionId, reason });
-      io.in(consultationRoom(sessionId)).socketsLeave(consultationRoom(sessionId));
+    peerJoined: (consultationId, peer) => void io.to(consultationRoom(consultationId)).emit('peerJoined', { consultationId, peer }),
+    peerLeft: (consultationId, role) => void io.to(consultationRoom(consultationId)).emit('peerLeft', { consultationId, role }),
+    callEnded: (consultationId, peerIds, reason, failedRoles) => {
+      io.to(peerIds.map(peerRoom)).emit('callEnded', failedRoles ? { consultationId, reason, failedRoles } : { consultationId, reason });
+      io.in(consultationRoom(consultationId)).socketsLeave(consultationRoom(consultationId));
       // A guest link opens this one call: once it is over, the guest's socket has no purpose.
       for (const peerId of peerIds.filter(isGuestPeer)) closePeer(peerId);
     },
     closePeer: (peerId) => closePeer(peerId),
     consumerClosed: (socketId, payload) => void io.to(socketId).emit('consumerClosed', payload),
-    addToConsultation: (socketId, sessionId) => io.in(socketId).socketsJoin(consultationRoom(sessionId)),
+    addToConsultation: (socketId, consultationId) => io.in(socketId).socketsJoin(consultationRoom(consultationId)),
     dropConnection(socketId) {
       void io
         .in(socketId)

@@ -13,7 +13,7 @@ import {
   type PeerEndpoints,
   type RigOptions,
   type WiredPeer,
-  type WiredSession,
+  type WiredConsultation,
   type WiredStream,
   type WorkerUsage,
 } from './consultation-rig';
@@ -48,7 +48,7 @@ export class BareRig implements ConsultationRig {
     return { cpuMs: usage.ru_utime + usage.ru_stime, maxRssKb: usage.ru_maxrss };
   }
 
-  async openSession(_index: number, endpoints: Record<PeerRole, PeerEndpoints>): Promise<WiredSession> {
+  async openConsultation(_index: number, endpoints: Record<PeerRole, PeerEndpoints>): Promise<WiredConsultation> {
     const router = await this.worker.createRouter({ mediaCodecs });
     this.routers.push(router);
     const peers = {} as Record<PeerRole, BarePeer>;
@@ -69,13 +69,13 @@ export class BareRig implements ConsultationRig {
     return { peers, streams };
   }
 
-  async closeSessions(): Promise<void> {
+  async closeConsultations(): Promise<void> {
     for (const router of this.routers) router.close();
     this.routers = [];
   }
 
   async close(): Promise<void> {
-    await this.closeSessions();
+    await this.closeConsultations();
     this.worker.close();
   }
 

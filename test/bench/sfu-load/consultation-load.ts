@@ -21,7 +21,7 @@ const SINK_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
 export interface ConsultationLoadOptions {
   rig: ConsultationRig;
-  sessions: number;
+  consultations: number;
   clips: Record<ClipName, MediaClip>;
   srtp: boolean;
   /** The sink unprotects one packet in this many per SSRC (it counts them all). */
@@ -52,7 +52,7 @@ export class ConsultationLoad {
   static async open(options: ConsultationLoadOptions): Promise<ConsultationLoad> {
     const load = new ConsultationLoad(options);
     try {
-      for (let index = 0; index < options.sessions; index += 1) await load.openSession(index);
+      for (let index = 0; index < options.consultations; index += 1) await load.openConsultation(index);
     } catch (error) {
       await load.close();
       throw error;
@@ -84,11 +84,11 @@ export class ConsultationLoad {
 
   async close(): Promise<void> {
     clearTimeout(this.timer);
-    await this.options.rig.closeSessions();
+    await this.options.rig.closeConsultations();
     for (const socket of this.sockets) socket.close();
   }
 
-  private async openSession(index: number): Promise<void> {
+  private async openConsultation(index: number): Promise<void> {
     const { rig, srtp, clips } = this.options;
     const generators = {} as Record<PeerRole, Socket>;
     const sinks = {} as Record<PeerRole, Socket>;
@@ -106,7 +106,7 @@ export class ConsultationLoad {
       };
       this.sinkPorts.push(endpoints[role].sinkPort);
     }
-    const wired = await rig.openSession(index, endpoints);
+    const wired = await rig.openConsultation(index, endpoints);
     for (const role of PEER_ROLES) {
       const { sendPort, recvKey } = wired.peers[role];
       this.sfuInputPorts.push(sendPort);

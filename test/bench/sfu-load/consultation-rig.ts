@@ -30,7 +30,7 @@ export interface WiredStream {
   consumerSsrc: number;
 }
 
-export interface WiredSession {
+export interface WiredConsultation {
   peers: Record<PeerRole, WiredPeer>;
   streams: WiredStream[];
 }
@@ -46,8 +46,8 @@ export interface ConsultationRig {
   readonly workerPid: number;
   workerUsage(): Promise<WorkerUsage>;
   /** Creates one consultation: 4 transports, 5 producers, 5 consumers resumed. */
-  openSession(index: number, endpoints: Record<PeerRole, PeerEndpoints>): Promise<WiredSession>;
-  closeSessions(): Promise<void>;
+  openConsultation(index: number, endpoints: Record<PeerRole, PeerEndpoints>): Promise<WiredConsultation>;
+  closeConsultations(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -12,7 +12,7 @@ import { dropsBetween, readUdpDrops } from './udp-drops';
 
 export interface StepOptions {
   rig: ConsultationRig;
-  sessions: number;
+  consultations: number;
   clips: Record<ClipName, MediaClip>;
   srtp: boolean;
   sinkUnprotectEvery: number;
@@ -24,7 +24,7 @@ export interface StepOptions {
 
 export interface StepResult {
   variant: 'ours' | 'bare';
-  sessions: number;
+  consultations: number;
   setupMs: number;
   windowMs: number;
   /** RTP packets the sink received in the window, and the worker's CPU time over it. */
@@ -99,7 +99,7 @@ async function snapshot(rig: ConsultationRig, load: ConsultationLoad): Promise<S
 }
 
 function summarize(input: StepOptions & { setupMs: number; load: ConsultationLoad; before: Snapshot; after: Snapshot }): StepResult {
-  const { rig, sessions, setupMs, load, before, after, cores } = input;
+  const { rig, consultations, setupMs, load, before, after, cores } = input;
   const seconds = (after.at - before.at) / 1000;
   const window = RtpSink.window(before.sink, after.sink);
   const workerCpuSeconds = (after.workerCpuMs - before.workerCpuMs) / 1000;
@@ -109,7 +109,7 @@ function summarize(input: StepOptions & { setupMs: number; load: ConsultationLoa
     core === undefined ? NaN : Math.max(0, coreBusyPercent(before.cores, after.cores, core) - own);
   return {
     variant: rig.name,
-    sessions,
+    consultations,
     setupMs,
     windowMs: after.at - before.at,
     forwardedPackets: window.received,

@@ -10,7 +10,7 @@ import {
   type PeerEndpoints,
   type RigOptions,
   type WiredPeer,
-  type WiredSession,
+  type WiredConsultation,
   type WiredStream,
   type WorkerUsage,
 } from './consultation-rig';
@@ -49,7 +49,7 @@ export class OursRig implements ConsultationRig {
     return { cpuMs: usage.ru_utime + usage.ru_stime, maxRssKb: usage.ru_maxrss };
   }
 
-  async openSession(index: number, endpoints: Record<PeerRole, PeerEndpoints>): Promise<WiredSession> {
+  async openConsultation(index: number, endpoints: Record<PeerRole, PeerEndpoints>): Promise<WiredConsultation> {
     const room = await this.sfu.createRoom(`bench-${index}`);
     this.rooms.push(room);
     const peers = {} as Record<PeerRole, WiredPeer & { sendTransportId: string }>;
@@ -76,13 +76,13 @@ export class OursRig implements ConsultationRig {
     return { peers, streams };
   }
 
-  async closeSessions(): Promise<void> {
+  async closeConsultations(): Promise<void> {
     for (const room of this.rooms) room.close();
     this.rooms = [];
   }
 
   async close(): Promise<void> {
-    await this.closeSessions();
+    await this.closeConsultations();
     await this.sfu.close();
   }
 

@@ -19,7 +19,7 @@ export function verdictOf(result: StepResult): Verdict {
 }
 
 export const TABLE_HEADER = [
-  '| variant | sessions | setup s | forwarded pkt/s | pkt per worker CPU-s | loss % | worker CPU % | others on worker core % | bench CPU % | others on bench core % | drops SFU in / sink | verdict |',
+  '| variant | consultations | setup s | forwarded pkt/s | pkt per worker CPU-s | loss % | worker CPU % | others on worker core % | bench CPU % | others on bench core % | drops SFU in / sink | verdict |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 
@@ -29,7 +29,7 @@ export function tableRow(result: StepResult, verdict: Verdict): string {
   return [
     '',
     result.variant,
-    result.sessions,
+    result.consultations,
     (result.setupMs / 1000).toFixed(1),
     int(result.forwardedPerSecond),
     int(result.forwardedPerWorkerCpuSecond),
@@ -49,8 +49,8 @@ export function tableRow(result: StepResult, verdict: Verdict): string {
 const percent = (value: number): string => (Number.isNaN(value) ? '–' : value.toFixed(0));
 
 export interface VariantSummary {
-  /** Most sessions of a step that passed; 0 when none did. */
-  maxSessions: number;
+  /** Most consultations of a step that passed; 0 when none did. */
+  maxConsultations: number;
   /** True when the sweep stopped this variant on a failing step (not on time or steps). */
   limitFound: boolean;
   /** Forwarded packets per worker CPU-second over the steps both variants passed. */
@@ -60,10 +60,10 @@ export interface VariantSummary {
 export interface SweepSummary {
   ours: VariantSummary;
   bare: VariantSummary;
-  /** Session counts both variants passed: the steps the efficiency ratio is taken over. */
-  commonSessions: number[];
+  /** Consultation counts both variants passed: the steps the efficiency ratio is taken over. */
+  commonConsultations: number[];
   efficiencyRatio: number;
-  maxSessionsRatio: number;
+  maxConsultationsRatio: number;
 }
 
 export function summarizeSweep(all: StepResult[]): SweepSummary {
@@ -72,15 +72,15 @@ export function summarizeSweep(all: StepResult[]): SweepSummary {
     results.filter((result) => result.variant === variant && verdictOf(result) === 'ok');
   const oursPassed = passed('ours');
   const barePassed = passed('bare');
-  const commonSessions = oursPassed
-    .map((result) => result.sessions)
-    .filter((sessions) => barePassed.some((result) => result.sessions === sessions));
+  const commonConsultations = oursPassed
+    .map((result) => result.consultations)
+    .filter((consultations) => barePassed.some((result) => result.consultations === consultations));
   const variant = (name: 'ours' | 'bare', ok: StepResult[]): VariantSummary => {
-    const common = ok.filter((result) => commonSessions.includes(result.sessions));
+    const common = ok.filter((result) => commonConsultations.includes(result.consultations));
     const packets = common.reduce((sum, result) => sum + result.forwardedPackets, 0);
     const cpu = common.reduce((sum, result) => sum + result.workerCpuSeconds, 0);
     return {
-      maxSessions: Math.max(0, ...ok.map((result) => result.sessions)),
+      maxConsultations: Math.max(0, ...ok.map((result) => result.consultations)),
       limitFound: results.some((result) => result.variant === name && verdictOf(result) !== 'ok'),
       packetsPerCpuSecond: cpu > 0 ? packets / cpu : 0,
     };
@@ -90,13 +90,13 @@ export function summarizeSweep(all: StepResult[]): SweepSummary {
   return {
     ours,
     bare,
-    commonSessions,
+    commonConsultations,
     efficiencyRatio: bare.packetsPerCpuSecond > 0 ? ours.packetsPerCpuSecond / bare.packetsPerCpuSecond : NaN,
-    maxSessionsRatio: bare.maxSessions > 0 ? ours.maxSessions / bare.maxSessions : NaN,
+    maxConsultationsRatio: bare.maxConsultations > 0 ? ours.maxConsultations / bare.maxConsultations : NaN,
   };
 }
 
 /** "45" when a failing step bounded it, "≥ 160" when the sweep ran out of steps or time first. */
-export function maxSessionsText(summary: VariantSummary): string {
-  return summary.limitFound ? String(summary.maxSessions) : `≥ ${summary.maxSessions}`;
+export function maxConsultationsText(summary: VariantSummary): string {
+  return summary.limitFound ? String(summary.maxConsultations) : `≥ ${summary.maxConsultations}`;
 }

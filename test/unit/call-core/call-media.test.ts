@@ -93,7 +93,7 @@ describe('CallMedia (FakeHandler Device, fake socket)', () => {
   it('sends camera and microphone with their sources, connecting the send transport once', async () => {
     const { socket, media } = await callMedia();
     await media.produceLocal(cameraAndMicrophone());
-    const produced = socket.requests.filter((r) => r.event === 'produce').map((r) => [r.payload['kind'], r.payload['source'], r.payload['sessionId']]);
+    const produced = socket.requests.filter((r) => r.event === 'produce').map((r) => [r.payload['kind'], r.payload['source'], r.payload['consultationId']]);
     assert.deepEqual(produced.sort(), [
       ['audio', 'microphone', 's1'],
       ['video', 'camera', 's1'],
@@ -106,7 +106,7 @@ describe('CallMedia (FakeHandler Device, fake socket)', () => {
     const producerId = await media.produceTrack(new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack, 'screen');
     assert.equal(socket.last('produce')?.['source'], 'screen');
     await media.closeProducer(producerId);
-    assert.deepEqual(socket.last('closeProducer'), { sessionId: 's1', producerId });
+    assert.deepEqual(socket.last('closeProducer'), { consultationId: 's1', producerId });
     await media.closeProducer(producerId); // twice: nothing more
     assert.equal(socket.count('closeProducer'), 1);
     media.close();

@@ -17,14 +17,14 @@ afterEach(() => {
   closeAllClients();
 });
 
-const ENTRY = { sessionId: 's1', kioskName: '中央図書館', departmentName: '総合窓口' };
+const ENTRY = { consultationId: 's1', kioskName: '中央図書館', departmentName: '総合窓口' };
 
 function message(overrides: Partial<ChatMessage> = {}): ChatMessage {
-  return { sessionId: 's1', messageId: `m-${Math.random()}`, from: 'kiosk', text: 'はい', at: '2026-12-04T10:00:00Z', translations: null, ...overrides };
+  return { consultationId: 's1', messageId: `m-${Math.random()}`, from: 'kiosk', text: 'はい', at: '2026-12-04T10:00:00Z', translations: null, ...overrides };
 }
 
-function picture(snapshotId: string, requestId: string, sessionId = 's1'): SnapshotInfo {
-  return { sessionId, snapshotId, requestId, takenAt: '2026-12-04T10:00:00Z', contentType: 'image/jpeg', width: 1920, height: 1080, byteSize: 3, sha256: 'x' };
+function picture(snapshotId: string, requestId: string, consultationId = 's1'): SnapshotInfo {
+  return { consultationId, snapshotId, requestId, takenAt: '2026-12-04T10:00:00Z', contentType: 'image/jpeg', width: 1920, height: 1080, byteSize: 3, sha256: 'x' };
 }
 
 /** A desk in a call with 中央図書館 on s1. */
@@ -32,7 +32,7 @@ async function deskInCall(): Promise<{ server: FakeServer; desk: StaffCallClient
   const server = new FakeServer('staff');
   server.handle('getQueue', () => [ENTRY]);
   server.handle('setAvailability', () => null);
-  server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
+  server.handle('acceptCall', ({ consultationId }) => ({ consultationId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
   const desk = tracked(new StaffCallClient(clientOptions(server)));
   await desk.connect();
   await desk.acceptCall('s1');
@@ -42,11 +42,11 @@ async function deskInCall(): Promise<{ server: FakeServer; desk: StaffCallClient
 /** A kiosk answered by 佐藤 on s1. */
 async function kioskInCall(): Promise<{ server: FakeServer; kiosk: KioskCallClient }> {
   const server = new FakeServer('kiosk');
-  server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 1 }));
+  server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 1 }));
   const kiosk = tracked(new KioskCallClient(clientOptions(server)));
   await kiosk.connect();
   await kiosk.callStaff({});
-  server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+  server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
   await until(() => kiosk.getSnapshot().callState === 'inCall', 'in the call');
   return { server, kiosk };
 }
@@ -72,11 +72,11 @@ describe('in-call messages', () => {
     server.handle('sendMessage', () => echo);
     const chat = deskMessages(desk, 's1');
     server.home.push('messageReceived', message({ messageId: 'k1' }));
-    server.home.push('messageReceived', message({ messageId: 'other', sessionId: 's2' }));
+    server.home.push('messageReceived', message({ messageId: 'other', consultationId: 's2' }));
     assert.deepEqual(chat.getSnapshot().messages.map((m) => m.messageId), ['k1']);
 
     assert.equal(await chat.send('s1', '  書類を見せてください  ', 'phrase-7'), true);
-    assert.deepEqual(server.home.last('sendMessage'), { sessionId: 's1', text: '書類を見せてください', phraseId: 'phrase-7' });
+    assert.deepEqual(server.home.last('sendMessage'), { consultationId: 's1', text: '書類を見せてください', phraseId: 'phrase-7' });
     server.home.push('messageReceived', echo); // the server's echo to the room
     assert.deepEqual(chat.getSnapshot().messages.map((m) => m.messageId), ['k1', 'own-1']);
     assert.equal(chat.getSnapshot().sending, false);
@@ -112,11 +112,11 @@ describe('in-call messages', () => {
 
   it('the kiosk keeps only the specialist’s last three, of the answered call only', async () => {
     const { server, kiosk } = await kioskInCall();
-    const accepts = (id: string) => kiosk.getSnapshot().call?.answered === true && kiosk.getSnapshot().call?.sessionId === id;
+    const accepts = (id: string) => kiosk.getSnapshot().call?.answered === true && kiosk.getSnapshot().call?.consultationId === id;
     const shown = new CallMessages({ call: kiosk, accepts, from: ['staff'], keepLast: 3 });
     for (const n of [1, 2, 3, 4]) server.home.push('messageReceived', message({ messageId: `s${n}`, from: 'staff' }));
     server.home.push('messageReceived', message({ messageId: 'own', from: 'kiosk' }));
-    server.home.push('messageReceived', message({ messageId: 'late', from: 'staff', sessionId: 'old-call' }));
+    server.home.push('messageReceived', message({ messageId: 'late', from: 'staff', consultationId: 'old-call' }));
     assert.deepEqual(shown.getSnapshot().messages.map((m) => m.messageId), ['s2', 's3', 's4']);
     shown.reset();
     assert.deepEqual(shown.getSnapshot().messages, []);
@@ -146,7 +146,7 @@ describe('pointer marks', () => {
     assert.equal(marks.getSnapshot().marks.length, 1);
     marks.close();
     await settle();
-    assert.deepEqual(server.home.last('pointer'), { sessionId: 's1', marks: [] }, 'closing the pane clears the kiosk');
+    assert.deepEqual(server.home.last('pointer'), { consultationId: 's1', marks: [] }, 'closing the pane clears the kiosk');
   });
 
   it('a refused send shows failed until the next one goes through', async () => {
@@ -167,10 +167,10 @@ describe('pointer marks', () => {
     const { server, kiosk } = await kioskInCall();
     const received = new ReceivedPointerMarks(kiosk, (id) => id === 's1');
     const mark = { kind: 'pen' as const, color: 'red' as const, points: [[0.2, 0.2]] as [number, number][] };
-    server.home.push('pointerMarks', { sessionId: 's1', marks: [mark, mark] });
-    server.home.push('pointerMarks', { sessionId: 's9', marks: [] });
+    server.home.push('pointerMarks', { consultationId: 's1', marks: [mark, mark] });
+    server.home.push('pointerMarks', { consultationId: 's9', marks: [] });
     assert.equal(received.getSnapshot().marks.length, 2);
-    server.home.push('pointerMarks', { sessionId: 's1', marks: [mark] });
+    server.home.push('pointerMarks', { consultationId: 's1', marks: [mark] });
     assert.equal(received.getSnapshot().marks.length, 1);
     received.clear();
     assert.deepEqual(received.getSnapshot().marks, []);
@@ -182,7 +182,7 @@ describe('snapshots at the desk', () => {
   it('the kiosk’s answer and the stored picture overtaking the request’s ack still end as stored, in the gallery', async () => {
     const { server, desk } = await deskInCall();
     server.handle('requestSnapshot', (_payload, socket) => {
-      socket.push('snapshotAnswered', { sessionId: 's1', requestId: 'r1', consent: true });
+      socket.push('snapshotAnswered', { consultationId: 's1', requestId: 'r1', consent: true });
       socket.push('snapshotStored', picture('p1', 'r1'));
       return { requestId: 'r1' };
     });
@@ -219,18 +219,18 @@ describe('snapshots at the desk', () => {
 
     snapshots.request();
     await until(() => snapshots.getSnapshot().status === 'asking', 'asking');
-    server.home.push('deviceProblem', { sessionId: 's1', device: 'documentCamera', requestId: 'r1' });
+    server.home.push('deviceProblem', { consultationId: 's1', device: 'documentCamera', requestId: 'r1' });
     assert.equal(snapshots.getSnapshot().status, 'noCamera');
     assert.equal(snapshots.getSnapshot().busy, false);
 
     snapshots.request();
     await until(() => snapshots.getSnapshot().status === 'asking', 'asking again');
-    server.home.push('snapshotAnswered', { sessionId: 's1', requestId: 'r2', consent: false });
+    server.home.push('snapshotAnswered', { consultationId: 's1', requestId: 'r2', consent: false });
     assert.equal(snapshots.getSnapshot().status, 'refused');
 
     snapshots.request();
     await until(() => snapshots.getSnapshot().status === 'asking', 'asking a third time');
-    server.home.push('snapshotAnswered', { sessionId: 's1', requestId: 'r3', consent: true });
+    server.home.push('snapshotAnswered', { consultationId: 's1', requestId: 'r3', consent: true });
     assert.equal(snapshots.getSnapshot().status, 'consented');
     mock.timers.tick(ANSWER_WAIT_MS - 1);
     assert.equal(snapshots.getSnapshot().busy, true);
@@ -254,12 +254,12 @@ describe('snapshots at the desk', () => {
 });
 
 describe('snapshot consent at the kiosk', () => {
-  function consentOn(kiosk: KioskCallClient, capture: (sessionId: string, requestId: string) => Promise<boolean>): SnapshotConsent {
+  function consentOn(kiosk: KioskCallClient, capture: (consultationId: string, requestId: string) => Promise<boolean>): SnapshotConsent {
     return new SnapshotConsent({
       call: kiosk,
-      accepts: (id) => id === kiosk.getSnapshot().call?.sessionId,
-      currentCall: () => kiosk.getSnapshot().call?.sessionId ?? null,
-      answer: (sessionId, requestId, consent) => kiosk.sendKioskCallRequest('answerSnapshot', { sessionId, requestId, consent }),
+      accepts: (id) => id === kiosk.getSnapshot().call?.consultationId,
+      currentCall: () => kiosk.getSnapshot().call?.consultationId ?? null,
+      answer: (consultationId, requestId, consent) => kiosk.sendKioskCallRequest('answerSnapshot', { consultationId, requestId, consent }),
       capture,
     });
   }
@@ -270,12 +270,12 @@ describe('snapshot consent at the kiosk', () => {
     const captured: string[] = [];
     const consent = consentOn(kiosk, async (_s, requestId) => (captured.push(requestId), true));
     mock.timers.enable({ apis: ['setTimeout'] });
-    server.home.push('snapshotRequested', { sessionId: 's1', requestId: 'r1' });
+    server.home.push('snapshotRequested', { consultationId: 's1', requestId: 'r1' });
     assert.deepEqual(consent.getSnapshot().snapshot, { requestId: 'r1', phase: 'asking' });
     const answered = consent.answer(true);
     assert.equal(consent.getSnapshot().snapshot?.phase, 'capturing');
     await answered;
-    assert.deepEqual(server.home.last('answerSnapshot'), { sessionId: 's1', requestId: 'r1', consent: true });
+    assert.deepEqual(server.home.last('answerSnapshot'), { consultationId: 's1', requestId: 'r1', consent: true });
     assert.deepEqual(captured, ['r1']);
     assert.equal(consent.getSnapshot().snapshot?.phase, 'sent');
     mock.timers.tick(NOTE_DISPLAY_MS);
@@ -287,13 +287,13 @@ describe('snapshot consent at the kiosk', () => {
     const { server, kiosk } = await kioskInCall();
     server.handle('answerSnapshot', () => null);
     const consent = consentOn(kiosk, async () => false);
-    server.home.push('snapshotRequested', { sessionId: 'other', requestId: 'r0' });
+    server.home.push('snapshotRequested', { consultationId: 'other', requestId: 'r0' });
     assert.equal(consent.getSnapshot().snapshot, null);
-    server.home.push('snapshotRequested', { sessionId: 's1', requestId: 'r1' });
+    server.home.push('snapshotRequested', { consultationId: 's1', requestId: 'r1' });
     await consent.answer(false);
     assert.equal(consent.getSnapshot().snapshot, null);
-    assert.deepEqual(server.home.last('answerSnapshot'), { sessionId: 's1', requestId: 'r1', consent: false });
-    server.home.push('snapshotRequested', { sessionId: 's1', requestId: 'r2' });
+    assert.deepEqual(server.home.last('answerSnapshot'), { consultationId: 's1', requestId: 'r1', consent: false });
+    server.home.push('snapshotRequested', { consultationId: 's1', requestId: 'r2' });
     await consent.answer(true);
     assert.deepEqual(consent.getSnapshot().snapshot, { requestId: 'r2', phase: 'failed' });
     consent.dismiss();
@@ -306,7 +306,7 @@ describe('snapshot consent at the kiosk', () => {
     server.handle('answerSnapshot', () => null);
     let finish: (ok: boolean) => void = () => undefined;
     const consent = consentOn(kiosk, () => new Promise<boolean>((resolve) => (finish = resolve)));
-    server.home.push('snapshotRequested', { sessionId: 's1', requestId: 'r1' });
+    server.home.push('snapshotRequested', { consultationId: 's1', requestId: 'r1' });
     const answered = consent.answer(true);
     await until(() => server.home.count('answerSnapshot') === 1, 'answer sent');
     await settle();

@@ -19,7 +19,7 @@ function setTuning(tuning: Partial<JoinTuning> | null): void {
 }
 
 async function connectedKiosk(server = new FakeServer('kiosk'), media = fakeLocalMedia()): Promise<{ server: FakeServer; client: KioskCallClient; media: typeof media }> {
-  server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 1 }));
+  server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 1 }));
   const client = tracked(new KioskCallClient(clientOptions(server, media)));
   await client.connect();
   return { server, client, media };
@@ -29,7 +29,7 @@ async function connectedKiosk(server = new FakeServer('kiosk'), media = fakeLoca
 async function inCall(setup?: Awaited<ReturnType<typeof connectedKiosk>>): Promise<Awaited<ReturnType<typeof connectedKiosk>>> {
   const kiosk = setup ?? (await connectedKiosk());
   await kiosk.client.callStaff({});
-  kiosk.server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+  kiosk.server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
   await until(() => kiosk.client.getSnapshot().callState === 'inCall', 'in the call');
   await until(() => kiosk.server.home.count('produce') >= 2, 'camera and microphone produced');
   return kiosk;
@@ -41,7 +41,7 @@ function offerStaffMicrophone(server: FakeServer): unknown[] {
   const acks: unknown[] = [];
   server.home.push(
     'newConsumer',
-    { sessionId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
+    { consultationId: 's1', consumerId: consumer.id, producerId: consumer.producerId, kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: consumer.rtpParameters },
     (ack: unknown) => acks.push(ack),
   );
   return acks;
@@ -74,7 +74,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     const ended: CallEndedEvent[] = [];
     client.on('callEnded', (event) => ended.push(event));
     await client.hangUp();
-    assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1' });
+    assert.deepEqual(server.home.last('hangUp'), { consultationId: 's1' });
     assert.equal(ended[0]?.reason, 'resident_left');
     assert.equal(ended[0]?.answered, true);
     assert.equal(client.getSnapshot().callState, 'idle');
@@ -88,8 +88,8 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     const server = new FakeServer('kiosk');
     const { client } = await connectedKiosk(server);
     server.handle('callStaff', (_payload, socket) => {
-      socket.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
-      return { sessionId: 's1', queuePosition: 1 };
+      socket.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
+      return { consultationId: 's1', queuePosition: 1 };
     });
     await client.callStaff({});
     await until(() => client.getSnapshot().callState === 'inCall', 'in the call');
@@ -100,16 +100,16 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   it('a resident who gives up before the queue answers: the consultation is cancelled once its id is known', async () => {
     const server = new FakeServer('kiosk');
     const { client } = await connectedKiosk(server);
-    const answer = createDeferred<{ sessionId: string; queuePosition: number }>();
+    const answer = createDeferred<{ consultationId: string; queuePosition: number }>();
     server.handle('callStaff', () => answer.promise);
     const asking = client.callStaff({});
     await until(() => server.home.count('callStaff') === 1, 'callStaff sent');
     await client.cancelCall();
     assert.equal(client.getSnapshot().callState, 'idle');
-    answer.resolve({ sessionId: 's9', queuePosition: 3 });
+    answer.resolve({ consultationId: 's9', queuePosition: 3 });
     await asking;
     await until(() => server.home.count('cancelCall') === 1, 'cancelCall sent');
-    assert.deepEqual(server.home.last('cancelCall'), { sessionId: 's9' });
+    assert.deepEqual(server.home.last('cancelCall'), { consultationId: 's9' });
     assert.equal(client.getSnapshot().call, null);
     client.close();
   });
@@ -119,10 +119,10 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     await client.callStaff({});
     server.home.drop();
     assert.equal(client.getSnapshot().connection, 'reconnecting');
-    server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 2 }));
+    server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 2 }));
     server.home.comeBack();
     await until(() => server.home.count('callStaff') === 2, 'asked again');
-    assert.deepEqual(server.home.last('resumeCall'), { sessionId: 's1' });
+    assert.deepEqual(server.home.last('resumeCall'), { consultationId: 's1' });
     await until(() => client.getSnapshot().call?.queuePosition === 2, 'the new position');
     assert.equal(client.getSnapshot().callState, 'calling');
     client.close();
@@ -145,7 +145,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     const ended: CallEndedEvent[] = [];
     client.on('callEnded', (event) => ended.push(event));
     server.home.drop();
-    server.handle('resumeCall', () => ({ live: null, ended: { sessionId: 's1', reason: 'network_lost', answered: true }, unrecorded: null }));
+    server.handle('resumeCall', () => ({ live: null, ended: { consultationId: 's1', reason: 'network_lost', answered: true }, unrecorded: null }));
     server.home.comeBack();
     await until(() => ended.length === 1, 'callEnded');
     assert.equal(ended[0]?.reason, 'network_lost');
@@ -181,7 +181,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
       return { sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [] };
     });
     await client.callStaff({});
-    server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+    server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
     await until(() => joins === 1, 'first join sent');
     // The socket drops and comes back while the first joinRoom is still unanswered.
     server.home.drop();
@@ -201,7 +201,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     const answer = createDeferred<unknown>();
     server.handle('joinRoom', () => answer.promise);
     await client.callStaff({});
-    server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+    server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
     await until(() => server.home.count('joinRoom') === 1, 'join sent');
     const acks = offerStaffMicrophone(server);
     await settle();
@@ -217,7 +217,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   it('a consumer for another consultation is refused', async () => {
     const { server, client } = await inCall();
     const acks: unknown[] = [];
-    server.home.push('newConsumer', { sessionId: 'other', consumerId: 'c', producerId: 'p', kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: {} }, (ack: unknown) =>
+    server.home.push('newConsumer', { consultationId: 'other', consumerId: 'c', producerId: 'p', kind: 'audio', source: 'microphone', peerRole: 'staff', rtpParameters: {} }, (ack: unknown) =>
       acks.push(ack),
     );
     await settle();
@@ -232,10 +232,10 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     await until(() => server.home.requests.some((r) => r.event === 'produce' && r.payload['source'] === 'document'), 'document camera sent');
     const transferred: unknown[] = [];
     client.on('transferred', (result) => transferred.push(result));
-    server.home.push('transferred', { sessionId: 's1', newSessionId: 's2', departmentName: '子育て支援課', queuePosition: 2 });
+    server.home.push('transferred', { consultationId: 's1', newConsultationId: 's2', departmentName: '子育て支援課', queuePosition: 2 });
     const snapshot = client.getSnapshot();
     assert.equal(snapshot.callState, 'calling');
-    assert.equal(snapshot.call?.sessionId, 's2');
+    assert.equal(snapshot.call?.consultationId, 's2');
     assert.equal(snapshot.call?.answered, false);
     assert.equal(snapshot.localStream, null);
     assert.deepEqual(snapshot.remoteTracks, []);
@@ -245,9 +245,9 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
 
     // Answered in the new department: a fresh join, and no document camera until the resident asks again.
     const producedBefore = server.home.count('produce');
-    server.home.push('callAccepted', { sessionId: 's2', staffName: '鈴木' });
+    server.home.push('callAccepted', { consultationId: 's2', staffName: '鈴木' });
     await until(() => client.getSnapshot().callState === 'inCall', 'in the second call');
-    assert.deepEqual(server.home.last('joinRoom')?.['sessionId'], 's2');
+    assert.deepEqual(server.home.last('joinRoom')?.['consultationId'], 's2');
     await settle();
     const after = server.home.requests.filter((r) => r.event === 'produce').slice(producedBefore);
     assert.ok(!after.some((r) => r.payload['source'] === 'document'), 'the document camera is not sent again by itself');
@@ -261,17 +261,17 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     await until(() => server.home.requests.some((r) => r.event === 'produce' && r.payload['source'] === 'document'), 'document camera sent');
     const paused = (): boolean | null => client.documentPaused();
     assert.equal(paused(), false);
-    server.home.push('documentView', { sessionId: 's1', shown: false });
+    server.home.push('documentView', { consultationId: 's1', shown: false });
     await until(() => paused() === true, 'paused while hidden');
     assert.equal(documentTrack.readyState, 'live', 'the kiosk keeps its own preview');
     assert.equal(documentTrack.enabled, true);
-    server.home.push('documentView', { sessionId: 'other', shown: true });
+    server.home.push('documentView', { consultationId: 'other', shown: true });
     await settle();
     assert.equal(paused(), true, 'another consultation says nothing about this one');
-    server.home.push('documentView', { sessionId: 's1', shown: true });
+    server.home.push('documentView', { consultationId: 's1', shown: true });
     await until(() => paused() === false, 'sent again when shown');
     // A document camera started while the console is hidden starts paused.
-    server.home.push('documentView', { sessionId: 's1', shown: false });
+    server.home.push('documentView', { consultationId: 's1', shown: false });
     await client.stopDocument();
     await client.startDocument(new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack);
     await until(() => paused() === true, 'a new document camera starts paused');
@@ -289,7 +289,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
       return { producerId: `p-${++producerCount}` };
     });
     await client.callStaff({});
-    server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+    server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
     await until(() => server.home.count('produce') === 1, 'camera being produced');
     const acks = offerStaffMicrophone(server);
     await settle();
@@ -310,7 +310,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
       assert.equal(server.home.count('joinRoom'), 1);
       assert.deepEqual(server.home.requests.filter((r) => r.event === 'produce').map((r) => r.payload['source']), ['camera', 'microphone']);
 
-      server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+      server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
       await until(() => client.getSnapshot().callState === 'inCall', 'in the call');
       await settle();
       assert.equal(server.home.count('joinRoom'), 1, 'the transports made while waiting carry the call');
@@ -327,7 +327,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
       await client.cancelCall();
       await settle();
       assert.equal(client.getSnapshot().callState, 'idle');
-      assert.deepEqual(server.home.last('cancelCall'), { sessionId: 's1' });
+      assert.deepEqual(server.home.last('cancelCall'), { consultationId: 's1' });
       assert.ok(media.stopped(), 'camera and microphone are stopped');
       assert.deepEqual(client.getSnapshot().media, { send: 'new', recv: 'new' });
       client.close();
@@ -348,7 +348,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
       await settle();
       assert.equal(client.getSnapshot().callState, 'calling', 'the call goes on waiting');
       assert.equal(client.getSnapshot().lastError, null, 'nothing to tell the resident');
-      server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+      server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
       await until(() => client.getSnapshot().callState === 'inCall' && server.home.count('produce') >= 2, 'joined at the answer');
       assert.equal(joins, 2);
       client.close();
@@ -357,8 +357,8 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     it('after a transfer it joins the new consultation while waiting again', async () => {
       setTuning({ queuedJoin: true });
       const { server, client } = await inCall();
-      server.home.push('transferred', { sessionId: 's1', newSessionId: 's2', departmentName: '子育て支援課', queuePosition: 2 });
-      await until(() => server.home.last('joinRoom')?.['sessionId'] === 's2', 'joined the new consultation');
+      server.home.push('transferred', { consultationId: 's1', newConsultationId: 's2', departmentName: '子育て支援課', queuePosition: 2 });
+      await until(() => server.home.last('joinRoom')?.['consultationId'] === 's2', 'joined the new consultation');
       await until(() => server.home.requests.filter((r) => r.event === 'produce').length >= 4, 'sent again while waiting');
       assert.equal(client.getSnapshot().callState, 'calling');
       client.close();

@@ -17,12 +17,12 @@ async function within(check: () => boolean, what: string, timeoutMs = 5_000): Pr
   }
 }
 
-const ENTRY = { sessionId: 's1', kioskName: '中央図書館', departmentName: '総合窓口' };
+const ENTRY = { consultationId: 's1', kioskName: '中央図書館', departmentName: '総合窓口' };
 
 async function connectedDesk(server = new FakeServer('staff')): Promise<{ server: FakeServer; client: StaffCallClient }> {
   server.handle('getQueue', () => [ENTRY]);
   server.handle('setAvailability', () => null);
-  server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
+  server.handle('acceptCall', ({ consultationId }) => ({ consultationId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
   const client = tracked(new StaffCallClient(clientOptions(server)));
   await client.connect();
   return { server, client };
@@ -32,7 +32,7 @@ async function connectedDesk(server = new FakeServer('staff')): Promise<{ server
 async function answeredOnNodeB(): Promise<{ server: FakeServer; client: StaffCallClient; holder: FakeSocket | undefined }> {
   const server = new FakeServer('staff');
   const { client } = await connectedDesk(server);
-  server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: 'http://node-b:3000' }));
+  server.handle('acceptCall', ({ consultationId }) => ({ consultationId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: 'http://node-b:3000' }));
   await client.acceptCall('s1');
   return { server, client, holder: server.sockets[1] };
 }
@@ -57,7 +57,7 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
         return media.acquire();
       };
       server.handle('getQueue', () => [ENTRY]);
-      server.handle('acceptCall', ({ sessionId }) => ({ sessionId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
+      server.handle('acceptCall', ({ consultationId }) => ({ consultationId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
       const client = tracked(new StaffCallClient({ ...clientOptions(server, media), acquireMedia: acquire }));
       await client.connect();
       await until(() => opened === 1, 'camera opened while the resident waits');
@@ -92,7 +92,7 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     assert.equal(client.getSnapshot().callState, 'inCall');
     assert.equal(client.getSnapshot().call?.peerName, '中央図書館');
     await client.hangUp({ residentAbsent: true });
-    assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1', reason: 'resident_absent' });
+    assert.deepEqual(server.home.last('hangUp'), { consultationId: 's1', reason: 'resident_absent' });
     client.close();
   });
 
@@ -105,13 +105,13 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     await until(() => holder.count('produce') >= 2, 'media through the holder');
 
     // In-call requests follow the call to its node.
-    server.handle('sendMessage', () => ({ sessionId: 's1', from: 'staff', text: 'こんにちは', sentAt: 'now' }));
-    await client.sendStaffRequest('sendMessage', { sessionId: 's1', text: 'こんにちは' });
+    server.handle('sendMessage', () => ({ consultationId: 's1', from: 'staff', text: 'こんにちは', sentAt: 'now' }));
+    await client.sendStaffRequest('sendMessage', { consultationId: 's1', text: 'こんにちは' });
     assert.equal(holder.count('sendMessage'), 1);
 
     holder.drop();
     await client.hangUp();
-    assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1' }, 'the home node passes the hang-up on');
+    assert.deepEqual(server.home.last('hangUp'), { consultationId: 's1' }, 'the home node passes the hang-up on');
     client.close();
   });
 
@@ -138,7 +138,7 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
 
   it('a transfer ends the call here without a hang-up', async () => {
     const { server, client } = await connectedDesk();
-    server.handle('transferCall', ({ sessionId }) => ({ sessionId, newSessionId: 's2', departmentName: '子育て支援課', queuePosition: 1 }));
+    server.handle('transferCall', ({ consultationId }) => ({ consultationId, newConsultationId: 's2', departmentName: '子育て支援課', queuePosition: 1 }));
     await client.acceptCall('s1');
     const reasons: string[] = [];
     client.on('callEnded', ({ reason }) => reasons.push(reason));
@@ -158,7 +158,7 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
       // @ts-expect-error a desk does not queue itself
       void desk.callStaff({});
       // @ts-expect-error a guest sends no console requests
-      void guest.sendStaffRequest('pointer', { sessionId: 's1', marks: [] });
+      void guest.sendStaffRequest('pointer', { consultationId: 's1', marks: [] });
       // @ts-expect-error a guest does not run the connection check
       void guest.checkMediaPath('udp', {} as MediaStreamTrack);
     };
@@ -175,7 +175,7 @@ describe('GuestCallClient', () => {
     await client.joinAsGuest('s1');
     assert.equal(client.getSnapshot().callState, 'inCall');
     await client.hangUp();
-    assert.deepEqual(server.home.last('hangUp'), { sessionId: 's1' });
+    assert.deepEqual(server.home.last('hangUp'), { consultationId: 's1' });
     await settle();
     assert.ok(media.stopped());
     client.close();
@@ -184,16 +184,16 @@ describe('GuestCallClient', () => {
   it('the node holding the call stopped (holderLost): the snapshot says so with the grace left until the kiosk is back', async () => {
     const { server, client } = await connectedDesk();
     await client.acceptCall('s1');
-    server.home.push('holderLost', { sessionId: 'other', secondsLeft: 9 });
+    server.home.push('holderLost', { consultationId: 'other', secondsLeft: 9 });
     assert.equal(client.getSnapshot().failover, null, 'another call is none of this desk\'s business');
     const before = Date.now();
-    server.home.push('holderLost', { sessionId: 's1', secondsLeft: 8.5 });
+    server.home.push('holderLost', { consultationId: 's1', secondsLeft: 8.5 });
     const failover = client.getSnapshot().failover;
     assert.equal(failover?.lost, 'holder');
     assert.ok(failover?.until !== null && failover !== null && failover.until >= before + 8_400 && failover.until <= Date.now() + 8_600, `until ${failover?.until}`);
-    server.home.push('peerJoined', { sessionId: 's1', peer: { role: 'guest', displayName: '通訳' } });
+    server.home.push('peerJoined', { consultationId: 's1', peer: { role: 'guest', displayName: '通訳' } });
     assert.notEqual(client.getSnapshot().failover, null, 'a guest coming back is not the call coming back');
-    server.home.push('peerJoined', { sessionId: 's1', peer: { role: 'kiosk', displayName: '中央図書館' } });
+    server.home.push('peerJoined', { consultationId: 's1', peer: { role: 'kiosk', displayName: '中央図書館' } });
     assert.equal(client.getSnapshot().failover, null, 'the kiosk is back in the call: nothing is moving any more');
     client.close();
   });
@@ -205,7 +205,7 @@ describe('GuestCallClient', () => {
     server.handle('saveOutcome', () => ({ queued: false }));
     const { client } = await connectedDesk(server);
     await client.acceptCall('s1');
-    server.handle('resumeCall', () => ({ live: { sessionId: 's1', state: 'active', peerName: '中央図書館', peerLocation: '1階', queuePosition: null, mediaNodeUrl: null }, ended: null, unrecorded: null }));
+    server.handle('resumeCall', () => ({ live: { consultationId: 's1', state: 'active', peerName: '中央図書館', peerLocation: '1階', queuePosition: null, mediaNodeUrl: null }, ended: null, unrecorded: null }));
     server.handle('joinRoom', () => ({ sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [{ role: 'kiosk', displayName: '中央図書館' }] }));
     const moving: string[] = [];
     client.on('changed', (snapshot) => {
@@ -217,22 +217,22 @@ describe('GuestCallClient', () => {
     assert.equal(moving[0], 'own', 'meanwhile the screen said the call was moving');
     const nodeB = server.sockets[1];
     assert.equal(nodeB?.url, 'http://node-b:3000');
-    assert.deepEqual(nodeB?.last('resumeCall'), { sessionId: 's1' }, 'asked node B for its call by its id');
+    assert.deepEqual(nodeB?.last('resumeCall'), { consultationId: 's1' }, 'asked node B for its call by its id');
     await until(() => client.getSnapshot().failover === null, 'back in the call with the kiosk');
     assert.equal(client.getSnapshot().connection, 'connected');
 
     await client.hangUp();
-    assert.deepEqual(nodeB?.last('hangUp'), { sessionId: 's1' });
+    assert.deepEqual(nodeB?.last('hangUp'), { consultationId: 's1' });
     await settle();
     assert.equal(client.getSnapshot().connection, 'connected', 'its own node is still down, node B stands in');
-    assert.deepEqual(await client.sendStaffRequest('saveOutcome', { sessionId: 's1', outcomeCode: 'resolved' }), { queued: false });
+    assert.deepEqual(await client.sendStaffRequest('saveOutcome', { consultationId: 's1', outcomeCode: 'resolved' }), { queued: false });
     assert.equal(nodeB?.count('saveOutcome'), 1, 'the outcome went through node B');
     assert.equal(server.home.count('saveOutcome'), 0);
 
     server.home.comeBack();
     await settle();
     assert.equal(nodeB?.connected, false, 'the stand-in is closed once its own node is back');
-    await client.sendStaffRequest('saveOutcome', { sessionId: 's1', outcomeCode: 'resolved' });
+    await client.sendStaffRequest('saveOutcome', { consultationId: 's1', outcomeCode: 'resolved' });
     assert.equal(server.home.count('saveOutcome'), 1, 'requests go home again');
     client.close();
   });

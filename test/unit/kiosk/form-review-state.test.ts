@@ -7,7 +7,7 @@ import { LANGUAGES } from '@madoguchi/contract/languages';
 
 const field = (key: string) => ({ key, type: 'text' as const, label: { ja: key }, required: false });
 const form = (revision: number, fields = 7): FormShown => ({
-  sessionId: 's',
+  consultationId: 's',
   documentId: 'd',
   revision,
   title: { ja: '申請書' },

@@ -23,7 +23,7 @@ const CONFIG: KioskConfig = {
 
 function kioskServer(): FakeServer {
   const server = new FakeServer('kiosk');
-  server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 2 }));
+  server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 2 }));
   server.handle('heartbeat', () => null);
   server.handle('submitSurvey', () => null);
   return server;
@@ -61,7 +61,7 @@ async function inCall(fakeClock = false): Promise<{ server: FakeServer; controll
   kiosk.controller.begin();
   kiosk.controller.chooseWalkIn();
   await until(() => kiosk.server.home.count('callStaff') === 1, 'queued');
-  kiosk.server.home.push('callAccepted', { sessionId: 's1', staffName: '佐藤' });
+  kiosk.server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
   await until(() => kiosk.controller.getSnapshot().state.name === 'inCall', 'in the call');
   return kiosk;
 }
@@ -84,16 +84,16 @@ describe('KioskController (fake socket, FakeHandler Device, fake clock)', () => 
 
   it('the staff hang up: the survey, skipped by itself after surveyMs (sent as no rating), then Idle in Japanese', async () => {
     const { server, controller } = await inCall(true);
-    server.home.push('messageReceived', { sessionId: 's1', messageId: 'm1', from: 'staff', text: 'どうぞ', at: 'now', translations: null });
+    server.home.push('messageReceived', { consultationId: 's1', messageId: 'm1', from: 'staff', text: 'どうぞ', at: 'now', translations: null });
     assert.equal(controller.getSnapshot().extras.messages.length, 1);
-    server.home.push('callEnded', { sessionId: 's1', reason: 'staff_ended' });
+    server.home.push('callEnded', { consultationId: 's1', reason: 'staff_ended' });
     await until(() => name(controller) === 'survey', 'survey');
     assert.deepEqual(controller.getSnapshot().extras.messages, [], 'nothing of the call is left on screen');
     mock.timers.tick(DEFAULT_TIMINGS.surveyMs - 1);
     assert.equal(name(controller), 'survey');
     mock.timers.tick(1);
     await until(() => server.home.count('submitSurvey') === 1, 'survey skipped');
-    assert.deepEqual(server.home.last('submitSurvey'), { sessionId: 's1', rating: null });
+    assert.deepEqual(server.home.last('submitSurvey'), { consultationId: 's1', rating: null });
     assert.equal(name(controller), 'ended');
     mock.timers.tick(DEFAULT_TIMINGS.endedDisplayMs);
     assert.equal(name(controller), 'idle');
@@ -145,7 +145,7 @@ describe('KioskController (fake socket, FakeHandler Device, fake clock)', () => 
     await until(() => name(controller) === 'calling' && server.home.count('callStaff') === 1, 'waiting');
     server.home.drop();
     await settle();
-    server.handle('callStaff', () => ({ sessionId: 's1', queuePosition: 1 }));
+    server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 1 }));
     server.home.comeBack();
     await until(() => server.home.count('callStaff') === 2, 'queued again (the server keeps the same consultation)');
     await until(() => controller.getSnapshot().call?.call?.queuePosition === 1, 'the new place');
@@ -155,12 +155,12 @@ describe('KioskController (fake socket, FakeHandler Device, fake clock)', () => 
 
   it('a page reloaded during a call: the server still holds it, so the kiosk goes straight back into it', async () => {
     const server = kioskServer();
-    server.handle('resumeCall', () => ({ live: { sessionId: 's7', state: 'active', queuePosition: null, peerName: '佐藤' }, ended: null, unrecorded: null }));
+    server.handle('resumeCall', () => ({ live: { consultationId: 's7', state: 'active', queuePosition: null, peerName: '佐藤' }, ended: null, unrecorded: null }));
     const controller = controllerOn(server);
     await controller.start();
     await until(() => name(controller) === 'inCall', 'back in the call');
     await until(() => server.home.count('joinRoom') === 1, 'joined the room again');
-    assert.equal(server.home.last('joinRoom')?.['sessionId'], 's7');
+    assert.equal(server.home.last('joinRoom')?.['consultationId'], 's7');
   });
 
   it('a credential the server refuses: the pairing screen says it was revoked, and nothing is connected', async () => {

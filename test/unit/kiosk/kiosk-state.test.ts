@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { IDLE_WARNING_STATES, transition } from '../../../kiosk/src/visit/kiosk-state';
 import type { KioskEvent, KioskState, KioskStateName } from '../../../kiosk/src/visit/kiosk-state';
 
-const SESSION_ID = '0f6b8f0e-4a43-4a43-9d0c-2b8a1f0d5e11';
+const CONSULTATION_ID = '0f6b8f0e-4a43-4a43-9d0c-2b8a1f0d5e11';
 
 const run = (events: readonly KioskEvent[], from: KioskState = { name: 'starting' }): KioskState =>
   events.reduce(transition, from);
@@ -29,7 +29,7 @@ describe('kiosk state machine: walk-in', () => {
       { type: 'callRequested' },
       { type: 'queued', queuePosition: 2 },
       { type: 'accepted', staffName: '窓口' },
-      { type: 'callEnded', reason: 'completed', sessionId: SESSION_ID },
+      { type: 'callEnded', reason: 'completed', consultationId: CONSULTATION_ID },
       { type: 'surveyDone' },
       { type: 'timeout' },
     ]);
@@ -110,23 +110,23 @@ describe('kiosk state machine: going back and walking away', () => {
 describe('kiosk state machine: after the call', () => {
   const inCall: KioskState = { name: 'inCall', staffName: '窓口' };
 
-  it('an answered call with a session goes to the survey, keeping the end reason', () => {
-    assert.deepEqual(transition(inCall, { type: 'callEnded', reason: 'network_lost', sessionId: SESSION_ID }), {
+  it('an answered call with a consultation goes to the survey, keeping the end reason', () => {
+    assert.deepEqual(transition(inCall, { type: 'callEnded', reason: 'network_lost', consultationId: CONSULTATION_ID }), {
       name: 'survey',
-      sessionId: SESSION_ID,
+      consultationId: CONSULTATION_ID,
       reason: 'network_lost',
     });
   });
 
-  it('a call without a session id skips the survey', () => {
-    assert.deepEqual(transition(inCall, { type: 'callEnded', reason: 'completed', sessionId: null }), {
+  it('a call without a consultation id skips the survey', () => {
+    assert.deepEqual(transition(inCall, { type: 'callEnded', reason: 'completed', consultationId: null }), {
       name: 'ended',
       reason: 'completed',
     });
   });
 
   it('the survey ends by an answer, a skip or its own timeout', () => {
-    const survey: KioskState = { name: 'survey', sessionId: SESSION_ID, reason: 'completed' };
+    const survey: KioskState = { name: 'survey', consultationId: CONSULTATION_ID, reason: 'completed' };
     assert.deepEqual(transition(survey, { type: 'surveyDone' }), { name: 'ended', reason: 'completed' });
     assert.deepEqual(transition(survey, { type: 'timeout' }), { name: 'ended', reason: 'completed' });
     assert.equal(transition(survey, { type: 'begin' }), survey);
@@ -174,7 +174,7 @@ describe('kiosk state machine: faults', () => {
   it('ignores events that do not apply and returns the very same state object', () => {
     const idle: KioskState = { name: 'idle' };
     assert.equal(transition(idle, { type: 'accepted', staffName: null }), idle);
-    assert.equal(transition(idle, { type: 'callEnded', reason: 'completed', sessionId: SESSION_ID }), idle);
+    assert.equal(transition(idle, { type: 'callEnded', reason: 'completed', consultationId: CONSULTATION_ID }), idle);
     assert.equal(transition(idle, { type: 'checkedIn', queuePosition: 1, residentName: 'x' }), idle);
     const fault: KioskState = { name: 'fault', fault: 'offline' };
     assert.equal(transition(fault, { type: 'fault', fault: 'offline' }), fault);
@@ -204,7 +204,7 @@ describe('kiosk state machine: transfer to another department', () => {
 describe('kiosk state machine: a call whose media never got through', () => {
   const IN_CALL: KioskState = { name: 'inCall', staffName: '窓口' };
   it('inCall -> mediaFailed on media_failed, with no survey', () => {
-    assert.deepEqual(transition(IN_CALL, { type: 'callEnded', reason: 'media_failed', sessionId: SESSION_ID }), { name: 'mediaFailed' });
+    assert.deepEqual(transition(IN_CALL, { type: 'callEnded', reason: 'media_failed', consultationId: CONSULTATION_ID }), { name: 'mediaFailed' });
   });
   it('「もう一度 呼ぶ」 goes back to the first choice; 「おわる」 and the timer to Idle', () => {
     assert.deepEqual(transition({ name: 'mediaFailed' }, { type: 'retry' }), { name: 'start' });

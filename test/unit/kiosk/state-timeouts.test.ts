@@ -15,7 +15,7 @@ describe('stateTimeoutMs()', () => {
   });
 
   it('skips the survey after about 30 s', () => {
-    assert.equal(stateTimeoutMs({ name: 'survey', sessionId: 's', reason: 'completed' }, DEFAULT_TIMINGS), 30_000);
+    assert.equal(stateTimeoutMs({ name: 'survey', consultationId: 's', reason: 'completed' }, DEFAULT_TIMINGS), 30_000);
   });
 
   it('gives up waiting for a specialist and leaves notices after their display time', () => {

@@ -22,7 +22,7 @@ export interface ActiveCall {
   /** Bumped by every join (and by a transfer), so a join overtaken by a newer one stops quietly. */
   joinGeneration: number;
   /** callAccepted can overtake the callStaff ack on a busy server. */
-  acceptedEarly: { sessionId: string; staffName: string } | null;
+  acceptedEarly: { consultationId: string; staffName: string } | null;
   /** Tracks besides camera and microphone (document camera, shared screen), sent again after every join until stopped. */
   extras: ExtraTrack[];
   /** Joins made because the media path broke (ICE could not be restarted); capped per call. */

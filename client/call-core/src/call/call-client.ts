@@ -30,7 +30,7 @@ const logger = createLogger('call-client');
 /** sendFirst never holds the other side's media back longer than this (a camera that hangs). */
 const SEND_FIRST_MAX_WAIT_MS = 1_000;
 
-export const NEW_CALL: CallInfo = { sessionId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
+export const NEW_CALL: CallInfo = { consultationId: null, peerName: null, peerLocation: null, queuePosition: null, answered: false };
 
 /**
  * The browser side of a consultation's call: the signalling socket, the mediasoup Device and
@@ -76,7 +76,7 @@ export abstract class CallClient extends CallClientState {
       isActive: (call) => this.active === call,
       snapshot: () => this.getSnapshot(),
       patch: (changes) => this.patch(changes),
-      dispatch: (event, sessionId) => this.dispatch(event, sessionId),
+      dispatch: (event, consultationId) => this.dispatch(event, consultationId),
       setLocalStream: (stream) => this.setLocalStream(stream),
       reportError: (error) => this.reportError(error),
       emit: (event, ...args) => this.safeEmit(event, ...args),
@@ -119,7 +119,7 @@ export abstract class CallClient extends CallClientState {
 
   /**
    * Listens to an in-call notification as it arrives from the connection carrying the call
-   * (the caller filters by sessionId); returns the unsubscribe.
+   * (the caller filters by consultationId); returns the unsubscribe.
    */
   onServerEvent<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void {
     return this.serverEvents.on(event, listener);
@@ -142,17 +142,17 @@ export abstract class CallClient extends CallClientState {
     const call = this.active;
     if (!call) return;
     if (this.getSnapshot().callState === 'calling') return this.cancelWaiting();
-    const sessionId = call.info.sessionId;
+    const consultationId = call.info.consultationId;
     const absent = residentAbsent && this.role !== 'kiosk';
     // The same reasons the server records for a hang-up by each side.
     const reason: EndReason = absent ? 'resident_absent' : this.role === 'kiosk' ? 'resident_left' : 'staff_ended';
     // Sent before teardown so the packet leaves even if the socket closes right after.
-    const pending = sessionId ? this.hangUpRequest(call, sessionId, absent) : null;
+    const pending = consultationId ? this.hangUpRequest(call, consultationId, absent) : null;
     this.endCall(call, reason, 'local', pending);
     try {
       await pending;
     } catch (error) {
-      logger.warn('hangUp not acknowledged', { sessionId, error });
+      logger.warn('hangUp not acknowledged', { consultationId, error });
     }
   }
 
@@ -160,15 +160,15 @@ export abstract class CallClient extends CallClientState {
   protected async cancelWaiting(): Promise<void> {
     const call = this.active;
     if (!call || this.getSnapshot().callState !== 'calling') return;
-    const sessionId = call.info.sessionId;
+    const consultationId = call.info.consultationId;
     this.endCall(call, 'resident_left', 'local');
-    if (!sessionId) return; // the queueing request cancels once its answer arrives
+    if (!consultationId) return; // the queueing request cancels once its answer arrives
     try {
-      await this.request('cancelCall', { sessionId });
+      await this.request('cancelCall', { consultationId });
     } catch (error) {
       // Accepted in the same instant: leave the room the specialist is about to open.
-      logger.warn('cancel refused, hanging up instead', { sessionId, error });
-      await this.request('hangUp', { sessionId }).catch(() => undefined);
+      logger.warn('cancel refused, hanging up instead', { consultationId, error });
+      await this.request('hangUp', { consultationId }).catch(() => undefined);
     }
   }
 
@@ -185,29 +185,29 @@ export abstract class CallClient extends CallClientState {
   /** The notifications of a call, from the home socket or from a link to the node holding the call. */
   protected listenToCall(socket: SignallingSocket): void {
     socket.on('newConsumer', (payload, ack) => void this.onNewConsumer(payload, ack));
-    socket.on('consumerClosed', ({ sessionId, consumerId }) => {
-      if (this.isCurrent(sessionId)) this.active?.media?.closeConsumer(consumerId);
+    socket.on('consumerClosed', ({ consultationId, consumerId }) => {
+      if (this.isCurrent(consultationId)) this.active?.media?.closeConsumer(consumerId);
     });
-    socket.on('peerJoined', ({ sessionId, peer }) => {
-      if (!this.isCurrent(sessionId)) return;
+    socket.on('peerJoined', ({ consultationId, peer }) => {
+      if (!this.isCurrent(consultationId)) return;
       this.patch({ peers: [...this.getSnapshot().peers.filter((p) => p.role !== peer.role), peer] });
       if (peer.role !== 'guest' && this.getSnapshot().callState === 'inCall') this.patch({ failover: null });
       this.safeEmit('peerJoined', peer);
     });
-    socket.on('peerLeft', ({ sessionId, role }) => {
-      if (!this.isCurrent(sessionId)) return;
+    socket.on('peerLeft', ({ consultationId, role }) => {
+      if (!this.isCurrent(consultationId)) return;
       this.patch({ peers: this.getSnapshot().peers.filter((p) => p.role !== role) });
       this.safeEmit('peerLeft', role);
     });
     // The node holding the call stopped: say so now, with how long it may still move.
-    socket.on('holderLost', ({ sessionId, secondsLeft }) => {
-      if (!this.isCurrent(sessionId)) return;
+    socket.on('holderLost', ({ consultationId, secondsLeft }) => {
+      if (!this.isCurrent(consultationId)) return;
       const lost = this.getSnapshot().failover?.lost ?? 'holder';
       this.patch({ failover: { lost, until: Date.now() + secondsLeft * 1000 } });
     });
     // From either socket: the call may have ended while the one carrying it was down.
-    socket.on('callEnded', ({ sessionId, reason, failedRoles }) => {
-      if (this.active && this.isCurrent(sessionId)) this.endCall(this.active, reason, 'remote', null, failedRoles);
+    socket.on('callEnded', ({ consultationId, reason, failedRoles }) => {
+      if (this.active && this.isCurrent(consultationId)) this.endCall(this.active, reason, 'remote', null, failedRoles);
     });
   }
 
@@ -227,7 +227,7 @@ export abstract class CallClient extends CallClientState {
 
   /** Opens the link to the node holding the call; rejects (the call untouched) if it cannot be reached in time. */
   protected async linkHolder(call: ActiveCall, url: string, connectTimeoutMs?: number): Promise<void> {
-    logger.info('the call is held by another server node', { sessionId: call.info.sessionId, url });
+    logger.info('the call is held by another server node', { consultationId: call.info.consultationId, url });
     const current = (): boolean => this.active === call && call.holder === holder;
     const holder: HolderLink = new HolderLink({
       url,
@@ -282,7 +282,7 @@ export abstract class CallClient extends CallClientState {
     const call = newActiveCall(info, (c) => this.room.createPathGuard(c));
     this.active = call;
     this.patch({ call: info, lastError: null });
-    this.dispatch(event, info.sessionId);
+    this.dispatch(event, info.consultationId);
     return call;
   }
 
@@ -300,10 +300,10 @@ export abstract class CallClient extends CallClientState {
     failedRoles: PeerRole[] = [],
   ): void {
     if (this.active !== call) return;
-    const { sessionId, answered } = call.info;
-    logger.info('call ended', { sessionId, reason, initiator });
+    const { consultationId, answered } = call.info;
+    logger.info('call ended', { consultationId, reason, initiator });
     this.discardCall(call, lastRequest);
-    this.safeEmit('callEnded', { sessionId, reason, initiator, answered, failedRoles });
+    this.safeEmit('callEnded', { consultationId, reason, initiator, answered, failedRoles });
   }
 
   /** Releases everything of the call; no trace of it stays in the snapshot. */
@@ -323,7 +323,7 @@ export abstract class CallClient extends CallClientState {
     // The screen shows this client's own connection again.
     if (call.failedOver && !this.standIn) this.setConnection(this.homeState);
     this.releaseMedia(call, CallError.invalidState('call ended'), { call: null });
-    this.dispatch('ended', call.info.sessionId);
+    this.dispatch('ended', call.info.consultationId);
   }
 
   /** The media half of a call's teardown, shared by its end and by a transfer (which keeps the call). */
@@ -335,20 +335,20 @@ export abstract class CallClient extends CallClientState {
 
   /** Something broke for good: end the call here and tell the server, if it can hear us. */
   protected failCall(call: ActiveCall, error: CallError): void {
-    const { sessionId } = call.info;
-    logger.error('call failed', { sessionId, error });
+    const { consultationId } = call.info;
+    logger.error('call failed', { consultationId, error });
     this.reportError(error);
-    if (sessionId && error.code === ErrorCode.NotFound) return this.endAsRecorded(call, sessionId);
-    const pending = sessionId ? this.hangUpRequest(call, sessionId).catch(() => undefined) : undefined;
+    if (consultationId && error.code === ErrorCode.NotFound) return this.endAsRecorded(call, consultationId);
+    const pending = consultationId ? this.hangUpRequest(call, consultationId).catch(() => undefined) : undefined;
     this.endCall(call, 'network_lost', 'local', pending);
   }
 
-  protected dispatch(event: CallEvent, sessionId: string | null): void {
-    this.setCallState(callTransition(this.getSnapshot().callState, event), sessionId);
+  protected dispatch(event: CallEvent, consultationId: string | null): void {
+    this.setCallState(callTransition(this.getSnapshot().callState, event), consultationId);
   }
 
-  protected isCurrent(sessionId: string): boolean {
-    return this.active !== null && this.active.info.sessionId === sessionId;
+  protected isCurrent(consultationId: string): boolean {
+    return this.active !== null && this.active.info.consultationId === consultationId;
   }
 
   protected assertConnected(): void {
@@ -401,12 +401,12 @@ export abstract class CallClient extends CallClientState {
    * and the server replaces its old transports.
    */
   protected async resume(call: ActiveCall): Promise<void> {
-    const { sessionId } = call.info;
-    if (!sessionId) return; // the queueing request is still waiting for its own answer
-    logger.info('resuming after reconnect', { sessionId, callState: this.getSnapshot().callState });
+    const { consultationId } = call.info;
+    if (!consultationId) return; // the queueing request is still waiting for its own answer
+    logger.info('resuming after reconnect', { consultationId, callState: this.getSnapshot().callState });
     // The call may have ended while we were away (a server restart, a stopped node): end it
     // here with the reason the server recorded, so the screen says what the record says.
-    const known = await this.request('resumeCall', { sessionId }).catch(() => null);
+    const known = await this.request('resumeCall', { consultationId }).catch(() => null);
     if (this.active !== call) return;
     if (known?.ended) return this.endCall(call, known.ended.reason, 'remote');
     if (this.getSnapshot().callState !== 'calling') {
@@ -464,9 +464,9 @@ export abstract class CallClient extends CallClientState {
     }
   }
 
-  private async onNewConsumer(payload: ConsumerOptions & { sessionId: string }, ack: AckCallback<null>): Promise<void> {
+  private async onNewConsumer(payload: ConsumerOptions & { consultationId: string }, ack: AckCallback<null>): Promise<void> {
     const call = this.active;
-    if (!call || call.info.sessionId !== payload.sessionId) {
+    if (!call || call.info.consultationId !== payload.consultationId) {
       ack({ ok: false, error: { code: ErrorCode.InvalidState, message: 'not in this call' } });
       return;
     }
@@ -476,7 +476,7 @@ export abstract class CallClient extends CallClientState {
       // join-tuning sendFirst: our own picture leaves before we take the other side's, which
       // would otherwise compete with it for the page (the other side's first frame waits on ours).
       if (joinTuning().sendFirst) await Promise.race([call.sent.promise, new Promise((resolve) => setTimeout(resolve, SEND_FIRST_MAX_WAIT_MS))]);
-      const { sessionId: _sessionId, ...options } = payload;
+      const { consultationId: _consultationId, ...options } = payload;
       await media.consume(options);
       ack({ ok: true, data: null });
     } catch (error) {
@@ -490,8 +490,8 @@ export abstract class CallClient extends CallClientState {
    * The server no longer holds the call (it restarted, or its node stopped): end it with the
    * reason the record gives, so the screen says what the record says.
    */
-  private endAsRecorded(call: ActiveCall, sessionId: string): void {
-    this.request('resumeCall', { sessionId }).then(
+  private endAsRecorded(call: ActiveCall, consultationId: string): void {
+    this.request('resumeCall', { consultationId }).then(
       ({ ended }) => this.endCall(call, ended?.reason ?? 'network_lost', ended ? 'remote' : 'local'),
       () => this.endCall(call, 'network_lost', 'local'),
     );
@@ -506,9 +506,9 @@ export abstract class CallClient extends CallClientState {
    * While the link to the node holding the call is down, the home node passes the hang-up
    * on, so the resident is not left waiting for the grace period.
    */
-  private hangUpRequest(call: ActiveCall, sessionId: string, residentAbsent = false): Promise<null> {
+  private hangUpRequest(call: ActiveCall, consultationId: string, residentAbsent = false): Promise<null> {
     const holderDown = call.holder !== null && !call.holder.socket.connected && this.homeState === 'connected';
-    const payload = residentAbsent ? { sessionId, reason: 'resident_absent' as const } : { sessionId };
+    const payload = residentAbsent ? { consultationId, reason: 'resident_absent' as const } : { consultationId };
     return holderDown ? this.request('hangUp', payload) : this.callRequest(call, 'hangUp', payload);
   }
 }

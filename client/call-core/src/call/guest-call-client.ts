@@ -7,9 +7,9 @@ export class GuestCallClient extends CallClient {
   protected readonly role = 'guest';
 
   /** Join the call the link was made for. */
-  async joinAsGuest(sessionId: string): Promise<void> {
+  async joinAsGuest(consultationId: string): Promise<void> {
     this.assertConnected();
-    const call = this.beginCall({ ...NEW_CALL, sessionId, answered: true }, 'answered');
+    const call = this.beginCall({ ...NEW_CALL, consultationId, answered: true }, 'answered');
     await this.room.join(call);
   }
 

@@ -79,8 +79,8 @@ export class KioskCallClient extends StationCallClient {
     super.listenToCall(socket);
     socket.on('callAccepted', (payload) => this.onCallAccepted(payload));
     socket.on('transferred', (result) => this.onTransferred(result));
-    socket.on('documentView', ({ sessionId, shown }) => {
-      if (this.active && this.isCurrent(sessionId)) setDocumentShown(this.active, shown);
+    socket.on('documentView', ({ consultationId, shown }) => {
+      if (this.active && this.isCurrent(consultationId)) setDocumentShown(this.active, shown);
     });
   }
 
@@ -93,7 +93,7 @@ export class KioskCallClient extends StationCallClient {
     try {
       const result = await this.request('callStaff', {});
       if (this.active !== call) return;
-      this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
+      this.updateCall(call, { consultationId: result.consultationId, queuePosition: result.queuePosition });
       // The server dropped this socket's transports with the old connection: make them again.
       this.prepareWhileWaiting(call);
     } catch (error) {
@@ -119,12 +119,12 @@ export class KioskCallClient extends StationCallClient {
     }
     if (this.active !== call) {
       // The resident gave up before the server answered.
-      void this.request('cancelCall', { sessionId: result.sessionId }).catch(() => undefined);
+      void this.request('cancelCall', { consultationId: result.consultationId }).catch(() => undefined);
       return result;
     }
-    this.updateCall(call, { sessionId: result.sessionId, queuePosition: result.queuePosition });
-    logger.info('queued', { sessionId: result.sessionId, position: result.queuePosition });
-    if (call.acceptedEarly?.sessionId === result.sessionId) this.onCallAccepted(call.acceptedEarly);
+    this.updateCall(call, { consultationId: result.consultationId, queuePosition: result.queuePosition });
+    logger.info('queued', { consultationId: result.consultationId, position: result.queuePosition });
+    if (call.acceptedEarly?.consultationId === result.consultationId) this.onCallAccepted(call.acceptedEarly);
     else this.prepareWhileWaiting(call);
     return result;
   }
@@ -141,18 +141,18 @@ export class KioskCallClient extends StationCallClient {
    * so at the answer its picture is already at the server and its send transport connected.
    */
   private prepareWhileWaiting(call: ActiveCall): void {
-    if (!joinTuning().queuedJoin || this.active !== call || call.info.answered || !call.info.sessionId) return;
+    if (!joinTuning().queuedJoin || this.active !== call || call.info.answered || !call.info.consultationId) return;
     this.room.joinWhileWaiting(call);
   }
 
-  private onCallAccepted(payload: { sessionId: string; staffName: string }): void {
+  private onCallAccepted(payload: { consultationId: string; staffName: string }): void {
     const call = this.active;
     if (!call || this.getSnapshot().callState !== 'calling') return;
-    if (call.info.sessionId === null) {
+    if (call.info.consultationId === null) {
       call.acceptedEarly = payload;
       return;
     }
-    if (call.info.sessionId !== payload.sessionId) return;
+    if (call.info.consultationId !== payload.consultationId) return;
     this.updateCall(call, { peerName: payload.staffName, answered: true, queuePosition: null });
     this.safeEmit('callAccepted', payload);
     this.room.answered(call).catch(() => undefined); // join reports its own failures
@@ -164,15 +164,15 @@ export class KioskCallClient extends StationCallClient {
    */
   private onTransferred(result: TransferResult): void {
     const call = this.active;
-    if (!call || !this.isCurrent(result.sessionId)) return;
-    logger.info('transferred', { sessionId: result.sessionId, newSessionId: result.newSessionId });
+    if (!call || !this.isCurrent(result.consultationId)) return;
+    logger.info('transferred', { consultationId: result.consultationId, newConsultationId: result.newConsultationId });
     this.releaseMedia(call, CallError.invalidState('call transferred'));
     call.recvReady = createDeferred();
     call.acceptedEarly = null;
     call.documentShown = true;
     call.pathGuard = this.room.createPathGuard(call);
-    this.updateCall(call, { sessionId: result.newSessionId, peerName: null, answered: false, queuePosition: result.queuePosition });
-    this.dispatch('transferred', result.newSessionId);
+    this.updateCall(call, { consultationId: result.newConsultationId, peerName: null, answered: false, queuePosition: result.queuePosition });
+    this.dispatch('transferred', result.newConsultationId);
     this.safeEmit('transferred', result);
     this.openMediaEarly(call);
     this.prepareWhileWaiting(call);

@@ -33,7 +33,7 @@ export interface RoomJoinHost {
   isActive(call: ActiveCall): boolean;
   snapshot(): CallSnapshot;
   patch(changes: Partial<CallSnapshot>): void;
-  dispatch(event: CallEvent, sessionId: string | null): void;
+  dispatch(event: CallEvent, consultationId: string | null): void;
   setLocalStream(stream: MediaStream | null): void;
   reportError(error: CallError): void;
   emit<K extends keyof CallClientEvents>(event: K, ...args: CallClientEvents[K]): void;
@@ -70,7 +70,7 @@ export class RoomJoin {
     const joining = this.joinRoom(call, true).then(
       () => true,
       (error: unknown) => {
-        logger.warn('could not join the room while waiting; joining when answered', { sessionId: call.info.sessionId, error: toCallError(error) });
+        logger.warn('could not join the room while waiting; joining when answered', { consultationId: call.info.consultationId, error: toCallError(error) });
         return false;
       },
     );
@@ -82,13 +82,13 @@ export class RoomJoin {
     const { host } = this;
     const early = call.waitingJoin;
     call.waitingJoin = null;
-    const sessionId = call.info.sessionId;
-    if (early && sessionId && (await early.done) && host.isActive(call) && call.joinGeneration === early.generation && call.media && !call.media.closed) {
+    const consultationId = call.info.consultationId;
+    if (early && consultationId && (await early.done) && host.isActive(call) && call.joinGeneration === early.generation && call.media && !call.media.closed) {
       const generation = call.joinGeneration;
-      host.dispatch('answered', sessionId);
+      host.dispatch('answered', consultationId);
       call.pathGuard.watch();
       call.pathGuard.onState(host.snapshot().media);
-      host.dispatch('joined', sessionId);
+      host.dispatch('joined', consultationId);
       host.joined?.(call);
       await produceExtras(call, call.media, () => !host.isActive(call) || call.joinGeneration !== generation);
       return;
@@ -98,13 +98,13 @@ export class RoomJoin {
 
   private async joinRoom(call: ActiveCall, waiting: boolean): Promise<void> {
     const { host } = this;
-    const sessionId = call.info.sessionId;
-    if (!sessionId) throw CallError.invalidState('join without a consultation');
+    const consultationId = call.info.consultationId;
+    if (!consultationId) throw CallError.invalidState('join without a consultation');
     const generation = ++call.joinGeneration;
     const stale = (): boolean => !host.isActive(call) || call.joinGeneration !== generation;
     if (!waiting) {
       call.waitingJoin = null;
-      host.dispatch('answered', sessionId);
+      host.dispatch('answered', consultationId);
     }
     call.media?.close();
     call.media = null;
@@ -117,7 +117,7 @@ export class RoomJoin {
       if (stale()) return;
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
       const iceProtocol = call.pathGuard.protocol;
-      const joined = await host.callRequest(call, 'joinRoom', { sessionId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) });
+      const joined = await host.callRequest(call, 'joinRoom', { consultationId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) });
       if (stale()) return;
       host.patch({ peers: joined.peers });
       const media = this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
@@ -134,7 +134,7 @@ export class RoomJoin {
         sent.resolve();
         return;
       }
-      host.dispatch('joined', sessionId);
+      host.dispatch('joined', consultationId);
       host.joined?.(call);
       if (stream) await media.produceLocal(stream);
       sent.resolve();
@@ -150,7 +150,7 @@ export class RoomJoin {
         throw callError;
       }
       if (!host.callSocket(call).connected) {
-        logger.warn('join interrupted by a disconnect; resuming on reconnect', { sessionId });
+        logger.warn('join interrupted by a disconnect; resuming on reconnect', { consultationId });
         return;
       }
       host.failCall(call, callError);
@@ -165,7 +165,7 @@ export class RoomJoin {
       timeoutMs: () => (host.snapshot().serverInfo?.media.noMediaTimeoutSeconds ?? DEFAULT_NO_MEDIA_TIMEOUT_S) * 1000,
       onTryTcp: () => {
         if (!host.isActive(call)) return;
-        logger.warn('no media over UDP; joining again with ICE over TCP', { sessionId: call.info.sessionId });
+        logger.warn('no media over UDP; joining again with ICE over TCP', { consultationId: call.info.consultationId });
         host.patch({ iceProtocol: 'tcp' });
         this.join(call).catch(() => undefined); // join reports its own failures
       },
@@ -182,7 +182,7 @@ export class RoomJoin {
       sendTransport,
       recvTransport,
       icePolicy: new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),
-      signalling: createMediaSignalling(host.callSocket(call), call.info.sessionId ?? '', host.requestTimeoutMs),
+      signalling: createMediaSignalling(host.callSocket(call), call.info.consultationId ?? '', host.requestTimeoutMs),
     });
     media.on('remoteTrackAdded', (remote) => {
       host.patch({ remoteTracks: [...host.snapshot().remoteTracks, remote] });
@@ -212,20 +212,20 @@ export class RoomJoin {
   private rejoinOrFail(call: ActiveCall, error: CallError): void {
     if (!call.info.answered) {
       // Made while waiting: drop them; the answer joins from scratch.
-      logger.warn('media made while waiting failed; joining when answered', { sessionId: call.info.sessionId, error });
+      logger.warn('media made while waiting failed; joining when answered', { consultationId: call.info.consultationId, error });
       call.waitingJoin = null;
       call.media?.close();
       call.media = null;
       return;
     }
     if (!this.host.callSocket(call).connected) {
-      logger.warn('media failed while offline; rejoining on reconnect', { sessionId: call.info.sessionId });
+      logger.warn('media failed while offline; rejoining on reconnect', { consultationId: call.info.consultationId });
       return;
     }
     if (call.mediaRejoins >= MAX_MEDIA_REJOINS) return this.host.failCall(call, error);
     call.mediaRejoins += 1;
     call.pathGuard.expectFreshPath();
-    logger.warn('media failed; joining the room again', { sessionId: call.info.sessionId, attempt: call.mediaRejoins, error });
+    logger.warn('media failed; joining the room again', { consultationId: call.info.consultationId, attempt: call.mediaRejoins, error });
     this.join(call).catch(() => undefined); // join reports its own failures
   }
 
@@ -235,18 +235,18 @@ export class RoomJoin {
    */
   private async giveUpOnMedia(call: ActiveCall): Promise<void> {
     const { host } = this;
-    const { sessionId } = call.info;
+    const { consultationId } = call.info;
     const ownRole = host.snapshot().serverInfo?.role ?? 'kiosk';
-    logger.error('no media over UDP nor TCP; ending the call', { sessionId });
-    if (!sessionId) return host.endCall(call, 'media_failed', 'local', null, [ownRole]);
+    logger.error('no media over UDP nor TCP; ending the call', { consultationId });
+    if (!consultationId) return host.endCall(call, 'media_failed', 'local', null, [ownRole]);
     try {
-      const { failedRoles } = await host.callRequest(call, 'reportMediaFailure', { sessionId });
+      const { failedRoles } = await host.callRequest(call, 'reportMediaFailure', { consultationId });
       // The server sees media flowing after all (it connected in the last moment): carry on.
       if (failedRoles.length === 0) return;
       host.endCall(call, 'media_failed', 'local', null, failedRoles);
     } catch (error) {
       // The other side may have reported first and the call is gone already.
-      logger.warn('media failure not acknowledged', { sessionId, error });
+      logger.warn('media failure not acknowledged', { consultationId, error });
       host.endCall(call, 'media_failed', 'local', null, [ownRole]);
     }
   }

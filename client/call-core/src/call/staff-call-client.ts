@@ -72,23 +72,23 @@ export class StaffCallClient extends StationCallClient {
   }
 
   /** Take a waiting resident and join the call. Rejects with code ALREADY_TAKEN when another specialist was faster. */
-  async acceptCall(sessionId: string): Promise<AcceptCallResult> {
+  async acceptCall(consultationId: string): Promise<AcceptCallResult> {
     this.assertConnected();
-    const call = this.beginCall({ ...NEW_CALL, sessionId }, 'answered');
+    const call = this.beginCall({ ...NEW_CALL, consultationId }, 'answered');
     // The call owns them from here and stops them at its end.
     call.localMedia = this.warmMedia;
     this.warmMedia = null;
     this.openMediaEarly(call);
     let result: AcceptCallResult;
     try {
-      result = await this.request('acceptCall', { sessionId });
+      result = await this.request('acceptCall', { consultationId });
     } catch (error) {
       this.discardCall(call);
       throw toCallError(error);
     }
     if (this.active !== call) {
       // Given up while the accept travelled; the home node passes this on to the holder if need be.
-      void this.request('hangUp', { sessionId }).catch(() => undefined);
+      void this.request('hangUp', { consultationId }).catch(() => undefined);
       return result;
     }
     this.updateCall(call, { peerName: result.kioskName, peerLocation: result.kioskLocation, answered: true });
@@ -115,9 +115,9 @@ export class StaffCallClient extends StationCallClient {
   async transferCall(departmentId: string): Promise<TransferResult> {
     this.assertConnected();
     const call = this.active;
-    const sessionId = call?.info.sessionId;
-    if (!call || !sessionId) throw CallError.invalidState('no call to transfer');
-    const result = await this.callRequest(call, 'transferCall', { sessionId, departmentId });
+    const consultationId = call?.info.consultationId;
+    if (!call || !consultationId) throw CallError.invalidState('no call to transfer');
+    const result = await this.callRequest(call, 'transferCall', { consultationId, departmentId });
     this.endCall(call, 'transferred', 'local');
     return result;
   }
@@ -162,8 +162,8 @@ export class StaffCallClient extends StationCallClient {
     socket.on('queueUpdated', (queue) => {
       if (this.usingStandIn && socket === this.homeSocket()) this.setQueue(queue);
     });
-    socket.on('callMoved', ({ sessionId }) => {
-      if (this.active && this.isCurrent(sessionId)) void this.followMovedCall(this.active);
+    socket.on('callMoved', ({ consultationId }) => {
+      if (this.active && this.isCurrent(consultationId)) void this.followMovedCall(this.active);
     });
   }
 
@@ -172,13 +172,13 @@ export class StaffCallClient extends StationCallClient {
    * where the call is now and join it there.
    */
   private async followMovedCall(call: ActiveCall): Promise<void> {
-    const sessionId = call.info.sessionId;
-    if (!sessionId) return;
-    const known = await this.request('resumeCall', { sessionId }).catch(() => null);
+    const consultationId = call.info.consultationId;
+    if (!consultationId) return;
+    const known = await this.request('resumeCall', { consultationId }).catch(() => null);
     if (this.active !== call) return;
     if (known?.ended) return this.endCall(call, known.ended.reason, 'remote');
-    if (known?.live?.sessionId !== sessionId) return;
-    logger.info('the call moved to another server node', { sessionId, url: known.live.mediaNodeUrl });
+    if (known?.live?.consultationId !== consultationId) return;
+    logger.info('the call moved to another server node', { consultationId, url: known.live.mediaNodeUrl });
     this.dropHolder(call);
     if (known.live.mediaNodeUrl) {
       try {

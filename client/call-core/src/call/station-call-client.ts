@@ -34,18 +34,18 @@ export abstract class StationCallClient extends CallClient {
     attempt: (url) => this.continueOn(url),
   });
 
-  /** The server's view of this kiosk's or desk's live call (after a reload), or how `sessionId` ended. */
-  askResume(sessionId?: string): Promise<ResumeCallResult> {
+  /** The server's view of this kiosk's or desk's live call (after a reload), or how `consultationId` ended. */
+  askResume(consultationId?: string): Promise<ResumeCallResult> {
     this.assertConnected();
-    return this.request('resumeCall', sessionId ? { sessionId } : {});
+    return this.request('resumeCall', consultationId ? { consultationId } : {});
   }
 
   /** Goes back into a call the server still holds for us: a waiting kiosk waits on, an answered call is joined again. */
   async resumeCall(live: ResumableCall): Promise<void> {
     const answered = live.state === 'active';
-    const info: CallInfo = { sessionId: live.sessionId, peerName: live.peerName, peerLocation: live.peerLocation, queuePosition: live.queuePosition, answered };
+    const info: CallInfo = { consultationId: live.consultationId, peerName: live.peerName, peerLocation: live.peerLocation, queuePosition: live.queuePosition, answered };
     const call = this.beginCall(info, answered ? 'answered' : 'queued');
-    logger.info('resuming a call after a reload', { sessionId: live.sessionId, state: live.state });
+    logger.info('resuming a call after a reload', { consultationId: live.consultationId, state: live.state });
     if (!answered) return this.onWaiting(call);
     if (live.mediaNodeUrl) {
       await this.openHolder(call, live.mediaNodeUrl);
@@ -104,7 +104,7 @@ export abstract class StationCallClient extends CallClient {
   /** In an answered call carried by its own socket, which is down (its node may have stopped). */
   private needsFailover(): boolean {
     const call = this.active;
-    return call !== null && !call.failedOver && !call.holder && call.info.answered && call.info.sessionId !== null && this.homeState !== 'connected';
+    return call !== null && !call.failedOver && !call.holder && call.info.answered && call.info.consultationId !== null && this.homeState !== 'connected';
   }
 
   /**
@@ -113,8 +113,8 @@ export abstract class StationCallClient extends CallClient {
    */
   private async continueOn(url: string): Promise<FailoverOutcome> {
     const call = this.active;
-    const sessionId = call?.info.sessionId;
-    if (!call || !sessionId || !this.needsFailover()) return 'ended';
+    const consultationId = call?.info.consultationId;
+    if (!call || !consultationId || !this.needsFailover()) return 'ended';
     // The screen says the call is moving rather than that it is reconnecting.
     if (!this.getSnapshot().failover) this.patch({ failover: { lost: 'own', until: null } });
     call.failedOver = true;
@@ -130,10 +130,10 @@ export abstract class StationCallClient extends CallClient {
     } catch {
       return giveUp();
     }
-    const known = await this.callRequest(call, 'resumeCall', { sessionId }).catch(() => null);
+    const known = await this.callRequest(call, 'resumeCall', { consultationId }).catch(() => null);
     if (this.active !== call) return 'ended';
-    if (known?.live?.sessionId === sessionId && !known.live.mediaNodeUrl) {
-      logger.info('the call goes on through another server node', { sessionId, url });
+    if (known?.live?.consultationId === consultationId && !known.live.mediaNodeUrl) {
+      logger.info('the call goes on through another server node', { consultationId, url });
       this.setConnection('connected');
       await this.room.join(call).catch(() => undefined);
       return 'resumed';

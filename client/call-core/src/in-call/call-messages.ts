@@ -15,7 +15,7 @@ export interface CallMessagesState {
 }
 
 /** Sends one message and answers it as the server stored it. */
-export type SendMessage = (sessionId: string, text: string, phraseId?: string) => Promise<ChatMessage>;
+export type SendMessage = (consultationId: string, text: string, phraseId?: string) => Promise<ChatMessage>;
 
 export interface CallMessagesOptions {
   call: ServerEventSource;
@@ -43,7 +43,7 @@ export class CallMessages extends FeatureStore<CallMessagesState> {
     super(EMPTY);
     this.own(
       options.call.onServerEvent('messageReceived', (message) => {
-        if (!options.accepts(message.sessionId)) return;
+        if (!options.accepts(message.consultationId)) return;
         if (options.from && !options.from.includes(message.from)) return;
         this.add(message);
       }),
@@ -51,13 +51,13 @@ export class CallMessages extends FeatureStore<CallMessagesState> {
   }
 
   /** Sends a message (a quick phrase with its id, so the kiosk shows it in the resident's language). */
-  async send(sessionId: string, text: string, phraseId?: string): Promise<boolean> {
+  async send(consultationId: string, text: string, phraseId?: string): Promise<boolean> {
     const trimmed = text.trim();
     const { send } = this.options;
     if (!send || !trimmed) return false;
     this.patch({ sending: true, failed: false });
     try {
-      this.add(await send(sessionId, trimmed.slice(0, MAX_MESSAGE_LENGTH), phraseId));
+      this.add(await send(consultationId, trimmed.slice(0, MAX_MESSAGE_LENGTH), phraseId));
       this.patch({ sending: false });
       return true;
     } catch {
@@ -73,15 +73,15 @@ export class CallMessages extends FeatureStore<CallMessagesState> {
 }
 
 /** The desk's conversation of one call: the kiosk's and guests' messages, and its own once acknowledged. */
-export function deskMessages(desk: StaffCallClient, sessionId: string): CallMessages {
+export function deskMessages(desk: StaffCallClient, consultationId: string): CallMessages {
   return new CallMessages({
     call: desk,
-    accepts: onlyCall(sessionId),
-    send: (id, text, phraseId) => desk.sendStaffRequest('sendMessage', { sessionId: id, text, ...(phraseId ? { phraseId } : {}) }),
+    accepts: onlyCall(consultationId),
+    send: (id, text, phraseId) => desk.sendStaffRequest('sendMessage', { consultationId: id, text, ...(phraseId ? { phraseId } : {}) }),
   });
 }
 
 /** A reader's conversation of one call (the guest page). */
-export function readMessages(call: ServerEventSource, sessionId: string): CallMessages {
-  return new CallMessages({ call, accepts: onlyCall(sessionId) });
+export function readMessages(call: ServerEventSource, consultationId: string): CallMessages {
+  return new CallMessages({ call, accepts: onlyCall(consultationId) });
 }

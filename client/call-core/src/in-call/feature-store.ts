@@ -10,10 +10,10 @@ export interface ServerEventSource {
 }
 
 /** Which consultation a feature belongs to: a fixed one (a desk's call) or whatever call is current (the kiosk). */
-export type CallFilter = (sessionId: string) => boolean;
+export type CallFilter = (consultationId: string) => boolean;
 
-export function onlyCall(sessionId: string): CallFilter {
-  return (id) => id === sessionId;
+export function onlyCall(consultationId: string): CallFilter {
+  return (id) => id === consultationId;
 }
 
 /**

@@ -102,8 +102,8 @@ export class DeskPointerMarks extends FeatureStore<PointerMarksState> {
   }
 }
 
-export function deskPointerMarks(desk: StaffCallClient, sessionId: string): DeskPointerMarks {
-  return new DeskPointerMarks((marks) => desk.sendStaffRequest('pointer', { sessionId, marks }));
+export function deskPointerMarks(desk: StaffCallClient, consultationId: string): DeskPointerMarks {
+  return new DeskPointerMarks((marks) => desk.sendStaffRequest('pointer', { consultationId, marks }));
 }
 
 /** The marks as the kiosk receives them: each `pointerMarks` replaces the whole set. */
@@ -111,8 +111,8 @@ export class ReceivedPointerMarks extends FeatureStore<PointerMarksState> {
   constructor(call: ServerEventSource, accepts: CallFilter) {
     super(EMPTY);
     this.own(
-      call.onServerEvent('pointerMarks', ({ sessionId, marks }) => {
-        if (accepts(sessionId)) this.patch({ marks });
+      call.onServerEvent('pointerMarks', ({ consultationId, marks }) => {
+        if (accepts(consultationId)) this.patch({ marks });
       }),
     );
   }
@@ -123,6 +123,6 @@ export class ReceivedPointerMarks extends FeatureStore<PointerMarksState> {
   }
 }
 
-export function receivedPointerMarks(call: ServerEventSource, sessionId: string): ReceivedPointerMarks {
-  return new ReceivedPointerMarks(call, onlyCall(sessionId));
+export function receivedPointerMarks(call: ServerEventSource, consultationId: string): ReceivedPointerMarks {
+  return new ReceivedPointerMarks(call, onlyCall(consultationId));
 }

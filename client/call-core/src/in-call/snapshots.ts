@@ -32,7 +32,7 @@ export interface SnapshotStore {
 
 export interface DeskSnapshotsOptions {
   call: ServerEventSource;
-  sessionId: string;
+  consultationId: string;
   /** requestSnapshot; answers the new request's id. */
   requestSnapshot: () => Promise<{ requestId: string }>;
   store: SnapshotStore;
@@ -63,22 +63,22 @@ export class DeskSnapshots extends FeatureStore<DeskSnapshotsState> {
 
   constructor(private readonly options: DeskSnapshotsOptions) {
     super(EMPTY_DESK);
-    const { call, sessionId } = options;
+    const { call, consultationId } = options;
     this.own(
       call.onServerEvent('snapshotAnswered', (answer) => {
-        if (answer.sessionId !== sessionId || this.statusById.get(answer.requestId) === 'stored') return;
+        if (answer.consultationId !== consultationId || this.statusById.get(answer.requestId) === 'stored') return;
         this.setStatus(answer.requestId, answer.consent ? 'consented' : 'refused');
       }),
     );
     this.own(
-      call.onServerEvent('deviceProblem', ({ sessionId: id, requestId }) => {
-        if (id !== sessionId || !requestId || this.statusById.get(requestId) === 'stored') return;
+      call.onServerEvent('deviceProblem', ({ consultationId: id, requestId }) => {
+        if (id !== consultationId || !requestId || this.statusById.get(requestId) === 'stored') return;
         this.setStatus(requestId, 'noCamera');
       }),
     );
     this.own(
       call.onServerEvent('snapshotStored', (info) => {
-        if (info.sessionId !== sessionId) return;
+        if (info.consultationId !== consultationId) return;
         this.setStatus(info.requestId, 'stored');
         this.addPicture(info);
       }),
@@ -157,8 +157,8 @@ export class DeskSnapshots extends FeatureStore<DeskSnapshotsState> {
   }
 }
 
-export function deskSnapshots(desk: StaffCallClient, sessionId: string, store: SnapshotStore): DeskSnapshots {
-  return new DeskSnapshots({ call: desk, sessionId, store, requestSnapshot: () => desk.sendStaffRequest('requestSnapshot', { sessionId }) });
+export function deskSnapshots(desk: StaffCallClient, consultationId: string, store: SnapshotStore): DeskSnapshots {
+  return new DeskSnapshots({ call: desk, consultationId, store, requestSnapshot: () => desk.sendStaffRequest('requestSnapshot', { consultationId }) });
 }
 
 // --- The kiosk: the resident's consent ------------------------------------------------------
@@ -175,9 +175,9 @@ export interface SnapshotConsentOptions {
   /** The consultation in progress, if any. */
   currentCall: () => string | null;
   /** answerSnapshot to the server. */
-  answer: (sessionId: string, requestId: string, consent: boolean) => Promise<unknown>;
+  answer: (consultationId: string, requestId: string, consent: boolean) => Promise<unknown>;
   /** Takes the picture and uploads it; true when it was stored. */
-  capture: (sessionId: string, requestId: string) => Promise<boolean>;
+  capture: (consultationId: string, requestId: string) => Promise<boolean>;
   /** How long 「送りました」 stays. */
   noteMs?: number;
 }
@@ -194,8 +194,8 @@ export class SnapshotConsent extends FeatureStore<SnapshotConsentState> {
   constructor(private readonly options: SnapshotConsentOptions) {
     super(EMPTY_CONSENT);
     this.own(
-      options.call.onServerEvent('snapshotRequested', ({ sessionId, requestId }) => {
-        if (options.accepts(sessionId)) this.patch({ snapshot: { requestId, phase: 'asking' } });
+      options.call.onServerEvent('snapshotRequested', ({ consultationId, requestId }) => {
+        if (options.accepts(consultationId)) this.patch({ snapshot: { requestId, phase: 'asking' } });
       }),
     );
   }
@@ -203,17 +203,17 @@ export class SnapshotConsent extends FeatureStore<SnapshotConsentState> {
   /** The resident's answer. */
   async answer(consent: boolean): Promise<void> {
     const request = this.getSnapshot().snapshot;
-    const sessionId = this.options.currentCall();
-    if (!request || request.phase !== 'asking' || !sessionId) return;
+    const consultationId = this.options.currentCall();
+    if (!request || request.phase !== 'asking' || !consultationId) return;
     const { requestId } = request;
     this.patch({ snapshot: consent ? { requestId, phase: 'capturing' } : null });
     try {
-      await this.options.answer(sessionId, requestId, consent);
+      await this.options.answer(consultationId, requestId, consent);
     } catch (error) {
       logger.warn('snapshot answer not accepted', { requestId, error });
     }
     if (!consent) return;
-    const ok = await this.options.capture(sessionId, requestId);
+    const ok = await this.options.capture(consultationId, requestId);
     if (this.getSnapshot().snapshot?.requestId !== requestId) return;
     this.patch({ snapshot: { requestId, phase: ok ? 'sent' : 'failed' } });
     this.clearNote();

@@ -11,8 +11,8 @@ const newLineId = (): string => crypto.randomUUID();
  * The captioner's (要約筆記) typing box: every keystroke sends the whole current line, so the
  * kiosk shows it character by character; Enter completes the line and starts the next one.
  */
-export function CaptionerBox({ sessionId, client }: { sessionId: string; client: GuestCallClient }) {
-  const captions = useCaptions(sessionId, (id) => client.sendGuestCallRequest('getCaptions', { sessionId: id }));
+export function CaptionerBox({ consultationId, client }: { consultationId: string; client: GuestCallClient }) {
+  const captions = useCaptions(consultationId, (id) => client.sendGuestCallRequest('getCaptions', { consultationId: id }));
   const [text, setText] = useState('');
   const [failed, setFailed] = useState(false);
   const lineId = useRef(newLineId());
@@ -20,7 +20,7 @@ export function CaptionerBox({ sessionId, client }: { sessionId: string; client:
   const send = (value: string, final: boolean): void => {
     const id = lineId.current;
     client
-      .sendGuestCallRequest('captionInput', { sessionId, lineId: id, text: value, final })
+      .sendGuestCallRequest('captionInput', { consultationId, lineId: id, text: value, final })
       .then(() => setFailed(false))
       .catch(() => setFailed(true));
   };

@@ -14,7 +14,7 @@ function sourceText(state: CaptionsState | null, lines: readonly CaptionLine[]):
   return t.sources([...sources].sort().map((source) => (source === 'captioner' ? t.captioner : t.recogniserName(state?.engine ?? ''))));
 }
 
-function CorrectForm({ line, sessionId, onDone }: { line: CaptionLine; sessionId: string; onDone: (line: CaptionLine | null) => void }) {
+function CorrectForm({ line, consultationId, onDone }: { line: CaptionLine; consultationId: string; onDone: (line: CaptionLine | null) => void }) {
   const desk = useStaffCall();
   const [text, setText] = useState(line.text);
   const [failed, setFailed] = useState(false);
@@ -23,7 +23,7 @@ function CorrectForm({ line, sessionId, onDone }: { line: CaptionLine; sessionId
     const trimmed = text.trim();
     if (!trimmed) return;
     try {
-      onDone(await desk.sendStaffRequest('correctCaption', { sessionId, lineId: line.lineId, text: trimmed.slice(0, 300) }));
+      onDone(await desk.sendStaffRequest('correctCaption', { consultationId, lineId: line.lineId, text: trimmed.slice(0, 300) }));
     } catch {
       setFailed(true);
     }
@@ -50,13 +50,13 @@ function CorrectForm({ line, sessionId, onDone }: { line: CaptionLine; sessionId
  * captioner, the speech recogniser) and a correction for any line. Shown only when the call has
  * captions (an engine is configured, a captioner joined, or a line came).
  */
-export function CaptionsPanel({ sessionId }: { sessionId: string | null }) {
+export function CaptionsPanel({ consultationId }: { consultationId: string | null }) {
   const desk = useStaffCall();
-  const captions = useCaptions(sessionId, (id) => desk.sendStaffRequest('getCaptions', { sessionId: id }));
+  const captions = useCaptions(consultationId, (id) => desk.sendStaffRequest('getCaptions', { consultationId: id }));
   const [editing, setEditing] = useState<string | null>(null);
   const { state, lines } = captions;
   const active = lines.length > 0 || state?.captionerPresent === true || (state !== null && state.recogniser !== 'off');
-  if (!sessionId || !active) return null;
+  if (!consultationId || !active) return null;
   return (
     <section className="captions-panel" aria-labelledby="captions-heading">
       <h3 id="captions-heading" className="captions-panel__heading">
@@ -75,7 +75,7 @@ export function CaptionsPanel({ sessionId }: { sessionId: string | null }) {
               {editing === line.lineId ? (
                 <CorrectForm
                   line={line}
-                  sessionId={sessionId}
+                  consultationId={consultationId}
                   onDone={(corrected) => {
                     if (corrected) captions.put(corrected);
                     setEditing(null);

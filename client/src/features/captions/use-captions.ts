@@ -23,8 +23,8 @@ function withLine(lines: readonly CaptionLine[], line: CaptionLine): readonly Ca
  * The live captions of one call, for the staff console and a captioner's page: the lines so far
  * (fetched when media is up, again after a reconnect) and every change as it arrives.
  */
-export function useCaptions(sessionId: string | null, load: (sessionId: string) => Promise<CaptionsSnapshot>): Captions {
-  const session = useCallClient();
+export function useCaptions(consultationId: string | null, load: (consultationId: string) => Promise<CaptionsSnapshot>): Captions {
+  const callClient = useCallClient();
   // The latest loader, without asking again on every render.
   const loader = useRef(load);
   loader.current = load;
@@ -33,25 +33,25 @@ export function useCaptions(sessionId: string | null, load: (sessionId: string) 
   const [state, setState] = useState<CaptionsState | null>(null);
 
   useEffect(() => {
-    if (!sessionId) return;
-    const offLine = session.onServerEvent('captionLine', (line) => {
-      if (line.sessionId === sessionId) setLines((prev) => withLine(prev, line));
+    if (!consultationId) return;
+    const offLine = callClient.onServerEvent('captionLine', (line) => {
+      if (line.consultationId === consultationId) setLines((prev) => withLine(prev, line));
     });
-    const offState = session.onServerEvent('captionsState', (next) => {
-      if (next.sessionId === sessionId) setState(next);
+    const offState = callClient.onServerEvent('captionsState', (next) => {
+      if (next.consultationId === consultationId) setState(next);
     });
     return () => {
       offLine();
       offState();
     };
-  }, [session, sessionId]);
+  }, [callClient, consultationId]);
 
   const inCall = callState === 'inCall';
   useEffect(() => {
-    if (!sessionId || !inCall) return;
+    if (!consultationId || !inCall) return;
     let live = true;
     loader
-      .current(sessionId)
+      .current(consultationId)
       .then((snapshot) => {
         if (!live) return;
         setState(snapshot.state);
@@ -61,7 +61,7 @@ export function useCaptions(sessionId: string | null, load: (sessionId: string) 
     return () => {
       live = false;
     };
-  }, [sessionId, inCall]);
+  }, [consultationId, inCall]);
 
   const put = useCallback((line: CaptionLine) => setLines((prev) => withLine(prev, line)), []);
   return { lines, state, put };

@@ -30,7 +30,7 @@ const pathDetail = (result: MediaPathResult | null): string | null =>
  * server over UDP and over TCP (a real loopback through the SFU), with a plain verdict.
  */
 export function CheckPage() {
-  const session = useStaffCall();
+  const staffCall = useStaffCall();
   const mediaPath = useCallSnapshot((snapshot) => snapshot.serverInfo?.media ?? null);
   const inCall = useCallSnapshot((snapshot) => snapshot.callState !== 'idle');
   const [results, setResults] = useState<CheckResults>(EMPTY_CHECK);
@@ -42,7 +42,7 @@ export function CheckPage() {
     setRunning(true);
     setTonePlayed(false);
     try {
-      await runConnectionCheck(session, (next, found) => {
+      await runConnectionCheck(staffCall, (next, found) => {
         setResults((r) => ({ ...next, speaker: r.speaker }));
         setDetails({
           camera: next.camera === 'ok' ? t.cameraOk(found.cameraLabel ?? '') : null,

@@ -12,7 +12,7 @@ import { describeError } from '../../i18n/describe-error';
 const t = consoleMessages.outcome;
 
 export interface AfterCallFormProps {
-  sessionId: string;
+  consultationId: string;
   /**
    * Saved (true) or put off (false); either way the console goes back to the queue. `queued`:
    * the server accepted it but the database is away; it lands, with this time, once it is back.
@@ -23,7 +23,7 @@ export interface AfterCallFormProps {
 }
 
 /** Right after a call: the outcome code and notes, then back to the queue. */
-export function AfterCallForm({ sessionId, onDone, transferred = false }: AfterCallFormProps) {
+export function AfterCallForm({ consultationId, onDone, transferred = false }: AfterCallFormProps) {
   const desk = useStaffCall();
   const [draft, setDraft] = useState<OutcomeDraft>({ outcome: '', notes: '' });
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +49,7 @@ export function AfterCallForm({ sessionId, onDone, transferred = false }: AfterC
     setError(null);
     try {
       // Over the console's socket: it is accepted even while the database is away (queued there).
-      const { queued } = await desk.sendStaffRequest('saveOutcome', { sessionId, ...body });
+      const { queued } = await desk.sendStaffRequest('saveOutcome', { consultationId, ...body });
       onDone(true, queued);
     } catch (caught) {
       setError(describeError(caught));

@@ -36,7 +36,7 @@ export interface CallPanelProps {
  * transfer, the connection's quality and the hang-up button.
  */
 export function CallPanel({ onTransferred }: CallPanelProps) {
-  const session = useStaffCall();
+  const staffCall = useStaffCall();
   const snapshot = useCallSnapshot();
   const [peerGone, setPeerGone] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
@@ -50,11 +50,11 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   const residentVideo = kioskVideo.find((t) => t.source === 'camera') ?? kioskVideo.find((t) => t.source !== 'document') ?? null;
   const audioTracks = snapshot.remoteTracks.filter((t) => t.kind === 'audio');
   const call = snapshot.call;
-  const sessionId = call?.sessionId ?? null;
+  const consultationId = call?.consultationId ?? null;
   const inCall = snapshot.callState === 'inCall';
-  const quality = useCallQuality(sessionId, residentVideo?.track ?? null, inCall);
+  const quality = useCallQuality(consultationId, residentVideo?.track ?? null, inCall);
   const screen = useScreenShare();
-  const documentCameraDown = useDocumentCameraDown(sessionId);
+  const documentCameraDown = useDocumentCameraDown(consultationId);
   const status = describeCallStatus(
     {
       connection: snapshot.connection,
@@ -72,7 +72,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   const hangUp = async (options: { residentAbsent?: boolean } = {}) => {
     screen.stop();
     await quality.report();
-    await session.hangUp(options);
+    await staffCall.hangUp(options);
   };
 
   const residentView = (
@@ -96,18 +96,18 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
       <div className="call__layout">
         <div className="call__main">
           {documentVideo ? (
-            <DocumentPane sessionId={sessionId} track={documentVideo.track} />
+            <DocumentPane consultationId={consultationId} track={documentVideo.track} />
           ) : (
             <div className="call__stage">
               {residentView}
               <VideoView className="call__self" source={snapshot.localStream} label={messages.call.selfView} caption={tileCaptions.self} mirrored />
             </div>
           )}
-          <SnapshotPanel sessionId={sessionId} canTake={inCall} />
-          <FormPanel sessionId={sessionId} canPush={inCall} />
+          <SnapshotPanel consultationId={consultationId} canTake={inCall} />
+          <FormPanel consultationId={consultationId} canPush={inCall} />
         </div>
         <aside className="call__side">
-          {sessionId && snapshot.call?.answered ? <ResidentContext sessionId={sessionId} /> : null}
+          {consultationId && snapshot.call?.answered ? <ResidentContext consultationId={consultationId} /> : null}
           {documentVideo ? (
             <div className="call__side-videos">
               <div className="call__side-video">{residentView}</div>
@@ -115,8 +115,8 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
             </div>
           ) : null}
           {guestVideo ? <VideoView className="call__side-guest" source={guestVideo.track} label={c.guestVideo} caption={guestCaption(guestKind)} /> : null}
-          <CaptionsPanel sessionId={sessionId} />
-          <MessagePanel sessionId={sessionId} />
+          <CaptionsPanel consultationId={consultationId} />
+          <MessagePanel consultationId={consultationId} />
         </aside>
       </div>
       {audioTracks.map((remote) => (
@@ -143,7 +143,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
         <button type="button" className="button button--secondary" disabled={!inCall} onClick={() => setTransferOpen(true)}>
           {c.transfer.open}
         </button>
-        <GuestInvite sessionId={sessionId} disabled={!inCall} />
+        <GuestInvite consultationId={consultationId} disabled={!inCall} />
         <ResidentAbsentButton disabled={!inCall} onConfirm={() => hangUp({ residentAbsent: true })} />
         <HangUpButton onHangUp={hangUp} />
       </div>

@@ -45,13 +45,13 @@ export function ConsolePage() {
   const offeredOutcomes = useRef(new Set<string>());
   // A call this page saw end is never offered back (the server may answer before its end is done).
   const [endedHere, setEndedHere] = useState<ReadonlySet<string>>(() => new Set());
-  const resumableLive = resumable?.live && !endedHere.has(resumable.live.sessionId) ? resumable.live : null;
+  const resumableLive = resumable?.live && !endedHere.has(resumable.live.consultationId) ? resumable.live : null;
   useEffect(() => {
     const unrecorded = resumable?.unrecorded;
-    if (!unrecorded || afterCall || offeredOutcomes.current.has(unrecorded.sessionId)) return;
-    offeredOutcomes.current.add(unrecorded.sessionId);
+    if (!unrecorded || afterCall || offeredOutcomes.current.has(unrecorded.consultationId)) return;
+    offeredOutcomes.current.add(unrecorded.consultationId);
     setNotice(resumeMessages.endedAway(unrecorded.kioskName));
-    setAfterCall(unrecorded.sessionId);
+    setAfterCall(unrecorded.consultationId);
   }, [resumable, afterCall]);
   const desk = useStaffCall();
   // Waiting residents are told whether anyone can answer: the server needs to know.
@@ -60,14 +60,14 @@ export function ConsolePage() {
   }, [desk, availability]);
 
   useCallEvent('callEnded', (event) => {
-    if (event.sessionId) setEndedHere((ended) => new Set(ended).add(event.sessionId ?? ''));
+    if (event.consultationId) setEndedHere((ended) => new Set(ended).add(event.consultationId ?? ''));
     if (!event.answered) return;
     setNotice(event.reason === 'media_failed' ? describeMediaFailure(event.failedRoles, mediaPath) : messages.call.ended(event.reason));
     // A transfer ends this desk's leg of the consultation: its outcome is this desk's to record.
-    if (event.sessionId) {
-      offeredOutcomes.current.add(event.sessionId);
-      setAfterCall(event.sessionId);
-      setAfterTransfer(event.reason === 'transferred' ? event.sessionId : null);
+    if (event.consultationId) {
+      offeredOutcomes.current.add(event.consultationId);
+      setAfterCall(event.consultationId);
+      setAfterTransfer(event.reason === 'transferred' ? event.consultationId : null);
     }
   });
 
@@ -100,7 +100,7 @@ export function ConsolePage() {
       ) : resumableLive ? (
         <ResumeOffer call={resumableLive} />
       ) : afterCall ? (
-        <AfterCallForm key={afterCall} sessionId={afterCall} transferred={afterTransfer === afterCall} onDone={finishAfterCall} />
+        <AfterCallForm key={afterCall} consultationId={afterCall} transferred={afterTransfer === afterCall} onDone={finishAfterCall} />
       ) : (
         <QueuePanel onNotice={setNotice} away={availability === 'away'} />
       )}

@@ -17,7 +17,7 @@ const t = consoleMessages.document;
 const WHEEL_STEP = 1.15;
 
 export interface DocumentPaneProps {
-  sessionId: string | null;
+  consultationId: string | null;
   track: MediaStreamTrack | null;
 }
 
@@ -25,7 +25,7 @@ export interface DocumentPaneProps {
  * The kiosk's document camera, large: zoom, pan, rotate, full screen, and marks drawn for the
  * resident. It opens in 移動 (move) mode, so a stray drag never draws on the resident's screen.
  */
-export function DocumentPane({ sessionId, track }: DocumentPaneProps) {
+export function DocumentPane({ consultationId, track }: DocumentPaneProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -36,8 +36,8 @@ export function DocumentPane({ sessionId, track }: DocumentPaneProps) {
   const [color, setColor] = useState<MarkColor>('red');
   const [fullScreen, setFullScreen] = useState(false);
   const drag = useRef<{ x: number; y: number; pointerId: number } | null>(null);
-  const pointer = usePointerMarks(sessionId);
-  useDocumentViewReport(sessionId);
+  const pointer = usePointerMarks(consultationId);
+  useDocumentViewReport(consultationId);
   const stream = useMemo(() => (track ? new MediaStream([track]) : null), [track]);
   const frame = fitFrame(pane, video, view.rotation);
   const shown = clampPan(view, pane, frame);

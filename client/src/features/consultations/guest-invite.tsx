@@ -37,7 +37,7 @@ const t = pick({
 });
 
 /** A single-use link that brings a third party into this call; shown once, to be passed on. */
-export function GuestInvite({ sessionId, disabled }: { sessionId: string | null; disabled: boolean }) {
+export function GuestInvite({ consultationId, disabled }: { consultationId: string | null; disabled: boolean }) {
   const { run } = useApi();
   const [link, setLink] = useState<GuestLink | null>(null);
   const [state, setState] = useState<'idle' | 'making' | 'failed'>('idle');
@@ -45,10 +45,10 @@ export function GuestInvite({ sessionId, disabled }: { sessionId: string | null;
   const [kind, setKind] = useState<GuestKind>('interpreter');
 
   const make = async (): Promise<void> => {
-    if (!sessionId) return;
+    if (!consultationId) return;
     setState('making');
     try {
-      setLink(await run((options) => createGuestLink(sessionId, { label: tileCaptions.guestKinds[kind], kind }, options)));
+      setLink(await run((options) => createGuestLink(consultationId, { label: tileCaptions.guestKinds[kind], kind }, options)));
       setState('idle');
     } catch {
       setState('failed');
@@ -67,7 +67,7 @@ export function GuestInvite({ sessionId, disabled }: { sessionId: string | null;
           ))}
         </select>
       </label>
-      <button type="button" className="button button--secondary" disabled={disabled || !sessionId || state === 'making'} onClick={() => void make()}>
+      <button type="button" className="button button--secondary" disabled={disabled || !consultationId || state === 'making'} onClick={() => void make()}>
         {state === 'making' ? t.making : t.invite}
       </button>
       {state === 'failed' ? <p role="alert">{t.failed}</p> : null}

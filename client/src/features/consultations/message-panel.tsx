@@ -10,8 +10,8 @@ import { useCallMessages } from './use-call-messages';
 const t = consoleMessages.chat;
 
 /** Typed messages shown large on the kiosk: a text box, quick phrases and the conversation so far. */
-export function MessagePanel({ sessionId }: { sessionId: string | null }) {
-  const chat = useCallMessages(sessionId);
+export function MessagePanel({ consultationId }: { consultationId: string | null }) {
+  const chat = useCallMessages(consultationId);
   // Staff see and press the Japanese; the kiosk shows the phrase in the resident's language.
   const phrases = useApiData(listQuickPhrases, 'quick-phrases');
   const [text, setText] = useState('');
@@ -48,7 +48,7 @@ export function MessagePanel({ sessionId }: { sessionId: string | null }) {
       )}
       <div className="chat__phrases" role="group" aria-label={t.quickPhrases}>
         {(phrases.data ?? []).map((phrase) => (
-          <button key={phrase.id} type="button" className="button button--small button--secondary" disabled={chat.sending || !sessionId} onClick={() => void chat.send(phrase.texts.ja, phrase.id)}>
+          <button key={phrase.id} type="button" className="button button--small button--secondary" disabled={chat.sending || !consultationId} onClick={() => void chat.send(phrase.texts.ja, phrase.id)}>
             {currentLanguage() === 'en' ? (phrase.texts.en ?? phrase.texts.ja) : phrase.texts.ja}
           </button>
         ))}
@@ -58,7 +58,7 @@ export function MessagePanel({ sessionId }: { sessionId: string | null }) {
           {t.label}
         </label>
         <input id="chat-input" type="text" maxLength={500} value={text} onChange={(e) => setText(e.target.value)} placeholder={t.label} />
-        <button type="submit" className="button button--primary" disabled={chat.sending || !text.trim() || !sessionId}>
+        <button type="submit" className="button button--primary" disabled={chat.sending || !text.trim() || !consultationId}>
           {t.send}
         </button>
       </form>

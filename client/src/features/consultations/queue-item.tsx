@@ -6,7 +6,7 @@ export interface QueueItemProps {
   entry: QueueEntry;
   now: number;
   disabled: boolean;
-  onAnswer: (sessionId: string) => void;
+  onAnswer: (consultationId: string) => void;
 }
 
 /** One waiting resident: who (if booked), for which department, from where, how long, and what help they need. */
@@ -34,7 +34,7 @@ export function QueueItem({ entry, now, disabled, onAnswer }: QueueItemProps) {
         </span>
         <span className="queue-item__wait">{q.waitingFor(elapsedSeconds)}</span>
       </div>
-      <button type="button" className="button button--primary" disabled={disabled} onClick={() => onAnswer(entry.sessionId)}>
+      <button type="button" className="button button--primary" disabled={disabled} onClick={() => onAnswer(entry.consultationId)}>
         {q.answer}
       </button>
     </li>

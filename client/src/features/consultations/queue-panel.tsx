@@ -23,11 +23,11 @@ export function QueuePanel({ onNotice, away }: QueuePanelProps) {
   const [accepting, setAccepting] = useState(false);
   const sorted = useMemo(() => [...queue].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)), [queue]);
 
-  async function answer(sessionId: string) {
+  async function answer(consultationId: string) {
     setAccepting(true);
     onNotice(null);
     try {
-      await desk.acceptCall(sessionId);
+      await desk.acceptCall(consultationId);
     } catch (error) {
       const { code } = toCallError(error);
       onNotice(code === ErrorCode.AlreadyTaken ? messages.queue.alreadyTaken : messages.queue.acceptFailed);
@@ -49,7 +49,7 @@ export function QueuePanel({ onNotice, away }: QueuePanelProps) {
         <ul className="queue__list">
           {sorted.map((entry) => (
             <QueueItem
-              key={entry.sessionId}
+              key={entry.consultationId}
               entry={entry}
               now={now}
               disabled={away || accepting || connection !== 'connected'}

@@ -1,4 +1,4 @@
-import { getCallContext } from '../../api/sessions-api';
+import { getCallContext } from '../../api/consultations-api';
 import { useApiData } from '../../hooks/use-api-data';
 import { common } from '../../i18n/common-messages';
 import { consoleMessages } from '../../i18n/console-messages';
@@ -10,11 +10,11 @@ const t = consoleMessages.resident;
 
 /**
  * Who the desk is talking to, kept in view for the whole call: the booked name, language, support
- * needs, topic and notes, and the resident's other appointments. Loaded from the server by session
+ * needs, topic and notes, and the resident's other appointments. Loaded from the server by consultation
  * id, so it is there again after a reload of the console.
  */
-export function ResidentContext({ sessionId }: { sessionId: string }) {
-  const context = useApiData((o) => getCallContext(sessionId, o), sessionId);
+export function ResidentContext({ consultationId }: { consultationId: string }) {
+  const context = useApiData((o) => getCallContext(consultationId, o), consultationId);
   const data = context.data;
   if (context.error) {
     return (

@@ -6,7 +6,7 @@ import { resumeMessages as t } from '../../i18n/resume-messages';
 
 /** A live call this desk left by reloading or closing the console: one button takes it back. */
 export function ResumeOffer({ call }: { call: ResumableCall }) {
-  const session = useStaffCall();
+  const staffCall = useStaffCall();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -14,7 +14,7 @@ export function ResumeOffer({ call }: { call: ResumableCall }) {
     setBusy(true);
     setFailed(false);
     try {
-      await session.resumeCall(call);
+      await staffCall.resumeCall(call);
     } catch {
       setFailed(true);
       setBusy(false);

@@ -2,8 +2,8 @@ import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import type { RequestOptions } from '../../api/http-client';
 import { callRoute, downloadRoute } from '../../api/route-call';
 
-export function listSnapshots(sessionId: string, options: RequestOptions): Promise<SnapshotInfo[]> {
-  return callRoute('listSnapshots', { ...options, params: { id: sessionId } });
+export function listSnapshots(consultationId: string, options: RequestOptions): Promise<SnapshotInfo[]> {
+  return callRoute('listSnapshots', { ...options, params: { id: consultationId } });
 }
 
 /** The image bytes; the server audits every fetch, so callers keep the blob instead of fetching again. */

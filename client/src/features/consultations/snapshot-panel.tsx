@@ -18,8 +18,8 @@ const STATUS_TEXT: Record<SnapshotStatus, { text: string; tone: 'info' | 'warnin
 };
 
 /** 「撮影」 (asks the resident first), the request's state, and the call's photos. */
-export function SnapshotPanel({ sessionId, canTake }: { sessionId: string | null; canTake: boolean }) {
-  const snapshots = useSnapshots(sessionId);
+export function SnapshotPanel({ consultationId, canTake }: { consultationId: string | null; canTake: boolean }) {
+  const snapshots = useSnapshots(consultationId);
   const [open, setOpen] = useState<GalleryItem | null>(null);
   const status = snapshots.status ? STATUS_TEXT[snapshots.status] : null;
   return (
@@ -28,7 +28,7 @@ export function SnapshotPanel({ sessionId, canTake }: { sessionId: string | null
         <button
           type="button"
           className="button button--primary"
-          disabled={!canTake || !sessionId || snapshots.busy}
+          disabled={!canTake || !consultationId || snapshots.busy}
           onClick={snapshots.request}
         >
           {t.take}

@@ -5,7 +5,7 @@ import { playArrivalBeep } from './beep';
 
 /** Ids that were not in the previous queue. */
 export function newArrivals(seen: ReadonlySet<string>, queue: readonly QueueEntry[]): string[] {
-  return queue.map((e) => e.sessionId).filter((id) => !seen.has(id));
+  return queue.map((e) => e.consultationId).filter((id) => !seen.has(id));
 }
 
 /**
@@ -18,7 +18,7 @@ export function useArrivalAlert(queue: readonly QueueEntry[], options: { availab
   const [alerting, setAlerting] = useState(false);
 
   useEffect(() => {
-    const ids = new Set(queue.map((e) => e.sessionId));
+    const ids = new Set(queue.map((e) => e.consultationId));
     // The first queue after loading is not news.
     const arrived = seen.current ? newArrivals(seen.current, queue) : [];
     seen.current = ids;

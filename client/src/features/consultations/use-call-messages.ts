@@ -12,17 +12,17 @@ export interface CallMessages extends CallMessagesState {
 const EMPTY: CallMessagesState = { messages: [], sending: false, failed: false };
 
 /** What is written in one call, as it arrives (a guest reads it; only the desk writes). */
-export function useCallConversation(sessionId: string | null): readonly ChatMessage[] {
+export function useCallConversation(consultationId: string | null): readonly ChatMessage[] {
   const client = useCallClient();
-  return useInCallFeature(() => (sessionId ? readMessages(client, sessionId) : null), [client, sessionId], EMPTY).state.messages;
+  return useInCallFeature(() => (consultationId ? readMessages(client, consultationId) : null), [client, consultationId], EMPTY).state.messages;
 }
 
 /** The conversation of one call at the desk: what the kiosk sent, and our own messages once acknowledged. */
-export function useCallMessages(sessionId: string | null): CallMessages {
+export function useCallMessages(consultationId: string | null): CallMessages {
   const desk = useStaffCall();
-  const { feature, state } = useInCallFeature(() => (sessionId ? deskMessages(desk, sessionId) : null), [desk, sessionId], EMPTY);
+  const { feature, state } = useInCallFeature(() => (consultationId ? deskMessages(desk, consultationId) : null), [desk, consultationId], EMPTY);
   return {
     ...state,
-    send: async (text, phraseId) => (feature && sessionId ? feature.send(sessionId, text, phraseId) : false),
+    send: async (text, phraseId) => (feature && consultationId ? feature.send(consultationId, text, phraseId) : false),
   };
 }

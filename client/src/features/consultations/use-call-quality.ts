@@ -23,15 +23,15 @@ function entries(report: RTCStatsReport | null): StatsEntry[] {
   return list;
 }
 
-function sendReport(desk: StaffCallClient, sessionId: string, accumulator: QualityAccumulator): Promise<void> {
-  const sent = desk.sendStaffRequest('reportQuality', { sessionId, quality: accumulator.summary() }).then(() => undefined);
+function sendReport(desk: StaffCallClient, consultationId: string, accumulator: QualityAccumulator): Promise<void> {
+  const sent = desk.sendStaffRequest('reportQuality', { consultationId, quality: accumulator.summary() }).then(() => undefined);
   // Hang-up must not wait long on a report.
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, REPORT_TIMEOUT_MS));
   return Promise.race([sent.catch(() => undefined), timeout]);
 }
 
 /** getStats every 2 s: the indicator, the frozen-video warning, and the means reported at the end. */
-export function useCallQuality(sessionId: string | null, residentTrack: MediaStreamTrack | null, inCall: boolean): CallQuality {
+export function useCallQuality(consultationId: string | null, residentTrack: MediaStreamTrack | null, inCall: boolean): CallQuality {
   const desk = useStaffCall();
   // A call lost in the accept race (or failing to join) never reached inCall: nothing to report.
   const joined = useRef(false);
@@ -46,12 +46,12 @@ export function useCallQuality(sessionId: string | null, residentTrack: MediaStr
     freeze.current = new FreezeWatch();
     reported.current = false;
     joined.current = false;
-  }, [sessionId]);
+  }, [consultationId]);
 
   // Declared after the reset above, so it runs after it.
   useEffect(() => {
     if (inCall) joined.current = true;
-  }, [inCall, sessionId]);
+  }, [inCall, consultationId]);
 
   const poll = async (): Promise<void> => {
     const { send, recv } = await desk.getMediaStats();
@@ -74,19 +74,19 @@ export function useCallQuality(sessionId: string | null, residentTrack: MediaStr
   }, [inCall]);
 
   const report = useCallback(async () => {
-    if (!sessionId || reported.current || !joined.current) return;
+    if (!consultationId || reported.current || !joined.current) return;
     reported.current = true;
     // One last sample, so a short call still has an interval to report.
     await pollRef.current().catch(() => undefined);
-    await sendReport(desk, sessionId, accumulator.current);
-  }, [desk, sessionId]);
+    await sendReport(desk, consultationId, accumulator.current);
+  }, [desk, consultationId]);
 
   // A call the kiosk ended closes this panel: report right after.
   const reportRef = useRef(report);
   useEffect(() => {
     reportRef.current = report;
   });
-  useEffect(() => () => void reportRef.current(), [sessionId]);
+  useEffect(() => () => void reportRef.current(), [consultationId]);
 
   return { reading, level: classifyQuality(reading), frozen, report };
 }

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { useStaffCall } from '../../hooks/use-call-client';
 
 /** True once the kiosk of this call reported that its document camera does not work. */
-export function useDocumentCameraDown(sessionId: string | null): boolean {
+export function useDocumentCameraDown(consultationId: string | null): boolean {
   const desk = useStaffCall();
   const [down, setDown] = useState<string | null>(null);
   useEffect(() => {
-    if (!sessionId) return;
+    if (!consultationId) return;
     return desk.onServerEvent('deviceProblem', (problem) => {
-      if (problem.sessionId === sessionId && problem.device === 'documentCamera') setDown(sessionId);
+      if (problem.consultationId === consultationId && problem.device === 'documentCamera') setDown(consultationId);
     });
-  }, [desk, sessionId]);
-  return down !== null && down === sessionId;
+  }, [desk, consultationId]);
+  return down !== null && down === consultationId;
 }

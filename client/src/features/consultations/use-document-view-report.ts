@@ -7,16 +7,16 @@ import { useStaffCall } from '../../hooks/use-call-client';
  * the kiosk stops encoding and sending its 1080p document camera until the console is back
  * (issue 16.4). Back in view, the kiosk resumes and the first frame is a key frame.
  */
-export function useDocumentViewReport(sessionId: string | null): void {
-  const session = useStaffCall();
+export function useDocumentViewReport(consultationId: string | null): void {
+  const staffCall = useStaffCall();
   useEffect(() => {
-    if (!sessionId) return;
+    if (!consultationId) return;
     let last: boolean | null = null;
     const report = () => {
       const shown = document.visibilityState !== 'hidden';
       if (shown === last) return;
       last = shown;
-      session.sendStaffRequest('documentView', { sessionId, shown }).catch(() => {
+      staffCall.sendStaffRequest('documentView', { consultationId, shown }).catch(() => {
         // Not told: the kiosk goes on sending, which costs only its CPU; the next change tries again.
         last = null;
       });
@@ -26,5 +26,5 @@ export function useDocumentViewReport(sessionId: string | null): void {
     else last = true;
     document.addEventListener('visibilitychange', report);
     return () => document.removeEventListener('visibilitychange', report);
-  }, [session, sessionId]);
+  }, [staffCall, consultationId]);
 }

@@ -18,9 +18,9 @@ export interface PointerMarks {
 const EMPTY: PointerMarksState = { marks: [], stroke: null, failed: false };
 
 /** The marks on the document view (the call core's DeskPointerMarks); closing the pane clears them on the kiosk. */
-export function usePointerMarks(sessionId: string | null): PointerMarks {
+export function usePointerMarks(consultationId: string | null): PointerMarks {
   const desk = useStaffCall();
-  const { feature, state } = useInCallFeature(() => (sessionId ? deskPointerMarks(desk, sessionId) : null), [desk, sessionId], EMPTY);
+  const { feature, state } = useInCallFeature(() => (consultationId ? deskPointerMarks(desk, consultationId) : null), [desk, consultationId], EMPTY);
   return {
     ...state,
     begin: (kind, color, point) => feature?.begin(kind, color, point),

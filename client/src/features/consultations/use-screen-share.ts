@@ -11,7 +11,7 @@ export interface ScreenShare {
 
 /** Shows the resident a screen (a form, a map) as a second video with source 'screen'. */
 export function useScreenShare(): ScreenShare {
-  const session = useStaffCall();
+  const staffCall = useStaffCall();
   const [sharing, setSharing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -23,7 +23,7 @@ export function useScreenShare(): ScreenShare {
     setSharing(false);
     if (!share) return;
     share.track.stop();
-    void session.stopExtraTrack(share.track).catch(() => undefined);
+    void staffCall.stopExtraTrack(share.track).catch(() => undefined);
   };
   const stopRef = useRef(stop);
   useEffect(() => {
@@ -49,10 +49,10 @@ export function useScreenShare(): ScreenShare {
         track.addEventListener('ended', () => {
           if (current.current === share) stopRef.current();
         });
-        // Sent again by the session after a reconnect, until stopped.
-        await session.startExtraTrack(track, 'screen');
+        // Sent again by the staff call after a reconnect, until stopped.
+        await staffCall.startExtraTrack(track, 'screen');
         if (current.current === share) setSharing(true);
-        else void session.stopExtraTrack(track).catch(() => undefined);
+        else void staffCall.stopExtraTrack(track).catch(() => undefined);
       } catch (error) {
         track?.stop();
         current.current = null;

@@ -14,18 +14,18 @@ export interface Snapshots extends DeskSnapshotsState {
 const EMPTY: DeskSnapshotsState = { items: [], status: null, busy: false };
 
 /** Snapshot requests of one call and its gallery (the call core's DeskSnapshots, over the app's REST client). */
-export function useSnapshots(sessionId: string | null): Snapshots {
+export function useSnapshots(consultationId: string | null): Snapshots {
   const desk = useStaffCall();
   const { run } = useApi();
   const { feature, state } = useInCallFeature(
     () =>
-      sessionId
-        ? deskSnapshots(desk, sessionId, {
-            list: (signal) => run((o) => listSnapshots(sessionId, o), signal),
+      consultationId
+        ? deskSnapshots(desk, consultationId, {
+            list: (signal) => run((o) => listSnapshots(consultationId, o), signal),
             image: (snapshotId) => run((o) => fetchSnapshotImage(snapshotId, o)),
           })
         : null,
-    [desk, sessionId, run],
+    [desk, consultationId, run],
     EMPTY,
   );
   return { ...state, request: () => feature?.request() };

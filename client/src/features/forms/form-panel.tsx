@@ -13,8 +13,8 @@ const t = formMessages;
  * the kiosk with 「住民の方に確認してもらう」, correct the field the resident points at and send
  * again; 「署名済み」 as soon as the resident signs, with the PDF one click away.
  */
-export function FormPanel({ sessionId, canPush }: { sessionId: string | null; canPush: boolean }) {
-  const form = useCallForm(sessionId);
+export function FormPanel({ consultationId, canPush }: { consultationId: string | null; canPush: boolean }) {
+  const form = useCallForm(consultationId);
   const { run } = useApi();
   const [openFailed, setOpenFailed] = useState(false);
   const { template, document } = form;

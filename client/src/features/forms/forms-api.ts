@@ -23,8 +23,8 @@ export function saveFormSettings(body: FormSettings, options: RequestOptions): P
   return callRoute('updateFormSettings', { ...options, body });
 }
 
-export function listSessionForms(sessionId: string, options: RequestOptions): Promise<FormDocumentInfo[]> {
-  return callRoute('listSessionForms', { ...options, params: { id: sessionId } });
+export function listConsultationForms(consultationId: string, options: RequestOptions): Promise<FormDocumentInfo[]> {
+  return callRoute('listConsultationForms', { ...options, params: { id: consultationId } });
 }
 
 /** The signed PDF; every fetch is audited on the server. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formValueProblems, type FormDocumentInfo, type FormTemplate, type FormValues } from '@madoguchi/contract/forms';
 import type { CallContext } from '@madoguchi/contract/call-context';
-import { getCallContext } from '../../api/sessions-api';
+import { getCallContext } from '../../api/consultations-api';
 import { useApi } from '../../hooks/use-api';
 import { useStaffCall } from '../../hooks/use-call-client';
 import { languageNameJa } from '../../i18n/messages';
@@ -38,8 +38,8 @@ function prefilled(template: FormTemplate, context: CallContext | null): FormVal
  * The form of this call: staff choose a template, fill it (prefilled from the booking), show it on
  * the kiosk, and follow what the resident does with it (「ここが違います」, 署名済み, refusal).
  */
-export function useCallForm(sessionId: string | null): CallForm {
-  const session = useStaffCall();
+export function useCallForm(consultationId: string | null): CallForm {
+  const staffCall = useStaffCall();
   const { run } = useApi();
   const [templates, setTemplates] = useState<readonly FormTemplate[] | null>(null);
   const [template, setTemplate] = useState<FormTemplate | null>(null);
@@ -58,18 +58,18 @@ export function useCallForm(sessionId: string | null): CallForm {
   }, [run]);
 
   useEffect(() => {
-    if (!sessionId) return;
+    if (!consultationId) return;
     setDocument(null);
     setTemplate(null);
     setValues({});
     const controller = new AbortController();
-    run((o) => getCallContext(sessionId, o), controller.signal).then(setContext, () => setContext(null));
-    const offCorrection = session.onServerEvent('formCorrectionAsked', (asked) => {
-      if (asked.sessionId !== sessionId) return;
+    run((o) => getCallContext(consultationId, o), controller.signal).then(setContext, () => setContext(null));
+    const offCorrection = staffCall.onServerEvent('formCorrectionAsked', (asked) => {
+      if (asked.consultationId !== consultationId) return;
       setDocument((prev) => (prev && prev.documentId === asked.documentId ? { ...prev, state: 'correction_asked', correctionField: asked.fieldKey } : prev));
     });
-    const offUpdated = session.onServerEvent('formUpdated', (info) => {
-      if (info.sessionId !== sessionId) return;
+    const offUpdated = staffCall.onServerEvent('formUpdated', (info) => {
+      if (info.consultationId !== consultationId) return;
       setDocument((prev) => (prev && prev.documentId === info.documentId ? info : prev));
     });
     return () => {
@@ -77,7 +77,7 @@ export function useCallForm(sessionId: string | null): CallForm {
       offCorrection();
       offUpdated();
     };
-  }, [session, sessionId, run]);
+  }, [staffCall, consultationId, run]);
 
   const problems = template && showProblems ? formValueProblems(template.fields, values) : {};
 
@@ -93,24 +93,24 @@ export function useCallForm(sessionId: string | null): CallForm {
   const change = (key: string, value: string | boolean) => setValues((prev) => ({ ...prev, [key]: value }));
 
   const push = () => {
-    if (!sessionId || !template) return;
+    if (!consultationId || !template) return;
     setShowProblems(true);
     if (Object.keys(formValueProblems(template.fields, values)).length > 0) return;
     setBusy(true);
     setFailed(false);
     const resend = document && (document.state === 'shown' || document.state === 'correction_asked') ? document.documentId : undefined;
-    session
-      .sendStaffRequest('pushForm', { sessionId, templateId: template.templateId, values, ...(resend ? { documentId: resend } : {}) })
+    staffCall
+      .sendStaffRequest('pushForm', { consultationId, templateId: template.templateId, values, ...(resend ? { documentId: resend } : {}) })
       .then(setDocument, () => setFailed(true))
       .finally(() => setBusy(false));
   };
 
   const withdraw = () => {
-    if (!sessionId || !document) return;
+    if (!consultationId || !document) return;
     setBusy(true);
     setWithdrawFailed(false);
-    session
-      .sendStaffRequest('withdrawForm', { sessionId, documentId: document.documentId })
+    staffCall
+      .sendStaffRequest('withdrawForm', { consultationId, documentId: document.documentId })
       .then(setDocument, () => setWithdrawFailed(true))
       .finally(() => setBusy(false));
   };

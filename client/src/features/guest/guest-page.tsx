@@ -24,10 +24,10 @@ function labelOf(track: RemoteTrack): string {
   return m.sources.other;
 }
 
-function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessionId: string; client: GuestCallClient; onLeave: () => void }) {
+function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; consultationId: string; client: GuestCallClient; onLeave: () => void }) {
   // Listening from the start, not from when the list appears: a message sent the moment the page
   // says 「通話に参加しました。」 must not be missed.
-  const messages = useCallConversation(sessionId);
+  const messages = useCallConversation(consultationId);
   const remote = useRemoteTracks();
   const local = useLocalStream();
   const callState = useCallState();
@@ -52,7 +52,7 @@ function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessio
           {audio.map((track) => (
             <RemoteAudio key={track.consumerId} track={track.track} />
           ))}
-          {captioner ? <CaptionerBox sessionId={sessionId} client={client} /> : null}
+          {captioner ? <CaptionerBox consultationId={consultationId} client={client} /> : null}
           <GuestMessageList messages={messages} />
           <button type="button" className="button button--danger" onClick={onLeave}>
             {m.leave}
@@ -64,20 +64,20 @@ function GuestCall({ phase, sessionId, client, onLeave }: { phase: Phase; sessio
 }
 
 /**
- * The page a guest link opens (`#/guest?session=…&token=…`): no login; the token admits this
+ * The page a guest link opens (`#/guest?consultation=…&token=…`): no login; the token admits this
  * browser to that one call and nothing else. Leaving spends the link.
  */
-export function GuestPage({ sessionId, token }: { sessionId: string | null; token: string | null }) {
+export function GuestPage({ consultationId, token }: { consultationId: string | null; token: string | null }) {
   const [client, setClient] = useState<GuestCallClient | null>(null);
   const [phase, setPhase] = useState<Phase>('connecting');
 
   useEffect(() => {
-    if (!sessionId || !token) return;
+    if (!consultationId || !token) return;
     const next = new GuestCallClient({ getToken: () => token });
     setClient(next);
     next
       .connect()
-      .then(() => next.joinAsGuest(sessionId))
+      .then(() => next.joinAsGuest(consultationId))
       .then(() => setPhase('joined'))
       .catch(() => setPhase('failed'));
     // The server closes a guest's socket when the call ends; the page says so plainly.
@@ -86,7 +86,7 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
       next.close();
       next.removeAllListeners();
     };
-  }, [sessionId, token]);
+  }, [consultationId, token]);
 
   const leave = (): void => {
     void client?.hangUp().finally(() => setPhase('left'));
@@ -98,13 +98,13 @@ export function GuestPage({ sessionId, token }: { sessionId: string | null; toke
         {m.title}
       </h1>
       <p>{m.lead}</p>
-      {!sessionId || !token ? (
+      {!consultationId || !token ? (
         <p className="notice notice--error" role="alert">
           {m.badLink}
         </p>
       ) : client ? (
         <CallClientContext value={client}>
-          <GuestCall phase={phase} sessionId={sessionId} client={client} onLeave={leave} />
+          <GuestCall phase={phase} consultationId={consultationId} client={client} onLeave={leave} />
         </CallClientContext>
       ) : null}
     </main>

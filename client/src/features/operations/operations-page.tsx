@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { NodeLoad, OperationsOverview } from '@madoguchi/contract/operations';
-import type { SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationRecord } from '@madoguchi/contract/consultation';
 import { fetchOperationsOverview } from '../../api/operations-api';
 import { Notice } from '../../components/notice';
 import { useApiData } from '../../hooks/use-api-data';
@@ -15,8 +15,8 @@ const REFRESH_MS = 10_000;
 
 const minutesSince = (instant: string, now: number): string => m.minutes(Math.max(0, Math.floor((now - Date.parse(instant)) / 60_000)));
 
-function qualityText(session: SessionRecord): string {
-  const q = session.quality;
+function qualityText(consultation: ConsultationRecord): string {
+  const q = consultation.quality;
   if (!q) return '—';
   const rtt = q.kioskToStaff.meanRttMs ?? q.staffToKiosk.meanRttMs;
   const loss = q.kioskToStaff.lossPercent;
@@ -59,7 +59,7 @@ function LiveTable({ overview, now }: { overview: OperationsOverview; now: numbe
   return (
     <section aria-labelledby="ops-live">
       <h2 id="ops-live">{m.live.heading}</h2>
-      {overview.liveSessions.length === 0 ? (
+      {overview.liveConsultations.length === 0 ? (
         <p>{m.live.none}</p>
       ) : (
         <table className="table">
@@ -74,14 +74,14 @@ function LiveTable({ overview, now }: { overview: OperationsOverview; now: numbe
             </tr>
           </thead>
           <tbody>
-            {overview.liveSessions.map((session) => (
-              <tr key={session.id}>
-                <th scope="row">{session.kioskName}</th>
-                <td>{session.departmentName ?? m.live.general}</td>
-                <td>{session.status === 'active' ? m.live.active : m.live.queued}</td>
-                <td>{session.staffName ?? '—'}</td>
-                <td>{minutesSince(session.answeredAt ?? session.queuedAt, now)}</td>
-                <td>{qualityText(session)}</td>
+            {overview.liveConsultations.map((consultation) => (
+              <tr key={consultation.id}>
+                <th scope="row">{consultation.kioskName}</th>
+                <td>{consultation.departmentName ?? m.live.general}</td>
+                <td>{consultation.status === 'active' ? m.live.active : m.live.queued}</td>
+                <td>{consultation.staffName ?? '—'}</td>
+                <td>{minutesSince(consultation.answeredAt ?? consultation.queuedAt, now)}</td>
+                <td>{qualityText(consultation)}</td>
               </tr>
             ))}
           </tbody>

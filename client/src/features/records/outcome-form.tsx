@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { SessionRecord } from '@madoguchi/contract/consultation';
-import { recordOutcome } from '../../api/sessions-api';
+import type { ConsultationRecord } from '@madoguchi/contract/consultation';
+import { recordOutcome } from '../../api/consultations-api';
 import { Notice } from '../../components/notice';
 import { outcomeRequest } from '../../components/outcome-draft';
 import type { OutcomeDraft } from '../../components/outcome-draft';
@@ -13,9 +13,9 @@ import { recordMessages } from '../../i18n/record-messages';
 const t = recordMessages.outcomeForm;
 
 /** The outcome code and notes a member records after (or during) the consultation. */
-export function OutcomeForm({ session, onSaved }: { session: SessionRecord; onSaved: () => void }) {
+export function OutcomeForm({ consultation, onSaved }: { consultation: ConsultationRecord; onSaved: () => void }) {
   const { perform, busy, error } = useAction();
-  const [draft, setDraft] = useState<OutcomeDraft>({ outcome: session.outcomeCode ?? '', notes: session.notes });
+  const [draft, setDraft] = useState<OutcomeDraft>({ outcome: consultation.outcomeCode ?? '', notes: consultation.notes });
   // How the last submit ended; a failed save is `error` instead.
   const [lastSubmit, setLastSubmit] = useState<'missingOutcome' | 'saved' | null>(null);
 
@@ -24,7 +24,7 @@ export function OutcomeForm({ session, onSaved }: { session: SessionRecord; onSa
     const body = outcomeRequest(draft);
     if (!body) return setLastSubmit('missingOutcome');
     setLastSubmit(null);
-    const sent = await perform((o) => recordOutcome(session.id, body, o));
+    const sent = await perform((o) => recordOutcome(consultation.id, body, o));
     if (!sent.ok) return;
     setLastSubmit('saved');
     onSaved();

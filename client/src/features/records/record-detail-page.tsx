@@ -1,4 +1,4 @@
-import { getSession } from '../../api/sessions-api';
+import { getConsultation } from '../../api/consultations-api';
 import { hrefFor } from '../../app/routes';
 import { Notice } from '../../components/notice';
 import { useApiData } from '../../hooks/use-api-data';
@@ -11,19 +11,19 @@ import { RecordFacts } from './record-facts';
 import { RecordLegs } from './record-legs';
 import { RecordQuality } from './record-quality';
 import { RecordTimeline } from './record-timeline';
-import { SessionForms } from '../forms/session-forms';
-import { SessionTranscriptSection } from '../captions/session-transcript';
+import { ConsultationForms } from '../forms/consultation-forms';
+import { ConsultationTranscriptSection } from '../captions/consultation-transcript';
 
 const t = recordMessages.detail;
 
 /** One consultation record: facts, quality, the event timeline and the outcome form. */
 export function RecordDetailPage({ id }: { id: string }) {
-  const detail = useApiData((o) => getSession(id, o), id);
-  const session = detail.data;
+  const detail = useApiData((o) => getConsultation(id, o), id);
+  const consultation = detail.data;
   return (
-    <section className="page" aria-labelledby="session-heading">
+    <section className="page" aria-labelledby="consultation-heading">
       <p>
-        <a href={hrefFor({ name: 'sessions', query: {} })} onClick={(e) => {
+        <a href={hrefFor({ name: 'consultations', query: {} })} onClick={(e) => {
           // Back keeps the list's filters, which live in the previous URL.
           if (window.history.length > 1) {
             e.preventDefault();
@@ -33,29 +33,29 @@ export function RecordDetailPage({ id }: { id: string }) {
           ← {t.back}
         </a>
       </p>
-      <h1 id="session-heading" className="page__title">
-        {session ? t.heading(session.kioskName, formatDateTime(session.queuedAt)) : recordMessages.heading}
+      <h1 id="consultation-heading" className="page__title">
+        {consultation ? t.heading(consultation.kioskName, formatDateTime(consultation.queuedAt)) : recordMessages.heading}
       </h1>
       {detail.error ? <Notice tone="error" text={describeError(detail.error)} actionLabel={common.actions.retry} onAction={detail.reload} /> : null}
-      {!session && !detail.error ? <p role="status">{common.loading}</p> : null}
-      {session ? (
+      {!consultation && !detail.error ? <p role="status">{common.loading}</p> : null}
+      {consultation ? (
         <>
-          <RecordFacts session={session} />
-          <RecordLegs legs={session.legs} currentId={session.id} />
-          <OutcomeForm key={session.id} session={session} onSaved={detail.reload} />
+          <RecordFacts consultation={consultation} />
+          <RecordLegs legs={consultation.legs} currentId={consultation.id} />
+          <OutcomeForm key={consultation.id} consultation={consultation} onSaved={detail.reload} />
           <section aria-labelledby="record-quality" className="card">
             <h2 id="record-quality" className="card__title">
               {t.quality}
             </h2>
-            <RecordQuality quality={session.quality} />
+            <RecordQuality quality={consultation.quality} />
           </section>
-          <SessionForms sessionId={session.id} />
-          {session.events.some((e) => e.type === 'captions_used') ? <SessionTranscriptSection sessionId={session.id} /> : null}
-          <section aria-labelledby="session-events" className="card">
-            <h2 id="session-events" className="card__title">
+          <ConsultationForms consultationId={consultation.id} />
+          {consultation.events.some((e) => e.type === 'captions_used') ? <ConsultationTranscriptSection consultationId={consultation.id} /> : null}
+          <section aria-labelledby="consultation-events" className="card">
+            <h2 id="consultation-events" className="card__title">
               {t.events}
             </h2>
-            <RecordTimeline events={session.events} names={session.names} />
+            <RecordTimeline events={consultation.events} names={consultation.names} />
           </section>
         </>
       ) : null}

@@ -1,4 +1,4 @@
-import type { EndReason, SessionEvent } from '@madoguchi/contract/consultation';
+import type { EndReason, ConsultationEvent } from '@madoguchi/contract/consultation';
 
 /** The words a timeline line needs; one object per staff-app language. */
 export interface EventTextWords {
@@ -27,7 +27,7 @@ const count = (value: unknown): number | null => (typeof value === 'number' && N
  * One event's details in plain words: names instead of staff and department ids, "書類カメラ
  * （映像）" instead of a producer id. Ids that mean nothing to a reader are left out.
  */
-export function describeEventDetails(event: SessionEvent, all: readonly SessionEvent[], names: Readonly<Record<string, string>>, w: EventTextWords): string {
+export function describeEventDetails(event: ConsultationEvent, all: readonly ConsultationEvent[], names: Readonly<Record<string, string>>, w: EventTextWords): string {
   const d = event.details;
   const media = (source: unknown, kind: unknown): string => {
     const s = text(source);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationRecord } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { useAuth } from '../../hooks/use-auth';
 import { common } from '../../i18n/common-messages';
@@ -22,40 +22,40 @@ const at = (instant: string | null) => (instant ? <time dateTime={instant}>{form
 const seconds = (value: number | null) => (value === null ? common.none : common.seconds(value));
 
 /** Times, derived wait and duration, who and where, and the resident's rating. */
-export function RecordFacts({ session }: { session: SessionRecord }) {
+export function RecordFacts({ consultation }: { consultation: ConsultationRecord }) {
   const { auth } = useAuth();
   return (
     <div className="facts-columns">
-      <section aria-labelledby="session-times">
-        <h2 id="session-times" className="card__title">
+      <section aria-labelledby="consultation-times">
+        <h2 id="consultation-times" className="card__title">
           {t.times}
         </h2>
         <dl className="facts">
-          <Fact label={t.queuedAt}>{at(session.queuedAt)}</Fact>
-          <Fact label={t.answeredAt}>{at(session.answeredAt)}</Fact>
-          <Fact label={t.endedAt}>{at(session.endedAt)}</Fact>
-          <Fact label={t.endReason}>{session.endReason ? common.endReason[session.endReason] : common.none}</Fact>
-          {session.answeredAt ? <Fact label={t.mediaPath}>{t.mediaFlag[session.mediaFlag ?? 'normal']}</Fact> : null}
-          <Fact label={t.wait}>{seconds(session.waitSeconds)}</Fact>
-          <Fact label={t.duration}>{seconds(session.durationSeconds)}</Fact>
+          <Fact label={t.queuedAt}>{at(consultation.queuedAt)}</Fact>
+          <Fact label={t.answeredAt}>{at(consultation.answeredAt)}</Fact>
+          <Fact label={t.endedAt}>{at(consultation.endedAt)}</Fact>
+          <Fact label={t.endReason}>{consultation.endReason ? common.endReason[consultation.endReason] : common.none}</Fact>
+          {consultation.answeredAt ? <Fact label={t.mediaPath}>{t.mediaFlag[consultation.mediaFlag ?? 'normal']}</Fact> : null}
+          <Fact label={t.wait}>{seconds(consultation.waitSeconds)}</Fact>
+          <Fact label={t.duration}>{seconds(consultation.durationSeconds)}</Fact>
         </dl>
       </section>
-      <section aria-labelledby="session-people">
-        <h2 id="session-people" className="card__title">
+      <section aria-labelledby="consultation-people">
+        <h2 id="consultation-people" className="card__title">
           {t.people}
         </h2>
         <dl className="facts">
-          <Fact label={c.kind}>{common.sessionKind[session.kind]}</Fact>
-          <Fact label={c.status}>{common.sessionStatus[session.status]}</Fact>
-          <Fact label={c.department}>{session.departmentName ?? common.none}</Fact>
+          <Fact label={c.kind}>{common.consultationKind[consultation.kind]}</Fact>
+          <Fact label={c.status}>{common.consultationStatus[consultation.status]}</Fact>
+          <Fact label={c.department}>{consultation.departmentName ?? common.none}</Fact>
           <Fact label={c.kiosk}>
-            {session.kioskName}（{session.kioskLocation}）
+            {consultation.kioskName}（{consultation.kioskLocation}）
           </Fact>
-          <Fact label={c.staff}>{session.staffName ?? recordMessages.unassigned}</Fact>
-          <Fact label={t.satisfaction}>{session.satisfaction === null ? t.notRated : t.satisfactionValue(session.satisfaction)}</Fact>
-          {session.appointmentId && auth?.user.role === 'admin' ? (
+          <Fact label={c.staff}>{consultation.staffName ?? recordMessages.unassigned}</Fact>
+          <Fact label={t.satisfaction}>{consultation.satisfaction === null ? t.notRated : t.satisfactionValue(consultation.satisfaction)}</Fact>
+          {consultation.appointmentId && auth?.user.role === 'admin' ? (
             <Fact label={t.appointment}>
-              <a href={hrefFor({ name: 'calendar', query: { open: session.appointmentId } })}>{t.openAppointment}</a>
+              <a href={hrefFor({ name: 'calendar', query: { open: consultation.appointmentId } })}>{t.openAppointment}</a>
             </Fact>
           ) : null}
         </dl>

@@ -7,7 +7,7 @@ import type { StaffMember } from '@madoguchi/contract/staff';
 import { FormField } from '../../components/form-field';
 import { common } from '../../i18n/common-messages';
 import { recordMessages } from '../../i18n/record-messages';
-import { SESSION_KINDS, SESSION_STATES, rangeIsValid } from './record-filter';
+import { CONSULTATION_KINDS, CONSULTATION_STATE_CHOICES, rangeIsValid } from './record-filter';
 import type { RecordFilterForm as FormValues } from './record-filter';
 import { SelectField } from '../../components/select-field';
 
@@ -55,8 +55,8 @@ export function RecordFilterForm({ initial, departments, kiosks, staff, onApply 
         {select('departmentId', t.department, departments.map((d) => ({ value: d.id, label: d.name })))}
         {select('kioskId', t.kiosk, kiosks.map((k) => ({ value: k.id, label: k.name })))}
         {staff ? select('staffId', t.staff, staff.map((m) => ({ value: m.id, label: m.displayName }))) : null}
-        {select('status', t.status, SESSION_STATES.map((s) => ({ value: s, label: common.sessionStatus[s] })))}
-        {select('kind', t.kind, SESSION_KINDS.map((k) => ({ value: k, label: common.sessionKind[k] })))}
+        {select('status', t.status, CONSULTATION_STATE_CHOICES.map((s) => ({ value: s, label: common.consultationStatus[s] })))}
+        {select('kind', t.kind, CONSULTATION_KINDS.map((k) => ({ value: k, label: common.consultationKind[k] })))}
         {select('outcomeCode', t.outcome, OUTCOME_CODES.map((o) => ({ value: o, label: common.outcome[o] })))}
       </div>
       <div className="form-actions form-actions--start">

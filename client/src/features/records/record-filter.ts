@@ -1,11 +1,11 @@
-import { OUTCOME_CODES, SESSION_STATUSES } from '@madoguchi/contract/consultation';
+import { OUTCOME_CODES, CONSULTATION_STATES } from '@madoguchi/contract/consultation';
 import type { ConsultationKind, ConsultationState, OutcomeCode } from '@madoguchi/contract/consultation';
-import type { RecordFilter } from '../../api/sessions-api';
+import type { RecordFilter } from '../../api/consultations-api';
 import { isLocalDate } from '../../time/jst';
 
-export const SESSION_STATES = SESSION_STATUSES;
-export const SESSION_KINDS = ['booked', 'walk_in'] as const satisfies readonly ConsultationKind[];
-export const SESSIONS_PAGE_SIZE = 50;
+export const CONSULTATION_STATE_CHOICES = CONSULTATION_STATES;
+export const CONSULTATION_KINDS = ['booked', 'walk_in'] as const satisfies readonly ConsultationKind[];
+export const CONSULTATIONS_PAGE_SIZE = 50;
 
 /** The filter form as typed: '' means "any". */
 export interface RecordFilterForm {
@@ -25,7 +25,7 @@ function member<T extends string>(value: string | undefined, options: readonly T
   return value !== undefined && (options as readonly string[]).includes(value) ? (value as T) : '';
 }
 
-export function sessionFormFromQuery(query: Readonly<Record<string, string>>): RecordFilterForm {
+export function consultationFormFromQuery(query: Readonly<Record<string, string>>): RecordFilterForm {
   const date = (key: string) => (isLocalDate(query[key] ?? '') ? (query[key] ?? '') : '');
   return {
     from: date('from'),
@@ -33,8 +33,8 @@ export function sessionFormFromQuery(query: Readonly<Record<string, string>>): R
     departmentId: query['departmentId'] ?? '',
     kioskId: query['kioskId'] ?? '',
     staffId: query['staffId'] ?? '',
-    status: member(query['status'], SESSION_STATES),
-    kind: member(query['kind'], SESSION_KINDS),
+    status: member(query['status'], CONSULTATION_STATE_CHOICES),
+    kind: member(query['kind'], CONSULTATION_KINDS),
     outcomeCode: member(query['outcomeCode'], OUTCOME_CODES),
   };
 }
@@ -45,7 +45,7 @@ export function pageFromQuery(query: Readonly<Record<string, string>>): number {
 }
 
 /** The URL query for a form and page (empty values left out). */
-export function sessionQuery(form: RecordFilterForm, page = 1): Record<string, string> {
+export function consultationQuery(form: RecordFilterForm, page = 1): Record<string, string> {
   const query: Record<string, string> = {};
   for (const key of FORM_KEYS) if (form[key]) query[key] = form[key];
   if (page > 1) query['page'] = String(page);
@@ -53,8 +53,8 @@ export function sessionQuery(form: RecordFilterForm, page = 1): Record<string, s
 }
 
 /** The API query for a form and page. */
-export function sessionFilter(form: RecordFilterForm, page: number): RecordFilter {
-  const filter: RecordFilter = { page, pageSize: SESSIONS_PAGE_SIZE };
+export function consultationFilter(form: RecordFilterForm, page: number): RecordFilter {
+  const filter: RecordFilter = { page, pageSize: CONSULTATIONS_PAGE_SIZE };
   if (form.from) filter.from = form.from;
   if (form.to) filter.to = form.to;
   if (form.departmentId) filter.departmentId = form.departmentId;

@@ -31,12 +31,12 @@ export function RecordLegs({ legs, currentId }: { legs: readonly ConsultationLeg
       </h2>
       <ol className="legs">
         {legs.map((leg, index) => (
-          <li key={leg.sessionId} className="legs__item" aria-current={leg.sessionId === currentId ? 'true' : undefined}>
+          <li key={leg.consultationId} className="legs__item" aria-current={leg.consultationId === currentId ? 'true' : undefined}>
             <strong>{t.legTitle(leg.leg, departmentOf(leg))}</strong>{' '}
-            {leg.sessionId === currentId ? (
+            {leg.consultationId === currentId ? (
               <span>{t.thisRecord}</span>
             ) : (
-              <a href={hrefFor({ name: 'session', id: leg.sessionId })}>{t.openLeg(leg.leg)}</a>
+              <a href={hrefFor({ name: 'consultation', id: leg.consultationId })}>{t.openLeg(leg.leg)}</a>
             )}
             <p className="legs__story">{legStory(leg, legs[index + 1]).join(' ／ ')}</p>
           </li>

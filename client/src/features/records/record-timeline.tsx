@@ -1,4 +1,4 @@
-import type { SessionEvent } from '@madoguchi/contract/consultation';
+import { TRANSFERRED_TO_KEY, type ConsultationEvent } from '@madoguchi/contract/consultation';
 import { hrefFor } from '../../app/routes';
 import { common } from '../../i18n/common-messages';
 import { recordMessages } from '../../i18n/record-messages';
@@ -10,13 +10,13 @@ const t = recordMessages.detail;
 const words: EventTextWords = { ...t.words, endReason: (reason) => common.endReason[reason] };
 
 /** The other leg of a transfer, when this event names one. */
-const otherLegOf = (event: SessionEvent): string | null => {
-  const id = event.details['newSessionId'] ?? event.details['transferredFrom'];
+const otherLegOf = (event: ConsultationEvent): string | null => {
+  const id = event.details[TRANSFERRED_TO_KEY] ?? event.details['transferredFrom'];
   return typeof id === 'string' ? id : null;
 };
 
 /** What happened in a consultation, in plain words: names, not ids; the snapshot's image on request. */
-export function RecordTimeline({ events, names }: { events: readonly SessionEvent[]; names: Readonly<Record<string, string>> }) {
+export function RecordTimeline({ events, names }: { events: readonly ConsultationEvent[]; names: Readonly<Record<string, string>> }) {
   if (events.length === 0) return <p>{t.noEvents}</p>;
   return (
     <ol className="timeline">
@@ -34,7 +34,7 @@ export function RecordTimeline({ events, names }: { events: readonly SessionEven
             </span>
             {details ? <span className="timeline__details">{details}</span> : null}
             {otherLeg ? (
-              <a className="timeline__details" href={hrefFor({ name: 'session', id: otherLeg })}>
+              <a className="timeline__details" href={hrefFor({ name: 'consultation', id: otherLeg })}>
                 {t.otherLeg}
               </a>
             ) : null}

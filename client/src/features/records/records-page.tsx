@@ -1,4 +1,4 @@
-import { listSessions } from '../../api/sessions-api';
+import { listConsultations } from '../../api/consultations-api';
 import { navigate } from '../../app/navigate';
 import type { RouteQuery } from '../../app/routes';
 import { Notice } from '../../components/notice';
@@ -9,7 +9,7 @@ import { useAllStaff, useDepartments, useKiosks } from '../../hooks/use-referenc
 import { common } from '../../i18n/common-messages';
 import { describeError } from '../../i18n/describe-error';
 import { recordMessages } from '../../i18n/record-messages';
-import { pageFromQuery, sessionFilter, sessionFormFromQuery, sessionQuery } from './record-filter';
+import { pageFromQuery, consultationFilter, consultationFormFromQuery, consultationQuery } from './record-filter';
 import { RecordFilterForm } from './record-filter-form';
 import { RecordsTable } from './records-table';
 import { PageSection } from '../../components/page-section';
@@ -18,14 +18,14 @@ import { PageSection } from '../../components/page-section';
 export function RecordsPage({ query }: { query: RouteQuery }) {
   const { auth } = useAuth();
   const isAdmin = auth?.user.role === 'admin';
-  const form = sessionFormFromQuery(query);
+  const form = consultationFormFromQuery(query);
   const page = pageFromQuery(query);
-  const filter = sessionFilter(form, page);
-  const sessions = useApiData((o) => listSessions(filter, o), JSON.stringify(filter));
+  const filter = consultationFilter(form, page);
+  const consultations = useApiData((o) => listConsultations(filter, o), JSON.stringify(filter));
   const departments = useDepartments();
   const kiosks = useKiosks();
   const staff = useAllStaff(isAdmin);
-  const result = sessions.data;
+  const result = consultations.data;
 
   return (
     <PageSection heading={recordMessages.heading}>
@@ -35,20 +35,20 @@ export function RecordsPage({ query }: { query: RouteQuery }) {
         departments={departments.data ?? []}
         kiosks={kiosks.data ?? []}
         staff={isAdmin ? (staff.data ?? []) : null}
-        onApply={(next) => navigate({ name: 'sessions', query: sessionQuery(next) }, { replace: true })}
+        onApply={(next) => navigate({ name: 'consultations', query: consultationQuery(next) }, { replace: true })}
       />
-      {sessions.error ? <Notice tone="error" text={describeError(sessions.error)} actionLabel={common.actions.retry} onAction={sessions.reload} /> : null}
-      {sessions.loading ? <p role="status">{common.loading}</p> : null}
+      {consultations.error ? <Notice tone="error" text={describeError(consultations.error)} actionLabel={common.actions.retry} onAction={consultations.reload} /> : null}
+      {consultations.loading ? <p role="status">{common.loading}</p> : null}
       {result && result.items.length === 0 ? <Notice text={recordMessages.empty} /> : null}
       {result && result.items.length > 0 ? (
         <>
-          <RecordsTable sessions={result.items} />
+          <RecordsTable consultations={result.items} />
           <PaginationNav
             page={result.page}
             pageSize={result.pageSize}
             total={result.total}
             texts={common.pagination}
-            onPage={(next) => navigate({ name: 'sessions', query: sessionQuery(form, next) }, { replace: true })}
+            onPage={(next) => navigate({ name: 'consultations', query: consultationQuery(form, next) }, { replace: true })}
           />
         </>
       ) : null}

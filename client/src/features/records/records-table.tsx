@@ -28,7 +28,7 @@ function Outcomes({ s }: { s: ConsultationListItem }) {
   return (
     <ol className="table__list">
       {s.legs.map((leg) => (
-        <li key={leg.sessionId}>
+        <li key={leg.consultationId}>
           {legMessages.listOutcome(leg.leg, departmentOf(leg), leg.outcomeCode ? common.outcome[leg.outcomeCode] : legMessages.listOutcomeNone)}
         </li>
       ))}
@@ -42,7 +42,7 @@ const staffOf = (s: ConsultationListItem): string => {
 };
 
 /** The records list: one row per consultation, a handed-over one with its departments and each leg's outcome. */
-export function RecordsTable({ sessions }: { sessions: readonly ConsultationListItem[] }) {
+export function RecordsTable({ consultations }: { consultations: readonly ConsultationListItem[] }) {
   return (
     <div className="table-wrap" role="region" aria-label={recordMessages.tableCaption} tabIndex={0}>
       <table className="table">
@@ -61,21 +61,21 @@ export function RecordsTable({ sessions }: { sessions: readonly ConsultationList
           </tr>
         </thead>
         <tbody>
-          {sessions.map((s) => (
+          {consultations.map((s) => (
             <tr key={s.id}>
               <th scope="row">
-                <a href={hrefFor({ name: 'session', id: s.id })} aria-label={recordMessages.open(formatDateTime(s.queuedAt))}>
+                <a href={hrefFor({ name: 'consultation', id: s.id })} aria-label={recordMessages.open(formatDateTime(s.queuedAt))}>
                   {formatDateTime(s.queuedAt)}
                 </a>
               </th>
-              <td>{common.sessionKind[s.kind]}</td>
+              <td>{common.consultationKind[s.kind]}</td>
               <td>
                 <Departments s={s} />
               </td>
               <td>{s.kioskName}</td>
               <td>{staffOf(s)}</td>
               <td>
-                <StatusBadge tone={`session-${s.status}`} label={common.sessionStatus[s.status]} />
+                <StatusBadge tone={`consultation-${s.status}`} label={common.consultationStatus[s.status]} />
               </td>
               <td className="table__num">{seconds(s.waitSeconds)}</td>
               <td className="table__num">{seconds(s.durationSeconds)}</td>

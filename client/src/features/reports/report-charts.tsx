@@ -1,14 +1,14 @@
 import type { Report } from '@madoguchi/contract/reports';
 import { BarChart } from '../../components/bar-chart';
 import { reportMessages } from '../../i18n/report-messages';
-import { sessionsPerPeriod } from './report-series';
+import { consultationsPerPeriod } from './report-series';
 
 const c = reportMessages.charts;
 
 /** Consultations per period, consultations by hour of day, and the satisfaction distribution. */
 export function ReportCharts({ report }: { report: Report }) {
-  const perPeriod = sessionsPerPeriod(report.rows, report).map((p) => ({ label: reportMessages.periodLabel(p.period, report.granularity), value: p.sessions }));
-  const byHour = report.sessionsByHour.map((value, hour) => ({ label: c.hour(hour), value }));
+  const perPeriod = consultationsPerPeriod(report.rows, report).map((p) => ({ label: reportMessages.periodLabel(p.period, report.granularity), value: p.consultations }));
+  const byHour = report.consultationsByHour.map((value, hour) => ({ label: c.hour(hour), value }));
   const ratings = report.totals.satisfaction.map((value, index) => ({ label: c.rating(index + 1), value }));
   const shared = { valueText: c.count, summary: c.summary, emptyText: c.empty };
   return (

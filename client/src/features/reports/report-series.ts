@@ -65,12 +65,12 @@ export function periodStarts(from: string, to: string, granularity: Granularity)
  * Consultations per period, summed over the groups when the report is broken down. The server
  * leaves out periods without data; they are put back as zeros so the bars keep time's shape.
  */
-export function sessionsPerPeriod(
+export function consultationsPerPeriod(
   rows: readonly ReportRow[],
   range?: { from: string; to: string; granularity: Granularity },
-): { period: string; sessions: number }[] {
+): { period: string; consultations: number }[] {
   const totals = new Map<string, number>();
   if (range) for (const period of periodStarts(range.from, range.to, range.granularity)) totals.set(period, 0);
-  for (const row of rows) totals.set(row.period, (totals.get(row.period) ?? 0) + row.sessions);
-  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, sessions]) => ({ period, sessions }));
+  for (const row of rows) totals.set(row.period, (totals.get(row.period) ?? 0) + row.consultations);
+  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, consultations]) => ({ period, consultations }));
 }

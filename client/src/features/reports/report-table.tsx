@@ -9,7 +9,7 @@ const rate = (value: number | null) => (value === null ? common.none : common.pe
 const mean = (value: number | null) => (value === null ? common.none : value.toFixed(2));
 
 const COLUMNS: readonly { label: string; cell: (f: ReportFigures) => string }[] = [
-  { label: t.sessions, cell: (f) => String(f.sessions) },
+  { label: t.consultations, cell: (f) => String(f.consultations) },
   { label: t.booked, cell: (f) => String(f.booked) },
   { label: t.walkIn, cell: (f) => String(f.walkIn) },
   { label: t.answered, cell: (f) => String(f.answered) },

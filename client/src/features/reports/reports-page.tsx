@@ -47,7 +47,7 @@ export function ReportsPage({ query }: { query: RouteQuery }) {
       {exportError ? <Notice tone="error" text={exportError} /> : null}
       {report.error ? <Notice tone="error" text={describeError(report.error)} actionLabel={common.actions.retry} onAction={report.reload} /> : null}
       {report.loading ? <p role="status">{common.loading}</p> : null}
-      {data && data.totals.sessions === 0 && data.totals.appointments === 0 ? <Notice text={reportMessages.empty} /> : null}
+      {data && data.totals.consultations === 0 && data.totals.appointments === 0 ? <Notice text={reportMessages.empty} /> : null}
       {data ? (
         <>
           <ReportCharts report={data} />

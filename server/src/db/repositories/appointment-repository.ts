@@ -76,7 +76,7 @@ function toAppointment(row: AppointmentJoinedRow): Appointment {
     topic: row.topic,
     notes: row.notes,
     checkInCode: OPEN_STATUSES.includes(row.status) ? row.check_in_code : null,
-    sessionId: row.session_id,
+    consultationId: row.session_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -298,7 +298,7 @@ export class AppointmentRepository {
   }
 
   /** Appointments still checked in or in session although their latest consultation has ended. */
-  async orphanedBySessions(): Promise<{ id: string; status: AppointmentStatus }[]> {
+  async orphanedByConsultations(): Promise<{ id: string; status: AppointmentStatus }[]> {
     return this.dataSource.query(
       `SELECT a.id, a.status FROM appointment a
         WHERE a.status IN ('checked_in', 'in_session')

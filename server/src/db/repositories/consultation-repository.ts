@@ -6,15 +6,15 @@ import type {
   OutcomeCode,
   QualitySummary,
   ConsultationListItem,
-  SessionRecord,
+  ConsultationRecord,
 } from '@madoguchi/contract/consultation';
 import type { ConsultationLeg } from '@madoguchi/contract/consultation-legs';
 import type { Language } from '@madoguchi/contract/languages';
 import type { Page } from '@madoguchi/contract/pagination';
 import { returnedRows } from '../query-result';
-import { ConsultationSessionEntity, type ConsultationSessionRow } from '../entities/consultation-session-entity';
+import { ConsultationEntity, type ConsultationRow } from '../entities/consultation-entity';
 
-interface SessionListRow {
+interface ConsultationListRow {
   id: string;
   kiosk_id: string;
   kiosk_name: string;
@@ -41,12 +41,12 @@ interface SessionListRow {
 
 const seconds = (from: Date, to: Date): number => Math.round((to.getTime() - from.getTime()) / 1000);
 
-function statusOf(row: SessionListRow): ConsultationState {
+function statusOf(row: ConsultationListRow): ConsultationState {
   if (row.ended_at) return 'ended';
   return row.answered_at ? 'active' : 'queued';
 }
 
-function toSessionRecord(row: SessionListRow): SessionRecord {
+function toConsultationRecord(row: ConsultationListRow): ConsultationRecord {
   const waitEnd = row.answered_at ?? row.ended_at;
   return {
     id: row.id,
@@ -72,7 +72,7 @@ function toSessionRecord(row: SessionListRow): SessionRecord {
     quality: row.quality,
     mediaFlag: row.media_flag,
     language: row.language,
-    consultationId: row.consultation_id,
+    firstLegId: row.consultation_id,
     leg: Number(row.leg),
   };
 }
@@ -88,7 +88,7 @@ const FROM_RECORD = `
     LEFT JOIN department d ON d.id = s.department_id
     LEFT JOIN staff_user u ON u.id = s.staff_id`;
 
-export interface SessionFilter {
+export interface ConsultationFilter {
   page: number;
   pageSize: number;
   /** Instants bounding queued_at: [from, to). */
@@ -100,7 +100,7 @@ export interface SessionFilter {
   status?: ConsultationState | undefined;
   kind?: 'booked' | 'walk_in' | undefined;
   outcomeCode?: OutcomeCode | undefined;
-  /** Staff scope: only sessions in these departments or handled by this member. */
+  /** Staff scope: only consultations in these departments or handled by this member. */
   visibleTo?: { staffId: string; departmentIds: string[] } | undefined;
 }
 
@@ -118,16 +118,15 @@ export interface QueuedIntake {
 export const SURVEY_WINDOW_SECONDS = 10 * 60;
 
 /**
- * Consultation records (one row per visit; the table keeps its old name
- * `consultation_session`, and the API its `sessionId` fields and `/api/sessions` paths, so stored
- * data and clients need no change). State changes are conditional updates, so a second writer (another
+ * Consultation records (one row per visit; the table keeps its old name `consultation_session`
+ * and its columns, so stored data needs no change). State changes are conditional updates, so a second writer (another
  * staff member accepting, a late hang-up) changes nothing and learns so from the result.
  */
 export class ConsultationRepository {
-  private readonly repo: Repository<ConsultationSessionRow>;
+  private readonly repo: Repository<ConsultationRow>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.repo = dataSource.getRepository(ConsultationSessionEntity);
+    this.repo = dataSource.getRepository(ConsultationEntity);
   }
 
   async createQueued(kioskId: string, queuedAt: Date, intake: QueuedIntake): Promise<{ id: string; queuedAt: Date }> {
@@ -149,7 +148,7 @@ export class ConsultationRepository {
         language: intake.language,
         notes: '',
         nodeId: intake.nodeId,
-        consultationId: before?.consultation_id ?? null,
+        firstLegId: before?.consultation_id ?? null,
         leg: before ? Number(before.leg) + 1 : 1,
       }),
     );
@@ -211,7 +210,7 @@ export class ConsultationRepository {
     return row ? { id: row.id, reason: row.end_reason, kioskName: row.kiosk_name } : null;
   }
 
-  /** Once per answered session, by its kiosk, within the survey window. */
+  /** Once per answered consultation, by its kiosk, within the survey window. */
   async recordSatisfaction(id: string, kioskId: string, rating: number, now: Date): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `UPDATE consultation_session SET satisfaction = $3
@@ -259,10 +258,10 @@ export class ConsultationRepository {
     await this.dataSource.query(`UPDATE consultation_session SET quality = $2 WHERE id = $1`, [id, JSON.stringify(quality)]);
   }
 
-  async findById(id: string): Promise<SessionRecord | null> {
-    const rows: SessionListRow[] = await this.dataSource.query(`${SELECT_RECORD} ${FROM_RECORD} WHERE s.id = $1`, [id]);
+  async findById(id: string): Promise<ConsultationRecord | null> {
+    const rows: ConsultationListRow[] = await this.dataSource.query(`${SELECT_RECORD} ${FROM_RECORD} WHERE s.id = $1`, [id]);
     const row = rows[0];
-    return row ? toSessionRecord(row) : null;
+    return row ? toConsultationRecord(row) : null;
   }
 
   /** Every leg of one consultation (given the id of any of its legs), in order. */
@@ -300,13 +299,13 @@ export class ConsultationRepository {
    * (so a handed-over resident is found under either department); the dates bound its start and
    * the status is its last leg's. Paging counts consultations.
    */
-  async list(filter: SessionFilter): Promise<Page<ConsultationListItem>> {
+  async list(filter: ConsultationFilter): Promise<Page<ConsultationListItem>> {
     const statusClause: Record<ConsultationState, string> = {
       queued: 'l.answered_at IS NULL AND l.ended_at IS NULL',
       active: 'l.answered_at IS NOT NULL AND l.ended_at IS NULL',
       ended: 'l.ended_at IS NOT NULL',
     };
-    const rows: (SessionListRow & { consultation_satisfaction: number | null })[] = await this.dataSource.query(
+    const rows: (ConsultationListRow & { consultation_satisfaction: number | null })[] = await this.dataSource.query(
       `WITH matched AS (
          SELECT DISTINCT COALESCE(s.consultation_id, s.id) AS cid FROM consultation_session s
           WHERE ($3::uuid IS NULL OR s.department_id = $3)
@@ -334,16 +333,16 @@ export class ConsultationRepository {
       ],
     );
     const legs = await this.legsOfConsultations(rows.map((r) => r.id), 'consultation');
-    const items = rows.map((row) => ({ ...asConsultation(toSessionRecord(row), legs.get(row.id) ?? []), satisfaction: row.consultation_satisfaction }));
+    const items = rows.map((row) => ({ ...asConsultation(toConsultationRecord(row), legs.get(row.id) ?? []), satisfaction: row.consultation_satisfaction }));
     return { items, total: Number(rows[0]?.total ?? 0), page: filter.page, pageSize: filter.pageSize };
   }
 }
 
 /** One leg in a consultation's list of legs: the columns of a record row it needs. */
-type LegRow = Pick<SessionListRow, 'id' | 'leg' | 'department_name' | 'staff_name' | 'queued_at' | 'answered_at' | 'ended_at' | 'end_reason' | 'outcome_code'>;
+type LegRow = Pick<ConsultationListRow, 'id' | 'leg' | 'department_name' | 'staff_name' | 'queued_at' | 'answered_at' | 'ended_at' | 'end_reason' | 'outcome_code'>;
 
 const toLeg = (row: LegRow): ConsultationLeg => ({
-  sessionId: row.id,
+  consultationId: row.id,
   leg: Number(row.leg),
   departmentName: row.department_name,
   staffName: row.staff_name,
@@ -358,7 +357,7 @@ const toLeg = (row: LegRow): ConsultationLeg => ({
  * A consultation as one row: its first leg's record, but over when (and as) its last leg ended,
  * and lasting from the first answer to that end.
  */
-function asConsultation(first: SessionRecord, legs: ConsultationLeg[]): ConsultationListItem {
+function asConsultation(first: ConsultationRecord, legs: ConsultationLeg[]): ConsultationListItem {
   const last = legs.at(-1);
   if (!last || legs.length < 2) return { ...first, legs };
   const status: ConsultationState = last.endedAt ? 'ended' : last.answeredAt ? 'active' : 'queued';

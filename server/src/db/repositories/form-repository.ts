@@ -125,11 +125,11 @@ export class FormRepository {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async createDocument(input: { sessionId: string; templateId: string; kioskId: string; staffId: string; values: FormValues; at: Date }): Promise<FormDocumentRecord> {
+  async createDocument(input: { consultationId: string; templateId: string; kioskId: string; staffId: string; values: FormValues; at: Date }): Promise<FormDocumentRecord> {
     const rows: { id: string }[] = await this.dataSource.query(
       `INSERT INTO form_document (session_id, template_id, kiosk_id, staff_id, state, field_values, created_at, updated_at)
        VALUES ($1, $2, $3, $4, 'shown', $5, $6, $6) RETURNING id`,
-      [input.sessionId, input.templateId, input.kioskId, input.staffId, JSON.stringify(input.values), input.at],
+      [input.consultationId, input.templateId, input.kioskId, input.staffId, JSON.stringify(input.values), input.at],
     );
     const created = await this.document(rows[0]?.id ?? '');
     if (!created) throw new Error('form document insert returned nothing');
@@ -179,18 +179,18 @@ export class FormRepository {
     return rows[0] ? this.toRecord(rows[0]) : null;
   }
 
-  async listFor(sessionId: string): Promise<FormDocumentInfo[]> {
-    const rows: DocumentRow[] = await this.dataSource.query(`${DOCUMENT_SELECT} WHERE fd.session_id = $1 ORDER BY fd.created_at, fd.id`, [sessionId]);
+  async listFor(consultationId: string): Promise<FormDocumentInfo[]> {
+    const rows: DocumentRow[] = await this.dataSource.query(`${DOCUMENT_SELECT} WHERE fd.session_id = $1 ORDER BY fd.created_at, fd.id`, [consultationId]);
     return rows.map((row) => toInfo(this.toRecord(row)));
   }
 
-  async pdf(documentId: string): Promise<{ sessionId: string; kioskId: string; signedAt: Date; sha256: string; content: Buffer } | null> {
+  async pdf(documentId: string): Promise<{ consultationId: string; kioskId: string; signedAt: Date; sha256: string; content: Buffer } | null> {
     const rows: { session_id: string; kiosk_id: string; signed_at: Date; pdf_sha256: string; pdf: Buffer }[] = await this.dataSource.query(
       `SELECT session_id, kiosk_id, signed_at, pdf_sha256, pdf FROM form_document WHERE id = $1 AND state = 'signed'`,
       [documentId],
     );
     const row = rows[0];
-    return row ? { sessionId: row.session_id, kioskId: row.kiosk_id, signedAt: row.signed_at, sha256: row.pdf_sha256, content: row.pdf } : null;
+    return row ? { consultationId: row.session_id, kioskId: row.kiosk_id, signedAt: row.signed_at, sha256: row.pdf_sha256, content: row.pdf } : null;
   }
 
   async settings(): Promise<FormSettings> {
@@ -223,7 +223,7 @@ export class FormRepository {
     };
     return {
       documentId: row.id,
-      sessionId: row.session_id,
+      consultationId: row.session_id,
       templateId: row.template_id,
       templateVersion: row.template_version,
       title: definition.title.ja,
@@ -245,7 +245,7 @@ export class FormRepository {
 
 export const toInfo = (record: FormDocumentRecord): FormDocumentInfo => ({
   documentId: record.documentId,
-  sessionId: record.sessionId,
+  consultationId: record.consultationId,
   templateId: record.templateId,
   templateVersion: record.templateVersion,
   title: record.title,

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 
 export interface GuestLinkRow {
   id: string;
-  sessionId: string;
+  consultationId: string;
   label: string;
   kind: GuestKind;
   expiresAt: Date;
@@ -15,10 +15,10 @@ export interface GuestLinkRow {
 export class GuestLinkRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: { sessionId: string; createdBy: string; label: string; kind: GuestKind; expiresAt: Date }): Promise<string> {
+  async create(input: { consultationId: string; createdBy: string; label: string; kind: GuestKind; expiresAt: Date }): Promise<string> {
     const rows: { id: string }[] = await this.dataSource.query(
       `INSERT INTO guest_link (session_id, created_by, label, kind, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [input.sessionId, input.createdBy, input.label, input.kind, input.expiresAt],
+      [input.consultationId, input.createdBy, input.label, input.kind, input.expiresAt],
     );
     const id = rows[0]?.id;
     if (!id) throw new Error('guest link insert returned nothing');
@@ -29,7 +29,7 @@ export class GuestLinkRepository {
     const rows: { id: string; session_id: string; label: string; kind: GuestKind; expires_at: Date; joined_at: Date | null; left_at: Date | null }[] =
       await this.dataSource.query(`SELECT id, session_id, label, kind, expires_at, joined_at, left_at FROM guest_link WHERE id = $1`, [id]);
     const row = rows[0];
-    return row ? { id: row.id, sessionId: row.session_id, label: row.label, kind: row.kind, expiresAt: row.expires_at, joinedAt: row.joined_at, leftAt: row.left_at } : null;
+    return row ? { id: row.id, consultationId: row.session_id, label: row.label, kind: row.kind, expiresAt: row.expires_at, joinedAt: row.joined_at, leftAt: row.left_at } : null;
   }
 
   async markJoined(id: string, at: Date): Promise<void> {

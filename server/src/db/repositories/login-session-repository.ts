@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 
 export type RefreshOutcome =
-  | { kind: 'rotated'; sessionId: string; staffId: string }
+  | { kind: 'rotated'; loginSessionId: string; staffId: string }
   /** A token that was already replaced: the family is revoked now. */
-  | { kind: 'reused'; sessionId: string; staffId: string }
+  | { kind: 'reused'; loginSessionId: string; staffId: string }
   | { kind: 'invalid' };
 
 /** Login sessions and their rotating refresh tokens (stored as SHA-256 hashes only). */
@@ -37,18 +37,18 @@ export class LoginSessionRepository {
       if (!row || row.revoked_at || row.expires_at <= now) return { kind: 'invalid' };
       if (row.replaced_at) {
         await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'refresh_token_reused' WHERE id = $1`, [row.session_id, now]);
-        return { kind: 'reused', sessionId: row.session_id, staffId: row.staff_id };
+        return { kind: 'reused', loginSessionId: row.session_id, staffId: row.staff_id };
       }
       await manager.query(`UPDATE refresh_token SET replaced_at = $2 WHERE token_hash = $1`, [tokenHash, now]);
       await manager.query(`INSERT INTO refresh_token (token_hash, session_id) VALUES ($1, $2)`, [nextHash, row.session_id]);
-      return { kind: 'rotated', sessionId: row.session_id, staffId: row.staff_id };
+      return { kind: 'rotated', loginSessionId: row.session_id, staffId: row.staff_id };
     });
   }
 
-  async revoke(sessionId: string, reason: string, now: Date): Promise<void> {
+  async revoke(loginSessionId: string, reason: string, now: Date): Promise<void> {
     await this.dataSource.query(
       `UPDATE auth_session SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, now, reason],
+      [loginSessionId, now, reason],
     );
   }
 
@@ -60,10 +60,10 @@ export class LoginSessionRepository {
   }
 
   /** Whether access tokens of this session may still be used. */
-  async isLive(sessionId: string, staffId: string, now: Date): Promise<boolean> {
+  async isLive(loginSessionId: string, staffId: string, now: Date): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM auth_session WHERE id = $1 AND staff_id = $2 AND revoked_at IS NULL AND expires_at > $3`,
-      [sessionId, staffId, now],
+      [loginSessionId, staffId, now],
     );
     return rows.length > 0;
   }

@@ -171,12 +171,19 @@ export class PublicBookingRepository {
     manager: EntityManager,
     appointmentId: string,
     change: { action: string; actorKind: ChangeActorKind; actorId: string | null; fromStatus: AppointmentStatus | null; toStatus: AppointmentStatus; details?: Record<string, unknown> },
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<string> {
+    const rows = returnedRows<{ id: string }>(await manager.query(
       `INSERT INTO appointment_change (appointment_id, actor_id, actor_kind, action, from_status, to_status, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [appointmentId, change.actorId, change.actorKind, change.action, change.fromStatus, change.toStatus, JSON.stringify(change.details ?? {})],
-    );
+    ));
+    return String(rows[0]?.id ?? '');
+  }
+
+  /** The id of the latest change of an appointment's history (a notice's key names the change it is about). */
+  async latestChangeId(appointmentId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM appointment_change WHERE appointment_id = $1 ORDER BY id DESC LIMIT 1`, [appointmentId]);
+    return rows[0] ? String(rows[0].id) : null;
   }
 
   /** True the first time a challenge is spent; false if it was spent before. Old entries are swept on the way. */

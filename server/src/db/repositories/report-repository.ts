@@ -14,7 +14,7 @@ export interface ReportScope {
 export interface ReportData {
   rows: Omit<ReportRow, 'groupName'>[];
   totals: ReportFigures;
-  sessionsByHour: number[];
+  consultationsByHour: number[];
 }
 
 type Counts = Record<string, string | null>;
@@ -51,7 +51,7 @@ export type ReportUnit = 'consultation' | 'leg';
 
 const FILTERS = `($3::uuid IS NULL OR s.department_id = $3) AND ($4::uuid IS NULL OR s.kiosk_id = $4)`;
 
-/** Legs queued in [$1, $2): every session row. */
+/** Legs queued in [$1, $2): every consultation row. */
 const LEGS_SQL = `
   SELECT s.queued_at, s.kiosk_id, s.department_id, s.appointment_id IS NOT NULL AS booked, s.answered_at, s.ended_at,
          s.end_reason, s.satisfaction, s.media_flag
@@ -86,10 +86,10 @@ export const totalsUnitOf = (scope: ReportScope): ReportUnit => (scope.departmen
  * One sort over the units gives the per-period rows and the totals (GROUPING SETS with a
  * common prefix); `g` is 0 for a period row and 3 for the totals.
  */
-function sessionsSql(scope: ReportScope, unit: ReportUnit): string {
+function consultationsSql(scope: ReportScope, unit: ReportUnit): string {
   return `
     SELECT GROUPING(period, group_id) AS g, period::text AS period, group_id,
-           count(*) AS sessions,
+           count(*) AS consultations,
            count(*) FILTER (WHERE booked) AS booked,
            count(*) FILTER (WHERE NOT booked) AS walk_in,
            count(wait) AS answered,
@@ -119,7 +119,7 @@ function sessionsSql(scope: ReportScope, unit: ReportUnit): string {
 /** Consultations (or legs) by Japan hour of day: counts only, so a hash aggregate with no sort. */
 function hoursSql(unit: ReportUnit): string {
   return `
-    SELECT date_part('hour', ${japanLocal('s.queued_at')})::int AS hour, count(*) AS sessions
+    SELECT date_part('hour', ${japanLocal('s.queued_at')})::int AS hour, count(*) AS consultations
       FROM (${unitsSql(unit)}) s
      GROUP BY 1`;
 }
@@ -143,67 +143,67 @@ const int = (value: string | null | undefined): number => (value === null || val
 const real = (value: string | null | undefined, digits = 1): number | null =>
   value === null || value === undefined ? null : Math.round(Number(value) * 10 ** digits) / 10 ** digits;
 
-function toFigures(sessions: Counts | undefined, appointmentsRow: Counts | undefined): ReportFigures {
+function toFigures(consultations: Counts | undefined, appointmentsRow: Counts | undefined): ReportFigures {
   const appointments = int(appointmentsRow?.['appointments']);
   const noShows = int(appointmentsRow?.['no_shows']);
   return {
-    sessions: int(sessions?.['sessions']),
-    booked: int(sessions?.['booked']),
-    walkIn: int(sessions?.['walk_in']),
-    answered: int(sessions?.['answered']),
-    abandoned: int(sessions?.['abandoned']),
-    mediaFailed: int(sessions?.['media_failed']),
-    tcpFallback: int(sessions?.['tcp_fallback']),
-    residentAbsent: int(sessions?.['resident_absent']),
+    consultations: int(consultations?.['consultations']),
+    booked: int(consultations?.['booked']),
+    walkIn: int(consultations?.['walk_in']),
+    answered: int(consultations?.['answered']),
+    abandoned: int(consultations?.['abandoned']),
+    mediaFailed: int(consultations?.['media_failed']),
+    tcpFallback: int(consultations?.['tcp_fallback']),
+    residentAbsent: int(consultations?.['resident_absent']),
     appointments,
     noShows,
     noShowRate: appointments > 0 ? Math.round((noShows / appointments) * 1000) / 1000 : null,
-    meanWaitSeconds: real(sessions?.['mean_wait']),
-    p90WaitSeconds: real(sessions?.['p90_wait']),
-    meanDurationSeconds: real(sessions?.['mean_duration']),
-    satisfaction: [int(sessions?.['s1']), int(sessions?.['s2']), int(sessions?.['s3']), int(sessions?.['s4']), int(sessions?.['s5'])],
-    satisfactionMean: real(sessions?.['satisfaction_mean'], 2),
+    meanWaitSeconds: real(consultations?.['mean_wait']),
+    p90WaitSeconds: real(consultations?.['p90_wait']),
+    meanDurationSeconds: real(consultations?.['mean_duration']),
+    satisfaction: [int(consultations?.['s1']), int(consultations?.['s2']), int(consultations?.['s3']), int(consultations?.['s4']), int(consultations?.['s5'])],
+    satisfactionMean: real(consultations?.['satisfaction_mean'], 2),
   };
 }
 
-/** The arithmetic of the reports, in SQL so that 100,000 sessions stay fast. */
+/** The arithmetic of the reports, in SQL so that 100,000 consultations stay fast. */
 export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async compute(scope: ReportScope): Promise<ReportData> {
     const params = [scope.from, scope.to, scope.departmentId ?? null, scope.kioskId ?? null];
-    const [sessionRows, appointmentRows, hourRows] = await this.dataSource.transaction(async (manager) => {
-      // percentile_cont sorts each group; keep a year of sessions in memory rather than on disk.
+    const [consultationRows, appointmentRows, hourRows] = await this.dataSource.transaction(async (manager) => {
+      // percentile_cont sorts each group; keep a year of consultations in memory rather than on disk.
       await manager.query(`SET LOCAL work_mem = '32MB'`);
       const rowUnit = rowUnitOf(scope);
       const totalsUnit = totalsUnitOf(scope);
-      let sessions: Counts[] = await manager.query(sessionsSql(scope, rowUnit), params);
+      let consultations: Counts[] = await manager.query(consultationsSql(scope, rowUnit), params);
       if (totalsUnit !== rowUnit) {
         // Per-department rows count legs; the totals still count each consultation once.
-        const totals: Counts[] = await manager.query(sessionsSql(scope, totalsUnit), params);
-        sessions = [...sessions.filter((row) => Number(row['g']) === 0), ...totals.filter((row) => Number(row['g']) !== 0)];
+        const totals: Counts[] = await manager.query(consultationsSql(scope, totalsUnit), params);
+        consultations = [...consultations.filter((row) => Number(row['g']) === 0), ...totals.filter((row) => Number(row['g']) !== 0)];
       }
       const appointments: Counts[] = await manager.query(appointmentsSql(scope), params);
       const hours: Counts[] = await manager.query(hoursSql(totalsUnit), params);
-      return [sessions, appointments, hours] as const;
+      return [consultations, appointments, hours] as const;
     });
 
     const key = (row: Counts): string => `${row['period']}|${row['group_id']}`;
-    const byCell = new Map<string, { period: string; groupId: string; sessions?: Counts; appointments?: Counts }>();
+    const byCell = new Map<string, { period: string; groupId: string; consultations?: Counts; appointments?: Counts }>();
     const cell = (row: Counts) => {
       const k = key(row);
       const existing = byCell.get(k) ?? { period: String(row['period']), groupId: String(row['group_id']) };
       byCell.set(k, existing);
       return existing;
     };
-    let sessionTotals: Counts | undefined;
+    let consultationTotals: Counts | undefined;
     let appointmentTotals: Counts | undefined;
-    const sessionsByHour = Array.from({ length: 24 }, () => 0);
-    for (const row of sessionRows) {
-      if (Number(row['g']) === 0) cell(row).sessions = row;
-      else sessionTotals = row;
+    const consultationsByHour = Array.from({ length: 24 }, () => 0);
+    for (const row of consultationRows) {
+      if (Number(row['g']) === 0) cell(row).consultations = row;
+      else consultationTotals = row;
     }
-    for (const row of hourRows) sessionsByHour[Number(row['hour'])] = int(row['sessions']);
+    for (const row of hourRows) consultationsByHour[Number(row['hour'])] = int(row['consultations']);
     for (const row of appointmentRows) {
       if (Number(row['g']) === 0) cell(row).appointments = row;
       else appointmentTotals = row;
@@ -211,10 +211,10 @@ export class ReportRepository {
     const rows = [...byCell.values()]
       .sort((a, b) => a.period.localeCompare(b.period) || a.groupId.localeCompare(b.groupId))
       .map((c) => ({
-        ...toFigures(c.sessions, c.appointments),
+        ...toFigures(c.consultations, c.appointments),
         period: c.period,
         groupId: c.groupId !== NO_GROUP ? c.groupId : null,
       }));
-    return { rows, totals: toFigures(sessionTotals, appointmentTotals), sessionsByHour };
+    return { rows, totals: toFigures(consultationTotals, appointmentTotals), consultationsByHour };
   }
 }

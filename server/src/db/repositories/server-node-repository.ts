@@ -200,7 +200,7 @@ export class ServerNodeRepository {
    * the same statement. Null if the call is over, unanswered, not theirs, its node still
    * beats (then that node holds it), or the failover grace after its lease is over.
    */
-  async adoptOrphan(sessionId: string, participantId: string, selfId: string, leaseMs: number, failoverMs: number): Promise<AdoptedCall | null> {
+  async adoptOrphan(consultationId: string, participantId: string, selfId: string, leaseMs: number, failoverMs: number): Promise<AdoptedCall | null> {
     const rows: AdoptedRow[] = returnedRows(
       await this.dataSource.query(
         `WITH adopted AS (
@@ -225,7 +225,7 @@ export class ServerNodeRepository {
            JOIN staff_user m ON m.id = a.staff_id
            LEFT JOIN department d ON d.id = a.department_id
            LEFT JOIN appointment ap ON ap.id = a.appointment_id`,
-        [sessionId, participantId, selfId, leaseMs, failoverMs],
+        [consultationId, participantId, selfId, leaseMs, failoverMs],
       ),
     );
     const row = rows[0];
@@ -247,8 +247,8 @@ export class ServerNodeRepository {
   }
 
   /** Whether the consultation's record is still open (held by some node, live or lost). */
-  async isOpen(sessionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM consultation_session WHERE id = $1 AND ended_at IS NULL`, [sessionId]);
+  async isOpen(consultationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM consultation_session WHERE id = $1 AND ended_at IS NULL`, [consultationId]);
     return rows.length > 0;
   }
 
@@ -257,7 +257,7 @@ export class ServerNodeRepository {
    * where the others would have ended it. Only its kiosk or its staff member may. Null if it is
    * still held, already over, or not theirs.
    */
-  async closeOrphan(sessionId: string, participantId: string, leaseMs: number): Promise<ClosedOrphan | null> {
+  async closeOrphan(consultationId: string, participantId: string, leaseMs: number): Promise<ClosedOrphan | null> {
     const rows: ClosedRow[] = returnedRows(
       await this.dataSource.query(
         withEndedEvents(`
@@ -266,7 +266,7 @@ export class ServerNodeRepository {
             FROM server_node n
            WHERE s.id = $1 AND s.node_id = n.node_id AND s.ended_at IS NULL AND (s.staff_id = $3 OR s.kiosk_id = $3)
              AND (n.stopped_at IS NOT NULL OR n.last_beat_at < now() - make_interval(secs => $2::double precision / 1000)) ${RETURNING}`),
-        [sessionId, leaseMs, participantId],
+        [consultationId, leaseMs, participantId],
       ),
     );
     return rows[0] ? toOrphan(rows[0]) : null;

@@ -14,7 +14,7 @@ interface SnapshotRow {
 }
 
 const toInfo = (row: SnapshotRow): SnapshotInfo => ({
-  sessionId: row.session_id,
+  consultationId: row.session_id,
   snapshotId: row.id,
   requestId: row.request_id,
   takenAt: row.taken_at.toISOString(),
@@ -30,19 +30,19 @@ const COLUMNS = 'id, session_id, request_id, taken_at, content_type, width, heig
 export class SnapshotRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async store(input: { sessionId: string; requestId: string; contentType: string; width: number; height: number; sha256: string; content: Buffer }): Promise<SnapshotInfo> {
+  async store(input: { consultationId: string; requestId: string; contentType: string; width: number; height: number; sha256: string; content: Buffer }): Promise<SnapshotInfo> {
     const rows: SnapshotRow[] = await this.dataSource.query(
       `INSERT INTO snapshot (session_id, request_id, content_type, width, height, byte_size, sha256, content)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [input.sessionId, input.requestId, input.contentType, input.width, input.height, input.content.length, input.sha256, input.content],
+      [input.consultationId, input.requestId, input.contentType, input.width, input.height, input.content.length, input.sha256, input.content],
     );
     const row = rows[0];
     if (!row) throw new Error('snapshot insert returned nothing');
     return toInfo(row);
   }
 
-  async listFor(sessionId: string): Promise<SnapshotInfo[]> {
-    const rows: SnapshotRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM snapshot WHERE session_id = $1 ORDER BY taken_at`, [sessionId]);
+  async listFor(consultationId: string): Promise<SnapshotInfo[]> {
+    const rows: SnapshotRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM snapshot WHERE session_id = $1 ORDER BY taken_at`, [consultationId]);
     return rows.map(toInfo);
   }
 

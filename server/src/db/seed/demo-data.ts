@@ -125,7 +125,7 @@ export async function seedDemoData(dataSource: DataSource, repositories: Reposit
       }
     }
   });
-  // Past appointments that became sessions would collide with nothing; scheduled ones above were
+  // Past appointments that became consultations would collide with nothing; scheduled ones above were
   // unanswered attempts and have since become no-shows.
   await dataSource.query(`UPDATE appointment SET status = 'no_show' WHERE status = 'scheduled' AND starts_at < $1`, [startOfJapanDay(today)]);
 

@@ -16,7 +16,7 @@ const log = createLogger('consultation-service');
 /** Features that live beside a call (captions) hook in here instead of into the consultation modules. */
 export interface ConsultationObserver {
   roomOpened(consultation: Consultation, room: MediaRoomApi): void;
-  ended(sessionId: string): void;
+  ended(consultationId: string): void;
 }
 
 export interface EndOptions {
@@ -28,13 +28,13 @@ export interface EndOptions {
 }
 
 /** Ends a consultation; every module that can end a call gets this, not the whole service. */
-export type EndCall = (sessionId: string, reason: EndReason, options?: EndOptions) => Promise<void>;
+export type EndCall = (consultationId: string, reason: EndReason, options?: EndOptions) => Promise<void>;
 
 export interface CallEndingOptions {
   live: LiveConsultations;
   afterCall: AfterCall;
-  sessions: Pick<ConsultationRepository, 'markEnded'>;
-  appointments: Pick<AppointmentService, 'sessionEnded'>;
+  consultationRecords: Pick<ConsultationRepository, 'markEnded'>;
+  appointments: Pick<AppointmentService, 'consultationEnded'>;
   sfu: Pick<SfuApi, 'getRoom'>;
   notifier: ConsultationNotifier;
   writes: WriteRetryQueue;
@@ -55,24 +55,24 @@ export class CallEnding {
   constructor(private readonly options: CallEndingOptions) {}
 
   /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
-  readonly end: EndCall = async (sessionId, reason, options = {}) => {
+  readonly end: EndCall = async (consultationId, reason, options = {}) => {
     const { live } = this.options;
-    const ending = live.mutex.run(sessionId, async () => {
-      const consultation = live.find(sessionId);
+    const ending = live.mutex.run(consultationId, async () => {
+      const consultation = live.find(consultationId);
       if (!consultation || consultation.state === 'ended') return;
       consultation.setState('ended');
       consultation.endReason = reason;
       if (reason === 'media_failed') consultation.mediaFlag = 'media_failed';
-      this.options.afterCall.remember(sessionId, { kioskId: consultation.kiosk.id, staffId: consultation.staff?.id ?? null });
+      this.options.afterCall.remember(consultationId, { kioskId: consultation.kiosk.id, staffId: consultation.staff?.id ?? null });
       consultation.clearGraceTimers();
-      live.remove(sessionId);
-      this.options.observer?.ended(sessionId);
-      this.options.sfu.getRoom(sessionId)?.close();
+      live.remove(consultationId);
+      this.options.observer?.ended(consultationId);
+      this.options.sfu.getRoom(consultationId)?.close();
       await this.record(consultation, reason, options.endedAt ?? this.options.now());
       const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && isKioskPeer(peerId)));
-      this.options.notifier.callEnded(sessionId, peerIds, reason, options.failedRoles);
+      this.options.notifier.callEnded(consultationId, peerIds, reason, options.failedRoles);
       this.options.publishQueue();
-      log.info({ sessionId, reason }, 'consultation ended');
+      log.info({ consultationId, reason }, 'consultation ended');
       live.wakeIfIdle();
     });
     this.ending.add(ending);
@@ -95,22 +95,22 @@ export class CallEnding {
 
   private async record(consultation: Consultation, reason: EndReason, endedAt: Date): Promise<void> {
     const { writes } = this.options;
-    const sessionId = consultation.id;
+    const consultationId = consultation.id;
     try {
       // The call is over for the people in it whatever the database says: if it is away,
       // the write waits and lands when it is back (or, if the process dies first, the record
       // is closed as server_restart at the next start, or node_lost by another node).
-      await writes.submit(`end ${sessionId}`, () => this.options.sessions.markEnded(sessionId, reason, endedAt, consultation.mediaFlag));
+      await writes.submit(`end ${consultationId}`, () => this.options.consultationRecords.markEnded(consultationId, reason, endedAt, consultation.mediaFlag));
     } catch (error) {
-      log.error({ err: error, sessionId }, 'could not record the end of a consultation');
+      log.error({ err: error, consultationId }, 'could not record the end of a consultation');
     }
     const appointmentId = consultation.intake.appointmentId;
     // A transfer goes on with the same booking in the next consultation.
     if (appointmentId && reason !== 'transferred') {
       const answered = consultation.staff !== null;
       await writes
-        .submit(`appointment ${appointmentId}`, () => this.options.appointments.sessionEnded(appointmentId, answered))
-        .catch((error: unknown) => log.error({ err: error, sessionId }, 'could not close the appointment'));
+        .submit(`appointment ${appointmentId}`, () => this.options.appointments.consultationEnded(appointmentId, answered))
+        .catch((error: unknown) => log.error({ err: error, consultationId }, 'could not close the appointment'));
     }
   }
 }

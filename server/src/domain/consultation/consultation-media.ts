@@ -51,18 +51,18 @@ export class ConsultationMedia {
   async join(
     principal: SocketPrincipal,
     socketId: string,
-    { sessionId, rtpCapabilities, iceProtocol = 'any' }: { sessionId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined },
+    { consultationId, rtpCapabilities, iceProtocol = 'any' }: { consultationId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined },
   ): Promise<JoinAnswer> {
     const { live, notifier, timeline } = this.options;
-    return live.mutex.run(sessionId, async () => {
-      const consultation = live.participantOf(principal, sessionId);
+    return live.mutex.run(consultationId, async () => {
+      const consultation = live.participantOf(principal, consultationId);
       // The kiosk knows it will send: it may build its transports and produce while it waits, so
       // the specialist's picture and the kiosk's are not held up by DTLS and a produce after the
       // accept. Nothing is forwarded before the accept: nobody else is in the room. Its end
       // (cancel, grace period, transfer) closes the room like any other.
       const waitingKiosk = consultation.state === 'queued' && principal.role === 'kiosk';
       if (consultation.state !== 'active' && !waitingKiosk) throw AppError.invalidState('the call has not been answered yet');
-      const room = waitingKiosk ? await this.roomOrNew(sessionId) : this.room(sessionId);
+      const room = waitingKiosk ? await this.roomOrNew(consultationId) : this.room(consultationId);
       const peerId = peerIdOf(principal);
       const participant: Participant = {
         role: peerRoleOf(principal),
@@ -75,19 +75,19 @@ export class ConsultationMedia {
       consultation.stopGraceTimer(peerId);
       room.addPeer({ peerId, role: participant.role, rtpCapabilities });
       consultation.participants.set(peerId, participant);
-      notifier.addToConsultation(socketId, sessionId);
+      notifier.addToConsultation(socketId, consultationId);
       const sendTransport = await room.createTransport(peerId, 'send', iceProtocol);
       const recvTransport = await room.createTransport(peerId, 'recv', iceProtocol);
-      log.info({ sessionId, role: participant.role, rejoin, iceProtocol }, 'participant joined');
+      log.info({ consultationId, role: participant.role, rejoin, iceProtocol }, 'participant joined');
       if (iceProtocol === 'tcp') {
         // A failure reported meanwhile (the other side gave up first) is not undone by a late retry.
         consultation.mediaFlag ??= 'tcp_fallback';
-        timeline.record(sessionId, 'media_tcp_fallback', participant.role);
+        timeline.record(consultationId, 'media_tcp_fallback', participant.role);
       }
-      timeline.record(sessionId, rejoin ? 'reconnected' : 'joined', participant.role);
+      timeline.record(consultationId, rejoin ? 'reconnected' : 'joined', participant.role);
       if (rejoin) this.options.onRejoin?.();
       notifier.peerJoined(
-        sessionId,
+        consultationId,
         participant.guestKind ? { role: participant.role, displayName: participant.displayName, guestKind: participant.guestKind } : { role: participant.role, displayName: participant.displayName },
       );
       const peers = consultation.peers().filter((p) => p.role !== participant.role);
@@ -101,26 +101,26 @@ export class ConsultationMedia {
     });
   }
 
-  async connectTransport(principal: SocketPrincipal, sessionId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
-    this.options.live.participantOf(principal, sessionId);
-    await this.room(sessionId).connectTransport(peerIdOf(principal), transportId, dtlsParameters);
+  async connectTransport(principal: SocketPrincipal, consultationId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
+    this.options.live.participantOf(principal, consultationId);
+    await this.room(consultationId).connectTransport(peerIdOf(principal), transportId, dtlsParameters);
   }
 
-  async restartIce(principal: SocketPrincipal, sessionId: string, transportId: string): Promise<IceParametersJson> {
-    this.options.live.participantOf(principal, sessionId);
-    return this.room(sessionId).restartIce(peerIdOf(principal), transportId);
+  async restartIce(principal: SocketPrincipal, consultationId: string, transportId: string): Promise<IceParametersJson> {
+    this.options.live.participantOf(principal, consultationId);
+    return this.room(consultationId).restartIce(peerIdOf(principal), transportId);
   }
 
   async produce(principal: SocketPrincipal, payload: ProducePayload): Promise<{ producerId: string }> {
-    const { sessionId } = payload;
-    const consultation = this.options.live.participantOf(principal, sessionId);
-    const room = this.room(sessionId);
+    const { consultationId } = payload;
+    const consultation = this.options.live.participantOf(principal, consultationId);
+    const room = this.room(consultationId);
     const peerId = peerIdOf(principal);
-    const producer = await this.options.live.mutex.run(sessionId, () =>
+    const producer = await this.options.live.mutex.run(consultationId, () =>
       room.produce({ peerId, transportId: payload.transportId, kind: payload.kind, source: payload.source, rtpParameters: payload.rtpParameters }),
     );
     // The producer id lets the timeline name what a later producer_stopped stopped.
-    this.options.timeline.record(sessionId, 'producer_started', peerRoleOf(principal), { producerId: producer.producerId, source: payload.source, kind: payload.kind });
+    this.options.timeline.record(consultationId, 'producer_started', peerRoleOf(principal), { producerId: producer.producerId, source: payload.source, kind: payload.kind });
     // Offered after this ack returns, so the producer exists on both ends first.
     setImmediate(() => {
       for (const other of consultation.participants.values()) {
@@ -131,15 +131,15 @@ export class ConsultationMedia {
     return { producerId: producer.producerId };
   }
 
-  async closeProducer(principal: SocketPrincipal, sessionId: string, producerId: string): Promise<void> {
-    this.options.live.participantOf(principal, sessionId);
-    this.room(sessionId).closeProducer(peerIdOf(principal), producerId);
-    this.options.timeline.record(sessionId, 'producer_stopped', peerRoleOf(principal), { producerId });
+  async closeProducer(principal: SocketPrincipal, consultationId: string, producerId: string): Promise<void> {
+    this.options.live.participantOf(principal, consultationId);
+    this.room(consultationId).closeProducer(peerIdOf(principal), producerId);
+    this.options.timeline.record(consultationId, 'producer_stopped', peerRoleOf(principal), { producerId });
   }
 
   /** A participant left for good (a guest): their transports and tracks go. */
-  removePeer(sessionId: string, peerId: string): void {
-    this.options.sfu.getRoom(sessionId)?.removePeer(peerId);
+  removePeer(consultationId: string, peerId: string): void {
+    this.options.sfu.getRoom(consultationId)?.removePeer(peerId);
   }
 
   /**
@@ -147,14 +147,14 @@ export class ConsultationMedia {
    * transports itself: the call ends as media_failed naming whoever has none, unless by now
    * everyone's media does flow (then nothing ends and the answer names no one).
    */
-  async reportMediaFailure(principal: SocketPrincipal, sessionId: string): Promise<MediaFailure> {
-    const consultation = this.options.live.requireActiveParticipant(principal, sessionId);
-    const failedRoles = rolesWithoutMedia(consultation, this.room(sessionId));
+  async reportMediaFailure(principal: SocketPrincipal, consultationId: string): Promise<MediaFailure> {
+    const consultation = this.options.live.requireActiveParticipant(principal, consultationId);
+    const failedRoles = rolesWithoutMedia(consultation, this.room(consultationId));
     if (failedRoles.length === 0) return { failedRoles };
-    log.warn({ sessionId, failedRoles, reporter: peerRoleOf(principal) }, 'no media flowed; ending the call');
+    log.warn({ consultationId, failedRoles, reporter: peerRoleOf(principal) }, 'no media flowed; ending the call');
     consultation.mediaFlag = 'media_failed';
-    this.options.timeline.record(sessionId, 'media_failed', peerRoleOf(principal), { failedRoles });
-    await this.options.ending.end(sessionId, 'media_failed', { failedRoles });
+    this.options.timeline.record(consultationId, 'media_failed', peerRoleOf(principal), { failedRoles });
+    await this.options.ending.end(consultationId, 'media_failed', { failedRoles });
     return { failedRoles };
   }
 
@@ -164,10 +164,10 @@ export class ConsultationMedia {
     try {
       const consumer = await room.consume({ peerId: participant.peerId, producerId });
       if (!consumer) return;
-      const accepted = await this.options.notifier.requestConsumer(socketId, { ...consumer, sessionId: consultation.id });
+      const accepted = await this.options.notifier.requestConsumer(socketId, { ...consumer, consultationId: consultation.id });
       if (accepted && !room.closed) await room.resumeConsumer(participant.peerId, consumer.consumerId);
     } catch (error) {
-      log.warn({ err: error, sessionId: consultation.id }, 'offering a consumer failed');
+      log.warn({ err: error, consultationId: consultation.id }, 'offering a consumer failed');
     }
   }
 
@@ -175,7 +175,7 @@ export class ConsultationMedia {
     this.options.observer?.roomOpened(consultation, room);
     room.on('consumerClosed', (peerId, consumerId) => {
       const socketId = consultation.participants.get(peerId)?.socketId;
-      if (socketId) this.options.notifier.consumerClosed(socketId, { sessionId: consultation.id, consumerId });
+      if (socketId) this.options.notifier.consumerClosed(socketId, { consultationId: consultation.id, consumerId });
     });
   }
 
@@ -184,17 +184,17 @@ export class ConsultationMedia {
    * call gets a new room there, and its participants' apps are made to reconnect, which makes
    * them join the call again: same consultation, same record, media back in a few seconds.
    */
-  private async recoverRoom(sessionId: string): Promise<void> {
+  private async recoverRoom(consultationId: string): Promise<void> {
     const { live, sfu } = this.options;
     try {
-      await live.mutex.run(sessionId, async () => {
-        const consultation = live.find(sessionId);
+      await live.mutex.run(consultationId, async () => {
+        const consultation = live.find(consultationId);
         if (!consultation || consultation.state !== 'active') return;
         const deadline = Date.now() + 10_000;
         let room: MediaRoomApi | null = null;
         while (!room) {
           try {
-            room = await sfu.createRoom(sessionId);
+            room = await sfu.createRoom(consultationId);
           } catch (error) {
             // The replacement worker may still be starting.
             if (Date.now() > deadline) throw error;
@@ -202,25 +202,25 @@ export class ConsultationMedia {
           }
         }
         this.watchRoom(consultation, room);
-        log.warn({ sessionId }, 'media room rebuilt after a worker failure');
-        this.options.timeline.record(sessionId, 'media_restarted', 'system');
+        log.warn({ consultationId }, 'media room rebuilt after a worker failure');
+        this.options.timeline.record(consultationId, 'media_restarted', 'system');
         for (const participant of consultation.participants.values()) {
           if (participant.socketId) this.options.notifier.dropConnection(participant.socketId);
         }
       });
     } catch (error) {
-      log.error({ err: error, sessionId }, 'could not rebuild the media room');
-      await this.options.ending.end(sessionId, 'network_lost').catch(() => undefined);
+      log.error({ err: error, consultationId }, 'could not rebuild the media room');
+      await this.options.ending.end(consultationId, 'network_lost').catch(() => undefined);
     }
   }
 
   /** The consultation's media room, created on first need (a waiting kiosk's join, or the accept). */
-  private async roomOrNew(sessionId: string): Promise<MediaRoomApi> {
-    return this.options.sfu.getRoom(sessionId) ?? (await this.options.sfu.createRoom(sessionId));
+  private async roomOrNew(consultationId: string): Promise<MediaRoomApi> {
+    return this.options.sfu.getRoom(consultationId) ?? (await this.options.sfu.createRoom(consultationId));
   }
 
-  private room(sessionId: string): MediaRoomApi {
-    const room = this.options.sfu.getRoom(sessionId);
+  private room(consultationId: string): MediaRoomApi {
+    const room = this.options.sfu.getRoom(consultationId);
     if (!room) throw AppError.invalidState('the call has no media room');
     return room;
   }

@@ -22,10 +22,10 @@ const log = createLogger('consultation-queue');
 export interface ConsultationQueueOptions {
   live: LiveConsultations;
   timeline: ConsultationTimeline;
-  sessions: Pick<ConsultationRepository, 'createQueued' | 'recentDurations'>;
+  consultationRecords: Pick<ConsultationRepository, 'createQueued' | 'recentDurations'>;
   kiosks: Pick<KioskRepository, 'findById'>;
   departments: Pick<DepartmentRepository, 'findById'>;
-  appointments: Pick<AppointmentService, 'checkIn' | 'sessionEnded'>;
+  appointments: Pick<AppointmentService, 'checkIn' | 'consultationEnded'>;
   notifier: ConsultationNotifier;
   nodeId: string;
   now: () => Date;
@@ -36,7 +36,7 @@ export interface ConsultationQueueOptions {
 }
 
 export interface Queued {
-  sessionId: string;
+  consultationId: string;
   queuePosition: number;
 }
 
@@ -50,7 +50,7 @@ export class ConsultationQueue {
   private forecastAgain = false;
 
   constructor(private readonly options: ConsultationQueueOptions) {
-    this.forecasts = new QueueForecasts({ sessions: options.sessions, notifier: options.notifier, staffPresence: options.staffPresence });
+    this.forecasts = new QueueForecasts({ consultationRecords: options.consultationRecords, notifier: options.notifier, staffPresence: options.staffPresence });
   }
 
   /** A walk-in resident asks for a specialist of one department (or the general counter). */
@@ -88,7 +88,7 @@ export class ConsultationQueue {
         },
       };
     } catch (error) {
-      await this.options.appointments.sessionEnded(appointment.id, false).catch((undo: unknown) => log.error({ err: undo }, 'could not undo a check-in'));
+      await this.options.appointments.consultationEnded(appointment.id, false).catch((undo: unknown) => log.error({ err: undo }, 'could not undo a check-in'));
       throw error;
     }
   }
@@ -112,16 +112,16 @@ export class ConsultationQueue {
       if (!existing) {
         const kiosk = await this.options.kiosks.findById(kioskId);
         if (!kiosk || !kiosk.active) throw AppError.forbidden('kiosk is not registered');
-        const row = await this.options.sessions.createQueued(kioskId, this.options.now(), { ...intake, nodeId: this.options.nodeId });
+        const row = await this.options.consultationRecords.createQueued(kioskId, this.options.now(), { ...intake, nodeId: this.options.nodeId });
         live.add(new Consultation(row.id, kiosk, row.queuedAt, intake));
         this.options.timeline.record(row.id, 'queued', 'kiosk', { kind: intake.appointmentId ? 'booked' : 'walk_in', ...(intake.transferredFrom ? { transferredFrom: intake.transferredFrom } : {}) });
-        log.info({ sessionId: row.id, kioskId }, 'resident queued');
+        log.info({ consultationId: row.id, kioskId }, 'resident queued');
         this.publish();
       }
       const queue = live.queue();
-      const sessionId = existing?.id ?? queue.find((e) => e.kioskId === kioskId)?.sessionId;
-      if (!sessionId) throw AppError.invalidState('queue entry vanished');
-      return { sessionId, queuePosition: queue.findIndex((e) => e.sessionId === sessionId) + 1 };
+      const consultationId = existing?.id ?? queue.find((e) => e.kioskId === kioskId)?.consultationId;
+      if (!consultationId) throw AppError.invalidState('queue entry vanished');
+      return { consultationId, queuePosition: queue.findIndex((e) => e.consultationId === consultationId) + 1 };
     });
   }
 

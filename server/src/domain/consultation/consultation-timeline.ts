@@ -29,6 +29,6 @@ export class ConsultationTimeline {
     const at = this.now();
     void this.inOrder
       .run(consultationId, () => this.writes.submit(`event ${type}`, () => this.events.append(consultationId, type, actor, details, at)))
-      .catch((error: unknown) => log.error({ err: error, sessionId: consultationId, type }, 'could not record a consultation event'));
+      .catch((error: unknown) => log.error({ err: error, consultationId: consultationId, type }, 'could not record a consultation event'));
   }
 }

@@ -30,24 +30,24 @@ export class GuestAdmission {
    * Staff in the call bring in a third party: a single-use link valid for this call only.
    * The guest never sees the queue or any record; leaving spends the link.
    */
-  async invite(principal: SocketPrincipal, sessionId: string, label: string, ttlSeconds: number, kind: GuestKind = 'other'): Promise<{ linkId: string; expiresAt: Date }> {
+  async invite(principal: SocketPrincipal, consultationId: string, label: string, ttlSeconds: number, kind: GuestKind = 'other'): Promise<{ linkId: string; expiresAt: Date }> {
     if (principal.role !== 'staff' && principal.role !== 'admin') throw AppError.forbidden('only staff invite guests');
-    const consultation = this.options.live.requireActiveParticipant(principal, sessionId);
+    const consultation = this.options.live.requireActiveParticipant(principal, consultationId);
     const links = this.options.guestLinks;
     if (!links) throw AppError.invalidState('guest links are not available');
     const expiresAt = new Date(this.options.now().getTime() + ttlSeconds * 1000);
-    const linkId = await links.create({ sessionId, createdBy: principal.id, label, kind, expiresAt });
+    const linkId = await links.create({ consultationId, createdBy: principal.id, label, kind, expiresAt });
     consultation.guests.add(linkId);
-    this.options.timeline.record(sessionId, 'guest_invited', 'staff', { linkId, kind });
+    this.options.timeline.record(consultationId, 'guest_invited', 'staff', { linkId, kind });
     return { linkId, expiresAt };
   }
 
   /** Whether a guest link still opens its call on this node (checked when the guest's socket connects). */
-  async admit(linkId: string, sessionId: string): Promise<{ label: string; kind: GuestKind }> {
+  async admit(linkId: string, consultationId: string): Promise<{ label: string; kind: GuestKind }> {
     const link = await this.options.guestLinks?.find(linkId);
-    const consultation = this.options.live.find(sessionId);
+    const consultation = this.options.live.find(consultationId);
     // The link's lifetime bounds its first use only: a guest already in the call may reconnect until they leave.
-    if (!link || link.sessionId !== sessionId || link.leftAt || (!link.joinedAt && link.expiresAt <= this.options.now())) {
+    if (!link || link.consultationId !== consultationId || link.leftAt || (!link.joinedAt && link.expiresAt <= this.options.now())) {
       throw AppError.unauthenticated('this guest link has expired or was already used');
     }
     if (!consultation || consultation.state !== 'active' || !consultation.guests.has(linkId)) {
@@ -59,14 +59,14 @@ export class GuestAdmission {
 
   /** A guest leaving ends their part only; their link is spent. */
   async leave(principal: SocketPrincipal, consultation: Consultation): Promise<void> {
-    const sessionId = consultation.id;
+    const consultationId = consultation.id;
     const peerId = peerIdOf(principal);
-    await this.options.live.mutex.run(sessionId, async () => {
+    await this.options.live.mutex.run(consultationId, async () => {
       consultation.guests.delete(principal.id);
       consultation.participants.delete(peerId);
-      this.options.media.removePeer(sessionId, peerId);
-      this.options.notifier.peerLeft(sessionId, 'guest');
-      this.options.timeline.record(sessionId, 'left', 'guest');
+      this.options.media.removePeer(consultationId, peerId);
+      this.options.notifier.peerLeft(consultationId, 'guest');
+      this.options.timeline.record(consultationId, 'left', 'guest');
     });
     await this.options.guestLinks?.markLeft(principal.id, this.options.now());
     // The link is spent: its socket goes too, so nothing more reaches that browser.

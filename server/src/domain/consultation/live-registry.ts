@@ -25,16 +25,16 @@ export class LiveConsultations {
     this.byId.set(consultation.id, consultation);
   }
 
-  remove(sessionId: string): void {
-    this.byId.delete(sessionId);
+  remove(consultationId: string): void {
+    this.byId.delete(consultationId);
   }
 
-  find(sessionId: string): Consultation | undefined {
-    return this.byId.get(sessionId);
+  find(consultationId: string): Consultation | undefined {
+    return this.byId.get(consultationId);
   }
 
-  has(sessionId: string): boolean {
-    return this.byId.has(sessionId);
+  has(consultationId: string): boolean {
+    return this.byId.has(consultationId);
   }
 
   get size(): number {
@@ -49,21 +49,21 @@ export class LiveConsultations {
     return [...this.byId.keys()];
   }
 
-  get(sessionId: string): Consultation {
-    const consultation = this.byId.get(sessionId);
+  get(consultationId: string): Consultation {
+    const consultation = this.byId.get(consultationId);
     if (!consultation) throw AppError.notFound('consultation');
     return consultation;
   }
 
-  participantOf(principal: SocketPrincipal, sessionId: string): Consultation {
-    const consultation = this.get(sessionId);
+  participantOf(principal: SocketPrincipal, consultationId: string): Consultation {
+    const consultation = this.get(consultationId);
     if (!consultation.isParticipant(peerIdOf(principal))) throw AppError.forbidden('you are not part of this consultation');
     return consultation;
   }
 
   /** The consultation, if this principal takes part in it and it is in progress. */
-  requireActiveParticipant(principal: SocketPrincipal, sessionId: string): Consultation {
-    const consultation = this.participantOf(principal, sessionId);
+  requireActiveParticipant(principal: SocketPrincipal, consultationId: string): Consultation {
+    const consultation = this.participantOf(principal, consultationId);
     if (consultation.state !== 'active') throw AppError.invalidState('the call is not in progress');
     return consultation;
   }
@@ -93,8 +93,8 @@ export class LiveConsultations {
   }
 
   /** Place in the queue counted from 1; null when not waiting. */
-  positionOf(sessionId: string): number | null {
-    const position = this.queue().findIndex((e) => e.sessionId === sessionId) + 1;
+  positionOf(consultationId: string): number | null {
+    const position = this.queue().findIndex((e) => e.consultationId === consultationId) + 1;
     return position > 0 ? position : null;
   }
 

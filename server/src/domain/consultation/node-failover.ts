@@ -54,9 +54,9 @@ export class NodeFailover {
     for (const call of calls) {
       if (this.strandedTold.has(call.id) || this.options.live.has(call.id)) continue;
       this.strandedTold.add(call.id);
-      log.warn({ sessionId: call.id, secondsLeft: Math.round(call.secondsLeft) }, 'the node holding a call stopped; telling its people');
+      log.warn({ consultationId: call.id, secondsLeft: Math.round(call.secondsLeft) }, 'the node holding a call stopped; telling its people');
       this.options.notifier.toPeers([staffPeer(call.staffId), kioskPeer(call.kioskId)], 'holderLost', {
-        sessionId: call.id,
+        consultationId: call.id,
         secondsLeft: Math.round(call.secondsLeft * 10) / 10,
       });
     }
@@ -68,17 +68,17 @@ export class NodeFailover {
    */
   async adoptStrandedOf(principal: SocketPrincipal): Promise<ResumableCall | null> {
     if (principal.role === 'guest' || this.options.failoverMs <= 0) return null;
-    const sessionId = await this.options.nodes.strandedCallOf(principal.id, this.options.leaseMs);
-    return sessionId ? this.adoptOrphan(principal, sessionId) : null;
+    const consultationId = await this.options.nodes.strandedCallOf(principal.id, this.options.leaseMs);
+    return consultationId ? this.adoptOrphan(principal, consultationId) : null;
   }
 
   /**
-   * Sessions this node's previous run left open cannot be resumed: they end at that run's last
+   * Consultations this node's previous run left open cannot be resumed: they end at that run's last
    * lease beat (when their media stopped), as `server_restart`. Other nodes' calls are not touched.
    */
   async recoverAfterRestart(): Promise<number> {
     const closed = await this.options.nodes.closeOwnOrphans(this.options.nodeId, 'server_restart', this.options.now());
-    if (closed.length > 0) log.info({ count: closed.length }, 'closed sessions left open by the previous run');
+    if (closed.length > 0) log.info({ count: closed.length }, 'closed consultations left open by the previous run');
     await this.options.appointments.reconcileAfterRestart();
     return closed.length;
   }
@@ -91,7 +91,7 @@ export class NodeFailover {
     for (const orphan of closed) {
       const peers = [kioskPeer(orphan.kioskId), ...(orphan.staffId ? [staffPeer(orphan.staffId)] : [])];
       this.options.notifier.callEnded(orphan.id, peers, orphan.reason);
-      log.warn({ sessionId: orphan.id, reason: orphan.reason }, 'consultation of a stopped node closed');
+      log.warn({ consultationId: orphan.id, reason: orphan.reason }, 'consultation of a stopped node closed');
     }
     if (closed.some((orphan) => orphan.appointmentId)) {
       void this.options.appointments.reconcileAfterRestart().catch((error: unknown) => log.error({ err: error }, 'could not reconcile appointments'));
@@ -102,14 +102,14 @@ export class NodeFailover {
    * A participant ends a call that no node holds any more (its node stopped and the sweep has
    * not closed it yet). Refused unless the node's lease has run out and the caller took part.
    */
-  async endOrphan(principal: SocketPrincipal, sessionId: string): Promise<void> {
+  async endOrphan(principal: SocketPrincipal, consultationId: string): Promise<void> {
     // Sent in the seconds between the holder's death and the end of its lease, it waits for
     // the lease, so the record says node_lost at the last beat rather than "not found".
     const deadline = Date.now() + this.options.leaseMs + 1_000;
     for (;;) {
-      const closed = await this.options.nodes.closeOrphan(sessionId, principal.id, this.options.leaseMs);
+      const closed = await this.options.nodes.closeOrphan(consultationId, principal.id, this.options.leaseMs);
       if (closed) return this.announceClosed([closed]);
-      if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) throw AppError.notFound('consultation');
+      if (Date.now() > deadline || !(await this.options.nodes.isOpen(consultationId))) throw AppError.notFound('consultation');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -121,20 +121,20 @@ export class NodeFailover {
    * before the lost node's lease runs out, it waits for the lease. Null when there is nothing
    * to take over (the call ended, or its node is alive and holds it).
    */
-  async adoptOrphan(principal: SocketPrincipal, sessionId: string): Promise<ResumableCall | null> {
+  async adoptOrphan(principal: SocketPrincipal, consultationId: string): Promise<ResumableCall | null> {
     const { live, failoverMs } = this.options;
     if (live.isDraining || live.isStopping || failoverMs <= 0) return null;
     const deadline = Date.now() + this.options.leaseMs + 1_000;
     for (;;) {
-      const adopted = await this.options.nodes.adoptOrphan(sessionId, principal.id, this.options.nodeId, this.options.leaseMs, failoverMs);
+      const adopted = await this.options.nodes.adoptOrphan(consultationId, principal.id, this.options.nodeId, this.options.leaseMs, failoverMs);
       if (adopted) {
-        if (await live.mutex.run(sessionId, () => this.holdAdopted(adopted))) return this.options.presence.liveCallOf(principal);
+        if (await live.mutex.run(consultationId, () => this.holdAdopted(adopted))) return this.options.presence.liveCallOf(principal);
         // Ended outside the lock: the end takes the same lock, and waiting for it inside would never finish.
         await this.options.end(adopted.id, 'node_lost');
         return null;
       }
-      if (live.has(sessionId)) return this.options.presence.liveCallOf(principal);
-      if (Date.now() > deadline || !(await this.options.nodes.isOpen(sessionId))) return null;
+      if (live.has(consultationId)) return this.options.presence.liveCallOf(principal);
+      if (Date.now() > deadline || !(await this.options.nodes.isOpen(consultationId))) return null;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -156,10 +156,10 @@ export class NodeFailover {
     try {
       await this.options.media.openRoom(consultation);
     } catch (error) {
-      log.error({ err: error, sessionId: adopted.id }, 'could not build the media room of a call taken over');
+      log.error({ err: error, consultationId: adopted.id }, 'could not build the media room of a call taken over');
       return false;
     }
-    log.warn({ sessionId: adopted.id, fromNode: adopted.fromNodeId }, 'took over a call of a lost node');
+    log.warn({ consultationId: adopted.id, fromNode: adopted.fromNodeId }, 'took over a call of a lost node');
     // If one of the two is not back by the end of the failover grace (what both were told, in
     // holderLost), they never spoke again after the node stopped: the call ends node_lost at its
     // last beat, as if nobody had taken it over. A desk told callMoved late still gets 5 s.
@@ -168,7 +168,7 @@ export class NodeFailover {
       this.options.presence.startGraceTimer(consultation, peerId, 'node_lost', { endedAt: adopted.lastBeatAt, delayMs: Math.max(graceLeftMs, ADOPTED_FOLLOW_MS) });
     }
     // The desk's socket to the lost node is gone; its other sockets hear where to go back.
-    this.options.notifier.toPeers([staffPeer(adopted.staff.id)], 'callMoved', { sessionId: adopted.id });
+    this.options.notifier.toPeers([staffPeer(adopted.staff.id)], 'callMoved', { consultationId: adopted.id });
     this.options.onForecastInputsChanged?.();
     return true;
   }

@@ -36,7 +36,7 @@ export class ConsultationPresence {
       // A waiting kiosk that came back keeps its place: its grace period stops here.
       if (isKiosk && c.state === 'queued') c.stopGraceTimer(peerId);
       return {
-        sessionId: c.id,
+        consultationId: c.id,
         state: c.state,
         peerName: isKiosk ? (c.staff?.displayName ?? null) : c.kiosk.name,
         peerLocation: isKiosk ? null : c.kiosk.location,
@@ -71,8 +71,8 @@ export class ConsultationPresence {
    * never arrive (their browser cannot reach this node), the call ends as if their
    * connection was lost, instead of leaving the resident facing an empty screen.
    */
-  expectRemoteJoin(principal: SocketPrincipal, sessionId: string): void {
-    const consultation = this.options.live.find(sessionId);
+  expectRemoteJoin(principal: SocketPrincipal, consultationId: string): void {
+    const consultation = this.options.live.find(consultationId);
     const peerId = peerIdOf(principal);
     if (!consultation || consultation.participants.has(peerId)) return;
     this.startGraceTimer(consultation, peerId, 'network_lost');

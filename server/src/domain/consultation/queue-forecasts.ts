@@ -11,7 +11,7 @@ const log = createLogger('queue-forecasts');
 const CALL_LENGTH_TTL_MS = 60_000;
 
 export interface QueueForecastOptions {
-  sessions: Pick<ConsultationRepository, 'recentDurations'>;
+  consultationRecords: Pick<ConsultationRepository, 'recentDurations'>;
   notifier: Pick<ConsultationNotifier, 'toPeers'>;
   /** Members with a console open; none known without it. */
   staffPresence?: () => Promise<StaffPresence[]>;
@@ -38,15 +38,15 @@ export class QueueForecasts {
     ]);
     const forecasts = forecastWaits(queue, staff, busyStaffIds, typical);
     queue.forEach((entry, index) => {
-      const forecast = forecasts.get(entry.sessionId) ?? { outlook: 'waiting', estimatedWaitSeconds: null };
-      this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', { sessionId: entry.sessionId, position: index + 1, ...forecast });
+      const forecast = forecasts.get(entry.consultationId) ?? { outlook: 'waiting', estimatedWaitSeconds: null };
+      this.options.notifier.toPeers([kioskPeer(entry.kioskId)], 'queuePosition', { consultationId: entry.consultationId, position: index + 1, ...forecast });
     });
   }
 
   /** The median length of the last 50 answered calls (at least 5 of them). */
   private async typicalCallSeconds(): Promise<number | null> {
     if (this.callLengthCache && Date.now() - this.callLengthCache.at < CALL_LENGTH_TTL_MS) return this.callLengthCache.value;
-    const lengths = await this.options.sessions.recentDurations(50).catch(() => []);
+    const lengths = await this.options.consultationRecords.recentDurations(50).catch(() => []);
     const sorted = [...lengths].sort((a, b) => a - b);
     const value = sorted.length >= 5 ? (sorted[Math.floor(sorted.length / 2)] ?? null) : null;
     this.callLengthCache = { at: Date.now(), value };

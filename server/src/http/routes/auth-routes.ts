@@ -6,8 +6,8 @@ export function registerAuthRoutes(api: ApiRegistry, deps: RouteDeps): void {
   api.handle('login', async ({ body, req }) => deps.staffLogin.login(body.loginId, body.password, req.ip ?? 'unknown'));
   api.handle('refresh', async ({ body }) => deps.staffLogin.refresh(body.refreshToken));
   api.handle('logout', async ({ caller }) => {
-    const { staffId, sessionId } = staffOf(caller);
-    await deps.staffLogin.logout(staffId, sessionId);
+    const { staffId, loginSessionId } = staffOf(caller);
+    await deps.staffLogin.logout(staffId, loginSessionId);
     return undefined;
   });
   api.handle('me', async ({ caller }) => deps.staffLogin.profile(staffOf(caller).staffId));

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationRecord } from '@madoguchi/contract/consultation';
 import type { FormRepository } from '../../db/repositories/form-repository';
 import { AppError } from '../../domain/app-error';
 import { FileResponse, kioskOf, staffOf, type ApiRegistry } from '../api-registry';
@@ -14,7 +14,7 @@ const PRINT_WINDOW_MS = 10 * 60_000;
 export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: FormRepository }): void {
   const { forms } = deps;
   // The same rule as the record and its snapshots: admins, the member who answered, or members of its department.
-  const mayView = async (caller: { staffId: string; role: 'staff' | 'admin' }, record: SessionRecord): Promise<boolean> => {
+  const mayView = async (caller: { staffId: string; role: 'staff' | 'admin' }, record: ConsultationRecord): Promise<boolean> => {
     if (caller.role === 'admin' || record.staffId === caller.staffId || record.departmentId === null) return true;
     return (await deps.staff.departmentIdsOf(caller.staffId)).includes(record.departmentId);
   };
@@ -66,18 +66,18 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
     return body;
   });
 
-  api.handle('listSessionForms', async ({ params, caller }) => {
+  api.handle('listConsultationForms', async ({ params, caller }) => {
     const record = await deps.consultations.findById(params.id);
-    if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('session');
+    if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('consultation');
     return forms.listFor(params.id);
   });
 
   api.handle('getFormPdf', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const pdf = await forms.pdf(params.id);
-    const record = pdf ? await deps.consultations.findById(pdf.sessionId) : null;
+    const record = pdf ? await deps.consultations.findById(pdf.consultationId) : null;
     if (!pdf || !record || !(await mayView(actor, record))) throw AppError.notFound('signed form');
-    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'form_viewed', targetType: 'form_document', targetId: params.id, details: { sessionId: pdf.sessionId, sha256: pdf.sha256 } });
+    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'form_viewed', targetType: 'form_document', targetId: params.id, details: { consultationId: pdf.consultationId, sha256: pdf.sha256 } });
     return new FileResponse('application/pdf', `form-${params.id.slice(0, 8)}.pdf`, pdf.content);
   });
 
@@ -86,7 +86,7 @@ export function registerFormRoutes(api: ApiRegistry, deps: RouteDeps & { forms: 
     const pdf = await forms.pdf(params.id);
     if (!pdf || pdf.kioskId !== kioskId || deps.now().getTime() - pdf.signedAt.getTime() > PRINT_WINDOW_MS) throw AppError.notFound('signed form');
     if (!(await forms.settings()).kioskPrintCopy) throw AppError.forbidden('this town does not print copies at the kiosk');
-    await deps.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'form_copy_printed', targetType: 'form_document', targetId: params.id, details: { sessionId: pdf.sessionId } });
+    await deps.audit.record({ actorKind: 'kiosk', actorId: kioskId, action: 'form_copy_printed', targetType: 'form_document', targetId: params.id, details: { consultationId: pdf.consultationId } });
     return null;
   });
 }

@@ -32,11 +32,11 @@ export function registerGuestRoutes(
     const origin = nodeUrl ? new URL(nodeUrl).origin : originOf(req, deps.publicUrl);
     // Bringing a third party into a resident's consultation exposes personal data: audited.
     await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'guest_invited', targetType: 'session', targetId: params.id, details: { linkId } });
-    const { token } = deps.tokens.issueGuest({ kind: 'guest', linkId, sessionId: params.id }, GUEST_ACCESS_MAX_SECONDS);
+    const { token } = deps.tokens.issueGuest({ kind: 'guest', linkId, consultationId: params.id }, GUEST_ACCESS_MAX_SECONDS);
     const link: GuestLink = {
       linkId,
-      sessionId: params.id,
-      url: `${origin}/#/guest?session=${params.id}&token=${encodeURIComponent(token)}`,
+      consultationId: params.id,
+      url: `${origin}/#/guest?consultation=${params.id}&token=${encodeURIComponent(token)}`,
       expiresAt: expiresAt.toISOString(),
     };
     return link;

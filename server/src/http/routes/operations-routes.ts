@@ -19,7 +19,7 @@ export function registerOperationsRoutes(
       nodeId: deps.nodeId,
       at: deps.now().toISOString(),
       kiosks,
-      liveSessions: [...active.items, ...queued.items],
+      liveConsultations: [...active.items, ...queued.items],
       nodes: [own, ...others.loads.sort((a, b) => a.nodeId.localeCompare(b.nodeId))],
       allNodesAnswered: others.complete,
     };

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 export function registerReportRoutes(api: ApiRegistry, deps: RouteDeps): void {
   const build = async (query: z.output<typeof ReportQuery>): Promise<Report> => {
     const scope = { ...query, from: startOfJapanDay(query.from), to: endOfJapanDay(query.to) };
-    const { rows, totals, sessionsByHour } = await deps.reports.compute(scope);
+    const { rows, totals, consultationsByHour } = await deps.reports.compute(scope);
     const names = new Map<string, string>();
     if (query.groupBy === 'department') for (const d of await deps.departments.list({ includeInactive: true })) names.set(d.id, d.name);
     if (query.groupBy === 'kiosk') for (const k of await deps.kiosks.listSummaries()) names.set(k.id, k.name);
@@ -18,7 +18,7 @@ export function registerReportRoutes(api: ApiRegistry, deps: RouteDeps): void {
       ...row,
       groupName: row.groupId ? (names.get(row.groupId) ?? row.groupId) : query.groupBy === 'department' ? '総合窓口' : null,
     }));
-    return { from: query.from, to: query.to, granularity: query.granularity, groupBy: query.groupBy, rows: named, totals, sessionsByHour };
+    return { from: query.from, to: query.to, granularity: query.granularity, groupBy: query.groupBy, rows: named, totals, consultationsByHour };
   };
 
   api.handle('report', async ({ query }) => build(query));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionRecord } from '@madoguchi/contract/consultation';
+import type { ConsultationRecord } from '@madoguchi/contract/consultation';
 import type { SnapshotRepository } from '../../db/repositories/snapshot-repository';
 import { AppError } from '../../domain/app-error';
 import type { InCallService } from '../../domain/in-call-service';
@@ -14,9 +14,9 @@ const UploadHeaders = z.object({
   'content-type': z.enum(['image/jpeg', 'image/png']),
 });
 
-/** Document snapshots: the kiosk uploads after consent; staff who may see the session view them (audited). */
+/** Document snapshots: the kiosk uploads after consent; staff who may see the consultation view them (audited). */
 export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { snapshots: SnapshotRepository; inCall: InCallService }): void {
-  const mayView = async (caller: { staffId: string; role: 'staff' | 'admin' }, record: SessionRecord): Promise<boolean> => {
+  const mayView = async (caller: { staffId: string; role: 'staff' | 'admin' }, record: ConsultationRecord): Promise<boolean> => {
     if (caller.role === 'admin' || record.staffId === caller.staffId || record.departmentId === null) return true;
     return (await deps.staff.departmentIdsOf(caller.staffId)).includes(record.departmentId);
   };
@@ -41,16 +41,16 @@ export function registerSnapshotRoutes(api: ApiRegistry, deps: RouteDeps & { sna
 
   api.handle('listSnapshots', async ({ params, caller }) => {
     const record = await deps.consultations.findById(params.id);
-    if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('session');
+    if (!record || !(await mayView(staffOf(caller), record))) throw AppError.notFound('consultation');
     return deps.snapshots.listFor(params.id);
   });
 
   api.handle('getSnapshot', async ({ params, caller }) => {
     const actor = staffOf(caller);
     const snapshot = await deps.snapshots.content(params.id);
-    const record = snapshot ? await deps.consultations.findById(snapshot.sessionId) : null;
+    const record = snapshot ? await deps.consultations.findById(snapshot.consultationId) : null;
     if (!snapshot || !record || !(await mayView(actor, record))) throw AppError.notFound('snapshot');
-    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'snapshot_viewed', targetType: 'snapshot', targetId: params.id, details: { sessionId: snapshot.sessionId } });
+    await deps.audit.record({ actorKind: 'staff', actorId: actor.staffId, action: 'snapshot_viewed', targetType: 'snapshot', targetId: params.id, details: { consultationId: snapshot.consultationId } });
     const extension = snapshot.contentType === 'image/png' ? 'png' : 'jpg';
     return new FileResponse(snapshot.contentType, `snapshot-${params.id.slice(0, 8)}.${extension}`, snapshot.content);
   });

@@ -1,5 +1,5 @@
 import { defineHandler } from '../signalling-types';
 
 export const acceptCall = defineHandler('acceptCall', {
-  run: ({ principal, placement }, { sessionId }) => placement.accept(principal, sessionId),
+  run: ({ principal, placement }, { consultationId }) => placement.accept(principal, consultationId),
 });

@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const answerSnapshot = defineHandler('answerSnapshot', {
-  run: async ({ principal, inCall }, { sessionId, requestId, consent }) => {
-    inCall.answerSnapshot(principal, sessionId, requestId, consent);
+  run: async ({ principal, inCall }, { consultationId, requestId, consent }) => {
+    inCall.answerSnapshot(principal, consultationId, requestId, consent);
     return null;
   },
 });

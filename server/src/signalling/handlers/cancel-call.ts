@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const cancelCall = defineHandler('cancelCall', {
-  run: async ({ principal, consultations }, { sessionId }) => {
-    await consultations.cancel(principal, sessionId);
+  run: async ({ principal, consultations }, { consultationId }) => {
+    await consultations.cancel(principal, consultationId);
     return null;
   },
 });

@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const captionInput = defineHandler('captionInput', {
-  run: async ({ principal, captions }, payload) => {
-    captions.input(principal, payload);
+  run: async ({ principal, socketId, captions }, payload) => {
+    captions.input(principal, payload, socketId);
     return null;
   },
 });
@@ -19,5 +19,5 @@ export const captionConsent = defineHandler('captionConsent', {
 });
 
 export const getCaptions = defineHandler('getCaptions', {
-  run: async ({ principal, captions }, { sessionId }) => captions.snapshot(principal, sessionId),
+  run: async ({ principal, captions }, { consultationId }) => captions.snapshot(principal, consultationId),
 });

@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const closeProducer = defineHandler('closeProducer', {
-  run: async ({ principal, consultations }, { sessionId, producerId }) => {
-    await consultations.closeProducer(principal, sessionId, producerId);
+  run: async ({ principal, consultations }, { consultationId, producerId }) => {
+    await consultations.closeProducer(principal, consultationId, producerId);
     return null;
   },
 });

@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const documentView = defineHandler('documentView', {
-  run: async ({ principal, inCall }, { sessionId, shown }) => {
-    inCall.documentView(principal, sessionId, shown);
+  run: async ({ principal, inCall }, { consultationId, shown }) => {
+    inCall.documentView(principal, consultationId, shown);
     return null;
   },
 });

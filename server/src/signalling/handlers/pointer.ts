@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const pointer = defineHandler('pointer', {
-  run: async ({ principal, inCall }, { sessionId, marks }) => {
-    inCall.pointer(principal, sessionId, marks);
+  run: async ({ principal, inCall }, { consultationId, marks }) => {
+    inCall.pointer(principal, consultationId, marks);
     return null;
   },
 });

@@ -1,5 +1,5 @@
 import { defineHandler } from '../signalling-types';
 
 export const reportMediaFailure = defineHandler('reportMediaFailure', {
-  run: ({ principal, consultations }, { sessionId }) => consultations.reportMediaFailure(principal, sessionId),
+  run: ({ principal, consultations }, { consultationId }) => consultations.reportMediaFailure(principal, consultationId),
 });

@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const reportQuality = defineHandler('reportQuality', {
-  run: async ({ principal, inCall }, { sessionId, quality }) => {
-    await inCall.reportQuality(principal, sessionId, quality);
+  run: async ({ principal, inCall }, { consultationId, quality }) => {
+    await inCall.reportQuality(principal, consultationId, quality);
     return null;
   },
 });

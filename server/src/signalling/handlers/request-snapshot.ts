@@ -1,5 +1,5 @@
 import { defineHandler } from '../signalling-types';
 
 export const requestSnapshot = defineHandler('requestSnapshot', {
-  run: async ({ principal, inCall }, { sessionId }) => inCall.requestSnapshot(principal, sessionId),
+  run: async ({ principal, inCall }, { consultationId }) => inCall.requestSnapshot(principal, consultationId),
 });

@@ -1,7 +1,7 @@
 import { defineHandler } from '../signalling-types';
 
 export const restartIce = defineHandler('restartIce', {
-  run: async ({ principal, consultations }, { sessionId, transportId }) => ({
-    iceParameters: await consultations.restartIce(principal, sessionId, transportId),
+  run: async ({ principal, consultations }, { consultationId, transportId }) => ({
+    iceParameters: await consultations.restartIce(principal, consultationId, transportId),
   }),
 });

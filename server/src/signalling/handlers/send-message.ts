@@ -1,5 +1,5 @@
 import { defineHandler } from '../signalling-types';
 
 export const sendMessage = defineHandler('sendMessage', {
-  run: async ({ principal, inCall }, { sessionId, text, phraseId }) => inCall.sendMessage(principal, sessionId, text, phraseId),
+  run: async ({ principal, inCall }, { consultationId, text, phraseId }) => inCall.sendMessage(principal, consultationId, text, phraseId),
 });

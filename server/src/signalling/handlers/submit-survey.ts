@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const submitSurvey = defineHandler('submitSurvey', {
-  run: async ({ principal, consultations }, { sessionId, rating }) => {
-    await consultations.submitSurvey(principal.id, sessionId, rating);
+  run: async ({ principal, consultations }, { consultationId, rating }) => {
+    await consultations.submitSurvey(principal.id, consultationId, rating);
     return null;
   },
 });

@@ -1,5 +1,5 @@
 import { defineHandler } from '../signalling-types';
 
 export const transferCall = defineHandler('transferCall', {
-  run: ({ principal, consultations }, { sessionId, departmentId }) => consultations.transfer(principal, sessionId, departmentId),
+  run: ({ principal, consultations }, { consultationId, departmentId }) => consultations.transfer(principal, consultationId, departmentId),
 });

@@ -39,7 +39,7 @@ const original: Appointment = Object.freeze({
   topic: '',
   notes: '',
   checkInCode: '123456',
-  sessionId: null,
+  consultationId: null,
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
 }) as Appointment;

@@ -4,7 +4,7 @@ import type { QueueEntry } from '@madoguchi/contract/consultation';
 import { newArrivals } from '../../../../client/src/features/consultations/use-arrival-alert';
 import { consoleEn, consoleJa } from '../../../../client/src/i18n/console-messages';
 
-const entry = (sessionId: string) => ({ sessionId }) as QueueEntry;
+const entry = (consultationId: string) => ({ consultationId }) as QueueEntry;
 
 describe('arrival alert', () => {
   it('newArrivals() names only the residents not in the previous queue', () => {

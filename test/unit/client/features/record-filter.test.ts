@@ -3,14 +3,14 @@ import { describe, it } from 'node:test';
 import {
   pageFromQuery,
   rangeIsValid,
-  sessionFilter,
-  sessionFormFromQuery,
-  sessionQuery,
+  consultationFilter,
+  consultationFormFromQuery,
+  consultationQuery,
 } from '../../../../client/src/features/records/record-filter';
 
-describe('session record filters', () => {
+describe('consultation record filters', () => {
   it('drop values the API would refuse', () => {
-    const form = sessionFormFromQuery({ from: '2026-02-30', to: '2026-11-24', status: 'lost', kind: 'walk_in', outcomeCode: 'resolved' });
+    const form = consultationFormFromQuery({ from: '2026-02-30', to: '2026-11-24', status: 'lost', kind: 'walk_in', outcomeCode: 'resolved' });
     assert.equal(form.from, '');
     assert.equal(form.to, '2026-11-24');
     assert.equal(form.status, '');
@@ -19,10 +19,10 @@ describe('session record filters', () => {
   });
 
   it('round-trip through the URL and leave empty values out of the API query', () => {
-    const form = sessionFormFromQuery({ from: '2026-11-01', kind: 'booked' });
-    assert.deepEqual(sessionQuery(form, 3), { from: '2026-11-01', kind: 'booked', page: '3' });
-    assert.deepEqual(sessionFormFromQuery(sessionQuery(form, 3)), form);
-    assert.deepEqual(sessionFilter(form, 3), { page: 3, pageSize: 50, from: '2026-11-01', kind: 'booked' });
+    const form = consultationFormFromQuery({ from: '2026-11-01', kind: 'booked' });
+    assert.deepEqual(consultationQuery(form, 3), { from: '2026-11-01', kind: 'booked', page: '3' });
+    assert.deepEqual(consultationFormFromQuery(consultationQuery(form, 3)), form);
+    assert.deepEqual(consultationFilter(form, 3), { page: 3, pageSize: 50, from: '2026-11-01', kind: 'booked' });
   });
 
   it('the end day must not come before the start day', () => {

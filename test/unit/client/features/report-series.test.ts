@@ -6,10 +6,10 @@ import {
   periodStarts,
   reportFormFromQuery,
   reportRangeProblem,
-  sessionsPerPeriod,
+  consultationsPerPeriod,
 } from '../../../../client/src/features/reports/report-series';
 
-const row = (period: string, sessions: number, groupId: string | null = null) => ({ period, sessions, groupId }) as ReportRow;
+const row = (period: string, consultations: number, groupId: string | null = null) => ({ period, consultations, groupId }) as ReportRow;
 
 describe('report series', () => {
   it('defaults to the last 30 Japan days, per day, not broken down', () => {
@@ -29,12 +29,12 @@ describe('report series', () => {
     assert.deepEqual(periodStarts('2026-11-15', '2027-02-01', 'month'), ['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
   });
 
-  it('sessionsPerPeriod() sums groups and fills empty periods with zero', () => {
+  it('consultationsPerPeriod() sums groups and fills empty periods with zero', () => {
     const rows = [row('2026-11-02', 3, 'a'), row('2026-11-02', 2, 'b'), row('2026-11-04', 1, 'a')];
-    assert.deepEqual(sessionsPerPeriod(rows, { from: '2026-11-02', to: '2026-11-04', granularity: 'day' }), [
-      { period: '2026-11-02', sessions: 5 },
-      { period: '2026-11-03', sessions: 0 },
-      { period: '2026-11-04', sessions: 1 },
+    assert.deepEqual(consultationsPerPeriod(rows, { from: '2026-11-02', to: '2026-11-04', granularity: 'day' }), [
+      { period: '2026-11-02', consultations: 5 },
+      { period: '2026-11-03', consultations: 0 },
+      { period: '2026-11-04', consultations: 1 },
     ]);
   });
 

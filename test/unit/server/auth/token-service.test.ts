@@ -10,8 +10,8 @@ const unauthenticated = (e: unknown): boolean => e instanceof AppError && e.code
 
 describe('TokenService', () => {
   it('round-trips staff and kiosk grants with their own audiences', () => {
-    const staff = tokens.issueStaff({ kind: 'staff', staffId: 'u1', role: 'admin', sessionId: 's1' });
-    assert.deepEqual(tokens.verify(staff.token), { kind: 'staff', staffId: 'u1', role: 'admin', sessionId: 's1' });
+    const staff = tokens.issueStaff({ kind: 'staff', staffId: 'u1', role: 'admin', loginSessionId: 's1' });
+    assert.deepEqual(tokens.verify(staff.token), { kind: 'staff', staffId: 'u1', role: 'admin', loginSessionId: 's1' });
     const { expiresAt } = tokens.verifyWithExpiry(staff.token);
     assert.ok(Math.abs(expiresAt.getTime() - (Date.now() + 60_000)) < 2000, 'the expiry is read from the token');
     const kiosk = tokens.issueKiosk({ kind: 'kiosk', kioskId: 'k1' });

@@ -58,7 +58,7 @@ describe('RecogniserProcess: the recogniser protocol over a real child process',
 
 describe('kiosk caption lines', () => {
   const line = (lineId: string, text: string, extra: Partial<CaptionLine> = {}): CaptionLine => ({
-    sessionId: 's',
+    consultationId: 's',
     lineId,
     source: 'recogniser',
     text,

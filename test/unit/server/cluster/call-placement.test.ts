@@ -12,38 +12,38 @@ const kiosk: SocketPrincipal = { role: 'kiosk', id: '6f1a3c45-9d2b-4a76-8e8f-1b2
 const HERE = '11111111-1111-4111-8111-111111111111';
 const ELSEWHERE = '22222222-2222-4222-8222-222222222222';
 
-function acceptResult(sessionId: string, mediaNodeUrl: string | null): AcceptCallResult {
-  return { sessionId, kioskName: '中央図書館', kioskLocation: '1F', mediaNodeUrl };
+function acceptResult(consultationId: string, mediaNodeUrl: string | null): AcceptCallResult {
+  return { consultationId, kioskName: '中央図書館', kioskLocation: '1F', mediaNodeUrl };
 }
 
 /** This node's consultations (a fake holding HERE) and the cluster link (a fake for every other node), each logging what it was asked. */
 function fakes(options: { elsewhereHangUp?: () => Promise<void>; liveHere?: ResumableCall | null; liveElsewhere?: ResumableCall | null } = {}) {
   const asked: string[] = [];
   const consultations = {
-    has: (sessionId: string) => sessionId === HERE,
-    accept: async (_p: SocketPrincipal, sessionId: string) => {
-      asked.push(`local accept ${sessionId}`);
-      return acceptResult(sessionId, null);
+    has: (consultationId: string) => consultationId === HERE,
+    accept: async (_p: SocketPrincipal, consultationId: string) => {
+      asked.push(`local accept ${consultationId}`);
+      return acceptResult(consultationId, null);
     },
-    hangUp: async (_p: SocketPrincipal, sessionId: string) => void asked.push(`local hangUp ${sessionId}`),
-    endOrphan: async (_p: SocketPrincipal, sessionId: string) => void asked.push(`orphan ${sessionId}`),
-    inviteGuest: async (_p: SocketPrincipal, sessionId: string) => {
-      asked.push(`local invite ${sessionId}`);
+    hangUp: async (_p: SocketPrincipal, consultationId: string) => void asked.push(`local hangUp ${consultationId}`),
+    endOrphan: async (_p: SocketPrincipal, consultationId: string) => void asked.push(`orphan ${consultationId}`),
+    inviteGuest: async (_p: SocketPrincipal, consultationId: string) => {
+      asked.push(`local invite ${consultationId}`);
       return { linkId: 'link-here', expiresAt: new Date('2026-12-04T10:30:00Z') };
     },
     liveCallOf: () => options.liveHere ?? null,
   } as unknown as ConsultationService;
   const cluster = {
-    acceptElsewhere: async (_p: SocketPrincipal, sessionId: string) => {
-      asked.push(`remote accept ${sessionId}`);
-      return acceptResult(sessionId, 'http://node-b:3000');
+    acceptElsewhere: async (_p: SocketPrincipal, consultationId: string) => {
+      asked.push(`remote accept ${consultationId}`);
+      return acceptResult(consultationId, 'http://node-b:3000');
     },
-    hangUpElsewhere: async (_p: SocketPrincipal, sessionId: string) => {
-      asked.push(`remote hangUp ${sessionId}`);
+    hangUpElsewhere: async (_p: SocketPrincipal, consultationId: string) => {
+      asked.push(`remote hangUp ${consultationId}`);
       await options.elsewhereHangUp?.();
     },
-    inviteGuestElsewhere: async ({ sessionId }: { sessionId: string }) => {
-      asked.push(`remote invite ${sessionId}`);
+    inviteGuestElsewhere: async ({ consultationId }: { consultationId: string }) => {
+      asked.push(`remote invite ${consultationId}`);
       return { linkId: 'link-there', expiresAt: '2026-12-04T10:30:00.000Z', nodeUrl: 'http://node-b:3000' };
     },
     findCallElsewhere: async () => {
@@ -86,7 +86,7 @@ describe('call placement: one place decides whether a call is held here or by an
   });
 
   it("looks for a desk's live call on other nodes, never for a kiosk's", async () => {
-    const call: ResumableCall = { sessionId: ELSEWHERE, state: 'active', peerName: '中央図書館', peerLocation: '1F', queuePosition: null, mediaNodeUrl: 'http://node-b:3000' };
+    const call: ResumableCall = { consultationId: ELSEWHERE, state: 'active', peerName: '中央図書館', peerLocation: '1F', queuePosition: null, mediaNodeUrl: 'http://node-b:3000' };
     const { asked, placement } = fakes({ liveElsewhere: call });
     assert.equal(await placement.liveCallOf(kiosk), null);
     assert.deepEqual(await placement.liveCallOf(staff), call);

@@ -5,10 +5,10 @@ import { QueueForecasts } from '../../../../server/src/domain/consultation/queue
 import type { StaffPresence } from '../../../../server/src/domain/wait-outlook';
 
 /** A walk-in at the general counter, queued at 10:00 Japan time. */
-function entry(sessionId: string, kioskId: string): QueueEntry {
+function entry(consultationId: string, kioskId: string): QueueEntry {
   const where = { kioskName: '中央図書館', kioskLocation: '1F' };
   const counter = { departmentId: null, departmentName: null, appointmentId: null, residentName: null, needs: null };
-  return { sessionId, kind: 'walk_in', kioskId, ...where, ...counter, language: 'ja', queuedAt: '2026-12-04T01:00:00.000Z' };
+  return { consultationId, kind: 'walk_in', kioskId, ...where, ...counter, language: 'ja', queuedAt: '2026-12-04T01:00:00.000Z' };
 }
 
 /** A fake notifier that keeps what each kiosk was told, and fake records of call lengths. */
@@ -16,7 +16,7 @@ function fakes(durations: number[], staff: StaffPresence[] | Error) {
   const told: { peerIds: string[]; event: string; payload: unknown }[] = [];
   let reads = 0;
   const forecasts = new QueueForecasts({
-    sessions: {
+    consultationRecords: {
       recentDurations: async () => {
         reads += 1;
         return durations;
@@ -39,8 +39,8 @@ describe('QueueForecasts (fake notifier, records and presence)', () => {
     await forecasts.send([entry('s1', 'k1'), entry('s2', 'k2')], new Set(['a']));
     assert.equal(told.length, 2);
     assert.equal(told[0]?.event, 'queuePosition');
-    assert.deepEqual(told[0]?.payload, { sessionId: 's1', position: 1, outlook: 'waiting', estimatedWaitSeconds: 300 });
-    assert.deepEqual(told[1]?.payload, { sessionId: 's2', position: 2, outlook: 'waiting', estimatedWaitSeconds: 900 });
+    assert.deepEqual(told[0]?.payload, { consultationId: 's1', position: 1, outlook: 'waiting', estimatedWaitSeconds: 300 });
+    assert.deepEqual(told[1]?.payload, { consultationId: 's2', position: 2, outlook: 'waiting', estimatedWaitSeconds: 900 });
     assert.ok(told[0]?.peerIds[0]?.includes('k1'));
   });
 
@@ -48,7 +48,7 @@ describe('QueueForecasts (fake notifier, records and presence)', () => {
     for (const staff of [[], [member('a', true)], new Error('redis away')]) {
       const { forecasts, told } = fakes([], staff);
       await forecasts.send([entry('s1', 'k1')], new Set());
-      assert.deepEqual(told[0]?.payload, { sessionId: 's1', position: 1, outlook: 'nobody', estimatedWaitSeconds: null });
+      assert.deepEqual(told[0]?.payload, { consultationId: 's1', position: 1, outlook: 'nobody', estimatedWaitSeconds: null });
     }
   });
 
@@ -57,7 +57,7 @@ describe('QueueForecasts (fake notifier, records and presence)', () => {
     await forecasts.send([entry('s1', 'k1')], new Set(['a']));
     await forecasts.send([entry('s1', 'k1')], new Set(['a']));
     await forecasts.send([], new Set());
-    assert.deepEqual(told[0]?.payload, { sessionId: 's1', position: 1, outlook: 'waiting', estimatedWaitSeconds: null });
+    assert.deepEqual(told[0]?.payload, { consultationId: 's1', position: 1, outlook: 'waiting', estimatedWaitSeconds: null });
     assert.equal(told.length, 2);
     assert.equal(reads(), 1);
   });

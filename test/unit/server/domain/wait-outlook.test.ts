@@ -7,7 +7,7 @@ import { forecastWaits, type StaffPresence } from '../../../../server/src/domain
 const TAX = 'd-tax';
 const CHILD = 'd-child';
 
-const entry = (sessionId: string, departmentId: string | null): QueueEntry => walkIn(sessionId, departmentId);
+const entry = (consultationId: string, departmentId: string | null): QueueEntry => walkIn(consultationId, departmentId);
 const member = (id: string, departmentIds: string[], away = false): StaffPresence => ({ id, role: 'staff', departmentIds, away });
 
 describe('forecastWaits()', () => {

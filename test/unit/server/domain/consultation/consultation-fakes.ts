@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, mock } from 'node:test';
 import type { MediaRoomApi, ProducerInfo, SfuApi } from '@madoguchi/sfu';
-import type { EndReason, MediaFlag, SessionEventType } from '@madoguchi/contract/consultation';
+import type { EndReason, MediaFlag, ConsultationEventType } from '@madoguchi/contract/consultation';
 import type { ConsumerOptions, PeerRole, TransportOptions } from '@madoguchi/contract/media-types';
 import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { ConsultationNotifier } from '../../../../../server/src/domain/consultation-notifier';
@@ -295,7 +295,7 @@ export interface World {
   records: MemoryRecords;
   notices: Notice[];
   of: (kind: keyof ConsultationNotifier) => unknown[][];
-  events: { sessionId: string; type: SessionEventType; actor: string; details: Record<string, unknown> }[];
+  events: { consultationId: string; type: ConsultationEventType; actor: string; details: Record<string, unknown> }[];
   appointments: string[];
   rejoins: () => number;
 }
@@ -319,23 +319,23 @@ export function world(overrides: Partial<ConsultationServiceOptions> = {}): Worl
     ['welfare', { id: 'welfare', code: 'welfare', name: '福祉課', nameTranslations: {}, icon: 'welfare', active: true }],
   ]);
   const options: ConsultationServiceOptions = {
-    sessions: records,
+    consultationRecords: records,
     kiosks: { findById: async (id) => (kiosks.get(id) ?? null) as never },
     departments: { findById: async (id) => (departments.get(id) ?? null) as never },
     events: {
-      append: async (sessionId, type, actor, details = {}) => {
-        events.push({ sessionId, type, actor, details });
+      append: async (consultationId, type, actor, details = {}) => {
+        events.push({ consultationId, type, actor, details });
       },
     },
     appointments: {
       checkIn: async () => {
         throw new Error('not used by these tests');
       },
-      sessionEnded: async (id: string, answered: boolean) => {
-        appointments.push(`sessionEnded ${id} ${answered}`);
+      consultationEnded: async (id: string, answered: boolean) => {
+        appointments.push(`consultationEnded ${id} ${answered}`);
       },
-      startSession: async (id: string) => {
-        appointments.push(`startSession ${id}`);
+      startConsultation: async (id: string) => {
+        appointments.push(`startConsultation ${id}`);
       },
       reconcileAfterRestart: async () => {
         appointments.push('reconcile');
@@ -375,9 +375,9 @@ export async function settle(rounds = 20): Promise<void> {
 
 /** A kiosk queues and staff A answers: the active call `s1`, with both joined on sockets kiosk-1 and desk-1. */
 export async function activeCall(w: World): Promise<string> {
-  const { sessionId } = await w.service.callStaff('k1');
-  await w.service.accept(STAFF_A, sessionId);
-  await w.service.join(KIOSK, 'kiosk-1', { sessionId, rtpCapabilities: RTP_CAPS as never });
-  await w.service.join(STAFF_A, 'desk-1', { sessionId, rtpCapabilities: RTP_CAPS as never });
-  return sessionId;
+  const { consultationId } = await w.service.callStaff('k1');
+  await w.service.accept(STAFF_A, consultationId);
+  await w.service.join(KIOSK, 'kiosk-1', { consultationId, rtpCapabilities: RTP_CAPS as never });
+  await w.service.join(STAFF_A, 'desk-1', { consultationId, rtpCapabilities: RTP_CAPS as never });
+  return consultationId;
 }

@@ -10,9 +10,9 @@ describe('ConsultationTimeline (in-memory event store)', () => {
     const slow = gate();
     const timeline = new ConsultationTimeline(
       {
-        append: async (sessionId, type) => {
+        append: async (consultationId, type) => {
           if (type === 'joined') await slow.promise;
-          stored.push(`${sessionId} ${type}`);
+          stored.push(`${consultationId} ${type}`);
         },
       },
       new WriteRetryQueue(),

@@ -34,7 +34,7 @@ describe('ConsultationService on fakes: calls of a lost node', () => {
   it('the kiosk of an answered call of a lost node takes it over here: same consultation, a new room, the desk is told where to go', async () => {
     const w = world({ nodes: nodesWithOneLostCall(), failoverMs: 10_000 });
     const live = await w.service.adoptOrphan(KIOSK, 'lost-1');
-    assert.equal(live?.sessionId, 'lost-1');
+    assert.equal(live?.consultationId, 'lost-1');
     assert.equal(live?.state, 'active');
     assert.equal(live?.peerName, '佐藤');
     assert.ok(w.sfu.getRoom('lost-1'));
@@ -63,7 +63,7 @@ describe('ConsultationService on fakes: calls of a lost node', () => {
     const w = world({ nodes: nodesWithOneLostCall(), failoverMs: 10_000 });
     assert.equal(await w.service.adoptStrandedOf(KIOSK), null, 'not the kiosk\'s in this store');
     const live = await w.service.adoptStrandedOf(STAFF_A);
-    assert.deepEqual([live?.sessionId, live?.state, live?.peerName], ['lost-1', 'active', '中央図書館']);
+    assert.deepEqual([live?.consultationId, live?.state, live?.peerName], ['lost-1', 'active', '中央図書館']);
   });
 
   it('the node holding answered calls stopped: their kiosk and desk are told once, with the grace left; calls held here are not', async () => {
@@ -77,8 +77,8 @@ describe('ConsultationService on fakes: calls of a lost node', () => {
     assert.deepEqual(
       w.of('toPeers').map((args) => args.slice(0, 3)),
       [
-        [['staff:a', 'kiosk:k1'], 'holderLost', { sessionId: 'lost-1', secondsLeft: 8 }],
-        [['staff:b', 'kiosk:k2'], 'holderLost', { sessionId: 'lost-2', secondsLeft: 2 }],
+        [['staff:a', 'kiosk:k1'], 'holderLost', { consultationId: 'lost-1', secondsLeft: 8 }],
+        [['staff:b', 'kiosk:k2'], 'holderLost', { consultationId: 'lost-2', secondsLeft: 2 }],
       ],
     );
     await w.service.adoptOrphan(KIOSK, 'lost-1');
@@ -86,7 +86,7 @@ describe('ConsultationService on fakes: calls of a lost node', () => {
     // lost-2 dropped out of the list (ended or moved) and came back: told again; lost-1 is held here now.
     w.service.announceStranded([stranded[0]!]);
     w.service.announceStranded(stranded);
-    assert.deepEqual(w.of('toPeers').slice(before).map((args) => [args[1], (args[2] as { sessionId: string }).sessionId]), [['holderLost', 'lost-2']]);
+    assert.deepEqual(w.of('toPeers').slice(before).map((args) => [args[1], (args[2] as { consultationId: string }).consultationId]), [['holderLost', 'lost-2']]);
   });
 
   it('with failover off (0), nothing is taken over', async () => {

@@ -2,7 +2,7 @@ import { EntitySchema } from 'typeorm';
 import { END_REASONS, MEDIA_FLAGS, type EndReason, type MediaFlag, type OutcomeCode, type QualitySummary } from '@madoguchi/contract/consultation';
 import type { Language } from '@madoguchi/contract/languages';
 
-export interface ConsultationSessionRow {
+export interface ConsultationRow {
   id: string;
   kioskId: string;
   staffId: string | null;
@@ -21,13 +21,13 @@ export interface ConsultationSessionRow {
   /** The server node holding the call (its state and media) while it is open. */
   nodeId: string | null;
   /** The first leg of the consultation this leg continues (after a transfer); null on a first leg. */
-  consultationId: string | null;
+  firstLegId: string | null;
   /** 1 for the first leg, 2 after one transfer… */
   leg: number;
 }
 
-export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow>({
-  name: 'ConsultationSession',
+export const ConsultationEntity = new EntitySchema<ConsultationRow>({
+  name: 'Consultation',
   tableName: 'consultation_session',
   columns: {
     id: { type: 'uuid', primary: true, generated: 'uuid' },
@@ -52,7 +52,7 @@ export const ConsultationSessionEntity = new EntitySchema<ConsultationSessionRow
     quality: { type: 'jsonb', nullable: true },
     mediaFlag: { type: 'text', name: 'media_flag', nullable: true, enum: [...MEDIA_FLAGS] },
     nodeId: { type: 'text', name: 'node_id', nullable: true },
-    consultationId: { type: 'uuid', name: 'consultation_id', nullable: true },
+    firstLegId: { type: 'uuid', name: 'consultation_id', nullable: true },
     leg: { type: 'smallint', default: 1 },
   },
 });

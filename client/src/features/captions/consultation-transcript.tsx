@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { SessionTranscript } from '@madoguchi/contract/captions';
-import { getSessionTranscript } from '../../api/sessions-api';
+import type { ConsultationTranscript } from '@madoguchi/contract/captions';
+import { getConsultationTranscript } from '../../api/consultations-api';
 import { useApi } from '../../hooks/use-api';
 import { captionMessages } from '../../i18n/caption-messages';
 import { formatTimestamp, formatTime } from '../../time/jst-format';
@@ -12,14 +12,14 @@ const t = captionMessages;
  * consent), in its record. Every read is audited, so it is fetched when the reader asks for it,
  * not whenever the record is opened.
  */
-export function SessionTranscriptSection({ sessionId }: { sessionId: string }) {
+export function ConsultationTranscriptSection({ consultationId }: { consultationId: string }) {
   const { run } = useApi();
-  const [transcript, setTranscript] = useState<SessionTranscript | null>(null);
+  const [transcript, setTranscript] = useState<ConsultationTranscript | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
 
   const read = () => {
     setState('loading');
-    run((o) => getSessionTranscript(sessionId, o)).then(
+    run((o) => getConsultationTranscript(consultationId, o)).then(
       (loaded) => {
         setTranscript(loaded);
         setState('idle');
@@ -29,8 +29,8 @@ export function SessionTranscriptSection({ sessionId }: { sessionId: string }) {
   };
 
   return (
-    <section aria-labelledby="session-transcript" className="card">
-      <h2 id="session-transcript" className="card__title">
+    <section aria-labelledby="consultation-transcript" className="card">
+      <h2 id="consultation-transcript" className="card__title">
         {t.transcript.heading}
       </h2>
       {!transcript ? (
@@ -44,13 +44,13 @@ export function SessionTranscriptSection({ sessionId }: { sessionId: string }) {
       ) : transcript.kept ? (
         <>
           {transcript.consentedAt ? <p className="page__hint">{t.transcript.consentedAt(formatTimestamp(transcript.consentedAt))}</p> : null}
-          <ol className="session-transcript">
+          <ol className="consultation-transcript">
             {transcript.lines.map((line, i) => (
-              <li key={i} className="session-transcript__line">
+              <li key={i} className="consultation-transcript__line">
                 <time dateTime={line.at}>{formatTime(line.at)}</time>{' '}
-                <span className="session-transcript__source">[{line.source === 'captioner' ? t.captioner : t.recogniserName('')}]</span>{' '}
+                <span className="consultation-transcript__source">[{line.source === 'captioner' ? t.captioner : t.recogniserName('')}]</span>{' '}
                 <span lang="ja">{line.text}</span>
-                {line.corrected ? <span className="session-transcript__corrected">（{t.corrected}）</span> : null}
+                {line.corrected ? <span className="consultation-transcript__corrected">（{t.corrected}）</span> : null}
               </li>
             ))}
           </ol>

@@ -3,7 +3,7 @@ import { useApi } from '../../hooks/use-api';
 import { useApiData } from '../../hooks/use-api-data';
 import { formMessages } from '../../i18n/form-messages';
 import { formatTimestamp } from '../../time/jst-format';
-import { listSessionForms } from './forms-api';
+import { listConsultationForms } from './forms-api';
 import { openFormPdf } from './open-form-pdf';
 
 const t = formMessages;
@@ -13,21 +13,21 @@ const t = formMessages;
  * or what became of them. The server shows them only to those who may see the record and audits
  * every PDF opened.
  */
-export function SessionForms({ sessionId }: { sessionId: string }) {
-  const forms = useApiData((o) => listSessionForms(sessionId, o), sessionId);
+export function ConsultationForms({ consultationId }: { consultationId: string }) {
+  const forms = useApiData((o) => listConsultationForms(consultationId, o), consultationId);
   const { run } = useApi();
   const [failed, setFailed] = useState<string | null>(null);
   const list = forms.data ?? [];
   return (
-    <section aria-labelledby="session-forms" className="card">
-      <h2 id="session-forms" className="card__title">
+    <section aria-labelledby="consultation-forms" className="card">
+      <h2 id="consultation-forms" className="card__title">
         {t.recordHeading}
       </h2>
       {forms.data && list.length === 0 ? <p>{t.recordEmpty}</p> : null}
       {list.length > 0 ? (
-        <ul className="session-forms">
+        <ul className="consultation-forms">
           {list.map((form) => (
-            <li key={form.documentId} className="session-forms__item" data-state={form.state}>
+            <li key={form.documentId} className="consultation-forms__item" data-state={form.state}>
               <strong>{form.title}</strong>（{t.version(form.templateVersion)}）
               <span className={`form-panel__state form-panel__state--${form.state}`}>{t.states[form.state]}</span>
               {form.signedAt ? (
@@ -36,7 +36,7 @@ export function SessionForms({ sessionId }: { sessionId: string }) {
                 </span>
               ) : null}
               {form.pdfSha256 ? (
-                <code className="session-forms__sha" title={t.sha256}>
+                <code className="consultation-forms__sha" title={t.sha256}>
                   {t.sha256}: {form.pdfSha256}
                 </code>
               ) : null}

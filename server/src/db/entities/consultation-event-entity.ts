@@ -1,22 +1,22 @@
 import { EntitySchema } from 'typeorm';
-import type { SessionEventType } from '@madoguchi/contract/consultation';
+import type { ConsultationEventType } from '@madoguchi/contract/consultation';
 
 /** Append-only (a trigger refuses UPDATE and DELETE). */
-export interface SessionEventRow {
+export interface ConsultationEventRow {
   id: string;
-  sessionId: string;
+  consultationId: string;
   at: Date;
-  type: SessionEventType;
+  type: ConsultationEventType;
   actor: string;
   details: Record<string, unknown>;
 }
 
-export const SessionEventEntity = new EntitySchema<SessionEventRow>({
-  name: 'SessionEvent',
+export const ConsultationEventEntity = new EntitySchema<ConsultationEventRow>({
+  name: 'ConsultationEvent',
   tableName: 'session_event',
   columns: {
     id: { type: 'bigint', primary: true, generated: 'increment' },
-    sessionId: { type: 'uuid', name: 'session_id' },
+    consultationId: { type: 'uuid', name: 'session_id' },
     at: { type: 'timestamptz' },
     type: { type: 'text' },
     actor: { type: 'text' },
