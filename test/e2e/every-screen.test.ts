@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { BookingRulesInput } from '@madoguchi/contract/booking';
 import { seedDemoData } from '../../server/src/db/seed/demo-data';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserSession } from '../helpers/browser';
+import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { walkInAtKiosk } from '../helpers/call-flow';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -37,7 +37,7 @@ const opens = (days: number[], from: string, to: string) => days.map((weekday) =
 
 interface World {
   server: TestServer;
-  sessionId: string;
+  consultationId: string;
   appointmentId: string;
   departmentName: string;
   topicName: string;
@@ -66,7 +66,7 @@ async function buildWorld(): Promise<World> {
   const [appointment] = (await server.db.dataSource.query(`SELECT id FROM appointment ORDER BY starts_at DESC LIMIT 1`)) as { id: string }[];
   assert.ok(session && appointment, 'the demo data has consultations and appointments');
   const kiosk = await server.app.repositories.kiosks.findByName('中央図書館 相談窓口');
-  return { server, sessionId: session.id, appointmentId: appointment.id, departmentName: department.name, topicName, kioskName: kiosk?.name ?? '' };
+  return { server, consultationId: session.id, appointmentId: appointment.id, departmentName: department.name, topicName, kioskName: kiosk?.name ?? '' };
 }
 
 /** Answers a screen may get on purpose (a bad link is refused), by path and status. */
@@ -113,8 +113,8 @@ async function tabTo(tab: SweepTab, match: (f: FocusFacts) => boolean, what: str
 const ADMIN_SCREENS = (w: World): [string, string, Expected?][] => [
   ['#/console', '受付 (console)'],
   ['#/calendar', '予約カレンダー'],
-  ['#/sessions', '相談記録'],
-  [`#/sessions/${w.sessionId}`, '相談記録 (one record)'],
+  ['#/consultations', '相談記録'],
+  [`#/consultations/${w.consultationId}`, '相談記録 (one record)'],
   ['#/reports', 'レポート'],
   ['#/settings/departments', '設定 → 部署'],
   ['#/settings/staff', '設定 → 職員'],
@@ -132,8 +132,8 @@ const ADMIN_SCREENS = (w: World): [string, string, Expected?][] => [
 
 const STAFF_SCREENS = (w: World): [string, string, Expected?][] => [
   ['#/console', 'staff 受付 (console)'],
-  ['#/sessions', 'staff 相談記録'],
-  [`#/sessions/${w.sessionId}`, 'staff 相談記録 (one record)'],
+  ['#/consultations', 'staff 相談記録'],
+  [`#/consultations/${w.consultationId}`, 'staff 相談記録 (one record)'],
   ['#/settings/departments', 'staff opening an admin screen'],
   ['#/check', 'staff 接続チェック'],
 ];
@@ -188,7 +188,7 @@ async function walkStaffApp(tab: SweepTab, world: World, faults: string[]): Prom
     faults.push(...(await inspect(tab, label, expected)));
   }
   // The header's language switch too: the menu's words change.
-  await visitHash(tab, '#/sessions');
+  await visitHash(tab, '#/consultations');
   await settle(tab, '相談記録');
   await waitFor(tab, `(() => { const b = document.querySelector('.language-switch button[lang=en]'); if (b) b.click(); return Boolean(b); })()`, 'English in the header');
   await waitFor(tab, `document.documentElement.lang === 'en' && Boolean(document.querySelector('nav'))`, 'the app in English');
@@ -220,7 +220,7 @@ async function walkGuestAndBooking(tab: SweepTab, world: World, faults: string[]
   const url = world.server.url;
   // A guest link whose call is over or whose token is wrong: refused, said in plain Japanese.
   for (const [hash, label] of [
-    [`#/guest?session=${randomUUID()}&token=${'x'.repeat(43)}`, 'guest page, a bad link'],
+    [`#/guest?consultation=${randomUUID()}&token=${'x'.repeat(43)}`, 'guest page, a bad link'],
     ['#/guest', 'guest page, a link cut short'],
   ] as const) {
     tab.problems = [];
@@ -287,7 +287,7 @@ async function walkGuestAndBooking(tab: SweepTab, world: World, faults: string[]
 }
 
 /** A call answered, hung up and recorded with the keyboard only, from this tab's desk. */
-async function keyboardCall(tab: SweepTab, world: World, kiosk: BrowserSession, faults: string[]): Promise<void> {
+async function keyboardCall(tab: SweepTab, world: World, kiosk: BrowserHandle, faults: string[]): Promise<void> {
   await tab.goto(`${world.server.url}/`);
   await waitFor(tab, `Boolean(document.querySelector('input[name=loginId]'))`, 'the login form');
   await keyboardLogin(tab, 'demo-staff', faults);
@@ -321,7 +321,16 @@ async function keyboardCall(tab: SweepTab, world: World, kiosk: BrowserSession, 
   await tabTo(tab, (f) => f.tag === 'button' && f.text === '記録して待ち列へ戻る', '記録して待ち列へ戻る', faults, 5);
   await tab.press('Enter');
   await waitFor(tab, `!document.body.innerText.includes('記録して待ち列へ戻る')`, 'the outcome recorded', 20_000);
-  const [row] = (await world.server.db.dataSource.query(`SELECT outcome_code AS outcome, notes FROM consultation_session WHERE ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 1`)) as { outcome: string | null; notes: string | null }[];
+  // This desk's latest call (the demo data's calls belong to other days), read until its outcome lands.
+  const latest = async () =>
+    ((await world.server.db.dataSource.query(
+      `SELECT outcome_code AS outcome, notes FROM consultation_session s JOIN staff_user u ON u.id = s.staff_id WHERE u.login_id = 'demo-staff' ORDER BY s.queued_at DESC LIMIT 1`,
+    )) as { outcome: string | null; notes: string | null }[])[0];
+  let row = await latest();
+  for (let i = 0; i < 20 && !(row?.notes === 'keyboard only' && row.outcome); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    row = await latest();
+  }
   if (row?.notes !== 'keyboard only' || !row.outcome) faults.push(`${tab.browser} keyboard: the outcome was not recorded: ${JSON.stringify(row)}`);
   for (const problem of tab.problems) faults.push(`${tab.browser} call: ${problem}`);
   tab.problems = [];
@@ -330,7 +339,7 @@ async function keyboardCall(tab: SweepTab, world: World, kiosk: BrowserSession, 
 
 describe('every screen, walked as a new user in Chromium and in Firefox ESR', () => {
   let world: World;
-  let kiosk: BrowserSession;
+  let kiosk: BrowserHandle;
   before(async () => {
     world = await buildWorld();
     kiosk = await openBrowser();
