@@ -7,8 +7,11 @@
  *
  *   BENCH_CALLS=20          calls per variant
  *   BENCH_VARIANTS=ab       `ab`: the old way against the defaults; `each`: also every switch alone;
- *                           `second`: the first round's defaults against each later switch and all of them
+ *                           `second`: the first round's defaults against each later switch and all of them;
+ *                           `third`: the second round's defaults against the third round's changes, added one by one;
+ *                           `third-b`: the second round's defaults, the defaults, and staff consuming at once
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
+ *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
@@ -18,15 +21,18 @@ import { openBrowser } from '../helpers/browser';
 import { hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer } from '../helpers/start-server';
 import { percentile, writeBenchSection } from './bench-docs';
-import { PHASES, phasesOf, resetTimeline, TIMELINE_SCRIPT, waitTimeline, type Phase } from './join-timeline';
+import { firstFrameStats, MILESTONES, milestonesOf, PHASES, phasesOf, resetTimeline, TIMELINE_SCRIPT, waitTimeline, type Milestone, type Phase } from './join-timeline';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 const WAIT_MS = Number(process.env['BENCH_WAIT_MS'] ?? 1_000);
 
-const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false };
+const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, sendFirstCamera: false, acceptJoins: false };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
 const FIRST_ROUND: JoinTuning = { ...OLD_WAY, earlyMedia: true, videoFirst: true, optimisticConnect: true };
+
+/** The defaults after the second round (queued join, warm console camera, send first). */
+const SECOND_ROUND: Partial<JoinTuning> = { ...FIRST_ROUND, queuedJoin: true, warmCamera: true, sendFirst: true };
 
 function variants(): Record<string, JoinTuning> {
   const defaults = { ...DEFAULT_JOIN_TUNING };
@@ -51,10 +57,27 @@ function variants(): Record<string, JoinTuning> {
       'B: defaults': defaults,
     };
   }
+  if (which === 'third') {
+    const second: JoinTuning = { ...OLD_WAY, ...SECOND_ROUND };
+    return {
+      'A: second round': second,
+      'staff consumes at once': { ...second, sendFirst: false },
+      '+ acceptJoins': { ...second, sendFirst: false, acceptJoins: true },
+      'sendFirstCamera + acceptJoins': { ...second, sendFirstCamera: true, acceptJoins: true },
+    };
+  }
+  if (which === 'third-b') {
+    const second: JoinTuning = { ...OLD_WAY, ...SECOND_ROUND };
+    return {
+      'A: second round': second,
+      'B: defaults': defaults,
+      'sendFirst off + acceptJoins': { ...second, sendFirst: false, acceptJoins: true },
+    };
+  }
   return { 'A: before': OLD_WAY, 'B: defaults': defaults };
 }
 
-type Sides = Record<'staff' | 'kiosk', Record<Phase, number>[]>;
+type Sides = Record<'staff' | 'kiosk', Record<Phase, number>[]> & { milestones: Record<'staff' | 'kiosk', Record<Milestone, number>[]> };
 
 const setTuning = (page: Page, tuning: JoinTuning): Promise<void> =>
   page.evaluate((t) => {
@@ -69,7 +92,7 @@ async function main(): Promise<void> {
   let peakServerRss = 0;
   const sampler = setInterval(() => (peakServerRss = Math.max(peakServerRss, process.memoryUsage().rss)), 100);
   const tunings = variants();
-  const results = new Map<string, Sides>(Object.keys(tunings).map((name) => [name, { staff: [], kiosk: [] }]));
+  const results = new Map<string, Sides>(Object.keys(tunings).map((name) => [name, { staff: [], kiosk: [], milestones: { staff: [], kiosk: [] } }]));
   try {
     await staff.page.goto(`${server.url}/`);
     await staff.page.getByLabel('ログインID').fill(server.demo.staffLoginId);
@@ -95,7 +118,13 @@ async function main(): Promise<void> {
         const acceptedAt = atStaff.accepted ?? clickedAt;
         rows.staff.push(phasesOf(atStaff, acceptedAt));
         rows.kiosk.push(phasesOf(atKiosk, acceptedAt));
+        rows.milestones.staff.push(milestonesOf(atStaff, acceptedAt));
+        rows.milestones.kiosk.push(milestonesOf(atKiosk, acceptedAt));
+        const m = (side: 'staff' | 'kiosk'): string => MILESTONES.map((k) => `${k} ${rows.milestones[side].at(-1)?.[k]}`).join(', ');
         process.stdout.write(`round ${round}/${CALLS} ${name}: staff ${rows.staff.at(-1)?.total} ms, kiosk ${rows.kiosk.at(-1)?.total} ms\n`);
+        if (process.env['BENCH_VERBOSE']) {
+          process.stdout.write(`  staff: ${m('staff')}; ${await firstFrameStats(staff.page, acceptedAt)}\n  kiosk: ${m('kiosk')}; ${await firstFrameStats(kiosk.page, acceptedAt)}\n`);
+        }
         await hangUpAtDesk(staff.page);
         await staff.page.getByRole('button', { name: '通話を終了' }).waitFor({ state: 'detached' });
         await kiosk.page.getByRole('button', { name: 'とばす' }).click({ timeout: 15_000 });
@@ -126,6 +155,14 @@ function report(results: Map<string, Sides>, env: { serverRssMb: number; workerR
       lines.push(`| ${side} | ${phase} | ${cells.join(' | ')} |`);
     }
   }
+  // Where the *frame* phase goes: each milestone's p50 from the accept (0: before it).
+  const milestoneLines = [`| side | milestone p50 ms after accept | ${names.join(' | ')} |`, `|---|---|${names.map(() => '---|').join('')}`];
+  for (const side of ['staff', 'kiosk'] as const) {
+    for (const milestone of MILESTONES) {
+      const cells = names.map((name) => percentile((results.get(name) as Sides).milestones[side].map((r) => r[milestone]).filter((v) => !Number.isNaN(v)), 50));
+      milestoneLines.push(`| ${side} | ${milestone} | ${cells.join(' | ')} |`);
+    }
+  }
   const baseline = results.get(names[0] ?? '') as Sides;
   const ratios = names.slice(1).map((name) => {
     const rows = results.get(name) as Sides;
@@ -137,7 +174,8 @@ function report(results: Map<string, Sides>, env: { serverRssMb: number; workerR
   const memory = `Peak RSS: server process ${env.serverRssMb.toFixed(0)} MB (includes the bench harness, same process), mediasoup worker ${env.workerRssMb.toFixed(0)} MB.`;
   const loadLine = `Load average (1, 5, 15 min) before ${load(env.loadBefore)}, after ${load(env.loadAfter)} on ${os.cpus().length} cores.`;
   const table = lines.join('\n');
-  process.stdout.write(`\n${table}\n\n${ratios.join('\n')}\n\n${memory}\n${loadLine}\n`);
+  const milestoneTable = milestoneLines.join('\n');
+  process.stdout.write(`\n${table}\n\n${ratios.join('\n')}\n\n${milestoneTable}\n\n${memory}\n${loadLine}\n`);
   const calls = baseline.staff.length;
   writeBenchSection('join', [
     '## bench:join',
@@ -151,6 +189,12 @@ function report(results: Map<string, Sides>, env: { serverRssMb: number; workerR
     table,
     '',
     ...ratios,
+    '',
+    'Milestones, p50 ms after the accept (0: reached before it): the server\'s answer on the sending connection, its',
+    'ICE + DTLS done, the first offer on the receiving one (first consume), its ICE + DTLS done, the first video packet, the',
+    'remote video given to a `<video>` (remoteShown) and the first decoded frame.',
+    '',
+    milestoneTable,
     '',
     memory,
     loadLine,

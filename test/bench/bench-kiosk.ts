@@ -20,7 +20,7 @@
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserHandle } from '../helpers/browser';
+import { openBrowser, THREE_FAKE_CAMERAS, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { writeBenchSection } from './bench-docs';
@@ -30,8 +30,6 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
 /** The document is on screen and the picture settled before the measuring starts. */
 const SETTLE_MS = 8_000;
-
-const KIOSK_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
 
 /** The document camera (video alone at 1920x1080) answered by a still page drawn on a canvas. */
 const STILL_DOCUMENT_CAMERA = `
@@ -239,7 +237,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const vp8 = await startTestServer({ database: 'embedded', nodeId: 'bench-vp8' });
   const h264 = await startTestServer({ sharedDatabase: vp8.db, nodeId: 'bench-h264', sfu: { preferredVideoCodec: 'h264' } });
-  const kiosk = await openBrowser({ extraArgs: [KIOSK_CAMERAS], initScripts: [STILL_DOCUMENT_CAMERA] });
+  const kiosk = await openBrowser({ extraArgs: [THREE_FAKE_CAMERAS], initScripts: [STILL_DOCUMENT_CAMERA] });
   const staff = await openBrowser();
   const variants: Variant[] = [
     { name: 'before', server: vp8, stillFps: false, consoleHidden: false },

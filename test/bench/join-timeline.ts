@@ -14,6 +14,16 @@ export interface Timeline {
   remoteTrack: number | null;
   /** getStats() shows the first decoded video frame. */
   firstFrame: number | null;
+  /** The sending peer connection got the server's answer (its ICE checks can start). */
+  sendSdp: number | null;
+  sendConnected: number | null;
+  /** The receiving peer connection got its first offer (the first consume). */
+  recvSdp: number | null;
+  recvConnected: number | null;
+  /** getStats() shows the first received video packet. */
+  firstPacket: number | null;
+  /** A <video> of the page was given the remote video. */
+  remoteShown: number | null;
 }
 
 /**
@@ -22,7 +32,8 @@ export interface Timeline {
  */
 export const TIMELINE_SCRIPT = `
   (() => {
-    const empty = () => ({ accepted: null, mediaOpened: null, pcCreated: null, connected: null, remoteTrack: null, firstFrame: null });
+    const empty = () => ({ accepted: null, mediaOpened: null, pcCreated: null, connected: null, remoteTrack: null, firstFrame: null,
+      sendSdp: null, sendConnected: null, recvSdp: null, recvConnected: null, firstPacket: null, remoteShown: null });
     window.__timeline = empty();
     window.__resetTimeline = () => { window.__timeline = empty(); };
     const mark = (name) => { if (window.__timeline[name] === null) window.__timeline[name] = Date.now(); };
@@ -30,6 +41,24 @@ export const TIMELINE_SCRIPT = `
       const button = event.target instanceof Element ? event.target.closest('button') : null;
       if (button && button.textContent.trim() === '応答') mark('accepted');
     }, true);
+    // Main-thread tasks over 50 ms (epoch ms): the page's own work that delays every milestone seen here.
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push([performance.timeOrigin + e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
+    } catch {}
+    // When the page first shows a remote video (a <video> given a stream with it).
+    window.__remoteVideoTracks = new WeakSet();
+    const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+    Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+      configurable: true,
+      get() { return srcObject.get.call(this); },
+      set(value) {
+        srcObject.set.call(this, value);
+        if (value && value.getVideoTracks && value.getVideoTracks().some((t) => window.__remoteVideoTracks.has(t))) mark('remoteShown');
+      },
+    });
     const devices = navigator.mediaDevices;
     const getUserMedia = devices.getUserMedia.bind(devices);
     devices.getUserMedia = async (constraints) => {
@@ -44,13 +73,34 @@ export const TIMELINE_SCRIPT = `
       constructor(configuration) {
         super(configuration);
         mark('pcCreated');
-        this.addEventListener('connectionstatechange', () => { if (this.connectionState === 'connected') mark('connected'); });
-        this.addEventListener('track', (event) => { if (event.track.kind === 'video') mark('remoteTrack'); });
+        // mediasoup-client's send connection is answered by the server, its receiving one offered to.
+        let direction = null;
+        const setRemoteDescription = this.setRemoteDescription.bind(this);
+        this.setRemoteDescription = async (description) => {
+          direction = direction || (description && description.type === 'offer' ? 'recv' : 'send');
+          await setRemoteDescription(description);
+          mark(direction + 'Sdp');
+        };
+        this.addEventListener('connectionstatechange', () => {
+          if (this.connectionState !== 'connected') return;
+          mark('connected');
+          if (direction) mark(direction + 'Connected');
+        });
+        this.addEventListener('track', (event) => {
+          if (event.track.kind !== 'video') return;
+          mark('remoteTrack');
+          window.__remoteVideoTracks.add(event.track);
+        });
         const poll = setInterval(async () => {
           if (this.connectionState === 'closed') return clearInterval(poll);
           const stats = await this.getStats();
           stats.forEach((r) => {
-            if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.framesDecoded || 0) > 0) mark('firstFrame');
+            if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.packetsReceived || 0) > 0) mark('firstPacket');
+            if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.framesDecoded || 0) > 0 && window.__timeline.firstFrame === null) {
+              mark('firstFrame');
+              window.__firstFrameStats = ['packetsReceived', 'packetsLost', 'nackCount', 'pliCount', 'firCount', 'framesReceived', 'framesDropped', 'keyFramesDecoded', 'frameWidth']
+                .map((k) => k + '=' + r[k]).join(' ');
+            }
           });
         }, 10);
       }
@@ -60,6 +110,15 @@ export const TIMELINE_SCRIPT = `
 
 export const resetTimeline = (page: Page): Promise<void> =>
   page.evaluate(() => (window as unknown as { __resetTimeline: () => void }).__resetTimeline());
+
+/** The receiving side's inbound video stats when the first frame was decoded (for finding a slow first frame). */
+export const firstFrameStats = (page: Page, from: number): Promise<string> =>
+  page.evaluate((since) => {
+    const w = window as unknown as { __firstFrameStats?: string; __longTasks: [number, number][]; __timeline: Timeline };
+    const until = w.__timeline.firstFrame ?? Date.now();
+    const tasks = w.__longTasks.filter(([start]) => start >= since && start <= until);
+    return `${w.__firstFrameStats ?? ''}; long tasks ${tasks.map(([start, duration]) => `${Math.round(start - since)}+${Math.round(duration)}`).join(' ')}`;
+  }, from);
 
 export async function waitTimeline(page: Page, timeoutMs = 60_000): Promise<Timeline> {
   await page.waitForFunction(() => (window as unknown as { __timeline: Timeline }).__timeline.firstFrame !== null, undefined, {
@@ -71,6 +130,15 @@ export async function waitTimeline(page: Page, timeoutMs = 60_000): Promise<Time
 
 export const PHASES = ['camera', 'signalling', 'connect', 'frame', 'total'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** Milestones from the accept (0 when reached before it), for finding where the *frame* phase goes. */
+export const MILESTONES = ['sendSdp', 'sendConnected', 'recvSdp', 'recvConnected', 'firstPacket', 'remoteShown', 'firstFrame'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+export function milestonesOf(t: Timeline, acceptedAt: number): Record<Milestone, number> {
+  const at = (value: number | null): number => (value === null ? NaN : Math.max(0, value - acceptedAt));
+  return Object.fromEntries(MILESTONES.map((m) => [m, at(t[m])])) as Record<Milestone, number>;
+}
 
 /**
  * Phases from the accept: *camera* when camera and microphone were open (0 if before the

@@ -8,6 +8,7 @@ import type { Report } from '@madoguchi/contract/reports';
 import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, waitForMedia, type BrowserHandle } from '../helpers/browser';
+import { closeAll } from '../helpers/close-all';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { hangUpAtDesk, loginAtDesk } from '../helpers/call-flow';
@@ -38,12 +39,7 @@ describe('an admin books a resident, who checks in at the kiosk and is answered;
     await assignDepartments(adminApi, 'demo-staff', [kosodate.id]);
     admin = await openBrowser();
   });
-  after(async () => {
-    await admin?.close();
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  after(() => closeAll(admin, kiosk, staff, server));
 
   it('books in the calendar, checks in by code, calls, and reports', async () => {
     // The admin books 10:15-10:45 in the calendar dialog.

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, waitForMedia, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { closeAll } from '../helpers/close-all';
 import { SENTENCES, speechDir, speechWav, wordMatch } from '../helpers/speech';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { seriousViolations } from './kiosk-e2e-support';
@@ -62,12 +63,7 @@ describe('live captions in a call (Chromium, real SFU, ffmpeg and PocketSphinx; 
     staff = await openBrowser({ extraArgs: [`--use-file-for-fake-audio-capture=${wav}`] });
     captioner = await openBrowser();
   });
-  after(async () => {
-    await captioner?.close();
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  after(() => closeAll(captioner, kiosk, staff, server));
 
   it('shows the recognised speech large on the kiosk, with the switch, a restarted recogniser and a captioner typing', async () => {
     await loginAtDesk(staff.page, server.url);

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserHandle } from '../helpers/browser';
+import { openBrowser, THREE_FAKE_CAMERAS, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, expectBothDecode, hangUpAtDesk, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
-
-/** fake_device_1 is a Y16 depth camera: it opens, but its frames are empty. */
-const THREE_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
 
 /** The staff console's document view: its decoded size and frame count. */
 async function documentView(page: Page): Promise<{ width: number; frames: number }> {
@@ -65,7 +62,7 @@ describe('document camera problems reach the specialist (Chromium kiosk and staf
   };
 
   it('with no camera configured, 「書類を見せる」 skips the depth camera and staff read a 1080p document', { timeout: 90_000 }, async () => {
-    const pages = await call([THREE_CAMERAS]);
+    const pages = await call([THREE_FAKE_CAMERAS]);
     await pages.kiosk.getByRole('button', { name: '書類を見せる' }).click();
     const view = await until(() => documentView(pages.staff), (v) => v.width >= 1920 && v.frames > 10, {
       timeoutMs: 30_000,
@@ -109,7 +106,7 @@ describe('document camera problems reach the specialist (Chromium kiosk and staf
     const code = ((await staff.page.getByTestId('installer-code').textContent()) ?? '').replace(/\D/g, '');
     assert.equal(code.length, 8, 'an eight-digit code');
 
-    kiosk = await openBrowser({ extraArgs: [THREE_CAMERAS] });
+    kiosk = await openBrowser({ extraArgs: [THREE_FAKE_CAMERAS] });
     const page = kiosk.page;
     await page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
     await page.getByRole('button', { name: 'はじめる' }).and(page.locator(':enabled')).waitFor({ timeout: 20_000 });

@@ -7,6 +7,7 @@ import { bookingRules, saveBookingRules, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
 import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
+import { closeAll } from '../helpers/close-all';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
@@ -36,11 +37,7 @@ describe('設定 → 連携 in the admin app (Chromium): API key, webhook, deliv
     await admin.page.getByRole('link', { name: '設定' }).click({ timeout: 15_000 });
     await admin.page.getByRole('link', { name: '連携' }).click();
   });
-  after(async () => {
-    await admin?.close();
-    await server?.close();
-    await receiver?.close();
-  });
+  after(() => closeAll(admin, server, receiver));
 
   it('issues a key once, books and cancels with it, logs the signed delivery, and revokes it', async () => {
     const page = admin.page;

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Appointment } from '@madoguchi/contract/appointments';
 import type { Department } from '@madoguchi/contract/departments';
+import { bookDemoKiosk, halfHourSoon } from '../fixtures/scheduling';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { loginAtDesk } from '../helpers/call-flow';
-import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
+import { closeAll } from '../helpers/close-all';
+import { restClient, type RestClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { createDepartment, openKiosk } from './kiosk-e2e-support';
 
@@ -26,20 +27,8 @@ describe('the admin changes what the kiosk shows, and the kiosk shows it (Chromi
   let booked = 0;
   const book = async (residentName: string): Promise<string> => {
     // Each booking in its own half hour at this kiosk, all starting within the hour.
-    const startsAt = new Date(Math.ceil((Date.now() + 5 * 60_000) / 300_000) * 300_000 + booked * 30 * 60_000);
+    const appointment = await bookDemoKiosk(adminApi, server, { departmentId: department.id, ...halfHourSoon(5, booked), residentName });
     booked += 1;
-    const appointment = expectStatus(
-      await adminApi.call<Appointment>('createAppointment', {
-        body: {
-          departmentId: department.id,
-          kioskId: server.demo.kioskCredential.split('.')[0],
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
-          residentName,
-        },
-      }),
-      201,
-    );
     assert.ok(appointment.checkInCode);
     return appointment.checkInCode;
   };
@@ -66,11 +55,7 @@ describe('the admin changes what the kiosk shows, and the kiosk shows it (Chromi
     await admin.page.getByRole('link', { name: '設定' }).click();
     await admin.page.getByRole('link', { name: '端末' }).click();
   });
-  after(async () => {
-    await admin?.close();
-    await kiosk?.close();
-    await server?.close();
-  });
+  after(() => closeAll(admin, kiosk, server));
 
   it('initials, a phone number and hours saved in the admin app appear on the kiosk', async () => {
     const form = displayForm(admin.page);

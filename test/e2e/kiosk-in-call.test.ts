@@ -4,19 +4,19 @@ import type { Department } from '@madoguchi/contract/departments';
 import type { SnapshotInfo } from '@madoguchi/contract/signalling-events';
 import { assignDepartments } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserHandle } from '../helpers/browser';
+import { openBrowser, THREE_FAKE_CAMERAS, type BrowserHandle } from '../helpers/browser';
+import { closeAll } from '../helpers/close-all';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { createDepartment, openKiosk, seriousViolations, type AxeViolation } from './kiosk-e2e-support';
 
-/**
+/*
  * The kiosk side of a call, with the specialist played by a signalling socket (one browser
- * only: two 1080p senders would measure this 2-core machine, not the kiosk). Three fake
- * cameras: fake_device_0 is the face, fake_device_2 the document camera (fake_device_1 is a
- * depth device that gives no picture).
+ * only: two 1080p senders would measure this 2-core machine, not the kiosk), on the three
+ * fake cameras (face and document camera).
  */
-const FAKE_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
+
 
 interface DocumentSender {
   contentHint: string;
@@ -68,16 +68,12 @@ describe('a call at the kiosk: document camera, marks, messages, snapshot consen
     zeimu = await createDepartment(server, { code: 'zeimu', name: '税務課', icon: 'tax' });
     // The desk answers the transferred resident too: it works for 税務課.
     await assignDepartments(restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken), 'demo-staff', [zeimu.id]);
-    kiosk = await openBrowser({ extraArgs: [FAKE_CAMERAS] });
+    kiosk = await openBrowser({ extraArgs: [THREE_FAKE_CAMERAS] });
     // KIOSK_E2E_CONSOLE=1 shows the kiosk page's own log lines, for debugging.
     if (process.env['KIOSK_E2E_CONSOLE']) kiosk.page.on('console', (message) => console.log(`[kiosk] ${message.text()}`));
     staff = await connectSocket(server.url, (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken);
   });
-  after(async () => {
-    staff?.close();
-    await kiosk?.close();
-    await server?.close();
-  });
+  after(() => closeAll(staff, kiosk, server));
 
   it('serves the resident through one call and a transfer, and forgets everything afterwards', async () => {
     const { page } = kiosk;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserHandle } from '../helpers/browser';
+import { closeAll } from '../helpers/close-all';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -32,12 +33,7 @@ describe('the kiosk after a server restart (Chromium)', () => {
     server = await startTestServer({ sharedDatabase: db });
     kiosk = await openBrowser();
   });
-  after(async () => {
-    staff?.close();
-    await kiosk?.close();
-    await server?.close();
-    await db?.close();
-  });
+  after(() => closeAll(staff, kiosk, server, db));
 
   it('a waiting resident whose queue entry the restart ended is back at Idle within 10 s', async () => {
     const { page } = kiosk;

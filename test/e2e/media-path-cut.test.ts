@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, readInboundMedia, waitForMedia, type BrowserHandle } from '../helpers/browser';
 import { hangUpAtDesk } from '../helpers/call-flow';
+import { closeAll } from '../helpers/close-all';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { answeredCall } from '../fixtures/kiosk-and-desk';
 import { freeUdpPort, startUdpRelay, type UdpRelay } from '../helpers/udp-relay';
@@ -31,12 +32,7 @@ describe('the media path is cut while signalling stays up (Chromium, UDP relay)'
     kiosk = await openBrowser();
     staff = await openBrowser();
   });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await relay?.close();
-    await server?.close();
-  });
+  after(() => closeAll(kiosk, staff, relay, server));
 
   it('an 8 s cut: ICE restarts, both sides decode again on the same transports', { timeout: 90_000 }, async () => {
     await answeredCall({ server, kiosk, staff });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { twoProcessesWithBrowsers } from '../fixtures/two-processes';
+import { recordOutcomeAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { queryRows } from '../helpers/server-process';
 
@@ -26,9 +27,7 @@ describe('the node holding a call is killed (two processes, Chromium)', async ()
     process.stdout.write(`# holder killed: the console on the other node said so ${toldSeconds.toFixed(1)} s later\n`);
     assert.ok(toldSeconds <= 5, `told within 5 s (${toldSeconds} s)`);
 
-    await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption('follow_up');
-    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
-    await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
+    await recordOutcomeAtDesk(staff.page, 'follow_up');
 
     const rows = await queryRows<{ end_reason: string; ended_at: Date; outcome_code: string; events: string }>(
       db.url,

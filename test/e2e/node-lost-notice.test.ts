@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { twoProcessesWithBrowsers } from '../fixtures/two-processes';
 import { secondsUntilNewStream, videoStreams, type BrowserHandle } from '../helpers/browser';
-import { hangUpAtDesk } from '../helpers/call-flow';
+import { hangUpAtDesk, recordOutcomeAtDesk } from '../helpers/call-flow';
 import { redisReachable, REDIS_URL } from '../helpers/redis';
 import { queryRows } from '../helpers/server-process';
 
@@ -37,9 +37,7 @@ describe('the node holding a call stops, failover on: what each side is told (tw
     const endedSeconds = (Date.now() - killedAt) / 1000;
     process.stdout.write(`# nobody moved the call: the desk had the node_lost outcome form ${endedSeconds.toFixed(1)} s after the kill (lease + grace ${LEASE_SECONDS + FAILOVER_SECONDS} s)\n`);
     assert.equal(await staff.page.getByText('相談者側のサーバーが停止しました。').count(), 0, 'the banner is gone with the call');
-    await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption('follow_up');
-    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
-    await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
+    await recordOutcomeAtDesk(staff.page, 'follow_up');
     const rows = await queryRows<{ end_reason: string; ended_at: Date; outcome_code: string; events: string }>(
       db.url,
       `SELECT end_reason, ended_at, outcome_code,
@@ -83,9 +81,7 @@ describe('the node holding a call stops, failover on: what each side is told (tw
     assert.deepEqual(rows.map((r) => [r.node_id, r.ended_at, r.failovers]), [[nodeB.nodeId, null, '1']]);
     // The call ends through B, and the console records the outcome through B while A is down.
     await hangUpAtDesk(staff.page);
-    await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption('resolved');
-    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
-    await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
+    await recordOutcomeAtDesk(staff.page, 'resolved');
     // The kiosk's survey and start screen work through B until A is back.
     await kiosk.page.getByRole('button', { name: /^満足/ }).first().click({ timeout: 15_000 });
     await kiosk.page.getByRole('button', { name: 'はじめる' }).waitFor({ timeout: 20_000 });

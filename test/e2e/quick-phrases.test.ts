@@ -4,6 +4,7 @@ import type { QuickPhrase } from '@madoguchi/contract/quick-phrases';
 import { loginStaff } from '../helpers/api-client';
 import { openBrowser, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, hangUpAtDesk, loginAtDesk } from '../helpers/call-flow';
+import { closeAll } from '../helpers/close-all';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
@@ -21,12 +22,7 @@ describe('quick phrases reach the resident in their language (Chromium kiosk in 
     server = await startTestServer({ webRtcServerPort: 0 });
     admin = await openBrowser();
   });
-  after(async () => {
-    await admin?.close();
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  after(() => closeAll(admin, kiosk, staff, server));
 
   it('an admin adds a phrase with its English translation in 設定 → 定型文', { timeout: 60_000 }, async () => {
     await loginAtDesk(admin.page, server.url, 'demo-admin');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { secondsUntilNewStream, videoStreams, waitForMedia, type InboundMedia } from '../helpers/browser';
-import { loginAtDesk } from '../helpers/call-flow';
+import { loginAtDesk, recordOutcomeAtDesk } from '../helpers/call-flow';
 import { startTestServer } from '../helpers/start-server';
 import { answeredCall, kioskAndDesk } from '../fixtures/kiosk-and-desk';
 import { databaseKinds } from '../helpers/test-database';
@@ -87,9 +87,7 @@ describe(`a page reloaded mid-call resumes the same consultation (Chromium, ${da
     staff.page = await staff.context.newPage();
     await loginAtDesk(staff.page, server.url, server.demo.staffLoginId, server.demo.staffPassword);
     await staff.page.getByText('画面を離れている間に 中央図書館 相談窓口 との通話が終了しました。対応結果を記録してください。').waitFor({ timeout: 10_000 });
-    await staff.page.getByRole('combobox', { name: /^対応結果/ }).selectOption('follow_up');
-    await staff.page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
-    await staff.page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
+    await recordOutcomeAtDesk(staff.page, 'follow_up');
     const record = await server.app.repositories.consultations.findById(current?.id ?? '');
     assert.equal(record?.endReason, 'network_lost');
     assert.equal(record?.outcomeCode, 'follow_up');

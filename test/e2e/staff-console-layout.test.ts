@@ -5,24 +5,13 @@ import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } f
 import type { AuditEntry } from '@madoguchi/contract/audit';
 import type { Page } from '@madoguchi/contract/pagination';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserHandle } from '../helpers/browser';
+import { fakeCameraIds, openBrowser, RECORD_PEER_CONNECTIONS, THREE_FAKE_CAMERAS, type BrowserHandle } from '../helpers/browser';
 import { answerFirstInQueue, loginAtDesk, walkInAtKiosk } from '../helpers/call-flow';
+import { closeAll } from '../helpers/close-all';
 import { until } from '../helpers/poll';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
-import { clickButton, DECODED_VIDEO_FRAMES, hostAddress, MEASURE_CONSOLE, RECORD_PEER_CONNECTIONS, showsText, STAFF_VIEWPORT, type ConsoleLayout } from './staff-layout-support';
-
-/** Three fake cameras: fake_device_0 is the face, fake_device_2 the document (fake_device_1 is a depth camera). */
-const KIOSK_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
-const CAMERA_IDS = `
-  (async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
-    stream.getTracks().forEach((t) => t.stop());
-    const devices = await navigator.mediaDevices.enumerateDevices();
-    const id = (label) => (devices.find((d) => d.kind === 'videoinput' && d.label.includes(label)) || {}).deviceId || null;
-    return { face: id('fake_device_0'), document: id('fake_device_2') };
-  })()
-`;
+import { clickButton, DECODED_VIDEO_FRAMES, hostAddress, MEASURE_CONSOLE, showsText, STAFF_VIEWPORT, type ConsoleLayout } from './staff-layout-support';
 
 /** Everything a desk needs in the call fits a 1366x768 screen without scrolling. */
 export function assertFits(layout: ConsoleLayout, when: string): void {
@@ -42,20 +31,16 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
   before(async () => {
     // The host's own address, as the Firefox run needs; Chromium is fine with it too.
     server = await startTestServer({ webRtcServerPort: 0, sfu: { listenIp: hostAddress() ?? '127.0.0.1' } });
-    kiosk = await openBrowser({ extraArgs: [KIOSK_CAMERAS] });
+    kiosk = await openBrowser({ extraArgs: [THREE_FAKE_CAMERAS] });
     staff = await openBrowser();
     await staff.page.setViewportSize(STAFF_VIEWPORT);
   });
-  after(async () => {
-    await kiosk?.close();
-    await staff?.close();
-    await server?.close();
-  });
+  after(() => closeAll(kiosk, staff, server));
 
   it('通話を終了 and 送信 stay on screen with the document pane, also after creating an invite link', { timeout: 90_000 }, async () => {
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     await kiosk.page.goto(`${server.url}/`);
-    const cameras = (await kiosk.page.evaluate(CAMERA_IDS)) as { face: string | null; document: string | null };
+    const cameras = await fakeCameraIds(kiosk.page);
     const kioskId = server.demo.kioskCredential.split('.')[0] ?? '';
     expectStatus(await admin.call('updateKiosk', { params: { id: kioskId }, body: { cameraRoles: { faceCameraId: cameras.face, documentCameraId: cameras.document } } }), 200);
 
@@ -136,7 +121,7 @@ describe('the staff console in Firefox ESR (WebDriver BiDi) at 1366x768: a full 
   before(async () => {
     // Firefox gathers no 127.0.0.1 candidate: media listens on the host's own address (traffic stays on this host).
     server = await startTestServer({ webRtcServerPort: 0, sfu: { listenIp: HOST_ADDRESS ?? '127.0.0.1' } });
-    kiosk = await openBrowser({ extraArgs: [KIOSK_CAMERAS] });
+    kiosk = await openBrowser({ extraArgs: [THREE_FAKE_CAMERAS] });
     firefox = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
@@ -148,16 +133,12 @@ describe('the staff console in Firefox ESR (WebDriver BiDi) at 1366x768: a full 
     await staff.setViewport(STAFF_VIEWPORT);
     await staff.evaluateOnNewDocument(RECORD_PEER_CONNECTIONS);
   });
-  after(async () => {
-    await firefox?.close();
-    await kiosk?.close();
-    await server?.close();
-  });
+  after(() => closeAll(firefox, kiosk, server));
 
   it('Firefox staff log in, answer, decode the kiosk\'s face and document video, and the console fits the screen', { timeout: 120_000 }, async () => {
     const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     await kiosk.page.goto(`${server.url}/`);
-    const cameras = (await kiosk.page.evaluate(CAMERA_IDS)) as { face: string | null; document: string | null };
+    const cameras = await fakeCameraIds(kiosk.page);
     const kioskId = server.demo.kioskCredential.split('.')[0] ?? '';
     expectStatus(await admin.call('updateKiosk', { params: { id: kioskId }, body: { cameraRoles: { faceCameraId: cameras.face, documentCameraId: cameras.document } } }), 200);
 

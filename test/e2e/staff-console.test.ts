@@ -5,26 +5,14 @@ import type { Page } from 'playwright-core';
 import type { ConsultationDetail } from '@madoguchi/contract/consultation';
 import type { Report } from '@madoguchi/contract/reports';
 import { loginStaff } from '../helpers/api-client';
-import { openBrowser, type BrowserHandle } from '../helpers/browser';
+import { fakeCameraIds, openBrowser, THREE_FAKE_CAMERAS, type BrowserHandle } from '../helpers/browser';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { createDepartment } from './kiosk-e2e-support';
 import { until } from '../helpers/poll';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { hangUpAtDesk } from '../helpers/call-flow';
 
-/** Three fake cameras: fake_device_0 is the face, fake_device_2 the document (fake_device_1 is a depth camera). */
-const KIOSK_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
-
 // Page scripts are plain JavaScript strings: tsx's keepNames helpers do not exist in the page.
-const CAMERA_IDS = `
-  (async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
-    stream.getTracks().forEach((t) => t.stop());
-    const devices = await navigator.mediaDevices.enumerateDevices();
-    const id = (label) => (devices.find((d) => d.kind === 'videoinput' && d.label.includes(label)) || {}).deviceId || null;
-    return { face: id('fake_device_0'), document: id('fake_device_2') };
-  })()
-`;
 
 /** What staff decode of the track shown in the document pane. */
 const DOCUMENT_INBOUND = `
@@ -84,7 +72,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
   before(async () => {
     // The product's default grace period, so a desk's short network drop resumes its call.
     server = await startTestServer({ webRtcServerPort: 0, reconnectGraceMs: 20_000 });
-    kiosk = await openBrowser({ extraArgs: [KIOSK_CAMERAS] });
+    kiosk = await openBrowser({ extraArgs: [THREE_FAKE_CAMERAS] });
     desks = [await openBrowser(), await openBrowser()];
   });
   after(async () => {
@@ -99,7 +87,7 @@ describe('the staff console with a kiosk (Chromium, fake cameras, single-port me
 
     // Device ids are per origin: read them on the server's origin, then give the kiosk its camera roles.
     await kiosk.page.goto(`${server.url}/`);
-    const cameras = (await kiosk.page.evaluate(CAMERA_IDS)) as { face: string | null; document: string | null };
+    const cameras = await fakeCameraIds(kiosk.page);
     assert.ok(cameras.face && cameras.document, `fake cameras found: ${JSON.stringify(cameras)}`);
     const kioskId = server.demo.kioskCredential.split('.')[0] ?? '';
     expectStatus(

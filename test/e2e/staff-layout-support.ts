@@ -71,21 +71,6 @@ export const DECODED_VIDEO_FRAMES = `
   })()
 `;
 
-/** Every RTCPeerConnection the page creates, for getStats (Firefox run; Chromium's helper does the same). */
-export const RECORD_PEER_CONNECTIONS = `
-  (() => {
-    const Native = window.RTCPeerConnection;
-    const seen = [];
-    window.__peerConnections = seen;
-    window.RTCPeerConnection = class extends Native {
-      constructor(configuration) {
-        super(configuration);
-        seen.push(this);
-      }
-    };
-  })();
-`;
-
 /**
  * The host's own non-loopback IPv4 address (what `hostname -I` prints first): Firefox gathers
  * no 127.0.0.1 ICE candidate, so media must listen where Firefox looks. Traffic stays on this host.

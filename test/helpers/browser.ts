@@ -24,10 +24,11 @@ export const chromiumArgs = (extra: string[] = []): string[] => [
 ];
 
 /**
- * Plain JavaScript on purpose: tsx compiles functions with esbuild's keepNames, whose
- * `__name` helper does not exist inside the page.
+ * Every RTCPeerConnection the page creates, for getStats (openBrowser installs it; a Firefox
+ * page gets it through puppeteer). Plain JavaScript on purpose: tsx compiles functions with
+ * esbuild's keepNames, whose `__name` helper does not exist inside the page.
  */
-const RECORD_PEER_CONNECTIONS = `
+export const RECORD_PEER_CONNECTIONS = `
   (() => {
     const Native = window.RTCPeerConnection;
     const seen = [];
@@ -40,6 +41,25 @@ const RECORD_PEER_CONNECTIONS = `
     };
   })();
 `;
+
+/** Three fake cameras: fake_device_0 is the face, fake_device_2 the document (fake_device_1 is a depth camera whose frames come out empty). */
+export const THREE_FAKE_CAMERAS = '--use-fake-device-for-media-stream=device-count=3,fps=30';
+
+// Plain JavaScript for the same reason as RECORD_PEER_CONNECTIONS.
+const FAKE_CAMERA_IDS = `
+  (async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+    stream.getTracks().forEach((t) => t.stop());
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    const id = (label) => (devices.find((d) => d.kind === 'videoinput' && d.label.includes(label)) || {}).deviceId || null;
+    return { face: id('fake_device_0'), document: id('fake_device_2') };
+  })()
+`;
+
+/** The device ids of the face and the document camera in a browser opened with THREE_FAKE_CAMERAS (labels show once a camera was granted). */
+export async function fakeCameraIds(page: Page): Promise<{ face: string | null; document: string | null }> {
+  return (await page.evaluate(FAKE_CAMERA_IDS)) as { face: string | null; document: string | null };
+}
 
 export interface BrowserHandle {
   context: BrowserContext;

@@ -57,3 +57,10 @@ export async function hangUpAtDesk(page: Page): Promise<void> {
   await page.getByRole('button', { name: '通話を終了' }).click();
   await page.getByRole('dialog', { name: '通話を終了しますか？' }).getByRole('button', { name: '終了する' }).click();
 }
+
+/** The outcome form after a call: picks the outcome by its code, records it and waits for the desk to say so. */
+export async function recordOutcomeAtDesk(page: Page, outcomeCode: string): Promise<void> {
+  await page.getByRole('combobox', { name: /^対応結果/ }).selectOption(outcomeCode);
+  await page.getByRole('button', { name: '記録して待ち列へ戻る' }).click();
+  await page.getByText('対応結果を記録しました。').waitFor({ timeout: 10_000 });
+}

@@ -9,6 +9,8 @@ import type { GuestLink } from '@madoguchi/contract/guests';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { createMember, pairKiosk } from '../fixtures/members';
 import type { CaptionLine } from '@madoguchi/contract/captions';
+import { bookDemoKiosk, halfHourSoon } from '../fixtures/scheduling';
+import { serverForSuite } from '../fixtures/suite-server';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
@@ -90,20 +92,7 @@ describe('every role, one booked consultation: each socket receives exactly what
     const staffB = await createMember(server.url, admin, { loginId: 'member-b', departmentIds: [b?.id ?? ''] });
     staffAToken = staffA.token;
     staffBToken = staffB.token;
-    const startsAt = new Date(Math.ceil((Date.now() + 20 * 60_000) / 300_000) * 300_000);
-    appointment = expectStatus(
-      await admin.call<Appointment>('createAppointment', {
-        body: {
-          departmentId: a?.id,
-          kioskId: server.demo.kioskCredential.split('.')[0],
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
-          residentName: RESIDENT,
-          residentKana: KANA,
-        },
-      }),
-      201,
-    );
+    appointment = await bookDemoKiosk(admin, server, { departmentId: a?.id ?? '', ...halfHourSoon(20), residentName: RESIDENT, residentKana: KANA });
     listen('kiosk', await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken));
     listen('staffA', await connectSocket(server.url, staffA.token));
     listen('staffB', await connectSocket(server.url, staffB.token));
@@ -222,11 +211,7 @@ const ANONYMOUS_ROUTES = [
 const BOOKING_ADMIN_ROUTES = ['getBookingRules', 'updateBookingRules', 'reissueBookingLink'] as const;
 
 describe('every role, the booking routes: anonymous callers reach only what the booking page needs (issue 19)', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server?.close());
+  const server = serverForSuite();
 
   it('lists exactly these routes as public', () => {
     const open = (Object.keys(API_ROUTES) as RouteKey[]).filter((key) => (API_ROUTES[key].access as readonly string[]).includes('public')).sort();
@@ -307,20 +292,7 @@ describe('every role, one consultation handed to another department: who receive
       staffB: await createMember(server.url, admin, { loginId: 'leg-b', departmentIds: [departmentB.id] }),
       staffNone: await createMember(server.url, admin, { loginId: 'counter-only', departmentIds: [] }),
     };
-    const startsAt = new Date(Math.ceil((Date.now() + 20 * 60_000) / 300_000) * 300_000);
-    appointment = expectStatus(
-      await admin.call<Appointment>('createAppointment', {
-        body: {
-          departmentId: departmentA.id,
-          kioskId: server.demo.kioskCredential.split('.')[0],
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
-          residentName: RESIDENT,
-          residentKana: KANA,
-        },
-      }),
-      201,
-    );
+    appointment = await bookDemoKiosk(admin, server, { departmentId: departmentA.id, ...halfHourSoon(20), residentName: RESIDENT, residentKana: KANA });
     listen('kiosk', await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken));
     for (const role of ['staffA', 'staffB', 'staffNone'] as const) listen(role, await connectSocket(server.url, members[role].token));
     listen('admin', await connectSocket(server.url, adminToken));

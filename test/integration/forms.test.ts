@@ -15,6 +15,7 @@ import { CHILD_ALLOWANCE_TITLE, CONSENT_TITLE, consentValues, demoTemplates, SIG
 import { guestTokenOf } from '../fixtures/guest-link';
 import { pairKiosk } from '../fixtures/members';
 import { loginStaff } from '../helpers/api-client';
+import { until } from '../helpers/poll';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -47,6 +48,8 @@ for (const database of databaseKinds()) {
   describe(`書かない窓口: templates, correction, signature, refusal (${database} PostgreSQL)`, () => {
     let server: TestServer;
     let call: CallParties;
+    const timelineUntil = (consultationId: string, check: (events: Awaited<ReturnType<TestServer['app']['repositories']['consultationEvents']['listFor']>>) => boolean) =>
+      until(() => server.app.repositories.consultationEvents.listFor(consultationId), check, { what: 'the timeline event' });
     let admin: RestClient;
     let staff: RestClient;
     let templates: Map<string, FormTemplate>;
@@ -189,7 +192,8 @@ for (const database of databaseKinds()) {
       assert.deepEqual(audit.map((e) => e.action).sort(), ['form_signed', 'form_viewed']);
       assert.equal(audit.find((e) => e.action === 'form_signed')?.details['sha256'], signed.sha256);
 
-      const events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
+      // The timeline is written behind the answers (it never holds up the call): read until the last one is in.
+      const events = await timelineUntil(call.consultationId, (all) => all.some((e) => e.type === 'form_signed' && e.details['documentId'] === pushed.documentId));
       const mine = events.filter((e) => e.details['documentId'] === pushed.documentId).map((e) => e.type);
       assert.deepEqual(mine, ['form_shown', 'form_correction_asked', 'form_shown', 'form_signed']);
       assert.ok(!JSON.stringify(events).includes('山田'), 'the timeline keeps no values');
@@ -226,8 +230,7 @@ for (const database of databaseKinds()) {
       assert.ok(info.refusedAt);
       const late = await request(call.kiosk, 'signForm', { consultationId: call.consultationId, documentId: pushed.documentId, revision: 1, strokes: SIGNATURE });
       assert.ok(!late.ok);
-      const events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
-      assert.ok(events.some((e) => e.type === 'form_refused' && e.details['documentId'] === pushed.documentId));
+      await timelineUntil(call.consultationId, (all) => all.some((e) => e.type === 'form_refused' && e.details['documentId'] === pushed.documentId));
       expectStatus(await staff.call('getFormPdf', { params: { id: pushed.documentId } }), 404);
     });
 
@@ -253,7 +256,7 @@ for (const database of databaseKinds()) {
 
       const forms = expectStatus(await staff.call<FormDocumentInfo[]>('listConsultationForms', { params: { id: call.consultationId } }), 200);
       assert.equal(forms.find((f) => f.documentId === pushed.documentId)?.state, 'withdrawn', 'the record lists it as withdrawn');
-      const events = await server.app.repositories.consultationEvents.listFor(call.consultationId);
+      const events = await timelineUntil(call.consultationId, (all) => all.some((e) => e.type === 'form_withdrawn' && e.details['documentId'] === pushed.documentId));
       const mine = events.filter((e) => e.details['documentId'] === pushed.documentId).map((e) => [e.type, e.actor]);
       assert.deepEqual(mine, [['form_shown', 'staff'], ['form_correction_asked', 'kiosk'], ['form_withdrawn', 'staff']]);
 

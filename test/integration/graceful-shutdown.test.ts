@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { startCall } from '../fixtures/call-scenario';
+import { serverForSuite } from '../fixtures/suite-server';
 import { request } from '../helpers/socket-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 describe('graceful shutdown', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = serverForSuite();
 
   it('stops taking residents, reports not ready, and lets the live call finish', async () => {
     const call = await startCall(server);

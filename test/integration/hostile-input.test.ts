@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { connectParties, startCall } from '../fixtures/call-scenario';
+import { serverForSuite } from '../fixtures/suite-server';
 import { kioskToken, postJson } from '../helpers/api-client';
 import { connectSocket, expectOk, request, requestRaw } from '../helpers/socket-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 const someId = '6f1c2b1e-1111-4111-8111-111111111111';
 
 describe('bad input gets a clear error and breaks nothing', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = serverForSuite();
 
   it('refuses a socket without a valid token', async () => {
     await assert.rejects(connectSocket(server.url, undefined), /token is required/);

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { OperationsOverview } from '@madoguchi/contract/operations';
 import { startCall } from '../fixtures/call-scenario';
+import { serverForSuite } from '../fixtures/suite-server';
 import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { expectOk, request } from '../helpers/socket-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 describe('health, readiness and metrics', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = serverForSuite();
 
   it('answers /healthz and /readyz with its checks', async () => {
     assert.deepEqual(await (await fetch(`${server.url}/healthz`)).json(), { status: 'ok' });

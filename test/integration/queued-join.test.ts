@@ -80,6 +80,59 @@ for (const database of databaseKinds()) {
       }
     });
 
+    it('an accept that carries the desk\'s capabilities joins the desk with it: transports in the answer, the kiosk\'s camera offered', async () => {
+      const { kiosk, staff, close } = await connectParties(server);
+      try {
+        const { consultationId, producerId } = await queueAndProduce(kiosk);
+        const { routerRtpCapabilities } = expectOk(await request(staff, 'getServerInfo', {}));
+        const offered = new Promise<{ producerId: string; peerRole: string }>((resolve) => {
+          staff.once('newConsumer', (payload, ack) => {
+            ack({ ok: true, data: null });
+            resolve(payload);
+          });
+        });
+        const before = await server.sfu.stats();
+        const accepted = expectOk(await request(staff, 'acceptCall', { consultationId, join: { rtpCapabilities: routerRtpCapabilities } }));
+        assert.equal(accepted.mediaNodeUrl, null);
+        assert.ok(accepted.join, 'the answer carries the join');
+        assert.equal(accepted.join.sendTransport.direction, 'send');
+        assert.equal(accepted.join.recvTransport.direction, 'recv');
+        assert.deepEqual(accepted.join.peers.map((p) => p.role), ['kiosk']);
+        assert.equal((await offered).producerId, producerId);
+        const afterwards = await server.sfu.stats();
+        assert.equal(afterwards.media.transports, before.media.transports + 2, 'the desk\'s two transports, made by the accept');
+        // The transports are the desk's: it connects and produces on them with no joinRoom.
+        expectOk(await request(staff, 'connectTransport', { consultationId, transportId: accepted.join.sendTransport.id, dtlsParameters }));
+        expectOk(
+          await request(staff, 'produce', { consultationId, transportId: accepted.join.sendTransport.id, kind: 'video', source: 'camera', rtpParameters: videoRtpParameters }),
+        );
+
+        // A second accept of the same resident, capabilities or not, is refused and joins nobody.
+        const other = await request(staff, 'acceptCall', { consultationId, join: { rtpCapabilities: routerRtpCapabilities } });
+        assert.equal(other.ok ? null : other.error.code, 'ALREADY_TAKEN');
+        assert.equal((await server.sfu.stats()).media.transports, afterwards.media.transports);
+        expectOk(await request(staff, 'hangUp', { consultationId }));
+      } finally {
+        close();
+      }
+    });
+
+    it('an accept with a malformed join is refused before it takes the resident', async () => {
+      const { kiosk, staff, close } = await connectParties(server);
+      try {
+        const { consultationId } = await queueAndProduce(kiosk);
+        const bad = await request(staff, 'acceptCall', { consultationId, join: { rtpCapabilities: 'vp8' } } as never);
+        assert.equal(bad.ok ? null : bad.error.code, 'BAD_REQUEST');
+        const extra = await request(staff, 'acceptCall', { consultationId, join: { rtpCapabilities: {}, peerId: 'someone-else' } } as never);
+        assert.equal(extra.ok ? null : extra.error.code, 'BAD_REQUEST');
+        // Still waiting: the ordinary accept takes it.
+        expectOk(await request(staff, 'acceptCall', { consultationId }));
+        expectOk(await request(staff, 'hangUp', { consultationId }));
+      } finally {
+        close();
+      }
+    });
+
     it('a kiosk that stops waiting after joining leaves no room, transport or producer behind', async () => {
       const { kiosk, close } = await connectParties(server);
       try {

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { io } from 'socket.io-client';
+import { serverForSuite } from '../fixtures/suite-server';
 import { loginStaff } from '../helpers/api-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
 
 describe('browser-facing protections: CSP, socket origins, append-only history', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = serverForSuite();
 
   it('serves the apps with a CSP that loads nothing from outside', async () => {
     for (const path of ['/', '/kiosk/', '/api/openapi.json']) {

@@ -42,7 +42,7 @@ void [file, json, notJson, anyRoute];
 
 // Sockets: the event map, the payloads and the answers come from SOCKET_REQUESTS.
 same<SocketResult<'saveOutcome'>, { queued: boolean }>(true);
-same<Parameters<ClientToServerEvents['acceptCall']>[0], { consultationId: string }>(true);
+same<Parameters<ClientToServerEvents['acceptCall']>[0], { consultationId: string; join?: { rtpCapabilities: Record<string, unknown> } | undefined }>(true);
 same<SocketPayload<'hangUp'>, { consultationId: string; reason?: 'resident_absent' | undefined }>(true);
 same<ParsedSocketPayload<'setAvailability'>, { available: boolean }>(true);
 same<SocketRolesOf<'acceptCall'>, 'staff' | 'admin'>(true);

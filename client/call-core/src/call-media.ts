@@ -110,8 +110,11 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     return this.closedFlag;
   }
 
-  /** Sends every track of the stream: audio as the microphone, video as the face camera. */
-  async produceLocal(stream: MediaStream): Promise<void> {
+  /**
+   * Sends every track of the stream: audio as the microphone, video as the face camera.
+   * `onCamera` is called as soon as the camera's producer exists.
+   */
+  async produceLocal(stream: MediaStream, onCamera?: () => void): Promise<void> {
     for (const track of orderForProduce(stream.getTracks())) {
       if (this.closedFlag) return;
       const kind = track.kind === 'audio' ? 'audio' : 'video';
@@ -121,6 +124,7 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
         // The call owns the stream and stops it on teardown; a producer must not stop it early.
         stopTracks: false,
       });
+      if (kind === 'video') onCamera?.();
       this.producers.set(producer.id, producer);
       producer.on('transportclose', () => this.producers.delete(producer.id));
       producer.on('trackended', () => logger.warn('local track ended', { kind, producerId: producer.id }));

@@ -30,9 +30,22 @@ export interface JoinTuning {
   /**
    * Consume the other side's media only once our own camera and microphone are produced (at
    * most 1 s): with queuedJoin the kiosk's media is offered to staff at their join and would
-   * otherwise hold up their produce, which the kiosk's first frame waits on.
+   * otherwise hold up their produce, which the kiosk's first frame waits on. Turning it off
+   * sped up the specialist's first frame but made the kiosk's p95 worse in three runs
+   * (docs/benchmarks.md, third round).
    */
   sendFirst: boolean;
+  /**
+   * sendFirst waits for the camera only, not the microphone too: the microphone's produce is one
+   * more round trip that the consume, and so the receiving transport's ICE + DTLS, waited for
+   * (the specialist's receiving connection was offered ~160 ms sooner in the third round).
+   */
+  sendFirstCamera: boolean;
+  /**
+   * Console: the accept carries the desk's capabilities and its answer the desk's transports
+   * (the server joins the desk into the room once the accept has won): one round trip less.
+   */
+  acceptJoins: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -42,6 +55,8 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   queuedJoin: true,
   warmCamera: true,
   sendFirst: true,
+  sendFirstCamera: true,
+  acceptJoins: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

@@ -65,6 +65,11 @@ export interface AcceptCallResult {
    * through a socket to this URL. Null when this node holds it.
    */
   mediaNodeUrl: string | null;
+  /**
+   * The desk's join, made with the accept when it asked for one (AcceptCallPayload `join`) and
+   * this node holds the call: the client goes on with these transports, with no joinRoom.
+   */
+  join?: JoinRoomResult;
 }
 
 /** A consultation the caller is still part of, as a reloaded app needs it to carry on. */

@@ -21,6 +21,14 @@ export const JoinRoomPayload = z
   .object({ consultationId: id, rtpCapabilities: mediaJson, iceProtocol: z.enum(['any', 'tcp']).optional() })
   .strict();
 
+/**
+ * `join`: the desk's mediasoup capabilities, so that the server joins it into the room in the
+ * same round trip once the accept has won (only when this node holds the call).
+ */
+export const AcceptCallPayload = z
+  .object({ consultationId: id, join: z.object({ rtpCapabilities: mediaJson }).strict().optional() })
+  .strict();
+
 export const ConnectTransportPayload = z
   .object({ consultationId: id, transportId: id, dtlsParameters: mediaJson })
   .strict();
@@ -138,6 +146,7 @@ export const ResumeCallPayload = z.object({ consultationId: id.optional() }).str
 
 export type ConsultationPayload = z.infer<typeof ConsultationPayload>;
 export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;
+export type AcceptCallPayload = z.infer<typeof AcceptCallPayload>;
 export type ConnectTransportPayload = z.infer<typeof ConnectTransportPayload>;
 export type ProducePayload = z.infer<typeof ProducePayload>;
 export type ProducerPayload = z.infer<typeof ProducerPayload>;

@@ -5,6 +5,7 @@ import type { QueueEntry } from './consultation';
 import { AskFormCorrectionPayload, FormRevisionPayload, PushFormPayload, SignFormPayload, WithdrawFormPayload, type FormDocumentInfo, type SignFormResult } from './forms';
 import type { ConsumerOptions, IceParametersJson } from './media-types';
 import {
+  AcceptCallPayload,
   AnswerSnapshotPayload,
   CallStaffPayload,
   CheckInPayload,
@@ -108,7 +109,7 @@ export const SOCKET_REQUESTS = {
   /** Staff: 「対応可能」 (true) or 「離席中」 on this console; waiting residents are told whether anyone can answer. */
   setAvailability: request({ payload: SetAvailabilityPayload, roles: STAFF, result: result<null>() }),
   /** staff: take a waiting resident; exactly one staff member wins. */
-  acceptCall: request({ payload: ConsultationPayload, roles: STAFF, result: result<AcceptCallResult>() }),
+  acceptCall: request({ payload: AcceptCallPayload, roles: STAFF, result: result<AcceptCallResult>() }),
   /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */
   requestSnapshot: request({ payload: RequestSnapshotPayload, roles: STAFF, result: result<{ requestId: string }>() }),
   /** staff: the marks drawn on the document view (the full set each time). */

@@ -1,7 +1,5 @@
-import type { AppointmentNeeds } from '@madoguchi/contract/appointments';
 import type { ConsultationState, EndReason, MediaFlag, PeerInfo, QueueEntry } from '@madoguchi/contract/consultation';
 import type { GuestKind } from '@madoguchi/contract/guests';
-import type { Language } from '@madoguchi/contract/languages';
 import type { PeerRole } from '@madoguchi/contract/media-types';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
@@ -26,14 +24,12 @@ export interface Participant {
   socketId: string | null;
 }
 
-/** Who is waiting and for what: the department, and the appointment for booked residents. */
-export interface ConsultationIntake {
-  departmentId: string | null;
-  departmentName: string | null;
-  appointmentId: string | null;
-  residentName: string | null;
-  language: Language;
-  needs: AppointmentNeeds | null;
+/**
+ * Who is waiting and for what: the department, and the appointment for booked residents. The
+ * queue shows these same fields, so they are the queue entry's.
+ */
+export interface ConsultationIntake
+  extends Pick<QueueEntry, 'departmentId' | 'departmentName' | 'appointmentId' | 'residentName' | 'language' | 'needs'> {
   /** Set when staff handed the resident over from another consultation. */
   transferredFrom?: string | undefined;
 }

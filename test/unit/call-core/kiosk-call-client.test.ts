@@ -279,7 +279,7 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
   });
 
   it('join-tuning sendFirst: the other side is consumed once camera and microphone are produced', async () => {
-    setTuning({ queuedJoin: false, sendFirst: true });
+    setTuning({ queuedJoin: false, sendFirst: true, sendFirstCamera: false });
     const server = new FakeServer('kiosk');
     const { client } = await connectedKiosk(server);
     const produced = createDeferred<void>();
@@ -297,6 +297,27 @@ describe('KioskCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     produced.resolve();
     await until(() => acks.length === 1, 'consumed after producing');
     assert.equal(producerCount, 2);
+    client.close();
+  });
+
+  it('join-tuning sendFirstCamera: the other side is consumed once the camera is produced, without waiting for the microphone', async () => {
+    setTuning({ queuedJoin: false, sendFirst: true, sendFirstCamera: true });
+    const server = new FakeServer('kiosk');
+    const { client } = await connectedKiosk(server);
+    const microphone = createDeferred<void>();
+    let producerCount = 0;
+    server.handle('produce', async ({ kind }) => {
+      if (kind === 'audio') await microphone.promise;
+      return { producerId: `p-${++producerCount}` };
+    });
+    await client.callStaff({});
+    server.home.push('callAccepted', { consultationId: 's1', staffName: '佐藤' });
+    await until(() => server.home.count('produce') === 2, 'microphone being produced');
+    const acks = offerStaffMicrophone(server);
+    await until(() => acks.length === 1, 'consumed while the microphone is still on its way');
+    assert.equal(producerCount, 1, 'only the camera was produced');
+    microphone.resolve();
+    await until(() => producerCount === 2, 'microphone produced');
     client.close();
   });
 

@@ -75,6 +75,38 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     }
   });
 
+  it('join-tuning acceptJoins: the accept carries the desk\'s capabilities and its answer the transports, with no joinRoom', async () => {
+    (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = { acceptJoins: true };
+    try {
+      const { server, client } = await connectedDesk();
+      const send = fakeTransport('send');
+      server.handle('acceptCall', ({ consultationId }) => ({
+        consultationId,
+        kioskName: '中央図書館',
+        kioskLocation: '1階',
+        mediaNodeUrl: null,
+        join: { sendTransport: send, recvTransport: fakeTransport('recv'), peers: [{ role: 'kiosk', displayName: '中央図書館' }] },
+      }));
+      await client.acceptCall('s1');
+      const accept = server.home.last('acceptCall') as { join?: { rtpCapabilities?: { codecs?: unknown[] } } };
+      assert.ok((accept.join?.rtpCapabilities?.codecs?.length ?? 0) > 0, 'the accept names the desk\'s codecs');
+      await until(() => server.home.count('produce') === 2, 'camera and microphone produced');
+      assert.equal(server.home.count('joinRoom'), 0, 'no second round trip');
+      assert.equal(server.home.last('produce')?.['transportId'], send.id, 'produced on the transport of the accept\'s answer');
+      assert.equal(client.getSnapshot().callState, 'inCall');
+      assert.deepEqual(client.getSnapshot().peers.map((p) => p.role), ['kiosk']);
+
+      // An answer without a join (the server could not join the desk, or an older server): joinRoom as before.
+      await client.hangUp();
+      server.handle('acceptCall', ({ consultationId }) => ({ consultationId, kioskName: '中央図書館', kioskLocation: '1階', mediaNodeUrl: null }));
+      await client.acceptCall('s1');
+      await until(() => server.home.count('joinRoom') === 1, 'joined the ordinary way');
+      client.close();
+    } finally {
+      delete (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'];
+    }
+  });
+
   it('another desk was faster: acceptCall rejects with ALREADY_TAKEN and leaves no call behind', async () => {
     const { server, client } = await connectedDesk();
     server.handle('acceptCall', () => {

@@ -2,6 +2,7 @@ import type { Device } from 'mediasoup-client';
 import type { EndReason } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { PeerRole, TransportOptions } from '@madoguchi/contract/media-types';
+import type { JoinRoomResult } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
 import { CallMedia } from '../call-media';
 import type { CallClientEvents, CallSnapshot } from '../call-types';
@@ -9,6 +10,7 @@ import { createDeferred } from '../deferred';
 import { EMPTY_SNAPSHOT } from '../empty-snapshot';
 import type { LocalMedia } from '../local-media';
 import { createLogger } from '../logger';
+import { joinTuning } from '../join-tuning';
 import { fromRtpCapabilities } from '../media-json';
 import { MediaPathGuard } from '../media-path-guard';
 import { createMediaSignalling } from '../media-signalling';
@@ -60,6 +62,11 @@ export class RoomJoin {
     await this.joinRoom(call, false);
   }
 
+  /** The desk's join made by the server with its accept (join-tuning acceptJoins): go on with its transports. */
+  async joinAccepted(call: ActiveCall, joined: JoinRoomResult): Promise<void> {
+    await this.joinRoom(call, false, joined);
+  }
+
   /**
    * A kiosk waiting in the queue (join-tuning queuedJoin): transports created and the send one
    * connected, camera and microphone produced, before anyone answers. Nobody else is in the
@@ -96,7 +103,7 @@ export class RoomJoin {
     if (host.isActive(call)) await this.join(call);
   }
 
-  private async joinRoom(call: ActiveCall, waiting: boolean): Promise<void> {
+  private async joinRoom(call: ActiveCall, waiting: boolean, accepted?: JoinRoomResult): Promise<void> {
     const { host } = this;
     const consultationId = call.info.consultationId;
     if (!consultationId) throw CallError.invalidState('join without a consultation');
@@ -117,7 +124,7 @@ export class RoomJoin {
       if (stale()) return;
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
       const iceProtocol = call.pathGuard.protocol;
-      const joined = await host.callRequest(call, 'joinRoom', { consultationId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) });
+      const joined = accepted ?? (await host.callRequest(call, 'joinRoom', { consultationId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) }));
       if (stale()) return;
       host.patch({ peers: joined.peers });
       const media = this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
@@ -130,13 +137,13 @@ export class RoomJoin {
       host.setLocalStream(stream);
       if (error && generation === 1) host.reportError(error);
       if (waiting) {
-        if (stream) await media.produceLocal(stream);
+        if (stream) await media.produceLocal(stream, () => joinTuning().sendFirstCamera && sent.resolve());
         sent.resolve();
         return;
       }
       host.dispatch('joined', consultationId);
       host.joined?.(call);
-      if (stream) await media.produceLocal(stream);
+      if (stream) await media.produceLocal(stream, () => joinTuning().sendFirstCamera && sent.resolve());
       sent.resolve();
       await produceExtras(call, media, stale);
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { QueueEntry } from '@madoguchi/contract/consultation';
-import type { MediaSource } from '@madoguchi/contract/media-types';
+import type { MediaSource, RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { AcceptCallResult, ServerInfo, TransferResult } from '@madoguchi/contract/signalling-events';
 import { CallError, toCallError } from '../call-error';
@@ -7,6 +7,7 @@ import type { CallClientOptions, StaffCallRequestName } from '../call-types';
 import { joinTuning } from '../join-tuning';
 import { acquireLocalMedia, stopStream, type LocalMedia } from '../local-media';
 import { createLogger } from '../logger';
+import { fromRtpCapabilities } from '../media-json';
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
 import { NEW_CALL } from './call-client';
@@ -81,7 +82,8 @@ export class StaffCallClient extends StationCallClient {
     this.openMediaEarly(call);
     let result: AcceptCallResult;
     try {
-      result = await this.request('acceptCall', { consultationId });
+      const join = joinTuning().acceptJoins ? await this.joinWithAccept() : null;
+      result = await this.request('acceptCall', join ? { consultationId, join } : { consultationId });
     } catch (error) {
       this.discardCall(call);
       throw toCallError(error);
@@ -96,8 +98,20 @@ export class StaffCallClient extends StationCallClient {
       await this.openHolder(call, result.mediaNodeUrl);
       if (this.active !== call) return result;
     }
-    await this.room.join(call);
+    if (result.join && !result.mediaNodeUrl) await this.room.joinAccepted(call, result.join);
+    else await this.room.join(call);
     return result;
+  }
+
+  /** What the server needs to join this desk with the accept (join-tuning acceptJoins); null joins afterwards. */
+  private async joinWithAccept(): Promise<{ rtpCapabilities: RtpCapabilitiesJson } | null> {
+    try {
+      const device = await this.loadDevice();
+      return { rtpCapabilities: fromRtpCapabilities(device.rtpCapabilities) };
+    } catch (error) {
+      logger.warn('media library not ready; joining after the accept', { error: toCallError(error) });
+      return null;
+    }
   }
 
   /** End the call; `residentAbsent` when nobody was at the kiosk (the record says resident_absent). */

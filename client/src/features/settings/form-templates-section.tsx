@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { FormTemplate } from '@madoguchi/contract/forms';
-import { Notice } from '../../components/notice';
+import { SettingsCard } from '../../components/settings-card';
 import { useApi } from '../../hooks/use-api';
 import { useApiData } from '../../hooks/use-api-data';
-import { describeError } from '../../i18n/describe-error';
 import { formMessages } from '../../i18n/form-messages';
 import { archiveFormTemplate, getFormSettings, listFormTemplates, saveFormSettings } from '../forms/forms-api';
 import { FormTemplateEditor } from './form-template-editor';
@@ -44,13 +43,7 @@ export function FormTemplatesSection() {
   };
 
   return (
-    <section className="card" aria-labelledby="form-templates-heading">
-      <h2 id="form-templates-heading" className="card__title">
-        {t.heading}
-      </h2>
-      <p className="page__hint">{t.intro}</p>
-      {notice ? <Notice tone="success" text={notice} /> : null}
-      {error || templates.error ? <Notice tone="error" text={describeError(error ?? templates.error)} /> : null}
+    <SettingsCard headingId="form-templates-heading" heading={t.heading} lead={t.intro} notice={notice} error={error ?? templates.error}>
       {settings.data ? (
         <label className="checkbox-field">
           <input type="checkbox" checked={settings.data.kioskPrintCopy} onChange={(e) => void togglePrint(e.target.checked)} />
@@ -119,6 +112,6 @@ export function FormTemplatesSection() {
           {t.create}
         </button>
       )}
-    </section>
+    </SettingsCard>
   );
 }

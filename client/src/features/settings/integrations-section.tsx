@@ -14,6 +14,7 @@ import {
 import { ConfirmedActionButton } from '../../components/confirmed-action-button';
 import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
+import { SettingsCard } from '../../components/settings-card';
 import { useApi } from '../../hooks/use-api';
 import { useApiData } from '../../hooks/use-api-data';
 import { common } from '../../i18n/common-messages';
@@ -63,21 +64,6 @@ function useCardAction() {
     }
   };
   return { notice, error, busy, perform };
-}
-
-/** Heading, lead, the last notice or error, and the card's content. */
-function Card(props: { id: string; heading: string; lead: string; notice: string | null; error: unknown; children: ReactNode }) {
-  return (
-    <section className="card" aria-labelledby={props.id}>
-      <h2 id={props.id} className="card__title">
-        {props.heading}
-      </h2>
-      <p className="page__hint">{props.lead}</p>
-      {props.notice ? <Notice tone="success" text={props.notice} /> : null}
-      {props.error ? <Notice tone="error" text={describeError(props.error)} /> : null}
-      {props.children}
-    </section>
-  );
 }
 
 /** The choices of a new key or endpoint (scopes, events) as labelled checkboxes. */
@@ -137,7 +123,7 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
   };
 
   return (
-    <Card id="api-keys-heading" heading={t.keys.heading} lead={t.keys.lead} notice={notice} error={error ?? keys.error}>
+    <SettingsCard headingId="api-keys-heading" heading={t.keys.heading} lead={t.keys.lead} notice={notice} error={error ?? keys.error}>
       {keys.data?.length === 0 ? <p>{t.keys.empty}</p> : null}
       {keys.data?.length ? (
         <ListTable caption={t.keys.heading} columns={[c.name, c.prefix, c.scopes, c.lastUsed, c.state, t.columns.actions]}>
@@ -177,7 +163,7 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
           </button>
         </div>
       </form>
-    </Card>
+    </SettingsCard>
   );
 }
 
@@ -201,7 +187,7 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
   };
 
   return (
-    <Card id="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={error ?? endpoints.error}>
+    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={error ?? endpoints.error}>
       {endpoints.data?.length === 0 ? <p>{t.hooks.empty}</p> : null}
       {endpoints.data?.length ? (
         <ListTable caption={t.hooks.heading} columns={[t.hooks.columns.url, t.hooks.columns.events, t.keys.columns.state, t.columns.actions]}>
@@ -275,6 +261,6 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
           ))}
         </ListTable>
       ) : null}
-    </Card>
+    </SettingsCard>
   );
 }

@@ -3,11 +3,10 @@ import type { FormEvent } from 'react';
 import { LANGUAGES, type Language } from '@madoguchi/contract/languages';
 import { createQuickPhrase, deleteQuickPhrase, listQuickPhrases } from '../../api/quick-phrases-api';
 import { FormField } from '../../components/form-field';
-import { Notice } from '../../components/notice';
+import { SettingsCard } from '../../components/settings-card';
 import { useAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
 import { common } from '../../i18n/common-messages';
-import { describeError } from '../../i18n/describe-error';
 import { pick } from '../../i18n/language';
 
 const t = pick({
@@ -66,13 +65,7 @@ export function QuickPhrasesSection() {
   };
 
   return (
-    <section className="card" aria-labelledby="quick-phrases-heading">
-      <h2 id="quick-phrases-heading" className="card__title">
-        {t.heading}
-      </h2>
-      <p className="page__hint">{t.lead}</p>
-      {notice ? <Notice tone="success" text={notice} /> : null}
-      {action.error || phrases.error ? <Notice tone="error" text={action.error ?? describeError(phrases.error)} /> : null}
+    <SettingsCard headingId="quick-phrases-heading" heading={t.heading} lead={t.lead} notice={notice} error={action.error ?? phrases.error}>
       {phrases.data && phrases.data.length === 0 ? <p>{t.empty}</p> : null}
       {phrases.data && phrases.data.length > 0 ? (
         <table className="table">
@@ -114,6 +107,6 @@ export function QuickPhrasesSection() {
           </button>
         </div>
       </form>
-    </section>
+    </SettingsCard>
   );
 }

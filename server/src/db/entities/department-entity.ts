@@ -1,14 +1,8 @@
 import { EntitySchema } from 'typeorm';
-import type { DepartmentIcon } from '@madoguchi/contract/departments';
-import type { Language } from '@madoguchi/contract/languages';
+import type { Department } from '@madoguchi/contract/departments';
 
-export interface DepartmentRow {
-  id: string;
-  code: string;
-  name: string;
-  nameTranslations: Partial<Record<Language, string>>;
-  icon: DepartmentIcon;
-  active: boolean;
+/** The contract's department as stored: the row adds only when it was made. */
+export interface DepartmentRow extends Department {
   createdAt: Date;
 }
 

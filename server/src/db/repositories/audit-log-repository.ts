@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AuditAction, AuditEntry } from '@madoguchi/contract/audit';
 import type { Page } from '@madoguchi/contract/pagination';
+import { queryPage } from '../paged-query';
 
 export interface AuditRecordInput {
   actorKind: AuditEntry['actorKind'];
@@ -37,19 +38,18 @@ export class AuditLogRepository {
   }
 
   async list(query: { page: number; pageSize: number; action?: AuditAction | undefined; actorId?: string | undefined }): Promise<Page<AuditEntry>> {
-    const rows: AuditListRow[] = await this.dataSource.query(
+    return queryPage(
+      this.dataSource,
       `SELECT a.id, a.at, a.actor_kind, a.actor_id, COALESCE(u.display_name, k.name) AS actor_name,
               a.action, a.target_type, a.target_id, a.details, count(*) OVER () AS total
          FROM audit_log a
          LEFT JOIN staff_user u ON a.actor_kind = 'staff' AND u.id = a.actor_id
          LEFT JOIN kiosk k ON a.actor_kind = 'kiosk' AND k.id = a.actor_id
         WHERE ($1::text IS NULL OR a.action = $1) AND ($2::uuid IS NULL OR a.actor_id = $2)
-        ORDER BY a.at DESC, a.id DESC
-        LIMIT $3 OFFSET $4`,
-      [query.action ?? null, query.actorId ?? null, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return {
-      items: rows.map((r) => ({
+        ORDER BY a.at DESC, a.id DESC`,
+      [query.action ?? null, query.actorId ?? null],
+      query,
+      (r: AuditListRow) => ({
         id: String(r.id),
         at: r.at.toISOString(),
         actorKind: r.actor_kind,
@@ -59,10 +59,7 @@ export class AuditLogRepository {
         targetType: r.target_type,
         targetId: r.target_id,
         details: r.details,
-      })),
-      total: Number(rows[0]?.total ?? 0),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+      }),
+    );
   }
 }

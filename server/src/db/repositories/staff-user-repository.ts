@@ -4,6 +4,7 @@ import type { Language } from '@madoguchi/contract/languages';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { StaffMember } from '@madoguchi/contract/staff';
 import { StaffUserEntity, type StaffUserRow } from '../entities/staff-user-entity';
+import { queryPage } from '../paged-query';
 
 export interface StaffUserRecord {
   id: string;
@@ -106,16 +107,17 @@ export class StaffUserRepository {
   }
 
   async list(query: { page: number; pageSize: number; departmentId?: string | undefined; includeInactive: boolean }): Promise<Page<StaffMember>> {
-    const rows: MemberRow[] = await this.dataSource.query(
+    return queryPage(
+      this.dataSource,
       `${SELECT_MEMBER}, count(*) OVER () AS total
          FROM staff_user u
         WHERE ($1::boolean OR u.active)
           AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM staff_department sd WHERE sd.staff_id = u.id AND sd.department_id = $2))
-        ORDER BY u.active DESC, u.display_name, u.id
-        LIMIT $3 OFFSET $4`,
-      [query.includeInactive, query.departmentId ?? null, query.pageSize, (query.page - 1) * query.pageSize],
+        ORDER BY u.active DESC, u.display_name, u.id`,
+      [query.includeInactive, query.departmentId ?? null],
+      query,
+      toMember,
     );
-    return { items: rows.map(toMember), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
   }
 
   async create(input: NewStaffUser): Promise<StaffUserRecord> {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint, WebhookEvent } from '@madoguchi/contract/integrations';
+import { queryPage } from '../paged-query';
 import { returnedRows } from '../query-result';
 
 interface EndpointRow {
@@ -10,6 +11,22 @@ interface EndpointRow {
   description: string;
   active: boolean;
   created_at: Date;
+}
+
+interface DeliveryListRow {
+  id: string;
+  endpoint_id: string;
+  url: string;
+  event: WebhookEvent;
+  event_id: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  response_code: number | null;
+  last_error: string | null;
+  next_attempt_at: Date;
+  delivered_at: Date | null;
+  created_at: Date;
+  total: string;
 }
 
 /** A claimed delivery with what the sender needs to sign and post it. */
@@ -66,20 +83,16 @@ export class WebhookRepository {
   }
 
   async listDeliveries(query: { page: number; pageSize: number; endpointId?: string | undefined; status?: WebhookDeliveryStatus | undefined }): Promise<Page<WebhookDelivery>> {
-    const rows: {
-      id: string; endpoint_id: string; url: string; event: WebhookEvent; event_id: string; status: WebhookDeliveryStatus; attempts: number;
-      response_code: number | null; last_error: string | null; next_attempt_at: Date; delivered_at: Date | null; created_at: Date; total: string;
-    }[] = await this.dataSource.query(
+    return queryPage(
+      this.dataSource,
       `SELECT d.id, d.endpoint_id, e.url, d.event, d.event_id, d.status, d.attempts, d.response_code, d.last_error,
               d.next_attempt_at, d.delivered_at, d.created_at, count(*) OVER () AS total
          FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
         WHERE ($1::uuid IS NULL OR d.endpoint_id = $1) AND ($2::text IS NULL OR d.status = $2)
-        ORDER BY d.created_at DESC, d.id DESC
-        LIMIT $3 OFFSET $4`,
-      [query.endpointId ?? null, query.status ?? null, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return {
-      items: rows.map((r) => ({
+        ORDER BY d.created_at DESC, d.id DESC`,
+      [query.endpointId ?? null, query.status ?? null],
+      query,
+      (r: DeliveryListRow) => ({
         id: String(r.id),
         endpointId: r.endpoint_id,
         url: r.url,
@@ -92,11 +105,8 @@ export class WebhookRepository {
         nextAttemptAt: r.status === 'pending' ? r.next_attempt_at.toISOString() : null,
         deliveredAt: r.delivered_at?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
-      })),
-      total: Number(rows[0]?.total ?? 0),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+      }),
+    );
   }
 
   /** Due deliveries for this sender; SKIP LOCKED lets several nodes send side by side, a lost sender's lock runs out. */

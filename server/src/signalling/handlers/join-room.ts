@@ -1,11 +1,19 @@
-import { defineHandler } from '../signalling-types';
+import type { JoinRoomPayload } from '@madoguchi/contract/signalling-schemas';
+import type { JoinRoomResult } from '@madoguchi/contract/signalling-events';
+import { defineHandler, type HandlerContext } from '../signalling-types';
+
+/** Joins the caller into the room and queues what follows a join once the ack is out; acceptCall's join uses it too. */
+export async function joinAndFollowUp(
+  { principal, socketId, consultations, forms, captions, afterAck }: HandlerContext,
+  payload: JoinRoomPayload,
+): Promise<JoinRoomResult> {
+  const { afterAck: offerExistingMedia, ...result } = await consultations.join(principal, socketId, payload);
+  afterAck(offerExistingMedia);
+  afterAck(() => forms.reshowOpen(principal, payload.consultationId));
+  afterAck(async () => captions.captionerMoved(principal, payload.consultationId, socketId));
+  return result;
+}
 
 export const joinRoom = defineHandler('joinRoom', {
-  run: async ({ principal, socketId, consultations, forms, captions, afterAck }, payload) => {
-    const { afterAck: offerExistingMedia, ...result } = await consultations.join(principal, socketId, payload);
-    afterAck(offerExistingMedia);
-    afterAck(() => forms.reshowOpen(principal, payload.consultationId));
-    afterAck(async () => captions.captionerMoved(principal, payload.consultationId, socketId));
-    return result;
-  },
+  run: (context, payload) => joinAndFollowUp(context, payload),
 });
