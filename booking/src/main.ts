@@ -1,3 +1,4 @@
+import '@madoguchi/contract/browser-setup';
 import type { Language } from '@madoguchi/contract/languages';
 import { h } from './dom';
 import { LANGUAGE_CHOICES, messagesFor } from './messages';

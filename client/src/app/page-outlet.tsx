@@ -8,10 +8,16 @@ import { AuditPage, CheckPage, OperationsPage, CalendarPage, ReportsPage, Record
 import { hrefFor, routeAllowed } from './routes';
 import type { Route } from './routes';
 
-function NotAvailable({ text }: { text: string }) {
+type Unavailable = keyof typeof shellMessages.unavailableTitle;
+
+/** Still a screen with its own heading: a screen reader lands on it like on any other. */
+function NotAvailable({ reason }: { reason: Unavailable }) {
   return (
-    <section className="page">
-      <Notice tone="error" text={text} />
+    <section className="page" aria-labelledby="unavailable-heading">
+      <h1 id="unavailable-heading" className="page__title">
+        {shellMessages.unavailableTitle[reason]}
+      </h1>
+      <Notice tone="error" text={shellMessages[reason]} />
       <a className="button button--secondary" href={hrefFor({ name: 'console' })}>
         {shellMessages.goToConsole}
       </a>
@@ -42,15 +48,15 @@ function pageFor(route: Route) {
     case 'console':
       return null;
     case 'notFound':
-      return <NotAvailable text={shellMessages.notFound} />;
+      return <NotAvailable reason="notFound" />;
   }
 }
 
 /** The screen for every route except the console, which the shell keeps mounted itself. */
 export function PageOutlet({ route, role }: { route: Route; role: StaffRole }) {
-  if (!routeAllowed(route, role)) return <NotAvailable text={shellMessages.notAllowed} />;
+  if (!routeAllowed(route, role)) return <NotAvailable reason="notAllowed" />;
   return (
-    <PageErrorBoundary resetKey={hrefFor(route)} fallback={<NotAvailable text={shellMessages.pageFailed} />}>
+    <PageErrorBoundary resetKey={hrefFor(route)} fallback={<NotAvailable reason="pageFailed" />}>
       <Suspense fallback={<p role="status" className="page__loading">{common.loading}</p>}>{pageFor(route)}</Suspense>
     </PageErrorBoundary>
   );

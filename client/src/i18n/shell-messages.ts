@@ -19,6 +19,8 @@ export interface ShellMessages {
   };
   settingsNav: { label: string } & Record<SettingsSection, string>;
   language: { label: string; ja: string; en: string };
+  /** The heading of a screen that cannot be shown, one per reason. */
+  unavailableTitle: { notFound: string; notAllowed: string; pageFailed: string };
   notFound: string;
   notAllowed: string;
   goToConsole: string;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Notice } from '../../components/notice';
 import { outcomeRequest } from '../../components/outcome-draft';
@@ -28,6 +28,18 @@ export function AfterCallForm({ consultationId, onDone, transferred = false }: A
   const [draft, setDraft] = useState<OutcomeDraft>({ outcome: '', notes: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // autoFocus alone is not enough: the form mounts while the hang-up confirmation (a modal
+  // <dialog>) is being taken down, and focus fell to <body>, leaving keyboard users nowhere.
+  // Once that has settled, the outcome field takes the focus unless something in the form has it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const form = formRef.current;
+      if (form && !form.contains(document.activeElement)) form.querySelector<HTMLElement>('select, textarea, input')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,7 +58,7 @@ export function AfterCallForm({ consultationId, onDone, transferred = false }: A
   }
 
   return (
-    <form className="card after-call" aria-labelledby="after-call-heading" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="card after-call" aria-labelledby="after-call-heading" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="after-call-heading" className="card__title">
         {t.heading}
       </h2>
