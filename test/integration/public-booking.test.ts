@@ -135,6 +135,27 @@ for (const kind of databaseKinds()) {
       }
     });
 
+    it('re-checks the cut-off on the locked row: a staff move to within the hour between the read and the lock wins', async () => {
+      const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-16T10:00:00+09:00', email: 'gap@example.jp' }), 201);
+      const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE contact_email = $1`, ['gap@example.jp']);
+      const id = rows[0]?.id ?? '';
+      // What the resident's move read before taking the lock, then the staff move in the gap.
+      const read = await server.app.booking.bookingRows.findById(id);
+      assert.ok(read);
+      const soon = new Date(clock.now.getTime() + 30 * 60_000);
+      expectStatus(await world.admin.call('updateAppointment', { params: { id }, body: { startsAt: soon.toISOString(), endsAt: new Date(soon.getTime() + 30 * 60_000).toISOString() } }), 200);
+      await assert.rejects(
+        server.app.booking.bookings.moveBooking(read, '2030-04-17T10:00:00+09:00', { kind: 'resident' }),
+        (error: { details?: { reason?: string } }) => error.details?.reason === 'past_cutoff',
+        'the staff move put it within the cut-off: call the office',
+      );
+      const detail = expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id } }), 200);
+      assert.equal(detail.startsAt, soon.toISOString(), 'the staff move stands');
+      assert.deepEqual(detail.history.map((h) => `${h.action}/${h.actorKind}`), ['created/resident', 'rescheduled/staff']);
+      const late = await anonymous().call<Refusal>('movePublicBooking', { params: { token: created.manageToken }, body: { startsAt: '2030-04-17T10:00:00+09:00' } });
+      assert.equal((late.body.error.details as { reason: string }).reason, 'past_cutoff');
+    });
+
     it('revokes a link: the old one finds nothing, the new one works', async () => {
       const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-04T10:00:00+09:00', email: 'revoke@example.jp' }), 201);
       const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE starts_at = '2030-04-04T01:00:00Z' AND status = 'scheduled'`);

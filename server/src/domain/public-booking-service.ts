@@ -49,6 +49,14 @@ export interface BookingContact {
 }
 const RESIDENT: BookingActor = { kind: 'resident' };
 
+/** A resident (or the town's platform) changes a booking only while it is scheduled and before the town's cut-off. */
+export function assertChangeable(row: Pick<BookingRow, 'status' | 'startsAt'>, policy: Pick<BookingPolicy, 'changeCutoffMinutes'>, now: Date): void {
+  if (row.status !== 'scheduled') throw AppError.invalidState('this booking can no longer be changed');
+  if (now.getTime() > row.startsAt.getTime() - policy.changeCutoffMinutes * 60_000) {
+    throw new AppError(ErrorCode.InvalidState, 'too close to the appointment to change it here; please call the town office', { reason: 'past_cutoff' });
+  }
+}
+
 /** The history row's author: an API key is no staff member, so its id goes in the details. */
 const changeActorOf = (actor: BookingActor): { actorKind: ChangeActorKind; actorId: null } => ({ actorKind: actor.kind, actorId: null });
 const actorDetails = (actor: BookingActor): Record<string, string> => (actor.kind === 'api' ? { apiKeyId: actor.apiKeyId } : {});
@@ -172,7 +180,8 @@ export class PublicBookingService {
 
   /** Moves a booking to another free time until the cut-off: the resident's link or the town's platform. */
   async moveBooking(current: BookingRow, startsAtText: string, actor: BookingActor): Promise<void> {
-    await this.assertChangeable(current);
+    const policy = await this.options.freeTimes.policy();
+    assertChangeable(current, policy, this.options.now());
     if (!current.topicId) throw AppError.invalidState('this booking can only be changed by the town office');
     const target = await this.options.freeTimes.target({ departmentId: current.departmentId, topicId: current.topicId, kioskId: current.kioskId });
     const startsAt = new Date(startsAtText);
@@ -181,7 +190,9 @@ export class PublicBookingService {
     await this.options.bookings
       .transaction(async (manager) => {
         const locked = await this.options.bookings.findById(current.id, manager, true);
-        if (locked?.status !== 'scheduled') throw AppError.invalidState('this booking can no longer be changed');
+        if (!locked) throw AppError.invalidState('this booking can no longer be changed');
+        // Staff may have moved or cancelled it since it was read: the locked row is the one that decides.
+        assertChangeable(locked, policy, this.options.now());
         await this.options.bookings.moveTo(manager, current.id, startsAt, endsAt);
         const changeId = await this.options.bookings.addChange(manager, current.id, {
           action: 'rescheduled',
@@ -207,7 +218,7 @@ export class PublicBookingService {
 
   /** Cancels a booking until the cut-off: the resident's link or the town's platform. */
   async cancelBooking(current: BookingRow, actor: BookingActor): Promise<void> {
-    await this.assertChangeable(current);
+    assertChangeable(current, await this.options.freeTimes.policy(), this.options.now());
     await this.options.bookings.transaction(async (manager) => {
       if (!(await this.options.bookings.cancel(manager, current.id))) throw AppError.invalidState('this booking can no longer be changed');
       await this.options.bookings.addChange(manager, current.id, { action: 'cancelled', ...changeActorOf(actor), fromStatus: 'scheduled', toStatus: 'cancelled', details: actorDetails(actor) });
@@ -291,14 +302,6 @@ export class PublicBookingService {
     if (!row) throw AppError.notFound('booking');
     await this.options.limiters.linkLookups.giveBack(address);
     return row;
-  }
-
-  private async assertChangeable(row: BookingRow): Promise<void> {
-    if (row.status !== 'scheduled') throw AppError.invalidState('this booking can no longer be changed');
-    const policy = await this.options.freeTimes.policy();
-    if (this.options.now().getTime() > row.startsAt.getTime() - policy.changeCutoffMinutes * 60_000) {
-      throw new AppError(ErrorCode.InvalidState, 'too close to the appointment to change it here; please call the town office', { reason: 'past_cutoff' });
-    }
   }
 
   private async toPublic(row: BookingRow, policy: BookingPolicy): Promise<PublicBooking> {
