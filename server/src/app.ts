@@ -688,5 +688,6 @@ function createCaptionService(
     engine: check?.ok ? { spec: check.spec, ffmpegPath: settings.ffmpegPath } : null,
     engineUnavailable: check !== null && !check.ok,
     keepTranscript: settings.keepTranscript,
+    captionerGraceMs: settings.captionerGraceMs,
   });
 }

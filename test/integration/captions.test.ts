@@ -318,3 +318,41 @@ describe('a captioner whose page reloads mid-line (issue 18)', () => {
     }
   });
 });
+
+describe('a captioner whose page drops and never comes back', () => {
+  let server: TestServer;
+  before(async () => {
+    // A short grace keeps the test quick; the server's own is 12 s.
+    server = await startTestServer({ captions: { captionerGraceMs: 1_500 } });
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('ends its half-typed line as typed after the grace, not at the end of the call', async () => {
+    const call = await startCall(server);
+    try {
+      await join(call.kiosk, call.consultationId);
+      await join(call.staff, call.consultationId);
+      const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+      const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '要約筆記', kind: 'captioner' } }), 201);
+      const captioner = await connectSocket(server.url, guestTokenOf(link));
+      await join(captioner, call.consultationId);
+      const lineId = '7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b';
+      expectOk(await request(captioner, 'captionInput', { consultationId: call.consultationId, lineId, text: 'お手続きの', final: false }));
+
+      const id = captioner.id ?? '';
+      const ended = lineWhere(call.kiosk, 'the dropped captioner’s line ended', (l) => l.lineId === lineId && l.final, 20_000);
+      captioner.disconnect();
+      await waitFor(async () => (server.app.io.of('/').sockets.has(id) ? undefined : true));
+      const during = expectOk(await request(call.kiosk, 'getCaptions', { consultationId: call.consultationId }));
+      assert.equal(during.lines.find((l) => l.lineId === lineId)?.final, false, 'a quick reconnect may still finish its line');
+      const line = await ended;
+      assert.equal(line.text, 'お手続きの', 'ended as typed');
+      const later = expectOk(await request(call.staff, 'getCaptions', { consultationId: call.consultationId }));
+      assert.deepEqual(later.lines.map((l) => [l.lineId, l.final]), [[lineId, true]], 'the console no longer shows it grey');
+    } finally {
+      call.close();
+    }
+  });
+});

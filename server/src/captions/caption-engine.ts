@@ -21,6 +21,8 @@ export interface CaptionSettings {
   keepTranscript: boolean;
   /** CAPTIONS_FFMPEG: the decoder of the specialist's audio (Debian's ffmpeg). */
   ffmpegPath: string;
+  /** How long a captioner's half-typed line waits for its dropped page to come back (tests shorten it). */
+  captionerGraceMs?: number;
 }
 
 export const DEFAULT_CAPTION_SETTINGS: CaptionSettings = { engine: undefined, keepTranscript: false, ffmpegPath: 'ffmpeg' };

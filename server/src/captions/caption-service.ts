@@ -29,6 +29,8 @@ const log = createLogger('captions');
 const LINES_KEPT = 20;
 /** A transcript longer than this keeps its latest lines (about an hour of speech). */
 const TRANSCRIPT_MAX_LINES = 2_000;
+/** A page that only lost its connection is usually back within seconds and may finish its line. */
+const CAPTIONER_GRACE_MS = 12_000;
 
 /** One call's captions, from its first room to its end. */
 interface CallCaptions {
@@ -51,6 +53,8 @@ interface CallCaptions {
   openLineId: string | null;
   /** Listening for the specialist's microphone in the current room. */
   unsubscribe: (() => void) | null;
+  /** Sockets of captioners that dropped, by socket id: their open lines end when the grace runs out. */
+  dropped: Map<string, NodeJS.Timeout>;
 }
 
 export interface CaptionServiceOptions {
@@ -62,6 +66,8 @@ export interface CaptionServiceOptions {
   /** CAPTIONS_ENGINE is set but the engine is missing: the console says 「音声認識は使えません」. */
   engineUnavailable: boolean;
   keepTranscript: boolean;
+  /** How long a dropped captioner's half-typed line waits for the page to come back; default 12 s. */
+  captionerGraceMs?: number;
   now?: () => Date;
 }
 
@@ -116,11 +122,42 @@ export class CaptionService {
     this.publishState(call);
   }
 
+  /**
+   * A captioner's socket went away without leaving (network lost, tab closed). A rejoin would end
+   * its half-typed lines, but a page that never comes back would leave them grey on the kiosk until
+   * the call ends: after a grace they end as typed, unless that page has typed on them meanwhile
+   * from a new socket (then they are its lines again).
+   */
+  captionerDisconnected(principal: SocketPrincipal, socketId: string): void {
+    if (principal.role !== 'guest' || principal.guestKind !== 'captioner') return;
+    for (const call of this.calls.values()) {
+      const open = call.lines.some((l) => !l.final && call.lineOwners.get(l.lineId) === principal.id && call.lineSockets.get(l.lineId) === socketId);
+      if (!open || call.dropped.has(socketId)) continue;
+      const timer = setTimeout(() => {
+        call.dropped.delete(socketId);
+        if (this.calls.get(call.consultation.id) !== call) return;
+        const stale = call.lines.filter((l) => !l.final && call.lineOwners.get(l.lineId) === principal.id && call.lineSockets.get(l.lineId) === socketId);
+        try {
+          for (const line of stale) {
+            call.autoEnded.add(line.lineId);
+            this.publishLine(call, { ...line, final: true });
+          }
+        } catch (error) {
+          log.warn({ err: error, consultationId: call.consultation.id }, 'could not end a dropped captioner\'s lines');
+        }
+      }, this.options.captionerGraceMs ?? CAPTIONER_GRACE_MS);
+      timer.unref();
+      call.dropped.set(socketId, timer);
+    }
+  }
+
   /** The call is over: stop listening, keep the transcript if the resident said yes. */
   async callEnded(consultationId: string): Promise<void> {
     const call = this.calls.get(consultationId);
     if (!call) return;
     this.calls.delete(consultationId);
+    for (const timer of call.dropped.values()) clearTimeout(timer);
+    call.dropped.clear();
     call.unsubscribe?.();
     this.stopPipeline(call);
     if (this.options.keepTranscript && call.consent === true && call.consentedAt && call.transcript.size > 0) {
@@ -220,6 +257,7 @@ export class CaptionService {
         lineOwners: new Map(),
         lineSockets: new Map(),
         autoEnded: new Set(),
+        dropped: new Map(),
         sourcesUsed: new Set(),
         transcript: new Map(),
         consent: null,

@@ -202,6 +202,7 @@ function onConnection(socket: SignallingSocket, options: SignallingOptions, gate
   socket.on('disconnect', () => {
     expiry.stop();
     options.consultations.handleDisconnect(principal, socket.id);
+    options.captions.captionerDisconnected(principal, socket.id);
     state.mediaChecks.endFor(socket.id);
     // One fewer specialist who could answer the waiting residents.
     if (principal.role !== 'kiosk' && principal.role !== 'guest') options.consultations.refreshForecasts();
