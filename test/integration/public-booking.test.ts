@@ -156,6 +156,30 @@ for (const kind of databaseKinds()) {
       assert.equal((late.body.error.details as { reason: string }).reason, 'past_cutoff');
     });
 
+    it('re-checks the cut-off on the locked row for a cancel too: a staff move in the gap stands', async () => {
+      expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-18T10:00:00+09:00', email: 'gap-cancel@example.jp' }), 201);
+      const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE contact_email = $1`, ['gap-cancel@example.jp']);
+      const id = rows[0]?.id ?? '';
+      const read = await server.app.booking.bookingRows.findById(id);
+      assert.ok(read);
+      // The move before has the department's one specialist booked from +30 to +60 min: a staff move onto it is a
+      // clear 409 naming the reason (it was a 500 when the database's capacity trigger refused it).
+      const full = new Date(clock.now.getTime() + 40 * 60_000);
+      const refused = await world.admin.call<{ error: { code: string; details: { reason?: string } } }>('updateAppointment', { params: { id }, body: { startsAt: full.toISOString(), endsAt: new Date(full.getTime() + 30 * 60_000).toISOString() } });
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.error.details.reason, 'department_full');
+      const soon = new Date(clock.now.getTime() + 2 * 60_000);
+      expectStatus(await world.admin.call('updateAppointment', { params: { id }, body: { startsAt: soon.toISOString(), endsAt: new Date(soon.getTime() + 25 * 60_000).toISOString() } }), 200);
+      await assert.rejects(
+        server.app.booking.bookings.cancelBooking(read, { kind: 'resident' }),
+        (error: { details?: { reason?: string } }) => error.details?.reason === 'past_cutoff',
+        'the staff move put it within the cut-off: call the office',
+      );
+      const detail = expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id } }), 200);
+      assert.equal(detail.status, 'scheduled', 'not cancelled');
+      assert.deepEqual(detail.history.map((h) => `${h.action}/${h.actorKind}`), ['created/resident', 'rescheduled/staff']);
+    });
+
     it('revokes a link: the old one finds nothing, the new one works', async () => {
       const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-04T10:00:00+09:00', email: 'revoke@example.jp' }), 201);
       const rows: { id: string }[] = await server.db.dataSource.query(`SELECT id FROM appointment WHERE starts_at = '2030-04-04T01:00:00Z' AND status = 'scheduled'`);

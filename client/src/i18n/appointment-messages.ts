@@ -42,6 +42,7 @@ export interface AppointmentMessages {
     none: string;
     heading: (count: number) => string;
     savedHeading: string;
+    departmentFull: string;
     on: Record<ConflictingAppointment['on'], string>;
     advice: string;
     checkFailed: string;

@@ -169,6 +169,8 @@ export interface AppointmentDetail extends Appointment {
 /** The 409 body's `details` when a slot is taken. */
 export interface AppointmentConflictDetails {
   conflicts: ConflictingAppointment[];
+  /** Set when no single booking collides but every specialist of the department is booked then. */
+  reason?: 'department_full';
 }
 
 export interface ConflictingAppointment {

@@ -20,7 +20,7 @@ import { AppError } from './app-error';
 import { assertTransition, checkInWindowState, sourcesOf } from './appointment-lifecycle';
 import { AttemptLimiter, type AttemptLimiterOptions } from './attempt-limiter';
 import { newCheckInCode } from './check-in-code';
-import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './pg-errors';
+import { isDepartmentFull, PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './pg-errors';
 
 const log = createLogger('appointments');
 
@@ -282,6 +282,8 @@ export class AppointmentService {
 
   /** The database refused an overlapping slot: answer 409 with what it collides with. */
   private async translateWriteError(error: unknown, slot: Slot, appointmentId?: string): Promise<unknown> {
+    // Not an internal error: every specialist of the department is booked then; staff pick another time.
+    if (isDepartmentFull(error)) return new AppError(ErrorCode.Conflict, 'the department is fully booked at that time', { conflicts: [], reason: 'department_full' });
     if (pgErrorOf(error)?.code !== PG_EXCLUSION_VIOLATION) return error;
     const conflicts = await this.options.appointments.conflicts({ ...slot, excludeId: appointmentId });
     return new AppError(ErrorCode.Conflict, 'that time is already booked for this kiosk or staff member', { conflicts });

@@ -13,11 +13,10 @@ import { AppError } from './app-error';
 import type { AttemptLimiter } from './attempt-limiter';
 import { newCheckInCode } from './check-in-code';
 import type { BookableTarget, FreeTimeService } from './free-time-service';
-import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './pg-errors';
+import { isDepartmentFull, PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './pg-errors';
 import type { ProofOfWork } from './proof-of-work';
 
 const log = createLogger('public-booking');
-const PG_CHECK_VIOLATION = '23514';
 
 /** What happened to a booking, for the mailer and the webhooks. */
 export type BookingChangeKind = 'booked' | 'moved' | 'cancelled';
@@ -218,8 +217,13 @@ export class PublicBookingService {
 
   /** Cancels a booking until the cut-off: the resident's link or the town's platform. */
   async cancelBooking(current: BookingRow, actor: BookingActor): Promise<void> {
-    assertChangeable(current, await this.options.freeTimes.policy(), this.options.now());
+    const policy = await this.options.freeTimes.policy();
+    assertChangeable(current, policy, this.options.now());
     await this.options.bookings.transaction(async (manager) => {
+      // As for a move: staff may have moved it into the cut-off since it was read; the locked row decides.
+      const locked = await this.options.bookings.findById(current.id, manager, true);
+      if (!locked) throw AppError.invalidState('this booking can no longer be changed');
+      assertChangeable(locked, policy, this.options.now());
       if (!(await this.options.bookings.cancel(manager, current.id))) throw AppError.invalidState('this booking can no longer be changed');
       await this.options.bookings.addChange(manager, current.id, { action: 'cancelled', ...changeActorOf(actor), fromStatus: 'scheduled', toStatus: 'cancelled', details: actorDetails(actor) });
       await this.options.outbox.enqueue(manager, { kind: 'cancelled', appointmentId: current.id, key: `cancelled:${current.id}`, at: this.options.now() });
@@ -352,7 +356,7 @@ export function hashToken(token: string): string {
 
 function isSlotRefusal(error: unknown): boolean {
   const pg = pgErrorOf(error);
-  return pg?.code === PG_EXCLUSION_VIOLATION || (pg?.code === PG_CHECK_VIOLATION && pg.constraint === 'booking_department_capacity');
+  return pg?.code === PG_EXCLUSION_VIOLATION || isDepartmentFull(error);
 }
 
 const span = (startsAt: Date, endsAt: Date): Record<string, string> => ({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });

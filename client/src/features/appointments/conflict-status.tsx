@@ -7,6 +7,14 @@ const texts = appointmentMessages.conflicts;
 
 /** The live overlap check's answer, or the server's refusal after a save. */
 export function ConflictStatus({ check, refusedBy }: { check: ConflictCheck; refusedBy: readonly ConflictingAppointment[] | null }) {
+  // A 409 that names no booking: the department's specialists are all booked then (its capacity), not one overlap.
+  if (refusedBy?.length === 0) {
+    return (
+      <div className="notice notice--error conflicts" role="alert">
+        <p className="notice__text conflicts__heading">{texts.departmentFull}</p>
+      </div>
+    );
+  }
   if (refusedBy) return <ConflictList heading={texts.savedHeading} conflicts={refusedBy} urgent />;
   switch (check.status) {
     case 'idle':
