@@ -97,6 +97,21 @@ async function visitHash(tab: SweepTab, hash: string): Promise<void> {
   await tab.evaluate(`(() => { document.querySelectorAll('[data-walked]').forEach((e) => e.removeAttribute('data-walked')); window.location.hash = ${JSON.stringify(hash)}; })()`);
 }
 
+/** Opens each screen by its address and inspects it; a screen that never settles is a fault, and the walk goes on. */
+async function walkScreens(tab: SweepTab, screens: [string, string, Expected?][], faults: string[]): Promise<void> {
+  for (const [hash, label, expected] of screens) {
+    tab.problems = [];
+    await visitHash(tab, hash);
+    try {
+      await settle(tab, label);
+    } catch (error) {
+      faults.push(`${tab.browser} ${label}: ${(error as Error).message}; shows ${(await tab.evaluate<ScreenFacts>(SCREEN_FACTS)).text.slice(0, 200)}`);
+      continue;
+    }
+    faults.push(...(await inspect(tab, label, expected)));
+  }
+}
+
 /** Presses Tab until the focused element matches; every stop must show a focus indicator. */
 async function tabTo(tab: SweepTab, match: (f: FocusFacts) => boolean, what: string, faults: string[], limit = 40): Promise<FocusFacts> {
   for (let i = 0; i < limit; i += 1) {
@@ -176,17 +191,7 @@ async function walkStaffApp(tab: SweepTab, world: World, faults: string[]): Prom
 
   await keyboardLogin(tab, 'demo-admin', faults);
   await waitFor(tab, `Boolean(document.querySelector('nav'))`, 'the admin app after a keyboard login');
-  for (const [hash, label, expected] of ADMIN_SCREENS(world)) {
-    tab.problems = [];
-    await visitHash(tab, hash);
-    try {
-      await settle(tab, label);
-    } catch (error) {
-      faults.push(`${tab.browser} ${label}: ${(error as Error).message}; shows ${(await tab.evaluate<ScreenFacts>(SCREEN_FACTS)).text.slice(0, 200)}`);
-      continue;
-    }
-    faults.push(...(await inspect(tab, label, expected)));
-  }
+  await walkScreens(tab, ADMIN_SCREENS(world), faults);
   // The header's language switch too: the menu's words change.
   await visitHash(tab, '#/consultations');
   await settle(tab, '相談記録');
@@ -202,17 +207,7 @@ async function walkStaffApp(tab: SweepTab, world: World, faults: string[]): Prom
 
   await keyboardLogin(tab, 'demo-staff', faults);
   await waitFor(tab, `Boolean(document.querySelector('nav'))`, 'the staff app after a keyboard login');
-  for (const [hash, label, expected] of STAFF_SCREENS(world)) {
-    tab.problems = [];
-    await visitHash(tab, hash);
-    try {
-      await settle(tab, label);
-    } catch (error) {
-      faults.push(`${tab.browser} ${label}: ${(error as Error).message}; shows ${(await tab.evaluate<ScreenFacts>(SCREEN_FACTS)).text.slice(0, 200)}`);
-      continue;
-    }
-    faults.push(...(await inspect(tab, label, expected)));
-  }
+  await walkScreens(tab, STAFF_SCREENS(world), faults);
   await logout(tab);
 }
 

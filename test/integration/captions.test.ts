@@ -18,6 +18,7 @@ import { connectSocket } from '../helpers/socket-client';
 import { rtpSpeaker } from '../helpers/rtp-speaker';
 import { SENTENCES, speechDir, speechTalk, speechWav, wordMatch } from '../helpers/speech';
 import { expectOk, request, type TestSocket } from '../helpers/socket-client';
+import { serverForSuite } from '../fixtures/suite-server';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 /**
@@ -252,13 +253,7 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000
 }
 
 describe('a captioner whose page reloads mid-line (issue 18)', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = serverForSuite();
 
   it('comes back with the same link, its half-typed line ends as typed, it types on, and the kiosk never loses the captions', async () => {
     const call = await startCall(server);
@@ -320,14 +315,8 @@ describe('a captioner whose page reloads mid-line (issue 18)', () => {
 });
 
 describe('a captioner whose page drops and never comes back', () => {
-  let server: TestServer;
-  before(async () => {
-    // A short grace keeps the test quick; the server's own is 12 s.
-    server = await startTestServer({ captions: { captionerGraceMs: 1_500 } });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  // A short grace keeps the test quick; the server's own is 12 s.
+  const server = serverForSuite({ captions: { captionerGraceMs: 1_500 } });
 
   it('ends its half-typed line as typed after the grace, not at the end of the call', async () => {
     const call = await startCall(server);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import type { KioskConfig } from '@madoguchi/contract/kiosks';
@@ -9,18 +9,11 @@ import { guestTokenOf } from '../fixtures/guest-link';
 import { kioskToken, loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, eventWhere, expectOk, nextEvent, request } from '../helpers/socket-client';
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { serverForSuite } from '../fixtures/suite-server';
 
 /** Issue 14's server side for the kiosk: 「キオスクに人がいない」, wait forecasts, the kiosk display setting, guest kinds. */
 describe('kiosk UX rules on the server (real PostgreSQL)', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = serverForSuite();
 
   it('only staff in an answered call end it as resident_absent; the record says so', async () => {
     const parties = await connectParties(server);
