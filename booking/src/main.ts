@@ -1,4 +1,3 @@
-import '@madoguchi/contract/browser-setup';
 import type { Language } from '@madoguchi/contract/languages';
 import { h } from './dom';
 import { LANGUAGE_CHOICES, messagesFor } from './messages';

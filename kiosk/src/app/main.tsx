@@ -1,4 +1,3 @@
-import '@madoguchi/contract/browser-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/kiosk.css';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { multiLine, singleLine } from './text';
 import { LanguageSchema, type Language } from './languages';
 import { Instant, PageQuery } from './pagination';

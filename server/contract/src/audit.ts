@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { PageQuery } from './pagination';
 
 export const AUDIT_ACTIONS = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { AppointmentNeeds, type AppointmentStatus } from './appointments';
 import { LANGUAGES, LanguageSchema, type Language } from './languages';
 import { Instant, LocalDate } from './pagination';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { singleLine } from './text';
 import { LANGUAGES, type Language } from './languages';
 

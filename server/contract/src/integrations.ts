@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { API_SCOPES, type ApiScope } from './api-scopes';
 import type { AppointmentStatus } from './appointments';
 import { PublicBookingRequest } from './booking';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { FreeTimeQuery, type BookingTopic } from './booking';
 import { LanguageSchema } from './languages';
 import { Instant } from './pagination';

@@ -1,6 +1,6 @@
 import type { Department } from './departments';
 import type { KioskBookingOffer } from './kiosk-booking';
-import { z } from 'zod';
+import { z } from './zod';
 import { singleLine } from './text';
 
 export const KIOSK_STATUSES = ['online', 'offline', 'busy'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Languages the kiosk offers and staff can speak. `ja-easy` is やさしい日本語. */
 export const LANGUAGES = ['ja', 'ja-easy', 'en', 'zh', 'ko', 'vi', 'pt', 'es'] as const;

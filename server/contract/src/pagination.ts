@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const PageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { Language } from './languages';
 
 const phraseText = z.string().trim().min(1).max(200);

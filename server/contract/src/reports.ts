@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LocalDate } from './pagination';
 
 export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { secretText, singleLine } from './text';
 
 export const LoginRequest = z

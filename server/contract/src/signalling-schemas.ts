@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { multiLine } from './text';
 import { OUTCOME_CODES, QualitySummary } from './consultation';
 import { LANGUAGES } from './languages';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { secretText, singleLine } from './text';
 import { LanguageSchema, type Language } from './languages';
 import { PageQuery } from './pagination';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** C0 controls and DEL, except tab and line breaks; NUL among them (PostgreSQL refuses it in text). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * How a checked-in resident's name appears on the kiosk's public screen, where anyone passing
