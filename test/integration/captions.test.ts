@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CaptionsState } from '@madoguchi/contract/captions';
-import { startCall } from '../fixtures/call-scenario';
+import { startCall, type CallParties } from '../fixtures/call-scenario';
 import { CONSENT_TITLE, consentValues, demoTemplates } from '../fixtures/forms';
 import { book, buildSchedulingWorld } from '../fixtures/scheduling';
 import type { AuditEntry } from '@madoguchi/contract/audit';
@@ -252,16 +252,21 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000
   }
 }
 
+/** Kiosk and desk joined, and a 要約筆記 link made by the desk: what a captioner opens. */
+async function inviteCaptioner(server: TestServer, call: CallParties): Promise<GuestLink> {
+  await join(call.kiosk, call.consultationId);
+  await join(call.staff, call.consultationId);
+  const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
+  return expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '要約筆記', kind: 'captioner' } }), 201);
+}
+
 describe('a captioner whose page reloads mid-line (issue 18)', () => {
   const server = serverForSuite();
 
   it('comes back with the same link, its half-typed line ends as typed, it types on, and the kiosk never loses the captions', async () => {
     const call = await startCall(server);
     try {
-      await join(call.kiosk, call.consultationId);
-      await join(call.staff, call.consultationId);
-      const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
-      const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '要約筆記', kind: 'captioner' } }), 201);
+      const link = await inviteCaptioner(server, call);
       const present = stateWhere(call.staff, (s) => s.captionerPresent, 5_000);
       let captioner = await connectSocket(server.url, guestTokenOf(link));
       await join(captioner, call.consultationId);
@@ -321,10 +326,7 @@ describe('a captioner whose page drops and never comes back', () => {
   it('ends its half-typed line as typed after the grace, not at the end of the call', async () => {
     const call = await startCall(server);
     try {
-      await join(call.kiosk, call.consultationId);
-      await join(call.staff, call.consultationId);
-      const staffToken = (await loginStaff(server.url, 'demo-staff', 'test-password')).accessToken;
-      const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '要約筆記', kind: 'captioner' } }), 201);
+      const link = await inviteCaptioner(server, call);
       const captioner = await connectSocket(server.url, guestTokenOf(link));
       await join(captioner, call.consultationId);
       const lineId = '7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b';

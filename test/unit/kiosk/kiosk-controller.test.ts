@@ -3,50 +3,21 @@
 // exchange that answers at once, and its timers on node:test's fake clock.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it, mock } from 'node:test';
-import type { KioskConfig } from '@madoguchi/contract/kiosks';
-import { KioskController } from '../../../kiosk/src/visit/kiosk-controller';
-import type { KioskControllerOptions } from '../../../kiosk/src/visit/kiosk-controller';
+import type { KioskController } from '../../../kiosk/src/visit/kiosk-controller';
 import { HttpError } from '../../../kiosk/src/device/http-error';
 import { DEFAULT_TIMINGS } from '../../../kiosk/src/visit/state-timeouts';
-import { FakeServer, closeAllClients, fakeDevice, fakeLocalMedia, settle, tracked, until } from '../call-core/fake-signalling';
+import type { FakeServer} from '../call-core/fake-signalling';
+import { closeAllClients, settle, until } from '../call-core/fake-signalling';
+import { controllerOn, kioskServer, startIdle } from './kiosk-fixture';
 
 afterEach(() => {
   mock.timers.reset();
   closeAllClients();
 });
 
-const CONFIG: KioskConfig = {
-  kiosk: { id: 'k1', name: '中央図書館', location: '1階', address: '', cameraRoles: { documentCameraId: null, faceCameraId: null } },
-  departments: [],
-  alternatives: { counterPhone: '', openingHours: '', bookHere: [] },
-};
-
-function kioskServer(): FakeServer {
-  const server = new FakeServer('kiosk');
-  server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 2 }));
-  server.handle('heartbeat', () => null);
-  server.handle('submitSurvey', () => null);
-  return server;
-}
-
-function controllerOn(server: FakeServer, options: Partial<KioskControllerOptions> = {}): KioskController {
-  return tracked(
-    new KioskController({
-      credential: 'device-credential',
-      connections: {
-        exchangeCredential: async () => ({ accessToken: 'kiosk-token', expiresInSeconds: 3600, kiosk: { id: 'k1', name: '中央図書館', location: '1階' } }),
-        fetchConfig: async () => CONFIG,
-        call: { createSocket: server.createSocket, createDevice: fakeDevice, acquireMedia: fakeLocalMedia().acquire, requestTimeoutMs: 1_000 },
-      },
-      ...options,
-    }),
-  );
-}
-
 async function idleKiosk(server = kioskServer()): Promise<{ server: FakeServer; controller: KioskController }> {
   const controller = controllerOn(server);
-  await controller.start();
-  await until(() => controller.getSnapshot().state.name === 'idle' && controller.getSnapshot().config !== null, 'idle with its config');
+  await startIdle(controller);
   return { server, controller };
 }
 

@@ -3,11 +3,12 @@
 // clock: at Idle after a quiet moment, never while a resident is choosing or waiting.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it, mock } from 'node:test';
-import type { KioskConfig } from '@madoguchi/contract/kiosks';
 import { KIOSK_RELOAD_QUIET_MS } from '@madoguchi/contract/release';
 import { resetPageRelease } from '@madoguchi/call-core/page-release';
-import { KioskController } from '../../../kiosk/src/visit/kiosk-controller';
-import { FakeServer, closeAllClients, fakeDevice, fakeLocalMedia, settle, tracked, until } from '../call-core/fake-signalling';
+import type { KioskController } from '../../../kiosk/src/visit/kiosk-controller';
+import type { FakeServer} from '../call-core/fake-signalling';
+import { closeAllClients, settle, until } from '../call-core/fake-signalling';
+import { controllerOn, kioskServer, startIdle } from './kiosk-fixture';
 
 afterEach(() => {
   mock.timers.reset();
@@ -15,32 +16,15 @@ afterEach(() => {
   resetPageRelease();
 });
 
-const CONFIG: KioskConfig = {
-  kiosk: { id: 'k1', name: '中央図書館', location: '1階', address: '', cameraRoles: { documentCameraId: null, faceCameraId: null } },
-  departments: [],
-  alternatives: { counterPhone: '', openingHours: '', bookHere: [] },
-};
-
 async function idleKiosk(): Promise<{ server: FakeServer; controller: KioskController; reloads: () => number }> {
-  const server = new FakeServer('kiosk');
-  server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 2 }));
-  server.handle('heartbeat', () => null);
+  const server = kioskServer();
   let reloads = 0;
-  const controller = tracked(
-    new KioskController({
-      credential: 'device-credential',
-      connections: {
-        exchangeCredential: async () => ({ accessToken: 'kiosk-token', expiresInSeconds: 3600, kiosk: { id: 'k1', name: '中央図書館', location: '1階' } }),
-        fetchConfig: async () => CONFIG,
-        call: { createSocket: server.createSocket, createDevice: fakeDevice, acquireMedia: fakeLocalMedia().acquire, requestTimeoutMs: 1_000 },
-        reload: () => {
-          reloads += 1;
-        },
-      },
-    }),
-  );
-  await controller.start();
-  await until(() => controller.getSnapshot().state.name === 'idle' && controller.getSnapshot().config !== null, 'idle with its config');
+  const controller = controllerOn(server, {}, {
+    reload: () => {
+      reloads += 1;
+    },
+  });
+  await startIdle(controller);
   // From the real time on: the controller noted its quiet start on the real clock.
   mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.now() });
   return { server, controller, reloads: () => reloads };
