@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Appointment } from '@madoguchi/contract/appointments';
+import type { ApiKeyIssued, WebhookIssued } from '@madoguchi/contract/integrations';
+import type { KioskRegistered, PairingCode } from '@madoguchi/contract/kiosks';
+import type { LoginResponse } from '@madoguchi/contract/rest';
+import type { StaffCredentialsIssued } from '@madoguchi/contract/staff';
+import { connectParties } from '../fixtures/call-scenario';
+import { pairKiosk } from '../fixtures/members';
+import { bookDemoKiosk, halfHourSoon } from '../fixtures/scheduling';
+import { serverForSuite } from '../fixtures/suite-server';
+import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
+import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
+import { connectSocket, expectOk, request, type TestSocket } from '../helpers/socket-client';
+
+const PARALLEL = 20;
+
+const tally = (statuses: (number | string)[]): Record<string, number> =>
+  statuses.reduce<Record<string, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+
+/**
+ * Each test comes from its own address (the server trusts X-Forwarded-For from loopback, as behind
+ * a proxy): the losers of one race count as failed attempts of that address only.
+ */
+let lastOctet = 0;
+const freshAddress = (): Record<string, string> => ({ 'x-forwarded-for': `198.51.100.${(lastOctet += 1)}` });
+
+/** Twenty of the same request at once. */
+const twenty = <T>(send: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: PARALLEL }, (_, i) => send(i)));
+
+describe(`${PARALLEL} parallel requests on things that exist once: one winner, clear refusals, no 500, no duplicate`, () => {
+  const server = serverForSuite({
+    socketLimits: { requestsPerSecond: 100_000, kioskQueuePerMinute: 100_000 },
+    integrations: { webhookUrls: { allowedHosts: '127.0.0.1', allowHttp: true } },
+  });
+  let admin: RestClient;
+  const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await server.db.dataSource.query(sql, params))[0].n);
+
+  before(async () => {
+    admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+  });
+
+  it('one pairing code, redeemed 20 times at once: one kiosk credential', async () => {
+    const registered = expectStatus(await admin.call<KioskRegistered>('createKiosk', { body: { name: '並行支所', location: '並行支所 1階' } }), 201);
+    const from = freshAddress();
+    const answers = await twenty(() => postJson(`${server.url}/api/kiosk/pair`, { code: registered.pairing.code }, from));
+    const counts = tally(answers.map((a) => a.status));
+    assert.equal(counts[200], 1, JSON.stringify(counts));
+    assert.equal(counts[500], undefined);
+  });
+
+  it('20 pairing codes issued at once for one kiosk: exactly one of them pairs it', async () => {
+    const registered = expectStatus(await admin.call<KioskRegistered>('createKiosk', { body: { name: '再発行支所', location: '再発行支所 1階' } }), 201);
+    const issued = await twenty(() => admin.call<PairingCode>('issuePairingCode', { params: { id: registered.kiosk.id } }));
+    assert.deepEqual(tally(issued.map((a) => a.status)), { 200: PARALLEL });
+    const paired = [];
+    // One address per try: the pairing limit (ten wrong codes an address) is not under test here.
+    for (const answer of issued) paired.push((await postJson(`${server.url}/api/kiosk/pair`, { code: answer.body.code }, freshAddress())).status);
+    assert.equal(tally(paired)[200], 1, `pairing with each issued code: ${paired.join(',')}`);
+  });
+
+  it('one installer code spent 20 times at once: one installer window', async () => {
+    const kiosk = await pairKiosk(server.url, admin, '設置支所');
+    const { code } = expectStatus(await admin.call<PairingCode>('issueInstallerCode', { params: { id: kiosk.id } }), 200);
+    const asKiosk = restClient(server.url, kiosk.token);
+    const from = freshAddress();
+    const answers = await twenty(() => asKiosk.call('openKioskInstaller', { body: { code }, headers: from }));
+    const counts = tally(answers.map((a) => a.status));
+    assert.equal(counts[200], 1, JSON.stringify(counts));
+    assert.equal(counts[500], undefined);
+  });
+
+  it('one refresh token traded 20 times at once: one new pair of tokens, and the reuse ends the login (docs/security.md)', async () => {
+    const login = await loginStaff(server.url, 'demo-staff', 'test-password');
+    const answers = await twenty(() => postJson(`${server.url}/api/auth/refresh`, { refreshToken: login.refreshToken }));
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 200: 1, 401: PARALLEL - 1 });
+    // The staff app refreshes one at a time; a spent token used again is taken for a stolen one.
+    const winner = answers.find((a) => a.status === 200)?.body as LoginResponse;
+    assert.equal((await postJson(`${server.url}/api/auth/refresh`, { refreshToken: winner.refreshToken })).status, 401);
+  });
+
+  it('one login id invited 20 times at once: one member, the rest 409', async () => {
+    const answers = await twenty((i) => admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'heiko', displayName: `並行 ${i}`, role: 'staff', departmentIds: [] } }));
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 201: 1, 409: PARALLEL - 1 });
+    assert.equal(await count(`SELECT count(*) AS n FROM staff_user WHERE login_id = 'heiko'`), 1);
+  });
+
+  it('one department code added 20 times at once: one department, the rest 409', async () => {
+    const answers = await twenty((i) => admin.call('createDepartment', { body: { code: 'heikou', name: `並行課${i}`, icon: 'child' } }));
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 201: 1, 409: PARALLEL - 1 });
+    assert.equal(await count(`SELECT count(*) AS n FROM department WHERE code = 'heikou'`), 1);
+  });
+
+  it("a member's password reset 20 times at once: only one of the temporary passwords works", async () => {
+    const member = expectStatus(await admin.call<StaffCredentialsIssued>('createStaff', { body: { loginId: 'reset-me', displayName: '再設定', role: 'staff', departmentIds: [] } }), 201);
+    const answers = await twenty(() => admin.call<StaffCredentialsIssued>('resetStaffPassword', { params: { id: member.member.id } }));
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 200: PARALLEL });
+    const logins = [];
+    // One address per try: the login guard (five wrong passwords an address) is not under test here.
+    for (const answer of answers) logins.push((await postJson(`${server.url}/api/auth/login`, { loginId: 'reset-me', password: answer.body.temporaryPassword }, freshAddress())).status);
+    assert.equal(logins.filter((s) => s === 200).length, 1, `logins with each temporary password: ${logins.join(',')}`);
+  });
+
+  it('one appointment cancelled 20 times at once: one cancellation in its history and the audit log', async () => {
+    const departmentId = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'torikeshi', name: '取消課', icon: 'child' } }), 201).id;
+    const appointment = await bookDemoKiosk(admin, server, { departmentId, ...halfHourSoon(180), residentName: '並行 取消' });
+    const answers = await twenty(() => admin.call<Appointment>('cancelAppointment', { params: { id: appointment.id }, body: {} }));
+    const counts = tally(answers.map((a) => a.status));
+    assert.equal(counts[200], 1, JSON.stringify(counts));
+    assert.equal(counts[500], undefined);
+    assert.equal(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'appointment_cancelled' AND target_id = $1`, [appointment.id]), 1);
+  });
+
+  it('one API key revoked 20 times at once: revoked once, audited once', async () => {
+    const key = expectStatus(await admin.call<ApiKeyIssued>('createApiKey', { body: { name: '並行', scopes: ['appointments:read'] } }), 201);
+    const answers = await twenty(() => admin.call('revokeApiKey', { params: { id: key.apiKey.id }, body: {} }));
+    // Every caller is told it is revoked (the same answer as for the first), none gets a 500.
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 200: PARALLEL });
+    assert.equal(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'api_key_revoked' AND target_id = $1`, [key.apiKey.id]), 1);
+  });
+
+  it('one kiosk revoked 20 times at once: revoked once, audited once', async () => {
+    const kiosk = await pairKiosk(server.url, admin, '廃止支所');
+    const answers = await twenty(() => admin.call('revokeKiosk', { params: { id: kiosk.id }, body: {} }));
+    // Every caller is told it is revoked (the same answer as for the first), none gets a 500.
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 200: PARALLEL });
+    assert.equal(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'kiosk_revoked' AND target_id = $1`, [kiosk.id]), 1);
+  });
+
+  it('one webhook disabled 20 times at once: disabled once, audited once', async () => {
+    const hook = expectStatus(await admin.call<WebhookIssued>('createWebhook', { body: { url: 'http://127.0.0.1:9/hook', events: ['appointment.booked'] } }), 201);
+    const answers = await twenty(() => admin.call('disableWebhook', { params: { id: hook.endpoint.id }, body: {} }));
+    // Every caller is told it is revoked (the same answer as for the first), none gets a 500.
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 200: PARALLEL });
+    assert.equal(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'webhook_disabled' AND target_id = $1`, [hook.endpoint.id]), 1);
+  });
+
+  it('one check-in code typed 20 times at once on its kiosk: one resident queued', async () => {
+    const departmentId = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'uketsuke', name: '受付課', icon: 'child' } }), 201).id;
+    const appointment = await bookDemoKiosk(admin, server, { departmentId, ...halfHourSoon(20), residentName: '並行 受付' });
+    const kiosk: TestSocket = await connectSocket(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    try {
+      const acks = await twenty(() => request(kiosk, 'checkIn', { code: appointment.checkInCode ?? '' }));
+      const codes = tally(acks.map((a) => (a.ok ? 'OK' : a.error.code)));
+      assert.equal(codes['OK'], 1, JSON.stringify(codes));
+      assert.equal(codes['INTERNAL'], undefined, JSON.stringify(codes));
+      assert.equal(await count(`SELECT count(*) AS n FROM consultation_session WHERE appointment_id = $1`, [appointment.id]), 1);
+      const winner = acks.find((a) => a.ok);
+      if (winner?.ok) expectOk(await request(kiosk, 'cancelCall', { consultationId: winner.data.consultationId }));
+    } finally {
+      kiosk.close();
+    }
+  });
+
+  it('one kiosk calling 20 times at once: one consultation queued', async () => {
+    const parties = await connectParties(server);
+    try {
+      const acks = await twenty(() => request(parties.kiosk, 'callStaff', {}));
+      const codes = tally(acks.map((a) => (a.ok ? 'OK' : a.error.code)));
+      assert.equal(codes['INTERNAL'], undefined, JSON.stringify(codes));
+      const ids = new Set(acks.flatMap((a) => (a.ok ? [a.data.consultationId] : [])));
+      assert.equal(ids.size, 1, JSON.stringify(codes));
+      const kioskId = server.demo.kioskCredential.split('.')[0];
+      assert.equal(await count(`SELECT count(*) AS n FROM consultation_session WHERE kiosk_id = $1 AND ended_at IS NULL`, [kioskId]), 1);
+      for (const id of ids) expectOk(await request(parties.kiosk, 'cancelCall', { consultationId: id }));
+    } finally {
+      parties.close();
+    }
+  });
+});
