@@ -5,11 +5,12 @@ import type { ApiKeyIssued, WebhookIssued } from '@madoguchi/contract/integratio
 import type { KioskRegistered, PairingCode } from '@madoguchi/contract/kiosks';
 import type { LoginResponse } from '@madoguchi/contract/rest';
 import type { StaffCredentialsIssued } from '@madoguchi/contract/staff';
-import { connectParties } from '../fixtures/call-scenario';
+import { connectParties, startCall } from '../fixtures/call-scenario';
 import { pairKiosk } from '../fixtures/members';
 import { bookDemoKiosk, halfHourSoon } from '../fixtures/scheduling';
 import { serverForSuite } from '../fixtures/suite-server';
 import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
+import { eventually } from '../helpers/poll';
 import { expectStatus, restClient, type RestClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, request, type TestSocket } from '../helpers/socket-client';
 
@@ -35,6 +36,11 @@ describe(`${PARALLEL} parallel requests on things that exist once: one winner, c
   });
   let admin: RestClient;
   const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await server.db.dataSource.query(sql, params))[0].n);
+
+  const openConsultationsOfDemoKiosk = async (): Promise<string[]> =>
+    (
+      await server.db.dataSource.query(`SELECT id FROM consultation_session WHERE kiosk_id = $1 AND ended_at IS NULL`, [server.demo.kioskCredential.split('.')[0]])
+    ).map((row: { id: string }) => row.id);
 
   before(async () => {
     admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
@@ -165,6 +171,71 @@ describe(`${PARALLEL} parallel requests on things that exist once: one winner, c
       for (const id of ids) expectOk(await request(parties.kiosk, 'cancelCall', { consultationId: id }));
     } finally {
       parties.close();
+    }
+  });
+
+  it('one call transferred 20 times at once: one new consultation queued for the kiosk, the others refused plainly', async () => {
+    const departmentId = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'tenso', name: '転送先課', icon: 'child' } }), 201).id;
+    const call = await startCall(server);
+    try {
+      const acks = await twenty(() => request(call.staff, 'transferCall', { consultationId: call.consultationId, departmentId }));
+      const codes = tally(acks.map((a) => (a.ok ? 'OK' : a.error.code)));
+      assert.deepEqual(codes, { OK: 1, INVALID_STATE: PARALLEL - 1 });
+      const open = await openConsultationsOfDemoKiosk();
+      assert.equal(open.length, 1, 'one consultation waits for the new department');
+      // The timeline is written behind the answers: wait for the one event, then make sure no second follows.
+      const transferredEvents = (): Promise<number> => count(`SELECT count(*) AS n FROM session_event WHERE session_id = $1 AND type = 'transferred'`, [call.consultationId]);
+      await eventually(async () => (await transferredEvents()) >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(await transferredEvents(), 1, 'the old record says transferred once');
+    } finally {
+      for (const id of await openConsultationsOfDemoKiosk()) await request(call.kiosk, 'cancelCall', { consultationId: id });
+      call.close();
+    }
+  });
+
+  it('a transfer racing the resident hanging up: the resident who left is not queued again at the empty kiosk', async () => {
+    const departmentId = expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code: 'kyoso', name: '競走課', icon: 'child' } }), 201).id;
+    const call = await startCall(server);
+    // The transfer looks its department up first: hold that read so the hang-up lands in between.
+    const blocker = server.db.dataSource.createQueryRunner();
+    try {
+      await blocker.startTransaction();
+      await blocker.query('LOCK TABLE department IN ACCESS EXCLUSIVE MODE');
+      const transfer = request(call.staff, 'transferCall', { consultationId: call.consultationId, departmentId });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const hangUp = await request(call.kiosk, 'hangUp', { consultationId: call.consultationId });
+      assert.equal(hangUp.ok, true, JSON.stringify(hangUp));
+      await blocker.commitTransaction();
+      const transferred = await transfer;
+      assert.equal(!transferred.ok && transferred.error.code, 'INVALID_STATE', JSON.stringify(transferred));
+      assert.deepEqual(await openConsultationsOfDemoKiosk(), [], 'nobody waits at the kiosk the resident left');
+      const [record] = await server.db.dataSource.query(`SELECT end_reason FROM consultation_session WHERE id = $1`, [call.consultationId]);
+      assert.equal(record.end_reason, 'resident_left');
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+      for (const id of await openConsultationsOfDemoKiosk()) await request(call.kiosk, 'cancelCall', { consultationId: id });
+      call.close();
+    }
+  });
+
+  it('a call hung up 20 times at once from both sides: ended once, one reason, one callEnded each', async () => {
+    const call = await startCall(server);
+    try {
+      const ended: unknown[] = [];
+      call.kiosk.on('callEnded', (payload) => ended.push(payload));
+      const acks = await twenty((i) => request(i % 2 === 0 ? call.staff : call.kiosk, 'hangUp', { consultationId: call.consultationId }));
+      const codes = tally(acks.map((a) => (a.ok ? 'OK' : a.error.code)));
+      assert.equal(codes['INTERNAL'], undefined, JSON.stringify(codes));
+      assert.ok((codes['OK'] ?? 0) >= 1, JSON.stringify(codes));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(ended.length, 1, `the kiosk was told ${ended.length} times`);
+      await eventually(async () => (await count(`SELECT count(*) AS n FROM session_event WHERE session_id = $1 AND type = 'ended'`, [call.consultationId])) >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(await count(`SELECT count(*) AS n FROM session_event WHERE session_id = $1 AND type = 'ended'`, [call.consultationId]), 1, 'the record says ended once');
+    } finally {
+      call.close();
     }
   });
 });

@@ -102,6 +102,8 @@ describe('socket scope: a party of one call, aiming any request at another call,
   let target: Target;
   let interpreterA: TestSocket;
   const outsiders = new Map<string, TestSocket>();
+  /** The REST bearers of call B's desk, call B's kiosk and the admin. */
+  const outsiderTokens = new Map<string, string>();
 
   before(async () => {
     admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
@@ -127,7 +129,11 @@ describe('socket scope: a party of one call, aiming any request at another call,
     const members = expectStatus(await admin.call<Page<StaffMember>>('listStaff', { query: { pageSize: 200 } }), 200);
     const departmentIds = members.items.find((m) => m.loginId === 'demo-staff')?.departmentIds ?? [];
     const colleague = await createMember(server.url, admin, { loginId: 'tonari', departmentIds });
-    const kioskB = await connectSocket(server.url, (await pairKiosk(server.url, admin, '隣の支所')).token);
+    const kioskBToken = (await pairKiosk(server.url, admin, '隣の支所')).token;
+    const kioskB = await connectSocket(server.url, kioskBToken);
+    outsiderTokens.set('kiosk of call B', kioskBToken);
+    outsiderTokens.set('staff of call B (same departments)', colleague.token);
+    outsiderTokens.set('admin in no call', (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
     const staffB = await connectSocket(server.url, colleague.token);
     const accepted = nextEvent(kioskB, 'callAccepted');
     const { consultationId: callB } = expectOk(await request(kioskB, 'callStaff', {}));
@@ -176,6 +182,19 @@ describe('socket scope: a party of one call, aiming any request at another call,
       const ack = await requestRaw(socket, 'resumeCall', { consultationId: target.consultationId });
       assert.ok(!JSON.stringify(ack).includes(target.consultationId), `${who}: ${JSON.stringify(ack).slice(0, 300)}`);
     }
+  });
+
+  it('over REST too: nobody outside call A brings a guest into it or reads its booking context', async () => {
+    const through: string[] = [];
+    for (const [who, token] of outsiderTokens) {
+      const client = restClient(server.url, token);
+      const link = await client.call('createGuestLink', { params: { id: target.consultationId }, body: {} });
+      if (link.status < 400 || link.status >= 500) through.push(`createGuestLink from ${who}: ${link.status}`);
+      const context = await client.call('getCallContext', { params: { id: target.consultationId } });
+      // An admin may read any record's context (the records page); a colleague or a kiosk may not.
+      if (who !== 'admin in no call' && (context.status < 400 || context.status >= 500)) through.push(`getCallContext from ${who}: ${context.status}`);
+    }
+    assert.deepEqual(through, []);
   });
 
   it("refuses call A's own interpreter what only a captioner or the desk may do", async () => {
