@@ -7,7 +7,9 @@ import type { LoginResponse } from '@madoguchi/contract/rest';
 import type { StaffCredentialsIssued } from '@madoguchi/contract/staff';
 import { connectParties, startCall } from '../fixtures/call-scenario';
 import { pairKiosk } from '../fixtures/members';
-import { bookDemoKiosk, halfHourSoon } from '../fixtures/scheduling';
+import type { BookingRulesView } from '@madoguchi/contract/booking';
+import { bookingRules, bookPublicly, saveBookingRules, topicOf } from '../fixtures/booking';
+import { bookDemoKiosk, buildSchedulingWorld, halfHourSoon, type SchedulingWorld } from '../fixtures/scheduling';
 import { serverForSuite } from '../fixtures/suite-server';
 import { kioskToken, loginStaff, postJson } from '../helpers/api-client';
 import { eventually } from '../helpers/poll';
@@ -237,5 +239,47 @@ describe(`${PARALLEL} parallel requests on things that exist once: one winner, c
     } finally {
       call.close();
     }
+  });
+});
+
+describe(`${PARALLEL} parallel changes of one booking through its private link: one change, one mail`, () => {
+  const clock = { now: new Date('2030-04-01T09:30:00+09:00') };
+  // The outbox is written only where mail is configured; nothing here sends it (the sender runs on its own clock).
+  const server = serverForSuite({
+    now: () => clock.now,
+    mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'まどぐち <no-reply@example.jp>' },
+    bookingLimits: { proofBits: 8 },
+  });
+  let world: SchedulingWorld;
+  let rules: BookingRulesView;
+  const target = () => ({ departmentId: world.departments[0]?.id ?? '', topicId: topicOf(rules), kioskId: world.kioskId });
+  const count = async (sql: string, params: unknown[]): Promise<number> => Number((await server.db.dataSource.query(sql, params))[0].n);
+  const appointmentOf = async (email: string): Promise<string> => (await server.db.dataSource.query(`SELECT id FROM appointment WHERE contact_email = $1`, [email]))[0].id;
+
+  before(async () => {
+    world = await buildSchedulingWorld(server);
+    rules = await saveBookingRules(world, bookingRules(world));
+  });
+
+  it('moved to the same new time 20 times at once: one reschedule in its history, one 「予約を変更しました」 mail', async () => {
+    const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-02T10:00:00+09:00', email: 'move-race@example.jp' }), 201);
+    const resident = restClient(server.url);
+    const answers = await twenty(() => resident.call('movePublicBooking', { params: { token: created.manageToken }, body: { startsAt: '2030-04-03T14:00:00+09:00' } }));
+    const counts = tally(answers.map((a) => a.status));
+    assert.equal(counts[500], undefined, JSON.stringify(counts));
+    assert.equal(counts[200], PARALLEL, `moving to where it already is answers the booking as it is: ${JSON.stringify(counts)}`);
+    const id = await appointmentOf('move-race@example.jp');
+    assert.equal(await count(`SELECT count(*) AS n FROM appointment_change WHERE appointment_id = $1 AND action = 'rescheduled'`, [id]), 1);
+    assert.equal(await count(`SELECT count(*) AS n FROM outbox_message WHERE appointment_id = $1 AND kind = 'moved'`, [id]), 1);
+  });
+
+  it('cancelled 20 times at once: one cancellation, one mail, the others told it can no longer be changed', async () => {
+    const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-02T11:00:00+09:00', email: 'cancel-race@example.jp' }), 201);
+    const resident = restClient(server.url);
+    const answers = await twenty(() => resident.call('cancelPublicBooking', { params: { token: created.manageToken } }));
+    const counts = tally(answers.map((a) => a.status));
+    assert.equal(counts[200], 1, JSON.stringify(counts));
+    assert.equal(counts[500], undefined, JSON.stringify(counts));
+    assert.equal(await count(`SELECT count(*) AS n FROM outbox_message WHERE appointment_id = $1 AND kind = 'cancelled'`, [await appointmentOf('cancel-race@example.jp')]), 1);
   });
 });
