@@ -197,6 +197,28 @@ describe('socket scope: a party of one call, aiming any request at another call,
     assert.deepEqual(through, []);
   });
 
+  it("a third resident queueing and leaving reaches the desks only: no kiosk or guest receives their consultation or the queue", async () => {
+    const listeners = new Map<string, TestSocket>([
+      ['kiosk of call A', callA.kiosk],
+      ['interpreter of call A', interpreterA],
+      ...[...outsiders].filter(([who]) => !who.startsWith('staff') && !who.startsWith('admin')),
+    ]);
+    const seen = new Map([...listeners].map(([who, socket]) => [who, record(socket)]));
+    const desk = record(callA.staff);
+    const kioskC = await connectSocket(server.url, (await pairKiosk(server.url, admin, '三番目の支所')).token);
+    try {
+      const { consultationId } = expectOk(await request(kioskC, 'callStaff', {}));
+      expectOk(await request(kioskC, 'cancelCall', { consultationId }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.ok(desk.some((text) => text.startsWith('queueUpdated') && text.includes(consultationId)), 'the desk sees the third resident (else this test proves nothing)');
+      for (const [who, texts] of seen) {
+        assert.deepEqual(texts.filter((text) => text.includes(consultationId) || text.startsWith('queueUpdated')), [], `${who} received the third resident`);
+      }
+    } finally {
+      kioskC.close();
+    }
+  });
+
   it("refuses call A's own interpreter what only a captioner or the desk may do", async () => {
     for (const event of ['captionInput', 'correctCaption', 'getCaptions', 'pointer', 'documentView', 'pushForm', 'signForm'] as const) {
       const ack = await requestRaw(interpreterA, event, AIMED_AT[event]?.(target));
