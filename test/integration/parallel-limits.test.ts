@@ -261,6 +261,17 @@ describe(`${PARALLEL} parallel changes of one booking through its private link: 
     rules = await saveBookingRules(world, bookingRules(world));
   });
 
+  it('the booking rules saved 20 times at once: every save answered 200, one set of rules and topics in the end', async () => {
+    const body = bookingRules(world);
+    const answers = await twenty(() => world.admin.call('updateBookingRules', { body }));
+    const counts = tally(answers.map((a) => a.status));
+    assert.deepEqual(counts, { 200: PARALLEL }, JSON.stringify(answers.filter((a) => a.status !== 200).map((a) => a.text.slice(0, 200))));
+    const view = expectStatus(await world.admin.call<BookingRulesView>('getBookingRules'), 200);
+    assert.equal(view.departments.filter((d) => d.bookable).length, 1);
+    assert.equal(view.departments[0]?.topics.length, 1, 'one live topic, not one per save');
+    rules = view;
+  });
+
   it('moved to the same new time 20 times at once: one reschedule in its history, one 「予約を変更しました」 mail', async () => {
     const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-02T10:00:00+09:00', email: 'move-race@example.jp' }), 201);
     const resident = restClient(server.url);

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { GuestLink } from '@madoguchi/contract/guests';
+import type { ApiKeyIssued } from '@madoguchi/contract/integrations';
 import { SOCKET_REQUESTS, type SocketRequest, type SocketRole } from '@madoguchi/contract/socket-requests';
 import { startCall, type CallParties } from '../fixtures/call-scenario';
 import { guestTokenOf } from '../fixtures/guest-link';
+import { serverForSuite } from '../fixtures/suite-server';
 import { loginStaff } from '../helpers/api-client';
 import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, requestRaw, type TestSocket } from '../helpers/socket-client';
@@ -99,7 +101,11 @@ describe('every socket request with garbage payloads, from every role that may s
   });
 });
 
-describe('media descriptions the schema lets through as free JSON, but wrong inside: a clear refusal, never INTERNAL', () => {
+/**
+ * The schema takes media descriptions as free JSON; the SFU reads them. joinRoom keeps broken
+ * capabilities (checked when consuming, hostile-input.test.ts); the rest refuse them plainly.
+ */
+describe('media descriptions the schema lets through as free JSON, but wrong inside: never INTERNAL', () => {
   let server: TestServer;
   let call: CallParties;
 
@@ -123,7 +129,7 @@ describe('media descriptions the schema lets through as free JSON, but wrong ins
     JSON.parse('{"__proto__": {"codecs": []}, "constructor": {"prototype": {"polluted": 1}}}') as Record<string, unknown>,
   ];
 
-  it('joinRoom, connectTransport, produce and the connection check refuse broken media JSON with a 4xx-like code', async () => {
+  it('joinRoom, connectTransport, produce and the connection check never answer INTERNAL, and the server stays ready', async () => {
     const wrong: string[] = [];
     const id = '6f1c2b1e-1111-4111-8111-111111111111';
     for (const media of MEDIA_GARBAGE) {
@@ -143,5 +149,20 @@ describe('media descriptions the schema lets through as free JSON, but wrong ins
     assert.deepEqual(wrong, []);
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined, 'no prototype pollution');
     assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
+  });
+});
+
+describe('credentials that are not socket tokens open no socket', () => {
+  const server = serverForSuite();
+
+  it('an API key, a refresh token and a kiosk device credential are refused at the handshake', async () => {
+    const login = await loginStaff(server.url, 'demo-admin', 'test-password');
+    const key = expectStatus(
+      await restClient(server.url, login.accessToken).call<ApiKeyIssued>('createApiKey', { body: { name: 'not-a-socket', scopes: ['appointments:read', 'webhooks:manage'] } }),
+      201,
+    );
+    for (const [what, token] of [['API key', key.secret], ['refresh token', login.refreshToken], ['kiosk device credential', server.demo.kioskCredential]] as const) {
+      await assert.rejects(connectSocket(server.url, token), /invalid or expired token/, `${what} opened a socket`);
+    }
   });
 });
