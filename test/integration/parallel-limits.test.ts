@@ -6,7 +6,7 @@ import type { KioskRegistered, PairingCode } from '@madoguchi/contract/kiosks';
 import type { LoginResponse } from '@madoguchi/contract/rest';
 import type { StaffCredentialsIssued } from '@madoguchi/contract/staff';
 import { connectParties, startCall } from '../fixtures/call-scenario';
-import { pairKiosk } from '../fixtures/members';
+import { createMember, pairKiosk } from '../fixtures/members';
 import type { BookingRulesView } from '@madoguchi/contract/booking';
 import { bookingRules, bookPublicly, saveBookingRules, topicOf } from '../fixtures/booking';
 import { bookDemoKiosk, buildSchedulingWorld, halfHourSoon, type SchedulingWorld } from '../fixtures/scheduling';
@@ -141,6 +141,30 @@ describe(`${PARALLEL} parallel requests on things that exist once: one winner, c
     // Every caller is told it is revoked (the same answer as for the first), none gets a 500.
     assert.deepEqual(tally(answers.map((a) => a.status)), { 200: PARALLEL });
     assert.equal(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'webhook_disabled' AND target_id = $1`, [hook.endpoint.id]), 1);
+  });
+
+  it("a member's departments changed 20 times at once: their open console ends with the scope the database has", async () => {
+    const [a, b] = await Promise.all(
+      ['bumon-a', 'bumon-b'].map(async (code) => expectStatus(await admin.call<{ id: string }>('createDepartment', { body: { code, name: `${code}課`, icon: 'child' } }), 201).id),
+    );
+    const member = await createMember(server.url, admin, { loginId: 'idou', departmentIds: [a ?? ''] });
+    const consoleSocket = await connectSocket(server.url, member.token);
+    const kioskB = await connectSocket(server.url, (await pairKiosk(server.url, admin, '部門B支所')).token);
+    try {
+      // A resident waits for department B: the member sees them exactly when the database says they are in B.
+      const { consultationId } = expectOk(await request(kioskB, 'callStaff', { departmentId: b }));
+      const answers = await twenty((i) => admin.call('updateStaff', { params: { id: member.id }, body: { departmentIds: [i % 2 === 0 ? (a ?? '') : (b ?? '')] } }));
+      assert.deepEqual(tally(answers.map((r) => r.status)), { 200: PARALLEL }, answers.filter((r) => r.status !== 200).map((r) => r.text.slice(0, 120)).join(' '));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [{ ids }] = await server.db.dataSource.query(`SELECT array_agg(department_id) AS ids FROM staff_department WHERE staff_id = $1`, [member.id]);
+      const queue = expectOk(await request(consoleSocket, 'getQueue', {}));
+      const seesResident = queue.some((entry) => entry.consultationId === consultationId);
+      assert.equal(seesResident, (ids as string[]).includes(b ?? ''), `database: ${JSON.stringify(ids)}; console sees the B resident: ${seesResident}`);
+      expectOk(await request(kioskB, 'cancelCall', { consultationId }));
+    } finally {
+      consoleSocket.close();
+      kioskB.close();
+    }
   });
 
   it('one check-in code typed 20 times at once on its kiosk: one resident queued', async () => {
