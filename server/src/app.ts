@@ -330,8 +330,9 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     onStaffChange: (change) => booking.staffChanged(change),
   });
   const notifier: ConsultationNotifier = createSocketNotifier(io, cluster);
-  // Made after the consultations it follows; the observer reaches it through this holder.
+  // Made after the consultations they follow; the observer reaches them through these holders.
   const captionsHolder: { service?: CaptionService } = {};
+  const formsHolder: { service?: FormService } = {};
   const consultations = new ConsultationService({
     nodeId: config.nodeId,
     nodes: repositories.nodes,
@@ -351,7 +352,10 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     kioskDisplay: () => repositories.townSettings.kioskDisplay(),
     observer: {
       roomOpened: (consultation, room) => captionsHolder.service?.roomOpened(consultation, room),
-      ended: (consultationId) => void captionsHolder.service?.callEnded(consultationId),
+      ended: (consultation) => {
+        void captionsHolder.service?.callEnded(consultation.id);
+        formsHolder.service?.callEnded(consultation.id, consultation.kiosk.id).catch((error: unknown) => log.error({ err: error, consultationId: consultation.id }, 'could not withdraw the forms left open'));
+      },
     },
     // Every node's consoles (through the Redis adapter in a cluster), for the residents' forecasts.
     staffPresence: async () => {
@@ -376,6 +380,7 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     now,
   });
   const forms = new FormService({ consultations, notifier, forms: repositories.forms, audit: repositories.audit, now });
+  formsHolder.service = forms;
   const captions = createCaptionService(deps.captions ?? DEFAULT_CAPTION_SETTINGS, {
     consultations,
     notifier,

@@ -307,5 +307,39 @@ for (const database of databaseKinds()) {
       assert.equal(audit.items[0]?.targetId, signedId);
       expectStatus(await admin.call('updateFormSettings', { body: { kioskPrintCopy: false } }), 200);
     });
+
+    // Last: it ends the suite's call.
+    it('withdraws a form the resident had not answered when the call ends, and a form pushed while the call ends is never left shown', async () => {
+      const consent = template(CONSENT_TITLE);
+      const open = expectOk(await request(call.staff, 'pushForm', { consultationId: call.consultationId, templateId: consent.templateId, values: consentValues('木村 三郎') }));
+      expectOk(await request(call.kiosk, 'hangUp', { consultationId: call.consultationId }));
+      const afterEnd = await until(
+        () => server.app.repositories.forms.listFor(call.consultationId),
+        (forms) => forms.find((f) => f.documentId === open.documentId)?.state === 'withdrawn',
+        { what: 'the open form withdrawn with the call' },
+      );
+      assert.ok(!afterEnd.some((f) => f.state === 'shown' || f.state === 'correction_asked'), 'nothing is left 「住民の方が確認中」 on an ended call');
+      assert.ok(afterEnd.some((f) => f.state === 'signed'), 'a signed form stays signed');
+      await timelineUntil(call.consultationId, (all) => all.some((e) => e.type === 'form_left_unanswered' && e.actor === 'system' && e.details['documentId'] === open.documentId));
+
+      // 「表示」 racing the hang-up: the call ends while the document row is being written.
+      const racing = await startCall(server);
+      const repository = server.app.repositories.forms;
+      const createDocument = repository.createDocument.bind(repository);
+      repository.createDocument = async (input) => {
+        expectOk(await request(racing.kiosk, 'hangUp', { consultationId: racing.consultationId }));
+        return createDocument(input);
+      };
+      try {
+        const late = await request(racing.staff, 'pushForm', { consultationId: racing.consultationId, templateId: consent.templateId, values: consentValues('木村 三郎') });
+        assert.equal(!late.ok && late.error.code, 'INVALID_STATE', 'staff hear the form was not shown');
+      } finally {
+        repository.createDocument = createDocument;
+        racing.close();
+      }
+      const raced = await repository.listFor(racing.consultationId);
+      assert.equal(raced.length, 1);
+      assert.deepEqual(raced.map((f) => f.state), ['withdrawn']);
+    });
   });
 }

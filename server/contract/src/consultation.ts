@@ -100,6 +100,8 @@ export const CONSULTATION_EVENT_TYPES = [
   'form_refused',
   /** Staff took a form off the kiosk before the resident answered it. */
   'form_withdrawn',
+  /** The call ended (or was handed over) before the resident answered a form: it was withdrawn with it. */
+  'form_left_unanswered',
   /** Captions were shown; details.source: `captioner` or `recogniser` (once per source and call). */
   'captions_used',
   'node_failover',

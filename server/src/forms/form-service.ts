@@ -63,9 +63,37 @@ export class FormService {
         at: this.now(),
       });
     }
+    // The call may have ended while the document was written (a hang-up racing 「表示」): then
+    // callEnded() may have run before the row existed, so it is withdrawn here instead of shown.
+    if (!this.stillActive(principal, payload.consultationId)) {
+      await this.options.forms.transition(document.documentId, document.revision, ['shown'], { state: 'withdrawn' }, this.now());
+      this.options.consultations.recordEvent(payload.consultationId, 'form_left_unanswered', 'system', { documentId: document.documentId, revision: document.revision });
+      throw AppError.invalidState('the call has ended; the form was not shown');
+    }
     this.show(consultation, document);
     this.options.consultations.recordEvent(payload.consultationId, 'form_shown', 'staff', { documentId: document.documentId, revision: document.revision });
     return toInfo(document);
+  }
+
+  /**
+   * The call ended or was handed over: a form the resident had not answered goes with it (the
+   * record says so, and the kiosk, still waiting after a hand-over, clears it).
+   */
+  async callEnded(consultationId: string, kioskId: string): Promise<void> {
+    const withdrawn = await this.options.forms.withdrawOpen(consultationId, this.now());
+    for (const { documentId, revision } of withdrawn) {
+      this.options.notifier.toPeers([kioskPeer(kioskId)], 'formWithdrawn', { consultationId, documentId });
+      this.options.consultations.recordEvent(consultationId, 'form_left_unanswered', 'system', { documentId, revision });
+    }
+  }
+
+  private stillActive(principal: SocketPrincipal, consultationId: string): boolean {
+    try {
+      this.options.consultations.requireActiveParticipant(principal, consultationId);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

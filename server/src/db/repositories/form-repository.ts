@@ -174,6 +174,19 @@ export class FormRepository {
     return returnedRows(result).length === 1;
   }
 
+  /**
+   * The call ended: every document still on the kiosk (shown, or waiting for a correction) is
+   * withdrawn, so the record never says 「住民の方が確認中」 about a call that is over.
+   */
+  async withdrawOpen(consultationId: string, at: Date): Promise<{ documentId: string; revision: number }[]> {
+    const rows = returnedRows<{ id: string; revision: number }>(await this.dataSource.query(
+      `UPDATE form_document SET state = 'withdrawn', updated_at = $2
+       WHERE session_id = $1 AND state IN ('shown', 'correction_asked') RETURNING id, revision`,
+      [consultationId, at],
+    ));
+    return rows.map((row) => ({ documentId: row.id, revision: Number(row.revision) }));
+  }
+
   async document(documentId: string): Promise<FormDocumentRecord | null> {
     const rows: DocumentRow[] = await this.dataSource.query(`${DOCUMENT_SELECT} WHERE fd.id = $1`, [documentId]);
     return rows[0] ? this.toRecord(rows[0]) : null;

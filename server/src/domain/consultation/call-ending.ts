@@ -16,7 +16,7 @@ const log = createLogger('consultation-service');
 /** Features that live beside a call (captions) hook in here instead of into the consultation modules. */
 export interface ConsultationObserver {
   roomOpened(consultation: Consultation, room: MediaRoomApi): void;
-  ended(consultationId: string): void;
+  ended(consultation: Consultation): void;
 }
 
 export interface EndOptions {
@@ -67,7 +67,7 @@ export class CallEnding {
       this.options.afterCall.remember(consultationId, { kioskId: consultation.kiosk.id, staffId: consultation.staff?.id ?? null });
       consultation.clearGraceTimers();
       live.remove(consultationId);
-      this.options.observer?.ended(consultationId);
+      this.options.observer?.ended(consultation);
       this.options.sfu.getRoom(consultationId)?.close();
       await this.record(consultation, reason, options.endedAt ?? this.options.now());
       const peerIds = consultation.peerIds().filter((peerId) => !(options.kioskStaysQueued && isKioskPeer(peerId)));
