@@ -488,6 +488,16 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
 
   private onStateTimeout(state: KioskState): void {
     if (state.name === 'calling') {
+      // Sitting still in the queue must not cost the resident their place: while someone who can
+      // answer is online (free or busy), the kiosk keeps waiting and looks again a little later.
+      // Only a wait with nobody able to answer gives up (the waiting screen already offered the
+      // phone number and 「この窓口で予約する」).
+      const current = this.snapshot.state;
+      if (current.name === 'calling' && (current.outlook === 'soon' || current.outlook === 'waiting')) {
+        logger.info('max wait passed, someone can still answer: waiting on', { outlook: current.outlook });
+        this.stateTimer.set(this.timings.reassureMs, () => this.onStateTimeout(current));
+        return;
+      }
       void this.callClient?.cancelCall();
       this.dispatch({ type: 'fault', fault: 'noAnswer' });
       return;

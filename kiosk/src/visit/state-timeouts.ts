@@ -5,7 +5,7 @@ export interface KioskTimings {
   endedDisplayMs: number;
   /** How long a temporary fault stays before Idle returns. */
   faultDisplayMs: number;
-  /** Stop waiting for a specialist after this long. */
+  /** Stop waiting for a specialist after this long, unless someone who can answer is online (then the kiosk waits on). */
   maxWaitMs: number;
   /** Retry a failed connection after this long. */
   reconnectDelayMs: number;

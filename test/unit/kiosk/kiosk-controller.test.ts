@@ -84,6 +84,26 @@ describe('KioskController (fake socket, FakeHandler Device, fake clock)', () => 
     assert.equal(name(controller), 'idle');
   });
 
+  it('a resident still in the queue while specialists are online (busy or free) is never dropped by maxWaitMs; once nobody can answer, it gives up', async () => {
+    const { server, controller } = await idleKiosk();
+    mock.timers.enable({ apis: ['setTimeout'] });
+    controller.begin();
+    controller.chooseWalkIn();
+    await until(() => controller.getSnapshot().call?.call?.consultationId === 's1' && name(controller) === 'calling', 'waiting');
+    server.home.push('queuePosition', { consultationId: 's1', position: 3, estimatedWaitSeconds: 1_500, outlook: 'waiting' });
+    await until(() => controller.getSnapshot().state.name === 'calling' && (controller.getSnapshot().state as { outlook?: string }).outlook === 'waiting', 'all busy');
+    mock.timers.tick(DEFAULT_TIMINGS.maxWaitMs);
+    mock.timers.tick(DEFAULT_TIMINGS.maxWaitMs);
+    await settle();
+    assert.equal(name(controller), 'calling', 'the resident keeps their place');
+    assert.equal(server.home.count('cancelCall'), 0);
+    server.home.push('queuePosition', { consultationId: 's1', position: 3, estimatedWaitSeconds: null, outlook: 'nobody' });
+    await until(() => (controller.getSnapshot().state as { outlook?: string }).outlook === 'nobody', 'nobody online');
+    mock.timers.tick(DEFAULT_TIMINGS.reassureMs);
+    await until(() => server.home.count('cancelCall') === 1, 'cancelled');
+    assert.deepEqual(controller.getSnapshot().state, { name: 'fault', fault: 'noAnswer' });
+  });
+
   it('「続けますか？」 after inactivityMs on a choosing screen; a touch starts the wait again; no answer: Idle', async () => {
     const { controller } = await idleKiosk();
     mock.timers.enable({ apis: ['setTimeout'] });
