@@ -11,7 +11,7 @@ export interface MediaPathGuardOptions {
 }
 
 /**
- * Watches whether a call's media ever gets through. A join whose transports are not both
+ * Watches whether a call's media ever gets through. A join whose transports are neither
  * `connected` within the timeout, or that fail before ever connecting (ICE failed), is retried
  * once over TCP on the same port; then the guard gives up. A path that did carry media and broke
  * later is the ICE-restart logic's business, not this one's, until a fresh path is expected.
@@ -45,7 +45,11 @@ export class MediaPathGuard {
   /** The transports changed state. */
   onState(media: MediaStatus): void {
     if (!this.armed) return;
-    if (media.send === 'connected' && media.recv === 'connected') {
+    // Either transport connected proves the path to the media server works both ways (ICE and
+    // DTLS are two-way, and both transports use the same address). Waiting for both would give up
+    // on a call where one side has nothing to send (no camera, no microphone): its send transport
+    // never connects, nor the other side's receive transport.
+    if (media.send === 'connected' || media.recv === 'connected') {
       this.flowed = true;
       this.armed = false;
       this.clearTimer();

@@ -57,6 +57,21 @@ describe('MediaPathGuard', () => {
     assert.deepEqual(calls, ['tcp']);
   });
 
+  it('one side with nothing to send (no camera, no microphone): one connected transport is a working path, not a failure', () => {
+    const { guard: g, calls } = guard();
+    g.watch();
+    // The kiosk with no devices: it receives the desk, its send transport is never used.
+    g.onState({ send: 'new', recv: 'connected' });
+    mock.timers.tick(10_000);
+    assert.deepEqual(calls, []);
+    // The desk facing it: it sends, and has nothing to receive.
+    const desk = guard();
+    desk.guard.watch();
+    desk.guard.onState({ send: 'connected', recv: 'new' });
+    mock.timers.tick(10_000);
+    assert.deepEqual(desk.calls, []);
+  });
+
   it('stop() cancels the clock (the call ended)', () => {
     const { guard: g, calls } = guard();
     g.watch();
