@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
+import { watchKioskDeviceProblems } from '../features/consultations/use-kiosk-device-problems';
 import { CallClientContext, StaffCallContext } from '../hooks/call-client-context';
 import { useAuth } from '../hooks/use-auth';
 
@@ -15,6 +16,7 @@ export function StaffCallProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const next = new StaffCallClient({ getToken, refreshToken: ensureFreshToken });
+    watchKioskDeviceProblems(next);
     setClient(next);
     // Failures show through the snapshot's connection state.
     next.connect().catch(() => undefined);

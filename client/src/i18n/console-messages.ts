@@ -43,6 +43,10 @@ export interface ConsoleMessages {
     timedOut: string;
     /** The kiosk reported its document camera unusable during the call. */
     cameraDown: string;
+    /** The kiosk's face camera is missing from the call (no device, unplugged). */
+    residentNoCamera: string;
+    /** The kiosk's microphone is missing from the call. */
+    residentNoMicrophone: string;
     gallery: string;
     empty: string;
     thumbnail: (time: string) => string;

@@ -131,6 +131,10 @@ export interface KioskMessages {
     switchingServer: string;
     inCall: string;
     noLocalMedia: string;
+    /** The camera alone is missing from the call: the specialist hears but does not see the resident. */
+    noCamera: string;
+    /** The microphone alone is missing from the call. */
+    noMicrophone: string;
     /** Said and shown when a guest joins: 「通訳者が参加しました」. */
     guestJoined: (who: string) => string;
     /** Who a guest is, as a tile's caption and in guestJoined. */

@@ -14,6 +14,7 @@ import { captionsVisible, type InCallExtrasSnapshot } from '../visit/in-call-ext
 import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
 import { useMessages } from '../visit/use-messages';
 import { SnapshotConsent } from './snapshot-consent';
+import { missingFaceDevices } from '../visit/face-device-report';
 
 export interface InCallScreenProps {
   staffName: string | null;
@@ -80,7 +81,11 @@ export function InCallScreen({
   const guestName = inCall.guestKinds[guestPeer?.guestKind ?? 'other'];
   const guestNotice = useJoinNotice(guestPeer !== null);
   const audioTracks = remoteTracks.filter((t) => t.kind === 'audio');
-  const noLocalMedia = call?.callState === 'inCall' && !call.localStream;
+  // What the call is sending without, said plainly (the desk is told too).
+  const missing = call?.callState === 'inCall' ? missingFaceDevices(call.localStream) : [];
+  const noLocalMedia = missing.length === 2;
+  const noCameraOnly = missing.length === 1 && missing[0] === 'camera';
+  const noMicrophoneOnly = missing.length === 1 && missing[0] === 'microphone';
   const documentOn = extras.documentStream !== null;
   const showCaptions = captionsVisible(extras);
   const askToKeepCaptions = extras.captionsState?.transcriptOffered === true && extras.captionsState.transcriptConsent === null && extras.captionLines.length > 0;
@@ -141,6 +146,8 @@ export function InCallScreen({
             {describeCallStatus(call, inCall)}
           </p>
           {noLocalMedia ? <p className="in-call__warning">{inCall.noLocalMedia}</p> : null}
+          {noCameraOnly ? <p className="in-call__warning">{inCall.noCamera}</p> : null}
+          {noMicrophoneOnly ? <p className="in-call__warning">{inCall.noMicrophone}</p> : null}
           {extras.documentFailed ? <p className="in-call__warning">{callTools.documentFailed}</p> : null}
         </div>
         <VolumeControl level={volume} labels={callTools} onChange={setVolume} />

@@ -92,6 +92,8 @@ export const CONSULTATION_EVENT_TYPES = [
   'producer_stopped',
   'snapshot_taken',
   'snapshot_refused',
+  /** The kiosk's camera, microphone or document camera was missing from the call; details.device. */
+  'device_problem',
   'transferred',
   'message_sent',
   'form_shown',

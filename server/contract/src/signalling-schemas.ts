@@ -83,10 +83,14 @@ export const AnswerSnapshotPayload = z.object({ consultationId: id, requestId: i
 
 /**
  * Kiosk: the document camera cannot be opened (or gave no picture). With `requestId`, the
- * snapshot the resident agreed to cannot be taken, so staff stop waiting for it.
+ * snapshot the resident agreed to cannot be taken, so staff stop waiting for it. `camera` and
+ * `microphone`: the face camera or the microphone is missing from the call (no device, no
+ * permission, or unplugged mid-call), so the desk says so instead of waiting for a picture.
  */
+export const KioskDevice = z.enum(['documentCamera', 'camera', 'microphone']);
+export type KioskDevice = z.infer<typeof KioskDevice>;
 export const ReportDeviceProblemPayload = z
-  .object({ consultationId: id, device: z.enum(['documentCamera']), requestId: id.optional() })
+  .object({ consultationId: id, device: KioskDevice, requestId: id.optional() })
   .strict();
 export type ReportDeviceProblemPayload = z.infer<typeof ReportDeviceProblemPayload>;
 

@@ -1,3 +1,4 @@
+import type { KioskDevice } from '@madoguchi/contract/signalling-schemas';
 import type { ConsultationState, EndReason, MediaFlag, PeerInfo, QueueEntry } from '@madoguchi/contract/consultation';
 import type { GuestKind } from '@madoguchi/contract/guests';
 import type { PeerRole } from '@madoguchi/contract/media-types';
@@ -50,6 +51,8 @@ export class Consultation {
   endReason: EndReason | null = null;
   /** tcp_fallback once someone joined again over ICE-TCP; media_failed when the call ends that way. */
   mediaFlag: MediaFlag | null = null;
+  /** Kiosk devices reported missing in this call (camera, microphone, document camera): told again to a desk that joins later. */
+  readonly kioskDeviceProblems = new Set<KioskDevice>();
   readonly participants = new Map<string, Participant>();
   /** Guest links issued for this call that have not been spent (their guest has not left). */
   readonly guests = new Set<string>();

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { QualitySummary } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
-import type { PointerMark } from '@madoguchi/contract/signalling-schemas';
+import type { PointerMark, ReportDeviceProblemPayload } from '@madoguchi/contract/signalling-schemas';
 import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { QuickPhraseRepository } from '../db/repositories/quick-phrase-repository';
@@ -9,6 +9,7 @@ import type { SnapshotRepository } from '../db/repositories/snapshot-repository'
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import type { ConsultationNotifier } from './consultation-notifier';
+import type { Consultation } from './consultation';
 import type { ConsultationService } from './consultation-service';
 import { imageSize } from './image-size';
 import { peerIdOf, peerRoleOf } from './peer-identity';
@@ -104,15 +105,30 @@ export class InCallService {
   }
 
   /** The kiosk cannot use its document camera: its specialist is told, and stops waiting for a snapshot it asked for. */
-  reportDeviceProblem(principal: SocketPrincipal, payload: { consultationId: string; device: 'documentCamera'; requestId?: string | undefined }): void {
+  reportDeviceProblem(principal: SocketPrincipal, payload: ReportDeviceProblemPayload): void {
     if (principal.role !== 'kiosk') throw AppError.forbidden('only the kiosk reports its devices');
     const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const { requestId } = payload;
     const request = requestId ? this.snapshotRequests.get(requestId) : undefined;
     if (requestId && request?.consultationId === payload.consultationId && request.kioskId === principal.id) this.snapshotRequests.delete(requestId);
     log.warn({ consultationId: payload.consultationId, device: payload.device }, 'kiosk device problem');
+    // The record keeps why the specialist saw no picture or heard nothing.
+    this.record(payload.consultationId, 'device_problem', 'kiosk', { device: payload.device, ...(requestId ? { requestId } : {}) });
+    consultation.kioskDeviceProblems.add(payload.device);
     const staff = consultation.peerIds().filter((peerId) => peerId.startsWith('staff:'));
     this.options.notifier.toPeers(staff, 'deviceProblem', { consultationId: payload.consultationId, device: payload.device, ...(requestId ? { requestId } : {}) });
+  }
+
+  /** A desk joining the call (answering, or its console reloaded) hears what the kiosk already reported missing. */
+  retellDeviceProblems(principal: SocketPrincipal, consultationId: string): void {
+    if (principal.role !== 'staff' && principal.role !== 'admin') return;
+    let consultation: Consultation;
+    try {
+      consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    } catch {
+      return; // not (or no longer) this desk's call
+    }
+    for (const device of consultation.kioskDeviceProblems) this.options.notifier.toPeers([peerIdOf(principal)], 'deviceProblem', { consultationId, device });
   }
 
   /** The kiosk's upload after consent: checked against its checksum, stored, announced. */
@@ -169,7 +185,7 @@ export class InCallService {
     await this.options.consultationRecords.recordQuality(consultationId, quality);
   }
 
-  private record(consultationId: string, type: 'message_sent' | 'snapshot_taken' | 'snapshot_refused', actor: string, details: Record<string, unknown>): void {
+  private record(consultationId: string, type: 'message_sent' | 'snapshot_taken' | 'snapshot_refused' | 'device_problem', actor: string, details: Record<string, unknown>): void {
     this.options.consultations.recordEvent(consultationId, type, actor, details);
   }
 

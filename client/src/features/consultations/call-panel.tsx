@@ -23,7 +23,7 @@ import { ResidentAbsentButton } from './resident-absent-button';
 import { HangUpButton } from './hang-up-button';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
-import { useDocumentCameraDown } from './use-document-camera-down';
+import { useKioskDeviceProblems } from './use-kiosk-device-problems';
 import { useScreenShare } from './use-screen-share';
 
 export interface CallPanelProps {
@@ -54,7 +54,11 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   const inCall = snapshot.callState === 'inCall';
   const quality = useCallQuality(consultationId, residentVideo?.track ?? null, inCall);
   const screen = useScreenShare();
-  const documentCameraDown = useDocumentCameraDown(consultationId);
+  const kioskDevicesDown = useKioskDeviceProblems(consultationId);
+  const documentCameraDown = kioskDevicesDown.has('documentCamera');
+  // No picture will come (or none any more: an unplugged camera leaves its last frame): say why,
+  // instead of 「相手の映像を待っています…」 for ever.
+  const residentNoCamera = kioskDevicesDown.has('camera');
   const status = describeCallStatus(
     {
       connection: snapshot.connection,
@@ -80,7 +84,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
       className="call__remote"
       source={residentVideo?.track ?? null}
       label={messages.call.residentVideo}
-      placeholder={messages.call.waitingForVideo}
+      placeholder={residentNoCamera && residentVideo === null ? consoleMessages.snapshot.residentNoCamera : messages.call.waitingForVideo}
       caption={tileCaptions.resident}
     />
   );
@@ -124,7 +128,9 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
       ))}
       <div className="call__bar">
         <div className="call__statuses">
-          <StatusLine text={status.text} tone={status.tone} />
+          {residentNoCamera && status.text === messages.call.waitingForVideo ? null : <StatusLine text={status.text} tone={status.tone} />}
+          {residentNoCamera ? <StatusLine text={consoleMessages.snapshot.residentNoCamera} tone="warning" /> : null}
+          {kioskDevicesDown.has('microphone') ? <StatusLine text={consoleMessages.snapshot.residentNoMicrophone} tone="warning" /> : null}
           {quality.frozen ? <StatusLine text={c.quality.frozen} tone="warning" /> : null}
           {noLocalMedia ? <StatusLine text={messages.call.noLocalMedia} tone="warning" /> : null}
           {documentCameraDown && !documentVideo ? <StatusLine text={c.snapshot.cameraDown} tone="warning" /> : null}

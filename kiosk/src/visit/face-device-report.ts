@@ -1,0 +1,62 @@
+import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
+import { createLogger } from '@madoguchi/call-core/logger';
+
+const logger = createLogger('face-device-report');
+
+export type FaceDevice = 'camera' | 'microphone';
+
+/** Which of the face camera and the microphone the call is sending without. */
+export function missingFaceDevices(stream: MediaStream | null): FaceDevice[] {
+  const live = (tracks: MediaStreamTrack[] | undefined): boolean => (tracks ?? []).some((track) => track.readyState === 'live');
+  const missing: FaceDevice[] = [];
+  if (!live(stream?.getVideoTracks())) missing.push('camera');
+  if (!live(stream?.getAudioTracks())) missing.push('microphone');
+  return missing;
+}
+
+/**
+ * Tells the specialist when the resident's camera or microphone is missing from the call: not
+ * there when the call starts (no device, permission denied), or gone mid-call (unplugged: its
+ * track ends). Without this the desk shows 「相手の映像を待っています…」 for ever. The server
+ * also writes it on the consultation's record. Each device is reported once per call.
+ */
+export function reportMissingFaceDevices(call: KioskCallClient): () => void {
+  let reported = new Set<FaceDevice>();
+  let consultationId: string | null = null;
+  let watched: MediaStream | null = null;
+  const onTrackEnded = (): void => check();
+
+  const report = (id: string, device: FaceDevice): void => {
+    reported.add(device);
+    logger.warn('face device missing from the call', { device });
+    call
+      .sendKioskCallRequest('reportDeviceProblem', { consultationId: id, device })
+      .catch((error: unknown) => logger.warn('device problem not reported', { device, error }));
+  };
+
+  const watch = (stream: MediaStream | null): void => {
+    if (stream === watched) return;
+    for (const track of watched?.getTracks() ?? []) track.removeEventListener('ended', onTrackEnded);
+    watched = stream;
+    for (const track of stream?.getTracks() ?? []) track.addEventListener('ended', onTrackEnded);
+  };
+
+  function check(): void {
+    const snapshot = call.getSnapshot();
+    const id = snapshot.call?.consultationId ?? null;
+    if (id !== consultationId) {
+      consultationId = id;
+      reported = new Set();
+    }
+    watch(snapshot.localStream);
+    // Only once in the call: while waiting the media may still be opening.
+    if (!id || snapshot.callState !== 'inCall') return;
+    for (const device of missingFaceDevices(snapshot.localStream)) if (!reported.has(device)) report(id, device);
+  }
+
+  const off = [call.on('changed', () => check())];
+  return () => {
+    watch(null);
+    for (const unsubscribe of off) unsubscribe();
+  };
+}
