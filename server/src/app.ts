@@ -31,7 +31,7 @@ import { ApiRegistry } from './http/api-registry';
 import { createErrorMiddleware, notFoundMiddleware } from './http/error-middleware';
 import { createHealthRouter } from './http/health-routes';
 import { requestLog } from './http/request-log';
-import { noStore, permissionsPolicy, rejectMalformedPaths } from './http/hardening';
+import { noStore, permissionsPolicy, rejectMalformedPaths, releaseHeader } from './http/hardening';
 import { Metrics } from './observability/metrics';
 import { busyStaffEverywhere } from './cluster/busy-staff';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
@@ -440,6 +440,7 @@ function mountHttpApp(
   metrics: Metrics,
   accepting: () => boolean,
   now: () => Date,
+  buildId: string,
 ): void {
   const { config, dataSource, sfu } = deps;
   const { app, cluster, peers } = network;
@@ -472,6 +473,7 @@ function mountHttpApp(
   app.use(permissionsPolicy);
   // Tokens and personal data must not be kept by browsers or proxies.
   app.use('/api', noStore);
+  app.use('/api', releaseHeader(buildId));
   app.use(rejectMalformedPaths);
   app.use(legacyConsultationPaths);
   app.use(requestLog);
@@ -573,7 +575,8 @@ export function createApp(deps: AppDeps): App {
   const metrics = new Metrics(sfu);
   const services = buildServices(deps, repositories, limits, network, metrics, now);
   let closing = false;
-  mountHttpApp(deps, repositories, services, network, metrics, () => !closing, now);
+  const buildId = releaseBuildId(repoRoot, config.buildId);
+  mountHttpApp(deps, repositories, services, network, metrics, () => !closing, now, buildId);
   const { app, httpServer, io, cluster } = network;
   serveSignalling(io, {
     authenticate: socketAuthenticator(services),
@@ -581,7 +584,7 @@ export function createApp(deps: AppDeps): App {
     sfu,
     cluster,
     placement: services.placement,
-    buildId: releaseBuildId(repoRoot, config.buildId),
+    buildId,
     inCall: services.inCall,
     forms: services.forms,
     captions: services.captions,

@@ -3,6 +3,7 @@ import type { RemoteTrack } from '@madoguchi/call-core/call-types';
 import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
+import { NewReleaseBanner } from '../../components/new-release-banner';
 import { CallClientContext } from '../../hooks/call-client-context';
 import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
@@ -36,8 +37,12 @@ function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; c
   const audio = remote.filter((t) => t.kind === 'audio');
   const status =
     phase === 'failed' ? m.failed : phase === 'left' ? m.left : phase === 'ended' ? m.ended : callState === 'inCall' ? m.joined : m.connecting;
+  // Before joining, or after a failed join (an outdated page may be why), a reload can help. Never
+  // during the call (the banner waits for its end, like the console's); after it the link is spent.
+  const reloadHelps = phase === 'connecting' || phase === 'failed';
   return (
     <>
+      {reloadHelps ? <NewReleaseBanner texts={m.newRelease} /> : null}
       <p className={phase === 'failed' ? 'notice notice--error' : 'notice'} role="status">
         {status}
       </p>
