@@ -431,6 +431,9 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
   };
 }
 
+/** On close, how long requests still in flight may take before their connections are closed. */
+const HTTP_CLOSE_GRACE_MS = 2_000;
+
 /** Mounts on the Express app: security headers, health and metrics, the REST routes, the web apps. */
 function mountHttpApp(
   deps: AppDeps,
@@ -663,9 +666,15 @@ export function createApp(deps: AppDeps): App {
       await integrations.purge.stop();
       await consultations.shutdown('server_restart');
       await services.captions.shutdown();
+      // io.close() closes the HTTP server too, which waits for every connection. A browser may hold
+      // one on which it has sent nothing yet (a preconnect, seen from the booking page): Node counts
+      // it busy until its headers time out, a minute or more, which held up upgrades. Requests in
+      // flight get a moment to finish; then the rest are closed.
+      const stragglers = setTimeout(() => httpServer.closeAllConnections(), HTTP_CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
+      clearTimeout(stragglers);
       await cluster.close();
       await limits.redis?.quit().catch(() => undefined);
       // Give record writes waiting for the database a last chance.

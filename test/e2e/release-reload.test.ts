@@ -147,7 +147,10 @@ describe('a running kiosk page picks up a new server release by itself (Chromium
       await page.getByRole('heading', { name: /日にちと時間/ }).waitFor({ timeout: 10_000 });
       assert.equal(await banner.count(), 0, 'no banner on the release the page was loaded with');
 
+      const stoppingAt = Date.now();
       await upgrade('e2e-release-5');
+      // A connection the browser opened and never used once held the old node's close for over a minute.
+      assert.ok(Date.now() - stoppingAt < 30_000, `the open booking page held the upgrade ${(Date.now() - stoppingAt) / 1000} s`);
       // The resident goes back one step and on again: that answer comes from the new release.
       await page.getByRole('button', { name: '戻る' }).click();
       await page.getByRole('button', { name: /北支所/ }).click();
