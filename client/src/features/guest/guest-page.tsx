@@ -10,12 +10,11 @@ import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
 import { guestMessages as m } from '../../i18n/guest-messages';
 import { GuestMessageList } from './guest-message-list';
+import { guestOffersReload, type GuestPhase } from './guest-release';
 import { useCallConversation } from '../consultations/use-call-messages';
 import { CaptionerBox } from '../captions/captioner-box';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import '../../styles/guest.css';
-
-type Phase = 'connecting' | 'joined' | 'left' | 'ended' | 'failed';
 
 function labelOf(track: RemoteTrack): string {
   if (track.source === 'document') return m.sources.document;
@@ -25,7 +24,7 @@ function labelOf(track: RemoteTrack): string {
   return m.sources.other;
 }
 
-function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; consultationId: string; client: GuestCallClient; onLeave: () => void }) {
+function GuestCall({ phase, consultationId, client, onLeave }: { phase: GuestPhase; consultationId: string; client: GuestCallClient; onLeave: () => void }) {
   // Listening from the start, not from when the list appears: a message sent the moment the page
   // says 「通話に参加しました。」 must not be missed.
   const messages = useCallConversation(consultationId);
@@ -37,12 +36,9 @@ function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; c
   const audio = remote.filter((t) => t.kind === 'audio');
   const status =
     phase === 'failed' ? m.failed : phase === 'left' ? m.left : phase === 'ended' ? m.ended : callState === 'inCall' ? m.joined : m.connecting;
-  // Before joining, or after a failed join (an outdated page may be why), a reload can help. Never
-  // during the call (the banner waits for its end, like the console's); after it the link is spent.
-  const reloadHelps = phase === 'connecting' || phase === 'failed';
   return (
     <>
-      {reloadHelps ? <NewReleaseBanner texts={m.newRelease} /> : null}
+      <NewReleaseBanner texts={m.newRelease} offered={(release) => guestOffersReload(phase, release)} />
       <p className={phase === 'failed' ? 'notice notice--error' : 'notice'} role="status">
         {status}
       </p>
@@ -74,7 +70,7 @@ function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; c
  */
 export function GuestPage({ consultationId, token }: { consultationId: string | null; token: string | null }) {
   const [client, setClient] = useState<GuestCallClient | null>(null);
-  const [phase, setPhase] = useState<Phase>('connecting');
+  const [phase, setPhase] = useState<GuestPhase>('connecting');
 
   useEffect(() => {
     if (!consultationId || !token) return;
