@@ -61,6 +61,63 @@ export const CreateWebhookRequest = z
   .strict();
 export type CreateWebhookRequest = z.input<typeof CreateWebhookRequest>;
 
+/**
+ * Why a webhook URL was refused at registration (the allow-list, WEBHOOK_ALLOWED_HOSTS and
+ * WEBHOOK_ALLOW_HTTP, issue 19): `details.reason` of the 400, so the admin app can say in the
+ * admin's language what to do, while the English `message` stays for API callers and logs.
+ */
+export const WEBHOOK_URL_REFUSAL_REASONS = [
+  /** Not a URL the server can read. */
+  'invalid_url',
+  /** http:// (or another scheme) while the server allows https only. */
+  'https_required',
+  /** A user name or password in the URL. */
+  'credentials_in_url',
+  /** The host is not in WEBHOOK_ALLOWED_HOSTS. */
+  'host_not_allowed',
+  /** The server cannot resolve the host name. */
+  'host_unresolvable',
+  /** The host is, or resolves to, a loopback, private, link-local… address no entry covers. */
+  'special_address',
+] as const;
+export type WebhookUrlRefusalReason = (typeof WEBHOOK_URL_REFUSAL_REASONS)[number];
+
+/** Which kind of special address a `special_address` refusal found (the guard knows finer kinds; these are the ones an admin acts on). */
+export const SPECIAL_ADDRESS_KINDS = ['loopback', 'private', 'link_local', 'other'] as const;
+export type SpecialAddressKind = (typeof SPECIAL_ADDRESS_KINDS)[number];
+
+/** `details` of a 400 refusing a webhook URL. */
+export interface WebhookUrlRefusal {
+  reason: WebhookUrlRefusalReason;
+  /** The field refused, as in the issues of other 400s. */
+  path: 'url';
+  /** The URL's host, once the URL could be read. */
+  host?: string;
+  /** `special_address`: the address refused and its kind. */
+  address?: string;
+  addressKind?: SpecialAddressKind;
+}
+
+/** The reason of a 400's details when it is a webhook URL refusal, else null. */
+export function webhookUrlRefusalOf(details: unknown): WebhookUrlRefusal | null {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
+  const reason = (details as { reason?: unknown }).reason;
+  return WEBHOOK_URL_REFUSAL_REASONS.includes(reason as WebhookUrlRefusalReason) ? (details as WebhookUrlRefusal) : null;
+}
+
+/**
+ * Where this server lets webhooks go (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOW_HTTP), shown above
+ * the admin's webhook form before anything is typed. Admins only: it maps the town's network.
+ */
+export interface WebhookDestinations {
+  /** `*` is in the list: any host whose addresses are all public. */
+  anyPublicHost: boolean;
+  /** The list's other entries as written: host names, `*.domain` wildcards, addresses and networks. */
+  entries: string[];
+  /** http:// accepted too (a closed network without TLS); otherwise https only. */
+  allowHttp: boolean;
+}
+
 export interface WebhookEndpoint {
   id: string;
   url: string;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { API_SCOPES, type ApiScope } from '@madoguchi/contract/api-scopes';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@madoguchi/contract/integrations';
@@ -6,6 +6,7 @@ import {
   createApiKey,
   createWebhook,
   disableWebhook,
+  getWebhookDestinations,
   listApiKeys,
   listWebhookDeliveries,
   listWebhooks,
@@ -22,6 +23,7 @@ import { describeError } from '../../i18n/describe-error';
 import { integrationMessages as t } from '../../i18n/integration-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { ShownOnceDialog } from './shown-once-dialog';
+import { webhookDestinationLines, webhookUrlErrorText } from './webhook-url-text';
 
 type Secret = { title: string; value: string; hint: string };
 type Issue = (secret: Secret) => void;
@@ -167,6 +169,21 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
   );
 }
 
+/** Where this server lets webhooks go, said before the admin types a URL (the URL field refers to it). */
+function WebhookDestinationsHint({ id }: { id: string }) {
+  const destinations = useApiData(getWebhookDestinations, 'webhook-destinations');
+  const lines = destinations.data ? webhookDestinationLines(destinations.data) : [t.hooks.destinations.loading];
+  return (
+    <div className="page__hint webhook-destinations" id={id}>
+      {destinations.error ? (
+        <Notice tone="error" text={describeError(destinations.error)} actionLabel={common.actions.retry} onAction={destinations.reload} />
+      ) : (
+        lines.map((line) => <p key={line}>{line}</p>)
+      )}
+    </div>
+  );
+}
+
 function WebhooksCard({ onIssued }: { onIssued: Issue }) {
   const endpoints = useApiData(listWebhooks, 'webhooks');
   const deliveries = useApiData(listWebhookDeliveries, 'webhook-deliveries');
@@ -174,7 +191,11 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
+  const urlInput = useRef<HTMLInputElement>(null);
+  const destinationsId = useId();
   const c = t.log.columns;
+  // A refused URL is said at its field (and focus goes there); any other error at the card's top.
+  const urlError = webhookUrlErrorText(error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -185,9 +206,12 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
       onIssued({ title: t.hooks.secretTitle, value: issued.secret, hint: t.hooks.secretHint });
     });
   };
+  useEffect(() => {
+    if (urlError) urlInput.current?.focus();
+  }, [urlError]);
 
   return (
-    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={error ?? endpoints.error}>
+    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={urlError ? null : (error ?? endpoints.error)}>
       {endpoints.data?.length === 0 ? <p>{t.hooks.empty}</p> : null}
       {endpoints.data?.length ? (
         <ListTable caption={t.hooks.heading} columns={[t.hooks.columns.url, t.hooks.columns.events, t.keys.columns.state, t.columns.actions]}>
@@ -221,8 +245,20 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
         </ListTable>
       ) : null}
       <form className="form-grid" onSubmit={submit}>
-        <FormField label={t.hooks.url} hint={t.hooks.urlHint} required requiredLabel={common.required}>
-          {(f) => <input {...f} type="url" inputMode="url" maxLength={500} value={url} onChange={(e) => setUrl(e.target.value)} />}
+        <WebhookDestinationsHint id={destinationsId} />
+        <FormField label={t.hooks.url} hint={t.hooks.urlHint} error={urlError} required requiredLabel={common.required}>
+          {(f) => (
+            <input
+              {...f}
+              ref={urlInput}
+              aria-describedby={[f['aria-describedby'], destinationsId].filter(Boolean).join(' ')}
+              type="url"
+              inputMode="url"
+              maxLength={500}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t.hooks.description}>{(f) => <input {...f} maxLength={100} value={description} onChange={(e) => setDescription(e.target.value)} />}</FormField>
         <Choices legend={t.hooks.eventsLegend} options={WEBHOOK_EVENTS} chosen={events} onChange={setEvents} label={(e) => t.events[e]} />
