@@ -153,10 +153,11 @@ const STAFF_SCREENS = (w: World): [string, string, Expected?][] => [
   ['#/check', 'staff 接続チェック'],
 ];
 
-/** Marks the control of the open dialog's field labelled `label` (its start) so tab.type() can reach it. */
+/** Marks the control of the field labelled `label` (its start), in the open dialog if any, so tab.type() can reach it. */
 const MARK_FIELD = (label: string, mark: string) => `
   (() => {
-    const dialog = [...document.querySelectorAll('[role=dialog], dialog[open]')].pop();
+    const dialog = [...document.querySelectorAll('[role=dialog], dialog[open]')].pop() || document.querySelector('main');
+    document.querySelectorAll('[data-walk-field=' + JSON.stringify(${JSON.stringify(mark)}) + ']').forEach((e) => e.removeAttribute('data-walk-field'));
     const found = dialog && [...dialog.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(${JSON.stringify(label)}));
     const control = found && (found.control || document.getElementById(found.htmlFor));
     if (control) control.setAttribute('data-walk-field', ${JSON.stringify(mark)});
@@ -220,6 +221,50 @@ async function wrongInputs(tab: SweepTab, faults: string[]): Promise<void> {
   }
 }
 
+/** Replaces the text of a marked field (select it, then type over it). */
+async function retype(tab: SweepTab, label: string, text: string): Promise<void> {
+  await waitFor(tab, MARK_FIELD(label, label), `the field ${label}`, 5_000);
+  await tab.evaluate(`document.querySelector('[data-walk-field="${label}"]').select()`);
+  await tab.type(`[data-walk-field="${label}"]`, text);
+}
+
+/**
+ * Wrong inputs in 設定 → 連携: an empty key name and URLs the server refuses (http, a loopback
+ * address) are each said in Japanese at the field, with what to change or whom to ask.
+ */
+async function wrongIntegrationInputs(tab: SweepTab, faults: string[]): Promise<void> {
+  const label = '設定 → 連携 wrong inputs';
+  const says = (text: string) => `document.querySelector('main').innerText.includes(${JSON.stringify(text)})`;
+  const expectSaid = async (text: string, after: string) => {
+    try {
+      await waitFor(tab, says(text), `「${text}」`, 10_000);
+    } catch {
+      faults.push(`${tab.browser} ${label}: after ${after} the page does not say 「${text}…」`);
+    }
+  };
+  try {
+    await visitHash(tab, '#/settings/integrations');
+    await settle(tab, '設定 → 連携');
+    tab.problems = [];
+    await waitFor(tab, clickButton('APIキーを発行'), 'APIキーを発行 with no name');
+    await expectSaid('キーの名前（連携先）を入力してください。', 'APIキーを発行 with no name');
+    for (const [url, words] of [
+      ['not a url', 'URLの形式になっていません。'],
+      ['http://example.com/madoguchi', 'http:// のURLは登録できません。'],
+      ['https://127.0.0.1/madoguchi', '127.0.0.1 は内部向けのアドレスです。'],
+    ] as const) {
+      await retype(tab, '送信先URL', url);
+      await waitFor(tab, clickButton('送信先を登録'), `送信先を登録 with ${url}`);
+      await expectSaid(words, `送信先を登録 with ${url}`);
+      if (await tab.evaluate<boolean>(says('入力内容に誤りがあります'))) faults.push(`${tab.browser} ${label}: ${url} also gets the general English-detailed error`);
+    }
+    faults.push(...tab.problems.filter((p) => !/^400 POST \/api\/webhooks$/.test(p)).map((p) => `${tab.browser} ${label}: ${p}`));
+    tab.problems = [];
+  } catch (error) {
+    faults.push(`${tab.browser} ${label}: ${(error as Error).message}`);
+  }
+}
+
 /** The login form with the keyboard only: Tab to each field, type, Enter. */
 async function keyboardLogin(tab: SweepTab, loginId: string, faults: string[]): Promise<void> {
   await tabTo(tab, (f) => f.name === 'loginId', 'ログインID', faults);
@@ -260,6 +305,7 @@ async function walkStaffApp(tab: SweepTab, world: World, faults: string[]): Prom
   await waitFor(tab, `Boolean(document.querySelector('nav'))`, 'the admin app after a keyboard login');
   await walkScreens(tab, ADMIN_SCREENS(world), faults);
   await wrongInputs(tab, faults);
+  await wrongIntegrationInputs(tab, faults);
   // The header's language switch too: the menu's words change.
   await visitHash(tab, '#/consultations');
   await settle(tab, '相談記録');

@@ -1,5 +1,5 @@
 import type { ApiScope } from '@madoguchi/contract/api-scopes';
-import type { WebhookDeliveryStatus, WebhookEvent } from '@madoguchi/contract/integrations';
+import { WEBHOOK_URL_REFUSALS, type WebhookDeliveryStatus, type WebhookEvent, type WebhookUrlRefusal } from '@madoguchi/contract/integrations';
 import { sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
 import en from './en/integration.json';
 import ja from './ja/integration.json';
@@ -21,6 +21,8 @@ export interface IntegrationMessages {
     name: string;
     nameHint: string;
     scopesLegend: string;
+    nameRequired: string;
+    scopesRequired: string;
     create: string;
     created: string;
     revoke: string;
@@ -43,6 +45,10 @@ export interface IntegrationMessages {
     urlHint: string;
     description: string;
     eventsLegend: string;
+    urlRequired: string;
+    eventsRequired: string;
+    /** Why the server refused a URL, in words that say what to change or whom to ask; `host` where one is named. */
+    refused: Record<WebhookUrlRefusal, (host: string) => string>;
     create: string;
     created: string;
     disable: string;
@@ -81,6 +87,10 @@ export interface IntegrationMessages {
 /** The words are in `ja/integration.json` and `en/integration.json`. */
 export const integrationMessages: IntegrationMessages = localized<IntegrationMessages>(sameKeysAsJapanese({ ja, en }), {
   keys: { confirmRevoke: ['name'], revokeNamed: ['name'], revokedAt: ['at'] },
-  hooks: { confirmDisable: ['url'], disableNamed: ['url'] },
+  hooks: {
+    confirmDisable: ['url'],
+    disableNamed: ['url'],
+    refused: Object.fromEntries(WEBHOOK_URL_REFUSALS.map((reason) => [reason, ['host']])) as Record<WebhookUrlRefusal, ['host']>,
+  },
   log: { nextTry: ['at'] },
 });

@@ -50,6 +50,21 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/**
+ * Why the server refused a webhook URL (the `reason` of the 400's `details[0]`, beside its English
+ * message), so the admin app can say in the admin's language what to change or whom to ask.
+ */
+export const WEBHOOK_URL_REFUSALS = ['invalid_url', 'http_not_allowed', 'not_https', 'credentials', 'host_not_listed', 'unresolvable', 'special_address'] as const;
+export type WebhookUrlRefusal = (typeof WEBHOOK_URL_REFUSALS)[number];
+
+/** One entry of a refused webhook URL's `details`; `host` is the host name or address concerned. */
+export interface WebhookUrlRefusalDetail {
+  path: 'url';
+  message: string;
+  reason: WebhookUrlRefusal;
+  host?: string;
+}
+
 export const CreateWebhookRequest = z
   .object({
     url: z

@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import type { WebhookUrlRefusal, WebhookUrlRefusalDetail } from '@madoguchi/contract/integrations';
 import { AppError } from '../domain/app-error';
 
 /** WEBHOOK_ALLOWED_HOSTS and WEBHOOK_ALLOW_HTTP (README, settings table). */
@@ -104,7 +105,10 @@ export function parseAllowList(text: string): { anyPublicHost: boolean; names: S
   return { anyPublicHost, names, suffixes, addresses, addressEntries };
 }
 
-const refused = (message: string): AppError => AppError.badRequest(message, [{ path: 'url', message }]);
+const refused = (reason: WebhookUrlRefusal, message: string, host?: string): AppError => {
+  const detail: WebhookUrlRefusalDetail = { path: 'url', message, reason, ...(host === undefined ? {} : { host }) };
+  return AppError.badRequest(message, [detail]);
+};
 
 /**
  * Where webhooks may go (issue 19, SSRF guard). At registration: https (http only when the
@@ -126,18 +130,18 @@ export class WebhookUrlGuard {
     try {
       url = new URL(raw);
     } catch {
-      throw refused('the webhook URL is not a valid URL');
+      throw refused('invalid_url', 'the webhook URL is not a valid URL');
     }
     if (url.protocol === 'http:' && !this.settings.allowHttp) {
-      throw refused('webhook URLs must use https (http is allowed only when the server sets WEBHOOK_ALLOW_HTTP=true, e.g. on a closed network)');
+      throw refused('http_not_allowed', 'webhook URLs must use https (http is allowed only when the server sets WEBHOOK_ALLOW_HTTP=true, e.g. on a closed network)');
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('webhook URLs must use https');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('not_https', 'webhook URLs must use https');
     if (url.username !== '' || url.password !== '') {
-      throw refused('a webhook URL must not contain a user name or password; the signature authenticates each delivery');
+      throw refused('credentials', 'a webhook URL must not contain a user name or password; the signature authenticates each delivery');
     }
     const host = hostOf(url);
     if (!this.hostListed(host)) {
-      throw refused(`${host} is not in the webhook allow-list (WEBHOOK_ALLOWED_HOSTS); ask the server administrator to add it`);
+      throw refused('host_not_listed', `${host} is not in the webhook allow-list (WEBHOOK_ALLOWED_HOSTS); ask the server administrator to add it`, host);
     }
     return url;
   }
@@ -154,7 +158,7 @@ export class WebhookUrlGuard {
     try {
       found = await dns.promises.lookup(host, { all: true });
     } catch {
-      throw refused(`${host} cannot be resolved from the server; check the name`);
+      throw refused('unresolvable', `${host} cannot be resolved from the server; check the name`, host);
     }
     for (const { address } of found) this.checkAddress(host, address);
     return url;
@@ -165,7 +169,7 @@ export class WebhookUrlGuard {
     const kind = specialKindOf(address);
     if (kind === null || this.allow.addresses.check(address, familyOf(address))) return;
     const via = host === address ? '' : ` (${host} resolves to it)`;
-    throw refused(`${address} is a ${kind} address${via}; webhooks go there only if WEBHOOK_ALLOWED_HOSTS names that address or its network`);
+    throw refused('special_address', `${address} is a ${kind} address${via}; webhooks go there only if WEBHOOK_ALLOWED_HOSTS names that address or its network`, address);
   }
 
   /** For http(s).request: resolves like the system does and refuses a forbidden address before connecting. */

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { API_SCOPES, type ApiScope } from '@madoguchi/contract/api-scopes';
-import { WEBHOOK_EVENTS, type WebhookEvent } from '@madoguchi/contract/integrations';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { WEBHOOK_EVENTS, WEBHOOK_URL_REFUSALS, type WebhookEvent, type WebhookUrlRefusal } from '@madoguchi/contract/integrations';
+import { ApiError } from '../../api/api-error';
 import {
   createApiKey,
   createWebhook,
@@ -66,11 +68,38 @@ function useCardAction() {
   return { notice, error, busy, perform };
 }
 
+/** What is wrong with a typed webhook URL before the server is asked (empty, or not a URL at all). */
+function webhookUrlProblem(url: string): string | null {
+  const typed = url.trim();
+  if (!typed) return t.hooks.urlRequired;
+  try {
+    const parsed = new URL(typed);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? null : t.hooks.refused.not_https('');
+  } catch {
+    return t.hooks.refused.invalid_url('');
+  }
+}
+
+/** The server's 400 on the URL: its reason in the admin's words; a schema refusal of `url` without one means it is no URL. */
+function webhookUrlRefusal(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== ErrorCode.BadRequest || !Array.isArray(error.details)) return null;
+  const detail = (error.details as { path?: unknown; reason?: unknown; host?: unknown }[]).find((d) => d.path === 'url');
+  if (!detail) return null;
+  const reason = WEBHOOK_URL_REFUSALS.includes(detail.reason as WebhookUrlRefusal) ? (detail.reason as WebhookUrlRefusal) : 'invalid_url';
+  return t.hooks.refused[reason](typeof detail.host === 'string' ? detail.host : '');
+}
+
 /** The choices of a new key or endpoint (scopes, events) as labelled checkboxes. */
-function Choices<T extends string>(props: { legend: string; options: readonly T[]; chosen: T[]; label: (option: T) => ReactNode; onChange: (chosen: T[]) => void }) {
+function Choices<T extends string>(props: { legend: string; options: readonly T[]; chosen: T[]; label: (option: T) => ReactNode; onChange: (chosen: T[]) => void; error?: string | null }) {
+  const errorId = useId();
   return (
-    <fieldset className="checkbox-group">
+    <fieldset className="checkbox-group" aria-describedby={props.error ? errorId : undefined}>
       <legend>{props.legend}</legend>
+      {props.error ? (
+        <p id={errorId} className="field__error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
       <div className="checkbox-group__options">
         {props.options.map((option) => (
           <label key={option} className="checkbox">
@@ -111,12 +140,19 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
   const { notice, error, busy, perform } = useCardAction();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>(['appointments:read', 'appointments:write']);
+  // Problems show after the first press of 発行, not while the admin is still filling in.
+  const [checked, setChecked] = useState(false);
   const c = t.keys.columns;
+  const nameProblem = checked && !name.trim() ? t.keys.nameRequired : null;
+  const scopesProblem = checked && scopes.length === 0 ? t.keys.scopesRequired : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setChecked(true);
+    if (!name.trim() || scopes.length === 0) return;
     void perform((o) => createApiKey({ name: name.trim(), scopes }, o), t.keys.created, (issued) => {
       setName('');
+      setChecked(false);
       keys.reload();
       onIssued({ title: t.keys.secretTitle, value: issued.secret, hint: t.keys.secretHint });
     });
@@ -152,13 +188,13 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
           ))}
         </ListTable>
       ) : null}
-      <form className="form-grid" onSubmit={submit}>
-        <FormField label={t.keys.name} hint={t.keys.nameHint} required requiredLabel={common.required}>
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <FormField label={t.keys.name} hint={t.keys.nameHint} required requiredLabel={common.required} error={nameProblem}>
           {(f) => <input {...f} maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />}
         </FormField>
-        <Choices legend={t.keys.scopesLegend} options={API_SCOPES} chosen={scopes} onChange={setScopes} label={(s) => <>{t.scopes[s]} <code>{s}</code></>} />
+        <Choices legend={t.keys.scopesLegend} options={API_SCOPES} chosen={scopes} onChange={setScopes} label={(s) => <>{t.scopes[s]} <code>{s}</code></>} error={scopesProblem} />
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy || !name.trim() || scopes.length === 0}>
+          <button type="submit" className="button button--primary" disabled={busy}>
             {t.keys.create}
           </button>
         </div>
@@ -174,20 +210,28 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
+  const [checked, setChecked] = useState(false);
   const c = t.log.columns;
+  const urlProblem = checked ? webhookUrlProblem(url) : null;
+  const eventsProblem = checked && events.length === 0 ? t.hooks.eventsRequired : null;
+  // The server's refusal of the URL (scheme, allow-list, DNS) is said at the field, in words.
+  const refusal = webhookUrlRefusal(error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setChecked(true);
+    if (webhookUrlProblem(url) || events.length === 0) return;
     void perform((o) => createWebhook({ url: url.trim(), events, description: description.trim() }, o), t.hooks.created, (issued) => {
       setUrl('');
       setDescription('');
+      setChecked(false);
       endpoints.reload();
       onIssued({ title: t.hooks.secretTitle, value: issued.secret, hint: t.hooks.secretHint });
     });
   };
 
   return (
-    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={error ?? endpoints.error}>
+    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={refusal ? null : (error ?? endpoints.error)}>
       {endpoints.data?.length === 0 ? <p>{t.hooks.empty}</p> : null}
       {endpoints.data?.length ? (
         <ListTable caption={t.hooks.heading} columns={[t.hooks.columns.url, t.hooks.columns.events, t.keys.columns.state, t.columns.actions]}>
@@ -220,14 +264,14 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
           ))}
         </ListTable>
       ) : null}
-      <form className="form-grid" onSubmit={submit}>
-        <FormField label={t.hooks.url} hint={t.hooks.urlHint} required requiredLabel={common.required}>
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <FormField label={t.hooks.url} hint={t.hooks.urlHint} required requiredLabel={common.required} error={urlProblem ?? refusal}>
           {(f) => <input {...f} type="url" inputMode="url" maxLength={500} value={url} onChange={(e) => setUrl(e.target.value)} />}
         </FormField>
         <FormField label={t.hooks.description}>{(f) => <input {...f} maxLength={100} value={description} onChange={(e) => setDescription(e.target.value)} />}</FormField>
-        <Choices legend={t.hooks.eventsLegend} options={WEBHOOK_EVENTS} chosen={events} onChange={setEvents} label={(e) => t.events[e]} />
+        <Choices legend={t.hooks.eventsLegend} options={WEBHOOK_EVENTS} chosen={events} onChange={setEvents} label={(e) => t.events[e]} error={eventsProblem} />
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy || !url.trim() || events.length === 0}>
+          <button type="submit" className="button button--primary" disabled={busy}>
             {t.hooks.create}
           </button>
         </div>

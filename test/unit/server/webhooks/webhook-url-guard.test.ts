@@ -47,6 +47,41 @@ describe('webhook URL guard (SSRF)', () => {
     assert.match(await refusal(guard, 'ftp://8.8.8.8/'), /https/);
   });
 
+  it('each refusal names its reason and host in details, so the admin app can say it in Japanese', async () => {
+    const guard = new WebhookUrlGuard({ allowedHosts: '*, 10.9.0.0/16', allowHttp: false });
+    const detailOf = async (url: string): Promise<unknown> => {
+      try {
+        await guard.checkRegistration(url);
+      } catch (error) {
+        return (error as { details?: unknown[] }).details?.[0];
+      }
+      return 'accepted';
+    };
+    const reasonOf = async (url: string) => {
+      const detail = (await detailOf(url)) as { path: string; reason: string; host?: string };
+      return [detail.path, detail.reason, detail.host];
+    };
+    assert.deepEqual(await reasonOf('no url'), ['url', 'invalid_url', undefined]);
+    assert.deepEqual(await reasonOf('http://8.8.8.8/hook'), ['url', 'http_not_allowed', undefined]);
+    assert.deepEqual(await reasonOf('ftp://8.8.8.8/'), ['url', 'not_https', undefined]);
+    assert.deepEqual(await reasonOf('https://user:pw@8.8.8.8/hook'), ['url', 'credentials', undefined]);
+    assert.deepEqual(await reasonOf('https://127.0.0.1:8443/'), ['url', 'special_address', '127.0.0.1']);
+    assert.deepEqual(await reasonOf('https://no-such-host.invalid/'), ['url', 'unresolvable', 'no-such-host.invalid']);
+    assert.equal(await detailOf('https://10.9.1.1/hook'), 'accepted');
+    const listed = new WebhookUrlGuard({ allowedHosts: 'hooks.town.local', allowHttp: false });
+    try {
+      listed.checkUrl('https://other.example.jp/h');
+      assert.fail('refused');
+    } catch (error) {
+      assert.deepEqual((error as { details: unknown[] }).details[0], {
+        path: 'url',
+        reason: 'host_not_listed',
+        host: 'other.example.jp',
+        message: 'other.example.jp is not in the webhook allow-list (WEBHOOK_ALLOWED_HOSTS); ask the server administrator to add it',
+      });
+    }
+  });
+
   it('a closed network names its hosts and networks: names choose the host, address entries open special addresses', async () => {
     const guard = new WebhookUrlGuard({ allowedHosts: 'hooks.town.local, *.lg.example.jp, 10.20.0.0/16, 127.0.0.1', allowHttp: true });
     assert.equal(await refusal(guard, 'http://10.20.3.4:8080/hook'), 'accepted');
