@@ -91,8 +91,11 @@ export const TIMELINE_SCRIPT = `
           mark('remoteTrack');
           window.__remoteVideoTracks.add(event.track);
         });
+        // Only the receiving connection, and only until its first frame: polling every connection of
+        // both pages all call long would take CPU from the very thing measured on 2 cores.
         const poll = setInterval(async () => {
-          if (this.connectionState === 'closed') return clearInterval(poll);
+          if (this.connectionState === 'closed' || (direction === 'recv' && window.__timeline.firstFrame !== null)) return clearInterval(poll);
+          if (direction !== 'recv') return;
           const stats = await this.getStats();
           stats.forEach((r) => {
             if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.packetsReceived || 0) > 0) mark('firstPacket');

@@ -408,6 +408,9 @@ async function keyboardCall(tab: SweepTab, world: World, kiosk: BrowserHandle, f
   await tabTo(tab, (f) => f.tag === 'button' && f.text === '応答', '応答', faults, 80);
   await tab.press('Enter');
   await waitFor(tab, `[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '通話を終了')`, 'the call', 30_000);
+  // The resident's picture decoded in this browser, not only a call on screen (a remote video has a
+  // size only once a frame is decoded; Firefox counts no playback frames for a MediaStream).
+  await waitFor(tab, `[...document.querySelectorAll('video[aria-label="住民の方の映像"]')].some((v) => v.videoWidth > 0 && v.readyState >= 2)`, "the resident's picture decoded", 30_000);
   await tabTo(tab, (f) => f.tag === 'button' && f.text === '通話を終了', '通話を終了', faults, 80);
   await tab.press('Enter');
   await waitFor(tab, `Boolean(document.querySelector('[role=dialog], dialog[open]'))`, 'the hang-up confirmation');

@@ -46,6 +46,13 @@ export interface JoinTuning {
    * (the server joins the desk into the room once the accept has won): one round trip less.
    */
   acceptJoins: boolean;
+  /**
+   * Put a placeholder receiver (audio, an SSRC the server never sends) on the receiving
+   * connection as soon as it exists, so that its ICE + DTLS run then: the kiosk's while it
+   * waits, the desk's alongside its sending one. The first real consume then only
+   * renegotiates a connection that is up.
+   */
+  warmRecv: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -57,6 +64,7 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   sendFirst: true,
   sendFirstCamera: true,
   acceptJoins: true,
+  warmRecv: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */
