@@ -47,10 +47,12 @@ export interface JoinTuning {
    */
   acceptJoins: boolean;
   /**
-   * Put a placeholder receiver (audio, an SSRC the server never sends) on the receiving
-   * connection as soon as it exists, so that its ICE + DTLS run then: the kiosk's while it
-   * waits, the desk's alongside its sending one. The first real consume then only
-   * renegotiates a connection that is up.
+   * Kiosk: while it waits, put a placeholder receiver (audio, an SSRC the server never sends)
+   * on its receiving connection, so that its ICE + DTLS are done before the answer: the
+   * specialist's media is forwarded the moment it arrives (mediasoup drops what it would send
+   * on a connection still shaking hands, and asks for a key frame again once it is up). Not for the desk: its
+   * receiving connection's handshake alongside the sending one's delayed the sending one,
+   * which the kiosk's first frame waits on (docs/benchmarks.md, fourth round).
    */
   warmRecv: boolean;
 }
@@ -64,7 +66,7 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   sendFirst: true,
   sendFirstCamera: true,
   acceptJoins: true,
-  warmRecv: true,
+  warmRecv: false,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */
