@@ -81,8 +81,9 @@ function variants(): Record<string, JoinTuning> {
     const third: JoinTuning = { ...defaults, warmRecv: false };
     return {
       'A: third round': third,
-      'B: + warmRecv': defaults,
-      '+ warmRecv, sendFirst off': { ...defaults, sendFirst: false },
+      '+ warmRecv': { ...third, warmRecv: true },
+      'sendFirst off': { ...third, sendFirst: false },
+      '+ warmRecv, sendFirst off': { ...third, warmRecv: true, sendFirst: false },
     };
   }
   return { 'A: before': OLD_WAY, 'B: defaults': defaults };

@@ -35,7 +35,7 @@ export const TIMELINE_SCRIPT = `
     const empty = () => ({ accepted: null, mediaOpened: null, pcCreated: null, connected: null, remoteTrack: null, firstFrame: null,
       sendSdp: null, sendConnected: null, recvSdp: null, recvConnected: null, firstPacket: null, remoteShown: null });
     window.__timeline = empty();
-    window.__resetTimeline = () => { window.__timeline = empty(); };
+    window.__resetTimeline = () => { window.__timeline = empty(); window.__arrivals = []; };
     const mark = (name) => { if (window.__timeline[name] === null) window.__timeline[name] = Date.now(); };
     document.addEventListener('click', (event) => {
       const button = event.target instanceof Element ? event.target.closest('button') : null;
@@ -98,7 +98,16 @@ export const TIMELINE_SCRIPT = `
           if (direction !== 'recv') return;
           const stats = await this.getStats();
           stats.forEach((r) => {
-            if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.packetsReceived || 0) > 0) mark('firstPacket');
+            // mediasoup's bandwidth probation (mid 'probator') is padding, not the picture.
+            if (r.type === 'inbound-rtp' && r.mid === 'probator') return;
+            if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.packetsReceived || 0) > 0) {
+              mark('firstPacket');
+              // How the first frame's packets came in: [ms since the first packet, packets, bytes, frames received, decoded].
+              if (window.__timeline.firstFrame === null) {
+                window.__arrivals = window.__arrivals || [];
+                window.__arrivals.push([Date.now() - window.__timeline.firstPacket, r.packetsReceived, r.bytesReceived, r.framesReceived || 0, r.framesDecoded || 0]);
+              }
+            }
             if (r.type === 'inbound-rtp' && r.kind === 'video' && (r.framesDecoded || 0) > 0 && window.__timeline.firstFrame === null) {
               mark('firstFrame');
               window.__firstFrameStats = ['packetsReceived', 'packetsLost', 'nackCount', 'pliCount', 'firCount', 'framesReceived', 'framesDropped', 'keyFramesDecoded', 'frameWidth']
@@ -120,7 +129,8 @@ export const firstFrameStats = (page: Page, from: number): Promise<string> =>
     const w = window as unknown as { __firstFrameStats?: string; __longTasks: [number, number][]; __timeline: Timeline };
     const until = w.__timeline.firstFrame ?? Date.now();
     const tasks = w.__longTasks.filter(([start]) => start >= since && start <= until);
-    return `${w.__firstFrameStats ?? ''}; long tasks ${tasks.map(([start, duration]) => `${Math.round(start - since)}+${Math.round(duration)}`).join(' ')}`;
+    const arrivals = ((window as unknown as { __arrivals?: number[][] }).__arrivals ?? []).map((a) => a.join('/')).join(' ');
+    return `${w.__firstFrameStats ?? ''}; arrivals ms/packets/bytes/frames/decoded ${arrivals}; long tasks ${tasks.map(([start, duration]) => `${Math.round(start - since)}+${Math.round(duration)}`).join(' ')}`;
   }, from);
 
 export async function waitTimeline(page: Page, timeoutMs = 60_000): Promise<Timeline> {
