@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { startCall } from '../fixtures/call-scenario';
 import { serverForSuite } from '../fixtures/suite-server';
 import { request } from '../helpers/socket-client';
+import { startTestServer } from '../helpers/start-server';
 
 describe('graceful shutdown', () => {
   const server = serverForSuite();
@@ -33,5 +34,38 @@ describe('graceful shutdown', () => {
   it('gives up after the limit', async () => {
     const { remaining } = await server.app.drain(50);
     assert.equal(remaining, 0);
+  });
+});
+
+describe('shutdown keeps the record events still waiting for their turn', () => {
+  it('40 rejoins while the timeline writes are held up: every one of them is in the timeline after the node closes', async () => {
+    // The database outlives the closing node, so the timeline can be read afterwards.
+    await using keeper = await startTestServer();
+    const node = await startTestServer({ sharedDatabase: keeper.db, nodeId: 'closing-node' });
+    const call = await startCall(node);
+    // A slow database: inserts into the timeline wait behind this lock until it is let go.
+    const blocker = keeper.db.dataSource.createQueryRunner();
+    try {
+      await blocker.startTransaction();
+      await blocker.query('LOCK TABLE session_event IN EXCLUSIVE MODE');
+      const acks = await Promise.all(
+        Array.from({ length: 40 }, () => request(call.kiosk, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: { codecs: [] } })),
+      );
+      assert.equal(acks.filter((ack) => ack.ok).length, 40);
+      // One consultation's events are written one after another: all 40 wait when the node starts closing.
+      const closed = node.close();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await blocker.commitTransaction();
+      await closed;
+      const rows: { type: string; n: number }[] = await keeper.db.dataSource.query(
+        `SELECT type, count(*)::int AS n FROM session_event WHERE session_id = $1 AND type IN ('joined', 'reconnected') GROUP BY type`,
+        [call.consultationId],
+      );
+      assert.equal(rows.reduce((sum, row) => sum + row.n, 0), 40, JSON.stringify(rows));
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+      call.close();
+    }
   });
 });

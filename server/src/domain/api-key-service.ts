@@ -38,8 +38,10 @@ export class ApiKeyService {
   }
 
   async revoke(staffId: string, id: string): Promise<ApiKeySummary> {
-    if (!(await this.options.keys.revoke(id, this.options.now()))) throw AppError.notFound('API key');
-    await this.options.audit.record({ actorKind: 'staff', actorId: staffId, action: 'api_key_revoked', targetType: 'api_key', targetId: id });
+    const outcome = await this.options.keys.revoke(id, this.options.now());
+    if (outcome === 'missing') throw AppError.notFound('API key');
+    // Revoking again (a double click, two admins) answers the same but is no second revocation in the audit log.
+    if (outcome === 'revoked') await this.options.audit.record({ actorKind: 'staff', actorId: staffId, action: 'api_key_revoked', targetType: 'api_key', targetId: id });
     return (await this.options.keys.find(id)) ?? missing();
   }
 

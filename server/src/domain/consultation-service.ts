@@ -196,7 +196,11 @@ export class ConsultationService {
     if (principal.role === 'kiosk') throw AppError.forbidden('only staff can transfer a call');
     const department = await this.options.departments.findById(departmentId);
     if (!department?.active) throw AppError.badRequest('no such department');
-    await this.end(consultationId, 'transferred', { kioskStaysQueued: true });
+    // Only the request that ended the call queues the resident again: of two transfers at once (a
+    // double click, two departments) or a transfer racing the resident's hang-up, the other is refused.
+    if (!(await this.end(consultationId, 'transferred', { kioskStaysQueued: true }))) {
+      throw AppError.invalidState('this call has already ended or been handed over');
+    }
     const queued = await this.queueing.enqueue(consultation.kiosk.id, {
       ...consultation.intake,
       departmentId: department.id,
@@ -230,7 +234,7 @@ export class ConsultationService {
   }
 
   /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
-  end(consultationId: string, reason: EndReason, options: EndOptions = {}): Promise<void> {
+  end(consultationId: string, reason: EndReason, options: EndOptions = {}): Promise<boolean> {
     return this.ending.end(consultationId, reason, options);
   }
 

@@ -59,9 +59,11 @@ export class KioskService {
 
   /** Its credential stops working and its sockets close at once. */
   async revoke(actorId: string, id: string): Promise<KioskSummary> {
-    if (!(await this.options.kiosks.revoke(id))) throw AppError.notFound('kiosk');
+    const outcome = await this.options.kiosks.revoke(id);
+    if (outcome === 'missing') throw AppError.notFound('kiosk');
     this.options.disconnect(id);
-    await this.options.audit.record({ actorKind: 'staff', actorId, action: 'kiosk_revoked', targetType: 'kiosk', targetId: id });
+    // Revoking again (a double click, two admins) answers the same but is no second revocation in the audit log.
+    if (outcome === 'revoked') await this.options.audit.record({ actorKind: 'staff', actorId, action: 'kiosk_revoked', targetType: 'kiosk', targetId: id });
     return this.mustFind(id);
   }
 

@@ -186,12 +186,14 @@ export class PublicBookingService {
     const startsAt = new Date(startsAtText);
     if (!(await this.options.freeTimes.isFree(target, startsAt, current.id))) throw await this.slotTaken(target, startsAt, current.id);
     const endsAt = new Date(startsAt.getTime() + target.slotMinutes * 60_000);
-    await this.options.bookings
+    const moved = await this.options.bookings
       .transaction(async (manager) => {
         const locked = await this.options.bookings.findById(current.id, manager, true);
         if (!locked) throw AppError.invalidState('this booking can no longer be changed');
         // Staff may have moved or cancelled it since it was read: the locked row is the one that decides.
         assertChangeable(locked, policy, this.options.now());
+        // Already there (a double click, a retried request): nothing changes, so no history, mail or webhook either.
+        if (locked.startsAt.getTime() === startsAt.getTime() && locked.endsAt.getTime() === endsAt.getTime()) return false;
         await this.options.bookings.moveTo(manager, current.id, startsAt, endsAt);
         const changeId = await this.options.bookings.addChange(manager, current.id, {
           action: 'rescheduled',
@@ -201,10 +203,12 @@ export class PublicBookingService {
           details: { from: span(locked.startsAt, locked.endsAt), to: span(startsAt, endsAt), ...actorDetails(actor) },
         });
         await this.options.outbox.enqueue(manager, { kind: 'moved', appointmentId: current.id, key: movedNoticeKey(current.id, changeId), at: this.options.now() });
+        return true;
       })
       .catch(async (error: unknown) => {
         throw isSlotRefusal(error) ? await this.slotTaken(target, startsAt, current.id) : error;
       });
+    if (!moved) return;
     await this.options.audit.record(auditOf(actor, 'moved', current.id));
     await this.notify('moved', current.id);
   }

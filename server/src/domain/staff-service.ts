@@ -21,7 +21,8 @@ export function newTemporaryPassword(length = 14): string {
 
 function translate(error: unknown): unknown {
   const pg = pgErrorOf(error);
-  if (pg?.code === PG_UNIQUE_VIOLATION) return new AppError(ErrorCode.Conflict, 'this login id is taken');
+  // Only the login id is unique among what an admin types; another clash is not theirs to fix.
+  if (pg?.code === PG_UNIQUE_VIOLATION && (pg.constraint ?? '').includes('login_id')) return new AppError(ErrorCode.Conflict, 'this login id is taken');
   if (pg?.code === PG_FOREIGN_KEY_VIOLATION) return AppError.badRequest('unknown department', [{ path: 'departmentIds', message: 'unknown department' }]);
   return error;
 }

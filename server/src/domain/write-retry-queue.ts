@@ -24,6 +24,8 @@ export class WriteRetryQueue {
   private timer: NodeJS.Timeout | null = null;
   private delayMs: number;
   private draining = false;
+  /** Writes running now, and work holding writes that wait for their turn (hold()): flush() waits for them too. */
+  private inFlight = 0;
 
   constructor(private readonly options: WriteRetryOptions = {}) {
     this.delayMs = options.initialDelayMs ?? 250;
@@ -40,7 +42,7 @@ export class WriteRetryQueue {
       return;
     }
     try {
-      await write();
+      await this.hold(write());
     } catch (error) {
       if (!isTransient(error)) throw error;
       log.warn({ label, err: errorMessage(error) }, 'database unreachable; the write will be retried');
@@ -58,7 +60,7 @@ export class WriteRetryQueue {
       return { queued: true };
     }
     try {
-      return { queued: false, result: await write() };
+      return { queued: false, result: await this.hold(write()) };
     } catch (error) {
       if (!isTransient(error)) throw error;
       log.warn({ label, err: errorMessage(error) }, 'database unreachable; the write will be retried');
@@ -67,11 +69,26 @@ export class WriteRetryQueue {
     }
   }
 
-  /** Waits until nothing is pending or the time is up; returns how many are left. */
+  /**
+   * Counts `work` as in flight until it settles: writes that wait for their turn before they
+   * reach submit() (a consultation's timeline writes one event after another). Without it a
+   * shutdown's flush() found nothing pending, the database closed, and the waiting events were lost.
+   */
+  async hold<T>(work: Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await work;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  /** Waits until nothing is pending or in flight, or the time is up; returns how many are left. */
   async flush(timeoutMs: number): Promise<number> {
     const deadline = Date.now() + timeoutMs;
-    while (this.pending.length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    return this.pending.length;
+    const busy = (): boolean => this.pending.length > 0 || this.inFlight > 0 || this.draining;
+    while (busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    return this.pending.length + this.inFlight;
   }
 
   stop(): void {

@@ -31,10 +31,11 @@ export class WebhookEndpoints {
   }
 
   async disable(by: WebhookManager, id: string): Promise<WebhookEndpoint> {
-    const endpoint = await this.options.webhooks.disableEndpoint(id);
-    if (!endpoint) throw AppError.notFound('webhook endpoint');
-    await this.options.audit.record({ ...actorOf(by), action: 'webhook_disabled', targetType: 'webhook', targetId: id });
-    return endpoint;
+    const outcome = await this.options.webhooks.disableEndpoint(id);
+    if (!outcome) throw AppError.notFound('webhook endpoint');
+    // Disabling again (a double click, two admins) answers the same but is no second entry in the audit log.
+    if (outcome.disabled) await this.options.audit.record({ ...actorOf(by), action: 'webhook_disabled', targetType: 'webhook', targetId: id });
+    return outcome.endpoint;
   }
 }
 

@@ -69,11 +69,16 @@ export class ApiKeyRepository {
     return row ? { id: row.id, secretHash: row.secret_hash, scopes: row.scopes, revoked: row.revoked_at !== null } : null;
   }
 
-  async revoke(id: string, at: Date): Promise<boolean> {
+  /**
+   * `revoked` for the one call that revoked it, `already` for every other (the row lock makes
+   * parallel calls wait and then find it revoked), `missing` when there is no such key.
+   */
+  async revoke(id: string, at: Date): Promise<'revoked' | 'already' | 'missing'> {
     const rows = returnedRows<{ id: string }>(
-      await this.dataSource.query(`UPDATE api_key SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id`, [id, at]),
+      await this.dataSource.query(`UPDATE api_key SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id, at]),
     );
-    return rows.length > 0;
+    if (rows.length > 0) return 'revoked';
+    return (await this.find(id)) ? 'already' : 'missing';
   }
 
   /** At most one write a minute per key: the list shows when a key was last used without a write per call. */

@@ -166,12 +166,19 @@ export class KioskRepository {
     return returnedRows(rows).length === 1;
   }
 
-  async revoke(id: string): Promise<boolean> {
-    const result = await this.repo.update(
-      { id },
-      { credentialHash: null, pairingCodeHash: null, pairingExpiresAt: null, active: false },
+  /**
+   * `revoked` for the one call that revoked it, `already` for a kiosk revoked before (parallel
+   * calls wait for the row lock and then find it inactive), `missing` when there is no such kiosk.
+   * A new pairing code makes a kiosk active again (setPairingCode), so it can be revoked again.
+   */
+  async revoke(id: string): Promise<'revoked' | 'already' | 'missing'> {
+    const rows: unknown = await this.dataSource.query(
+      `UPDATE kiosk SET credential_hash = NULL, pairing_code_hash = NULL, pairing_expires_at = NULL, active = false
+        WHERE id = $1 AND active RETURNING id`,
+      [id],
     );
-    return (result.affected ?? 0) > 0;
+    if (returnedRows(rows).length === 1) return 'revoked';
+    return (await this.findById(id)) ? 'already' : 'missing';
   }
 
   async recordHeartbeat(id: string, at: Date): Promise<void> {

@@ -145,7 +145,9 @@ export class StaffUserRepository {
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(StaffUserEntity);
-      const row = await repo.findOneBy({ id });
+      // Locked: two admins changing one member at once take turns, so replacing the departments of
+      // one cannot collide with the other's (which answered 409 「this login id is taken」).
+      const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) return false;
       const { departmentIds, ...columns } = changes;
       await repo.save(repo.merge(row, columns));

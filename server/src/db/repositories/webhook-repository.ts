@@ -65,21 +65,31 @@ export class WebhookRepository {
     return rows.map(toEndpoint);
   }
 
-  /** Stops the endpoint and drops what was still waiting for it (kept in the log as failed). */
-  async disableEndpoint(id: string): Promise<WebhookEndpoint | null> {
+  /**
+   * Stops the endpoint and drops what was still waiting for it (kept in the log as failed).
+   * `disabled` says whether this call stopped it: of parallel calls one does, the others wait
+   * for the row lock and find it stopped.
+   */
+  async disableEndpoint(id: string): Promise<{ endpoint: WebhookEndpoint; disabled: boolean } | null> {
     const rows = returnedRows<EndpointRow>(
       await this.dataSource.query(
-        `UPDATE webhook_endpoint SET active = false WHERE id = $1 RETURNING id, url, events, description, active, created_at`,
+        `UPDATE webhook_endpoint SET active = false WHERE id = $1 AND active RETURNING id, url, events, description, active, created_at`,
         [id],
       ),
     );
-    if (!rows[0]) return null;
+    if (!rows[0]) {
+      const stopped: EndpointRow[] = await this.dataSource.query(
+        `SELECT id, url, events, description, active, created_at FROM webhook_endpoint WHERE id = $1`,
+        [id],
+      );
+      return stopped[0] ? { endpoint: toEndpoint(stopped[0]), disabled: false } : null;
+    }
     await this.dataSource.query(
       `UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint disabled', locked_until = NULL
         WHERE endpoint_id = $1 AND status = 'pending'`,
       [id],
     );
-    return toEndpoint(rows[0]);
+    return { endpoint: toEndpoint(rows[0]), disabled: true };
   }
 
   async listDeliveries(query: { page: number; pageSize: number; endpointId?: string | undefined; status?: WebhookDeliveryStatus | undefined }): Promise<Page<WebhookDelivery>> {

@@ -28,7 +28,8 @@ export interface EndOptions {
 }
 
 /** Ends a consultation; every module that can end a call gets this, not the whole service. */
-export type EndCall = (consultationId: string, reason: EndReason, options?: EndOptions) => Promise<void>;
+/** Resolves true for the one call that ended the consultation, false when it had already ended. */
+export type EndCall = (consultationId: string, reason: EndReason, options?: EndOptions) => Promise<boolean>;
 
 export interface CallEndingOptions {
   live: LiveConsultations;
@@ -50,16 +51,16 @@ export interface CallEndingOptions {
  * booking and the notifications follow in that order.
  */
 export class CallEnding {
-  private readonly ending = new Set<Promise<void>>();
+  private readonly ending = new Set<Promise<boolean>>();
 
   constructor(private readonly options: CallEndingOptions) {}
 
-  /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing. */
+  /** Ends a consultation once: media, then the record, then notifications. Later calls do nothing (and resolve false). */
   readonly end: EndCall = async (consultationId, reason, options = {}) => {
     const { live } = this.options;
     const ending = live.mutex.run(consultationId, async () => {
       const consultation = live.find(consultationId);
-      if (!consultation || consultation.state === 'ended') return;
+      if (!consultation || consultation.state === 'ended') return false;
       consultation.setState('ended');
       consultation.endReason = reason;
       if (reason === 'media_failed') consultation.mediaFlag = 'media_failed';
@@ -74,10 +75,11 @@ export class CallEnding {
       this.options.publishQueue();
       log.info({ consultationId, reason }, 'consultation ended');
       live.wakeIfIdle();
+      return true;
     });
     this.ending.add(ending);
     try {
-      await ending;
+      return await ending;
     } finally {
       this.ending.delete(ending);
     }

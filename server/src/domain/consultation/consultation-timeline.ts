@@ -27,8 +27,9 @@ export class ConsultationTimeline {
 
   record(consultationId: string, type: EventType, actor: string, details: Record<string, unknown> = {}): void {
     const at = this.now();
-    void this.inOrder
-      .run(consultationId, () => this.writes.submit(`event ${type}`, () => this.events.append(consultationId, type, actor, details, at)))
+    // Held from now, not from its turn: a shutdown waits for the events still queued behind others.
+    void this.writes
+      .hold(this.inOrder.run(consultationId, () => this.writes.submit(`event ${type}`, () => this.events.append(consultationId, type, actor, details, at))))
       .catch((error: unknown) => log.error({ err: error, consultationId: consultationId, type }, 'could not record a consultation event'));
   }
 }

@@ -24,6 +24,24 @@ describe('WriteRetryQueue (fake database)', () => {
     assert.equal(queue.size, 0);
   });
 
+  it('flush() waits for a write in flight and for held work still waiting for its turn (a shutdown loses neither)', async () => {
+    const queue = new WriteRetryQueue({ initialDelayMs: 5 });
+    const landed: string[] = [];
+    let letGo: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (letGo = resolve));
+    void queue.submit('slow', async () => {
+      await slow;
+      landed.push('slow');
+    });
+    // Waits for its turn behind the slow one, as a consultation's next timeline event does.
+    void queue.hold(slow.then(() => queue.submit('next', async () => void landed.push('next'))));
+    const flushed = queue.flush(5_000);
+    setTimeout(letGo, 100);
+    assert.equal(await flushed, 0);
+    assert.deepEqual(landed, ['slow', 'next']);
+    assert.equal(await queue.flush(10), 0, 'nothing is left once all settled');
+  });
+
   it('keeps writes made during an outage and lands them in order once it is back; later writes queue behind', async () => {
     const db = new FakeDatabase();
     const queue = new WriteRetryQueue({ initialDelayMs: 5, maxDelayMs: 20 });
