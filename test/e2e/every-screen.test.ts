@@ -249,9 +249,9 @@ async function wrongIntegrationInputs(tab: SweepTab, faults: string[]): Promise<
     await waitFor(tab, clickButton('APIキーを発行'), 'APIキーを発行 with no name');
     await expectSaid('キーの名前（連携先）を入力してください。', 'APIキーを発行 with no name');
     for (const [url, words] of [
-      ['not a url', 'URLの形式になっていません。'],
-      ['http://example.com/madoguchi', 'http:// のURLは登録できません。'],
-      ['https://127.0.0.1/madoguchi', '127.0.0.1 は内部向けのアドレスです。'],
+      ['not a url', '送信先URLの形が正しくありません。'],
+      ['http://example.com/madoguchi', '送信先URLは https:// で始めてください。'],
+      ['https://127.0.0.1/madoguchi', '127.0.0.1 はサーバー自身のアドレス（127.0.0.1）につながるため登録できません。'],
     ] as const) {
       await retype(tab, '送信先URL', url);
       await waitFor(tab, clickButton('送信先を登録'), `送信先を登録 with ${url}`);

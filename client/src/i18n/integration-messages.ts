@@ -1,5 +1,5 @@
 import type { ApiScope } from '@madoguchi/contract/api-scopes';
-import { WEBHOOK_URL_REFUSALS, type WebhookDeliveryStatus, type WebhookEvent, type WebhookUrlRefusal } from '@madoguchi/contract/integrations';
+import type { SpecialAddressKind, WebhookDeliveryStatus, WebhookEvent } from '@madoguchi/contract/integrations';
 import { sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
 import en from './en/integration.json';
 import ja from './ja/integration.json';
@@ -47,8 +47,6 @@ export interface IntegrationMessages {
     eventsLegend: string;
     urlRequired: string;
     eventsRequired: string;
-    /** Why the server refused a URL, in words that say what to change or whom to ask; `host` where one is named. */
-    refused: Record<WebhookUrlRefusal, (host: string) => string>;
     create: string;
     created: string;
     disable: string;
@@ -62,6 +60,29 @@ export interface IntegrationMessages {
     secretTitle: string;
     secretHint: string;
     columns: { url: string; events: string };
+    /** Where this server lets webhooks go, above the form (WebhookDestinations). */
+    destinations: {
+      loading: string;
+      /** The `*` entry, in the list of hosts. */
+      anyPublicHost: string;
+      listedHosts: (hosts: string) => string;
+      /** Between hosts in that list. */
+      separator: string;
+      httpsOnly: string;
+      httpAllowed: string;
+      nothingAllowed: string;
+      askAdministrator: string;
+    };
+    /** The server's refusal of a URL, by its reason (WebhookUrlRefusal), saying what to do. */
+    refused: {
+      invalidUrl: string;
+      httpsRequired: string;
+      credentialsInUrl: string;
+      hostNotAllowed: (host: string) => string;
+      hostUnresolvable: (host: string) => string;
+      specialAddress: (host: string, address: string, kind: string) => string;
+      addressKind: Record<SpecialAddressKind, string>;
+    };
   };
   reissueLink: {
     button: string;
@@ -90,7 +111,8 @@ export const integrationMessages: IntegrationMessages = localized<IntegrationMes
   hooks: {
     confirmDisable: ['url'],
     disableNamed: ['url'],
-    refused: Object.fromEntries(WEBHOOK_URL_REFUSALS.map((reason) => [reason, ['host']])) as Record<WebhookUrlRefusal, ['host']>,
+    destinations: { listedHosts: ['hosts'] },
+    refused: { hostNotAllowed: ['host'], hostUnresolvable: ['host'], specialAddress: ['host', 'address', 'kind'] },
   },
   log: { nextTry: ['at'] },
 });

@@ -30,6 +30,7 @@ function fixedPolicy(tries = 3): ReconnectPolicy {
 
 interface Setup {
   server: FakeServer;
+  device: types.Device;
   socket: FakeSocket;
   media: CallMedia;
   /** Sets a transport's ICE/DTLS state as the browser would report it. */
@@ -61,6 +62,7 @@ async function callMedia(icePolicy = fixedPolicy()): Promise<Setup> {
   media.on('failed', (error) => failures.push(error));
   return {
     server,
+    device,
     socket,
     media,
     failures,
@@ -113,6 +115,24 @@ describe('CallMedia (FakeHandler Device, fake socket)', () => {
     assert.equal(media.closed, true);
     await assert.rejects(media.produceTrack(new FakeMediaStreamTrack({ kind: 'video' }) as unknown as MediaStreamTrack, 'screen'), (e: unknown) => e instanceof CallError && e.code === 'INVALID_STATE');
     assert.equal(await media.getStats('send'), null);
+  });
+
+  it('warmReceive gets the receiving transport connected with a placeholder nobody sees, once; real consumers follow on it', async () => {
+    const { device, socket, media } = await callMedia();
+    const added: RemoteTrack[] = [];
+    media.on('remoteTrackAdded', (remote) => added.push(remote));
+    media.warmReceive(device);
+    media.warmReceive(device);
+    await until(() => socket.count('connectTransport') === 1, 'the receiving transport connects');
+    await settle();
+    assert.equal(socket.count('connectTransport'), 1, 'one connect, for the receiving transport only');
+    assert.match(String(socket.last('connectTransport')?.['transportId']), /^recv-transport-/);
+    // length, not deepEqual(added, []): that asserts the type never[] and the consume below would not typecheck.
+    assert.equal(added.length, 0, 'the placeholder is no remote track');
+    const video = await media.consume(offer('video', 'c-video'));
+    assert.deepEqual(added.map((r) => r.consumerId), ['c-video']);
+    assert.equal(video.kind, 'video');
+    assert.equal(socket.count('connectTransport'), 1, 'the real consume needs no second connect');
   });
 
   it('consumes what the other side sends and takes each track away again, all of them at close()', async () => {

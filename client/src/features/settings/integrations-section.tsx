@@ -1,13 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { API_SCOPES, type ApiScope } from '@madoguchi/contract/api-scopes';
-import { ErrorCode } from '@madoguchi/contract/errors';
-import { WEBHOOK_EVENTS, WEBHOOK_URL_REFUSALS, type WebhookEvent, type WebhookUrlRefusal } from '@madoguchi/contract/integrations';
-import { ApiError } from '../../api/api-error';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '@madoguchi/contract/integrations';
 import {
   createApiKey,
   createWebhook,
   disableWebhook,
+  getWebhookDestinations,
   listApiKeys,
   listWebhookDeliveries,
   listWebhooks,
@@ -24,6 +23,7 @@ import { describeError } from '../../i18n/describe-error';
 import { integrationMessages as t } from '../../i18n/integration-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { ShownOnceDialog } from './shown-once-dialog';
+import { webhookDestinationLines, webhookUrlErrorText } from './webhook-url-text';
 
 type Secret = { title: string; value: string; hint: string };
 type Issue = (secret: Secret) => void;
@@ -74,19 +74,10 @@ function webhookUrlProblem(url: string): string | null {
   if (!typed) return t.hooks.urlRequired;
   try {
     const parsed = new URL(typed);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? null : t.hooks.refused.not_https('');
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? null : t.hooks.refused.httpsRequired;
   } catch {
-    return t.hooks.refused.invalid_url('');
+    return t.hooks.refused.invalidUrl;
   }
-}
-
-/** The server's 400 on the URL: its reason in the admin's words; a schema refusal of `url` without one means it is no URL. */
-function webhookUrlRefusal(error: unknown): string | null {
-  if (!(error instanceof ApiError) || error.code !== ErrorCode.BadRequest || !Array.isArray(error.details)) return null;
-  const detail = (error.details as { path?: unknown; reason?: unknown; host?: unknown }[]).find((d) => d.path === 'url');
-  if (!detail) return null;
-  const reason = WEBHOOK_URL_REFUSALS.includes(detail.reason as WebhookUrlRefusal) ? (detail.reason as WebhookUrlRefusal) : 'invalid_url';
-  return t.hooks.refused[reason](typeof detail.host === 'string' ? detail.host : '');
 }
 
 /** The choices of a new key or endpoint (scopes, events) as labelled checkboxes. */
@@ -203,6 +194,21 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
   );
 }
 
+/** Where this server lets webhooks go, said before the admin types a URL (the URL field refers to it). */
+function WebhookDestinationsHint({ id }: { id: string }) {
+  const destinations = useApiData(getWebhookDestinations, 'webhook-destinations');
+  const lines = destinations.data ? webhookDestinationLines(destinations.data) : [t.hooks.destinations.loading];
+  return (
+    <div className="page__hint webhook-destinations" id={id}>
+      {destinations.error ? (
+        <Notice tone="error" text={describeError(destinations.error)} actionLabel={common.actions.retry} onAction={destinations.reload} />
+      ) : (
+        lines.map((line) => <p key={line}>{line}</p>)
+      )}
+    </div>
+  );
+}
+
 function WebhooksCard({ onIssued }: { onIssued: Issue }) {
   const endpoints = useApiData(listWebhooks, 'webhooks');
   const deliveries = useApiData(listWebhookDeliveries, 'webhook-deliveries');
@@ -210,12 +216,16 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
+  const urlInput = useRef<HTMLInputElement>(null);
+  const destinationsId = useId();
+  // Problems show after the first press of 登録, not while the admin is still filling in.
   const [checked, setChecked] = useState(false);
   const c = t.log.columns;
-  const urlProblem = checked ? webhookUrlProblem(url) : null;
   const eventsProblem = checked && events.length === 0 ? t.hooks.eventsRequired : null;
-  // The server's refusal of the URL (scheme, allow-list, DNS) is said at the field, in words.
-  const refusal = webhookUrlRefusal(error);
+  // The URL's problem is said at its field (and focus goes there): first what the form sees itself
+  // (empty, not a URL), then the server's refusal (scheme, allow-list, DNS); any other error at the card's top.
+  const serverUrlError = webhookUrlErrorText(error);
+  const urlError = (checked ? webhookUrlProblem(url) : null) ?? serverUrlError;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -229,9 +239,12 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
       onIssued({ title: t.hooks.secretTitle, value: issued.secret, hint: t.hooks.secretHint });
     });
   };
+  useEffect(() => {
+    if (urlError) urlInput.current?.focus();
+  }, [urlError]);
 
   return (
-    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={refusal ? null : (error ?? endpoints.error)}>
+    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={serverUrlError ? null : (error ?? endpoints.error)}>
       {endpoints.data?.length === 0 ? <p>{t.hooks.empty}</p> : null}
       {endpoints.data?.length ? (
         <ListTable caption={t.hooks.heading} columns={[t.hooks.columns.url, t.hooks.columns.events, t.keys.columns.state, t.columns.actions]}>
@@ -265,8 +278,20 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
         </ListTable>
       ) : null}
       <form className="form-grid" onSubmit={submit} noValidate>
-        <FormField label={t.hooks.url} hint={t.hooks.urlHint} required requiredLabel={common.required} error={urlProblem ?? refusal}>
-          {(f) => <input {...f} type="url" inputMode="url" maxLength={500} value={url} onChange={(e) => setUrl(e.target.value)} />}
+        <WebhookDestinationsHint id={destinationsId} />
+        <FormField label={t.hooks.url} hint={t.hooks.urlHint} error={urlError} required requiredLabel={common.required}>
+          {(f) => (
+            <input
+              {...f}
+              ref={urlInput}
+              aria-describedby={[f['aria-describedby'], destinationsId].filter(Boolean).join(' ')}
+              type="url"
+              inputMode="url"
+              maxLength={500}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t.hooks.description}>{(f) => <input {...f} maxLength={100} value={description} onChange={(e) => setDescription(e.target.value)} />}</FormField>
         <Choices legend={t.hooks.eventsLegend} options={WEBHOOK_EVENTS} chosen={events} onChange={setEvents} label={(e) => t.events[e]} error={eventsProblem} />
