@@ -93,10 +93,17 @@ for (const kind of databaseKinds()) {
         assert.equal(refused.status, 400, url);
         assert.match(refused.body.error.message, message, url);
       }
-      // Beside the English message, a machine reason the admin app words in the admin's language.
-      const reasons: [string, WebhookUrlRefusal][] = [
-        [`http://user:secret@127.0.0.1:${port}/h`, { reason: 'credentials_in_url', path: 'url', host: '127.0.0.1' }],
-        ['https://hooks.example.jp/madoguchi', { reason: 'host_not_allowed', path: 'url', host: 'hooks.example.jp' }],
+      // Beside the English message, a machine reason the admin app words in the admin's language; details
+      // stays a list of issues like every other 400's, the one naming `url` carrying the reason.
+      const reasons: [string, WebhookUrlRefusal[]][] = [
+        [
+          `http://user:secret@127.0.0.1:${port}/h`,
+          [{ path: 'url', message: 'a webhook URL must not contain a user name or password; the signature authenticates each delivery', reason: 'credentials_in_url', host: '127.0.0.1' }],
+        ],
+        [
+          'https://hooks.example.jp/madoguchi',
+          [{ path: 'url', message: 'hooks.example.jp is not in the webhook allow-list (WEBHOOK_ALLOWED_HOSTS); ask the server administrator to add it', reason: 'host_not_allowed', host: 'hooks.example.jp' }],
+        ],
       ];
       for (const [url, details] of reasons) assert.deepEqual((await registerHook(url)).body.error.details, details, url);
       // On the strict node `localhost` is listed but its loopback address is not: the name's addresses decide.

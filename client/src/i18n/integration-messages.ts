@@ -21,6 +21,8 @@ export interface IntegrationMessages {
     name: string;
     nameHint: string;
     scopesLegend: string;
+    nameRequired: string;
+    scopesRequired: string;
     create: string;
     created: string;
     revoke: string;
@@ -43,6 +45,8 @@ export interface IntegrationMessages {
     urlHint: string;
     description: string;
     eventsLegend: string;
+    urlRequired: string;
+    eventsRequired: string;
     create: string;
     created: string;
     disable: string;

@@ -63,8 +63,9 @@ export type CreateWebhookRequest = z.input<typeof CreateWebhookRequest>;
 
 /**
  * Why a webhook URL was refused at registration (the allow-list, WEBHOOK_ALLOWED_HOSTS and
- * WEBHOOK_ALLOW_HTTP, issue 19): `details.reason` of the 400, so the admin app can say in the
- * admin's language what to do, while the English `message` stays for API callers and logs.
+ * WEBHOOK_ALLOW_HTTP, issue 19): the `reason` of the 400's `details` entry for `url`, so the admin
+ * app can say in the admin's language what to do, while the English `message` stays for API
+ * callers and logs.
  */
 export const WEBHOOK_URL_REFUSAL_REASONS = [
   /** Not a URL the server can read. */
@@ -86,11 +87,16 @@ export type WebhookUrlRefusalReason = (typeof WEBHOOK_URL_REFUSAL_REASONS)[numbe
 export const SPECIAL_ADDRESS_KINDS = ['loopback', 'private', 'link_local', 'other'] as const;
 export type SpecialAddressKind = (typeof SPECIAL_ADDRESS_KINDS)[number];
 
-/** `details` of a 400 refusing a webhook URL. */
+/**
+ * The entry of a 400's `details` refusing a webhook URL. `details` stays a list of
+ * `{ path, message }` like every other 400 (the request check's issues); this entry adds the reason.
+ */
 export interface WebhookUrlRefusal {
-  reason: WebhookUrlRefusalReason;
   /** The field refused, as in the issues of other 400s. */
   path: 'url';
+  /** The same English sentence as the error's `message`, for API callers and logs. */
+  message: string;
+  reason: WebhookUrlRefusalReason;
   /** The URL's host, once the URL could be read. */
   host?: string;
   /** `special_address`: the address refused and its kind. */
@@ -98,11 +104,17 @@ export interface WebhookUrlRefusal {
   addressKind?: SpecialAddressKind;
 }
 
-/** The reason of a 400's details when it is a webhook URL refusal, else null. */
+/** The webhook URL refusal among a 400's details (a list of issues), else null. */
 export function webhookUrlRefusalOf(details: unknown): WebhookUrlRefusal | null {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
-  const reason = (details as { reason?: unknown }).reason;
-  return WEBHOOK_URL_REFUSAL_REASONS.includes(reason as WebhookUrlRefusalReason) ? (details as WebhookUrlRefusal) : null;
+  if (!Array.isArray(details)) return null;
+  const refusal = details.find(
+    (issue: unknown) =>
+      typeof issue === 'object' &&
+      issue !== null &&
+      (issue as { path?: unknown }).path === 'url' &&
+      WEBHOOK_URL_REFUSAL_REASONS.includes((issue as { reason?: unknown }).reason as WebhookUrlRefusalReason),
+  );
+  return (refusal as WebhookUrlRefusal | undefined) ?? null;
 }
 
 /**

@@ -113,8 +113,14 @@ export function parseAllowList(text: string): { anyPublicHost: boolean; names: S
   return { anyPublicHost, names, suffixes, addresses, addressEntries };
 }
 
-/** A 400 with the English message for API callers and a machine reason the admin app words (WebhookUrlRefusal). */
-const refused = (message: string, refusal: Omit<WebhookUrlRefusal, 'path'>): AppError => AppError.badRequest(message, { ...refusal, path: 'url' });
+/**
+ * A 400 with the English message for API callers and a machine reason the admin app words. `details`
+ * is a list of issues like every other 400's; its one entry names `url` and adds the reason (WebhookUrlRefusal).
+ */
+const refused = (message: string, refusal: Omit<WebhookUrlRefusal, 'path' | 'message'>): AppError => {
+  const issue: WebhookUrlRefusal = { path: 'url', message, ...refusal };
+  return AppError.badRequest(message, [issue]);
+};
 
 /**
  * Where webhooks may go (issue 19, SSRF guard). At registration: https (http only when the

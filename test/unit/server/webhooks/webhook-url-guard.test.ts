@@ -73,7 +73,12 @@ describe('webhook URL guard (SSRF)', () => {
       } catch (error) {
         assert.ok(error instanceof AppError, String(error));
         assert.equal(error.code, 'BAD_REQUEST');
-        return error.details;
+        // details is a list of issues like every other 400's: one entry, naming url, with the English message.
+        assert.ok(Array.isArray(error.details), 'details is a list');
+        assert.equal(error.details.length, 1);
+        const { message, ...refusal } = error.details[0] as { message: string };
+        assert.equal(message, error.message);
+        return refusal;
       }
       return 'accepted';
     };
@@ -91,6 +96,24 @@ describe('webhook URL guard (SSRF)', () => {
     assert.deepEqual(await reasonOf(strict, 'https://192.0.2.1/'), { reason: 'special_address', path: 'url', host: '192.0.2.1', address: '192.0.2.1', addressKind: 'other' });
     const listed = new WebhookUrlGuard({ allowedHosts: 'hooks.town.local', allowHttp: true });
     assert.deepEqual(await reasonOf(listed, 'http://other.example.jp/h'), { reason: 'host_not_allowed', path: 'url', host: 'other.example.jp' });
+    assert.equal(await reasonOf(new WebhookUrlGuard({ allowedHosts: '*, 10.9.0.0/16', allowHttp: false }), 'https://10.9.1.1/hook'), 'accepted', 'a listed network opens its private addresses');
+    // The whole body as an API caller reads it.
+    assert.throws(() => listed.checkUrl('https://u:p@hooks.town.local/h'), (error: unknown) => {
+      assert.ok(error instanceof AppError);
+      assert.deepEqual(error.toBody(), {
+        code: 'BAD_REQUEST',
+        message: 'a webhook URL must not contain a user name or password; the signature authenticates each delivery',
+        details: [
+          {
+            path: 'url',
+            message: 'a webhook URL must not contain a user name or password; the signature authenticates each delivery',
+            reason: 'credentials_in_url',
+            host: 'hooks.town.local',
+          },
+        ],
+      });
+      return true;
+    });
   });
 
   it("tells the admin's form where webhooks may go: `*` apart, the other entries as written, http or not", () => {
