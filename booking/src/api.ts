@@ -1,5 +1,7 @@
 import type { BookingChallenge, FreeTimes, PublicBooking, PublicBookingCreated, PublicBookingOptions, PublicBookingRequest } from '@madoguchi/contract/booking';
 import type { ErrorBody } from '@madoguchi/contract/errors';
+import { RELEASE_HEADER } from '@madoguchi/contract/release';
+import { releaseWatch } from './release-watch';
 
 /** A refusal from the server, with its stable code and details (e.g. the next free times). */
 export class ApiError extends Error {
@@ -20,6 +22,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
     // The private link never leaves as a referrer.
     referrerPolicy: 'no-referrer',
   });
+  releaseWatch.note(response.headers.get(RELEASE_HEADER));
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, (parsed as { error?: ErrorBody } | null)?.error ?? null);

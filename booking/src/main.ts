@@ -2,6 +2,8 @@ import type { Language } from '@madoguchi/contract/languages';
 import { h } from './dom';
 import { LANGUAGE_CHOICES, messagesFor } from './messages';
 import { startManage } from './manage';
+import { releaseBanner } from './release-banner';
+import { releaseWatch } from './release-watch';
 import { startWizard } from './wizard';
 import './styles.css';
 
@@ -25,6 +27,9 @@ function tokenInHash(): string | null {
   return match?.[1] ?? null;
 }
 
+const main = document.getElementById('main');
+const showReleaseBanner = main ? releaseBanner(releaseWatch, main) : () => undefined;
+
 function render(language: Language): void {
   const t = messagesFor(language);
   const choice = LANGUAGE_CHOICES.find((c) => c.language === language);
@@ -38,7 +43,8 @@ function render(language: Language): void {
   }
   const header = document.getElementById('top');
   header?.replaceChildren(h('h1', {}, t.title), h('div', { class: 'language' }, h('label', { for: 'language' }, t.language), select));
-  const root = document.getElementById('main');
+  showReleaseBanner(t);
+  const root = main;
   if (!root) return;
   const token = tokenInHash();
   if (token) startManage(root, token, language);

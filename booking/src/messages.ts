@@ -56,6 +56,8 @@ export interface BookingMessages {
   status: Record<AppointmentStatus, string>;
   errors: { slotTaken: string; rateLimited: string; invalid: string; network: string; notFound: string; kana: string; email: string; phone: string; required: string };
   nothingBookable: string;
+  /** The server runs a newer release than this page: offered, never forced (a resident may be typing). */
+  newRelease: { text: string; reload: string };
 }
 
 /** The words are in `i18n/<language>/booking.json`; only the change deadline takes a value. */

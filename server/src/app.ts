@@ -31,7 +31,7 @@ import { ApiRegistry } from './http/api-registry';
 import { createErrorMiddleware, notFoundMiddleware } from './http/error-middleware';
 import { createHealthRouter } from './http/health-routes';
 import { requestLog } from './http/request-log';
-import { noStore, permissionsPolicy, rejectMalformedPaths } from './http/hardening';
+import { noStore, permissionsPolicy, rejectMalformedPaths, releaseHeader } from './http/hardening';
 import { Metrics } from './observability/metrics';
 import { busyStaffEverywhere } from './cluster/busy-staff';
 import { createClusterLink, type ClusterLink } from './cluster/cluster-link';
@@ -436,6 +436,9 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
   };
 }
 
+/** On close, how long requests still in flight may take before their connections are closed. */
+const HTTP_CLOSE_GRACE_MS = 2_000;
+
 /** Mounts on the Express app: security headers, health and metrics, the REST routes, the web apps. */
 function mountHttpApp(
   deps: AppDeps,
@@ -445,6 +448,7 @@ function mountHttpApp(
   metrics: Metrics,
   accepting: () => boolean,
   now: () => Date,
+  buildId: string,
 ): void {
   const { config, dataSource, sfu } = deps;
   const { app, cluster, peers } = network;
@@ -477,6 +481,7 @@ function mountHttpApp(
   app.use(permissionsPolicy);
   // Tokens and personal data must not be kept by browsers or proxies.
   app.use('/api', noStore);
+  app.use('/api', releaseHeader(buildId));
   app.use(rejectMalformedPaths);
   app.use(legacyConsultationPaths);
   app.use(requestLog);
@@ -578,7 +583,8 @@ export function createApp(deps: AppDeps): App {
   const metrics = new Metrics(sfu);
   const services = buildServices(deps, repositories, limits, network, metrics, now);
   let closing = false;
-  mountHttpApp(deps, repositories, services, network, metrics, () => !closing, now);
+  const buildId = releaseBuildId(repoRoot, config.buildId);
+  mountHttpApp(deps, repositories, services, network, metrics, () => !closing, now, buildId);
   const { app, httpServer, io, cluster } = network;
   serveSignalling(io, {
     authenticate: socketAuthenticator(services),
@@ -586,7 +592,7 @@ export function createApp(deps: AppDeps): App {
     sfu,
     cluster,
     placement: services.placement,
-    buildId: releaseBuildId(repoRoot, config.buildId),
+    buildId,
     inCall: services.inCall,
     forms: services.forms,
     captions: services.captions,
@@ -665,9 +671,15 @@ export function createApp(deps: AppDeps): App {
       await integrations.purge.stop();
       await consultations.shutdown('server_restart');
       await services.captions.shutdown();
+      // io.close() closes the HTTP server too, which waits for every connection. A browser may hold
+      // one on which it has sent nothing yet (a preconnect, seen from the booking page): Node counts
+      // it busy until its headers time out, a minute or more, which held up upgrades. Requests in
+      // flight get a moment to finish; then the rest are closed.
+      const stragglers = setTimeout(() => httpServer.closeAllConnections(), HTTP_CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
+      clearTimeout(stragglers);
       await cluster.close();
       await limits.redis?.quit().catch(() => undefined);
       // Give record writes waiting for the database a last chance.

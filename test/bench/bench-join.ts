@@ -10,7 +10,6 @@
  *                           `second`: the first round's defaults against each later switch and all of them;
  *                           `third`: the second round's defaults against the third round's changes, added one by one;
  *                           `third-b`: the second round's defaults, the defaults, and staff consuming at once;
- *                           `fourth`: the third round's defaults against warmRecv, with and without sendFirst;
  *                           `defaults`: the defaults alone
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
  *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
@@ -28,7 +27,7 @@ import { firstFrameStats, MILESTONES, milestonesOf, PHASES, phasesOf, resetTimel
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 const WAIT_MS = Number(process.env['BENCH_WAIT_MS'] ?? 1_000);
 
-const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, sendFirstCamera: false, acceptJoins: false, warmRecv: false };
+const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, sendFirstCamera: false, acceptJoins: false };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
 const FIRST_ROUND: JoinTuning = { ...OLD_WAY, earlyMedia: true, videoFirst: true, optimisticConnect: true };
@@ -77,15 +76,6 @@ function variants(): Record<string, JoinTuning> {
     };
   }
   if (which === 'defaults') return { 'B: defaults': defaults };
-  if (which === 'fourth') {
-    const third: JoinTuning = { ...defaults, warmRecv: false };
-    return {
-      'A: third round': third,
-      '+ warmRecv': { ...third, warmRecv: true },
-      'sendFirst off': { ...third, sendFirst: false },
-      '+ warmRecv, sendFirst off': { ...third, warmRecv: true, sendFirst: false },
-    };
-  }
   return { 'A: before': OLD_WAY, 'B: defaults': defaults };
 }
 

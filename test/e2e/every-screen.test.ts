@@ -153,6 +153,118 @@ const STAFF_SCREENS = (w: World): [string, string, Expected?][] => [
   ['#/check', 'staff 接続チェック'],
 ];
 
+/** Marks the control of the field labelled `label` (its start), in the open dialog if any, so tab.type() can reach it. */
+const MARK_FIELD = (label: string, mark: string) => `
+  (() => {
+    const dialog = [...document.querySelectorAll('[role=dialog], dialog[open]')].pop() || document.querySelector('main');
+    document.querySelectorAll('[data-walk-field=' + JSON.stringify(${JSON.stringify(mark)}) + ']').forEach((e) => e.removeAttribute('data-walk-field'));
+    const found = dialog && [...dialog.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(${JSON.stringify(label)}));
+    const control = found && (found.control || document.getElementById(found.htmlFor));
+    if (control) control.setAttribute('data-walk-field', ${JSON.stringify(mark)});
+    return Boolean(control);
+  })()
+`;
+
+/** The open dialog's submit button (the staff dialog's reads the same as the button that opens it). */
+const SUBMIT_DIALOG = `(() => {
+  const dialog = [...document.querySelectorAll('[role=dialog], dialog[open]')].pop();
+  const button = dialog && dialog.querySelector('button[type=submit]:not([disabled])');
+  if (button) button.click();
+  return Boolean(button);
+})()`;
+
+const dialogSays = (text: string) =>
+  `[...document.querySelectorAll('[role=dialog], dialog[open]')].some((d) => d.innerText.includes(${JSON.stringify(text)}))`;
+
+/**
+ * Wrong inputs in the add dialogs of 設定 → 部署 and 職員: empty fields are named at the field,
+ * and a code or login ID already taken is said as such (not as an appointment overlap).
+ */
+async function wrongInputs(tab: SweepTab, faults: string[]): Promise<void> {
+  const cases = [
+    { hash: '#/settings/departments', open: '部署を追加', empty: ['名前を入力してください。', 'コードは半角英小文字'], fields: [['名前（日本語）', '重複テスト課'], ['コード', 'kosodate']], taken: 'このコードは別の部署が使っています' },
+    { hash: '#/settings/staff', open: '職員を招待', empty: ['ログインIDは半角英数字', '氏名を入力してください。'], fields: [['ログインID', 'demo-staff'], ['氏名', '重複 テスト']], taken: 'このログインIDは別の職員が使っています' },
+  ];
+  for (const c of cases) {
+    const label = `${c.hash} wrong inputs`;
+    try {
+      await visitHash(tab, c.hash);
+      await settle(tab, c.hash);
+      tab.problems = [];
+      await waitFor(tab, clickButton(c.open), c.open);
+      await waitFor(tab, `Boolean(document.querySelector('[role=dialog], dialog[open]'))`, `the ${c.open} dialog`);
+      await waitFor(tab, SUBMIT_DIALOG, `${c.open}: submit with every field empty`);
+      for (const words of c.empty) {
+        try {
+          await waitFor(tab, dialogSays(words), `「${words}」`, 5_000);
+        } catch {
+          faults.push(`${tab.browser} ${label}: saving empty fields does not say 「${words}…」`);
+        }
+      }
+      for (const [field, value] of c.fields) {
+        await waitFor(tab, MARK_FIELD(field ?? '', field ?? ''), `the field ${field}`, 5_000);
+        await tab.type(`[data-walk-field="${field}"]`, value ?? '');
+      }
+      await waitFor(tab, SUBMIT_DIALOG, `${c.open}: submit with a taken value`);
+      try {
+        await waitFor(tab, dialogSays(c.taken), `「${c.taken}」`, 10_000);
+      } catch {
+        const said = await tab.evaluate<string>(`([...document.querySelectorAll('[role=dialog], dialog[open]')].pop() || document.body).innerText.slice(-200)`);
+        faults.push(`${tab.browser} ${label}: a taken value is not said as taken; the dialog ends with: ${said}`);
+      }
+      faults.push(...tab.problems.filter((p) => !/^409 POST \/api\/(departments|staff)$/.test(p)).map((p) => `${tab.browser} ${label}: ${p}`));
+      tab.problems = [];
+      await waitFor(tab, clickButton('キャンセル'), 'キャンセル');
+    } catch (error) {
+      faults.push(`${tab.browser} ${label}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Replaces the text of a marked field (select it, then type over it). */
+async function retype(tab: SweepTab, label: string, text: string): Promise<void> {
+  await waitFor(tab, MARK_FIELD(label, label), `the field ${label}`, 5_000);
+  await tab.evaluate(`document.querySelector('[data-walk-field="${label}"]').select()`);
+  await tab.type(`[data-walk-field="${label}"]`, text);
+}
+
+/**
+ * Wrong inputs in 設定 → 連携: an empty key name and URLs the server refuses (http, a loopback
+ * address) are each said in Japanese at the field, with what to change or whom to ask.
+ */
+async function wrongIntegrationInputs(tab: SweepTab, faults: string[]): Promise<void> {
+  const label = '設定 → 連携 wrong inputs';
+  const says = (text: string) => `document.querySelector('main').innerText.includes(${JSON.stringify(text)})`;
+  const expectSaid = async (text: string, after: string) => {
+    try {
+      await waitFor(tab, says(text), `「${text}」`, 10_000);
+    } catch {
+      faults.push(`${tab.browser} ${label}: after ${after} the page does not say 「${text}…」`);
+    }
+  };
+  try {
+    await visitHash(tab, '#/settings/integrations');
+    await settle(tab, '設定 → 連携');
+    tab.problems = [];
+    await waitFor(tab, clickButton('APIキーを発行'), 'APIキーを発行 with no name');
+    await expectSaid('キーの名前（連携先）を入力してください。', 'APIキーを発行 with no name');
+    for (const [url, words] of [
+      ['not a url', '送信先URLの形が正しくありません。'],
+      ['http://example.com/madoguchi', '送信先URLは https:// で始めてください。'],
+      ['https://127.0.0.1/madoguchi', '127.0.0.1 はサーバー自身のアドレス（127.0.0.1）につながるため登録できません。'],
+    ] as const) {
+      await retype(tab, '送信先URL', url);
+      await waitFor(tab, clickButton('送信先を登録'), `送信先を登録 with ${url}`);
+      await expectSaid(words, `送信先を登録 with ${url}`);
+      if (await tab.evaluate<boolean>(says('入力内容に誤りがあります'))) faults.push(`${tab.browser} ${label}: ${url} also gets the general English-detailed error`);
+    }
+    faults.push(...tab.problems.filter((p) => !/^400 POST \/api\/webhooks$/.test(p)).map((p) => `${tab.browser} ${label}: ${p}`));
+    tab.problems = [];
+  } catch (error) {
+    faults.push(`${tab.browser} ${label}: ${(error as Error).message}`);
+  }
+}
+
 /** The login form with the keyboard only: Tab to each field, type, Enter. */
 async function keyboardLogin(tab: SweepTab, loginId: string, faults: string[]): Promise<void> {
   await tabTo(tab, (f) => f.name === 'loginId', 'ログインID', faults);
@@ -192,6 +304,8 @@ async function walkStaffApp(tab: SweepTab, world: World, faults: string[]): Prom
   await keyboardLogin(tab, 'demo-admin', faults);
   await waitFor(tab, `Boolean(document.querySelector('nav'))`, 'the admin app after a keyboard login');
   await walkScreens(tab, ADMIN_SCREENS(world), faults);
+  await wrongInputs(tab, faults);
+  await wrongIntegrationInputs(tab, faults);
   // The header's language switch too: the menu's words change.
   await visitHash(tab, '#/consultations');
   await settle(tab, '相談記録');

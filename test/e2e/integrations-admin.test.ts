@@ -72,9 +72,21 @@ describe('設定 → 連携 in the admin app (Chromium): API key, webhook, deliv
 
     // Register a webhook receiver: the signing secret is shown once too.
     const hooksCard = page.getByRole('region', { name: 'Webhook' });
+    // Before typing, the form says where webhooks may go on this server (WEBHOOK_ALLOWED_HOSTS=127.0.0.1, http allowed).
+    await hooksCard.getByText('送信先に使えるホスト: 127.0.0.1', { exact: true }).waitFor({ timeout: 10_000 });
+    await hooksCard.getByText('URLは https:// でも http:// でも登録できます。').waitFor();
+    // A host off the list: the server's refusal is said in Japanese at the field, with what to do, and focus goes there.
+    const urlField = hooksCard.getByLabel(/送信先URL/);
+    await urlField.fill(receiver.url.replace('127.0.0.1', '127.0.0.2'));
+    await hooksCard.getByRole('button', { name: '送信先を登録' }).click();
+    await hooksCard.getByText('127.0.0.2 は送信先として許可されていません。', { exact: false }).waitFor({ timeout: 10_000 });
+    assert.equal(await urlField.getAttribute('aria-invalid'), 'true');
+    assert.equal(await urlField.evaluate((input) => input === document.activeElement), true, 'focus is on the refused URL');
+    assert.doesNotMatch(await hooksCard.textContent() ?? '', /not in the webhook allow-list/, 'no English from the server');
     await hooksCard.getByLabel(/送信先URL/).fill(receiver.url);
     await hooksCard.getByLabel(/メモ/).fill('来庁予約システム');
     await hooksCard.getByRole('button', { name: '送信先を登録' }).click();
+    await hooksCard.getByText('127.0.0.2 は送信先として許可されていません。', { exact: false }).waitFor({ state: 'detached', timeout: 10_000 });
     const hookShown = page.getByRole('dialog', { name: '署名用シークレット' });
     await hookShown.waitFor({ timeout: 10_000 });
     const hookSecret = (await hookShown.locator('.secret').textContent())?.trim() ?? '';

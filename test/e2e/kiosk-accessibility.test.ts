@@ -226,6 +226,9 @@ async function quickTour(page: Page, language: Language, large: boolean, where: 
   await page.getByText(text.waiting.title).waitFor({ timeout: 10_000 });
   // The server's forecast (nobody logged in here) is part of the screen.
   await page.getByText(text.waiting.nobody).waitFor({ timeout: 10_000 });
+  // This town offers no phone, hours or booking here: no promise of 「次の方法」 that is not there.
+  await page.getByText(text.waiting.nobodyWait).waitFor();
+  if ((await page.getByText(text.waiting.nobodyLead).count()) > 0) problems.push(`waiting (${language}): 「${text.waiting.nobodyLead}」 with no way listed under it`);
   await check('waiting');
   await button(text.waiting.cancel).click();
   return problems;
@@ -278,16 +281,22 @@ async function tourInLargeText(page: Page, language: Language): Promise<string[]
   await check('waiting');
   await button(text.waiting.cancel).click();
 
-  // Short timers: the idle warning on Start, then nobody answers a call (the no-answer fault).
-  await setKioskTimings(page, { inactivityMs: 2_500, idleWarningMs: 30_000, maxWaitMs: 1_000, faultDisplayMs: 30_000 });
+  // Short timers: the idle warning on Start, then a long quiet wait asks first (the same
+  // warning over the waiting screen) and, unanswered, ends in the no-answer fault.
+  await setKioskTimings(page, { inactivityMs: 2_500, idleWarningMs: 30_000, faultDisplayMs: 30_000 });
   await startInLargeText();
   await button(text.idle.begin).click();
   const warning = page.getByRole('alertdialog', { name: text.idleWarning.title });
   await warning.waitFor({ timeout: 10_000 });
   await check('idle warning');
   await warning.getByRole('button', { name: text.idleWarning.continue }).click();
+  await setKioskTimings(page, { maxWaitMs: 1_000, idleWarningMs: 3_000, faultDisplayMs: 30_000 });
+  await startInLargeText();
+  await button(text.idle.begin).click();
   await button(text.start.walkIn, false).click();
   await button(text.walkIn.unsure).click();
+  await warning.waitFor({ timeout: 10_000 });
+  if ((await page.getByText(text.waiting.title).count()) === 0) problems.push(`wait warning (${language}): not shown over the waiting screen`);
   await page.getByText(text.fault.noAnswer).waitFor({ timeout: 10_000 });
   await check('no answer');
   await setKioskTimings(page, null);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { bookingRules, saveBookingRules } from '../fixtures/booking';
+import { buildSchedulingWorld } from '../fixtures/scheduling';
 import { loginStaff } from '../helpers/api-client';
 import { closeAll } from '../helpers/close-all';
 import { openBrowser, type BrowserHandle } from '../helpers/browser';
@@ -14,7 +16,8 @@ const RELOAD_KEY = 'madoguchi.kiosk.releaseReloadAt';
 /**
  * The town upgrades the server (same database, same port, another MADOGUCHI_BUILD_ID) under a
  * kiosk page that has been running: an idle kiosk reloads by itself and works; a kiosk with a
- * resident at its start screen waits until it is back at Idle; the staff console offers a reload.
+ * resident at its start screen waits until it is back at Idle; the staff console and the
+ * residents' booking page offer a reload.
  * (A restart ends every open call, so waiting and in-call kiosks are covered by the controller's
  * unit tests, test/unit/kiosk/release-reload.test.ts.)
  */
@@ -122,6 +125,49 @@ describe('a running kiosk page picks up a new server release by itself (Chromium
       assert.equal(await page.getByText('新しい版があります').count(), 0);
     } finally {
       await desk.close();
+    }
+  });
+
+  it("the booking page (REST only) offers a reload after the upgrade and never reloads by itself: the resident's step stays", async () => {
+    const world = await buildSchedulingWorld(server);
+    await saveBookingRules(world, bookingRules(world));
+    const phone = await openBrowser();
+    try {
+      const { page } = phone;
+      let bookingLoads = 0;
+      page.on('load', () => {
+        bookingLoads += 1;
+      });
+      await page.goto(`${server.url}/book/`);
+      const banner = page.getByText('このページの新しい版があります', { exact: false });
+      // department → topic → kiosk → the day-and-time step, which asks the server for free times.
+      await page.getByRole('button', { name: '子育て支援課' }).click({ timeout: 20_000 });
+      await page.getByRole('button', { name: '児童手当' }).click();
+      await page.getByRole('button', { name: /北支所/ }).click();
+      await page.getByRole('heading', { name: /日にちと時間/ }).waitFor({ timeout: 10_000 });
+      assert.equal(await banner.count(), 0, 'no banner on the release the page was loaded with');
+
+      const stoppingAt = Date.now();
+      await upgrade('e2e-release-5');
+      // A connection the browser opened and never used once held the old node's close for over a minute.
+      assert.ok(Date.now() - stoppingAt < 30_000, `the open booking page held the upgrade ${(Date.now() - stoppingAt) / 1000} s`);
+      // The resident goes back one step and on again: that answer comes from the new release.
+      await page.getByRole('button', { name: '戻る' }).click();
+      await page.getByRole('button', { name: /北支所/ }).click();
+      await banner.waitFor({ timeout: 20_000 });
+      assert.equal(bookingLoads, 1, 'the page did not reload by itself');
+      assert.ok(await page.getByRole('heading', { name: /日にちと時間/ }).isVisible(), "the resident's step is still there");
+      assert.equal(await page.getByRole('status').filter({ hasText: 'このページの新しい版があります' }).count(), 1, 'said in a live region');
+
+      // The resident chooses when: the button works from the keyboard, and the new page has nothing to offer.
+      const navigated = page.waitForEvent('load', { timeout: 20_000 });
+      await page.getByRole('button', { name: '再読み込み' }).focus();
+      await page.keyboard.press('Enter');
+      await navigated;
+      await page.getByRole('button', { name: '子育て支援課' }).waitFor({ timeout: 20_000 });
+      assert.equal(await banner.count(), 0);
+    } finally {
+      await phone.close();
     }
   });
 });

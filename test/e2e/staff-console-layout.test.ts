@@ -52,6 +52,11 @@ describe('the staff console at 1366x768 in Chromium, with the document camera on
     await until(() => staff.page.evaluate(DECODED_VIDEO_FRAMES) as Promise<number>, (n) => n > 30, { timeoutMs: 20_000, what: 'staff decode video', intervalMs: 250 });
 
     assertFits((await staff.page.evaluate(MEASURE_CONSOLE)) as ConsoleLayout, 'in the call');
+    // 書式を選ぶ and 招待する相手 are lists a desk hits with the mouse mid-call: not the browser's 20 px default.
+    const selects = (await staff.page.evaluate(
+      `[...document.querySelectorAll('.form-panel__choose select, .guest-invite__kind select')].map((s) => Math.round(s.getBoundingClientRect().height))`,
+    )) as number[];
+    assert.ok(selects.length === 2 && selects.every((h) => h >= 32), `the call's two lists are at least 32 px tall: ${JSON.stringify(selects)}`);
     // The kiosk's volume buttons carry a written caption, not only a label for screen readers.
     assert.ok(await kiosk.page.locator('.volume-control').getByText('音量', { exact: true }).isVisible(), 'the kiosk shows 「音量」 by its volume buttons');
     await staff.page.evaluate(clickButton('通訳・他部署を招待'));

@@ -118,8 +118,12 @@ for (const kind of databaseKinds()) {
       const token = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
       await reload(first);
       const kiosk = await kioskSocket(token);
+      // Its place and outlook come again at once (nobody of this desk is online: 「nobody」), not at the queue's next change.
+      const forecast = nextEvent(kiosk, 'queuePosition', 10_000);
       const { live } = expectOk(await request(kiosk, 'resumeCall', {}));
       assert.deepEqual([live?.consultationId, live?.state, live?.queuePosition], [consultationId, 'queued', 1]);
+      const [told] = await forecast;
+      assert.deepEqual([told.consultationId, told.position, told.outlook], [consultationId, 1, 'nobody']);
       await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 500));
       assert.equal(server.app.consultations.has(consultationId), true, 'the waiting resident was not dropped after the grace period');
       expectOk(await request(kiosk, 'cancelCall', { consultationId }));

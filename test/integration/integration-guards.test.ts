@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BookingRulesView } from '@madoguchi/contract/booking';
 import type { ErrorBody } from '@madoguchi/contract/errors';
-import type { ApiKeyIssued, IntegrationAppointmentCreated, WebhookDelivery, WebhookIssued } from '@madoguchi/contract/integrations';
+import type { ApiKeyIssued, IntegrationAppointmentCreated, WebhookDelivery, WebhookDestinations, WebhookIssued, WebhookUrlRefusal } from '@madoguchi/contract/integrations';
 import type { Page } from '@madoguchi/contract/pagination';
 import { bookingRules, saveBookingRules, topicOf } from '../fixtures/booking';
 import { buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
@@ -93,6 +93,19 @@ for (const kind of databaseKinds()) {
         assert.equal(refused.status, 400, url);
         assert.match(refused.body.error.message, message, url);
       }
+      // Beside the English message, a machine reason the admin app words in the admin's language; details
+      // stays a list of issues like every other 400's, the one naming `url` carrying the reason.
+      const reasons: [string, WebhookUrlRefusal[]][] = [
+        [
+          `http://user:secret@127.0.0.1:${port}/h`,
+          [{ path: 'url', message: 'a webhook URL must not contain a user name or password; the signature authenticates each delivery', reason: 'credentials_in_url', host: '127.0.0.1' }],
+        ],
+        [
+          'https://hooks.example.jp/madoguchi',
+          [{ path: 'url', message: 'hooks.example.jp is not in the webhook allow-list (WEBHOOK_ALLOWED_HOSTS); ask the server administrator to add it', reason: 'host_not_allowed', host: 'hooks.example.jp' }],
+        ],
+      ];
+      for (const [url, details] of reasons) assert.deepEqual((await registerHook(url)).body.error.details, details, url);
       // On the strict node `localhost` is listed but its loopback address is not: the name's addresses decide.
       const viaName = await restClient(strict.url, world.adminToken).call<ErrorAnswer>('createWebhook', { body: { url: `http://localhost:${port}/h`, events: ['appointment.booked'] } });
       assert.equal(viaName.status, 400);
@@ -103,6 +116,19 @@ for (const kind of databaseKinds()) {
       assert.equal(byKey.status, 400);
       const rows = await count(server, `SELECT count(*)::int AS n FROM webhook_endpoint WHERE url LIKE '%169.254%' OR url LIKE '%user:%' OR url LIKE '%127.0.0.2%'`);
       assert.equal(rows, 0, 'nothing refused was stored');
+    });
+
+    it("the admin's webhook form learns where webhooks may go before typing; nobody else does, not even a webhooks:manage key", async () => {
+      assert.deepEqual(expectStatus(await world.admin.call<WebhookDestinations>('getWebhookDestinations'), 200), {
+        anyPublicHost: false,
+        entries: ['localhost', '127.0.0.1', '::1'],
+        allowHttp: true,
+      });
+      assert.deepEqual(expectStatus(await restClient(strict.url, world.adminToken).call<WebhookDestinations>('getWebhookDestinations'), 200), { anyPublicHost: false, entries: ['localhost'], allowHttp: true });
+      const manager = restClient(server.url, (await issueKey(['webhooks:manage'], 'hook-manager-2')).secret);
+      assert.equal((await manager.call('getWebhookDestinations')).status, 403, 'the allow-list maps the town network: admins only');
+      assert.equal((await restClient(server.url, world.staffToken).call('getWebhookDestinations')).status, 403);
+      assert.equal((await restClient(server.url).call('getWebhookDestinations')).status, 401);
     });
 
     it('each delivery checks the URL again: a node whose allow-list does not cover the address the name resolves to refuses to connect', async () => {

@@ -13,7 +13,7 @@ import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/st
 import { databaseKinds } from '../helpers/test-database';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
-const ADMIN_ROUTES = ['listApiKeys', 'createApiKey', 'revokeApiKey', 'listWebhooks', 'createWebhook', 'disableWebhook', 'listWebhookDeliveries'] as const;
+const ADMIN_ROUTES = ['listApiKeys', 'createApiKey', 'revokeApiKey', 'getWebhookDestinations', 'listWebhooks', 'createWebhook', 'disableWebhook', 'listWebhookDeliveries'] as const;
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 for (const kind of databaseKinds()) {
@@ -253,7 +253,7 @@ for (const kind of databaseKinds()) {
       for (const [who, client, status] of callers) {
         for (const key of ADMIN_ROUTES) {
           const params = key === 'revokeApiKey' || key === 'disableWebhook' ? { id: SOME_ID } : undefined;
-          const body = key === 'createApiKey' ? { name: 'x', scopes: ['appointments:read'] } : key === 'createWebhook' ? { url: 'https://example.jp/h', events: ['appointment.booked'] } : key.startsWith('list') ? undefined : {};
+          const body = key === 'createApiKey' ? { name: 'x', scopes: ['appointments:read'] } : key === 'createWebhook' ? { url: 'https://example.jp/h', events: ['appointment.booked'] } : key.startsWith('list') || key.startsWith('get') ? undefined : {};
           const answer = await client.call(key, { ...(params ? { params } : {}), ...(body === undefined ? {} : { body }) });
           assert.equal(answer.status, status, `${who} ${key}`);
         }

@@ -17,14 +17,18 @@ describe('health, readiness and metrics', () => {
     assert.deepEqual(await ready.json(), { status: 'ready', checks: { accepting: true, database: true, mediaWorkers: true, adapter: true } });
   });
 
-  it('exposes sessions, queue, media objects, join latency and errors to Prometheus', async () => {
+  it('exposes consultations (and their deprecated old name), queue, media objects, join latency and errors to Prometheus', async () => {
     const call = await startCall(server);
     try {
       const { routerRtpCapabilities } = expectOk(await request(call.staff, 'getServerInfo', {}));
       expectOk(await request(call.staff, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: routerRtpCapabilities }));
       await fetch(`${server.url}/api/consultations/not-a-uuid`);
       const text = await (await fetch(`${server.url}/metrics`)).text();
-      assert.match(text, /madoguchi_sessions\{state="active"\} 1/);
+      assert.match(text, /^madoguchi_consultations\{state="active"\} 1$/m);
+      assert.match(text, /^madoguchi_consultations\{state="queued"\} 0$/m);
+      // The old name stays one release as a deprecated alias with the same values (README, Operations).
+      assert.match(text, /^madoguchi_sessions\{state="active"\} 1$/m); // rename:keep
+      assert.match(text, /^# HELP madoguchi_sessions DEPRECATED, use madoguchi_consultations/m); // rename:keep
       assert.match(text, /madoguchi_sfu_media_objects\{kind="transport"\} [1-9]/);
       assert.match(text, /madoguchi_join_latency_seconds_count [1-9]/);
       assert.match(text, /madoguchi_errors_total\{code="UNAUTHENTICATED",edge="rest"\} 1/);

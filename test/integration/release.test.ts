@@ -66,6 +66,17 @@ describe('the release reaches every socket (ServerInfo.buildId)', () => {
     expectOk(await request(staff, 'hangUp', { consultationId }));
   });
 
+  it('every REST answer names the release in Madoguchi-Build (the booking page has no socket): public, refused and missing routes alike', async () => {
+    for (const path of ['/api/public/booking/options', '/api/appointments', '/api/no-such-route']) {
+      const answer = await fetch(`${server.url}${path}`);
+      assert.equal(answer.headers.get('madoguchi-build'), 'town-release-7', `${path} (${answer.status})`);
+    }
+    const onSecond = await fetch(`${second.url}/api/public/booking/options`);
+    assert.equal(onSecond.headers.get('madoguchi-build'), releaseBuildId(repoRoot), 'the node without an override names the computed id');
+    // The pages themselves need no header (they learn it from the API): it is for /api only.
+    assert.equal((await fetch(`${server.url}/book/`)).headers.get('madoguchi-build'), null);
+  });
+
   it('without an override, every node of one build names the same id, computed from the built apps', async () => {
     const expected = releaseBuildId(repoRoot);
     assert.match(expected, /^[0-9a-f]{16}$/, 'the apps are built (npm test builds them)');

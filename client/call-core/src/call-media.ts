@@ -69,10 +69,6 @@ function orderForProduce(tracks: MediaStreamTrack[]): MediaStreamTrack[] {
   return [...tracks].sort((a, b) => Number(b.kind === 'video') - Number(a.kind === 'video'));
 }
 
-/** The placeholder receiver's SSRC (warmReceive): mediasoup draws its consumers' SSRCs from 100000000-999999999. */
-const PLACEHOLDER_SSRC = 1;
-const PLACEHOLDER_MID = 'placeholder';
-
 /** How long a transport may stay 'disconnected' before ICE is restarted. */
 const DISCONNECTED_GRACE_MS = 2_000;
 
@@ -93,7 +89,6 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
   private readonly consumers = new Map<string, { consumer: types.Consumer; remote: RemoteTrack }>();
   private readonly iceRestarts = new Map<TransportDirection, { retryCount: number; since: number; timer: number | null }>();
   private closedFlag = false;
-  private warmed = false;
 
   constructor({ device, sendTransport, recvTransport, signalling, icePolicy }: CallMediaOptions) {
     super();
@@ -207,35 +202,6 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     }
     logger.info('producing', { kind: 'video', source: 'document', producerId: producer.id });
     return producer.id;
-  }
-
-  /**
-   * Gets the receiving connection's ICE + DTLS going before anything is there to receive
-   * (join-tuning warmRecv). mediasoup-client starts them with the first consume, so this
-   * consumes a placeholder: an audio receiver for an SSRC the server never sends. The server
-   * needs nothing for it (its transport's ICE and DTLS do not depend on consumers), nothing is
-   * ever played, and it closes with the transport. Best effort: a failure only loses the head start.
-   */
-  warmReceive(device: Device): void {
-    if (this.closedFlag || this.warmed) return;
-    this.warmed = true;
-    const opus = device.rtpCapabilities.codecs?.find((codec) => codec.mimeType.toLowerCase() === 'audio/opus');
-    if (!opus || opus.preferredPayloadType === undefined) return;
-    this.recvTransport
-      .consume({
-        id: `placeholder-${this.recvTransport.id}`,
-        producerId: 'placeholder',
-        kind: 'audio',
-        rtpParameters: {
-          // Its own mid: mediasoup numbers its consumers' mids 0, 1, 2… on each transport.
-          mid: PLACEHOLDER_MID,
-          codecs: [{ mimeType: opus.mimeType, payloadType: opus.preferredPayloadType, clockRate: opus.clockRate, channels: opus.channels ?? 2, parameters: {}, rtcpFeedback: [] }],
-          // An SSRC no producer has: mediasoup assigns its consumers' SSRCs itself.
-          encodings: [{ ssrc: PLACEHOLDER_SSRC }],
-          rtcp: { cname: 'placeholder', reducedSize: true },
-        },
-      })
-      .catch((error: unknown) => logger.warn('receiving connection not warmed', { error: toCallError(error) }));
   }
 
   async consume(options: ConsumerOptions): Promise<RemoteTrack> {

@@ -46,15 +46,6 @@ export interface JoinTuning {
    * (the server joins the desk into the room once the accept has won): one round trip less.
    */
   acceptJoins: boolean;
-  /**
-   * Kiosk: while it waits, put a placeholder receiver (audio, an SSRC the server never sends)
-   * on its receiving connection, so that its ICE + DTLS are done before the answer: the
-   * specialist's media is forwarded the moment it arrives (mediasoup drops what it would send
-   * on a connection still shaking hands, and asks for a key frame again once it is up). Not for the desk: its
-   * receiving connection's handshake alongside the sending one's delayed the sending one,
-   * which the kiosk's first frame waits on (docs/benchmarks.md, fourth round).
-   */
-  warmRecv: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -66,7 +57,6 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   sendFirst: true,
   sendFirstCamera: true,
   acceptJoins: true,
-  warmRecv: false,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

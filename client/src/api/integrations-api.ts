@@ -1,4 +1,4 @@
-import type { ApiKeyIssued, ApiKeySummary, CreateApiKeyRequest, CreateWebhookRequest, WebhookDelivery, WebhookEndpoint, WebhookIssued } from '@madoguchi/contract/integrations';
+import type { ApiKeyIssued, ApiKeySummary, CreateApiKeyRequest, CreateWebhookRequest, WebhookDelivery, WebhookDestinations, WebhookEndpoint, WebhookIssued } from '@madoguchi/contract/integrations';
 import type { Page } from '@madoguchi/contract/pagination';
 import type { RequestOptions } from './http-client';
 import { callRoute } from './route-call';
@@ -13,6 +13,10 @@ export function createApiKey(body: CreateApiKeyRequest, options: RequestOptions)
 
 export function revokeApiKey(id: string, options: RequestOptions): Promise<ApiKeySummary> {
   return callRoute('revokeApiKey', { ...options, params: { id }, body: {} });
+}
+
+export function getWebhookDestinations(options: RequestOptions): Promise<WebhookDestinations> {
+  return callRoute('getWebhookDestinations', options);
 }
 
 export function listWebhooks(options: RequestOptions): Promise<WebhookEndpoint[]> {

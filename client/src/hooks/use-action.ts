@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { ApiError } from '../api/api-error';
 import { describeError } from '../i18n/describe-error';
 import { useApi } from './use-api';
 import type { ApiCall } from './use-api';
@@ -13,7 +15,16 @@ export interface Action {
   clearError(): void;
 }
 
-export function useAction(): Action {
+export interface ActionOptions {
+  /**
+   * What a 409 CONFLICT means for this form (a code or login ID already taken); without it the
+   * general sentence, which speaks of overlapping appointments, would mislead.
+   */
+  conflict?: string;
+}
+
+export function useAction(options: ActionOptions = {}): Action {
+  const { conflict } = options;
   const { run } = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,13 +35,13 @@ export function useAction(): Action {
       try {
         return { ok: true, value: await run(call) };
       } catch (caught) {
-        setError(describeError(caught));
+        setError(conflict && caught instanceof ApiError && caught.code === ErrorCode.Conflict ? conflict : describeError(caught));
         return { ok: false };
       } finally {
         setBusy(false);
       }
     },
-    [run],
+    [run, conflict],
   );
   const clearError = useCallback(() => setError(null), []);
   return { perform, busy, error, clearError };

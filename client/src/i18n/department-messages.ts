@@ -20,6 +20,8 @@ export interface DepartmentMessages {
     code: string;
     codeHint: string;
     codeInvalid: string;
+    /** The server refused the code: another department, active or not, has it. */
+    codeTaken: string;
     name: string;
     nameRequired: string;
     icon: string;

@@ -18,6 +18,8 @@ export interface GuestMessages {
   noMessages: string;
   you: string;
   sources: { kioskCamera: string; staffCamera: string; document: string; screen: string; other: string; self: string };
+  /** The server runs a newer release than this page: offered before joining (or after a failed join), never in the call. */
+  newRelease: { text: string; reload: string };
 }
 
 /** The words are in `ja/guest.json` and `en/guest.json`. */

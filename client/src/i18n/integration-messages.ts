@@ -1,5 +1,5 @@
 import type { ApiScope } from '@madoguchi/contract/api-scopes';
-import type { WebhookDeliveryStatus, WebhookEvent } from '@madoguchi/contract/integrations';
+import type { SpecialAddressKind, WebhookDeliveryStatus, WebhookEvent } from '@madoguchi/contract/integrations';
 import { sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
 import en from './en/integration.json';
 import ja from './ja/integration.json';
@@ -21,6 +21,8 @@ export interface IntegrationMessages {
     name: string;
     nameHint: string;
     scopesLegend: string;
+    nameRequired: string;
+    scopesRequired: string;
     create: string;
     created: string;
     revoke: string;
@@ -43,6 +45,8 @@ export interface IntegrationMessages {
     urlHint: string;
     description: string;
     eventsLegend: string;
+    urlRequired: string;
+    eventsRequired: string;
     create: string;
     created: string;
     disable: string;
@@ -56,6 +60,29 @@ export interface IntegrationMessages {
     secretTitle: string;
     secretHint: string;
     columns: { url: string; events: string };
+    /** Where this server lets webhooks go, above the form (WebhookDestinations). */
+    destinations: {
+      loading: string;
+      /** The `*` entry, in the list of hosts. */
+      anyPublicHost: string;
+      listedHosts: (hosts: string) => string;
+      /** Between hosts in that list. */
+      separator: string;
+      httpsOnly: string;
+      httpAllowed: string;
+      nothingAllowed: string;
+      askAdministrator: string;
+    };
+    /** The server's refusal of a URL, by its reason (WebhookUrlRefusal), saying what to do. */
+    refused: {
+      invalidUrl: string;
+      httpsRequired: string;
+      credentialsInUrl: string;
+      hostNotAllowed: (host: string) => string;
+      hostUnresolvable: (host: string) => string;
+      specialAddress: (host: string, address: string, kind: string) => string;
+      addressKind: Record<SpecialAddressKind, string>;
+    };
   };
   reissueLink: {
     button: string;
@@ -81,6 +108,11 @@ export interface IntegrationMessages {
 /** The words are in `ja/integration.json` and `en/integration.json`. */
 export const integrationMessages: IntegrationMessages = localized<IntegrationMessages>(sameKeysAsJapanese({ ja, en }), {
   keys: { confirmRevoke: ['name'], revokeNamed: ['name'], revokedAt: ['at'] },
-  hooks: { confirmDisable: ['url'], disableNamed: ['url'] },
+  hooks: {
+    confirmDisable: ['url'],
+    disableNamed: ['url'],
+    destinations: { listedHosts: ['hosts'] },
+    refused: { hostNotAllowed: ['host'], hostUnresolvable: ['host'], specialAddress: ['host', 'address', 'kind'] },
+  },
   log: { nextTry: ['at'] },
 });

@@ -26,6 +26,8 @@ export interface StaffMessages {
     loginId: string;
     loginIdHint: string;
     loginIdInvalid: string;
+    /** The server refused the login ID: another member, active or not, has it. */
+    loginIdTaken: string;
     displayName: string;
     displayNameRequired: string;
     role: string;

@@ -75,7 +75,10 @@ export interface KioskMessages {
     soon: string;
     /** Nobody who could answer is online now. */
     nobody: string;
+    /** Above the town's other ways to ask (phone, hours, booking here). */
     nobodyLead: string;
+    /** When the town offers no other way: no promise of a list that is not there. */
+    nobodyWait: string;
     /** The town's other ways (settings): a telephone number and opening hours. */
     phone: (phone: string) => string;
     hours: (hours: string) => string;

@@ -25,8 +25,8 @@ export interface WaitingScreenProps {
 }
 
 /**
- * Waiting for a specialist: no idle timer here (nothing to touch), a calm reassurance with the
- * place every minute instead; 「まもなく」 when someone is free, minutes only when everyone who
+ * Waiting for a specialist: no quick idle timer here (nothing to touch; only after a long quiet
+ * wait the controller asks 「続けますか？」), a calm reassurance with the place every minute instead; 「まもなく」 when someone is free, minutes only when everyone who
  * could answer is busy, and the town's other ways when nobody can answer at all.
  */
 export function WaitingScreen(props: WaitingScreenProps) {
@@ -48,7 +48,7 @@ export function WaitingScreen(props: WaitingScreenProps) {
         {outlook === 'nobody' ? (
           <div className="waiting__nobody" role="alert">
             <p className="waiting__nobody-title">{waiting.nobody}</p>
-            <p>{waiting.nobodyLead}</p>
+            <p>{phone || hours || onBookHere ? waiting.nobodyLead : waiting.nobodyWait}</p>
             {phone ? <p className="waiting__alternative">{waiting.phone(phone)}</p> : null}
             {hours ? <p className="waiting__alternative">{waiting.hours(hours)}</p> : null}
             {onBookHere ? (

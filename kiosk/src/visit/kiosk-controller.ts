@@ -65,6 +65,8 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   private extras: InCallExtras | null = null;
   private formReview: KioskForms | null = null;
   private readonly idleWatch: IdleWatch;
+  /** Waiting for a specialist: after a long quiet wait, ask whether the resident is still there (never drop them unasked). */
+  private readonly waitWatch: IdleWatch;
   private readonly stateTimer = new OneShotTimer();
   private readonly languageTimer = new OneShotTimer();
   private readonly reconnectTimer = new OneShotTimer();
@@ -84,6 +86,12 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       warningMs: this.timings.idleWarningMs,
       onWarning: (idleWarningEndsAt) => this.patch({ idleWarningEndsAt }),
       onExpired: () => this.onIdleExpired(),
+    });
+    this.waitWatch = new IdleWatch({
+      warnAfterMs: this.timings.maxWaitMs,
+      warningMs: this.timings.idleWarningMs,
+      onWarning: (idleWarningEndsAt) => this.patch({ idleWarningEndsAt }),
+      onExpired: () => this.onWaitExpired(),
     });
   }
 
@@ -210,6 +218,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
   noteActivity(): void {
     this.releaseReload.touched();
     if (IDLE_WARNING_STATES.has(this.stateName())) this.idleWatch.touch();
+    if (this.stateName() === 'calling') this.waitWatch.touch();
   }
 
   /** 「職員を呼ぶ」: from Idle or a choosing screen straight to the general counter; elsewhere nothing. */
@@ -359,6 +368,7 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.stateTimer.clear();
     this.languageTimer.clear();
     this.idleWatch.stop();
+    this.waitWatch.stop();
     this.releaseReload.stop();
     this.stopConnection();
     this.removeAllListeners();
@@ -448,6 +458,9 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
       this.armStateTimer(next);
       if (IDLE_WARNING_STATES.has(next.name)) this.idleWatch.arm();
       else this.idleWatch.stop();
+      // A new place in the queue is not a touch: only entering (or re-entering) the wait starts it.
+      if (next.name === 'calling') this.waitWatch.arm();
+      else this.waitWatch.stop();
     }
     // Marks, messages and the document camera belong to one call; a transfer starts afresh.
     if (prev.name === 'inCall' && next.name !== 'inCall') {
@@ -486,22 +499,14 @@ export class KioskController extends TypedEmitter<KioskControllerEvents> {
     this.dispatch({ type: 'timeout' });
   }
 
+  /** Nobody answered 「続けますか？」 after a long wait: the resident has gone, so leave the queue. */
+  private onWaitExpired(): void {
+    logger.info('wait warning ran out');
+    void this.callClient?.cancelCall();
+    this.dispatch({ type: 'fault', fault: 'noAnswer' });
+  }
+
   private onStateTimeout(state: KioskState): void {
-    if (state.name === 'calling') {
-      // Sitting still in the queue must not cost the resident their place: while someone who can
-      // answer is online (free or busy), the kiosk keeps waiting and looks again a little later.
-      // Only a wait with nobody able to answer gives up (the waiting screen already offered the
-      // phone number and 「この窓口で予約する」).
-      const current = this.snapshot.state;
-      if (current.name === 'calling' && (current.outlook === 'soon' || current.outlook === 'waiting')) {
-        logger.info('max wait passed, someone can still answer: waiting on', { outlook: current.outlook });
-        this.stateTimer.set(this.timings.reassureMs, () => this.onStateTimeout(current));
-        return;
-      }
-      void this.callClient?.cancelCall();
-      this.dispatch({ type: 'fault', fault: 'noAnswer' });
-      return;
-    }
     // Nobody answered the survey: the same as 「とばす」.
     if (state.name === 'survey') this.sendSurvey(state.consultationId, null);
     this.dispatch({ type: 'timeout' });

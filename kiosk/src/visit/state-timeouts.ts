@@ -5,7 +5,7 @@ export interface KioskTimings {
   endedDisplayMs: number;
   /** How long a temporary fault stays before Idle returns. */
   faultDisplayMs: number;
-  /** Stop waiting for a specialist after this long, unless someone who can answer is online (then the kiosk waits on). */
+  /** Nobody touched the waiting screen for this long: ask 「続けますか？」 (no answer: leave the queue). */
   maxWaitMs: number;
   /** Retry a failed connection after this long. */
   reconnectDelayMs: number;
@@ -39,13 +39,13 @@ const TEMPORARY_FAULTS: ReadonlySet<FaultKind> = new Set(['callFailed', 'noAnswe
 
 /**
  * How long a state may last before the kiosk moves on by itself; null: as long as it takes.
- * Inactivity on the choosing screens is not here: it warns first (IdleWatch).
+ * Inactivity on the choosing screens and a long wait for a specialist are not here: both warn
+ * first (IdleWatch), so a resident still waiting is never sent away unasked.
  */
 export function stateTimeoutMs(state: KioskState, timings: KioskTimings): number | null {
   if (state.name === 'survey') return timings.surveyMs;
   if (state.name === 'ended') return timings.endedDisplayMs;
   if (state.name === 'mediaFailed') return timings.mediaFailedDisplayMs;
-  if (state.name === 'calling') return timings.maxWaitMs;
   if (state.name === 'fault' && TEMPORARY_FAULTS.has(state.fault)) return timings.faultDisplayMs;
   return null;
 }

@@ -107,6 +107,7 @@ export const API_ROUTES = {
   listApiKeys: route({ method: 'get', path: '/api/settings/api-keys', access: ['admin'], summary: '設定 → 連携: API keys of the town\'s other systems (never the keys themselves)' }),
   createApiKey: route({ method: 'post', path: '/api/settings/api-keys', access: ['admin'], summary: 'A new API key with scopes (the key is returned once; only its SHA-256 is kept)' }),
   revokeApiKey: route({ method: 'post', path: '/api/settings/api-keys/:id/revoke', access: ['admin'], summary: 'Revoke an API key: refused at once on every node' }),
+  getWebhookDestinations: route({ method: 'get', path: '/api/settings/webhook-destinations', access: ['admin'], summary: "設定 → 連携: where this server lets webhooks go (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOW_HTTP), for the webhook form's hint" }),
   listWebhooks: route({ method: 'get', path: '/api/webhooks', access: ['admin', 'integration'], scope: 'webhooks:manage', summary: 'Webhook endpoints' }),
   createWebhook: route({ method: 'post', path: '/api/webhooks', access: ['admin', 'integration'], scope: 'webhooks:manage', summary: 'Register a webhook endpoint (the signing secret is returned once)' }),
   disableWebhook: route({ method: 'post', path: '/api/webhooks/:id/disable', access: ['admin', 'integration'], scope: 'webhooks:manage', summary: 'Stop sending to an endpoint (its pending deliveries are dropped)' }),

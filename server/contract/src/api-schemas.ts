@@ -63,6 +63,7 @@ import {
   type IntegrationAppointment,
   type IntegrationAppointmentCreated,
   type WebhookDelivery,
+  type WebhookDestinations,
   type WebhookEndpoint,
   type WebhookIssued,
 } from './integrations';
@@ -195,6 +196,7 @@ export const API_SCHEMAS = {
   listApiKeys: { response: responds<ApiKeySummary[]>('ApiKeySummary[]') },
   createApiKey: { body: CreateApiKeyRequest, status: 201, response: responds<ApiKeyIssued>('ApiKeyIssued') },
   revokeApiKey: { params: IdParams, body: NoBody, response: responds<ApiKeySummary>('ApiKeySummary') },
+  getWebhookDestinations: { response: responds<WebhookDestinations>('WebhookDestinations') },
   listWebhooks: { response: responds<WebhookEndpoint[]>('WebhookEndpoint[]') },
   createWebhook: { body: CreateWebhookRequest, status: 201, response: responds<WebhookIssued>('WebhookIssued') },
   disableWebhook: { params: IdParams, body: NoBody, response: responds<WebhookEndpoint>('WebhookEndpoint') },

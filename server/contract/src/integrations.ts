@@ -61,6 +61,75 @@ export const CreateWebhookRequest = z
   .strict();
 export type CreateWebhookRequest = z.input<typeof CreateWebhookRequest>;
 
+/**
+ * Why a webhook URL was refused at registration (the allow-list, WEBHOOK_ALLOWED_HOSTS and
+ * WEBHOOK_ALLOW_HTTP, issue 19): the `reason` of the 400's `details` entry for `url`, so the admin
+ * app can say in the admin's language what to do, while the English `message` stays for API
+ * callers and logs.
+ */
+export const WEBHOOK_URL_REFUSAL_REASONS = [
+  /** Not a URL the server can read. */
+  'invalid_url',
+  /** http:// (or another scheme) while the server allows https only. */
+  'https_required',
+  /** A user name or password in the URL. */
+  'credentials_in_url',
+  /** The host is not in WEBHOOK_ALLOWED_HOSTS. */
+  'host_not_allowed',
+  /** The server cannot resolve the host name. */
+  'host_unresolvable',
+  /** The host is, or resolves to, a loopback, private, link-local… address no entry covers. */
+  'special_address',
+] as const;
+export type WebhookUrlRefusalReason = (typeof WEBHOOK_URL_REFUSAL_REASONS)[number];
+
+/** Which kind of special address a `special_address` refusal found (the guard knows finer kinds; these are the ones an admin acts on). */
+export const SPECIAL_ADDRESS_KINDS = ['loopback', 'private', 'link_local', 'other'] as const;
+export type SpecialAddressKind = (typeof SPECIAL_ADDRESS_KINDS)[number];
+
+/**
+ * The entry of a 400's `details` refusing a webhook URL. `details` stays a list of
+ * `{ path, message }` like every other 400 (the request check's issues); this entry adds the reason.
+ */
+export interface WebhookUrlRefusal {
+  /** The field refused, as in the issues of other 400s. */
+  path: 'url';
+  /** The same English sentence as the error's `message`, for API callers and logs. */
+  message: string;
+  reason: WebhookUrlRefusalReason;
+  /** The URL's host, once the URL could be read. */
+  host?: string;
+  /** `special_address`: the address refused and its kind. */
+  address?: string;
+  addressKind?: SpecialAddressKind;
+}
+
+/** The webhook URL refusal among a 400's details (a list of issues), else null. */
+export function webhookUrlRefusalOf(details: unknown): WebhookUrlRefusal | null {
+  if (!Array.isArray(details)) return null;
+  const refusal = details.find(
+    (issue: unknown) =>
+      typeof issue === 'object' &&
+      issue !== null &&
+      (issue as { path?: unknown }).path === 'url' &&
+      WEBHOOK_URL_REFUSAL_REASONS.includes((issue as { reason?: unknown }).reason as WebhookUrlRefusalReason),
+  );
+  return (refusal as WebhookUrlRefusal | undefined) ?? null;
+}
+
+/**
+ * Where this server lets webhooks go (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOW_HTTP), shown above
+ * the admin's webhook form before anything is typed. Admins only: it maps the town's network.
+ */
+export interface WebhookDestinations {
+  /** `*` is in the list: any host whose addresses are all public. */
+  anyPublicHost: boolean;
+  /** The list's other entries as written: host names, `*.domain` wildcards, addresses and networks. */
+  entries: string[];
+  /** http:// accepted too (a closed network without TLS); otherwise https only. */
+  allowHttp: boolean;
+}
+
 export interface WebhookEndpoint {
   id: string;
   url: string;

@@ -11,6 +11,13 @@ export interface ReleaseInfo {
 }
 
 /**
+ * The response header naming the server's release on every REST answer (`/api/…`), for pages
+ * without a socket (the residents' booking page) to notice an upgrade the way the others do
+ * through ServerInfo.buildId. Same origin, so the page reads it without CORS exposure.
+ */
+export const RELEASE_HEADER = 'Madoguchi-Build';
+
+/**
  * A page reloads at most this often for a new release: during a rolling upgrade a reloaded
  * page may still reach an old node, and must not reload in a loop.
  */

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { RELEASE_HEADER } from '@madoguchi/contract/release';
 import { AppError } from '../domain/app-error';
 
 /** Camera, microphone and screen capture for our own pages only; every other feature off. */
@@ -9,6 +10,14 @@ const PERMISSIONS_POLICY = [...OWN_PAGES_ONLY.map((f) => `${f}=(self)`), ...OFF.
 export function permissionsPolicy(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
   next();
+}
+
+/** Names this node's release on every answer (RELEASE_HEADER), so the booking page can offer a reload after an upgrade. */
+export function releaseHeader(buildId: string): (req: Request, res: Response, next: NextFunction) => void {
+  return (_req, res, next) => {
+    res.setHeader(RELEASE_HEADER, buildId);
+    next();
+  };
 }
 
 export function noStore(_req: Request, res: Response, next: NextFunction): void {

@@ -8,6 +8,11 @@ export interface LiveConsultations {
   queue(): QueueEntry[];
 }
 
+/** Live consultations by state. */
+export const CONSULTATIONS_METRIC = 'madoguchi_consultations';
+/** Its name before issue 15, a deprecated alias with the same values for one more release. */
+export const DEPRECATED_CONSULTATIONS_METRIC = 'madoguchi_sessions'; // rename:keep
+
 /**
  * The Prometheus metrics of one app instance, in its own registry (tests run several apps in
  * one process). Gauges are read from their sources at scrape time; counters count as things happen.
@@ -46,17 +51,21 @@ export class Metrics {
       registers: [registry],
     });
 
-    new Gauge({
-      name: 'madoguchi_sessions',
-      help: 'Live consultations by state',
-      labelNames: ['state'],
-      registers: [registry],
-      collect() {
-        const counts = live()?.liveCounts() ?? { queued: 0, active: 0 };
-        this.set({ state: 'queued' }, counts.queued);
-        this.set({ state: 'active' }, counts.active);
-      },
-    });
+    const liveByState = (name: string, help: string): Gauge<'state'> =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['state'],
+        registers: [registry],
+        collect() {
+          const counts = live()?.liveCounts() ?? { queued: 0, active: 0 };
+          this.set({ state: 'queued' }, counts.queued);
+          this.set({ state: 'active' }, counts.active);
+        },
+      });
+    liveByState(CONSULTATIONS_METRIC, 'Live consultations by state (queued, active)');
+    // The name before issue 15: kept one more release so dashboards and alerts can move (README, Operations).
+    liveByState(DEPRECATED_CONSULTATIONS_METRIC, `DEPRECATED, use ${CONSULTATIONS_METRIC} (same values); removed in the next release`);
     new Gauge({
       name: 'madoguchi_queue_length',
       help: 'Residents waiting, by department (general = no department chosen)',

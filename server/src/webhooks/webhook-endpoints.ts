@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { WebhookEndpoint, WebhookEvent, WebhookIssued } from '@madoguchi/contract/integrations';
+import type { WebhookDestinations, WebhookEndpoint, WebhookEvent, WebhookIssued } from '@madoguchi/contract/integrations';
 import type { AuditLogRepository } from '../db/repositories/audit-log-repository';
 import type { WebhookRepository } from '../db/repositories/webhook-repository';
 import { AppError } from '../domain/app-error';
@@ -24,6 +24,11 @@ export class WebhookEndpoints {
     const endpoint = await this.options.webhooks.insertEndpoint({ ...input, events: [...new Set(input.events)], secretSealed: this.options.seal.seal(secret) });
     await this.options.audit.record({ ...actorOf(by), action: 'webhook_created', targetType: 'webhook', targetId: endpoint.id, details: { events: endpoint.events } });
     return { endpoint, secret };
+  }
+
+  /** Where endpoints may point (the allow-list), for the admin's form. */
+  destinations(): WebhookDestinations {
+    return this.options.guard.destinations();
   }
 
   list(): Promise<WebhookEndpoint[]> {

@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import type { SpecialAddressKind, WebhookDestinations, WebhookUrlRefusal } from '@madoguchi/contract/integrations';
 import { AppError } from '../domain/app-error';
 
 /** WEBHOOK_ALLOWED_HOSTS and WEBHOOK_ALLOW_HTTP (README, settings table). */
@@ -59,6 +60,14 @@ const special = SPECIAL_RANGES.map(([network, prefix, family, kind]) => {
   return { list, kind };
 });
 
+/** The kinds an admin acts on (the admin app words these); the finer ones stay in the English message. */
+function addressKindOf(kind: string): SpecialAddressKind {
+  if (kind === 'loopback') return 'loopback';
+  if (kind.startsWith('private')) return 'private';
+  if (kind.startsWith('link-local')) return 'link_local';
+  return 'other';
+}
+
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)*$/;
 
 const familyOf = (address: string): Family => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
@@ -104,7 +113,14 @@ export function parseAllowList(text: string): { anyPublicHost: boolean; names: S
   return { anyPublicHost, names, suffixes, addresses, addressEntries };
 }
 
-const refused = (message: string): AppError => AppError.badRequest(message, [{ path: 'url', message }]);
+/**
+ * A 400 with the English message for API callers and a machine reason the admin app words. `details`
+ * is a list of issues like every other 400's; its one entry names `url` and adds the reason (WebhookUrlRefusal).
+ */
+const refused = (message: string, refusal: Omit<WebhookUrlRefusal, 'path' | 'message'>): AppError => {
+  const issue: WebhookUrlRefusal = { path: 'url', message, ...refusal };
+  return AppError.badRequest(message, [issue]);
+};
 
 /**
  * Where webhooks may go (issue 19, SSRF guard). At registration: https (http only when the
@@ -120,24 +136,33 @@ export class WebhookUrlGuard {
     this.allow = parseAllowList(settings.allowedHosts);
   }
 
+  /** The allow-list as the admin's webhook form shows it, before anything is typed. */
+  destinations(): WebhookDestinations {
+    const entries = this.settings.allowedHosts
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '' && entry !== '*');
+    return { anyPublicHost: this.allow.anyPublicHost, entries, allowHttp: this.settings.allowHttp };
+  }
+
   /** The URL alone, without DNS: scheme, credentials, host against the allow-list. Throws 400. */
   checkUrl(raw: string): URL {
     let url: URL;
     try {
       url = new URL(raw);
     } catch {
-      throw refused('the webhook URL is not a valid URL');
-    }
-    if (url.protocol === 'http:' && !this.settings.allowHttp) {
-      throw refused('webhook URLs must use https (http is allowed only when the server sets WEBHOOK_ALLOW_HTTP=true, e.g. on a closed network)');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('webhook URLs must use https');
-    if (url.username !== '' || url.password !== '') {
-      throw refused('a webhook URL must not contain a user name or password; the signature authenticates each delivery');
+      throw refused('the webhook URL is not a valid URL', { reason: 'invalid_url' });
     }
     const host = hostOf(url);
+    if (url.protocol === 'http:' && !this.settings.allowHttp) {
+      throw refused('webhook URLs must use https (http is allowed only when the server sets WEBHOOK_ALLOW_HTTP=true, e.g. on a closed network)', { reason: 'https_required', host });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('webhook URLs must use https', { reason: 'https_required', host });
+    if (url.username !== '' || url.password !== '') {
+      throw refused('a webhook URL must not contain a user name or password; the signature authenticates each delivery', { reason: 'credentials_in_url', host });
+    }
     if (!this.hostListed(host)) {
-      throw refused(`${host} is not in the webhook allow-list (WEBHOOK_ALLOWED_HOSTS); ask the server administrator to add it`);
+      throw refused(`${host} is not in the webhook allow-list (WEBHOOK_ALLOWED_HOSTS); ask the server administrator to add it`, { reason: 'host_not_allowed', host });
     }
     return url;
   }
@@ -154,7 +179,7 @@ export class WebhookUrlGuard {
     try {
       found = await dns.promises.lookup(host, { all: true });
     } catch {
-      throw refused(`${host} cannot be resolved from the server; check the name`);
+      throw refused(`${host} cannot be resolved from the server; check the name`, { reason: 'host_unresolvable', host });
     }
     for (const { address } of found) this.checkAddress(host, address);
     return url;
@@ -165,7 +190,12 @@ export class WebhookUrlGuard {
     const kind = specialKindOf(address);
     if (kind === null || this.allow.addresses.check(address, familyOf(address))) return;
     const via = host === address ? '' : ` (${host} resolves to it)`;
-    throw refused(`${address} is a ${kind} address${via}; webhooks go there only if WEBHOOK_ALLOWED_HOSTS names that address or its network`);
+    throw refused(`${address} is a ${kind} address${via}; webhooks go there only if WEBHOOK_ALLOWED_HOSTS names that address or its network`, {
+      reason: 'special_address',
+      host,
+      address,
+      addressKind: addressKindOf(kind),
+    });
   }
 
   /** For http(s).request: resolves like the system does and refuses a forbidden address before connecting. */

@@ -18,8 +18,8 @@ describe('stateTimeoutMs()', () => {
     assert.equal(stateTimeoutMs({ name: 'survey', consultationId: 's', reason: 'completed' }, DEFAULT_TIMINGS), 30_000);
   });
 
-  it('gives up waiting for a specialist and leaves notices after their display time', () => {
-    assert.equal(stateTimeoutMs({ name: 'calling', queuePosition: 1, residentName: null }, DEFAULT_TIMINGS), 15 * 60_000);
+  it('never drops a waiting resident by itself (a long wait asks first) and leaves notices after their display time', () => {
+    assert.equal(stateTimeoutMs({ name: 'calling', queuePosition: 1, residentName: null }, DEFAULT_TIMINGS), null);
     assert.equal(stateTimeoutMs({ name: 'ended', reason: 'completed' }, DEFAULT_TIMINGS), 6_000);
     assert.equal(stateTimeoutMs({ name: 'fault', fault: 'noAnswer' }, DEFAULT_TIMINGS), 8_000);
   });

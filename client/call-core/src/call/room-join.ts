@@ -129,7 +129,6 @@ export class RoomJoin {
       host.patch({ peers: joined.peers });
       const media = this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
       call.media = media;
-      if (waiting && joinTuning().warmRecv) media.warmReceive(device);
       call.recvReady.resolve(media);
       // A waiting kiosk's transports are watched from the answer on: until then nothing is meant to flow.
       if (!waiting) call.pathGuard.watch();

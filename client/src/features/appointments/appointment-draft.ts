@@ -122,7 +122,7 @@ export type DraftField =
   | 'notes'
   /** Something the contract's schema refused that no single field explains. */
   | 'form';
-export type DraftProblem = 'required' | 'invalidDate' | 'invalidTime' | 'kanaOnly' | 'tooLong' | 'invalid';
+export type DraftProblem = 'required' | 'invalidDate' | 'invalidTime' | 'past' | 'kanaOnly' | 'tooLong' | 'invalid';
 export type DraftProblems = Partial<Record<DraftField, DraftProblem>>;
 
 const KANA = /^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s]*$/u;
@@ -149,13 +149,19 @@ function textLengths(draft: AppointmentDraft): [DraftField, string, number][] {
   ];
 }
 
-/** What the admin must fix, field by field; the contract's schema has the last word. */
-export function validateDraft(draft: AppointmentDraft): DraftProblems {
+/**
+ * What the admin must fix, field by field; the contract's schema has the last word. `now`: a
+ * new or moved slot must not be over already (a mistyped year would make a booking that is a
+ * no-show at once); one that has started is fine, a resident can still check in until its end.
+ */
+export function validateDraft(draft: AppointmentDraft, now: Date | null = null): DraftProblems {
   const problems: DraftProblems = {};
   if (!draft.departmentId) problems.departmentId = 'required';
   if (!draft.kioskId) problems.kioskId = 'required';
   if (!isLocalDate(draft.date)) problems.date = draft.date ? 'invalidDate' : 'required';
   if (!isLocalTime(draft.startTime)) problems.startTime = draft.startTime ? 'invalidTime' : 'required';
+  const slot = problems.date || problems.startTime ? null : draftSlot(draft);
+  if (now && slot && Date.parse(slot.endsAt) <= now.getTime()) problems.date = 'past';
   if (!draft.residentName.trim()) problems.residentName = 'required';
   if (!KANA.test(draft.residentKana.trim())) problems.residentKana = 'kanaOnly';
   for (const [field, text, limit] of textLengths(draft)) {

@@ -34,7 +34,11 @@ export function AppointmentEditor({ original, seed, onSaved, onClose, ...options
   const [draft, setDraft] = useState<AppointmentDraft>(() => (original ? draftFromAppointment(original) : emptyDraft(seed)));
   const [showProblems, setShowProblems] = useState(false);
   const locked = original !== null && original.status !== 'scheduled';
-  const problems = showProblems ? validateDraft(draft) : {};
+  // Only a new slot, or one the admin moved, is checked against the clock: an old booking stays editable.
+  const slot = draftSlot(draft);
+  const slotChanged = original === null || !slot || Date.parse(slot.startsAt) !== Date.parse(original.startsAt) || Date.parse(slot.endsAt) !== Date.parse(original.endsAt);
+  const clock = slotChanged ? new Date() : null;
+  const problems = showProblems ? validateDraft(draft, clock) : {};
   const check = useConflictCheck(locked ? null : conflictQuestion(draft, original?.id));
   const { save, saving, error, refused } = useAppointmentSave(original);
   // The refusal stays on screen until the admin changes something.
@@ -45,7 +49,7 @@ export function AppointmentEditor({ original, seed, onSaved, onClose, ...options
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (locked || saving) return;
-    if (Object.keys(validateDraft(draft)).length > 0) {
+    if (Object.keys(validateDraft(draft, clock)).length > 0) {
       setShowProblems(true);
       // After React has drawn the messages: take the admin to the first field to fix.
       window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());

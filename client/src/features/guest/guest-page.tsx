@@ -3,18 +3,18 @@ import type { RemoteTrack } from '@madoguchi/call-core/call-types';
 import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
+import { NewReleaseBanner } from '../../components/new-release-banner';
 import { CallClientContext } from '../../hooks/call-client-context';
 import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
 import { guestMessages as m } from '../../i18n/guest-messages';
 import { GuestMessageList } from './guest-message-list';
+import { guestOffersReload, type GuestPhase } from './guest-release';
 import { useCallConversation } from '../consultations/use-call-messages';
 import { CaptionerBox } from '../captions/captioner-box';
 import { useCallSnapshot } from '../../hooks/use-call-snapshot';
 import '../../styles/guest.css';
-
-type Phase = 'connecting' | 'joined' | 'left' | 'ended' | 'failed';
 
 function labelOf(track: RemoteTrack): string {
   if (track.source === 'document') return m.sources.document;
@@ -24,7 +24,7 @@ function labelOf(track: RemoteTrack): string {
   return m.sources.other;
 }
 
-function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; consultationId: string; client: GuestCallClient; onLeave: () => void }) {
+function GuestCall({ phase, consultationId, client, onLeave }: { phase: GuestPhase; consultationId: string; client: GuestCallClient; onLeave: () => void }) {
   // Listening from the start, not from when the list appears: a message sent the moment the page
   // says 「通話に参加しました。」 must not be missed.
   const messages = useCallConversation(consultationId);
@@ -38,6 +38,7 @@ function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; c
     phase === 'failed' ? m.failed : phase === 'left' ? m.left : phase === 'ended' ? m.ended : callState === 'inCall' ? m.joined : m.connecting;
   return (
     <>
+      <NewReleaseBanner texts={m.newRelease} offered={(release) => guestOffersReload(phase, release)} />
       <p className={phase === 'failed' ? 'notice notice--error' : 'notice'} role="status">
         {status}
       </p>
@@ -69,7 +70,7 @@ function GuestCall({ phase, consultationId, client, onLeave }: { phase: Phase; c
  */
 export function GuestPage({ consultationId, token }: { consultationId: string | null; token: string | null }) {
   const [client, setClient] = useState<GuestCallClient | null>(null);
-  const [phase, setPhase] = useState<Phase>('connecting');
+  const [phase, setPhase] = useState<GuestPhase>('connecting');
 
   useEffect(() => {
     if (!consultationId || !token) return;

@@ -24,7 +24,7 @@ export interface DepartmentDialogProps {
 export function DepartmentDialog({ department, onSaved, onClose }: DepartmentDialogProps) {
   const form = useCheckedForm(() => departmentFormFrom(department), departmentProblems);
   const { values, change, problems } = form;
-  const { perform, busy, error } = useAction();
+  const { perform, busy, error } = useAction({ conflict: t.fields.codeTaken });
 
   async function submit() {
     if (!form.check()) return;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { API_SCOPES, type ApiScope } from '@madoguchi/contract/api-scopes';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@madoguchi/contract/integrations';
@@ -6,6 +6,7 @@ import {
   createApiKey,
   createWebhook,
   disableWebhook,
+  getWebhookDestinations,
   listApiKeys,
   listWebhookDeliveries,
   listWebhooks,
@@ -22,6 +23,7 @@ import { describeError } from '../../i18n/describe-error';
 import { integrationMessages as t } from '../../i18n/integration-messages';
 import { formatDateTime } from '../../time/jst-format';
 import { ShownOnceDialog } from './shown-once-dialog';
+import { webhookDestinationLines, webhookUrlErrorText } from './webhook-url-text';
 
 type Secret = { title: string; value: string; hint: string };
 type Issue = (secret: Secret) => void;
@@ -66,11 +68,29 @@ function useCardAction() {
   return { notice, error, busy, perform };
 }
 
+/** What is wrong with a typed webhook URL before the server is asked (empty, or not a URL at all). */
+function webhookUrlProblem(url: string): string | null {
+  const typed = url.trim();
+  if (!typed) return t.hooks.urlRequired;
+  try {
+    const parsed = new URL(typed);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? null : t.hooks.refused.httpsRequired;
+  } catch {
+    return t.hooks.refused.invalidUrl;
+  }
+}
+
 /** The choices of a new key or endpoint (scopes, events) as labelled checkboxes. */
-function Choices<T extends string>(props: { legend: string; options: readonly T[]; chosen: T[]; label: (option: T) => ReactNode; onChange: (chosen: T[]) => void }) {
+function Choices<T extends string>(props: { legend: string; options: readonly T[]; chosen: T[]; label: (option: T) => ReactNode; onChange: (chosen: T[]) => void; error?: string | null }) {
+  const errorId = useId();
   return (
-    <fieldset className="checkbox-group">
+    <fieldset className="checkbox-group" aria-describedby={props.error ? errorId : undefined}>
       <legend>{props.legend}</legend>
+      {props.error ? (
+        <p id={errorId} className="field__error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
       <div className="checkbox-group__options">
         {props.options.map((option) => (
           <label key={option} className="checkbox">
@@ -111,12 +131,19 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
   const { notice, error, busy, perform } = useCardAction();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>(['appointments:read', 'appointments:write']);
+  // Problems show after the first press of 発行, not while the admin is still filling in.
+  const [checked, setChecked] = useState(false);
   const c = t.keys.columns;
+  const nameProblem = checked && !name.trim() ? t.keys.nameRequired : null;
+  const scopesProblem = checked && scopes.length === 0 ? t.keys.scopesRequired : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setChecked(true);
+    if (!name.trim() || scopes.length === 0) return;
     void perform((o) => createApiKey({ name: name.trim(), scopes }, o), t.keys.created, (issued) => {
       setName('');
+      setChecked(false);
       keys.reload();
       onIssued({ title: t.keys.secretTitle, value: issued.secret, hint: t.keys.secretHint });
     });
@@ -152,18 +179,33 @@ function ApiKeysCard({ onIssued }: { onIssued: Issue }) {
           ))}
         </ListTable>
       ) : null}
-      <form className="form-grid" onSubmit={submit}>
-        <FormField label={t.keys.name} hint={t.keys.nameHint} required requiredLabel={common.required}>
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <FormField label={t.keys.name} hint={t.keys.nameHint} required requiredLabel={common.required} error={nameProblem}>
           {(f) => <input {...f} maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />}
         </FormField>
-        <Choices legend={t.keys.scopesLegend} options={API_SCOPES} chosen={scopes} onChange={setScopes} label={(s) => <>{t.scopes[s]} <code>{s}</code></>} />
+        <Choices legend={t.keys.scopesLegend} options={API_SCOPES} chosen={scopes} onChange={setScopes} label={(s) => <>{t.scopes[s]} <code>{s}</code></>} error={scopesProblem} />
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy || !name.trim() || scopes.length === 0}>
+          <button type="submit" className="button button--primary" disabled={busy}>
             {t.keys.create}
           </button>
         </div>
       </form>
     </SettingsCard>
+  );
+}
+
+/** Where this server lets webhooks go, said before the admin types a URL (the URL field refers to it). */
+function WebhookDestinationsHint({ id }: { id: string }) {
+  const destinations = useApiData(getWebhookDestinations, 'webhook-destinations');
+  const lines = destinations.data ? webhookDestinationLines(destinations.data) : [t.hooks.destinations.loading];
+  return (
+    <div className="page__hint webhook-destinations" id={id}>
+      {destinations.error ? (
+        <Notice tone="error" text={describeError(destinations.error)} actionLabel={common.actions.retry} onAction={destinations.reload} />
+      ) : (
+        lines.map((line) => <p key={line}>{line}</p>)
+      )}
+    </div>
   );
 }
 
@@ -174,20 +216,35 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
+  const urlInput = useRef<HTMLInputElement>(null);
+  const destinationsId = useId();
+  // Problems show after the first press of 登録, not while the admin is still filling in.
+  const [checked, setChecked] = useState(false);
   const c = t.log.columns;
+  const eventsProblem = checked && events.length === 0 ? t.hooks.eventsRequired : null;
+  // The URL's problem is said at its field (and focus goes there): first what the form sees itself
+  // (empty, not a URL), then the server's refusal (scheme, allow-list, DNS); any other error at the card's top.
+  const serverUrlError = webhookUrlErrorText(error);
+  const urlError = (checked ? webhookUrlProblem(url) : null) ?? serverUrlError;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setChecked(true);
+    if (webhookUrlProblem(url) || events.length === 0) return;
     void perform((o) => createWebhook({ url: url.trim(), events, description: description.trim() }, o), t.hooks.created, (issued) => {
       setUrl('');
       setDescription('');
+      setChecked(false);
       endpoints.reload();
       onIssued({ title: t.hooks.secretTitle, value: issued.secret, hint: t.hooks.secretHint });
     });
   };
+  useEffect(() => {
+    if (urlError) urlInput.current?.focus();
+  }, [urlError]);
 
   return (
-    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={error ?? endpoints.error}>
+    <SettingsCard headingId="webhooks-heading" heading={t.hooks.heading} lead={t.hooks.lead} notice={notice} error={serverUrlError ? null : (error ?? endpoints.error)}>
       {endpoints.data?.length === 0 ? <p>{t.hooks.empty}</p> : null}
       {endpoints.data?.length ? (
         <ListTable caption={t.hooks.heading} columns={[t.hooks.columns.url, t.hooks.columns.events, t.keys.columns.state, t.columns.actions]}>
@@ -220,14 +277,26 @@ function WebhooksCard({ onIssued }: { onIssued: Issue }) {
           ))}
         </ListTable>
       ) : null}
-      <form className="form-grid" onSubmit={submit}>
-        <FormField label={t.hooks.url} hint={t.hooks.urlHint} required requiredLabel={common.required}>
-          {(f) => <input {...f} type="url" inputMode="url" maxLength={500} value={url} onChange={(e) => setUrl(e.target.value)} />}
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <WebhookDestinationsHint id={destinationsId} />
+        <FormField label={t.hooks.url} hint={t.hooks.urlHint} error={urlError} required requiredLabel={common.required}>
+          {(f) => (
+            <input
+              {...f}
+              ref={urlInput}
+              aria-describedby={[f['aria-describedby'], destinationsId].filter(Boolean).join(' ')}
+              type="url"
+              inputMode="url"
+              maxLength={500}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t.hooks.description}>{(f) => <input {...f} maxLength={100} value={description} onChange={(e) => setDescription(e.target.value)} />}</FormField>
-        <Choices legend={t.hooks.eventsLegend} options={WEBHOOK_EVENTS} chosen={events} onChange={setEvents} label={(e) => t.events[e]} />
+        <Choices legend={t.hooks.eventsLegend} options={WEBHOOK_EVENTS} chosen={events} onChange={setEvents} label={(e) => t.events[e]} error={eventsProblem} />
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy || !url.trim() || events.length === 0}>
+          <button type="submit" className="button button--primary" disabled={busy}>
             {t.hooks.create}
           </button>
         </div>

@@ -25,7 +25,7 @@ export interface StaffDialogProps {
 export function StaffDialog({ member, departments, isSelf, onSaved, onInvited, onClose }: StaffDialogProps) {
   const creating = member === null;
   const form = useCheckedForm(() => staffFormFrom(member), (values) => staffProblems(values, creating));
-  const { perform, busy, error } = useAction();
+  const { perform, busy, error } = useAction({ conflict: t.fields.loginIdTaken });
 
   async function submit() {
     if (!form.check()) return;

@@ -3,8 +3,10 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
 import { newCheckInCode } from '../../domain/check-in-code';
 import { japanDayOf, japanWeekdayOf, startOfJapanDay } from '@madoguchi/contract/japan-time';
+import { DEFAULT_BOOKING_POLICY, type OpeningInterval } from '@madoguchi/contract/booking';
 import { createLogger } from '../../logging/logger';
 import type { Repositories } from '../../app';
+import { BookingRuleRepository } from '../repositories/booking-rule-repository';
 import { DEMO_KIOSK_NAME, DEMO_STAFF_LOGIN } from './demo-seed';
 
 const log = createLogger('demo-data');
@@ -16,6 +18,16 @@ export const DEMO_DEPARTMENTS = [
   { code: 'hoken-nenkin', name: '保険年金課', icon: 'pension', nameTranslations: { 'ja-easy': 'ほけん・ねんきん', en: 'Insurance and pensions', zh: '保险年金科', ko: '보험연금과', vi: 'Bảo hiểm và lương hưu', pt: 'Seguro e pensão', es: 'Seguros y pensiones' } },
   { code: 'shimin', name: '市民課', icon: 'resident', nameTranslations: { 'ja-easy': 'じゅうみんの てつづき', en: 'Resident registration', zh: '市民科', ko: '시민과', vi: 'Đăng ký cư trú', pt: 'Registro de residentes', es: 'Registro de residentes' } },
 ] as const;
+
+/**
+ * 設定 → 予約枠 of the demo town, so /book/ has something to offer right after `npm start`:
+ * two departments with their topics, weekdays 9:00–17:00 at every demo kiosk.
+ */
+const DEMO_BOOKABLE: readonly { code: string; capacity: number; topics: readonly { name: string; en: string; slotMinutes: number }[] }[] = [
+  { code: 'kosodate', capacity: 2, topics: [{ name: '児童手当の申請', en: 'Child allowance', slotMinutes: 30 }, { name: '保育園の入園', en: 'Nursery school admission', slotMinutes: 30 }] },
+  { code: 'zeimu', capacity: 1, topics: [{ name: '住民税の相談', en: 'Resident tax', slotMinutes: 30 }] },
+];
+const WEEKDAYS_9_TO_5: OpeningInterval[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '17:00' }));
 
 const EXTRA_KIOSKS = [
   { name: '北支所 相談ブース', location: '北支所 2階', address: '北町3-2-1' },
@@ -69,6 +81,26 @@ export async function seedDemoData(dataSource: DataSource, repositories: Reposit
   const demoKiosk = await repositories.kiosks.findByName(DEMO_KIOSK_NAME);
   const kioskIds: string[] = demoKiosk ? [demoKiosk.id] : [];
   for (const k of EXTRA_KIOSKS) kioskIds.push((await repositories.kiosks.create({ ...k, credentialHash: null })).id);
+
+  const demoAdmin = await repositories.staff.findByLoginIdWithHash('demo-admin');
+  if (demoAdmin) {
+    await new BookingRuleRepository(dataSource).save(
+      {
+        policy: { ...DEFAULT_BOOKING_POLICY },
+        departments: DEMO_BOOKABLE.map((d) => ({
+          departmentId: departmentIds.get(d.code) ?? '',
+          bookable: true,
+          capacity: d.capacity,
+          hours: WEEKDAYS_9_TO_5,
+          topics: d.topics.map((t) => ({ name: t.name, nameTranslations: { en: t.en }, slotMinutes: t.slotMinutes })),
+        })),
+        kiosks: kioskIds.map((kioskId) => ({ kioskId, bookable: true, hours: WEEKDAYS_9_TO_5 })),
+        blockedDays: [],
+      },
+      demoAdmin.id,
+      now,
+    );
+  }
 
   const today = japanDayOf(now);
   const dayStart = (offset: number): Date => new Date(startOfJapanDay(today).getTime() + offset * 86_400_000);

@@ -27,6 +27,7 @@ export function registerIntegrationRoutes(api: ApiRegistry, deps: IntegrationRou
   api.handle('createApiKey', async ({ body, caller }) => deps.apiKeys.create(staffOf(caller).staffId, body));
   api.handle('revokeApiKey', async ({ params, caller }) => deps.apiKeys.revoke(staffOf(caller).staffId, params.id));
 
+  api.handle('getWebhookDestinations', async () => deps.endpoints.destinations());
   api.handle('listWebhooks', async () => deps.endpoints.list());
   api.handle('createWebhook', async ({ body, caller }) => deps.endpoints.create(managerOf(caller), body));
   api.handle('disableWebhook', async ({ params, caller }) => deps.endpoints.disable(managerOf(caller), params.id));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../../../server/src/config/config';
+import { AppError } from '../../../../server/src/domain/app-error';
 import { parseAllowList, specialKindOf, WebhookUrlGuard } from '../../../../server/src/webhooks/webhook-url-guard';
 
 const refusal = async (guard: WebhookUrlGuard, url: string): Promise<string> => {
@@ -63,6 +64,66 @@ describe('webhook URL guard (SSRF)', () => {
     // A listed name resolving to an address no entry covers is refused, whatever the name.
     const byName = new WebhookUrlGuard({ allowedHosts: 'localhost', allowHttp: true });
     assert.match(await refusal(byName, 'http://localhost:9/h'), /loopback address \(localhost resolves to it\)/);
+  });
+
+  it('each refusal carries a machine reason (details) the admin app words, with the host and the address kind', async () => {
+    const reasonOf = async (guard: WebhookUrlGuard, url: string): Promise<unknown> => {
+      try {
+        await guard.checkRegistration(url);
+      } catch (error) {
+        assert.ok(error instanceof AppError, String(error));
+        assert.equal(error.code, 'BAD_REQUEST');
+        // details is a list of issues like every other 400's: one entry, naming url, with the English message.
+        assert.ok(Array.isArray(error.details), 'details is a list');
+        assert.equal(error.details.length, 1);
+        const { message, ...refusal } = error.details[0] as { message: string };
+        assert.equal(message, error.message);
+        return refusal;
+      }
+      return 'accepted';
+    };
+    const strict = new WebhookUrlGuard({ allowedHosts: '*, hooks.town.local', allowHttp: false });
+    assert.deepEqual(await reasonOf(strict, 'not a url'), { reason: 'invalid_url', path: 'url' });
+    assert.deepEqual(await reasonOf(strict, 'http://8.8.8.8/h'), { reason: 'https_required', path: 'url', host: '8.8.8.8' });
+    assert.deepEqual(await reasonOf(strict, 'https://u:p@8.8.8.8/h'), { reason: 'credentials_in_url', path: 'url', host: '8.8.8.8' });
+    assert.deepEqual(await reasonOf(strict, 'https://hooks.town.local/h'), { reason: 'host_unresolvable', path: 'url', host: 'hooks.town.local' });
+    assert.deepEqual(await reasonOf(strict, 'https://169.254.169.254/'), { reason: 'special_address', path: 'url', host: '169.254.169.254', address: '169.254.169.254', addressKind: 'link_local' });
+    // localhost may resolve to ::1 first: either is its loopback address.
+    const viaName = (await reasonOf(strict, 'https://localhost/')) as { address?: string };
+    assert.deepEqual(viaName, { reason: 'special_address', path: 'url', host: 'localhost', address: viaName.address, addressKind: 'loopback' });
+    assert.ok(['127.0.0.1', '::1'].includes(viaName.address ?? ''), viaName.address);
+    assert.deepEqual(await reasonOf(strict, 'https://10.0.0.5/'), { reason: 'special_address', path: 'url', host: '10.0.0.5', address: '10.0.0.5', addressKind: 'private' });
+    assert.deepEqual(await reasonOf(strict, 'https://192.0.2.1/'), { reason: 'special_address', path: 'url', host: '192.0.2.1', address: '192.0.2.1', addressKind: 'other' });
+    const listed = new WebhookUrlGuard({ allowedHosts: 'hooks.town.local', allowHttp: true });
+    assert.deepEqual(await reasonOf(listed, 'http://other.example.jp/h'), { reason: 'host_not_allowed', path: 'url', host: 'other.example.jp' });
+    assert.equal(await reasonOf(new WebhookUrlGuard({ allowedHosts: '*, 10.9.0.0/16', allowHttp: false }), 'https://10.9.1.1/hook'), 'accepted', 'a listed network opens its private addresses');
+    // The whole body as an API caller reads it.
+    assert.throws(() => listed.checkUrl('https://u:p@hooks.town.local/h'), (error: unknown) => {
+      assert.ok(error instanceof AppError);
+      assert.deepEqual(error.toBody(), {
+        code: 'BAD_REQUEST',
+        message: 'a webhook URL must not contain a user name or password; the signature authenticates each delivery',
+        details: [
+          {
+            path: 'url',
+            message: 'a webhook URL must not contain a user name or password; the signature authenticates each delivery',
+            reason: 'credentials_in_url',
+            host: 'hooks.town.local',
+          },
+        ],
+      });
+      return true;
+    });
+  });
+
+  it("tells the admin's form where webhooks may go: `*` apart, the other entries as written, http or not", () => {
+    assert.deepEqual(new WebhookUrlGuard({ allowedHosts: '*', allowHttp: false }).destinations(), { anyPublicHost: true, entries: [], allowHttp: false });
+    assert.deepEqual(new WebhookUrlGuard({ allowedHosts: ' hooks.town.local, *.lg.example.jp ,10.20.0.0/16', allowHttp: true }).destinations(), {
+      anyPublicHost: false,
+      entries: ['hooks.town.local', '*.lg.example.jp', '10.20.0.0/16'],
+      allowHttp: true,
+    });
+    assert.deepEqual(new WebhookUrlGuard({ allowedHosts: '', allowHttp: false }).destinations(), { anyPublicHost: false, entries: [], allowHttp: false });
   });
 
   it('an unreadable allow-list stops the server at start-up, naming the entry', () => {
