@@ -14,17 +14,25 @@ export function missingFaceDevices(stream: MediaStream | null): FaceDevice[] {
   return missing;
 }
 
+const kindOf = (track: MediaStreamTrack): FaceDevice => (track.kind === 'video' ? 'camera' : 'microphone');
+
 /**
  * Tells the specialist when the resident's camera or microphone is missing from the call: not
- * there when the call starts (no device, permission denied), or gone mid-call (unplugged: its
- * track ends). Without this the desk shows 「相手の映像を待っています…」 for ever. The server
- * also writes it on the consultation's record. Each device is reported once per call.
+ * there when the call starts (no device, permission denied), or gone mid-call (unplugged: the
+ * browser ends its track and fires `ended`, which a track the page stops itself at hang-up does
+ * not, so a call's normal end reports nothing). Without this the desk shows 「相手の映像を待って
+ * います…」 for ever. The server also writes it on the consultation's record. Each device is
+ * reported once per call.
  */
 export function reportMissingFaceDevices(call: KioskCallClient): () => void {
   let reported = new Set<FaceDevice>();
+  let lost = new Set<FaceDevice>();
   let consultationId: string | null = null;
   let watched: MediaStream | null = null;
-  const onTrackEnded = (): void => check();
+  const onTrackEnded = (event: Event): void => {
+    lost.add(kindOf(event.target as MediaStreamTrack));
+    check();
+  };
 
   const report = (id: string, device: FaceDevice): void => {
     reported.add(device);
@@ -47,11 +55,14 @@ export function reportMissingFaceDevices(call: KioskCallClient): () => void {
     if (id !== consultationId) {
       consultationId = id;
       reported = new Set();
+      lost = new Set();
     }
     watch(snapshot.localStream);
     // Only once in the call: while waiting the media may still be opening.
     if (!id || snapshot.callState !== 'inCall') return;
-    for (const device of missingFaceDevices(snapshot.localStream)) if (!reported.has(device)) report(id, device);
+    const tracks = snapshot.localStream?.getTracks() ?? [];
+    const absent = (['camera', 'microphone'] as const).filter((device) => !tracks.some((track) => kindOf(track) === device));
+    for (const device of new Set([...absent, ...lost])) if (!reported.has(device)) report(id, device);
   }
 
   const off = [call.on('changed', () => check())];

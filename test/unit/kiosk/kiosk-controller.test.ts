@@ -102,6 +102,21 @@ describe('KioskController (fake socket, FakeHandler Device, fake clock)', () => 
     assert.equal(name(controller), 'idle');
   });
 
+  it('no timer moves a resident out of a call while they read a form or are asked for a snapshot, however long it takes', async () => {
+    const { server, controller } = await inCall(true);
+    server.home.push('formShown', { consultationId: 's1', documentId: 'd1', revision: 1, title: { ja: '申請書' }, fields: [], values: {} });
+    server.home.push('snapshotRequested', { consultationId: 's1', requestId: 'r1' });
+    await until(() => controller.getSnapshot().forms !== null && controller.getSnapshot().extras.snapshot !== null, 'form and snapshot request shown');
+    // Two hours of nobody touching anything, in minutes, so every re-armed timer gets its turn.
+    for (let minute = 0; minute < 120; minute += 1) mock.timers.tick(60_000);
+    await settle();
+    assert.deepEqual(controller.getSnapshot().state, { name: 'inCall', staffName: '佐藤' });
+    assert.equal(controller.getSnapshot().idleWarningEndsAt, null, 'no 「続けますか？」 in a call');
+    assert.notEqual(controller.getSnapshot().forms, null, 'the form stays until the resident answers or staff withdraw it');
+    assert.equal(controller.getSnapshot().extras.snapshot?.phase, 'asking', 'the snapshot question stays');
+    assert.equal(server.home.count('hangUp') + server.home.count('cancelCall'), 0);
+  });
+
   it('「続けますか？」 after inactivityMs on a choosing screen; a touch starts the wait again; no answer: Idle', async () => {
     const { controller } = await idleKiosk();
     mock.timers.enable({ apis: ['setTimeout'] });

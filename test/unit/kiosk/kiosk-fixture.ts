@@ -16,6 +16,7 @@ export function kioskServer(): FakeServer {
   server.handle('callStaff', () => ({ consultationId: 's1', queuePosition: 2 }));
   server.handle('heartbeat', () => null);
   server.handle('submitSurvey', () => null);
+  server.handle('reportDeviceProblem', () => null);
   return server;
 }
 
