@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { callInProgress } from '../fixtures/call-scenario';
+import { loginStaff } from '../helpers/api-client';
+import { until } from '../helpers/poll';
+import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
+
+describe('a kiosk camera or microphone missing from the call (socket level)', () => {
+  const suite = callInProgress();
+
+  it('the desk is told, the record keeps it, and a desk that joins again (its console reloaded) is told again', async () => {
+    const { server, call } = suite;
+    const { consultationId } = call;
+    const join = async (socket: typeof call.staff) => {
+      const { routerRtpCapabilities } = expectOk(await request(socket, 'getServerInfo', {}));
+      return request(socket, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities });
+    };
+    expectOk(await join(call.staff));
+    expectOk(await join(call.kiosk));
+
+    const told = nextEvent(call.staff, 'deviceProblem');
+    expectOk(await request(call.kiosk, 'reportDeviceProblem', { consultationId, device: 'camera' }));
+    assert.deepEqual((await told)[0], { consultationId, device: 'camera' });
+    const staffCannot = await request(call.staff, 'reportDeviceProblem', { consultationId, device: 'microphone' });
+    assert.equal(!staffCannot.ok && staffCannot.error.code, 'FORBIDDEN', 'only the kiosk reports its devices');
+    const garbage = await request(call.kiosk, 'reportDeviceProblem', { consultationId, device: 'speaker' } as never);
+    assert.equal(!garbage.ok && garbage.error.code, 'BAD_REQUEST');
+
+    await until(
+      () => server.app.repositories.consultationEvents.listFor(consultationId),
+      (events) => events.some((e) => e.type === 'device_problem' && e.actor === 'kiosk' && e.details['device'] === 'camera'),
+      { what: 'device_problem on the record' },
+    );
+
+    // The console reloaded: a new socket of the same desk joins the call again and hears it.
+    const { accessToken } = await loginStaff(server.url, server.demo.staffLoginId, server.demo.staffPassword);
+    const again = await connectSocket(server.url, accessToken);
+    try {
+      const retold = nextEvent(again, 'deviceProblem');
+      expectOk(await join(again));
+      assert.deepEqual((await retold)[0], { consultationId, device: 'camera' });
+    } finally {
+      again.close();
+    }
+  });
+});
