@@ -135,13 +135,19 @@ describe('calls with a missing camera or microphone connect with what there is (
     assert.equal(server.app.consultations.has(consultationId), true);
   });
 
-  it('a desk with no camera: the resident hears the specialist and the call stays up', { timeout: 90_000 }, async () => {
+  it('a desk with no camera: the resident hears the specialist, is told there is no picture, and the call stays up', { timeout: 90_000 }, async () => {
     const consultationId = await startCall([], ['video']);
     assert.ok(kiosk && staff);
     const heard = await waitForMedia(kiosk.page, (m) => m.audioPacketsReceived > 20, 20_000);
     assert.ok(heard.audioPacketsReceived > 20, `the kiosk hears the desk: ${JSON.stringify(heard)}`);
     const seen = await waitForMedia(staff.page, (m) => m.videoFramesDecoded > 10, 20_000);
     assert.ok(seen.videoFramesDecoded > 10, `the desk sees the resident: ${JSON.stringify(seen)}`);
+    // Not 「職員の映像を待っています…」 for ever.
+    await kiosk.page.getByText('職員の端末のカメラが使えないため、映像はありません。声でご相談ください。').waitFor({ timeout: 10_000 });
+    assert.deepEqual(
+      (await server.app.repositories.consultationEvents.listFor(consultationId)).filter((e) => e.type === 'device_problem').map((e) => [e.actor, e.details['device']]),
+      [['staff', 'camera']],
+    );
     await outlastNoMediaGuard();
     assert.equal(server.app.consultations.has(consultationId), true, 'the call is still live');
   });

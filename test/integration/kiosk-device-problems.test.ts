@@ -5,7 +5,7 @@ import { loginStaff } from '../helpers/api-client';
 import { until } from '../helpers/poll';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
 
-describe('a kiosk camera or microphone missing from the call (socket level)', () => {
+describe('a camera or microphone missing from the call, at the kiosk or the desk (socket level)', () => {
   const suite = callInProgress();
 
   it('the desk is told, the record keeps it, and a desk that joins again (its console reloaded) is told again', async () => {
@@ -21,14 +21,20 @@ describe('a kiosk camera or microphone missing from the call (socket level)', ()
     const told = nextEvent(call.staff, 'deviceProblem');
     expectOk(await request(call.kiosk, 'reportDeviceProblem', { consultationId, device: 'camera' }));
     assert.deepEqual((await told)[0], { consultationId, device: 'camera' });
-    const staffCannot = await request(call.staff, 'reportDeviceProblem', { consultationId, device: 'microphone' });
-    assert.equal(!staffCannot.ok && staffCannot.error.code, 'FORBIDDEN', 'only the kiosk reports its devices');
+    const notTheDesks = await request(call.staff, 'reportDeviceProblem', { consultationId, device: 'documentCamera' });
+    assert.equal(!notTheDesks.ok && notTheDesks.error.code, 'BAD_REQUEST', 'a desk reports only its own camera or microphone');
+    // The desk's microphone: the kiosk is told (and not the desk itself).
+    const kioskTold = nextEvent(call.kiosk, 'deviceProblem');
+    expectOk(await request(call.staff, 'reportDeviceProblem', { consultationId, device: 'microphone' }));
+    assert.deepEqual((await kioskTold)[0], { consultationId, device: 'microphone' });
     const garbage = await request(call.kiosk, 'reportDeviceProblem', { consultationId, device: 'speaker' } as never);
     assert.equal(!garbage.ok && garbage.error.code, 'BAD_REQUEST');
 
     await until(
       () => server.app.repositories.consultationEvents.listFor(consultationId),
-      (events) => events.some((e) => e.type === 'device_problem' && e.actor === 'kiosk' && e.details['device'] === 'camera'),
+      (events) =>
+        events.some((e) => e.type === 'device_problem' && e.actor === 'kiosk' && e.details['device'] === 'camera') &&
+        events.some((e) => e.type === 'device_problem' && e.actor === 'staff' && e.details['device'] === 'microphone'),
       { what: 'device_problem on the record' },
     );
 

@@ -25,7 +25,7 @@ export type KioskNoticeName = 'heartbeat' | 'submitSurvey';
 export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDeviceProblem' | 'askFormCorrection' | 'signForm' | 'refuseForm' | 'getCaptions' | 'captionConsent';
 
 /** Staff console requests inside a call, sent through StaffCallClient.sendStaffRequest(). */
-export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'documentView' | 'reportQuality' | 'saveOutcome' | 'pushForm' | 'withdrawForm' | 'getCaptions' | 'correctCaption';
+export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'documentView' | 'reportQuality' | 'saveOutcome' | 'pushForm' | 'withdrawForm' | 'getCaptions' | 'correctCaption' | 'reportDeviceProblem';
 
 /** Guest requests inside a call, sent through GuestCallClient.sendGuestCallRequest() (a captioner's typing). */
 export type GuestCallRequestName = 'getCaptions' | 'captionInput';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
+import { reportMissingFaceDevices } from '@madoguchi/call-core/face-device-report';
 import { watchKioskDeviceProblems } from '../features/consultations/use-kiosk-device-problems';
 import { CallClientContext, StaffCallContext } from '../hooks/call-client-context';
 import { useAuth } from '../hooks/use-auth';
@@ -17,10 +18,13 @@ export function StaffCallProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const next = new StaffCallClient({ getToken, refreshToken: ensureFreshToken });
     watchKioskDeviceProblems(next);
+    // A desk with no camera or microphone: the kiosk says so instead of waiting for a picture.
+    const stopReporting = reportMissingFaceDevices(next, (consultationId, device) => next.sendStaffRequest('reportDeviceProblem', { consultationId, device }));
     setClient(next);
     // Failures show through the snapshot's connection state.
     next.connect().catch(() => undefined);
     return () => {
+      stopReporting();
       next.close();
       next.removeAllListeners();
     };

@@ -138,6 +138,10 @@ export interface KioskMessages {
     noCamera: string;
     /** The microphone alone is missing from the call. */
     noMicrophone: string;
+    /** The specialist's desk has no camera: instead of waiting for their picture for ever. */
+    staffNoCamera: string;
+    /** The specialist's desk has no microphone. */
+    staffNoMicrophone: string;
     /** Said and shown when a guest joins: 「通訳者が参加しました」. */
     guestJoined: (who: string) => string;
     /** Who a guest is, as a tile's caption and in guestJoined. */

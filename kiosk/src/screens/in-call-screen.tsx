@@ -14,7 +14,7 @@ import { captionsVisible, type InCallExtrasSnapshot } from '../visit/in-call-ext
 import { useKioskSnapshot } from '../visit/use-kiosk-snapshot';
 import { useMessages } from '../visit/use-messages';
 import { SnapshotConsent } from './snapshot-consent';
-import { missingFaceDevices } from '../visit/face-device-report';
+import { missingFaceDevices } from '@madoguchi/call-core/face-device-report';
 
 export interface InCallScreenProps {
   staffName: string | null;
@@ -143,11 +143,12 @@ export function InCallScreen({
         <div className="in-call__info">
           {staffName ? <p className="in-call__staff">{inCall.staffName(staffName)}</p> : null}
           <p className="in-call__status" role="status">
-            {describeCallStatus(call, inCall)}
+            {describeCallStatus(call, inCall, extras.deskMissing)}
           </p>
           {noLocalMedia ? <p className="in-call__warning">{inCall.noLocalMedia}</p> : null}
           {noCameraOnly ? <p className="in-call__warning">{inCall.noCamera}</p> : null}
           {noMicrophoneOnly ? <p className="in-call__warning">{inCall.noMicrophone}</p> : null}
+          {extras.deskMissing.includes('microphone') ? <p className="in-call__warning">{inCall.staffNoMicrophone}</p> : null}
           {extras.documentFailed ? <p className="in-call__warning">{callTools.documentFailed}</p> : null}
         </div>
         <VolumeControl level={volume} labels={callTools} onChange={setVolume} />

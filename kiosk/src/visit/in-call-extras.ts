@@ -40,6 +40,8 @@ export interface InCallExtrasSnapshot {
   captionsState: CaptionsState | null;
   /** 「字幕を表示」 as the resident set it; null: not touched (on when the booking says 聴覚支援). */
   captionsChosen: boolean | null;
+  /** The specialist's camera or microphone is missing from the call (their desk said so). */
+  deskMissing: readonly ('camera' | 'microphone')[];
 }
 
 /** Whether the caption area shows: the resident's choice, else on for a booking with 聴覚支援. */
@@ -56,6 +58,7 @@ export const EMPTY_EXTRAS: InCallExtrasSnapshot = Object.freeze({
   snapshot: null,
   captionLines: [],
   captionsState: null,
+  deskMissing: [],
   captionsChosen: null,
 });
 
@@ -105,6 +108,10 @@ export class InCallExtras extends TypedEmitter<{ changed: [InCallExtrasSnapshot]
       this.consent.on('changed', ({ snapshot }) => this.patch({ snapshot })),
       call.onServerEvent('captionLine', (line) => {
         if (this.isCurrent(line.consultationId)) this.patch({ captionLines: withCaptionLine(this.snapshot.captionLines, line) });
+      }),
+      call.onServerEvent('deviceProblem', ({ consultationId, device }) => {
+        if (!this.isCurrent(consultationId) || device === 'documentCamera' || this.snapshot.deskMissing.includes(device)) return;
+        this.patch({ deskMissing: [...this.snapshot.deskMissing, device] });
       }),
       call.onServerEvent('captionsState', (state) => {
         if (this.isCurrent(state.consultationId)) this.patch({ captionsState: state });

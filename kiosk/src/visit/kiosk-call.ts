@@ -7,7 +7,7 @@ import { Heartbeat } from '../device/heartbeat';
 import type { KioskTokenKeeper } from '../device/kiosk-token-keeper';
 import { InCallExtras } from './in-call-extras';
 import type { FormReview } from './form-review-state';
-import { reportMissingFaceDevices } from './face-device-report';
+import { reportMissingFaceDevices } from '@madoguchi/call-core/face-device-report';
 import { KioskForms } from './kiosk-forms';
 import type { InCallExtrasSnapshot } from './in-call-extras';
 import type { KioskConnections } from './kiosk-controller-types';
@@ -69,7 +69,7 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
   const forms = new KioskForms({ call: client, getToken: () => keeper.token });
   forms.on('changed', hooks.onForms);
   client.on('changed', hooks.onCall);
-  reportMissingFaceDevices(client);
+  reportMissingFaceDevices(client, (consultationId, device) => client.sendKioskCallRequest('reportDeviceProblem', { consultationId, device }));
   client.on('connectionStateChanged', (state) => {
     if (state === 'connected') {
       heartbeat.start();

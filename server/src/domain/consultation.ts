@@ -53,6 +53,8 @@ export class Consultation {
   mediaFlag: MediaFlag | null = null;
   /** Kiosk devices reported missing in this call (camera, microphone, document camera): told again to a desk that joins later. */
   readonly kioskDeviceProblems = new Set<KioskDevice>();
+  /** The desk's camera or microphone reported missing: told again to a kiosk whose page reloads. */
+  readonly deskDeviceProblems = new Set<KioskDevice>();
   readonly participants = new Map<string, Participant>();
   /** Guest links issued for this call that have not been spent (their guest has not left). */
   readonly guests = new Set<string>();

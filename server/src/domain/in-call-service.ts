@@ -104,9 +104,23 @@ export class InCallService {
     this.options.notifier.toPeers([request.staffPeerId], 'snapshotAnswered', { consultationId, requestId, consent });
   }
 
-  /** The kiosk cannot use its document camera: its specialist is told, and stops waiting for a snapshot it asked for. */
+  /**
+   * A device of the call does not work. The kiosk's (document camera, face camera, microphone):
+   * its specialist is told, and stops waiting for a snapshot it asked for. The desk's (camera,
+   * microphone): the kiosk is told, so the resident is not left waiting for a picture. Both go
+   * on the record.
+   */
   reportDeviceProblem(principal: SocketPrincipal, payload: ReportDeviceProblemPayload): void {
-    if (principal.role !== 'kiosk') throw AppError.forbidden('only the kiosk reports its devices');
+    if (principal.role === 'staff' || principal.role === 'admin') {
+      if (payload.device === 'documentCamera' || payload.requestId) throw AppError.badRequest('a desk reports only its own camera or microphone');
+      const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
+      consultation.deskDeviceProblems.add(payload.device);
+      log.warn({ consultationId: payload.consultationId, device: payload.device }, 'desk device problem');
+      this.record(payload.consultationId, 'device_problem', 'staff', { device: payload.device });
+      this.options.notifier.toPeers([kioskPeer(consultation.kiosk.id)], 'deviceProblem', { consultationId: payload.consultationId, device: payload.device });
+      return;
+    }
+    if (principal.role !== 'kiosk') throw AppError.forbidden('only the kiosk and the desk report their devices');
     const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
     const { requestId } = payload;
     const request = requestId ? this.snapshotRequests.get(requestId) : undefined;
@@ -119,16 +133,17 @@ export class InCallService {
     this.options.notifier.toPeers(staff, 'deviceProblem', { consultationId: payload.consultationId, device: payload.device, ...(requestId ? { requestId } : {}) });
   }
 
-  /** A desk joining the call (answering, or its console reloaded) hears what the kiosk already reported missing. */
+  /** Joining the call (answering, or a page reloaded): the desk hears what the kiosk reported missing, the kiosk what the desk did. */
   retellDeviceProblems(principal: SocketPrincipal, consultationId: string): void {
-    if (principal.role !== 'staff' && principal.role !== 'admin') return;
+    if (principal.role === 'guest') return;
     let consultation: Consultation;
     try {
       consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
     } catch {
-      return; // not (or no longer) this desk's call
+      return; // not (or no longer) this party's call, or not answered yet
     }
-    for (const device of consultation.kioskDeviceProblems) this.options.notifier.toPeers([peerIdOf(principal)], 'deviceProblem', { consultationId, device });
+    const devices = principal.role === 'kiosk' ? consultation.deskDeviceProblems : consultation.kioskDeviceProblems;
+    for (const device of devices) this.options.notifier.toPeers([peerIdOf(principal)], 'deviceProblem', { consultationId, device });
   }
 
   /** The kiosk's upload after consent: checked against its checksum, stored, announced. */

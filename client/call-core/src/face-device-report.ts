@@ -1,5 +1,5 @@
-import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
-import { createLogger } from '@madoguchi/call-core/logger';
+import type { CallSnapshot } from './call-types';
+import { createLogger } from './logger';
 
 const logger = createLogger('face-device-report');
 
@@ -17,14 +17,20 @@ export function missingFaceDevices(stream: MediaStream | null): FaceDevice[] {
 const kindOf = (track: MediaStreamTrack): FaceDevice => (track.kind === 'video' ? 'camera' : 'microphone');
 
 /**
- * Tells the specialist when the resident's camera or microphone is missing from the call: not
+ * Tells the other side when this side's camera or microphone is missing from the call: not
  * there when the call starts (no device, permission denied), or gone mid-call (unplugged: the
  * browser ends its track and fires `ended`, which a track the page stops itself at hang-up does
- * not, so a call's normal end reports nothing). Without this the desk shows 「相手の映像を待って
+ * not, so a call's normal end reports nothing). Without this the other side shows 「…の映像を待って
  * います…」 for ever. The server also writes it on the consultation's record. Each device is
- * reported once per call.
+ * reported once per call. Used by the kiosk and by the desk.
  */
-export function reportMissingFaceDevices(call: KioskCallClient): () => void {
+/** What the reporter needs of a call client (the kiosk's or the desk's). */
+export interface FaceDeviceCall {
+  getSnapshot(): Pick<CallSnapshot, 'call' | 'callState' | 'localStream'>;
+  on(event: 'changed', listener: () => void): () => void;
+}
+
+export function reportMissingFaceDevices(call: FaceDeviceCall, send: (consultationId: string, device: FaceDevice) => Promise<unknown>): () => void {
   let reported = new Set<FaceDevice>();
   let lost = new Set<FaceDevice>();
   let consultationId: string | null = null;
@@ -37,9 +43,7 @@ export function reportMissingFaceDevices(call: KioskCallClient): () => void {
   const report = (id: string, device: FaceDevice): void => {
     reported.add(device);
     logger.warn('face device missing from the call', { device });
-    call
-      .sendKioskCallRequest('reportDeviceProblem', { consultationId: id, device })
-      .catch((error: unknown) => logger.warn('device problem not reported', { device, error }));
+    send(id, device).catch((error: unknown) => logger.warn('device problem not reported', { device, error }));
   };
 
   const watch = (stream: MediaStream | null): void => {

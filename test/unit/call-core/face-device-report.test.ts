@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KioskCallClient } from '@madoguchi/call-core/call/kiosk-call-client';
-import { reportMissingFaceDevices } from '../../../kiosk/src/visit/face-device-report';
+import { reportMissingFaceDevices, type FaceDeviceCall } from '@madoguchi/call-core/face-device-report';
 
 /** A local track as the page sees it: stop() ends it quietly; an unplugged device ends it with an `ended` event. */
 class Track extends EventTarget {
@@ -33,22 +32,22 @@ function fakeCall() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    sendKioskCallRequest: async (_name: string, payload: { consultationId: string; device: string }) => {
-      sent.push(payload);
-      return null;
-    },
+  };
+  const send = async (consultationId: string, device: string): Promise<null> => {
+    sent.push({ consultationId, device });
+    return null;
   };
   const set = (changes: Partial<typeof snapshot>): void => {
     snapshot = { ...snapshot, ...changes };
     for (const listener of listeners) listener();
   };
-  return { client: client as unknown as KioskCallClient, sent, set };
+  return { client: client as unknown as FaceDeviceCall, send, sent, set };
 }
 
-describe('the kiosk tells the desk which face device is missing from the call', () => {
+describe('a side (kiosk or desk) tells the other which face device is missing from the call', () => {
   it('a call with no camera: reported once the call is answered, once only; nothing while waiting', () => {
-    const { client, sent, set } = fakeCall();
-    reportMissingFaceDevices(client);
+    const { client, send, sent, set } = fakeCall();
+    reportMissingFaceDevices(client, send);
     set({ call: { consultationId: 'c1' }, callState: 'calling', localStream: stream(new Track('audio')) });
     assert.deepEqual(sent, [], 'the media may still be opening while waiting');
     set({ callState: 'inCall' });
@@ -57,8 +56,8 @@ describe('the kiosk tells the desk which face device is missing from the call', 
   });
 
   it('a camera unplugged mid-call is reported; tracks the page stops at hang-up are not', () => {
-    const { client, sent, set } = fakeCall();
-    reportMissingFaceDevices(client);
+    const { client, send, sent, set } = fakeCall();
+    reportMissingFaceDevices(client, send);
     const camera = new Track('video');
     const microphone = new Track('audio');
     set({ call: { consultationId: 'c1' }, callState: 'inCall', localStream: stream(camera, microphone) });
@@ -71,8 +70,8 @@ describe('the kiosk tells the desk which face device is missing from the call', 
   });
 
   it('no camera and no microphone at all: both; the next call is reported afresh', () => {
-    const { client, sent, set } = fakeCall();
-    reportMissingFaceDevices(client);
+    const { client, send, sent, set } = fakeCall();
+    reportMissingFaceDevices(client, send);
     set({ call: { consultationId: 'c1' }, callState: 'inCall', localStream: null });
     set({ call: { consultationId: 'c2' }, callState: 'inCall', localStream: stream(new Track('video')) });
     assert.deepEqual(sent, [
