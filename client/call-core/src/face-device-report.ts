@@ -16,6 +16,12 @@ export function missingFaceDevices(stream: MediaStream | null): FaceDevice[] {
 
 const kindOf = (track: MediaStreamTrack): FaceDevice => (track.kind === 'video' ? 'camera' : 'microphone');
 
+/** What the reporter needs of a call client (the kiosk's or the desk's). */
+export interface FaceDeviceCall {
+  getSnapshot(): Pick<CallSnapshot, 'call' | 'callState' | 'localStream'>;
+  on(event: 'changed', listener: () => void): () => void;
+}
+
 /**
  * Tells the other side when this side's camera or microphone is missing from the call: not
  * there when the call starts (no device, permission denied), or gone mid-call (unplugged: the
@@ -24,12 +30,6 @@ const kindOf = (track: MediaStreamTrack): FaceDevice => (track.kind === 'video' 
  * います…」 for ever. The server also writes it on the consultation's record. Each device is
  * reported once per call. Used by the kiosk and by the desk.
  */
-/** What the reporter needs of a call client (the kiosk's or the desk's). */
-export interface FaceDeviceCall {
-  getSnapshot(): Pick<CallSnapshot, 'call' | 'callState' | 'localStream'>;
-  on(event: 'changed', listener: () => void): () => void;
-}
-
 export function reportMissingFaceDevices(call: FaceDeviceCall, send: (consultationId: string, device: FaceDevice) => Promise<unknown>): () => void {
   let reported = new Set<FaceDevice>();
   let lost = new Set<FaceDevice>();
