@@ -10,6 +10,7 @@
  *                           `second`: the first round's defaults against each later switch and all of them;
  *                           `third`: the second round's defaults against the third round's changes, added one by one;
  *                           `third-b`: the second round's defaults, the defaults, and staff consuming at once;
+ *                           `fifth`: the fourth round's defaults against the desk's standby, with and without the kiosk's warm receiver;
  *                           `defaults`: the defaults alone
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
  *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
@@ -27,7 +28,18 @@ import { firstFrameStats, MILESTONES, milestonesOf, PHASES, phasesOf, resetTimel
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
 const WAIT_MS = Number(process.env['BENCH_WAIT_MS'] ?? 1_000);
 
-const OLD_WAY: JoinTuning = { earlyMedia: false, videoFirst: false, optimisticConnect: false, queuedJoin: false, warmCamera: false, sendFirst: false, sendFirstCamera: false, acceptJoins: false };
+const OLD_WAY: JoinTuning = {
+  earlyMedia: false,
+  videoFirst: false,
+  optimisticConnect: false,
+  queuedJoin: false,
+  warmCamera: false,
+  sendFirst: false,
+  sendFirstCamera: false,
+  acceptJoins: false,
+  deskStandby: false,
+  warmRecv: false,
+};
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
 const FIRST_ROUND: JoinTuning = { ...OLD_WAY, earlyMedia: true, videoFirst: true, optimisticConnect: true };
@@ -73,6 +85,14 @@ function variants(): Record<string, JoinTuning> {
       'A: second round': second,
       'B: defaults': defaults,
       'sendFirst off + acceptJoins': { ...second, sendFirst: false, acceptJoins: true },
+    };
+  }
+  if (which === 'fifth') {
+    const fourth: JoinTuning = { ...defaults, deskStandby: false, warmRecv: false };
+    return {
+      'A: fourth round': fourth,
+      '+ deskStandby': { ...fourth, deskStandby: true },
+      '+ deskStandby + warmRecv': { ...fourth, deskStandby: true, warmRecv: true },
     };
   }
   if (which === 'defaults') return { 'B: defaults': defaults };

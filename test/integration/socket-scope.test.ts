@@ -55,6 +55,7 @@ const AIMED_AT: Record<SocketRequest, ((t: Target) => unknown) | null> = {
   answerSnapshot: (t) => ({ consultationId: t.consultationId, requestId: t.snapshotRequestId, consent: true }),
   reportDeviceProblem: (t) => ({ consultationId: t.consultationId, device: 'documentCamera', requestId: t.snapshotRequestId }),
   acceptCall: (t) => ({ consultationId: t.consultationId }),
+  standBy: (t) => ({ consultationId: t.consultationId, rtpCapabilities: {} }),
   requestSnapshot: (t) => ({ consultationId: t.consultationId }),
   pointer: (t) => ({ consultationId: t.consultationId, marks: [{ kind: 'pen', color: 'red', points: [[0.1, 0.1]] }] }),
   documentView: (t) => ({ consultationId: t.consultationId, shown: false }),

@@ -69,6 +69,12 @@ function orderForProduce(tracks: MediaStreamTrack[]): MediaStreamTrack[] {
   return [...tracks].sort((a, b) => Number(b.kind === 'video') - Number(a.kind === 'video'));
 }
 
+/** The placeholder receiver's SSRC (warmReceive): mediasoup draws its consumers' SSRCs from 100000000-999999999. */
+const PLACEHOLDER_SSRC = 1;
+/** Its own mid: mediasoup numbers its consumers' mids 0, 1, 2… on each transport. */
+const PLACEHOLDER_MID = 'placeholder';
+const PLACEHOLDER_PRODUCER_ID = 'placeholder';
+
 /** How long a transport may stay 'disconnected' before ICE is restarted. */
 const DISCONNECTED_GRACE_MS = 2_000;
 
@@ -89,6 +95,10 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
   private readonly consumers = new Map<string, { consumer: types.Consumer; remote: RemoteTrack }>();
   private readonly iceRestarts = new Map<TransportDirection, { retryCount: number; since: number; timer: number | null }>();
   private closedFlag = false;
+  private warmedSend = false;
+  private warmedRecv = false;
+  /** The placeholder sender's track (warmSend), stopped with the media. */
+  private placeholderTrack: MediaStreamTrack | null = null;
 
   constructor({ device, sendTransport, recvTransport, signalling, icePolicy }: CallMediaOptions) {
     super();
@@ -99,6 +109,11 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     this.wireTransport(this.sendTransport, 'send');
     this.wireTransport(this.recvTransport, 'recv');
     this.sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      // The placeholder sender (warmSend) is this browser's alone: the server never hears of it.
+      if (appData['placeholder'] === true) {
+        callback({ id: PLACEHOLDER_PRODUCER_ID });
+        return;
+      }
       const source = isMediaSource(appData['source']) ? appData['source'] : SOURCE_BY_KIND[kind];
       this.signalling
         .produce({ transportId: this.sendTransport.id, kind, rtpParameters: fromRtpParameters(rtpParameters), source })
@@ -108,6 +123,69 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
 
   get closed(): boolean {
     return this.closedFlag;
+  }
+
+  /** The server's ids of the two transports: the accept's join names the same ones when a standby is taken over. */
+  get transportIds(): { send: string; recv: string } {
+    return { send: this.sendTransport.id, recv: this.recvTransport.id };
+  }
+
+  /** Where each transport's ICE + DTLS stand now (a media made before the call has its events behind it). */
+  transportStates(): Record<TransportDirection, TransportConnectionState> {
+    return { send: this.sendTransport.connectionState, recv: this.recvTransport.connectionState };
+  }
+
+  /**
+   * Gets the sending connection's ICE + DTLS going before there is anything to send (a desk
+   * standing by). mediasoup-client starts them with the first produce, so this produces a
+   * placeholder: a canvas track that is never drawn on, so no frame is encoded and no packet
+   * sent, and whose produce never reaches the server. It stays until the media closes. Best
+   * effort: a failure (no canvas here) only loses the head start.
+   */
+  warmSend(): void {
+    if (this.closedFlag || this.warmedSend || typeof document === 'undefined') return;
+    this.warmedSend = true;
+    try {
+      const canvas = document.createElement('canvas');
+      canvas.width = 16;
+      canvas.height = 16;
+      const track = canvas.captureStream(0).getVideoTracks()[0];
+      if (!track) return;
+      this.placeholderTrack = track;
+      this.sendTransport
+        .produce({ track, appData: { placeholder: true }, stopTracks: false, encodings: [{ maxBitrate: 30_000 }] })
+        .catch((error: unknown) => logger.warn('sending connection not warmed', { error: toCallError(error) }));
+    } catch (error) {
+      logger.warn('sending connection not warmed', { error: toCallError(error) });
+    }
+  }
+
+  /**
+   * Gets the receiving connection's ICE + DTLS going before anything is there to receive (a
+   * desk standing by; a kiosk waiting, with join-tuning warmRecv). mediasoup-client starts them
+   * with the first consume, so this consumes a placeholder: an audio receiver for an SSRC the
+   * server never sends. The server needs nothing for it (its transport's ICE and DTLS do not
+   * depend on consumers), nothing is ever played, and it closes with the transport. Best
+   * effort: a failure only loses the head start.
+   */
+  warmReceive(device: Device): void {
+    if (this.closedFlag || this.warmedRecv) return;
+    this.warmedRecv = true;
+    const opus = device.rtpCapabilities.codecs?.find((codec) => codec.mimeType.toLowerCase() === 'audio/opus');
+    if (!opus || opus.preferredPayloadType === undefined) return;
+    this.recvTransport
+      .consume({
+        id: `placeholder-${this.recvTransport.id}`,
+        producerId: PLACEHOLDER_PRODUCER_ID,
+        kind: 'audio',
+        rtpParameters: {
+          mid: PLACEHOLDER_MID,
+          codecs: [{ mimeType: opus.mimeType, payloadType: opus.preferredPayloadType, clockRate: opus.clockRate, channels: opus.channels ?? 2, parameters: {}, rtcpFeedback: [] }],
+          encodings: [{ ssrc: PLACEHOLDER_SSRC }],
+          rtcp: { cname: 'placeholder', reducedSize: true },
+        },
+      })
+      .catch((error: unknown) => logger.warn('receiving connection not warmed', { error: toCallError(error) }));
   }
 
   /**
@@ -236,6 +314,7 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
   close(): void {
     if (this.closedFlag) return;
     this.closedFlag = true;
+    this.placeholderTrack?.stop();
     for (const restart of this.iceRestarts.values()) if (restart.timer !== null) clearTimeout(restart.timer);
     // Closing a transport closes its producers and consumers with it.
     this.sendTransport.close();

@@ -46,6 +46,19 @@ export interface JoinTuning {
    * (the server joins the desk into the room once the accept has won): one round trip less.
    */
   acceptJoins: boolean;
+  /**
+   * Console: stand by for the resident at the head of the queue while the desk is 対応可能:
+   * the desk's two transports are made in that call's room and brought through ICE + DTLS
+   * (placeholder sender and receiver, nothing offered either way), so 「応答」 finds them
+   * connected: the desk's first produce and the first consume then go over connections that are up.
+   */
+  deskStandby: boolean;
+  /**
+   * Kiosk: a placeholder receiver on the receiving connection while it waits, so its ICE + DTLS
+   * are done before the answer (without deskStandby the desk's sending connection was the
+   * slower one and this gained nothing; docs/benchmarks.md, fourth and fifth rounds).
+   */
+  warmRecv: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -57,6 +70,8 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   sendFirst: true,
   sendFirstCamera: true,
   acceptJoins: true,
+  deskStandby: true,
+  warmRecv: false,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

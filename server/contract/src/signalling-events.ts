@@ -95,6 +95,12 @@ export interface ResumeCallResult {
   unrecorded: { consultationId: string; reason: EndReason; kioskName: string } | null;
 }
 
+/** A desk's transports made before it answers (standBy); the accept's join hands the same ones back. */
+export interface StandbyTransports {
+  sendTransport: TransportOptions;
+  recvTransport: TransportOptions;
+}
+
 export interface JoinRoomResult {
   sendTransport: TransportOptions;
   recvTransport: TransportOptions;

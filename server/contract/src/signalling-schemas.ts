@@ -29,6 +29,15 @@ export const AcceptCallPayload = z
   .object({ consultationId: id, join: z.object({ rtpCapabilities: mediaJson }).strict().optional() })
   .strict();
 
+/**
+ * A desk stands by for the resident at the head of its queue (its transports made and
+ * connected before 「応答」), or, with `consultationId: null`, stops standing by.
+ */
+export const StandByPayload = z.union([
+  z.object({ consultationId: id, rtpCapabilities: mediaJson }).strict(),
+  z.object({ consultationId: z.null() }).strict(),
+]);
+
 export const ConnectTransportPayload = z
   .object({ consultationId: id, transportId: id, dtlsParameters: mediaJson })
   .strict();
@@ -152,6 +161,7 @@ export type ConsultationPayload = z.infer<typeof ConsultationPayload>;
 export type JoinRoomPayload = z.infer<typeof JoinRoomPayload>;
 export type AcceptCallPayload = z.infer<typeof AcceptCallPayload>;
 export type ConnectTransportPayload = z.infer<typeof ConnectTransportPayload>;
+export type StandByPayload = z.infer<typeof StandByPayload>;
 export type ProducePayload = z.infer<typeof ProducePayload>;
 export type ProducerPayload = z.infer<typeof ProducerPayload>;
 export type TransportPayload = z.infer<typeof TransportPayload>;

@@ -30,6 +30,7 @@ import {
   SendMessagePayload,
   ConsultationPayload,
   SetAvailabilityPayload,
+  StandByPayload,
   StartMediaCheckPayload,
   SubmitSurveyPayload,
   TransferPayload,
@@ -45,6 +46,7 @@ import type {
   MediaFailure,
   ResumeCallResult,
   ServerInfo,
+  StandbyTransports,
   TransferResult,
 } from './signalling-events';
 
@@ -110,6 +112,11 @@ export const SOCKET_REQUESTS = {
   setAvailability: request({ payload: SetAvailabilityPayload, roles: STAFF, result: result<null>() }),
   /** staff: take a waiting resident; exactly one staff member wins. */
   acceptCall: request({ payload: AcceptCallPayload, roles: STAFF, result: result<AcceptCallResult>() }),
+  /**
+   * staff: stand by for the resident at the head of the queue (transports made and connected
+   * before 「応答」, nothing offered either way); `consultationId: null` stops it. Null answer then.
+   */
+  standBy: request({ payload: StandByPayload, roles: STAFF, result: result<StandbyTransports | null>() }),
   /** staff: ask for a snapshot of the document; the kiosk asks the resident first. */
   requestSnapshot: request({ payload: RequestSnapshotPayload, roles: STAFF, result: result<{ requestId: string }>() }),
   /** staff: the marks drawn on the document view (the full set each time). */

@@ -4,7 +4,7 @@ import { ErrorCode } from '@madoguchi/contract/errors';
 import type { GuestKind } from '@madoguchi/contract/guests';
 import type { Language } from '@madoguchi/contract/languages';
 import type { DtlsParametersJson, IceParametersJson, IceProtocol, RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
-import type { AcceptCallResult, CheckInResult, MediaFailure, ResumableCall, SocketPrincipal, TransferResult } from '@madoguchi/contract/signalling-events';
+import type { AcceptCallResult, CheckInResult, MediaFailure, ResumableCall, SocketPrincipal, StandbyTransports, TransferResult } from '@madoguchi/contract/signalling-events';
 import type { ProducePayload } from '@madoguchi/contract/signalling-schemas';
 import type { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
@@ -270,8 +270,8 @@ export class ConsultationService {
     return this.media.join(principal, socketId, request);
   }
 
-  connectTransport(principal: SocketPrincipal, consultationId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
-    return this.media.connectTransport(principal, consultationId, transportId, dtlsParameters);
+  connectTransport(principal: SocketPrincipal, socketId: string, consultationId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
+    return this.media.connectTransport(principal, socketId, consultationId, transportId, dtlsParameters);
   }
 
   restartIce(principal: SocketPrincipal, consultationId: string, transportId: string): Promise<IceParametersJson> {
@@ -296,7 +296,17 @@ export class ConsultationService {
     return this.presence.liveCallOf(principal);
   }
 
+  /** A desk stands by for a waiting resident (desk-standby.ts), or (null) stops. */
+  async standBy(principal: SocketPrincipal, socketId: string, request: { consultationId: string; rtpCapabilities: RtpCapabilitiesJson } | { consultationId: null }): Promise<StandbyTransports | null> {
+    if (request.consultationId === null) {
+      this.media.standby.release(socketId);
+      return null;
+    }
+    return this.media.standby.standBy(principal, socketId, request.consultationId, request.rtpCapabilities);
+  }
+
   handleDisconnect(principal: SocketPrincipal, socketId: string): void {
+    this.media.standby.release(socketId);
     this.presence.handleDisconnect(principal, socketId);
   }
 

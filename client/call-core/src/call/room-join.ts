@@ -62,9 +62,13 @@ export class RoomJoin {
     await this.joinRoom(call, false);
   }
 
-  /** The desk's join made by the server with its accept (join-tuning acceptJoins): go on with its transports. */
-  async joinAccepted(call: ActiveCall, joined: JoinRoomResult): Promise<void> {
-    await this.joinRoom(call, false, joined);
+  /**
+   * The desk's join made by the server with its accept (join-tuning acceptJoins): go on with its
+   * transports, and with the media made while standing by (join-tuning deskStandby) when the
+   * server handed back that standby's transports.
+   */
+  async joinAccepted(call: ActiveCall, joined: JoinRoomResult, stoodBy: CallMedia | null = null): Promise<void> {
+    await this.joinRoom(call, false, joined, stoodBy);
   }
 
   /**
@@ -103,12 +107,14 @@ export class RoomJoin {
     if (host.isActive(call)) await this.join(call);
   }
 
-  private async joinRoom(call: ActiveCall, waiting: boolean, accepted?: JoinRoomResult): Promise<void> {
+  private async joinRoom(call: ActiveCall, waiting: boolean, accepted?: JoinRoomResult, stoodBy: CallMedia | null = null): Promise<void> {
     const { host } = this;
     const consultationId = call.info.consultationId;
     if (!consultationId) throw CallError.invalidState('join without a consultation');
     const generation = ++call.joinGeneration;
     const stale = (): boolean => !host.isActive(call) || call.joinGeneration !== generation;
+    const sameTransports = (media: CallMedia, joined: JoinRoomResult): boolean =>
+      media.transportIds.send === joined.sendTransport.id && media.transportIds.recv === joined.recvTransport.id;
     if (!waiting) {
       call.waitingJoin = null;
       host.dispatch('answered', consultationId);
@@ -121,17 +127,28 @@ export class RoomJoin {
     call.localMedia ??= host.acquireMedia();
     try {
       const device = await host.loadDevice();
-      if (stale()) return;
+      if (stale()) {
+        stoodBy?.close();
+        return;
+      }
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
       const iceProtocol = call.pathGuard.protocol;
       const joined = accepted ?? (await host.callRequest(call, 'joinRoom', { consultationId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) }));
-      if (stale()) return;
+      if (stale()) {
+        stoodBy?.close();
+        return;
+      }
       host.patch({ peers: joined.peers });
-      const media = this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
+      const reuse = stoodBy && !stoodBy.closed && sameTransports(stoodBy, joined) ? stoodBy : null;
+      if (stoodBy && !reuse) stoodBy.close();
+      const media = reuse ? this.adoptMedia(call, reuse) : this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
       call.media = media;
+      if (waiting && joinTuning().warmRecv) media.warmReceive(device);
       call.recvReady.resolve(media);
       // A waiting kiosk's transports are watched from the answer on: until then nothing is meant to flow.
       if (!waiting) call.pathGuard.watch();
+      // The standby's connections may be up already: their state changes came before the call did.
+      if (reuse) call.pathGuard.onState(host.snapshot().media);
       const { stream, error } = await call.localMedia;
       if (stale()) return;
       host.setLocalStream(stream);
@@ -148,6 +165,7 @@ export class RoomJoin {
       await produceExtras(call, media, stale);
     } catch (error) {
       sent.resolve();
+      if (stoodBy && call.media !== stoodBy) stoodBy.close();
       const callError = toCallError(error, ErrorCode.MediaError);
       if (stale()) return;
       if (waiting) {
@@ -191,6 +209,20 @@ export class RoomJoin {
       icePolicy: new DefaultReconnectPolicy({ maxElapsedMs: 30_000 }),
       signalling: createMediaSignalling(host.callSocket(call), call.info.consultationId ?? '', host.requestTimeoutMs),
     });
+    this.wireMedia(call, media);
+    return media;
+  }
+
+  /** The media the desk made while standing by becomes the call's; its transports may be connected already. */
+  private adoptMedia(call: ActiveCall, media: CallMedia): CallMedia {
+    this.wireMedia(call, media);
+    this.host.patch({ media: { ...this.host.snapshot().media, ...media.transportStates() } });
+    logger.info('answered with the standby connections', { consultationId: call.info.consultationId, ...media.transportStates() });
+    return media;
+  }
+
+  private wireMedia(call: ActiveCall, media: CallMedia): void {
+    const { host } = this;
     media.on('remoteTrackAdded', (remote) => {
       host.patch({ remoteTracks: [...host.snapshot().remoteTracks, remote] });
       host.emit('remoteTrackAdded', remote);
@@ -208,7 +240,6 @@ export class RoomJoin {
     media.on('failed', (error) => {
       if (call.media === media && host.isActive(call)) this.rejoinOrFail(call, error);
     });
-    return media;
   }
 
   /**

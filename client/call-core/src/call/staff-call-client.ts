@@ -11,6 +11,7 @@ import { fromRtpCapabilities } from '../media-json';
 import type { RequestPayload, RequestResult, SignallingSocket } from '../signalling';
 import type { ActiveCall } from './active-call';
 import { NEW_CALL } from './call-client';
+import { DeskStandby } from './desk-standby';
 import { StationCallClient } from './station-call-client';
 
 const logger = createLogger('staff-call-client');
@@ -27,24 +28,32 @@ export class StaffCallClient extends StationCallClient {
 
   /** Camera and microphone opened while a resident waits (join-tuning warmCamera), handed to the next accept. */
   private warmMedia: Promise<LocalMedia> | null = null;
+  /** Transports connected for the resident at the head of the queue (join-tuning deskStandby), handed to the accept. */
+  private readonly standby: DeskStandby;
 
   constructor(options: CallClientOptions) {
     super(options);
+    this.standby = new DeskStandby({
+      loadDevice: () => this.loadDevice(),
+      socket: () => this.connection.socket,
+      requestTimeoutMs: options.requestTimeoutMs,
+    });
     this.connection.socket.on('queueUpdated', (queue) => this.setQueue(queue));
     // After a call the camera is opened again if someone is still waiting.
     this.on('callStateChanged', (state) => {
-      if (state === 'idle') this.warmUpCamera();
+      if (state === 'idle') this.prepareToAnswer();
     });
   }
 
   override close(): void {
     super.close();
     this.coolDownCamera();
+    this.standby.reset();
   }
 
   protected override setQueue(queue: QueueEntry[]): void {
     super.setQueue(queue);
-    this.warmUpCamera();
+    this.prepareToAnswer();
   }
 
   /** The own node is down and a surviving node carries this console: its queue, from there. */
@@ -59,7 +68,7 @@ export class StaffCallClient extends StationCallClient {
    */
   async setAvailability(available: boolean): Promise<void> {
     this.available = available;
-    this.warmUpCamera();
+    this.prepareToAnswer();
     const { connection, serverInfo } = this.getSnapshot();
     if (connection === 'connected' && serverInfo) await this.request('setAvailability', { available });
   }
@@ -79,27 +88,36 @@ export class StaffCallClient extends StationCallClient {
     // The call owns them from here and stops them at its end.
     call.localMedia = this.warmMedia;
     this.warmMedia = null;
+    const stoodBy = this.standby.take(consultationId);
+    const dropStandby = (): void => void stoodBy.then((media) => media?.close());
     this.openMediaEarly(call);
     let result: AcceptCallResult;
     try {
       const join = joinTuning().acceptJoins ? await this.joinWithAccept() : null;
       result = await this.request('acceptCall', join ? { consultationId, join } : { consultationId });
     } catch (error) {
+      dropStandby();
       this.discardCall(call);
       throw toCallError(error);
     }
     if (this.active !== call) {
+      dropStandby();
       // Given up while the accept travelled; the home node passes this on to the holder if need be.
       void this.request('hangUp', { consultationId }).catch(() => undefined);
       return result;
     }
     this.updateCall(call, { peerName: result.kioskName, peerLocation: result.kioskLocation, answered: true });
     if (result.mediaNodeUrl) {
+      dropStandby();
       await this.openHolder(call, result.mediaNodeUrl);
       if (this.active !== call) return result;
     }
-    if (result.join && !result.mediaNodeUrl) await this.room.joinAccepted(call, result.join);
-    else await this.room.join(call);
+    // The standby's transports are the join's when the server took them over (same ids): no new ICE + DTLS.
+    if (result.join && !result.mediaNodeUrl) await this.room.joinAccepted(call, result.join, await stoodBy);
+    else {
+      dropStandby();
+      await this.room.join(call);
+    }
     return result;
   }
 
@@ -153,14 +171,19 @@ export class StaffCallClient extends StationCallClient {
   }
 
   /**
-   * With join-tuning warmCamera: camera and microphone open while a resident this desk may
-   * answer waits and the desk is 対応可能, so 「応答」 does not wait for getUserMedia; closed
-   * again (the camera light goes off) when nobody waits.
+   * While a resident this desk may answer waits and the desk is 対応可能: camera and
+   * microphone open (join-tuning warmCamera), so 「応答」 does not wait for getUserMedia, and
+   * the desk stands by for the head of the queue (deskStandby). Both stop when nobody waits
+   * (the camera light goes off).
    */
-  private warmUpCamera(): void {
+  private prepareToAnswer(): void {
     if (this.active) return;
-    const wanted = joinTuning().warmCamera && this.available !== false && this.getSnapshot().queue.length > 0 && this.getSnapshot().connection !== 'closed';
-    if (!wanted) return this.coolDownCamera();
+    const { queue, connection, serverInfo } = this.getSnapshot();
+    const mayAnswer = this.available !== false && queue.length > 0 && connection !== 'closed';
+    // On the own node only: a surviving node standing in does not hold this desk's calls' rooms.
+    const head = mayAnswer && joinTuning().deskStandby && connection === 'connected' && serverInfo && !this.usingStandIn ? (queue[0]?.consultationId ?? null) : null;
+    this.standby.follow(head);
+    if (!joinTuning().warmCamera || !mayAnswer) return this.coolDownCamera();
     this.warmMedia ??= (this.options.acquireMedia ?? acquireLocalMedia)();
   }
 
@@ -207,6 +230,8 @@ export class StaffCallClient extends StationCallClient {
   }
 
   protected override onServerReady(info: ServerInfo): void {
+    // A new connection: the server dropped the old one's standby with it.
+    this.standby.reset();
     super.onServerReady(info);
     this.request('getQueue', {}).then(
       (queue) => this.setQueue(queue),

@@ -10,6 +10,7 @@ import { rolesWithoutMedia } from '../media-failure';
 import { peerIdOf, peerRoleOf } from '../peer-identity';
 import type { CallEnding, ConsultationObserver } from './call-ending';
 import type { ConsultationTimeline } from './consultation-timeline';
+import { DeskStandby } from './desk-standby';
 import type { LiveConsultations } from './live-registry';
 
 const log = createLogger('consultation-service');
@@ -33,7 +34,11 @@ export type JoinAnswer = JoinRoomResult & { afterAck: () => Promise<void> };
  * is rebuilt; a call where no media flows ends as media_failed.
  */
 export class ConsultationMedia {
+  /** Desks' transports made before they answer (desk-standby.ts). */
+  readonly standby: DeskStandby;
+
   constructor(private readonly options: ConsultationMediaOptions) {
+    this.standby = new DeskStandby({ live: options.live, sfu: options.sfu });
     options.sfu.onRoomsFailed((roomIds) => {
       for (const id of roomIds) void this.recoverRoom(id);
     });
@@ -46,6 +51,7 @@ export class ConsultationMedia {
    */
   async openRoom(consultation: Consultation): Promise<void> {
     this.watchRoom(consultation, await this.roomOrNew(consultation.id));
+    if (consultation.staff) this.standby.answered(consultation.id, peerIdOf({ role: 'staff', id: consultation.staff.id }));
   }
 
   async join(
@@ -73,12 +79,15 @@ export class ConsultationMedia {
       };
       const rejoin = consultation.participants.has(peerId);
       consultation.stopGraceTimer(peerId);
-      room.addPeer({ peerId, role: participant.role, rtpCapabilities });
+      // The desk that stood by for this call (from this socket) goes on with its connected transports.
+      const standby = this.standby.take(consultationId, peerId, socketId, room);
+      const stoodBy = iceProtocol === 'tcp' ? null : standby;
+      if (!stoodBy) room.addPeer({ peerId, role: participant.role, rtpCapabilities });
       consultation.participants.set(peerId, participant);
       notifier.addToConsultation(socketId, consultationId);
-      const sendTransport = await room.createTransport(peerId, 'send', iceProtocol);
-      const recvTransport = await room.createTransport(peerId, 'recv', iceProtocol);
-      log.info({ consultationId, role: participant.role, rejoin, iceProtocol }, 'participant joined');
+      const sendTransport = stoodBy?.sendTransport ?? (await room.createTransport(peerId, 'send', iceProtocol));
+      const recvTransport = stoodBy?.recvTransport ?? (await room.createTransport(peerId, 'recv', iceProtocol));
+      log.info({ consultationId, role: participant.role, rejoin, iceProtocol, stoodBy: stoodBy !== null }, 'participant joined');
       if (iceProtocol === 'tcp') {
         // A failure reported meanwhile (the other side gave up first) is not undone by a late retry.
         consultation.mediaFlag ??= 'tcp_fallback';
@@ -101,8 +110,9 @@ export class ConsultationMedia {
     });
   }
 
-  async connectTransport(principal: SocketPrincipal, consultationId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
-    this.options.live.participantOf(principal, consultationId);
+  async connectTransport(principal: SocketPrincipal, socketId: string, consultationId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {
+    // A desk standing by connects its own transports before it is a participant; nothing else.
+    if (this.standby.owns(socketId, consultationId, transportId) !== peerIdOf(principal)) this.options.live.participantOf(principal, consultationId);
     await this.room(consultationId).connectTransport(peerIdOf(principal), transportId, dtlsParameters);
   }
 

@@ -1,8 +1,8 @@
 import { defineHandler } from '../signalling-types';
 
 export const connectTransport = defineHandler('connectTransport', {
-  run: async ({ principal, consultations }, { consultationId, transportId, dtlsParameters }) => {
-    await consultations.connectTransport(principal, consultationId, transportId, dtlsParameters);
+  run: async ({ principal, socketId, consultations }, { consultationId, transportId, dtlsParameters }) => {
+    await consultations.connectTransport(principal, socketId, consultationId, transportId, dtlsParameters);
     return null;
   },
 });

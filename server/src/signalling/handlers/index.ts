@@ -27,6 +27,7 @@ import { restartIce } from './restart-ice';
 import { resumeCall } from './resume-call';
 import { saveOutcome } from './save-outcome';
 import { setAvailability } from './set-availability';
+import { standBy } from './stand-by';
 import { submitSurvey } from './submit-survey';
 
 /**
@@ -43,6 +44,7 @@ export const requestHandlers: RequestHandlers = {
   getQueue,
   setAvailability,
   acceptCall,
+  standBy,
   joinRoom,
   connectTransport,
   produce,
