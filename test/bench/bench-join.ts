@@ -10,10 +10,12 @@
  *                           `second`: the first round's defaults against each later switch and all of them;
  *                           `third`: the second round's defaults against the third round's changes, added one by one;
  *                           `third-b`: the second round's defaults, the defaults, and staff consuming at once;
- *                           `fifth`: the fourth round's defaults against the desk's standby, with and without the kiosk's warm receiver;
+ *                           `fifth`: the fourth round's defaults against the desk's standby, then the call screen after the camera, the kiosk's warm receiver, staff consuming at once;
+ *                           `fifth-b`: the defaults against the kiosk's warm receiver and staff consuming at once, alone and together;
  *                           `defaults`: the defaults alone
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
  *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
+ *   BENCH_CONSOLE=1         both pages' console lines, each with the time it arrived (epoch ms), on stderr
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
@@ -39,6 +41,7 @@ const OLD_WAY: JoinTuning = {
   acceptJoins: false,
   deskStandby: false,
   warmRecv: false,
+  cameraBeforeScreen: false,
 };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
@@ -88,11 +91,21 @@ function variants(): Record<string, JoinTuning> {
     };
   }
   if (which === 'fifth') {
-    const fourth: JoinTuning = { ...defaults, deskStandby: false, warmRecv: false };
+    const fourth: JoinTuning = { ...defaults, deskStandby: false, warmRecv: false, cameraBeforeScreen: false };
     return {
       'A: fourth round': fourth,
       '+ deskStandby': { ...fourth, deskStandby: true },
-      '+ deskStandby + warmRecv': { ...fourth, deskStandby: true, warmRecv: true },
+      '+ cameraBeforeScreen': { ...fourth, deskStandby: true, cameraBeforeScreen: true },
+      '+ warmRecv': { ...fourth, deskStandby: true, cameraBeforeScreen: true, warmRecv: true },
+      'sendFirst off': { ...fourth, deskStandby: true, cameraBeforeScreen: true, sendFirst: false },
+    };
+  }
+  if (which === 'fifth-b') {
+    return {
+      'B: defaults': defaults,
+      '+ warmRecv': { ...defaults, warmRecv: true },
+      'sendFirst off': { ...defaults, sendFirst: false },
+      'sendFirst off + warmRecv': { ...defaults, sendFirst: false, warmRecv: true },
     };
   }
   if (which === 'defaults') return { 'B: defaults': defaults };
@@ -116,6 +129,10 @@ async function main(): Promise<void> {
   const tunings = variants();
   const results = new Map<string, Sides>(Object.keys(tunings).map((name) => [name, { staff: [], kiosk: [], milestones: { staff: [], kiosk: [] } }]));
   try {
+    if (process.env['BENCH_CONSOLE']) {
+      staff.page.on('console', (message) => process.stderr.write(`page-staff ${message.text().slice(0, 140)} ${Date.now()}\n`));
+      kiosk.page.on('console', (message) => process.stderr.write(`page-kiosk ${message.text().slice(0, 140)} ${Date.now()}\n`));
+    }
     await staff.page.goto(`${server.url}/`);
     await staff.page.getByLabel('ログインID').fill(server.demo.staffLoginId);
     await staff.page.getByLabel('パスワード').fill(server.demo.staffPassword);

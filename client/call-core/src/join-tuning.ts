@@ -59,6 +59,12 @@ export interface JoinTuning {
    * slower one and this gained nothing; docs/benchmarks.md, fourth and fifth rounds).
    */
   warmRecv: boolean;
+  /**
+   * Enter the call's screen ('joined') once the camera's producer exists, not before the first
+   * produce: mounting the screen is a long task on the page's one thread, and the produce's SDP
+   * steps queued behind it held the other side's first picture back.
+   */
+  cameraBeforeScreen: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -72,6 +78,7 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   acceptJoins: true,
   deskStandby: true,
   warmRecv: false,
+  cameraBeforeScreen: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

@@ -158,10 +158,25 @@ export class RoomJoin {
         sent.resolve();
         return;
       }
-      host.dispatch('joined', consultationId);
-      host.joined?.(call);
-      if (stream) await media.produceLocal(stream, () => joinTuning().sendFirstCamera && sent.resolve());
+      // The call's screen mounts at 'joined': a long render that would hold up the camera's
+      // produce on the same thread, and the other side's first picture with it
+      // (join-tuning cameraBeforeScreen).
+      let announced = false;
+      const announce = (): void => {
+        if (announced || stale()) return;
+        announced = true;
+        host.dispatch('joined', consultationId);
+        host.joined?.(call);
+      };
+      if (!joinTuning().cameraBeforeScreen) announce();
+      if (stream) {
+        await media.produceLocal(stream, () => {
+          if (joinTuning().sendFirstCamera) sent.resolve();
+          announce();
+        });
+      }
       sent.resolve();
+      announce();
       await produceExtras(call, media, stale);
     } catch (error) {
       sent.resolve();
