@@ -11,7 +11,8 @@
  *                           `third`: the second round's defaults against the third round's changes, added one by one;
  *                           `third-b`: the second round's defaults, the defaults, and staff consuming at once;
  *                           `fifth`: the fourth round's defaults against the desk's standby, then the call screen after the camera, the kiosk's warm receiver, staff consuming at once;
- *                           `fifth-b`: the defaults against the kiosk's warm receiver and staff consuming at once, alone and together;
+ *                           `fifth-b`: the standby against the kiosk's warm receiver and staff consuming at once, alone and together;
+ *                           `sixth`: the standby with sendFirst, then sendFirst off + warmRecv, then the defaults (+ the console's deferred call panel);
  *                           `defaults`: the defaults alone
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
  *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
@@ -42,6 +43,7 @@ const OLD_WAY: JoinTuning = {
   deskStandby: false,
   warmRecv: false,
   cameraBeforeScreen: false,
+  deferCallScreen: false,
 };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
@@ -91,7 +93,7 @@ function variants(): Record<string, JoinTuning> {
     };
   }
   if (which === 'fifth') {
-    const fourth: JoinTuning = { ...defaults, deskStandby: false, warmRecv: false, cameraBeforeScreen: false };
+    const fourth: JoinTuning = { ...defaults, sendFirst: true, deskStandby: false, warmRecv: false, cameraBeforeScreen: false, deferCallScreen: false };
     return {
       'A: fourth round': fourth,
       '+ deskStandby': { ...fourth, deskStandby: true },
@@ -101,11 +103,20 @@ function variants(): Record<string, JoinTuning> {
     };
   }
   if (which === 'fifth-b') {
+    const standby: JoinTuning = { ...defaults, sendFirst: true, warmRecv: false, deferCallScreen: false };
     return {
+      'A: standby': standby,
+      '+ warmRecv': { ...standby, warmRecv: true },
+      'sendFirst off': { ...standby, sendFirst: false },
+      'sendFirst off + warmRecv': { ...standby, sendFirst: false, warmRecv: true },
+    };
+  }
+  if (which === 'sixth') {
+    const fifth: JoinTuning = { ...defaults, sendFirst: true, warmRecv: false, deferCallScreen: false };
+    return {
+      'A: standby, sendFirst': fifth,
+      'sendFirst off + warmRecv': { ...defaults, deferCallScreen: false },
       'B: defaults': defaults,
-      '+ warmRecv': { ...defaults, warmRecv: true },
-      'sendFirst off': { ...defaults, sendFirst: false },
-      'sendFirst off + warmRecv': { ...defaults, sendFirst: false, warmRecv: true },
     };
   }
   if (which === 'defaults') return { 'B: defaults': defaults };

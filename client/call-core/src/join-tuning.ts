@@ -65,6 +65,11 @@ export interface JoinTuning {
    * steps queued behind it held the other side's first picture back.
    */
   cameraBeforeScreen: boolean;
+  /**
+   * Console: mount the call's panel at a lower priority (React's useDeferredValue), in slices
+   * between the media work, instead of in one long task as the answer arrives.
+   */
+  deferCallScreen: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -73,12 +78,13 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   optimisticConnect: true,
   queuedJoin: true,
   warmCamera: true,
-  sendFirst: true,
+  sendFirst: false,
   sendFirstCamera: true,
   acceptJoins: true,
   deskStandby: true,
-  warmRecv: false,
+  warmRecv: true,
   cameraBeforeScreen: true,
+  deferCallScreen: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

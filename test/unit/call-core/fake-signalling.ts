@@ -164,6 +164,8 @@ export class FakeServer {
     this.handle('hangUp', () => null);
     this.handle('cancelCall', () => null);
     this.handle('resumeCall', () => ({ live: null, ended: null, unrecorded: null }));
+    // No standby unless a test gives one: the desk then joins the ordinary way.
+    this.handle('standBy', () => null);
   }
 
   handle(event: string, handler: Handler): void {

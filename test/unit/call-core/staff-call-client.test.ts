@@ -107,6 +107,70 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     }
   });
 
+  it('join-tuning deskStandby: the desk stands by for the head of its queue, once per resident, and the accept goes on over the standby\'s transports', async () => {
+    (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = { deskStandby: true, acceptJoins: true };
+    try {
+      const server = new FakeServer('staff');
+      let standby: { sendTransport: ReturnType<typeof fakeTransport>; recvTransport: ReturnType<typeof fakeTransport> } | null = null;
+      server.handle('standBy', ({ consultationId }) => {
+        standby = consultationId === null ? null : { sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv') };
+        return standby;
+      });
+      const { client } = await connectedDesk(server);
+      await until(() => server.home.count('standBy') === 1, 'stood by for the resident at the head of the queue');
+      assert.equal(server.home.last('standBy')?.['consultationId'], 's1');
+      server.home.push('queueUpdated', [ENTRY]);
+      await settle();
+      assert.equal(server.home.count('standBy'), 1, 'the same resident again: nothing new asked');
+
+      await client.setAvailability(false);
+      await until(() => server.home.count('standBy') === 2, '離席中: the standby is given up');
+      assert.equal(server.home.last('standBy')?.['consultationId'], null);
+      await client.setAvailability(true);
+      await until(() => server.home.count('standBy') === 3, '対応可能 again: standing by again');
+
+      const taken = standby as unknown as NonNullable<typeof standby>;
+      server.handle('acceptCall', ({ consultationId }) => ({
+        consultationId,
+        kioskName: '中央図書館',
+        kioskLocation: '1階',
+        mediaNodeUrl: null,
+        join: { ...taken, peers: [{ role: 'kiosk', displayName: '中央図書館' }] },
+      }));
+      await client.acceptCall('s1');
+      await until(() => server.home.count('produce') === 2, 'camera and microphone produced');
+      assert.equal(server.home.last('produce')?.['transportId'], taken.sendTransport.id, 'produced on the standby\'s transport');
+      assert.equal(server.home.count('joinRoom'), 0);
+      assert.equal(client.getSnapshot().callState, 'inCall');
+      server.home.push('queueUpdated', []);
+      await settle();
+      assert.equal(server.home.count('standBy'), 3, 'in a call the desk stands by for nobody');
+      client.close();
+    } finally {
+      delete (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'];
+    }
+  });
+
+  it('join-tuning deskStandby: a refused standby (call held by another node) is not asked again, and the accept joins the ordinary way', async () => {
+    (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = { deskStandby: true, acceptJoins: false };
+    try {
+      const server = new FakeServer('staff');
+      server.handle('standBy', () => {
+        throw new Refusal('UNAVAILABLE', 'not waiting on this server node');
+      });
+      const { client } = await connectedDesk(server);
+      await until(() => server.home.count('standBy') === 1, 'asked once');
+      server.home.push('queueUpdated', [ENTRY]);
+      await settle();
+      assert.equal(server.home.count('standBy'), 1, 'not asked again for the same resident');
+      await client.acceptCall('s1');
+      await until(() => server.home.count('joinRoom') === 1, 'joined the ordinary way');
+      client.close();
+    } finally {
+      delete (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'];
+    }
+  });
+
   it('another desk was faster: acceptCall rejects with ALREADY_TAKEN and leaves no call behind', async () => {
     const { server, client } = await connectedDesk();
     server.handle('acceptCall', () => {

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ErrorCode } from '@madoguchi/contract/errors';
+import { joinTuning } from '@madoguchi/call-core/join-tuning';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { useAuth } from '../../hooks/use-auth';
 import { useAvailability } from '../../hooks/use-availability';
@@ -39,6 +40,11 @@ export function ConsolePage() {
   const mediaPath = useCallSnapshot((snapshot) => snapshot.serverInfo?.media ?? null);
   // While 応答 is in flight the call is not ours yet (another desk may win): the queue stays.
   const inCall = callState === 'inCall' || (callState === 'joining' && answered);
+  // The call's panel is a long render; mounted at the answer's own priority it held up the
+  // camera's produce (and the resident's first picture of the specialist) on this one thread.
+  // Deferred, React renders it in slices between the media work.
+  const deferredInCall = useDeferredValue(inCall);
+  const showCall = joinTuning().deferCallScreen ? deferredInCall : inCall;
   useArrivalAlert(queue, { available: availability === 'available', inCall });
   // After a reload: a call still going on is offered back; one that ended meanwhile gets its outcome form (once).
   const resumable = useResumableCall();
@@ -87,13 +93,13 @@ export function ConsolePage() {
         {shellMessages.nav.console}
       </h1>
       <ConnectionBanner state={connection} texts={messages.connection} />
-      {!inCall ? <AvailabilityToggle value={availability} onChange={setAvailability} /> : null}
-      {notice && !inCall ? (
+      {!showCall ? <AvailabilityToggle value={availability} onChange={setAvailability} /> : null}
+      {notice && !showCall ? (
         <p className="console__notice" role="status">
           {notice}
         </p>
       ) : null}
-      {inCall ? (
+      {showCall ? (
         <CallPanel
           onTransferred={(result) => setNotice(consoleMessages.transfer.done(result.departmentName, result.queuePosition))}
         />
