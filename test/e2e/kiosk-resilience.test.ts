@@ -23,6 +23,8 @@ describe('the kiosk after a server restart (Chromium)', () => {
     const port = Number(new URL(server.url).port);
     await server.close();
     server = await startTestServer({ sharedDatabase: db, port });
+    // As main.ts does before it listens: what the previous run left open is closed.
+    await server.app.consultations.recoverAfterRestart();
     return Date.now();
   };
   const connectStaff = async (): Promise<TestSocket> =>

@@ -22,7 +22,7 @@ const log = createLogger('consultation-queue');
 export interface ConsultationQueueOptions {
   live: LiveConsultations;
   timeline: ConsultationTimeline;
-  consultationRecords: Pick<ConsultationRepository, 'createQueued' | 'recentDurations'>;
+  consultationRecords: Pick<ConsultationRepository, 'createQueued' | 'recentDurations' | 'markEnded'>;
   kiosks: Pick<KioskRepository, 'findById'>;
   departments: Pick<DepartmentRepository, 'findById'>;
   appointments: Pick<AppointmentService, 'checkIn' | 'consultationEnded'>;
@@ -113,6 +113,15 @@ export class ConsultationQueue {
         const kiosk = await this.options.kiosks.findById(kioskId);
         if (!kiosk || !kiosk.active) throw AppError.forbidden('kiosk is not registered');
         const row = await this.options.consultationRecords.createQueued(kioskId, this.options.now(), { ...intake, nodeId: this.options.nodeId });
+        if (live.isStopping || live.isDraining) {
+          // The server began to stop while the row was written: the shutdown has ended every call it
+          // knew, not this one, so it is closed here, or the kiosk could not queue anywhere until
+          // the next start closed it.
+          await this.options.consultationRecords
+            .markEnded(row.id, 'server_restart', this.options.now(), null)
+            .catch((error: unknown) => log.error({ err: error, consultationId: row.id }, 'could not close a consultation queued during shutdown'));
+          throw new AppError(ErrorCode.Unavailable, 'this server is restarting; please try again in a moment');
+        }
         live.add(new Consultation(row.id, kiosk, row.queuedAt, intake));
         this.options.timeline.record(row.id, 'queued', 'kiosk', { kind: intake.appointmentId ? 'booked' : 'walk_in', ...(intake.transferredFrom ? { transferredFrom: intake.transferredFrom } : {}) });
         log.info({ consultationId: row.id, kioskId }, 'resident queued');

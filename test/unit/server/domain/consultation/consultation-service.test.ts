@@ -145,6 +145,34 @@ describe('ConsultationService on fakes: presence and the grace period', () => {
   });
 });
 
+describe('ConsultationService on fakes: a call that arrives as the server stops', () => {
+  useFakeClock();
+
+  it('a resident queued while the shutdown ran is closed as server_restart and told to try again, so the kiosk can queue after the restart', async () => {
+    const w = world();
+    // The row is being written when the shutdown starts (the kiosk pressed 職員を呼ぶ just before).
+    const writing = gate();
+    const createQueued = w.records.createQueued.bind(w.records);
+    w.records.createQueued = async (...args) => {
+      await writing.promise;
+      return createQueued(...args);
+    };
+    const calling = w.service.callStaff('k1').then(
+      () => 'queued',
+      (error: unknown) => (error as { code?: string }).code,
+    );
+    await settle();
+    const stopped = w.service.shutdown('server_restart');
+    writing.open();
+    assert.equal(await calling, 'UNAVAILABLE');
+    await stopped;
+    await settle();
+    const [row] = [...w.records.rows.values()];
+    assert.equal(row?.reason, 'server_restart', 'the record is not left open');
+    assert.equal(w.service.liveCounts().queued, 0);
+  });
+});
+
 describe('ConsultationService on fakes: ending, transfer, guests, media', () => {
   useFakeClock();
 
