@@ -16,7 +16,8 @@ for (const kind of databaseKinds()) {
   describe(`appointments (${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'})`, () => {
     let server: TestServer;
     let world: SchedulingWorld;
-    const clock = { now: new Date('2030-04-01T09:30:00+09:00') };
+    // Before the first slot booked here: a start long past is refused (APPOINTMENT_START_GRACE_MINUTES).
+    const clock = { now: new Date('2030-03-01T09:00:00+09:00') };
 
     before(async () => {
       server = await startTestServer({ database: kind, now: () => clock.now });
@@ -109,8 +110,8 @@ for (const kind of databaseKinds()) {
         expectStatus(await world.admin.call<AppointmentDetail>('getAppointment', { params: { id } }), 200).status;
       assert.equal(await statusOf(overdue.id), 'no_show');
       assert.equal(await statusOf(later.id), 'scheduled');
-      // A no-show frees the slot for someone else.
-      await book(world, { startsAt: '2030-03-05T10:00:00+09:00', endsAt: '2030-03-05T10:15:00+09:00', kioskId: world.kioskId });
+      // A no-show frees the slot for someone else: a walk-in booked for ten minutes ago.
+      await book(world, { startsAt: '2030-03-05T10:10:00+09:00', endsAt: '2030-03-05T10:25:00+09:00', kioskId: world.kioskId });
     });
 
     it('checks in by code at the right kiosk: queue, answer, complete', async () => {
@@ -219,6 +220,28 @@ for (const kind of databaseKinds()) {
       assert.match(ics.headers.get('content-type') ?? '', /text\/calendar/);
       assert.match(ics.text, /DTSTART:20300403T010000Z\r\n/);
       assert.ok(ics.text.includes(appointment.checkInCode ?? 'missing'));
+    });
+
+    it('refuses a new or moved start long past with a 400 saying what to do; a walk-in for now and edits of a started booking pass', async () => {
+      clock.now = new Date('2030-04-10T14:30:00+09:00');
+      const slot = (start: string, minutes = 30) => ({ startsAt: new Date(start).toISOString(), endsAt: new Date(Date.parse(start) + minutes * 60_000).toISOString() });
+      const before = await server.db.dataSource.query(`SELECT count(*) AS n FROM appointment`);
+      for (const start of ['2030-04-10T14:14:00+09:00', '2030-04-09T14:30:00+09:00', '2029-04-10T15:00:00+09:00']) {
+        const refused = await world.admin.call<ErrorResponse>('createAppointment', { body: appointmentBody(world, { kioskId: world.otherKioskId, ...slot(start) }) });
+        assert.equal(refused.status, 400, `${start}: ${refused.text}`);
+        assert.equal(refused.body.error.code, 'BAD_REQUEST');
+        assert.match(refused.body.error.message, /in the past: choose a start time from now on/);
+        assert.deepEqual(refused.body.error.details, [{ path: 'startsAt', message: 'in the past' }]);
+      }
+      assert.deepEqual(await server.db.dataSource.query(`SELECT count(*) AS n FROM appointment`), before, 'nothing written');
+      // A resident at the counter, booked for the slot that began ten minutes ago.
+      const walkIn = await book(world, { kioskId: world.otherKioskId, ...slot('2030-04-10T14:20:00+09:00') });
+      clock.now = new Date('2030-04-10T14:45:00+09:00');
+      expectStatus(await world.admin.call('updateAppointment', { params: { id: walkIn.id }, body: { notes: '書類あり', ...slot('2030-04-10T14:20:00+09:00') } }), 200);
+      const moved = await world.admin.call<ErrorResponse>('updateAppointment', { params: { id: walkIn.id }, body: slot('2030-04-10T14:00:00+09:00') });
+      assert.equal(moved.status, 400, moved.text);
+      assert.deepEqual(moved.body.error.details, [{ path: 'startsAt', message: 'in the past' }]);
+      expectStatus(await world.admin.call('updateAppointment', { params: { id: walkIn.id }, body: slot('2030-04-10T15:00:00+09:00') }), 200);
     });
   });
 }

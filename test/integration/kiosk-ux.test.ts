@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { GuestLink } from '@madoguchi/contract/guests';
 import type { KioskConfig } from '@madoguchi/contract/kiosks';
-import type { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
+import type { ErrorBody } from '@madoguchi/contract/errors';
+import { COUNTER_PHONE_MESSAGE, type KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import { connectParties, startCall } from '../fixtures/call-scenario';
 import { guestTokenOf } from '../fixtures/guest-link';
 import { kioskToken, loginStaff } from '../helpers/api-client';
@@ -81,6 +82,34 @@ describe('kiosk UX rules on the server (real PostgreSQL)', () => {
     const audit = await server.db.dataSource.query(`SELECT details FROM audit_log WHERE action = 'settings_updated'`);
     assert.equal(audit.length, 1);
     assert.ok(!JSON.stringify(audit[0].details).includes('0120'), 'the audit keeps no phone number');
+  });
+
+  it('the counter phone number: only a number a resident can dial is saved, and an older saved text is dropped without the other choices', async () => {
+    const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+    const kiosk = restClient(server.url, (await kioskToken(server.url, server.demo.kioskCredential)).accessToken);
+    const before = expectStatus(await admin.call<KioskDisplaySettings>('getKioskDisplay'), 200);
+    const base: KioskDisplaySettings = { residentNameDisplay: 'hidden', counterPhone: '', openingHours: '平日 8:30〜17:15', offerBookingHere: false };
+    try {
+      for (const counterPhone of ['お近くの職員にお声がけください', '110', 'https://example.jp/contact', '0120-000-111 内線3', '+81 +3-1234-5678', '0'.repeat(16), '--0120000111']) {
+        const refused = await admin.call<{ error: ErrorBody }>('updateKioskDisplay', { body: { ...base, counterPhone } });
+        assert.equal(refused.status, 400, `${counterPhone}: ${refused.text}`);
+        assert.equal(refused.body.error.code, 'BAD_REQUEST');
+        assert.deepEqual(refused.body.error.details, [{ path: 'counterPhone', message: COUNTER_PHONE_MESSAGE }], counterPhone);
+      }
+      for (const counterPhone of ['+81 3-1234-5678', '(03) 1234-5678', '0120-000-111', '']) {
+        assert.deepEqual(expectStatus(await admin.call('updateKioskDisplay', { body: { ...base, counterPhone } }), 200), { ...base, counterPhone });
+      }
+      const typedInJapanese = expectStatus(await admin.call<KioskDisplaySettings>('updateKioskDisplay', { body: { ...base, counterPhone: '　０１２０－０００－２２２' } }), 200);
+      assert.equal(typedInJapanese.counterPhone, '0120-000-222', 'full-width digits are saved half-width');
+
+      // Saved before numbers were checked: the phone is not shown, the name display stays hidden.
+      await server.db.dataSource.query(`UPDATE town_setting SET value = $1 WHERE key = 'kiosk_display'`, [JSON.stringify({ ...base, counterPhone: '窓口へお越しください' })]);
+      assert.deepEqual(expectStatus(await admin.call('getKioskDisplay'), 200), base);
+      const config = expectStatus(await kiosk.call<KioskConfig>('kioskConfig'), 200);
+      assert.equal(config.alternatives.counterPhone, '');
+    } finally {
+      expectStatus(await admin.call('updateKioskDisplay', { body: before }), 200);
+    }
   });
 
   it('a guest joins with their kind, which every side is told', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { AppointmentDetail, Appointment } from '@madoguchi/contract/appointments';
-import type { BookingChallenge, BookingRulesView, PublicBooking } from '@madoguchi/contract/booking';
+import type { BookingChallenge, BookingRulesView, PublicBooking, SlotTakenDetails } from '@madoguchi/contract/booking';
 import type { ErrorBody } from '@madoguchi/contract/errors';
 import type { Page } from '@madoguchi/contract/pagination';
 import { hasLeadingZeroBits } from '../../server/src/domain/proof-of-work';
@@ -76,6 +76,22 @@ for (const kind of databaseKinds()) {
       const after = expectStatus(await anonymous().call<PublicBooking>('getPublicBooking', { params: { token: created.manageToken } }), 200);
       assert.equal(after.status, 'checked_in');
       assert.equal(after.changeable, false);
+    });
+
+    it('refuses a time already passed in so many words, and offers the next free times (booking and moving alike)', async () => {
+      const assertPassed = (answer: { status: number; body: unknown; text: string }) => {
+        assert.equal(answer.status, 409, answer.text);
+        const { error } = answer.body as Refusal;
+        assert.equal(error.message, 'that time has already passed; choose one of the next free times');
+        const details = error.details as SlotTakenDetails;
+        assert.equal(details.reason, 'slot_taken', 'the page and the kiosk offer the next free times as for a taken one');
+        assert.ok(details.nextFreeTimes.length > 0);
+        assert.ok(details.nextFreeTimes.every((t) => Date.parse(t.startsAt) > clock.now.getTime()), JSON.stringify(details.nextFreeTimes));
+      };
+      assertPassed(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-01T09:00:00+09:00', email: 'passed@example.jp' }));
+      const created = expectStatus(await bookPublicly(server.url, { ...target(), startsAt: '2030-04-04T10:00:00+09:00', email: 'passed@example.jp' }), 201);
+      assertPassed(await anonymous().call('movePublicBooking', { params: { token: created.manageToken }, body: { startsAt: '2030-03-29T10:00:00+09:00' } }));
+      expectStatus(await anonymous().call('cancelPublicBooking', { params: { token: created.manageToken } }), 200);
     });
 
     it('moves to another free time and cancels through the link, keeps the history, refuses after the cut-off', async () => {

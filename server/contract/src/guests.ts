@@ -32,3 +32,17 @@ export const GUEST_LINK_TTL_SECONDS = 30 * 60;
  * only bound its first use, so they are not cut off mid-call and can come back after a drop.
  */
 export const GUEST_ACCESS_MAX_SECONDS = 12 * 60 * 60;
+
+/**
+ * Open guest links a call may have at once: unused ones not yet lapsed, and those whose guest is
+ * in the call (joined, not left). An interpreter, a captioner and a family member or two is
+ * plenty; past that a link left lying around is more likely a mistake or a leak than a need.
+ * A guest leaving or an unused link lapsing frees a place.
+ */
+export const MAX_OPEN_GUEST_LINKS = 4;
+
+/** The 409 CONFLICT body's `details` when a call already has MAX_OPEN_GUEST_LINKS open links. */
+export interface GuestLinkLimitDetails {
+  reason: 'guest_link_limit';
+  limit: number;
+}

@@ -210,7 +210,8 @@ export function createClusterLink(io: SignallingServer, peers: PeerNodes, option
     const won = responses.find((r) => r.ok);
     if (won?.ok) return won.data;
     const refusal = responses.find((r) => !r.ok && r.error.code !== ErrorCode.NotFound);
-    if (refusal && !refusal.ok) throw new AppError(refusal.error.code, refusal.error.message);
+    // The details travel too: a screen words some refusals from them (e.g. the guest-link cap).
+    if (refusal && !refusal.ok) throw new AppError(refusal.error.code, refusal.error.message, refusal.error.details);
     throw nobody();
   };
   const timer = setInterval(publishSnapshot, SNAPSHOT_EVERY_MS);

@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type {
-  Appointment,
-  AppointmentDetail,
-  AppointmentStatus,
-  CheckInRefusalReason,
-  ConflictingAppointment,
-  CreateAppointmentRequest,
-  UpdateAppointmentRequest,
+import {
+  START_IN_PAST_MESSAGE,
+  startsTooLongAgo,
+  type Appointment,
+  type AppointmentDetail,
+  type AppointmentStatus,
+  type CheckInRefusalReason,
+  type ConflictingAppointment,
+  type CreateAppointmentRequest,
+  type UpdateAppointmentRequest,
 } from '@madoguchi/contract/appointments';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { z } from 'zod';
@@ -85,6 +87,7 @@ export class AppointmentService {
       startsAt: new Date(input.startsAt),
       endsAt: new Date(input.endsAt),
     };
+    this.assertNotPast(fields.startsAt);
     await this.assertReferences(fields);
     // A code clash with another open appointment at this kiosk is rare; draw again.
     for (let attempt = 0; attempt < 8; attempt += 1) {
@@ -131,6 +134,8 @@ export class AppointmentService {
           endsAt: next.endsAt ?? current.endsAt,
         };
         if (after.endsAt <= after.startsAt) throw AppError.badRequest('endsAt must be after startsAt');
+        // Only a new start is checked: editing the notes of a booking that has begun stays possible.
+        if (after.startsAt.getTime() !== current.startsAt.getTime()) this.assertNotPast(after.startsAt);
         attempted = after;
         const full = await this.options.appointments.findById(id, manager);
         if (!full) throw AppError.notFound('appointment');
@@ -267,6 +272,11 @@ export class AppointmentService {
       throw AppError.invalidState('the appointment changed meanwhile; reload it');
     }
     await this.options.appointments.addChange(manager, id, { ...change, fromStatus: previous, toStatus: to });
+  }
+
+  /** A new or moved slot may not start long ago (a typo, and a no-show at once). */
+  private assertNotPast(startsAt: Date): void {
+    if (startsTooLongAgo(startsAt, this.now())) throw AppError.badRequest(START_IN_PAST_MESSAGE, [{ path: 'startsAt', message: 'in the past' }]);
   }
 
   private async assertReferences(refs: { departmentId: string; kioskId: string; staffId: string | null }): Promise<void> {

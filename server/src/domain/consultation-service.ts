@@ -56,7 +56,7 @@ export interface ConsultationServiceOptions {
   onRejoin?: () => void;
   /** Record writes that wait out a database restart instead of being lost. */
   writes?: WriteRetryQueue;
-  guestLinks?: Pick<GuestLinkRepository, 'create' | 'find' | 'markJoined' | 'markLeft'>;
+  guestLinks?: Pick<GuestLinkRepository, 'createWithinCap' | 'find' | 'markJoined' | 'markLeft'>;
   /** This node's name, written on the consultations it holds. */
   nodeId: string;
   /** Node leases: what a previous run or a stopped node left open is closed from them. */

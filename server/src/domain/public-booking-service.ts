@@ -299,8 +299,12 @@ export class PublicBookingService {
   }
 
   private async slotTaken(target: BookableTarget, startsAt: Date, excludeId?: string): Promise<AppError> {
-    const details: SlotTakenDetails = { reason: 'slot_taken', nextFreeTimes: await this.options.freeTimes.nextFree(target, startsAt, 5, excludeId) };
-    return new AppError(ErrorCode.Conflict, 'that time is no longer free', details);
+    const now = this.options.now();
+    // A time already gone (a page left open, a platform's stale slot) is refused like a taken one, so every
+    // screen offers the next free times, but the words say why; the offer then starts from now.
+    const passed = startsAt.getTime() <= now.getTime();
+    const details: SlotTakenDetails = { reason: 'slot_taken', nextFreeTimes: await this.options.freeTimes.nextFree(target, passed ? now : startsAt, 5, excludeId) };
+    return new AppError(ErrorCode.Conflict, passed ? 'that time has already passed; choose one of the next free times' : 'that time is no longer free', details);
   }
 
   private async mustFind(token: string, address: string): Promise<BookingRow> {

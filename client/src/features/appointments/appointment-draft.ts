@@ -1,4 +1,4 @@
-import { CreateAppointmentRequest } from '@madoguchi/contract/appointments';
+import { CreateAppointmentRequest, startsTooLongAgo } from '@madoguchi/contract/appointments';
 import type { Appointment, AppointmentNeeds, AppointmentResidentDetails, UpdateAppointmentRequest } from '@madoguchi/contract/appointments';
 import { isLocalDate, isLocalTime, jstDateOf, jstInstant, jstTimeOf } from '../../time/jst';
 
@@ -151,8 +151,9 @@ function textLengths(draft: AppointmentDraft): [DraftField, string, number][] {
 
 /**
  * What the admin must fix, field by field; the contract's schema has the last word. `now`: a
- * new or moved slot must not be over already (a mistyped year would make a booking that is a
- * no-show at once); one that has started is fine, a resident can still check in until its end.
+ * new or moved slot must not start long ago (a mistyped year would make a booking that is a
+ * no-show at once); a walk-in that started a few minutes ago is fine. The server applies the
+ * same rule (APPOINTMENT_START_GRACE_MINUTES).
  */
 export function validateDraft(draft: AppointmentDraft, now: Date | null = null): DraftProblems {
   const problems: DraftProblems = {};
@@ -161,7 +162,7 @@ export function validateDraft(draft: AppointmentDraft, now: Date | null = null):
   if (!isLocalDate(draft.date)) problems.date = draft.date ? 'invalidDate' : 'required';
   if (!isLocalTime(draft.startTime)) problems.startTime = draft.startTime ? 'invalidTime' : 'required';
   const slot = problems.date || problems.startTime ? null : draftSlot(draft);
-  if (now && slot && Date.parse(slot.endsAt) <= now.getTime()) problems.date = 'past';
+  if (now && slot && startsTooLongAgo(slot.startsAt, now)) problems.date = 'past';
   if (!draft.residentName.trim()) problems.residentName = 'required';
   if (!KANA.test(draft.residentKana.trim())) problems.residentKana = 'kanaOnly';
   for (const [field, text, limit] of textLengths(draft)) {

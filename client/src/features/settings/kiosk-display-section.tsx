@@ -5,6 +5,7 @@ import { FormField } from '../../components/form-field';
 import { useAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
 import { pick } from '../../i18n/language';
+import { kioskDisplayProblems } from './kiosk-display-form';
 import { SettingsFormSection } from './settings-form-section';
 
 const t = pick({
@@ -21,6 +22,7 @@ const t = pick({
     noAnswer: '対応できる職員がいないときに案内する方法',
     phone: '電話番号',
     phoneHint: '例：0120-000-000（空欄なら表示しません）',
+    phoneInvalid: '電話番号は、数字と「-」「( )」、空白で入力してください（先頭に「+」も使えます。数字は6〜15桁）。例：0120-000-000。案内しない場合は空欄にします。',
     hours: '受付時間',
     hoursHint: '例：平日 8:30〜17:15（空欄なら表示しません）',
     bookHere: '「この窓口で予約する」を案内する（設定 → 予約枠で予約を受け付ける課と端末だけ。名前の入力なしで受付番号とQRコードを表示します）',
@@ -40,6 +42,7 @@ const t = pick({
     noAnswer: 'What to offer when nobody can answer',
     phone: 'Telephone number',
     phoneHint: 'e.g. 0120-000-000 (left empty: not shown)',
+    phoneInvalid: 'Enter a telephone number: digits with hyphens, parentheses or spaces, optionally starting with + (6 to 15 digits), e.g. 0120-000-000. Leave it empty to show none.',
     hours: 'Opening hours',
     hoursHint: 'e.g. weekdays 8:30-17:15 (left empty: not shown)',
     bookHere: 'Offer “Book a time at this kiosk” (for the departments and kiosks that Settings → Booking takes bookings for; no name typed, the kiosk shows a check-in number and QR code)',
@@ -53,7 +56,10 @@ export function KioskDisplaySection() {
   const loaded = useApiData(getKioskDisplay, 'kiosk-display');
   const [draft, setDraft] = useState<KioskDisplaySettings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Problems show from the first save on, so nobody is told off while still typing.
+  const [checked, setChecked] = useState(false);
   const action = useAction();
+  const problems = checked && draft ? kioskDisplayProblems(draft) : {};
   useEffect(() => {
     if (loaded.data) setDraft(loaded.data);
   }, [loaded.data]);
@@ -61,6 +67,8 @@ export function KioskDisplaySection() {
   const save = async () => {
     if (!draft) return;
     setNotice(null);
+    setChecked(true);
+    if (Object.keys(kioskDisplayProblems(draft)).length > 0) return;
     const result = await action.perform((o) => updateKioskDisplay(draft, o));
     if (result.ok) {
       setDraft(result.value);
@@ -99,9 +107,9 @@ export function KioskDisplaySection() {
           ))}
         </fieldset>
         <h3>{t.noAnswer}</h3>
-        <FormField label={t.phone} hint={t.phoneHint}>
+        <FormField label={t.phone} hint={t.phoneHint} error={problems.counterPhone ? t.phoneInvalid : null}>
           {(control) => (
-            <input {...control} type="text" maxLength={40} value={draft.counterPhone} onChange={(e) => setDraft({ ...draft, counterPhone: e.currentTarget.value })} />
+            <input {...control} type="tel" maxLength={40} value={draft.counterPhone} onChange={(e) => setDraft({ ...draft, counterPhone: e.currentTarget.value })} />
           )}
         </FormField>
         <FormField label={t.hours} hint={t.hoursHint}>

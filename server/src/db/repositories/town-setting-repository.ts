@@ -7,11 +7,18 @@ const KIOSK_DISPLAY = 'kiosk_display';
 export class TownSettingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The saved value, or the defaults; a value that no longer parses (an older shape) falls back too. */
+  /**
+   * The saved value, or the defaults; a value that no longer parses (an older shape) falls back too.
+   * A phone number saved before numbers were checked is dropped (not shown) rather than the whole
+   * setting: the name display in particular must not fall back to a less private choice.
+   */
   async kioskDisplay(): Promise<KioskDisplaySettings> {
     const rows: { value: unknown }[] = await this.dataSource.query(`SELECT value FROM town_setting WHERE key = $1`, [KIOSK_DISPLAY]);
-    const parsed = KioskDisplaySettings.safeParse(rows[0]?.value);
-    return parsed.success ? parsed.data : { ...DEFAULT_KIOSK_DISPLAY };
+    const stored = rows[0]?.value;
+    const parsed = KioskDisplaySettings.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    const withoutPhone = typeof stored === 'object' && stored !== null ? KioskDisplaySettings.safeParse({ ...stored, counterPhone: '' }) : parsed;
+    return withoutPhone.success ? withoutPhone.data : { ...DEFAULT_KIOSK_DISPLAY };
   }
 
   async saveKioskDisplay(value: KioskDisplaySettings, by: string, at: Date): Promise<void> {

@@ -1,4 +1,5 @@
-import type { GuestKind } from '@madoguchi/contract/guests';
+import { ErrorCode } from '@madoguchi/contract/errors';
+import { GUEST_LINK_TTL_SECONDS, MAX_OPEN_GUEST_LINKS, type GuestKind, type GuestLinkLimitDetails } from '@madoguchi/contract/guests';
 import type { SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { GuestLinkRepository } from '../../db/repositories/guest-link-repository';
 import { AppError } from '../app-error';
@@ -15,13 +16,14 @@ export interface GuestAdmissionOptions {
   media: Pick<ConsultationMedia, 'removePeer'>;
   notifier: Pick<ConsultationNotifier, 'peerLeft' | 'closePeer'>;
   /** Without it (a node with no guest links), inviting a guest is refused. */
-  guestLinks?: Pick<GuestLinkRepository, 'create' | 'find' | 'markJoined' | 'markLeft'> | undefined;
+  guestLinks?: Pick<GuestLinkRepository, 'createWithinCap' | 'find' | 'markJoined' | 'markLeft'> | undefined;
   now: () => Date;
 }
 
 /**
  * Guests (an interpreter, another department, a captioner): a single-use link for one answered
- * call, checked when the guest's socket connects; leaving spends it.
+ * call, checked when the guest's socket connects; leaving spends it. At most
+ * MAX_OPEN_GUEST_LINKS open links a call.
  */
 export class GuestAdmission {
   constructor(private readonly options: GuestAdmissionOptions) {}
@@ -35,8 +37,17 @@ export class GuestAdmission {
     const consultation = this.options.live.requireActiveParticipant(principal, consultationId);
     const links = this.options.guestLinks;
     if (!links) throw AppError.invalidState('guest links are not available');
-    const expiresAt = new Date(this.options.now().getTime() + ttlSeconds * 1000);
-    const linkId = await links.create({ consultationId, createdBy: principal.id, label, kind, expiresAt });
+    const now = this.options.now();
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+    const linkId = await links.createWithinCap({ consultationId, createdBy: principal.id, label, kind, expiresAt, maxOpen: MAX_OPEN_GUEST_LINKS, now });
+    if (!linkId) {
+      const details: GuestLinkLimitDetails = { reason: 'guest_link_limit', limit: MAX_OPEN_GUEST_LINKS };
+      throw new AppError(
+        ErrorCode.Conflict,
+        `this call already has ${MAX_OPEN_GUEST_LINKS} open guest links; a new one can be made when a guest leaves or an unused link lapses (${GUEST_LINK_TTL_SECONDS / 60} minutes)`,
+        details,
+      );
+    }
     consultation.guests.add(linkId);
     this.options.timeline.record(consultationId, 'guest_invited', 'staff', { linkId, kind });
     return { linkId, expiresAt };

@@ -103,11 +103,12 @@ describe('appointment drafts', () => {
     assert.deepEqual(validateDraft(complete({ topic: 'あ'.repeat(121) })), { topic: 'tooLong' });
   });
 
-  it('validateDraft() refuses a slot that is already over when given the clock (a new or moved booking), and a started one not', () => {
+  it('validateDraft() refuses a slot that started long ago when given the clock (a new or moved booking), and a walk-in started minutes ago not', () => {
     // 2026-11-24 10:00–10:30 in Japan is 01:00–01:30 UTC.
     assert.deepEqual(validateDraft(complete({ date: '2025-11-24' }), new Date('2026-11-24T00:00:00Z')), { date: 'past' });
     assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:30:00Z')), { date: 'past' }, 'over at its end');
-    assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:20:00Z')), {}, 'started ten minutes ago: a resident may still check in');
+    assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:10:00Z')), {}, 'started ten minutes ago: a walk-in booked for now');
+    assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:20:00Z')), { date: 'past' }, 'started twenty minutes ago: the server refuses it too');
     assert.deepEqual(validateDraft(complete({ date: '2025-11-24' })), {}, 'without the clock (an unmoved old booking) no check');
   });
 

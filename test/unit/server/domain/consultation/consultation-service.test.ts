@@ -220,7 +220,7 @@ describe('ConsultationService on fakes: ending, transfer, guests, media', () => 
     const links = new Map<string, { id: string; consultationId: string; label: string; kind: 'interpreter'; expiresAt: Date; joinedAt: Date | null; leftAt: Date | null }>();
     const w = world({
       guestLinks: {
-        create: async ({ consultationId, label, expiresAt }) => {
+        createWithinCap: async ({ consultationId, label, expiresAt }) => {
           links.set('g1', { id: 'g1', consultationId, label, kind: 'interpreter', expiresAt, joinedAt: null, leftAt: null });
           return 'g1';
         },
