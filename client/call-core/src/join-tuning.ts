@@ -29,10 +29,9 @@ export interface JoinTuning {
   warmCamera: boolean;
   /**
    * Consume the other side's media only once our own camera and microphone are produced (at
-   * most 1 s): with queuedJoin the kiosk's media is offered to staff at their join and would
-   * otherwise hold up their produce, which the kiosk's first frame waits on. Turning it off
-   * sped up the specialist's first frame but made the kiosk's p95 worse in three runs
-   * (docs/benchmarks.md, third round).
+   * most 1 s). It helped while the desk's connections were made after 「応答」 (the desk's
+   * consume then competed with its own sending connection); with deskStandby both are up
+   * before, and consuming at once is faster on both sides (docs/benchmarks.md, fifth round).
    */
   sendFirst: boolean;
   /**
@@ -55,8 +54,8 @@ export interface JoinTuning {
   deskStandby: boolean;
   /**
    * Kiosk: a placeholder receiver on the receiving connection while it waits, so its ICE + DTLS
-   * are done before the answer (without deskStandby the desk's sending connection was the
-   * slower one and this gained nothing; docs/benchmarks.md, fourth and fifth rounds).
+   * are done before the answer. Without deskStandby the desk's sending connection was the
+   * slower one and this gained nothing (fourth round); with it, it does (fifth round).
    */
   warmRecv: boolean;
   /**
