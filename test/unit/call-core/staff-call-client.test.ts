@@ -111,10 +111,10 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
     (globalThis as Record<string, unknown>)['__madoguchiJoinTuning'] = { deskStandby: true, acceptJoins: true };
     try {
       const server = new FakeServer('staff');
-      let standby: { sendTransport: ReturnType<typeof fakeTransport>; recvTransport: ReturnType<typeof fakeTransport> } | null = null;
+      const given: { last: { sendTransport: ReturnType<typeof fakeTransport>; recvTransport: ReturnType<typeof fakeTransport> } | null } = { last: null };
       server.handle('standBy', ({ consultationId }) => {
-        standby = consultationId === null ? null : { sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv') };
-        return standby;
+        given.last = consultationId === null ? null : { sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv') };
+        return given.last;
       });
       const { client } = await connectedDesk(server);
       await until(() => server.home.count('standBy') === 1, 'stood by for the resident at the head of the queue');
@@ -129,7 +129,8 @@ describe('StaffCallClient (fake socket, mediasoup-client FakeHandler)', () => {
       await client.setAvailability(true);
       await until(() => server.home.count('standBy') === 3, '対応可能 again: standing by again');
 
-      const taken = standby as unknown as NonNullable<typeof standby>;
+      const taken = given.last;
+      assert.ok(taken);
       server.handle('acceptCall', ({ consultationId }) => ({
         consultationId,
         kioskName: '中央図書館',
