@@ -76,6 +76,10 @@ for (const database of databaseKinds()) {
         assert.equal(produced.ok ? null : produced.error.code, 'FORBIDDEN', 'a standby sends nothing before the accept');
         const joined = await request(staff, 'joinRoom', { consultationId, rtpCapabilities: caps });
         assert.equal(joined.ok ? null : joined.error.code, 'FORBIDDEN');
+        const restarted = await request(staff, 'restartIce', { consultationId, transportId: standby.sendTransport.id });
+        assert.equal(restarted.ok ? null : restarted.error.code, 'FORBIDDEN', 'a standby\'s broken transport is dropped, not mended');
+        const message = await request(staff, 'sendMessage', { consultationId, text: 'まだ応答していません' });
+        assert.equal(message.ok ? null : message.error.code, 'FORBIDDEN', 'no in-call request before the accept');
         await new Promise((resolve) => setTimeout(resolve, 300));
         assert.deepEqual(staffHeard.filter((e) => e === 'newConsumer' || e === 'peerJoined'), [], 'nothing offered to a standby');
         assert.deepEqual(kioskHeard.filter((e) => e === 'peerJoined' || e === 'newConsumer'), [], 'the kiosk is not told of a standby');
