@@ -130,6 +130,24 @@ for (const database of databaseKinds()) {
       }
     });
 
+    it('a desk that answers without joining (joinRoom afterwards) gets fresh transports: its console dropped the standby\'s', async () => {
+      const { kiosk, staff, close } = await connectParties(server);
+      try {
+        const { consultationId, caps } = await queueAndProduce(kiosk);
+        const baseline = (await server.sfu.stats()).media.transports;
+        const standby = expectOk(await request(staff, 'standBy', { consultationId, rtpCapabilities: caps }));
+        assert.ok(standby);
+        expectOk(await request(staff, 'acceptCall', { consultationId }));
+        const joined = expectOk(await request(staff, 'joinRoom', { consultationId, rtpCapabilities: caps }));
+        assert.notEqual(joined.sendTransport.id, standby.sendTransport.id);
+        assert.notEqual(joined.recvTransport.id, standby.recvTransport.id);
+        assert.equal((await server.sfu.stats()).media.transports, baseline + 2, 'the standby\'s two went, the join\'s two came');
+        expectOk(await request(staff, 'hangUp', { consultationId }));
+      } finally {
+        close();
+      }
+    });
+
     it('only a desk that could answer that resident, on the node holding the call, may stand by', async () => {
       const { kiosk, close } = await connectParties(server);
       const outsider = await connectSocket(server.url, outsiderToken);

@@ -266,8 +266,8 @@ export class ConsultationService {
 
   // --- Media --------------------------------------------------------------------------------
 
-  join(principal: SocketPrincipal, socketId: string, request: { consultationId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined }): Promise<JoinAnswer> {
-    return this.media.join(principal, socketId, request);
+  join(principal: SocketPrincipal, socketId: string, request: { consultationId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined }, options: { withAccept?: boolean } = {}): Promise<JoinAnswer> {
+    return this.media.join(principal, socketId, request, options);
   }
 
   connectTransport(principal: SocketPrincipal, socketId: string, consultationId: string, transportId: string, dtlsParameters: DtlsParametersJson): Promise<void> {

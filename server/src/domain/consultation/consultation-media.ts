@@ -58,6 +58,7 @@ export class ConsultationMedia {
     principal: SocketPrincipal,
     socketId: string,
     { consultationId, rtpCapabilities, iceProtocol = 'any' }: { consultationId: string; rtpCapabilities: RtpCapabilitiesJson; iceProtocol?: IceProtocol | undefined },
+    { withAccept = false }: { withAccept?: boolean } = {},
   ): Promise<JoinAnswer> {
     const { live, notifier, timeline } = this.options;
     return live.mutex.run(consultationId, async () => {
@@ -79,9 +80,11 @@ export class ConsultationMedia {
       };
       const rejoin = consultation.participants.has(peerId);
       consultation.stopGraceTimer(peerId);
-      // The desk that stood by for this call (from this socket) goes on with its connected transports.
+      // The desk that stood by for this call (from this socket) goes on with its connected transports
+      // when it joins with its accept: that is when its console hands its standby media to the call.
+      // A later joinRoom (a reconnect, ICE over TCP) makes fresh ones, as the console does.
       const standby = this.standby.take(consultationId, peerId, socketId, room);
-      const stoodBy = iceProtocol === 'tcp' ? null : standby;
+      const stoodBy = withAccept && iceProtocol !== 'tcp' ? standby : null;
       if (!stoodBy) room.addPeer({ peerId, role: participant.role, rtpCapabilities });
       consultation.participants.set(peerId, participant);
       notifier.addToConsultation(socketId, consultationId);

@@ -11,7 +11,7 @@ export const acceptCall = defineHandler('acceptCall', {
     if (!join || accepted.mediaNodeUrl !== null) return accepted;
     // The accept has won: the desk may join now, and saves the joinRoom round trip.
     try {
-      return { ...accepted, join: await joinAndFollowUp(context, { consultationId, rtpCapabilities: join.rtpCapabilities }) };
+      return { ...accepted, join: await joinAndFollowUp(context, { consultationId, rtpCapabilities: join.rtpCapabilities }, { withAccept: true }) };
     } catch (error) {
       // The accept stands; the desk joins with joinRoom as it would without `join`.
       log.warn({ err: error, consultationId }, 'joining with the accept failed');

@@ -6,8 +6,9 @@ import { defineHandler, type HandlerContext } from '../signalling-types';
 export async function joinAndFollowUp(
   { principal, socketId, consultations, forms, captions, inCall, afterAck }: HandlerContext,
   payload: JoinRoomPayload,
+  options: { withAccept?: boolean } = {},
 ): Promise<JoinRoomResult> {
-  const { afterAck: offerExistingMedia, ...result } = await consultations.join(principal, socketId, payload);
+  const { afterAck: offerExistingMedia, ...result } = await consultations.join(principal, socketId, payload, options);
   afterAck(offerExistingMedia);
   afterAck(() => forms.reshowOpen(principal, payload.consultationId));
   afterAck(async () => inCall.retellDeviceProblems(principal, payload.consultationId));
