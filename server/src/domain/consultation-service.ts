@@ -5,7 +5,7 @@ import type { GuestKind } from '@madoguchi/contract/guests';
 import type { Language } from '@madoguchi/contract/languages';
 import type { DtlsParametersJson, IceParametersJson, IceProtocol, RtpCapabilitiesJson } from '@madoguchi/contract/media-types';
 import type { AcceptCallResult, CheckInResult, MediaFailure, ResumableCall, SocketPrincipal, StandbyTransports, TransferResult } from '@madoguchi/contract/signalling-events';
-import type { ProducePayload } from '@madoguchi/contract/signalling-schemas';
+import type { ProducePayload, StandByPayload } from '@madoguchi/contract/signalling-schemas';
 import type { KioskDisplaySettings } from '@madoguchi/contract/town-settings';
 import type { ConsultationEventRepository } from '../db/repositories/consultation-event-repository';
 import type { ConsultationRepository } from '../db/repositories/consultation-repository';
@@ -297,7 +297,7 @@ export class ConsultationService {
   }
 
   /** A desk stands by for a waiting resident (desk-standby.ts), or (null) stops. */
-  async standBy(principal: SocketPrincipal, socketId: string, request: { consultationId: string; rtpCapabilities: RtpCapabilitiesJson } | { consultationId: null }): Promise<StandbyTransports | null> {
+  async standBy(principal: SocketPrincipal, socketId: string, request: StandByPayload): Promise<StandbyTransports | null> {
     if (request.consultationId === null) {
       this.media.standby.release(socketId);
       return null;

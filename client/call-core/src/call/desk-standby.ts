@@ -40,7 +40,7 @@ export class DeskStandby {
   follow(consultationId: string | null): void {
     if (this.standing?.consultationId === consultationId) return;
     const previous = this.standing;
-    this.drop();
+    this.reset();
     if (!consultationId) {
       // A new standby replaces the old one at the server by itself; only "nobody" is said.
       if (previous && this.host.socket().connected) {
@@ -65,12 +65,11 @@ export class DeskStandby {
     return standing.media;
   }
 
-  /** The socket went away (the server dropped the standby with it) or the console closes. */
+  /**
+   * Stands by for nobody without telling the server: the socket went away (the server dropped
+   * the standby with it), the console closes, or follow() moves on.
+   */
   reset(): void {
-    this.drop();
-  }
-
-  private drop(): void {
     const previous = this.standing;
     this.standing = null;
     if (!previous) return;

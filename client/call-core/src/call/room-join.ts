@@ -127,20 +127,13 @@ export class RoomJoin {
     call.localMedia ??= host.acquireMedia();
     try {
       const device = await host.loadDevice();
-      if (stale()) {
-        stoodBy?.close();
-        return;
-      }
+      if (stale()) return;
       const rtpCapabilities = fromRtpCapabilities(device.rtpCapabilities);
       const iceProtocol = call.pathGuard.protocol;
       const joined = accepted ?? (await host.callRequest(call, 'joinRoom', { consultationId, rtpCapabilities, ...(iceProtocol === 'tcp' ? { iceProtocol } : {}) }));
-      if (stale()) {
-        stoodBy?.close();
-        return;
-      }
+      if (stale()) return;
       host.patch({ peers: joined.peers });
       const reuse = stoodBy && !stoodBy.closed && sameTransports(stoodBy, joined) ? stoodBy : null;
-      if (stoodBy && !reuse) stoodBy.close();
       const media = reuse ? this.adoptMedia(call, reuse) : this.createMedia(call, device, joined.sendTransport, joined.recvTransport);
       call.media = media;
       if (waiting && joinTuning().warmRecv) media.warmReceive(device);
@@ -180,7 +173,6 @@ export class RoomJoin {
       await produceExtras(call, media, stale);
     } catch (error) {
       sent.resolve();
-      if (stoodBy && call.media !== stoodBy) stoodBy.close();
       const callError = toCallError(error, ErrorCode.MediaError);
       if (stale()) return;
       if (waiting) {
@@ -195,6 +187,9 @@ export class RoomJoin {
       }
       host.failCall(call, callError);
       throw callError;
+    } finally {
+      // A standby the call did not take (other transports, a newer join, a failure) is closed.
+      if (stoodBy && call.media !== stoodBy) stoodBy.close();
     }
   }
 

@@ -110,11 +110,6 @@ export class DeskStandby {
     return standby.sendTransport.id === transportId || standby.recvTransport.id === transportId ? standby.peerId : null;
   }
 
-  /** How many consoles stand by (tests, metrics). */
-  get size(): number {
-    return this.bySocket.size;
-  }
-
   private removeFromRoom(standby: Standby): void {
     const room = this.options.sfu.getRoom(standby.consultationId);
     // Joined meanwhile (the accept took it another way): the peer is the participant's now.
