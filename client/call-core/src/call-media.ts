@@ -227,10 +227,9 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
 
   /**
    * The camera takes over the standby's placeholder sender (join-tuning cameraOnPlaceholder):
-   * the track goes into the sender mediasoup-client negotiated while the desk stood by, and the
-   * server is told of it with the parameters negotiated then. No SDP work at 「応答」, only the
-   * produce's round trip; the server forwards nothing of it before that produce. Null when there
-   * is no placeholder to take (the call's own produce goes the usual way).
+   * the server is told of it with the parameters mediasoup-client negotiated while the desk stood
+   * by, then the camera's track goes into that sender. No SDP work at 「応答」, only the produce's
+   * round trip. Null when there is no placeholder to take (the call's own produce goes the usual way).
    */
   private async cameraOnPlaceholder(track: MediaStreamTrack): Promise<{ producer: types.Producer; producerId: string } | null> {
     const pending = this.placeholderSender;
@@ -239,17 +238,22 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     const producer = await pending;
     const rtpParameters = this.placeholderRtp;
     if (!producer || producer.closed || !rtpParameters || this.closedFlag) return null;
-    await producer.replaceTrack({ track });
-    this.placeholderTrack?.stop();
-    this.placeholderTrack = null;
+    let producerId: string;
     try {
-      const producerId = await this.signalling.produce({ transportId: this.sendTransport.id, kind: 'video', rtpParameters, source: 'camera' });
-      return { producer, producerId };
+      producerId = await this.signalling.produce({ transportId: this.sendTransport.id, kind: 'video', rtpParameters, source: 'camera' });
     } catch (error) {
-      // Nothing may go on sending a camera the server refused.
       producer.close();
       throw error;
     }
+    // The track only now, once the server has its producer: the first packet it sees is then the
+    // encoder's first key frame. A stream that began before the producer existed makes mediasoup ask
+    // for a key frame at once, and the other side's own request (its consumer resumed) a moment
+    // later fell inside the sender's 300 ms window for key frame requests: ignored, and the other
+    // side's first picture waited for mediasoup's retry a second later.
+    await producer.replaceTrack({ track });
+    this.placeholderTrack?.stop();
+    this.placeholderTrack = null;
+    return { producer, producerId };
   }
 
   /**

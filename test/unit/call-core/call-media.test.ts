@@ -244,13 +244,21 @@ describe('CallMedia: the camera takes over the standby\'s placeholder sender (jo
 
   it('one produce per track reaches the server; the camera\'s is the placeholder\'s negotiated sender, whose own track is stopped', async () => {
     withCanvas();
-    const { socket, media } = await callMedia();
+    const { server, socket, media } = await callMedia();
     media.warmSend();
     await settle();
     assert.equal(socket.count('produce'), 0, 'the placeholder is never produced at the server');
     const placeholder = await placeholderSender(media);
     assert.ok(placeholder);
     const { stream, video } = camera();
+    // What the sender carried when the server heard of the camera: the encoder's first packet
+    // must come after the server's producer exists (see cameraOnPlaceholder).
+    const carriedAtProduce: (MediaStreamTrack | null)[] = [];
+    let produces = 0;
+    server.handle('produce', () => {
+      carriedAtProduce.push(placeholder.track);
+      return { producerId: `producer-${++produces}` };
+    });
     let cameraAnnounced = 0;
     await media.produceLocal(stream, () => (cameraAnnounced += 1));
     const produced = socket.requests.filter((r) => r.event === 'produce');
@@ -262,6 +270,7 @@ describe('CallMedia: the camera takes over the standby\'s placeholder sender (jo
     const cameraId = `producer-${produced.indexOf(videoProduce) + 1}`;
     assert.equal(localProducer(media, cameraId), placeholder);
     assert.equal(placeholder.track, video as unknown as MediaStreamTrack);
+    assert.equal(carriedAtProduce[0], placeholderTracks[0] as unknown as MediaStreamTrack, 'still the placeholder track when the server was told');
     // Negotiated as a camera (no placeholder's bitrate cap).
     assert.equal((videoProduce.payload['rtpParameters'] as { encodings: { maxBitrate?: number }[] }).encodings[0]?.maxBitrate, undefined);
     assert.equal(placeholderTracks[0]?.readyState, 'ended', 'the placeholder\'s canvas track is stopped');
@@ -280,7 +289,9 @@ describe('CallMedia: the camera takes over the standby\'s placeholder sender (jo
     server.handle('produce', () => {
       throw new Refusal('FORBIDDEN', 'not in this call');
     });
-    await assert.rejects(media.produceLocal(camera().stream), (e: unknown) => e instanceof CallError && e.code === 'FORBIDDEN');
+    const { stream, video } = camera();
+    await assert.rejects(media.produceLocal(stream), (e: unknown) => e instanceof CallError && e.code === 'FORBIDDEN');
+    assert.notEqual(placeholder?.track, video as unknown as MediaStreamTrack, 'the camera never went into the sender');
     assert.equal(placeholder?.closed, true, 'its sender closed, the camera no longer sent');
     assert.equal(placeholderSender(media), null, 'taken once, never again');
   });
