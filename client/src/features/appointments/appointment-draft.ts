@@ -153,7 +153,8 @@ function textLengths(draft: AppointmentDraft): [DraftField, string, number][] {
  * What the admin must fix, field by field; the contract's schema has the last word. `now`: a
  * new or moved slot must not start long ago (a mistyped year would make a booking that is a
  * no-show at once); a walk-in that started a few minutes ago is fine. The server applies the
- * same rule (APPOINTMENT_START_GRACE_MINUTES).
+ * same rule with the town's no-show grace (APPOINTMENT_START_GRACE_MINUTES is its default) and
+ * has the last word.
  */
 export function validateDraft(draft: AppointmentDraft, now: Date | null = null): DraftProblems {
   const problems: DraftProblems = {};
