@@ -85,6 +85,19 @@ export interface ResumableCall {
   queuePosition: number | null;
   /** Staff: the node holding the call, when it is not the one asked (as in AcceptCallResult). */
   mediaNodeUrl: string | null;
+  /**
+   * The department the resident waits for or talks to (null: the general counter), and whether
+   * staff handed them over to it: a reloaded kiosk shows it again on its waiting screen.
+   */
+  department: ResumableDepartment | null;
+}
+
+export interface ResumableDepartment {
+  id: string;
+  /** The Japanese name (a kiosk shows its own language's from its departments when it has them). */
+  name: string;
+  /** Staff handed the resident over to this department (the consultation is a later leg). */
+  transferred: boolean;
 }
 
 export interface ResumeCallResult {
@@ -131,6 +144,7 @@ export interface TransferResult {
   consultationId: string;
   /** The new queued consultation for the same kiosk. */
   newConsultationId: string;
+  departmentId: string;
   departmentName: string;
   queuePosition: number;
 }

@@ -211,6 +211,7 @@ export class ConsultationService {
     const result: TransferResult = {
       consultationId,
       newConsultationId: queued.consultationId,
+      departmentId: department.id,
       departmentName: department.name,
       queuePosition: queued.queuePosition,
     };

@@ -1,5 +1,5 @@
 import type { EndReason } from '@madoguchi/contract/consultation';
-import type { ResumableCall, SocketPrincipal } from '@madoguchi/contract/signalling-events';
+import type { ResumableCall, ResumableDepartment, SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { createLogger } from '../../logging/logger';
 import type { Consultation } from '../consultation';
 import type { ConsultationNotifier } from '../consultation-notifier';
@@ -42,6 +42,7 @@ export class ConsultationPresence {
         peerLocation: isKiosk ? null : c.kiosk.location,
         queuePosition: this.options.live.positionOf(c.id),
         mediaNodeUrl: null,
+        department: departmentOf(c),
       };
     }
     return null;
@@ -92,4 +93,11 @@ export class ConsultationPresence {
     timer.unref();
     consultation.graceTimers.set(peerId, timer);
   }
+}
+
+/** The department a consultation is for, as a reloaded app needs it (the waiting kiosk names a handover's). */
+function departmentOf(consultation: Consultation): ResumableDepartment | null {
+  const { departmentId, departmentName, transferredFrom } = consultation.intake;
+  if (!departmentId) return null;
+  return { id: departmentId, name: departmentName ?? '', transferred: transferredFrom !== undefined };
 }
