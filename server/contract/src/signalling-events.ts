@@ -149,6 +149,14 @@ export interface TransferResult {
   queuePosition: number;
 }
 
+/** A guest's own camera or microphone is missing from the call; the desk says so beside the guest's tile. */
+export interface GuestDeviceProblem {
+  consultationId: string;
+  device: 'camera' | 'microphone';
+  /** Who the guest is (as on their tile). */
+  guestKind: GuestKind;
+}
+
 export interface SnapshotInfo {
   consultationId: string;
   snapshotId: string;
@@ -183,6 +191,8 @@ export interface ServerToClientEvents extends FormServerEvents {
   snapshotStored: (snapshot: SnapshotInfo) => void;
   /** staff: the kiosk's document camera does not work; `requestId`: that snapshot will not come. */
   deviceProblem: (payload: ReportDeviceProblemPayload) => void;
+  /** staff: a guest of the call sends without their camera or microphone (missing, or refused in their browser). */
+  guestDeviceProblem: (payload: GuestDeviceProblem) => void;
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { consultationId: string; marks: PointerMark[] }) => void;
   /** kiosk: whether the specialist's console shows the document now; the document camera is sent only while it does. */

@@ -108,9 +108,11 @@ export class InCallService {
    * A device of the call does not work. The kiosk's (document camera, face camera, microphone):
    * its specialist is told, and stops waiting for a snapshot it asked for. The desk's (camera,
    * microphone): the kiosk is told, so the resident is not left waiting for a picture. Both go
-   * on the record.
+   * on the record. A guest's own (camera, microphone): the desk is told, so it knows why the
+   * interpreter's picture or voice is missing.
    */
   reportDeviceProblem(principal: SocketPrincipal, payload: ReportDeviceProblemPayload): void {
+    if (principal.role === 'guest') return this.reportGuestDeviceProblem(principal, payload);
     if (principal.role === 'staff' || principal.role === 'admin') {
       if (payload.device === 'documentCamera' || payload.requestId) throw AppError.badRequest('a desk reports only its own camera or microphone');
       const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
@@ -131,6 +133,16 @@ export class InCallService {
     consultation.kioskDeviceProblems.add(payload.device);
     const staff = consultation.peerIds().filter((peerId) => peerId.startsWith('staff:'));
     this.options.notifier.toPeers(staff, 'deviceProblem', { consultationId: payload.consultationId, device: payload.device, ...(requestId ? { requestId } : {}) });
+  }
+
+  private reportGuestDeviceProblem(principal: SocketPrincipal, payload: ReportDeviceProblemPayload): void {
+    const { consultationId, device } = payload;
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    if (device === 'documentCamera' || payload.requestId) throw AppError.badRequest('a guest reports only their own camera or microphone');
+    log.warn({ consultationId, device }, 'guest device problem');
+    this.record(consultationId, 'device_problem', 'guest', { device });
+    const staff = consultation.peerIds().filter((peerId) => peerId.startsWith('staff:'));
+    this.options.notifier.toPeers(staff, 'guestDeviceProblem', { consultationId, device, guestKind: principal.guestKind ?? 'other' });
   }
 
   /** Joining the call (answering, or a page reloaded): the desk hears what the kiosk reported missing, the kiosk what the desk did. */
