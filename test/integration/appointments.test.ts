@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Appointment, AppointmentConflictDetails, AppointmentDetail } from '@madoguchi/contract/appointments';
+import type { Appointment, AppointmentConflictDetails, AppointmentDetail, AppointmentRules } from '@madoguchi/contract/appointments';
 import type { ErrorBody } from '@madoguchi/contract/errors';
 import type { Page } from '@madoguchi/contract/pagination';
 import { appointmentBody, book, buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
@@ -188,6 +188,7 @@ for (const kind of databaseKinds()) {
       assert.equal((await nobody.call('listAppointments')).status, 401);
       assert.equal((await kiosk.call('listAppointments')).status, 403);
       assert.equal((await staff.call('listAppointments', { query: { from: '2030-03-01T00:00:00+09:00' } })).status, 200);
+      assert.deepEqual(expectStatus(await world.admin.call<AppointmentRules>('getAppointmentRules'), 200), { startGraceMinutes: 15 }, 'the default');
       const before = await server.db.dataSource.query(`SELECT count(*) AS n FROM appointment`);
       const bad = [
         appointmentBody(world, { endsAt: '2030-04-01T09:00:00+09:00' }),
@@ -270,6 +271,12 @@ for (const kind of databaseKinds()) {
       // Moving a booking obeys the same grace.
       const moved = await world.admin.call<ErrorResponse>('updateAppointment', { params: { id: walkIn.id }, body: slot('2030-05-10T14:05:00+09:00') });
       assert.equal(moved.status, 200, moved.text);
+    });
+
+    it('tells the admin dialog the grace it applies (admins only), so its own check agrees', async () => {
+      assert.deepEqual(expectStatus(await world.admin.call<AppointmentRules>('getAppointmentRules'), 200), { startGraceMinutes: 30 });
+      assert.equal((await restClient(server.url, world.staffToken).call('getAppointmentRules')).status, 403);
+      assert.equal((await restClient(server.url).call('getAppointmentRules')).status, 401);
     });
   });
 }

@@ -67,6 +67,12 @@ export function startInPastMessage(graceMinutes: number = APPOINTMENT_START_GRAC
   return `startsAt is in the past: choose a start time from now on (a walk-in may start at most ${graceMinutes} minutes ago)`;
 }
 
+/** The town's booking rules the admin dialog checks before sending (the server has the last word). */
+export interface AppointmentRules {
+  /** How many minutes ago a new or moved slot may have started (NO_SHOW_GRACE_MINUTES). */
+  startGraceMinutes: number;
+}
+
 export const CreateAppointmentRequest = z.object(appointmentFields).strict().refine(validSpan, spanIssue);
 export type CreateAppointmentRequest = z.input<typeof CreateAppointmentRequest>;
 

@@ -5,6 +5,7 @@ import {
   startsTooLongAgo,
   type Appointment,
   type AppointmentDetail,
+  type AppointmentRules,
   type AppointmentStatus,
   type CheckInRefusalReason,
   type ConflictingAppointment,
@@ -71,6 +72,11 @@ export class AppointmentService {
   constructor(private readonly options: AppointmentServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.checkInLimiter = options.checkInLimiter ?? new AttemptLimiter({ prefix: 'madoguchi' }, CHECK_IN_LIMIT);
+  }
+
+  /** What the admin dialog checks before sending, as this server applies it. */
+  rules(): AppointmentRules {
+    return { startGraceMinutes: this.startGraceMinutes() };
   }
 
   list(filter: AppointmentFilter) {
@@ -282,8 +288,12 @@ export class AppointmentService {
 
   /** A new or moved slot may not start long ago (a typo, and a no-show at once). */
   private assertNotPast(startsAt: Date): void {
-    const grace = this.options.startGraceMinutes ?? APPOINTMENT_START_GRACE_MINUTES;
+    const grace = this.startGraceMinutes();
     if (startsTooLongAgo(startsAt, this.now(), grace)) throw AppError.badRequest(startInPastMessage(grace), [{ path: 'startsAt', message: 'in the past' }]);
+  }
+
+  private startGraceMinutes(): number {
+    return this.options.startGraceMinutes ?? APPOINTMENT_START_GRACE_MINUTES;
   }
 
   private async assertReferences(refs: { departmentId: string; kioskId: string; staffId: string | null }): Promise<void> {
