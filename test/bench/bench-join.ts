@@ -13,10 +13,13 @@
  *                           `fifth`: the fourth round's defaults against the desk's standby, then the call screen after the camera, the kiosk's warm receiver, staff consuming at once;
  *                           `fifth-b`: the standby against the kiosk's warm receiver and staff consuming at once, alone and together;
  *                           `sixth`: the standby with sendFirst, then sendFirst off + warmRecv, then the defaults (+ the console's deferred call panel);
+ *                           `seventh`: the sixth round's defaults against the camera taking over the standby's placeholder sender;
  *                           `defaults`: the defaults alone
  *   BENCH_WAIT_MS=1000      how long the resident waits before 「応答」
  *   BENCH_VERBOSE=1         each call's milestones, the first frame's inbound stats and long main-thread tasks
  *   BENCH_CONSOLE=1         both pages' console lines, each with the time it arrived (epoch ms), on stderr
+ *   BENCH_PROFILE=1         each page's JavaScript between the accept and its first frame: the functions that took the
+ *                           most of its one thread (a sampling profile; build the apps with `vite build --minify false` to read the names)
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
@@ -26,6 +29,7 @@ import { openBrowser } from '../helpers/browser';
 import { hangUpAtDesk } from '../helpers/call-flow';
 import { startTestServer } from '../helpers/start-server';
 import { percentile, writeBenchSection } from './bench-docs';
+import { PageProfiler } from './page-profile';
 import { firstFrameStats, MILESTONES, milestonesOf, PHASES, phasesOf, resetTimeline, TIMELINE_SCRIPT, waitTimeline, type Milestone, type Phase } from './join-timeline';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
@@ -44,6 +48,7 @@ const OLD_WAY: JoinTuning = {
   warmRecv: false,
   cameraBeforeScreen: false,
   deferCallScreen: false,
+  cameraOnPlaceholder: false,
 };
 
 /** The defaults before the queued join and the warm console camera (the first round of issue 16). */
@@ -54,6 +59,8 @@ const SECOND_ROUND: Partial<JoinTuning> = { ...FIRST_ROUND, queuedJoin: true, wa
 
 function variants(): Record<string, JoinTuning> {
   const defaults = { ...DEFAULT_JOIN_TUNING };
+  // The rounds before the seventh compare what was there then.
+  const sixthRound: JoinTuning = { ...defaults, cameraOnPlaceholder: false };
   const which = process.env['BENCH_VARIANTS'];
   if (which === 'each') {
     return {
@@ -93,7 +100,7 @@ function variants(): Record<string, JoinTuning> {
     };
   }
   if (which === 'fifth') {
-    const fourth: JoinTuning = { ...defaults, sendFirst: true, deskStandby: false, warmRecv: false, cameraBeforeScreen: false, deferCallScreen: false };
+    const fourth: JoinTuning = { ...sixthRound, sendFirst: true, deskStandby: false, warmRecv: false, cameraBeforeScreen: false, deferCallScreen: false };
     return {
       'A: fourth round': fourth,
       '+ deskStandby': { ...fourth, deskStandby: true },
@@ -103,7 +110,7 @@ function variants(): Record<string, JoinTuning> {
     };
   }
   if (which === 'fifth-b') {
-    const standby: JoinTuning = { ...defaults, sendFirst: true, warmRecv: false, deferCallScreen: false };
+    const standby: JoinTuning = { ...sixthRound, sendFirst: true, warmRecv: false, deferCallScreen: false };
     return {
       'A: standby': standby,
       '+ warmRecv': { ...standby, warmRecv: true },
@@ -112,11 +119,17 @@ function variants(): Record<string, JoinTuning> {
     };
   }
   if (which === 'sixth') {
-    const fifth: JoinTuning = { ...defaults, sendFirst: true, warmRecv: false, deferCallScreen: false };
+    const fifth: JoinTuning = { ...sixthRound, sendFirst: true, warmRecv: false, deferCallScreen: false };
     return {
       'A: standby, sendFirst': fifth,
-      'sendFirst off + warmRecv': { ...defaults, deferCallScreen: false },
-      'B: defaults': defaults,
+      'sendFirst off + warmRecv': { ...sixthRound, deferCallScreen: false },
+      'B: defaults': sixthRound,
+    };
+  }
+  if (which === 'seventh') {
+    return {
+      'A: sixth round': sixthRound,
+      'B: defaults (+ cameraOnPlaceholder)': defaults,
     };
   }
   if (which === 'defaults') return { 'B: defaults': defaults };
@@ -133,8 +146,10 @@ const setTuning = (page: Page, tuning: JoinTuning): Promise<void> =>
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const server = await startTestServer({ database: 'embedded' });
-  const kiosk = await openBrowser({ initScripts: [TIMELINE_SCRIPT] });
-  const staff = await openBrowser({ initScripts: [TIMELINE_SCRIPT] });
+  // BENCH_VERBOSE also follows each sender's encoder until the other side's first frame (a poll every 10 ms).
+  const scripts = [TIMELINE_SCRIPT, ...(process.env['BENCH_VERBOSE'] ? ['window.__traceSend = true;'] : [])];
+  const kiosk = await openBrowser({ initScripts: scripts });
+  const staff = await openBrowser({ initScripts: scripts });
   let peakServerRss = 0;
   const sampler = setInterval(() => (peakServerRss = Math.max(peakServerRss, process.memoryUsage().rss)), 100);
   const tunings = variants();
@@ -149,6 +164,9 @@ async function main(): Promise<void> {
     await staff.page.getByLabel('パスワード').fill(server.demo.staffPassword);
     await staff.page.getByRole('button', { name: 'ログイン' }).click();
     await kiosk.page.goto(`${server.url}/kiosk/#credential=${server.demo.kioskCredential}`);
+    const profilers = process.env['BENCH_PROFILE']
+      ? { staff: await PageProfiler.attach(staff.page), kiosk: await PageProfiler.attach(kiosk.page) }
+      : null;
 
     for (let round = 1; round <= CALLS; round += 1) {
       for (const [name, tuning] of Object.entries(tunings)) {
@@ -161,6 +179,7 @@ async function main(): Promise<void> {
         await answer.waitFor({ timeout: 15_000 });
         // A resident waits a while before anyone answers; the early camera has that time.
         await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+        if (profilers) await Promise.all([profilers.staff.start(), profilers.kiosk.start()]);
         const clickedAt = Date.now();
         await answer.click();
         const [atStaff, atKiosk] = await Promise.all([waitTimeline(staff.page), waitTimeline(kiosk.page)]);
@@ -172,6 +191,11 @@ async function main(): Promise<void> {
         rows.milestones.kiosk.push(milestonesOf(atKiosk, acceptedAt));
         const m = (side: 'staff' | 'kiosk'): string => MILESTONES.map((k) => `${k} ${rows.milestones[side].at(-1)?.[k]}`).join(', ');
         process.stdout.write(`round ${round}/${CALLS} ${name}: staff ${rows.staff.at(-1)?.total} ms, kiosk ${rows.kiosk.at(-1)?.total} ms\n`);
+        if (profilers) {
+          const staffProfile = await profilers.staff.stop(acceptedAt, atStaff.firstFrame ?? Date.now());
+          const kioskProfile = await profilers.kiosk.stop(acceptedAt, atKiosk.firstFrame ?? Date.now());
+          process.stdout.write(`  staff profile, accept to first frame:\n    ${staffProfile}\n  kiosk profile, accept to first frame:\n    ${kioskProfile}\n`);
+        }
         if (process.env['BENCH_VERBOSE']) {
           process.stdout.write(`  staff: ${m('staff')}; ${await firstFrameStats(staff.page, acceptedAt)}\n  kiosk: ${m('kiosk')}; ${await firstFrameStats(kiosk.page, acceptedAt)}\n`);
         }

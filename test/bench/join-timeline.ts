@@ -35,7 +35,8 @@ export const TIMELINE_SCRIPT = `
     const empty = () => ({ accepted: null, mediaOpened: null, pcCreated: null, connected: null, remoteTrack: null, firstFrame: null,
       sendSdp: null, sendConnected: null, recvSdp: null, recvConnected: null, firstPacket: null, remoteShown: null });
     window.__timeline = empty();
-    window.__resetTimeline = () => { window.__timeline = empty(); window.__arrivals = []; };
+    window.__resetAt = 0;
+    window.__resetTimeline = () => { window.__resetAt = Date.now(); window.__timeline = empty(); window.__arrivals = []; window.__sendTrace = []; };
     const mark = (name) => { if (window.__timeline[name] === null) window.__timeline[name] = Date.now(); };
     document.addEventListener('click', (event) => {
       const button = event.target instanceof Element ? event.target.closest('button') : null;
@@ -95,6 +96,19 @@ export const TIMELINE_SCRIPT = `
         // both pages all call long would take CPU from the very thing measured on 2 cores.
         const poll = setInterval(async () => {
           if (this.connectionState === 'closed' || (direction === 'recv' && window.__timeline.firstFrame !== null)) return clearInterval(poll);
+          if (direction === 'send' && window.__traceSend && Date.now() - window.__resetAt < 2000) {
+            // The sender's side of the first picture (BENCH_VERBOSE): when its encoder made frames and key frames and
+            // when the SFU asked it for one: [ms, frames encoded, key frames, PLIs, packets sent, width].
+            const stats = await this.getStats();
+            stats.forEach((r) => {
+              if (r.type !== 'outbound-rtp' || r.kind !== 'video' || !r.framesEncoded) return;
+              const row = [Date.now(), r.framesEncoded, r.keyFramesEncoded || 0, r.pliCount || 0, r.packetsSent || 0, r.frameWidth || 0];
+              const rows = (window.__sendTrace = window.__sendTrace || []);
+              const last = rows[rows.length - 1];
+              if (!last || last[2] !== row[2] || last[3] !== row[3] || rows.length < 3) rows.push(row);
+            });
+            return;
+          }
           if (direction !== 'recv') return;
           const stats = await this.getStats();
           stats.forEach((r) => {
@@ -130,7 +144,8 @@ export const firstFrameStats = (page: Page, from: number): Promise<string> =>
     const until = w.__timeline.firstFrame ?? Date.now();
     const tasks = w.__longTasks.filter(([start]) => start >= since && start <= until);
     const arrivals = ((window as unknown as { __arrivals?: number[][] }).__arrivals ?? []).map((a) => a.join('/')).join(' ');
-    return `${w.__firstFrameStats ?? ''}; arrivals ms/packets/bytes/frames/decoded ${arrivals}; long tasks ${tasks.map(([start, duration]) => `${Math.round(start - since)}+${Math.round(duration)}`).join(' ')}`;
+    const sent = ((window as unknown as { __sendTrace?: number[][] }).__sendTrace ?? []).map(([at, ...rest]) => [Math.round((at ?? 0) - since), ...rest].join('/')).join(' ');
+    return `${w.__firstFrameStats ?? ''}; arrivals ms/packets/bytes/frames/decoded ${arrivals}; sent ms/frames/keyframes/plis/packets/width ${sent}; long tasks ${tasks.map(([start, duration]) => `${Math.round(start - since)}+${Math.round(duration)}`).join(' ')}`;
   }, from);
 
 export async function waitTimeline(page: Page, timeoutMs = 60_000): Promise<Timeline> {

@@ -97,8 +97,12 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
   private closedFlag = false;
   private warmedSend = false;
   private warmedRecv = false;
-  /** The placeholder sender's track (warmSend), stopped with the media. */
+  /** The placeholder sender's track (warmSend), stopped with the media or replaced by the camera. */
   private placeholderTrack: MediaStreamTrack | null = null;
+  /** What mediasoup-client negotiated for the placeholder sender: the camera's produce reuses it (join-tuning cameraOnPlaceholder). */
+  private placeholderRtp: RtpParametersJson | null = null;
+  /** The placeholder sender once negotiated (null: it failed), until the camera takes it over. */
+  private placeholderSender: Promise<types.Producer | null> | null = null;
 
   constructor({ device, sendTransport, recvTransport, signalling, icePolicy }: CallMediaOptions) {
     super();
@@ -111,6 +115,7 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     this.sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       // The placeholder sender (warmSend) is this browser's alone: the server never hears of it.
       if (appData['placeholder'] === true) {
+        this.placeholderRtp = fromRtpParameters(rtpParameters);
         callback({ id: PLACEHOLDER_PRODUCER_ID });
         return;
       }
@@ -152,9 +157,14 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
       const track = canvas.captureStream(0).getVideoTracks()[0];
       if (!track) return;
       this.placeholderTrack = track;
-      this.sendTransport
-        .produce({ track, appData: { placeholder: true }, stopTracks: false, encodings: [{ maxBitrate: 30_000 }] })
-        .catch((error: unknown) => logger.warn('sending connection not warmed', { error: toCallError(error) }));
+      // Negotiated as the camera's would be when the camera is to take it over; capped otherwise.
+      const encodings = joinTuning().cameraOnPlaceholder ? undefined : [{ maxBitrate: 30_000 }];
+      this.placeholderSender = this.sendTransport
+        .produce({ track, appData: { placeholder: true }, stopTracks: false, ...(encodings ? { encodings } : {}) })
+        .catch((error: unknown) => {
+          logger.warn('sending connection not warmed', { error: toCallError(error) });
+          return null;
+        });
     } catch (error) {
       logger.warn('sending connection not warmed', { error: toCallError(error) });
     }
@@ -196,17 +206,49 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     for (const track of orderForProduce(stream.getTracks())) {
       if (this.closedFlag) return;
       const kind = track.kind === 'audio' ? 'audio' : 'video';
-      const producer = await this.sendTransport.produce<ProducerAppData>({
-        track,
-        appData: { source: SOURCE_BY_KIND[kind] },
-        // The call owns the stream and stops it on teardown; a producer must not stop it early.
-        stopTracks: false,
-      });
+      const taken = kind === 'video' ? await this.cameraOnPlaceholder(track) : null;
+      const producer =
+        taken?.producer ??
+        (await this.sendTransport.produce<ProducerAppData>({
+          track,
+          appData: { source: SOURCE_BY_KIND[kind] },
+          // The call owns the stream and stops it on teardown; a producer must not stop it early.
+          stopTracks: false,
+        }));
+      // The server's id: a placeholder taken over keeps its local one.
+      const producerId = taken?.producerId ?? producer.id;
       if (kind === 'video') onCamera?.();
-      this.producers.set(producer.id, producer);
-      producer.on('transportclose', () => this.producers.delete(producer.id));
-      producer.on('trackended', () => logger.warn('local track ended', { kind, producerId: producer.id }));
-      logger.info('producing', { kind, producerId: producer.id });
+      this.producers.set(producerId, producer);
+      producer.on('transportclose', () => this.producers.delete(producerId));
+      producer.on('trackended', () => logger.warn('local track ended', { kind, producerId }));
+      logger.info('producing', { kind, producerId, onPlaceholder: taken !== null });
+    }
+  }
+
+  /**
+   * The camera takes over the standby's placeholder sender (join-tuning cameraOnPlaceholder):
+   * the track goes into the sender mediasoup-client negotiated while the desk stood by, and the
+   * server is told of it with the parameters negotiated then. No SDP work at 「応答」, only the
+   * produce's round trip; the server forwards nothing of it before that produce. Null when there
+   * is no placeholder to take (the call's own produce goes the usual way).
+   */
+  private async cameraOnPlaceholder(track: MediaStreamTrack): Promise<{ producer: types.Producer; producerId: string } | null> {
+    const pending = this.placeholderSender;
+    this.placeholderSender = null;
+    if (!pending || !joinTuning().cameraOnPlaceholder) return null;
+    const producer = await pending;
+    const rtpParameters = this.placeholderRtp;
+    if (!producer || producer.closed || !rtpParameters || this.closedFlag) return null;
+    await producer.replaceTrack({ track });
+    this.placeholderTrack?.stop();
+    this.placeholderTrack = null;
+    try {
+      const producerId = await this.signalling.produce({ transportId: this.sendTransport.id, kind: 'video', rtpParameters, source: 'camera' });
+      return { producer, producerId };
+    } catch (error) {
+      // Nothing may go on sending a camera the server refused.
+      producer.close();
+      throw error;
     }
   }
 

@@ -69,6 +69,13 @@ export interface JoinTuning {
    * between the media work, instead of in one long task as the answer arrives.
    */
   deferCallScreen: boolean;
+  /**
+   * Console: at 「応答」 the camera takes over the standby's placeholder sender (replaceTrack)
+   * instead of being produced anew: the camera's SDP steps were done while the desk stood by, and
+   * the kiosk's picture no longer waits for them behind the desk's first consume on the page's
+   * one WebRTC signalling thread. Only the server's produce remains.
+   */
+  cameraOnPlaceholder: boolean;
 }
 
 export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
@@ -84,6 +91,7 @@ export const DEFAULT_JOIN_TUNING: Readonly<JoinTuning> = Object.freeze({
   warmRecv: true,
   cameraBeforeScreen: true,
   deferCallScreen: true,
+  cameraOnPlaceholder: true,
 });
 
 /** Set by bench:join in the page to compare variants; never set by the apps. */

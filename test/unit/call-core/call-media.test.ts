@@ -207,3 +207,95 @@ describe('CallMedia (FakeHandler Device, fake socket)', () => {
     assert.equal(socket.count('restartIce'), 0);
   });
 });
+
+/**
+ * A desk standing by has a placeholder sender (warmSend: a canvas track never drawn on). Node has
+ * no canvas: a stand-in document gives warmSend a fake video track to negotiate with.
+ */
+describe('CallMedia: the camera takes over the standby\'s placeholder sender (join-tuning cameraOnPlaceholder)', () => {
+  const placeholderTracks: FakeMediaStreamTrack[] = [];
+  const globals = globalThis as Record<string, unknown>;
+  afterEach(() => {
+    delete globals['document'];
+    delete globals['__madoguchiJoinTuning'];
+    placeholderTracks.splice(0);
+  });
+  const withCanvas = (): void => {
+    globals['document'] = {
+      createElement: () => ({
+        captureStream: () => {
+          const track = new FakeMediaStreamTrack({ kind: 'video' });
+          placeholderTracks.push(track);
+          return { getVideoTracks: () => [track] };
+        },
+      }),
+    };
+  };
+  const camera = (): { stream: MediaStream; video: FakeMediaStreamTrack } => {
+    const video = new FakeMediaStreamTrack({ kind: 'video' });
+    const tracks = [new FakeMediaStreamTrack({ kind: 'audio' }), video];
+    return { stream: { getTracks: () => [...tracks] } as unknown as MediaStream, video };
+  };
+  /** The local producer the call keeps under a server id (a private of CallMedia's). */
+  const localProducer = (media: CallMedia, producerId: string): types.Producer | undefined =>
+    (media as unknown as { producers: Map<string, types.Producer> }).producers.get(producerId);
+  const placeholderSender = (media: CallMedia): Promise<types.Producer | null> | null =>
+    (media as unknown as { placeholderSender: Promise<types.Producer | null> | null }).placeholderSender;
+
+  it('one produce per track reaches the server; the camera\'s is the placeholder\'s negotiated sender, whose own track is stopped', async () => {
+    withCanvas();
+    const { socket, media } = await callMedia();
+    media.warmSend();
+    await settle();
+    assert.equal(socket.count('produce'), 0, 'the placeholder is never produced at the server');
+    const placeholder = await placeholderSender(media);
+    assert.ok(placeholder);
+    const { stream, video } = camera();
+    let cameraAnnounced = 0;
+    await media.produceLocal(stream, () => (cameraAnnounced += 1));
+    const produced = socket.requests.filter((r) => r.event === 'produce');
+    assert.deepEqual(produced.map((r) => r.payload['source']).sort(), ['camera', 'microphone']);
+    assert.equal(cameraAnnounced, 1);
+    const videoProduce = produced.find((r) => r.payload['source'] === 'camera');
+    assert.ok(videoProduce && (videoProduce.payload['rtpParameters'] as { encodings: unknown[] }).encodings.length > 0);
+    // The server's id is the one the call uses from now on, for the placeholder's sender now carrying the camera.
+    const cameraId = `producer-${produced.indexOf(videoProduce) + 1}`;
+    assert.equal(localProducer(media, cameraId), placeholder);
+    assert.equal(placeholder.track, video as unknown as MediaStreamTrack);
+    // Negotiated as a camera (no placeholder's bitrate cap).
+    assert.equal((videoProduce.payload['rtpParameters'] as { encodings: { maxBitrate?: number }[] }).encodings[0]?.maxBitrate, undefined);
+    assert.equal(placeholderTracks[0]?.readyState, 'ended', 'the placeholder\'s canvas track is stopped');
+    assert.equal(video.readyState, 'live', 'the camera is the call\'s, not stopped by the producer');
+    assert.equal(media.isProducerPaused(cameraId), false);
+    await media.closeProducer(cameraId);
+    assert.deepEqual(socket.last('closeProducer'), { consultationId: 's1', producerId: cameraId });
+  });
+
+  it('a camera the server refuses is not left in the placeholder\'s sender: the join fails as any refused produce does', async () => {
+    withCanvas();
+    const { server, media } = await callMedia();
+    media.warmSend();
+    await settle();
+    const placeholder = await placeholderSender(media);
+    server.handle('produce', () => {
+      throw new Refusal('FORBIDDEN', 'not in this call');
+    });
+    await assert.rejects(media.produceLocal(camera().stream), (e: unknown) => e instanceof CallError && e.code === 'FORBIDDEN');
+    assert.equal(placeholder?.closed, true, 'its sender closed, the camera no longer sent');
+    assert.equal(placeholderSender(media), null, 'taken once, never again');
+  });
+
+  it('with the switch off the camera gets a sender of its own and the placeholder stays unused', async () => {
+    withCanvas();
+    globals['__madoguchiJoinTuning'] = { cameraOnPlaceholder: false };
+    const { socket, media } = await callMedia();
+    media.warmSend();
+    await settle();
+    await media.produceLocal(camera().stream);
+    assert.equal(socket.count('produce'), 2);
+    assert.equal(placeholderTracks[0]?.readyState, 'live', 'the placeholder keeps its canvas track until the media closes');
+    media.close();
+    assert.equal(placeholderTracks[0]?.readyState, 'ended');
+  });
+});
+
