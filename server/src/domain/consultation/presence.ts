@@ -17,6 +17,8 @@ export interface PresenceOptions {
   end: EndCall;
   /** How long a participant who lost their connection may take to come back. */
   reconnectGraceMs: number;
+  /** A guest who lost their connection and did not come back in time: they have left the call (GuestAdmission.leave). */
+  guestGone: (principal: SocketPrincipal, consultation: Consultation) => Promise<void>;
 }
 
 /**
@@ -63,7 +65,10 @@ export class ConsultationPresence {
         this.options.notifier.peerLeft(consultation.id, participant.role);
         this.options.timeline.record(consultation.id, 'left', participant.role);
       }
-      this.startGraceTimer(consultation, peerId, waitingKiosk ? 'resident_left' : 'network_lost');
+      // A guest's lost connection (a closed tab, a reload, their network) is theirs alone: the
+      // resident and the specialist talk on, and a guest who does not come back has left.
+      if (principal.role === 'guest') this.startGuestGraceTimer(consultation, principal);
+      else this.startGraceTimer(consultation, peerId, waitingKiosk ? 'resident_left' : 'network_lost');
     }
   }
 
@@ -77,6 +82,19 @@ export class ConsultationPresence {
     const peerId = peerIdOf(principal);
     if (!consultation || consultation.participants.has(peerId)) return;
     this.startGraceTimer(consultation, peerId, 'network_lost');
+  }
+
+  /** The guest leaves the call (their link is spent) unless they come back (join) within the grace period. */
+  private startGuestGraceTimer(consultation: Consultation, principal: SocketPrincipal): void {
+    const peerId = peerIdOf(principal);
+    consultation.stopGraceTimer(peerId);
+    const timer = setTimeout(() => {
+      consultation.graceTimers.delete(peerId);
+      if (consultation.state === 'ended' || !consultation.participants.has(peerId)) return;
+      void this.options.guestGone(principal, consultation).catch((error: unknown) => log.error({ err: error }, 'a guest who did not come back could not leave'));
+    }, this.options.reconnectGraceMs);
+    timer.unref();
+    consultation.graceTimers.set(peerId, timer);
   }
 
   /**
