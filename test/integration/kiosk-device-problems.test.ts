@@ -76,6 +76,17 @@ describe('a camera or microphone missing from the call, at the kiosk or the desk
         (events) => events.some((e) => e.type === 'device_problem' && e.actor === 'guest' && e.details['device'] === 'camera'),
         { what: 'the guest\'s device_problem on the record' },
       );
+      // The console reloaded: told again which guest device is missing.
+      const { accessToken } = await loginStaff(server.url, server.demo.staffLoginId, server.demo.staffPassword);
+      const again = await connectSocket(server.url, accessToken);
+      try {
+        const retold = nextEvent(again, 'guestDeviceProblem');
+        const { routerRtpCapabilities: caps } = expectOk(await request(again, 'getServerInfo', {}));
+        expectOk(await request(again, 'joinRoom', { consultationId, rtpCapabilities: caps }));
+        assert.deepEqual((await retold)[0], { consultationId, device: 'camera', guestKind: 'interpreter' });
+      } finally {
+        again.close();
+      }
     } finally {
       guest.close();
     }

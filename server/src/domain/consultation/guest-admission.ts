@@ -77,6 +77,7 @@ export class GuestAdmission {
     const peerId = peerIdOf(principal);
     await this.options.live.mutex.run(consultationId, async () => {
       consultation.guests.delete(principal.id);
+      consultation.guestDeviceProblems.delete(principal.id);
       consultation.participants.delete(peerId);
       this.options.media.removePeer(consultationId, peerId);
       if (!announced) {
