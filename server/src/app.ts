@@ -327,6 +327,8 @@ function buildServices(deps: AppDeps, repositories: Repositories, limits: Limits
     staff: repositories.staff,
     audit: repositories.audit,
     now,
+    // A slot that has not yet become a no-show may still be booked (a walk-in at the counter).
+    startGraceMinutes: config.noShowGraceMs / 60_000,
     onStaffChange: (change) => booking.staffChanged(change),
   });
   const notifier: ConsultationNotifier = createSocketNotifier(io, cluster);

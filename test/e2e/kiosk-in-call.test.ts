@@ -164,6 +164,9 @@ describe('a call at the kiosk: document camera, marks, messages, snapshot consen
     axe.push(['waiting after a transfer', await seriousViolations(page)]);
     assert.equal(await page.getByText('マイナンバーカードをお持ちですか').count(), 0);
     assert.equal(await page.locator('video').count(), 0, 'no camera or call video while waiting');
+    // The page reloads while the resident waits (a crash, the watchdog): the same wait, still naming 税務課.
+    await page.reload();
+    await page.getByText('税務課 におつなぎします').waitFor({ timeout: 20_000 });
 
     // The next specialist answers the new consultation; the call ends normally.
     expectOk(await request(staff, 'acceptCall', { consultationId: transfer.newConsultationId }));

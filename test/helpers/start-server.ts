@@ -58,6 +58,8 @@ export interface TestServerOptions {
   nodeRole?: 'full' | 'public';
   /** CAPTIONS_ENGINE and CAPTIONS_KEEP_TRANSCRIPT (default: no recogniser, nothing kept). */
   captions?: Partial<CaptionSettings>;
+  /** NO_SHOW_GRACE_MINUTES (default 15): also how long ago a staff-booked slot may have started. */
+  noShowGraceMinutes?: number;
   /** MADOGUCHI_BUILD_ID: the release the server names (default: the hash of the built apps). */
   buildId?: string;
 }
@@ -80,7 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       reconnectGraceMs: options.reconnectGraceMs ?? 3000,
       publicUrl: options.publicUrl,
       buildId: options.buildId,
-      noShowGraceMs: 15 * 60_000,
+      noShowGraceMs: (options.noShowGraceMinutes ?? 15) * 60_000,
       pairingCodeTtlMs: 60 * 60_000,
       metricsToken: undefined,
       redisUrl: options.redisUrl,

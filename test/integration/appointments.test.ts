@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Appointment, AppointmentConflictDetails, AppointmentDetail } from '@madoguchi/contract/appointments';
+import type { Appointment, AppointmentConflictDetails, AppointmentDetail, AppointmentRules } from '@madoguchi/contract/appointments';
 import type { ErrorBody } from '@madoguchi/contract/errors';
 import type { Page } from '@madoguchi/contract/pagination';
 import { appointmentBody, book, buildSchedulingWorld, type SchedulingWorld } from '../fixtures/scheduling';
@@ -188,6 +188,7 @@ for (const kind of databaseKinds()) {
       assert.equal((await nobody.call('listAppointments')).status, 401);
       assert.equal((await kiosk.call('listAppointments')).status, 403);
       assert.equal((await staff.call('listAppointments', { query: { from: '2030-03-01T00:00:00+09:00' } })).status, 200);
+      assert.deepEqual(expectStatus(await world.admin.call<AppointmentRules>('getAppointmentRules'), 200), { startGraceMinutes: 15 }, 'the default');
       const before = await server.db.dataSource.query(`SELECT count(*) AS n FROM appointment`);
       const bad = [
         appointmentBody(world, { endsAt: '2030-04-01T09:00:00+09:00' }),
@@ -242,6 +243,40 @@ for (const kind of databaseKinds()) {
       assert.equal(moved.status, 400, moved.text);
       assert.deepEqual(moved.body.error.details, [{ path: 'startsAt', message: 'in the past' }]);
       expectStatus(await world.admin.call('updateAppointment', { params: { id: walkIn.id }, body: slot('2030-04-10T15:00:00+09:00') }), 200);
+    });
+  });
+
+  describe(`appointments with NO_SHOW_GRACE_MINUTES=30 (${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'})`, () => {
+    let server: TestServer;
+    let world: SchedulingWorld;
+    const clock = { now: new Date('2030-05-10T14:30:00+09:00') };
+
+    before(async () => {
+      server = await startTestServer({ database: kind, now: () => clock.now, noShowGraceMinutes: 30 });
+      world = await buildSchedulingWorld(server);
+    });
+    after(() => server.close());
+
+    it('books a walk-in slot that began 20 minutes ago (not a no-show yet) and refuses one that began 31 minutes ago, naming the 30 minutes', async () => {
+      const slot = (start: string) => ({ startsAt: new Date(start).toISOString(), endsAt: new Date(Date.parse(start) + 30 * 60_000).toISOString() });
+      const walkIn = await book(world, slot('2030-05-10T14:10:00+09:00'));
+      assert.equal(walkIn.status, 'scheduled');
+      // The no-show sweep with the same grace leaves it be: the town's two rules agree.
+      assert.equal(await server.app.appointments.markNoShows(30 * 60_000), 0);
+      const refused = await world.admin.call<ErrorResponse>('createAppointment', { body: appointmentBody(world, { kioskId: world.otherKioskId, ...slot('2030-05-10T13:59:00+09:00') }) });
+      assert.equal(refused.status, 400, refused.text);
+      assert.equal(refused.body.error.code, 'BAD_REQUEST');
+      assert.match(refused.body.error.message, /in the past: choose a start time from now on \(a walk-in may start at most 30 minutes ago\)/);
+      assert.deepEqual(refused.body.error.details, [{ path: 'startsAt', message: 'in the past' }]);
+      // Moving a booking obeys the same grace.
+      const moved = await world.admin.call<ErrorResponse>('updateAppointment', { params: { id: walkIn.id }, body: slot('2030-05-10T14:05:00+09:00') });
+      assert.equal(moved.status, 200, moved.text);
+    });
+
+    it('tells the admin dialog the grace it applies (admins only), so its own check agrees', async () => {
+      assert.deepEqual(expectStatus(await world.admin.call<AppointmentRules>('getAppointmentRules'), 200), { startGraceMinutes: 30 });
+      assert.equal((await restClient(server.url, world.staffToken).call('getAppointmentRules')).status, 403);
+      assert.equal((await restClient(server.url).call('getAppointmentRules')).status, 401);
     });
   });
 }

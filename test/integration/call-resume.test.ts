@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Department } from '@madoguchi/contract/departments';
 import { startCall } from '../fixtures/call-scenario';
 import { CONSENT_TITLE, consentValues, demoTemplates, SIGNATURE } from '../fixtures/forms';
 import { kioskToken, loginStaff } from '../helpers/api-client';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { until } from '../helpers/poll';
 import { connectSocket, expectOk, nextEvent, request, type TestSocket } from '../helpers/socket-client';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -127,6 +129,32 @@ for (const kind of databaseKinds()) {
       await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 500));
       assert.equal(server.app.consultations.has(consultationId), true, 'the waiting resident was not dropped after the grace period');
       expectOk(await request(kiosk, 'cancelCall', { consultationId }));
+    });
+
+    it('a kiosk reloaded while waiting after a handover is told the department it now waits for; a walk-in, the one they chose', async () => {
+      const admin = restClient(server.url, (await loginStaff(server.url, 'demo-admin', 'test-password')).accessToken);
+      const zeimu = expectStatus(await admin.call<Department>('createDepartment', { body: { code: 'zeimu-resume', name: '税務課', icon: 'tax' } }), 201);
+      const call = await startCall(server);
+      const transfer = expectOk(await request(call.staff, 'transferCall', { consultationId: call.consultationId, departmentId: zeimu.id }));
+      assert.equal(transfer.departmentId, zeimu.id, 'the live handover names the department by id too');
+      const token = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
+      await reload(call.kiosk);
+      const kiosk = await kioskSocket(token);
+      const { live } = expectOk(await request(kiosk, 'resumeCall', {}));
+      assert.deepEqual([live?.consultationId, live?.state], [transfer.newConsultationId, 'queued']);
+      assert.deepEqual(live?.department, { id: zeimu.id, name: '税務課', transferred: true });
+      expectOk(await request(kiosk, 'cancelCall', { consultationId: transfer.newConsultationId }));
+      call.close();
+
+      // A walk-in who chose 税務課 themselves: the same department, not a handover.
+      const first = await kioskSocket();
+      const { consultationId } = expectOk(await request(first, 'callStaff', { departmentId: zeimu.id }));
+      const token2 = (await kioskToken(server.url, server.demo.kioskCredential)).accessToken;
+      await reload(first);
+      const again = await kioskSocket(token2);
+      const resumed = expectOk(await request(again, 'resumeCall', {}));
+      assert.deepEqual([resumed.live?.consultationId, resumed.live?.department], [consultationId, { id: zeimu.id, name: '税務課', transferred: false }]);
+      expectOk(await request(again, 'cancelCall', { consultationId }));
     });
 
     it('a reloaded console is offered its live call, joins it again, and hangs up as staff_ended', async () => {

@@ -77,7 +77,7 @@ class FakeHolder implements Served {
   liveCallOf(principal: SocketPrincipal): ResumableCall | null {
     for (const [consultationId, consultation] of this.held) {
       if (consultation.staffId === principal.id) {
-        return { consultationId, state: consultation.state, peerName: consultation.kioskName, peerLocation: '1F', queuePosition: null, mediaNodeUrl: null };
+        return { consultationId, state: consultation.state, peerName: consultation.kioskName, peerLocation: '1F', queuePosition: null, mediaNodeUrl: null, department: null };
       }
     }
     return null;
@@ -194,6 +194,7 @@ describe('cluster link between two nodes (real Redis adapter, fake consultation 
       peerLocation: '1F',
       queuePosition: null,
       mediaNodeUrl: b.url,
+      department: null,
     });
 
     const invitation = await a.link.inviteGuestElsewhere({ principal: taxDesk, consultationId, label: '通訳', kind: 'interpreter', ttlSeconds: 600 });

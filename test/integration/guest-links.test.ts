@@ -87,6 +87,24 @@ describe('guest links: a third party for one call, nothing else', () => {
     await assert.rejects(connectSocket(server.url, guestTokenOf(unused)), /expired or was already used/);
   });
 
+  it('a guest whose connection goes and does not come back (a closed tab) has left: the resident and the specialist talk on', async () => {
+    const { server, call, staffToken } = suite;
+    const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: { label: '通訳', kind: 'interpreter' } }), 201);
+    const guest = await connectSocket(server.url, guestTokenOf(link));
+    const info = expectOk(await request(guest, 'getServerInfo', {}));
+    expectOk(await request(guest, 'joinRoom', { consultationId: call.consultationId, rtpCapabilities: info.routerRtpCapabilities }));
+    const deskTold = nextEvent(call.staff, 'peerLeft');
+    guest.disconnect();
+    assert.equal((await deskTold)[0].role, 'guest');
+    // Past the grace period (3 s in tests): the call is still on, the guest's link spent.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    assert.equal(server.app.consultations.has(call.consultationId), true, 'the call goes on without the guest');
+    assert.equal((await server.app.repositories.consultations.findById(call.consultationId))?.endReason ?? null, null);
+    await assert.rejects(connectSocket(server.url, guestTokenOf(link)), /expired or was already used/);
+    const lefts = (await server.app.repositories.consultationEvents.listFor(call.consultationId)).filter((e) => e.type === 'left' && e.actor === 'guest');
+    assert.equal(lefts.length >= 1, true, 'the record says the guest left');
+  });
+
   it('refuses a link for another call, an expired one, and one whose call is over', async () => {
     const { server, call, staffToken } = suite;
     const link = expectStatus(await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: call.consultationId }, body: {} }), 201);

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { GuestLink } from '@madoguchi/contract/guests';
 import { callInProgress } from '../fixtures/call-scenario';
+import { guestTokenOf } from '../fixtures/guest-link';
 import { loginStaff } from '../helpers/api-client';
 import { until } from '../helpers/poll';
+import { expectStatus, restClient } from '../helpers/rest-client';
 import { connectSocket, expectOk, nextEvent, request } from '../helpers/socket-client';
 
 describe('a camera or microphone missing from the call, at the kiosk or the desk (socket level)', () => {
@@ -47,6 +50,45 @@ describe('a camera or microphone missing from the call, at the kiosk or the desk
       assert.deepEqual((await retold)[0], { consultationId, device: 'camera' });
     } finally {
       again.close();
+    }
+  });
+
+  it('a guest whose camera or microphone is missing: the desk is told who, the kiosk is not, and the record keeps it', async () => {
+    const { server, call, staffToken } = suite;
+    const { consultationId } = call;
+    const link = expectStatus(
+      await restClient(server.url, staffToken).call<GuestLink>('createGuestLink', { params: { id: consultationId }, body: { label: '通訳', kind: 'interpreter' } }),
+      201,
+    );
+    const guest = await connectSocket(server.url, guestTokenOf(link));
+    try {
+      const { routerRtpCapabilities } = expectOk(await request(guest, 'getServerInfo', {}));
+      expectOk(await request(guest, 'joinRoom', { consultationId, rtpCapabilities: routerRtpCapabilities }));
+      const deskTold = nextEvent(call.staff, 'guestDeviceProblem');
+      const kioskTold = nextEvent(call.kiosk, 'guestDeviceProblem', 1_000).then(() => true, () => false);
+      expectOk(await request(guest, 'reportDeviceProblem', { consultationId, device: 'camera' }));
+      assert.deepEqual((await deskTold)[0], { consultationId, device: 'camera', guestKind: 'interpreter' });
+      assert.equal(await kioskTold, false, 'the resident is not told of the guest\'s devices');
+      const notTheGuests = await request(guest, 'reportDeviceProblem', { consultationId, device: 'documentCamera' });
+      assert.equal(!notTheGuests.ok && notTheGuests.error.code, 'BAD_REQUEST', 'a guest reports only their own camera or microphone');
+      await until(
+        () => server.app.repositories.consultationEvents.listFor(consultationId),
+        (events) => events.some((e) => e.type === 'device_problem' && e.actor === 'guest' && e.details['device'] === 'camera'),
+        { what: 'the guest\'s device_problem on the record' },
+      );
+      // The console reloaded: told again which guest device is missing.
+      const { accessToken } = await loginStaff(server.url, server.demo.staffLoginId, server.demo.staffPassword);
+      const again = await connectSocket(server.url, accessToken);
+      try {
+        const retold = nextEvent(again, 'guestDeviceProblem');
+        const { routerRtpCapabilities: caps } = expectOk(await request(again, 'getServerInfo', {}));
+        expectOk(await request(again, 'joinRoom', { consultationId, rtpCapabilities: caps }));
+        assert.deepEqual((await retold)[0], { consultationId, device: 'camera', guestKind: 'interpreter' });
+      } finally {
+        again.close();
+      }
+    } finally {
+      guest.close();
     }
   });
 });

@@ -28,7 +28,7 @@ export type KioskCallRequestName = 'sendMessage' | 'answerSnapshot' | 'reportDev
 export type StaffCallRequestName = 'sendMessage' | 'requestSnapshot' | 'pointer' | 'documentView' | 'reportQuality' | 'saveOutcome' | 'pushForm' | 'withdrawForm' | 'getCaptions' | 'correctCaption' | 'reportDeviceProblem';
 
 /** Guest requests inside a call, sent through GuestCallClient.sendGuestCallRequest() (a captioner's typing). */
-export type GuestCallRequestName = 'getCaptions' | 'captionInput';
+export type GuestCallRequestName = 'getCaptions' | 'captionInput' | 'reportDeviceProblem';
 
 /** Both transports' stats of the current call (null outside a call). */
 export interface CallMediaStats {

@@ -2,6 +2,7 @@ import type {
   Appointment,
   AppointmentDetail,
   AppointmentListQuery,
+  AppointmentRules,
   AppointmentStatus,
   CancelAppointmentRequest,
   ConflictCheckRequest,
@@ -23,6 +24,10 @@ export type AppointmentFilter = Omit<AppointmentListQuery, 'status' | 'page' | '
 
 export function listAppointments({ status, ...filter }: AppointmentFilter, options: RequestOptions): Promise<Page<Appointment>> {
   return callRoute('listAppointments', { ...options, query: { ...filter, status: status?.join(',') } });
+}
+
+export function getAppointmentRules(options: RequestOptions): Promise<AppointmentRules> {
+  return callRoute('getAppointmentRules', options);
 }
 
 export function getAppointment(id: string, options: RequestOptions): Promise<AppointmentDetail> {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
 import { reportMissingFaceDevices } from '@madoguchi/call-core/face-device-report';
+import { watchGuestDeviceProblems } from '../features/consultations/use-guest-device-problems';
 import { watchKioskDeviceProblems } from '../features/consultations/use-kiosk-device-problems';
 import { CallClientContext, StaffCallContext } from '../hooks/call-client-context';
 import { useAuth } from '../hooks/use-auth';
@@ -18,6 +19,7 @@ export function StaffCallProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const next = new StaffCallClient({ getToken, refreshToken: ensureFreshToken });
     watchKioskDeviceProblems(next);
+    watchGuestDeviceProblems(next);
     // A desk with no camera or microphone: the kiosk says so instead of waiting for a picture.
     const stopReporting = reportMissingFaceDevices(next, (consultationId, device) => next.sendStaffRequest('reportDeviceProblem', { consultationId, device }));
     setClient(next);

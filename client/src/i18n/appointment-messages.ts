@@ -1,4 +1,4 @@
-import type { AppointmentAction, ConflictingAppointment } from '@madoguchi/contract/appointments';
+import { APPOINTMENT_START_GRACE_MINUTES, type AppointmentAction, type ConflictingAppointment } from '@madoguchi/contract/appointments';
 import type { DraftField, DraftProblem } from '../features/appointments/appointment-draft';
 import { fill, sameKeysAsJapanese } from '@madoguchi/contract/message-catalog';
 import en from './en/appointment.json';
@@ -35,7 +35,8 @@ export interface AppointmentMessages {
     status: string;
   };
   durationOption: (minutes: number) => string;
-  problem: (field: DraftField, problem: DraftProblem) => string;
+  /** `startGraceMinutes`: named by 'past' (the contract's default when not given). */
+  problem: (field: DraftField, problem: DraftProblem, startGraceMinutes?: number) => string;
   fixBeforeSaving: string;
   conflicts: {
     checking: string;
@@ -95,8 +96,8 @@ export const appointmentMessages: AppointmentMessages = localized<AppointmentMes
       hours: Math.floor(minutes / 60),
       minutes: minutes % 60,
     }),
-  problem: (text: ProblemTexts, field, problem) => {
-    const values = { field: text.fields[field], limit: LIMIT[field] ?? '' };
+  problem: (text: ProblemTexts, field, problem, startGraceMinutes = APPOINTMENT_START_GRACE_MINUTES) => {
+    const values = { field: text.fields[field], limit: LIMIT[field] ?? '', minutes: startGraceMinutes };
     if (problem === 'required') return fill(field === 'departmentId' || field === 'kioskId' ? text.choose : text.required, values);
     if (problem === 'invalid' && field === 'durationMinutes') return text.durationTooLong;
     return fill(text[problem], values);

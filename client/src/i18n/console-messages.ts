@@ -8,6 +8,8 @@ import { pick, type UiLanguage } from './language';
 export interface ConsoleMessages {
   /** The invited third party's video. */
   guestVideo: string;
+  /** A guest's own camera or microphone is missing from the call (no device, refused in their browser). */
+  guestDevice: { camera: (guest: string) => string; microphone: (guest: string) => string };
   document: {
     heading: string;
     waiting: string;
@@ -122,6 +124,7 @@ export interface ConsoleMessages {
 
 /** The words are in `ja/console.json` and `en/console.json`. */
 const CONSOLE = bindLanguages<ConsoleMessages, UiLanguage>(sameKeysAsJapanese({ ja, en }), {
+  guestDevice: { camera: ['guest'], microphone: ['guest'] },
   document: { zoomLevel: ['percent'] },
   snapshot: { thumbnail: ['time'] },
   resident: { booked: ['time'] },

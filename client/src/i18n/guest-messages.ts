@@ -13,6 +13,11 @@ export interface GuestMessages {
   failed: string;
   badLink: string;
   leave: string;
+  /**
+   * The guest's own camera or microphone is missing from the call: which (camera, microphone,
+   * both), why and what to do (denied, notFound, unusable), and that they still see and hear it.
+   */
+  devices: { camera: string; microphone: string; both: string; denied: string; notFound: string; unusable: string; stillIn: string };
   selfView: string;
   messagesTitle: string;
   noMessages: string;

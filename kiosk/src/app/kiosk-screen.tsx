@@ -110,7 +110,7 @@ export function KioskScreens({ onLeavePairing }: KioskScreenProps) {
           estimatedWaitSeconds={state.estimatedWaitSeconds ?? null}
           outlook={state.outlook ?? null}
           residentName={state.residentName}
-          departmentName={state.departmentName ?? null}
+          departmentName={state.transferredTo ? (departmentName(state.transferredTo.id) ?? state.transferredTo.name) : null}
           connected={call?.connection === 'connected'}
           alternatives={config?.alternatives ?? null}
           reassureMs={controller.reassureMs}

@@ -47,7 +47,7 @@ async function resumeAfterReload(client: KioskCallClient, dispatch: (event: Kios
   try {
     const { live } = await client.askResume();
     if (!live || client.getSnapshot().call) return;
-    dispatch({ type: 'resumed', answered: live.state === 'active', queuePosition: live.queuePosition, staffName: live.peerName });
+    dispatch({ type: 'resumed', answered: live.state === 'active', queuePosition: live.queuePosition, staffName: live.peerName, department: live.department });
     await client.resumeCall(live);
   } catch (error) {
     logger.warn('could not resume the call after a reload', { error });
@@ -88,8 +88,8 @@ export function createKioskCall(keeper: KioskTokenKeeper, hooks: KioskCallHooks)
       hooks.dispatch({ type: 'accepted', staffName: client.getSnapshot().call?.peerName ?? null });
     }
   });
-  client.on('transferred', ({ departmentName, queuePosition }) => {
-    hooks.dispatch({ type: 'transferred', departmentName, queuePosition });
+  client.on('transferred', ({ departmentId, departmentName, queuePosition }) => {
+    hooks.dispatch({ type: 'transferred', departmentId, departmentName, queuePosition });
   });
   client.onServerEvent('queuePosition', ({ consultationId, position, estimatedWaitSeconds, outlook }) => {
     if (client.getSnapshot().call?.consultationId !== consultationId) return;

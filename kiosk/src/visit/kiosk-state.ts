@@ -1,5 +1,6 @@
 import type { EndReason, WaitOutlook } from '@madoguchi/contract/consultation';
 import type { KioskBookingCreated } from '@madoguchi/contract/kiosk-booking';
+import type { ResumableDepartment } from '@madoguchi/contract/signalling-events';
 
 /**
  * Why the kiosk cannot serve right now. `offline` heals when the server is back; the rest
@@ -25,13 +26,14 @@ export type KioskState =
   | { name: 'walkIn' }
   /**
    * Waiting for a specialist; `residentName` only for a checked-in booking,
-   * `departmentName` only after a specialist handed the resident on to another department.
+   * `transferredTo` only after a specialist handed the resident on to another department
+   * (its id names it in the kiosk's language, the server's Japanese name is the fallback).
    */
   | {
       name: 'calling';
       queuePosition: number | null;
       residentName: string | null;
-      departmentName?: string;
+      transferredTo?: { id: string; name: string };
       /** The department a walk-in chose (not after a transfer): what 「この窓口で予約する」 would book. */
       departmentId?: string;
       /** From who can answer and recent call lengths, sent by the server whenever the queue or the staff change. */
@@ -79,11 +81,14 @@ export type KioskEvent =
   | { type: 'queueMoved'; queuePosition: number; estimatedWaitSeconds: number | null; outlook: WaitOutlook }
   | { type: 'accepted'; staffName: string | null }
   /** Staff handed the call to another department: waiting again, with no new check-in. */
-  | { type: 'transferred'; departmentName: string; queuePosition: number }
+  | { type: 'transferred'; departmentId: string; departmentName: string; queuePosition: number }
   /** The resident stopped waiting. */
   | { type: 'cancelled' }
-  /** After a reload the server still holds this kiosk's consultation: back to waiting or into the call. */
-  | { type: 'resumed'; answered: boolean; queuePosition: number | null; staffName: string | null }
+  /**
+   * After a reload the server still holds this kiosk's consultation: back to waiting (for the
+   * department it waits for, handed over or chosen) or into the call.
+   */
+  | { type: 'resumed'; answered: boolean; queuePosition: number | null; staffName: string | null; department: ResumableDepartment | null }
   /** `consultationId` null: nothing to rate, so no survey. */
   | { type: 'callEnded'; reason: EndReason; consultationId: string | null }
   /** mediaFailed: 「もう一度 呼ぶ」. */
@@ -152,7 +157,7 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
     case 'transferred': {
       // Now another department's queue: the walk-in's own choice no longer says what to book.
       const { departmentId: _chosen, ...rest } = state;
-      return { ...rest, queuePosition: event.queuePosition, departmentName: event.departmentName };
+      return { ...rest, queuePosition: event.queuePosition, transferredTo: { id: event.departmentId, name: event.departmentName } };
     }
     case 'cancelled':
       return IDLE;
@@ -161,6 +166,12 @@ function fromCalling(state: Extract<KioskState, { name: 'calling' }>, event: Kio
     default:
       return state;
   }
+}
+
+/** The waiting state's department after a reload, as the same wait had it before (a handover's, or the walk-in's own choice). */
+function resumedDepartment(department: ResumableDepartment | null): Pick<Extract<KioskState, { name: 'calling' }>, 'transferredTo' | 'departmentId'> {
+  if (!department) return {};
+  return department.transferred ? { transferredTo: { id: department.id, name: department.name } } : { departmentId: department.id };
 }
 
 /**
@@ -184,9 +195,8 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
   }
   if (event.type === 'resumed') {
     if (state.name === 'calling' || state.name === 'inCall') return state;
-    return event.answered
-      ? { name: 'inCall', staffName: event.staffName }
-      : { name: 'calling', queuePosition: event.queuePosition, residentName: null };
+    if (event.answered) return { name: 'inCall', staffName: event.staffName };
+    return { name: 'calling', queuePosition: event.queuePosition, residentName: null, ...resumedDepartment(event.department) };
   }
   switch (state.name) {
     case 'starting':
@@ -215,7 +225,7 @@ export function transition(state: KioskState, event: KioskEvent): KioskState {
       return fromCalling(state, event);
     case 'inCall':
       if (event.type === 'transferred') {
-        return { name: 'calling', queuePosition: event.queuePosition, residentName: null, departmentName: event.departmentName };
+        return { name: 'calling', queuePosition: event.queuePosition, residentName: null, transferredTo: { id: event.departmentId, name: event.departmentName } };
       }
       if (event.type !== 'callEnded') return state;
       if (event.reason === 'media_failed') return { name: 'mediaFailed' };

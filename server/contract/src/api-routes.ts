@@ -58,6 +58,7 @@ export const API_ROUTES = {
   listAppointments: route({ method: 'get', path: '/api/appointments', access: ['staff', 'admin'], summary: 'Appointments in a range' }),
   createAppointment: route({ method: 'post', path: '/api/appointments', access: ['admin'], summary: 'Book a resident (409 on a taken slot)' }),
   checkConflicts: route({ method: 'post', path: '/api/appointments/conflicts', access: ['admin'], summary: 'Which appointments a slot would collide with' }),
+  getAppointmentRules: route({ method: 'get', path: '/api/settings/appointment-rules', access: ['admin'], summary: "How long ago a staff-booked slot may have started (NO_SHOW_GRACE_MINUTES), for the appointment dialog's check" }),
   getAppointment: route({ method: 'get', path: '/api/appointments/:id', access: ['staff', 'admin'], summary: 'One appointment with its history' }),
   updateAppointment: route({ method: 'patch', path: '/api/appointments/:id', access: ['admin'], summary: 'Edit or reschedule' }),
   cancelAppointment: route({ method: 'post', path: '/api/appointments/:id/cancel', access: ['admin'], summary: 'Cancel' }),

@@ -9,6 +9,7 @@ import {
   type Appointment,
   type AppointmentConflictDetails,
   type AppointmentDetail,
+  type AppointmentRules,
 } from './appointments';
 import { AuditListQuery, type AuditEntry } from './audit';
 import type { CallContext } from './call-context';
@@ -146,6 +147,7 @@ export const API_SCHEMAS = {
   listAppointments: { query: AppointmentListQuery, response: responds<Page<Appointment>>('Page<Appointment>') },
   createAppointment: { body: CreateAppointmentRequest, status: 201, response: responds<Appointment>('Appointment') },
   checkConflicts: { body: ConflictCheckRequest, response: responds<AppointmentConflictDetails>('AppointmentConflictDetails') },
+  getAppointmentRules: { response: responds<AppointmentRules>('AppointmentRules') },
   getAppointment: { params: IdParams, response: responds<AppointmentDetail>('AppointmentDetail') },
   updateAppointment: { params: IdParams, body: UpdateAppointmentRequest, response: responds<Appointment>('Appointment') },
   cancelAppointment: { params: IdParams, body: CancelAppointmentRequest, response: responds<Appointment>('Appointment') },

@@ -48,20 +48,30 @@ const spanIssue = { message: 'endsAt must be after startsAt, at most 4 hours lat
 /**
  * How long ago a staff-booked slot may have started: a walk-in booked for "now" while the
  * resident stands at the counter is fine, an older start is a typo (a mistyped year or day)
- * that would be a no-show at once (the no-show job's default grace is the same 15 minutes).
- * The admin dialog and the REST API apply the same rule; residents' own bookings take only
- * the free times offered, which start after the booking lead time.
+ * that would be a no-show at once. The server uses the town's no-show grace
+ * (NO_SHOW_GRACE_MINUTES, default the same 15 minutes) so a slot it accepts is never a no-show
+ * already; this default is what the admin dialog checks before sending (the server has the
+ * last word). Residents' own bookings take only the free times offered, which start after the
+ * booking lead time.
  */
 export const APPOINTMENT_START_GRACE_MINUTES = 15;
 
-/** Does a new or moved slot start too long ago (see APPOINTMENT_START_GRACE_MINUTES)? */
-export function startsTooLongAgo(startsAt: Date | string, now: Date): boolean {
+/** Does a new or moved slot start more than `graceMinutes` ago (see APPOINTMENT_START_GRACE_MINUTES)? */
+export function startsTooLongAgo(startsAt: Date | string, now: Date, graceMinutes: number = APPOINTMENT_START_GRACE_MINUTES): boolean {
   const start = typeof startsAt === 'string' ? Date.parse(startsAt) : startsAt.getTime();
-  return start < now.getTime() - APPOINTMENT_START_GRACE_MINUTES * 60_000;
+  return start < now.getTime() - graceMinutes * 60_000;
 }
 
-/** The refusal's words (a 400 BAD_REQUEST on `startsAt`): what happened and what to do. */
-export const START_IN_PAST_MESSAGE = `startsAt is in the past: choose a start time from now on (a walk-in may start at most ${APPOINTMENT_START_GRACE_MINUTES} minutes ago)`;
+/** The refusal's words (a 400 BAD_REQUEST on `startsAt`): what happened and what to do, with the grace in force. */
+export function startInPastMessage(graceMinutes: number = APPOINTMENT_START_GRACE_MINUTES): string {
+  return `startsAt is in the past: choose a start time from now on (a walk-in may start at most ${graceMinutes} minutes ago)`;
+}
+
+/** The town's booking rules the admin dialog checks before sending (the server has the last word). */
+export interface AppointmentRules {
+  /** How many minutes ago a new or moved slot may have started (NO_SHOW_GRACE_MINUTES). */
+  startGraceMinutes: number;
+}
 
 export const CreateAppointmentRequest = z.object(appointmentFields).strict().refine(validSpan, spanIssue);
 export type CreateAppointmentRequest = z.input<typeof CreateAppointmentRequest>;

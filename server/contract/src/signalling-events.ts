@@ -85,6 +85,19 @@ export interface ResumableCall {
   queuePosition: number | null;
   /** Staff: the node holding the call, when it is not the one asked (as in AcceptCallResult). */
   mediaNodeUrl: string | null;
+  /**
+   * The department the resident waits for or talks to (null: the general counter), and whether
+   * staff handed them over to it: a reloaded kiosk shows it again on its waiting screen.
+   */
+  department: ResumableDepartment | null;
+}
+
+export interface ResumableDepartment {
+  id: string;
+  /** The Japanese name (a kiosk shows its own language's from its departments when it has them). */
+  name: string;
+  /** Staff handed the resident over to this department (the consultation is a later leg). */
+  transferred: boolean;
 }
 
 export interface ResumeCallResult {
@@ -131,8 +144,17 @@ export interface TransferResult {
   consultationId: string;
   /** The new queued consultation for the same kiosk. */
   newConsultationId: string;
+  departmentId: string;
   departmentName: string;
   queuePosition: number;
+}
+
+/** A guest's own camera or microphone is missing from the call; the desk says so beside the guest's tile. */
+export interface GuestDeviceProblem {
+  consultationId: string;
+  device: 'camera' | 'microphone';
+  /** Who the guest is (as on their tile). */
+  guestKind: GuestKind;
 }
 
 export interface SnapshotInfo {
@@ -169,6 +191,8 @@ export interface ServerToClientEvents extends FormServerEvents {
   snapshotStored: (snapshot: SnapshotInfo) => void;
   /** staff: the kiosk's document camera does not work; `requestId`: that snapshot will not come. */
   deviceProblem: (payload: ReportDeviceProblemPayload) => void;
+  /** staff: a guest of the call sends without their camera or microphone (missing, or refused in their browser). */
+  guestDeviceProblem: (payload: GuestDeviceProblem) => void;
   /** kiosk: the marks to draw over the document preview (empty = clear). */
   pointerMarks: (payload: { consultationId: string; marks: PointerMark[] }) => void;
   /** kiosk: whether the specialist's console shows the document now; the document camera is sent only while it does. */

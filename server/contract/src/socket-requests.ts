@@ -104,8 +104,11 @@ export const SOCKET_REQUESTS = {
   cancelCall: request({ payload: ConsultationPayload, roles: KIOSK, result: result<null>() }),
   /** kiosk: the resident said yes or no to a snapshot request. */
   answerSnapshot: request({ payload: AnswerSnapshotPayload, roles: KIOSK, result: result<null>() }),
-  /** kiosk or desk: a device of the call does not work (camera, microphone; the kiosk's document camera); the other side is told. */
-  reportDeviceProblem: request({ payload: ReportDeviceProblemPayload, roles: ANY_PARTY, result: result<null>() }),
+  /**
+   * kiosk, desk or guest: a device of the call does not work (camera, microphone; the kiosk's
+   * document camera); the other side is told (a guest's: the desk).
+   */
+  reportDeviceProblem: request({ payload: ReportDeviceProblemPayload, roles: IN_CALL, result: result<null>() }),
   /** staff: the waiting residents. */
   getQueue: request({ payload: EmptyPayload, roles: STAFF, result: result<QueueEntry[]>() }),
   /** Staff: 「対応可能」 (true) or 「離席中」 on this console; waiting residents are told whether anyone can answer. */

@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import {
-  START_IN_PAST_MESSAGE,
+  APPOINTMENT_START_GRACE_MINUTES,
+  startInPastMessage,
   startsTooLongAgo,
   type Appointment,
   type AppointmentDetail,
+  type AppointmentRules,
   type AppointmentStatus,
   type CheckInRefusalReason,
   type ConflictingAppointment,
@@ -39,6 +41,11 @@ export interface AppointmentServiceOptions {
   staff: StaffUserRepository;
   audit: AuditLogRepository;
   now?: () => Date;
+  /**
+   * How many minutes ago a new or moved slot may have started: the town's no-show grace
+   * (NO_SHOW_GRACE_MINUTES), so a walk-in booked now is never a no-show already (default 15).
+   */
+  startGraceMinutes?: number;
   /** Check-in codes a kiosk may try per window (successes are given back). */
   checkInLimiter?: AttemptLimiter;
   /** Staff moved or cancelled a booking: the resident is told (the booking outbox; issue 19). */
@@ -65,6 +72,11 @@ export class AppointmentService {
   constructor(private readonly options: AppointmentServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.checkInLimiter = options.checkInLimiter ?? new AttemptLimiter({ prefix: 'madoguchi' }, CHECK_IN_LIMIT);
+  }
+
+  /** What the admin dialog checks before sending, as this server applies it. */
+  rules(): AppointmentRules {
+    return { startGraceMinutes: this.startGraceMinutes() };
   }
 
   list(filter: AppointmentFilter) {
@@ -276,7 +288,12 @@ export class AppointmentService {
 
   /** A new or moved slot may not start long ago (a typo, and a no-show at once). */
   private assertNotPast(startsAt: Date): void {
-    if (startsTooLongAgo(startsAt, this.now())) throw AppError.badRequest(START_IN_PAST_MESSAGE, [{ path: 'startsAt', message: 'in the past' }]);
+    const grace = this.startGraceMinutes();
+    if (startsTooLongAgo(startsAt, this.now(), grace)) throw AppError.badRequest(startInPastMessage(grace), [{ path: 'startsAt', message: 'in the past' }]);
+  }
+
+  private startGraceMinutes(): number {
+    return this.options.startGraceMinutes ?? APPOINTMENT_START_GRACE_MINUTES;
   }
 
   private async assertReferences(refs: { departmentId: string; kioskId: string; staffId: string | null }): Promise<void> {

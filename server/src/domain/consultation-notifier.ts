@@ -9,6 +9,7 @@ export type InCallEvent =
   | 'snapshotAnswered'
   | 'snapshotStored'
   | 'deviceProblem'
+  | 'guestDeviceProblem'
   | 'pointerMarks'
   | 'documentView'
   | 'transferred'

@@ -110,7 +110,15 @@ export class ConsultationService {
     this.afterCall = new AfterCall(options.consultationRecords, this.writes, now);
     this.ending = new CallEnding({ ...options, live, afterCall: this.afterCall, writes: this.writes, publishQueue: () => this.queueing.publish(), now });
     const end = this.ending.end;
-    this.presence = new ConsultationPresence({ live, timeline, notifier: options.notifier, end, reconnectGraceMs: options.reconnectGraceMs });
+    this.presence = new ConsultationPresence({
+      live,
+      timeline,
+      notifier: options.notifier,
+      end,
+      reconnectGraceMs: options.reconnectGraceMs,
+      // Its disconnect already told the others and wrote 'left'.
+      guestGone: (principal, consultation) => this.guests.leave(principal, consultation, { announced: true }),
+    });
     this.media = new ConsultationMedia({ ...options, live, timeline, ending: this.ending });
     this.guests = new GuestAdmission({ live, timeline, media: this.media, notifier: options.notifier, guestLinks: options.guestLinks, now });
     this.failover = new NodeFailover({ ...options, live, media: this.media, presence: this.presence, end, failoverMs: options.failoverMs ?? 0, now });
@@ -211,6 +219,7 @@ export class ConsultationService {
     const result: TransferResult = {
       consultationId,
       newConsultationId: queued.consultationId,
+      departmentId: department.id,
       departmentName: department.name,
       queuePosition: queued.queuePosition,
     };

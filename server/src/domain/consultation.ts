@@ -2,6 +2,7 @@ import type { KioskDevice } from '@madoguchi/contract/signalling-schemas';
 import type { ConsultationState, EndReason, MediaFlag, PeerInfo, QueueEntry } from '@madoguchi/contract/consultation';
 import type { GuestKind } from '@madoguchi/contract/guests';
 import type { PeerRole } from '@madoguchi/contract/media-types';
+import type { GuestDeviceProblem } from '@madoguchi/contract/signalling-events';
 import { createLogger } from '../logging/logger';
 import { AppError } from './app-error';
 import { guestPeer, kioskPeer, staffPeer } from './room-names';
@@ -55,6 +56,8 @@ export class Consultation {
   readonly kioskDeviceProblems = new Set<KioskDevice>();
   /** The desk's camera or microphone reported missing: told again to a kiosk whose page reloads. */
   readonly deskDeviceProblems = new Set<KioskDevice>();
+  /** Guests' cameras or microphones reported missing, by guest (link id): told again to a desk that joins again, forgotten when the guest leaves. */
+  readonly guestDeviceProblems = new Map<string, GuestDeviceProblem[]>();
   readonly participants = new Map<string, Participant>();
   /** Guest links issued for this call that have not been spent (their guest has not left). */
   readonly guests = new Set<string>();

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { QualitySummary } from '@madoguchi/contract/consultation';
 import { ErrorCode } from '@madoguchi/contract/errors';
 import type { PointerMark, ReportDeviceProblemPayload } from '@madoguchi/contract/signalling-schemas';
-import type { ChatMessage, SnapshotInfo, SocketPrincipal } from '@madoguchi/contract/signalling-events';
+import type { ChatMessage, GuestDeviceProblem, SnapshotInfo, SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import type { ConsultationRepository } from '../db/repositories/consultation-repository';
 import type { QuickPhraseRepository } from '../db/repositories/quick-phrase-repository';
 import type { SnapshotRepository } from '../db/repositories/snapshot-repository';
@@ -108,9 +108,11 @@ export class InCallService {
    * A device of the call does not work. The kiosk's (document camera, face camera, microphone):
    * its specialist is told, and stops waiting for a snapshot it asked for. The desk's (camera,
    * microphone): the kiosk is told, so the resident is not left waiting for a picture. Both go
-   * on the record.
+   * on the record. A guest's own (camera, microphone): the desk is told, so it knows why the
+   * interpreter's picture or voice is missing.
    */
   reportDeviceProblem(principal: SocketPrincipal, payload: ReportDeviceProblemPayload): void {
+    if (principal.role === 'guest') return this.reportGuestDeviceProblem(principal, payload);
     if (principal.role === 'staff' || principal.role === 'admin') {
       if (payload.device === 'documentCamera' || payload.requestId) throw AppError.badRequest('a desk reports only its own camera or microphone');
       const consultation = this.options.consultations.requireActiveParticipant(principal, payload.consultationId);
@@ -133,17 +135,40 @@ export class InCallService {
     this.options.notifier.toPeers(staff, 'deviceProblem', { consultationId: payload.consultationId, device: payload.device, ...(requestId ? { requestId } : {}) });
   }
 
-  /** Joining the call (answering, or a page reloaded): the desk hears what the kiosk reported missing, the kiosk what the desk did. */
+  private reportGuestDeviceProblem(principal: SocketPrincipal, payload: ReportDeviceProblemPayload): void {
+    const { consultationId, device } = payload;
+    const consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
+    if (device === 'documentCamera' || payload.requestId) throw AppError.badRequest('a guest reports only their own camera or microphone');
+    log.warn({ consultationId, device }, 'guest device problem');
+    this.record(consultationId, 'device_problem', 'guest', { device });
+    const problem: GuestDeviceProblem = { consultationId, device, guestKind: principal.guestKind ?? 'other' };
+    const known = consultation.guestDeviceProblems.get(principal.id) ?? [];
+    if (!known.some((p) => p.device === device)) consultation.guestDeviceProblems.set(principal.id, [...known, problem]);
+    const staff = consultation.peerIds().filter((peerId) => peerId.startsWith('staff:'));
+    this.options.notifier.toPeers(staff, 'guestDeviceProblem', problem);
+  }
+
+  /**
+   * Joining the call (answering, or a page reloaded): the desk hears what the kiosk and the guests
+   * reported missing, the kiosk what the desk did. A guest joining again starts afresh: their
+   * page reports again what is still missing.
+   */
   retellDeviceProblems(principal: SocketPrincipal, consultationId: string): void {
-    if (principal.role === 'guest') return;
     let consultation: Consultation;
     try {
       consultation = this.options.consultations.requireActiveParticipant(principal, consultationId);
     } catch {
       return; // not (or no longer) this party's call, or not answered yet
     }
+    if (principal.role === 'guest') {
+      consultation.guestDeviceProblems.delete(principal.id);
+      return;
+    }
     const devices = principal.role === 'kiosk' ? consultation.deskDeviceProblems : consultation.kioskDeviceProblems;
     for (const device of devices) this.options.notifier.toPeers([peerIdOf(principal)], 'deviceProblem', { consultationId, device });
+    if (principal.role === 'kiosk') return;
+    // The desk also hears again which guest cannot be seen or heard.
+    for (const problem of [...consultation.guestDeviceProblems.values()].flat()) this.options.notifier.toPeers([peerIdOf(principal)], 'guestDeviceProblem', problem);
   }
 
   /** The kiosk's upload after consent: checked against its checksum, stored, announced. */

@@ -302,7 +302,7 @@ describe('GuestCallClient', () => {
     server.handle('saveOutcome', () => ({ queued: false }));
     const { client } = await connectedDesk(server);
     await client.acceptCall('s1');
-    server.handle('resumeCall', () => ({ live: { consultationId: 's1', state: 'active', peerName: '中央図書館', peerLocation: '1階', queuePosition: null, mediaNodeUrl: null }, ended: null, unrecorded: null }));
+    server.handle('resumeCall', () => ({ live: { consultationId: 's1', state: 'active', peerName: '中央図書館', peerLocation: '1階', queuePosition: null, mediaNodeUrl: null, department: null }, ended: null, unrecorded: null }));
     server.handle('joinRoom', () => ({ sendTransport: fakeTransport('send'), recvTransport: fakeTransport('recv'), peers: [{ role: 'kiosk', displayName: '中央図書館' }] }));
     const moving: string[] = [];
     client.on('changed', (snapshot) => {

@@ -183,20 +183,21 @@ describe('kiosk state machine: faults', () => {
 
 describe('kiosk state machine: transfer to another department', () => {
   const IN_CALL: KioskState = { name: 'inCall', staffName: '佐藤' };
+  const ZEIMU = '7c1f9a2d-2e3f-4a5b-9c6d-7e8f9a0b1c2d';
 
   it('inCall -> calling with the new department, no check-in and no resident name', () => {
-    const state = transition(IN_CALL, { type: 'transferred', departmentName: '税務課', queuePosition: 2 });
-    assert.deepEqual(state, { name: 'calling', queuePosition: 2, residentName: null, departmentName: '税務課' });
+    const state = transition(IN_CALL, { type: 'transferred', departmentId: ZEIMU, departmentName: '税務課', queuePosition: 2 });
+    assert.deepEqual(state, { name: 'calling', queuePosition: 2, residentName: null, transferredTo: { id: ZEIMU, name: '税務課' } });
   });
 
   it('the next specialist answers as for any waiting call', () => {
-    const names = walk([{ type: 'transferred', departmentName: '税務課', queuePosition: 1 }, { type: 'accepted', staffName: '鈴木' }], IN_CALL);
+    const names = walk([{ type: 'transferred', departmentId: ZEIMU, departmentName: '税務課', queuePosition: 1 }, { type: 'accepted', staffName: '鈴木' }], IN_CALL);
     assert.deepEqual(names, ['calling', 'inCall']);
   });
 
   it('a transfer notice outside a call changes nothing', () => {
     for (const from of [{ name: 'idle' }, { name: 'start' }, { name: 'ended', reason: 'completed' }] as KioskState[]) {
-      assert.equal(transition(from, { type: 'transferred', departmentName: '税務課', queuePosition: 1 }), from);
+      assert.equal(transition(from, { type: 'transferred', departmentId: ZEIMU, departmentName: '税務課', queuePosition: 1 }), from);
     }
   });
 });
@@ -244,7 +245,7 @@ describe('kiosk state machine: 「この窓口で予約する」', () => {
 
   it('remembers the department a walk-in chose, and forgets it after a transfer', () => {
     assert.deepEqual(waiting, { name: 'calling', queuePosition: null, residentName: null, departmentId: DEPARTMENT });
-    const transferred = transition(waiting, { type: 'transferred', departmentName: '税務課', queuePosition: 1 });
+    const transferred = transition(waiting, { type: 'transferred', departmentId: '7c1f9a2d-2e3f-4a5b-9c6d-7e8f9a0b1c2d', departmentName: '税務課', queuePosition: 1 });
     assert.equal('departmentId' in transferred, false);
     assert.equal(transition(transferred, { type: 'bookHereChosen' }), transferred, 'no department of the resident’s own choice: nothing to book');
   });

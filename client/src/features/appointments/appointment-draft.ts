@@ -1,4 +1,4 @@
-import { CreateAppointmentRequest, startsTooLongAgo } from '@madoguchi/contract/appointments';
+import { APPOINTMENT_START_GRACE_MINUTES, CreateAppointmentRequest, startsTooLongAgo } from '@madoguchi/contract/appointments';
 import type { Appointment, AppointmentNeeds, AppointmentResidentDetails, UpdateAppointmentRequest } from '@madoguchi/contract/appointments';
 import { isLocalDate, isLocalTime, jstDateOf, jstInstant, jstTimeOf } from '../../time/jst';
 
@@ -152,17 +152,18 @@ function textLengths(draft: AppointmentDraft): [DraftField, string, number][] {
 /**
  * What the admin must fix, field by field; the contract's schema has the last word. `now`: a
  * new or moved slot must not start long ago (a mistyped year would make a booking that is a
- * no-show at once); a walk-in that started a few minutes ago is fine. The server applies the
- * same rule (APPOINTMENT_START_GRACE_MINUTES).
+ * no-show at once); a walk-in that started up to `startGraceMinutes` ago is fine: the town's
+ * no-show grace, as the server applies it (getAppointmentRules; the contract's default until it
+ * is known). The server has the last word.
  */
-export function validateDraft(draft: AppointmentDraft, now: Date | null = null): DraftProblems {
+export function validateDraft(draft: AppointmentDraft, now: Date | null = null, startGraceMinutes = APPOINTMENT_START_GRACE_MINUTES): DraftProblems {
   const problems: DraftProblems = {};
   if (!draft.departmentId) problems.departmentId = 'required';
   if (!draft.kioskId) problems.kioskId = 'required';
   if (!isLocalDate(draft.date)) problems.date = draft.date ? 'invalidDate' : 'required';
   if (!isLocalTime(draft.startTime)) problems.startTime = draft.startTime ? 'invalidTime' : 'required';
   const slot = problems.date || problems.startTime ? null : draftSlot(draft);
-  if (now && slot && startsTooLongAgo(slot.startsAt, now)) problems.date = 'past';
+  if (now && slot && startsTooLongAgo(slot.startsAt, now, startGraceMinutes)) problems.date = 'past';
   if (!draft.residentName.trim()) problems.residentName = 'required';
   if (!KANA.test(draft.residentKana.trim())) problems.residentKana = 'kanaOnly';
   for (const [field, text, limit] of textLengths(draft)) {

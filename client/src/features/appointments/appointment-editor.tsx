@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { AppointmentDetail, ConflictCheckRequest } from '@madoguchi/contract/appointments';
+import { APPOINTMENT_START_GRACE_MINUTES, type AppointmentDetail, type ConflictCheckRequest } from '@madoguchi/contract/appointments';
+import { getAppointmentRules } from '../../api/appointments-api';
 import { Notice } from '../../components/notice';
+import { useApiData } from '../../hooks/use-api-data';
 import { appointmentMessages } from '../../i18n/appointment-messages';
 import { common } from '../../i18n/common-messages';
 import { draftFromAppointment, draftSlot, emptyDraft, validateDraft } from './appointment-draft';
@@ -38,7 +40,10 @@ export function AppointmentEditor({ original, seed, onSaved, onClose, ...options
   const slot = draftSlot(draft);
   const slotChanged = original === null || !slot || Date.parse(slot.startsAt) !== Date.parse(original.startsAt) || Date.parse(slot.endsAt) !== Date.parse(original.endsAt);
   const clock = slotChanged ? new Date() : null;
-  const problems = showProblems ? validateDraft(draft, clock) : {};
+  // The town's no-show grace as the server applies it; the contract's default until it is known.
+  const rules = useApiData(getAppointmentRules, 'appointment-rules');
+  const startGraceMinutes = rules.data?.startGraceMinutes ?? APPOINTMENT_START_GRACE_MINUTES;
+  const problems = showProblems ? validateDraft(draft, clock, startGraceMinutes) : {};
   const check = useConflictCheck(locked ? null : conflictQuestion(draft, original?.id));
   const { save, saving, error, refused } = useAppointmentSave(original);
   // The refusal stays on screen until the admin changes something.
@@ -49,7 +54,7 @@ export function AppointmentEditor({ original, seed, onSaved, onClose, ...options
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (locked || saving) return;
-    if (Object.keys(validateDraft(draft, clock)).length > 0) {
+    if (Object.keys(validateDraft(draft, clock, startGraceMinutes)).length > 0) {
       setShowProblems(true);
       // After React has drawn the messages: take the admin to the first field to fix.
       window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -59,7 +64,7 @@ export function AppointmentEditor({ original, seed, onSaved, onClose, ...options
     if (message) onSaved(message);
   }
 
-  const fieldProps = { draft, onChange, problems, disabled: locked };
+  const fieldProps = { draft, onChange, problems, disabled: locked, startGraceMinutes };
   return (
     <form ref={formRef} className="appointment-form" onSubmit={(event) => void submit(event)} noValidate>
       {locked && original ? <Notice text={appointmentMessages.locked(common.appointmentStatus[original.status])} /> : null}

@@ -15,12 +15,14 @@ export interface AppointmentFieldsProps {
   onChange: (patch: Partial<AppointmentDraft>) => void;
   problems: DraftProblems;
   disabled: boolean;
+  /** How many minutes ago a new slot may start (the town's no-show grace), named by the 'past' problem. */
+  startGraceMinutes: number;
 }
 
 /** The message for one field's problem, or null. */
-export function problemFor(problems: DraftProblems, field: DraftField): string | null {
+export function problemFor(problems: DraftProblems, field: DraftField, startGraceMinutes?: number): string | null {
   const problem = problems[field];
-  return problem ? appointmentMessages.problem(field, problem) : null;
+  return problem ? appointmentMessages.problem(field, problem, startGraceMinutes) : null;
 }
 
 /** Members who work for the department (everyone while none is chosen), plus whoever is already assigned. */

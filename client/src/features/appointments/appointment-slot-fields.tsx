@@ -45,13 +45,13 @@ export function AppointmentPlaceFields({ draft, onChange, problems, disabled, de
 }
 
 /** When: the Japan date, start time and duration. */
-export function AppointmentTimeFields({ draft, onChange, problems, disabled }: AppointmentFieldsProps) {
+export function AppointmentTimeFields({ draft, onChange, problems, disabled, startGraceMinutes }: AppointmentFieldsProps) {
   const durations = (DURATION_CHOICES as readonly number[]).includes(draft.durationMinutes)
     ? [...DURATION_CHOICES]
     : [...DURATION_CHOICES, draft.durationMinutes].sort((a, b) => a - b);
   return (
     <>
-      <FormField label={f.date} required requiredLabel={common.required} error={problemFor(problems, 'date')}>
+      <FormField label={f.date} required requiredLabel={common.required} error={problemFor(problems, 'date', startGraceMinutes)}>
         {(c) => <input {...c} type="date" value={draft.date} disabled={disabled} onChange={(e) => onChange({ date: e.target.value })} />}
       </FormField>
       <FormField label={f.startTime} hint={f.startTimeHint} required requiredLabel={common.required} error={problemFor(problems, 'startTime')}>

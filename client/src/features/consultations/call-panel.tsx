@@ -24,6 +24,7 @@ import { HangUpButton } from './hang-up-button';
 import { TransferDialog } from './transfer-dialog';
 import { useCallQuality } from './use-call-quality';
 import { useKioskDeviceProblems } from './use-kiosk-device-problems';
+import { useGuestDeviceProblems } from './use-guest-device-problems';
 import { useScreenShare } from './use-screen-share';
 
 export interface CallPanelProps {
@@ -59,6 +60,7 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
   // No picture will come (or none any more: an unplugged camera leaves its last frame): say why,
   // instead of 「相手の映像を待っています…」 for ever.
   const residentNoCamera = kioskDevicesDown.has('camera');
+  const guestDevicesDown = useGuestDeviceProblems(consultationId);
   const status = describeCallStatus(
     {
       connection: snapshot.connection,
@@ -131,6 +133,9 @@ export function CallPanel({ onTransferred }: CallPanelProps) {
           {residentNoCamera && status.text === messages.call.waitingForVideo ? null : <StatusLine text={status.text} tone={status.tone} />}
           {residentNoCamera ? <StatusLine text={consoleMessages.snapshot.residentNoCamera} tone="warning" /> : null}
           {kioskDevicesDown.has('microphone') ? <StatusLine text={consoleMessages.snapshot.residentNoMicrophone} tone="warning" /> : null}
+          {guestDevicesDown.map((problem) => (
+            <StatusLine key={`${problem.guestKind}-${problem.device}`} text={c.guestDevice[problem.device](guestCaption(problem.guestKind))} tone="warning" />
+          ))}
           {quality.frozen ? <StatusLine text={c.quality.frozen} tone="warning" /> : null}
           {noLocalMedia ? <StatusLine text={messages.call.noLocalMedia} tone="warning" /> : null}
           {documentCameraDown && !documentVideo ? <StatusLine text={c.snapshot.cameraDown} tone="warning" /> : null}

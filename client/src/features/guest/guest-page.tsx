@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { RemoteTrack } from '@madoguchi/call-core/call-types';
 import { GuestCallClient } from '@madoguchi/call-core/call/guest-call-client';
+import { reportMissingFaceDevices } from '@madoguchi/call-core/face-device-report';
 import { RemoteAudio } from '@madoguchi/call-core/components/remote-audio';
 import { VideoView } from '@madoguchi/call-core/components/video-view';
 import { NewReleaseBanner } from '../../components/new-release-banner';
@@ -9,6 +10,7 @@ import { useCallState } from '../../hooks/use-call-state';
 import { useLocalStream } from '../../hooks/use-local-stream';
 import { useRemoteTracks } from '../../hooks/use-remote-tracks';
 import { guestMessages as m } from '../../i18n/guest-messages';
+import { guestDeviceNotice } from './guest-device-notice';
 import { GuestMessageList } from './guest-message-list';
 import { guestOffersReload, type GuestPhase } from './guest-release';
 import { useCallConversation } from '../consultations/use-call-messages';
@@ -22,6 +24,38 @@ function labelOf(track: RemoteTrack): string {
   if (track.peerRole === 'kiosk') return m.sources.kioskCamera;
   if (track.peerRole === 'staff') return m.sources.staffCamera;
   return m.sources.other;
+}
+
+/** Re-renders when a track of `stream` ends (a camera unplugged mid-call, taken by another app). */
+function useTrackEnded(stream: MediaStream | null): void {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    const tracks = stream?.getTracks() ?? [];
+    for (const track of tracks) track.addEventListener('ended', bump);
+    return () => {
+      for (const track of tracks) track.removeEventListener('ended', bump);
+    };
+  }, [stream]);
+}
+
+/**
+ * The guest's own camera or microphone is missing from the call: which, why and what to do, and
+ * that the call goes on for them (they still see and hear it; the desk has been told).
+ */
+function DeviceNotice({ inCall }: { inCall: boolean }) {
+  const local = useLocalStream();
+  const lastError = useCallSnapshot((snapshot) => snapshot.lastError);
+  useTrackEnded(local);
+  const notice = guestDeviceNotice(inCall, local, lastError);
+  if (!notice) return null;
+  const which = notice.missing.length === 2 ? m.devices.both : notice.missing[0] === 'camera' ? m.devices.camera : m.devices.microphone;
+  return (
+    <div className="notice notice--warning" role="alert">
+      <p className="notice__text">
+        <strong>{which}</strong> {m.devices[notice.trouble]} {m.devices.stillIn}
+      </p>
+    </div>
+  );
 }
 
 function GuestCall({ phase, consultationId, client, onLeave }: { phase: GuestPhase; consultationId: string; client: GuestCallClient; onLeave: () => void }) {
@@ -44,6 +78,7 @@ function GuestCall({ phase, consultationId, client, onLeave }: { phase: GuestPha
       </p>
       {phase === 'joined' ? (
         <>
+          <DeviceNotice inCall={callState === 'inCall'} />
           <div className="guest__videos">
             {videos.map((track) => (
               <VideoView key={track.consumerId} className="guest__video" source={track.track} label={labelOf(track)} placeholder={labelOf(track)} caption={labelOf(track)} />
@@ -76,6 +111,8 @@ export function GuestPage({ consultationId, token }: { consultationId: string | 
     if (!consultationId || !token) return;
     const next = new GuestCallClient({ getToken: () => token });
     setClient(next);
+    // The desk is told when the guest's camera or microphone is missing, as the kiosk's and the desk's own are.
+    const stopReporting = reportMissingFaceDevices(next, (id, device) => next.sendGuestCallRequest('reportDeviceProblem', { consultationId: id, device }));
     next
       .connect()
       .then(() => next.joinAsGuest(consultationId))
@@ -84,6 +121,7 @@ export function GuestPage({ consultationId, token }: { consultationId: string | 
     // The server closes a guest's socket when the call ends; the page says so plainly.
     next.on('callEnded', () => setPhase((current) => (current === 'joined' || current === 'connecting' ? 'ended' : current)));
     return () => {
+      stopReporting();
       next.close();
       next.removeAllListeners();
     };

@@ -68,16 +68,22 @@ export class GuestAdmission {
     return { label: link.label, kind: link.kind };
   }
 
-  /** A guest leaving ends their part only; their link is spent. */
-  async leave(principal: SocketPrincipal, consultation: Consultation): Promise<void> {
+  /**
+   * A guest leaving ends their part only; their link is spent. `announced`: their connection
+   * went and did not come back, and its loss was already told and recorded.
+   */
+  async leave(principal: SocketPrincipal, consultation: Consultation, { announced = false } = {}): Promise<void> {
     const consultationId = consultation.id;
     const peerId = peerIdOf(principal);
     await this.options.live.mutex.run(consultationId, async () => {
       consultation.guests.delete(principal.id);
+      consultation.guestDeviceProblems.delete(principal.id);
       consultation.participants.delete(peerId);
       this.options.media.removePeer(consultationId, peerId);
-      this.options.notifier.peerLeft(consultationId, 'guest');
-      this.options.timeline.record(consultationId, 'left', 'guest');
+      if (!announced) {
+        this.options.notifier.peerLeft(consultationId, 'guest');
+        this.options.timeline.record(consultationId, 'left', 'guest');
+      }
     });
     await this.options.guestLinks?.markLeft(principal.id, this.options.now());
     // The link is spent: its socket goes too, so nothing more reaches that browser.

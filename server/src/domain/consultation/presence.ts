@@ -1,5 +1,5 @@
 import type { EndReason } from '@madoguchi/contract/consultation';
-import type { ResumableCall, SocketPrincipal } from '@madoguchi/contract/signalling-events';
+import type { ResumableCall, ResumableDepartment, SocketPrincipal } from '@madoguchi/contract/signalling-events';
 import { createLogger } from '../../logging/logger';
 import type { Consultation } from '../consultation';
 import type { ConsultationNotifier } from '../consultation-notifier';
@@ -17,6 +17,8 @@ export interface PresenceOptions {
   end: EndCall;
   /** How long a participant who lost their connection may take to come back. */
   reconnectGraceMs: number;
+  /** A guest who lost their connection and did not come back in time: they have left the call (GuestAdmission.leave). */
+  guestGone: (principal: SocketPrincipal, consultation: Consultation) => Promise<void>;
 }
 
 /**
@@ -42,6 +44,7 @@ export class ConsultationPresence {
         peerLocation: isKiosk ? null : c.kiosk.location,
         queuePosition: this.options.live.positionOf(c.id),
         mediaNodeUrl: null,
+        department: departmentOf(c),
       };
     }
     return null;
@@ -62,7 +65,10 @@ export class ConsultationPresence {
         this.options.notifier.peerLeft(consultation.id, participant.role);
         this.options.timeline.record(consultation.id, 'left', participant.role);
       }
-      this.startGraceTimer(consultation, peerId, waitingKiosk ? 'resident_left' : 'network_lost');
+      // A guest's lost connection (a closed tab, a reload, their network) is theirs alone: the
+      // resident and the specialist talk on, and a guest who does not come back has left.
+      if (principal.role === 'guest') this.startGuestGraceTimer(consultation, principal);
+      else this.startGraceTimer(consultation, peerId, waitingKiosk ? 'resident_left' : 'network_lost');
     }
   }
 
@@ -76,6 +82,19 @@ export class ConsultationPresence {
     const peerId = peerIdOf(principal);
     if (!consultation || consultation.participants.has(peerId)) return;
     this.startGraceTimer(consultation, peerId, 'network_lost');
+  }
+
+  /** The guest leaves the call (their link is spent) unless they come back (join) within the grace period. */
+  private startGuestGraceTimer(consultation: Consultation, principal: SocketPrincipal): void {
+    const peerId = peerIdOf(principal);
+    consultation.stopGraceTimer(peerId);
+    const timer = setTimeout(() => {
+      consultation.graceTimers.delete(peerId);
+      if (consultation.state === 'ended' || !consultation.participants.has(peerId)) return;
+      void this.options.guestGone(principal, consultation).catch((error: unknown) => log.error({ err: error }, 'a guest who did not come back could not leave'));
+    }, this.options.reconnectGraceMs);
+    timer.unref();
+    consultation.graceTimers.set(peerId, timer);
   }
 
   /**
@@ -92,4 +111,11 @@ export class ConsultationPresence {
     timer.unref();
     consultation.graceTimers.set(peerId, timer);
   }
+}
+
+/** The department a consultation is for, as a reloaded app needs it (the waiting kiosk names a handover's). */
+function departmentOf(consultation: Consultation): ResumableDepartment | null {
+  const { departmentId, departmentName, transferredFrom } = consultation.intake;
+  if (!departmentId) return null;
+  return { id: departmentId, name: departmentName ?? '', transferred: transferredFrom !== undefined };
 }

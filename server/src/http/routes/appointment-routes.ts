@@ -52,6 +52,8 @@ export function registerAppointmentRoutes(api: ApiRegistry, deps: RouteDeps): vo
     return details;
   });
 
+  api.handle('getAppointmentRules', async () => deps.appointments.rules());
+
   api.handle('getAppointment', async ({ params, caller }) => readOne(staffOf(caller), params.id));
 
   api.handle('updateAppointment', async ({ params, body, caller }) =>

@@ -13,6 +13,7 @@ import {
   validateDraft,
 } from '../../../../client/src/features/appointments/appointment-draft';
 import type { AppointmentDraft } from '../../../../client/src/features/appointments/appointment-draft';
+import { appointmentMessages } from '../../../../client/src/i18n/appointment-messages';
 
 const DEPT = '11111111-1111-4111-8111-111111111111';
 const KIOSK = '22222222-2222-4222-8222-222222222222';
@@ -110,6 +111,13 @@ describe('appointment drafts', () => {
     assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:10:00Z')), {}, 'started ten minutes ago: a walk-in booked for now');
     assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:20:00Z')), { date: 'past' }, 'started twenty minutes ago: the server refuses it too');
     assert.deepEqual(validateDraft(complete({ date: '2025-11-24' })), {}, 'without the clock (an unmoved old booking) no check');
+  });
+
+  it('validateDraft() follows the town\'s no-show grace: with NO_SHOW_GRACE_MINUTES=30 a slot begun twenty minutes ago is a walk-in, and the message names 30 minutes', () => {
+    assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:20:00Z'), 30), {}, 'not a no-show yet in this town');
+    assert.deepEqual(validateDraft(complete(), new Date('2026-11-24T01:31:00Z'), 30), { date: 'past' });
+    assert.match(appointmentMessages.problem('date', 'past', 30), /30分前まで/);
+    assert.match(appointmentMessages.problem('date', 'past'), /15分前まで/, 'the contract\'s default until the server has said');
   });
 
   it('validateDraft() lets the contract refuse what no field check covers', () => {

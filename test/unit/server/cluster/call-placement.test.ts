@@ -86,7 +86,7 @@ describe('call placement: one place decides whether a call is held here or by an
   });
 
   it("looks for a desk's live call on other nodes, never for a kiosk's", async () => {
-    const call: ResumableCall = { consultationId: ELSEWHERE, state: 'active', peerName: '中央図書館', peerLocation: '1F', queuePosition: null, mediaNodeUrl: 'http://node-b:3000' };
+    const call: ResumableCall = { consultationId: ELSEWHERE, state: 'active', peerName: '中央図書館', peerLocation: '1F', queuePosition: null, mediaNodeUrl: 'http://node-b:3000', department: null };
     const { asked, placement } = fakes({ liveElsewhere: call });
     assert.equal(await placement.liveCallOf(kiosk), null);
     assert.deepEqual(await placement.liveCallOf(staff), call);
