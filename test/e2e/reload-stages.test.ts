@@ -21,9 +21,10 @@ const walkIn = async (server: TestServer, kiosk: Page): Promise<void> => {
   await kiosk.getByRole('button', { name: /わからない/ }).click({ timeout: 15_000 });
 };
 
-const reloadAndWaitForWaiting = async (kiosk: Page): Promise<void> => {
+/** Reloads the kiosk and waits for its waiting screen (after a hand-over its title names the department instead). */
+const reloadAndWaitForWaiting = async (kiosk: Page, title: string | RegExp = WAITING): Promise<void> => {
   await kiosk.reload({ waitUntil: 'load' });
-  await kiosk.getByText(WAITING).first().waitFor({ timeout: 20_000 });
+  await kiosk.getByText(title).first().waitFor({ timeout: 20_000 });
 };
 
 /**
@@ -83,7 +84,7 @@ describe('pages reloaded at each stage of a visit come back to the right screen 
     const afterTransfer = await until(() => liveConsultations(server), (live) => live.length === 1 && live[0]?.id === current?.id && live[0]?.status === 'queued', {
       what: 'the consultation waiting for its next leg',
     });
-    await reloadAndWaitForWaiting(kiosk.page);
+    await reloadAndWaitForWaiting(kiosk.page, '子育て支援課 におつなぎします。そのままお待ちください。');
     assert.deepEqual(await liveConsultations(server), afterTransfer, 'still the one next leg, waiting');
     const first = await server.app.repositories.consultations.findById(current?.id ?? '');
     assert.equal(first?.endReason, 'transferred');
