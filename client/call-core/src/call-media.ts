@@ -99,8 +99,6 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
   private warmedRecv = false;
   /** The placeholder sender's track (warmSend), stopped with the media or replaced by the camera. */
   private placeholderTrack: MediaStreamTrack | null = null;
-  /** What mediasoup-client negotiated for the placeholder sender: the camera's produce reuses it (join-tuning cameraOnPlaceholder). */
-  private placeholderRtp: RtpParametersJson | null = null;
   /** The placeholder sender once negotiated (null: it failed), until the camera takes it over. */
   private placeholderSender: Promise<types.Producer | null> | null = null;
 
@@ -115,7 +113,6 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     this.sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       // The placeholder sender (warmSend) is this browser's alone: the server never hears of it.
       if (appData['placeholder'] === true) {
-        this.placeholderRtp = fromRtpParameters(rtpParameters);
         callback({ id: PLACEHOLDER_PRODUCER_ID });
         return;
       }
@@ -236,10 +233,11 @@ export class CallMedia extends TypedEmitter<CallMediaEvents> {
     this.placeholderSender = null;
     if (!pending || !joinTuning().cameraOnPlaceholder) return null;
     const producer = await pending;
-    const rtpParameters = this.placeholderRtp;
-    if (!producer || producer.closed || !rtpParameters || this.closedFlag) return null;
+    if (!producer || producer.closed || this.closedFlag) return null;
     let producerId: string;
     try {
+      // What mediasoup-client negotiated for the placeholder while the desk stood by.
+      const rtpParameters = fromRtpParameters(producer.rtpParameters);
       producerId = await this.signalling.produce({ transportId: this.sendTransport.id, kind: 'video', rtpParameters, source: 'camera' });
     } catch (error) {
       producer.close();

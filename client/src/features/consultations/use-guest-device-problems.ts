@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
 import type { GuestDeviceProblem } from '@madoguchi/contract/signalling-events';
 import { useStaffCall } from '../../hooks/use-call-client';
+import { perDeskStore } from './per-desk-store';
 
 const NONE: readonly GuestDeviceProblem[] = [];
 
@@ -45,17 +46,8 @@ class GuestDeviceProblems {
   }
 }
 
-const stores = new WeakMap<StaffCallClient, GuestDeviceProblems>();
-
 /** Starts keeping the guests' reports of `desk` (call it when the desk's client is made). */
-export function watchGuestDeviceProblems(desk: StaffCallClient): GuestDeviceProblems {
-  let store = stores.get(desk);
-  if (!store) {
-    store = new GuestDeviceProblems(desk);
-    stores.set(desk, store);
-  }
-  return store;
-}
+export const watchGuestDeviceProblems = perDeskStore((desk) => new GuestDeviceProblems(desk));
 
 /** The guests' cameras and microphones missing from this call. */
 export function useGuestDeviceProblems(consultationId: string | null): readonly GuestDeviceProblem[] {

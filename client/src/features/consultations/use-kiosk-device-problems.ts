@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { StaffCallClient } from '@madoguchi/call-core/call/staff-call-client';
 import type { KioskDevice } from '@madoguchi/contract/signalling-schemas';
 import { useStaffCall } from '../../hooks/use-call-client';
+import { perDeskStore } from './per-desk-store';
 
 const NONE: ReadonlySet<KioskDevice> = new Set();
 
@@ -35,17 +36,8 @@ class KioskDeviceProblems {
   }
 }
 
-const stores = new WeakMap<StaffCallClient, KioskDeviceProblems>();
-
 /** Starts keeping the reports of `desk` (call it when the desk's client is made). */
-export function watchKioskDeviceProblems(desk: StaffCallClient): KioskDeviceProblems {
-  let store = stores.get(desk);
-  if (!store) {
-    store = new KioskDeviceProblems(desk);
-    stores.set(desk, store);
-  }
-  return store;
-}
+export const watchKioskDeviceProblems = perDeskStore((desk) => new KioskDeviceProblems(desk));
 
 /**
  * The kiosk devices this call's kiosk reported as not working: its document camera, or its

@@ -87,14 +87,10 @@ export class ConsultationPresence {
   /** The guest leaves the call (their link is spent) unless they come back (join) within the grace period. */
   private startGuestGraceTimer(consultation: Consultation, principal: SocketPrincipal): void {
     const peerId = peerIdOf(principal);
-    consultation.stopGraceTimer(peerId);
-    const timer = setTimeout(() => {
-      consultation.graceTimers.delete(peerId);
+    this.armGraceTimer(consultation, peerId, this.options.reconnectGraceMs, () => {
       if (consultation.state === 'ended' || !consultation.participants.has(peerId)) return;
       void this.options.guestGone(principal, consultation).catch((error: unknown) => log.error({ err: error }, 'a guest who did not come back could not leave'));
-    }, this.options.reconnectGraceMs);
-    timer.unref();
-    consultation.graceTimers.set(peerId, timer);
+    });
   }
 
   /**
@@ -103,11 +99,18 @@ export class ConsultationPresence {
    * its own delay.
    */
   startGraceTimer(consultation: Consultation, peerId: string, reason: EndReason, lost: { endedAt: Date; delayMs: number } | null = null): void {
+    this.armGraceTimer(consultation, peerId, lost?.delayMs ?? this.options.reconnectGraceMs, () => {
+      void this.options.end(consultation.id, reason, lost ? { endedAt: lost.endedAt } : {}).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
+    });
+  }
+
+  /** One grace timer per participant: a join stops it (Consultation.stopGraceTimer); run out, it does `expire`. */
+  private armGraceTimer(consultation: Consultation, peerId: string, delayMs: number, expire: () => void): void {
     consultation.stopGraceTimer(peerId);
     const timer = setTimeout(() => {
       consultation.graceTimers.delete(peerId);
-      void this.options.end(consultation.id, reason, lost ? { endedAt: lost.endedAt } : {}).catch((error: unknown) => log.error({ err: error }, 'ending after disconnect'));
-    }, lost?.delayMs ?? this.options.reconnectGraceMs);
+      expire();
+    }, delayMs);
     timer.unref();
     consultation.graceTimers.set(peerId, timer);
   }
